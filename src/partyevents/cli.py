@@ -1,0 +1,85 @@
+"""Command line: a thin layer over the library (``partyevents --help``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .api import ExtractConfig, extract
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="partyevents")
+def main() -> None:
+    """Turn Chinese grassroots Party-building reports into validated event tables.
+
+    \b
+    Example:
+        partyevents extract data/raw data/out
+        partyevents evaluate --gold tests/data/gold_dev.jsonl --out data/out
+    """
+
+
+@main.command("extract")
+@click.argument("in_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--manifest", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="CSV with columns path,url,published_date,place (default: IN_DIR/manifest.csv if present).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=ExtractConfig().max_bytes, show_default=True,
+              help="Files larger than this are rejected without being read.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: int, quiet: bool) -> None:
+    """Read every .txt/.html file below IN_DIR and write the tables to OUT_DIR.
+
+    Writes documents, events, figures and problems .parquet, replacing the
+    previous run's tables only once the new ones are complete.
+
+    Exit status: 0 all documents read cleanly, 1 some documents were rejected
+    or records dropped (see problems.parquet), 2 a usage error.
+
+    \b
+    Example:
+        partyevents extract data/raw data/out
+        partyevents extract ~/scrape/2022 out/2022 --manifest ~/scrape/2022/manifest.csv --quiet
+    """
+    if not in_dir.is_dir():
+        raise click.UsageError(f"input folder {in_dir} does not exist; give the folder that holds the .txt/.html "
+                               "files, e.g. `partyevents extract data/raw data/out`")
+    config = ExtractConfig(manifest=manifest, max_bytes=max_bytes, progress=not quiet)
+    from tqdm import tqdm
+
+    with tqdm(desc="documents", unit="doc", disable=quiet, file=sys.stderr) as bar:
+        summary = extract(in_dir, out_dir, config, on_document=lambda _path: bar.update())
+    if not quiet:
+        click.echo(summary.line(), err=True)
+    sys.exit(1 if summary.documents["rejected"] or summary.errors else 0)
+
+
+@main.command("evaluate")
+@click.option("--gold", required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="JSONL file of hand-made answers (format: docs/gold-format.md).")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Folder holding the tables written by `partyevents extract`.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--verbose", is_flag=True, help="List every miss.")
+def evaluate_cmd(gold: Path, out_dir: Path, as_json: bool, verbose: bool) -> None:
+    """Score extracted tables against hand-coded answers for a sample of documents.
+
+    \b
+    Example:
+        partyevents evaluate --gold tests/data/gold_dev.jsonl --out data/out
+    """
+    from .evaluate import format_scores, score
+
+    try:
+        result, misses = score(gold, out_dir)
+    except (FileNotFoundError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_scores(result, misses if verbose else None, as_json=as_json))
+
+
+if __name__ == "__main__":
+    main()

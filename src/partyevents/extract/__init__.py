@@ -1,0 +1,61 @@
+"""The extract stage: turn segmented event records into fully described events.
+
+Each extractor is a module with one document-level entry function, so that it
+can use context from the rest of the document (an earlier event's date, a
+county named in the title):
+
+- :func:`dates.resolve_dates` ``(ctx, segments) -> list[DateInfo]``
+- :func:`organizations.find_organizations` ``(ctx, events) -> list[(OrgMention | None, list[OrgMention])]``
+- :func:`places.resolve_places` ``(ctx, events) -> (list[Place | None], list[Problem])``
+- :func:`activities.classify_activities` ``(ctx, events) -> list[(str, list[str])]``
+- :func:`figures.find_figures` ``(text, start, end) -> list[Figure]``
+"""
+
+from __future__ import annotations
+
+from ..records import DocContext, Event, Figure, Problem, Segment
+from . import activities, dates, figures, organizations, places
+
+__all__ = ["extract_events"]
+
+
+def extract_events(ctx: DocContext, segments: list[Segment]) -> tuple[list[Event], list[Figure], list[Problem]]:
+    """Run every extractor over the document's segments.
+
+    Returns the events, the figures that stand outside every event, and problems.
+    """
+    text = ctx.text
+    problems: list[Problem] = []
+    events = [
+        Event(seq=i, start=s.start, end=s.end, text=text[s.start : s.end], section=s.section)
+        for i, s in enumerate(segments)
+    ]
+    for event, info in zip(events, dates.resolve_dates(ctx, segments), strict=True):
+        event.date = info
+    for event, (primary, named) in zip(events, organizations.find_organizations(ctx, events), strict=True):
+        event.organization = primary
+        event.organizations = named
+    resolved, place_problems = places.resolve_places(ctx, events)
+    problems.extend(place_problems)
+    for event, place in zip(events, resolved, strict=True):
+        event.place = place
+    for event, (primary_label, labels) in zip(events, activities.classify_activities(ctx, events), strict=True):
+        event.activity_type = primary_label
+        event.activity_types = labels
+    for event in events:
+        event.figures = figures.find_figures(text, event.start, event.end)
+    stray = _stray_figures(text, segments)
+    return events, stray, problems
+
+
+def _stray_figures(text: str, segments: list[Segment]) -> list[Figure]:
+    """Figures in the parts of the body that no event covers."""
+    out: list[Figure] = []
+    pos = 0
+    for s in sorted(segments, key=lambda s: s.start):
+        if s.start > pos:
+            out.extend(figures.find_figures(text, pos, s.start))
+        pos = max(pos, s.end)
+    if pos < len(text):
+        out.extend(figures.find_figures(text, pos, len(text)))
+    return out

@@ -1,0 +1,323 @@
+"""The ingest stage: files -> raw documents -> decoded text.
+
+Reading the input folder (:func:`iter_inputs`) is the only part that touches
+the file system; :func:`decode` is a pure ``bytes -> text`` function.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .records import Decoded, ManifestRow, Problem, RawDocument
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+MANIFEST_NAME = "manifest.csv"
+
+_MAGIC = (
+    (b"%PDF", "a PDF file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a zip archive (or docx/xlsx)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7z archive"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+# A detector's answer -> the codec we decode with (GB18030 is a superset of GBK/GB2312).
+_CODEC_FOR = {"gbk": "gb18030", "gb2312": "gb18030", "gb18030": "gb18030", "big5": "big5hkscs",
+              "big5hkscs": "big5hkscs", "cp950": "big5hkscs", "utf_8": "utf-8", "ascii": "utf-8"}
+_REPORTED_AS = {"big5hkscs": "big5"}
+
+
+class RejectedInput(Exception):
+    """The input cannot be read as a document; the message says why."""
+
+
+def doc_id_for(data: bytes) -> str:
+    """First 16 hex characters of the SHA-256 of the raw bytes.
+
+    >>> doc_id_for(b"")
+    'e3b0c44298fc1c14'
+    """
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- decoding
+def decode(data: bytes, source_path: str = "") -> Decoded:
+    """Decode raw bytes to text; HTML is reduced to its visible text.
+
+    Raises :class:`RejectedInput` for binary or undecodable input.
+
+    >>> decode("党建".encode("gb18030")).encoding
+    'gb18030'
+    >>> decode("<p>党建&amp;工作</p><script>x()</script>".encode(), "a.html").text
+    '党建&工作'
+    """
+    text, encoding = _decode_bytes(data)
+    problems: list[Problem] = []
+    if "\ufffd" in text:
+        problems.append(Problem("ingest", "warning", f"{text.count(chr(0xFFFD))} undecodable byte sequences "
+                                "were replaced; the file may mix encodings", None))
+    is_html = source_path.lower().endswith(HTML_SUFFIXES) or _looks_like_html(text)
+    if is_html:
+        text = html_to_text(text)
+    return Decoded(text=text, encoding=encoding, is_html=is_html, problems=problems)
+
+
+def _decode_bytes(data: bytes) -> tuple[str, str]:
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), name
+            except UnicodeDecodeError as exc:
+                raise RejectedInput(f"starts with a {name} byte-order mark but does not decode as {name}: {exc.reason}") from None
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise RejectedInput(f"binary file ({what}), not text")
+    utf16 = _sniff_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if b"\x00" in data:
+        raise RejectedInput("binary file (contains NUL bytes), not text")
+    guess = _detect(data)
+    if guess is not None:
+        return guess
+    # Mostly UTF-8 with a few bad bytes (e.g. a truncated multibyte sequence at the end).
+    bad = _count_bad_utf8(data)
+    if bad * 50 <= len(data):
+        return data.decode("utf-8", errors="replace"), "utf-8"
+    raise RejectedInput(f"cannot tell the text encoding (not UTF-8: {utf8_error.reason} at byte "
+                        f"{utf8_error.start}; not GB18030 or Big5 either)")
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: many NULs at even (BE) or odd (LE) positions."""
+    sample = data[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_8"]).best()
+    candidates = [best.encoding] if best is not None else []
+    candidates += ["gb18030", "big5hkscs"]
+    for enc in candidates:
+        codec = _CODEC_FOR.get(enc.lower().replace("-", "_"), enc)
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _cjk_share(text) > 0.2 or codec != "big5hkscs":
+            return text, _REPORTED_AS.get(codec, codec)
+    return None
+
+
+def _cjk_share(text: str) -> float:
+    if not text:
+        return 0.0
+    return sum("\u4e00" <= c <= "\u9fff" for c in text) / len(text)
+
+
+def _count_bad_utf8(data: bytes) -> int:
+    return data.decode("utf-8", errors="replace").count("\ufffd")
+
+
+_HTML_HINT = re.compile(r"<(?:!doctype|html|body|div|p|br|table|span)\b", re.I)
+
+
+def _looks_like_html(text: str) -> bool:
+    return bool(_HTML_HINT.search(text[:2000]))
+
+
+# ---------------------------------------------------------------- HTML
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table tbody td tfoot th thead tr ul title option".split()
+)
+_SKIP_TAGS = frozenset("script style noscript template svg iframe object head select button".split())
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in _SKIP_TAGS:
+            self._skip += 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in _SKIP_TAGS and self._skip:
+            self._skip -= 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page, one line per block element.
+
+    >>> html_to_text("<title>T</title><div>一<b>二</b></div><p>三<!-- x --></p>")
+    'T\\n一二\\n三'
+    """
+    parser = _TextExtractor()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # noqa: BLE001 - html.parser is lenient; anything left is kept as text
+        pass
+    body = "".join(parser.parts)
+    title = " ".join("".join(parser.title).split())
+    lines = [" ".join(line.split()) for line in body.split("\n")]
+    text = "\n".join(line for line in lines if line)
+    return f"{title}\n{text}" if title and not text.startswith(title) else text
+
+
+# ---------------------------------------------------------------- the folder
+@dataclass(frozen=True, slots=True)
+class InputOptions:
+    """How :func:`iter_inputs` reads the input folder."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    manifest: Path | None = None  # default: IN_DIR/manifest.csv when present
+
+
+def read_manifest(path: Path) -> tuple[dict[str, ManifestRow], list[Problem]]:
+    """Rows of ``manifest.csv`` keyed by their ``/``-separated path; bad rows become problems."""
+    rows: dict[str, ManifestRow] = {}
+    problems: list[Problem] = []
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return rows, [Problem("ingest", "warning", f"cannot read manifest {path.name}: {exc}; "
+                              "save it as UTF-8 CSV with columns path,url,published_date,place")]
+    reader = csv.DictReader(io.StringIO(raw))
+    if not reader.fieldnames or "path" not in reader.fieldnames:
+        return rows, [Problem("ingest", "warning", f"manifest {path.name} has no 'path' column; "
+                              "expected columns path,url,published_date,place", repr(reader.fieldnames))]
+    for lineno, rec in enumerate(reader, start=2):
+        rel = (rec.get("path") or "").strip().replace("\\", "/")
+        if not rel:
+            problems.append(Problem("ingest", "warning", f"manifest line {lineno} has an empty path; row ignored",
+                                    repr(rec)))
+            continue
+        published = None
+        value = (rec.get("published_date") or "").strip()
+        if value:
+            try:
+                published = dt.date.fromisoformat(value[:10])
+            except ValueError:
+                problems.append(Problem("ingest", "warning", f"manifest line {lineno}: published_date {value!r} "
+                                        "is not an ISO date (YYYY-MM-DD); ignored", repr(rec)))
+        rows[rel] = ManifestRow(path=rel, url=(rec.get("url") or None), published_date=published,
+                                place=(rec.get("place") or "").strip() or None)
+    return rows, problems
+
+
+def iter_inputs(in_dir: Path, options: InputOptions | None = None) -> Iterator[RawDocument | Problem]:
+    """Every file below ``in_dir`` (sorted, recursive) as a :class:`RawDocument`.
+
+    Folder-level problems (an unreadable manifest, a symlink loop) are yielded
+    as :class:`Problem` values between the documents.
+    """
+    options = options or InputOptions()
+    manifest_path = options.manifest or (in_dir / MANIFEST_NAME)
+    manifest: dict[str, ManifestRow] = {}
+    if options.manifest is not None or manifest_path.exists():
+        manifest, problems = read_manifest(manifest_path)
+        yield from problems
+    for path in _walk(in_dir):
+        rel = path.relative_to(in_dir).as_posix()
+        if options.manifest is None and rel == MANIFEST_NAME:
+            continue
+        yield read_file(path, rel, options.max_bytes, manifest.get(rel))
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            yield Path(dirpath) / name
+
+
+def read_file(path: Path, rel: str, max_bytes: int, manifest: ManifestRow | None = None) -> RawDocument:
+    """Read one file's bytes, or say why not (without reading an oversized file)."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        reason = "broken symbolic link" if path.is_symlink() else f"cannot stat: {exc.strerror}"
+        return RawDocument(rel, None, error=reason, manifest=manifest)
+    if not path.is_file():
+        return RawDocument(rel, None, error="not a regular file", manifest=manifest)
+    if st.st_size > max_bytes:
+        return RawDocument(rel, None, manifest=manifest,
+                           error=f"file is {st.st_size:,} bytes, over the {max_bytes:,}-byte limit "
+                           "(raise it with --max-bytes)")
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return RawDocument(rel, None, error=f"cannot read: {exc.strerror}", manifest=manifest)
+    if len(data) > max_bytes:
+        return RawDocument(rel, None, error=f"file grew over the {max_bytes:,}-byte limit while reading",
+                           manifest=manifest)
+    if not rel.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
+        suffix = Path(rel).suffix or "(no extension)"
+        return RawDocument(rel, data, manifest=manifest,
+                           error=f"unsupported file type {suffix}; partyevents reads .txt, .html and .htm")
+    return RawDocument(rel, data, manifest=manifest)

@@ -1,0 +1,292 @@
+"""The normalize stage: ``str -> str`` fixers, run in order, each recorded.
+
+Like ftfy, every fixer is a pure function with a doctest; :func:`normalize`
+runs them in :data:`FIXERS` order and records the names of the ones that
+changed the text. The last step removes page furniture (menus, share bars,
+footers, other-article lists) and picks up the title and publication date
+from the page header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+from importlib import resources as _res
+
+from .records import Normalized, Problem
+from .resources import boilerplate_patterns
+
+__all__ = ["normalize", "FIXERS", "fix_line_breaks", "remove_control_chars", "nfkc", "remove_pinyin",
+           "to_simplified", "detect_script", "strip_boilerplate"]
+
+
+# ---------------------------------------------------------------- fixers
+def fix_line_breaks(text: str) -> str:
+    r"""Windows and old-Mac line endings, and Unicode line separators, become ``\n``.
+
+    >>> fix_line_breaks("a\r\nb\rc\u2028d")
+    'a\nb\nc\nd'
+    """
+    return re.sub(r"\r\n?|[\u2028\u2029\x85]", "\n", text)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe\ufffc]")
+
+
+def remove_control_chars(text: str) -> str:
+    """Control, zero-width and direction characters are removed (tabs and newlines stay).
+
+    >>> remove_control_chars("党\u200b建\x07\tA")
+    '党建\\tA'
+    """
+    return _CONTROL.sub("", text)
+
+
+def nfkc(text: str) -> str:
+    """Unicode NFKC: full-width letters, digits and punctuation become their plain forms.
+
+    >>> nfkc("１２月４日，ＡＢ")
+    '12月4日,AB'
+    """
+    return unicodedata.normalize("NFKC", text)
+
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s?){{1,3}}\)")
+
+
+def remove_pinyin(text: str) -> str:
+    """Pinyin readings pasted after characters, ``進(jìn)`` -> ``進``, are removed.
+
+    >>> remove_pinyin("推進(jìn)黨的建設(shè)(2021)")
+    '推進黨的建設(2021)'
+    """
+    return _PINYIN.sub("", text)
+
+
+@cache
+def _converter(config: str) -> object:
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters become simplified (OpenCC ``t2s``).
+
+    >>> to_simplified("黨員進社區")
+    '党员进社区'
+    """
+    return _converter("t2s").convert(text)  # type: ignore[attr-defined, no-any-return]
+
+
+def detect_script(text: str) -> str | None:
+    """``simplified``, ``traditional`` or ``mixed``; None when there is no Chinese text.
+
+    >>> detect_script("党员进社区"), detect_script("黨員進社區"), detect_script("abc")
+    ('simplified', 'traditional', None)
+    """
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return None
+    sample = "".join(han[:20000])
+    to_s = _converter("t2s").convert(sample)  # type: ignore[attr-defined]
+    to_t = _converter("s2t").convert(sample)  # type: ignore[attr-defined]
+    trad = sum(a != b for a, b in zip(sample, to_s, strict=False)) / len(sample)
+    simp = sum(a != b for a, b in zip(sample, to_t, strict=False)) / len(sample)
+    if trad < 0.01:
+        return "simplified"
+    if simp < 0.01:
+        return "traditional"
+    return "mixed" if min(trad, simp) / max(trad, simp) > 0.2 else ("traditional" if trad > simp else "simplified")
+
+
+@cache
+def _rare_threshold() -> frozenset[str]:
+    return frozenset(_res.files("partyevents.resources").joinpath("char_rank.txt").read_text("utf-8").strip())
+
+
+_MOJIBAKE_RUN = re.compile(r"[\u3400-\u9fffA-Za-z\ue000-\uf8ff]{2,}")
+
+
+def _mojibake_spans(text: str) -> list[tuple[int, int]]:
+    common = _rare_threshold()
+    spans: list[tuple[int, int]] = []
+    for run in _MOJIBAKE_RUN.finditer(text):
+        chunk = run.group()
+        rare = [i for i, c in enumerate(chunk) if ("\u3400" <= c <= "\u9fff" and c not in common) or
+                "\ue000" <= c <= "\uf8ff" or (c.isascii() and 0 < i < len(chunk) - 1 and
+                                               not chunk[i - 1].isascii() and not chunk[i + 1].isascii())]
+        i = 0
+        while i < len(rare):
+            j = i
+            while j + 1 < len(rare) and rare[j + 1] - rare[j] <= 2:
+                j += 1
+            if j > i:
+                spans.append((run.start() + rare[i], run.start() + rare[j] + 1))
+            i = j + 1
+    return spans
+
+
+def remove_mojibake(text: str) -> str:
+    """Runs of rare characters left by decoding text in the wrong encoding are removed.
+
+    >>> remove_mojibake("施工!爸辽僖矐該測試")
+    '施工!爸辽該測試'
+    """
+    for start, end in reversed(_mojibake_spans(text)):
+        text = text[:start] + text[end:]
+    return text
+
+
+Fixer = Callable[[str], str]
+FIXERS: tuple[tuple[str, Fixer], ...] = (
+    ("fix_line_breaks", fix_line_breaks),
+    ("remove_control_chars", remove_control_chars),
+    ("nfkc", nfkc),
+    ("remove_pinyin", remove_pinyin),
+    ("remove_mojibake", remove_mojibake),
+    ("to_simplified", to_simplified),
+)
+
+
+# ---------------------------------------------------------------- boilerplate
+@cache
+def _domain_words() -> tuple[str, ...]:
+    raw = _res.files("partyevents.resources").joinpath("domain_words.txt").read_text("utf-8")
+    return tuple(w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
+
+
+_SENTENCE_PUNCT = re.compile(r"[。!?;,:、]")
+_DATE_LINE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:以来|起|至今)?$")
+_HEADING = re.compile(r"^【[^】]{1,30}】$")
+
+
+def _is_body(line: str) -> bool:
+    return len(line) >= 25 and bool(_SENTENCE_PUNCT.search(line))
+
+
+def _parse_published(value: str) -> dt.date | None:
+    import dateparser
+
+    value = re.sub(r"\s+", " ", value.strip())
+    parsed = dateparser.parse(value, languages=["zh", "en"], date_formats=[
+        "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日",
+        "%Y年%m月%d日 %H:%M"], settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date() if parsed else None
+
+
+def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]:
+    """Remove page furniture line by line; return the body, header facts and problems.
+
+    Header facts: ``title``, ``published_date`` and ``published_text``.
+
+    >>> body, facts, _ = strip_boilerplate("您所在的位置: 首页 > 新闻\\n标题在这里\\n发布时间:2021-10-29 来源:\\n"
+    ...     "10月24日,夏都街道党工委组织开展了第三季度党建观摩活动,共30余人参加。\\n上一篇:别的新闻")
+    >>> body
+    '10月24日,夏都街道党工委组织开展了第三季度党建观摩活动,共30余人参加。'
+    >>> facts["title"], str(facts["published_date"])
+    ('标题在这里', '2021-10-29')
+    """
+    pats = boilerplate_patterns()
+    facts: dict[str, object] = {"title": None, "published_date": None, "published_text": None}
+    problems: list[Problem] = []
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    kept: list[str] = []
+    header: list[str] = []  # short lines before the first body line
+    seen_body = False
+    for line in lines:
+        if not line:
+            continue
+        for pat in pats.get("inline", ()):
+            line = pat.sub("", line).strip()
+        if not line:
+            continue
+        if not seen_body and facts["published_date"] is None:
+            meta = next((m for p in pats.get("meta", ()) if (m := p.search(line))), None)
+            if meta is not None:
+                facts["published_text"] = meta.group(0)
+                facts["published_date"] = _parse_published(meta.group("date"))
+                if header and facts["title"] is None:
+                    facts["title"] = header[-1]
+                continue
+        if seen_body and len(line) <= 40 and any(p.search(line) for p in pats.get("tail", ())):
+            break
+        if any(p.search(line) for p in pats.get("line", ())):
+            continue
+        if not seen_body and not _is_body(line):
+            if _HEADING.match(line) or _DATE_LINE.match(line):
+                kept.append(line)
+                seen_body = True
+            else:
+                header.append(line)
+            continue
+        seen_body = True
+        kept.append(line)
+    if facts["title"] is None:
+        facts["title"] = next((h for h in header if 4 <= len(h) <= 60 and " " not in h and "|" not in h), None)
+    kept, dropped = _drop_unrelated(kept)
+    for para in dropped:
+        problems.append(Problem("normalize", "warning", "dropped a paragraph that reads as an unrelated story "
+                                "spliced into the page (no Party-building vocabulary)", json.dumps(para[:200],
+                                                                                                    ensure_ascii=False)))
+    return "\n".join(kept), facts, problems
+
+
+def _drop_unrelated(lines: list[str]) -> tuple[list[str], list[str]]:
+    words = _domain_words()
+    on_topic = sum(1 for line in lines if any(w in line for w in words))
+    if on_topic < 2:
+        return lines, []
+    kept, dropped = [], []
+    for line in lines:
+        if len(line) >= 60 and not any(w in line for w in words):
+            dropped.append(line)
+        else:
+            kept.append(line)
+    return kept, dropped
+
+
+# ---------------------------------------------------------------- the stage
+def normalize(text: str) -> Normalized:
+    """Run every fixer, then strip boilerplate; record what changed.
+
+    >>> n = normalize("記者昨日從市委組織部獲悉,推進(jìn)黨的建設(shè)工作,進一步加強基層組織。")
+    >>> n.text, n.script, n.fixes
+    ('记者昨日从市委组织部获悉,推进党的建设工作,进一步加强基层组织。', 'traditional', ['remove_pinyin', 'to_simplified'])
+    """
+    problems: list[Problem] = []
+    fixes: list[str] = []
+    script = None
+    for name, fixer in FIXERS:
+        if name == "to_simplified":
+            script = detect_script(text)
+        if name == "remove_mojibake":
+            spans = _mojibake_spans(text)
+            if spans:
+                sample = [text[a:b] for a, b in spans[:10]]
+                problems.append(Problem("normalize", "warning", f"removed {len(spans)} mojibake run(s): text "
+                                        "decoded in the wrong encoding somewhere in the page",
+                                        json.dumps(sample, ensure_ascii=False)))
+        fixed = fixer(text)
+        if fixed != text:
+            fixes.append(name)
+            text = fixed
+    body, facts, bp_problems = strip_boilerplate(text)
+    problems.extend(bp_problems)
+    if body != text.strip():
+        fixes.append("strip_boilerplate")
+    published = facts["published_date"]
+    return Normalized(
+        text=body,
+        title=facts["title"] if isinstance(facts["title"], str) else None,
+        published_date=published if isinstance(published, dt.date) else None,
+        published_text=facts["published_text"] if isinstance(facts["published_text"], str) else None,
+        script=script,
+        fixes=fixes,
+        problems=problems,
+    )

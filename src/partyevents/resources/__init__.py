@@ -1,0 +1,53 @@
+"""Data tables the extractors read: keyword lists, suffixes, boilerplate patterns.
+
+Each table is a UTF-8 TSV file beside this module (see ``README.md`` here for
+their columns). Lines starting with ``#`` and blank lines are ignored. Tables
+are loaded once, lazily, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources as _res
+
+__all__ = ["read_table", "taxonomy", "activity_keywords", "boilerplate_patterns"]
+
+
+def read_table(name: str) -> list[list[str]]:
+    """Rows of a TSV resource, comments and blank lines skipped.
+
+    >>> read_table("taxonomy.tsv")[0][0]
+    'meeting'
+    """
+    raw = _res.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    rows: list[list[str]] = []
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@cache
+def taxonomy() -> tuple[str, ...]:
+    """The activity-type labels, in the order of ANNOTATION.md (``other`` last)."""
+    return tuple(row[0] for row in read_table("taxonomy.tsv"))
+
+
+@cache
+def activity_keywords() -> dict[str, tuple[str, ...]]:
+    """label -> cue words, from ``activity_keywords.tsv`` (label, keyword)."""
+    out: dict[str, list[str]] = {}
+    for row in read_table("activity_keywords.tsv"):
+        out.setdefault(row[0], []).append(row[1])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def boilerplate_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """kind -> compiled patterns, from ``boilerplate.tsv`` (kind, regex)."""
+    out: dict[str, list[re.Pattern[str]]] = {}
+    for row in read_table("boilerplate.tsv"):
+        out.setdefault(row[0], []).append(re.compile(row[1]))
+    return {k: tuple(v) for k, v in out.items()}

@@ -1,0 +1,218 @@
+"""The segment stage: split a normalized body into event records.
+
+Two document styles (ANNOTATION.md, "Events"):
+
+- **bulletin** digests, where lines holding only a date expression
+  (``12月4日``, ``12月8日以来``) open entries that run to the next date line
+  or section heading (``【镇(街)组织工作动态】``);
+- **news** prose, where a paragraph whose first sentence holds a date, or a
+  sentence that opens with one, starts an event; undated paragraphs continue
+  the current event, and a sub-heading closes it.
+
+Every segment keeps its span in the normalized text and the span of the date
+expression that opened it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .extract.dates import DateExpr, find_date_expressions
+from .records import Segment
+
+__all__ = ["segment", "Line", "split_lines", "document_style"]
+
+_SENTENCE_END = re.compile(r"[。!?;]")
+_CLAUSE_PUNCT = re.compile(r"[。!?;,:、]")
+_BRACKET_HEADING = re.compile(r"^【(?P<name>[^】]{1,30})】$")
+# Relative day words that continue from the previous event; they open an event
+# only at the start of a paragraph or of a sentence.
+_DAY_SHIFT = frozenset({"第二天", "次日", "第三天", "翌日", "隔天"})
+_OPENER_PREFIX = re.compile(r"^[\s“\"‘'((]*(?:自|从|在|于)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line (paragraph) of the body with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines with their offsets.
+
+    >>> [(ln.start, ln.text) for ln in split_lines("ab\\n\\ncd")]
+    [(0, 'ab'), (4, 'cd')]
+    """
+    out: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            out.append(Line(pos + lead, pos + len(raw.rstrip()), raw.strip()))
+        pos += len(raw) + 1
+    return out
+
+
+def _date_only(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
+    """The expression when the line holds nothing but a date expression."""
+    for e in exprs:
+        if e.start == line.start and e.end >= line.end - 1 and not line.text[e.end - line.start :].strip("::,。 "):
+            return e
+    return None
+
+
+def _heading(line: Line, style: str) -> str | None:
+    m = _BRACKET_HEADING.match(line.text)
+    if m:
+        return m.group("name")
+    if style == "news" and len(line.text) <= 30 and "。" not in line.text and line.text[-1] not in "。!?;:,":
+        return line.text.strip("“”\"")
+    return None
+
+
+def document_style(text: str) -> str:
+    """``bulletin`` when at least two lines are bare date expressions, else ``news``.
+
+    >>> document_style("12月4日\\n甲镇召开会议。\\n12月6日\\n乙街道开展活动。")
+    'bulletin'
+    """
+    lines = split_lines(text)
+    exprs = find_date_expressions(text)
+    bare = sum(1 for ln in lines if _date_only(ln, [e for e in exprs if ln.start <= e.start < ln.end]))
+    return "bulletin" if bare >= 2 else "news"
+
+
+def _opening_date(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
+    """A date that opens the paragraph or stands in its first sentence."""
+    first_end = line.start + (m.start() if (m := _SENTENCE_END.search(line.text)) else len(line.text))
+    for e in exprs:
+        if e.start >= first_end:
+            break
+        if _in_quotes(line.text, e.start - line.start):
+            continue
+        if e.relative in _DAY_SHIFT or e.relative in {"当天", "当日", "同日", "随后"}:
+            if _opens(line, e):
+                return e
+            continue
+        return e
+    return None
+
+
+def _opens(line: Line, e: DateExpr) -> bool:
+    """The expression stands at the start of the line or of a sentence."""
+    before = line.text[: e.start - line.start]
+    tail = re.split(r"[。!?;]", before)[-1]
+    return not _OPENER_PREFIX.sub("", tail)
+
+
+def _sentence_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateExpr]:
+    """Absolute dates or day shifts that open a sentence after offset ``after``."""
+    out = []
+    for e in exprs:
+        if e.start <= after or _in_quotes(line.text, e.start - line.start):
+            continue
+        absolute = e.relative is None and e.month is not None
+        if (absolute or e.relative in _DAY_SHIFT) and _opens(line, e):
+            out.append(e)
+    return out
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("“") > before.count("”") or before.count("《") > before.count("》")
+
+
+def segment(text: str) -> list[Segment]:
+    """Event spans of a normalized body, in order.
+
+    >>> [text[s.start:s.end] for s in segment(text := "【动态】\\n12月4日\\n甲镇召开会议。\\n12月6日\\n乙街道开展活动。")]
+    ['12月4日\\n甲镇召开会议。', '12月6日\\n乙街道开展活动。']
+    """
+    style = document_style(text)
+    exprs = find_date_expressions(text)
+    lines = split_lines(text)
+    by_line = [[e for e in exprs if ln.start <= e.start < ln.end] for ln in lines]
+    return _bulletin(lines, by_line) if style == "bulletin" else _news(lines, by_line)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.out: list[Segment] = []
+        self.cur: list[int] | None = None  # [start, end, date_start, date_end]
+        self.section: str | None = None
+        self.cur_section: str | None = None
+
+    def open(self, start: int, end: int, date: DateExpr | None) -> None:
+        self.close()
+        self.cur = [start, end, date.start if date else -1, date.end if date else -1]
+        self.cur_section = self.section
+
+    def extend(self, end: int) -> None:
+        assert self.cur is not None
+        self.cur[1] = end
+
+    def close(self) -> None:
+        if self.cur is not None:
+            s, e, ds, de = self.cur
+            self.out.append(Segment(s, e, self.cur_section, ds if ds >= 0 else None, de if de >= 0 else None))
+        self.cur = None
+
+
+def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
+    b = _Builder()
+    for line, exprs in zip(lines, by_line, strict=True):
+        heading = _heading(line, "bulletin")
+        if heading is not None:
+            b.close()
+            b.section = heading
+            continue
+        bare = _date_only(line, exprs)
+        if bare is not None:
+            b.open(line.start, line.end, bare)
+            continue
+        opening = next((e for e in exprs if _opens(line, e) and e.relative is None), None)
+        if opening is not None and (b.cur is None or b.cur[1] != b.cur[3]):
+            b.open(line.start, line.end, opening)
+        elif b.cur is not None:
+            b.extend(line.end)
+        else:
+            b.open(line.start, line.end, None)
+    b.close()
+    return b.out
+
+
+def _news(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
+    b = _Builder()
+    for line, exprs in zip(lines, by_line, strict=True):
+        heading = _heading(line, "news")
+        if heading is not None:
+            b.close()
+            b.section = heading
+            continue
+        opening = _opening_date(line, exprs)
+        if opening is not None:
+            b.open(line.start, line.end, opening)
+            after = opening.end
+        elif b.cur is not None and b.cur_section == b.section:
+            b.extend(line.end)
+            after = line.start - 1
+            opening = None
+        else:
+            b.open(line.start, line.end, None)
+            after = line.start - 1
+        # A later sentence that opens with its own date starts another event.
+        first_dated = opening is not None
+        for e in _sentence_openers(line, exprs, after):
+            if not first_dated and b.cur is not None and b.cur[2] < 0:
+                b.cur[2], b.cur[3] = e.start, e.end  # an undated running event takes its first date
+                first_dated = True
+                continue
+            b.extend(e.start)
+            b.open(e.start, line.end, e)
+    b.close()
+    return b.out
+

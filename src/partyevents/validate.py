@@ -1,0 +1,143 @@
+"""The validate stage: a :class:`DocumentResult` -> checked table rows.
+
+Every row goes through its pydantic model and a span check
+(``text[char_start:char_end]`` must be the row's own text). A failing row is
+left out of its table and reported in ``problems`` with the field, the value
+and the reason; the document's other rows are kept.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .models import DocumentRow, EventRow, FigureRow, ProblemRow
+from .records import SCHEMA_VERSION, DocumentResult, Event, Figure, Problem
+
+__all__ = ["Rows", "validate_result", "CONVENIENCE_CATEGORIES"]
+
+CONVENIENCE_CATEGORIES = ("volunteers", "party_members", "households", "people", "person_times", "sessions")
+
+
+@dataclass(slots=True)
+class Rows:
+    """Validated rows of one document, one list per table."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _check(model: type[BaseModel], row: dict[str, Any]) -> tuple[dict[str, Any] | None, list[Problem]]:
+    try:
+        return model.model_validate(row).model_dump(), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = ".".join(str(p) for p in err["loc"]) or "(row)"
+            value = row.get(str(err["loc"][0])) if err["loc"] else None
+            problems.append(Problem("validate", "error", f"{model.__name__} field {loc}: {err['msg']}; row not written",
+                                    json.dumps({"field": loc, "value": value, "row_id": row.get("event_id")
+                                                or row.get("figure_id") or row.get("doc_id")},
+                                               ensure_ascii=False, default=str)))
+        return None, problems
+
+
+def _span_problem(kind: str, row_id: str, text: str, start: int, end: int, surface: str) -> Problem | None:
+    if 0 <= start <= end <= len(text) and text[start:end] == surface:
+        return None
+    return Problem("validate", "error", f"{kind} {row_id}: span [{start}, {end}) does not slice the document "
+                   "text to the record's text; row not written",
+                   json.dumps({"surface": surface[:80], "start": start, "end": end}, ensure_ascii=False))
+
+
+def _event_row(doc_id: str, ev: Event) -> dict[str, Any]:
+    d = ev.date
+    place = ev.place
+    largest: dict[str, int | None] = dict.fromkeys(CONVENIENCE_CATEGORIES)
+    for f in ev.figures:
+        if f.category in largest:
+            cur = largest[f.category]
+            largest[f.category] = max(cur or 0, int(f.value))
+    return {
+        "event_id": f"{doc_id}:{ev.seq}", "doc_id": doc_id, "seq": ev.seq, "section": ev.section,
+        "date_text": d.text, "year": d.year, "month": d.month, "day": d.day,
+        "date_start": d.full_date, "date_end": d.end_date, "date_since": d.since,
+        "locality": place.name if place else None, "locality_level": place.level if place else None,
+        "province": place.province if place else None, "prefecture": place.prefecture if place else None,
+        "county": place.county if place else None, "township": place.township if place else None,
+        "community": place.community if place else None, "adcode": place.adcode if place else None,
+        "organization": ev.organization.name if ev.organization else None,
+        "organizations": list(dict.fromkeys(o.name for o in ev.organizations)),
+        "activity_type": ev.activity_type, "activity_types": list(dict.fromkeys(ev.activity_types)),
+        **largest,
+        "text": ev.text, "char_start": ev.start, "char_end": ev.end,
+    }
+
+
+def _figure_row(doc_id: str, event_id: str | None, n: int, f: Figure) -> dict[str, Any]:
+    return {
+        "figure_id": f"{event_id}:{n}" if event_id else f"{doc_id}:-:{n}", "event_id": event_id, "doc_id": doc_id,
+        "value": float(f.value), "value_text": f.value_text, "unit": f.unit, "noun": f.noun,
+        "category": f.category, "approximate": f.approximate, "char_start": f.start, "char_end": f.end,
+    }
+
+
+def validate_result(result: DocumentResult) -> Rows:
+    """Check every row of one document; failures become problems."""
+    rows = Rows()
+    problems = list(result.problems)
+    text = result.text or ""
+    doc_id = result.doc_id
+    stray: list[Figure] = list(result.stray_figures)
+    for ev in result.events:
+        row = _event_row(doc_id, ev)
+        bad = _span_problem("event", row["event_id"], text, ev.start, ev.end, ev.text)
+        checked, found = _check(EventRow, row) if bad is None else (None, [bad])
+        problems.extend(found)
+        if checked is None:
+            stray.extend(ev.figures)  # the event is gone; its figures stay, outside any event
+            continue
+        rows.events.append(checked)
+        for n, fig in enumerate(ev.figures):
+            _add_figure(rows, problems, text, doc_id, checked["event_id"], n, fig)
+    for n, fig in enumerate(stray):
+        _add_figure(rows, problems, text, doc_id, None, n, fig)
+    doc = {
+        "doc_id": doc_id, "source_path": result.source_path, "status": result.status, "error": result.error,
+        "encoding": result.encoding, "script": result.script, "title": result.title,
+        "published_date": result.published_date, "published_date_source": result.published_date_source,
+        "text": result.text, "n_events": len(rows.events), "schema_version": SCHEMA_VERSION,
+    }
+    checked_doc, found = _check(DocumentRow, doc)
+    problems.extend(found)
+    if checked_doc is None:  # a document always gets its row: keep the facts that are sure
+        checked_doc = DocumentRow.model_validate({
+            **dict.fromkeys(doc, None), "doc_id": doc_id, "source_path": result.source_path, "status": "rejected",
+            "error": "document row failed validation (see problems)", "n_events": 0,
+            "schema_version": SCHEMA_VERSION}).model_dump()
+        rows.events, rows.figures = [], []
+    rows.documents.append(checked_doc)
+    if result.status != "ok" and result.error:
+        problems.insert(0, Problem("ingest" if result.status == "rejected" else "normalize",
+                                   "error" if result.status == "rejected" else "warning",
+                                   f"document {result.status}: {result.error}", None))
+    for p in problems:
+        prow = {"doc_id": doc_id, "source_path": result.source_path, "stage": p.stage, "severity": p.severity,
+                "message": p.message, "detail": p.detail}
+        rows.problems.append(ProblemRow.model_validate(prow).model_dump())
+    return rows
+
+
+def _add_figure(rows: Rows, problems: list[Problem], text: str, doc_id: str, event_id: str | None, n: int,
+                fig: Figure) -> None:
+    row = _figure_row(doc_id, event_id, n, fig)
+    bad = _span_problem("figure", row["figure_id"], text, fig.start, fig.end, fig.value_text)
+    checked, found = _check(FigureRow, row) if bad is None else (None, [bad])
+    problems.extend(found)
+    if checked is not None:
+        rows.figures.append(checked)

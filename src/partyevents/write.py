@@ -1,0 +1,134 @@
+"""The write stage: Parquet tables with explicit schemas, written atomically.
+
+:class:`TableWriter` streams rows into row groups of temporary files inside
+the output folder and, on :meth:`TableWriter.commit`, renames each into
+place, so a reader sees either the previous run's table or the new one,
+never a half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+__all__ = ["SCHEMAS", "TABLES", "TableWriter"]
+
+_str = pa.string()
+_i16 = pa.int16()
+_i32 = pa.int32()
+_i64 = pa.int64()
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema([
+        ("doc_id", _str), ("source_path", _str), ("status", _str), ("error", _str), ("encoding", _str),
+        ("script", _str), ("title", _str), ("published_date", pa.date32()), ("published_date_source", _str),
+        ("text", pa.large_string()), ("n_events", _i32), ("schema_version", _str),
+    ]),
+    "events": pa.schema([
+        ("event_id", _str), ("doc_id", _str), ("seq", _i32), ("section", _str), ("date_text", _str),
+        ("year", _i16), ("month", _i16), ("day", _i16), ("date_start", pa.date32()), ("date_end", pa.date32()),
+        ("date_since", pa.bool_()), ("locality", _str), ("locality_level", _str), ("province", _str),
+        ("prefecture", _str), ("county", _str), ("township", _str), ("community", _str), ("adcode", _str),
+        ("organization", _str), ("organizations", pa.list_(_str)), ("activity_type", _str),
+        ("activity_types", pa.list_(_str)), ("volunteers", _i64), ("party_members", _i64), ("households", _i64),
+        ("people", _i64), ("person_times", _i64), ("sessions", _i64), ("text", pa.large_string()),
+        ("char_start", _i32), ("char_end", _i32),
+    ]),
+    "figures": pa.schema([
+        ("figure_id", _str), ("event_id", _str), ("doc_id", _str), ("value", pa.float64()), ("value_text", _str),
+        ("unit", _str), ("noun", _str), ("category", _str), ("approximate", pa.bool_()), ("char_start", _i32),
+        ("char_end", _i32),
+    ]),
+    "problems": pa.schema([
+        ("doc_id", _str), ("source_path", _str), ("stage", _str), ("severity", _str), ("message", _str),
+        ("detail", _str),
+    ]),
+}
+TABLES = tuple(SCHEMAS)
+NOT_NULL = {"documents": {"doc_id", "source_path", "status", "n_events", "schema_version"}}
+
+
+class TableWriter:
+    """Append rows to the four tables; nothing is visible until :meth:`commit`.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> with TableWriter(out) as w:
+    ...     w.add("problems", [{"doc_id": None, "source_path": "a.pdf", "stage": "ingest", "severity": "error",
+    ...                         "message": "binary", "detail": None}])
+    >>> sorted(p.name for p in out.iterdir())
+    ['documents.parquet', 'events.parquet', 'figures.parquet', 'problems.parquet']
+    """
+
+    def __init__(self, out_dir: Path, row_group_size: int = 2000) -> None:
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.row_group_size = row_group_size
+        self._tmp = Path(tempfile.mkdtemp(prefix=".partyevents-", dir=self.out_dir))
+        self._buffers: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        self._writers: dict[str, pq.ParquetWriter] = {}
+        self.counts: dict[str, int] = dict.fromkeys(TABLES, 0)
+        self._done = False
+
+    def add(self, table: str, rows: list[dict[str, Any]]) -> None:
+        buf = self._buffers[table]
+        buf.extend(rows)
+        self.counts[table] += len(rows)
+        if len(buf) >= self.row_group_size:
+            self._flush(table)
+
+    def _flush(self, table: str) -> None:
+        buf = self._buffers[table]
+        if not buf and table in self._writers:
+            return
+        schema = SCHEMAS[table]
+        batch = pa.Table.from_pylist(buf, schema=schema)
+        writer = self._writers.get(table)
+        if writer is None:
+            writer = pq.ParquetWriter(self._tmp / f"{table}.parquet", schema, compression="zstd")
+            self._writers[table] = writer
+        writer.write_table(batch)
+        buf.clear()
+
+    def commit(self) -> None:
+        """Finish every table and move it into place (atomic rename per table)."""
+        for table in TABLES:
+            self._flush(table)
+            self._writers[table].close()
+        for table in TABLES:
+            target = self.out_dir / f"{table}.parquet"
+            if target.is_dir():  # a dataset folder from another engine: replace it
+                shutil.rmtree(target)
+            os.replace(self._tmp / f"{table}.parquet", target)
+        self._cleanup()
+        self._done = True
+
+    def abort(self) -> None:
+        """Drop everything written so far; the previous tables stay as they were."""
+        for writer in self._writers.values():
+            try:
+                writer.close()
+            except Exception:  # noqa: BLE001, S110 - closing a broken writer while aborting
+                pass
+        self._cleanup()
+        self._done = True
+
+    def _cleanup(self) -> None:
+        shutil.rmtree(self._tmp, ignore_errors=True)
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if self._done:
+            return
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
