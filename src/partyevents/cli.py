@@ -81,5 +81,10 @@ def evaluate_cmd(gold: Path, out_dir: Path, as_json: bool, verbose: bool) -> Non
     click.echo(format_scores(result, misses if verbose else None, as_json=as_json))
 
 
+# Commands that live in their own modules.
+from .report_cli import report_cmd  # noqa: E402
+
+main.add_command(report_cmd)
+
 if __name__ == "__main__":
     main()
