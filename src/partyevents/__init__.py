@@ -16,5 +16,14 @@ from .records import SCHEMA_VERSION
 __version__ = "0.1.0"
 PIPELINE_VERSION = f"{__version__}+schema{SCHEMA_VERSION}"
 
-__all__ = ["extract_text", "extract", "load", "ExtractConfig", "RunSummary", "Tables", "SCHEMA_VERSION",
-           "__version__", "PIPELINE_VERSION"]
+__all__ = [
+           "PIPELINE_VERSION",
+           "SCHEMA_VERSION",
+           "ExtractConfig",
+           "RunSummary",
+           "Tables",
+           "__version__",
+           "extract",
+           "extract_text",
+           "load",
+]

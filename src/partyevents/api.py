@@ -18,7 +18,7 @@ from .records import Problem
 from .validate import Rows, validate_result
 from .write import SCHEMAS, TABLES, TableWriter
 
-__all__ = ["extract_text", "extract", "load", "ExtractConfig", "RunSummary", "Tables"]
+__all__ = ["ExtractConfig", "RunSummary", "Tables", "extract", "extract_text", "load"]
 
 
 def extract_text(text: str, published: dt.date | str | None = None, source: str | None = None) -> Rows:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .api import load
 
-__all__ = ["score", "format_scores", "parse_gold_date"]
+__all__ = ["format_scores", "parse_gold_date", "score"]
 
 _SPACE = re.compile(r"[\W_]+")
 _LEVEL_SUFFIX = re.compile(r"(特别行政区|自治区|自治州|自治县|街道办事处|街道|社区|居委会|省|市|区|县|镇|乡|村|州|盟|旗)$")

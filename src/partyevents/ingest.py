@@ -168,10 +168,9 @@ def _looks_like_html(text: str) -> bool:
 
 # ---------------------------------------------------------------- HTML
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section table tbody td tfoot th thead tr ul title option".split()
+    ["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "title", "option"]
 )
-_SKIP_TAGS = frozenset("script style noscript template svg iframe object head select button".split())
+_SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "iframe", "object", "head", "select", "button"])
 
 
 class _TextExtractor(HTMLParser):
@@ -219,7 +218,7 @@ def html_to_text(html: str) -> str:
     try:
         parser.feed(html)
         parser.close()
-    except Exception:  # noqa: BLE001 - html.parser is lenient; anything left is kept as text
+    except Exception:
         pass
     body = "".join(parser.parts)
     title = " ".join("".join(parser.title).split())

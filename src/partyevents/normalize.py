@@ -20,8 +20,17 @@ from importlib import resources as _res
 from .records import Normalized, Problem
 from .resources import boilerplate_patterns
 
-__all__ = ["normalize", "FIXERS", "fix_line_breaks", "remove_control_chars", "nfkc", "remove_pinyin",
-           "to_simplified", "detect_script", "strip_boilerplate"]
+__all__ = [
+    "FIXERS",
+    "detect_script",
+    "fix_line_breaks",
+    "nfkc",
+    "normalize",
+    "remove_control_chars",
+    "remove_pinyin",
+    "strip_boilerplate",
+    "to_simplified",
+]
 
 
 # ---------------------------------------------------------------- fixers

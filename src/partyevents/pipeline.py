@@ -8,43 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 import traceback
 
 from . import ingest, normalize, segment
 from .extract import extract_events
+from .extract.dates import path_date
 from .records import DocContext, DocumentResult, Problem, RawDocument
 
-__all__ = ["process_document", "analyze_text", "path_date"]
-
-_PATH_DATE = re.compile(
-    r"(?<![0-9A-Za-z])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-_.]?)(?P<m>0[1-9]|1[0-2])"
-    r"(?:(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01]))?(?![0-9A-Za-z])"
-)
-
-
-def path_date(source_path: str | None) -> tuple[int, int, int | None] | None:
-    """(year, month, day-or-None) from a file or folder name such as ``2022-12-09.txt`` or ``.../202112/...``.
-
-    The deepest path component that holds a date wins.
-
-    >>> path_date("news/202112/a.txt"), path_date("2022-12-09.txt"), path_date("000_7854e43dd47ef38f.txt")
-    ((2021, 12, None), (2022, 12, 9), None)
-    """
-    if not source_path:
-        return None
-    for part in reversed(re.split(r"[/\\]", source_path)):
-        stem = part.rsplit(".", 1)[0] if "." in part else part
-        m = _PATH_DATE.search(stem)
-        if m:
-            day = int(m["d"]) if m["d"] else None
-            try:
-                dt.date(int(m["y"]), int(m["m"]), day or 1)
-            except ValueError:
-                continue
-            return int(m["y"]), int(m["m"]), day
-    return None
-
+__all__ = ["analyze_text", "process_document"]
 
 def _doc_id(raw: RawDocument) -> str:
     if raw.data is not None:
@@ -67,7 +38,7 @@ def process_document(raw: RawDocument) -> DocumentResult:
     except ingest.RejectedInput as exc:
         result.error = str(exc)
         return result
-    except Exception as exc:  # noqa: BLE001 - a crash on one file must not stop the run
+    except Exception as exc:
         return _crashed(result, "ingest", exc)
     result.encoding = decoded.encoding
     result.problems.extend(decoded.problems)
@@ -121,7 +92,7 @@ def analyze_text(
         result.problems.extend(problems)
         result.status = "ok"
         return result
-    except Exception as exc:  # noqa: BLE001 - a crash on one file must not stop the run
+    except Exception as exc:
         return _crashed(result, "extract", exc)
 
 

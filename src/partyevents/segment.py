@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .extract.dates import DateExpr, find_date_expressions
 from .records import Segment
 
-__all__ = ["segment", "Line", "split_lines", "document_style"]
+__all__ = ["Line", "document_style", "segment", "split_lines"]
 
 _SENTENCE_END = re.compile(r"[。!?;]")
 _CLAUSE_PUNCT = re.compile(r"[。!?;,:、]")
@@ -60,7 +60,7 @@ def split_lines(text: str) -> list[Line]:
 def _date_only(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
     """The expression when the line holds nothing but a date expression."""
     for e in exprs:
-        if e.start == line.start and e.end >= line.end - 1 and not line.text[e.end - line.start :].strip("::,。 "):
+        if e.start == line.start and e.end >= line.end - 1 and not line.text[e.end - line.start :].strip(":,。 "):
             return e
     return None
 

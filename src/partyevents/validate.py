@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from .models import DocumentRow, EventRow, FigureRow, ProblemRow
 from .records import SCHEMA_VERSION, DocumentResult, Event, Figure, Problem
 
-__all__ = ["Rows", "validate_result", "CONVENIENCE_CATEGORIES"]
+__all__ = ["CONVENIENCE_CATEGORIES", "Rows", "validate_result"]
 
 CONVENIENCE_CATEGORIES = ("volunteers", "party_members", "households", "people", "person_times", "sessions")
 

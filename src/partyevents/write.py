@@ -8,6 +8,7 @@ never a half-written file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -112,10 +113,8 @@ class TableWriter:
     def abort(self) -> None:
         """Drop everything written so far; the previous tables stay as they were."""
         for writer in self._writers.values():
-            try:
+            with contextlib.suppress(Exception):
                 writer.close()
-            except Exception:  # noqa: BLE001, S110 - closing a broken writer while aborting
-                pass
         self._cleanup()
         self._done = True
 

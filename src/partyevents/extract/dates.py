@@ -7,6 +7,7 @@ First working version (the foundation): absolute ``[YYYY年]M月D日`` forms,
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,35 @@ _DATE_RE = re.compile(
     r"(?P<since>以来|起|开始)?"
 )
 _RELATIVE_RE = re.compile(r"第二天|次日|当天|当日|同日|今年以来|今年|去年|昨日|昨天|前天|近日")
+
+
+_PATH_DATE = re.compile(
+    r"(?<![0-9A-Za-z])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-_.]?)(?P<m>0[1-9]|1[0-2])"
+    r"(?:(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01]))?(?![0-9A-Za-z])"
+)
+
+
+def path_date(source_path: str | None) -> tuple[int, int, int | None] | None:
+    """(year, month, day-or-None) from a file or folder name such as ``2022-12-09.txt`` or ``.../202112/...``.
+
+    The deepest path component that holds a date wins.
+
+    >>> path_date("news/202112/a.txt"), path_date("2022-12-09.txt"), path_date("000_7854e43dd47ef38f.txt")
+    ((2021, 12, None), (2022, 12, 9), None)
+    """
+    if not source_path:
+        return None
+    for part in reversed(re.split(r"[/\\]", source_path)):
+        stem = part.rsplit(".", 1)[0] if "." in part else part
+        m = _PATH_DATE.search(stem)
+        if m:
+            day = int(m["d"]) if m["d"] else None
+            try:
+                dt.date(int(m["y"]), int(m["m"]), day or 1)
+            except ValueError:
+                continue
+            return int(m["y"]), int(m["m"]), day
+    return None
 
 
 @dataclass(frozen=True, slots=True)

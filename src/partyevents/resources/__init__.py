@@ -11,7 +11,7 @@ import re
 from functools import cache
 from importlib import resources as _res
 
-__all__ = ["read_table", "taxonomy", "activity_keywords", "boilerplate_patterns"]
+__all__ = ["activity_keywords", "boilerplate_patterns", "read_table", "taxonomy"]
 
 
 def read_table(name: str) -> list[list[str]]:

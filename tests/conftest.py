@@ -1,0 +1,35 @@
+"""Shared fixtures: the sample corpus and one extraction run over it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+GOLD = Path(__file__).parent / "data" / "gold_dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def raw_dir() -> Path:
+    """The shipped sample reports (data/raw)."""
+    return RAW
+
+
+@pytest.fixture(scope="session")
+def gold() -> list[dict]:
+    """Hand-made answers for the samples (tests/data/gold_dev.jsonl)."""
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def sample_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One `extract` run over data/raw, shared by every test that reads tables."""
+    from partyevents import extract
+    from partyevents.api import ExtractConfig
+
+    out = tmp_path_factory.mktemp("out")
+    extract(RAW, out, ExtractConfig(progress=False))
+    return out
