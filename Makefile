@@ -31,5 +31,8 @@ lint: $(STAMP)  ## ruff + mypy
 eval: extract  ## score data/out against the shipped sample answers
 	$(BIN)/partyevents evaluate --gold $(GOLD) --out $(OUT)
 
+bench: $(STAMP)  ## throughput, peak RSS and ratio to spaCy+jieba on a synthetic corpus under /tmp (MB=200)
+	$(BIN)/python -m partyevents.bench --mb $${MB:-200}
+
 clean:
 	rm -rf $(VENV) data/out/*.parquet .pytest_cache .mypy_cache .ruff_cache

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,11 +12,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import pipeline
+from .engines import make_engine
 from .ingest import DEFAULT_MAX_BYTES, InputOptions, iter_inputs
-from .pipeline import analyze_text, process_document
-from .records import Problem
+from .pipeline import analyze_text
+from .records import Problem, RawDocument
 from .validate import Rows, validate_result
-from .write import SCHEMAS, TABLES, TableWriter
+from .write import SCHEMAS, TABLES, VERSION_KEY, TableWriter, existing_doc_ids, table_files, table_versions
 
 __all__ = ["ExtractConfig", "RunSummary", "Tables", "extract", "extract_text", "load"]
 
@@ -46,6 +48,11 @@ class ExtractConfig:
     manifest: Path | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     progress: bool = True
+    workers: int | None = None  # worker processes; None: all cores (1: everything in this process)
+    engine: str = "local"  # "local" (a process pool) or "dask"
+    scheduler: str | None = None  # Dask scheduler address; None with engine "dask": a local cluster
+    incremental: bool = False  # skip inputs whose doc_id is already in OUT_DIR and append the rest
+    chunk_size: int = 8  # documents per task sent to a worker
 
 
 @dataclass(slots=True)
@@ -58,11 +65,18 @@ class RunSummary:
     problems: int = 0
     errors: int = 0
     seconds: float = 0.0
+    skipped: int = 0  # already in OUT_DIR (incremental runs)
+    duplicates: int = 0  # files whose bytes equal an earlier file's: reported once, under the first path
+    invalidated: bool = False  # an incremental run found tables of another pipeline version and redid everything
 
     def line(self) -> str:
         d = self.documents
+        extra = "".join([f", {self.skipped} skipped (already extracted)" if self.skipped else "",
+                         f", {self.duplicates} duplicate files" if self.duplicates else "",
+                         ", previous tables were of another pipeline version" if self.invalidated else ""])
         return (f"{sum(d.values())} documents ({d['ok']} ok, {d['empty']} empty, {d['rejected']} rejected), "
-                f"{self.events} events, {self.figures} figures, {self.problems} problems, {self.seconds:.1f} s")
+                f"{self.events} events, {self.figures} figures, {self.problems} problems, {self.seconds:.1f} s"
+                + extra)
 
 
 def _problem_row(p: Problem, source: str) -> dict[str, object]:
@@ -72,26 +86,105 @@ def _problem_row(p: Problem, source: str) -> dict[str, object]:
 
 def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | None = None,
             on_document: Callable[[str], None] | None = None) -> RunSummary:
-    """Run the pipeline over every file below ``in_dir`` and write the tables to ``out_dir``."""
+    """Run the pipeline over every file below ``in_dir`` and write the tables to ``out_dir``.
+
+    Files are read lazily and processed by the configured engine with a
+    bounded number in flight; rows are written as they come back, in input
+    order, so memory stays flat however large the folder is.
+    """
+    from . import PIPELINE_VERSION
+
     config = config or ExtractConfig()
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     if not in_dir.is_dir():
         raise FileNotFoundError(f"input folder {in_dir} does not exist or is not a folder")
     summary = RunSummary()
     start = time.perf_counter()
+    skip: set[str] = set()
+    old_problems: set[tuple[str, str]] = set()
+    append = False
+    if config.incremental and any(table_files(out_dir / f"{t}.parquet") for t in TABLES):
+        if table_versions(out_dir) == {PIPELINE_VERSION}:
+            skip, old_problems, append = existing_doc_ids(out_dir), _folder_problems(out_dir), True
+        else:
+            summary.invalidated = True
     options = InputOptions(max_bytes=config.max_bytes, manifest=config.manifest)
-    with TableWriter(out_dir) as writer:
-        for item in iter_inputs(in_dir, options):
-            if isinstance(item, Problem):
-                writer.add("problems", [_problem_row(item, (config.manifest or in_dir / "manifest.csv").name)])
+    first_path: dict[str, str] = {}
+    duplicates: dict[str, list[str]] = {}
+    engine = make_engine(config.engine, config.workers, config.scheduler)
+    metadata = {VERSION_KEY: PIPELINE_VERSION.encode()}
+    try:
+        with TableWriter(out_dir, metadata=metadata, append=append) as writer:
+            manifest_name = (config.manifest or in_dir / "manifest.csv").name
+            items = iter_inputs(in_dir, options)
+            docs = _new_documents(items, writer, summary, skip, old_problems, first_path, duplicates, manifest_name)
+            for chunk_rows in engine.map(_chunks(docs, config.chunk_size)):
+                for rows in chunk_rows:
+                    _add_rows(writer, rows, summary)
+                    if on_document is not None:
+                        on_document(rows.documents[0]["source_path"] if rows.documents else "")
+            for doc_id, paths in duplicates.items():
+                writer.add("problems", [_duplicate_row(doc_id, first_path[doc_id], paths)])
                 summary.problems += 1
-                continue
-            rows = validate_result(process_document(item))
-            _add_rows(writer, rows, summary)
-            if on_document is not None:
-                on_document(item.source_path)
+            if append and not any(writer.counts.values()):
+                writer.abort()  # nothing new: leave the tables exactly as they are
+    finally:
+        engine.close()
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _new_documents(items: Iterator[RawDocument | Problem], writer: TableWriter, summary: RunSummary,
+                   skip: set[str], old_problems: set[tuple[str, str]], first_path: dict[str, str],
+                   duplicates: dict[str, list[str]], manifest_name: str) -> Iterator[RawDocument]:
+    """The documents still to process: folder problems are written, repeats and known documents dropped."""
+    for item in items:
+        if isinstance(item, Problem):
+            if (manifest_name, item.message) not in old_problems:
+                writer.add("problems", [_problem_row(item, manifest_name)])
+                summary.problems += 1
+            continue
+        doc_id = pipeline._doc_id(item)  # the SHA-256 of the bytes as they were read
+        if doc_id in first_path:
+            duplicates.setdefault(doc_id, []).append(item.source_path)
+            summary.duplicates += 1
+        elif doc_id in skip:
+            summary.skipped += 1
+        else:
+            first_path[doc_id] = item.source_path
+            yield item
+
+
+def _chunks(docs: Iterator[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    """Lists of ``size`` documents (the last one shorter).
+
+    >>> [len(c) for c in _chunks(iter(range(5)), 2)]  # type: ignore[arg-type]
+    [2, 2, 1]
+    """
+    chunk: list[RawDocument] = []
+    for doc in docs:
+        chunk.append(doc)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _duplicate_row(doc_id: str, first: str, others: list[str]) -> dict[str, object]:
+    """The warning ``process_document`` gives for ``RawDocument.also_paths``, once the whole folder is read."""
+    return {"doc_id": doc_id, "source_path": first, "stage": "ingest", "severity": "warning",
+            "message": "identical bytes also stored under other paths; reported once", "detail": repr(others)}
+
+
+def _folder_problems(out_dir: Path) -> set[tuple[str, str]]:
+    """(source_path, message) of the folder-level problems (no doc_id) already in ``out_dir``."""
+    seen: set[tuple[str, str]] = set()
+    for f in table_files(out_dir / "problems.parquet"):
+        for row in pq.read_table(f, columns=["doc_id", "source_path", "message"]).to_pylist():
+            if row["doc_id"] is None:
+                seen.add((row["source_path"], row["message"]))
+    return seen
 
 
 def _add_rows(writer: TableWriter, rows: Rows, summary: RunSummary) -> None:

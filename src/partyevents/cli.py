@@ -30,8 +30,17 @@ def main() -> None:
               help="CSV with columns path,url,published_date,place (default: IN_DIR/manifest.csv if present).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=ExtractConfig().max_bytes, show_default=True,
               help="Files larger than this are rejected without being read.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: all cores; 1 runs everything in this process).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: a process pool on this machine; dask: a Dask cluster (see --scheduler).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default with --engine dask: a local cluster).")
+@click.option("--incremental", is_flag=True,
+              help="Skip files already extracted into OUT_DIR (same bytes, same pipeline version); append the rest.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: int, quiet: bool) -> None:
+def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: int, workers: int | None,
+                engine: str, scheduler: str | None, incremental: bool, quiet: bool) -> None:
     """Read every .txt/.html file below IN_DIR and write the tables to OUT_DIR.
 
     Writes documents, events, figures and problems .parquet, replacing the
@@ -44,11 +53,17 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
     Example:
         partyevents extract data/raw data/out
         partyevents extract ~/scrape/2022 out/2022 --manifest ~/scrape/2022/manifest.csv --quiet
+        partyevents extract ~/scrape/2023 out/2023 --incremental --workers 2
+        partyevents extract ~/scrape/all out/all --engine dask --scheduler tcp://10.0.0.5:8786
     """
     if not in_dir.is_dir():
         raise click.UsageError(f"input folder {in_dir} does not exist; give the folder that holds the .txt/.html "
                                "files, e.g. `partyevents extract data/raw data/out`")
-    config = ExtractConfig(manifest=manifest, max_bytes=max_bytes, progress=not quiet)
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask, e.g. `partyevents extract IN OUT --engine dask "
+                               f"--scheduler {scheduler}`")
+    config = ExtractConfig(manifest=manifest, max_bytes=max_bytes, progress=not quiet, workers=workers,
+                           engine=engine, scheduler=scheduler, incremental=incremental)
     from tqdm import tqdm
 
     with tqdm(desc="documents", unit="doc", disable=quiet, file=sys.stderr) as bar:

@@ -36,7 +36,7 @@ def _null(v: object) -> bool:
     if v is None:
         return True
     try:
-        return bool(pd.isna(v))  # type: ignore[arg-type]
+        return bool(pd.isna(v))  # type: ignore[arg-type, call-overload]
     except (TypeError, ValueError):
         return False
 
@@ -107,8 +107,8 @@ def _score_event(t: _Tally, ge: dict[str, Any], pe: pd.Series, label: str) -> No
     if ge.get("since"):
         t.add("date_since", bool(pe.get("date_since")), label)
     if ge.get("date_end") and not ge["date_end"].startswith("--"):
-        got = pe.get("date_end")
-        got = None if _null(got) else str(pd.Timestamp(got).date())
+        end = pe.get("date_end")
+        got = None if _null(end) else str(end)[:10]
         t.add("date_end", got == ge["date_end"], f"{label}: want {ge['date_end']} got {got}")
     if ge.get("locality"):
         loc = pe.get("locality")
@@ -153,8 +153,8 @@ def score(gold_path: Path, out_dir: Path) -> tuple[dict[str, Any], list[tuple[st
             doc_events = events[events["doc_id"] == doc_id].sort_values("seq")
             doc_figs = figures[figures["doc_id"] == doc_id]
             if "published_date" in gd:
-                got = rows.iloc[0]["published_date"]
-                got = None if _null(got) else str(pd.Timestamp(got).date())
+                pub = rows.iloc[0]["published_date"]
+                got = None if _null(pub) else str(pub)[:10]
                 t.add("published_date", gd["published_date"] == got,
                       f"{gd['doc']}: want {gd['published_date']} got {got}")
         texts = [_squash(x) for x in doc_events["text"].tolist()]

@@ -29,6 +29,7 @@ _BRACKET_HEADING = re.compile(r"^【(?P<name>[^】]{1,30})】$")
 # Relative day words that continue from the previous event; they open an event
 # only at the start of a paragraph or of a sentence.
 _DAY_SHIFT = frozenset({"第二天", "次日", "第三天", "翌日", "隔天"})
+_SAME_DAY = frozenset({"当天", "当日", "同日", "同天", "随后"})
 _OPENER_PREFIX = re.compile(r"^[\s“\"‘'((]*(?:自|从|在|于)?")
 
 
@@ -94,7 +95,7 @@ def _opening_date(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
             break
         if _in_quotes(line.text, e.start - line.start):
             continue
-        if e.relative in _DAY_SHIFT or e.relative in {"当天", "当日", "同日", "随后"}:
+        if e.relative in _DAY_SHIFT or e.relative in _SAME_DAY or e.year_only:
             if _opens(line, e):
                 return e
             continue
@@ -110,12 +111,17 @@ def _opens(line: Line, e: DateExpr) -> bool:
 
 
 def _sentence_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateExpr]:
-    """Absolute dates or day shifts that open a sentence after offset ``after``."""
+    """Absolute dates (a year at least) or day shifts that open a sentence after offset ``after``.
+
+    A paragraph that opens with a quotation mark is reported speech, not a quoted
+    name, so its sentences may open events too.
+    """
     out = []
+    speech = line.text.startswith(("“", "\""))
     for e in exprs:
-        if e.start <= after or _in_quotes(line.text, e.start - line.start):
+        if e.start <= after or _in_quotes(line.text[speech:], e.start - line.start - speech):
             continue
-        absolute = e.relative is None and e.month is not None
+        absolute = e.relative is None and (e.month is not None or e.year is not None)
         if (absolute or e.relative in _DAY_SHIFT) and _opens(line, e):
             out.append(e)
     return out

@@ -18,7 +18,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-__all__ = ["SCHEMAS", "TABLES", "TableWriter"]
+__all__ = ["SCHEMAS", "TABLES", "VERSION_KEY", "TableWriter", "existing_doc_ids", "table_files", "table_versions"]
 
 _str = pa.string()
 _i16 = pa.int16()
@@ -52,11 +52,17 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
 }
 TABLES = tuple(SCHEMAS)
+VERSION_KEY = b"partyevents.pipeline_version"  # Parquet key-value metadata of every table file
 NOT_NULL = {"documents": {"doc_id", "source_path", "status", "n_events", "schema_version"}}
 
 
 class TableWriter:
     """Append rows to the four tables; nothing is visible until :meth:`commit`.
+
+    ``metadata`` goes into every file's Parquet key-value metadata. With
+    ``append=True`` the new rows become one more part file of each table's
+    dataset folder (a single-file table is first turned into such a folder);
+    otherwise the tables are replaced.
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp())
@@ -67,8 +73,11 @@ class TableWriter:
     ['documents.parquet', 'events.parquet', 'figures.parquet', 'problems.parquet']
     """
 
-    def __init__(self, out_dir: Path, row_group_size: int = 2000) -> None:
+    def __init__(self, out_dir: Path, row_group_size: int = 2000, metadata: dict[bytes, bytes] | None = None,
+                 append: bool = False) -> None:
         self.out_dir = Path(out_dir)
+        self.metadata = metadata or {}
+        self.append = append
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.row_group_size = row_group_size
         self._tmp = Path(tempfile.mkdtemp(prefix=".partyevents-", dir=self.out_dir))
@@ -88,7 +97,7 @@ class TableWriter:
         buf = self._buffers[table]
         if not buf and table in self._writers:
             return
-        schema = SCHEMAS[table]
+        schema = SCHEMAS[table].with_metadata(self.metadata)
         batch = pa.Table.from_pylist(buf, schema=schema)
         writer = self._writers.get(table)
         if writer is None:
@@ -104,11 +113,24 @@ class TableWriter:
             self._writers[table].close()
         for table in TABLES:
             target = self.out_dir / f"{table}.parquet"
+            if self.append and target.exists():
+                self._append_part(table, target)
+                continue
             if target.is_dir():  # a dataset folder from another engine: replace it
                 shutil.rmtree(target)
             os.replace(self._tmp / f"{table}.parquet", target)
         self._cleanup()
         self._done = True
+
+    def _append_part(self, table: str, target: Path) -> None:
+        if target.is_file():  # a single-file table becomes a dataset folder holding it as its first part
+            folder = self._tmp / f"{table}.dataset"
+            folder.mkdir()
+            os.replace(target, folder / "part-00000.parquet")
+            os.replace(folder, target)
+        n = max((int(p.stem.split("-")[1]) for p in table_files(target) if p.stem.split("-")[1].isdigit()),
+                default=-1)
+        os.replace(self._tmp / f"{table}.parquet", target / f"part-{n + 1:05d}.parquet")
 
     def abort(self) -> None:
         """Drop everything written so far; the previous tables stay as they were."""
@@ -131,3 +153,38 @@ class TableWriter:
             self.commit()
         else:
             self.abort()
+
+
+def table_files(path: Path) -> list[Path]:
+    """The Parquet files of one table: the file itself, or a dataset folder's visible parts in order.
+
+    >>> table_files(Path("/nonexistent.parquet"))
+    []
+    """
+    if path.is_file():
+        return [path]
+    if path.is_dir():
+        return sorted(p for p in path.glob("*.parquet") if not p.name.startswith((".", "_")))
+    return []
+
+
+def table_versions(out_dir: Path) -> set[str | None]:
+    """Pipeline versions recorded in the tables' files (``None`` for a file without one, or a missing table)."""
+    versions: set[str | None] = set()
+    for table in TABLES:
+        files = table_files(Path(out_dir) / f"{table}.parquet")
+        if not files:
+            versions.add(None)
+        for f in files:
+            meta = pq.read_schema(f).metadata or {}
+            version = meta.get(VERSION_KEY)
+            versions.add(version.decode() if version is not None else None)
+    return versions
+
+
+def existing_doc_ids(out_dir: Path) -> set[str]:
+    """doc_ids already in ``out_dir``'s documents table (empty when there is none)."""
+    ids: set[str] = set()
+    for f in table_files(Path(out_dir) / "documents.parquet"):
+        ids.update(v for v in pq.read_table(f, columns=["doc_id"]).column("doc_id").to_pylist() if v)
+    return ids

@@ -1,8 +1,17 @@
 """Dates: find date expressions in the text and resolve them for each event.
 
-First working version (the foundation): absolute ``[YYYY年]M月D日`` forms,
-``以来``/``起`` and a few relative words. The segmenter uses
-:func:`find_date_expressions` to see where dated entries open.
+Two steps, both cheap (compiled regexes and date arithmetic, no parser library):
+
+- :func:`find_date_expressions` finds absolute forms (``2022年12月4日``,
+  ``十二月四日``, ``2021-10-25``, ``12月4日上午``), ranges (``12月1日至3日``),
+  ``以来``/``起``/``开始`` forms, month- and year-only forms, and the relative
+  words of ``resources/date_relative.tsv`` (``第二天``, ``昨日``, ``去年8月``).
+  The segmenter uses it to see where dated entries open.
+- :func:`resolve_dates` gives each segment a :class:`DateInfo` following
+  ANNOTATION.md "Dates": the year comes from the expression, else the
+  publication date (manifest, page header, file path), else the latest
+  explicit year in the body; otherwise it stays null, as do relative dates
+  whose anchor is unknown.
 """
 
 from __future__ import annotations
@@ -10,15 +19,84 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..records import DateInfo, DocContext, Segment
+from ..resources import read_table
 
-_NUM = r"[0-9]{1,2}"
-_DATE_RE = re.compile(
-    rf"(?:(?P<y>(?:19|20)[0-9]{{2}})\s*年\s*)?(?P<m>{_NUM})\s*月(?:\s*(?P<d>{_NUM})\s*[日号])?"
-    r"(?P<since>以来|起|开始)?"
+__all__ = ["DateExpr", "RelativeWord", "body_year", "find_date_expressions", "path_date", "resolve_dates"]
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_number(s: str) -> int:
+    """An Arabic or small Chinese numeral (up to 99, or a digit-by-digit year) as an int.
+
+    >>> cn_number("12"), cn_number("十二"), cn_number("二十一"), cn_number("三十"), cn_number("二〇二二")
+    (12, 12, 21, 30, 2022)
+    """
+    if s.isdigit():
+        return int(s)
+    if "十" not in s:
+        return int("".join(str(_CN_DIGITS[c]) for c in s))
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+_D2 = r"(?:3[01]|[12][0-9]|0?[1-9])"
+_M2 = r"(?:1[0-2]|0?[1-9])"
+_YEAR = r"(?:19|20)[0-9]{2}"
+_CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
+_TAIL = (
+    # a range end: 至3日, —12月3日, 至2022年1月2日
+    rf"(?:\s*(?:至|到|—{{1,2}}|–|-|~)\s*(?:(?P<y2>{_YEAR})\s*年\s*)?(?:(?P<m2>{_M2})\s*月\s*)?(?P<d2>{_D2})\s*[日号])?"
+    # a time of day: 上午, 下午3时, 晚10时许, 9:30
+    r"(?P<tod>上午|下午|晚上|晚间|早上|早晨|中午|凌晨|傍晚|清晨|夜间|夜里|晚(?![会餐饭报宴点]))?"
+    r"(?:\s*[0-9]{1,2}\s*(?:[时点](?:\s*[0-9]{1,2}\s*分|半|许)?|:[0-5][0-9])(?!\d))?(?P<xu>许)?"
+    r"(?P<since>以来|开始|至今|起(?![草来床诉身码步]))?"
 )
-_RELATIVE_RE = re.compile(r"第二天|次日|当天|当日|同日|今年以来|今年|去年|昨日|昨天|前天|近日")
+_DATE_RE = re.compile(
+    r"(?<![0-9.\-/])(?P<pre>自|从)?(?:"
+    # ISO-like: 2021-10-25, 2021.10.25, 2021/10/25
+    rf"(?P<iy>{_YEAR})(?P<sep>[-./])(?P<im>{_M2})(?P=sep)(?P<id>{_D2})(?![0-9])"
+    # Chinese: [2022年][12月[4日]], with Arabic or Chinese numerals
+    rf"|(?=[0-9〇零一二三四五六七八九十])(?:(?:(?P<y>{_YEAR})|(?P<ycn>[〇零一二三四五六七八九]{{4}}))\s*年\s*)?"
+    rf"(?:(?:(?P<m>{_M2})|(?P<mcn>{_CN_MONTH}))\s*月份?\s*"
+    rf"(?:(?:(?P<d>{_D2})(?:\s*[-~至到]\s*(?P<dd>{_D2}))?|(?P<dcn>{_CN_DAY}))\s*[日号])?)?"
+    rf")" + _TAIL
+)
+_PRE_LEN = {"自": 1, "从": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeWord:
+    """A row of ``date_relative.tsv``: what a relative word counts from, in which unit, by how much."""
+
+    word: str
+    anchor: str  # "published" | "previous"
+    unit: str  # "day" | "week" | "month" | "year" | "recent"
+    offset: int
+
+
+@cache
+def relative_words() -> dict[str, RelativeWord]:
+    """word -> :class:`RelativeWord`, from ``date_relative.tsv``.
+
+    >>> relative_words()["第二天"]
+    RelativeWord(word='第二天', anchor='previous', unit='day', offset=1)
+    """
+    return {r[0]: RelativeWord(r[0], r[1], r[2], int(r[3])) for r in read_table("date_relative.tsv")}
+
+
+@cache
+def _relative_re() -> re.Pattern[str]:
+    words = sorted(relative_words(), key=len, reverse=True)
+    return re.compile(
+        "(?P<rel>" + "|".join(map(re.escape, words)) + ")"
+        # a month (and day) after a year word: 去年8月, 今年3月5日
+        rf"(?:(?P<m>{_M2})\s*月份?(?:\s*(?P<d>{_D2})\s*[日号])?)?" + _TAIL
+    )
 
 
 _PATH_DATE = re.compile(
@@ -52,7 +130,12 @@ def path_date(source_path: str | None) -> tuple[int, int, int | None] | None:
 
 @dataclass(frozen=True, slots=True)
 class DateExpr:
-    """A date expression found in the text, before resolution."""
+    """A date expression found in the text, before resolution.
+
+    ``text`` is the expression as written (``text == doc[start:end]``).
+    A range keeps its end in ``end_year``/``end_month``/``end_day`` (parts
+    not written are None; the end's month defaults to the start's).
+    """
 
     start: int
     end: int
@@ -62,6 +145,54 @@ class DateExpr:
     day: int | None = None
     since: bool = False
     relative: str | None = None  # the relative word, e.g. "第二天"
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+
+    @property
+    def year_only(self) -> bool:
+        """An absolute expression that gives only a year (``2021年``, ``自2016年开始``)."""
+        return self.relative is None and self.month is None and self.year is not None
+
+
+def _valid(month: int | None, day: int | None) -> bool:
+    return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
+
+
+def _range_end(m: re.Match[str]) -> tuple[int | None, int | None, int | None]:
+    if m["d2"]:
+        return (int(m["y2"]) if m["y2"] else None, int(m["m2"]) if m["m2"] else None, int(m["d2"]))
+    return None, None, None
+
+
+def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
+    start = m.start() + (_PRE_LEN.get(m["pre"] or "", 0) if not m["since"] else 0)
+    if m["iy"]:
+        year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
+    else:
+        year = int(m["y"]) if m["y"] else (cn_number(m["ycn"]) if m["ycn"] else None)
+        month = int(m["m"]) if m["m"] else (cn_number(m["mcn"]) if m["mcn"] else None)
+        day = int(m["d"]) if m["d"] else (cn_number(m["dcn"]) if m["dcn"] else None)
+        if year is None and month is None:
+            return None
+        if m["mcn"] and day is None and year is None:
+            return None  # a bare Chinese month (一月) is too often not a date
+        if month is None:
+            before = text[max(0, m.start() - 2) : m.start()]
+            if before[-1:] in ("到", "-", "—", "~") or (before[-1:] == "至" and before != "截至"):
+                return None  # the end of a span of years (2021-2025年, 到2025年) is not a date
+            if m["tod"] or m["d2"]:
+                return None
+    if not _valid(month, day):
+        return None
+    end_year, end_month, end_day = _range_end(m)
+    if m["dd"]:
+        end_day = int(m["dd"])
+    if end_day is not None and (day is None or not _valid(end_month, end_day)):
+        end_year = end_month = end_day = None
+    end = m.end()
+    return DateExpr(start, end, text[start:end], year, month, day, bool(m["since"]), None,
+                    end_year, end_month, end_day)
 
 
 def find_date_expressions(text: str, start: int = 0, end: int | None = None) -> list[DateExpr]:
@@ -69,41 +200,175 @@ def find_date_expressions(text: str, start: int = 0, end: int | None = None) -> 
 
     >>> [e.text for e in find_date_expressions("12月8日以来,牛首镇第二天开展")]
     ['12月8日以来', '第二天']
+    >>> [(e.year, e.month, e.day, e.end_day, e.since) for e in find_date_expressions("自2016年开始,12月1日至3日")]
+    [(2016, None, None, None, True), (None, 12, 1, 3, False)]
     """
     end = len(text) if end is None else end
     found: list[DateExpr] = []
-    for m in _DATE_RE.finditer(text, start, end):
-        month = int(m["m"])
+    for m in _relative_re().finditer(text, start, end):
+        month = int(m["m"]) if m["m"] else None
         day = int(m["d"]) if m["d"] else None
-        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
-            continue
-        found.append(
-            DateExpr(m.start(), m.end(), m.group(), int(m["y"]) if m["y"] else None, month, day, bool(m["since"]))
-        )
-    for m in _RELATIVE_RE.finditer(text, start, end):
-        if not any(e.start <= m.start() < e.end for e in found):
-            found.append(DateExpr(m.start(), m.end(), m.group(), since=m.group().endswith("以来"), relative=m.group()))
+        if not _valid(month, day):
+            month = day = None
+        found.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, bool(m["since"]), m["rel"]))
+    relative = [(e.start, e.end) for e in found]
+    for m in _DATE_RE.finditer(text, start, end):
+        if m.end() > m.start() and not any(s <= m.start() < t for s, t in relative):
+            if (e := _absolute(m, text)) is not None:
+                found.append(e)
     return sorted(found, key=lambda e: e.start)
 
 
+_TITLE_SPAN = re.compile(r"《[^》]{0,80}》")
+
+
+def body_year(text: str, exprs: list[DateExpr] | None = None) -> int | None:
+    """The latest explicit year (``YYYY年``, ``YYYY-MM-DD``) written in the body, outside ``《…》`` titles.
+
+    >>> body_year("12月4日,甲镇召开2022年基层党建工作总结会,学习《2025年规划》。")
+    2022
+    >>> body_year("12月4日,甲镇召开会议。") is None
+    True
+    """
+    exprs = find_date_expressions(text) if exprs is None else exprs
+    titles = [(m.start(), m.end()) for m in _TITLE_SPAN.finditer(text)]
+    years = [e.year for e in exprs
+             if e.year is not None and not any(s <= e.start < t for s, t in titles)]
+    return max(years) if years else None
+
+
+def _shift(year: int | None, month: int, day: int, days: int) -> tuple[int | None, int, int] | None:
+    """(year, month, day) moved by ``days``; without a year only when leap years cannot matter."""
+    if year is not None:
+        try:
+            d = dt.date(year, month, day) + dt.timedelta(days=days)
+        except ValueError:
+            return None
+        return d.year, d.month, d.day
+    try:
+        a = dt.date(2000, month, day) + dt.timedelta(days=days)
+        b = dt.date(2001, month, day) + dt.timedelta(days=days)
+    except ValueError:
+        return None
+    return (None, a.month, a.day) if (a.month, a.day) == (b.month, b.day) else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """What the publication date tells: a year and month, maybe a day, and where it came from."""
+
+    year: int
+    month: int
+    day: int | None
+    source: str  # "published" | "path"
+
+
+def _anchor(ctx: DocContext) -> _Anchor | None:
+    if ctx.published_date is not None:
+        pub = ctx.published_date
+        return _Anchor(pub.year, pub.month, pub.day, "path" if ctx.published_source == "path" else "published")
+    found = path_date(ctx.source_path)
+    if found:
+        return _Anchor(found[0], found[1], found[2], "path")
+    return None
+
+
+def _year_for(month: int, day: int | None, anchor: _Anchor) -> int:
+    """The anchor's year, or the one before when the month/day falls after the anchor."""
+    if month > anchor.month or (month == anchor.month and day and anchor.day and day > anchor.day):
+        return anchor.year - 1
+    return anchor.year
+
+
+def _resolve_absolute(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_in_body: int | None) -> None:
+    info.month, info.day = e.month, e.day
+    if e.year is not None:
+        info.year, info.year_source = e.year, "expression"
+    elif e.month is not None and anchor is not None:
+        info.year, info.year_source = _year_for(e.month, e.day, anchor), anchor.source
+    elif year_in_body is not None:
+        info.year, info.year_source = year_in_body, "body"
+    if e.end_day is not None and info.year is not None and info.month is not None and info.day is not None:
+        end_year = e.end_year or info.year
+        end_month = e.end_month or info.month
+        if e.end_year is None and (end_month, e.end_day) < (info.month, info.day):
+            end_year += 1  # 12月30日至1月2日 runs into the next year
+        try:
+            end_date = dt.date(end_year, end_month, e.end_day)
+        except ValueError:
+            return
+        if info.full_date is not None and end_date > info.full_date:
+            info.end_date = end_date
+
+
+def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _Anchor | None) -> None:
+    if anchor is None:
+        return
+    if rel.unit == "year":
+        info.year, info.year_source = anchor.year + rel.offset, anchor.source
+        info.month, info.day = e.month, e.day
+        return
+    if rel.unit in ("month", "recent"):
+        month = anchor.month + (rel.offset if rel.unit == "month" else 0)
+        year = anchor.year + (month - 1) // 12
+        info.year, info.month, info.year_source = year, (month - 1) % 12 + 1, anchor.source
+        return
+    if anchor.day is None:
+        return  # a day or a week needs the day of publication
+    pub = dt.date(anchor.year, anchor.month, anchor.day)
+    if rel.unit == "day":
+        d = pub + dt.timedelta(days=rel.offset)
+        info.year, info.month, info.day, info.year_source = d.year, d.month, d.day, anchor.source
+    elif rel.unit == "week":
+        monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=rel.offset)
+        sunday = monday + dt.timedelta(days=6)
+        if monday.year == sunday.year:
+            info.year, info.year_source = monday.year, anchor.source
+            if monday.month == sunday.month:
+                info.month = monday.month
+
+
+def _resolve_previous(rel: RelativeWord, info: DateInfo, prev: DateInfo | None) -> None:
+    if prev is None or prev.month is None or prev.day is None:
+        return
+    shifted = _shift(prev.year, prev.month, prev.day, rel.offset)
+    if shifted is None:
+        return
+    info.year, info.month, info.day = shifted
+    if info.year is not None:
+        info.year_source = "previous"
+
+
 def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
-    """One :class:`DateInfo` per segment, resolved against the document context."""
+    """One :class:`DateInfo` per segment, resolved against the document context.
+
+    A relative day (``第二天``, ``当天``) counts from the last dated event before it.
+
+    >>> text = "12月4日,甲镇召开2022年工作会。\\n第二天,乙镇开展活动。"
+    >>> segs = [Segment(0, 19, None, 0, 5), Segment(20, 31, None, 20, 23)]
+    >>> [(d.year, d.month, d.day, d.year_source) for d in resolve_dates(DocContext(text=text), segs)]
+    [(2022, 12, 4, 'body'), (2022, 12, 5, 'previous')]
+    """
+    anchor = _anchor(ctx)
+    year_in_body = body_year(ctx.text) if anchor is None else None
     out: list[DateInfo] = []
+    prev: DateInfo | None = None
     for seg in segments:
-        if seg.date_start is None or seg.date_end is None:
-            out.append(DateInfo())
-            continue
-        exprs = find_date_expressions(ctx.text, seg.date_start, seg.date_end)
+        exprs = [] if seg.date_start is None or seg.date_end is None else (
+            find_date_expressions(ctx.text, seg.date_start, seg.date_end))
         if not exprs:
             out.append(DateInfo())
             continue
         e = exprs[0]
         info = DateInfo(text=e.text, start=e.start, end=e.end, since=e.since)
-        if e.relative is None:
-            info.month, info.day = e.month, e.day
-            if e.year:
-                info.year, info.year_source = e.year, "expression"
-            elif ctx.published_date is not None:
-                info.year, info.year_source = ctx.published_date.year, "published"
+        rel = relative_words().get(e.relative) if e.relative else None
+        if rel is None:
+            _resolve_absolute(e, info, anchor, year_in_body)
+        elif rel.anchor == "published":
+            _resolve_published(e, rel, info, anchor)
+        else:
+            _resolve_previous(rel, info, prev)
+        if info.month is not None and info.day is not None:
+            prev = info
         out.append(info)
     return out

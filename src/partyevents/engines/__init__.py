@@ -1,0 +1,137 @@
+"""Engines: run the per-document function over many documents, in order, with bounded memory.
+
+Every engine maps :func:`process_chunk` over chunks of raw documents and
+yields the validated rows in input order, so all engines write the same
+tables row for row. At most ``window`` chunks are in flight at once: the
+input folder is read lazily, and memory does not grow with the corpus.
+
+A chunk whose worker died (or whose task failed on a cluster) is retried one
+document at a time; a document that fails on its own becomes a ``rejected``
+document with the reason, and the run goes on.
+
+>>> from partyevents.records import RawDocument
+>>> rows = list(SerialEngine().map(iter([[RawDocument("a.txt", "12月4日\\n某社区开展志愿服务。".encode())]])))
+>>> rows[0][0].documents[0]["status"]
+'ok'
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol
+
+from .. import pipeline
+from ..records import DocumentResult, Problem, RawDocument
+from ..validate import Rows, validate_result
+
+__all__ = ["ENGINES", "Engine", "SerialEngine", "default_workers", "make_engine", "process_chunk", "process_one",
+           "warm_up"]
+
+ENGINES = ("local", "dask")
+
+
+def process_one(raw: RawDocument) -> Rows:
+    """The per-document function: one raw document -> its validated rows (never raises)."""
+    return validate_result(pipeline.process_document(raw))
+
+
+def process_chunk(raws: list[RawDocument]) -> list[Rows]:
+    """:func:`process_one` over a few documents (one task of an engine)."""
+    return [process_one(raw) for raw in raws]
+
+
+def warm_up() -> None:
+    """Load the heavy resources (gazetteers, keyword tables, models) once per worker process."""
+    pipeline.analyze_text("2022年12月4日\n某街道党工委组织党员志愿者开展志愿服务,上门宣传400余户。")
+
+
+def crashed_rows(raw: RawDocument, reason: str) -> Rows:
+    """Rows of a document whose worker died: ``rejected`` with the reason, nothing else lost.
+
+    >>> rows = crashed_rows(RawDocument("a.txt", b"x"), "worker died")
+    >>> rows.documents[0]["status"], rows.problems[0]["severity"]
+    ('rejected', 'error')
+    """
+    doc_id = pipeline._doc_id(raw)
+    message = f"internal error: {reason} while processing this document (please report this with the file)"
+    result = DocumentResult(doc_id=doc_id, source_path=raw.source_path, status="rejected", error=message)
+    result.problems.append(Problem("extract", "error", message, None))
+    return validate_result(result)
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Engine(Protocol):
+    """Maps :func:`process_chunk` over chunks, yielding each chunk's rows in input order."""
+
+    def map(self, chunks: Iterator[list[RawDocument]]) -> Iterator[list[Rows]]: ...
+
+    def close(self) -> None: ...
+
+
+class SerialEngine:
+    """In this process, one document after the other (``--workers 1``)."""
+
+    def map(self, chunks: Iterator[list[RawDocument]]) -> Iterator[list[Rows]]:
+        for chunk in chunks:
+            yield process_chunk(chunk)
+
+    def close(self) -> None:
+        pass
+
+
+def ordered_map(submit: Callable[[list[RawDocument]], Any], result: Callable[[Any], list[Rows]],
+                chunks: Iterable[list[RawDocument]], window: int,
+                recover: Callable[[], None] = lambda: None) -> Iterator[list[Rows]]:
+    """Submit chunks with at most ``window`` in flight; yield results in order.
+
+    A failing chunk is retried document by document (after ``recover()``
+    has restarted whatever died); a document that fails alone is rejected.
+    """
+    pending: deque[tuple[list[RawDocument], Any]] = deque()
+    for chunk in chunks:
+        pending.append((chunk, submit(chunk)))
+        while len(pending) >= window:
+            yield _collect(*pending.popleft(), submit, result, recover)
+    while pending:
+        yield _collect(*pending.popleft(), submit, result, recover)
+
+
+def _collect(chunk: list[RawDocument], future: Any, submit: Callable[[list[RawDocument]], Any],
+             result: Callable[[Any], list[Rows]], recover: Callable[[], None]) -> list[Rows]:
+    try:
+        return result(future)
+    except Exception:
+        recover()
+    rows = []
+    for raw in chunk:
+        try:
+            rows.extend(result(submit([raw])))
+        except Exception as exc:
+            recover()
+            rows.append(crashed_rows(raw, f"the worker failed ({type(exc).__name__}: {exc})"))
+    return rows
+
+
+def make_engine(name: str = "local", workers: int | None = None, scheduler: str | None = None) -> Engine:
+    """The engine called ``name`` with ``workers`` processes (default: all cores)."""
+    workers = workers or default_workers()
+    if name == "local":
+        if workers == 1:
+            return SerialEngine()
+        from .local import LocalEngine
+
+        return LocalEngine(workers)
+    if name == "dask":
+        from .dask import DaskEngine
+
+        return DaskEngine(workers, scheduler)
+    raise ValueError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")

@@ -1,0 +1,200 @@
+"""China's administrative divisions, from JioNLP's bundled dictionary, and a fast name matcher.
+
+The dictionary (``jionlp/dictionary/china_location.txt``) is a tab-indented
+tree: province, prefecture and county lines read ``name<TAB>code<TAB>short``,
+townships (depth 3) and villages/communities (depth 4) are names only. We read
+the file directly (importing jionlp is slow and prints a banner), keep the
+~47k divisions down to township level, and index the ~658k villages lazily,
+one county at a time, from the byte ranges remembered while loading.
+
+Names are matched on characters with an Aho-Corasick automaton over full
+names and short forms (``樊城`` → 樊城区, ``前川街`` → 前川街道).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from ..resources import read_table
+
+__all__ = ["Division", "Gazetteer", "Match", "gazetteer"]
+
+LEVELS = ("province", "prefecture", "county", "township")
+_LINE = re.compile(rb"^(\t{0,3})([^\t\r\n]+)(?:\t(\d+)\t([^\t\r\n]*))?\r?$", re.M)
+_VILLAGE = re.compile(rb"^(\t{3,4})([^\t\r\n]+)\r?$", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One administrative division down to township level."""
+
+    id: int
+    name: str  # full official name, e.g. 樊城区
+    level: str  # province | prefecture | county | township
+    parent: int | None
+    code: str | None = None  # 6-digit code (townships have none here)
+    short: str | None = None  # short form, e.g. 樊城
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer name found in a text: its span and every division it may name."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[int, ...]
+    short: bool  # matched a short form rather than a full name
+
+
+def _dictionary_path() -> Path:
+    """The dictionary file inside the installed jionlp package, found without importing it."""
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("jionlp is not installed; it provides the administrative-division dictionary")
+    return Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "china_location.txt"
+
+
+def _township_shorts(name: str) -> list[str]:
+    """Other ways a township is written.
+
+    >>> _township_shorts("前川街道")
+    ['前川街', '前川街道办事处', '前川街办']
+    >>> _township_shorts("牛首镇")
+    []
+    """
+    if name.endswith("街道") and len(name) >= 4:
+        core = name[:-2]
+        return [core + "街", name + "办事处", core + "街办"]
+    return []
+
+
+class Gazetteer:
+    """Divisions, their chains, a name matcher and a lazy village index."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.divisions: list[Division] = []
+        self._county_block: dict[int, tuple[int, int]] = {}
+        self._villages: dict[int, dict[str, tuple[int, ...]]] = {}
+        self._load(path.read_bytes())
+        self._automaton = self._build_matcher()
+
+    def _load(self, data: bytes) -> None:
+        stack: list[int] = []
+        open_county: tuple[int, int] | None = None  # (division id, byte offset)
+        for m in _LINE.finditer(data):
+            depth = len(m.group(1))
+            if depth <= 2 and open_county is not None:
+                self._county_block[open_county[0]] = (open_county[1], m.start())
+                open_county = None
+            del stack[depth:]
+            parent = stack[-1] if stack else None
+            code = m.group(3).decode() if m.group(3) else None
+            short = m.group(4).decode().strip() if m.group(4) else None
+            div = Division(len(self.divisions), m.group(2).decode().strip(), LEVELS[depth], parent, code, short)
+            self.divisions.append(div)
+            stack.append(div.id)
+            if depth == 2:
+                open_county = (div.id, m.end())
+        if open_county is not None:
+            self._county_block[open_county[0]] = (open_county[1], len(data))
+
+    def _build_matcher(self) -> ahocorasick.Automaton:
+        stop = {row[0] for row in read_table("place_stop_names.tsv")}
+        keys: dict[str, tuple[list[int], list[int]]] = {}  # key -> (full-name ids, short-form ids)
+        for div in self.divisions:
+            if div.name not in stop and len(div.name) >= 2:
+                keys.setdefault(div.name, ([], []))[0].append(div.id)
+            shorts = _township_shorts(div.name) if div.level == "township" else [div.short or ""]
+            for s in shorts:
+                if len(s) >= 2 and s != div.name and s not in stop:
+                    keys.setdefault(s, ([], []))[1].append(div.id)
+        auto = ahocorasick.Automaton()
+        for key, (full, short) in keys.items():
+            ids = self._prune(full, deepest=True) if full else self._prune(short, deepest=False)
+            auto.add_word(key, (key, tuple(ids), not full))
+        auto.make_automaton()
+        return auto
+
+    def _prune(self, ids: list[int], deepest: bool) -> list[int]:
+        """Drop a candidate whose ancestor (or, for full names, descendant) is also a candidate.
+
+        A full name shared by a node and its child is one place (上海市 the
+        province and the prefecture): keep the deeper. A short form shared by
+        a prefecture and one of its counties (长沙 → 长沙市, 长沙县) means the
+        prefecture: keep the higher.
+        """
+        idset = set(ids)
+        out = []
+        for i in ids:
+            anc = set(self.ancestors(i)[:-1])
+            if deepest and any(i in set(self.ancestors(j)[:-1]) for j in idset if j != i):
+                continue
+            if not deepest and anc & idset:
+                continue
+            out.append(i)
+        return out
+
+    def ancestors(self, i: int) -> list[int]:
+        """Ids from the province down to ``i`` itself."""
+        out = []
+        cur: int | None = i
+        while cur is not None:
+            out.append(cur)
+            cur = self.divisions[cur].parent
+        return out[::-1]
+
+    def chain(self, i: int) -> dict[str, Division]:
+        """level -> division, for ``i`` and its ancestors."""
+        return {self.divisions[j].level: self.divisions[j] for j in self.ancestors(i)}
+
+    def county_of(self, i: int) -> int | None:
+        """The county at or above ``i``, if ``i`` is at county level or below."""
+        return next((j for j in self.ancestors(i) if self.divisions[j].level == "county"), None)
+
+    def find(self, text: str) -> list[Match]:
+        """Leftmost-longest non-overlapping gazetteer names in ``text``."""
+        found: list[tuple[int, int, str, tuple[int, ...], bool]] = []
+        for end, (key, ids, short) in self._automaton.iter(text):
+            if ids:
+                found.append((end + 1 - len(key), end + 1, key, ids, short))
+        found.sort(key=lambda f: (f[0], -f[1]))
+        out: list[Match] = []
+        pos = 0
+        for start, end, key, ids, short in found:
+            if start >= pos:
+                out.append(Match(start, end, key, ids, short))
+                pos = end
+        return out
+
+    def villages(self, county: int) -> dict[str, tuple[int, ...]]:
+        """Village/community name -> ids of the townships of ``county`` that have one so named."""
+        if county not in self._villages:
+            index: dict[str, list[int]] = {}
+            span = self._county_block.get(county)
+            if span is not None:
+                with self.path.open("rb") as fh:
+                    fh.seek(span[0])
+                    block = fh.read(span[1] - span[0])
+                towns = iter(d.id for d in self.divisions if d.parent == county)
+                town: int | None = None
+                for m in _VILLAGE.finditer(block):
+                    if len(m.group(1)) == 3:
+                        town = next(towns, None)
+                    elif town is not None:
+                        index.setdefault(m.group(2).decode().strip(), []).append(town)
+            self._villages[county] = {k: tuple(v) for k, v in index.items()}
+        return self._villages[county]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded on first use."""
+    return Gazetteer(_dictionary_path())

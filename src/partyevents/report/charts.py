@@ -1,0 +1,168 @@
+"""The corpus charts of the review report, drawn with matplotlib as inline SVG strings."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from functools import cache
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
+
+#: CJK font families tried in order (Debian fonts-noto-cjk, fonts-wqy-zenhei, fonts-arphic-*, macOS, Windows).
+CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Zen Hei",
+                "WenQuanYi Micro Hei", "Noto Serif CJK SC", "AR PL UMing CN", "PingFang SC", "Microsoft YaHei",
+                "SimHei")
+_CJK_FILES = ("notosanscjk", "notoserifcjk", "sourcehansans", "wqy-zenhei", "wqy-microhei", "uming", "ukai")
+
+#: Figure categories totalled in the overview, in display order.
+TOTAL_CATEGORIES = ("volunteers", "party_members", "households", "people", "person_times", "sessions")
+BAR_COLOR = "#b5121b"
+TOP_N = 15
+
+
+@cache
+def cjk_font() -> str | None:
+    """The family name of an installed CJK font, registering system font files matplotlib has not cached yet.
+
+    Warns once and returns None when there is none (Chinese labels then render as boxes).
+    """
+    def known() -> str | None:
+        names = {f.name for f in font_manager.fontManager.ttflist}
+        return next((fam for fam in CJK_FAMILIES if fam in names), None)
+
+    family = known()
+    if family is None:  # installed after matplotlib built its font cache
+        for path in font_manager.findSystemFonts():
+            if any(key in path.lower().replace("_", "-") for key in _CJK_FILES):
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):
+                    continue
+        family = known()
+    if family is None:
+        warnings.warn("no CJK font found (install fonts-noto-cjk or fonts-wqy-zenhei): Chinese chart labels "
+                      "will not render", stacklevel=2)
+    return family
+
+
+def _style() -> dict[str, object]:
+    """matplotlib settings for every chart: a CJK font first, text as paths, no top/right frame."""
+    family = cjk_font()
+    return {"font.family": [family, "DejaVu Sans"] if family else ["DejaVu Sans"], "axes.unicode_minus": False,
+            "svg.fonttype": "path", "axes.spines.top": False, "axes.spines.right": False}
+
+
+def _figure(height: float = 3.2, width: float = 6.4) -> tuple[Figure, plt.Axes]:
+    fig = Figure(figsize=(width, height), layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def to_svg(fig: Figure) -> str:
+    """The figure as an inline ``<svg>`` element (glyphs as paths, so no font is needed to view it)."""
+    buf = io.StringIO()
+    with plt.rc_context(_style()):
+        fig.savefig(buf, format="svg")
+    svg = buf.getvalue()
+    return svg[svg.index("<svg"):]
+
+
+def _empty(ax: plt.Axes, what: str) -> None:
+    ax.text(0.5, 0.5, f"no {what} in these tables", ha="center", va="center", transform=ax.transAxes, color="#888")
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def bar_chart(counts: pd.Series, title: str, xlabel: str, ylabel: str, horizontal: bool = False) -> Figure:
+    """A bar chart of ``counts`` (index: labels); horizontal bars read best for long Chinese names."""
+    with plt.rc_context(_style()):
+        height = max(2.6, 0.8 + 0.28 * len(counts)) if horizontal else 3.2
+        fig, ax = _figure(height)
+        ax.set_title(title)
+        if counts.empty:
+            _empty(ax, ylabel if not horizontal else xlabel)
+            return fig
+        labels = [str(k) for k in counts.index]
+        if horizontal:
+            ax.barh(labels[::-1], counts.to_numpy()[::-1], color=BAR_COLOR)
+        else:
+            ax.bar(labels, counts.to_numpy(), color=BAR_COLOR)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        ax.bar_label(ax.containers[0], fmt="{:,.0f}", fontsize=8, padding=2)
+        (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
+        ax.margins(x=0.12) if horizontal else ax.margins(y=0.15)
+    return fig
+
+
+def events_per_month(events: pd.DataFrame) -> Figure:
+    """Events per calendar month (year known), as a time series."""
+    with plt.rc_context(_style()):
+        fig, ax = _figure()
+        ax.set_title("Events per month (year resolved)")
+        dated = events.dropna(subset=["year", "month"]) if {"year", "month"} <= set(events.columns) else events[:0]
+        if dated.empty:
+            _empty(ax, "events with a resolved year and month")
+            return fig
+        months = pd.PeriodIndex.from_fields(year=dated["year"].astype(int), month=dated["month"].astype(int), freq="M")
+        counts = pd.Series(1, index=months).groupby(level=0).sum()
+        full = pd.period_range(counts.index.min(), counts.index.max(), freq="M")
+        counts = counts.reindex(full, fill_value=0)
+        x = counts.index.to_timestamp()
+        ax.plot(x, counts.to_numpy(), marker="o", color=BAR_COLOR)
+        ax.fill_between(x, counts.to_numpy(), alpha=0.15, color=BAR_COLOR)
+        ax.set_xlabel("month")
+        ax.set_ylabel("events")
+        ax.set_ylim(bottom=0)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        fig.autofmt_xdate()
+    return fig
+
+
+def value_counts(frame: pd.DataFrame, column: str, top: int = TOP_N) -> pd.Series:
+    """The ``top`` most frequent non-null values of ``column`` (empty when the column is missing).
+
+    >>> value_counts(pd.DataFrame({"c": ["a", "b", "a", None]}), "c").to_dict()
+    {'a': 2, 'b': 1}
+    """
+    if column not in frame.columns:
+        return pd.Series(dtype="int64")
+    return frame[column].dropna().astype(str).value_counts().head(top)
+
+
+def figure_totals(figures: pd.DataFrame) -> pd.Series:
+    """Sum of figure values per main category, zero where a category has no figures.
+
+    >>> figure_totals(pd.DataFrame({"category": ["households", "households", "other"], "value": [400.0, 5, 3]}))["households"]
+    np.float64(405.0)
+    """
+    if not {"category", "value"} <= set(figures.columns):
+        return pd.Series(0.0, index=list(TOTAL_CATEGORIES))
+    sums = figures.groupby("category")["value"].sum()
+    return pd.Series([float(sums.get(c, 0.0)) for c in TOTAL_CATEGORIES], index=list(TOTAL_CATEGORIES))
+
+
+def overview_charts(documents: pd.DataFrame, events: pd.DataFrame, figures: pd.DataFrame) -> dict[str, str]:
+    """Every overview chart as inline SVG, keyed by a short name."""
+    figs = {
+        "status": bar_chart(value_counts(documents, "status"), "Documents by status", "status", "documents"),
+        "months": events_per_month(events),
+        "county": bar_chart(value_counts(events, "county"), "Events by county (区/县)", "events", "county",
+                            horizontal=True),
+        "township": bar_chart(value_counts(events, "township"), "Events by township (镇/街道)", "events",
+                              "township", horizontal=True),
+        "activity": bar_chart(value_counts(events, "activity_type"), "Activity-type mix", "events",
+                              "activity type", horizontal=True),
+        "totals": bar_chart(figure_totals(figures), "Totals of the main figure categories", "sum of values",
+                            "category", horizontal=True),
+    }
+    out = {name: to_svg(fig) for name, fig in figs.items()}
+    for fig in figs.values():
+        plt.close(fig)
+    return out

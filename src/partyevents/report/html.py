@@ -1,0 +1,159 @@
+"""Assemble the review report: one self-contained HTML page (charts, document list, per-document views)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pandas as pd
+from spacy import displacy
+
+from .page import PAGE
+from .spans import Span, clip, event_spans, figure_spans, present, resolve
+
+#: Highlight colours per span kind (displacy ``colors`` option).
+COLORS = {"DATE": "#ffd966", "PLACE": "#9fc5e8", "ORG": "#b6d7a8", "FIGURE": "#f4b183"}
+CHAIN = ("province", "prefecture", "county", "township", "community")
+FIGURE_COLUMNS = ("volunteers", "party_members", "households", "people", "person_times", "sessions")
+
+
+def fmt(value: object) -> str:
+    """A cell value as escaped text; empty for nulls, lists joined with ``、``.
+
+    >>> fmt(None), fmt(float("nan")), fmt(["a", "<b>"]), fmt(3)
+    ('', '', 'a、&lt;b&gt;', '3')
+    """
+    if value is not None and not isinstance(value, str) and hasattr(value, "__iter__"):
+        return html.escape("、".join(str(v) for v in value if present(v)))
+    return html.escape(str(value)) if present(value) else ""
+
+
+def date_label(event: pd.Series) -> str:
+    """The resolved date of an event as far as it is known, e.g. ``2022-12-04``, ``?-12-04``, ``2022-12-01 – 2022-12-03``.
+
+    >>> date_label(pd.Series({"year": None, "month": 12, "day": 4, "date_end": None, "date_since": True}))
+    '?-12-04 起'
+    """
+    parts = [event.get("year"), event.get("month"), event.get("day")]
+    if not any(present(p) for p in parts):
+        return ""
+    text = "-".join(f"{int(p):02d}" if present(p) else "?" for p in parts)  # type: ignore[call-overload]
+    if present(event.get("date_end")):
+        text += f" – {event.get('date_end')}"
+    if present(event.get("date_since")) and bool(event.get("date_since")):
+        text += " 起"
+    return text
+
+
+def render_spans(text: str, ents: list[dict[str, object]]) -> str:
+    """``text`` with ``ents`` (sorted, non-overlapping, relative offsets) highlighted by displacy."""
+    return str(displacy.render({"text": text, "ents": ents, "title": None}, style="ent", manual=True, page=False,
+                               options={"colors": COLORS}))
+
+
+def event_card(event: pd.Series, figures: pd.DataFrame) -> str:
+    """The field table shown beside an event's text."""
+    chain = " › ".join(fmt(event.get(c)) for c in CHAIN if present(event.get(c)))
+    if present(event.get("adcode")):
+        chain += f" <small>({fmt(event.get('adcode'))})</small>"
+    figs = "".join(f"<li><b>{fmt(f.value_text)}</b> {fmt(f.category)}"
+                   f"{' · ' + fmt(f.noun) if present(f.noun) else ''}</li>"
+                   for f in figures.itertuples(index=False))
+    rows = [("date", f"{date_label(event)} <small>{fmt(event.get('date_text'))}</small>"),
+            ("locality", f"{fmt(event.get('locality'))} <small>{fmt(event.get('locality_level'))}</small>"),
+            ("chain", chain), ("organizer", fmt(event.get("organization"))),
+            ("organizations", fmt(event.get("organizations"))),
+            ("activity", f"<b>{fmt(event.get('activity_type'))}</b> <small>{fmt(event.get('activity_types'))}</small>"),
+            ("section", fmt(event.get("section"))), ("figures", f"<ul>{figs}</ul>" if figs else "")]
+    body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows if v.strip(" <>/smal"))
+    return f'<table class="card"><caption>event {fmt(event.get("seq"))}</caption>{body}</table>'
+
+
+def document_view(doc: pd.Series, events: pd.DataFrame, figures: pd.DataFrame, problems: pd.DataFrame) -> str:
+    """One document: its header, problems, and its text in blocks, each event's text beside its row."""
+    text = doc.get("text") if isinstance(doc.get("text"), str) else ""
+    events = events.sort_values("char_start", na_position="last") if "char_start" in events.columns else events
+    spans: list[Span] = figure_spans(text, figures)
+    for _, ev in events.iterrows():
+        spans.extend(event_spans(text, ev))
+    spans = resolve(spans)
+    meta = " · ".join(f"{k}: {fmt(doc.get(k))}" for k in ("status", "published_date", "published_date_source",
+                                                          "encoding", "script", "n_events") if present(doc.get(k)))
+    parts = [f'<h3>{fmt(doc.get("title")) or fmt(doc.get("source_path"))}</h3>',
+             f'<p class="meta">{fmt(doc.get("source_path"))} · {fmt(doc.get("doc_id"))}<br>{meta}</p>']
+    if present(doc.get("error")):
+        parts.append(f'<p class="error">{fmt(doc.get("error"))}</p>')
+    if not problems.empty:
+        items = "".join(f'<li class="{fmt(p.severity)}"><b>{fmt(p.severity)}</b> [{fmt(p.stage)}] {fmt(p.message)}'
+                        f'{" <code>" + fmt(str(p.detail)[:300]) + "</code>" if present(p.detail) else ""}</li>'
+                        for p in problems.itertuples(index=False))
+        parts.append(f'<ul class="problems">{items}</ul>')
+    pos = 0
+    by_event = figures.groupby("event_id", dropna=True) if "event_id" in figures.columns else None
+    for _, ev in events.iterrows():
+        lo, hi = ev.get("char_start"), ev.get("char_end")
+        ok = present(lo) and present(hi) and pos <= int(lo) < int(hi) <= len(text)
+        if ok and int(lo) > pos:
+            parts.append(_gap(text, pos, int(lo), spans))
+        ev_text = text[int(lo):int(hi)] if ok else (ev.get("text") if isinstance(ev.get("text"), str) else "")
+        ents = clip(spans, int(lo), int(hi)) if ok else []
+        ev_figs = (by_event.get_group(ev.get("event_id")) if by_event is not None
+                   and ev.get("event_id") in by_event.groups else figures[:0])
+        parts.append(f'<div class="event"><div class="etext">{render_spans(ev_text, ents)}</div>'
+                     f"{event_card(ev, ev_figs)}</div>")
+        if ok:
+            pos = int(hi)
+    if pos < len(text):
+        parts.append(_gap(text, pos, len(text), spans))
+    return "".join(parts)
+
+
+def _gap(text: str, lo: int, hi: int, spans: list[Span]) -> str:
+    """Text outside any event, greyed, with only its own highlights."""
+    return f'<div class="gap">{render_spans(text[lo:hi], clip(spans, lo, hi))}</div>'
+
+
+def _chart_block(charts: dict[str, str]) -> str:
+    return "".join(f'<figure class="chart" id="chart-{name}">{svg}</figure>' for name, svg in charts.items())
+
+
+def _doc_index(documents: pd.DataFrame, viewed: set[str], problems: pd.DataFrame) -> str:
+    """The document list as JSON for the page's script (``</`` escaped so it cannot close the script tag)."""
+    counts = problems["doc_id"].value_counts().to_dict() if "doc_id" in problems.columns else {}
+    rows = [{"id": fmt(d.get("doc_id")), "path": str(d.get("source_path") or ""), "title": fmt(d.get("title")),
+             "status": str(d.get("status") or ""), "events": int(d["n_events"]) if present(d.get("n_events")) else 0,
+             "problems": int(counts.get(d.get("doc_id"), 0)), "view": d.get("doc_id") in viewed}
+            for _, d in documents.iterrows()]
+    return json.dumps(rows, ensure_ascii=False).replace("</", "<\\/")
+
+
+def render_html(title: str, documents: pd.DataFrame, events: pd.DataFrame, figures: pd.DataFrame,
+                problems: pd.DataFrame, charts: dict[str, str], max_docs: int) -> str:
+    """The whole report page; per-document views for the first ``max_docs`` documents."""
+    docs = documents.head(max_docs)
+    ev_groups = dict(tuple(events.groupby("doc_id"))) if "doc_id" in events.columns else {}
+    fig_groups = dict(tuple(figures.groupby("doc_id"))) if "doc_id" in figures.columns else {}
+    pr_groups = dict(tuple(problems.groupby("doc_id"))) if "doc_id" in problems.columns else {}
+    views = []
+    for _, doc in docs.iterrows():
+        did = doc.get("doc_id")
+        view = document_view(doc, ev_groups.get(did, events[:0]), fig_groups.get(did, figures[:0]),
+                             pr_groups.get(did, problems[:0]))
+        views.append(f'<section class="doc" id="doc-{fmt(did)}" hidden>{view}</section>')
+    loose = problems[problems["doc_id"].isna()] if "doc_id" in problems.columns else problems[:0]
+    loose_html = "".join(f"<li><b>{fmt(p.severity)}</b> {fmt(p.source_path)}: {fmt(p.message)}</li>"
+                         for p in loose.itertuples(index=False))
+    legend = "".join(f'<span class="key" style="background:{c}">{k}</span>' for k, c in COLORS.items())
+    capped = (f"<p class=\"meta\">Views are included for the first {len(docs)} of {len(documents)} documents "
+              f"(raise <code>--max-docs</code> for more).</p>" if len(docs) < len(documents) else "")
+    fills = {
+        "TITLE": html.escape(title),
+        "SUMMARY": (f"{len(documents)} documents · {len(events)} events · {len(figures)} figures · "
+                    f"{len(problems)} problems"),
+        "CHARTS": _chart_block(charts),
+        "LOOSE": f'<h3>Problems outside any document</h3><ul class="problems">{loose_html}</ul>' if loose_html else "",
+        "LEGEND": legend, "CAPPED": capped, "VIEWS": "".join(views),
+        "INDEX": _doc_index(documents, set(docs["doc_id"]) if "doc_id" in docs.columns else set(), problems),
+    }
+    return re.sub(r"\{\{([A-Z]+)\}\}", lambda m: fills[m.group(1)], PAGE)
