@@ -28,6 +28,9 @@ lint: $(STAMP)  ## ruff + mypy
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 
+report: $(STAMP)  ## HTML review report of $(OUT) -> $(OUT)/report.html
+	$(BIN)/partyevents report $(OUT)
+
 eval: extract  ## score data/out against the shipped sample answers
 	$(BIN)/partyevents evaluate --gold $(GOLD) --out $(OUT)
 

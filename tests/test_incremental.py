@@ -100,3 +100,19 @@ def test_cli_incremental_flag(tmp_path: Path, corpus: Path) -> None:
     assert "5 skipped" in res.output
     res = CliRunner().invoke(main, ["extract", str(corpus), str(tmp_path / "o2"), "--scheduler", "tcp://x:1"])
     assert res.exit_code == 2 and "--engine dask" in res.output
+
+
+def test_a_new_copy_of_an_extracted_document_is_reported_once(tmp_path: Path, corpus: Path,
+                                                              calls: list[str]) -> None:
+    out = tmp_path / "out"
+    partyevents.extract(corpus, out, INCREMENTAL)
+    first = sorted(corpus.glob("*.txt"))[0]
+    shutil.copy(first, corpus / "zz_copy.txt")
+    summary = partyevents.extract(corpus, out, INCREMENTAL)
+    assert len(calls) == 5 and summary.duplicates == 1  # the copy is not extracted again
+    summary = partyevents.extract(corpus, out, INCREMENTAL)
+    assert summary.duplicates == 0
+    problems = partyevents.load(out).problems
+    warning = problems[problems["message"].str.contains("identical bytes")]
+    assert len(warning) == 1
+    assert warning.iloc[0]["source_path"] == first.name and "zz_copy.txt" in warning.iloc[0]["detail"]

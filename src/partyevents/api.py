@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import datetime as dt
 import time
 from collections.abc import Callable, Iterator
@@ -18,7 +20,7 @@ from .ingest import DEFAULT_MAX_BYTES, InputOptions, iter_inputs
 from .pipeline import analyze_text
 from .records import Problem, RawDocument
 from .validate import Rows, validate_result
-from .write import SCHEMAS, TABLES, VERSION_KEY, TableWriter, existing_doc_ids, table_files, table_versions
+from .write import SCHEMAS, TABLES, VERSION_KEY, TableWriter, existing_documents, table_files, table_versions
 
 __all__ = ["ExtractConfig", "RunSummary", "Tables", "extract", "extract_text", "load"]
 
@@ -100,12 +102,12 @@ def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | Non
         raise FileNotFoundError(f"input folder {in_dir} does not exist or is not a folder")
     summary = RunSummary()
     start = time.perf_counter()
-    skip: set[str] = set()
-    old_problems: set[tuple[str, str]] = set()
+    known: dict[str, str] = {}
+    old_problems: set[tuple[str | None, str]] = set()
     append = False
     if config.incremental and any(table_files(out_dir / f"{t}.parquet") for t in TABLES):
         if table_versions(out_dir) == {PIPELINE_VERSION}:
-            skip, old_problems, append = existing_doc_ids(out_dir), _folder_problems(out_dir), True
+            known, old_problems, append = existing_documents(out_dir), _previous_problems(out_dir), True
         else:
             summary.invalidated = True
     options = InputOptions(max_bytes=config.max_bytes, manifest=config.manifest)
@@ -117,14 +119,15 @@ def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | Non
         with TableWriter(out_dir, metadata=metadata, append=append) as writer:
             manifest_name = (config.manifest or in_dir / "manifest.csv").name
             items = iter_inputs(in_dir, options)
-            docs = _new_documents(items, writer, summary, skip, old_problems, first_path, duplicates, manifest_name)
+            docs = _new_documents(items, writer, summary, known, old_problems, first_path, duplicates,
+                                  manifest_name)
             for chunk_rows in engine.map(_chunks(docs, config.chunk_size)):
                 for rows in chunk_rows:
                     _add_rows(writer, rows, summary)
                     if on_document is not None:
                         on_document(rows.documents[0]["source_path"] if rows.documents else "")
             for doc_id, paths in duplicates.items():
-                writer.add("problems", [_duplicate_row(doc_id, first_path[doc_id], paths)])
+                writer.add("problems", [_duplicate_row(doc_id, first_path.get(doc_id) or known[doc_id], paths)])
                 summary.problems += 1
             if append and not any(writer.counts.values()):
                 writer.abort()  # nothing new: leave the tables exactly as they are
@@ -135,9 +138,13 @@ def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | Non
 
 
 def _new_documents(items: Iterator[RawDocument | Problem], writer: TableWriter, summary: RunSummary,
-                   skip: set[str], old_problems: set[tuple[str, str]], first_path: dict[str, str],
+                   known: dict[str, str], old_problems: set[tuple[str | None, str]], first_path: dict[str, str],
                    duplicates: dict[str, list[str]], manifest_name: str) -> Iterator[RawDocument]:
-    """The documents still to process: folder problems are written, repeats and known documents dropped."""
+    """The documents still to process: folder problems are written, repeats and known documents dropped.
+
+    ``known`` maps the doc_id of each document already in OUT_DIR to its path; a new copy of one of them is
+    reported as a duplicate unless ``old_problems`` holds ``(doc_id, path)`` for it (reported earlier).
+    """
     for item in items:
         if isinstance(item, Problem):
             if (manifest_name, item.message) not in old_problems:
@@ -145,11 +152,14 @@ def _new_documents(items: Iterator[RawDocument | Problem], writer: TableWriter, 
                 summary.problems += 1
             continue
         doc_id = pipeline._doc_id(item)  # the SHA-256 of the bytes as they were read
-        if doc_id in first_path:
+        if doc_id in known:
+            summary.skipped += 1
+            if item.source_path != known[doc_id] and (doc_id, item.source_path) not in old_problems:
+                duplicates.setdefault(doc_id, []).append(item.source_path)
+                summary.duplicates += 1
+        elif doc_id in first_path:
             duplicates.setdefault(doc_id, []).append(item.source_path)
             summary.duplicates += 1
-        elif doc_id in skip:
-            summary.skipped += 1
         else:
             first_path[doc_id] = item.source_path
             yield item
@@ -171,19 +181,26 @@ def _chunks(docs: Iterator[RawDocument], size: int) -> Iterator[list[RawDocument
         yield chunk
 
 
+_DUPLICATE_MESSAGE = "identical bytes also stored under other paths; reported once"  # as process_document says
+
+
 def _duplicate_row(doc_id: str, first: str, others: list[str]) -> dict[str, object]:
     """The warning ``process_document`` gives for ``RawDocument.also_paths``, once the whole folder is read."""
     return {"doc_id": doc_id, "source_path": first, "stage": "ingest", "severity": "warning",
-            "message": "identical bytes also stored under other paths; reported once", "detail": repr(others)}
+            "message": _DUPLICATE_MESSAGE, "detail": repr(others)}
 
 
-def _folder_problems(out_dir: Path) -> set[tuple[str, str]]:
-    """(source_path, message) of the folder-level problems (no doc_id) already in ``out_dir``."""
-    seen: set[tuple[str, str]] = set()
+def _previous_problems(out_dir: Path) -> set[tuple[str | None, str]]:
+    """What ``out_dir`` already reports: (source_path, message) of folder-level problems (no doc_id) and
+    (doc_id, path) of every copy named in a duplicate warning."""
+    seen: set[tuple[str | None, str]] = set()
     for f in table_files(out_dir / "problems.parquet"):
-        for row in pq.read_table(f, columns=["doc_id", "source_path", "message"]).to_pylist():
+        for row in pq.read_table(f, columns=["doc_id", "source_path", "message", "detail"]).to_pylist():
             if row["doc_id"] is None:
                 seen.add((row["source_path"], row["message"]))
+            elif row["message"] == _DUPLICATE_MESSAGE:
+                with contextlib.suppress(ValueError, SyntaxError):
+                    seen.update((row["doc_id"], path) for path in ast.literal_eval(row["detail"] or "[]"))
     return seen
 
 

@@ -75,6 +75,9 @@ def decode(data: bytes, source_path: str = "") -> Decoded:
     """
     text, encoding = _decode_bytes(data)
     problems: list[Problem] = []
+    if "+" in encoding:
+        problems.append(Problem("ingest", "warning", f"the file mixes encodings ({encoding.replace('+', ' and ')}); "
+                                "each part was decoded with its own", None))
     if "\ufffd" in text:
         problems.append(Problem("ingest", "warning", f"{text.count(chr(0xFFFD))} undecodable byte sequences "
                                 "were replaced; the file may mix encodings", None))
@@ -106,6 +109,9 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
         utf8_error = exc
     if b"\x00" in data:
         raise RejectedInput("binary file (contains NUL bytes), not text")
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed, "utf-8+gb18030"
     guess = _detect(data)
     if guess is not None:
         return guess
@@ -118,35 +124,123 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def _sniff_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: many NULs at even (BE) or odd (LE) positions."""
+    """UTF-16 without a BOM: NULs on one side only, and the text reads as Chinese or plain text.
+
+    Chinese in UTF-16 has few NUL bytes (only its ASCII digits and punctuation
+    have them), so the NUL count only picks the byte order; the decoded text
+    must then be made of CJK, ASCII and common punctuation.
+
+    >>> _sniff_utf16("党员30人,参加活动。".encode("utf-16-le")), _sniff_utf16("abc".encode())
+    ('utf-16-le', None)
+    """
     sample = data[:4000]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 4 or len(data) % 2:
         return None
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > 0.3 * half and even < 0.05 * half:
-        return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
-        return "utf-16-be"
-    return None
+    if odd > 2 * even:
+        codec = "utf-16-le"
+    elif even > 2 * odd:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = sample.decode(codec, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    plausible = sum(1 for c in text if (c.isascii() and (c.isprintable() or c in "\r\n\t"))
+                    or "\u3000" <= c <= "\u303f" or "\u4e00" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+    return codec if plausible >= 0.9 * len(text) else None
+
+
+def _gb_run_end(data: bytes, start: int) -> int:
+    """End of the run of GB18030 multi-byte characters starting at ``start`` (stops at an ASCII byte)."""
+    i = start
+    while i < len(data) and data[i] >= 0x80:
+        if i + 3 < len(data) and 0x30 <= data[i + 1] <= 0x39:
+            i += 4
+        else:
+            i += 2
+    return min(i, len(data))
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """UTF-8 with runs of GB18030 pasted in (a page assembled from two sources), or None.
+
+    Accepted only when the UTF-8 parts hold real Chinese text (at least 4 CJK
+    characters and a fifth of all of them) and every other run is GB18030.
+
+    >>> _decode_mixed("党员志愿者,".encode() + "社区党支部".encode("gb18030"))
+    '党员志愿者,社区党支部'
+    >>> _decode_mixed("社区党支部召开会议".encode("gb18030")) is None
+    True
+    """
+    parts: list[str] = []
+    utf8_cjk = gb_cjk = 0
+    pos = 0
+    while pos < len(data):
+        try:
+            chunk = data[pos:].decode("utf-8")
+            end = len(data)
+        except UnicodeDecodeError as exc:
+            end = pos + exc.start
+            chunk = data[pos:end].decode("utf-8")
+        parts.append(chunk)
+        utf8_cjk += sum("\u4e00" <= c <= "\u9fff" for c in chunk)
+        if end >= len(data):
+            break
+        run_end = _gb_run_end(data, end)
+        try:
+            gb = data[end:run_end].decode("gb18030")
+        except UnicodeDecodeError:
+            return None
+        parts.append(gb)
+        gb_cjk += sum("\u4e00" <= c <= "\u9fff" for c in gb)
+        pos = run_end
+    if utf8_cjk < 4 or utf8_cjk * 4 < gb_cjk or not gb_cjk:
+        return None
+    return "".join(parts)
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
+    """The best of the detector's guess, GB18030 and Big5: the decoding whose Chinese reads as common characters."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_8"]).best()
     candidates = [best.encoding] if best is not None else []
     candidates += ["gb18030", "big5hkscs"]
-    for enc in candidates:
+    scored: list[tuple[float, int, str, str]] = []
+    for rank, enc in enumerate(candidates):
         codec = _CODEC_FOR.get(enc.lower().replace("-", "_"), enc)
         try:
             text = data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-        if _cjk_share(text) > 0.2 or codec != "big5hkscs":
-            return text, _REPORTED_AS.get(codec, codec)
-    return None
+        if codec == "big5hkscs" and _cjk_share(text) <= 0.2:
+            continue
+        bonus = 0.05 if codec == "gb18030" else 0.0  # a mainland corpus: GB18030 wins a near tie
+        scored.append((_common_share(text, traditional=codec == "big5hkscs") + bonus, -rank, text, codec))
+    if not scored:
+        return None
+    _, _, text, codec = max(scored)
+    return text, _REPORTED_AS.get(codec, codec)
+
+
+def _common_share(text: str, *, traditional: bool) -> float:
+    """Share of the CJK characters that are among the common ones (after t2s for Big5 text).
+
+    >>> _common_share("党建工作", traditional=False) > _common_share("數膘釬", traditional=True)
+    True
+    """
+    from .normalize import _rare_threshold, to_simplified
+
+    han = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return 0.0
+    if traditional:
+        han = list(to_simplified("".join(han)))
+    common = _rare_threshold()
+    return sum(c in common for c in han) / len(han)
 
 
 def _cjk_share(text: str) -> float:
@@ -249,23 +343,33 @@ def read_manifest(path: Path) -> tuple[dict[str, ManifestRow], list[Problem]]:
     if not reader.fieldnames or "path" not in reader.fieldnames:
         return rows, [Problem("ingest", "warning", f"manifest {path.name} has no 'path' column; "
                               "expected columns path,url,published_date,place", repr(reader.fieldnames))]
-    for lineno, rec in enumerate(reader, start=2):
-        rel = (rec.get("path") or "").strip().replace("\\", "/")
-        if not rel:
-            problems.append(Problem("ingest", "warning", f"manifest line {lineno} has an empty path; row ignored",
-                                    repr(rec)))
-            continue
-        published = None
-        value = (rec.get("published_date") or "").strip()
-        if value:
-            try:
-                published = dt.date.fromisoformat(value[:10])
-            except ValueError:
-                problems.append(Problem("ingest", "warning", f"manifest line {lineno}: published_date {value!r} "
-                                        "is not an ISO date (YYYY-MM-DD); ignored", repr(rec)))
-        rows[rel] = ManifestRow(path=rel, url=(rec.get("url") or None), published_date=published,
-                                place=(rec.get("place") or "").strip() or None)
+    try:
+        for lineno, rec in enumerate(reader, start=2):
+            _manifest_row(rec, lineno, rows, problems)
+    except csv.Error as exc:
+        problems.append(Problem("ingest", "warning", f"manifest {path.name} is not valid CSV after line "
+                                f"{reader.line_num}: {exc}; the rows after it are ignored", None))
     return rows, problems
+
+
+def _manifest_row(rec: dict[str, str | None], lineno: int, rows: dict[str, ManifestRow],
+                  problems: list[Problem]) -> None:
+    """Add one manifest record to ``rows``, or say why it cannot be used."""
+    rel = (rec.get("path") or "").strip().replace("\\", "/")
+    if not rel:
+        problems.append(Problem("ingest", "warning", f"manifest line {lineno} has an empty path; row ignored",
+                                repr(rec)))
+        return
+    published = None
+    value = (rec.get("published_date") or "").strip()
+    if value:
+        try:
+            published = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            problems.append(Problem("ingest", "warning", f"manifest line {lineno}: published_date {value!r} "
+                                    "is not an ISO date (YYYY-MM-DD); ignored", repr(rec)))
+    rows[rel] = ManifestRow(path=rel, url=(rec.get("url") or None), published_date=published,
+                            place=(rec.get("place") or "").strip() or None)
 
 
 def iter_inputs(in_dir: Path, options: InputOptions | None = None) -> Iterator[RawDocument | Problem]:
@@ -280,17 +384,25 @@ def iter_inputs(in_dir: Path, options: InputOptions | None = None) -> Iterator[R
     if options.manifest is not None or manifest_path.exists():
         manifest, problems = read_manifest(manifest_path)
         yield from problems
+    unmatched = set(manifest)
     for path in _walk(in_dir):
         rel = path.relative_to(in_dir).as_posix()
         if options.manifest is None and rel == MANIFEST_NAME:
             continue
+        unmatched.discard(rel)
         yield read_file(path, rel, options.max_bytes, manifest.get(rel))
+    if unmatched:
+        missing = sorted(unmatched)
+        yield Problem("ingest", "warning", f"manifest lists {len(missing)} path(s) that are not in the input folder",
+                      repr(missing[:20]))
 
 
 def _walk(root: Path) -> Iterator[Path]:
+    """Files below ``root``, sorted; a symbolic link to a folder is listed (as a file) but never followed."""
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
-        for name in sorted(filenames):
+        links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+        dirnames[:] = sorted(d for d in dirnames if d not in links)
+        for name in sorted(filenames + links):
             yield Path(dirpath) / name
 
 
@@ -301,6 +413,9 @@ def read_file(path: Path, rel: str, max_bytes: int, manifest: ManifestRow | None
     except OSError as exc:
         reason = "broken symbolic link" if path.is_symlink() else f"cannot stat: {exc.strerror}"
         return RawDocument(rel, None, error=reason, manifest=manifest)
+    if path.is_symlink() and path.is_dir():
+        return RawDocument(rel, None, manifest=manifest,
+                           error="symbolic link to a folder; not followed (links can loop)")
     if not path.is_file():
         return RawDocument(rel, None, error="not a regular file", manifest=manifest)
     if st.st_size > max_bytes:

@@ -82,9 +82,24 @@ def document_style(text: str) -> str:
     'bulletin'
     """
     lines = split_lines(text)
-    exprs = find_date_expressions(text)
-    bare = sum(1 for ln in lines if _date_only(ln, [e for e in exprs if ln.start <= e.start < ln.end]))
+    return _style(lines, _by_line(lines, find_date_expressions(text)))
+
+
+def _style(lines: list[Line], by_line: list[list[DateExpr]]) -> str:
+    bare = sum(1 for ln, exprs in zip(lines, by_line, strict=True) if _date_only(ln, exprs))
     return "bulletin" if bare >= 2 else "news"
+
+
+def _by_line(lines: list[Line], exprs: list[DateExpr]) -> list[list[DateExpr]]:
+    """The expressions that start on each line (both lists are in text order)."""
+    out: list[list[DateExpr]] = [[] for _ in lines]
+    i = 0
+    for e in exprs:
+        while i < len(lines) and lines[i].end <= e.start:
+            i += 1
+        if i < len(lines) and lines[i].start <= e.start:
+            out[i].append(e)
+    return out
 
 
 def _opening_date(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
@@ -135,14 +150,13 @@ def _in_quotes(text: str, pos: int) -> bool:
 def segment(text: str) -> list[Segment]:
     """Event spans of a normalized body, in order.
 
-    >>> [text[s.start:s.end] for s in segment(text := "【动态】\\n12月4日\\n甲镇召开会议。\\n12月6日\\n乙街道开展活动。")]
+    >>> text = "【动态】\\n12月4日\\n甲镇召开会议。\\n12月6日\\n乙街道开展活动。"
+    >>> [text[s.start:s.end] for s in segment(text)]
     ['12月4日\\n甲镇召开会议。', '12月6日\\n乙街道开展活动。']
     """
-    style = document_style(text)
-    exprs = find_date_expressions(text)
     lines = split_lines(text)
-    by_line = [[e for e in exprs if ln.start <= e.start < ln.end] for ln in lines]
-    return _bulletin(lines, by_line) if style == "bulletin" else _news(lines, by_line)
+    by_line = _by_line(lines, find_date_expressions(text))
+    return _bulletin(lines, by_line) if _style(lines, by_line) == "bulletin" else _news(lines, by_line)
 
 
 class _Builder:
@@ -194,6 +208,10 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
 def _news(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
     for line, exprs in zip(lines, by_line, strict=True):
+        bare = _date_only(line, exprs)
+        if bare is not None:  # a lone date line opens an entry, as in a bulletin; it is no sub-heading
+            b.open(line.start, line.end, bare)
+            continue
         heading = _heading(line, "news")
         if heading is not None:
             b.close()

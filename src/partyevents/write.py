@@ -18,7 +18,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-__all__ = ["SCHEMAS", "TABLES", "VERSION_KEY", "TableWriter", "existing_doc_ids", "table_files", "table_versions"]
+__all__ = ["SCHEMAS", "TABLES", "VERSION_KEY", "TableWriter", "existing_documents", "table_files", "table_versions"]
 
 _str = pa.string()
 _i16 = pa.int16()
@@ -182,9 +182,10 @@ def table_versions(out_dir: Path) -> set[str | None]:
     return versions
 
 
-def existing_doc_ids(out_dir: Path) -> set[str]:
-    """doc_ids already in ``out_dir``'s documents table (empty when there is none)."""
-    ids: set[str] = set()
+def existing_documents(out_dir: Path) -> dict[str, str]:
+    """doc_id -> source_path of the documents already in ``out_dir`` (empty when there is none)."""
+    known: dict[str, str] = {}
     for f in table_files(Path(out_dir) / "documents.parquet"):
-        ids.update(v for v in pq.read_table(f, columns=["doc_id"]).column("doc_id").to_pylist() if v)
-    return ids
+        table = pq.read_table(f, columns=["doc_id", "source_path"])
+        known.update(zip(table.column("doc_id").to_pylist(), table.column("source_path").to_pylist(), strict=True))
+    return known

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..records import RawDocument
 from ..validate import Rows
-from . import ordered_map, process_chunk
+from . import ordered_map, process_chunk, warm_up
 
 __all__ = ["DaskEngine"]
 
@@ -33,6 +33,7 @@ class DaskEngine:
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                          host="127.0.0.1", dashboard_address=None)
             self.client = Client(self._cluster)
+        self.client.run(warm_up)  # load the heavy resources once per worker, before any document
         threads = sum(self.client.nthreads().values()) or workers
         self.window = max(2, threads * window_per_worker)
 

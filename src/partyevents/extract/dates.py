@@ -77,6 +77,7 @@ class RelativeWord:
     anchor: str  # "published" | "previous"
     unit: str  # "day" | "week" | "month" | "year" | "recent"
     offset: int
+    not_after: str = ""  # characters that, just before the word, make it part of another word (节日前)
 
 
 @cache
@@ -84,9 +85,10 @@ def relative_words() -> dict[str, RelativeWord]:
     """word -> :class:`RelativeWord`, from ``date_relative.tsv``.
 
     >>> relative_words()["第二天"]
-    RelativeWord(word='第二天', anchor='previous', unit='day', offset=1)
+    RelativeWord(word='第二天', anchor='previous', unit='day', offset=1, not_after='')
     """
-    return {r[0]: RelativeWord(r[0], r[1], r[2], int(r[3])) for r in read_table("date_relative.tsv")}
+    return {r[0]: RelativeWord(r[0], r[1], r[2], int(r[3]), r[4] if len(r) > 4 else "")
+            for r in read_table("date_relative.tsv")}
 
 
 @cache
@@ -167,6 +169,9 @@ def _range_end(m: re.Match[str]) -> tuple[int | None, int | None, int | None]:
 
 def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
     start = m.start() + (_PRE_LEN.get(m["pre"] or "", 0) if not m["since"] else 0)
+    year: int | None
+    month: int | None
+    day: int | None
     if m["iy"]:
         year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
     else:
@@ -205,7 +210,10 @@ def find_date_expressions(text: str, start: int = 0, end: int | None = None) -> 
     """
     end = len(text) if end is None else end
     found: list[DateExpr] = []
+    words = relative_words()
     for m in _relative_re().finditer(text, start, end):
+        if m.start() > 0 and text[m.start() - 1] in words[m["rel"]].not_after:
+            continue
         month = int(m["m"]) if m["m"] else None
         day = int(m["d"]) if m["d"] else None
         if not _valid(month, day):
@@ -213,9 +221,10 @@ def find_date_expressions(text: str, start: int = 0, end: int | None = None) -> 
         found.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, bool(m["since"]), m["rel"]))
     relative = [(e.start, e.end) for e in found]
     for m in _DATE_RE.finditer(text, start, end):
-        if m.end() > m.start() and not any(s <= m.start() < t for s, t in relative):
-            if (e := _absolute(m, text)) is not None:
-                found.append(e)
+        if m.end() == m.start() or any(s <= m.start() < t for s, t in relative):
+            continue
+        if (e := _absolute(m, text)) is not None:
+            found.append(e)
     return sorted(found, key=lambda e: e.start)
 
 
@@ -225,6 +234,8 @@ _TITLE_SPAN = re.compile(r"《[^》]{0,80}》")
 def body_year(text: str, exprs: list[DateExpr] | None = None) -> int | None:
     """The latest explicit year (``YYYY年``, ``YYYY-MM-DD``) written in the body, outside ``《…》`` titles.
 
+    Years after the current one are plans (``2035年远景目标``), not the report's year.
+
     >>> body_year("12月4日,甲镇召开2022年基层党建工作总结会,学习《2025年规划》。")
     2022
     >>> body_year("12月4日,甲镇召开会议。") is None
@@ -232,8 +243,9 @@ def body_year(text: str, exprs: list[DateExpr] | None = None) -> int | None:
     """
     exprs = find_date_expressions(text) if exprs is None else exprs
     titles = [(m.start(), m.end()) for m in _TITLE_SPAN.finditer(text)]
+    this_year = dt.date.today().year
     years = [e.year for e in exprs
-             if e.year is not None and not any(s <= e.start < t for s, t in titles)]
+             if e.year is not None and e.year <= this_year and not any(s <= e.start < t for s, t in titles)]
     return max(years) if years else None
 
 

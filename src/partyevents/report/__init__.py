@@ -1,8 +1,6 @@
 """The review report: what the pipeline read in each document, and the corpus at a glance.
 
->>> from partyevents.report import write_report  # doctest: +SKIP
->>> write_report("data/out")  # doctest: +SKIP
-PosixPath('data/out/report.html')
+``write_report("data/out")`` writes ``data/out/report.html``; ``render_report(tables)`` returns the page.
 """
 
 from __future__ import annotations

@@ -5,15 +5,13 @@ from __future__ import annotations
 import io
 import warnings
 from functools import cache
+from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
+import pandas as pd
+from matplotlib import font_manager, rc_context
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure  # drawn without pyplot: no backend is chosen or changed
+from matplotlib.ticker import MaxNLocator
 
 #: CJK font families tried in order (Debian fonts-noto-cjk, fonts-wqy-zenhei, fonts-arphic-*, macOS, Windows).
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Zen Hei",
@@ -52,14 +50,14 @@ def cjk_font() -> str | None:
     return family
 
 
-def _style() -> dict[str, object]:
+def _style() -> Any:  # a dict of rcParams (typed as Any: matplotlib's stubs want literal keys)
     """matplotlib settings for every chart: a CJK font first, text as paths, no top/right frame."""
     family = cjk_font()
     return {"font.family": [family, "DejaVu Sans"] if family else ["DejaVu Sans"], "axes.unicode_minus": False,
             "svg.fonttype": "path", "axes.spines.top": False, "axes.spines.right": False}
 
 
-def _figure(height: float = 3.2, width: float = 6.4) -> tuple[Figure, plt.Axes]:
+def _figure(height: float = 3.2, width: float = 6.4) -> tuple[Figure, Axes]:
     fig = Figure(figsize=(width, height), layout="constrained")
     return fig, fig.add_subplot()
 
@@ -67,13 +65,13 @@ def _figure(height: float = 3.2, width: float = 6.4) -> tuple[Figure, plt.Axes]:
 def to_svg(fig: Figure) -> str:
     """The figure as an inline ``<svg>`` element (glyphs as paths, so no font is needed to view it)."""
     buf = io.StringIO()
-    with plt.rc_context(_style()):
+    with rc_context(_style()):
         fig.savefig(buf, format="svg")
     svg = buf.getvalue()
     return svg[svg.index("<svg"):]
 
 
-def _empty(ax: plt.Axes, what: str) -> None:
+def _empty(ax: Axes, what: str) -> None:
     ax.text(0.5, 0.5, f"no {what} in these tables", ha="center", va="center", transform=ax.transAxes, color="#888")
     ax.set_xticks([])
     ax.set_yticks([])
@@ -81,21 +79,21 @@ def _empty(ax: plt.Axes, what: str) -> None:
 
 def bar_chart(counts: pd.Series, title: str, xlabel: str, ylabel: str, horizontal: bool = False) -> Figure:
     """A bar chart of ``counts`` (index: labels); horizontal bars read best for long Chinese names."""
-    with plt.rc_context(_style()):
+    with rc_context(_style()):
         height = max(2.6, 0.8 + 0.28 * len(counts)) if horizontal else 3.2
         fig, ax = _figure(height)
         ax.set_title(title)
         if counts.empty:
-            _empty(ax, ylabel if not horizontal else xlabel)
+            _empty(ax, ylabel if horizontal else xlabel)
             return fig
         labels = [str(k) for k in counts.index]
         if horizontal:
-            ax.barh(labels[::-1], counts.to_numpy()[::-1], color=BAR_COLOR)
+            bars = ax.barh(labels[::-1], counts.to_numpy()[::-1], color=BAR_COLOR)
         else:
-            ax.bar(labels, counts.to_numpy(), color=BAR_COLOR)
+            bars = ax.bar(labels, counts.to_numpy(), color=BAR_COLOR)
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
-        ax.bar_label(ax.containers[0], fmt="{:,.0f}", fontsize=8, padding=2)
+        ax.bar_label(bars, fmt="{:,.0f}", fontsize=8, padding=2)
         (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
         ax.margins(x=0.12) if horizontal else ax.margins(y=0.15)
     return fig
@@ -103,18 +101,18 @@ def bar_chart(counts: pd.Series, title: str, xlabel: str, ylabel: str, horizonta
 
 def events_per_month(events: pd.DataFrame) -> Figure:
     """Events per calendar month (year known), as a time series."""
-    with plt.rc_context(_style()):
+    with rc_context(_style()):
         fig, ax = _figure()
         ax.set_title("Events per month (year resolved)")
         dated = events.dropna(subset=["year", "month"]) if {"year", "month"} <= set(events.columns) else events[:0]
         if dated.empty:
             _empty(ax, "events with a resolved year and month")
             return fig
-        months = pd.PeriodIndex.from_fields(year=dated["year"].astype(int), month=dated["month"].astype(int), freq="M")
-        counts = pd.Series(1, index=months).groupby(level=0).sum()
-        full = pd.period_range(counts.index.min(), counts.index.max(), freq="M")
-        counts = counts.reindex(full, fill_value=0)
-        x = counts.index.to_timestamp()
+        months = pd.to_datetime(pd.DataFrame({"year": dated["year"].astype(int), "month": dated["month"].astype(int),
+                                              "day": 1}))
+        counts = months.value_counts().sort_index()
+        counts = counts.reindex(pd.date_range(counts.index.min(), counts.index.max(), freq="MS"), fill_value=0)
+        x = counts.index
         ax.plot(x, counts.to_numpy(), marker="o", color=BAR_COLOR)
         ax.fill_between(x, counts.to_numpy(), alpha=0.15, color=BAR_COLOR)
         ax.set_xlabel("month")
@@ -162,7 +160,4 @@ def overview_charts(documents: pd.DataFrame, events: pd.DataFrame, figures: pd.D
         "totals": bar_chart(figure_totals(figures), "Totals of the main figure categories", "sum of values",
                             "category", horizontal=True),
     }
-    out = {name: to_svg(fig) for name, fig in figs.items()}
-    for fig in figs.values():
-        plt.close(fig)
-    return out
+    return {name: to_svg(fig) for name, fig in figs.items()}

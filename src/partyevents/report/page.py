@@ -18,7 +18,7 @@ h2 { border-bottom: 2px solid #b5121b; padding-bottom: 4px; }
 figure.chart { margin: 0; background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 6px; }
 figure.chart svg { width: 100%; height: auto; }
 .toolbar { display: flex; gap: 10px; align-items: center; margin: 8px 0; flex-wrap: wrap; }
-.toolbar input { flex: 1; min-width: 240px; padding: 6px 8px; font-size: 1em; }
+.toolbar input[type=search] { flex: 1; min-width: 240px; padding: 6px 8px; font-size: 1em; }
 table.list { border-collapse: collapse; width: 100%; background: #fff; font-size: .92em; }
 table.list th, table.list td { border-bottom: 1px solid #e3e3e3; padding: 4px 8px; text-align: left; }
 table.list tbody tr { cursor: pointer; } table.list tbody tr:hover { background: #fdf1e6; }

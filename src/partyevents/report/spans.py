@@ -6,8 +6,9 @@ so they are found again by string search inside their event's span.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -24,7 +25,7 @@ class Span:
     label: str
 
 
-def present(value: object) -> bool:
+def present(value: Any) -> bool:
     """True for a usable scalar value (not None, NaN or pandas NA).
 
     >>> present("x"), present(None), present(float("nan")), present(pd.NA), present(0)
@@ -70,25 +71,30 @@ def resolve(spans: Iterable[Span]) -> list[Span]:
     return sorted(kept, key=lambda s: s.start)
 
 
-def _valid(text: str, start: object, end: object) -> tuple[int, int] | None:
+def bounds(text: str, start: object, end: object) -> tuple[int, int] | None:
+    """``(start, end)`` as ints when both are present and form a non-empty span inside ``text``.
+
+    >>> bounds("abc", 1, 3), bounds("abc", 2, 9), bounds("abc", None, 2)
+    ((1, 3), None, None)
+    """
     if not (present(start) and present(end)):
         return None
     s, e = int(start), int(end)  # type: ignore[call-overload]
     return (s, e) if 0 <= s < e <= len(text) else None
 
 
-def event_spans(text: str, event: pd.Series) -> list[Span]:
+def event_spans(text: str, event: Mapping[Any, Any]) -> list[Span]:
     """Date, place and organization spans found inside one event's span of ``text``.
 
-    >>> ev = pd.Series({"char_start": 0, "char_end": 13, "date_text": "12月4日", "locality": "樊城区",
+    >>> ev = dict({"char_start": 0, "char_end": 13, "date_text": "12月4日", "locality": "樊城区",
     ...                 "township": None, "organization": "樊城区委", "organizations": ["樊城区委", "团区委"]})
     >>> [(s.label, "12月4日樊城区委召开会议"[s.start:s.end]) for s in resolve(event_spans("12月4日樊城区委召开会议", ev))]
     [('DATE', '12月4日'), ('ORG', '樊城区委')]
     """
-    bounds = _valid(text, event.get("char_start"), event.get("char_end"))
-    if bounds is None:
+    span = bounds(text, event.get("char_start"), event.get("char_end"))
+    if span is None:
         return []
-    lo, hi = bounds
+    lo, hi = span
     found = [find_in(text, event.get("date_text"), lo, hi, "DATE")]
     for col in ("locality", "community", "township", "county", "prefecture", "province"):
         found.append(find_in(text, event.get(col), lo, hi, "PLACE"))
@@ -98,18 +104,18 @@ def event_spans(text: str, event: pd.Series) -> list[Span]:
     return [s for s in found if s is not None]
 
 
-def figure_spans(text: str, figures: pd.DataFrame) -> list[Span]:
+def figure_spans(text: str, figures: Iterable[Mapping[Any, Any]]) -> list[Span]:
     """Spans of the figures whose offsets point at their ``value_text`` (others are skipped).
 
-    >>> figs = pd.DataFrame({"char_start": [4, 0], "char_end": [9, 3], "value_text": ["400余户", "bad"]})
-    >>> figure_spans("上门宣传400余户", figs)
+    >>> figure_spans("上门宣传400余户", [{"char_start": 4, "char_end": 9, "value_text": "400余户"},
+    ...                                 {"char_start": 0, "char_end": 3, "value_text": "bad"}])
     [Span(start=4, end=9, label='FIGURE')]
     """
     out = []
-    for row in figures.itertuples(index=False):
-        bounds = _valid(text, getattr(row, "char_start", None), getattr(row, "char_end", None))
-        if bounds and text[bounds[0]:bounds[1]] == getattr(row, "value_text", None):
-            out.append(Span(bounds[0], bounds[1], "FIGURE"))
+    for row in figures:
+        span = bounds(text, row.get("char_start"), row.get("char_end"))
+        if span and text[span[0]:span[1]] == row.get("value_text"):
+            out.append(Span(span[0], span[1], "FIGURE"))
     return out
 
 

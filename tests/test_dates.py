@@ -1,0 +1,101 @@
+"""Dates: expressions found in the text and resolved per event (ANNOTATION.md, "Dates").
+
+The table of cases lives in ``tests/data/date_cases.json`` (see its README).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import partyevents
+from partyevents.extract.dates import body_year, find_date_expressions, path_date, resolve_dates
+from partyevents.records import DateInfo, DocContext, Segment
+
+CASES: list[dict[str, Any]] = json.loads(
+    (Path(__file__).parent / "data" / "date_cases.json").read_text(encoding="utf-8"))
+
+
+def _resolve(case: dict[str, Any]) -> DateInfo:
+    """Resolve ``case['text']`` with each expression opening its own event; the one under test."""
+    text = case["text"]
+    published = dt.date.fromisoformat(case["published"]) if case.get("published") else None
+    ctx = DocContext(text=text, source_path=case.get("path"), published_date=published,
+                     published_source="manifest" if published else None)
+    exprs = find_date_expressions(text)
+    segments = [Segment(e.start, e.end, None, e.start, e.end) for e in exprs]
+    infos = resolve_dates(ctx, segments)
+    return next(info for info in infos if info.text == case["date_text"])
+
+
+def test_the_case_table_is_big_enough() -> None:
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{i:02d}-{c['date_text']}" for i, c in enumerate(CASES)])
+def test_date_case(case: dict[str, Any]) -> None:
+    info = _resolve(case)
+    assert case["text"][info.start : info.end] == info.text == case["date_text"]
+    assert (info.year, info.month, info.day) == (case["year"], case["month"], case["day"])
+    assert info.since == case.get("since", False)
+    if "end" in case:
+        assert info.end_date == (dt.date.fromisoformat(case["end"]) if case["end"] else None)
+    if "year_source" in case:
+        assert info.year_source == case["year_source"]
+
+
+@pytest.mark.parametrize("text", [
+    "服务3个月,60岁以上老人", "《2021-2025年发展规划》", "第七次全国人口普查", "任期为2年", "32层的高层楼栋",
+    "电话0710-3512345", "共160余家单位", "编号2021123", "十个一", "一月一次",
+    "春节日前夕", "不同日期", "提前日程", "每日每当日",
+])
+def test_not_dates(text: str) -> None:
+    assert [e.text for e in find_date_expressions(text)] == []
+
+
+def test_expressions_carry_spans_into_the_text() -> None:
+    text = "前言。\n12月4日上午,甲镇召开会议;自8月28日以来,乙镇开展活动,第二天又巡查。"
+    for e in find_date_expressions(text):
+        assert text[e.start : e.end] == e.text
+    assert [e.text for e in find_date_expressions(text, 4, 20)] == ["12月4日上午"]
+
+
+def test_body_year_is_the_latest_explicit_year() -> None:
+    assert body_year("2020年,甲镇召开会议。2021年10月,乙镇开展活动。") == 2021
+    assert body_year("12月4日,甲镇召开会议。") is None
+
+
+def test_path_date_reads_file_and_folder_names() -> None:
+    assert path_date("archive/2022-12-09.txt") == (2022, 12, 9)
+    assert path_date("news/20211025/a.html") == (2021, 10, 25)
+    assert path_date("news/2021-13-01.txt") is None
+
+
+def test_full_width_digits_resolve_through_extract_text() -> None:
+    rows = partyevents.extract_text("１２月４日，甲镇召开党建工作推进会议，街道党建办、各社区书记共３０余人参加会议。", published="2022-12-09")
+    ev = rows.events[0]
+    assert ev["date_start"] == dt.date(2022, 12, 4)
+    assert ev["date_text"] == "12月4日"
+
+
+def test_no_year_is_invented_without_publication_date_or_body_year() -> None:
+    text = ("【动态】\n8月26日\n甲镇召开基层党建工作推进会,街道党建办、各社区书记参加会议。\n"
+            "9月4日\n乙镇组织党员志愿者开展巡河志愿服务活动,发放宣传资料,引导群众参与。\n")
+    rows = partyevents.extract_text(text)
+    assert [(e["year"], e["month"], e["day"]) for e in rows.events] == [(None, 8, 26), (None, 9, 4)]
+
+
+def test_date_text_holds_the_expression_as_written() -> None:
+    text = ("2021-10-25 13:16|\n10月24日下午,夏都街道党工委组织开展了第三季度党建观摩活动,30余人参加。\n"
+            "次日,街道组织党员志愿者开展清洁家园志愿服务活动,发放宣传资料。")
+    rows = partyevents.extract_text(text)
+    doc_text = rows.documents[0]["text"]
+    for ev in rows.events:
+        if ev["date_text"] is not None:
+            assert ev["date_text"] in doc_text
+    assert [ev["date_text"] for ev in rows.events] == ["10月24日下午", "次日"]
+    assert rows.events[1]["date_start"] == dt.date(2021, 10, 25)

@@ -1,0 +1,82 @@
+"""The normalize stage: golden page cases (tests/data/normalize_cases.json) and the fixers' properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from partyevents import normalize as nz
+from partyevents.resources import boilerplate_patterns
+
+CASES = json.loads((Path(__file__).parent / "data" / "normalize_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"][:60] for c in CASES])
+def test_golden_case(case: dict) -> None:
+    n = nz.normalize(case["input"])
+    assert n.text == case["text"]
+    if "title" in case:
+        assert n.title == case["title"]
+    if "published_date" in case:
+        expected = case["published_date"]
+        assert n.published_date == (dt.date.fromisoformat(expected) if expected else None)
+    for fix in case.get("fixes", []):
+        assert fix in n.fixes
+    if "warning" in case:
+        assert any(case["warning"] in p.message for p in n.problems)
+
+
+def test_boilerplate_table_kinds_are_known() -> None:
+    assert set(boilerplate_patterns()) <= {"line", "tail", "inline", "meta"}
+    assert all(p.groupindex.get("date") for p in boilerplate_patterns()["meta"])
+
+
+@pytest.mark.parametrize("line", [
+    "【字体:大 中 小】 打印本页 关闭窗口", "[打印] [关闭]", "浏览次数:1024", "首页 > 新闻中心 > 工作动态",
+    "当前位置:首页>>基层党建", "阅读:35", "京ICP备12345678号-1", "网站标识码:1234567890",
+    "主办单位:某县人民政府", "服务热线:12345", "来源:某街道办事处 作者:王五", "网友评论仅供其表达个人看法",
+])
+def test_furniture_line_is_dropped_inside_a_page(line: str) -> None:
+    body = "6月3日,某社区党支部开展主题党日活动,组织党员20人学习党章。"
+    assert nz.normalize(f"{body}\n{line}\n{body}").text == f"{body}\n{body}"
+
+
+@pytest.mark.parametrize("marker", ["上一条:某社区召开会议", "下一篇 某街道举办培训班", "相关阅读", "责任编辑:赵六"])
+def test_tail_marker_ends_the_article(marker: str) -> None:
+    body = "6月3日,某社区党支部开展主题党日活动,组织党员20人学习党章。"
+    assert nz.normalize(f"{body}\n{marker}\n{body}").text == body
+
+
+def test_body_line_mentioning_a_source_word_is_kept() -> None:
+    body = "6月3日,某社区党支部开展主题党日活动,邀请来源于基层一线的党员代表20人分享经验。"
+    assert nz.normalize(body).text == body
+
+
+def test_line_endings_and_control_characters() -> None:
+    assert nz.fix_line_breaks("a\r\nb\rc") == "a\nb\nc"
+    assert nz.remove_control_chars("党\u200b建\u202e\x00工\ufeff作") == "党建工作"
+
+
+def test_extremely_long_line_is_kept_whole() -> None:
+    line = "党员志愿者开展服务活动," * 5000
+    assert nz.normalize(line).text == line
+
+
+_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_text)
+def test_fixers_are_idempotent_and_leave_no_control_characters(text: str) -> None:
+    for _name, fixer in nz.FIXERS:
+        once = fixer(text)
+        if _name != "remove_mojibake":  # removing one run can join two others into a new one
+            assert fixer(once) == once, _name
+        text = once
+    assert "\r" not in text
+    assert not nz._CONTROL.search(text)

@@ -1,0 +1,80 @@
+"""Segmentation: where events open and close (ANNOTATION.md, "Events")."""
+
+from __future__ import annotations
+
+from partyevents.segment import document_style, segment
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in segment(text)]
+
+
+def _dates(text: str) -> list[str | None]:
+    return [text[s.date_start : s.date_end] if s.date_start is not None else None for s in segment(text)]
+
+
+def test_bulletin_date_lines_open_entries_until_the_next_date_or_heading() -> None:
+    text = ("【区级动态】\n12月4日\n甲镇召开会议。\n会议强调要抓落实。\n12月8日以来\n乙镇开展活动。\n"
+            "【镇(街)组织工作动态】\n8月31日下午,石马坪街道组织党员开展巡河。\n")
+    assert document_style(text) == "bulletin"
+    assert _texts(text) == ["12月4日\n甲镇召开会议。\n会议强调要抓落实。", "12月8日以来\n乙镇开展活动。",
+                            "8月31日下午,石马坪街道组织党员开展巡河。"]
+    assert _dates(text) == ["12月4日", "12月8日以来", "8月31日下午"]
+    assert [s.section for s in segment(text)] == ["区级动态", "区级动态", "镇(街)组织工作动态"]
+
+
+def test_bulletin_date_lines_with_time_of_day_or_range_still_count_as_bare() -> None:
+    text = "12月4日上午\n甲镇召开会议。\n12月5日至6日\n乙镇开展培训。\n"
+    assert document_style(text) == "bulletin"
+    assert _dates(text) == ["12月4日上午", "12月5日至6日"]
+
+
+def test_news_undated_paragraph_continues_the_dated_event() -> None:
+    text = "10月24日,夏都街道组织开展党建观摩活动。\n此次观摩以示范行动为重点,对3个社区进行观摩。\n"
+    assert len(segment(text)) == 1
+
+
+def test_news_sentence_opening_year_starts_an_event_even_in_reported_speech() -> None:
+    text = ("10月24日,夏都街道组织开展党建观摩活动。\n"
+            "“社区党总支大力发展集体经济。2021年,为保证群众收益,社区制定了计划。”\n")
+    segs = _texts(text)
+    assert len(segs) == 2
+    assert segs[1].startswith("2021年,为保证群众收益")
+    assert _dates(text)[1] == "2021年"
+
+
+def test_news_year_inside_a_sentence_does_not_open_an_event() -> None:
+    text = "10月24日,夏都街道组织开展党建观摩活动。\n街道开展2021年第三季度观摩,效果良好。\n"
+    assert len(segment(text)) == 1
+
+
+def test_news_since_year_opens_a_paragraph_event() -> None:
+    text = "坚持以党建为引领,构建基层治理格局。\n自2016年开始,宜城先后开展了三访一促等活动。\n"
+    assert _dates(text) == [None, "自2016年开始"]
+
+
+def test_news_day_shift_opens_an_event_only_at_a_sentence_start() -> None:
+    text = "9月4日,区教育局召开部署动员会。\n第二天,党员干部全员出动开展清洁活动。\n会议提出第二天要落实。\n"
+    assert _dates(text) == ["9月4日", "第二天"]
+    assert len(segment(text)) == 2
+
+
+def test_news_later_sentence_with_its_own_date_splits_the_paragraph() -> None:
+    text = "9月4日,区教育局召开部署动员会。9月6日,党员干部开展清洁活动。\n"
+    assert _texts(text) == ["9月4日,区教育局召开部署动员会。", "9月6日,党员干部开展清洁活动。"]
+
+
+def test_segments_keep_their_spans() -> None:
+    text = "【动态】\n12月4日\n甲镇召开会议。\n12月6日\n乙街道开展活动。"
+    for s in segment(text):
+        assert 0 <= s.start < s.end <= len(text)
+        if s.date_start is not None and s.date_end is not None:
+            assert s.start <= s.date_start < s.date_end <= s.end
+
+
+def test_a_single_date_line_opens_an_entry_and_is_not_a_heading() -> None:
+    text = "【镇(街)组织工作动态】\n12月7日\n屏襄门街道组织党员志愿者开展巡河志愿服务活动。"
+    segs = segment(text)
+    assert [(s.section, text[s.start : s.end]) for s in segs] == [
+        ("镇(街)组织工作动态", "12月7日\n屏襄门街道组织党员志愿者开展巡河志愿服务活动。")]
+    assert _dates(text) == ["12月7日"]
