@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import partyevents
 from partyevents.extract.dates import body_year, find_date_expressions, path_date, resolve_dates
 from partyevents.records import DateInfo, DocContext, Segment
+from partyevents.segment import segment
 
 CASES: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "data" / "date_cases.json").read_text(encoding="utf-8"))
@@ -99,3 +102,25 @@ def test_date_text_holds_the_expression_as_written() -> None:
             assert ev["date_text"] in doc_text
     assert [ev["date_text"] for ev in rows.events] == ["10月24日下午", "次日"]
     assert rows.events[1]["date_start"] == dt.date(2021, 10, 25)
+
+
+_DATEISH = st.text(alphabet=list("0123456789年月日号至到-—~.起以来自从开始今去昨前天第二次当随后近上周十一二〇,。\n“”《》午时许甲镇"),
+                   max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_DATEISH, st.sampled_from([None, dt.date(2021, 3, 1)]))
+def test_any_text_resolves_to_grounded_consistent_dates(text: str, published: dt.date | None) -> None:
+    segs = segment(text)
+    infos = resolve_dates(DocContext(text=text, published_date=published), segs)
+    assert len(infos) == len(segs)
+    for seg, info in zip(segs, infos, strict=True):
+        assert 0 <= seg.start < seg.end <= len(text)
+        if info.text is not None:
+            assert info.start is not None and text[info.start : info.end] == info.text
+        if info.year and info.month and info.day:
+            assert info.full_date is not None
+        if info.end_date is not None:
+            assert info.full_date is not None and info.end_date > info.full_date
+        if published is None and info.year is not None:
+            assert info.year_source in ("expression", "body", "previous")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import datetime as dt
 import hashlib
 import io
@@ -153,53 +154,34 @@ def _sniff_utf16(data: bytes) -> str | None:
     return codec if plausible >= 0.9 * len(text) else None
 
 
-def _gb_run_end(data: bytes, start: int) -> int:
-    """End of the run of GB18030 multi-byte characters starting at ``start`` (stops at an ASCII byte)."""
-    i = start
-    while i < len(data) and data[i] >= 0x80:
-        if i + 3 < len(data) and 0x30 <= data[i + 1] <= 0x39:
-            i += 4
-        else:
-            i += 2
-    return min(i, len(data))
-
-
 def _decode_mixed(data: bytes) -> str | None:
-    """UTF-8 with runs of GB18030 pasted in (a page assembled from two sources), or None.
+    r"""UTF-8 with whole lines in GB18030 (a page assembled from two sources), or None.
 
-    Accepted only when the UTF-8 parts hold real Chinese text (at least 4 CJK
-    characters and a fifth of all of them) and every other run is GB18030.
+    Each line is decoded as UTF-8, else as GB18030. Accepted only when the
+    UTF-8 lines hold real Chinese text (at least 4 CJK characters and a fifth
+    of all of them) and the GB18030 lines at least 2 CJK characters.
 
-    >>> _decode_mixed("党员志愿者,".encode() + "社区党支部".encode("gb18030"))
-    '党员志愿者,社区党支部'
+    >>> _decode_mixed("党员志愿者\n".encode() + "社区党支部".encode("gb18030"))
+    '党员志愿者\n社区党支部'
     >>> _decode_mixed("社区党支部召开会议".encode("gb18030")) is None
     True
     """
     parts: list[str] = []
     utf8_cjk = gb_cjk = 0
-    pos = 0
-    while pos < len(data):
+    for line in data.split(b"\n"):
         try:
-            chunk = data[pos:].decode("utf-8")
-            end = len(data)
-        except UnicodeDecodeError as exc:
-            end = pos + exc.start
-            chunk = data[pos:end].decode("utf-8")
-        parts.append(chunk)
-        utf8_cjk += sum("\u4e00" <= c <= "\u9fff" for c in chunk)
-        if end >= len(data):
-            break
-        run_end = _gb_run_end(data, end)
-        try:
-            gb = data[end:run_end].decode("gb18030")
+            text = line.decode("utf-8")
+            utf8_cjk += sum("\u4e00" <= c <= "\u9fff" for c in text)
         except UnicodeDecodeError:
-            return None
-        parts.append(gb)
-        gb_cjk += sum("\u4e00" <= c <= "\u9fff" for c in gb)
-        pos = run_end
-    if utf8_cjk < 4 or utf8_cjk * 4 < gb_cjk or not gb_cjk:
+            try:
+                text = line.decode("gb18030")
+            except UnicodeDecodeError:
+                return None
+            gb_cjk += sum("\u4e00" <= c <= "\u9fff" for c in text)
+        parts.append(text)
+    if utf8_cjk < 4 or utf8_cjk * 4 < gb_cjk or gb_cjk < 2:
         return None
-    return "".join(parts)
+    return "\n".join(parts)
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
@@ -411,7 +393,10 @@ def read_file(path: Path, rel: str, max_bytes: int, manifest: ManifestRow | None
     try:
         st = path.stat()
     except OSError as exc:
-        reason = "broken symbolic link" if path.is_symlink() else f"cannot stat: {exc.strerror}"
+        if exc.errno == errno.ELOOP:
+            reason = "symbolic link loop"
+        else:
+            reason = "broken symbolic link" if path.is_symlink() else f"cannot stat: {exc.strerror}"
         return RawDocument(rel, None, error=reason, manifest=manifest)
     if path.is_symlink() and path.is_dir():
         return RawDocument(rel, None, manifest=manifest,

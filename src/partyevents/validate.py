@@ -88,7 +88,42 @@ def _figure_row(doc_id: str, event_id: str | None, n: int, f: Figure) -> dict[st
 
 
 def validate_result(result: DocumentResult) -> Rows:
-    """Check every row of one document; failures become problems."""
+    """Check every row of one document; failures become problems. Never raises.
+
+    Whatever goes wrong while checking still gives the document its one
+    ``documents`` row (``rejected``, with the reason) and a problem row.
+    """
+    try:
+        return _validate(result)
+    except Exception as exc:
+        message = f"internal error in validate: {type(exc).__name__}: {exc} (please report this with the file)"
+        doc_id = result.doc_id if isinstance(result.doc_id, str) and len(result.doc_id) == 16 else "0" * 16
+        source = str(result.source_path)
+        doc = {**dict.fromkeys(DocumentRow.model_fields, None), "doc_id": doc_id, "source_path": source,
+               "status": "rejected", "error": message, "n_events": 0, "schema_version": SCHEMA_VERSION}
+        problem = {"doc_id": doc_id, "source_path": source, "stage": "validate", "severity": "error",
+                   "message": message, "detail": None}
+        return Rows(documents=[DocumentRow.model_validate(doc).model_dump()],
+                    problems=[ProblemRow.model_validate(problem).model_dump()])
+
+
+def _problem_row(doc_id: str, source: str, p: Problem) -> dict[str, Any]:
+    """A problem as a row; a problem that does not fit the model is kept with its stage/severity made valid."""
+    prow = {"doc_id": doc_id, "source_path": source, "stage": p.stage, "severity": p.severity,
+            "message": p.message or "(no message)", "detail": p.detail}
+    checked, _ = _check(ProblemRow, prow)
+    if checked is not None:
+        return checked
+    fixed = {**prow, "stage": p.stage if p.stage in _STAGES else "validate",
+             "severity": p.severity if p.severity in ("error", "warning") else "error",
+             "message": str(prow["message"]), "detail": None if p.detail is None else str(p.detail)}
+    return ProblemRow.model_validate(fixed).model_dump()
+
+
+_STAGES = ("ingest", "normalize", "segment", "extract", "validate", "write")
+
+
+def _validate(result: DocumentResult) -> Rows:
     rows = Rows()
     problems = list(result.problems)
     text = result.text or ""
@@ -127,9 +162,7 @@ def validate_result(result: DocumentResult) -> Rows:
                                    "error" if result.status == "rejected" else "warning",
                                    f"document {result.status}: {result.error}", None))
     for p in problems:
-        prow = {"doc_id": doc_id, "source_path": result.source_path, "stage": p.stage, "severity": p.severity,
-                "message": p.message, "detail": p.detail}
-        rows.problems.append(ProblemRow.model_validate(prow).model_dump())
+        rows.problems.append(_problem_row(doc_id, result.source_path, p))
     return rows
 
 

@@ -380,6 +380,8 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
             _resolve_published(e, rel, info, anchor)
         else:
             _resolve_previous(rel, info, prev)
+        if info.year and info.month and info.day and info.full_date is None:
+            info.day = None  # 2月30日 is no calendar day: keep what can be trusted
         if info.month is not None and info.day is not None:
             prev = info
         out.append(info)

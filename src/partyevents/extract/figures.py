@@ -23,6 +23,7 @@ __all__ = ["find_figures"]
 _PERSON_CATEGORIES = frozenset({"volunteers", "party_members", "cadres", "people"})
 _SLOGAN_NUMERALS = frozenset("一二两三四五六七八九十百千万")
 _ROUND = frozenset("百千万亿")
+_RANK = {"places": 0, "organizations": 1}  # 小区 < 党支部 < 书记: a phrase's head outranks its modifiers
 _PRE = "将近|接近|大约|约|近|超过|逾|超|不少于|不低于|不到|不足|上(?=[百千万])"
 _POST = "左右|以上|上下|之多"
 _TITLE_RE = re.compile(r"《[^《》\n]{0,60}》")
@@ -66,7 +67,7 @@ def _grammar() -> _Grammar:
         excl.setdefault(kind, []).append(word)
     num = f"[0-9{NUMERAL_CHARS}][0-9.{NUMERAL_CHARS}余多几]*"
     cn = f"[{NUMERAL_CHARS}]"
-    start = f"(?:(?<![0-9.])(?=[0-9])|(?<![0-9.{NUMERAL_CHARS}])(?={cn}))"
+    start = f"(?:(?<![0-9.])(?=[0-9])|(?<![0-9.{NUMERAL_CHARS}几数若])(?={cn}))"
     figure_re = re.compile(
         rf"(?P<pre>{_PRE})?{start}(?P<num>{num})(?:(?P<sep>至|到|-|~|—|–)(?P<num2>{num}))?"
         rf"(?P<unit>{_alternation(list(units))})(?P<post>{_POST})?"
@@ -83,20 +84,26 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _noun_after(g: _Grammar, text: str, pos: int, end: int) -> tuple[str, str] | None:
+def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool) -> tuple[str, str] | None:
     """The noun phrase counted after a measure word: (phrase, category of its head), or None.
 
     The phrase runs word by word; its last known word is the head. Up to 8
     unknown characters may precede the first known word (``符合划转条件的人员``),
     up to 4 may separate later ones (``区直单位主要负责人``); a stop word,
-    punctuation or a digit ends it.
+    punctuation or a digit ends it. After a person measure word (名, 人, 位)
+    only a word for people can be the head.
     """
     head_end, head_cat, gap, i = -1, "", 0, pos
     limit = min(end, pos + 24)
     while i < limit:
         m = g.noun_re.match(text, i)
         if m:
-            head_end, head_cat, gap, i = m.end(), g.nouns[m.group()], 0, m.end()
+            category = g.nouns[m.group()]
+            if head_end >= 0 and gap and _RANK.get(category, 2) < _RANK.get(head_cat, 2):
+                break  # 党支部联系小区: a new phrase, not a wider head
+            if not person or category in _PERSON_CATEGORIES:
+                head_end, head_cat, gap = m.end(), category, 0
+            i = m.end()
             continue
         ch = text[i]
         if ch in "()（）":
@@ -116,13 +123,16 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int) -> tuple[str, str] |
     return text[pos:head_end].lstrip("的"), head_cat
 
 
-def _noun_before(g: _Grammar, text: str, pos: int, lo: int) -> tuple[str, str] | None:
-    """A known noun ending right before the number (``志愿者1800多人``, ``人数达到900余人``)."""
+def _noun_before(g: _Grammar, text: str, pos: int, lo: int, person: bool) -> tuple[str, str] | None:
+    """A known noun ending right before the number (``志愿者1800多人``, ``人数达到900余人``).
+
+    People counted after a list of roles (``书记、负责人共30余人``) are a total: no single noun.
+    """
     window = text[max(lo, pos - 16) : pos]
     for k in range(len(window) - 1, -1, -1):
         ch = window[k]
         if not (_is_cjk(ch) or ch in "()”’:"):
-            if ch in "、及和与":  # a total over a list (书记、负责人共30余人): no single noun
+            if person and ch in "、及和与":
                 return None
             window = window[k + 1 :]
             break
@@ -196,9 +206,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         parsed = parse_numeral(run)
         if parsed is None or (m["num2"] and parse_numeral(m["num2"]) is None):
             continue
-        noun = _noun_after(g, text, m.end(), end)
+        noun = _noun_after(g, text, m.end(), end, unit.mode == "person")
         if noun is None:
-            noun = _noun_before(g, text, m.start(), start)
+            noun = _noun_before(g, text, m.start(), start, unit.mode == "person")
             if noun and unit.mode == "fixed" and noun[1] in ("places", "organizations"):
                 noun = None  # where it happened, not what was counted
         category = unit.category

@@ -1,0 +1,72 @@
+"""Figures: the golden phrase table, spans, and the figure grammar's invariants."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from partyevents.extract.figures import find_figures
+from partyevents.models import FIGURE_CATEGORIES
+
+CASES: list[dict[str, Any]] = json.loads((Path(__file__).parent / "data" / "figure_cases.json").read_text("utf-8"))
+
+
+def _params() -> list[Any]:
+    out = []
+    for case in CASES:
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+        out.append(pytest.param(case, id=case["text"][:16], marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("case", _params())
+def test_golden_phrase(case: dict[str, Any]) -> None:
+    found = [
+        {"value_text": f.value_text, "value": f.value, "unit": f.unit, "category": f.category, "noun": f.noun,
+         "approximate": f.approximate}
+        for f in find_figures(case["text"])
+    ]
+    assert found == case["figures"]
+
+
+def test_the_golden_table_is_big_and_uses_only_known_categories() -> None:
+    assert len(CASES) >= 80
+    assert sum(1 for c in CASES if not c["figures"]) >= 30  # not-a-figure cases
+    assert {f["category"] for c in CASES for f in c["figures"]} <= set(FIGURE_CATEGORIES)
+
+
+def test_offsets_are_document_offsets_within_the_window() -> None:
+    text = "前言。全镇97名志愿者参与防控,上门宣传400余户。尾声30人。"
+    start, end = text.index("全镇"), text.index("尾声")
+    figs = find_figures(text, start, end)
+    assert [f.value_text for f in figs] == ["97名", "400余户"]
+    assert all(text[f.start : f.end] == f.value_text and start <= f.start and f.end <= end for f in figs)
+
+
+def test_a_noun_outside_the_window_is_not_read() -> None:
+    text = "社区工作者325人"
+    fig = find_figures(text, text.index("3"))[0]
+    assert (fig.value, fig.category, fig.noun) == (325.0, "people", None)
+
+
+_PIECES = st.sampled_from(["97名志愿者", "400余户", "“十个一”", "第七次", "12月4日", "两三个小区", "1.3万名党员",
+                           "、", ",", "社区", "一户居民", "近10万元", "60岁", "《三张清单》", "工作者325人", "万",
+                           "0", "多", "余", "个", "“", "”", "(", ")"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=4)), max_size=12), st.data())
+def test_any_text_gives_grounded_figures_with_known_categories(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for f in find_figures(text, start, end):
+        assert text[f.start : f.end] == f.value_text
+        assert start <= f.start < f.end <= end
+        assert f.category in FIGURE_CATEGORIES
+        assert f.value >= 0
