@@ -66,8 +66,13 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
                            engine=engine, scheduler=scheduler, incremental=incremental)
     from tqdm import tqdm
 
+    from .engines import EngineUnavailable
+
     with tqdm(desc="documents", unit="doc", disable=quiet, file=sys.stderr) as bar:
-        summary = extract(in_dir, out_dir, config, on_document=lambda _path: bar.update())
+        try:
+            summary = extract(in_dir, out_dir, config, on_document=lambda _path: bar.update())
+        except EngineUnavailable as exc:
+            raise click.UsageError(str(exc)) from exc
     if not quiet:
         click.echo(summary.line(), err=True)
     sys.exit(1 if summary.documents["rejected"] or summary.errors else 0)

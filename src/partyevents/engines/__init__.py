@@ -26,10 +26,14 @@ from .. import pipeline
 from ..records import DocumentResult, Problem, RawDocument
 from ..validate import Rows, validate_result
 
-__all__ = ["ENGINES", "Engine", "SerialEngine", "default_workers", "make_engine", "process_chunk", "process_one",
+__all__ = ["ENGINES", "Engine", "EngineUnavailable", "SerialEngine", "default_workers", "make_engine", "process_chunk", "process_one",
            "warm_up"]
 
 ENGINES = ("local", "dask")
+
+
+class EngineUnavailable(RuntimeError):
+    """The engine cannot start here (a missing package, an unreachable scheduler); the message says what to do."""
 
 
 def process_one(raw: RawDocument) -> Rows:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..records import RawDocument
 from ..validate import Rows
-from . import ordered_map, process_chunk, warm_up
+from . import EngineUnavailable, ordered_map, process_chunk, warm_up
 
 __all__ = ["DaskEngine"]
 
@@ -24,11 +24,18 @@ class DaskEngine:
     """A ``distributed.Client`` on ``scheduler`` (or on a new local cluster)."""
 
     def __init__(self, workers: int, scheduler: str | None = None, window_per_worker: int = 4) -> None:
-        from dask.distributed import Client, LocalCluster
-
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise EngineUnavailable(f"--engine dask needs Dask ({exc}); install it with "
+                                    "`pip install 'partyevents[dask]'`") from exc
         self._cluster: Any = None
         if scheduler:
-            self.client = Client(scheduler)
+            try:
+                self.client = Client(scheduler, timeout=20)
+            except (OSError, ValueError) as exc:
+                raise EngineUnavailable(f"cannot reach the Dask scheduler at {scheduler} ({exc}); start one with "
+                                        "`dask scheduler` or leave out --scheduler for a local cluster") from exc
         else:
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                          host="127.0.0.1", dashboard_address=None)

@@ -99,7 +99,10 @@ def _parse_plain(s: str) -> float | None:
             number, last_unit, after_zero = None, CN_UNITS[ch], False
         elif ch == "万":
             section = section + (number or 0.0)
-            result += (section or 1.0) * 10_000
+            if section == 0 and result:  # 万万, 一万余万
+                result *= 10_000
+            else:
+                result += (section or 1.0) * 10_000
             section, number, last_unit, after_zero = 0.0, None, 10_000, False
         elif ch == "亿":
             result = (result + section + (number or 0.0)) or 1.0
