@@ -108,3 +108,15 @@ def test_ordered_map_keeps_order_and_rejects_a_document_that_fails_alone() -> No
 def test_unknown_engine_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown engine"):
         engines.make_engine("spark")
+
+
+def test_cli_says_when_the_dask_scheduler_cannot_be_used(tmp_path: Path, raw_dir: Path) -> None:
+    from click.testing import CliRunner
+
+    from partyevents.cli import main
+
+    args = ["extract", str(raw_dir), str(tmp_path / "out"), "--engine", "dask", "--scheduler", "nonsense://nowhere"]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 2
+    assert "Dask scheduler at nonsense://nowhere" in res.output
+    assert not (tmp_path / "out").exists()

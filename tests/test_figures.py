@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from partyevents.extract.figures import find_figures
+from partyevents.extract.numerals import to_chinese
 from partyevents.models import FIGURE_CATEGORIES
 
 CASES: list[dict[str, Any]] = json.loads((Path(__file__).parent / "data" / "figure_cases.json").read_text("utf-8"))
@@ -70,3 +71,13 @@ def test_any_text_gives_grounded_figures_with_known_categories(pieces: list[str]
         assert start <= f.start < f.end <= end
         assert f.category in FIGURE_CATEGORIES
         assert f.value >= 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=3, max_value=10**8), st.sampled_from(["", "余", "多"]))
+def test_arabic_and_chinese_figures_agree(n: int, qualifier: str) -> None:
+    for numeral in (str(n), to_chinese(n)):
+        text = f"共有{numeral}{qualifier}名志愿者参加。"
+        (fig,) = find_figures(text)
+        assert (fig.value, fig.category, fig.approximate) == (float(n), "volunteers", bool(qualifier))
+        assert fig.value_text == f"{numeral}{qualifier}名"

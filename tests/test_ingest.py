@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,7 +56,7 @@ def test_a_few_undecodable_bytes_in_utf8_are_replaced() -> None:
 
 def test_mixed_utf8_and_gb18030_in_one_file() -> None:
     second = "社区党支部召开会议,学习党的二十大精神。"
-    decoded = ingest.decode(BODY.encode() + "\n".encode() + second.encode("gb18030"))
+    decoded = ingest.decode(BODY.encode() + b"\n" + second.encode("gb18030"))
     assert decoded.text == f"{BODY}\n{second}"
     assert decoded.encoding == "utf-8+gb18030"
     assert "mixes encodings" in decoded.problems[0].message
@@ -86,9 +87,9 @@ def test_size_limit_rejects_without_reading(tmp_path: Path, monkeypatch: pytest.
     opened: list[Path] = []
     real_open = Path.open
 
-    def spy(self: Path, *a: object, **kw: object) -> object:
+    def spy(self: Path, *a: Any, **kw: Any) -> Any:
         opened.append(self)
-        return real_open(self, *a, **kw)  # type: ignore[arg-type]
+        return real_open(self, *a, **kw)
 
     monkeypatch.setattr(Path, "open", spy)
     doc = _docs(tmp_path, max_bytes=100)["big.txt"]
@@ -101,10 +102,10 @@ def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (tmp_path / "fine.txt").write_text(BODY, encoding="utf-8")
     real_open = Path.open
 
-    def deny(self: Path, *a: object, **kw: object) -> object:  # chmod 000 does not stop root
+    def deny(self: Path, *a: Any, **kw: Any) -> Any:  # chmod 000 does not stop root
         if self.name == "locked.txt":
             raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *a, **kw)  # type: ignore[arg-type]
+        return real_open(self, *a, **kw)
 
     monkeypatch.setattr(Path, "open", deny)
     docs = _docs(tmp_path)

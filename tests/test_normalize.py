@@ -67,7 +67,7 @@ def test_extremely_long_line_is_kept_whole() -> None:
     assert nz.normalize(line).text == line
 
 
-_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
+_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300)
 
 
 @settings(max_examples=60, deadline=None)
@@ -80,3 +80,24 @@ def test_fixers_are_idempotent_and_leave_no_control_characters(text: str) -> Non
         text = once
     assert "\r" not in text
     assert not nz._CONTROL.search(text)
+
+
+def test_article_that_is_a_small_part_of_a_big_page() -> None:
+    from partyevents.ingest import decode
+
+    nav = "".join(f"<li><a href='/c{i}'>栏目{i}</a></li>" for i in range(30))
+    side = "".join(f"<li><a>某镇召开第{i}次党建工作会议</a><span>2023-05-{i % 28 + 1:02d}</span></li>"
+                   for i in range(20))
+    html = (f"<html><head><title>城关街道开展主题党日活动_某区人民政府</title><script>var x=1;</script></head><body>"
+            f"<div><ul>{nav}</ul></div><div>当前位置:<a>首页</a> &gt; <a>新闻中心</a> &gt; 工作动态</div>"
+            "<h1>城关街道开展主题党日活动</h1><div>发布时间:2023-05-12 来源:城关街道 浏览次数:<span>128</span></div>"
+            "<div><p>5月10日,城关街道党工委组织辖区党员干部开展主题党日活动,共50余名党员参加。</p>"
+            "<p>活动中,党员们重温入党誓词,并深入社区开展志愿服务。</p></div>"
+            f"<div>【<a>打印本页</a>】【<a>关闭窗口</a>】</div><div><a>更多>></a><ul>{side}</ul></div>"
+            "<div><p>主办单位:某区人民政府 承办单位:某区大数据中心</p><p>网站标识码:1234567890 京ICP备12345678号</p></div>"
+            "</body></html>")
+    n = nz.normalize(decode(html.encode(), "page.html").text)
+    assert n.text == ("5月10日,城关街道党工委组织辖区党员干部开展主题党日活动,共50余名党员参加。\n"
+                      "活动中,党员们重温入党誓词,并深入社区开展志愿服务。")
+    assert n.title == "城关街道开展主题党日活动"
+    assert n.published_date == dt.date(2023, 5, 12)

@@ -4,7 +4,7 @@
 
 The table holds the most frequent CJK characters, most frequent first; the
 normalizer treats characters outside it as rare when it looks for mojibake.
-``tests/test_resources.py`` checks that the shipped table matches this source.
+``tests/test_char_rank.py`` checks that the shipped table matches this source.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import jionlp  # noqa: F401  (unpacks the dictionaries on first import)
+import jionlp
 
 TOP = 6000
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import codecs
 import csv
-import errno
 import datetime as dt
+import errno
 import hashlib
 import io
 import os

@@ -47,10 +47,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u
 
 
 def remove_control_chars(text: str) -> str:
-    """Control, zero-width and direction characters are removed (tabs and newlines stay).
+    r"""Control, zero-width and direction characters are removed (tabs and newlines stay).
 
     >>> remove_control_chars("党\u200b建\x07\tA")
-    '党建\\tA'
+    '党建\tA'
     """
     return _CONTROL.sub("", text)
 

@@ -123,25 +123,43 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool) -> tup
     return text[pos:head_end].lstrip("的"), head_cat
 
 
-def _noun_before(g: _Grammar, text: str, pos: int, lo: int, person: bool) -> tuple[str, str] | None:
-    """A known noun ending right before the number (``志愿者1800多人``, ``人数达到900余人``).
-
-    People counted after a list of roles (``书记、负责人共30余人``) are a total: no single noun.
-    """
-    window = text[max(lo, pos - 16) : pos]
-    for k in range(len(window) - 1, -1, -1):
-        ch = window[k]
-        if not (_is_cjk(ch) or ch in "()”’:"):
-            if person and ch in "、及和与":
-                return None
-            window = window[k + 1 :]
-            break
-    window = g.connector_re.sub("", window)
-    for size in range(min(g.noun_maxlen, len(window)), 0, -1):
-        word = window[-size:]
+def _suffix_noun(g: _Grammar, phrase: str) -> tuple[str, str] | None:
+    """The longest known noun that ``phrase`` ends with."""
+    for size in range(min(g.noun_maxlen, len(phrase)), 0, -1):
+        word = phrase[-size:]
         if word in g.nouns:
             return word, g.nouns[word]
     return None
+
+
+def _clause_before(text: str, pos: int, lo: int) -> tuple[str, str]:
+    """The run of words ending at ``pos`` (at most 16 characters) and the character that ends it on the left."""
+    window = text[max(lo, pos - 16) : pos]
+    for k in range(len(window) - 1, -1, -1):
+        if not (_is_cjk(window[k]) or window[k] in "()”’:"):
+            return window[k + 1 :], window[k]
+    return window, ""
+
+
+def _noun_before(g: _Grammar, text: str, pos: int, lo: int, person: bool) -> tuple[str, str] | None:
+    """A known noun ending right before the number (``志愿者1800多人``, ``人数达到900余人``).
+
+    People counted after a list (``书记、负责人共30余人``) are a total: the noun
+    holds only when every listed item is of its kind (``老党员、困难党员56人``).
+    """
+    clause, left = _clause_before(text, pos, lo)
+    noun = _suffix_noun(g, g.connector_re.sub("", clause))
+    if noun is None or not person:
+        return noun
+    if noun[1] not in _PERSON_CATEGORIES:
+        return None  # 培训400人: not a word for the people counted
+    while left == "、":
+        pos -= len(clause) + 1
+        clause, left = _clause_before(text, pos, lo)
+        item = _suffix_noun(g, clause)
+        if item is None or item[1] != noun[1]:
+            return None
+    return noun
 
 
 def _protected(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -164,13 +182,17 @@ def _slogan_shape(text: str, num_start: int, run: str, unit_end: int) -> bool:
     return False
 
 
-def _plausible_run(run: str, unit: _Unit, pre: str | None) -> bool:
-    """Reject numerals that are words: bare ``一`` (``一户居民``), ``千万``, ``百家``."""
-    if run == "一":
+def _plausible_run(run: str, unit: str, pre: str | None) -> bool:
+    """Reject numerals that are words: bare ``一`` (``一户居民``), ``二次`` (counts say 两), ``千万``, ``万人``.
+
+    >>> [_plausible_run(r, "人", None) for r in ("一", "二", "万", "万余", "千万", "两", "十")], _plausible_run("万", "名", None)
+    ([False, False, False, True, False, True, True], True)
+    """
+    if run in ("一", "二"):
         return False
     core = run.strip("余多几")
-    if all(ch in _ROUND for ch in core):
-        return len(core) == 1 and (unit.mode == "person" or pre == "上" or core != run)
+    if all(ch in _ROUND for ch in core):  # 万名党员, 上千人, 百余家 — not 万人空巷, 千家万户
+        return len(core) == 1 and (core != run or pre is not None or unit == "名")
     return True
 
 
@@ -192,9 +214,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         run, unit_word, pre = m["num"], m["unit"], m["pre"]
         unit = g.units[unit_word]
         num_start, unit_end = m.start("num"), m.end("unit")
-        if not _plausible_run(run, unit, pre):
+        if not _plausible_run(run, unit_word, pre):
             continue
-        head = text[max(0, m.start() - 4) : m.start()]
+        head = text[max(0, m.start() - 6) : m.start()].rstrip(": ")
         if head.endswith(g.before) or (head and head[-1] in _BEFORE_CODE):
             continue
         if unit_end < len(text) and text[unit_end] in unit.not_before:

@@ -73,6 +73,7 @@ def _parse_plain(s: str) -> float | None:
     number: float | None = None
     last_unit = 0  # the unit written just before the pending number (for 一万二, 三千五)
     after_zero = False
+    wan_seen = False
     i = 0
     while i < len(s):
         ch = s[i]
@@ -99,15 +100,15 @@ def _parse_plain(s: str) -> float | None:
             number, last_unit, after_zero = None, CN_UNITS[ch], False
         elif ch == "万":
             section = section + (number or 0.0)
-            if section == 0 and result:  # 万万, 一万余万
-                result *= 10_000
+            if wan_seen:  # 一万零一余万: 万 scales everything before it
+                result = (result + section) * 10_000
             else:
                 result += (section or 1.0) * 10_000
-            section, number, last_unit, after_zero = 0.0, None, 10_000, False
+            section, number, last_unit, after_zero, wan_seen = 0.0, None, 10_000, False, True
         elif ch == "亿":
             result = (result + section + (number or 0.0)) or 1.0
             result *= 100_000_000
-            section, number, last_unit, after_zero = 0.0, None, 100_000_000, False
+            section, number, last_unit, after_zero, wan_seen = 0.0, None, 100_000_000, False, False
         else:
             return None
         i += 1
@@ -149,7 +150,7 @@ _CN = "零一二三四五六七八九"
 
 def _section(n: int) -> str:
     """Chinese for 0 < n < 10000 (no leading 零)."""
-    out = []
+    out: list[str] = []
     zero = False
     for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
         d = n // unit % 10
