@@ -60,3 +60,9 @@ def test_cli_extract_writes_tables_and_a_summary(tmp_path: Path, raw_dir: Path) 
     assert res.exit_code == 0, res.output
     assert "5 documents (5 ok, 0 empty, 0 rejected)" in res.output
     assert (tmp_path / "out" / "events.parquet").exists()
+
+
+def test_a_single_sentence_is_a_document_not_boilerplate() -> None:
+    rows = partyevents.extract_text("12月4日,甲镇召开会议。")
+    assert rows.documents[0]["status"] == "ok"
+    assert [(e["month"], e["day"]) for e in rows.events] == [(12, 4)]

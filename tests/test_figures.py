@@ -81,3 +81,8 @@ def test_arabic_and_chinese_figures_agree(n: int, qualifier: str) -> None:
         (fig,) = find_figures(text)
         assert (fig.value, fig.category, fig.approximate) == (float(n), "volunteers", bool(qualifier))
         assert fig.value_text == f"{numeral}{qualifier}名"
+
+
+def test_a_long_digit_string_is_a_code_not_a_count() -> None:
+    assert find_figures("编码" + "9" * 400 + "个") == []
+    assert find_figures("备案号123456789012345个") == []

@@ -170,6 +170,7 @@ def _domain_words() -> tuple[str, ...]:
     return tuple(w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
 
 
+_SENTENCE_END = re.compile(r"[。!?;]")
 _SENTENCE_PUNCT = re.compile(r"[。!?;,:、]")
 _DATE_LINE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:以来|起|至今)?$")
 _HEADING = re.compile(r"^【[^】]{1,30}】$")
@@ -237,7 +238,10 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
         seen_body = True
         kept.append(line)
     if facts["title"] is None:
-        facts["title"] = next((h for h in header if 4 <= len(h) <= 60 and " " not in h and "|" not in h), None)
+        facts["title"] = next((h for h in header if 4 <= len(h) <= 60 and " " not in h and "|" not in h
+                               and not _SENTENCE_END.search(h)), None)
+    if not kept:  # a short text with no page around it: its sentences are the body
+        kept = [h for h in header if _SENTENCE_END.search(h) and h != facts["title"]]
     kept, dropped = _drop_unrelated(kept)
     for para in dropped:
         problems.append(Problem("normalize", "warning", "dropped a paragraph that reads as an unrelated story "

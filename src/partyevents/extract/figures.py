@@ -23,6 +23,7 @@ __all__ = ["find_figures"]
 _PERSON_CATEGORIES = frozenset({"volunteers", "party_members", "cadres", "people"})
 _SLOGAN_NUMERALS = frozenset("一二两三四五六七八九十百千万")
 _ROUND = frozenset("百千万亿")
+_MAX_VALUE = 1e14  # 百万亿: larger "counts" are codes
 _RANK = {"places": 0, "organizations": 1}  # 小区 < 党支部 < 书记: a phrase's head outranks its modifiers
 _PRE = "将近|接近|大约|约|近|超过|逾|超|不少于|不低于|不到|不足|上(?=[百千万])"
 _POST = "左右|以上|上下|之多"
@@ -144,21 +145,15 @@ def _clause_before(text: str, pos: int, lo: int) -> tuple[str, str]:
 def _noun_before(g: _Grammar, text: str, pos: int, lo: int, person: bool) -> tuple[str, str] | None:
     """A known noun ending right before the number (``志愿者1800多人``, ``人数达到900余人``).
 
-    People counted after a list (``书记、负责人共30余人``) are a total: the noun
-    holds only when every listed item is of its kind (``老党员、困难党员56人``).
+    People counted after a list (``书记、负责人共30余人参加``) are a total of
+    participants: no single noun.
     """
     clause, left = _clause_before(text, pos, lo)
     noun = _suffix_noun(g, g.connector_re.sub("", clause))
     if noun is None or not person:
         return noun
-    if noun[1] not in _PERSON_CATEGORIES:
+    if noun[1] not in _PERSON_CATEGORIES or left == "、":
         return None  # 培训400人: not a word for the people counted
-    while left == "、":
-        pos -= len(clause) + 1
-        clause, left = _clause_before(text, pos, lo)
-        item = _suffix_noun(g, clause)
-        if item is None or item[1] != noun[1]:
-            return None
     return noun
 
 
@@ -226,8 +221,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if any(a <= m.start() and m.end() <= b for a, b in protected):
             continue
         parsed = parse_numeral(run)
-        if parsed is None or (m["num2"] and parse_numeral(m["num2"]) is None):
-            continue
+        if parsed is None or not parsed.value < _MAX_VALUE or (m["num2"] and parse_numeral(m["num2"]) is None):
+            continue  # a code or an ID, not a count
         noun = _noun_after(g, text, m.end(), end, unit.mode == "person")
         if noun is None:
             noun = _noun_before(g, text, m.start(), start, unit.mode == "person")
