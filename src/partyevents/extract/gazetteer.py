@@ -83,6 +83,8 @@ class Gazetteer:
         self.divisions: list[Division] = []
         self._county_block: dict[int, tuple[int, int]] = {}
         self._villages: dict[int, dict[str, tuple[int, ...]]] = {}
+        self._ancestors: dict[int, tuple[int, ...]] = {}
+        self._townships: dict[int, list[int]] = {}  # county -> its townships, in file order
         self._load(path.read_bytes())
         self._automaton = self._build_matcher()
 
@@ -101,6 +103,8 @@ class Gazetteer:
             div = Division(len(self.divisions), m.group(2).decode().strip(), LEVELS[depth], parent, code, short)
             self.divisions.append(div)
             stack.append(div.id)
+            if depth == 3 and parent is not None:
+                self._townships.setdefault(parent, []).append(div.id)
             if depth == 2:
                 open_county = (div.id, m.end())
         if open_county is not None:
@@ -110,7 +114,7 @@ class Gazetteer:
         stop = {row[0] for row in read_table("place_stop_names.tsv")}
         keys: dict[str, tuple[list[int], list[int]]] = {}  # key -> (full-name ids, short-form ids)
         for div in self.divisions:
-            if div.name not in stop and len(div.name) >= 2:
+            if div.name not in stop and len(div.name) >= (3 if div.level == "township" else 2):
                 keys.setdefault(div.name, ([], []))[0].append(div.id)
             shorts = _township_shorts(div.name) if div.level == "township" else [div.short or ""]
             for s in shorts:
@@ -131,6 +135,8 @@ class Gazetteer:
         a prefecture and one of its counties (长沙 → 长沙市, 长沙县) means the
         prefecture: keep the higher.
         """
+        if len(ids) == 1:
+            return ids
         idset = set(ids)
         out = []
         for i in ids:
@@ -142,14 +148,14 @@ class Gazetteer:
             out.append(i)
         return out
 
-    def ancestors(self, i: int) -> list[int]:
+    def ancestors(self, i: int) -> tuple[int, ...]:
         """Ids from the province down to ``i`` itself."""
-        out = []
-        cur: int | None = i
-        while cur is not None:
-            out.append(cur)
-            cur = self.divisions[cur].parent
-        return out[::-1]
+        found = self._ancestors.get(i)
+        if found is None:
+            parent = self.divisions[i].parent
+            found = (*self.ancestors(parent), i) if parent is not None else (i,)
+            self._ancestors[i] = found
+        return found
 
     def chain(self, i: int) -> dict[str, Division]:
         """level -> division, for ``i`` and its ancestors."""
@@ -169,7 +175,7 @@ class Gazetteer:
         out: list[Match] = []
         pos = 0
         for start, end, key, ids, short in found:
-            if start >= pos:
+            if start >= pos and (not short or _short_ok(text, start, end, start == pos and bool(out))):
                 out.append(Match(start, end, key, ids, short))
                 pos = end
         return out
@@ -183,7 +189,7 @@ class Gazetteer:
                 with self.path.open("rb") as fh:
                     fh.seek(span[0])
                     block = fh.read(span[1] - span[0])
-                towns = iter(d.id for d in self.divisions if d.parent == county)
+                towns = iter(self._townships.get(county, ()))
                 town: int | None = None
                 for m in _VILLAGE.finditer(block):
                     if len(m.group(1)) == 3:
@@ -192,6 +198,30 @@ class Gazetteer:
                         index.setdefault(m.group(2).decode().strip(), []).append(town)
             self._villages[county] = {k: tuple(v) for k, v in index.items()}
         return self._villages[county]
+
+
+@cache
+def _short_context() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(words allowed before a short form, words that may not follow it), from ``place_short_context.tsv``."""
+    rows = read_table("place_short_context.tsv")
+    return frozenset(r[1] for r in rows if r[0] == "before"), tuple(r[1] for r in rows if r[0] == "after")
+
+
+def _short_ok(text: str, start: int, end: int, after_place: bool) -> bool:
+    """Whether a short form at ``text[start:end]`` stands for its place rather than part of another word.
+
+    >>> _short_ok("樊城领秀中原商圈", 4, 6, False)
+    False
+    >>> _short_ok("樊城领秀中原商圈", 0, 2, False)
+    True
+    >>> _short_ok("前川街向阳社区", 3, 5, True)
+    False
+    """
+    before, after = _short_context()
+    if text.startswith(after, end):
+        return False
+    prev = text[start - 1] if start else ""
+    return after_place or not ("\u4e00" <= prev <= "\u9fff") or prev in before
 
 
 @cache

@@ -1,31 +1,302 @@
 """Places: the event's locality, resolved to its administrative chain.
 
-First working version (the foundation): the first township, county or
-community name with a level suffix; no gazetteer yet.
+1. Find every gazetteer name in the title, the manifest place and the body
+   (:mod:`.gazetteer`), and named communities (``前川街向阳社区``, or a name
+   the gazetteer lists under a county the document is about).
+2. Resolve ambiguous names (城关镇 ×99) by the document's other places: each
+   candidate scores by how closely it sits to the candidates of every other
+   name; the best wins, a tie stays unresolved and becomes a warning.
+3. Per event, the locality is the most specific place in the organizer's name,
+   else in the first group of adjacent place names (``武汉市黄陂区`` → 黄陂区),
+   else the document's home place (the one it names most, title counted thrice).
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
 
 from ..records import DocContext, Event, Place, Problem
+from ..resources import read_table
+from .gazetteer import Gazetteer, Match, gazetteer
 
-_LEVELS = (("社区", "community"), ("村", "village"), ("街道", "township"), ("镇", "township"), ("乡", "township"),
-           ("区", "county"), ("县", "county"), ("市", "prefecture"), ("省", "province"))
-_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:社区|街道|镇|乡|区|县)")
+__all__ = ["resolve_places"]
+
+_COMMUNITY = re.compile(r"社区|居委会|村(?!民|委|干部|级|庄|落|镇)")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,5}")
+_HOMETOWN = re.compile(r"(?:人|籍)(?=[,，。、;；)）\s]|$)")  # 河南禹州人, : a person's hometown
+_BORN = ("出生于", "生于", "老家", "籍贯")
+_HOME_WEIGHT = 3  # a place in the title or the manifest counts this many body mentions
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    surface: str
+    division: int | None  # resolved division (None: ambiguous or a community outside the gazetteer)
+    community: str | None = None  # set for a named community; division is then its township or county
+    candidates: tuple[int, ...] = ()
 
 
 def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | None], list[Problem]]:
     """One locality (or None) per event, and problems such as ambiguous names."""
+    gz = gazetteer()
+    text = ctx.text
+    body = gz.find(text)
+    extra = gz.find(ctx.title or "") + gz.find(ctx.manifest_place or "")
+    choice = _disambiguate(gz, body + extra)
+    mentions = [_Mention(m.start, m.end, m.surface, choice[m.surface], candidates=m.candidates) for m in body]
+    home = _home(gz, mentions, [choice[m.surface] for m in extra])
+    mentions = _with_communities(gz, text, mentions, home)
+    hometowns: set[int] = set()  # starts of mentions naming a hometown (河南禹州人: both names)
+    for m in reversed(mentions):
+        if _hometown(text, m) or m.end in hometowns:
+            hometowns.add(m.start)
     out: list[Place | None] = []
+    problems: list[Problem] = []
+    warned: set[str] = set()
     for ev in events:
-        m = _PLACE_RE.search(ev.text)
-        if not m:
-            out.append(None)
+        inside = [m for m in mentions if ev.start <= m.start and m.end <= ev.end and m.start not in hometowns]
+        mention = _event_mention(gz, ev, inside)
+        if mention is None:
+            out.append(_place(gz, home, None, None, None) if home is not None else None)
             continue
-        name = m.group()
-        level = next(lvl for suffix, lvl in _LEVELS if name.endswith(suffix))
-        place = Place(surface=name, start=ev.start + m.start(), end=ev.start + m.end(), name=name, level=level)
-        setattr(place, level if level != "village" else "community", name)
-        out.append(place)
-    return out, []
+        if mention.division is None and mention.community is None and mention.surface not in warned:
+            warned.add(mention.surface)
+            problems.append(_ambiguity(gz, mention))
+        out.append(_place(gz, mention.division, mention, mention.community, mention.candidates))
+    return out, problems
+
+
+def _hometown(text: str, m: _Mention) -> bool:
+    """Whether the mention names a person's hometown rather than where something happened.
+
+    >>> _hometown("张明,河南禹州人,现任", _Mention(5, 7, "禹州", None))
+    True
+    >>> _hometown("禹州人民医院", _Mention(0, 2, "禹州", None))
+    False
+    """
+    return bool(_HOMETOWN.match(text, m.end)) or any(text.endswith(w, 0, m.start) for w in _BORN)
+
+
+_SHARED_WEIGHT = (0.0, 0.25, 0.5)  # divisions meeting only at the root, the province, the prefecture
+
+
+def _affinity(chain: tuple[int, ...], cands: frozenset[int], nodes: frozenset[int]) -> float:
+    """How well a division (its ``chain`` from the province down) fits another name's candidates.
+
+    1 when it lies on one chain with a candidate or in the same county, less the higher they meet;
+    ``nodes`` holds every candidate's ancestors.
+
+    >>> _affinity((1, 2, 3), frozenset({4}), frozenset({1, 2, 4}))  # same prefecture
+    0.5
+    >>> _affinity((1, 2), frozenset({4}), frozenset({1, 2, 4}))  # an ancestor of the candidate
+    1.0
+    """
+    if chain[-1] in nodes or not cands.isdisjoint(chain):
+        return 1.0
+    shared = sum(1 for a in chain if a in nodes)
+    return _SHARED_WEIGHT[shared] if shared < len(_SHARED_WEIGHT) else 1.0
+
+
+def _disambiguate(gz: Gazetteer, matches: list[Match]) -> dict[str, int | None]:
+    """surface -> the division it names in this document, or None when the context cannot tell."""
+    units: dict[str, tuple[int, ...]] = {}
+    for m in matches:
+        units.setdefault(m.surface, m.candidates)
+    sets = {
+        surface: (frozenset(cands), frozenset(a for c in cands for a in gz.ancestors(c)), len(cands))
+        for surface, cands in units.items()
+    }
+    out: dict[str, int | None] = {}
+    for surface, cands in units.items():
+        if len(cands) == 1:
+            out[surface] = cands[0]
+            continue
+        scores = []
+        for c in cands:
+            chain = gz.ancestors(c)
+            score = sum(
+                _affinity(chain, other_cands, nodes) / n
+                for other, (other_cands, nodes, n) in sets.items()
+                if other != surface
+            )
+            scores.append((score, c))
+        scores.sort(reverse=True)
+        best, runner_up = scores[0], scores[1]
+        out[surface] = best[1] if best[0] > 0 and best[0] > runner_up[0] + 1e-9 else None
+    return out
+
+
+def _home(gz: Gazetteer, body: list[_Mention], extra: list[int | None]) -> int | None:
+    """The place the document is about: the one it names most (title and manifest weigh more)."""
+    counts: Counter[int] = Counter()
+    for m in body:
+        if m.division is not None:
+            counts[m.division] += 1
+    for d in extra:
+        if d is not None:
+            counts[d] += _HOME_WEIGHT
+    if not counts:
+        return None
+    level_rank = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
+    return max(counts, key=lambda d: (counts[d], level_rank[gz.divisions[d].level]))
+
+
+def _with_communities(gz: Gazetteer, text: str, mentions: list[_Mention], home: int | None) -> list[_Mention]:
+    """Add named communities: after a township or county name, or known to the gazetteer in the document's counties."""
+    counties = {c for m in mentions if m.division is not None and (c := gz.county_of(m.division)) is not None}
+    if home is not None and (c := gz.county_of(home)) is not None:
+        counties.add(c)
+    mentioned = {m.division for m in mentions if m.division is not None}
+    by_end = {m.end: m for m in mentions}
+    learned: dict[str, int | None] = {}  # community name -> township/county learned from an explicit mention
+    found: list[_Mention] = []
+    for cm in _COMMUNITY.finditer(text):
+        end = cm.end()
+        start, parent = _community_start(gz, text, cm.start(), by_end, counties, mentioned, learned)
+        if start is None:
+            continue
+        name = text[start:end]
+        if parent is not None:
+            learned.setdefault(name, parent)
+        found.append(_Mention(start, end, name, parent if parent is not None else learned.get(name), community=name))
+    spans = [(f.start, f.end) for f in found]
+    kept = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in spans)]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
+def _community_start(
+    gz: Gazetteer,
+    text: str,
+    pos: int,
+    by_end: dict[int, _Mention],
+    counties: set[int],
+    mentioned: set[int],
+    learned: dict[str, int | None],
+) -> tuple[int | None, int | None]:
+    """Where the community name ending at ``pos`` begins, and the township/county it belongs to."""
+    suffix = _COMMUNITY.match(text, pos).group()  # type: ignore[union-attr]
+    owners = ("township",) if suffix == "村" else ("township", "county")
+    for k in range(1, 6):  # right after a township or county name: 前川街向阳社区
+        start = pos - k
+        owner = by_end.get(start)
+        if start < 0 or not _is_name(text[start:pos]):
+            break
+        if owner is not None and owner.division is not None and gz.divisions[owner.division].level in owners:
+            return start, owner.division
+    for k in range(5, 1, -1):  # a name the gazetteer lists, or one the document introduced earlier
+        start = pos - k
+        name = text[start:pos] + suffix
+        if start < 0 or not _is_name(text[start:pos]):
+            continue
+        if name in learned:
+            return start, learned[name]
+        towns = [t for c in sorted(counties) for t in gz.villages(c).get(name, ())]
+        if towns:
+            named = [t for t in towns if t in mentioned]
+            if len(named) == 1 or len(set(towns)) == 1:
+                return start, (named or towns)[0]
+            counties_of = {gz.county_of(t) for t in towns}
+            return start, counties_of.pop() if len(counties_of) == 1 else None
+    return None, None
+
+
+@cache
+def _not_in_name() -> re.Pattern[str]:
+    """Words that cannot be part of a community or village name (``place_not_community.tsv``)."""
+    return re.compile("|".join(re.escape(row[0]) for row in read_table("place_not_community.tsv")))
+
+
+def _is_name(core: str) -> bool:
+    """Whether ``core`` can be a community's name before 社区/村.
+
+    >>> _is_name("明晶巷"), _is_name("组织"), _is_name("41个")
+    (True, False, False)
+    """
+    return bool(_NAME_CHARS.fullmatch(core)) and not _not_in_name().search(core)
+
+
+def _event_mention(gz: Gazetteer, ev: Event, inside: list[_Mention]) -> _Mention | None:
+    """The organizer's most specific place, else the last of the first group of adjacent names."""
+    if not inside:
+        return None
+    groups: list[list[_Mention]] = [[inside[0]]]
+    for m in inside[1:]:
+        if m.start == groups[-1][-1].end:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    org = ev.organization
+    if org is not None and org.start is not None and org.end is not None:
+        in_org = [g for g in groups if any(org.start <= m.start and m.end <= org.end for m in g)]
+        if in_org:
+            chosen = in_org[0][-1]
+            if (
+                chosen.community is None
+                and chosen.division is not None
+                and gz.divisions[chosen.division].level in ("province", "prefecture", "county")
+            ):
+                # a county's bureau working in a named community: the community is the more specific place
+                below = [m for m in inside if m.community is not None and _under(gz, m.division, chosen.division)]
+                if below:
+                    return below[0]
+            return chosen
+    return groups[0][-1]
+
+
+def _under(gz: Gazetteer, division: int | None, ancestor: int | None) -> bool:
+    """Whether ``division`` lies in ``ancestor`` (an unknown division lies anywhere)."""
+    return division is None or ancestor is None or ancestor in gz.ancestors(division)
+
+
+def _place(
+    gz: Gazetteer,
+    division: int | None,
+    mention: _Mention | None,
+    community: str | None,
+    candidates: tuple[int, ...] | None,
+) -> Place:
+    """A Place record for a division (or a community under it); spans from the mention when there is one."""
+    start, end, surface = (mention.start, mention.end, mention.surface) if mention else (None, None, "")
+    chain = gz.chain(division) if division is not None else {}
+    if community is not None:
+        name, level = community, "village" if community.endswith("村") else "community"
+    elif division is not None:
+        name, level = gz.divisions[division].name, gz.divisions[division].level
+    else:  # ambiguous: keep the name when every candidate shares it, but no chain
+        names = {gz.divisions[c].name for c in candidates or ()}
+        levels = {gz.divisions[c].level for c in candidates or ()}
+        name = names.pop() if len(names) == 1 else surface
+        level = levels.pop() if len(levels) == 1 else "county"
+    coded = [d for d in chain.values() if d.code]
+    return Place(
+        surface=surface or name,
+        start=start,
+        end=end,
+        name=name,
+        level=level,
+        province=chain["province"].name if "province" in chain else None,
+        prefecture=chain["prefecture"].name if "prefecture" in chain else None,
+        county=chain["county"].name if "county" in chain else None,
+        township=chain["township"].name if "township" in chain else None,
+        community=community,
+        adcode=coded[-1].code if coded else None,
+    )
+
+
+def _ambiguity(gz: Gazetteer, mention: _Mention) -> Problem:
+    chains = ["/".join(gz.divisions[j].name for j in gz.ancestors(c)) for c in mention.candidates]
+    return Problem(
+        stage="extract",
+        severity="warning",
+        message=f"place name {mention.surface!r} matches {len(chains)} divisions and the document does not "
+        "say which; its administrative chain is left empty",
+        detail=json.dumps(
+            {"surface": mention.surface, "start": mention.start, "candidates": chains}, ensure_ascii=False
+        ),
+    )

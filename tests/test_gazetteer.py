@@ -1,0 +1,68 @@
+"""The gazetteer: JioNLP's division tree, short forms, and the lazy village index."""
+
+from __future__ import annotations
+
+import pytest
+
+from partyevents.extract.gazetteer import gazetteer
+
+
+def names(text: str) -> list[tuple[str, list[str]]]:
+    g = gazetteer()
+    return [(m.surface, sorted({g.divisions[c].name for c in m.candidates})) for m in g.find(text)]
+
+
+def test_sizes_match_the_dictionary() -> None:
+    levels = [d.level for d in gazetteer().divisions]
+    assert (levels.count("province"), levels.count("prefecture"), levels.count("county")) == (34, 350, 3192)
+    assert levels.count("township") > 40000
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "full"),
+    [
+        ("樊城发布", "樊城", "樊城区"),
+        ("前川街向阳社区", "前川街", "前川街道"),
+        ("黄陂的", "黄陂", "黄陂区"),
+        ("禹州夏都街道", "禹州", "禹州市"),
+        ("长沙率先", "长沙", "长沙市"),
+    ],
+)
+def test_short_forms_name_their_full_division(text: str, surface: str, full: str) -> None:
+    assert names(text)[0] == (surface, [full])
+
+
+def test_chain_and_codes() -> None:
+    g = gazetteer()
+    (m,) = g.find("樊城区")
+    chain = g.chain(m.candidates[0])
+    assert [d.name for d in chain.values()] == ["湖北省", "襄阳市", "樊城区"]
+    assert chain["county"].code == "420606"
+
+
+def test_longest_match_wins_and_spans_slice() -> None:
+    text = "武汉市黄陂区前川街道"
+    found = gazetteer().find(text)
+    assert [m.surface for m in found] == ["武汉市", "黄陂区", "前川街道"]
+    assert all(text[m.start : m.end] == m.surface for m in found)
+
+
+def test_short_form_inside_another_name_is_not_a_place() -> None:
+    assert names("樊城领秀中原商圈") == [("樊城", ["樊城区"])]
+    assert [s for s, _ in names("前川街向阳社区")] == ["前川街"]  # 向阳 is not 向阳区 here
+
+
+def test_generic_words_are_not_places() -> None:
+    assert names("城区500个社区和经济开发区") == []
+
+
+def test_shared_township_name_keeps_every_candidate() -> None:
+    (m,) = gazetteer().find("城关镇")
+    assert len(m.candidates) > 50
+
+
+def test_villages_are_indexed_per_county() -> None:
+    g = gazetteer()
+    (m,) = g.find("黄陂区")
+    towns = g.villages(m.candidates[0])["康乐社区"]
+    assert [g.divisions[t].name for t in towns] == ["前川街道"]

@@ -1,0 +1,109 @@
+"""Places: locality per event, resolved to its administrative chain by document context."""
+
+from __future__ import annotations
+
+import json
+
+from partyevents import extract_text
+from partyevents.extract.places import resolve_places
+from partyevents.records import DocContext, Event, OrgMention, Place, Problem
+
+
+def run(text: str, title: str | None = None, org: str | None = None) -> tuple[Place | None, list[Problem]]:
+    """Resolve one event spanning the whole text (organizer ``org`` if given)."""
+    ev = Event(seq=0, start=0, end=len(text), text=text)
+    if org:
+        start = text.index(org)
+        ev.organization = OrgMention(org, start, start + len(org))
+    places, problems = resolve_places(DocContext(text=text, title=title), [ev])
+    return places[0], problems
+
+
+def chain(p: Place | None) -> tuple:
+    assert p is not None
+    return (p.name, p.level, p.province, p.prefecture, p.county, p.township, p.community, p.adcode)
+
+
+def test_short_form_resolves_to_full_name_with_chain_and_code() -> None:
+    p, problems = run("樊城发布《致樊城区在外父老乡亲的一封信》")
+    assert chain(p) == ("樊城区", "county", "湖北省", "襄阳市", "樊城区", None, None, "420606")
+    assert p is not None and p.surface == "樊城" and (p.start, p.end) == (0, 2)
+    assert problems == []
+
+
+def test_deepest_of_adjacent_names_wins() -> None:
+    p, _ = run("今年以来,武汉市黄陂区积极总结经验")
+    assert chain(p)[:5] == ("黄陂区", "county", "湖北省", "武汉市", "黄陂区")
+
+
+def test_shared_township_resolved_by_context() -> None:
+    g_text = "12月11日\n城关镇召开推进会。"
+    p, problems = run(g_text, title="兴和县组织工作动态")
+    assert chain(p)[:6] == ("城关镇", "township", "内蒙古自治区", "乌兰察布市", "兴和县", "城关镇")
+    assert problems == []
+
+
+def test_shared_township_without_context_is_left_unresolved_with_a_warning() -> None:
+    p, problems = run("城关镇召开推进会。")
+    assert p is not None and (p.name, p.county, p.prefecture, p.adcode) == ("城关镇", None, None, None)
+    (problem,) = problems
+    assert (problem.stage, problem.severity) == ("extract", "warning")
+    assert len(json.loads(problem.detail or "{}")["candidates"]) > 50
+
+
+def test_community_under_township_from_the_text() -> None:
+    text = "清河口街道明晶巷社区党委以共同缔造工作为契机"
+    p, _ = run(text, org="清河口街道明晶巷社区党委")
+    assert chain(p) == ("明晶巷社区", "community", "湖北省", "襄阳市", "樊城区", "清河口街道", "明晶巷社区", "420606")
+    assert p is not None and text[p.start : p.end] == p.surface  # type: ignore[index]
+
+
+def test_community_unknown_to_the_gazetteer_still_counts_after_its_township() -> None:
+    p, _ = run("樊城区王寨街道幸福里社区开展志愿服务")
+    assert chain(p)[:7] == ("幸福里社区", "community", "湖北省", "襄阳市", "樊城区", "王寨街道", "幸福里社区")
+
+
+def test_bureau_of_a_county_working_in_a_named_community() -> None:
+    p, _ = run("黄陂区财政局对接下沉前川街康乐社区", org="黄陂区财政局")
+    assert chain(p)[:6] == ("康乐社区", "community", "湖北省", "武汉市", "黄陂区", "前川街道")
+
+
+def test_brand_name_is_not_a_township() -> None:
+    p, _ = run("樊城领秀中原商圈入围十大案例")
+    assert chain(p)[:2] == ("樊城区", "county")
+    p, _ = run("中原商圈党建工作")
+    assert p is None
+
+
+def test_event_without_a_place_inherits_the_documents_home() -> None:
+    text = "记者从市委组织部获悉,全市推进结对共建。长沙已经安排48个机关党组织结对。"
+    places, _ = resolve_places(DocContext(text=text), [Event(0, 0, 20, text[:20]), Event(1, 20, len(text), text[20:])])
+    assert chain(places[0])[:4] == ("长沙市", "prefecture", "湖南省", "长沙市")
+    assert places[0] is not None and places[0].start is None
+    assert chain(places[1])[0] == "长沙市" and places[1] is not None and places[1].start == 20
+
+
+def test_traditional_script_is_resolved_after_conversion() -> None:
+    rows = extract_text("12月6日\n樊城區王寨街道召開疫情防控推進會。", published="2022-12-09")
+    (event,) = rows.events
+    assert (event["locality"], event["county"], event["prefecture"], event["adcode"]) == (
+        "王寨街道",
+        "樊城区",
+        "襄阳市",
+        "420606",
+    )
+
+
+def test_village_after_its_township() -> None:
+    p, _ = run("12月8日,樊城区牛首镇张湾村召开党员大会")
+    assert chain(p)[:7] == ("张湾村", "village", "湖北省", "襄阳市", "樊城区", "牛首镇", "张湾村")
+
+
+def test_action_words_after_a_township_are_not_a_community() -> None:
+    p, _ = run("王寨街道组织社区党员开展志愿服务,牛首镇各村(社区)同步开展")
+    assert chain(p)[:2] == ("王寨街道", "township")
+
+
+def test_a_persons_hometown_is_not_the_locality() -> None:
+    p, _ = run("张明,河南禹州人,在夏都街道开展宣讲")
+    assert chain(p)[:5] == ("夏都街道", "township", "河南省", "许昌市", "禹州市")
