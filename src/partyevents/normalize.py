@@ -180,13 +180,30 @@ def _is_body(line: str) -> bool:
     return len(line) >= 25 and bool(_SENTENCE_PUNCT.search(line))
 
 
+_NUMERIC_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
 def _parse_published(value: str) -> dt.date | None:
+    """The date of a page-header timestamp.
+
+    Numeric forms are read directly (the common case, and cheap); anything else
+    goes to dateparser with explicit formats, where it is reliable.
+
+    >>> _parse_published("2021-10-25 13:16"), _parse_published("2021年2月30日")
+    (datetime.date(2021, 10, 25), None)
+    """
+    m = _NUMERIC_DATE.match(value.strip())
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
     import dateparser
 
     value = re.sub(r"\s+", " ", value.strip())
     parsed = dateparser.parse(value, languages=["zh", "en"], date_formats=[
         "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日",
-        "%Y年%m月%d日 %H:%M"], settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
+        "%Y年%m月%d日 %H:%M", "%d %B %Y", "%B %d, %Y"], settings={"STRICT_PARSING": True})
     return parsed.date() if parsed else None
 
 
