@@ -214,14 +214,14 @@ def _common_share(text: str, *, traditional: bool) -> float:
     >>> _common_share("党建工作", traditional=False) > _common_share("數膘釬", traditional=True)
     True
     """
-    from .normalize import _rare_threshold, to_simplified
+    from .normalize import common_chars, to_simplified
 
     han = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
     if not han:
         return 0.0
     if traditional:
         han = list(to_simplified("".join(han)))
-    common = _rare_threshold()
+    common = common_chars()
     return sum(c in common for c in han) / len(han)
 
 

@@ -93,52 +93,90 @@ def to_simplified(text: str) -> str:
     return _converter("t2s").convert(text)  # type: ignore[attr-defined, no-any-return]
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _script_counts(text: str) -> tuple[str | None, int]:
+    """(script, number of traditional-only characters) of a text's Han characters."""
+    sample = "".join(_HAN.findall(text))[:20000]
+    if not sample:
+        return None, 0
+    to_s = _converter("t2s").convert(sample)  # type: ignore[attr-defined]
+    if to_s == sample:
+        return "simplified", 0
+    n_trad = sum(map(str.__ne__, sample, to_s))
+    to_t = _converter("s2t").convert(sample)  # type: ignore[attr-defined]
+    trad = n_trad / len(sample)
+    simp = sum(map(str.__ne__, sample, to_t)) / len(sample)
+    if trad < 0.01:
+        return "simplified", n_trad
+    if simp < 0.01:
+        return "traditional", n_trad
+    if min(trad, simp) / max(trad, simp) > 0.2:
+        return "mixed", n_trad
+    return ("traditional" if trad > simp else "simplified"), n_trad
+
+
 def detect_script(text: str) -> str | None:
     """``simplified``, ``traditional`` or ``mixed``; None when there is no Chinese text.
 
     >>> detect_script("党员进社区"), detect_script("黨員進社區"), detect_script("abc")
     ('simplified', 'traditional', None)
     """
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if not han:
-        return None
-    sample = "".join(han[:20000])
-    to_s = _converter("t2s").convert(sample)  # type: ignore[attr-defined]
-    to_t = _converter("s2t").convert(sample)  # type: ignore[attr-defined]
-    trad = sum(a != b for a, b in zip(sample, to_s, strict=False)) / len(sample)
-    simp = sum(a != b for a, b in zip(sample, to_t, strict=False)) / len(sample)
-    if trad < 0.01:
-        return "simplified"
-    if simp < 0.01:
-        return "traditional"
-    return "mixed" if min(trad, simp) / max(trad, simp) > 0.2 else ("traditional" if trad > simp else "simplified")
+    return _script_counts(text)[0]
 
 
 @cache
-def _rare_threshold() -> frozenset[str]:
+def common_chars() -> frozenset[str]:
+    """The most frequent Han characters (``resources/char_rank.txt``)."""
     return frozenset(_res.files("partyevents.resources").joinpath("char_rank.txt").read_text("utf-8").strip())
 
 
-_MOJIBAKE_RUN = re.compile(r"[\u3400-\u9fffA-Za-z\ue000-\uf8ff]{2,}")
+@cache
+def _rare_char_re() -> re.Pattern[str]:
+    """A character class of the Han characters outside the common-character table."""
+    common = common_chars()
+    ranges: list[str] = []
+    start = None
+    for cp in range(0x3400, 0x9FFF + 2):
+        rare = cp <= 0x9FFF and chr(cp) not in common
+        if rare and start is None:
+            start = cp
+        elif not rare and start is not None:
+            ranges.append(f"\\u{start:04x}-\\u{cp - 1:04x}" if cp - 1 > start else f"\\u{start:04x}")
+            start = None
+    han = "\\u3400-\\u9fff\\ue000-\\uf8ff"
+    return re.compile(f"[{''.join(ranges)}\\ue000-\\uf8ff]|(?<=[{han}])[A-Za-z](?=[{han}])")
+
+
+_RUN_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z\ue000-\uf8ff]+")
 
 
 def _mojibake_spans(text: str) -> list[tuple[int, int]]:
-    common = _rare_threshold()
+    """Clusters of two or more rare characters (at most one common one between them).
+
+    >>> _mojibake_spans("施工!爸辽僖矐該測試"), _mojibake_spans("樊城区召开会议")
+    ([(5, 7)], [])
+    """
+    hits = [m.start() for m in _rare_char_re().finditer(text)]
+    if len(hits) < 2:
+        return []
     spans: list[tuple[int, int]] = []
-    for run in _MOJIBAKE_RUN.finditer(text):
-        chunk = run.group()
-        rare = [i for i, c in enumerate(chunk) if ("\u3400" <= c <= "\u9fff" and c not in common) or
-                "\ue000" <= c <= "\uf8ff" or (c.isascii() and 0 < i < len(chunk) - 1 and
-                                               not chunk[i - 1].isascii() and not chunk[i + 1].isascii())]
-        i = 0
-        while i < len(rare):
-            j = i
-            while j + 1 < len(rare) and rare[j + 1] - rare[j] <= 2:
-                j += 1
-            if j > i:
-                spans.append((run.start() + rare[i], run.start() + rare[j] + 1))
-            i = j + 1
+    i = 0
+    while i < len(hits):
+        j = i
+        while j + 1 < len(hits) and hits[j + 1] - hits[j] <= 2 and _RUN_CHAR.fullmatch(text, hits[j], hits[j + 1] + 1):
+            j += 1
+        if j > i:
+            spans.append((hits[i], hits[j] + 1))
+        i = j + 1
     return spans
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in reversed(spans):
+        text = text[:start] + text[end:]
+    return text
 
 
 def remove_mojibake(text: str) -> str:
@@ -147,9 +185,7 @@ def remove_mojibake(text: str) -> str:
     >>> remove_mojibake("施工!爸辽僖矐該測試")
     '施工!爸辽該測試'
     """
-    for start, end in reversed(_mojibake_spans(text)):
-        text = text[:start] + text[end:]
-    return text
+    return _cut(text, _mojibake_spans(text))
 
 
 Fixer = Callable[[str], str]
@@ -294,7 +330,9 @@ def normalize(text: str) -> Normalized:
     script = None
     for name, fixer in FIXERS:
         if name == "to_simplified":
-            script = detect_script(text)
+            script, n_trad = _script_counts(text)
+            if not n_trad:  # nothing to convert: skip the second OpenCC pass
+                continue
         if name == "remove_mojibake":
             spans = _mojibake_spans(text)
             if spans:
@@ -302,6 +340,9 @@ def normalize(text: str) -> Normalized:
                 problems.append(Problem("normalize", "warning", f"removed {len(spans)} mojibake run(s): text "
                                         "decoded in the wrong encoding somewhere in the page",
                                         json.dumps(sample, ensure_ascii=False)))
+                text = _cut(text, spans)
+                fixes.append(name)
+            continue
         fixed = fixer(text)
         if fixed != text:
             fixes.append(name)

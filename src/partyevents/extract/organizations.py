@@ -1,27 +1,187 @@
 """Organizations: every body named in an event, and the one that organizes it.
 
-First working version (the foundation): names ending in an organization
-suffix; the organizer is the first one named.
+Names are matched on characters, not tokens (the segmenter splits names such
+as ``清河口街道``): a name is a chain of pieces, each a short run of CJK
+characters ending in an organization suffix from ``resources/org_suffixes.tsv``
+(``区教育局党委`` = ``区教育局`` + ``党委``). The organizer is the subject of
+the event's first clause that has one: the text before the first action cue
+(``召开``, ``组织``, ``联合``… from ``resources/org_cues.tsv``), skipping
+adverbial clauses (``为…``, ``在…期间``, dates). The spaCy pipeline in
+:mod:`partyevents.nlp` wraps these functions as components.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..records import DocContext, Event, OrgMention
+from ..resources import read_table
 
-_ORG_RE = re.compile(
-    r"[\u4e00-\u9fff]{1,12}?(?:党工委|党委|党总支|党支部|组织部|局|街道|镇|乡|社区|服务中心|服务队|小分队|突击队)"
-)
+_NAME_CHAR = r"(?:(?![与及的])[\u4e00-\u9fff])"
+_CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
+_SENTENCE_END = re.compile(r"[。!！?？\n]")
+_TIME_ONLY = re.compile(r"^[\d年月日号上下午以来前后至今初底中旬]*$")
+_LEADING_TIME = re.compile(r"^\d+[年月日号][\d年月日号]*(?:以来)?")
+_MAX_SUBJECT = 8  # a bare subject without an org suffix (``樊城``, ``长沙``) is short
+_MAX_SENTENCES = 2
+
+
+@cache
+def _suffixes() -> dict[str, str]:
+    """suffix -> kind, from ``org_suffixes.tsv``."""
+    return {row[0]: row[1] for row in read_table("org_suffixes.tsv")}
+
+
+@cache
+def _cues() -> dict[str, tuple[str, ...]]:
+    """kind (verb | lead | stop) -> words, longest first, from ``org_cues.tsv``."""
+    out: dict[str, list[str]] = {}
+    for row in read_table("org_cues.tsv"):
+        out.setdefault(row[0], []).append(row[1])
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@cache
+def _chain_re() -> re.Pattern[str]:
+    """A name anchored at the start: one or more pieces, each ending in a suffix.
+
+    One-character suffixes (``市``, ``局``) need at least two characters before them.
+    """
+    sfx = sorted(_suffixes(), key=len, reverse=True)
+    short = "".join(re.escape(s) for s in sfx if len(s) == 1)
+    long_ = "|".join(re.escape(s) for s in sfx if len(s) > 1)
+    piece = rf"(?:{_NAME_CHAR}{{0,10}}?(?:{long_})|{_NAME_CHAR}{{2,10}}?[{short}])"
+    return re.compile(rf"(?:{piece})+")
+
+
+@cache
+def _verb_re() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _cues()["verb"])
+    return re.compile(rf"(?:{words})(?!部)")  # 组织 but not 组织部
+
+
+def name_at(text: str, pos: int = 0) -> str | None:
+    """The organization name starting at ``pos`` (pieces ending in org suffixes), if any.
+
+    >>> name_at("清河口街道明晶巷社区党委以共同缔造为契机")
+    '清河口街道明晶巷社区党委'
+    >>> name_at("区教育局党委书记")
+    '区教育局党委'
+    >>> name_at("全市") is None
+    True
+    """
+    m = _chain_re().match(text, pos)
+    return m.group() if m else None
+
+
+def _subject(clause: str) -> tuple[int, str] | None:
+    """(offset, name) of the clause's subject, or None when the clause has none."""
+    offset = 0
+    stripped = clause.lstrip(" “”\"'‘’")
+    offset += len(clause) - len(stripped)
+    if _TIME_ONLY.match(stripped):
+        return None
+    lead = _LEADING_TIME.match(stripped)
+    if lead:
+        offset += lead.end()
+        stripped = stripped[lead.end() :]
+    for stop in _cues()["stop"]:
+        if stripped.startswith(stop):  # 记者昨日从市委组织部获悉 -> the body after 从
+            src = re.search(r"从", stripped)
+            if not src:
+                return None
+            offset += src.end()
+            stripped = stripped[src.end() :]
+            name = name_at(stripped)
+            return (offset, name) if name else None
+    if any(stripped.startswith(w) for w in _cues()["lead"]):
+        return None
+    verb = _verb_re().search(stripped)
+    head = stripped[: verb.start()] if verb else stripped
+    name = name_at(head)
+    if name:
+        return offset, name
+    bare = re.match(rf"{_NAME_CHAR}+", head)
+    if verb and bare and bare.end() == len(head) and 2 <= len(head) <= _MAX_SUBJECT:
+        return offset, head
+    return None
+
+
+def organizer_in(text: str) -> tuple[int, int] | None:
+    """Span of the organizer in an event's text: the subject of its first clause that has one.
+
+    >>> t = "12月9日\\n米公街道召开疫情防控推进会。"
+    >>> s = organizer_in(t); t[s[0]:s[1]]
+    '米公街道'
+    >>> t = "8月26日,为推进党员干部下沉社区常态化,区教育局党委书记张明被选派为社区第一书记"
+    >>> s = organizer_in(t); t[s[0]:s[1]]
+    '区教育局党委'
+    """
+    pos = 0
+    for n_sentence, sentence in enumerate(re.split(r"(?<=[。!！?？])", text)):
+        if n_sentence >= _MAX_SENTENCES:
+            break
+        cpos = pos
+        for clause in _CLAUSE_SPLIT.split(sentence):
+            hit = _subject(clause)
+            if hit:
+                start = cpos + hit[0]
+                return start, start + len(hit[1])
+            cpos += len(clause) + 1
+        pos += len(sentence)
+    return None
+
+
+def org_spans(text: str) -> list[tuple[int, int, str]]:
+    """Every organization name in ``text``: (start, end, kind), names read at chunk starts.
+
+    A chunk starts after punctuation or an action cue, so verbs never glue onto names.
+
+    >>> t = "王寨街道联合襄阳市乐源社会工作服务中心志愿者,成立“购药小分队”"
+    >>> [t[s:e] for s, e, _ in org_spans(t)]
+    ['王寨街道', '襄阳市乐源社会工作服务中心', '购药小分队']
+    """
+    starts = {0}
+    for m in re.finditer(rf"[^\u4e00-\u9fff]+|{_verb_re().pattern}|[与及的]", text):
+        starts.add(m.end())
+    out: list[tuple[int, int, str]] = []
+    end_seen = -1
+    for s in sorted(starts):
+        if s < end_seen or s >= len(text):
+            continue
+        name = name_at(text, s)
+        if name and len(name) >= 2:
+            kind = next((k for suf, k in _suffixes().items() if name.endswith(suf)), "other")
+            out.append((s, s + len(name), kind))
+            end_seen = s + len(name)
+    return out
 
 
 def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMention | None, list[OrgMention]]]:
-    """For each event: (organizer, all bodies named), with document offsets."""
+    """For each event: (organizer, all bodies named), with document offsets.
+
+    The organizer comes from the spaCy pipeline (:func:`partyevents.nlp.pipeline`)
+    run over the event's head only. An event that names no organizer inherits the
+    previous event's organizer in the same section (span None): bulletin items and
+    feature paragraphs usually continue the story of the body named before.
+    """
+    from ..nlp import organizer_of
+
     out: list[tuple[OrgMention | None, list[OrgMention]]] = []
+    prev: OrgMention | None = None
+    prev_section: str | None = None
     for ev in events:
-        named = [
-            OrgMention(m.group(), ev.start + m.start(), ev.start + m.end())
-            for m in _ORG_RE.finditer(ev.text)
-        ]
-        out.append((named[0] if named else None, named))
+        named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in org_spans(ev.text)]
+        span = organizer_of(ev.text)
+        if span is not None:
+            s, e = span
+            kind = next((m.kind for m in named if m.start == ev.start + s), None)
+            organizer: OrgMention | None = OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind or "place")
+        elif prev is not None and ev.section == prev_section:
+            organizer = OrgMention(prev.name, None, None, prev.kind)
+        else:
+            organizer = None
+        out.append((organizer, named))
+        prev, prev_section = organizer, ev.section
     return out
