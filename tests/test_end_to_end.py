@@ -84,3 +84,15 @@ def test_the_run_replaces_previous_tables(tmp_path: Path, raw_dir: Path) -> None
     partyevents.extract(one, out, ExtractConfig(progress=False))
     assert list(partyevents.load(out).documents["source_path"]) == ["a.txt"]
     assert not [p for p in out.iterdir() if p.name.startswith(".partyevents-")]
+
+
+def test_a_killed_run_leaves_no_temp_folder_behind_for_long(tmp_path: Path, raw_dir: Path) -> None:
+    from partyevents.api import ExtractConfig
+
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".partyevents-999999999-abc"  # a pid that cannot be alive
+    stale.mkdir()
+    (stale / "events.parquet").write_bytes(b"half")
+    partyevents.extract(raw_dir, out, ExtractConfig(progress=False, workers=1))
+    assert not stale.exists()

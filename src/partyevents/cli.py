@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -46,8 +47,10 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
     Writes documents, events, figures and problems .parquet, replacing the
     previous run's tables only once the new ones are complete.
 
-    Exit status: 0 all documents read cleanly, 1 some documents were rejected
-    or records dropped (see problems.parquet), 2 a usage error.
+    Exit status: 0 all documents read (empty documents and warnings included),
+    1 some documents were rejected or records dropped (see problems.parquet),
+    2 a usage error, 130 interrupted (Ctrl-C or SIGTERM; the previous tables
+    are left as they were).
 
     \b
     Example:
@@ -68,14 +71,25 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
 
     from .engines import EngineUnavailable
 
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     with tqdm(desc="documents", unit="doc", disable=quiet, file=sys.stderr) as bar:
         try:
             summary = extract(in_dir, out_dir, config, on_document=lambda _path: bar.update())
         except EngineUnavailable as exc:
             raise click.UsageError(str(exc)) from exc
+        except KeyboardInterrupt:
+            click.echo("interrupted: nothing written; the previous tables in OUT_DIR are unchanged", err=True)
+            sys.exit(130)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
     if not quiet:
         click.echo(summary.line(), err=True)
     sys.exit(1 if summary.documents["rejected"] or summary.errors else 0)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM behaves like Ctrl-C, so the table writer aborts cleanly."""
+    raise KeyboardInterrupt
 
 
 @main.command("evaluate")

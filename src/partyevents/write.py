@@ -12,6 +12,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,36 @@ VERSION_KEY = b"partyevents.pipeline_version"  # Parquet key-value metadata of e
 NOT_NULL = {"documents": {"doc_id", "source_path", "status", "n_events", "schema_version"}}
 
 
+_TMP_PREFIX = ".partyevents-"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    return True
+
+
+def _remove_stale_temp(out_dir: Path, max_age_s: float = 3600.0) -> None:
+    """Remove temp folders left by killed runs (their pid is gone, or they are old and carry none)."""
+    for path in out_dir.glob(_TMP_PREFIX + "*"):
+        if not path.is_dir():
+            continue
+        pid_text = path.name[len(_TMP_PREFIX):].split("-", 1)[0]
+        if pid_text.isdigit():
+            stale = not _pid_alive(int(pid_text))
+        else:
+            try:
+                stale = time.time() - path.stat().st_mtime > max_age_s
+            except OSError:
+                continue
+        if stale:
+            shutil.rmtree(path, ignore_errors=True)
+
+
 class TableWriter:
     """Append rows to the four tables; nothing is visible until :meth:`commit`.
 
@@ -80,7 +111,8 @@ class TableWriter:
         self.append = append
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.row_group_size = row_group_size
-        self._tmp = Path(tempfile.mkdtemp(prefix=".partyevents-", dir=self.out_dir))
+        _remove_stale_temp(self.out_dir)
+        self._tmp = Path(tempfile.mkdtemp(prefix=f"{_TMP_PREFIX}{os.getpid()}-", dir=self.out_dir))
         self._buffers: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
         self._writers: dict[str, pq.ParquetWriter] = {}
         self.counts: dict[str, int] = dict.fromkeys(TABLES, 0)

@@ -8,7 +8,9 @@ the file directly (importing jionlp is slow and prints a banner), keep the
 one county at a time, from the byte ranges remembered while loading.
 
 Names are matched on characters with an Aho-Corasick automaton over full
-names and short forms (``樊城`` → 樊城区, ``前川街`` → 前川街道).
+names and short forms (``樊城`` → 樊城区, ``前川街`` → 前川街道). The automaton
+is ``ahocorasick_rs`` (Rust): with ~60k keys its search is ~15× faster than
+pyahocorasick, whose nodes look their children up one by one.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import ahocorasick
+import ahocorasick_rs
 
 from ..resources import read_table
 
@@ -28,6 +30,7 @@ __all__ = ["Division", "Gazetteer", "Match", "gazetteer"]
 LEVELS = ("province", "prefecture", "county", "township")
 _LINE = re.compile(rb"^(\t{0,3})([^\t\r\n]+)(?:\t(\d+)\t([^\t\r\n]*))?\r?$", re.M)
 _VILLAGE = re.compile(rb"^(\t{3,4})([^\t\r\n]+)\r?$", re.M)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +87,10 @@ class Gazetteer:
         self._county_block: dict[int, tuple[int, int]] = {}
         self._villages: dict[int, dict[str, tuple[int, ...]]] = {}
         self._ancestors: dict[int, tuple[int, ...]] = {}
+        self._county: dict[int, int | None] = {}  # division -> county_of(division), filled on use
         self._townships: dict[int, list[int]] = {}  # county -> its townships, in file order
         self._load(path.read_bytes())
+        self._keys: list[tuple[str, tuple[int, ...], bool]] = []  # pattern index -> (key, candidates, short)
         self._automaton = self._build_matcher()
 
     def _load(self, data: bytes) -> None:
@@ -110,7 +115,7 @@ class Gazetteer:
         if open_county is not None:
             self._county_block[open_county[0]] = (open_county[1], len(data))
 
-    def _build_matcher(self) -> ahocorasick.Automaton:
+    def _build_matcher(self) -> ahocorasick_rs.AhoCorasick:
         stop = {row[0] for row in read_table("place_stop_names.tsv")}
         keys: dict[str, tuple[list[int], list[int]]] = {}  # key -> (full-name ids, short-form ids)
         for div in self.divisions:
@@ -120,12 +125,11 @@ class Gazetteer:
             for s in shorts:
                 if len(s) >= 2 and s != div.name and s not in stop:
                     keys.setdefault(s, ([], []))[1].append(div.id)
-        auto = ahocorasick.Automaton()
         for key, (full, short) in keys.items():
             ids = self._prune(full, deepest=True) if full else self._prune(short, deepest=False)
-            auto.add_word(key, (key, tuple(ids), not full))
-        auto.make_automaton()
-        return auto
+            if ids:
+                self._keys.append((key, tuple(ids), not full))
+        return ahocorasick_rs.AhoCorasick([key for key, _, _ in self._keys])
 
     def _prune(self, ids: list[int], deepest: bool) -> list[int]:
         """Drop a candidate whose ancestor (or, for full names, descendant) is also a candidate.
@@ -163,21 +167,29 @@ class Gazetteer:
 
     def county_of(self, i: int) -> int | None:
         """The county at or above ``i``, if ``i`` is at county level or below."""
-        return next((j for j in self.ancestors(i) if self.divisions[j].level == "county"), None)
+        try:
+            return self._county[i]
+        except KeyError:
+            found = next((j for j in self.ancestors(i) if self.divisions[j].level == "county"), None)
+            self._county[i] = found
+            return found
 
     def find(self, text: str) -> list[Match]:
         """Leftmost-longest non-overlapping gazetteer names in ``text``."""
-        found: list[tuple[int, int, str, tuple[int, ...], bool]] = []
-        for end, (key, ids, short) in self._automaton.iter(text):
-            if ids:
-                found.append((end + 1 - len(key), end + 1, key, ids, short))
-        found.sort(key=lambda f: (f[0], -f[1]))
+        try:
+            found = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate: the search needs UTF-8; one char for one keeps the offsets
+            found = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+        found.sort(key=lambda f: (f[1], -f[2]))
+        keys = self._keys
         out: list[Match] = []
         pos = 0
-        for start, end, key, ids, short in found:
-            if start >= pos and (not short or _short_ok(text, start, end, start == pos and bool(out))):
-                out.append(Match(start, end, key, ids, short))
-                pos = end
+        for index, start, end in found:
+            if start >= pos:
+                key, ids, short = keys[index]
+                if not short or _short_ok(text, start, end, start == pos and bool(out)):
+                    out.append(Match(start, end, key, ids, short))
+                    pos = end
         return out
 
     def villages(self, county: int) -> dict[str, tuple[int, ...]]:

@@ -12,6 +12,7 @@ adverbial clauses (``为…``, ``在…期间``, dates). The spaCy pipeline in
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -43,6 +44,12 @@ def _cues() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def _stopwords() -> tuple[str, ...]:
+    """Substrings that mark a verb phrase caught as a name, from ``org_stopwords.tsv``."""
+    return tuple(row[0] for row in read_table("org_stopwords.tsv"))
+
+
+@cache
 def _chain_re() -> re.Pattern[str]:
     """A name anchored at the start: one or more pieces, each ending in a suffix.
 
@@ -52,7 +59,7 @@ def _chain_re() -> re.Pattern[str]:
     short = "".join(re.escape(s) for s in sfx if len(s) == 1)
     long_ = "|".join(re.escape(s) for s in sfx if len(s) > 1)
     piece = rf"(?:{_NAME_CHAR}{{0,10}}?(?:{long_})|{_NAME_CHAR}{{2,10}}?[{short}])"
-    return re.compile(rf"(?:{piece})+")
+    return re.compile(rf"(?:{piece})+(?<!党组(?=织))")
 
 
 @cache
@@ -143,15 +150,19 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
     ['王寨街道', '襄阳市乐源社会工作服务中心', '购药小分队']
     """
     starts = {0}
-    for m in re.finditer(rf"[^\u4e00-\u9fff]+|{_verb_re().pattern}|[与及的]", text):
+    stops = {len(text)}
+    for m in re.finditer(rf"[^\u4e00-\u9fff]+[个家支名所余多]*|{_verb_re().pattern}|[与及的]", text):
         starts.add(m.end())
+        stops.add(m.start())
+    ordered_stops = sorted(stops)
     out: list[tuple[int, int, str]] = []
     end_seen = -1
     for s in sorted(starts):
         if s < end_seen or s >= len(text):
             continue
-        name = name_at(text, s)
-        if name and len(name) >= 2:
+        limit = ordered_stops[bisect.bisect_right(ordered_stops, s)] if s < len(text) else s
+        name = name_at(text[:limit], s)
+        if name and name not in _suffixes() and not any(w in name for w in _stopwords()):
             kind = next((k for suf, k in _suffixes().items() if name.endswith(suf)), "other")
             out.append((s, s + len(name), kind))
             end_seen = s + len(name)
@@ -182,6 +193,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             organizer = OrgMention(prev.name, None, None, prev.kind)
         else:
             organizer = None
+        if organizer is not None and organizer.start is not None and all(m.start != organizer.start for m in named):
+            named = sorted([*named, organizer], key=lambda m: m.start or 0)
         out.append((organizer, named))
         prev, prev_section = organizer, ev.section
     return out
