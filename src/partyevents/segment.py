@@ -182,17 +182,24 @@ class _Builder:
         self.cur = None
 
 
+def _structure(b: _Builder, line: Line, exprs: list[DateExpr], style: str) -> bool:
+    """Handle a bare date line (it opens an entry) or a heading (it closes one); True when it was either."""
+    bare = _date_only(line, exprs)
+    if bare is not None:  # a lone date line opens an entry in news too; it is no sub-heading
+        b.open(line.start, line.end, bare)
+        return True
+    heading = _heading(line, style)
+    if heading is not None:
+        b.close()
+        b.section = heading
+        return True
+    return False
+
+
 def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
     for line, exprs in zip(lines, by_line, strict=True):
-        heading = _heading(line, "bulletin")
-        if heading is not None:
-            b.close()
-            b.section = heading
-            continue
-        bare = _date_only(line, exprs)
-        if bare is not None:
-            b.open(line.start, line.end, bare)
+        if _structure(b, line, exprs, "bulletin"):
             continue
         opening = next((e for e in exprs if _opens(line, e) and e.relative is None), None)
         if opening is not None and (b.cur is None or b.cur[1] != b.cur[3]):
@@ -208,14 +215,7 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
 def _news(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
     for line, exprs in zip(lines, by_line, strict=True):
-        bare = _date_only(line, exprs)
-        if bare is not None:  # a lone date line opens an entry, as in a bulletin; it is no sub-heading
-            b.open(line.start, line.end, bare)
-            continue
-        heading = _heading(line, "news")
-        if heading is not None:
-            b.close()
-            b.section = heading
+        if _structure(b, line, exprs, "news"):
             continue
         opening = _opening_date(line, exprs)
         if opening is not None:

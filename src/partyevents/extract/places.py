@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import accumulate
 
 from ..records import DocContext, Event, Place, Problem
 from ..resources import read_table
@@ -56,11 +58,13 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     for m in reversed(mentions):
         if _hometown(text, m) or m.end in hometowns:
             hometowns.add(m.start)
+    starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
     out: list[Place | None] = []
     problems: list[Problem] = []
     warned: set[str] = set()
     for ev in events:
-        inside = [m for m in mentions if ev.start <= m.start and m.end <= ev.end and m.start not in hometowns]
+        window = mentions[bisect_left(starts, ev.start) : bisect_left(starts, ev.end)]
+        inside = [m for m in window if m.end <= ev.end and m.start not in hometowns]
         mention = _event_mention(gz, ev, inside)
         if mention is None:
             out.append(_place(gz, home, None, None, None) if home is not None else None)
@@ -108,10 +112,14 @@ def _disambiguate(gz: Gazetteer, matches: list[Match]) -> dict[str, int | None]:
     units: dict[str, tuple[int, ...]] = {}
     for m in matches:
         units.setdefault(m.surface, m.candidates)
-    sets = {
-        surface: (frozenset(cands), frozenset(a for c in cands for a in gz.ancestors(c)), len(cands))
-        for surface, cands in units.items()
-    }
+    # Another name whose candidates all lie in other provinces adds 0 to a candidate's score, so each
+    # candidate is scored against the names sharing its province only (in document order, as a full sum would).
+    by_province: dict[int, list[tuple[str, frozenset[int], frozenset[int], int]]] = {}
+    for surface, cands in units.items():
+        nodes = frozenset(a for c in cands for a in gz.ancestors(c))
+        entry = (surface, frozenset(cands), nodes, len(cands))
+        for province in {gz.ancestors(c)[0] for c in cands}:
+            by_province.setdefault(province, []).append(entry)
     out: dict[str, int | None] = {}
     for surface, cands in units.items():
         if len(cands) == 1:
@@ -122,7 +130,7 @@ def _disambiguate(gz: Gazetteer, matches: list[Match]) -> dict[str, int | None]:
             chain = gz.ancestors(c)
             score = sum(
                 _affinity(chain, other_cands, nodes) / n
-                for other, (other_cands, nodes, n) in sets.items()
+                for other, other_cands, nodes, n in by_province[chain[0]]
                 if other != surface
             )
             scores.append((score, c))
@@ -143,8 +151,10 @@ def _home(gz: Gazetteer, body: list[_Mention], extra: list[int | None]) -> int |
             counts[d] += _HOME_WEIGHT
     if not counts:
         return None
-    level_rank = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
-    return max(counts, key=lambda d: (counts[d], level_rank[gz.divisions[d].level]))
+    return max(counts, key=lambda d: (counts[d], _LEVEL_RANK[gz.divisions[d].level]))
+
+
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
 
 
 def _with_communities(gz: Gazetteer, text: str, mentions: list[_Mention], home: int | None) -> list[_Mention]:
@@ -155,48 +165,68 @@ def _with_communities(gz: Gazetteer, text: str, mentions: list[_Mention], home: 
     mentioned = {m.division for m in mentions if m.division is not None}
     by_end = {m.end: m for m in mentions}
     learned: dict[str, int | None] = {}  # community name -> township/county learned from an explicit mention
+    towns_of = _TownsOf(gz, sorted(counties))
     found: list[_Mention] = []
     for cm in _COMMUNITY.finditer(text):
         end = cm.end()
-        start, parent = _community_start(gz, text, cm.start(), by_end, counties, mentioned, learned)
+        start, parent = _community_start(gz, text, cm.start(), cm.group(), by_end, towns_of, mentioned, learned)
         if start is None:
             continue
         name = text[start:end]
         if parent is not None:
             learned.setdefault(name, parent)
         found.append(_Mention(start, end, name, parent if parent is not None else learned.get(name), community=name))
-    spans = [(f.start, f.end) for f in found]
-    kept = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in spans)]
+    if not found:
+        return mentions
+    # a mention inside a community's name is dropped: look for a community starting at or before it
+    # that reaches at least as far (the furthest end among those starting no later)
+    spans = sorted((f.start, f.end) for f in found)
+    span_starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
+    kept = [m for m in mentions if (i := bisect_left(span_starts, m.start + 1)) == 0 or reach[i - 1] < m.end]
     return sorted(kept + found, key=lambda m: m.start)
+
+
+class _TownsOf:
+    """Community name -> townships listing it in the document's counties (in county order), looked up once."""
+
+    def __init__(self, gz: Gazetteer, counties: list[int]) -> None:
+        self.gz, self.counties = gz, counties
+        self.seen: dict[str, list[int]] = {}
+
+    def __call__(self, name: str) -> list[int]:
+        towns = self.seen.get(name)
+        if towns is None:
+            towns = [t for c in self.counties for t in self.gz.villages(c).get(name, ())]
+            self.seen[name] = towns
+        return towns
 
 
 def _community_start(
     gz: Gazetteer,
     text: str,
     pos: int,
+    suffix: str,
     by_end: dict[int, _Mention],
-    counties: set[int],
+    towns_of: _TownsOf,
     mentioned: set[int],
     learned: dict[str, int | None],
 ) -> tuple[int | None, int | None]:
-    """Where the community name ending at ``pos`` begins, and the township/county it belongs to."""
-    suffix = _COMMUNITY.match(text, pos).group()  # type: ignore[union-attr]
+    """Where the community name ending at ``pos`` (before ``suffix``) begins, and the township/county it belongs to."""
+    reach = _name_reach(text[max(0, pos - 5) : pos])
+    if not reach:
+        return None, None
     owners = ("township",) if suffix == "村" else ("township", "county")
-    for k in range(1, 6):  # right after a township or county name: 前川街向阳社区
-        start = pos - k
-        owner = by_end.get(start)
-        if start < 0 or not _is_name(text[start:pos]):
-            break
+    for k in range(1, reach + 1):  # right after a township or county name: 前川街向阳社区
+        owner = by_end.get(pos - k)
         if owner is not None and owner.division is not None and gz.divisions[owner.division].level in owners:
-            return start, owner.division
-    for k in range(5, 1, -1):  # a name the gazetteer lists, or one the document introduced earlier
+            return pos - k, owner.division
+    for k in range(reach, 1, -1):  # a name the gazetteer lists, or one the document introduced earlier
         start = pos - k
         name = text[start:pos] + suffix
-        if start < 0 or not _is_name(text[start:pos]):
-            continue
         if name in learned:
             return start, learned[name]
-        towns = [t for c in sorted(counties) for t in gz.villages(c).get(name, ())]
+        towns = towns_of(name)
         if towns:
             named = [t for t in towns if t in mentioned]
             if len(named) == 1 or len(set(towns)) == 1:
@@ -204,6 +234,21 @@ def _community_start(
             counties_of = {gz.county_of(t) for t in towns}
             return start, counties_of.pop() if len(counties_of) == 1 else None
     return None, None
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_reach(before: str) -> int:
+    """The most characters at the end of ``before`` that can be a community's name (0 to 5).
+
+    A longer core holds every shorter one, so the names that may end there are the cores of 1 to this length.
+
+    >>> _name_reach("在明晶巷"), _name_reach("41个"), _name_reach("党组织"), _name_reach("")
+    (4, 0, 0, 0)
+    """
+    k = 0
+    while k < len(before) and _is_name(before[len(before) - k - 1 :]):
+        k += 1
+    return k
 
 
 @cache

@@ -1,0 +1,65 @@
+"""Organizer choice and organization names."""
+
+from __future__ import annotations
+
+import pytest
+
+from partyevents.extract.organizations import find_organizations, name_at, org_spans, organizer_in
+from partyevents.records import DocContext, Event
+
+
+def _organizer(text: str) -> str | None:
+    span = organizer_in(text)
+    return text[span[0] : span[1]] if span else None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("王寨街道充分发挥社会组织作用,联合襄阳市乐源社会工作服务中心志愿者,为患病群众开展心理疏导。", "王寨街道"),
+        ("8月26日,根据组织安排,为推进党员干部下沉社区,区教育局党委书记张明被选派为向阳社区第一书记。", "区教育局党委"),
+        ("9月4日,区教育局与向阳社区党委旋即召开部署动员会。", "区教育局"),
+        ("记者昨日从市委组织部获悉,全市著力推进结对共建。", "市委组织部"),
+        ("在今年初的疫情期间,为强化社区疫情防控工作,黄陂区选派33个区直部门对口包保41个社区。", "黄陂区"),
+        ("自2016年开始,宜城先后开展了三访一促活动。", "宜城"),
+        ("夏都街道党工委组织开展了第三季度党建观摩活动。", "夏都街道党工委"),
+    ],
+)
+def test_organizer_is_the_acting_body_not_the_first_named(text: str, want: str) -> None:
+    assert _organizer(text) == want
+
+
+def test_reporter_is_never_the_organizer() -> None:
+    assert _organizer("记者昨日获悉,社区开展活动。") != "记者"
+
+
+@pytest.mark.parametrize(
+    "name", ["清河口街道明晶巷社区党委", "柿铺街道党工委", "襄阳市乐源社会工作服务中心", "黄陂区财政局"]
+)
+def test_names_the_segmenter_splits_are_read_whole(name: str) -> None:
+    assert name_at(name + "召开会议") == name
+
+
+def test_spans_point_into_the_document() -> None:
+    text = "前言。\n12月7日\n清河口街道明晶巷社区党委成立“购药小分队”,义务购药上门。"
+    start = text.index("12月7日")
+    ev = Event(seq=0, start=start, end=len(text), text=text[start:])
+    [(organizer, named)] = find_organizations(DocContext(text=text), [ev])
+    assert organizer is not None and organizer.name == "清河口街道明晶巷社区党委"
+    assert text[organizer.start : organizer.end] == organizer.name  # type: ignore[misc]
+    assert [m.name for m in named] == ["清河口街道明晶巷社区党委", "购药小分队"]
+    assert all(text[m.start : m.end] == m.name for m in named)  # type: ignore[misc]
+
+
+def test_event_without_a_body_inherits_the_previous_organizer() -> None:
+    text = "米公街道召开推进会。会议强调要落实责任。"
+    cut = text.index("会议")
+    events = [Event(0, 0, cut, text[:cut]), Event(1, cut, len(text), text[cut:])]
+    (first, _), (second, _) = find_organizations(DocContext(text=text), events)
+    assert first is not None and first.name == "米公街道"
+    assert second is not None and second.name == "米公街道" and second.start is None
+
+
+def test_verb_phrases_are_not_listed_as_bodies() -> None:
+    text = "社区党委带领党员结合社区实际开展服务"
+    assert all("结合" not in text[s:e] for s, e, _ in org_spans(text))
