@@ -8,7 +8,7 @@ from partyevents.extract.activities import classify_activities, classify_text
 from partyevents.records import DocContext, Event
 from partyevents.resources import read_table, taxonomy
 
-_FIRST_KEYWORD = {}
+_FIRST_KEYWORD: dict[str, str] = {}
 for _label, _word, *_ in read_table("activity_keywords.tsv"):
     _FIRST_KEYWORD.setdefault(_label, _word)
 

@@ -66,3 +66,11 @@ def test_villages_are_indexed_per_county() -> None:
     (m,) = g.find("黄陂区")
     towns = g.villages(m.candidates[0])["康乐社区"]
     assert [g.divisions[t].name for t in towns] == ["前川街道"]
+
+
+def test_lone_surrogate_keeps_offsets() -> None:
+    # undecodable bytes may survive as lone surrogates; the matcher must neither fail nor shift spans
+    text = "\udcff武汉市黄陂区"
+    found = gazetteer().find(text)
+    assert [(m.start, m.end, m.surface) for m in found] == [(1, 4, "武汉市"), (4, 7, "黄陂区")]
+    assert all(text[m.start : m.end] == m.surface for m in found)

@@ -107,3 +107,17 @@ def test_action_words_after_a_township_are_not_a_community() -> None:
 def test_a_persons_hometown_is_not_the_locality() -> None:
     p, _ = run("张明,河南禹州人,在夏都街道开展宣讲")
     assert chain(p)[:5] == ("夏都街道", "township", "河南省", "许昌市", "禹州市")
+
+
+def test_each_event_takes_the_places_in_its_own_span_and_names_inside_a_community_are_dropped() -> None:
+    text = "樊城区牛首镇社区开展志愿服务。\n黄陂区前川街康乐社区召开党员大会。"
+    cut = text.index("\n")
+    events = [Event(seq=0, start=0, end=cut, text=text[:cut]), Event(seq=1, start=cut + 1, end=len(text),
+                                                                      text=text[cut + 1 :])]
+    places, problems = resolve_places(DocContext(text=text), events)
+    # 牛首镇 inside 牛首镇社区 is part of the community's name, not the event's place
+    assert [chain(p)[:6] for p in places] == [
+        ("牛首镇社区", "community", "湖北省", "襄阳市", "樊城区", None),
+        ("康乐社区", "community", "湖北省", "武汉市", "黄陂区", "前川街道"),
+    ]
+    assert problems == []

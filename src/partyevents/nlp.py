@@ -53,8 +53,9 @@ class RJiebaTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words = [w for w in self._cut(text) if w]
-        spaces = [False] * len(words)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data["text"] = text  # doc.text rebuilds the string from tokens: components read this
+        return doc
 
     def to_bytes(self, **kwargs: Any) -> bytes:
         return b""
@@ -77,6 +78,11 @@ def create_rjieba_tokenizer() -> Callable[[Language], RJiebaTokenizer]:
     return make
 
 
+def _text(doc: Doc) -> str:
+    text: str | None = doc.user_data.get("text")
+    return text if text is not None else doc.text
+
+
 def _snap(doc: Doc, start: int, end: int, label: str) -> Span | None:
     return doc.char_span(start, end, label=label, alignment_mode="expand")
 
@@ -86,7 +92,7 @@ def make_org_matcher(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Organization names, matched on characters, snapped to tokens: ``doc.spans["orgs"]``."""
 
     def org_matcher(doc: Doc) -> Doc:
-        spans = [_snap(doc, s, e, kind) for s, e, kind in org_spans(doc.text)]
+        spans = [_snap(doc, s, e, kind) for s, e, kind in org_spans(_text(doc))]
         doc.spans["orgs"] = [sp for sp in spans if sp is not None]
         return doc
 
@@ -98,7 +104,7 @@ def make_organizer(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """The organizer (subject of the first clause that has one): ``doc.spans["organizer"]``."""
 
     def organizer(doc: Doc) -> Doc:
-        hit = organizer_in(doc.text)
+        hit = organizer_in(_text(doc))
         span = _snap(doc, hit[0], hit[1], "ORG") if hit else None
         doc.spans["organizer"] = [span] if span is not None else []
         doc.user_data["organizer_chars"] = hit  # the exact name; the span is snapped to tokens

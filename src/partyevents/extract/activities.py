@@ -26,15 +26,21 @@ _MIN_SCORE = 0.5  # a secondary label needs at least this much
 
 
 @cache
-def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
-    """label -> compiled cues (keywords escaped, patterns as written)."""
-    out: dict[str, list[re.Pattern[str]]] = {}
-    for label, word, *_ in read_table("activity_keywords.tsv"):
-        out.setdefault(label, []).append(re.compile(re.escape(word)))
-    for label, pattern, *_ in read_table("activity_patterns.tsv"):
-        out.setdefault(label, []).append(re.compile(pattern))
+def _cues() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """(one regex of every keyword, longest first; keyword -> labels; (label, pattern) pairs).
+
+    Labels outside the taxonomy are ignored.
+    """
     known = set(taxonomy())
-    return {k: tuple(v) for k, v in out.items() if k in known}
+    words: dict[str, list[str]] = {}
+    for label, word, *_ in read_table("activity_keywords.tsv"):
+        if label in known:
+            words.setdefault(word, []).append(label)
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    patterns = tuple(
+        (label, re.compile(pattern)) for label, pattern, *_ in read_table("activity_patterns.tsv") if label in known
+    )
+    return re.compile(alternation), {w: tuple(v) for w, v in words.items()}, patterns
 
 
 @cache
@@ -56,11 +62,16 @@ def clause_cues(clause: str) -> dict[str, tuple[float, int]]:
     >>> clause_cues("米公街道召开疫情防控推进会")
     {'meeting': (1.0, 4), 'epidemic_control': (1.0, 6)}
     """
+    keyword_re, word_labels, patterns = _cues()
+    found: dict[str, set[tuple[int, int]]] = {}
+    for m in keyword_re.finditer(clause):  # longest keyword first, so 治理 inside 社会治理 is not seen
+        for label in word_labels[m.group()]:
+            found.setdefault(label, set()).add(m.span())
+    for label, pattern in patterns:
+        if pm := pattern.search(clause):
+            found.setdefault(label, set()).add(pm.span())
     out: dict[str, tuple[float, int]] = {}
-    for label, patterns in _cues().items():
-        spans = {m.span() for p in patterns if (m := p.search(clause))}
-        if not spans:
-            continue
+    for label, spans in found.items():
         outer = [a for a in spans if not any(b != a and b[0] <= a[0] and a[1] <= b[1] for b in spans)]
         out[label] = (round(1.0 + _EXTRA_CUE * (len(outer) - 1), 2), min(s for s, _ in spans))
     return out

@@ -84,7 +84,7 @@ def _hometown(text: str, m: _Mention) -> bool:
     >>> _hometown("禹州人民医院", _Mention(0, 2, "禹州", None))
     False
     """
-    return bool(_HOMETOWN.match(text, m.end)) or any(text.endswith(w, 0, m.start) for w in _BORN)
+    return bool(_HOMETOWN.match(text, m.end)) or text.endswith(_BORN, 0, m.start)
 
 
 _SHARED_WEIGHT = (0.0, 0.25, 0.5)  # divisions meeting only at the root, the province, the prefecture
@@ -192,12 +192,15 @@ class _TownsOf:
 
     def __init__(self, gz: Gazetteer, counties: list[int]) -> None:
         self.gz, self.counties = gz, counties
+        self.indexes: list[dict[str, tuple[int, ...]]] | None = None  # the counties' village indexes, on first use
         self.seen: dict[str, list[int]] = {}
 
     def __call__(self, name: str) -> list[int]:
         towns = self.seen.get(name)
         if towns is None:
-            towns = [t for c in self.counties for t in self.gz.villages(c).get(name, ())]
+            if self.indexes is None:
+                self.indexes = [self.gz.villages(c) for c in self.counties]
+            towns = [t for index in self.indexes for t in index.get(name, ())]
             self.seen[name] = towns
         return towns
 
@@ -242,8 +245,8 @@ def _name_reach(before: str) -> int:
 
     A longer core holds every shorter one, so the names that may end there are the cores of 1 to this length.
 
-    >>> _name_reach("在明晶巷"), _name_reach("41个"), _name_reach("党组织"), _name_reach("")
-    (4, 0, 0, 0)
+    >>> _name_reach("在明晶巷"), _name_reach("41个"), _name_reach("党组织"), _name_reach("")  # 在…, 组织 are no name
+    (3, 0, 1, 0)
     """
     k = 0
     while k < len(before) and _is_name(before[len(before) - k - 1 :]):
