@@ -105,11 +105,11 @@ def _script_counts(text: str) -> tuple[str | None, int]:
     if to_s == sample:
         return "simplified", 0
     n_trad = sum(map(str.__ne__, sample, to_s))
-    to_t = _converter("s2t").convert(sample)  # type: ignore[attr-defined]
     trad = n_trad / len(sample)
-    simp = sum(map(str.__ne__, sample, to_t)) / len(sample)
     if trad < 0.01:
         return "simplified", n_trad
+    to_t = _converter("s2t").convert(sample)  # type: ignore[attr-defined]
+    simp = sum(map(str.__ne__, sample, to_t)) / len(sample)
     if simp < 0.01:
         return "traditional", n_trad
     if min(trad, simp) / max(trad, simp) > 0.2:
