@@ -116,9 +116,9 @@ def _disambiguate(gz: Gazetteer, matches: list[Match]) -> dict[str, int | None]:
     # candidate is scored against the names sharing its province only (in document order, as a full sum would).
     by_province: dict[int, list[tuple[str, frozenset[int], frozenset[int], int]]] = {}
     for surface, cands in units.items():
-        nodes = frozenset(a for c in cands for a in gz.ancestors(c))
-        entry = (surface, frozenset(cands), nodes, len(cands))
-        for province in {gz.ancestors(c)[0] for c in cands}:
+        cand_set, nodes, provinces = _candidate_sets(gz, cands)
+        entry = (surface, cand_set, nodes, len(cands))
+        for province in provinces:
             by_province.setdefault(province, []).append(entry)
     out: dict[str, int | None] = {}
     for surface, cands in units.items():
@@ -138,6 +138,13 @@ def _disambiguate(gz: Gazetteer, matches: list[Match]) -> dict[str, int | None]:
         best, runner_up = scores[0], scores[1]
         out[surface] = best[1] if best[0] > 0 and best[0] > runner_up[0] + 1e-9 else None
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _candidate_sets(gz: Gazetteer, cands: tuple[int, ...]) -> tuple[frozenset[int], frozenset[int], tuple[int, ...]]:
+    """A name's candidates as a set, with every ancestor of them (and themselves), and their provinces."""
+    nodes = frozenset(a for c in cands for a in gz.ancestors(c))
+    return frozenset(cands), nodes, tuple(sorted({gz.ancestors(c)[0] for c in cands}))
 
 
 def _home(gz: Gazetteer, body: list[_Mention], extra: list[int | None]) -> int | None:
