@@ -66,3 +66,22 @@ def test_a_single_sentence_is_a_document_not_boilerplate() -> None:
     rows = partyevents.extract_text("12月4日,甲镇召开会议。")
     assert rows.documents[0]["status"] == "ok"
     assert [(e["month"], e["day"]) for e in rows.events] == [(12, 4)]
+
+
+def test_a_cms_page_in_gb18030_reads_like_a_person_would(tmp_path: Path) -> None:
+    """Title without the site name, date from the header line, no menus, footers or scripts."""
+    import shutil
+
+    shutil.copy(Path(__file__).parent / "data" / "pages" / "cms_gb18030.html", tmp_path / "page.html")
+    partyevents.extract(tmp_path, tmp_path / "out", partyevents.ExtractConfig(progress=False))
+    t = partyevents.load(tmp_path / "out")
+    doc = t.documents.iloc[0]
+    assert (doc["status"], doc["encoding"]) == ("ok", "gb18030")
+    assert doc["title"] == "前川街道:党员下沉社区助力疫情防控"
+    assert (str(doc["published_date"]), doc["published_date_source"]) == ("2022-04-12", "text")
+    for junk in ("首页", "浏览次数", "ICP", "不是正文", "color"):
+        assert junk not in doc["text"]
+    assert doc["text"].startswith("4月10日,前川街道组织")
+    first = t.events.iloc[0]
+    assert (first["date_start"].isoformat(), first["township"], first["county"]) == ("2022-04-10", "前川街道", "黄陂区")
+    assert t.events.iloc[1]["date_start"].isoformat() == "2022-04-10"  # 当天

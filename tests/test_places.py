@@ -121,3 +121,9 @@ def test_each_event_takes_the_places_in_its_own_span_and_names_inside_a_communit
         ("康乐社区", "community", "湖北省", "武汉市", "黄陂区", "前川街道"),
     ]
     assert problems == []
+
+
+def test_organizer_that_is_only_a_place_keeps_that_place_over_a_community_it_mentions() -> None:
+    # the district itself acts; the community is merely mentioned (contrast 黄陂区财政局 above)
+    p, _ = run("黄陂区召开推进会,前川街康乐社区作交流发言", org="黄陂区")
+    assert chain(p)[:5] == ("黄陂区", "county", "湖北省", "武汉市", "黄陂区")

@@ -212,8 +212,29 @@ _DATE_LINE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:以来|起|�
 _HEADING = re.compile(r"^【[^】]{1,30}】$")
 
 
+_CLAUSE = re.compile(r"[,、:]")
+_OPENS_WITH_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")
+_SITE_SUFFIX = re.compile(r"\s*[_|\-–—]+\s*[^_|\-–—]{2,30}(?:人民政府|政府网|门户网站|官网|新闻网|党建网|网站|网|频道)$")
+
+
 def _is_body(line: str) -> bool:
-    return len(line) >= 25 and bool(_SENTENCE_PUNCT.search(line))
+    """A line of article prose rather than a title, menu or header.
+
+    >>> _is_body("前川街道:党员下沉社区助力疫情防控_黄陂区人民政府"), _is_body("4月10日,前川街道组织党员下沉社区")
+    (False, True)
+    """
+    if _OPENS_WITH_DATE.match(line) and _CLAUSE.search(line):
+        return True
+    return len(line) >= 25 and (bool(_SENTENCE_END.search(line)) or len(_CLAUSE.findall(line)) >= 2)
+
+
+def clean_title(title: str) -> str:
+    """A page title without the site name that CMSs append.
+
+    >>> clean_title("前川街道:党员下沉社区助力疫情防控_黄陂区人民政府")
+    '前川街道:党员下沉社区助力疫情防控'
+    """
+    return _SITE_SUFFIX.sub("", title) or title
 
 
 _NUMERIC_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -293,6 +314,8 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
     if facts["title"] is None:
         facts["title"] = next((h for h in header if 4 <= len(h) <= 60 and " " not in h and "|" not in h
                                and not _SENTENCE_END.search(h)), None)
+    if isinstance(facts["title"], str):
+        facts["title"] = clean_title(facts["title"])
     if not kept:  # a short text with no page around it: its sentences are the body
         kept = [h for h in header if _SENTENCE_END.search(h) and h != facts["title"]]
     kept, dropped = _drop_unrelated(kept)

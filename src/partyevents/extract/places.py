@@ -291,8 +291,10 @@ def _event_mention(gz: Gazetteer, ev: Event, inside: list[_Mention]) -> _Mention
         in_org = [g for g in groups if any(org.start <= m.start and m.end <= org.end for m in g)]
         if in_org:
             chosen = in_org[0][-1]
+            named = [m for m in in_org[0] if org.start <= m.start and m.end <= org.end]
             if (
-                chosen.community is None
+                not _is_place_itself(org.start, org.end, named)
+                and chosen.community is None
                 and chosen.division is not None
                 and gz.divisions[chosen.division].level in ("province", "prefecture", "county")
             ):
@@ -302,6 +304,25 @@ def _event_mention(gz: Gazetteer, ev: Event, inside: list[_Mention]) -> _Mention
                     return below[0]
             return chosen
     return groups[0][-1]
+
+
+def _is_place_itself(start: int, end: int, named: list[_Mention]) -> bool:
+    """Whether an organizer span ``start:end`` is nothing but adjacent place names (长沙, 武汉市黄陂区).
+
+    Such an organizer is the place's own leadership, acting for the whole place: a community named
+    later in the event is where something happened, not a more specific locality.
+
+    >>> _is_place_itself(0, 6, [_Mention(0, 3, "武汉市", 1), _Mention(3, 6, "黄陂区", 2)])
+    True
+    >>> _is_place_itself(0, 6, [_Mention(0, 3, "黄陂区", 2)])  # 黄陂区财政局
+    False
+    """
+    return (
+        bool(named)
+        and named[0].start == start
+        and named[-1].end == end
+        and all(a.end == b.start for a, b in zip(named, named[1:]))
+    )
 
 
 def _under(gz: Gazetteer, division: int | None, ancestor: int | None) -> bool:
