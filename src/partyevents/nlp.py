@@ -89,10 +89,17 @@ def _snap(doc: Doc, start: int, end: int, label: str) -> Span | None:
 
 @Language.factory("partyevents_org_matcher")
 def make_org_matcher(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """Organization names, matched on characters, snapped to tokens: ``doc.spans["orgs"]``."""
+    """Organization names, matched on characters, snapped to tokens: ``doc.spans["orgs"]``.
+
+    Names already matched by the caller can be handed in as ``doc.user_data["org_spans"]``
+    (a list of (start, end, kind), exactly :func:`org_spans` of the doc's text).
+    """
 
     def org_matcher(doc: Doc) -> Doc:
-        spans = [_snap(doc, s, e, kind) for s, e, kind in org_spans(_text(doc))]
+        found: list[tuple[int, int, str]] | None = doc.user_data.pop("org_spans", None)
+        if found is None:
+            found = org_spans(_text(doc))
+        spans = [_snap(doc, s, e, kind) for s, e, kind in found]
         doc.spans["orgs"] = [sp for sp in spans if sp is not None]
         return doc
 
@@ -142,15 +149,22 @@ def event_head(text: str) -> str:
     return text[:end]
 
 
-def organizer_of(text: str) -> tuple[int, int] | None:
+def organizer_of(text: str, spans: list[tuple[int, int, str]] | None = None) -> tuple[int, int] | None:
     """Character span of an event's organizer, found by the pipeline over the event head.
 
     The span is the exact name (the spaCy span in ``doc.spans`` is snapped to tokens).
+    ``spans`` are the event's names (:func:`org_spans` of ``text``), when the caller has them:
+    the head's names are those ending within the head, which ends at a sentence mark.
 
     >>> t = "屏襄门街道组织党员志愿者开展巡河志愿服务活动。"
     >>> s = organizer_of(t); t[s[0]:s[1]]
     '屏襄门街道'
     """
-    doc = pipeline()(event_head(text))
+    nlp = pipeline()
+    head = event_head(text)
+    doc = nlp.make_doc(head)
+    if spans is not None:
+        doc.user_data["org_spans"] = [sp for sp in spans if sp[1] <= len(head)]
+    doc = nlp(doc)
     hit: tuple[int, int] | None = doc.user_data.get("organizer_chars")
     return hit

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..records import DocContext, Event, OrgMention
 from ..resources import read_table
@@ -68,18 +68,44 @@ def _verb_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{words})(?!部)")  # 组织 but not 组织部
 
 
-def name_at(text: str, pos: int = 0) -> str | None:
+def name_at(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
     """The organization name starting at ``pos`` (pieces ending in org suffixes), if any.
+
+    ``endpos`` cuts the text there, as if it ended (no name runs past it).
 
     >>> name_at("清河口街道明晶巷社区党委以共同缔造为契机")
     '清河口街道明晶巷社区党委'
     >>> name_at("区教育局党委书记")
     '区教育局党委'
+    >>> name_at("区教育局党委书记", 0, 4)
+    '区教育局'
     >>> name_at("全市") is None
     True
     """
-    m = _chain_re().match(text, pos)
+    m = _chain_re().match(text, pos, len(text) if endpos is None else endpos)
     return m.group() if m else None
+
+
+@cache
+def _chunk_re() -> re.Pattern[str]:
+    """What separates names: a non-CJK run (with a counter after it), an action cue, or 与/及/的."""
+    return re.compile(rf"[^\u4e00-\u9fff]+[个家支名所余多]*|{_verb_re().pattern}|[与及的]")
+
+
+@cache
+def _stopword_re() -> re.Pattern[str] | None:
+    words = _stopwords()
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+
+@lru_cache(maxsize=1 << 16)
+def kind_of(name: str) -> str:
+    """The kind of the first suffix (in ``org_suffixes.tsv`` order) the name ends with.
+
+    >>> kind_of("区教育局党委"), kind_of("购药小分队"), kind_of("某某")
+    ('party', 'social', 'other')
+    """
+    return next((k for suf, k in _suffixes().items() if name.endswith(suf)), "other")
 
 
 def _subject(clause: str) -> tuple[int, str] | None:
@@ -149,23 +175,28 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
     >>> [t[s:e] for s, e, _ in org_spans(t)]
     ['王寨街道', '襄阳市乐源社会工作服务中心', '购药小分队']
     """
+    n = len(text)
     starts = {0}
-    stops = {len(text)}
-    for m in re.finditer(rf"[^\u4e00-\u9fff]+[个家支名所余多]*|{_verb_re().pattern}|[与及的]", text):
+    stops = {n}
+    for m in _chunk_re().finditer(text):
         starts.add(m.end())
         stops.add(m.start())
     ordered_stops = sorted(stops)
+    chain = _chain_re().match
+    suffixes = _suffixes()
+    stop_re = _stopword_re()
     out: list[tuple[int, int, str]] = []
     end_seen = -1
     for s in sorted(starts):
-        if s < end_seen or s >= len(text):
+        if s < end_seen or s >= n:
             continue
-        limit = ordered_stops[bisect.bisect_right(ordered_stops, s)] if s < len(text) else s
-        name = name_at(text[:limit], s)
-        if name and name not in _suffixes() and not any(w in name for w in _stopwords()):
-            kind = next((k for suf, k in _suffixes().items() if name.endswith(suf)), "other")
-            out.append((s, s + len(name), kind))
-            end_seen = s + len(name)
+        m = chain(text, s, ordered_stops[bisect.bisect_right(ordered_stops, s)])
+        if m is None:
+            continue
+        name = m.group()
+        if name not in suffixes and (stop_re is None or not stop_re.search(name)):
+            out.append((s, m.end(), kind_of(name)))
+            end_seen = m.end()
     return out
 
 
@@ -173,7 +204,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     """For each event: (organizer, all bodies named), with document offsets.
 
     The organizer comes from the spaCy pipeline (:func:`partyevents.nlp.pipeline`)
-    run over the event's head only. An event that names no organizer inherits the
+    run over the event's head only, handed the names already found in the event
+    so that they are not matched twice. An event that names no organizer inherits the
     previous event's organizer in the same section (span None): bulletin items and
     feature paragraphs usually continue the story of the body named before.
     """
@@ -183,8 +215,9 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     prev: OrgMention | None = None
     prev_section: str | None = None
     for ev in events:
-        named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in org_spans(ev.text)]
-        span = organizer_of(ev.text)
+        spans = org_spans(ev.text)
+        named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans]
+        span = organizer_of(ev.text, spans)
         if span is not None:
             s, e = span
             kind = next((m.kind for m in named if m.start == ev.start + s), None)

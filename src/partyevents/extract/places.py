@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from ..records import DocContext, Event, Place, Problem
 from ..resources import read_table
@@ -321,7 +321,7 @@ def _is_place_itself(start: int, end: int, named: list[_Mention]) -> bool:
         bool(named)
         and named[0].start == start
         and named[-1].end == end
-        and all(a.end == b.start for a, b in zip(named, named[1:]))
+        and all(a.end == b.start for a, b in pairwise(named))
     )
 
 

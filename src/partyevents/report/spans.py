@@ -53,6 +53,19 @@ def find_in(text: str, needle: object, lo: int, hi: int, label: str) -> Span | N
     return None if at < 0 else Span(at, at + len(needle), label)
 
 
+def find_all_in(text: str, needle: object, lo: int, hi: int, label: str, limit: int = 5) -> list[Span]:
+    """Up to ``limit`` occurrences of ``needle`` in ``text[lo:hi]``.
+
+    >>> [s.start for s in find_all_in("樊城区委在樊城区召开会议", "樊城区", 0, 12, "PLACE")]
+    [0, 5]
+    """
+    out: list[Span] = []
+    while len(out) < limit and (span := find_in(text, needle, lo, hi, label)) is not None:
+        out.append(span)
+        lo = span.end
+    return out
+
+
 def resolve(spans: Iterable[Span]) -> list[Span]:
     """Sorted, non-overlapping spans: on overlap the higher-priority kind wins, then the longer span.
 
@@ -97,7 +110,7 @@ def event_spans(text: str, event: Mapping[Any, Any]) -> list[Span]:
     lo, hi = span
     found = [find_in(text, event.get("date_text"), lo, hi, "DATE")]
     for col in ("locality", "community", "township", "county", "prefecture", "province"):
-        found.append(find_in(text, event.get(col), lo, hi, "PLACE"))
+        found.extend(find_all_in(text, event.get(col), lo, hi, "PLACE"))  # one inside an ORG name may hide
     orgs = event.get("organizations")
     names = [event.get("organization"), *(list(orgs) if orgs is not None and not isinstance(orgs, str) else [])]
     found.extend(find_in(text, name, lo, hi, "ORG") for name in names)
