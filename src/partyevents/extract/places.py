@@ -6,9 +6,15 @@
 2. Resolve ambiguous names (城关镇 ×99) by the document's other places: each
    candidate scores by how closely it sits to the candidates of every other
    name; the best wins, a tie stays unresolved and becomes a warning.
-3. Per event, the locality is the most specific place in the organizer's name,
+3. Per event, the locality is the most specific place in the organizer's name
+   (a county's bureau working in a named community: that community; an
+   organizer that is only a place name, ``武汉市黄陂区``, stays that place),
    else in the first group of adjacent place names (``武汉市黄陂区`` → 黄陂区),
    else the document's home place (the one it names most, title counted thrice).
+
+Mentions are found once per document and sliced per event (bisect on starts);
+the name matcher, the community-name reach and per-name candidate sets are
+cached, so the stage costs well under a millisecond per document.
 """
 
 from __future__ import annotations
@@ -339,7 +345,7 @@ def _place(
 ) -> Place:
     """A Place record for a division (or a community under it); spans from the mention when there is one."""
     start, end, surface = (mention.start, mention.end, mention.surface) if mention else (None, None, "")
-    chain = gz.chain(division) if division is not None else {}
+    province, prefecture, county, township, adcode = _chain_names(gz, division)
     if community is not None:
         name, level = community, "village" if community.endswith("村") else "community"
     elif division is not None:
@@ -349,19 +355,35 @@ def _place(
         levels = {gz.divisions[c].level for c in candidates or ()}
         name = names.pop() if len(names) == 1 else surface
         level = levels.pop() if len(levels) == 1 else "county"
-    coded = [d for d in chain.values() if d.code]
     return Place(
         surface=surface or name,
         start=start,
         end=end,
         name=name,
         level=level,
-        province=chain["province"].name if "province" in chain else None,
-        prefecture=chain["prefecture"].name if "prefecture" in chain else None,
-        county=chain["county"].name if "county" in chain else None,
-        township=chain["township"].name if "township" in chain else None,
+        province=province,
+        prefecture=prefecture,
+        county=county,
+        township=township,
         community=community,
-        adcode=coded[-1].code if coded else None,
+        adcode=adcode,
+    )
+
+
+_Names = tuple[str | None, str | None, str | None, str | None, str | None]
+
+
+@lru_cache(maxsize=1 << 14)
+def _chain_names(gz: Gazetteer, division: int | None) -> _Names:
+    """(province, prefecture, county, township, adcode) of a division; all None for no division."""
+    chain = gz.chain(division) if division is not None else {}
+    coded = [d for d in chain.values() if d.code]
+    return (
+        chain["province"].name if "province" in chain else None,
+        chain["prefecture"].name if "prefecture" in chain else None,
+        chain["county"].name if "county" in chain else None,
+        chain["township"].name if "township" in chain else None,
+        coded[-1].code if coded else None,
     )
 
 
