@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from partyevents.extract.activities import classify_activities, classify_text
+from partyevents.extract.activities import classify_activities, classify_text, clause_cues, score_labels
 from partyevents.records import DocContext, Event
 from partyevents.resources import read_table, taxonomy
 
@@ -49,3 +51,52 @@ def test_labels_come_from_the_taxonomy() -> None:
     [(primary, labels)] = classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])
     assert primary == labels[0]
     assert set(labels) <= set(taxonomy())
+
+
+_SAMPLES = [
+    "米公街道召开疫情防控推进会。会后开展志愿服务,为群众发放资料、宣传普法;让社区治理更有温度。",
+    "8月26日,为推进党员干部下沉社区,区教育局党委召开动员大会,学习二十大精神。成立志愿服务队:巡河、巡查。",
+    "社区组建“小分队”,召开表彰会员大会。\n次日,社会治理与社区治理培训开展,召开了部署会议",
+    "天气晴朗。。为了,在:",
+    "",
+]
+
+
+def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
+    """The scoring rule read literally: every sentence, every clause, :func:`clause_cues` on each."""
+    weights = {row[0]: float(row[1]) for row in read_table("activity_weights.tsv")}
+    subordinators = tuple(row[0] for row in read_table("activity_subordinators.tsv"))
+    scores: dict[str, list[float]] = {}
+    pos, main_found = 0, False
+    for n_sentence, sentence in enumerate(re.split(r"(?<=[。!！?？])", text)):
+        cpos = pos
+        for clause in re.split(r"[,，;；:：、\n]", sentence):
+            found = clause_cues(clause)
+            if found:
+                if clause.lstrip(" “”\"'‘’").startswith(subordinators):
+                    w = weights["subordinate"]
+                elif n_sentence == 0 and not main_found:
+                    w, main_found = weights["main"], True
+                else:
+                    w = weights["sentence"] if n_sentence == 0 else weights["rest"]
+                for label, (strength, offset) in found.items():
+                    scores.setdefault(label, [0.0, float(cpos + offset)])[0] += w * strength
+            cpos += len(clause) + 1
+        pos += len(sentence)
+    return [(k, (v[0], int(v[1]))) for k, v in scores.items()]
+
+
+@pytest.mark.parametrize("text", _SAMPLES)
+def test_scores_read_once_per_event_equal_the_clause_by_clause_rule(text: str) -> None:
+    want = _clause_by_clause(text)
+    assert list(score_labels(text).items()) == want  # same labels, scores, positions and order
+    for cut in range(0, len(text), 7):  # and on pieces cut anywhere
+        assert list(score_labels(text[cut:]).items()) == _clause_by_clause(text[cut:])
+
+
+def test_clause_by_clause_fallback_gives_the_same_scores(monkeypatch: pytest.MonkeyPatch) -> None:
+    from partyevents.extract import activities
+
+    fast = [list(score_labels(t).items()) for t in _SAMPLES]
+    monkeypatch.setattr(activities, "_keywords_scan_whole", lambda: False)  # as for a keyword holding a comma
+    assert [list(score_labels(t).items()) for t in _SAMPLES] == fast

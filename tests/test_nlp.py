@@ -36,3 +36,17 @@ def test_organizer_of_reads_only_the_event_head() -> None:
     text = "米公街道召开推进会。会议强调。会上。区财政局组织学习。"
     span = pe_nlp.organizer_of(text)
     assert span is not None and text[span[0] : span[1]] == "米公街道"
+
+
+def test_names_handed_in_are_used_and_give_the_same_organizer() -> None:
+    from partyevents.extract.organizations import org_spans
+
+    text = "12月9日\n米公街道党工委召开推进会,区财政局参加。会议强调。会后社区党支部开展巡河。"
+    spans = org_spans(text)
+    assert pe_nlp.organizer_of(text, spans) == pe_nlp.organizer_of(text)
+    nlp = pe_nlp.pipeline()
+    doc = nlp.make_doc("米公街道召开推进会。")
+    doc.user_data["org_spans"] = [(0, 2, "place")]  # deliberately not what the matcher would find
+    doc = nlp(doc)
+    assert [s.text for s in doc.spans["orgs"]] == ["米公"]
+    assert "org_spans" not in doc.user_data

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from partyevents.extract.organizations import find_organizations, name_at, org_spans, organizer_in
+from partyevents.extract.wordtrie import trie_pattern
 from partyevents.records import DocContext, Event
+from partyevents.resources import read_table
 
 
 def _organizer(text: str) -> str | None:
@@ -63,3 +67,51 @@ def test_event_without_a_body_inherits_the_previous_organizer() -> None:
 def test_verb_phrases_are_not_listed_as_bodies() -> None:
     text = "社区党委带领党员结合社区实际开展服务"
     assert all("结合" not in text[s:e] for s, e, _ in org_spans(text))
+
+
+def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
+    """The name rule read literally: try a name at every chunk start, cut at the next stop."""
+    suffixes = {row[0]: row[1] for row in read_table("org_suffixes.tsv")}
+    stopwords = [row[0] for row in read_table("org_stopwords.tsv")]
+    verbs = "|".join(
+        re.escape(w)
+        for w in sorted((r[1] for r in read_table("org_cues.tsv") if r[0] == "verb"), key=len, reverse=True)
+    )
+    starts, stops = {0}, {len(text)}
+    for m in re.finditer(rf"[^\u4e00-\u9fff]+[个家支名所余多]*|(?:{verbs})(?!部)|[与及的]", text):
+        starts.add(m.end())
+        stops.add(m.start())
+    out: list[tuple[int, int, str]] = []
+    end_seen = -1
+    for s in sorted(starts):
+        if s < end_seen or s >= len(text):
+            continue
+        name = name_at(text[: min(t for t in stops if t > s)], s)
+        if name and name not in suffixes and not any(w in name for w in stopwords):
+            out.append((s, s + len(name), next((k for suf, k in suffixes.items() if name.endswith(suf)), "other")))
+            end_seen = s + len(name)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "王寨街道联合襄阳市乐源社会工作服务中心志愿者,成立“购药小分队”,组织部与区委宣传部及市教育局的党员参加。",
+        "12月9日\n米公街道召开疫情防控推进会,3个社区党支部、5家企业和柿铺街道党工委开展结对共建。",
+        "记者昨日从市委组织部获悉,全市5名第一书记被选派到村。区财政局组织学习,党组织书记讲党课",
+        "",
+    ],
+)
+def test_names_found_in_one_pass_equal_the_start_by_start_rule(text: str) -> None:
+    want = _names_start_by_start(text)
+    assert org_spans(text) == want
+    for cut in range(0, len(text), 5):
+        assert org_spans(text[cut:]) == _names_start_by_start(text[cut:])
+
+
+def test_cue_trie_matches_as_the_longest_first_alternation() -> None:
+    words = ["组织", "组织部", "召开", "开展", "在", "在职", "和"]
+    plain = re.compile("|".join(sorted(words, key=len, reverse=True)) + "(?!部)")
+    trie = re.compile(trie_pattern(words) + "(?!部)")
+    text = "在职党员在组织部组织召开和开展活动,组织部署"
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]

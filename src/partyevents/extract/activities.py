@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from ..records import DocContext, Event
 from ..resources import read_table, taxonomy
+from .wordtrie import trie_pattern
 
 _CLAUSE_SPLIT = re.compile(r"[,，;；:：、\n]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
@@ -40,7 +42,12 @@ def _cues() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], tuple[tuple[st
     for label, word, *_ in read_table("activity_keywords.tsv"):
         if label in known:
             words.setdefault(word, []).append(label)
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # a trie matches as the alternation longest first would, so 治理 inside 社会治理 is not seen
+    alternation = (
+        trie_pattern(words)
+        if words and all(words)
+        else "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    )
     patterns = tuple(
         (label, re.compile(pattern)) for label, pattern, *_ in read_table("activity_patterns.tsv") if label in known
     )
@@ -104,6 +111,11 @@ def _cues_in(
     for label, pattern in patterns:
         if pm := pattern.search(clause):
             found.setdefault(label, set()).add(pm.span())
+    return _strengths(found)
+
+
+def _strengths(found: dict[str, set[tuple[int, int]]]) -> dict[str, tuple[float, int]]:
+    """label -> (strength, offset of the first cue), from each label's cue spans in one clause."""
     out: dict[str, tuple[float, int]] = {}
     for label, spans in found.items():
         if len(spans) == 1:
@@ -132,43 +144,30 @@ def clause_cues(clause: str) -> dict[str, tuple[float, int]]:
 def score_labels(text: str) -> dict[str, tuple[float, int]]:
     """label -> (weighted score, position of its first cue) over one event's text.
 
-    Keyword matches are found once over the whole text and the patterns that match
-    nowhere in it are skipped (see :func:`_keywords_scan_whole`, :func:`_prefilter`);
-    the result is that of :func:`clause_cues` on every clause.
+    The rule is :func:`clause_cues` on every clause, weighted by where the clause stands.
+    When keywords allow it (:func:`_keywords_scan_whole`) they are matched once over the
+    whole text and only the clauses with a cue are read (:func:`_score_whole`); the
+    clause-by-clause loop below is the rule as written, for keyword lists that do not.
 
     >>> score_labels("米公街道召开疫情防控推进会。会后开展志愿服务。")
     {'meeting': (3.0, 4), 'epidemic_control': (3.0, 6), 'volunteer_service': (0.3, 18)}
     """
+    keyword_re, word_labels, patterns = _cues()
+    if _keywords_scan_whole():
+        hits = [(m.start(), m.end(), word_labels[m.group()]) for m in keyword_re.finditer(text)]
+        live = tuple((label, p) for label, p in patterns if not _prefilter(p) or p.search(text))
+        return _score_whole(text, hits, live)
     weights = _weights()
     subordinators = _subordinators()
-    keyword_re, word_labels, patterns = _cues()
-    whole = _keywords_scan_whole()
-    all_hits = [(m.start(), m.end(), word_labels[m.group()]) for m in keyword_re.finditer(text)] if whole else []
-    live = tuple((label, p) for label, p in patterns if not _prefilter(p) or p.search(text))
-    if whole and not live:
-        return _score_hits(text, all_hits)
-    n_hits = len(all_hits)
-    k = 0
     scores: dict[str, list[float]] = {}
     pos = 0
     main_found = False
     for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text)):
         cpos = pos
         for clause in _CLAUSE_SPLIT.split(sentence):
-            if whole:
-                cend = cpos + len(clause)
-                hits: list[_Hit] = []
-                while k < n_hits and all_hits[k][0] < cend:
-                    start, end, labels = all_hits[k]
-                    hits.append((start - cpos, end - cpos, labels))
-                    k += 1
-                found = _cues_in(clause, hits, live) if hits or live else {}
-            else:
-                found = _cues_in(clause, [(m.start(), m.end(), word_labels[m.group()])
-                                          for m in keyword_re.finditer(clause)], live)
+            found = clause_cues(clause)
             if found:
-                body = clause.lstrip(" “”\"'‘’")
-                if body.startswith(subordinators):
+                if clause.lstrip(" “”\"'‘’").startswith(subordinators):
                     w = weights["subordinate"]
                 elif n_sentence == 0 and not main_found:
                     w, main_found = weights["main"], True
@@ -182,37 +181,74 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
     return {k: (v[0], int(v[1])) for k, v in scores.items()}
 
 
-def _score_hits(text: str, hits: list[_Hit]) -> dict[str, tuple[float, int]]:
-    """:func:`score_labels` when the cues are exactly the keyword matches ``hits``: only their clauses are read."""
-    if not hits:
+def _clause_matches(
+    text: str, pattern: re.Pattern[str], starts: list[int], ends: list[int]
+) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """(clause index, clause start, match) of the pattern's first match in each clause that has one.
+
+    A prefiltered pattern matches in a clause only where it also matches in the whole
+    text, so the search jumps from one whole-text match to the clause holding it; there
+    it searches the clause within the whole text (``pos``/``endpos``), the same as
+    searching the clause alone. Other patterns search every clause cut out alone.
+    """
+    if not _prefilter(pattern):
+        for k, (cs, ce) in enumerate(zip(starts, ends, strict=True)):
+            if pm := pattern.search(text[cs:ce]):
+                yield k, cs, pm
+        return
+    k = 0
+    while k < len(starts) and (hint := pattern.search(text, starts[k])):
+        k = bisect.bisect_right(starts, hint.start(), k) - 1  # no clause before this one can match
+        if pm := pattern.search(text, starts[k], ends[k]):
+            yield k, starts[k], pm
+        k += 1
+
+
+def _score_whole(
+    text: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str]], ...]
+) -> dict[str, tuple[float, int]]:
+    """:func:`score_labels` from the event's keyword matches and the prefiltered patterns still in play.
+
+    Only the clauses holding a cue are read; patterns are searched clause by clause
+    within the whole text (``pos``/``endpos``), which for prefiltered patterns is the
+    same as searching the clause alone.
+    """
+    bounds = [m.end() for m in _BOUNDARY.finditer(text)]
+    starts = [0, *bounds]
+    ends = [b - 1 if text[b - 1] in _CLAUSE_MARKS else b for b in bounds]
+    ends.append(len(text))
+    per_clause: dict[int, list[_Hit]] = {}
+    for start, end, labels in hits:
+        k = bisect.bisect_right(starts, start) - 1
+        cs = starts[k]
+        per_clause.setdefault(k, []).append((start - cs, end - cs, labels))
+    matched: dict[int, list[tuple[str, tuple[int, int]]]] = {}
+    for label, pattern in patterns:
+        for k, cs, pm in _clause_matches(text, pattern, starts, ends):
+            matched.setdefault(k, []).append((label, (pm.start() - cs, pm.end() - cs)))
+    if not per_clause and not matched:
         return {}
     weights = _weights()
     subordinators = _subordinators()
-    bounds = [m.end() for m in _BOUNDARY.finditer(text)]
     first_sentence_end = next((m.end() for m in _SENTENCE_MARK.finditer(text)), len(text) + 1)
     scores: dict[str, list[float]] = {}
     main_found = False
-    i = 0
-    while i < len(hits):
-        k = bisect.bisect_right(bounds, hits[i][0])  # the clause holding the hit: the k-th
-        cpos = bounds[k - 1] if k else 0
-        nxt = bounds[k] if k < len(bounds) else len(text)
-        cend = nxt - 1 if nxt > cpos and text[nxt - 1] in _CLAUSE_MARKS else nxt
-        group: list[_Hit] = []
-        while i < len(hits) and hits[i][0] < cend:
-            start, end, labels = hits[i]
-            group.append((start - cpos, end - cpos, labels))
-            i += 1
-        clause = text[cpos:cend]
-        found = _cues_in(clause, group, ())
+    for k in sorted(per_clause.keys() | matched.keys()):
+        cpos = starts[k]
+        found: dict[str, set[tuple[int, int]]] = {}
+        for start, end, labels in per_clause.get(k, ()):
+            for label in labels:
+                found.setdefault(label, set()).add((start, end))
+        for label, span in matched.get(k, ()):
+            found.setdefault(label, set()).add(span)
         first_sentence = cpos < first_sentence_end
-        if clause.lstrip(" “”\"'‘’").startswith(subordinators):
+        if text[cpos : ends[k]].lstrip(" “”\"'‘’").startswith(subordinators):
             w = weights["subordinate"]
         elif first_sentence and not main_found:
             w, main_found = weights["main"], True
         else:
             w = weights["sentence"] if first_sentence else weights["rest"]
-        for label, (strength, offset) in found.items():
+        for label, (strength, offset) in _strengths(found).items():
             entry = scores.setdefault(label, [0.0, float(cpos + offset)])
             entry[0] += w * strength
     return {k: (v[0], int(v[1])) for k, v in scores.items()}
