@@ -115,3 +115,12 @@ def test_cue_trie_matches_as_the_longest_first_alternation() -> None:
     trie = re.compile(trie_pattern(words) + "(?!部)")
     text = "在职党员在组织部组织召开和开展活动,组织部署"
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_movement_verb_ends_the_organizer_name() -> None:
+    """`X到Y调研`: X inspects Y; Y is named, but it is not part of X's name."""
+    import partyevents
+
+    rows = partyevents.extract_text("9月5日,禹州市委组织部到顺店镇调研基层党建工作。\n9月6日,区财政局赴康乐社区开展志愿服务。")
+    assert [e["organization"] for e in rows.events] == ["禹州市委组织部", "区财政局"]
+    assert "顺店镇" in rows.events[0]["organizations"]
