@@ -96,3 +96,13 @@ def test_a_killed_run_leaves_no_temp_folder_behind_for_long(tmp_path: Path, raw_
     (stale / "events.parquet").write_bytes(b"half")
     partyevents.extract(raw_dir, out, ExtractConfig(progress=False, workers=1))
     assert not stale.exists()
+
+
+def test_every_year_says_where_it_came_from(sample_out: Path) -> None:
+    t = partyevents.load(sample_out)
+    ev = t.events.merge(t.documents[["doc_id", "source_path"]], on="doc_id")
+    assert (ev["year"].isna() == ev["year_source"].isna()).all()
+    bulletin = ev[ev["source_path"] == "000_7854e43dd47ef38f.txt"]
+    assert set(bulletin["year_source"]) == {"body"}  # no page date: the body's 2022年
+    news = ev[(ev["source_path"] == "002_226e41d8ff047efe.txt") & (ev["date_text"] == "10月24日")]
+    assert list(news["year_source"]) == ["published"]

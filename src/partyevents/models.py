@@ -61,6 +61,7 @@ class EventRow(_Row):
     date_start: dt.date | None
     date_end: dt.date | None
     date_since: bool
+    year_source: Literal["expression", "published", "path", "body", "previous"] | None
     locality: str | None
     locality_level: Level | None
     province: str | None

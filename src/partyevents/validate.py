@@ -67,6 +67,7 @@ def _event_row(doc_id: str, ev: Event) -> dict[str, Any]:
         "event_id": f"{doc_id}:{ev.seq}", "doc_id": doc_id, "seq": ev.seq, "section": ev.section,
         "date_text": d.text, "year": d.year, "month": d.month, "day": d.day,
         "date_start": d.full_date, "date_end": d.end_date, "date_since": d.since,
+        "year_source": d.year_source if d.year is not None else None,
         "locality": place.name if place else None, "locality_level": place.level if place else None,
         "province": place.province if place else None, "prefecture": place.prefecture if place else None,
         "county": place.county if place else None, "township": place.township if place else None,

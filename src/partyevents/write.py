@@ -35,7 +35,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "events": pa.schema([
         ("event_id", _str), ("doc_id", _str), ("seq", _i32), ("section", _str), ("date_text", _str),
         ("year", _i16), ("month", _i16), ("day", _i16), ("date_start", pa.date32()), ("date_end", pa.date32()),
-        ("date_since", pa.bool_()), ("locality", _str), ("locality_level", _str), ("province", _str),
+        ("date_since", pa.bool_()), ("year_source", _str), ("locality", _str), ("locality_level", _str), ("province", _str),
         ("prefecture", _str), ("county", _str), ("township", _str), ("community", _str), ("adcode", _str),
         ("organization", _str), ("organizations", pa.list_(_str)), ("activity_type", _str),
         ("activity_types", pa.list_(_str)), ("volunteers", _i64), ("party_members", _i64), ("households", _i64),
