@@ -151,7 +151,7 @@ def _new_documents(items: Iterator[RawDocument | Problem], writer: TableWriter, 
                 writer.add("problems", [_problem_row(item, manifest_name)])
                 summary.problems += 1
             continue
-        doc_id = pipeline._doc_id(item)  # the SHA-256 of the bytes as they were read
+        doc_id = pipeline.doc_id_of(item)  # the SHA-256 of the bytes as they were read
         if doc_id in known:
             summary.skipped += 1
             if item.source_path != known[doc_id] and (doc_id, item.source_path) not in old_problems:
@@ -181,11 +181,11 @@ def _chunks(docs: Iterator[RawDocument], size: int) -> Iterator[list[RawDocument
         yield chunk
 
 
-_DUPLICATE_MESSAGE = "identical bytes also stored under other paths; reported once"  # as process_document says
+_DUPLICATE_MESSAGE = "identical bytes also stored under other paths; reported once"
 
 
 def _duplicate_row(doc_id: str, first: str, others: list[str]) -> dict[str, object]:
-    """The warning ``process_document`` gives for ``RawDocument.also_paths``, once the whole folder is read."""
+    """One warning per group of identical files, once the whole folder is read: the first path and the others."""
     return {"doc_id": doc_id, "source_path": first, "stage": "ingest", "severity": "warning",
             "message": _DUPLICATE_MESSAGE, "detail": repr(others)}
 

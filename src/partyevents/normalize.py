@@ -217,7 +217,6 @@ def _domain_words() -> tuple[str, ...]:
 
 
 _SENTENCE_END = re.compile(r"[。!?;]")
-_SENTENCE_PUNCT = re.compile(r"[。!?;,:、]")
 _DATE_LINE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:以来|起|至今)?$")
 _HEADING = re.compile(r"^【[^】]{1,30}】$")
 

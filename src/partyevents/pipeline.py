@@ -15,9 +15,10 @@ from .extract import extract_events
 from .extract.dates import path_date
 from .records import DocContext, DocumentResult, Problem, RawDocument
 
-__all__ = ["analyze_text", "process_document"]
+__all__ = ["analyze_text", "doc_id_of", "process_document"]
 
-def _doc_id(raw: RawDocument) -> str:
+def doc_id_of(raw: RawDocument) -> str:
+    """The document's id: SHA-256 of its bytes, or of its path when it could not be read."""
     if raw.data is not None:
         return ingest.doc_id_for(raw.data)
     return hashlib.sha256(("unreadable:" + raw.source_path).encode()).hexdigest()[:16]
@@ -25,11 +26,8 @@ def _doc_id(raw: RawDocument) -> str:
 
 def process_document(raw: RawDocument) -> DocumentResult:
     """Run one raw document through ingest → normalize → segment → extract."""
-    doc_id = _doc_id(raw)
+    doc_id = doc_id_of(raw)
     result = DocumentResult(doc_id=doc_id, source_path=raw.source_path, status="rejected")
-    if raw.also_paths:
-        result.problems.append(Problem("ingest", "warning", "identical bytes also stored under other paths; "
-                                       "reported once", repr(list(raw.also_paths))))
     if raw.data is None or raw.error:
         result.error = raw.error or "could not be read"
         return result

@@ -46,7 +46,6 @@ class RawDocument:
     data: bytes | None  # None when the file could not be read
     error: str | None = None  # why it could not be read
     manifest: ManifestRow | None = None
-    also_paths: tuple[str, ...] = ()  # other paths with identical bytes
 
 
 @dataclass(slots=True)

@@ -24,7 +24,6 @@ from .records import Segment
 __all__ = ["Line", "document_style", "segment", "split_lines"]
 
 _SENTENCE_END = re.compile(r"[。!?;]")
-_CLAUSE_PUNCT = re.compile(r"[。!?;,:、]")
 _BRACKET_HEADING = re.compile(r"^【(?P<name>[^】]{1,30})】$")
 # Relative day words that continue from the previous event; they open an event
 # only at the start of a paragraph or of a sentence.

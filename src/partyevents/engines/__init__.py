@@ -58,7 +58,7 @@ def crashed_rows(raw: RawDocument, reason: str) -> Rows:
     >>> rows.documents[0]["status"], rows.problems[0]["severity"]
     ('rejected', 'error')
     """
-    doc_id = pipeline._doc_id(raw)
+    doc_id = pipeline.doc_id_of(raw)
     message = f"internal error: {reason} while processing this document (please report this with the file)"
     result = DocumentResult(doc_id=doc_id, source_path=raw.source_path, status="rejected", error=message)
     result.problems.append(Problem("extract", "error", message, None))
