@@ -1,0 +1,108 @@
+"""Chinese script: traditional -> simplified conversion (OpenCC ``t2s``) and script detection.
+
+OpenCC is fast on a whole text; what costs is calling it when there is nothing
+to convert and comparing texts character by character in Python. So a text is
+converted only when it holds a character that t2s changes, converted once, and
+the changed characters are counted with numpy.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import numpy as np
+
+__all__ = ["detect_script", "script_counts", "simplify", "to_simplified"]
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@cache
+def _converter(config: str) -> object:
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def _convert(config: str, text: str) -> str:
+    return _converter(config).convert(text)  # type: ignore[attr-defined, no-any-return]
+
+
+@cache
+def _changed_by(config: str) -> re.Pattern[str]:
+    """Han characters (BMP) that OpenCC's ``config`` changes on their own, as one character class.
+
+    A text without any of t2s's is simplified already.
+    """
+    han = "".join(chr(cp) for cp in range(0x3400, 0xA000))
+    changed = sorted({a for a, b in zip(han, _convert(config, han), strict=False) if a != b})
+    return re.compile("[" + "".join(changed) + "]")
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def simplify(text: str) -> tuple[str, int]:
+    """``(text in simplified script, number of characters changed)``.
+
+    >>> simplify("黨員進社區,憑藉")
+    ('党员进社区,凭借', 6)
+    >>> simplify("党员")
+    ('党员', 0)
+    """
+    if not _changed_by("t2s").search(text):
+        return text, 0
+    new = _convert("t2s", text)
+    if new == text:
+        return text, 0
+    if len(new) != len(text):  # OpenCC keeps the length; count the slow way if it ever does not
+        return new, sum(map(str.__ne__, text, new)) + abs(len(new) - len(text))
+    return new, int(np.count_nonzero(_codes(new) != _codes(text)))
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters become simplified (OpenCC ``t2s``).
+
+    >>> to_simplified("黨員進社區")
+    '党员进社区'
+    """
+    return simplify(text)[0]
+
+
+def script_counts(text: str, n_trad: int | None = None) -> tuple[str | None, int]:
+    """(script, number of characters t2s changes) of a text.
+
+    ``n_trad``, when given, is the count :func:`simplify` already made. A text is
+    ``simplified`` when under 1% of its Han characters change in t2s,
+    ``traditional`` when under 1% are simplified-only forms (characters s2t
+    changes), else ``mixed`` when both shares are within a factor of five of each
+    other, else the larger.
+
+    >>> script_counts("党员进社区"), script_counts("黨員進社區"), script_counts("abc")
+    (('simplified', 0), ('traditional', 4), (None, 0))
+    """
+    n_han = sum(map(len, _HAN.findall(text)))
+    if not n_han:
+        return None, 0
+    if n_trad is None:
+        n_trad = simplify(text)[1]
+    trad = n_trad / n_han
+    if trad < 0.01:
+        return "simplified", n_trad
+    simp = len(_changed_by("s2t").findall(text)) / n_han
+    if simp < 0.01:
+        return "traditional", n_trad
+    if min(trad, simp) / max(trad, simp) > 0.2:
+        return "mixed", n_trad
+    return ("traditional" if trad > simp else "simplified"), n_trad
+
+
+def detect_script(text: str) -> str | None:
+    """``simplified``, ``traditional`` or ``mixed``; None when there is no Chinese text.
+
+    >>> detect_script("党员进社区"), detect_script("黨員進社區"), detect_script("abc")
+    ('simplified', 'traditional', None)
+    """
+    return script_counts(text)[0]
