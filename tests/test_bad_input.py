@@ -170,11 +170,11 @@ _KILLER = textwrap.dedent("""
     from partyevents.write import TableWriter
 
     how, in_dir, out_dir = sys.argv[1:4]
-    real_add = TableWriter.add
+    real_add = TableWriter.add_batch
     seen = []
 
-    def add(self, table, rows):
-        real_add(self, table, rows)
+    def add(self, table, batch):
+        real_add(self, table, batch)
         if table == "documents":
             self._flush(table)  # the new table is half-written on disk when the signal comes
             seen.append(1)
@@ -183,7 +183,7 @@ _KILLER = textwrap.dedent("""
                     raise KeyboardInterrupt
                 os.kill(os.getpid(), getattr(signal, how))
 
-    TableWriter.add = add
+    TableWriter.add_batch = add
     extract(in_dir, out_dir, ExtractConfig(progress=False, workers=1, chunk_size=1))
     print("finished")
 """)

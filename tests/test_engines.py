@@ -93,16 +93,17 @@ def test_ordered_map_keeps_order_and_rejects_a_document_that_fails_alone() -> No
     def submit(chunk: list[RawDocument]) -> list[RawDocument]:
         return chunk
 
-    def result(chunk: list[RawDocument]) -> list[partyevents.api.Rows]:
+    def result(chunk: list[RawDocument]) -> engines.RowBatch:
         if any(d.source_path == "3.txt" for d in chunk):
             raise RuntimeError("worker lost")
-        return engines.process_chunk(chunk)
+        return engines.process_batch(chunk)
 
     out = list(engines.ordered_map(submit, result, iter([docs[:2], docs[2:4], docs[4:]]), window=2))
-    rows = [r for chunk in out for r in chunk]
-    assert [r.documents[0]["source_path"] for r in rows] == [d.source_path for d in docs]
-    assert [r.documents[0]["status"] for r in rows] == ["ok", "ok", "rejected", "ok", "ok"]
-    assert "worker lost" in rows[2].documents[0]["error"]
+    docs_rows = [r for batch in out for r in batch.tables["documents"].to_pylist()]
+    assert [r["source_path"] for r in docs_rows] == [d.source_path for d in docs]
+    assert [r["status"] for r in docs_rows] == ["ok", "ok", "rejected", "ok", "ok"]
+    assert "worker lost" in docs_rows[2]["error"]
+    assert sum(batch.tables["events"].num_rows for batch in out) == 4  # the other documents keep their events
 
 
 def test_unknown_engine_is_refused() -> None:

@@ -20,7 +20,7 @@ from .ingest import DEFAULT_MAX_BYTES, InputOptions, iter_inputs
 from .pipeline import analyze_text
 from .records import Problem, RawDocument
 from .validate import Rows, validate_result
-from .write import SCHEMAS, TABLES, VERSION_KEY, TableWriter, existing_documents, table_files, table_versions
+from .write import SCHEMAS, TABLES, VERSION_KEY, RowBatch, TableWriter, existing_documents, table_files, table_versions
 
 __all__ = ["ExtractConfig", "RunSummary", "Tables", "extract", "extract_text", "load"]
 
@@ -121,11 +121,11 @@ def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | Non
             items = iter_inputs(in_dir, options)
             docs = _new_documents(items, writer, summary, known, old_problems, first_path, duplicates,
                                   manifest_name)
-            for chunk_rows in engine.map(_chunks(docs, config.chunk_size)):
-                for rows in chunk_rows:
-                    _add_rows(writer, rows, summary)
-                    if on_document is not None:
-                        on_document(rows.documents[0]["source_path"] if rows.documents else "")
+            for batch in engine.map(_chunks(docs, config.chunk_size)):
+                _add_batch(writer, batch, summary)
+                if on_document is not None:
+                    for source in batch.column("documents", "source_path"):
+                        on_document(source)
             for doc_id, paths in duplicates.items():
                 writer.add("problems", [_duplicate_row(doc_id, first_path.get(doc_id) or known[doc_id], paths)])
                 summary.problems += 1
@@ -204,15 +204,15 @@ def _previous_problems(out_dir: Path) -> set[tuple[str | None, str]]:
     return seen
 
 
-def _add_rows(writer: TableWriter, rows: Rows, summary: RunSummary) -> None:
+def _add_batch(writer: TableWriter, batch: RowBatch, summary: RunSummary) -> None:
     for table in TABLES:
-        writer.add(table, getattr(rows, table))
-    for doc in rows.documents:
-        summary.documents[doc["status"]] += 1
-    summary.events += len(rows.events)
-    summary.figures += len(rows.figures)
-    summary.problems += len(rows.problems)
-    summary.errors += sum(1 for p in rows.problems if p["severity"] == "error")
+        writer.add_batch(table, batch.tables[table])
+    for status in batch.column("documents", "status"):
+        summary.documents[status] += 1
+    summary.events += batch.tables["events"].num_rows
+    summary.figures += batch.tables["figures"].num_rows
+    summary.problems += batch.tables["problems"].num_rows
+    summary.errors += batch.column("problems", "severity").count("error")
 
 
 @dataclass(slots=True)

@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -171,13 +172,13 @@ def _decode_mixed(data: bytes) -> str | None:
     for line in data.split(b"\n"):
         try:
             text = line.decode("utf-8")
-            utf8_cjk += sum("\u4e00" <= c <= "\u9fff" for c in text)
+            utf8_cjk += _n_cjk(text)
         except UnicodeDecodeError:
             try:
                 text = line.decode("gb18030")
             except UnicodeDecodeError:
                 return None
-            gb_cjk += sum("\u4e00" <= c <= "\u9fff" for c in text)
+            gb_cjk += _n_cjk(text)
         parts.append(text)
     if utf8_cjk < 4 or utf8_cjk * 4 < gb_cjk or gb_cjk < 2:
         return None
@@ -214,21 +215,37 @@ def _common_share(text: str, *, traditional: bool) -> float:
     >>> _common_share("党建工作", traditional=False) > _common_share("數膘釬", traditional=True)
     True
     """
-    from .normalize import common_chars, to_simplified
+    from .normalize import to_simplified
 
-    han = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
+    han = "".join(_CJK_RUN.findall(text[:20000]))
     if not han:
         return 0.0
     if traditional:
-        han = list(to_simplified("".join(han)))
-    common = common_chars()
-    return sum(c in common for c in han) / len(han)
+        han = to_simplified(han)
+    return sum(map(len, _common_run_re().findall(han))) / len(han)
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _n_cjk(text: str) -> int:
+    """Number of CJK unified ideographs in ``text``.
+
+    >>> _n_cjk("党建 abc 工作。")
+    4
+    """
+    return sum(map(len, _CJK_RUN.findall(text)))
+
+
+@cache
+def _common_run_re() -> re.Pattern[str]:
+    from .normalize import common_chars
+
+    return re.compile("[" + "".join(sorted(common_chars())) + "]+")
 
 
 def _cjk_share(text: str) -> float:
-    if not text:
-        return 0.0
-    return sum("\u4e00" <= c <= "\u9fff" for c in text) / len(text)
+    return _n_cjk(text) / len(text) if text else 0.0
 
 
 def _count_bad_utf8(data: bytes) -> int:

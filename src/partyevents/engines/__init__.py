@@ -1,7 +1,8 @@
 """Engines: run the per-document function over many documents, in order, with bounded memory.
 
-Every engine maps :func:`process_chunk` over chunks of raw documents and
-yields the validated rows in input order, so all engines write the same
+Every engine maps :func:`process_batch` over chunks of raw documents and
+yields the validated rows (a :class:`~partyevents.write.RowBatch` per chunk, built
+in the worker) in input order, so all engines write the same
 tables row for row. At most ``window`` chunks are in flight at once: the
 input folder is read lazily, and memory does not grow with the corpus.
 
@@ -10,9 +11,9 @@ document at a time; a document that fails on its own becomes a ``rejected``
 document with the reason, and the run goes on.
 
 >>> from partyevents.records import RawDocument
->>> rows = list(SerialEngine().map(iter([[RawDocument("a.txt", "12月4日\\n某社区开展志愿服务。".encode())]])))
->>> rows[0][0].documents[0]["status"]
-'ok'
+>>> batches = list(SerialEngine().map(iter([[RawDocument("a.txt", "12月4日\\n某社区开展志愿服务。".encode())]])))
+>>> batches[0].column("documents", "status")
+['ok']
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from typing import Any, Protocol
 from .. import pipeline
 from ..records import DocumentResult, Problem, RawDocument
 from ..validate import Rows, validate_result
+from ..write import RowBatch
 
-__all__ = ["ENGINES", "Engine", "EngineUnavailable", "SerialEngine", "default_workers", "make_engine", "process_chunk", "process_one",
+__all__ = ["ENGINES", "Engine", "EngineUnavailable", "SerialEngine", "default_workers", "make_engine", "process_batch", "process_chunk", "process_one",
            "warm_up"]
 
 ENGINES = ("local", "dask")
@@ -44,6 +46,11 @@ def process_one(raw: RawDocument) -> Rows:
 def process_chunk(raws: list[RawDocument]) -> list[Rows]:
     """:func:`process_one` over a few documents (one task of an engine)."""
     return [process_one(raw) for raw in raws]
+
+
+def process_batch(raws: list[RawDocument]) -> RowBatch:
+    """:func:`process_chunk`, its rows packed as Arrow record batches (what engines send back)."""
+    return RowBatch.of(process_chunk(raws))
 
 
 def warm_up() -> None:
@@ -74,9 +81,9 @@ def default_workers() -> int:
 
 
 class Engine(Protocol):
-    """Maps :func:`process_chunk` over chunks, yielding each chunk's rows in input order."""
+    """Maps :func:`process_batch` over chunks, yielding each chunk's rows in input order."""
 
-    def map(self, chunks: Iterator[list[RawDocument]]) -> Iterator[list[Rows]]: ...
+    def map(self, chunks: Iterator[list[RawDocument]]) -> Iterator[RowBatch]: ...
 
     def close(self) -> None: ...
 
@@ -84,17 +91,17 @@ class Engine(Protocol):
 class SerialEngine:
     """In this process, one document after the other (``--workers 1``)."""
 
-    def map(self, chunks: Iterator[list[RawDocument]]) -> Iterator[list[Rows]]:
+    def map(self, chunks: Iterator[list[RawDocument]]) -> Iterator[RowBatch]:
         for chunk in chunks:
-            yield process_chunk(chunk)
+            yield process_batch(chunk)
 
     def close(self) -> None:
         pass
 
 
-def ordered_map(submit: Callable[[list[RawDocument]], Any], result: Callable[[Any], list[Rows]],
+def ordered_map(submit: Callable[[list[RawDocument]], Any], result: Callable[[Any], RowBatch],
                 chunks: Iterable[list[RawDocument]], window: int,
-                recover: Callable[[], None] = lambda: None) -> Iterator[list[Rows]]:
+                recover: Callable[[], None] = lambda: None) -> Iterator[RowBatch]:
     """Submit chunks with at most ``window`` in flight; yield results in order.
 
     A failing chunk is retried document by document (after ``recover()``
@@ -110,19 +117,19 @@ def ordered_map(submit: Callable[[list[RawDocument]], Any], result: Callable[[An
 
 
 def _collect(chunk: list[RawDocument], future: Any, submit: Callable[[list[RawDocument]], Any],
-             result: Callable[[Any], list[Rows]], recover: Callable[[], None]) -> list[Rows]:
+             result: Callable[[Any], RowBatch], recover: Callable[[], None]) -> RowBatch:
     try:
         return result(future)
     except Exception:
         recover()
-    rows = []
+    parts: list[Rows | dict[str, list[dict[str, Any]]]] = []
     for raw in chunk:
         try:
-            rows.extend(result(submit([raw])))
+            parts.append({t: b.to_pylist() for t, b in result(submit([raw])).tables.items()})
         except Exception as exc:
             recover()
-            rows.append(crashed_rows(raw, f"the worker failed ({type(exc).__name__}: {exc})"))
-    return rows
+            parts.append(crashed_rows(raw, f"the worker failed ({type(exc).__name__}: {exc})"))
+    return RowBatch.of(parts)
 
 
 def make_engine(name: str = "local", workers: int | None = None, scheduler: str | None = None) -> Engine:

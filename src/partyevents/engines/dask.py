@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..records import RawDocument
-from ..validate import Rows
-from . import EngineUnavailable, ordered_map, process_chunk, warm_up
+from ..write import RowBatch
+from . import EngineUnavailable, ordered_map, process_batch, warm_up
 
 __all__ = ["DaskEngine"]
 
@@ -45,9 +45,9 @@ class DaskEngine:
         self.window = max(2, threads * window_per_worker)
 
     def _submit(self, chunk: list[RawDocument]) -> Any:
-        return self.client.submit(process_chunk, chunk, pure=False)
+        return self.client.submit(process_batch, chunk, pure=False)
 
-    def map(self, chunks: Iterator[list[RawDocument]]) -> Iterator[list[Rows]]:
+    def map(self, chunks: Iterator[list[RawDocument]]) -> Iterator[RowBatch]:
         result: Any = lambda fut: fut.result()  # noqa: E731
         return ordered_map(self._submit, result, chunks, self.window)
 

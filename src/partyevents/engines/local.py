@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..records import RawDocument
-from ..validate import Rows
-from . import ordered_map, process_chunk, warm_up
+from ..write import RowBatch
+from . import ordered_map, process_batch, warm_up
 
 __all__ = ["LocalEngine"]
 
@@ -34,15 +34,15 @@ class LocalEngine:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=warm_up)
         return self._pool
 
-    def _submit(self, chunk: list[RawDocument]) -> Future[list[Rows]]:
-        return self._start().submit(process_chunk, chunk)
+    def _submit(self, chunk: list[RawDocument]) -> Future[RowBatch]:
+        return self._start().submit(process_batch, chunk)
 
     def _recover(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
-    def map(self, chunks: Iterator[list[RawDocument]]) -> Iterator[list[Rows]]:
+    def map(self, chunks: Iterator[list[RawDocument]]) -> Iterator[RowBatch]:
         return ordered_map(self._submit, lambda fut: fut.result(), chunks, self.window, self._recover)
 
     def close(self) -> None:
