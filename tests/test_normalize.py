@@ -101,3 +101,27 @@ def test_article_that_is_a_small_part_of_a_big_page() -> None:
                       "活动中,党员们重温入党誓词,并深入社区开展志愿服务。")
     assert n.title == "城关街道开展主题党日活动"
     assert n.published_date == dt.date(2023, 5, 12)
+
+
+_NFKC_ALPHABET = st.one_of(
+    st.characters(),  # anything, combining marks and compatibility forms included
+    st.sampled_from("党员,，。:：ＡＢ１２ｶﾞが\u3099\u0301e\u1100\u1161\u11a8한㈱①\u3000 \n"),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_NFKC_ALPHABET, max_size=40))
+def test_nfkc_by_runs_equals_unicodedata(text: str) -> None:
+    import unicodedata
+
+    assert nz.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_nfkc_by_runs_equals_unicodedata_on_the_samples(raw_dir: Path) -> None:
+    import unicodedata
+
+    from partyevents.ingest import decode
+
+    for path in sorted(raw_dir.iterdir()):
+        text = decode(path.read_bytes(), path.name).text
+        assert nz.nfkc(text) == unicodedata.normalize("NFKC", text)
