@@ -29,10 +29,11 @@ _BRACKET_HEADING = re.compile(r"^【(?P<name>[^】]{1,30})】$")
 # only at the start of a paragraph or of a sentence.
 _DAY_SHIFT = frozenset({"第二天", "次日", "第三天", "翌日", "隔天"})
 _SAME_DAY = frozenset({"当天", "当日", "同日", "同天", "随后"})
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding whitespace
 _OPENER_PREFIX = re.compile(r"^[\s“\"‘'((]*(?:自|从|在|于)?")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Line:
     """One line (paragraph) of the body with its offsets."""
 
@@ -42,19 +43,12 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Non-empty lines with their offsets.
+    """Non-empty lines with their offsets, stripped of surrounding whitespace.
 
-    >>> [(ln.start, ln.text) for ln in split_lines("ab\\n\\ncd")]
-    [(0, 'ab'), (4, 'cd')]
+    >>> [(ln.start, ln.end, ln.text) for ln in split_lines("ab\\n \\n\\u3000cd \\n")]
+    [(0, 2, 'ab'), (6, 8, 'cd')]
     """
-    out: list[Line] = []
-    pos = 0
-    for raw in text.split("\n"):
-        if raw.strip():
-            lead = len(raw) - len(raw.lstrip())
-            out.append(Line(pos + lead, pos + len(raw.rstrip()), raw.strip()))
-        pos += len(raw) + 1
-    return out
+    return [Line(m.start(), m.end(), m.group()) for m in _LINE.finditer(text)]
 
 
 def _date_only(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
@@ -85,8 +79,8 @@ def document_style(text: str) -> str:
 
 
 def _style(lines: list[Line], by_line: list[list[DateExpr]]) -> str:
-    bare = sum(1 for ln, exprs in zip(lines, by_line, strict=True) if _date_only(ln, exprs))
-    return "bulletin" if bare >= 2 else "news"
+    bare = [ln for ln, exprs in zip(lines, by_line, strict=True) if exprs and _date_only(ln, exprs) is not None]
+    return "bulletin" if len(bare) >= 2 else "news"
 
 
 def _by_line(lines: list[Line], exprs: list[DateExpr]) -> list[list[DateExpr]]:
@@ -120,7 +114,7 @@ def _opening_date(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
 def _opens(line: Line, e: DateExpr) -> bool:
     """The expression stands at the start of the line or of a sentence."""
     before = line.text[: e.start - line.start]
-    tail = re.split(r"[。!?;]", before)[-1]
+    tail = _SENTENCE_END.split(before)[-1]
     return not _OPENER_PREFIX.sub("", tail)
 
 
@@ -183,7 +177,7 @@ class _Builder:
 
 def _structure(b: _Builder, line: Line, exprs: list[DateExpr], style: str) -> bool:
     """Handle a bare date line (it opens an entry) or a heading (it closes one); True when it was either."""
-    bare = _date_only(line, exprs)
+    bare = _date_only(line, exprs) if exprs else None
     if bare is not None:  # a lone date line opens an entry in news too; it is no sub-heading
         b.open(line.start, line.end, bare)
         return True
@@ -200,7 +194,7 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
     for line, exprs in zip(lines, by_line, strict=True):
         if _structure(b, line, exprs, "bulletin"):
             continue
-        opening = next((e for e in exprs if _opens(line, e) and e.relative is None), None)
+        opening = next((e for e in exprs if _opens(line, e) and e.relative is None), None) if exprs else None
         if opening is not None and (b.cur is None or b.cur[1] != b.cur[3]):
             b.open(line.start, line.end, opening)
         elif b.cur is not None:
@@ -216,7 +210,7 @@ def _news(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     for line, exprs in zip(lines, by_line, strict=True):
         if _structure(b, line, exprs, "news"):
             continue
-        opening = _opening_date(line, exprs)
+        opening = _opening_date(line, exprs) if exprs else None
         if opening is not None:
             b.open(line.start, line.end, opening)
             after = opening.end
@@ -229,7 +223,7 @@ def _news(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
             after = line.start - 1
         # A later sentence that opens with its own date starts another event.
         first_dated = opening is not None
-        for e in _sentence_openers(line, exprs, after):
+        for e in _sentence_openers(line, exprs, after) if exprs else ():
             if not first_dated and b.cur is not None and b.cur[2] < 0:
                 b.cur[2], b.cur[3] = e.start, e.end  # an undated running event takes its first date
                 first_dated = True

@@ -19,7 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from ..records import DateInfo, DocContext, Segment
 from ..resources import read_table
@@ -67,6 +69,15 @@ _DATE_RE = re.compile(
     rf")" + _TAIL
 )
 _PRE_LEN = {"自": 1, "从": 1}
+_DIGIT = "0-9〇零一二三四五六七八九十"
+# Where a non-empty _DATE_RE match can start: 自/从 before a digit (alone, it matches as a bare prefix), or a
+# digit not after [0-9.-/] with at most three more digits and the character that makes them a date: 年, 月,
+# an ISO separator, or the 时/点/: of a bare time (3时). Every other part of _DATE_RE is optional, so without
+# one of these the match is empty. The leading class lets the engine skip ahead in C instead of trying
+# _DATE_RE at every character.
+_DATE_START = re.compile(
+    rf"[自从{_DIGIT}](?<![0-9.\-/][\s\S])(?:(?<=[自从])(?=[{_DIGIT}])|[{_DIGIT}]{{0,3}}\s*[年月时点:\-./])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,9 +141,8 @@ def path_date(source_path: str | None) -> tuple[int, int, int | None] | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class DateExpr:
-    """A date expression found in the text, before resolution.
+class DateExpr(NamedTuple):
+    """A date expression found in the text, before resolution (immutable: the document-wide scan is cached).
 
     ``text`` is the expression as written (``text == doc[start:end]``).
     A range keeps its end in ``end_year``/``end_month``/``end_day`` (parts
@@ -200,15 +210,48 @@ def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
                     end_year, end_month, end_day)
 
 
+def _date_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The non-empty matches of ``_DATE_RE.finditer(text, start, end)``, trying the regex only where one can start.
+
+    >>> [m.group() for m in _date_matches("第3次,2022年12月4日,一起,3时许", 0, 30)]
+    ['2022年12月4日', '3时许']
+    """
+    out: list[re.Match[str]] = []
+    pos = start
+    while (cand := _DATE_START.search(text, pos, end)) is not None:
+        at = cand.start()
+        m = _DATE_RE.match(text, at, end)
+        if m is not None and m.end() > at:
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = at + 1
+    return out
+
+
 def find_date_expressions(text: str, start: int = 0, end: int | None = None) -> list[DateExpr]:
     """All date expressions in ``text[start:end]``, in order, with document offsets.
+
+    The whole-text scan is cached for the last few texts: the segmenter and
+    :func:`body_year` both ask for it.
 
     >>> [e.text for e in find_date_expressions("12月8日以来,牛首镇第二天开展")]
     ['12月8日以来', '第二天']
     >>> [(e.year, e.month, e.day, e.end_day, e.since) for e in find_date_expressions("自2016年开始,12月1日至3日")]
     [(2016, None, None, None, True), (None, 12, 1, 3, False)]
     """
-    end = len(text) if end is None else end
+    if start == 0 and (end is None or end == len(text)):
+        return list(_document_expressions(text))
+    return _scan(text, start, len(text) if end is None else end)
+
+
+@lru_cache(maxsize=4)
+def _document_expressions(text: str) -> tuple[DateExpr, ...]:
+    return tuple(_scan(text, 0, len(text)))
+
+
+def _scan(text: str, start: int, end: int) -> list[DateExpr]:
+    """The relative words of ``text[start:end]``, then the absolute expressions that do not start inside one."""
     found: list[DateExpr] = []
     words = relative_words()
     for m in _relative_re().finditer(text, start, end):
@@ -220,12 +263,12 @@ def find_date_expressions(text: str, start: int = 0, end: int | None = None) -> 
             month = day = None
         found.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, bool(m["since"]), m["rel"]))
     relative = [(e.start, e.end) for e in found]
-    for m in _DATE_RE.finditer(text, start, end):
-        if m.end() == m.start() or any(s <= m.start() < t for s, t in relative):
+    for m in _date_matches(text, start, end):
+        if relative and any(s <= m.start() < t for s, t in relative):
             continue
         if (e := _absolute(m, text)) is not None:
             found.append(e)
-    return sorted(found, key=lambda e: e.start)
+    return sorted(found, key=attrgetter("start"))
 
 
 _TITLE_SPAN = re.compile(r"《[^》]{0,80}》")

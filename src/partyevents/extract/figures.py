@@ -11,21 +11,27 @@ shapes (``十个一``, ``千家万户``) are not figures (``figure_exclusions.ts
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from operator import itemgetter
 
 from ..records import Figure
 from ..resources import read_table
 from .numerals import NUMERAL_CHARS, parse_numeral
+from .wordtrie import trie_pattern
 
 __all__ = ["find_figures"]
 
 _PERSON_CATEGORIES = frozenset({"volunteers", "party_members", "cadres", "people"})
 _SLOGAN_NUMERALS = frozenset("一二两三四五六七八九十百千万")
-_ROUND = frozenset("百千万亿")
+_ROUND = "百千万亿"
 _MAX_VALUE = 1e14  # 百万亿: larger "counts" are codes
 _RANK = {"places": 0, "organizations": 1}  # 小区 < 党支部 < 书记: a phrase's head outranks its modifiers
-_PRE = "将近|接近|大约|约|近|超过|逾|超|不少于|不低于|不到|不足|上(?=[百千万])"
+_PRE_WORDS = ("将近", "接近", "大约", "约", "近", "超过", "逾", "超", "不少于", "不低于", "不到", "不足")
+_PRE_ROUND = "上"  # before a round number only: 上千人
+_PRE = "|".join(_PRE_WORDS) + f"|{_PRE_ROUND}(?=[百千万])"
+_SEPS = ("至", "到", "-", "~", "—", "–")
 _POST = "左右|以上|上下|之多"
 _TITLE_RE = re.compile(r"《[^《》\n]{0,60}》")
 _QUOTE_RE = re.compile(r"“[^“”\n]{0,40}”|‘[^‘’\n]{0,40}’|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』|\"[^\"\n]{0,40}\"")
@@ -43,11 +49,11 @@ class _Unit:
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     figure_re: re.Pattern[str]
+    start_re: re.Pattern[str]
     units: dict[str, _Unit]
     nouns: dict[str, str]
-    noun_re: re.Pattern[str]
     noun_maxlen: int
-    stop_re: re.Pattern[str]
+    phrase_re: re.Pattern[str]
     after_re: re.Pattern[str]
     before: tuple[str, ...]
     connector_re: re.Pattern[str]
@@ -70,15 +76,66 @@ def _grammar() -> _Grammar:
     cn = f"[{NUMERAL_CHARS}]"
     start = f"(?:(?<![0-9.])(?=[0-9])|(?<![0-9.{NUMERAL_CHARS}几数若])(?={cn}))"
     figure_re = re.compile(
-        rf"(?P<pre>{_PRE})?{start}(?P<num>{num})(?:(?P<sep>至|到|-|~|—|–)(?P<num2>{num}))?"
+        rf"(?P<pre>{_PRE})?{start}(?P<num>{num})(?:(?P<sep>{'|'.join(_SEPS)})(?P<num2>{num}))?"
         rf"(?P<unit>{_alternation(list(units))})(?P<post>{_POST})?"
     )
     return _Grammar(
-        figure_re=figure_re, units=units, nouns=nouns, noun_re=re.compile(_alternation(list(nouns))),
-        noun_maxlen=max(map(len, nouns)), stop_re=re.compile(_alternation(excl.get("stop", []))),
-        after_re=re.compile(rf"(?:{_alternation(excl.get('after', []))})"), before=tuple(excl.get("before", [])),
+        figure_re=figure_re, start_re=_start_re(list(units)), units=units, nouns=nouns,
+        noun_maxlen=max(map(len, nouns)), phrase_re=_phrase_re(list(nouns), excl.get("stop", [])),
+        after_re=re.compile(trie_pattern(excl.get("after", []))), before=tuple(excl.get("before", [])),
         connector_re=re.compile(rf"(?:{_alternation(excl.get('connector', []))})+$"),
     )
+
+
+def _phrase_re(nouns: list[str], stops: list[str]) -> re.Pattern[str]:
+    """What :func:`_noun_after` stops at, in the order it checks them: a noun, a bracket, a stop word, 的,
+    any other non-CJK character. The characters between its matches are plain CJK ones.
+
+    The lookahead is a cheap test of the first character before the word lists are tried.
+    """
+    first = _char_class({w[0] for w in nouns + stops} | set("()（）的"))
+    return re.compile(
+        rf"(?=[\x00-\u4dff\ua000-\U0010ffff{first}])"
+        rf"(?:(?P<noun>{trie_pattern(nouns)})|(?P<paren>[()（）])|(?P<stop>{trie_pattern(stops)})|(?P<de>的)"
+        r"|(?P<other>[^\u4e00-\u9fff]))"
+    )
+
+
+def _start_re(units: list[str]) -> re.Pattern[str]:
+    """Where a figure can start: a looser ``figure_re`` that begins with a character class.
+
+    The first character opens a qualifier, or is a numeral not after ``[0-9.]``; then come any characters of
+    qualifiers, numerals and range separators, and the first character of a measure word. Every match of
+    ``figure_re`` starts where this matches, and its leading class lets the engine skip ahead in C.
+    """
+    first = _char_class({w[0] for w in _PRE_WORDS} | {_PRE_ROUND})
+    inner = _char_class(set("".join(_PRE_WORDS) + _PRE_ROUND + "".join(_SEPS) + "0123456789." + NUMERAL_CHARS + "余多几"))
+    return re.compile(
+        rf"[{first}0-9{NUMERAL_CHARS}](?:(?<=[{first}])|(?<![0-9.][\s\S]))[{inner}]*[{_char_class({u[0] for u in units})}]"
+    )
+
+
+def _char_class(chars: set[str]) -> str:
+    return re.escape("".join(sorted(chars)))
+
+
+def _figure_matches(g: _Grammar, text: str, start: int, end: int) -> list[re.Match[str]]:
+    """``list(g.figure_re.finditer(text, start, end))``, trying the regex only where ``g.start_re`` matches.
+
+    >>> [m.group() for m in _figure_matches(_grammar(), "2022年,约200名党员和三十余位群众", 0, 30)]
+    ['约200名', '三十余位']
+    """
+    out: list[re.Match[str]] = []
+    pos = start
+    while (cand := g.start_re.search(text, pos, end)) is not None:
+        at = cand.start()
+        m = g.figure_re.match(text, at, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = at + 1
+    return out
 
 
 def _is_cjk(ch: str) -> bool:
@@ -97,25 +154,28 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool) -> tup
     head_end, head_cat, gap, i = -1, "", 0, pos
     limit = min(end, pos + 24)
     while i < limit:
-        m = g.noun_re.match(text, i)
-        if m:
-            category = g.nouns[m.group()]
+        m = g.phrase_re.search(text, i)  # the characters before it are plain CJK ones, part of a gap
+        if m is None:
+            break
+        at, after = m.span()
+        if at >= limit:
+            break
+        gap += at - i
+        if gap > (4 if head_end >= 0 else 8):
+            break
+        kind, i = m.lastgroup, after
+        if kind == "noun":
+            category = g.nouns[text[at:i]]
             if head_end >= 0 and gap and _RANK.get(category, 2) < _RANK.get(head_cat, 2):
                 break  # 党支部联系小区: a new phrase, not a wider head
             if not person or category in _PERSON_CATEGORIES:
-                head_end, head_cat, gap = m.end(), category, 0
-            i = m.end()
-            continue
-        ch = text[i]
-        if ch in "()（）":
-            i += 1
-            continue
-        if not _is_cjk(ch) or (ch == "的" and head_end >= 0) or g.stop_re.match(text, i):
-            break
-        gap += 1
-        if gap > (4 if head_end >= 0 else 8):
-            break
-        i += 1
+                head_end, head_cat, gap = i, category, 0
+        elif kind == "de" and head_end < 0:
+            gap += 1  # 的 before any head is part of the gap (符合条件的人员)
+            if gap > 8:
+                break
+        elif kind != "paren":
+            break  # a stop word, 的 after the head, punctuation or a digit
     if head_end < 0:
         return None
     phrase = text[pos:head_end]
@@ -136,10 +196,12 @@ def _suffix_noun(g: _Grammar, phrase: str) -> tuple[str, str] | None:
 def _clause_before(text: str, pos: int, lo: int) -> tuple[str, str]:
     """The run of words ending at ``pos`` (at most 16 characters) and the character that ends it on the left."""
     window = text[max(lo, pos - 16) : pos]
-    for k in range(len(window) - 1, -1, -1):
-        if not (_is_cjk(window[k]) or window[k] in "()”’:"):
-            return window[k + 1 :], window[k]
-    return window, ""
+    tail = _CLAUSE_TAIL.search(window)  # it matches at the end at least
+    k = tail.start() if tail else 0
+    return window[k:], window[k - 1 : k]
+
+
+_CLAUSE_TAIL = re.compile(r"[\u4e00-\u9fff()”’:]*\Z")  # the characters a clause before a number may hold
 
 
 def _noun_before(g: _Grammar, text: str, pos: int, lo: int, person: bool) -> tuple[str, str] | None:
@@ -158,8 +220,52 @@ def _noun_before(g: _Grammar, text: str, pos: int, lo: int, person: bool) -> tup
 
 
 def _protected(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Spans of titles and short quoted slogans around ``text[lo:hi]``, where numbers are not figures."""
-    a, b = max(0, lo - 64), min(len(text), hi + 64)
+    """Spans of titles and short quoted slogans around ``text[lo:hi]``, where numbers are not figures, sorted.
+
+    They are those :func:`_scan_protected` finds, taken from the document-wide scan when that gives the
+    same ones: a title holds no 《》, so it never depends on where the scan starts; quotes do (``"`` both
+    opens and closes), but only until the two scans meet, so the document's quotes serve when none of them
+    runs across the window's start. Only spans that start before ``hi`` are returned: no others can hold a
+    figure of ``text[lo:hi]``, and those stay within the window (a quote is at most 42 characters).
+    """
+    a = max(0, lo - _WINDOW)
+    titles, title_starts, quotes, quote_starts = _document_marks(text)
+    first = bisect_left(quote_starts, a)
+    if first and quotes[first - 1][1] > a:
+        spans = [span for span in _scan_protected(text, a, min(len(text), hi + _WINDOW)) if span[0] < hi]
+    else:
+        spans = titles[bisect_left(title_starts, a) : bisect_left(title_starts, hi)]
+        spans += [(s, e) for s, e, slogan in quotes[first : bisect_left(quote_starts, hi)] if slogan]
+    return sorted(spans)
+
+
+def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted ``spans`` (each shorter than ``_WINDOW``) covers ``start..end``.
+
+    >>> _covered([(0, 5), (3, 20), (30, 40)], 4, 12), _covered([(0, 5), (30, 40)], 4, 12)
+    (True, False)
+    """
+    i = bisect_right(spans, start, key=itemgetter(0))
+    while i and spans[i - 1][0] > start - _WINDOW:
+        i -= 1
+        if end <= spans[i][1]:
+            return True
+    return False
+
+
+_WINDOW = 64  # how far around a stretch of text titles and quotes are looked for; longer than any of them
+
+
+@lru_cache(maxsize=4)
+def _document_marks(text: str) -> tuple[list[tuple[int, int]], list[int], list[tuple[int, int, bool]], list[int]]:
+    """The titles and the quotes (with whether each is a short slogan) of the whole text, each with their starts."""
+    titles = [m.span() for m in _TITLE_RE.finditer(text)]
+    quotes = [(m.start(), m.end(), not _SENTENCE_PUNCT.intersection(m.group())) for m in _QUOTE_RE.finditer(text)]
+    return titles, [t[0] for t in titles], quotes, [q[0] for q in quotes]
+
+
+def _scan_protected(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Spans of titles and short quoted slogans found by scanning ``text[a:b]`` alone."""
     spans = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text, a, b)]
     for m in _QUOTE_RE.finditer(text, a, b):
         if not _SENTENCE_PUNCT.intersection(m.group()):
@@ -186,7 +292,7 @@ def _plausible_run(run: str, unit: str, pre: str | None) -> bool:
     if run in ("一", "二"):
         return False
     core = run.strip("余多几")
-    if all(ch in _ROUND for ch in core):  # 万名党员, 上千人, 百余家 — not 万人空巷, 千家万户
+    if not core.strip(_ROUND):  # only round numerals: 万名党员, 上千人, 百余家 — not 万人空巷, 千家万户
         return len(core) == 1 and (core != run or pre is not None or unit == "名")
     return True
 
@@ -203,37 +309,54 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     """
     end = len(text) if end is None else end
     g = _grammar()
-    protected = _protected(text, start, end)
+    protected: list[tuple[int, int]] | None = None  # found once a match needs them
     out: list[Figure] = []
-    for m in g.figure_re.finditer(text, start, end):
-        run, unit_word, pre = m["num"], m["unit"], m["pre"]
-        unit = g.units[unit_word]
-        num_start, unit_end = m.start("num"), m.end("unit")
-        if not _plausible_run(run, unit_word, pre):
+    for m in _figure_matches(g, text, start, end):
+        if _excluded(g, text, m):
             continue
-        head = text[max(0, m.start() - 6) : m.start()].rstrip(": ")
-        if head.endswith(g.before) or (head and head[-1] in _BEFORE_CODE):
+        if protected is None:
+            protected = _protected(text, start, end)
+        if protected and _covered(protected, *m.span()):
             continue
-        if unit_end < len(text) and text[unit_end] in unit.not_before:
-            continue
-        if g.after_re.match(text, unit_end) or _slogan_shape(text, num_start, run, unit_end):
-            continue
-        if any(a <= m.start() and m.end() <= b for a, b in protected):
-            continue
-        parsed = parse_numeral(run)
-        if parsed is None or not parsed.value < _MAX_VALUE or (m["num2"] and parse_numeral(m["num2"]) is None):
-            continue  # a code or an ID, not a count
-        noun = _noun_after(g, text, m.end(), end, unit.mode == "person")
-        if noun is None:
-            noun = _noun_before(g, text, m.start(), start, unit.mode == "person")
-            if noun and unit.mode == "fixed" and noun[1] in ("places", "organizations"):
-                noun = None  # where it happened, not what was counted
-        category = unit.category
-        if unit.mode == "person":
-            category = noun[1] if noun and noun[1] in _PERSON_CATEGORIES else "people"
-        elif unit.mode == "noun" and noun:
-            category = noun[1]
-        approximate = parsed.approximate or bool(pre or m["post"] or m["num2"])
-        out.append(Figure(value=parsed.value, value_text=m.group(), unit=unit_word, category=category,
-                          start=m.start(), end=m.end(), noun=noun[0] if noun else None, approximate=approximate))
+        figure = _figure(g, text, m, start, end)
+        if figure is not None:
+            out.append(figure)
     return out
+
+
+def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
+    """A numeral that is a word, an ordinal or code, a duration or a slogan shape (cheap checks first)."""
+    run, unit_word, pre = m.group("num", "unit", "pre")
+    if not _plausible_run(run, unit_word, pre):
+        return True
+    start = m.start()
+    head = text[max(0, start - 6) : start].rstrip(": ")
+    if head.endswith(g.before) or (head and head[-1] in _BEFORE_CODE):
+        return True
+    unit_end = m.end("unit")
+    if unit_end < len(text) and text[unit_end] in g.units[unit_word].not_before:
+        return True
+    return g.after_re.match(text, unit_end) is not None or _slogan_shape(text, m.start("num"), run, unit_end)
+
+
+def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int) -> Figure | None:
+    """The figure of a match that passed :func:`_excluded`, with its noun and category; None for a code or ID."""
+    run, unit_word, pre, num2, post = m.group("num", "unit", "pre", "num2", "post")
+    unit = g.units[unit_word]
+    parsed = parse_numeral(run)
+    if parsed is None or not parsed.value < _MAX_VALUE or (num2 and parse_numeral(num2) is None):
+        return None  # a code or an ID, not a count
+    m_start, m_end = m.span()
+    noun = _noun_after(g, text, m_end, end, unit.mode == "person")
+    if noun is None:
+        noun = _noun_before(g, text, m_start, start, unit.mode == "person")
+        if noun and unit.mode == "fixed" and noun[1] in ("places", "organizations"):
+            noun = None  # where it happened, not what was counted
+    category = unit.category
+    if unit.mode == "person":
+        category = noun[1] if noun and noun[1] in _PERSON_CATEGORIES else "people"
+    elif unit.mode == "noun" and noun:
+        category = noun[1]
+    approximate = parsed.approximate or bool(pre or post or num2)
+    return Figure(value=parsed.value, value_text=m.group(), unit=unit_word, category=category,
+                  start=m_start, end=m_end, noun=noun[0] if noun else None, approximate=approximate)

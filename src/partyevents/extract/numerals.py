@@ -8,6 +8,7 @@ qualifiers of report prose): ``两千``, ``一万二`` (= 12000), ``1.3万``,
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["CN_DIGITS", "CN_UNITS", "NUMERAL_CHARS", "Numeral", "parse_numeral", "to_chinese"]
@@ -119,6 +120,7 @@ def _parse_plain(s: str) -> float | None:
     return _clean(result + section)
 
 
+@lru_cache(maxsize=4096)  # figures meet the same few numerals again and again
 def parse_numeral(text: str) -> Numeral | None:
     """Value of an Arabic, Chinese or mixed numeral with 余/多/几, or None.
 
