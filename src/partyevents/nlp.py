@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .extract.organizations import org_spans, organizer_in
+from .extract.organizations import org_spans, organizer_clause, organizer_in
 
 __all__ = ["RJiebaTokenizer", "organizer_of", "pipeline"]
 
@@ -92,7 +92,8 @@ def make_org_matcher(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Organization names, matched on characters, snapped to tokens: ``doc.spans["orgs"]``.
 
     Names already matched by the caller can be handed in as ``doc.user_data["org_spans"]``
-    (a list of (start, end, kind), exactly :func:`org_spans` of the doc's text).
+    (a list of (start, end, kind) in the doc's characters: :func:`org_spans` of the text the
+    doc was cut from, those within the doc, shifted to its start).
     """
 
     def org_matcher(doc: Doc) -> Doc:
@@ -153,18 +154,24 @@ def organizer_of(text: str, spans: list[tuple[int, int, str]] | None = None) -> 
     """Character span of an event's organizer, found by the pipeline over the event head.
 
     The span is the exact name (the spaCy span in ``doc.spans`` is snapped to tokens).
-    ``spans`` are the event's names (:func:`org_spans` of ``text``), when the caller has them:
-    the head's names are those ending within the head, which ends at a sentence mark.
+    The doc covers only the head's clause that holds the organizer (:func:`organizer_clause`:
+    the organizer component finds the same name in it alone), or the whole head when no clause
+    has one. ``spans`` are the event's names (:func:`org_spans` of ``text``), when the caller
+    has them: the doc gets those that lie within its text.
 
     >>> t = "屏襄门街道组织党员志愿者开展巡河志愿服务活动。"
     >>> s = organizer_of(t); t[s[0]:s[1]]
     '屏襄门街道'
+    >>> t = "12月9日,为落实责任,区财政局党组召开会议。"
+    >>> s = organizer_of(t); t[s[0]:s[1]]
+    '区财政局党组'
     """
     nlp = pipeline()
     head = event_head(text)
-    doc = nlp.make_doc(head)
+    lo, hi = organizer_clause(head) or (0, len(head))
+    doc = nlp.make_doc(head[lo:hi])
     if spans is not None:
-        doc.user_data["org_spans"] = [sp for sp in spans if sp[1] <= len(head)]
+        doc.user_data["org_spans"] = [(s - lo, e - lo, kind) for s, e, kind in spans if lo <= s and e <= hi]
     doc = nlp(doc)
     hit: tuple[int, int] | None = doc.user_data.get("organizer_chars")
-    return hit
+    return (hit[0] + lo, hit[1] + lo) if hit else None

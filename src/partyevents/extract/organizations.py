@@ -19,13 +19,53 @@ from ..records import DocContext, Event, OrgMention
 from ..resources import read_table
 from .wordtrie import trie_pattern
 
-_NAME_CHAR = r"(?:(?![与及的])[\u4e00-\u9fff])"
+_CJK = (0x4E00, 0x9FFF)
+_NOT_IN_NAME = "与及的"
 _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
 _SENTENCE_END = re.compile(r"[。!！?？\n]")
 _TIME_ONLY = re.compile(r"^[\d年月日号上下午以来前后至今初底中旬]*$")
 _LEADING_TIME = re.compile(r"^\d+[年月日号][\d年月日号]*(?:以来)?")
 _MAX_SUBJECT = 4  # a bare subject without an org suffix (``樊城``, ``长沙``) is short
 _MAX_SENTENCES = 2
+_SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
+
+
+def _cjk_class(excluded: str) -> str:
+    r"""A character class of the CJK block (U+4E00 to U+9FFF) minus ``excluded``: one set test per character.
+
+    >>> _cjk_class("与的")
+    '[\\u4e00-\\u4e0d\\u4e0f-\\u7683\\u7685-\\u9fff]'
+    """
+    lo, hi = _CJK
+    ranges: list[tuple[int, int]] = []
+    start = lo
+    for cp in sorted({ord(ch) for ch in excluded if lo <= ord(ch) <= hi}):
+        if cp > start:
+            ranges.append((start, cp - 1))
+        start = cp + 1
+    if start <= hi:
+        ranges.append((start, hi))
+    return "[" + "".join(rf"\u{a:04x}" if a == b else rf"\u{a:04x}-\u{b:04x}" for a, b in ranges) + "]"
+
+
+_NAME_CHAR = _cjk_class(_NOT_IN_NAME)  # the same as (?:(?![与及的])[\u4e00-\u9fff]), cheaper
+_BARE_NAME = re.compile(rf"{_NAME_CHAR}+")
+
+
+def _words_pattern(words: tuple[str, ...]) -> str:
+    """The words as one regex (a trie, :func:`trie_pattern`) behind a look-ahead on their first characters.
+
+    It matches what the longest-first alternation matches, also when backtracked into;
+    the look-ahead is one set test where ``re`` would try every branch of the trie.
+
+    >>> _words_pattern(("召开", "组织", "组织部"))
+    '(?=[召组])(?:(?:召开|组织(?:部)?))'
+    >>> _words_pattern(())
+    '(?!)'
+    """
+    if not words:
+        return "(?!)"
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])" + trie_pattern(words)
 
 
 @cache
@@ -57,15 +97,14 @@ def _chain_re() -> re.Pattern[str]:
     """
     sfx = sorted(_suffixes(), key=len, reverse=True)
     short = "".join(re.escape(s) for s in sfx if len(s) == 1)
-    long_ = "|".join(re.escape(s) for s in sfx if len(s) > 1)
-    piece = rf"(?:{_NAME_CHAR}{{0,10}}?(?:{long_})|{_NAME_CHAR}{{2,10}}?[{short}])"
+    long_ = _words_pattern(tuple(s for s in sfx if len(s) > 1))
+    piece = rf"(?:{_NAME_CHAR}{{0,10}}?{long_}|{_NAME_CHAR}{{2,10}}?[{short}])"
     return re.compile(rf"(?:{piece})+(?<!党组(?=织))")
 
 
 @cache
 def _verb_re() -> re.Pattern[str]:
-    words = trie_pattern(_cues()["verb"])  # as the alternation longest first, faster
-    return re.compile(rf"{words}(?!部)")  # 组织 but not 组织部
+    return re.compile(rf"{_words_pattern(_cues()['verb'])}(?!部)")  # 组织 but not 组织部
 
 
 def name_at(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
@@ -86,10 +125,27 @@ def name_at(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
     return m.group() if m else None
 
 
+_NON_CJK = r"\x00-\u4dff\ua000-\U0010ffff"  # [^\u4e00-\u9fff] as ranges, to join other characters
+
+
 @cache
 def _chunk_re() -> re.Pattern[str]:
-    """What separates names: a non-CJK run (with a counter after it), an action cue, or 与/及/的."""
-    return re.compile(rf"[^\u4e00-\u9fff]+[个家支名所余多]*|{_verb_re().pattern}|[与及的]")
+    r"""What separates names: a non-CJK run (with a counter after it), an action cue, or 与/及/的.
+
+    It matches what ``[^\u4e00-\u9fff]+[个家支名所余多]*|<cues, longest first>(?!部)|[与及的]``
+    matches, written to open with one character class (the first characters of all three), so
+    that ``re`` skips every other character in a tight loop. The branches go on after that
+    character and look back at it: the non-CJK run; each cue's tail, longest cue first, then
+    the whole cue behind; the one-character cues; 与/及/的.
+    """
+    verbs = sorted(_cues()["verb"], key=len, reverse=True)
+    firsts = "".join(sorted({re.escape(w[0]) for w in verbs}))
+    branches = [rf"(?<=[{_NON_CJK}])[^\u4e00-\u9fff]*[个家支名所余多]*"]
+    branches += [rf"{re.escape(w[1:])}(?<={re.escape(w)})(?!部)" for w in verbs if len(w) > 1]
+    singles = "".join(re.escape(w) for w in verbs if len(w) == 1)
+    branches += [rf"(?<=[{singles}])(?!部)"] if singles else []
+    branches.append("(?<=[与及的])")
+    return re.compile(rf"[{_NON_CJK}{firsts}与及的](?:{'|'.join(branches)})")
 
 
 def _separators(text: str) -> list[tuple[int, int]]:
@@ -123,8 +179,13 @@ def kind_of(name: str) -> str:
     return next((k for suf, k in _suffixes().items() if name.endswith(suf)), "other")
 
 
+@lru_cache(maxsize=8)
 def _subject(clause: str) -> tuple[int, str] | None:
-    """(offset, name) of the clause's subject, or None when the clause has none."""
+    """(offset, name) of the clause's subject, or None when the clause has none.
+
+    Cached for the last few clauses: :func:`partyevents.nlp.organizer_of` finds the
+    organizer's clause in an event head, then the spaCy component reads it again.
+    """
     offset = 0
     stripped = clause.lstrip(" “”\"'‘’")
     offset += len(clause) - len(stripped)
@@ -135,11 +196,11 @@ def _subject(clause: str) -> tuple[int, str] | None:
         offset += lead.end()
         stripped = stripped[lead.end() :]
     if stripped.startswith(_cues()["stop"]):  # 记者昨日从市委组织部获悉 -> the body after 从
-        src = re.search(r"从", stripped)
+        src = stripped.find("从") + 1
         if not src:
             return None
-        offset += src.end()
-        stripped = stripped[src.end() :]
+        offset += src
+        stripped = stripped[src:]
         name = name_at(stripped)
         return (offset, name) if name else None
     if stripped.startswith(_cues()["lead"]):
@@ -149,7 +210,7 @@ def _subject(clause: str) -> tuple[int, str] | None:
     name = name_at(head)
     if name:
         return offset, name
-    bare = re.match(rf"{_NAME_CHAR}+", head)
+    bare = _BARE_NAME.match(head)
     if verb and bare and bare.end() == len(head) and 2 <= len(head) <= _MAX_SUBJECT:
         return offset, head
     return None
@@ -165,8 +226,29 @@ def organizer_in(text: str) -> tuple[int, int] | None:
     >>> s = organizer_in(t); t[s[0]:s[1]]
     '区教育局党委'
     """
+    found = _organizer_and_clause(text)
+    return found[:2] if found else None
+
+
+def organizer_clause(text: str) -> tuple[int, int] | None:
+    """(start, end) of the clause that holds the organizer: :func:`organizer_in` of it alone is the same name.
+
+    A clause holds no clause or sentence mark, so read alone it is one sentence of one clause.
+
+    >>> t = "8月26日,为推进党员干部下沉社区,区教育局党委书记张明被选派。会议强调"
+    >>> s, e = organizer_clause(t); t[s:e]
+    '区教育局党委书记张明被选派'
+    >>> organizer_in(t[s:e])
+    (0, 6)
+    """
+    found = _organizer_and_clause(text)
+    return found[2:] if found else None
+
+
+def _organizer_and_clause(text: str) -> tuple[int, int, int, int] | None:
+    """(start, end) of the organizer, then (start, end) of its clause."""
     pos = 0
-    for n_sentence, sentence in enumerate(re.split(r"(?<=[。!！?？])", text)):
+    for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text)):
         if n_sentence >= _MAX_SENTENCES:
             break
         cpos = pos
@@ -174,7 +256,7 @@ def organizer_in(text: str) -> tuple[int, int] | None:
             hit = _subject(clause)
             if hit:
                 start = cpos + hit[0]
-                return start, start + len(hit[1])
+                return start, start + len(hit[1]), cpos, cpos + len(clause)
             cpos += len(clause) + 1
         pos += len(sentence)
     return None

@@ -1,0 +1,120 @@
+"""Fast forms of the organizations stage agree with the plain forms they replace.
+
+The name and cue regexes (one character class instead of a look-ahead per character, a
+trie behind a first-character look-ahead instead of the longest-first alternation) and the
+spaCy doc cut down to the organizer's clause are checked on the sample documents and on
+generated text made of the characters that matter to them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from partyevents import ingest, normalize
+from partyevents import nlp as pe_nlp
+from partyevents.extract import organizations as orgs
+from partyevents.resources import read_table
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+_PLAIN_NAME_CHAR = r"(?:(?![与及的])[\u4e00-\u9fff])"
+
+
+def _longest_first(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _plain_chain_re() -> re.Pattern[str]:
+    """The name rule as first written: a look-ahead per character, suffixes as a plain alternation."""
+    sfx = sorted((row[0] for row in read_table("org_suffixes.tsv")), key=len, reverse=True)
+    short = "".join(re.escape(s) for s in sfx if len(s) == 1)
+    long_ = _longest_first([s for s in sfx if len(s) > 1])
+    piece = rf"(?:{_PLAIN_NAME_CHAR}{{0,10}}?{long_}|{_PLAIN_NAME_CHAR}{{2,10}}?[{short}])"
+    return re.compile(rf"(?:{piece})+(?<!党组(?=织))")
+
+
+def _plain_verb_re() -> re.Pattern[str]:
+    return re.compile(_longest_first([r[1] for r in read_table("org_cues.tsv") if r[0] == "verb"]) + "(?!部)")
+
+
+PLAIN_CHAIN = _plain_chain_re()
+PLAIN_VERB = _plain_verb_re()
+PLAIN_SEPARATOR = re.compile(rf"[^\u4e00-\u9fff]+[个家支名所余多]*|{PLAIN_VERB.pattern}|[与及的]")
+
+
+def _samples() -> list[str]:
+    return [
+        normalize.normalize(ingest.decode(path.read_bytes(), str(path)).text).text
+        for path in sorted(RAW.iterdir())
+        if path.suffix in (".txt", ".html")
+    ]
+
+
+SAMPLES = _samples()
+
+
+def _event_like(text: str) -> list[str]:
+    """Every line of the text, and the text from each clause start on (up to 300 characters)."""
+    starts = [0, *(m.end() for m in re.finditer(r"[,，。;；:：!！?？\n]", text))]
+    return [line for line in text.splitlines() if line] + [text[s : s + 300] for s in starts if s < len(text)]
+
+
+def _assert_same_names(text: str) -> None:
+    chain = orgs._chain_re()
+    for pos in range(len(text)):
+        for endpos in (len(text), min(len(text), pos + 3), min(len(text), pos + 9)):
+            fast, slow = chain.match(text, pos, endpos), PLAIN_CHAIN.match(text, pos, endpos)
+            assert (fast and fast.span()) == (slow and slow.span()), (text, pos, endpos)
+    assert [m.span() for m in orgs._verb_re().finditer(text)] == [m.span() for m in PLAIN_VERB.finditer(text)]
+    assert orgs._separators(text) == [m.span() for m in PLAIN_SEPARATOR.finditer(text)]
+
+
+def _assert_same_organizer(text: str) -> None:
+    whole = orgs.organizer_in(text)
+    clause = orgs.organizer_clause(text)
+    assert (whole is None) == (clause is None)
+    if whole is not None and clause is not None:
+        lo, hi = clause
+        alone = orgs.organizer_in(text[lo:hi])
+        assert alone is not None and (alone[0] + lo, alone[1] + lo) == whole
+    head = pe_nlp.event_head(text)
+    assert pe_nlp.organizer_of(text) == orgs.organizer_in(head)  # as read from a doc over the whole head
+    assert pe_nlp.organizer_of(text, orgs.org_spans(text)) == orgs.organizer_in(head)
+
+
+def test_there_are_samples() -> None:
+    assert len(SAMPLES) >= 5
+
+
+def test_the_name_character_class_is_the_cjk_block_without_the_joiners() -> None:
+    fast, slow = re.compile(orgs._NAME_CHAR), re.compile(_PLAIN_NAME_CHAR)
+    for cp in range(0x3000, 0xA000):
+        assert bool(fast.fullmatch(chr(cp))) == bool(slow.fullmatch(chr(cp))), hex(cp)
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_names_and_cues_match_as_the_plain_regexes_in_the_samples(text: str) -> None:
+    _assert_same_names(text)
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_the_organizer_is_found_in_its_clause_alone_in_the_samples(text: str) -> None:
+    for event in _event_like(text):
+        _assert_same_organizer(event)
+
+
+_ALPHABET = list(
+    "社区党委街道工组织部市区县局镇乡村服务中心志愿队召开展联合在为以与及的和从记者昨日获悉根据"
+    "年月日号前后中旬个支名充分发挥积极率先12 ,，。;：!？\n“”\u4dff\ua000𠀀"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_names_cues_and_organizer_agree_on_generated_text(text: str) -> None:
+    _assert_same_names(text)
+    _assert_same_organizer(text)
