@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,16 @@ def test_nfkc_by_runs_equals_unicodedata_on_the_samples(raw_dir: Path) -> None:
     for path in sorted(raw_dir.iterdir()):
         text = decode(path.read_bytes(), path.name).text
         assert nz.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+_OLD_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?:[a-zü{nz._TONED}]*[{nz._TONED}][a-zü{nz._TONED}]*\s?){{1,3}}\)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("進黨设(() jìnshèa1ǎ\n龘𠀀A"), max_size=40))
+def test_literal_first_patterns_match_as_their_plain_forms(text: str) -> None:
+    assert nz.remove_pinyin(text) == _OLD_PINYIN.sub("", text)
+    rare, latin = nz._rare_char_re()
+    plain = re.compile(rare.pattern + "|(?<=[\u3400-\u9fff\ue000-\uf8ff])[A-Za-z](?=[\u3400-\u9fff\ue000-\uf8ff])")
+    assert sorted(m.start() for m in [*rare.finditer(text), *latin.finditer(text)]) == [
+        m.start() for m in plain.finditer(text)]

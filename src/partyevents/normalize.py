@@ -41,7 +41,11 @@ def fix_line_breaks(text: str) -> str:
     >>> fix_line_breaks("a\r\nb\rc\u2028d")
     'a\nb\nc\nd'
     """
-    return re.sub(r"\r\n?|[\u2028\u2029\x85]", "\n", text)
+    return _LINE_BREAK.sub("\n", text) if _BREAK_CHAR.search(text) else text  # one class scans fast
+
+
+_BREAK_CHAR = re.compile(r"[\r\u2028\u2029\x85]")
+_LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe\ufffc]")
@@ -83,7 +87,8 @@ def nfkc(text: str) -> str:
 
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s?){{1,3}}\)")
+# starts with the literal "(" (then looks behind it for a Han character), so re skips ahead to each "("
+_PINYIN = re.compile(rf"\((?<=[\u3400-\u9fff]\()(?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s?){{1,3}}\)")
 
 
 def remove_pinyin(text: str) -> str:
@@ -102,8 +107,9 @@ def common_chars() -> frozenset[str]:
 
 
 @cache
-def _rare_char_re() -> re.Pattern[str]:
-    """A character class of the Han characters outside the common-character table."""
+def _rare_char_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(Han characters outside the common-character table or private-use ones, a Latin letter between Han
+    characters): two patterns that each start with one character class, which ``re`` scans for fast."""
     common = common_chars()
     ranges: list[str] = []
     start = None
@@ -115,7 +121,7 @@ def _rare_char_re() -> re.Pattern[str]:
             ranges.append(f"\\u{start:04x}-\\u{cp - 1:04x}" if cp - 1 > start else f"\\u{start:04x}")
             start = None
     han = "\\u3400-\\u9fff\\ue000-\\uf8ff"
-    return re.compile(f"[{''.join(ranges)}\\ue000-\\uf8ff]|(?<=[{han}])[A-Za-z](?=[{han}])")
+    return re.compile(f"[{''.join(ranges)}\\ue000-\\uf8ff]"), re.compile(f"[A-Za-z](?<=[{han}][A-Za-z])(?=[{han}])")
 
 
 _RUN_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z\ue000-\uf8ff]+")
@@ -127,7 +133,10 @@ def _mojibake_spans(text: str) -> list[tuple[int, int]]:
     >>> _mojibake_spans("施工!爸辽僖矐該測試"), _mojibake_spans("樊城区召开会议")
     ([(5, 7)], [])
     """
-    hits = [m.start() for m in _rare_char_re().finditer(text)]
+    rare, latin = _rare_char_re()
+    hits = [m.start() for m in rare.finditer(text)]
+    if between := [m.start() for m in latin.finditer(text)]:
+        hits = sorted(hits + between)
     if len(hits) < 2:
         return []
     spans: list[tuple[int, int]] = []

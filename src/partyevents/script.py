@@ -83,11 +83,13 @@ def script_counts(text: str, n_trad: int | None = None) -> tuple[str | None, int
     >>> script_counts("党员进社区"), script_counts("黨員進社區"), script_counts("abc")
     (('simplified', 0), ('traditional', 4), (None, 0))
     """
-    n_han = sum(map(len, _HAN.findall(text)))
-    if not n_han:
-        return None, 0
     if n_trad is None:
         n_trad = simplify(text)[1]
+    if not n_trad:  # no need to count the Han characters
+        return ("simplified" if _HAN.search(text) else None), 0
+    n_han = sum(map(len, _HAN.findall(text)))
+    if not n_han:
+        return None, n_trad
     trad = n_trad / n_han
     if trad < 0.01:
         return "simplified", n_trad
