@@ -168,3 +168,14 @@ def test_malformed_manifest_is_a_warning_not_a_crash(tmp_path: Path, body: bytes
     docs, problems = _manifest(tmp_path, body)
     assert set(docs) == {"a.txt"} and docs["a.txt"].data == BODY.encode()
     assert any(message in p.message for p in problems)
+
+
+def test_an_exact_gb18030_big5_tie_goes_to_charset_normalizers_guess(monkeypatch: pytest.MonkeyPatch) -> None:
+    from partyevents import ingest
+
+    data = "黨員志願者深入社區開展志願服務活動,為居民辦實事。".encode("big5")
+    # GB18030 gets a 0.05 bonus: these shares tie exactly
+    monkeypatch.setattr(ingest, "_common_share", lambda text, traditional: 0.55 if traditional else 0.5)
+    assert ingest._detect(data)[1] == "big5"
+    monkeypatch.setattr(ingest, "_common_share", lambda text, traditional: 0.5 if traditional else 0.6)
+    assert ingest._detect(data)[1] == "gb18030"  # no tie: the score decides

@@ -186,26 +186,30 @@ def _decode_mixed(data: bytes) -> str | None:
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
-    """The best of the detector's guess, GB18030 and Big5: the decoding whose Chinese reads as common characters."""
-    from charset_normalizer import from_bytes
+    """GB18030 or Big5: the decoding whose Chinese reads as common characters (a near tie goes to GB18030).
 
-    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_8"]).best()
-    candidates = [best.encoding] if best is not None else []
-    candidates += ["gb18030", "big5hkscs"]
-    scored: list[tuple[float, int, str, str]] = []
-    for rank, enc in enumerate(candidates):
-        codec = _CODEC_FOR.get(enc.lower().replace("-", "_"), enc)
+    On an exact tie, charset-normalizer's guess decides.
+    """
+    scored: list[tuple[float, str, str]] = []
+    for codec in ("gb18030", "big5hkscs"):
         try:
             text = data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
+        except UnicodeDecodeError:
             continue
         if codec == "big5hkscs" and _cjk_share(text) <= 0.2:
             continue
         bonus = 0.05 if codec == "gb18030" else 0.0  # a mainland corpus: GB18030 wins a near tie
-        scored.append((_common_share(text, traditional=codec == "big5hkscs") + bonus, -rank, text, codec))
+        scored.append((_common_share(text, traditional=codec == "big5hkscs") + bonus, text, codec))
     if not scored:
         return None
-    _, _, text, codec = max(scored)
+    scored.sort(key=lambda s: s[0], reverse=True)
+    if len(scored) == 2 and scored[0][0] == scored[1][0]:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_8"]).best()
+        guess = _CODEC_FOR.get(best.encoding.lower().replace("-", "_")) if best is not None else None
+        scored.sort(key=lambda s: s[2] != guess)
+    _, text, codec = scored[0]
     return text, _REPORTED_AS.get(codec, codec)
 
 
