@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from partyevents.extract.activities import classify_activities, classify_text, clause_cues, score_labels
 from partyevents.records import DocContext, Event
@@ -98,5 +100,22 @@ def test_clause_by_clause_fallback_gives_the_same_scores(monkeypatch: pytest.Mon
     from partyevents.extract import activities
 
     fast = [list(score_labels(t).items()) for t in _SAMPLES]
-    monkeypatch.setattr(activities, "_keywords_scan_whole", lambda: False)  # as for a keyword holding a comma
+    monkeypatch.setattr(activities, "_scan_whole", lambda: False)  # as for a keyword holding a comma
     assert [list(score_labels(t).items()) for t in _SAMPLES] == fast
+
+
+_PIECES = [
+    *list(_FIRST_KEYWORD.values())[:12],
+    *[row[0] for row in read_table("activity_subordinators.tsv")][:4],
+    *["召开", "会", "会员", "推进会", "学习", "精神", "成立", "服务队", "社会治理", "治理", "街道", "群众"],
+    *list(",，;；:：、\n。!！?？"),
+    " ",
+    "“",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_scores_read_once_per_event_equal_the_clause_by_clause_rule_on_generated_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert list(score_labels(text).items()) == _clause_by_clause(text)

@@ -13,10 +13,11 @@ each further cue.
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import cache
+
+import ahocorasick_rs
 
 from ..records import DocContext, Event
 from ..resources import read_table, taxonomy
@@ -27,6 +28,7 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
 _CLAUSE_MARKS = ",，;；:：、\n"
 _BOUNDARY = re.compile(r"[,，;；:：、\n。!！?？]")  # a clause starts after each
 _SENTENCE_MARK = re.compile(r"[。!！?？]")
+_CLAUSE_HEAD = re.compile(r"(?s:.*[,，;；:：、\n。!！?？])?")  # up to endpos: through the last mark before it
 _EXTRA_CUE = 0.1  # each further cue of the same label in one clause
 _MIN_SCORE = 0.5  # a secondary label needs at least this much
 
@@ -85,6 +87,44 @@ def _keywords_scan_whole() -> bool:
 
 
 @cache
+def _scan_whole() -> bool:
+    """True when an event can be scored from one scan for keywords and one search per pattern (:func:`_score_whole`).
+
+    That needs keywords that cannot cross a clause boundary and prefiltered patterns.
+    """
+    _, _, patterns = _cues()
+    return _keywords_scan_whole() and all(_prefilter(p) for _, p in patterns)
+
+
+@cache
+def _keyword_automaton() -> tuple[ahocorasick_rs.AhoCorasick, tuple[tuple[str, ...], ...], dict[str, tuple[str, ...]]]:
+    """The keywords as a leftmost-longest Aho-Corasick automaton, their labels by index and by word.
+
+    At each position the keyword regex takes the longest keyword starting there and goes
+    on after it: that is leftmost-longest matching, found here in one call without a
+    match object per hit. A label listed twice for a word is kept once.
+    """
+    _, word_labels, _ = _cues()
+    by_word = {w: tuple(dict.fromkeys(labels)) for w, labels in word_labels.items()}
+    automaton = ahocorasick_rs.AhoCorasick(list(by_word), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return automaton, tuple(by_word.values()), by_word
+
+
+def _keyword_hits(text: str) -> list[_Hit]:
+    """(start, end, labels) of every keyword match in ``text``, as the keyword regex finds them.
+
+    >>> _keyword_hits("召开会议,开展志愿服务"), _keyword_hits(chr(0xD800) + "召开")  # a lone surrogate: the regex
+    ([(0, 4, ('meeting',)), (7, 11, ('volunteer_service',))], [(1, 3, ('meeting',))])
+    """
+    automaton, labels, by_word = _keyword_automaton()
+    try:
+        return [(start, end, labels[i]) for i, start, end in automaton.find_matches_as_indexes(text)]
+    except UnicodeEncodeError:  # the automaton searches UTF-8, which has no lone surrogates
+        keyword_re, _, _ = _cues()
+        return [(m.start(), m.end(), by_word[m.group()]) for m in keyword_re.finditer(text)]
+
+
+@cache
 def _prefilter(pattern: re.Pattern[str]) -> bool:
     """True when a pattern that matches nowhere in an event cannot match in any of its clauses.
 
@@ -116,14 +156,26 @@ def _cues_in(
 
 def _strengths(found: dict[str, set[tuple[int, int]]]) -> dict[str, tuple[float, int]]:
     """label -> (strength, offset of the first cue), from each label's cue spans in one clause."""
-    out: dict[str, tuple[float, int]] = {}
-    for label, spans in found.items():
-        if len(spans) == 1:
-            out[label] = (1.0, next(iter(spans))[0])
-            continue
-        outer = [a for a in spans if not any(b != a and b[0] <= a[0] and a[1] <= b[1] for b in spans)]
-        out[label] = (round(1.0 + _EXTRA_CUE * (len(outer) - 1), 2), min(s for s, _ in spans))
-    return out
+    return {label: _strength(spans) for label, spans in found.items()}
+
+
+def _strength(spans: Collection[tuple[int, int]]) -> tuple[float, int]:
+    """(strength, offset of the first cue) of one label's distinct cue spans in one clause.
+
+    A cue inside another (``治理`` in ``社会治理``) adds nothing: sorted by start and longest
+    first, a span lies in another exactly when an earlier one reaches as far.
+
+    >>> _strength([(4, 6)]), _strength([(0, 4), (2, 4), (6, 8)]), _strength([(2, 4), (2, 6)])
+    ((1.0, 4), (1.1, 0), (1.0, 2))
+    """
+    if len(spans) == 1:
+        return 1.0, next(iter(spans))[0]
+    ordered = sorted((start, -end) for start, end in spans)
+    outer, reach = 0, ordered[0][0] - 1
+    for _, neg_end in ordered:
+        if -neg_end > reach:
+            outer, reach = outer + 1, -neg_end
+    return round(1.0 + _EXTRA_CUE * (outer - 1), 2), ordered[0][0]
 
 
 def clause_cues(clause: str) -> dict[str, tuple[float, int]]:
@@ -145,18 +197,18 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
     """label -> (weighted score, position of its first cue) over one event's text.
 
     The rule is :func:`clause_cues` on every clause, weighted by where the clause stands.
-    When keywords allow it (:func:`_keywords_scan_whole`) they are matched once over the
-    whole text and only the clauses with a cue are read (:func:`_score_whole`); the
-    clause-by-clause loop below is the rule as written, for keyword lists that do not.
+    When keywords and patterns allow it (:func:`_scan_whole`) keywords are matched once over
+    the whole text, each pattern is searched there once, and only the clauses with a cue are
+    read (:func:`_score_whole`); the clause-by-clause loop below is the rule as written, for
+    cue lists that do not.
 
     >>> score_labels("米公街道召开疫情防控推进会。会后开展志愿服务。")
     {'meeting': (3.0, 4), 'epidemic_control': (3.0, 6), 'volunteer_service': (0.3, 18)}
     """
-    keyword_re, word_labels, patterns = _cues()
-    if _keywords_scan_whole():
-        hits = [(m.start(), m.end(), word_labels[m.group()]) for m in keyword_re.finditer(text)]
-        live = tuple((label, p) for label, p in patterns if not _prefilter(p) or p.search(text))
-        return _score_whole(text, hits, live)
+    _, _, patterns = _cues()
+    if _scan_whole():
+        live = tuple((label, p, hint) for label, p in patterns if (hint := p.search(text)))
+        return _score_whole(text, _keyword_hits(text), live)
     weights = _weights()
     subordinators = _subordinators()
     scores: dict[str, list[float]] = {}
@@ -181,77 +233,125 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
     return {k: (v[0], int(v[1])) for k, v in scores.items()}
 
 
-def _clause_matches(
-    text: str, pattern: re.Pattern[str], starts: list[int], ends: list[int]
-) -> Iterator[tuple[int, int, re.Match[str]]]:
-    """(clause index, clause start, match) of the pattern's first match in each clause that has one.
+def _clause_at(text: str, pos: int) -> tuple[int, int, int]:
+    """(start, end, start of the next clause or -1 for the last) of the clause holding ``pos``.
 
-    A prefiltered pattern matches in a clause only where it also matches in the whole
-    text, so the search jumps from one whole-text match to the clause holding it; there
-    it searches the clause within the whole text (``pos``/``endpos``), the same as
-    searching the clause alone. Other patterns search every clause cut out alone.
+    The clauses are those of splitting at every mark (:data:`_BOUNDARY`): a clause mark
+    (comma, colon…) ends a clause and is no part of it, a sentence mark is the end of its
+    clause. Only the characters back to the previous mark and on to the next are read.
+
+    >>> [_clause_at("甲乙,丙丁。戊", p) for p in (0, 3, 6)]
+    [(0, 2, 3), (3, 6, 6), (6, 7, -1)]
     """
-    if not _prefilter(pattern):
-        for k, (cs, ce) in enumerate(zip(starts, ends, strict=True)):
-            if pm := pattern.search(text[cs:ce]):
-                yield k, cs, pm
-        return
-    k = 0
-    while k < len(starts) and (hint := pattern.search(text, starts[k])):
-        k = bisect.bisect_right(starts, hint.start(), k) - 1  # no clause before this one can match
-        if pm := pattern.search(text, starts[k], ends[k]):
-            yield k, starts[k], pm
-        k += 1
+    cs = _CLAUSE_HEAD.match(text, 0, pos).end()  # type: ignore[union-attr]  # the pattern matches empty
+    mark = _BOUNDARY.search(text, pos)
+    if mark is None:
+        return cs, len(text), -1
+    nxt = mark.end()
+    return cs, (nxt - 1 if text[nxt - 1] in _CLAUSE_MARKS else nxt), nxt
+
+
+def _clause_matches(
+    text: str, pattern: re.Pattern[str], hint: re.Match[str] | None
+) -> Iterator[tuple[tuple[int, int, int], re.Match[str]]]:
+    """(clause, match) of a prefiltered pattern's first match in each clause that has one.
+
+    Such a pattern matches in a clause only where it also matches in the whole text
+    (``hint``: its first match there), so the search jumps from one whole-text match to
+    the clause holding it; there it searches the clause within the whole text
+    (``pos``/``endpos``), the same as searching the clause alone.
+    """
+    while hint is not None:
+        clause = _clause_at(text, hint.start())
+        if pm := pattern.search(text, clause[0], clause[1]):
+            yield clause, pm
+        if clause[2] < 0:
+            return
+        hint = pattern.search(text, clause[2])
+
+
+_Cues = dict[int, tuple[int, dict[str, list[tuple[int, int]]]]]  # clause start -> (its end, label -> distinct spans)
 
 
 def _score_whole(
-    text: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    text: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str], re.Match[str]], ...]
 ) -> dict[str, tuple[float, int]]:
-    """:func:`score_labels` from the event's keyword matches and the prefiltered patterns still in play.
+    """:func:`score_labels` from the event's keyword matches and the patterns matching in it (with their first match).
 
-    Only the clauses holding a cue are read; patterns are searched clause by clause
-    within the whole text (``pos``/``endpos``), which for prefiltered patterns is the
-    same as searching the clause alone.
+    Only the clauses holding a cue are read (:func:`_clause_cues_whole`); spans stay in whole-text
+    offsets, which changes neither a cue's strength nor its position.
     """
-    bounds = [m.end() for m in _BOUNDARY.finditer(text)]
-    starts = [0, *bounds]
-    ends = [b - 1 if text[b - 1] in _CLAUSE_MARKS else b for b in bounds]
-    ends.append(len(text))
-    per_clause: dict[int, list[_Hit]] = {}
-    for start, end, labels in hits:
-        k = bisect.bisect_right(starts, start) - 1
-        cs = starts[k]
-        per_clause.setdefault(k, []).append((start - cs, end - cs, labels))
-    matched: dict[int, list[tuple[str, tuple[int, int]]]] = {}
-    for label, pattern in patterns:
-        for k, cs, pm in _clause_matches(text, pattern, starts, ends):
-            matched.setdefault(k, []).append((label, (pm.start() - cs, pm.end() - cs)))
-    if not per_clause and not matched:
+    clauses = _clause_cues_whole(text, hits, patterns)
+    if not clauses:
         return {}
     weights = _weights()
-    subordinators = _subordinators()
-    first_sentence_end = next((m.end() for m in _SENTENCE_MARK.finditer(text)), len(text) + 1)
+    w_sub, w_main, w_sentence, w_rest = weights["subordinate"], weights["main"], weights["sentence"], weights["rest"]
+    subordinate = _subordinate_opening().match
+    mark = _SENTENCE_MARK.search(text)
+    first_sentence_end = mark.end() if mark else len(text) + 1
     scores: dict[str, list[float]] = {}
     main_found = False
-    for k in sorted(per_clause.keys() | matched.keys()):
-        cpos = starts[k]
-        found: dict[str, set[tuple[int, int]]] = {}
-        for start, end, labels in per_clause.get(k, ()):
-            for label in labels:
-                found.setdefault(label, set()).add((start, end))
-        for label, span in matched.get(k, ()):
-            found.setdefault(label, set()).add(span)
-        first_sentence = cpos < first_sentence_end
-        if text[cpos : ends[k]].lstrip(" “”\"'‘’").startswith(subordinators):
-            w = weights["subordinate"]
+    for cs in sorted(clauses) if len(clauses) > 1 else clauses:
+        ce, found = clauses[cs]
+        first_sentence = cs < first_sentence_end
+        if subordinate(text, cs, ce):
+            w = w_sub
         elif first_sentence and not main_found:
-            w, main_found = weights["main"], True
+            w, main_found = w_main, True
         else:
-            w = weights["sentence"] if first_sentence else weights["rest"]
-        for label, (strength, offset) in _strengths(found).items():
-            entry = scores.setdefault(label, [0.0, float(cpos + offset)])
-            entry[0] += w * strength
+            w = w_sentence if first_sentence else w_rest
+        for label, spans in found.items():
+            strength, first = (1.0, spans[0][0]) if len(spans) == 1 else _strength(spans)
+            score = scores.get(label)
+            if score is None:
+                scores[label] = [w * strength, float(first)]
+            else:
+                score[0] += w * strength
     return {k: (v[0], int(v[1])) for k, v in scores.items()}
+
+
+def _clause_cues_whole(
+    text: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str], re.Match[str]], ...]
+) -> _Cues:
+    """The cues of each clause holding one, in the order :func:`_cues_in` collects them (keywords, then patterns).
+
+    >>> _clause_cues_whole("召开会议,开展志愿服务", _keyword_hits("召开会议,开展志愿服务"), ())
+    {0: (4, {'meeting': [(0, 4)]}), 5: (11, {'volunteer_service': [(7, 11)]})}
+    """
+    clauses: _Cues = {}
+    found: dict[str, list[tuple[int, int]]] = {}
+    nxt = 0
+    for start, end, labels in hits:  # in text order, and no two alike: a clause's hits are adjacent
+        if start >= nxt >= 0:
+            cs, ce, nxt = _clause_at(text, start)
+            found = {}
+            clauses[cs] = (ce, found)
+        for label in labels:
+            spans = found.get(label)
+            if spans is None:
+                found[label] = [(start, end)]
+            else:
+                spans.append((start, end))
+    for label, pattern, hint in patterns:
+        for (cs, ce, _), pm in _clause_matches(text, pattern, hint):
+            entry = clauses.get(cs)
+            if entry is None:
+                entry = clauses[cs] = (ce, {})
+            spans = entry[1].setdefault(label, [])
+            if pm.span() not in spans:
+                spans.append(pm.span())
+    return clauses
+
+
+@cache
+def _subordinate_opening() -> re.Pattern[str]:
+    """Matches where a clause opens with a subordinator, after any spaces and quotes (as ``lstrip`` drops them).
+
+    >>> bool(_subordinate_opening().match(" “为群众办实事")), bool(_subordinate_opening().match("群众"))
+    (True, False)
+    """
+    words = "|".join(re.escape(w) for w in _subordinators())
+    return re.compile(f"[ “”\"'‘’]*+(?:{words})")
 
 
 def classify_text(text: str) -> tuple[str, list[str]]:

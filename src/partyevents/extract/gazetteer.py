@@ -19,7 +19,9 @@ import importlib.util
 import re
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -31,6 +33,7 @@ LEVELS = ("province", "prefecture", "county", "township")
 _LINE = re.compile(rb"^(\t{0,3})([^\t\r\n]+)(?:\t(\d+)\t([^\t\r\n]*))?\r?$", re.M)
 _VILLAGE = re.compile(rb"^(\t{3,4})([^\t\r\n]+)\r?$", re.M)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_START, _END = itemgetter(1), itemgetter(2)  # of an automaton match (pattern index, start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +48,8 @@ class Division:
     short: str | None = None  # short form, e.g. 樊城
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A gazetteer name found in a text: its span and every division it may name."""
+class Match(NamedTuple):
+    """A gazetteer name found in a text: its span and every division it may name (a tuple: cheap to make)."""
 
     start: int
     end: int
@@ -86,6 +88,7 @@ class Gazetteer:
         self.divisions: list[Division] = []
         self._county_block: dict[int, tuple[int, int]] = {}
         self._villages: dict[int, dict[str, tuple[int, ...]]] = {}
+        self.village_names: set[str] = set()  # every name in the village indexes loaded so far
         self._ancestors: dict[int, tuple[int, ...]] = {}
         self._county: dict[int, int | None] = {}  # division -> county_of(division), filled on use
         self._townships: dict[int, list[int]] = {}  # county -> its townships, in file order
@@ -176,11 +179,15 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Match]:
         """Leftmost-longest non-overlapping gazetteer names in ``text``."""
+        if not text:
+            return []
         try:
             found = self._automaton.find_matches_as_indexes(text, overlapping=True)
         except UnicodeEncodeError:  # a lone surrogate: the search needs UTF-8; one char for one keeps the offsets
             found = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
-        found.sort(key=lambda f: (f[1], -f[2]))
+        # by start, the longest first (two stable sorts; no two matches share a span, as no two keys are alike)
+        found.sort(key=_END, reverse=True)
+        found.sort(key=_START)
         keys = self._keys
         out: list[Match] = []
         pos = 0
@@ -193,7 +200,10 @@ class Gazetteer:
         return out
 
     def villages(self, county: int) -> dict[str, tuple[int, ...]]:
-        """Village/community name -> ids of the townships of ``county`` that have one so named."""
+        """Village/community name -> ids of the townships of ``county`` that have one so named.
+
+        Its names join :attr:`village_names`: a name missing there is in none of the loaded counties.
+        """
         if county not in self._villages:
             index: dict[str, list[int]] = {}
             span = self._county_block.get(county)
@@ -209,6 +219,7 @@ class Gazetteer:
                     elif town is not None:
                         index.setdefault(m.group(2).decode().strip(), []).append(town)
             self._villages[county] = {k: tuple(v) for k, v in index.items()}
+            self.village_names.update(index)
         return self._villages[county]
 
 

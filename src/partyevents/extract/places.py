@@ -23,9 +23,10 @@ import json
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Container
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
+from typing import NamedTuple
 
 from ..records import DocContext, Event, Place, Problem
 from ..resources import read_table
@@ -40,8 +41,7 @@ _BORN = ("出生于", "生于", "老家", "籍贯")
 _HOME_WEIGHT = 3  # a place in the title or the manifest counts this many body mentions
 
 
-@dataclass(frozen=True, slots=True)
-class _Mention:
+class _Mention(NamedTuple):  # a tuple: cheap to make
     start: int
     end: int
     surface: str
@@ -57,12 +57,12 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     body = gz.find(text)
     extra = gz.find(ctx.title or "") + gz.find(ctx.manifest_place or "")
     choice = _disambiguate(gz, body + extra)
-    mentions = [_Mention(m.start, m.end, m.surface, choice[m.surface], candidates=m.candidates) for m in body]
+    mentions = [_Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates) for m in body]
     home = _home(gz, mentions, [choice[m.surface] for m in extra])
     mentions = _with_communities(gz, text, mentions, home)
     hometowns: set[int] = set()  # starts of mentions naming a hometown (河南禹州人: both names)
     for m in reversed(mentions):
-        if _hometown(text, m) or m.end in hometowns:
+        if m.end in hometowns or _hometown(text, m):
             hometowns.add(m.start)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
     out: list[Place | None] = []
@@ -109,7 +109,7 @@ def _affinity(chain: tuple[int, ...], cands: frozenset[int], nodes: frozenset[in
     """
     if chain[-1] in nodes or not cands.isdisjoint(chain):
         return 1.0
-    shared = sum(1 for a in chain if a in nodes)
+    shared = len(nodes.intersection(chain))  # a chain holds no division twice
     return _SHARED_WEIGHT[shared] if shared < len(_SHARED_WEIGHT) else 1.0
 
 
@@ -118,6 +118,8 @@ def _disambiguate(gz: Gazetteer, matches: list[Match]) -> dict[str, int | None]:
     units: dict[str, tuple[int, ...]] = {}
     for m in matches:
         units.setdefault(m.surface, m.candidates)
+    if all(len(cands) == 1 for cands in units.values()):  # nothing to choose
+        return {surface: cands[0] for surface, cands in units.items()}
     # Another name whose candidates all lie in other provinces adds 0 to a candidate's score, so each
     # candidate is scored against the names sharing its province only (in document order, as a full sum would).
     by_province: dict[int, list[tuple[str, frozenset[int], frozenset[int], int]]] = {}
@@ -134,10 +136,16 @@ def _disambiguate(gz: Gazetteer, matches: list[Match]) -> dict[str, int | None]:
         scores = []
         for c in cands:
             chain = gz.ancestors(c)
+            entries = by_province[chain[0]]
+            if len(entries) == 1:  # no other name in its province: the sum below is of nothing
+                scores.append((0.0, c))
+                continue
             score = sum(
-                _affinity(chain, other_cands, nodes) / n
-                for other, other_cands, nodes, n in by_province[chain[0]]
-                if other != surface
+                [
+                    _affinity(chain, other_cands, nodes) / n
+                    for other, other_cands, nodes, n in entries
+                    if other != surface
+                ]
             )
             scores.append((score, c))
         scores.sort(reverse=True)
@@ -176,28 +184,52 @@ def _with_communities(gz: Gazetteer, text: str, mentions: list[_Mention], home: 
     if home is not None and (c := gz.county_of(home)) is not None:
         counties.add(c)
     mentioned = {m.division for m in mentions if m.division is not None}
-    by_end = {m.end: m for m in mentions}
+    owners = _Owners(gz, mentions)
     learned: dict[str, int | None] = {}  # community name -> township/county learned from an explicit mention
     towns_of = _TownsOf(gz, sorted(counties))
+    name_reach = _name_reach
     found: list[_Mention] = []
     for cm in _COMMUNITY.finditer(text):
-        end = cm.end()
-        start, parent = _community_start(gz, text, cm.start(), cm.group(), by_end, towns_of, mentioned, learned)
+        pos = cm.start()
+        reach = name_reach(text[pos - 5 if pos > 5 else 0 : pos])
+        if not reach:  # no name can end here: _community_start would find none
+            continue
+        suffix = cm.group()
+        ending = owners.towns if suffix == "村" else owners.any  # a village follows a township only
+        start, parent = _community_start(gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned)
         if start is None:
             continue
-        name = text[start:end]
+        name = text[start : cm.end()]
         if parent is not None:
             learned.setdefault(name, parent)
-        found.append(_Mention(start, end, name, parent if parent is not None else learned.get(name), community=name))
+        found.append(
+            _Mention(start, cm.end(), name, parent if parent is not None else learned.get(name), community=name)
+        )
     if not found:
         return mentions
     # a mention inside a community's name is dropped: look for a community starting at or before it
     # that reaches at least as far (the furthest end among those starting no later)
     spans = sorted((f.start, f.end) for f in found)
     span_starts = [s for s, _ in spans]
-    reach = list(accumulate((e for _, e in spans), max))
-    kept = [m for m in mentions if (i := bisect_left(span_starts, m.start + 1)) == 0 or reach[i - 1] < m.end]
+    reach_of = list(accumulate((e for _, e in spans), max))
+    kept = [m for m in mentions if (i := bisect_left(span_starts, m.start + 1)) == 0 or reach_of[i - 1] < m.end]
     return sorted(kept + found, key=lambda m: m.start)
+
+
+class _Owners:
+    """End offset -> division of the mentions a community name may follow: townships (before 村), or counties too."""
+
+    def __init__(self, gz: Gazetteer, mentions: list[_Mention]) -> None:
+        self.towns: dict[int, int] = {}
+        self.any: dict[int, int] = {}
+        divisions = gz.divisions
+        for m in mentions:
+            if m.division is not None:
+                level = divisions[m.division].level
+                if level == "township":
+                    self.towns[m.end] = self.any[m.end] = m.division
+                elif level == "county":
+                    self.any[m.end] = m.division
 
 
 class _TownsOf:
@@ -207,6 +239,14 @@ class _TownsOf:
         self.gz, self.counties = gz, counties
         self.indexes: list[dict[str, tuple[int, ...]]] | None = None  # the counties' village indexes, on first use
         self.seen: dict[str, list[int]] = {}
+
+    def names(self) -> Container[str]:
+        """A superset of the names the counties list (every name of the loaded counties): others have no towns."""
+        if not self.counties:
+            return ()
+        if self.indexes is None:
+            self.indexes = [self.gz.villages(c) for c in self.counties]
+        return self.gz.village_names
 
     def __call__(self, name: str) -> list[int]:
         towns = self.seen.get(name)
@@ -223,27 +263,33 @@ def _community_start(
     text: str,
     pos: int,
     suffix: str,
-    by_end: dict[int, _Mention],
+    reach: int,
+    ending: dict[int, int],
     towns_of: _TownsOf,
     mentioned: set[int],
     learned: dict[str, int | None],
 ) -> tuple[int | None, int | None]:
-    """Where the community name ending at ``pos`` (before ``suffix``) begins, and the township/county it belongs to."""
-    reach = _name_reach(text[max(0, pos - 5) : pos])
-    if not reach:
+    """Where the community name ending at ``pos`` (before ``suffix``) begins, and the township/county it belongs to.
+
+    ``reach`` is :func:`_name_reach` of the text before ``pos`` (at least 1); ``ending`` maps the end of each
+    township (or county) name the community may follow to its division.
+    """
+    if ending:
+        for k in range(1, reach + 1):  # right after a township or county name: 前川街向阳社区
+            owner = ending.get(pos - k)
+            if owner is not None:
+                return pos - k, owner
+    if reach < 2:
         return None, None
-    owners = ("township",) if suffix == "村" else ("township", "county")
-    for k in range(1, reach + 1):  # right after a township or county name: 前川街向阳社区
-        owner = by_end.get(pos - k)
-        if owner is not None and owner.division is not None and gz.divisions[owner.division].level in owners:
-            return pos - k, owner.division
+    listed = towns_of.names()
+    if not listed and not learned:
+        return None, None
     for k in range(reach, 1, -1):  # a name the gazetteer lists, or one the document introduced earlier
         start = pos - k
         name = text[start:pos] + suffix
         if name in learned:
             return start, learned[name]
-        towns = towns_of(name)
-        if towns:
+        if name in listed and (towns := towns_of(name)):
             named = [t for t in towns if t in mentioned]
             if len(named) == 1 or len(set(towns)) == 1:
                 return start, (named or towns)[0]
@@ -286,20 +332,16 @@ def _event_mention(gz: Gazetteer, ev: Event, inside: list[_Mention]) -> _Mention
     """The organizer's most specific place, else the last of the first group of adjacent names."""
     if not inside:
         return None
-    groups: list[list[_Mention]] = [[inside[0]]]
-    for m in inside[1:]:
-        if m.start == groups[-1][-1].end:
-            groups[-1].append(m)
-        else:
-            groups.append([m])
     org = ev.organization
     if org is not None and org.start is not None and org.end is not None:
-        in_org = [g for g in groups if any(org.start <= m.start and m.end <= org.end for m in g)]
-        if in_org:
-            chosen = in_org[0][-1]
-            named = [m for m in in_org[0] if org.start <= m.start and m.end <= org.end]
+        o_start, o_end = org.start, org.end
+        first = next((i for i, m in enumerate(inside) if o_start <= m.start and m.end <= o_end), None)
+        if first is not None:  # the group of adjacent names holding the first name in the organizer
+            group = _adjacent(inside, first)
+            chosen = group[-1]
+            named = [m for m in group if o_start <= m.start and m.end <= o_end]
             if (
-                not _is_place_itself(org.start, org.end, named)
+                not _is_place_itself(o_start, o_end, named)
                 and chosen.community is None
                 and chosen.division is not None
                 and gz.divisions[chosen.division].level in ("province", "prefecture", "county")
@@ -309,7 +351,23 @@ def _event_mention(gz: Gazetteer, ev: Event, inside: list[_Mention]) -> _Mention
                 if below:
                     return below[0]
             return chosen
-    return groups[0][-1]
+    return _adjacent(inside, 0)[-1]
+
+
+def _adjacent(mentions: list[_Mention], i: int) -> list[_Mention]:
+    """The run of adjacent mentions (each ending where the next starts) holding ``mentions[i]``.
+
+    >>> ms = [_Mention(0, 3, "武汉市", 1), _Mention(3, 6, "黄陂区", 2), _Mention(9, 11, "前川", 3)]
+    >>> [m.surface for m in _adjacent(ms, 1)], [m.surface for m in _adjacent(ms, 2)]
+    (['武汉市', '黄陂区'], ['前川'])
+    """
+    lo = i
+    while lo > 0 and mentions[lo - 1].end == mentions[lo].start:
+        lo -= 1
+    hi = i + 1
+    while hi < len(mentions) and mentions[hi - 1].end == mentions[hi].start:
+        hi += 1
+    return mentions[lo:hi]
 
 
 def _is_place_itself(start: int, end: int, named: list[_Mention]) -> bool:
