@@ -54,7 +54,8 @@ class ExtractConfig:
     engine: str = "local"  # "local" (a process pool) or "dask"
     scheduler: str | None = None  # Dask scheduler address; None with engine "dask": a local cluster
     incremental: bool = False  # skip inputs whose doc_id is already in OUT_DIR and append the rest
-    chunk_size: int = 8  # documents per task sent to a worker
+    chunk_size: int = 32  # at most this many documents per task sent to a worker (fewer tasks, less overhead)
+    chunk_bytes: int = 1 << 20  # a task also closes once its documents reach this many bytes (bounded memory)
 
 
 @dataclass(slots=True)
@@ -121,7 +122,7 @@ def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | Non
             items = iter_inputs(in_dir, options)
             docs = _new_documents(items, writer, summary, known, old_problems, first_path, duplicates,
                                   manifest_name)
-            for batch in engine.map(_chunks(docs, config.chunk_size)):
+            for batch in engine.map(_chunks(docs, config.chunk_size, config.chunk_bytes)):
                 _add_batch(writer, batch, summary)
                 if on_document is not None:
                     for source in batch.column("documents", "source_path"):
@@ -165,18 +166,21 @@ def _new_documents(items: Iterator[RawDocument | Problem], writer: TableWriter, 
             yield item
 
 
-def _chunks(docs: Iterator[RawDocument], size: int) -> Iterator[list[RawDocument]]:
-    """Lists of ``size`` documents (the last one shorter).
+def _chunks(docs: Iterator[RawDocument], size: int, max_bytes: int | None = None) -> Iterator[list[RawDocument]]:
+    """Lists of at most ``size`` documents, closed early once they hold ``max_bytes`` of input.
 
-    >>> [len(c) for c in _chunks(iter(range(5)), 2)]  # type: ignore[arg-type]
-    [2, 2, 1]
+    >>> docs = [RawDocument(str(i), b"x" * 10) for i in range(5)]
+    >>> [len(c) for c in _chunks(iter(docs), 2)], [len(c) for c in _chunks(iter(docs), 4, max_bytes=25)]
+    ([2, 2, 1], [3, 2])
     """
     chunk: list[RawDocument] = []
+    held = 0
     for doc in docs:
         chunk.append(doc)
-        if len(chunk) >= size:
+        held += len(doc.data or b"")
+        if len(chunk) >= size or (max_bytes is not None and held >= max_bytes):
             yield chunk
-            chunk = []
+            chunk, held = [], 0
     if chunk:
         yield chunk
 
