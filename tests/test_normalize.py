@@ -139,3 +139,22 @@ def test_literal_first_patterns_match_as_their_plain_forms(text: str) -> None:
     plain = re.compile(rare.pattern + "|(?<=[\u3400-\u9fff\ue000-\uf8ff])[A-Za-z](?=[\u3400-\u9fff\ue000-\uf8ff])")
     assert sorted(m.start() for m in [*rare.finditer(text), *latin.finditer(text)]) == [
         m.start() for m in plain.finditer(text)]
+
+
+_FURNITURE_BITS = ["粤ICP备12345号", "版权所有 2021", "Processed in 0.1 second", "上一篇:a 下一篇:b", "网站地图",
+                   "首页 > 新闻 > 正文", "(线索提供人:张三)", "发布时间:2021-10-29", "12月4日,某社区开展志愿服务。",
+                   "党员进社区开展活动,共30余人参加。", "  ", "\t> x >\t", "联系我们", "已有12人参与"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_FURNITURE_BITS), min_size=1, max_size=3).map("".join), max_size=12))
+def test_whole_text_prefilter_of_furniture_patterns_changes_nothing(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    every = nz._furniture_res()[1]
+    real = nz._furniture_searches
+    try:
+        nz._furniture_searches = lambda joined: every  # type: ignore[assignment]
+        expected = nz.strip_boilerplate(text)
+    finally:
+        nz._furniture_searches = real  # type: ignore[assignment]
+    assert nz.strip_boilerplate(text) == expected

@@ -293,8 +293,32 @@ def _furniture_res() -> tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...
     return (re.compile("|".join(f"(?:{a})" for a in anchored)) if anchored else None), tuple(rest)
 
 
-def _is_furniture(line: str) -> bool:
+_LINE_BOUND = re.compile(r"\^|\$|\\[AZbB]|\(\?<?!")  # anchors, \b/\B, negative lookaround
+
+
+@cache
+def _checkable_on_text(pattern: re.Pattern[str]) -> bool:
+    """True when a pattern that matches nowhere in the text of joined lines matches in none of the lines.
+
+    That holds without anchors, word boundaries and negative lookaround, whose outcome at
+    a line's edge can depend on the line break next to it.
+
+    >>> _checkable_on_text(re.compile("ICP备|公安备案")), _checkable_on_text(re.compile("^首页|x(?!y)"))
+    (True, False)
+    """
+    return not _LINE_BOUND.search(pattern.pattern)
+
+
+def _furniture_searches(joined: str) -> tuple[re.Pattern[str], ...]:
+    """The unanchored ``line`` patterns worth trying on the lines of ``joined`` (one search of the whole
+    text rules out each pattern that matches nowhere, instead of one search per line)."""
+    return tuple(p for p in _furniture_res()[1] if not _checkable_on_text(p) or p.search(joined))
+
+
+def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None) -> bool:
     """Whether a whole line is page furniture (a ``line`` pattern of ``boilerplate.tsv`` matches).
+
+    ``searches`` are the unanchored patterns to try (default: all of them).
 
     >>> _is_furniture("您所在的位置:首页 > 新闻"), _is_furniture("粤ICP备12345号"), _is_furniture("党员进社区。")
     (True, True, False)
@@ -302,8 +326,8 @@ def _is_furniture(line: str) -> bool:
     anchored, rest = _furniture_res()
     if anchored is not None and anchored.match(line):
         return True
-    for pattern in rest:  # noqa: SIM110 (a plain loop: a generator per line costs as much as the searches)
-        if pattern.search(line):
+    for pattern in rest if searches is None else searches:  # noqa: SIM110 (a plain loop: a generator per
+        if pattern.search(line):  # line costs as much as the searches)
             return True
     return False
 
@@ -325,6 +349,11 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
     facts: dict[str, object] = {"title": None, "published_date": None, "published_text": None}
     problems: list[Problem] = []
     lines = [" ".join(line.split()) for line in text.split("\n")]
+    joined = "\n".join(lines)
+    if inline_re is not None and not inline_re.search(joined):
+        inline_re = None  # no fragment to cut anywhere
+    # cutting a fragment out of a line can make a pattern match there: then every pattern is tried
+    searches = _furniture_searches(joined) if inline_re is None else None
     kept: list[str] = []
     header: list[str] = []  # short lines before the first body line
     seen_body = False
@@ -345,7 +374,7 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
                 continue
         if seen_body and len(line) <= 40 and tail_re is not None and tail_re.search(line):
             break
-        if _is_furniture(line):
+        if _is_furniture(line, searches):
             continue
         if not seen_body and not _is_body(line):
             if _HEADING.match(line) or _DATE_LINE.match(line):

@@ -40,6 +40,14 @@ def _changed_by(config: str) -> re.Pattern[str]:
     return re.compile("[" + "".join(changed) + "]")
 
 
+@cache
+def _changed_mask(config: str) -> np.ndarray:
+    """:func:`_changed_by` as a boolean array over the BMP code points (for vectorized counts)."""
+    mask = np.zeros(0x10000, dtype=bool)
+    mask[[ord(c) for c in _changed_by(config).pattern[1:-1]]] = True
+    return mask
+
+
 def _codes(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
@@ -87,13 +95,14 @@ def script_counts(text: str, n_trad: int | None = None) -> tuple[str | None, int
         n_trad = simplify(text)[1]
     if not n_trad:  # no need to count the Han characters
         return ("simplified" if _HAN.search(text) else None), 0
-    n_han = sum(map(len, _HAN.findall(text)))
+    codes = _codes(text)
+    n_han = int(np.count_nonzero((codes >= 0x4E00) & (codes <= 0x9FFF)))
     if not n_han:
         return None, n_trad
     trad = n_trad / n_han
     if trad < 0.01:
         return "simplified", n_trad
-    simp = len(_changed_by("s2t").findall(text)) / n_han
+    simp = int(np.count_nonzero(_changed_mask("s2t")[codes[codes < 0x10000]])) / n_han
     if simp < 0.01:
         return "traditional", n_trad
     if min(trad, simp) / max(trad, simp) > 0.2:
