@@ -33,8 +33,11 @@ class Rows:
 
 
 def _check(model: type[BaseModel], row: dict[str, Any]) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """``(row, [])`` when the row passes its model in strict mode (no coercion: the row is written as
+    it is, no dump needed), else ``(None, problems)``."""
     try:
-        return model.model_validate(row).model_dump(), []
+        model.model_validate(row, strict=True)
+        return row, []
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
