@@ -17,11 +17,9 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources as _res
 
-import numpy as np
-
 from .records import Normalized, Problem
 from .resources import boilerplate_patterns
-from .script import detect_script, script_counts, simplify, to_simplified
+from .script import code_points, detect_script, script_counts, simplify, to_simplified
 
 __all__ = [
     "FIXERS",
@@ -85,14 +83,23 @@ def _nfkc_runs() -> re.Pattern[str]:
     joins = _composes_with_previous()
     keep = [cp for cp in range(0x10000) if cp not in joins and not 0xD800 <= cp < 0xE000
             and not unicodedata.combining(chr(cp)) and unicodedata.normalize("NFKC", chr(cp)) == chr(cp)]
-    ranges, i = [], 0
-    while i < len(keep):
+    return re.compile(f"[^{_ranges(keep)}]+")  # one class first: re scans for it fast
+
+
+def _ranges(cps: list[int]) -> str:
+    r"""The inside of a character class holding the sorted BMP code points ``cps``, as ranges.
+
+    >>> _ranges([0x61, 0x62, 0x63, 0x78])
+    '\\u0061-\\u0063\\u0078'
+    """
+    out, i = [], 0
+    while i < len(cps):
         j = i
-        while j + 1 < len(keep) and keep[j + 1] == keep[j] + 1:
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
             j += 1
-        ranges.append(f"\\u{keep[i]:04x}" + (f"-\\u{keep[j]:04x}" if j > i else ""))
+        out.append(f"\\u{cps[i]:04x}" + (f"-\\u{cps[j]:04x}" if j > i else ""))
         i = j + 1
-    return re.compile(f"[^{''.join(ranges)}]+")  # one class first: re scans for it fast
+    return "".join(out)
 
 
 _WIDE = re.compile("[\uff01-\uff5e\u3000\xa0]")
@@ -106,7 +113,7 @@ def _narrow(text: str) -> str:
     >>> _narrow("１２月,\u3000ＡＢ\xa0")
     '12月, AB '
     """
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
+    codes = code_points(text).copy()
     codes[(codes >= 0xFF01) & (codes <= 0xFF5E)] -= 0xFEE0
     codes[(codes == 0x3000) | (codes == 0xA0)] = 0x20
     return codes.tobytes().decode("utf-32-le", "surrogatepass")
@@ -161,17 +168,9 @@ def _rare_char_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(Han characters outside the common-character table or private-use ones, a Latin letter between Han
     characters): two patterns that each start with one character class, which ``re`` scans for fast."""
     common = common_chars()
-    ranges: list[str] = []
-    start = None
-    for cp in range(0x3400, 0x9FFF + 2):
-        rare = cp <= 0x9FFF and chr(cp) not in common
-        if rare and start is None:
-            start = cp
-        elif not rare and start is not None:
-            ranges.append(f"\\u{start:04x}-\\u{cp - 1:04x}" if cp - 1 > start else f"\\u{start:04x}")
-            start = None
+    rare = _ranges([cp for cp in range(0x3400, 0xA000) if chr(cp) not in common])
     han = "\\u3400-\\u9fff\\ue000-\\uf8ff"
-    return re.compile(f"[{''.join(ranges)}\\ue000-\\uf8ff]"), re.compile(f"[A-Za-z](?<=[{han}][A-Za-z])(?=[{han}])")
+    return re.compile(f"[{rare}\\ue000-\\uf8ff]"), re.compile(f"[A-Za-z](?<=[{han}][A-Za-z])(?=[{han}])")
 
 
 _RUN_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z\ue000-\uf8ff]+")

@@ -13,7 +13,7 @@ from functools import cache
 
 import numpy as np
 
-__all__ = ["detect_script", "script_counts", "simplify", "to_simplified"]
+__all__ = ["code_points", "detect_script", "script_counts", "simplify", "to_simplified"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -30,25 +30,32 @@ def _convert(config: str, text: str) -> str:
 
 
 @cache
-def _changed_by(config: str) -> re.Pattern[str]:
-    """Han characters (BMP) that OpenCC's ``config`` changes on their own, as one character class.
-
-    A text without any of t2s's is simplified already.
-    """
+def _changed_chars(config: str) -> tuple[str, ...]:
+    """Han characters (BMP) that OpenCC's ``config`` changes on their own, sorted."""
     han = "".join(chr(cp) for cp in range(0x3400, 0xA000))
-    changed = sorted({a for a, b in zip(han, _convert(config, han), strict=False) if a != b})
-    return re.compile("[" + "".join(changed) + "]")
+    return tuple(sorted({a for a, b in zip(han, _convert(config, han), strict=False) if a != b}))
+
+
+@cache
+def _changed_by(config: str) -> re.Pattern[str]:
+    """:func:`_changed_chars` as one character class: a text without any of t2s's is simplified already."""
+    return re.compile("[" + "".join(_changed_chars(config)) + "]")
 
 
 @cache
 def _changed_mask(config: str) -> np.ndarray:
-    """:func:`_changed_by` as a boolean array over the BMP code points (for vectorized counts)."""
+    """:func:`_changed_chars` as a boolean array over the BMP code points (for vectorized counts)."""
     mask = np.zeros(0x10000, dtype=bool)
-    mask[[ord(c) for c in _changed_by(config).pattern[1:-1]]] = True
+    mask[[ord(c) for c in _changed_chars(config)]] = True
     return mask
 
 
-def _codes(text: str) -> np.ndarray:
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text`` as a read-only numpy array (lone surrogates kept).
+
+    >>> code_points("党a").tolist()
+    [20826, 97]
+    """
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
@@ -67,7 +74,7 @@ def simplify(text: str) -> tuple[str, int]:
         return text, 0
     if len(new) != len(text):  # OpenCC keeps the length; count the slow way if it ever does not
         return new, sum(map(str.__ne__, text, new)) + abs(len(new) - len(text))
-    return new, int(np.count_nonzero(_codes(new) != _codes(text)))
+    return new, int(np.count_nonzero(code_points(new) != code_points(text)))
 
 
 def to_simplified(text: str) -> str:
@@ -95,7 +102,7 @@ def script_counts(text: str, n_trad: int | None = None) -> tuple[str | None, int
         n_trad = simplify(text)[1]
     if not n_trad:  # no need to count the Han characters
         return ("simplified" if _HAN.search(text) else None), 0
-    codes = _codes(text)
+    codes = code_points(text)
     n_han = int(np.count_nonzero((codes >= 0x4E00) & (codes <= 0x9FFF)))
     if not n_han:
         return None, n_trad
