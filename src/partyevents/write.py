@@ -68,8 +68,9 @@ class RowBatch:
     Engines build it in the worker, next to the rows, so that the process that
     writes only receives columns: cheap to pass between processes and ready to write.
 
-    >>> b = RowBatch.of([{"problems": [{"doc_id": None, "source_path": "a.pdf", "stage": "ingest",
-    ...                                 "severity": "error", "message": "binary", "detail": None}]}])
+    >>> from partyevents.validate import Rows
+    >>> b = RowBatch.of([Rows(problems=[{"doc_id": None, "source_path": "a.pdf", "stage": "ingest",
+    ...                                  "severity": "error", "message": "binary", "detail": None}])])
     >>> b.tables["problems"].num_rows, b.tables["events"].num_rows, b.column("problems", "severity")
     (1, 0, ['error'])
     """
@@ -78,11 +79,8 @@ class RowBatch:
 
     @classmethod
     def of(cls, rows: list[Any]) -> RowBatch:
-        """From per-document rows: objects with one list of dicts per table (attributes or keys)."""
-        def get(r: Any, table: str) -> list[dict[str, Any]]:
-            return r.get(table, []) if isinstance(r, dict) else getattr(r, table)
-
-        return cls({t: pa.RecordBatch.from_pylist([row for r in rows for row in get(r, t)], schema=SCHEMAS[t])
+        """From per-document :class:`~partyevents.validate.Rows` (one list of dicts per table)."""
+        return cls({t: pa.RecordBatch.from_pylist([row for r in rows for row in getattr(r, t)], schema=SCHEMAS[t])
                     for t in TABLES})
 
     def column(self, table: str, name: str) -> list[Any]:

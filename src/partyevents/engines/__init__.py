@@ -122,10 +122,10 @@ def _collect(chunk: list[RawDocument], future: Any, submit: Callable[[list[RawDo
         return result(future)
     except Exception:
         recover()
-    parts: list[Rows | dict[str, list[dict[str, Any]]]] = []
+    parts: list[Rows] = []
     for raw in chunk:
         try:
-            parts.append({t: b.to_pylist() for t, b in result(submit([raw])).tables.items()})
+            parts.append(Rows(**{t: b.to_pylist() for t, b in result(submit([raw])).tables.items()}))
         except Exception as exc:
             recover()
             parts.append(crashed_rows(raw, f"the worker failed ({type(exc).__name__}: {exc})"))
