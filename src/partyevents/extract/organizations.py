@@ -22,7 +22,6 @@ from .wordtrie import trie_pattern
 _CJK = (0x4E00, 0x9FFF)
 _NOT_IN_NAME = "与及的"
 _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
-_SENTENCE_END = re.compile(r"[。!！?？\n]")
 _TIME_ONLY = re.compile(r"^[\d年月日号上下午以来前后至今初底中旬]*$")
 _LEADING_TIME = re.compile(r"^\d+[年月日号][\d年月日号]*(?:以来)?")
 _MAX_SUBJECT = 4  # a bare subject without an org suffix (``樊城``, ``长沙``) is short
