@@ -22,6 +22,8 @@ FIGURE_CATEGORIES = ("volunteers", "party_members", "cadres", "people", "person_
 FigureCategory = Literal["volunteers", "party_members", "cadres", "people", "person_times", "households",
                          "sessions", "organizations", "places", "projects", "money_cny", "other"]
 Count = Annotated[int, Field(ge=0)]
+Code6 = Annotated[str, Field(pattern=r"^[0-9]{6}$")]
+FigureKind = Literal["count", "cumulative", "target", "quoted"]
 
 
 class _Row(BaseModel):
@@ -40,6 +42,11 @@ class DocumentRow(_Row):
     published_date_source: Literal["manifest", "text", "path"] | None
     text: str | None
     n_events: Count
+    url: str | None
+    source_format: str | None
+    source_record: str | None
+    cluster_id: str | None
+    duplicate_of: Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")] | None
     schema_version: str
 
     @model_validator(mode="after")
@@ -70,6 +77,13 @@ class EventRow(_Row):
     township: str | None
     community: str | None
     adcode: Annotated[str, Field(pattern=r"^[0-9]{6}([0-9]{3}([0-9]{3})?)?$")] | None
+    province_code: Code6 | None
+    prefecture_code: Code6 | None
+    county_code: Code6 | None
+    county_code_current: Code6 | None
+    locality_source: Literal["event", "title", "manifest", "document"] | None
+    organization_source: Literal["subject", "leader", "reference", "joint"] | None
+    is_repost: bool
     organization: str | None
     organizations: list[str]
     activity_type: str
@@ -127,6 +141,8 @@ class FigureRow(_Row):
     noun: str | None
     category: FigureCategory
     approximate: bool
+    value_max: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None
+    kind: FigureKind
     char_start: Count
     char_end: Count
 

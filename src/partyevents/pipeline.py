@@ -39,8 +39,11 @@ def process_document(raw: RawDocument) -> DocumentResult:
     except Exception as exc:
         return _crashed(result, "ingest", exc)
     result.encoding = decoded.encoding
+    result.source_format = "html" if decoded.is_html else "txt"
     result.problems.extend(decoded.problems)
     manifest = raw.manifest
+    if manifest is not None:
+        result.url = manifest.url
     return analyze_text(
         decoded.text,
         published=manifest.published_date if manifest else None,

@@ -133,6 +133,11 @@ class Place:
     township: str | None = None
     community: str | None = None
     adcode: str | None = None
+    province_code: str | None = None  # 6-digit codes of the divisions named, as of the event's date
+    prefecture_code: str | None = None
+    county_code: str | None = None
+    county_code_current: str | None = None  # today's successor of county_code
+    source: str | None = None  # event | title | manifest | document: where the locality came from
 
 
 @dataclass(slots=True)
@@ -143,6 +148,7 @@ class OrgMention:
     start: int | None
     end: int | None
     kind: str | None = None  # party | government | social | enterprise | school | place | other
+    source: str | None = None  # subject | leader | reference | joint: how it was found (primary organizer)
 
 
 @dataclass(slots=True)
@@ -157,6 +163,8 @@ class Figure:
     end: int
     noun: str | None = None
     approximate: bool = False
+    value_max: float | None = None  # upper end of a range (5至7名)
+    kind: str = "count"  # count | cumulative | target | quoted
 
 
 @dataclass(slots=True)
@@ -175,6 +183,7 @@ class Event:
     activity_type: str = "other"
     activity_types: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    is_repost: bool = False
 
 
 @dataclass(slots=True)
@@ -191,6 +200,11 @@ class DocumentResult:
     published_date: dt.date | None = None
     published_date_source: str | None = None
     text: str | None = None
+    url: str | None = None
+    source_format: str | None = None  # txt | html | jsonl | csv | parquet | warc | zip | tar ...
+    source_record: str | None = None  # line/row number, WARC record id or archive member
+    cluster_id: str | None = None
+    duplicate_of: str | None = None
     events: list[Event] = field(default_factory=list)
     stray_figures: list[Figure] = field(default_factory=list)  # figures outside any event
     problems: list[Problem] = field(default_factory=list)

@@ -63,7 +63,7 @@ def _event_row(doc_id: str, ev: Event) -> dict[str, Any]:
     place = ev.place
     largest: dict[str, int | None] = dict.fromkeys(CONVENIENCE_CATEGORIES)
     for f in ev.figures:
-        if f.category in largest:
+        if f.kind == "count" and f.category in largest:
             cur = largest[f.category]
             largest[f.category] = max(cur or 0, int(f.value))
     return {
@@ -75,6 +75,13 @@ def _event_row(doc_id: str, ev: Event) -> dict[str, Any]:
         "province": place.province if place else None, "prefecture": place.prefecture if place else None,
         "county": place.county if place else None, "township": place.township if place else None,
         "community": place.community if place else None, "adcode": place.adcode if place else None,
+        "province_code": place.province_code if place else None,
+        "prefecture_code": place.prefecture_code if place else None,
+        "county_code": place.county_code if place else None,
+        "county_code_current": place.county_code_current if place else None,
+        "locality_source": place.source if place else None,
+        "organization_source": ev.organization.source if ev.organization else None,
+        "is_repost": ev.is_repost,
         "organization": ev.organization.name if ev.organization else None,
         "organizations": list(dict.fromkeys(o.name for o in ev.organizations)),
         "activity_type": ev.activity_type, "activity_types": list(dict.fromkeys(ev.activity_types)),
@@ -87,7 +94,8 @@ def _figure_row(doc_id: str, event_id: str | None, n: int, f: Figure) -> dict[st
     return {
         "figure_id": f"{event_id}:{n}" if event_id else f"{doc_id}:-:{n}", "event_id": event_id, "doc_id": doc_id,
         "value": float(f.value), "value_text": f.value_text, "unit": f.unit, "noun": f.noun,
-        "category": f.category, "approximate": f.approximate, "char_start": f.start, "char_end": f.end,
+        "category": f.category, "approximate": f.approximate, "value_max": f.value_max, "kind": f.kind,
+        "char_start": f.start, "char_end": f.end,
     }
 
 
@@ -150,7 +158,9 @@ def _validate(result: DocumentResult) -> Rows:
         "doc_id": doc_id, "source_path": result.source_path, "status": result.status, "error": result.error,
         "encoding": result.encoding, "script": result.script, "title": result.title,
         "published_date": result.published_date, "published_date_source": result.published_date_source,
-        "text": result.text, "n_events": len(rows.events), "schema_version": SCHEMA_VERSION,
+        "text": result.text, "n_events": len(rows.events), "url": result.url, "source_format": result.source_format,
+        "source_record": result.source_record, "cluster_id": result.cluster_id, "duplicate_of": result.duplicate_of,
+        "schema_version": SCHEMA_VERSION,
     }
     checked_doc, found = _check(DocumentRow, doc)
     problems.extend(found)

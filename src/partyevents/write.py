@@ -31,13 +31,16 @@ SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
         ("doc_id", _str), ("source_path", _str), ("status", _str), ("error", _str), ("encoding", _str),
         ("script", _str), ("title", _str), ("published_date", pa.date32()), ("published_date_source", _str),
-        ("text", pa.large_string()), ("n_events", _i32), ("schema_version", _str),
+        ("text", pa.large_string()), ("n_events", _i32), ("url", _str), ("source_format", _str),
+        ("source_record", _str), ("cluster_id", _str), ("duplicate_of", _str), ("schema_version", _str),
     ]),
     "events": pa.schema([
         ("event_id", _str), ("doc_id", _str), ("seq", _i32), ("section", _str), ("date_text", _str),
         ("year", _i16), ("month", _i16), ("day", _i16), ("date_start", pa.date32()), ("date_end", pa.date32()),
         ("date_since", pa.bool_()), ("year_source", _str), ("locality", _str), ("locality_level", _str), ("province", _str),
         ("prefecture", _str), ("county", _str), ("township", _str), ("community", _str), ("adcode", _str),
+        ("province_code", _str), ("prefecture_code", _str), ("county_code", _str), ("county_code_current", _str),
+        ("locality_source", _str), ("organization_source", _str), ("is_repost", pa.bool_()),
         ("organization", _str), ("organizations", pa.list_(_str)), ("activity_type", _str),
         ("activity_types", pa.list_(_str)), ("volunteers", _i64), ("party_members", _i64), ("households", _i64),
         ("people", _i64), ("person_times", _i64), ("sessions", _i64), ("text", pa.large_string()),
@@ -45,7 +48,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "figures": pa.schema([
         ("figure_id", _str), ("event_id", _str), ("doc_id", _str), ("value", pa.float64()), ("value_text", _str),
-        ("unit", _str), ("noun", _str), ("category", _str), ("approximate", pa.bool_()), ("char_start", _i32),
+        ("unit", _str), ("noun", _str), ("category", _str), ("approximate", pa.bool_()), ("value_max", pa.float64()), ("kind", _str),
+        ("char_start", _i32),
         ("char_end", _i32),
     ]),
     "problems": pa.schema([
