@@ -69,7 +69,7 @@ def test_bureau_of_a_county_working_in_a_named_community() -> None:
 
 
 def test_brand_name_is_not_a_township() -> None:
-    p, _ = run("樊城领秀中原商圈入围十大案例")
+    p, _ = run("樊城领秀中原商圈入围十大案例", title="襄阳市樊城区党建简报")
     assert chain(p)[:2] == ("樊城区", "county")
     p, _ = run("中原商圈党建工作")
     assert p is None
