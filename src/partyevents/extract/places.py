@@ -95,6 +95,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         if m.end in hometowns or _hometown(text, m):
             hometowns.add(m.start)
     listed = _listed(text, mentions)
+    old_names = _old_names(gz, mentions)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
     province = _document_province(gz, mentions, home, title, manifest, choice)
     out: list[Place | None] = []
@@ -119,7 +120,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         elif mention.division is None and mention.community is None and mention.surface not in warned:
             warned.add(mention.surface)
             problems.append(_ambiguity(gz, mention))
-        place = _place(gz, mention, _when(ctx, ev))
+        place = _place(gz, mention, _when(ctx, ev), old_names)
         place.source = source
         if source != "event":
             place.surface, place.start, place.end = place.name, None, None
@@ -153,6 +154,16 @@ def _self_named(gz: Gazetteer, text: str, ev: Event, home: _Mention) -> _Mention
                 return _Mention(home.start, home.end, gz.divisions[d].name, d, candidates=(d,))
             return home
     return home
+
+
+def _old_names(gz: Gazetteer, mentions: list[_Mention]) -> dict[int, str]:
+    """Counties the document names by an earlier name (沾化县, now 沾化区) -> that name."""
+    out: dict[int, str] = {}
+    for m in mentions:
+        if m.division is not None and m.community is None and m.division in gz.history:
+            if any(m.surface in (c.name, c.short) for c in gz.history[m.division]):
+                out.setdefault(m.division, m.surface)
+    return out
 
 
 def _when(ctx: DocContext, ev: Event) -> dt.date | None:
@@ -782,13 +793,13 @@ def _province_conflict(
 _Names = tuple[str | None, str | None, str | None, str | None, str | None, str | None, str | None, str | None]
 
 
-def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None) -> Place:
+def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None, old_names: dict[int, str] | None = None) -> Place:
     """A Place record for a mention (a division, a community under one, or an ambiguous name)."""
     division = mention.division
     if division is not None:
         province, prefecture, county, township, adcode, p_code, f_code, c_code = _chain_names(gz, division)
         county_current = c_code
-        if county is not None and (hist := _historical(gz, division, when, mention.surface)) is not None:
+        if county is not None and (hist := _historical(gz, division, when, old_names or {})) is not None:
             county, c_code = hist
             adcode = c_code if township is None or adcode == county_current else adcode
     else:
@@ -827,26 +838,39 @@ def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None) -> Place:
     )
 
 
-def _historical(gz: Gazetteer, division: int, when: dt.date | None, surface: str) -> tuple[str, str | None] | None:
-    """(name, code) of the division's county at ``when`` when it had another name then, else None."""
+def _historical(
+    gz: Gazetteer, division: int, when: dt.date | None, old_names: dict[int, str]
+) -> tuple[str, str | None] | None:
+    """(name, code) of the division's county at ``when`` when it had another name then, else None.
+
+    With no date, the earlier name when the document writes it (``old_names``: county -> that name).
+    """
     county = gz.county_of(division)
     if county is None or county not in gz.history:
         return None
-    name, code = gz.name_at(county, when, surface if county == division else "")
+    name, code = gz.name_at(county, when, old_names.get(county, ""))
     return (name, code) if name != gz.divisions[county].name else None
 
 
 @lru_cache(maxsize=1 << 14)
 def _chain_names(gz: Gazetteer, division: int) -> _Names:
-    """(province, prefecture, county, township, adcode, province/prefecture/county codes) of a division."""
-    chain = gz.chain(division)
+    """(province, prefecture, county, township, adcode, province/prefecture/county codes) of a division.
+
+    The dictionary's fillers (a prefecture's 市直辖行政区划 standing for its missing counties) are no
+    division; a township written with its county's name in front (四子王旗白音朝克图镇) loses it.
+    """
+    chain = {level: d for level, d in gz.chain(division).items() if not _filler(d.name)}
     coded = [d for d in chain.values() if d.code]
+    county = chain["county"].name if "county" in chain else None
     township = chain["township"].name if "township" in chain else None
+    if township is not None and county is not None and township.startswith(county):
+        rest = township[len(county) :]
+        township = rest if len(rest) >= 3 and rest.endswith(("镇", "乡", "街道")) else township
     return (
         chain["province"].name if "province" in chain else None,
         chain["prefecture"].name if "prefecture" in chain else None,
-        chain["county"].name if "county" in chain else None,
-        township if township is not None and township not in _NOT_TOWNSHIPS else None,
+        county,
+        township,
         coded[-1].code if coded else None,
         chain["province"].code if "province" in chain else None,
         chain["prefecture"].code if "prefecture" in chain else None,
@@ -854,7 +878,9 @@ def _chain_names(gz: Gazetteer, division: int) -> _Names:
     )
 
 
-_NOT_TOWNSHIPS = frozenset({"区直辖行政区划", "市直辖行政区划", "县直辖行政区划", "市辖区"})  # dictionary fillers
+def _filler(name: str) -> bool:
+    """Whether a dictionary entry only fills a level (市直辖行政区划, 市辖区)."""
+    return name.endswith("直辖行政区划") or name == "市辖区"
 
 
 @lru_cache(maxsize=1 << 12)
