@@ -89,7 +89,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     pre_home = _home(gz, mentions, title, manifest, choice)
     bodies = {o.start for ev in events for o in (ev.organization, *ev.organizations) if o is not None and o.start}
     mentions = _with_communities(gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", bodies))
-    home = _descend(gz, pre_home, mentions)
+    home = _descend(gz, text, pre_home, mentions)
     hometowns: set[int] = set()  # starts of mentions naming a hometown (河南禹州人: both names)
     for m in reversed(mentions):
         if m.end in hometowns or _hometown(text, m):
@@ -160,9 +160,9 @@ def _old_names(gz: Gazetteer, mentions: list[_Mention]) -> dict[int, str]:
     """Counties the document names by an earlier name (沾化县, now 沾化区) -> that name."""
     out: dict[int, str] = {}
     for m in mentions:
-        if m.division is not None and m.community is None and m.division in gz.history:
-            if any(m.surface in (c.name, c.short) for c in gz.history[m.division]):
-                out.setdefault(m.division, m.surface)
+        d = m.division
+        if d is not None and m.community is None and any(m.surface in (c.name, c.short) for c in gz.history.get(d, ())):
+            out.setdefault(d, m.surface)
     return out
 
 
@@ -306,15 +306,18 @@ def _level(gz: Gazetteer, m: _Mention) -> str:
     return levels.pop() if len(levels) == 1 else "county"
 
 
-def _descend(gz: Gazetteer, home: _Home | None, mentions: list[_Mention]) -> _Home | None:
+def _descend(gz: Gazetteer, text: str, home: _Home | None, mentions: list[_Mention]) -> _Home | None:
     """The home place, or the one community or village the document names, inside it (a village's own page).
 
-    A home the title or the manifest names stays, unless the community is named there too.
+    It must be named twice, or once as where something happened (下派到贵溪河潭镇丰田村); a home the title or
+    the manifest names stays, unless the community is named there too.
     """
-    communities = {m.community: m for m in mentions if m.community is not None}
+    communities = Counter(m.community for m in mentions if m.community is not None)
     if len(communities) != 1:
         return home
-    (m,) = communities.values()
+    i, m = next((i, m) for i, m in enumerate(mentions) if m.community is not None)
+    if sum(communities.values()) < 2 and not _after_where(text, mentions, i):  # named once in passing: 曾任岚山村书记
+        return home
     if home is None:
         return _Home(m, "document")
     h = home.mention
@@ -525,6 +528,12 @@ def _where_words() -> tuple[str, ...]:
     return tuple(row[0] for row in read_table("place_where_words.tsv"))
 
 
+def _after_where(text: str, mentions: list[_Mention], i: int) -> bool:
+    """Whether a where-word comes right before the mention or its group of names (到贵溪河潭镇丰田村)."""
+    group = _adjacent(mentions, i)
+    return text.endswith(_where_words(), 0, group[0].start)
+
+
 def _free_start(text: str, start: int) -> bool:
     """Whether a name may start at ``start`` on its own: text start, after a non-Chinese character or a where-word."""
     if start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff"):
@@ -632,6 +641,8 @@ def _first_sentence_end(text: str, ev: Event) -> int:
     """End of the event's lead sentence: the one holding its date expression, else its first."""
     d = ev.date.start
     begin = d if d is not None and ev.start <= d < ev.end else ev.start
+    if text.startswith("“", begin) and (close := text.find("”", begin, ev.end)) > 0:  # a quotation opens it
+        begin = close + 1
     m = _SENTENCE_END.search(text, begin, ev.end)
     return m.end() if m else ev.end
 
@@ -813,9 +824,9 @@ def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None, old_names: di
     elif mention.township is not None:
         name = mention.township
     elif division is not None:
-        name = {"province": province, "prefecture": prefecture, "county": county}.get(level) or (
-            gz.divisions[division].name
-        )
+        name = {"province": province, "prefecture": prefecture, "county": county, "township": township}.get(
+            level
+        ) or gz.divisions[division].name
     else:
         names = {gz.divisions[c].name for c in mention.candidates}
         name = names.pop() if len(names) == 1 else mention.surface
