@@ -242,8 +242,12 @@ class Gazetteer:
                     keys[change.name][0].append(i)
                 if len(change.short) >= 2 and change.short not in stop and change.short not in keys:
                     keys[change.short] = ([], [i])
+        divisions = self.divisions
         for key, (full, short) in keys.items():
             ids = self._prune(full, deepest=True) if full else self._prune(short, deepest=False)
+            if full and short and divisions[full[0]].level == "township":
+                # 新华街道 is a township's full name somewhere, and 新华街街道 written short elsewhere: both may be meant
+                ids += [i for i in short if divisions[i].level == "township"]
             if ids:
                 self._keys.append((key, tuple(ids), not full))
         return ahocorasick_rs.AhoCorasick([key for key, _, _ in self._keys])

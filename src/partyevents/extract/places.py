@@ -53,7 +53,6 @@ _TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,5}?)(街道|镇|乡)(?!镇|村|街|�
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _HOMETOWN = re.compile(r"(?:人|籍)(?=[,，。、;；)）\s]|$)")  # 河南禹州人, : a person's hometown
 _BORN = ("出生于", "生于", "老家", "籍贯")
-_LISTED = re.compile(r"[、和及与]")  # a community followed by one of these and another community is one of a list
 _HOME_WEIGHT = 3  # a place in the title or the manifest counts this many body mentions
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 
@@ -85,6 +84,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     body = corroborated(gz, text, gz.find(text), title + manifest)
     choice = _disambiguate(gz, body + title + manifest)
     mentions = [_Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates, None, m.short) for m in body]
+    mentions = [_with_level_word(gz, text, m) for m in mentions]
     mentions = _with_townships(gz, text, mentions)
     pre_home = _home(gz, mentions, title, manifest, choice)
     bodies = {o.start for ev in events for o in (ev.organization, *ev.organizations) if o is not None and o.start}
@@ -154,6 +154,19 @@ def _self_named(gz: Gazetteer, text: str, ev: Event, home: _Mention) -> _Mention
                 return _Mention(home.start, home.end, gz.divisions[d].name, d, candidates=(d,))
             return home
     return home
+
+
+def _with_level_word(gz: Gazetteer, text: str, m: _Mention) -> _Mention:
+    """A short form followed by its level's word (大通县 for 大通回族土族自治县) spans that word too."""
+    if not m.short or m.end >= len(text) or text[m.end] not in _LEVEL_WORDS:
+        return m
+    levels = {gz.divisions[c].level for c in m.candidates}
+    if levels - {"county", "prefecture"}:
+        return m
+    return m._replace(end=m.end + 1, surface=m.surface + text[m.end])
+
+
+_LEVEL_WORDS = frozenset("县区市旗州盟")
 
 
 def _old_names(gz: Gazetteer, mentions: list[_Mention]) -> dict[int, str]:
@@ -590,16 +603,20 @@ def _listed(text: str, mentions: list[_Mention]) -> set[int]:
     """Starts of communities named in a list with others (``延安里社区、桂林社区等``, ``城东区东兴社区、大通县小石山
     社区``): none of them is the locality."""
     out: set[int] = set()
-    communities = [m for m in mentions if m.community is not None]
-    for a, b in pairwise(communities):
-        if b.start - a.end <= _LIST_REACH and _LISTED.match(text, a.end) and not _SENTENCE_END.search(
-            text, a.end, b.start
+    for i, m in enumerate(mentions):
+        if m.community is None:
+            continue
+        first = _adjacent(mentions, i)[0].start  # 、大通县小石山社区: the list mark comes before the county
+        if _LIST_NEXT.match(text, m.end) or (
+            first > 0 and text[first - 1] in "、和及与" and _LIST_PREV.search(text, max(0, first - 4), first - 1)
         ):
-            out.update((a.start, b.start))
+            out.add(m.start)
     return out
 
 
-_LIST_REACH = 16  # characters between two listed communities, at most (another county's name may come between)
+# another community after this one (、桂林社区; 、大通县小石山社区), or one just before it
+_LIST_NEXT = re.compile(r"[、和及与][\u4e00-\u9fff]{1,12}?(?:社区|居委会|居民区|嘎查|村)(?![民委干级])")
+_LIST_PREV = re.compile(r"(?:社区|居委会|居民区|嘎查|村)$")
 
 
 def _locality(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Container[int]) -> _Mention | None:
