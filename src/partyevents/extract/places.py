@@ -548,10 +548,17 @@ def _after_where(text: str, mentions: list[_Mention], i: int) -> bool:
 
 
 def _free_start(text: str, start: int) -> bool:
-    """Whether a name may start at ``start`` on its own: text start, after a non-Chinese character or a where-word."""
-    if start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff"):
+    """Whether a name may start at ``start`` on its own: at the text's start, after a punctuation mark or a space,
+    after a date (2019年开元社区), or after a where-word."""
+    if start == 0:
         return True
-    return text.endswith(_where_words(), 0, start)
+    prev = text[start - 1]
+    if not ("\u4e00" <= prev <= "\u9fff"):
+        return not prev.isalnum()
+    return text.endswith(_where_words(), 0, start) or bool(_DATE_BEFORE.search(text, max(0, start - 8), start))
+
+
+_DATE_BEFORE = re.compile(r"\d(?:年|月|日|号|月份)$")
 
 
 @cache
