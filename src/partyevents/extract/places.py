@@ -825,20 +825,19 @@ def _province_conflict(
     return kept, problem
 
 
-_Names = tuple[str | None, str | None, str | None, str | None, str | None, str | None, str | None, str | None]
+_Names = tuple[str | None, str | None, str | None, str | None, str | None, str | None, str | None]
 
 
 def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None, old_names: dict[int, str] | None = None) -> Place:
     """A Place record for a mention (a division, a community under one, or an ambiguous name)."""
     division = mention.division
     if division is not None:
-        province, prefecture, county, township, adcode, p_code, f_code, c_code = _chain_names(gz, division)
+        province, prefecture, county, township, p_code, f_code, c_code = _chain_names(gz, division)
         county_current = c_code
         if county is not None and (hist := _historical(gz, division, when, old_names or {})) is not None:
             county, c_code = hist
-            adcode = c_code if township is None or adcode == county_current else adcode
     else:
-        province, prefecture, county, township, adcode, p_code, f_code, c_code = _shared_chain(gz, mention.candidates)
+        province, prefecture, county, township, p_code, f_code, c_code = _shared_chain(gz, mention.candidates)
         county_current = c_code
     if mention.township is not None:
         township = mention.township
@@ -865,7 +864,7 @@ def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None, old_names: di
         county=county,
         township=township,
         community=mention.community,
-        adcode=adcode if c_code is not None or county is None else None,
+        adcode=c_code or f_code or p_code,
         province_code=p_code,
         prefecture_code=f_code,
         county_code=c_code,
@@ -889,13 +888,12 @@ def _historical(
 
 @lru_cache(maxsize=1 << 14)
 def _chain_names(gz: Gazetteer, division: int) -> _Names:
-    """(province, prefecture, county, township, adcode, province/prefecture/county codes) of a division.
+    """(province, prefecture, county, township, province/prefecture/county codes) of a division.
 
     The dictionary's fillers (a prefecture's 市直辖行政区划 standing for its missing counties) are no
     division; a township written with its county's name in front (四子王旗白音朝克图镇) loses it.
     """
     chain = {level: d for level, d in gz.chain(division).items() if not _filler(d.name)}
-    coded = [d for d in chain.values() if d.code]
     county = chain["county"].name if "county" in chain else None
     township = chain["township"].name if "township" in chain else None
     if township is not None and county is not None and township.startswith(county):
@@ -906,7 +904,6 @@ def _chain_names(gz: Gazetteer, division: int) -> _Names:
         chain["prefecture"].name if "prefecture" in chain else None,
         county,
         township,
-        coded[-1].code if coded else None,
         chain["province"].code if "province" in chain else None,
         chain["prefecture"].code if "prefecture" in chain else None,
         chain["county"].code if "county" in chain else None,
@@ -923,7 +920,7 @@ def _shared_chain(gz: Gazetteer, candidates: tuple[int, ...]) -> _Names:
     """The chain every candidate of an ambiguous name shares: a level's name when they all have the same
     one there (four 东山镇 in four provinces: township 东山镇), its code when it is the same division."""
     if not candidates:
-        return (None,) * 8
+        return (None,) * 7
     chains = [_chain_names(gz, c) for c in candidates]
     ids = [gz.chain(c) for c in candidates]
     names: list[str | None] = []
@@ -935,8 +932,7 @@ def _shared_chain(gz: Gazetteer, candidates: tuple[int, ...]) -> _Names:
         divs = {ch[level].id if level in ch else None for ch in ids}
         d = divs.pop() if len(divs) == 1 else None
         codes.append(gz.divisions[d].code if d is not None else None)
-    adcode = next((c for c in reversed(codes) if c is not None), None)
-    return (names[0], names[1], names[2], names[3], adcode, codes[0], codes[1], codes[2])
+    return (names[0], names[1], names[2], names[3], codes[0], codes[1], codes[2])
 
 
 def _ambiguity(gz: Gazetteer, mention: _Mention) -> Problem:
