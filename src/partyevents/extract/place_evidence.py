@@ -66,16 +66,16 @@ def corroborated(gz: Gazetteer, text: str, matches: list[Match], extra: list[Mat
 
     for m in extra:
         add(m)
-    for m in matches:
-        if not _needs_evidence(gz, m):
-            add(m)
     keep: list[bool | None] = [not _needs_evidence(gz, m) for m in matches]  # None: never kept
-    for i, m in enumerate(matches):  # a short form starting another name is dropped first
-        if keep[i] or i == 0:
+    for i, m in enumerate(matches):  # a short form starting another name is dropped first (八经街道延安里社区)
+        if not m.short or i == 0:
             continue
         prev = matches[i - 1]
         if prev.end == m.start and _low_rank(gz, prev) >= _top_rank(gz, m):
             keep[i] = None
+    for i, m in enumerate(matches):
+        if keep[i]:
+            add(m)
     for _ in range(2):  # a short form corroborated by another one corroborates in turn
         changed = False
         for i, m in enumerate(matches):

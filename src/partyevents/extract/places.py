@@ -107,7 +107,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         mention = _locality(gz, text, ev, inside, listed)
         source = "event"
         if mention is not None and province is not None:
-            mention, problem = _province_conflict(gz, ev, mention, inside, home, province)
+            mention, problem = _province_conflict(gz, text, ev, mention, inside, province)
             if problem is not None:
                 problems.append(problem)
         if mention is None:
@@ -799,26 +799,30 @@ def _document_province(
 
 
 def _province_conflict(
-    gz: Gazetteer, ev: Event, mention: _Mention, inside: list[_Mention], home: _Home | None, province: int
+    gz: Gazetteer, text: str, ev: Event, mention: _Mention, inside: list[_Mention], province: int
 ) -> tuple[_Mention | None, Problem | None]:
-    """An event place in another province than the document's: keep it when the event's own evidence for it
-    is strong (a full name), else take the event's place in the document's province (or none: the home);
-    warn either way, naming the other province."""
+    """An event place in another province than the document's better-supported one.
+
+    The document's province is kept: the event's own place there if it names one, else none (the caller
+    falls back to the home place), unless the event says in full that it happened there (赴浙江省宁波市…,
+    where it happened wins). A warning names the other province either way.
+    """
     p = _province_of(gz, mention)
     if p is None or p == province:
         return mention, None
-    strong = not mention.short and mention.division is not None
-    others = [m for m in inside if _province_of(gz, m) == province]
-    kept = mention if strong else (others[0] if others else None)
-    dropped = gz.divisions[p].name if kept is not mention else gz.divisions[province].name
-    chosen = gz.divisions[province].name if kept is not mention else gz.divisions[p].name
+    i = next((k for k, m in enumerate(inside) if m is mention), None)
+    marked = i is not None and not mention.short and mention.division is not None and _after_where(text, inside, i)
+    others = [k for k, m in enumerate(inside) if _province_of(gz, m) == province]
+    kept = mention if marked else (_adjacent(inside, others[0])[-1] if others else None)
+    ours, theirs = gz.divisions[province].name, gz.divisions[p].name
+    chosen, other = (theirs, ours) if kept is mention else (ours, theirs)
     problem = Problem(
         stage="extract",
         severity="warning",
-        message=f"event {ev.seq}: place evidence points to two provinces; kept {chosen}, not {dropped} "
-        f"({mention.surface!r} is in {gz.divisions[p].name})",
+        message=f"event {ev.seq}: place evidence points to two provinces; kept {chosen}, not {other} "
+        f"({mention.surface!r} is in {theirs})",
         detail=json.dumps(
-            {"event": ev.seq, "surface": mention.surface, "start": mention.start, "kept": chosen, "other": dropped},
+            {"event": ev.seq, "surface": mention.surface, "start": mention.start, "kept": chosen, "other": other},
             ensure_ascii=False,
         ),
     )
