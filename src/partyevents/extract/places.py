@@ -497,24 +497,31 @@ def _community_start(
     ``reach`` is :func:`_name_reach` of the text before ``pos`` (at least 1); ``ending`` maps the end of each
     place name the community may follow to its mention.
     """
+    owned: tuple[int, _Mention] | None = None
     if ending:
         for k in range(1, reach + 1):  # right after a township or county name: 前川街向阳社区
             owner = ending.get(pos - k)
             if owner is not None and (
                 k == 1 or _level(gz, owner) == "township" or _free_name(text[pos - k : pos])
             ):  # after a county or prefecture: 牡丹江市二纺社区, not 西宁市举行首批社区
-                return pos - k, owner
-    if reach < 2:
-        return None, None
-    listed = towns_of.names()
+                owned = (k, owner)
+                break
+    shortest = owned[0] + 1 if owned is not None and owned[1].short else 2  # a listed name may hold a short form
+    if owned is not None and not owned[1].short:
+        return pos - owned[0], owned[1]
+    listed = towns_of.names() if reach >= 2 else ()
     if listed or learned:
-        for k in range(reach, 1, -1):  # a name the gazetteer lists, or one the document introduced earlier
+        for k in range(reach, shortest - 1, -1):  # a name the gazetteer lists, or one the document introduced
             start = pos - k
             name = text[start:pos] + suffix
             if name in learned:
                 return start, learned[name]
             if name in listed and (towns := towns_of(name)):
                 return start, _listed_owner(gz, towns, mentioned)
+    if owned is not None:
+        return pos - owned[0], owned[1]
+    if reach < 2:
+        return None, None
     if free is None:
         return None, None
     for k in range(min(reach, 4), 1, -1):  # standing on its own: 。宝山苑社区党支部…, 在鸿翔社区
