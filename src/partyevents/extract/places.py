@@ -47,7 +47,7 @@ from .place_evidence import corroborated
 
 __all__ = ["resolve_places"]
 
-_COMMUNITY = re.compile(r"社区|居委会|居民区|嘎查|村(?!民|委|干部|级|庄|落|镇|里|内|口)")
+_COMMUNITY = re.compile(r"社区|居委会|居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医)")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,5}")
 _TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,5}?)(街道|镇|乡)(?!镇|村|街|长|党|政府|干部|级|里)")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
