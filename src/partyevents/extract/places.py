@@ -43,6 +43,7 @@ from typing import NamedTuple
 from ..records import DocContext, Event, Place, Problem
 from ..resources import read_table
 from .gazetteer import Gazetteer, Match, gazetteer
+from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated
 
 __all__ = ["resolve_places"]
@@ -836,19 +837,16 @@ def _province_conflict(
     return kept, problem
 
 
-_Names = tuple[str | None, str | None, str | None, str | None, str | None, str | None, str | None]
-
-
 def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None, old_names: dict[int, str] | None = None) -> Place:
     """A Place record for a mention (a division, a community under one, or an ambiguous name)."""
     division = mention.division
     if division is not None:
-        province, prefecture, county, township, p_code, f_code, c_code = _chain_names(gz, division)
+        province, prefecture, county, township, p_code, f_code, c_code = chain_of(gz, division)
         county_current = c_code
-        if county is not None and (hist := _historical(gz, division, when, old_names or {})) is not None:
+        if county is not None and (hist := name_in_time(gz, division, when, old_names or {})) is not None:
             county, c_code = hist
     else:
-        province, prefecture, county, township, p_code, f_code, c_code = _shared_chain(gz, mention.candidates)
+        province, prefecture, county, township, p_code, f_code, c_code = shared_chain(gz, mention.candidates)
         county_current = c_code
     if mention.township is not None:
         township = mention.township
@@ -881,69 +879,6 @@ def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None, old_names: di
         county_code=c_code,
         county_code_current=county_current,
     )
-
-
-def _historical(
-    gz: Gazetteer, division: int, when: dt.date | None, old_names: dict[int, str]
-) -> tuple[str, str | None] | None:
-    """(name, code) of the division's county at ``when`` when it had another name then, else None.
-
-    With no date, the earlier name when the document writes it (``old_names``: county -> that name).
-    """
-    county = gz.county_of(division)
-    if county is None or county not in gz.history:
-        return None
-    name, code = gz.name_at(county, when, old_names.get(county, ""))
-    return (name, code) if name != gz.divisions[county].name else None
-
-
-@lru_cache(maxsize=1 << 14)
-def _chain_names(gz: Gazetteer, division: int) -> _Names:
-    """(province, prefecture, county, township, province/prefecture/county codes) of a division.
-
-    The dictionary's fillers (a prefecture's 市直辖行政区划 standing for its missing counties) are no
-    division; a township written with its county's name in front (四子王旗白音朝克图镇) loses it.
-    """
-    chain = {level: d for level, d in gz.chain(division).items() if not _filler(d.name)}
-    county = chain["county"].name if "county" in chain else None
-    township = chain["township"].name if "township" in chain else None
-    if township is not None and county is not None and township.startswith(county):
-        rest = township[len(county) :]
-        township = rest if len(rest) >= 3 and rest.endswith(("镇", "乡", "街道")) else township
-    return (
-        chain["province"].name if "province" in chain else None,
-        chain["prefecture"].name if "prefecture" in chain else None,
-        county,
-        township,
-        chain["province"].code if "province" in chain else None,
-        chain["prefecture"].code if "prefecture" in chain else None,
-        chain["county"].code if "county" in chain else None,
-    )
-
-
-def _filler(name: str) -> bool:
-    """Whether a dictionary entry only fills a level (市直辖行政区划, 市辖区)."""
-    return name.endswith("直辖行政区划") or name == "市辖区"
-
-
-@lru_cache(maxsize=1 << 12)
-def _shared_chain(gz: Gazetteer, candidates: tuple[int, ...]) -> _Names:
-    """The chain every candidate of an ambiguous name shares: a level's name when they all have the same
-    one there (four 东山镇 in four provinces: township 东山镇), its code when it is the same division."""
-    if not candidates:
-        return (None,) * 7
-    chains = [_chain_names(gz, c) for c in candidates]
-    ids = [gz.chain(c) for c in candidates]
-    names: list[str | None] = []
-    for k in range(4):
-        values = {ch[k] for ch in chains}
-        names.append(values.pop() if len(values) == 1 else None)
-    codes: list[str | None] = []
-    for level in ("province", "prefecture", "county"):
-        divs = {ch[level].id if level in ch else None for ch in ids}
-        d = divs.pop() if len(divs) == 1 else None
-        codes.append(gz.divisions[d].code if d is not None else None)
-    return (names[0], names[1], names[2], names[3], codes[0], codes[1], codes[2])
 
 
 def _ambiguity(gz: Gazetteer, mention: _Mention) -> Problem:
