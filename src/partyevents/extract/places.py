@@ -23,6 +23,7 @@
    falls back to the document's place when its own evidence is weak, and is
    reported as a warning either way (:func:`_province_conflict`).
 
+The chain's names are those valid at the event's date (:mod:`.place_chain`).
 Mentions are found once per document and sliced per event (bisect on starts);
 the name matcher, the community-name reach and per-name candidate sets are
 cached, so the stage costs well under a millisecond per document.
