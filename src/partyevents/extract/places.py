@@ -547,7 +547,13 @@ def _listed_owner(gz: Gazetteer, towns: list[int], mentioned: set[int]) -> _Ment
 @cache
 def _where_words() -> tuple[str, ...]:
     """Words saying the place after them is where the event happened (``place_where_words.tsv``)."""
-    return tuple(row[0] for row in read_table("place_where_words.tsv"))
+    return tuple(row[1] for row in read_table("place_where_words.tsv") if row[0] == "where")
+
+
+@cache
+def _not_venue() -> tuple[str, ...]:
+    """Words after a place that make it a body or an owner rather than a venue (``place_where_words.tsv``)."""
+    return tuple(row[1] for row in read_table("place_where_words.tsv") if row[0] == "not_venue")
 
 
 def _after_where(text: str, mentions: list[_Mention], i: int) -> bool:
@@ -688,6 +694,8 @@ def _where_mention(text: str, inside: list[_Mention], first_end: int, listed: Co
             return None
         if text.endswith(words, 0, m.start) and (i == 0 or inside[i - 1].end != m.start):
             group = [g for g in _adjacent(inside, i) if g.start >= m.start]
+            if text.startswith(_not_venue(), group[-1].end):  # 在黄陂区委的指导下: a body, not a venue
+                continue
             if any(g.start in listed for g in group):  # 走进福民社区、幸福社区: several venues, none is the locality
                 return None
             return group[-1]
