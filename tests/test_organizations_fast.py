@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from partyevents import ingest, normalize
 from partyevents import nlp as pe_nlp
 from partyevents.extract import organizations as orgs
+from partyevents.extract.organizer import find_organizer
 from partyevents.resources import read_table
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -74,16 +75,16 @@ def _assert_same_names(text: str) -> None:
 
 
 def _assert_same_organizer(text: str) -> None:
-    whole = orgs.organizer_in(text)
-    clause = orgs.organizer_clause(text)
-    assert (whole is None) == (clause is None)
-    if whole is not None and clause is not None:
-        lo, hi = clause
-        alone = orgs.organizer_in(text[lo:hi])
-        assert alone is not None and (alone[0] + lo, alone[1] + lo) == whole
+    whole = find_organizer(text)
+    if whole is not None:  # the clause read alone gives the same name, found the same way
+        lo, hi = whole.clause_start, whole.clause_end
+        alone = find_organizer(text[lo:hi])
+        assert alone is not None and (alone.start + lo, alone.end + lo, alone.source) == whole[:3]
     head = pe_nlp.event_head(text)
-    assert pe_nlp.organizer_of(text) == orgs.organizer_in(head)  # as read from a doc over the whole head
-    assert pe_nlp.organizer_of(text, orgs.org_spans(text)) == orgs.organizer_in(head)
+    in_head = find_organizer(head)
+    want = in_head[:3] if in_head else None
+    assert pe_nlp.organizer_of(text) == want  # as read from a doc over the whole head
+    assert pe_nlp.organizer_of(text, orgs.org_spans(text)) == want
 
 
 def test_there_are_samples() -> None:

@@ -21,12 +21,6 @@ from .wordtrie import trie_pattern
 
 _CJK = (0x4E00, 0x9FFF)
 _NOT_IN_NAME = "与及的"
-_CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
-_TIME_ONLY = re.compile(r"^[\d年月日号上下午以来前后至今初底中旬]*$")
-_LEADING_TIME = re.compile(r"^\d+[年月日号][\d年月日号]*(?:以来)?")
-_MAX_SUBJECT = 4  # a bare subject without an org suffix (``樊城``, ``长沙``) is short
-_MAX_SENTENCES = 2
-_SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
 
 
 def _cjk_class(excluded: str) -> str:
@@ -48,7 +42,7 @@ def _cjk_class(excluded: str) -> str:
 
 
 _NAME_CHAR = _cjk_class(_NOT_IN_NAME)  # the same as (?:(?![与及的])[\u4e00-\u9fff]), cheaper
-_BARE_NAME = re.compile(rf"{_NAME_CHAR}+")
+BARE_NAME = re.compile(rf"{_NAME_CHAR}+")
 
 
 def _words_pattern(words: tuple[str, ...]) -> str:
@@ -68,9 +62,12 @@ def _words_pattern(words: tuple[str, ...]) -> str:
 
 
 @cache
-def _suffixes() -> dict[str, str]:
+def suffixes() -> dict[str, str]:
     """suffix -> kind, from ``org_suffixes.tsv``."""
     return {row[0]: row[1] for row in read_table("org_suffixes.tsv")}
+
+
+_suffixes = suffixes
 
 
 @cache
@@ -102,8 +99,94 @@ def _chain_re() -> re.Pattern[str]:
 
 
 @cache
-def _verb_re() -> re.Pattern[str]:
+def verb_re() -> re.Pattern[str]:
+    """The action cues (``org_cues.tsv``, kind verb), longest first; 组织 not as in 组织部."""
     return re.compile(rf"{_words_pattern(_cues()['verb'])}(?!部)")  # 组织 but not 组织部
+
+
+_verb_re = verb_re
+
+
+@cache
+def openers() -> tuple[str, ...]:
+    """Words a body's name never starts with (``org_openers.tsv``), longest first."""
+    return tuple(sorted((row[0] for row in read_table("org_openers.tsv")), key=len, reverse=True))
+
+
+@cache
+def _opener_re() -> re.Pattern[str]:
+    return re.compile(trie_pattern(openers()))
+
+
+@cache
+def _not_body_endings() -> tuple[str, ...]:
+    """Endings of areas that are no bodies (``org_not_bodies.tsv``: 小区, 辖区…)."""
+    return tuple(row[0] for row in read_table("org_not_bodies.tsv"))
+
+
+def _opener_length(text: str, pos: int, end: int) -> int:
+    """Length of the opener (``org_openers.tsv``) the name at ``text[pos:end]`` starts with; 0 for none.
+
+    A name that starts with a full county or township name of the gazetteer (和平区, 于都县) has none.
+
+    >>> _opener_length("在社区党群服务中心", 0, 9), _opener_length("和平区马路湾街道", 0, 8), _opener_length("区财政局", 0, 4)
+    (1, 0, 0)
+    """
+    m = _opener_re().match(text, pos, end)
+    if m is None:
+        return 0
+    place = _place_at_start(text[pos:end])
+    return 0 if place > m.end() - pos else m.end() - pos
+
+
+def _place_at_start(name: str) -> int:
+    """Length of the full gazetteer name (county or township and up) ``name`` starts with; 0 for none."""
+    from .gazetteer import gazetteer
+
+    found = gazetteer().find(name)
+    return found[0].end if found and found[0].start == 0 and not found[0].short else 0
+
+
+def is_place(word: str) -> bool:
+    """True when ``word`` is a gazetteer place name as a whole (full name or short form).
+
+    >>> is_place("黄陂区"), is_place("宜城"), is_place("大雨还")
+    (True, True, False)
+    """
+    from .gazetteer import gazetteer
+
+    found = gazetteer().find(word)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(word)
+
+
+def places_in(text: str) -> list[str]:
+    """Full names of the gazetteer places named in ``text``, in order (``青神`` -> 青神县).
+
+    >>> places_in("青神县:党旗飘扬")
+    ['青神县']
+    """
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    return [g.divisions[m.candidates[0]].name for m in g.find(text)]
+
+
+def name_ok(name: str) -> bool:
+    """True when a name read by :func:`name_at` can be a body: not a verb phrase, pronoun or area.
+
+    It does not start with an opener (``org_openers.tsv``), holds no stopword (``org_stopwords.tsv``),
+    is more than a bare suffix and does not end as an area (``org_not_bodies.tsv``).
+
+    >>> name_ok("区财政局"), name_ok("推动党员进社区"), name_ok("社区"), name_ok("在小区"), name_ok("和平区")
+    (True, False, False, False, True)
+    """
+    stop_re = _stopword_re()
+    return (
+        name not in suffixes()
+        and not _opener_length(name, 0, len(name))
+        and (stop_re is None or not stop_re.search(name))
+        and not name.endswith(_not_body_endings())
+    )
 
 
 def name_at(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
@@ -124,6 +207,7 @@ def name_at(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
     return m.group() if m else None
 
 
+_MAX_OPENERS = 2  # openers cut from the start of one name (在将社区…)
 _NON_CJK = r"\x00-\u4dff\ua000-\U0010ffff"  # [^\u4e00-\u9fff] as ranges, to join other characters
 
 
@@ -178,45 +262,8 @@ def kind_of(name: str) -> str:
     return next((k for suf, k in _suffixes().items() if name.endswith(suf)), "other")
 
 
-@lru_cache(maxsize=8)
-def _subject(clause: str) -> tuple[int, str] | None:
-    """(offset, name) of the clause's subject, or None when the clause has none.
-
-    Cached for the last few clauses: :func:`partyevents.nlp.organizer_of` finds the
-    organizer's clause in an event head, then the spaCy component reads it again.
-    """
-    offset = 0
-    stripped = clause.lstrip(" “”\"'‘’")
-    offset += len(clause) - len(stripped)
-    if _TIME_ONLY.match(stripped):
-        return None
-    lead = _LEADING_TIME.match(stripped)
-    if lead:
-        offset += lead.end()
-        stripped = stripped[lead.end() :]
-    if stripped.startswith(_cues()["stop"]):  # 记者昨日从市委组织部获悉 -> the body after 从
-        src = stripped.find("从") + 1
-        if not src:
-            return None
-        offset += src
-        stripped = stripped[src:]
-        name = name_at(stripped)
-        return (offset, name) if name else None
-    if stripped.startswith(_cues()["lead"]):
-        return None
-    verb = _verb_re().search(stripped)
-    head = stripped[: verb.start()] if verb else stripped
-    name = name_at(head)
-    if name:
-        return offset, name
-    bare = _BARE_NAME.match(head)
-    if verb and bare and bare.end() == len(head) and 2 <= len(head) <= _MAX_SUBJECT:
-        return offset, head
-    return None
-
-
 def organizer_in(text: str) -> tuple[int, int] | None:
-    """Span of the organizer in an event's text: the subject of its first clause that has one.
+    """Span of the organizer in an event's text (:func:`partyevents.extract.organizer.find_organizer`).
 
     >>> t = "12月9日\\n米公街道召开疫情防控推进会。"
     >>> s = organizer_in(t); t[s[0]:s[1]]
@@ -225,8 +272,10 @@ def organizer_in(text: str) -> tuple[int, int] | None:
     >>> s = organizer_in(t); t[s[0]:s[1]]
     '区教育局党委'
     """
-    found = _organizer_and_clause(text)
-    return found[:2] if found else None
+    from .organizer import find_organizer
+
+    found = find_organizer(text)
+    return (found.start, found.end) if found else None
 
 
 def organizer_clause(text: str) -> tuple[int, int] | None:
@@ -240,25 +289,10 @@ def organizer_clause(text: str) -> tuple[int, int] | None:
     >>> organizer_in(t[s:e])
     (0, 6)
     """
-    found = _organizer_and_clause(text)
-    return found[2:] if found else None
+    from .organizer import find_organizer
 
-
-def _organizer_and_clause(text: str) -> tuple[int, int, int, int] | None:
-    """(start, end) of the organizer, then (start, end) of its clause."""
-    pos = 0
-    for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text)):
-        if n_sentence >= _MAX_SENTENCES:
-            break
-        cpos = pos
-        for clause in _CLAUSE_SPLIT.split(sentence):
-            hit = _subject(clause)
-            if hit:
-                start = cpos + hit[0]
-                return start, start + len(hit[1]), cpos, cpos + len(clause)
-            cpos += len(clause) + 1
-        pos += len(sentence)
-    return None
+    found = find_organizer(text)
+    return (found.clause_start, found.clause_end) if found else None
 
 
 def org_spans(text: str) -> list[tuple[int, int, str]]:
@@ -287,16 +321,27 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
     chain = _chain_re().match
     suffixes = _suffixes()
     stop_re = _stopword_re()
+    not_bodies = _not_body_endings()
     out: list[tuple[int, int, str]] = []
     end_seen = -1
     for s, limit in chunks:
         if s < end_seen:
             continue
         m = chain(text, s, limit)
+        for _ in range(_MAX_OPENERS):  # 在社区党群服务中心 -> 社区党群服务中心; 推动乡 -> nothing
+            if m is None or not (cut := _opener_length(text, s, m.end())):
+                break
+            s += cut
+            m = chain(text, s, limit)
         if m is None:
             continue
         name = m.group()
-        if name not in suffixes and (stop_re is None or not stop_re.search(name)):
+        if (
+            name not in suffixes
+            and (stop_re is None or not stop_re.search(name))
+            and not _opener_length(text, s, m.end())
+            and not name.endswith(not_bodies)
+        ):
             out.append((s, m.end(), kind_of(name)))
             end_seen = m.end()
     return out
@@ -307,9 +352,13 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
 
     The organizer comes from the spaCy pipeline (:func:`partyevents.nlp.pipeline`)
     run over the event's head only, handed the names already found in the event
-    so that they are not matched twice. An event that names no organizer inherits the
-    previous event's organizer in the same section (span None): bulletin items and
-    feature paragraphs usually continue the story of the body named before.
+    so that they are not matched twice. A reference (``我县``) or a person found as the
+    subject is resolved against the title and the text before the event
+    (:func:`~partyevents.extract.organizer.resolve_reference`, :func:`~partyevents.extract.organizer.resolve_person`):
+    the organizer is then written as resolved, with the span of the words that stand for it.
+    An event that names no organizer inherits the previous event's organizer in the same
+    section (span None): bulletin items and feature paragraphs usually continue the story
+    of the body named before.
     """
     from ..nlp import organizer_of
 
@@ -319,17 +368,39 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     for ev in events:
         spans = org_spans(ev.text)
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans]
-        span = organizer_of(ev.text, spans)
-        if span is not None:
-            s, e = span
-            kind = next((m.kind for m in named if m.start == ev.start + s), None)
-            organizer: OrgMention | None = OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind or "place")
-        elif prev is not None and ev.section == prev_section:
-            organizer = OrgMention(prev.name, None, None, prev.kind)
-        else:
-            organizer = None
-        if organizer is not None and organizer.start is not None and all(m.start != organizer.start for m in named):
+        found = organizer_of(ev.text, spans)
+        organizer = _resolve(ctx, ev, found, named) if found is not None else None
+        if organizer is None and prev is not None and ev.section == prev_section:
+            organizer = OrgMention(prev.name, None, None, prev.kind, prev.source)
+        if (
+            organizer is not None
+            and organizer.start is not None
+            and all(m.start != organizer.start for m in named)
+            and ctx.text[organizer.start : organizer.end] == organizer.name
+        ):
             named = sorted([*named, organizer], key=lambda m: m.start or 0)
         out.append((organizer, named))
         prev, prev_section = organizer, ev.section
     return out
+
+
+def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: list[OrgMention]) -> OrgMention | None:
+    """The organizer an organizer span stands for: the name itself, or a resolved reference or person."""
+    from .organizer import expand_generic, resolve_person, resolve_reference
+
+    s, e, source = found
+    words = ev.text[s:e]
+    start, end = ev.start + s, ev.start + e
+    before = ctx.text[max(0, start - _LOOK_BACK) : start]
+    if source == "reference":  # unresolved, it stays as written (我县): the page names no county
+        name = resolve_reference(words, ctx.title, before) or words
+        return OrgMention(name, start, end, kind_of(name), "reference")
+    if source == "person":
+        body = resolve_person(words, ctx.text, start)
+        return OrgMention(body, start, end, kind_of(body), "leader") if body else None
+    kind = next((m.kind for m in named if m.start == start), None)
+    full = expand_generic(words, ctx.title, before)
+    return OrgMention(full or words, start, end, kind or "place", source)
+
+
+_LOOK_BACK = 1500  # characters before an event searched for the body a reference stands for
