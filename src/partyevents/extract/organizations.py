@@ -171,24 +171,6 @@ def places_in(text: str) -> list[str]:
     return [g.divisions[m.candidates[0]].name for m in g.find(text)]
 
 
-def name_ok(name: str) -> bool:
-    """True when a name read by :func:`name_at` can be a body: not a verb phrase, pronoun or area.
-
-    It does not start with an opener (``org_openers.tsv``), holds no stopword (``org_stopwords.tsv``),
-    is more than a bare suffix and does not end as an area (``org_not_bodies.tsv``).
-
-    >>> name_ok("区财政局"), name_ok("推动党员进社区"), name_ok("社区"), name_ok("在小区"), name_ok("和平区")
-    (True, False, False, False, True)
-    """
-    stop_re = _stopword_re()
-    return (
-        name not in suffixes()
-        and not _opener_length(name, 0, len(name))
-        and (stop_re is None or not stop_re.search(name))
-        and not name.endswith(_not_body_endings())
-    )
-
-
 def name_at(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
     """The organization name starting at ``pos`` (pieces ending in org suffixes), if any.
 
@@ -318,33 +300,49 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
         for i, (_, end) in enumerate(seps)
         if end < n and can_end(text, end + 1, limit := stops[i + 1] if stops[i + 1] > end else stops[i + 2])
     ]
-    chain = _chain_re().match
-    suffixes = _suffixes()
-    stop_re = _stopword_re()
-    not_bodies = _not_body_endings()
     out: list[tuple[int, int, str]] = []
     end_seen = -1
     for s, limit in chunks:
         if s < end_seen:
             continue
-        m = chain(text, s, limit)
-        for _ in range(_MAX_OPENERS):  # 在社区党群服务中心 -> 社区党群服务中心; 推动乡 -> nothing
-            if m is None or not (cut := _opener_length(text, s, m.end())):
-                break
-            s += cut
-            m = chain(text, s, limit)
-        if m is None:
-            continue
-        name = m.group()
-        if (
-            name not in suffixes
-            and (stop_re is None or not stop_re.search(name))
-            and not _opener_length(text, s, m.end())
-            and not name.endswith(not_bodies)
-        ):
-            out.append((s, m.end(), kind_of(name)))
-            end_seen = m.end()
+        found = body_at(text, s, limit)
+        if found is not None:
+            out.append((found[0], found[1], kind_of(text[found[0] : found[1]])))
+            end_seen = found[1]
     return out
+
+
+def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
+    """Span of the body's name read at ``pos`` (not past ``endpos``): :func:`name_at`, cleaned.
+
+    Openers (``在``, ``推动``) are cut from its start, up to :data:`_MAX_OPENERS` of them; a name
+    that holds a stopword, ends as an area or is a bare suffix backs off to the longest shorter
+    name that does not (``X村党支部流动党员返乡`` -> ``X村党支部``). None when nothing is left.
+
+    >>> t = "在恩施市新田村党支部流动党员返乡座谈会上"
+    >>> s, e = body_at(t, 0, len(t)); t[s:e]
+    '恩施市新田村党支部'
+    >>> body_at("推动乡村振兴", 0, 6) is None
+    True
+    """
+    chain = _chain_re().match
+    m = chain(text, pos, endpos)
+    for _ in range(_MAX_OPENERS):  # 在社区党群服务中心 -> 社区党群服务中心; 推动乡 -> nothing
+        if m is None or not (cut := _opener_length(text, pos, m.end())):
+            break
+        pos += cut
+        m = chain(text, pos, endpos)
+    if m is None or _opener_length(text, pos, m.end()):
+        return None
+    suffixes = _suffixes()
+    stop_re = _stopword_re()
+    not_bodies = _not_body_endings()
+    while m is not None:
+        name = m.group()
+        if name not in suffixes and (stop_re is None or not stop_re.search(name)) and not name.endswith(not_bodies):
+            return pos, m.end()
+        m = chain(text, pos, m.end() - 1)
+    return None
 
 
 def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMention | None, list[OrgMention]]]:

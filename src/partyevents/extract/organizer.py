@@ -18,8 +18,8 @@ subject is the text before its first action cue (``召开``, ``组织``, ``联�
   :func:`resolve_person` to the body a title names them by elsewhere in the document (``县领导X``).
 
 Pronouns, collectives (``我们``, ``居民们``, ``大家``) and verb phrases are none of these. When no
-clause of the head has a subject, the first body named in the head stands in (``在X…仪式上``:
-source ``subject``). Everything a clause decides is read from the clause alone, so the organizer
+clause of a sentence has a subject, the first body the sentence names stands in (``在X…仪式上``:
+source ``subject``) before the next sentence is read. Everything a clause decides is read from the clause alone, so the organizer
 found in a whole head is found again in its clause alone (the spaCy component reads only that).
 """
 
@@ -49,6 +49,7 @@ _DATELINE = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9·]{0,24}?(?:讯|消息|日电)(?=[ \u3000(（:：])[ \u3000]*(?:[(（][^()（）\n]{0,40}[)）])?[ \u3000:：]*"
 )
 _QUOTE_RUN = re.compile(r"[“\"「]([^”\"」\n]{1,300})[”\"」][.。…,，!！?？ \u3000]*")
+_LOCATIVE = re.compile(r"[ “”\"'‘’]*(?:\d+[年月日号][\d年月日号]*(?:上午|下午|晚上|早上|中午|晚)?)?在")
 _QUOTE_MARK = re.compile(r"[,，。;；:：!！?？、…]")
 
 
@@ -98,7 +99,7 @@ def _reference_re() -> re.Pattern[str]:
 @cache
 def _host_re() -> re.Pattern[str]:
     """``由X主办``: the body after 由 hosts the event."""
-    return re.compile(r"由[^,，。;；]{2,60}?(?:主办|牵头|组织|举办|发起|承办)")
+    return re.compile(r"由[^,，。;；]{2,60}?(?:主办|牵头|组织(?!部)|举办|发起|承办|带领|率领|带队)")
 
 
 def skip_preamble(text: str) -> int:
@@ -155,6 +156,7 @@ def _find(text: str) -> Found | None:
         if n_sentence >= _MAX_SENTENCES:
             break
         cpos = pos
+        first = len(clauses)
         for clause in _CLAUSE_SPLIT.split(sentence):
             hit = _subject(clause)
             if hit:
@@ -162,8 +164,17 @@ def _find(text: str) -> Found | None:
                 return Found(start, start + hit[1], hit[2], cpos, cpos + len(clause))
             clauses.append((cpos, clause))
             cpos += len(clause) + 1
+        # no subject: the body a sentence's 在X… clause names hosts it (在X社区座谈会上)
+        if found := _first_body_in(clauses[first:], locative=True):
+            return found
         pos += len(sentence)
+    return _first_body_in(clauses, locative=False)  # else the first body the head names
+
+
+def _first_body_in(clauses: list[tuple[int, str]], locative: bool) -> Found | None:
     for cpos, clause in clauses:
+        if locative and not _LOCATIVE.match(clause):
+            continue
         named = _first_body(clause)
         if named:
             return Found(cpos + named[0], cpos + named[1], "subject", cpos, cpos + len(clause))
@@ -194,32 +205,35 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         src = stripped.find("从") + 1
         if not src:
             return None
-        name = orgs.name_at(stripped, src)
-        return (offset + src, len(name), "subject") if name and orgs.name_ok(name) else None
-    if stripped.startswith("由"):
+        span = orgs.body_at(stripped, src, len(stripped))
+        return (offset + src, span[1] - src, "subject") if span and span[0] == src else None
+    if stripped.startswith("由"):  # 由X主办: X hosts
         host = _host_re().match(stripped)
-        name = orgs.name_at(stripped, 1) if host else None
-        return (offset + 1, len(name), "subject") if name and orgs.name_ok(name) else None
+        span = orgs.body_at(stripped, 1, host.end()) if host else None
+        return (offset + 1, span[1] - 1, "subject") if span and span[0] == 1 else None
     if stripped.startswith(cues["lead"]):
         return None
     verb = orgs.verb_re().search(stripped)
     head = stripped[: verb.start()] if verb else stripped
     ref = _reference_re().match(head)
     if ref:  # 我县 / 我镇党委 standing alone before the cue
-        name = orgs.name_at(head) or ref.group()
-        return (offset, len(name), "reference") if verb and name == head else None
+        words = orgs.name_at(head) or ref.group()
+        return (offset, len(words), "reference") if verb and words == head else None
     item = 0
     while True:
         name = orgs.name_at(head, item)
         if name:
-            if not orgs.name_ok(name):
+            if name in orgs.suffixes() and len(name) >= _MIN_GENERIC:  # 工作队 / 服务队 + adverbs
+                return offset + item, len(name), "subject"
+            span = orgs.body_at(head, item, len(head))
+            if span is None or span[0] != item:
                 return None
-            after = head[item + len(name) :]
-            if after.startswith(_titles()):
-                return offset + item, len(name), "leader"
+            length = span[1] - item
+            if head.startswith(_titles(), span[1]):
+                return offset + item, length, "leader"
             if verb and _joins(verb.group(), stripped[verb.end() :]):
-                return offset + item, len(name), "joint"
-            return offset + item, len(name), "subject"
+                return offset + item, length, "joint"
+            return offset + item, length, "subject"
         nxt = _next_item(head, item)  # 副市长曾奕、镇党委书记薛治国: the next person of the list
         if nxt is None:
             break
