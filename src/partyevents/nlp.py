@@ -104,6 +104,7 @@ def make_org_matcher(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             found = org_spans(_text(doc))
         spans = [_snap(doc, s, e, kind) for s, e, kind in found]
         doc.spans["orgs"] = [sp for sp in spans if sp is not None]
+        doc.user_data["org_chars"] = found  # the exact names, for the organizer component
         return doc
 
     return org_matcher
@@ -114,7 +115,7 @@ def make_organizer(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """The organizer (subject of the first clause that has one): ``doc.spans["organizer"]``, labelled with its source."""
 
     def organizer(doc: Doc) -> Doc:
-        found = find_organizer(_text(doc))
+        found = find_organizer(_text(doc), doc.user_data.pop("org_chars", None))
         span = _snap(doc, found.start, found.end, found.source) if found else None
         doc.spans["organizer"] = [span] if span is not None else []
         # the exact name and its source; the span is snapped to tokens
@@ -179,7 +180,7 @@ def organizer_of(text: str, spans: list[tuple[int, int, str]] | None = None) -> 
     """
     nlp = pipeline()
     head = event_head(text)
-    found: Found | None = find_organizer(head)
+    found: Found | None = find_organizer(head, spans)
     lo, hi = (found.clause_start, found.clause_end) if found else (0, len(head))
     doc = nlp.make_doc(head[lo:hi])
     if spans is not None:

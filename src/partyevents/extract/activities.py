@@ -21,6 +21,7 @@ import ahocorasick_rs
 
 from ..records import DocContext, Event
 from ..resources import read_table, taxonomy
+from .organizer import skip_preamble
 from .wordtrie import trie_pattern
 
 _CLAUSE_SPLIT = re.compile(r"[,，;；:：、\n]")
@@ -367,7 +368,11 @@ def classify_text(text: str) -> tuple[str, list[str]]:
     >>> classify_text("今天天气很好。")
     ('other', ['other'])
     """
-    scores = score_labels(text)
+    return _ranked(score_labels(text))
+
+
+def _ranked(scores: dict[str, tuple[float, int]]) -> tuple[str, list[str]]:
+    """(primary label, all labels) from the scores: the highest first, ties to the earlier cue."""
     if not scores:
         return "other", ["other"]
     ranked = sorted(scores, key=lambda k: (-scores[k][0], scores[k][1]))
@@ -377,7 +382,15 @@ def classify_text(text: str) -> tuple[str, list[str]]:
 
 def classify_activities(ctx: DocContext, events: list[Event]) -> list[tuple[str, list[str]]]:
     """For each event: (primary label, all labels), read from :func:`activity_text`."""
-    return [classify_text(activity_text(ev)) for ev in events]
+    return [_ranked(_scores(ev)) for ev in events]
+
+
+def _scores(ev: Event) -> dict[str, tuple[float, int]]:
+    """:func:`score_labels` of :func:`activity_text`, without scoring a text twice."""
+    text, cut = _masked(ev)
+    if cut and (scores := score_labels(text[cut:])):
+        return scores
+    return score_labels(text)
 
 
 def activity_text(ev: Event) -> str:
@@ -393,13 +406,16 @@ def activity_text(ev: Event) -> str:
     >>> activity_text(ev)
     '〇〇〇〇〇走访慰问群众'
     """
+    text, cut = _masked(ev)
+    return text[cut:] if cut and score_labels(text[cut:]) else text
+
+
+def _masked(ev: Event) -> tuple[str, int]:
+    """The event's text with the organizer's name masked, and where it starts after a leading quotation or dateline."""
     text = ev.text
     org = ev.organization
     if org is not None and org.start is not None and org.end is not None:
         s, e = org.start - ev.start, org.end - ev.start
         if 0 <= s < e <= len(text):
             text = text[:s] + _MASK * (e - s) + text[e:]
-    from .organizer import skip_preamble
-
-    cut = skip_preamble(text)
-    return text[cut:] if cut and score_labels(text[cut:]) else text
+    return text, skip_preamble(text)

@@ -13,6 +13,7 @@ adverbial clauses (``为…``, ``在…期间``, dates). The spaCy pipeline in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from ..records import DocContext, Event, OrgMention
@@ -127,7 +128,8 @@ def _not_body_endings() -> tuple[str, ...]:
 def _opener_length(text: str, pos: int, end: int) -> int:
     """Length of the opener (``org_openers.tsv``) the name at ``text[pos:end]`` starts with; 0 for none.
 
-    A name that starts with a full county or township name of the gazetteer (和平区, 于都县) has none.
+    A name that starts with a full place name of the gazetteer that opens with an opener
+    (和平区, 于都县) has none.
 
     >>> _opener_length("在社区党群服务中心", 0, 9), _opener_length("和平区马路湾街道", 0, 8), _opener_length("区财政局", 0, 4)
     (1, 0, 0)
@@ -135,16 +137,18 @@ def _opener_length(text: str, pos: int, end: int) -> int:
     m = _opener_re().match(text, pos, end)
     if m is None:
         return 0
-    place = _place_at_start(text[pos:end])
-    return 0 if place > m.end() - pos else m.end() - pos
+    place = _opener_place_re().match(text, pos, end)
+    return 0 if place and place.end() > m.end() else m.end() - pos
 
 
-def _place_at_start(name: str) -> int:
-    """Length of the full gazetteer name (county or township and up) ``name`` starts with; 0 for none."""
+@cache
+def _opener_place_re() -> re.Pattern[str]:
+    """The full gazetteer names (province to township) that open with an opener: 和平区, 于都县, 将乐县."""
     from .gazetteer import gazetteer
 
-    found = gazetteer().find(name)
-    return found[0].end if found and found[0].start == 0 and not found[0].short else 0
+    first = _opener_re()
+    names = {d.name for d in gazetteer().divisions if first.match(d.name) and len(d.name) > 1}
+    return re.compile(trie_pattern(names))
 
 
 def is_place(word: str) -> bool:
@@ -300,13 +304,25 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
         for i, (_, end) in enumerate(seps)
         if end < n and can_end(text, end + 1, limit := stops[i + 1] if stops[i + 1] > end else stops[i + 2])
     ]
+    chain, opener, suffixes, stop_re, not_bodies = _body_tools()
     out: list[tuple[int, int, str]] = []
     end_seen = -1
     for s, limit in chunks:
         if s < end_seen:
             continue
-        found = body_at(text, s, limit)
-        if found is not None:
+        m = chain(text, s, limit)
+        if m is None:
+            continue
+        name = m.group()
+        if (  # the common case, read here; openers and back-offs in body_at
+            not opener(text, s, m.end())
+            and name not in suffixes
+            and (stop_re is None or not stop_re.search(name))
+            and not name.endswith(not_bodies)
+        ):
+            out.append((s, m.end(), kind_of(name)))
+            end_seen = m.end()
+        elif (found := body_at(text, s, limit)) is not None:
             out.append((found[0], found[1], kind_of(text[found[0] : found[1]])))
             end_seen = found[1]
     return out
@@ -325,24 +341,33 @@ def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
     >>> body_at("推动乡村振兴", 0, 6) is None
     True
     """
-    chain = _chain_re().match
+    chain, opener, suffixes, stop_re, not_bodies = _body_tools()
     m = chain(text, pos, endpos)
-    for _ in range(_MAX_OPENERS):  # 在社区党群服务中心 -> 社区党群服务中心; 推动乡 -> nothing
-        if m is None or not (cut := _opener_length(text, pos, m.end())):
-            break
-        pos += cut
-        m = chain(text, pos, endpos)
-    if m is None or _opener_length(text, pos, m.end()):
+    if m is None:
         return None
-    suffixes = _suffixes()
-    stop_re = _stopword_re()
-    not_bodies = _not_body_endings()
+    if opener(text, pos, m.end()):  # rare: most names open with no opener
+        for _ in range(_MAX_OPENERS):  # 在社区党群服务中心 -> 社区党群服务中心; 推动乡 -> nothing
+            if m is None or not (cut := _opener_length(text, pos, m.end())):
+                break
+            pos += cut
+            m = chain(text, pos, endpos)
+        if m is None or _opener_length(text, pos, m.end()):
+            return None
     while m is not None:
         name = m.group()
         if name not in suffixes and (stop_re is None or not stop_re.search(name)) and not name.endswith(not_bodies):
             return pos, m.end()
         m = chain(text, pos, m.end() - 1)
     return None
+
+
+@cache
+def _body_tools() -> tuple[
+    Callable[..., re.Match[str] | None], Callable[..., re.Match[str] | None], dict[str, str], re.Pattern[str] | None,
+    tuple[str, ...],
+]:
+    """What :func:`body_at` reads, looked up once: chain match, opener match, suffixes, stopwords, area endings."""
+    return _chain_re().match, _opener_re().match, _suffixes(), _stopword_re(), _not_body_endings()
 
 
 def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMention | None, list[OrgMention]]]:
@@ -389,16 +414,16 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
     s, e, source = found
     words = ev.text[s:e]
     start, end = ev.start + s, ev.start + e
-    before = ctx.text[max(0, start - _LOOK_BACK) : start]
     if source == "reference":  # unresolved, it stays as written (我县): the page names no county
-        name = resolve_reference(words, ctx.title, before) or words
+        name = resolve_reference(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start]) or words
         return OrgMention(name, start, end, kind_of(name), "reference")
     if source == "person":
         body = resolve_person(words, ctx.text, start)
         return OrgMention(body, start, end, kind_of(body), "leader") if body else None
     kind = next((m.kind for m in named if m.start == start), None)
-    full = expand_generic(words, ctx.title, before)
+    full = expand_generic(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK_GENERIC) : start])
     return OrgMention(full or words, start, end, kind or "place", source)
 
 
 _LOOK_BACK = 1500  # characters before an event searched for the body a reference stands for
+_LOOK_BACK_GENERIC = 300  # … and for the place a generic name (社区党总支) belongs to: the story told just before

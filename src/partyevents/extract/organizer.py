@@ -26,6 +26,7 @@ found in a whole head is found again in its clause alone (the spaCy component re
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -134,8 +135,11 @@ def skip_preamble(text: str) -> int:
     return pos
 
 
-def find_organizer(text: str) -> Found | None:
+def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = None) -> Found | None:
     """The organizer of an event's text, or None.
+
+    ``spans`` are the names in ``text`` (:func:`~partyevents.extract.organizations.org_spans`),
+    when the caller has them; they are read only when no clause has a subject.
 
     >>> t = "12月9日\\n米公街道召开疫情防控推进会。"
     >>> f = find_organizer(t); t[f.start:f.end], f.source
@@ -143,49 +147,50 @@ def find_organizer(text: str) -> Found | None:
     >>> t = "8月16日,瑞峰镇天池村党委书记方国军和村干部一道劝导群众。"
     >>> f = find_organizer(t); t[f.start:f.end], f.source
     ('瑞峰镇天池村党委', 'leader')
+    >>> t = "“好!”5月2日,在幸福村党群服务中心,党员们齐聚一堂。会后大家合影。"
+    >>> f = find_organizer(t); t[f.start:f.end], f.source
+    ('幸福村党群服务中心', 'subject')
     """
-    return _find(text)
+    found, found_in, clauses = _subjects(text)
+    if not clauses:
+        return found
+    names: list[tuple[int, int]] | None = None
+    for locative in (True, False):  # a sentence's 在X… clause, before the next sentence; then any clause
+        for n_sentence, cpos, cend, is_locative in clauses:
+            if locative and (n_sentence >= found_in or not is_locative):
+                continue
+            if names is None:
+                names = [(s, e) for s, e, _ in (orgs.org_spans(text) if spans is None else spans)]
+            for s, e in names:
+                if cpos <= s and e <= cend and not _reference_re().match(text, s):
+                    return Found(s, e, "subject", cpos, cend)
+        if found is not None:
+            return found
+    return None
+
+
+_Clause = tuple[int, int, int, bool]  # (sentence number, start, end, opens with 在)
 
 
 @lru_cache(maxsize=8)
-def _find(text: str) -> Found | None:
+def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
+    """The first subject of the head's clauses, the sentence it stands in, and the clauses read before it."""
     base = skip_preamble(text)
     pos = base
-    clauses: list[tuple[int, str]] = []
+    clauses: list[_Clause] = []
     for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text[base:])):
         if n_sentence >= _MAX_SENTENCES:
             break
         cpos = pos
-        first = len(clauses)
         for clause in _CLAUSE_SPLIT.split(sentence):
             hit = _subject(clause)
             if hit:
                 start = cpos + hit[0]
-                return Found(start, start + hit[1], hit[2], cpos, cpos + len(clause))
-            clauses.append((cpos, clause))
+                return Found(start, start + hit[1], hit[2], cpos, cpos + len(clause)), n_sentence, tuple(clauses)
+            clauses.append((n_sentence, cpos, cpos + len(clause), bool(_LOCATIVE.match(clause))))
             cpos += len(clause) + 1
-        # no subject: the body a sentence's 在X… clause names hosts it (在X社区座谈会上)
-        if found := _first_body_in(clauses[first:], locative=True):
-            return found
         pos += len(sentence)
-    return _first_body_in(clauses, locative=False)  # else the first body the head names
-
-
-def _first_body_in(clauses: list[tuple[int, str]], locative: bool) -> Found | None:
-    for cpos, clause in clauses:
-        if locative and not _LOCATIVE.match(clause):
-            continue
-        named = _first_body(clause)
-        if named:
-            return Found(cpos + named[0], cpos + named[1], "subject", cpos, cpos + len(clause))
-    return None
-
-
-def _first_body(clause: str) -> tuple[int, int] | None:
-    for s, e, _ in orgs.org_spans(clause):
-        if not _reference_re().match(clause, s):
-            return s, e
-    return None
+    return None, _MAX_SENTENCES, tuple(clauses)
 
 
 @lru_cache(maxsize=64)
@@ -250,10 +255,15 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
 
 def _next_item(head: str, item: int) -> int | None:
     """Start of the next item of a list of titled people (``副市长曾奕、镇党委书记薛治国``)."""
-    if not head.startswith(_titles(), item) and not any(t in head[item : item + 8] for t in _titles()):
-        return None
     sep = head.find("、", item)
-    return sep + 1 if sep >= 0 and sep + 1 < len(head) else None
+    if sep < 0 or sep + 1 >= len(head) or not _title_re().search(head, item, min(sep, item + 8)):
+        return None
+    return sep + 1
+
+
+@cache
+def _title_re() -> re.Pattern[str]:
+    return re.compile(orgs.trie_pattern(_titles()))
 
 
 def _joins(cue: str, rest: str) -> bool:
@@ -347,6 +357,11 @@ def _generic_heads() -> tuple[str, ...]:
     return tuple(sorted((s for s, kind in orgs.suffixes().items() if kind == "place"), key=len, reverse=True))
 
 
+@cache
+def _generic_firsts() -> frozenset[str]:
+    return frozenset(h[0] for h in _generic_heads())
+
+
 def expand_generic(name: str, title: str | None, before: str) -> str | None:
     """A name that opens with a generic place word (``社区党总支``), written in full from the text before.
 
@@ -359,6 +374,8 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
     >>> expand_generic("区财政局", None, "") is None, expand_generic("米公街道", None, "樊城区") is None
     (True, True)
     """
+    if name[:1] not in _generic_firsts():
+        return None
     head = next((h for h in _generic_heads() if name.startswith(h)), None)
     if head is None or len(name) == len(head) or orgs.name_at(name[len(head) :]) is None:
         return None
