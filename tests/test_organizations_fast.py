@@ -8,6 +8,7 @@ generated text made of the characters that matter to them.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -111,7 +112,22 @@ def test_the_organizer_is_found_in_its_clause_alone_in_the_samples(text: str) ->
 _ALPHABET = list(
     "社区党委街道工组织部市区县局镇乡村服务中心志愿队召开展联合在为以与及的和从记者昨日获悉根据"
     "年月日号前后中旬个支名充分发挥积极率先12 ,，。;：!？\n“”\u4dff\ua000𠀀"
+    "书记主任我该由主办讯电()、共同携手推动他们小王"
 )
+
+
+_CASES = json.loads((Path(__file__).parent / "data" / "org_cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("text", [c["text"] for cases in _CASES.values() for c in cases])
+def test_the_organizer_is_found_in_its_clause_alone_in_the_issue_cases(text: str) -> None:
+    _assert_same_organizer(text)
+
+
+def test_the_organizer_span_is_labelled_with_its_source() -> None:
+    doc = pe_nlp.pipeline()("柳河镇党委书记周明远带领党员走访群众。")
+    assert [s.label_ for s in doc.spans["organizer"]] == ["leader"]  # the span is snapped to whole tokens
+    assert doc.user_data["organizer_chars"] == (0, 5, "leader")  # the exact name: 柳河镇党委
 
 
 @settings(max_examples=300, deadline=None)

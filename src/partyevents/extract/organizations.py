@@ -115,6 +115,12 @@ def openers() -> tuple[str, ...]:
 
 
 @cache
+def _pronouns() -> tuple[str, ...]:
+    """The openers of kind pronoun: a name read after one is dropped, not cut."""
+    return tuple(row[0] for row in read_table("org_openers.tsv") if row[1] == "pronoun")
+
+
+@cache
 def _opener_re() -> re.Pattern[str]:
     return re.compile(trie_pattern(openers()))
 
@@ -331,7 +337,8 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
 def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
     """Span of the body's name read at ``pos`` (not past ``endpos``): :func:`name_at`, cleaned.
 
-    Openers (``在``, ``推动``) are cut from its start, up to :data:`_MAX_OPENERS` of them; a name
+    Openers (``在``, ``推动``) are cut from its start, up to :data:`_MAX_OPENERS` of them (after a
+    pronoun, ``他认真听取X村``, nothing is left); a name
     that holds a stopword, ends as an area or is a bare suffix backs off to the longest shorter
     name that does not (``X村党支部流动党员返乡`` -> ``X村党支部``). None when nothing is left.
 
@@ -349,6 +356,8 @@ def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
         for _ in range(_MAX_OPENERS):  # 在社区党群服务中心 -> 社区党群服务中心; 推动乡 -> nothing
             if m is None or not (cut := _opener_length(text, pos, m.end())):
                 break
+            if text.startswith(_pronouns(), pos):  # 他认真听取X村: what follows a pronoun is its verb phrase
+                return None
             pos += cut
             m = chain(text, pos, endpos)
         if m is None or _opener_length(text, pos, m.end()):
