@@ -431,7 +431,7 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
         return OrgMention(body, start, end, kind_of(body), "leader") if body else None
     kind = next((m.kind for m in named if m.start == start), None)
     full = expand_generic(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK_GENERIC) : start])
-    return OrgMention(full or words, start, end, kind or "place", source)
+    return OrgMention(full or words, start, end, kind or "place", source)  # 县委 of no county named: as written
 
 
 _LOOK_BACK = 1500  # characters before an event searched for the body a reference stands for

@@ -91,9 +91,10 @@ def _joint() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
 
 @cache
 def _reference_re() -> re.Pattern[str]:
-    """A reference word (我/本/该) followed by an organization suffix or 单位, at the start."""
-    heads = "".join(re.escape(row[0]) for row in read_table("org_references.tsv"))
-    kinds = orgs.trie_pattern([*orgs.suffixes(), "单位"])
+    """A reference word (我/本/该) followed by an organization suffix or a body word (单位, 院), at the start."""
+    rows = read_table("org_references.tsv")
+    heads = "".join(re.escape(word) for kind, word in rows if kind == "head")
+    kinds = orgs.trie_pattern([*orgs.suffixes(), *(word for kind, word in rows if kind == "body")])
     return re.compile(rf"[{heads}]({kinds})")
 
 
@@ -221,15 +222,20 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
     verb = orgs.verb_re().search(stripped)
     head = stripped[: verb.start()] if verb else stripped
     ref = _reference_re().match(head)
-    if ref:  # 我县 / 我镇党委 standing alone before the cue
-        words = orgs.name_at(head) or ref.group()
-        return (offset, len(words), "reference") if verb and words == head else None
+    if ref:  # 我镇党委…, or 我县 standing alone before the cue
+        words = orgs.name_at(head) or ""
+        if words.startswith(ref.group()):
+            return offset, len(words), "reference"
+        return (offset, ref.end(), "reference") if verb and ref.end() == len(head) else None
     item = 0
     while True:
         name = orgs.name_at(head, item)
         if name:
-            if name in orgs.suffixes() and len(name) >= _MIN_GENERIC:  # 工作队 / 服务队 + adverbs
-                return offset + item, len(name), "subject"
+            if name in orgs.suffixes():
+                if _place_committee(name) and head.startswith(_titles(), item + len(name)):  # 县委书记X
+                    return offset + item, len(name), "leader"
+                if len(name) >= _MIN_GENERIC:  # 工作队 / 服务队 + adverbs
+                    return offset + item, len(name), "subject"
             span = orgs.body_at(head, item, len(head))
             if span is None or span[0] != item:
                 return None
@@ -251,6 +257,11 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         if _looks_like_person(head):
             return offset, len(head), "person"
     return None
+
+
+def _place_committee(name: str) -> bool:
+    """True for a place's party committee written as a bare suffix: 县委, 市委, 区委 (the place is elsewhere)."""
+    return orgs.suffixes().get(name) == "party" and name[:1] in _generic_firsts()
 
 
 def _next_item(head: str, item: int) -> int | None:
@@ -292,7 +303,7 @@ def resolve_reference(word: str, title: str | None, before: str) -> str | None:
     if not m:
         return None
     kind, rest = m.group(1), word[m.end() :]
-    fits = (lambda n: len(n) > len(kind)) if kind == "单位" else (lambda n: n.endswith(kind) and len(n) > len(kind))
+    fits = (lambda n: len(n) > len(kind)) if kind == "单位" else (lambda n: n.endswith(kind) and len(n) > len(kind) + 1)
     for text, last in ((title or "", False), (before, True)):
         names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
         names += orgs.places_in(text)
@@ -371,13 +382,17 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
 
     >>> expand_generic("社区党总支", None, "近日,在汉阳镇汉阳场社区,演练正在进行,")
     '汉阳镇汉阳场社区党总支'
+    >>> expand_generic("县委", "金乡县:走访慰问暖人心", "")
+    '金乡县委'
     >>> expand_generic("区财政局", None, "") is None, expand_generic("米公街道", None, "樊城区") is None
     (True, True)
     """
     if name[:1] not in _generic_firsts():
         return None
     head = next((h for h in _generic_heads() if name.startswith(h)), None)
-    if head is None or len(name) == len(head) or orgs.name_at(name[len(head) :]) is None:
+    if head is None or len(name) == len(head):
+        return None
+    if orgs.name_at(name[len(head) :]) is None and name not in orgs.suffixes():  # 县委 is 县 + 委
         return None
     for text, last in ((before, True), (title or "", False)):
         names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
