@@ -3,11 +3,13 @@
 Names are matched on characters, not tokens (the segmenter splits names such
 as ``清河口街道``): a name is a chain of pieces, each a short run of CJK
 characters ending in an organization suffix from ``resources/org_suffixes.tsv``
-(``区教育局党委`` = ``区教育局`` + ``党委``). The organizer is the subject of
-the event's first clause that has one: the text before the first action cue
-(``召开``, ``组织``, ``联合``… from ``resources/org_cues.tsv``), skipping
-adverbial clauses (``为…``, ``在…期间``, dates). The spaCy pipeline in
-:mod:`partyevents.nlp` wraps these functions as components.
+(``区教育局党委`` = ``区教育局`` + ``党委``); a name never opens with a verb,
+preposition or pronoun (``resources/org_openers.tsv``) and holds no verb phrase
+(``resources/org_stopwords.tsv``): :func:`body_at`. The organizer is chosen by
+:mod:`partyevents.extract.organizer` (the subject of the event's first clause
+that has one) and resolved here against the document (references, persons,
+generic names). The spaCy pipeline in :mod:`partyevents.nlp` wraps these
+functions as components.
 """
 
 from __future__ import annotations
