@@ -322,9 +322,10 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
         if m is None:
             continue
         name = m.group()
+        if name in suffixes:  # a bare suffix (社区): no shorter name in it, and an opener is no suffix
+            continue
         if (  # the common case, read here; openers and back-offs in body_at
             not opener(text, s, m.end())
-            and name not in suffixes
             and (stop_re is None or not stop_re.search(name))
             and not name.endswith(not_bodies)
         ):
@@ -366,7 +367,11 @@ def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
             return None
     while m is not None:
         name = m.group()
-        if name not in suffixes and (stop_re is None or not stop_re.search(name)) and not name.endswith(not_bodies):
+        stop = stop_re.search(name) if stop_re is not None else None
+        if stop is not None:  # the name must end before the stopword's last character
+            m = chain(text, pos, pos + stop.end() - 1) if stop.end() > 1 else None
+            continue
+        if name not in suffixes and not name.endswith(not_bodies):
             return pos, m.end()
         m = chain(text, pos, m.end() - 1)
     return None

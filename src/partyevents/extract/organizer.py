@@ -39,6 +39,7 @@ _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
 _MAX_SENTENCES = 2
 _MAX_BARE = 4  # a bare place or person standing for the subject is short
+_ADMIN_HEADS = frozenset("省市区县")  # a name opening with one is a department of the page's own place
 _MIN_GENERIC = 3  # a suffix alone stands for the body (服务队, 工作队), but not 社区 or 党委
 _QUOTES = " “”\"'‘’"
 _TIME_ONLY = re.compile(r"^[\d年月日号上下午晚早中凌晨以来前后至今初底旬]*$")
@@ -384,7 +385,7 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
     '汉阳镇汉阳场社区党总支'
     >>> expand_generic("县委", "金乡县:走访慰问暖人心", "")
     '金乡县委'
-    >>> expand_generic("区财政局", None, "") is None, expand_generic("米公街道", None, "樊城区") is None
+    >>> expand_generic("区财政局", None, "樊城区") is None, expand_generic("米公街道", None, "樊城区") is None
     (True, True)
     """
     if name[:1] not in _generic_firsts():
@@ -392,7 +393,12 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
     head = next((h for h in _generic_heads() if name.startswith(h)), None)
     if head is None or len(name) == len(head):
         return None
-    if orgs.name_at(name[len(head) :]) is None and name not in orgs.suffixes():  # 县委 is 县 + 委
+    committee = _place_committee(name)  # 县委 is 县 + 委
+    if head in _ADMIN_HEADS and not committee:  # 区财政局, 市委组织部: written as the page writes them
+        return None
+    if orgs.name_at(name[len(head) :]) is None and not committee:
+        return None
+    if head not in before and head not in (title or ""):
         return None
     for text, last in ((before, True), (title or "", False)):
         names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
