@@ -33,7 +33,7 @@ def test_golden_case(case: dict) -> None:
 
 
 def test_boilerplate_table_kinds_are_known() -> None:
-    assert set(boilerplate_patterns()) <= {"line", "tail", "inline", "meta"}
+    assert set(boilerplate_patterns()) <= {"line", "tail", "inline", "meta", "stamp"}
     assert all(p.groupindex.get("date") for p in boilerplate_patterns()["meta"])
 
 

@@ -248,10 +248,19 @@ def _is_body(line: str) -> bool:
 
     >>> _is_body("前川街道:党员下沉社区助力疫情防控_黄陂区人民政府"), _is_body("4月10日,前川街道组织党员下沉社区")
     (False, True)
+    >>> _is_body("来源:某某区融媒体中心 | 2020-12-19 21:23:50")
+    False
     """
     if _OPENS_WITH_DATE.match(line) and _CLAUSE.search(line):
         return True
-    return len(line) >= 25 and (bool(_SENTENCE_END.search(line)) or len(_CLAUSE.findall(line)) >= 2)
+    if len(line) < 25:
+        return False
+    return bool(_SENTENCE_END.search(line)) or sum(1 for m in _CLAUSE.finditer(line) if not _clock_colon(line, m.start())) >= 2
+
+
+def _clock_colon(line: str, at: int) -> bool:
+    """The colon of a time of day (21:23), which separates no clauses."""
+    return line[at] == ":" and 0 < at < len(line) - 1 and line[at - 1].isdigit() and line[at + 1].isdigit()
 
 
 def clean_title(title: str) -> str:
@@ -288,6 +297,24 @@ def _parse_published(value: str) -> dt.date | None:
         "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日",
         "%Y年%m月%d日 %H:%M", "%d %B %Y", "%B %d, %Y"], settings={"STRICT_PARSING": True})
     return parsed.date() if parsed else None
+
+
+def _stamp_date(line: str) -> dt.date | None:
+    """The first full calendar date a ``stamp`` pattern of ``boilerplate.tsv`` finds in a header line.
+
+    >>> _stamp_date("来源:某某网 | 2020-12-19 21:23:50"), _stamp_date("13.12.2016  14:09"), _stamp_date("第3版")
+    (datetime.date(2020, 12, 19), datetime.date(2016, 12, 13), None)
+    """
+    for pattern in boilerplate_patterns().get("stamp", ()):
+        for m in pattern.finditer(line):
+            try:
+                return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+    return None
+
+
+_FULL_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}[日号]$")
 
 
 @cache
@@ -406,12 +433,18 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
     kept: list[str] = []
     header: list[str] = []  # short lines before the first body line
     seen_body = False
+    # a line holding only a full date (2017年09月18日) is the page's date when no other line is a bare date:
+    # several of them are the entries of a bulletin
+    lone_date = sum(1 for line in lines if _DATE_LINE.match(line)) == 1
     for line in lines:
         if not line:
             continue
         if inline_re is not None:
             line = inline_re.sub("", line).strip()
         if not line:
+            continue
+        if facts["published_date"] is None and lone_date and len(kept) <= 3 and _FULL_DATE_LINE.match(line):
+            facts["published_text"], facts["published_date"] = line, _stamp_date(line)
             continue
         if not seen_body and facts["published_date"] is None:
             meta = next((m for p in pats.get("meta", ()) if (m := p.search(line))), None)
@@ -420,6 +453,13 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
                 facts["published_date"] = _parse_published(meta.group("date"))
                 if header and facts["title"] is None:
                     facts["title"] = header[-1]
+                rest = line[meta.end() :].strip()
+                if len(rest) >= 25 and _SENTENCE_END.search(rest) and not _is_furniture(rest):  # header and article on one line
+                    kept.append(rest)
+                    seen_body = True
+                continue
+            if not _is_body(line) and not _DATE_LINE.match(line) and (stamp := _stamp_date(line)) is not None:
+                facts["published_text"], facts["published_date"] = line, stamp
                 continue
         if seen_body and len(line) <= 40 and tail_re is not None and tail_re.search(line):
             break
