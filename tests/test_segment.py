@@ -78,3 +78,25 @@ def test_a_single_date_line_opens_an_entry_and_is_not_a_heading() -> None:
     assert [(s.section, text[s.start : s.end]) for s in segs] == [
         ("镇(街)组织工作动态", "12月7日\n屏襄门街道组织党员志愿者开展巡河志愿服务活动。")]
     assert _dates(text) == ["12月7日"]
+
+
+def test_news_date_after_an_opening_quotation_opens_the_event() -> None:
+    text = "“大家一起动手,把“小菜园”收拾好。”6月2日,甲村党支部书记对前来帮忙的党员说。\n"
+    assert _dates(text) == ["6月2日"]
+
+
+def test_a_quotation_that_fills_the_paragraph_is_not_skipped() -> None:
+    text = "“村里的路修好了,大家出门方便多了。”\n"
+    assert _dates(text) == [None]
+
+
+def test_news_dateline_date_is_not_the_event_date() -> None:
+    text = "某某网南州9月8日电(记者 钱某)9月6日,乙镇组织党员开展巡河活动。\n"
+    assert _dates(text) == ["9月6日"]
+    text = "某报讯 9月8日消息 近日,乙镇组织党员开展巡河活动。\n"
+    assert _dates(text) == ["近日"]
+
+
+def test_news_a_short_dateless_first_sentence_lets_the_second_give_the_date() -> None:
+    text = "秋高气爽,丹桂飘香。为丰富老人生活,10月9日,丙社区举办重阳活动。\n"
+    assert _dates(text) == ["10月9日"]

@@ -95,13 +95,74 @@ def _by_line(lines: list[Line], exprs: list[DateExpr]) -> list[list[DateExpr]]:
     return out
 
 
+# A dateline (新华网上海1月25日电(记者 某某), 5月3日讯): the date right before it is the report's, not an event's.
+_DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:讯|电|消息)(?=[\s((::,,“\"]|$)(?:\s*[((][^()()]{0,30}[))])?")
+_SHORT_LEAD = 30  # a first sentence this short with no date in it (金秋十月爽,九九话重阳。) lets the next one speak
+
+
+def _dateline_end(line: Line, exprs: list[DateExpr]) -> int:
+    """Where the text after a dateline near the paragraph start begins (the line start when there is none).
+
+    >>> text = "某某网北京3月2日电(记者 王某)3月1日,甲镇召开会议。"
+    >>> _dateline_end(Line(0, len(text), text), find_date_expressions(text))
+    17
+    """
+    for e in exprs:
+        if e.start - line.start > 20:
+            break
+        if e.relative is None and e.day is not None and (m := _DATELINE.match(line.text, e.end - line.start)):
+            return m.end()
+    return 0
+
+
+def _lead_start(line: Line, exprs: list[DateExpr]) -> int:
+    """Offset in the line where its own report begins: after a dateline and after an opening quotation
+    that is followed by more text (“……”4月13日,某某告诉记者…).
+
+    >>> text = "“我们一起干。”4月13日,甲社区书记说。"
+    >>> _lead_start(Line(0, len(text), text), find_date_expressions(text))
+    8
+    """
+    pos = _dateline_end(line, exprs)
+    text = line.text
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    if pos < len(text) and text[pos] in "“\"":
+        close = _closing_quote(text, pos)
+        if 0 < close < len(text) - 2:
+            pos = close + 1
+    return pos
+
+
+def _closing_quote(text: str, pos: int) -> int:
+    """The offset of the mark that closes the quotation opened at ``pos`` (nested “…” counted), or -1.
+
+    >>> _closing_quote("“推行“红马甲”行动。”4月13日", 0), _closing_quote("“未完", 0)
+    (11, -1)
+    """
+    if text[pos] == "\"":
+        return text.find("\"", pos + 1)
+    depth = 0
+    for i in range(pos, len(text)):
+        if text[i] == "“":
+            depth += 1
+        elif text[i] == "”":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
 def _opening_date(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
-    """A date that opens the paragraph or stands in its first sentence."""
-    first_end = line.start + (m.start() if (m := _SENTENCE_END.search(line.text)) else len(line.text))
+    """A date that opens the paragraph or stands in its first sentence (after a dateline or a quotation)."""
+    lead = _lead_start(line, exprs)
+    first_end = line.start + _sentence_end(line.text, lead)
+    if first_end - line.start - lead <= _SHORT_LEAD and not any(line.start + lead <= e.start < first_end for e in exprs):
+        first_end = line.start + _sentence_end(line.text, first_end - line.start + 1)
     for e in exprs:
         if e.start >= first_end:
             break
-        if _in_quotes(line.text, e.start - line.start):
+        if e.start < line.start + lead or _in_quotes(line.text, e.start - line.start):
             continue
         if e.relative in _DAY_SHIFT or e.relative in _SAME_DAY or e.year_only:
             if _opens(line, e):
@@ -109,6 +170,11 @@ def _opening_date(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
             continue
         return e
     return None
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = _SENTENCE_END.search(text, pos)
+    return m.start() if m else len(text)
 
 
 def _opens(line: Line, e: DateExpr) -> bool:

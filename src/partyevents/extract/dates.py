@@ -59,7 +59,7 @@ _TAIL = (
     r"(?P<since>以来|开始|至今|起(?![草来床诉身码步]))?"
 )
 _DATE_RE = re.compile(
-    r"(?<![0-9.\-/])(?P<pre>自|从)?(?:"
+    r"(?<![0-9\-/])(?<![0-9]\.)(?P<pre>自|从)?(?:"
     # ISO-like: 2021-10-25, 2021.10.25, 2021/10/25
     rf"(?P<iy>{_YEAR})(?P<sep>[-./])(?P<im>{_M2})(?P=sep)(?P<id>{_D2})(?![0-9])"
     # Chinese: [2022年][12月[4日]], with Arabic or Chinese numerals
@@ -71,12 +71,12 @@ _DATE_RE = re.compile(
 _PRE_LEN = {"自": 1, "从": 1}
 _DIGIT = "0-9〇零一二三四五六七八九十"
 # Where a non-empty _DATE_RE match can start: 自/从 before a digit (alone, it matches as a bare prefix), or a
-# digit not after [0-9.-/] with at most three more digits and the character that makes them a date: 年, 月,
+# digit not after [0-9-/] or a decimal point with at most three more digits and the character that makes them a date: 年, 月,
 # an ISO separator, or the 时/点/: of a bare time (3时). Every other part of _DATE_RE is optional, so without
 # one of these the match is empty. The leading class lets the engine skip ahead in C instead of trying
 # _DATE_RE at every character.
 _DATE_START = re.compile(
-    rf"[自从{_DIGIT}](?<![0-9.\-/][\s\S])(?:(?<=[自从])(?=[{_DIGIT}])|[{_DIGIT}]{{0,3}}\s*[年月时点:\-./])"
+    rf"[自从{_DIGIT}](?<![0-9\-/][\s\S])(?<![0-9]\.[\s\S])(?:(?<=[自从])(?=[{_DIGIT}])|[{_DIGIT}]{{0,3}}\s*[年月时点:\-./])"
 )
 
 
@@ -363,8 +363,12 @@ def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _
         info.year, info.year_source = anchor.year + rel.offset, anchor.source
         info.month, info.day = e.month, e.day
         return
-    if rel.unit in ("month", "recent"):
-        month = anchor.month + (rel.offset if rel.unit == "month" else 0)
+    if rel.unit == "recent":  # 近日, 日前: a few days or weeks back, no month or day (ANNOTATION.md "Events")
+        if anchor.month > 1:
+            info.year, info.year_source = anchor.year, anchor.source
+        return
+    if rel.unit == "month":
+        month = anchor.month + rel.offset
         year = anchor.year + (month - 1) // 12
         info.year, info.month, info.year_source = year, (month - 1) % 12 + 1, anchor.source
         return
