@@ -169,6 +169,12 @@ def _opening_date(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
                 return e
             continue
         return e
+    # no date leads the paragraph: one that starts something (今年10月开始, 自2月份进驻以来) dates it
+    for e in exprs:
+        if e.start < line.start + lead or e.month is None or _in_quotes(line.text, e.start - line.start):
+            continue
+        if e.since or (e.relative is None and _opens(line, e)):
+            return e if e.since else None  # a later sentence opener opens its own event
     return None
 
 

@@ -56,7 +56,7 @@ _TAIL = (
     # a time of day: 上午, 下午3时, 晚10时许, 9:30
     r"(?P<tod>上午|下午|晚上|晚间|早上|早晨|中午|凌晨|傍晚|清晨|夜间|夜里|晚(?![会餐饭报宴点]))?"
     r"(?:\s*[0-9]{1,2}\s*(?:[时点](?:\s*[0-9]{1,2}\s*分|半|许)?|:[0-5][0-9])(?!\d))?(?P<xu>许)?"
-    r"(?P<since>以来|开始|至今|起(?![草来床诉身码步]))?"
+    r"(?P<since>以来|开始|至今|伊始|起(?![草来床诉身码步]))?"
 )
 _DATE_RE = re.compile(
     r"(?<![0-9\-/])(?<![0-9]\.)(?P<pre>自|从)?(?:"
@@ -206,8 +206,13 @@ def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
     if end_day is not None and (day is None or not _valid(end_month, end_day)):
         end_year = end_month = end_day = None
     end = m.end()
-    return DateExpr(start, end, text[start:end], year, month, day, bool(m["since"]), None,
+    since = bool(m["since"]) or (bool(m["pre"]) and end_day is None and _SINCE_LATER.match(text, end) is not None)
+    return DateExpr(start, end, text[start:end], year, month, day, since, None,
                     end_year, end_month, end_day)
+
+
+# 自/从 + date, then in the same clause a verb phrase ending in 以来/开始/起 (自3月24日晚开展检测以来, 自10月底启动以来)
+_SINCE_LATER = re.compile(r"[^,,。;;!?、]{0,16}?(?:以来|开始|启动|伊始|起(?![草来床诉身码步]))")
 
 
 def _date_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -358,6 +363,8 @@ def _resolve_absolute(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_
 
 def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _Anchor | None) -> None:
     if anchor is None:
+        if rel.unit == "year" and rel.offset == 0:  # 今年10月 reads as a bare 10月; 去年8月 stays unknown
+            info.month, info.day = e.month, e.day
         return
     if rel.unit == "year":
         info.year, info.year_source = anchor.year + rel.offset, anchor.source
@@ -398,6 +405,12 @@ def _resolve_previous(rel: RelativeWord, info: DateInfo, prev: DateInfo | None) 
         info.year_source = "previous"
 
 
+def _with_prefix(text: str, start: int) -> int:
+    """The start of a date expression moved back over the 自/从 it leaves out of its text when it is
+    no ``since`` form by itself (自3月24日晚开展检测以来): rescanning from there sees the prefix again."""
+    return start - 1 if start > 0 and text[start - 1] in _PRE_LEN else start
+
+
 def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
     """One :class:`DateInfo` per segment, resolved against the document context.
 
@@ -414,7 +427,7 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
     prev: DateInfo | None = None
     for seg in segments:
         exprs = [] if seg.date_start is None or seg.date_end is None else (
-            find_date_expressions(ctx.text, seg.date_start, seg.date_end))
+            find_date_expressions(ctx.text, _with_prefix(ctx.text, seg.date_start), seg.date_end))
         if not exprs:
             out.append(DateInfo())
             continue
