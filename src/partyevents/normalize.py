@@ -238,7 +238,7 @@ _DATE_LINE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:以来|起|�
 _HEADING = re.compile(r"^【[^】]{1,30}】$")
 
 
-_CLAUSE = re.compile(r"[,、:]")
+_CLAUSE = re.compile(r"[,、]")  # not ":": header lines are made of label:value pairs
 _OPENS_WITH_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")
 _SITE_SUFFIX = re.compile(r"\s*[_|\-–—]+\s*[^_|\-–—]{2,30}(?:人民政府|政府网|门户网站|官网|新闻网|党建网|网站|网|频道)$")
 
@@ -255,12 +255,7 @@ def _is_body(line: str) -> bool:
         return True
     if len(line) < 25:
         return False
-    return bool(_SENTENCE_END.search(line)) or sum(1 for m in _CLAUSE.finditer(line) if not _clock_colon(line, m.start())) >= 2
-
-
-def _clock_colon(line: str, at: int) -> bool:
-    """The colon of a time of day (21:23), which separates no clauses."""
-    return line[at] == ":" and 0 < at < len(line) - 1 and line[at - 1].isdigit() and line[at + 1].isdigit()
+    return bool(_SENTENCE_END.search(line)) or len(_CLAUSE.findall(line)) >= 2
 
 
 def clean_title(title: str) -> str:
@@ -408,6 +403,31 @@ def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None
     return False
 
 
+_LIST_HEADING = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_TEASER = re.compile(r"[\u3400-\u9fff]\.{3}$")
+
+
+def _title_like(line: str) -> bool:
+    return 6 <= len(line) <= 40 and not _SENTENCE_END.search(line) and not _OPENS_WITH_DATE.match(line)
+
+
+def _opens_other_articles(line: str, lines: list[str], at: int) -> bool:
+    """A short label (新闻推荐, 相关报道) over a list of other articles: a teaser cut off with ``...`` or
+    three title-like lines in a row. By the shape of what follows, not by the label's words.
+
+    >>> _opens_other_articles("看点", ["看点", "某镇开展活动,组织党员学习,共30人参加,活动..."], 0)
+    True
+    >>> _opens_other_articles("活动现场", ["活动现场", "6月3日,某社区开展主题党日活动。"], 0)
+    False
+    """
+    if not _LIST_HEADING.fullmatch(line):
+        return False
+    after = [ln for ln in lines[at + 1 : at + 8] if ln][:3]
+    if after and _TEASER.search(after[0]):
+        return True
+    return len(after) == 3 and all(_title_like(ln) for ln in after)
+
+
 def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]:
     """Remove page furniture line by line; return the body, header facts and problems.
 
@@ -436,19 +456,28 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
     # a line holding only a full date (2017年09月18日) is the page's date when no other line is a bare date:
     # several of them are the entries of a bulletin
     lone_date = sum(1 for line in lines if _DATE_LINE.match(line)) == 1
-    for line in lines:
+    stamp: tuple[str, dt.date | None] | None = None  # an unlabelled header date: (line, date)
+    for i, line in enumerate(lines):
         if not line:
             continue
+        if seen_body and _opens_other_articles(line, lines, i):
+            break
         if inline_re is not None:
             line = inline_re.sub("", line).strip()
         if not line:
             continue
-        if facts["published_date"] is None and lone_date and len(kept) <= 3 and _FULL_DATE_LINE.match(line):
-            facts["published_text"], facts["published_date"] = line, _stamp_date(line)
+        if stamp is None and lone_date and len(kept) <= 3 and _FULL_DATE_LINE.match(line):
+            stamp = (line, _stamp_date(line))
             continue
-        if not seen_body and facts["published_date"] is None:
+        # a labelled date line right under a title that read as prose (网格无小事,摸排是大事!…) is still the header
+        early = seen_body and len(kept) <= 2 and all(len(k) <= 60 for k in kept) and not _SENTENCE_END.search(line)
+        if (not seen_body or early) and facts["published_date"] is None:
             meta = next((m for p in pats.get("meta", ()) if (m := p.search(line))), None)
             if meta is not None:
+                if early:
+                    header += kept
+                    kept.clear()
+                    seen_body = False
                 facts["published_text"] = meta.group(0)
                 facts["published_date"] = _parse_published(meta.group("date"))
                 if header and facts["title"] is None:
@@ -458,8 +487,10 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
                     kept.append(rest)
                     seen_body = True
                 continue
-            if not _is_body(line) and not _DATE_LINE.match(line) and (stamp := _stamp_date(line)) is not None:
-                facts["published_text"], facts["published_date"] = line, stamp
+            if stamp is None and not _is_body(line) and not _DATE_LINE.match(line) and (found := _stamp_date(line)):
+                stamp = (line, found)  # a labelled header date (发布时间:…) further down still wins
+                if header and facts["title"] is None:
+                    facts["title"] = header[-1]
                 continue
         if seen_body and len(line) <= 40 and tail_re is not None and tail_re.search(line):
             break
@@ -474,6 +505,8 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
             continue
         seen_body = True
         kept.append(line)
+    if facts["published_date"] is None and stamp is not None:
+        facts["published_text"], facts["published_date"] = stamp
     if facts["title"] is None:
         facts["title"] = next((h for h in header if 4 <= len(h) <= 60 and " " not in h and "|" not in h
                                and not _SENTENCE_END.search(h)), None)

@@ -173,8 +173,10 @@ def _opening_date(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
     for e in exprs:
         if e.start < line.start + lead or e.month is None or _in_quotes(line.text, e.start - line.start):
             continue
-        if e.since or (e.relative is None and _opens(line, e)):
-            return e if e.since else None  # a later sentence opener opens its own event
+        if e.relative is None and _opens(line, e):
+            return None  # a later sentence opener has its own rules (_sentence_openers)
+        if e.since:
+            return e
     return None
 
 
