@@ -100,3 +100,15 @@ def test_news_dateline_date_is_not_the_event_date() -> None:
 def test_news_a_short_dateless_first_sentence_lets_the_second_give_the_date() -> None:
     text = "秋高气爽,丹桂飘香。为丰富老人生活,10月9日,丙社区举办重阳活动。\n"
     assert _dates(text) == ["10月9日"]
+
+
+def test_digest_of_paragraphs_opening_with_days_is_a_bulletin_without_its_introduction() -> None:
+    text = ("为做好节日走访工作,镇党委开展了一系列慰问活动。\n◆3日上午,镇党委书记到东村看望老党员。\n"
+            "◆5日,镇长到西村慰问困难群众。\n◆6月8日,镇团委走访困难学生。\n◆近日,镇妇联走访留守儿童。\n")
+    assert document_style(text) == "bulletin"
+    assert _dates(text) == ["3日上午", "5日", "6月8日", "近日"]
+
+
+def test_a_day_inside_a_sentence_or_after_a_month_word_is_no_day_only_opener() -> None:
+    text = "东村每月15日开展主题党日活动,党员按时参加。\n"
+    assert _dates(text) == [None]

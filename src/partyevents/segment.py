@@ -30,7 +30,7 @@ _BRACKET_HEADING = re.compile(r"^【(?P<name>[^】]{1,30})】$")
 _DAY_SHIFT = frozenset({"第二天", "次日", "第三天", "翌日", "隔天"})
 _SAME_DAY = frozenset({"当天", "当日", "同日", "同天", "随后"})
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding whitespace
-_OPENER_PREFIX = re.compile(r"^[\s“\"‘'((]*(?:自|从|在|于)?")
+_OPENER_PREFIX = re.compile(r"^[\s“\"‘'((◆◇●○■□▲△★☆·•*\-]*(?:自|从|在|于)?")
 
 
 @dataclass(slots=True)
@@ -80,7 +80,13 @@ def document_style(text: str) -> str:
 
 def _style(lines: list[Line], by_line: list[list[DateExpr]]) -> str:
     bare = [ln for ln, exprs in zip(lines, by_line, strict=True) if exprs and _date_only(ln, exprs) is not None]
-    return "bulletin" if len(bare) >= 2 else "news"
+    if len(bare) >= 2:
+        return "bulletin"
+    # a digest without date lines: most paragraphs open with a day of their own (2月1日,…  ◆5日上午,…)
+    opened = sum(1 for ln, exprs in zip(lines, by_line, strict=True)
+                 if exprs and exprs[0].day is not None and exprs[0].relative is None and _opens(ln, exprs[0])
+                 and exprs[0].start - ln.start <= 2)
+    return "bulletin" if opened >= 3 and opened * 2 >= len(lines) else "news"
 
 
 def _by_line(lines: list[Line], exprs: list[DateExpr]) -> list[list[DateExpr]]:
@@ -268,7 +274,8 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
     for line, exprs in zip(lines, by_line, strict=True):
         if _structure(b, line, exprs, "bulletin"):
             continue
-        opening = next((e for e in exprs if _opens(line, e) and e.relative is None), None) if exprs else None
+        opening = next((e for e in exprs if _opens(line, e) and (e.relative is None or e.start - line.start <= 2)),
+                       None) if exprs else None  # a relative word opens an entry only at the line start (◆近日,…)
         if opening is not None and (b.cur is None or b.cur[1] != b.cur[3]):
             b.open(line.start, line.end, opening)
         elif b.cur is not None:
@@ -276,7 +283,9 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
         else:
             b.open(line.start, line.end, None)
     b.close()
-    return b.out
+    # an introduction before the first dated entry (随着春节临近,镇党委…开展了一系列慰问活动) is no entry
+    first = next((i for i, seg in enumerate(b.out) if seg.date_start is not None), 0)
+    return b.out[first:]
 
 
 def _news(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:

@@ -255,8 +255,19 @@ def _document_expressions(text: str) -> tuple[DateExpr, ...]:
     return tuple(_scan(text, 0, len(text)))
 
 
+# A day without its month (◆5日上午, 12日,), only where an entry or a clause opens: the month comes from the
+# neighbouring entries or the publication date (:func:`resolve_dates`).
+_DAY_ONLY = re.compile(
+    rf"(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<d>{_D2})\s*[日号]"
+    rf"(?:\s*(?:至|到|—{{1,2}}|–|-|~)\s*(?P<d2>{_D2})\s*[日号])?"
+    r"(?P<tod>上午|下午|晚上|晚间|早上|中午|凌晨|傍晚|晚(?![会餐饭报宴点]))?"
+    r"(?P<since>以来|开始|起(?![草来床诉身码步]))?(?=[,,\s])"
+)
+
+
 def _scan(text: str, start: int, end: int) -> list[DateExpr]:
-    """The relative words of ``text[start:end]``, then the absolute expressions that do not start inside one."""
+    """The relative words of ``text[start:end]``, then the absolute expressions that do not start inside one,
+    then days without a month that start inside neither."""
     found: list[DateExpr] = []
     words = relative_words()
     for m in _relative_re().finditer(text, start, end):
@@ -273,6 +284,15 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
             continue
         if (e := _absolute(m, text)) is not None:
             found.append(e)
+    if "日" in text[start:end] or "号" in text[start:end]:
+        spans = [(e.start, e.end) for e in found]
+        for m in _DAY_ONLY.finditer(text, start):  # not bounded by ``end``: the lookahead reads past it
+            if m.start() >= end:
+                break
+            if not any(s <= m.start() < t for s, t in spans):
+                day, end_day = int(m["d"]), int(m["d2"]) if m["d2"] else None
+                found.append(DateExpr(m.start(), m.end(), m.group(), None, None, day, bool(m["since"]), None,
+                                      None, None, end_day if end_day and end_day > day else None))
     return sorted(found, key=attrgetter("start"))
 
 
@@ -361,6 +381,31 @@ def _resolve_absolute(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_
             info.end_date = end_date
 
 
+def _resolve_day_only(e: DateExpr, info: DateInfo, prev: DateInfo | None, later: DateExpr | None,
+                      anchor: _Anchor | None, year_in_body: int | None) -> None:
+    """A day without a month (5日上午) takes the month of the previous dated entry, else of the next one,
+    else of the publication date (the month before when the day is still to come)."""
+    assert e.day is not None
+    if prev is not None and prev.month is not None:
+        month, info.year, info.year_source = prev.month, prev.year, "previous" if prev.year else None
+    elif later is not None and later.month is not None:
+        month = later.month
+        _resolve_absolute(later._replace(day=None, end_day=None), info, anchor, year_in_body)
+    elif anchor is not None and anchor.day is not None:
+        month, year = anchor.month, anchor.year
+        if e.day > anchor.day:
+            month, year = (month - 1, year) if month > 1 else (12, year - 1)
+        info.year, info.year_source = year, anchor.source
+    else:
+        return
+    info.month, info.day = month, e.day
+    if e.end_day is not None and info.year is not None:
+        try:
+            info.end_date = dt.date(info.year, month, e.end_day)
+        except ValueError:
+            info.end_date = None
+
+
 def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _Anchor | None) -> None:
     if anchor is None:
         if rel.unit == "year" and rel.offset == 0:  # 今年10月 reads as a bare 10月; 去年8月 stays unknown
@@ -425,16 +470,21 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
     year_in_body = body_year(ctx.text) if anchor is None else None
     out: list[DateInfo] = []
     prev: DateInfo | None = None
+    firsts: list[DateExpr | None] = []
     for seg in segments:
         exprs = [] if seg.date_start is None or seg.date_end is None else (
             find_date_expressions(ctx.text, _with_prefix(ctx.text, seg.date_start), seg.date_end))
-        if not exprs:
+        firsts.append(exprs[0] if exprs else None)
+    for i, e in enumerate(firsts):
+        if e is None:
             out.append(DateInfo())
             continue
-        e = exprs[0]
         info = DateInfo(text=e.text, start=e.start, end=e.end, since=e.since)
         rel = relative_words().get(e.relative) if e.relative else None
-        if rel is None:
+        if rel is None and e.month is None and e.year is None and e.day is not None:
+            later = next((x for x in firsts[i + 1 :] if x is not None and x.relative is None and x.month), None)
+            _resolve_day_only(e, info, prev, later, anchor, year_in_body)
+        elif rel is None:
             _resolve_absolute(e, info, anchor, year_in_body)
         elif rel.anchor == "published":
             _resolve_published(e, rel, info, anchor)
