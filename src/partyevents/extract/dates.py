@@ -26,7 +26,8 @@ from typing import NamedTuple
 from ..records import DateInfo, DocContext, Segment
 from ..resources import read_table
 
-__all__ = ["DateExpr", "RelativeWord", "body_year", "find_date_expressions", "path_date", "resolve_dates"]
+__all__ = ["DateExpr", "RelativeWord", "body_year", "find_date_expressions", "holidays", "lunar_to_solar", "path_date",
+           "resolve_dates"]
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -160,6 +161,7 @@ class DateExpr(NamedTuple):
     end_year: int | None = None
     end_month: int | None = None
     end_day: int | None = None
+    lunar: bool = False  # month and day are of the Chinese calendar (正月十五, 中秋节): resolved once a year is known
 
     @property
     def year_only(self) -> bool:
@@ -190,8 +192,8 @@ def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
         day = int(m["d"]) if m["d"] else (cn_number(m["dcn"]) if m["dcn"] else None)
         if year is None and month is None:
             return None
-        if m["mcn"] and day is None and year is None:
-            return None  # a bare Chinese month (一月) is too often not a date
+        if m["mcn"] and day is None and year is None and not text.startswith("份", m.end("mcn") + 1):
+            return None  # a bare Chinese month (一月) is too often not a date; 三月份 is one
         if month is None:
             before = text[max(0, m.start() - 2) : m.start()]
             if before[-1:] in ("到", "-", "—", "~") or (before[-1:] == "至" and before != "截至"):
@@ -255,6 +257,77 @@ def _document_expressions(text: str) -> tuple[DateExpr, ...]:
     return tuple(_scan(text, 0, len(text)))
 
 
+_LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12}
+_LUNAR_DAY = r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
+# 正月十五, 腊月二十三, 农历八月十五, 大年初二: a Chinese-calendar day, written without 日
+_LUNAR_RE = re.compile(
+    rf"(?:农历)?(?:(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九])月(?P<ld>{_LUNAR_DAY})(?![日号])"
+    r"|大年(?P<dn>初[一二三四五六七八九十]|三十))"
+)
+# where a festival's name stands as the day itself (中秋节当天, 元旦上午, 国庆节,), not 国庆节期间 or 春节前夕
+_HOLIDAY_AFTER = r"(?=当天|当日|上午|下午|晚上|晚间|晚(?![会餐饭报宴点])|早上|中午|一早|[,,])"
+
+
+def _lunar_number(s: str) -> int:
+    """初二 -> 2, 廿三 -> 23, 三十 -> 30 (the day of a lunar month)."""
+    s = s.replace("初", "").replace("廿", "二十")
+    return cn_number(s)
+
+
+@cache
+def holidays() -> dict[str, tuple[bool, int, int]]:
+    """name -> (lunar, month, day), from ``date_holidays.tsv``.
+
+    >>> holidays()["中秋节"], holidays()["国庆节"]
+    ((True, 8, 15), (False, 10, 1))
+    """
+    return {r[0]: (r[1] == "lunar", int(r[2]), int(r[3])) for r in read_table("date_holidays.tsv")}
+
+
+@cache
+def _holiday_re() -> re.Pattern[str]:
+    names = sorted(holidays(), key=len, reverse=True)
+    return re.compile("(?<![一二三四五六七八九十〇零0-9])(?P<name>" + "|".join(map(re.escape, names)) + ")" + _HOLIDAY_AFTER)
+
+
+def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
+    """Lunar dates and festival days in ``text[start:end]``.
+
+    >>> [(e.text, e.month, e.day, e.lunar) for e in _calendar_days("大年初二,甲村;国庆节当天,乙镇;正月十五", 0, 30)]
+    [('大年初二', 1, 2, True), ('正月十五', 1, 15, True), ('国庆节', 10, 1, False)]
+    """
+    out: list[DateExpr] = []
+    for m in _LUNAR_RE.finditer(text, start, end):
+        if m["dn"]:
+            month, day = (1, 0) if m["dn"] == "三十" else (1, _lunar_number(m["dn"]))
+        else:
+            month = _LUNAR_MONTH.get(m["lm"]) or cn_number(m["lm"])
+            day = _lunar_number(m["ld"])
+        out.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, lunar=True))
+    for m in _holiday_re().finditer(text, start):  # not bounded by ``end``: the lookahead reads past it
+        if m.start() >= end:
+            break
+        lunar, month, day = holidays()[m["name"]]
+        out.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, lunar=lunar))
+    return out
+
+
+def lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
+    """The Gregorian day of a day of lunar ``year`` (day 0: the last day of the month before).
+
+    >>> lunar_to_solar(2020, 1, 2), lunar_to_solar(2020, 1, 0)
+    (datetime.date(2020, 1, 26), datetime.date(2020, 1, 24))
+    """
+    from lunardate import LunarDate
+
+    try:
+        if day == 0:
+            return LunarDate(year, month, 1).to_solar_date() - dt.timedelta(days=1)
+        return LunarDate(year, month, day).to_solar_date()
+    except ValueError:
+        return None
+
+
 # A day without its month (◆5日上午, 12日,), only where an entry or a clause opens: the month comes from the
 # neighbouring entries or the publication date (:func:`resolve_dates`).
 _DAY_ONLY = re.compile(
@@ -284,6 +357,8 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
             continue
         if (e := _absolute(m, text)) is not None:
             found.append(e)
+    spans = [(e.start, e.end) for e in found]
+    found += [e for e in _calendar_days(text, start, end) if not any(s <= e.start < t for s, t in spans)]
     if "日" in text[start:end] or "号" in text[start:end]:
         spans = [(e.start, e.end) for e in found]
         for m in _DAY_ONLY.finditer(text, start):  # not bounded by ``end``: the lookahead reads past it
@@ -379,6 +454,25 @@ def _resolve_absolute(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_
             return
         if info.full_date is not None and end_date > info.full_date:
             info.end_date = end_date
+
+
+def _resolve_lunar(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_in_body: int | None) -> None:
+    """A lunar day (大年初二) in the Gregorian calendar: the latest one not after the publication date, or the
+    one in the year written in the body; without a year it stays unknown."""
+    assert e.month is not None and e.day is not None
+    if anchor is not None:
+        limit = dt.date(anchor.year, anchor.month, anchor.day or 28)
+        options = [d for y in (anchor.year, anchor.year - 1) if (d := lunar_to_solar(y, e.month, e.day)) and d <= limit]
+        source = anchor.source
+    elif year_in_body is not None:
+        options = [d for y in (year_in_body, year_in_body - 1)
+                   if (d := lunar_to_solar(y, e.month, e.day)) and d.year == year_in_body]
+        source = "body"
+    else:
+        return
+    if options:
+        d = max(options)
+        info.year, info.month, info.day, info.year_source = d.year, d.month, d.day, source
 
 
 def _resolve_day_only(e: DateExpr, info: DateInfo, prev: DateInfo | None, later: DateExpr | None,
@@ -481,7 +575,9 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
             continue
         info = DateInfo(text=e.text, start=e.start, end=e.end, since=e.since)
         rel = relative_words().get(e.relative) if e.relative else None
-        if rel is None and e.month is None and e.year is None and e.day is not None:
+        if e.lunar:
+            _resolve_lunar(e, info, anchor, year_in_body)
+        elif rel is None and e.month is None and e.year is None and e.day is not None:
             later = next((x for x in firsts[i + 1 :] if x is not None and x.relative is None and x.month), None)
             _resolve_day_only(e, info, prev, later, anchor, year_in_body)
         elif rel is None:
