@@ -125,3 +125,9 @@ def test_any_text_resolves_to_grounded_consistent_dates(text: str, published: dt
             assert info.full_date is not None and info.end_date > info.full_date
         if published is None and info.year is not None:
             assert info.year_source in ("expression", "body", "previous")
+
+
+def test_a_repaired_date_is_recorded_as_a_problem() -> None:
+    rows = partyevents.extract_text("617日上午,甲镇组织党员志愿者开展巡河志愿服务活动,共30余人参加。", published="2022-06-20")
+    assert (rows.events[0]["year"], rows.events[0]["month"], rows.events[0]["day"]) == (2022, 6, 17)
+    assert any("617日" in p["message"] for p in rows.problems)

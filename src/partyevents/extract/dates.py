@@ -162,6 +162,7 @@ class DateExpr(NamedTuple):
     end_month: int | None = None
     end_day: int | None = None
     lunar: bool = False  # month and day are of the Chinese calendar (正月十五, 中秋节): resolved once a year is known
+    digits: str | None = None  # a run of digits before 日 that lost its 月 or 年 (429日, 20210315日): a typo to repair
 
     @property
     def year_only(self) -> bool:
@@ -338,6 +339,35 @@ _DAY_ONLY = re.compile(
 )
 
 
+# digits before 日 that are no day (429日, 20210315日): a date that lost a character, where an entry opens
+_RUN_DAY = re.compile(
+    r"(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<digits>[0-9]{3,4}|20[0-9]{6})\s*[日号]"
+    r"(?P<tod>上午|下午|晚上|早上|中午|晚(?![会餐饭报宴点]))?(?=[,,\s])"
+)
+
+
+def _typo_candidates(digits: str) -> list[tuple[int | None, int, int]]:
+    """The (year, month, day) a run of digits may have meant: 429 -> 4/29 (or 42/9, no month); 1215 -> 12/15.
+
+    >>> _typo_candidates("429"), _typo_candidates("113"), _typo_candidates("20210315")
+    ([(None, 4, 29)], [(None, 1, 13), (None, 11, 3)], [(2021, 3, 15)])
+    """
+    if len(digits) == 8:
+        options: list[tuple[int | None, int, int]] = [(int(digits[:4]), int(digits[4:6]), int(digits[6:]))]
+    elif len(digits) == 4:
+        options = [(None, int(digits[:2]), int(digits[2:]))]
+    else:
+        options = [(None, int(digits[0]), int(digits[1:])), (None, int(digits[:2]), int(digits[2]))]
+    out = []
+    for y, m, d in options:
+        try:
+            dt.date(y or 2000, m, d)
+        except ValueError:
+            continue
+        out.append((y, m, d))
+    return out
+
+
 def _scan(text: str, start: int, end: int) -> list[DateExpr]:
     """The relative words of ``text[start:end]``, then the absolute expressions that do not start inside one,
     then days without a month that start inside neither."""
@@ -368,6 +398,11 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
                 day, end_day = int(m["d"]), int(m["d2"]) if m["d2"] else None
                 found.append(DateExpr(m.start(), m.end(), m.group(), None, None, day, bool(m["since"]), None,
                                       None, None, end_day if end_day and end_day > day else None))
+        for m in _RUN_DAY.finditer(text, start):
+            if m.start() >= end:
+                break
+            if _typo_candidates(m["digits"]) and not any(s <= m.start() < t for s, t in spans):
+                found.append(DateExpr(m.start(), m.end(), m.group(), digits=m["digits"]))
     return sorted(found, key=attrgetter("start"))
 
 
@@ -454,6 +489,23 @@ def _resolve_absolute(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_
             return
         if info.full_date is not None and end_date > info.full_date:
             info.end_date = end_date
+
+
+def _resolve_typo(e: DateExpr, info: DateInfo, prev: DateInfo | None, later: DateExpr | None,
+                  anchor: _Anchor | None, year_in_body: int | None) -> None:
+    """A date that lost a character (429日), read as the candidate whose month (and year, for 20210315日) the
+    publication date or the neighbouring entries bear out; otherwise left undated. The repair is recorded."""
+    assert e.digits is not None
+    months = {x.month for x in (prev, later) if x is not None and x.month is not None}
+    years = {x.year for x in (prev, later) if x is not None and x.year is not None}
+    if anchor is not None:
+        months |= {anchor.month, anchor.month - 1 if anchor.month > 1 else 12}
+        years.add(anchor.year)
+    for year, month, day in _typo_candidates(e.digits):
+        if month in months and (year is None or year in years):
+            _resolve_absolute(e._replace(year=year, month=month, day=day), info, anchor, year_in_body)
+            info.repaired = True
+            return
 
 
 def _resolve_lunar(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_in_body: int | None) -> None:
@@ -575,10 +627,12 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
             continue
         info = DateInfo(text=e.text, start=e.start, end=e.end, since=e.since)
         rel = relative_words().get(e.relative) if e.relative else None
-        if e.lunar:
+        later = next((x for x in firsts[i + 1 :] if x is not None and x.relative is None and x.month), None)
+        if e.digits is not None:
+            _resolve_typo(e, info, prev, later, anchor, year_in_body)
+        elif e.lunar:
             _resolve_lunar(e, info, anchor, year_in_body)
         elif rel is None and e.month is None and e.year is None and e.day is not None:
-            later = next((x for x in firsts[i + 1 :] if x is not None and x.relative is None and x.month), None)
             _resolve_day_only(e, info, prev, later, anchor, year_in_body)
         elif rel is None:
             _resolve_absolute(e, info, anchor, year_in_body)
