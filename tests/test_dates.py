@@ -131,3 +131,8 @@ def test_a_repaired_date_is_recorded_as_a_problem() -> None:
     rows = partyevents.extract_text("617日上午,甲镇组织党员志愿者开展巡河志愿服务活动,共30余人参加。", published="2022-06-20")
     assert (rows.events[0]["year"], rows.events[0]["month"], rows.events[0]["day"]) == (2022, 6, 17)
     assert any("617日" in p["message"] for p in rows.problems)
+
+
+def test_a_relative_word_with_the_day_in_brackets_takes_the_bracketed_day() -> None:
+    rows = partyevents.extract_text("昨日(6月2日),记者从区委组织部获悉,全区开展主题党日活动,组织党员干部30余人参加。")
+    assert [(e["month"], e["day"], e["date_text"]) for e in rows.events] == [(6, 2, "6月2日")]

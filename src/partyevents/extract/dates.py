@@ -620,6 +620,9 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
     for seg in segments:
         exprs = [] if seg.date_start is None or seg.date_end is None else (
             find_date_expressions(ctx.text, _with_prefix(ctx.text, seg.date_start), seg.date_end))
+        if exprs and exprs[0].relative and ctx.text.startswith(("(", "（"), exprs[0].end):
+            # 昨日(3月1日): the date in brackets says which day
+            exprs = find_date_expressions(ctx.text, exprs[0].end + 1, min(len(ctx.text), exprs[0].end + 16)) or exprs
         firsts.append(exprs[0] if exprs else None)
     for i, e in enumerate(firsts):
         if e is None:
