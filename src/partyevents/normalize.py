@@ -19,7 +19,7 @@ from importlib import resources as _res
 
 from .records import Normalized, Problem
 from .resources import boilerplate_patterns
-from .script import code_points, detect_script, script_counts, simplify, to_simplified
+from .script import code_points, detect_script, script_counts, simplify, to_simplified, traditional_chars
 
 __all__ = [
     "FIXERS",
@@ -166,8 +166,14 @@ def common_chars() -> frozenset[str]:
 @cache
 def _rare_char_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(Han characters outside the common-character table or private-use ones, a Latin letter between Han
-    characters): two patterns that each start with one character class, which ``re`` scans for fast."""
-    common = common_chars()
+    characters): two patterns that each start with one character class, which ``re`` scans for fast.
+
+    A traditional character whose simplified form is common (篤, 踐) is common too: the fixer runs before
+    ``to_simplified``, and a traditional page is no mojibake.
+    """
+    common = set(common_chars())
+    trad = traditional_chars()
+    common |= {t for t, simple in zip(trad, to_simplified("".join(trad)), strict=True) if simple in common}
     rare = _ranges([cp for cp in range(0x3400, 0xA000) if chr(cp) not in common])
     han = "\\u3400-\\u9fff\\ue000-\\uf8ff"
     return re.compile(f"[{rare}\\ue000-\\uf8ff]"), re.compile(f"[A-Za-z](?<=[{han}][A-Za-z])(?=[{han}])")
