@@ -112,3 +112,9 @@ def test_digest_of_paragraphs_opening_with_days_is_a_bulletin_without_its_introd
 def test_a_day_inside_a_sentence_or_after_a_month_word_is_no_day_only_opener() -> None:
     text = "东村每月15日开展主题党日活动,党员按时参加。\n"
     assert _dates(text) == [None]
+
+
+def test_same_day_word_opens_an_event_only_where_another_place_is_named() -> None:
+    text = ("5月3日,青山街道红星社区开展义诊活动。\n当天,红星社区还为老人测量血压。\n"
+            "当日下午,白沙街道绿洲社区开展政策宣讲。\n随后,绿洲社区的党员们走访了困难群众。\n")
+    assert _dates(text) == ["5月3日", "当日下午"]

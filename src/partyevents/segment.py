@@ -229,7 +229,7 @@ def segment(text: str) -> list[Segment]:
     """
     lines = split_lines(text)
     by_line = _by_line(lines, find_date_expressions(text))
-    return _bulletin(lines, by_line) if _style(lines, by_line) == "bulletin" else _news(lines, by_line)
+    return _bulletin(lines, by_line) if _style(lines, by_line) == "bulletin" else _news(text, lines, by_line)
 
 
 class _Builder:
@@ -288,12 +288,36 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
     return b.out[first:]
 
 
-def _news(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
+# a named place (八经街道, 南彩门社区) right after 当天/当日: the same day, but somewhere else
+_PLACE_NAME = re.compile(r"(?<![各全该本每所其此])(?:(?![各全该本每所其此等])[\u4e00-\u9fff]){2,6}?(?:街道|社区|村|镇|乡)(?![\u4e00-\u9fff]{0,1}[民委里])")
+
+
+def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) -> bool:
+    """当天/当日 (or 随后) going on with the running event: no new place is named right after it.
+
+    >>> text = "5月3日,甲街道乙社区开展活动。\\n当天,乙社区还组织义诊。\\n当日下午,丙街道丁社区开展宣讲。"
+    >>> lines = split_lines(text)
+    >>> e1, e2 = [x for x in find_date_expressions(text) if x.relative]
+    >>> _same_activity(text, lines[1], e1, [0, 16, 0, 4]), _same_activity(text, lines[2], e2, [0, 29, 0, 4])
+    (True, False)
+    """
+    if e.relative not in _SAME_DAY or cur is None:
+        return False
+    if e.relative == "随后":
+        return True  # 随后 goes on with the activity of the paragraph before (ANNOTATION.md "Events")
+    running = text[cur[0] : cur[1]]
+    names = _PLACE_NAME.findall(line.text, e.end - line.start, min(len(line.text), e.end - line.start + 40))
+    return not any(name not in running for name in names)
+
+
+def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
     for line, exprs in zip(lines, by_line, strict=True):
         if _structure(b, line, exprs, "news"):
             continue
         opening = _opening_date(line, exprs) if exprs else None
+        if opening is not None and b.cur_section == b.section and _same_activity(text, line, opening, b.cur):
+            opening = None
         if opening is not None:
             b.open(line.start, line.end, opening)
             after = opening.end
