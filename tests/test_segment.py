@@ -118,3 +118,9 @@ def test_same_day_word_opens_an_event_only_where_another_place_is_named() -> Non
     text = ("5月3日,青山街道红星社区开展义诊活动。\n当天,红星社区还为老人测量血压。\n"
             "当日下午,白沙街道绿洲社区开展政策宣讲。\n随后,绿洲社区的党员们走访了困难群众。\n")
     assert _dates(text) == ["5月3日", "当日下午"]
+
+
+def test_same_day_word_opens_an_event_for_another_kind_of_activity() -> None:
+    text = ("6月8日,青山街道组织党员开展核酸检测志愿服务。\n当天,街道党工委书记带队慰问困难群众10户。\n"
+            "当天,慰问组还为困难群众送去帮扶资金。\n")
+    assert _dates(text) == ["6月8日", "当天"]

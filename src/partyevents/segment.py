@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .extract.dates import DateExpr, find_date_expressions
 from .records import Segment
+from .resources import activity_keywords
 
 __all__ = ["Line", "document_style", "segment", "split_lines"]
 
@@ -293,7 +294,8 @@ _PLACE_NAME = re.compile(r"(?<![各全该本每所其此])(?:(?![各全该本每
 
 
 def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) -> bool:
-    """当天/当日 (or 随后) going on with the running event: no new place is named right after it.
+    """当天/当日 (or 随后) going on with the running event: no new place is named right after it, and its
+    sentence's activity cue words (activity_keywords.tsv) share a label with the running event, if it has any.
 
     >>> text = "5月3日,甲街道乙社区开展活动。\\n当天,乙社区还组织义诊。\\n当日下午,丙街道丁社区开展宣讲。"
     >>> lines = split_lines(text)
@@ -307,7 +309,16 @@ def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) ->
         return True  # 随后 goes on with the activity of the paragraph before (ANNOTATION.md "Events")
     running = text[cur[0] : cur[1]]
     names = _PLACE_NAME.findall(line.text, e.end - line.start, min(len(line.text), e.end - line.start + 40))
-    return not any(name not in running for name in names)
+    if any(name not in running for name in names):
+        return False
+    # another kind of activity: the sentence's activity cue words share no label with the running event's
+    sentence = line.text[e.end - line.start : _sentence_end(line.text, e.end - line.start)]
+    here = _activity_labels(sentence)
+    return not here or bool(here & _activity_labels(running))
+
+
+def _activity_labels(text: str) -> set[str]:
+    return {label for label, words in activity_keywords().items() if any(w in text for w in words)}
 
 
 def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
