@@ -77,6 +77,9 @@ def test_path_date_reads_file_and_folder_names() -> None:
     assert path_date("archive/2022-12-09.txt") == (2022, 12, 9)
     assert path_date("news/20211025/a.html") == (2021, 10, 25)
     assert path_date("news/2021-13-01.txt") is None
+    assert path_date("gov/xxgk/t20221213_4567.html") == (2022, 12, 13)
+    assert path_date("www.example.cn/2022/12/13/article.html") == (2022, 12, 13)
+    assert path_date("pages/abc2022121322.html") is None
 
 
 def test_full_width_digits_resolve_through_extract_text() -> None:

@@ -113,8 +113,9 @@ def _relative_re() -> re.Pattern[str]:
     )
 
 
+# 2022-12-09, 202112, t20221213_456 (the t of many CMS article names), and folders 2022/12/13/
 _PATH_DATE = re.compile(
-    r"(?<![0-9A-Za-z])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-_.]?)(?P<m>0[1-9]|1[0-2])"
+    r"(?:(?<=[/\\_.tT])|(?<![0-9A-Za-z]))(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-_./\\]?)(?P<m>0[1-9]|1[0-2])"
     r"(?:(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01]))?(?![0-9A-Za-z])"
 )
 
@@ -126,19 +127,19 @@ def path_date(source_path: str | None) -> tuple[int, int, int | None] | None:
 
     >>> path_date("news/202112/a.txt"), path_date("2022-12-09.txt"), path_date("000_7854e43dd47ef38f.txt")
     ((2021, 12, None), (2022, 12, 9), None)
+    >>> path_date("xxgk/t20221213_456.html"), path_date("site/2022/12/13/abc.html"), path_date("a/2022/05/x.txt")
+    ((2022, 12, 13), (2022, 12, 13), (2022, 5, None))
     """
     if not source_path:
         return None
-    for part in reversed(re.split(r"[/\\]", source_path)):
-        stem = part.rsplit(".", 1)[0] if "." in part else part
-        m = _PATH_DATE.search(stem)
-        if m:
-            day = int(m["d"]) if m["d"] else None
-            try:
-                dt.date(int(m["y"]), int(m["m"]), day or 1)
-            except ValueError:
-                continue
-            return int(m["y"]), int(m["m"]), day
+    path = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", source_path)  # the extension
+    for m in reversed(list(_PATH_DATE.finditer(path))):  # the deepest date wins
+        day = int(m["d"]) if m["d"] else None
+        try:
+            dt.date(int(m["y"]), int(m["m"]), day or 1)
+        except ValueError:
+            continue
+        return int(m["y"]), int(m["m"]), day
     return None
 
 
