@@ -266,8 +266,10 @@ _LUNAR_RE = re.compile(
     rf"(?:农历)?(?:(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九])月(?P<ld>{_LUNAR_DAY})(?![日号])"
     r"|大年(?P<dn>初[一二三四五六七八九十]|三十))"
 )
-# where a festival's name stands as the day itself (中秋节当天, 元旦上午, 国庆节,), not 国庆节期间 or 春节前夕
+# where a festival's name stands as the day itself (中秋节当天, 元旦上午, and 国庆节, opening a clause), not
+# 国庆节期间, 春节前夕 or 为迎接“七一”建党节,
 _HOLIDAY_AFTER = r"(?=当天|当日|上午|下午|晚上|晚间|晚(?![会餐饭报宴点])|早上|中午|一早|[,,])"
+_CLAUSE_START = "\n,,。;:!?◆◇●○■□▲△★☆·•、 "
 
 
 def _lunar_number(s: str) -> int:
@@ -309,6 +311,8 @@ def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
     for m in _holiday_re().finditer(text, start):  # not bounded by ``end``: the lookahead reads past it
         if m.start() >= end:
             break
+        if text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in _CLAUSE_START:
+            continue
         lunar, month, day = holidays()[m["name"]]
         out.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, lunar=lunar))
     return out
