@@ -514,12 +514,14 @@ def _resolve_typo(e: DateExpr, info: DateInfo, prev: DateInfo | None, later: Dat
 
 
 def _resolve_lunar(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_in_body: int | None) -> None:
-    """A lunar day (大年初二) in the Gregorian calendar: the latest one not after the publication date, or the
-    one in the year written in the body; without a year it stays unknown."""
+    """A lunar day (大年初二) in the Gregorian calendar: the latest one not after the publication date (within
+    the year before it: a festival still to come is no event), or the one in the year written in the body;
+    without a year it stays unknown."""
     assert e.month is not None and e.day is not None
     if anchor is not None:
         limit = dt.date(anchor.year, anchor.month, anchor.day or 28)
-        options = [d for y in (anchor.year, anchor.year - 1) if (d := lunar_to_solar(y, e.month, e.day)) and d <= limit]
+        options = [d for y in (anchor.year, anchor.year - 1)
+                   if (d := lunar_to_solar(y, e.month, e.day)) and limit - dt.timedelta(days=330) <= d <= limit]
         source = anchor.source
     elif year_in_body is not None:
         options = [d for y in (year_in_body, year_in_body - 1)
