@@ -107,6 +107,7 @@ class DateInfo:
     end_date: dt.date | None = None  # end of a range
     since: bool = False
     year_source: str | None = None  # "expression" | "published" | "path" | "body" | "previous"
+    repaired: bool = False  # read from a typo (429日 as 4月29日) that the publication date or next entries bear out
 
     @property
     def full_date(self) -> dt.date | None:
