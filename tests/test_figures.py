@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from partyevents.extract.figures import find_figures
 from partyevents.extract.numerals import to_chinese
-from partyevents.models import FIGURE_CATEGORIES
+from partyevents.models import FIGURE_CATEGORIES, FigureKind
 
 CASES: list[dict[str, Any]] = json.loads((Path(__file__).parent / "data" / "figure_cases.json").read_text("utf-8"))
 
@@ -29,16 +30,19 @@ def _params() -> list[Any]:
 def test_golden_phrase(case: dict[str, Any]) -> None:
     found = [
         {"value_text": f.value_text, "value": f.value, "unit": f.unit, "category": f.category, "noun": f.noun,
-         "approximate": f.approximate}
+         "approximate": f.approximate, "value_max": f.value_max, "kind": f.kind}
         for f in find_figures(case["text"])
     ]
-    assert found == case["figures"]
+    assert found == [{"value_max": None, "kind": "count", **fig} for fig in case["figures"]]
 
 
-def test_the_golden_table_is_big_and_uses_only_known_categories() -> None:
+def test_the_golden_table_is_big_and_uses_only_known_categories_and_kinds() -> None:
     assert len(CASES) >= 80
     assert sum(1 for c in CASES if not c["figures"]) >= 30  # not-a-figure cases
     assert {f["category"] for c in CASES for f in c["figures"]} <= set(FIGURE_CATEGORIES)
+    kinds = Counter(f.get("kind", "count") for c in CASES if not c.get("xfail") for f in c["figures"])
+    assert set(kinds) == set(get_args(FigureKind)) and min(kinds.values()) >= 3  # every kind has golden cases
+    assert sum(1 for c in CASES for f in c["figures"] if f.get("value_max") is not None) >= 2  # ranges
 
 
 def test_offsets_are_document_offsets_within_the_window() -> None:

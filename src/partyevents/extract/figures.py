@@ -77,6 +77,7 @@ class _Grammar:
     cue_re: re.Pattern[str]
     cue_kinds: dict[str, str]
     speech_re: re.Pattern[str]
+    joined_re: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -91,8 +92,9 @@ def _grammar() -> _Grammar:
     excl: dict[str, list[str]] = {}
     for kind, word in read_table("figure_exclusions.tsv"):
         excl.setdefault(kind, []).append(word)
-    cues = {word: kind for kind, word in read_table("figure_kinds.tsv") if kind != "speech"}
+    cues = {word: kind for kind, word in read_table("figure_kinds.tsv") if kind not in ("speech", "joined")}
     speech = [word for kind, word in read_table("figure_kinds.tsv") if kind == "speech"]
+    joined = [word for kind, word in read_table("figure_kinds.tsv") if kind == "joined"]
     num = f"[0-9{NUMERAL_CHARS}][0-9.{NUMERAL_CHARS}余多几]*"
     cn = f"[{NUMERAL_CHARS}]"
     start = f"(?:(?<![0-9.])(?=[0-9])|(?<![0-9.{NUMERAL_CHARS}几数若])(?={cn}))"
@@ -108,7 +110,7 @@ def _grammar() -> _Grammar:
         connector_re=re.compile(rf"(?:{_alternation(excl.get('connector', []))})+$"),
         connectors=tuple(excl.get("connector", [])),
         cue_re=re.compile(trie_pattern(list(cues))), cue_kinds=cues,
-        speech_re=re.compile(trie_pattern(speech)),
+        speech_re=re.compile(trie_pattern(speech)), joined_re=re.compile(trie_pattern(joined)),
     )
 
 
@@ -417,12 +419,12 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int) -> F
         return None  # a code or an ID, not a count
     m_start, m_end = m.span()
     noun = _noun_after(g, text, m_end, end, unit.mode == "person", unit.category)
-    if unit.needs_noun and (noun is None or noun[1] != unit.category) and not _after_connector(g, text, m_start, start):
-        return None  # 宿舍12栋, 6栋居民: an address
-    if noun is None:
-        noun = _noun_before(g, text, m_start, start, unit.mode == "person")
-        if noun and unit.mode == "fixed" and noun[1] in ("places", "organizations") and noun[1] not in unit.noun_may:
-            noun = None  # where it happened, not what was counted
+    before = None if noun else _noun_before(g, text, m_start, start, unit.mode == "person")
+    if unit.needs_noun and (noun or before or ("", ""))[1] != unit.category and not _after_connector(g, text, m_start, start):
+        return None  # 宿舍12栋, 6栋居民: an address; 居民楼12栋 counts
+    if before and unit.mode == "fixed" and before[1] in ("places", "organizations") and before[1] not in unit.noun_may:
+        before = None  # where it happened, not what was counted
+    noun = noun or before
     category = unit.category
     if unit.mode == "person":
         category = noun[1] if noun and noun[1] in _PERSON_CATEGORIES else "people"
@@ -433,7 +435,7 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int) -> F
     value_max = upper.value if upper is not None and upper.value > parsed.value else None
     return Figure(value=parsed.value, value_text=m.group(), unit=unit_word, category=category,
                   start=m_start, end=m_end, noun=noun[0] if noun else None, approximate=approximate,
-                  value_max=value_max, kind=_kind(g, text, m_start, pre))
+                  value_max=value_max, kind=_kind(g, text, m_start, m_end, pre))
 
 
 def _after_connector(g: _Grammar, text: str, pos: int, lo: int) -> bool:
@@ -446,8 +448,8 @@ _SENTENCE_END = re.compile(r"[。!！?？;；\n]")
 _KIND_REACH = 120  # how far back in its sentence a cue is looked for
 
 
-def _kind(g: _Grammar, text: str, pos: int, pre: str | None) -> str:
-    """count, cumulative, target or quoted: the figure at ``pos`` inside a person's quotation, else the
+def _kind(g: _Grammar, text: str, pos: int, end: int, pre: str | None) -> str:
+    """count, cumulative, target or quoted: the figure at ``pos:end`` inside a person's quotation, else the
     nearest cue word (``figure_kinds.tsv``) earlier in its sentence, else count."""
     if _in_speech(g, text, pos):
         return "quoted"
@@ -456,13 +458,26 @@ def _kind(g: _Grammar, text: str, pos: int, pre: str | None) -> str:
     lo = max(0, pos - _KIND_REACH)
     for cut in _SENTENCE_END.finditer(text, lo, pos):
         lo = cut.end()
-    kind = "count"
+    kind, this_activity, basis_until = "count", False, -1
     for cue in g.cue_re.finditer(text, lo, pos):
-        kind = g.cue_kinds[cue.group()]
-    return kind
+        cue_kind = g.cue_kinds[cue.group()]
+        if cue_kind == "basis":
+            clause_end = _CLAUSE_END.search(text, cue.end(), pos)  # none: the figure is in the plan followed
+            basis_until = clause_end.start() if clause_end else -1
+        elif cue.start() >= basis_until:
+            kind = cue_kind
+            this_activity = this_activity or cue_kind == "count"
+    if kind == "total":  # 共有党员5000余名 (a stock), 共有300余名居民参加 (a count)
+        clause = _SPEAKER_RE.match(text, end, end + 24)
+        kind = "count" if clause and g.joined_re.search(clause.group()) else "cumulative"
+    return "count" if kind == "cumulative" and this_activity else kind
+
+
+_CLAUSE_END = re.compile(r"[,，:：]")
 
 
 _SPEECH_QUOTE_RE = re.compile(r"“[^“”]{2,600}”")
+_SPEAKER_RE = re.compile(r"[^。，,;；!！?？\n“]*")  # what follows a quotation up to the end of its clause
 
 
 @lru_cache(maxsize=4)
@@ -477,8 +492,8 @@ def _speech_spans(text: str) -> tuple[list[int], list[int]]:
         if not _SENTENCE_PUNCT.intersection(m.group()):
             continue
         before = text[max(0, a - 6) : a].rstrip(":：,，")
-        after = text[b : b + 12]
-        if g.speech_re.search(before[-4:]) or g.speech_re.search(after):
+        after = _SPEAKER_RE.match(text, b, b + 24)  # ”肖港镇党政办支部书记郑强说。
+        if g.speech_re.search(before[-4:]) or (after and g.speech_re.search(after.group())):
             starts.append(a)
             ends.append(b)
     return starts, ends
