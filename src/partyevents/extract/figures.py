@@ -77,7 +77,6 @@ class _Grammar:
     cue_re: re.Pattern[str]
     cue_kinds: dict[str, str]
     speech_re: re.Pattern[str]
-    joined_re: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -92,9 +91,8 @@ def _grammar() -> _Grammar:
     excl: dict[str, list[str]] = {}
     for kind, word in read_table("figure_exclusions.tsv"):
         excl.setdefault(kind, []).append(word)
-    cues = {word: kind for kind, word in read_table("figure_kinds.tsv") if kind not in ("speech", "joined")}
+    cues = {word: kind for kind, word in read_table("figure_kinds.tsv") if kind != "speech"}
     speech = [word for kind, word in read_table("figure_kinds.tsv") if kind == "speech"]
-    joined = [word for kind, word in read_table("figure_kinds.tsv") if kind == "joined"]
     num = f"[0-9{NUMERAL_CHARS}][0-9.{NUMERAL_CHARS}余多几]*"
     cn = f"[{NUMERAL_CHARS}]"
     start = f"(?:(?<![0-9.])(?=[0-9])|(?<![0-9.{NUMERAL_CHARS}几数若])(?={cn}))"
@@ -110,7 +108,7 @@ def _grammar() -> _Grammar:
         connector_re=re.compile(rf"(?:{_alternation(excl.get('connector', []))})+$"),
         connectors=tuple(excl.get("connector", [])),
         cue_re=re.compile(trie_pattern(list(cues))), cue_kinds=cues,
-        speech_re=re.compile(trie_pattern(speech)), joined_re=re.compile(trie_pattern(joined)),
+        speech_re=re.compile(trie_pattern(speech)),
     )
 
 
@@ -419,6 +417,7 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int) -> F
         return None  # a code or an ID, not a count
     m_start, m_end = m.span()
     noun = _noun_after(g, text, m_end, end, unit.mode == "person", unit.category)
+    noun_len = len(noun[0]) if noun else 0
     before = None if noun else _noun_before(g, text, m_start, start, unit.mode == "person")
     if unit.needs_noun and (noun or before or ("", ""))[1] != unit.category and not _after_connector(g, text, m_start, start):
         return None  # 宿舍12栋, 6栋居民: an address; 居民楼12栋 counts
@@ -435,7 +434,7 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int) -> F
     value_max = upper.value if upper is not None and upper.value > parsed.value else None
     return Figure(value=parsed.value, value_text=m.group(), unit=unit_word, category=category,
                   start=m_start, end=m_end, noun=noun[0] if noun else None, approximate=approximate,
-                  value_max=value_max, kind=_kind(g, text, m_start, m_end, pre))
+                  value_max=value_max, kind=_kind(g, text, m_start, m_end, noun_len, pre))
 
 
 def _after_connector(g: _Grammar, text: str, pos: int, lo: int) -> bool:
@@ -448,9 +447,10 @@ _SENTENCE_END = re.compile(r"[。!！?？;；\n]")
 _KIND_REACH = 120  # how far back in its sentence a cue is looked for
 
 
-def _kind(g: _Grammar, text: str, pos: int, end: int, pre: str | None) -> str:
-    """count, cumulative, target or quoted: the figure at ``pos:end`` inside a person's quotation, else the
-    nearest cue word (``figure_kinds.tsv``) earlier in its sentence, else count."""
+def _kind(g: _Grammar, text: str, pos: int, end: int, noun_len: int, pre: str | None) -> str:
+    """count, cumulative, target or quoted: the figure at ``pos:end`` (its counted noun ``noun_len`` long after
+    it) inside a person's quotation, else the nearest cue word (``figure_kinds.tsv``) earlier in its sentence,
+    else count."""
     if _in_speech(g, text, pos):
         return "quoted"
     if pre in ("不少于", "不低于"):
@@ -468,8 +468,8 @@ def _kind(g: _Grammar, text: str, pos: int, end: int, pre: str | None) -> str:
             kind = cue_kind
             this_activity = this_activity or cue_kind == "count"
     if kind == "total":  # 共有党员5000余名 (a stock), 共有300余名居民参加 (a count)
-        clause = _SPEAKER_RE.match(text, end, end + 24)
-        kind = "count" if clause and g.joined_re.search(clause.group()) else "cumulative"
+        rest = _SPEAKER_RE.match(text, end + noun_len, end + noun_len + 24)
+        kind = "count" if rest and rest.group().strip() else "cumulative"
     return "count" if kind == "cumulative" and this_activity else kind
 
 
