@@ -369,6 +369,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     g = _grammar()
     protected: list[tuple[int, int]] | None = None  # found once a match needs them
     out: list[Figure] = []
+    rests: list[int] = []  # where the clause after each figure and its counted noun goes on
     for m in _figure_matches(g, text, start, end):
         if _excluded(g, text, m):
             continue
@@ -379,6 +380,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         figure = _figure(g, text, m, start, end)
         if figure is not None:
             out.append(figure)
+            rests.append(m.end() + (len(figure.noun) if figure.noun and text.startswith(figure.noun, m.end()) else 0))
+    if out:
+        _set_kinds(g, text, out, rests)
     return out
 
 
@@ -417,7 +421,6 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int) -> F
         return None  # a code or an ID, not a count
     m_start, m_end = m.span()
     noun = _noun_after(g, text, m_end, end, unit.mode == "person", unit.category)
-    noun_len = len(noun[0]) if noun else 0
     before = None if noun else _noun_before(g, text, m_start, start, unit.mode == "person")
     if unit.needs_noun and (noun or before or ("", ""))[1] != unit.category and not _after_connector(g, text, m_start, start):
         return None  # 宿舍12栋, 6栋居民: an address; 居民楼12栋 counts
@@ -434,7 +437,7 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int) -> F
     value_max = upper.value if upper is not None and upper.value > parsed.value else None
     return Figure(value=parsed.value, value_text=m.group(), unit=unit_word, category=category,
                   start=m_start, end=m_end, noun=noun[0] if noun else None, approximate=approximate,
-                  value_max=value_max, kind=_kind(g, text, m_start, m_end, noun_len, pre))
+                  value_max=value_max, kind="target" if pre in ("不少于", "不低于") else "count")
 
 
 def _after_connector(g: _Grammar, text: str, pos: int, lo: int) -> bool:
@@ -447,30 +450,43 @@ _SENTENCE_END = re.compile(r"[。!！?？;；\n]")
 _KIND_REACH = 120  # how far back in its sentence a cue is looked for
 
 
-def _kind(g: _Grammar, text: str, pos: int, end: int, noun_len: int, pre: str | None) -> str:
-    """count, cumulative, target or quoted: the figure at ``pos:end`` (its counted noun ``noun_len`` long after
-    it) inside a person's quotation, else the nearest cue word (``figure_kinds.tsv``) earlier in its sentence,
-    else count."""
-    if _in_speech(g, text, pos):
-        return "quoted"
-    if pre in ("不少于", "不低于"):
-        return "target"
-    lo = max(0, pos - _KIND_REACH)
-    for cut in _SENTENCE_END.finditer(text, lo, pos):
-        lo = cut.end()
-    kind, this_activity, basis_until = "count", False, -1
-    for cue in g.cue_re.finditer(text, lo, pos):
-        cue_kind = g.cue_kinds[cue.group()]
-        if cue_kind == "basis":
-            clause_end = _CLAUSE_END.search(text, cue.end(), pos)  # none: the figure is in the plan followed
-            basis_until = clause_end.start() if clause_end else -1
-        elif cue.start() >= basis_until:
-            kind = cue_kind
-            this_activity = this_activity or cue_kind == "count"
-    if kind == "total":  # 共有党员5000余名 (a stock), 共有300余名居民参加 (a count)
-        rest = _SPEAKER_RE.match(text, end + noun_len, end + noun_len + 24)
-        kind = "count" if rest and rest.group().strip() else "cumulative"
-    return "count" if kind == "cumulative" and this_activity else kind
+def _set_kinds(g: _Grammar, text: str, figures: list[Figure], rests: list[int]) -> None:
+    """Set each figure's kind: ``quoted`` inside a person's quotation, else the nearest cue word
+    (``figure_kinds.tsv``) earlier in its sentence (at most ``_KIND_REACH`` characters back), else the kind
+    it has (``count``, or ``target`` after 不少于). ``rests[i]`` is where the clause after figure i and its
+    counted noun goes on (共有党员5000余名 ends there: a stock).
+
+    The cues and sentence ends of the stretch the figures stand in are found once.
+    """
+    lo = max(0, figures[0].start - _KIND_REACH)
+    hi = figures[-1].start
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    cues = [(m.start(), m.end(), g.cue_kinds[m.group()]) for m in g.cue_re.finditer(text, lo, hi)]
+    cue_starts = [c[0] for c in cues]
+    for figure, rest in zip(figures, rests, strict=True):
+        pos = figure.start
+        if _in_speech(text, pos):
+            figure.kind = "quoted"
+            continue
+        k = bisect_right(ends, pos)
+        first = max(pos - _KIND_REACH, ends[k - 1] if k else 0)
+        kind, this_activity, basis_until = "", False, -1
+        for at, cue_end, cue_kind in cues[bisect_left(cue_starts, first) :]:
+            if cue_end > pos:
+                break
+            if cue_kind == "basis":
+                clause_end = _CLAUSE_END.search(text, cue_end, pos)  # none: the figure is in the plan followed
+                basis_until = clause_end.start() if clause_end else -1
+            elif at >= basis_until:
+                kind = cue_kind
+                this_activity = this_activity or cue_kind == "count"
+        if kind == "total":  # 共有党员5000余名 (a stock), 共有300余名居民参加 (a count)
+            after = _SPEAKER_RE.match(text, rest, rest + 24)
+            kind = "count" if after and after.group().strip() else "cumulative"
+        if kind == "cumulative" and this_activity:
+            kind = "count"
+        if kind and figure.kind == "count":
+            figure.kind = kind
 
 
 _CLAUSE_END = re.compile(r"[,，:：]")
@@ -499,7 +515,7 @@ def _speech_spans(text: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _in_speech(g: _Grammar, text: str, pos: int) -> bool:
+def _in_speech(text: str, pos: int) -> bool:
     starts, ends = _speech_spans(text)
     i = bisect_right(starts, pos)
     return bool(i) and pos < ends[i - 1]
