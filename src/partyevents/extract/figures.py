@@ -25,6 +25,7 @@ __all__ = ["find_figures"]
 
 _PERSON_CATEGORIES = frozenset({"volunteers", "party_members", "cadres", "people"})
 _MEMBERS = _PERSON_CATEGORIES - {"cadres"}
+_NOT_COUNTED = "none"  # figure_nouns.tsv: a head that makes the number a heading (三个实践载体), not a figure
 _SLOGAN_NUMERALS = frozenset("一二两三四五六七八九十百千万")
 _ROUND = "百千万亿"
 _MAX_VALUE = 1e14  # 百万亿: larger "counts" are codes
@@ -427,6 +428,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int) -> F
     if before and unit.mode == "fixed" and before[1] in ("places", "organizations") and before[1] not in unit.noun_may:
         before = None  # where it happened, not what was counted
     noun = noun or before
+    if noun and noun[1] == _NOT_COUNTED:
+        return None  # 三个实践载体, 五个工作环节: headings, not things counted
     category = unit.category
     if unit.mode == "person":
         category = noun[1] if noun and noun[1] in _PERSON_CATEGORIES else "people"
