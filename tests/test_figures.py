@@ -90,3 +90,16 @@ def test_arabic_and_chinese_figures_agree(n: int, qualifier: str) -> None:
 def test_a_long_digit_string_is_a_code_not_a_count() -> None:
     assert find_figures("编码" + "9" * 400 + "个") == []
     assert find_figures("备案号123456789012345个") == []
+
+
+def test_event_totals_take_count_figures_only() -> None:
+    """Running totals, plans and quoted numbers stay in the figures table but do not fill the event's totals."""
+    import partyevents
+
+    rows = partyevents.extract_text(
+        "12月8日\n牛首镇组织40名志愿者上门宣传120户。截至目前,全镇已有志愿者900余名,累计走访3000余户。"
+        "镇里计划再组织300名志愿者。", published="2022-12-20")
+    assert [(f["value_text"], f["kind"]) for f in rows.figures] == [
+        ("40名", "count"), ("120户", "count"), ("900余名", "cumulative"), ("3000余户", "cumulative"),
+        ("300名", "target")]
+    assert [(e["volunteers"], e["households"]) for e in rows.events] == [(40, 120)]
