@@ -196,18 +196,16 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
         if gap > (4 if head_end >= 0 else 8):
             break
         kind, i = m.lastgroup, after
-        if kind == "noun" and text[at:i] not in g.nouns:
-            kind = "word"
-        if kind == "noun":
-            category = g.nouns[text[at:i]]
+        category = g.nouns.get(text[at:i], "") if kind == "noun" else ""
+        if category:
             if head_end >= 0 and gap and category != prefer and _RANK.get(category, 2) < _RANK.get(head_cat, 2):
                 break  # 党支部联系小区: a new phrase, not a wider head
             if not person and head_cat in _RANK and category in _MEMBERS:
                 break  # 三个党支部党员: the bodies are counted, not their members (村支部书记 are counted)
             if not person or category in _PERSON_CATEGORIES:
                 head_end, head_cat, gap = i, category, 0
-        elif kind == "word" or (kind == "de" and head_end < 0):
-            gap += i - at  # 在职, 对口; 的 before any head (符合条件的人员): part of the gap
+        elif kind == "noun" or (kind == "de" and head_end < 0):
+            gap += i - at  # a known non-head word (在职, 对口); 的 before any head (符合条件的人员): part of the gap
             if gap > (4 if head_end >= 0 else 8):
                 break
         elif kind != "paren":
