@@ -65,10 +65,13 @@ def doc_id_for(data: bytes) -> str:
 
 
 # ---------------------------------------------------------------- decoding
-def decode(data: bytes, source_path: str = "") -> Decoded:
-    """Decode raw bytes to text; HTML is reduced to its visible text.
+def decode(data: bytes, source_path: str = "", *, html: bool | None = None) -> Decoded:
+    """Decode raw bytes to text; HTML is reduced to its main text (title, date and url kept aside).
 
-    Raises :class:`RejectedInput` for binary or undecodable input.
+    HTML is told by content, whatever the file is called (``.shtml``, ``.php``,
+    ``.aspx``, ``c.html?id=123``, no extension); ``html=True`` says so outright
+    (a record's HTML column). Raises :class:`RejectedInput` for binary or
+    undecodable input.
 
     >>> decode("党建".encode("gb18030")).encoding
     'gb18030'
@@ -83,10 +86,17 @@ def decode(data: bytes, source_path: str = "") -> Decoded:
     if "\ufffd" in text:
         problems.append(Problem("ingest", "warning", f"{text.count(chr(0xFFFD))} undecodable byte sequences "
                                 "were replaced; the file may mix encodings", None))
-    is_html = source_path.lower().endswith(HTML_SUFFIXES) or _looks_like_html(text)
-    if is_html:
-        text = html_to_text(text)
-    return Decoded(text=text, encoding=encoding, is_html=is_html, problems=problems)
+    is_html = html if html is not None else (source_path.lower().endswith(HTML_SUFFIXES) or _looks_like_html(text))
+    if not is_html:
+        return Decoded(text=text, encoding=encoding, problems=problems)
+    from .htmltext import extract_html
+
+    page = extract_html(text)
+    text = page.text  # the title goes first, as on the page, so the normalizer reads the header as it would
+    if page.title and not text.startswith(page.title):
+        text = f"{page.title}\n{text}"
+    return Decoded(text=text, encoding=encoding, is_html=True, problems=problems, title=page.title,
+                   published=page.published, url=page.url)
 
 
 def _decode_bytes(data: bytes) -> tuple[str, str]:
@@ -256,11 +266,17 @@ def _count_bad_utf8(data: bytes) -> int:
     return data.decode("utf-8", errors="replace").count("\ufffd")
 
 
-_HTML_HINT = re.compile(r"<(?:!doctype|html|body|div|p|br|table|span)\b", re.I)
+_HTML_HINT = re.compile(r"<(?:!doctype|html|head|meta|title|body|div|p|br|table|span|h[1-6]|article|section)\b",
+                        re.I)
 
 
 def _looks_like_html(text: str) -> bool:
-    return bool(_HTML_HINT.search(text[:2000]))
+    """HTML by content: a tag of page structure near the start.
+
+    >>> _looks_like_html("\\n<!DOCTYPE html><html>"), _looks_like_html("党员<30人")
+    (True, False)
+    """
+    return bool(_HTML_HINT.search(text[:4000]))
 
 
 # ---------------------------------------------------------------- HTML
@@ -311,6 +327,16 @@ def html_to_text(html: str) -> str:
     >>> html_to_text("<title>T</title><div>一<b>二</b></div><p>三<!-- x --></p>")
     'T\\n一二\\n三'
     """
+    title, text = visible_text(html)
+    return f"{title}\n{text}" if title and not text.startswith(title) else text
+
+
+def visible_text(html: str) -> tuple[str, str]:
+    """``(title, body)``: the ``<title>`` and the visible text of the body, one line per block element.
+
+    >>> visible_text("<title>T</title><div>一<b>二</b></div>")
+    ('T', '一二')
+    """
     parser = _TextExtractor()
     try:
         parser.feed(html)
@@ -320,8 +346,7 @@ def html_to_text(html: str) -> str:
     body = "".join(parser.parts)
     title = " ".join("".join(parser.title).split())
     lines = [" ".join(line.split()) for line in body.split("\n")]
-    text = "\n".join(line for line in lines if line)
-    return f"{title}\n{text}" if title and not text.startswith(title) else text
+    return title, "\n".join(line for line in lines if line)
 
 
 # ---------------------------------------------------------------- the folder

@@ -1,0 +1,220 @@
+"""Main content of an HTML page: body text, title, publication date and address.
+
+:func:`extract_html` runs trafilatura (main-content extraction) on the page
+and reads the page's own metadata (``<meta name="PubDate">``,
+``article:published_time``, JSON-LD ``datePublished``, ``og:title``,
+``<link rel="canonical">``; the list is ``resources/html_meta.tsv``). When
+trafilatura finds no main text, the page's whole visible text
+(:func:`partyevents.ingest.html_to_text`) is used instead.
+
+A ``发布时间:`` line near the top of the page is outside the main text
+trafilatura returns; it is kept (put before the body) so the normalizer still
+reads the date from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .resources import boilerplate_patterns, read_table
+
+__all__ = ["HtmlContent", "extract_html", "parse_date"]
+
+WHOLE_PAGE = 0.9  # main text this large a share of the visible text: the page's own text is used
+
+
+
+@dataclass(slots=True)
+class HtmlContent:
+    """What one page holds: main text and the metadata the page states."""
+
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    extractor: str = "trafilatura"  # "trafilatura" | "fallback" (whole visible text)
+
+
+@cache
+def _meta_names() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for field, name in read_table("html_meta.tsv"):
+        out.setdefault(field, []).append(name.lower())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A calendar date from a metadata value (ISO, ``2021/10/29``, ``2021年10月29日``, ``20211029``), or None.
+
+    >>> parse_date("2021-10-29T08:00:00+08:00"), parse_date("2021年3月5日 10:00"), parse_date("soon")
+    (datetime.date(2021, 10, 29), datetime.date(2021, 3, 5), None)
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    m = _DATE.search(value)
+    if m is None:
+        return None
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    try:
+        date = dt.date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+    return date if date <= dt.date.today() + dt.timedelta(days=1) else None
+
+
+def _meta(tree: Any, field: str) -> str | None:
+    """The first non-empty ``<meta>`` value for ``field``, in the order of the resource table."""
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = el.get("name") or el.get("property") or el.get("itemprop") or el.get("http-equiv")
+        value = el.get("content")
+        if key and value and value.strip():
+            found.setdefault(key.strip().lower(), value.strip())
+    return next((found[n] for n in _meta_names().get(field, ()) if n in found), None)
+
+
+def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
+    for el in tree.iter("script"):
+        if (el.get("type") or "").lower() != "application/ld+json" or not el.text:
+            continue
+        try:
+            data = json.loads(el.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                yield item
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+
+
+def _page_metadata(tree: Any) -> tuple[str | None, dt.date | None, str | None]:
+    """(title, published, url) stated by the page's metadata."""
+    title, published, url = _meta(tree, "title"), parse_date(_meta(tree, "date")), _meta(tree, "url")
+    for item in _json_ld(tree):
+        published = published or parse_date(item.get("datePublished"))
+        headline = item.get("headline")
+        title = title or (headline.strip() if isinstance(headline, str) and headline.strip() else None)
+        if url is None and isinstance(item.get("url"), str) and item["url"].startswith("http"):
+            url = item["url"]
+    if published is None:
+        for el in tree.iter("time"):
+            if el.get("pubdate") is not None or (el.get("itemprop") or "").lower() == "datepublished":
+                published = parse_date(el.get("datetime") or el.text_content())
+                if published:
+                    break
+    if url is None:
+        for el in tree.iter("link"):
+            if (el.get("rel") or "").lower() == "canonical" and (el.get("href") or "").startswith("http"):
+                url = el.get("href")
+                break
+    return title, published, url if url and url.startswith("http") else None
+
+
+def _date_line(visible: str, body: str) -> str | None:
+    """The ``发布时间:…`` line of the page header (before the main text), if any."""
+    pats = boilerplate_patterns().get("meta", ())
+    first = next((line for line in body.split("\n") if line.strip()), "")
+    for line in visible.split("\n"):
+        if first and first in line:
+            break
+        if any(p.search(line) for p in pats):
+            return line
+    return None
+
+
+def extract_html(html: str) -> HtmlContent:
+    """Main text and metadata of a page; the page's whole visible text when no main text is found.
+
+    >>> page = ("<html><head><title>社区开展活动_某区政府网</title><meta name='PubDate' content='2023-05-12'>"
+    ...         "</head><body><div>首页</div><p>" + "红星社区党支部组织党员开展主题党日活动。" * 3 + "</p></body></html>")
+    >>> c = extract_html(page)
+    >>> "红星社区" in c.text, c.published, c.title
+    (True, datetime.date(2023, 5, 12), '社区开展活动')
+    """
+    from .ingest import html_to_text, visible_text
+
+    tree = _parse(html)
+    if tree is None:
+        return HtmlContent(text=html_to_text(html), extractor="fallback")
+    title, published, url = _page_metadata(tree)
+    text = _main_text(tree)
+    page_title, body = visible_text(html)
+    visible = f"{page_title}\n{body}" if page_title and not body.startswith(page_title) else body
+    if not text or _size(text) >= WHOLE_PAGE * _size(body):
+        # nothing found, or nothing left out: trafilatura's fallback for short pages splits lines at inline
+        # tags (<b>, <a>, <span>), the page's own visible text keeps them whole
+        return HtmlContent(text=visible, title=_clean(title or _title(tree)), published=published, url=url,
+                           extractor="fallback")
+    if published is None and (line := _date_line(visible, text)):
+        text = f"{line}\n{text}"
+    return HtmlContent(text=text, title=_clean(title or _title(tree)), published=published, url=url)
+
+
+def _clean(title: str | None) -> str | None:
+    from .normalize import clean_title
+
+    title = " ".join(title.split()) if title else None
+    return clean_title(title) if title else None
+
+
+def _size(text: str) -> int:
+    return len(text) - text.count(" ") - text.count("\n")
+
+
+def _parse(html: str) -> Any:
+    from trafilatura.utils import load_html
+
+    _quiet()
+    try:
+        return load_html(html)
+    except Exception:
+        return None
+
+
+def _title(tree: Any) -> str | None:
+    from trafilatura.metadata import extract_title
+
+    try:
+        title = extract_title(tree)
+    except Exception:
+        return None
+    return " ".join(title.split()) if title else None
+
+
+def _main_text(tree: Any) -> str:
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(tree, include_comments=False, include_tables=False, with_metadata=False)
+    except Exception:
+        return ""
+    if not text:
+        return ""
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+@cache
+def _quiet() -> None:
+    """trafilatura logs a warning for every page it finds no main text in; the fallback handles those."""
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.ERROR)
