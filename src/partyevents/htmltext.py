@@ -131,12 +131,14 @@ def _page_metadata(tree: Any) -> tuple[str | None, dt.date | None, str | None]:
 
 def _date_line(visible: str, body: str) -> str | None:
     """The ``发布时间:…`` line of the page header (before the main text), if any."""
+    from .normalize import nfkc
+
     pats = boilerplate_patterns().get("meta", ())
     first = next((line for line in body.split("\n") if line.strip()), "")
     for line in visible.split("\n"):
         if first and first in line:
             break
-        if any(p.search(line) for p in pats):
+        if any(p.search(nfkc(line)) for p in pats):
             return line
     return None
 

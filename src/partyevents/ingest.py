@@ -21,11 +21,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .records import Decoded, ManifestRow, Problem, RawDocument
+from .sources import Columns, Context, container_kind, iter_container
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MANIFEST_NAME = "manifest.csv"
+MANIFEST_COLUMNS = ("path", "url", "published_date", "place")
 
 _MAGIC = (
     (b"%PDF", "a PDF file"),
@@ -356,6 +358,8 @@ class InputOptions:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     manifest: Path | None = None  # default: IN_DIR/manifest.csv when present
+    columns: Columns = Columns()  # which fields of a record file hold the text, url, date, title, id
+    exclude: tuple[Path, ...] = ()  # folders never read (the output folder when it is inside the input folder)
 
 
 def read_manifest(path: Path) -> tuple[dict[str, ManifestRow], list[Problem]]:
@@ -371,6 +375,10 @@ def read_manifest(path: Path) -> tuple[dict[str, ManifestRow], list[Problem]]:
     if not reader.fieldnames or "path" not in reader.fieldnames:
         return rows, [Problem("ingest", "warning", f"manifest {path.name} has no 'path' column; "
                               "expected columns path,url,published_date,place", repr(reader.fieldnames))]
+    unknown = [c for c in reader.fieldnames if c not in MANIFEST_COLUMNS]
+    if unknown:
+        problems.append(Problem("ingest", "warning", f"manifest {path.name} has unknown column(s) {', '.join(unknown)}"
+                                f"; they are ignored (expected columns {','.join(MANIFEST_COLUMNS)})", None))
     try:
         for lineno, rec in enumerate(reader, start=2):
             _manifest_row(rec, lineno, rows, problems)
@@ -401,9 +409,12 @@ def _manifest_row(rec: dict[str, str | None], lineno: int, rows: dict[str, Manif
 
 
 def iter_inputs(in_dir: Path, options: InputOptions | None = None) -> Iterator[RawDocument | Problem]:
-    """Every file below ``in_dir`` (sorted, recursive) as a :class:`RawDocument`.
+    """Every document below ``in_dir`` (sorted, recursive) as a :class:`RawDocument`.
 
-    Folder-level problems (an unreadable manifest, a symlink loop) are yielded
+    A loose file is one document, whatever its name (HTML and text are told by
+    content); a record file, archive or WARC file gives one document per
+    record or member (:mod:`partyevents.sources`). Folder-level problems (an
+    unreadable manifest, a skipped output folder, an empty folder) are yielded
     as :class:`Problem` values between the documents.
     """
     options = options or InputOptions()
@@ -412,24 +423,60 @@ def iter_inputs(in_dir: Path, options: InputOptions | None = None) -> Iterator[R
     if options.manifest is not None or manifest_path.exists():
         manifest, problems = read_manifest(manifest_path)
         yield from problems
+    ctx = Context(options.max_bytes, options.columns, manifest)
     unmatched = set(manifest)
-    for path in _walk(in_dir):
-        rel = path.relative_to(in_dir).as_posix()
-        if options.manifest is None and rel == MANIFEST_NAME:
+    skip = {_resolved(p) for p in (*options.exclude, manifest_path)}
+    n_files = 0
+    for path in _walk(in_dir, skip):
+        if isinstance(path, Problem):
+            yield path
             continue
+        rel = path.relative_to(in_dir).as_posix()
+        if rel == MANIFEST_NAME or _resolved(path) in skip:
+            continue  # the folder's manifest is never a document, even when --manifest names another file
+        n_files += 1
         unmatched.discard(rel)
-        yield read_file(path, rel, options.max_bytes, manifest.get(rel))
+        kind = container_kind(path)
+        if kind is None:
+            yield read_file(path, rel, options.max_bytes, manifest.get(rel))
+            continue
+        for item in iter_container(path, rel, kind, ctx):
+            if isinstance(item, RawDocument):
+                unmatched.discard(item.source_path)
+            yield item
+    if not n_files:
+        yield Problem("ingest", "warning", f"the input folder {in_dir} holds no files to read", None, str(in_dir))
     if unmatched:
         missing = sorted(unmatched)
         yield Problem("ingest", "warning", f"manifest lists {len(missing)} path(s) that are not in the input folder",
                       repr(missing[:20]))
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files below ``root``, sorted; a symbolic link to a folder is listed (as a file) but never followed."""
+def _resolved(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+_OUTPUT_TABLES = ("documents.parquet", "problems.parquet")
+
+
+def _walk(root: Path, skip: set[Path] = frozenset()) -> Iterator[Path | Problem]:  # type: ignore[assignment]
+    """Files below ``root``, sorted; a symbolic link to a folder is listed (as a file) but never followed.
+
+    A folder in ``skip`` or holding partyevents tables (an output folder inside the input folder) is not
+    read; a :class:`Problem` says so.
+    """
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
-        dirnames[:] = sorted(d for d in dirnames if d not in links)
+        kept = []
+        for d in sorted(d for d in dirnames if d not in links):
+            folder = Path(dirpath) / d
+            if _resolved(folder) in skip or all((folder / t).exists() for t in _OUTPUT_TABLES):
+                rel = folder.relative_to(root).as_posix()
+                yield Problem("ingest", "warning", f"skipped folder {rel}/: it holds partyevents output tables, "
+                              "not input", None, rel)
+            else:
+                kept.append(d)
+        dirnames[:] = kept
         for name in sorted(filenames + links):
             yield Path(dirpath) / name
 
@@ -461,8 +508,4 @@ def read_file(path: Path, rel: str, max_bytes: int, manifest: ManifestRow | None
     if len(data) > max_bytes:
         return RawDocument(rel, None, error=f"file grew over the {max_bytes:,}-byte limit while reading",
                            manifest=manifest)
-    if not rel.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
-        suffix = Path(rel).suffix or "(no extension)"
-        return RawDocument(rel, data, manifest=manifest,
-                           error=f"unsupported file type {suffix}; partyevents reads .txt, .html and .htm")
     return RawDocument(rel, data, manifest=manifest)

@@ -26,6 +26,7 @@ class Problem:
     severity: Severity
     message: str
     detail: str | None = None  # the offending value or record, as JSON
+    source: str | None = None  # the file it is about, for a problem of the input folder rather than of a document
 
 
 @dataclass(frozen=True, slots=True)
