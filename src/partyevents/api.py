@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import datetime as dt
 import re
 import tempfile
-import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -60,7 +60,7 @@ class ExtractConfig:
     incremental: bool = False  # skip inputs whose doc_id is already in OUT_DIR and append the rest
     chunk_size: int = 32  # at most this many documents per task sent to a worker (fewer tasks, less overhead)
     chunk_bytes: int = 1 << 20  # a task also closes once its documents reach this many bytes (bounded memory)
-    columns: Columns = Columns()  # fields of record files (JSONL/CSV/Parquet) holding text, url, date, title, id
+    columns: Columns = field(default_factory=Columns)  # fields of record files (JSONL/CSV/Parquet) holding text, url, date, title, id
 
 
 @dataclass(slots=True)

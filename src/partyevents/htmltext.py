@@ -28,6 +28,8 @@ from .resources import boilerplate_patterns, read_table
 __all__ = ["HtmlContent", "extract_html", "parse_date"]
 
 WHOLE_PAGE = 0.9  # main text this large a share of the visible text: the page's own text is used
+ANCHOR_CHARS = 5  # main-text lines at least this long line it up with the page's own lines
+REGION_GROWTH = 1.3  # the page's lines between the main text's first and last line: at most this much larger
 
 
 
@@ -158,12 +160,13 @@ def extract_html(html: str) -> HtmlContent:
     if tree is None:
         return HtmlContent(text=html_to_text(html), extractor="fallback")
     title, published, url = _page_metadata(tree)
-    text = _main_text(tree)
+    main = _main_text(tree)
     page_title, body = visible_text(html)
     visible = f"{page_title}\n{body}" if page_title and not body.startswith(page_title) else body
-    if not text or _size(text) >= WHOLE_PAGE * _size(body):
-        # nothing found, or nothing left out: trafilatura's fallback for short pages splits lines at inline
-        # tags (<b>, <a>, <span>), the page's own visible text keeps them whole
+    text = _same_region(body, main) if main else None
+    if text is None and main and _size(main) < WHOLE_PAGE * _size(body):
+        text = main
+    if not text:  # nothing found, or nothing to line up and nearly the whole page: the page's own text
         return HtmlContent(text=visible, title=_clean(title or _title(tree)), published=published, url=url,
                            extractor="fallback")
     if published is None and (line := _date_line(visible, text)):
@@ -176,6 +179,37 @@ def _clean(title: str | None) -> str | None:
 
     title = " ".join(title.split()) if title else None
     return clean_title(title) if title else None
+
+
+def _same_region(visible: str, main: str) -> str | None:
+    r"""The page's own lines from the first to the last line of trafilatura's main text, or None.
+
+    trafilatura drops short paragraphs it has seen before on the page (a bulletin's repeated date headings,
+    ``12月6日``), and on a page too small for it to find the main part, splits lines at inline tags; the
+    page's own lines between the main text's first and last line keep both right. The lines are lined up
+    by the main-text lines found verbatim among the page's lines; None when none is (the main text is
+    then kept as trafilatura gave it). When the region is much larger than the main text (it would take
+    in a sidebar), the main text is kept as well.
+
+    >>> _same_region("首页\n12月4日\n甲社区党支部开展主题活动。\n12月4日\n乙社区党支部开展主题活动。\n相关文章",
+    ...              "甲社区党支部开展主题活动。\n乙社区党支部开展主题活动。")
+    '甲社区党支部开展主题活动。\n12月4日\n乙社区党支部开展主题活动。'
+    """
+    lines = visible.split("\n")
+    keys = ["".join(line.split()) for line in lines]
+    known = set(keys)
+    anchors = [k for k in ("".join(line.split()) for line in main.split("\n")) if len(k) >= ANCHOR_CHARS
+               and k in known]
+    if not anchors:
+        return None
+    start = keys.index(anchors[0])
+    end = len(keys) - 1 - keys[::-1].index(anchors[-1])
+    if end < start:
+        return main
+    region = lines[start:end + 1]
+    if _size("".join(region)) > REGION_GROWTH * _size(main):
+        return main
+    return "\n".join(region)
 
 
 def _size(text: str) -> int:

@@ -15,7 +15,7 @@ import io
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -358,7 +358,7 @@ class InputOptions:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     manifest: Path | None = None  # default: IN_DIR/manifest.csv when present
-    columns: Columns = Columns()  # which fields of a record file hold the text, url, date, title, id
+    columns: Columns = field(default_factory=Columns)  # which fields of a record file hold the text, url, date, title, id
     exclude: tuple[Path, ...] = ()  # folders never read (the output folder when it is inside the input folder)
 
 

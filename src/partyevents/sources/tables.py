@@ -68,7 +68,7 @@ class _Mapping:
 
     def missing_text(self, keys: Iterable[str]) -> str | None:
         """Why no record of these columns can have text, or None."""
-        keys = set(keys)
+        keys = list(keys)
         if (self.text and self.text in keys) or (self.html and self.html in keys):
             return None
         named = [c for c in (self.text, self.html) if c]
@@ -165,10 +165,10 @@ def iter_csv(fh: IO[bytes], name: str, path: str, ctx: Context) -> Iterator[Item
     head = peek(1 << 16) if peek is not None else b""
     encoding = "utf-8-sig" if _is_utf8(head) else "gb18030"
     text = io.TextIOWrapper(fh, encoding=encoding, errors="strict", newline="")  # type: ignore[type-var]
-    csv.field_size_limit(max(ctx.max_bytes + 1, 1 << 20))
     reader = csv.reader(text, delimiter="\t" if fmt == "tsv" else ",")
+    limit = max(ctx.max_bytes + 1, csv.field_size_limit())
     try:
-        header = next(reader)
+        header = _next_row(reader, limit)
     except StopIteration:
         yield RawDocument(path, None, source_format=fmt, error=f"empty {fmt} file (not even a header row)")
         return
@@ -182,7 +182,7 @@ def iter_csv(fh: IO[bytes], name: str, path: str, ctx: Context) -> Iterator[Item
         row += 1
         where = f"row {row}"
         try:
-            cells = next(reader)
+            cells = _next_row(reader, limit)
         except StopIteration:
             return
         except csv.Error as exc:
@@ -197,6 +197,16 @@ def iter_csv(fh: IO[bytes], name: str, path: str, ctx: Context) -> Iterator[Item
             continue
         rec = dict(zip(header, cells, strict=False))
         yield record_document(rec, mapping, path=path, fmt=fmt, where=where, n=row, ctx=ctx)
+
+
+def _next_row(reader: Any, limit: int) -> list[str]:
+    """The next row, with the field size limit raised to the document size limit for this call only
+    (the limit is global to the csv module; other readers keep theirs)."""
+    old = csv.field_size_limit(limit)
+    try:
+        return next(reader)  # type: ignore[no-any-return]
+    finally:
+        csv.field_size_limit(old)
 
 
 def _is_utf8(head: bytes) -> bool:

@@ -29,7 +29,13 @@ def iter_warc(fh: IO[bytes], name: str, path: str, ctx: Context) -> Iterator[Ite
 
     fmt = "arc" if ".arc" in name.lower() and ".warc" not in name.lower() else "warc"
     skipped: Counter[str] = Counter()
-    for n, rec in enumerate(ArchiveIterator(fh, arc2warc=True), start=1):
+    records = ArchiveIterator(fh, arc2warc=True)
+    n = 0
+    for n, rec in enumerate(records, start=1):
+        if not rec.rec_type:
+            yield RawDocument(f"{path}#{n}", None, source_format=fmt, source_record=f"record {n}",
+                              error=f"WARC record {n} has no WARC-Type header: not a valid record")
+            continue
         why = _not_a_page(rec)
         if why:
             skipped[why] += 1
@@ -51,10 +57,25 @@ def iter_warc(fh: IO[bytes], name: str, path: str, ctx: Context) -> Iterator[Ite
                               f"{ctx.max_bytes:,}-byte limit (raise it with --max-bytes)")
             continue
         yield RawDocument(f"{path}#{n}", data, html=True if "html" in ctype else None, **meta)
+    left = _unread(fh, records.offset)
+    if left:
+        yield RawDocument(f"{path}#{n + 1}", None, source_format=fmt, source_record=f"record {n + 1}",
+                          error=f"the file ends with {left:,} bytes that are not a complete {fmt.upper()} record "
+                          "(a truncated download?)")
     if skipped:
         parts = ", ".join(f"{k} {v}" for k, v in skipped.most_common())
         yield Problem("ingest", "warning", f"{path}: {sum(skipped.values())} {fmt.upper()} record(s) are not pages "
                       f"and were not read ({parts})", None, path)
+
+
+def _unread(fh: IO[bytes], offset: int) -> int:
+    """Bytes after the last whole record (warcio stops quietly at a record cut short); 0 when unknown."""
+    try:
+        if not fh.seekable():
+            return 0
+        return max(fh.seek(0, 2) - offset, 0)
+    except (OSError, ValueError):
+        return 0
 
 
 def _content_type(rec: Any) -> str:
