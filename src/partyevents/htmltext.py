@@ -29,6 +29,7 @@ __all__ = ["HtmlContent", "extract_html", "parse_date"]
 
 WHOLE_PAGE = 0.9  # main text this large a share of the visible text: the page's own text is used
 ANCHOR_CHARS = 5  # main-text lines at least this long line it up with the page's own lines
+HEAD_LINES = 3  # a page with no title of its own: this many lines before the main text are kept (its heading)
 REGION_GROWTH = 1.3  # the page's lines between the main text's first and last line: at most this much larger
 
 
@@ -169,9 +170,22 @@ def extract_html(html: str) -> HtmlContent:
     if not text:  # nothing found, or nothing to line up and nearly the whole page: the page's own text
         return HtmlContent(text=visible, title=_clean(title or _title(tree)), published=published, url=url,
                            extractor="fallback")
+    title = title or _title(tree)
+    if title is None and (head := _head_lines(body, text)):
+        text = f"{head}\n{text}"  # a fragment without <title> or <h1>: its first lines are its heading
     if published is None and (line := _date_line(visible, text)):
         text = f"{line}\n{text}"
-    return HtmlContent(text=text, title=_clean(title or _title(tree)), published=published, url=url)
+    return HtmlContent(text=text, title=_clean(title), published=published, url=url)
+
+
+def _head_lines(body: str, text: str) -> str | None:
+    """The page's few lines before the main text (the normalizer reads a title among them), or None."""
+    lines = body.split("\n")
+    first = next((line for line in text.split("\n") if line.strip()), None)
+    if first is None or first not in lines:
+        return None
+    at = lines.index(first)
+    return "\n".join(lines[:at]) if 0 < at <= HEAD_LINES else None
 
 
 def _clean(title: str | None) -> str | None:
