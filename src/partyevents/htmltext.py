@@ -155,14 +155,14 @@ def extract_html(html: str) -> HtmlContent:
     >>> "红星社区" in c.text, c.published, c.title
     (True, datetime.date(2023, 5, 12), '社区开展活动')
     """
-    from .ingest import html_to_text, visible_text
+    from .ingest import html_to_text
 
     tree = _parse(html)
     if tree is None:
         return HtmlContent(text=html_to_text(html), extractor="fallback")
     title, published, url = _page_metadata(tree)
     main = _main_text(tree)
-    page_title, body = visible_text(html)
+    page_title, body = _visible(tree)
     visible = f"{page_title}\n{body}" if page_title and not body.startswith(page_title) else body
     text = _same_region(body, main) if main else None
     if text is None and main and _size(main) < WHOLE_PAGE * _size(body):
@@ -186,6 +186,42 @@ def _head_lines(body: str, text: str) -> str | None:
         return None
     at = lines.index(first)
     return "\n".join(lines[:at]) if 0 < at <= HEAD_LINES else None
+
+
+def _visible(tree: Any) -> tuple[str, str]:
+    r"""``(title, body)`` of a parsed page: what :func:`partyevents.ingest.visible_text` gives, from lxml's tree.
+
+    >>> _visible(_parse("<html><head><title>T</title></head><body><div>一<b>二</b><!-- x --></div>"
+    ...                 "<script>s()</script>三<br>四</body></html>"))
+    ('T', '一二\n三\n四')
+    """
+    from lxml import etree
+
+    from .ingest import BLOCK_TAGS, SKIP_TAGS
+
+    parts: list[str] = []
+    skip = 0
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        tag = el.tag.lower() if isinstance(el.tag, str) else None  # None: a comment or processing instruction
+        if event == "start":
+            if tag in SKIP_TAGS:
+                skip += 1
+            elif tag is not None and not skip:
+                if tag in BLOCK_TAGS:
+                    parts.append("\n")
+                if el.text:
+                    parts.append(el.text)
+            continue
+        if tag in SKIP_TAGS:
+            skip -= 1
+        elif tag in BLOCK_TAGS and not skip:
+            parts.append("\n")
+        if el.tail and not skip and el is not tree:
+            parts.append(el.tail)
+    found = tree.find(".//title")
+    title = " ".join(found.text_content().split()) if found is not None else ""
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return title, "\n".join(line for line in lines if line)
 
 
 def _clean(title: str | None) -> str | None:
@@ -254,7 +290,7 @@ def _main_text(tree: Any) -> str:
     import trafilatura
 
     try:
-        text = trafilatura.extract(tree, include_comments=False, include_tables=False, with_metadata=False)
+        text = trafilatura.extract(tree, include_comments=False, include_tables=False, with_metadata=False, fast=True)
     except Exception:
         return ""
     if not text:

@@ -282,10 +282,10 @@ def _looks_like_html(text: str) -> bool:
 
 
 # ---------------------------------------------------------------- HTML
-_BLOCK_TAGS = frozenset(
+BLOCK_TAGS = _BLOCK_TAGS = frozenset(
     ["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "title", "option"]
 )
-_SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "iframe", "object", "head", "select", "button"])
+SKIP_TAGS = _SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "iframe", "object", "head", "select", "button"])
 
 
 class _TextExtractor(HTMLParser):
