@@ -425,3 +425,14 @@ def test_meta_dates_of_every_kind() -> None:
 
 
 RecordCheck = Callable[[RawDocument], bool]
+
+
+def test_a_json_array_and_json_lines_under_a_json_name(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(json.dumps({"data": [{"content": ONE}, 3, {"content": TWO}]}, ensure_ascii=False,
+                                                indent=2), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"text": ONE}, ensure_ascii=False) + "\n"
+                                     + json.dumps({"text": TWO}, ensure_ascii=False) + "\n", encoding="utf-8")
+    docs = _docs(tmp_path)
+    assert docs["a.json#1"].data == ONE.encode() and docs["a.json#3"].data == TWO.encode()
+    assert "record 2 is a JSON int" in (docs["a.json#2"].error or "")
+    assert docs["b.json#2"].source_record == "line 2"

@@ -26,6 +26,9 @@ def main() -> None:
     """
 
 
+MAX_NOTES = 10  # notes about the input folder shown on screen
+
+
 def _column_options(f: Callable[..., None]) -> Callable[..., None]:
     """--text-col … --id-col: which fields of record files hold what (default: the usual names)."""
     for name, what, usual in [
@@ -109,8 +112,11 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
         finally:
             signal.signal(signal.SIGTERM, previous)
     if not quiet:
-        for note in dict.fromkeys(summary.notes):
+        notes = list(dict.fromkeys(summary.notes))
+        for note in notes[:MAX_NOTES]:
             click.echo(f"note: {note}", err=True)
+        if len(notes) > MAX_NOTES:
+            click.echo(f"note: … and {len(notes) - MAX_NOTES} more (problems.parquet has them all)", err=True)
         click.echo(summary.line(), err=True)
     sys.exit(1 if summary.documents["rejected"] or summary.errors else 0)
 

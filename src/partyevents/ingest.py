@@ -445,7 +445,7 @@ def iter_inputs(in_dir: Path, options: InputOptions | None = None) -> Iterator[R
                 unmatched.discard(item.source_path)
             yield item
     if not n_files:
-        yield Problem("ingest", "warning", f"the input folder {in_dir} holds no files to read", None, str(in_dir))
+        yield Problem("ingest", "warning", f"the input folder {in_dir} holds no files to read", None, ".")
     if unmatched:
         missing = sorted(unmatched)
         yield Problem("ingest", "warning", f"manifest lists {len(missing)} path(s) that are not in the input folder",

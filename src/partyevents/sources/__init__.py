@@ -3,8 +3,8 @@
 A corpus of millions of pages is rarely millions of loose files. This package
 reads, in a stream and without unpacking anything to disk:
 
-- record files, one document per record: ``.jsonl``/``.ndjson``, ``.csv``,
-  ``.tsv``, ``.parquet`` (:mod:`.tables`);
+- record files, one document per record: ``.jsonl``/``.ndjson``, ``.json``
+  (an array of records), ``.csv``, ``.tsv``, ``.parquet`` (:mod:`.tables`);
 - archives: ``.zip``, ``.tar``, ``.tar.gz``/``.tgz``, a single ``.gz``
   (:mod:`.archives`), members of any kind, archives in archives included;
 - web archives: ``.warc``/``.warc.gz``/``.arc`` (:mod:`.warc`).
@@ -33,7 +33,7 @@ _DOCUMENTS = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".asp
 _OFFICE = (".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".epub", ".jar", ".apk", ".whl")
 _TAR = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz")
 _WARC = (".warc", ".warc.gz", ".arc", ".arc.gz")
-_RECORDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".csv": "csv", ".tsv": "tsv",
+_RECORDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "tsv",
             ".parquet": "parquet", ".pq": "parquet"}
 
 
@@ -118,7 +118,7 @@ def open_kind(kind: str, fh: IO[bytes], name: str, path: str, ctx: Context) -> I
         yield RawDocument(path, None, error=f"archives nested more than {MAX_DEPTH} deep; not read",
                           source_format=kind)
         return
-    readers = {"jsonl": tables.iter_jsonl, "csv": tables.iter_csv, "tsv": tables.iter_csv,
+    readers = {"jsonl": tables.iter_jsonl, "json": tables.iter_json, "csv": tables.iter_csv, "tsv": tables.iter_csv,
                "parquet": tables.iter_parquet, "zip": archives.iter_zip, "tar": archives.iter_tar,
                "gz": archives.iter_gz, "warc": warc.iter_warc}
     inner = Context(ctx.max_bytes, ctx.columns, ctx.manifest, ctx.depth + 1)

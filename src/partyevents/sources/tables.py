@@ -24,7 +24,7 @@ from ..records import RawDocument
 from ..resources import read_table
 from . import Columns, Context, Item
 
-__all__ = ["iter_csv", "iter_jsonl", "iter_parquet", "record_document"]
+__all__ = ["iter_csv", "iter_json", "iter_jsonl", "iter_parquet", "record_document"]
 
 PARQUET_BATCH = 64  # rows read at a time from a Parquet file
 
@@ -136,6 +136,33 @@ def iter_jsonl(fh: IO[bytes], name: str, path: str, ctx: Context) -> Iterator[It
         if mapping is None or tuple(rec) != keys:
             keys, mapping = tuple(rec), _Mapping(rec, ctx.columns)
         yield record_document(rec, mapping, path=path, fmt="jsonl", where=where, n=n, ctx=ctx)
+
+
+def iter_json(fh: IO[bytes], name: str, path: str, ctx: Context) -> Iterator[Item]:
+    """A ``.json`` file: an array of records (``[{...}, {...}]``, or ``{"data": [...]}``, read whole), or
+    JSON Lines under a ``.json`` name (one object per line, read as :func:`iter_jsonl`)."""
+    peek = getattr(fh, "peek", None)
+    head = (peek(4096) if peek is not None else b"").lstrip(codecs.BOM_UTF8 + b" \t\r\n")
+    if not head.startswith(b"["):
+        first_line = head.split(b"\n", 1)[0].strip()
+        if not head or (first_line.startswith(b"{") and first_line.endswith(b"}")):
+            yield from iter_jsonl(fh, name, path, ctx)
+            return
+    data = json.loads(_line_text(fh.read()).lstrip("\ufeff"))
+    if isinstance(data, dict):
+        data = next((v for v in data.values() if isinstance(v, list)), [data])
+    if not isinstance(data, list):
+        raise ValueError(f"a JSON {type(data).__name__}, not an array of records")
+    mapping: _Mapping | None = None
+    for n, rec in enumerate(data, start=1):
+        where = f"record {n}"
+        if not isinstance(rec, dict):
+            yield RawDocument(f"{path}#{n}", None, source_format="json", source_record=where,
+                              error=f"{where} is a JSON {type(rec).__name__}, not an object with a text field")
+            continue
+        if mapping is None:
+            mapping = _Mapping(rec, ctx.columns)
+        yield record_document(rec, mapping, path=path, fmt="json", where=where, n=n, ctx=ctx)
 
 
 def _line_text(line: bytes) -> str:
