@@ -158,8 +158,16 @@ def extract_html(html: str) -> HtmlContent:
     from .ingest import html_to_text
 
     tree = _parse(html)
-    if tree is None:
-        return HtmlContent(text=html_to_text(html), extractor="fallback")
+    if tree is not None:
+        try:
+            return _from_tree(tree)
+        except Exception:  # an odd tree: the tag stripper reads anything
+            pass
+    return HtmlContent(text=html_to_text(html), extractor="fallback")
+
+
+def _from_tree(tree: Any) -> HtmlContent:
+    """:func:`extract_html` on a parsed page."""
     title, published, url = _page_metadata(tree)
     main = _main_text(tree)
     page_title, body = _visible(tree)
