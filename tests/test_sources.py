@@ -160,7 +160,8 @@ def test_named_columns_and_an_html_column(tmp_path: Path) -> None:
             f"<body><div class=nav><a href='/'>首页</a></div><div class=content><p>{ONE}</p><p>{TWO}</p></div>"
             "</body></html>")
     rows = [{"正文链接": "http://a.gov.cn/1", "page": page, "when": "2023/06/07", "headline": "一", "key": "k1"},
-            {"正文链接": "http://a.gov.cn/2", "page": "", "when": "", "headline": "", "key": "k2"}]
+            {"正文链接": "http://a.gov.cn/2", "page": "", "when": "", "headline": "", "key": "k2"},
+            {"正文链接": "http://a.gov.cn/3", "page": f"<p>{TWO}</p>", "when": "上周", "headline": "", "key": "k3"}]
     (tmp_path / "in").mkdir()
     pd.DataFrame(rows).to_csv(tmp_path / "in" / "x.tsv", sep="\t", index=False)
     t = _run(tmp_path / "in", tmp_path / "out",
@@ -173,6 +174,10 @@ def test_named_columns_and_an_html_column(tmp_path: Path) -> None:
     assert "首页" not in first["text"] and first["n_events"] == 2
     second = docs.loc["x.tsv#2"]
     assert second["status"] == "rejected" and "row 2 has no text" in second["error"]
+    third = docs.loc["x.tsv#3"]
+    assert third["status"] == "ok" and third["published_date"] is None
+    warned = t.problems[t.problems["source_path"] == "x.tsv#3"]["message"]
+    assert any("when '上周' is not a date" in m for m in warned)
 
 
 def test_default_column_names_are_found_without_flags(tmp_path: Path) -> None:
@@ -436,3 +441,20 @@ def test_a_json_array_and_json_lines_under_a_json_name(tmp_path: Path) -> None:
     assert docs["a.json#1"].data == ONE.encode() and docs["a.json#3"].data == TWO.encode()
     assert "record 2 is a JSON int" in (docs["a.json#2"].error or "")
     assert docs["b.json#2"].source_record == "line 2"
+
+
+def test_cli_column_flags_and_notes_on_screen(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from partyevents.cli import main
+
+    (tmp_path / "in").mkdir()
+    pd.DataFrame([{"正文": ONE, "网页": "http://d.gov.cn/1", "发布": "2023-06-03"}]).to_csv(tmp_path / "in" / "p.csv",
+                                                                                       index=False)
+    (tmp_path / "in" / "manifest.csv").write_text("file,date\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "in"), str(tmp_path / "out"), "--text-col", "正文",
+                                       "--url-col", "网页", "--date-col", "发布"])
+    assert result.exit_code == 0, result.output
+    assert "note: manifest manifest.csv has no 'path' column" in result.stderr
+    doc = partyevents.load(tmp_path / "out").documents.iloc[0]
+    assert (doc["url"], doc["published_date"].isoformat(), doc["n_events"]) == ("http://d.gov.cn/1", "2023-06-03", 1)

@@ -29,6 +29,7 @@ def process_document(raw: RawDocument) -> DocumentResult:
     doc_id = doc_id_of(raw)
     result = DocumentResult(doc_id=doc_id, source_path=raw.source_path, status="rejected",
                             source_format=raw.source_format, source_record=raw.source_record, url=raw.url)
+    result.problems.extend(Problem("ingest", "warning", w, None) for w in raw.warnings)
     if raw.data is None or raw.error:
         result.error = raw.error or "could not be read"
         return result

@@ -55,6 +55,7 @@ class RawDocument:
     published_source: str | None = None  # "record" | "warc"
     title: str | None = None
     html: bool | None = None  # True: the record came from an HTML column (None: tell by content)
+    warnings: tuple[str, ...] = ()  # what the record had that could not be used (a date that is not a date)
 
 
 @dataclass(slots=True)

@@ -95,6 +95,8 @@ def record_document(rec: Mapping[str, Any], mapping: _Mapping, *, path: str, fmt
         published = parse_date(raw_date)
         if published is not None:
             meta.update(published=published, published_source="record")
+        else:
+            meta["warnings"] = (f"{where}: {mapping.date} {str(raw_date)[:40]!r} is not a date; ignored",)
     value: object = None
     html: bool | None = None
     if mapping.text and not _empty(rec.get(mapping.text)):
