@@ -458,3 +458,13 @@ def test_cli_column_flags_and_notes_on_screen(tmp_path: Path) -> None:
     assert "note: manifest manifest.csv has no 'path' column" in result.stderr
     doc = partyevents.load(tmp_path / "out").documents.iloc[0]
     assert (doc["url"], doc["published_date"].isoformat(), doc["n_events"]) == ("http://d.gov.cn/1", "2023-06-03", 1)
+
+
+def test_zip_member_names_written_in_gbk(tmp_path: Path) -> None:
+    name = "党建动态.txt".encode("gb18030")
+    placeholder = b"x" * (len(name) - 4) + b".txt"
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as zf:
+        zf.writestr(placeholder.decode(), ONE)
+    (tmp_path / "a.zip").write_bytes((tmp_path / "a.zip").read_bytes().replace(placeholder, name))
+    (doc,) = _docs(tmp_path).values()
+    assert doc.source_path == "a.zip!/党建动态.txt" and doc.data == ONE.encode()

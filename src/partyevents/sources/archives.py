@@ -30,22 +30,43 @@ def iter_zip(fh: IO[bytes], name: str, path: str, ctx: Context) -> Iterator[Item
         for info in zf.infolist():
             if info.is_dir():
                 continue
-            member = f"{path}!/{info.filename}"
+            name = member_name(info)
+            member = f"{path}!/{name}"
             if info.flag_bits & 0x1:
-                yield RawDocument(member, None, source_format="zip", source_record=info.filename,
+                yield RawDocument(member, None, source_format="zip", source_record=name,
                                   error="encrypted zip member; cannot be read without the password")
                 continue
             done = 0
             try:
                 with zf.open(info) as m:
-                    for item in read_document(m, info.filename, member, ctx, fmt="zip", record=info.filename,
-                                              size=info.file_size):
+                    for item in read_document(m, name, member, ctx, fmt="zip", record=name, size=info.file_size):
                         done += 1
                         yield item
             except Exception as exc:  # a corrupt member: the others are still read
                 after = f" after {done} document(s)" if done else ""
-                yield RawDocument(member, None, source_format="zip", source_record=info.filename,
+                yield RawDocument(member, None, source_format="zip", source_record=name,
                                   error=f"corrupt zip member{after}: {_reason(exc)}")
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """A zip member's name as its maker wrote it.
+
+    Names without the UTF-8 flag are read by Python as CP437; zip tools on Chinese Windows write them in
+    GBK: such a name is read as UTF-8, else GB18030.
+
+    >>> info = zipfile.ZipInfo("党建.txt".encode("gb18030").decode("cp437"))
+    >>> member_name(info)
+    '党建.txt'
+    """
+    if info.flag_bits & 0x800 or info.filename.isascii():
+        return info.filename
+    raw = info.filename.encode("cp437")
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return info.filename
 
 
 def iter_tar(fh: IO[bytes], name: str, path: str, ctx: Context) -> Iterator[Item]:
