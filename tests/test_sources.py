@@ -468,3 +468,17 @@ def test_zip_member_names_written_in_gbk(tmp_path: Path) -> None:
     (tmp_path / "a.zip").write_bytes((tmp_path / "a.zip").read_bytes().replace(placeholder, name))
     (doc,) = _docs(tmp_path).values()
     assert doc.source_path == "a.zip!/党建动态.txt" and doc.data == ONE.encode()
+
+
+def test_parquet_and_zip_inside_compressed_streams(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    pd.DataFrame([{"text": ONE}, {"text": TWO}]).to_parquet(buf)
+    (tmp_path / "p.parquet.gz").write_bytes(gzip.compress(buf.getvalue()))
+    with tarfile.open(tmp_path / "t.tar", "w") as tf:
+        data = _zip_bytes({"a.txt": ONE})
+        info = tarfile.TarInfo("inner.zip")
+        info.size = len(data)
+        tf.addfile(info, io.BytesIO(data))
+    docs = _docs(tmp_path)
+    assert docs["p.parquet.gz#2"].data == TWO.encode()
+    assert docs["t.tar!/inner.zip!/a.txt"].data == ONE.encode()

@@ -18,6 +18,7 @@ read becomes a ``rejected`` document with the reason; the others are kept.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,6 +137,14 @@ def open_kind(kind: str, fh: IO[bytes], name: str, path: str, ctx: Context) -> I
 def _reason(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     return f"{type(exc).__name__}: {text}" if type(exc).__name__ not in text else text
+
+
+def random_access(fh: IO[bytes], ctx: Context) -> IO[bytes]:
+    """A stream a reader can seek in (zip, Parquet): a file on disk as it is; a member of an archive or a
+    decompressed stream read into memory (seeking back in those means decompressing again, or is refused)."""
+    if ctx.depth <= 1 and fh.seekable():
+        return fh
+    return io.BytesIO(fh.read())
 
 
 def read_document(fh: IO[bytes], name: str, path: str, ctx: Context, *, fmt: str, record: str | None,

@@ -11,21 +11,20 @@ breaks ends with one rejected row saying after which member.
 from __future__ import annotations
 
 import gzip
-import io
 import tarfile
 import zipfile
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO
 
 from ..records import RawDocument
-from . import Context, Item, _reason, read_document
+from . import Context, Item, _reason, random_access, read_document
 
 __all__ = ["iter_gz", "iter_tar", "iter_zip"]
 
 
 def iter_zip(fh: IO[bytes], name: str, path: str, ctx: Context) -> Iterator[Item]:
     """Every file member of a zip archive, in the archive's order."""
-    source: Any = fh if fh.seekable() else io.BytesIO(fh.read())
+    source = random_access(fh, ctx)
     with zipfile.ZipFile(source) as zf:
         for info in zf.infolist():
             if info.is_dir():

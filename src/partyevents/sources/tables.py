@@ -22,7 +22,7 @@ from typing import IO, Any
 from ..htmltext import parse_date
 from ..records import RawDocument
 from ..resources import read_table
-from . import Columns, Context, Item
+from . import Columns, Context, Item, random_access
 
 __all__ = ["iter_csv", "iter_json", "iter_jsonl", "iter_parquet", "record_document"]
 
@@ -251,7 +251,7 @@ def iter_parquet(fh: IO[bytes], name: str, path: str, ctx: Context) -> Iterator[
     """One document per row of a Parquet file, read a batch of rows (and only the needed columns) at a time."""
     import pyarrow.parquet as pq
 
-    source: Any = fh if fh.seekable() else io.BytesIO(fh.read())
+    source = random_access(fh, ctx)
     pf = pq.ParquetFile(source)
     names = pf.schema_arrow.names
     mapping = _Mapping(names, ctx.columns)
