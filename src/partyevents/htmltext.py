@@ -169,6 +169,8 @@ def extract_html(html: str) -> HtmlContent:
 def _from_tree(tree: Any) -> HtmlContent:
     """:func:`extract_html` on a parsed page."""
     title, published, url = _page_metadata(tree)
+    if title and is_site_name(title):
+        title = None  # og:title set to the site's name on every page
     main = _main_text(tree)
     page_title, body = _visible(tree)
     visible = f"{page_title}\n{body}" if page_title and not body.startswith(page_title) else body
@@ -285,13 +287,36 @@ def _parse(html: str) -> Any:
 
 
 def _title(tree: Any) -> str | None:
+    """The page's heading (trafilatura: a single ``<h1>``, a ``class="title"`` element, else ``<title>``), or
+    its ``<title>`` when the heading is only the site's name (a logo in ``<h1>``).
+
+    >>> _title(_parse("<html><head><title>社区开展主题党日_某区门户网站</title></head><body><h1>某区人民政府</h1>"
+    ...               "<p>正文</p></body></html>"))
+    '社区开展主题党日_某区门户网站'
+    """
     from trafilatura.metadata import extract_title
 
     try:
-        title = extract_title(tree)
+        heading = extract_title(tree)
     except Exception:
-        return None
-    return " ".join(title.split()) if title else None
+        heading = None
+    heading = " ".join(heading.split()) if heading else None
+    found = tree.find(".//title")
+    page_title = " ".join(found.text_content().split()) if found is not None else ""
+    if heading and page_title and heading not in page_title and is_site_name(heading):
+        return page_title
+    return heading or page_title or None
+
+
+def is_site_name(text: str) -> bool:
+    """Whether a heading is a site's name (what CMSs append to titles: …人民政府, …门户网站, …网).
+
+    >>> is_site_name("某区人民政府"), is_site_name("社区开展主题党日")
+    (True, False)
+    """
+    from .normalize import clean_title
+
+    return clean_title("标题_" + text) == "标题"
 
 
 def _main_text(tree: Any) -> str:
