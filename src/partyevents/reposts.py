@@ -85,13 +85,13 @@ class Reposts:
         """Index a batch of this run's ``documents`` rows; the ``problems`` rows of replacements it makes."""
         if not self._loaded:
             self._load()
-        positions = self._add(documents)
+        self._add(documents)
         if not self._old_keys:
             return []
         rows = []
         cols = {c: documents.column(c).to_pylist() for c in ("doc_id", "status", "url", "source_path",
                                                             "source_record")}
-        for pos, doc_id, status, url, source, record in zip(positions, *cols.values(), strict=True):
+        for doc_id, status, url, source, record in zip(*cols.values(), strict=True):
             key = version_key(url, source, record)
             old = self._old_keys.get(key)
             if old is None or status != "ok":
@@ -113,7 +113,7 @@ class Reposts:
         canon = self.index.canonicals()
         positions = np.arange(len(canon), dtype=np.int32)
         repost = (canon >= 0) & (canon != positions)
-        reposts = set(self.index.doc_ids(positions[repost]))
+        reposts = {d for d in self.index.doc_ids(positions[repost]) if d is not None}
         gone = pa.array(list(self.replaced), type=pa.string())
         n_old = sum(n for _, _, n in self._old_parts)
         for path, first, n in self._old_parts:
