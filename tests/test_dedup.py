@@ -216,3 +216,11 @@ def test_a_rejected_rescrape_replaces_nothing(tmp_path: Path) -> None:
     assert summary.replaced == 0
     statuses = partyevents.load(tmp_path / "out").documents["status"].tolist()
     assert statuses[0] == "ok" and len(statuses) == 2 and statuses[1] != "ok"
+
+
+def test_the_bench_finds_every_planted_repost_within_the_memory_budget() -> None:
+    from partyevents.dedup import bench
+
+    result = bench(600)
+    assert result["reposts_found"] == result["reposts_made"] > 0
+    assert result["index_bytes_per_document"] < 900  # the budget stated in partyevents.dedup

@@ -120,5 +120,9 @@ from .report_cli import report_cmd  # noqa: E402
 
 main.add_command(report_cmd)
 
+from .panel_cli import panel_cmd  # noqa: E402
+
+main.add_command(panel_cmd)
+
 if __name__ == "__main__":
     main()

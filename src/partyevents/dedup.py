@@ -22,7 +22,7 @@ Memory: per document the index keeps a 16-bit signature (128 bytes), its
 band keys in an open-addressing table of 32-bit keys and 32-bit values at
 most half full (``(BANDS + 1) * 16`` bytes at worst) and a few fixed-width
 columns: under 500 bytes, i.e. at most about 480 MiB per million documents
-(``python -m partyevents.dedup --bench 1000000`` measures it).
+(``python -m partyevents.bench --dedup 1000000`` measures it).
 
 >>> body = ("3月5日,幸福社区党支部组织党员志愿者开展环境整治活动,清理卫生死角十余处。"
 ...         "3月8日,社区妇联举办插花沙龙,邀请辖区三十余名女性居民参加。")
@@ -36,11 +36,9 @@ columns: under 500 bytes, i.e. at most about 480 MiB per million documents
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import hashlib
 import time
-from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -433,16 +431,10 @@ def bench(n: int, doc_chars: int = 1000, batch: int = 32, seed: int = 0) -> dict
             "reposts_found": int(np.count_nonzero(clusters != np.arange(n))), "reposts_made": made}
 
 
-def main(argv: Iterable[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m partyevents.dedup",
-                                     description="Measure the near-duplicate index: memory per document and time.")
-    parser.add_argument("--bench", type=int, default=200_000, metavar="N", help="documents to index (default 200000)")
-    args = parser.parse_args(list(argv) if argv is not None else None)
-    r = bench(args.bench)
-    print(f"{r['documents']:,} documents of 1,000 characters: {r['us_per_document']:.0f} µs/document to sign and "
-          f"index; index {r['index_bytes_per_document']:.0f} B/document ({r['mib_per_million']:.0f} MiB per "
-          f"million documents); {r['reposts_found']:,} of {r['reposts_made']:,} reposts found")
-
-
-if __name__ == "__main__":
-    main()
+def bench_report(n: int) -> str:
+    """:func:`bench` as one line (``python -m partyevents.bench --dedup N``)."""
+    r = bench(n)
+    return (f"near-duplicate index, {r['documents']:,} documents of 1,000 characters: {r['us_per_document']:.0f} "
+            f"µs/document to sign and index; {r['index_bytes_per_document']:.0f} B/document "
+            f"({r['mib_per_million']:.0f} MiB per million documents); "
+            f"{r['reposts_found']:,} of {r['reposts_made']:,} reposts found")
