@@ -19,10 +19,12 @@ equality rate per bin estimates the Jaccard similarity like classic MinHash
 ``datasketch.MinHash``).
 
 Memory: per document the index keeps a 16-bit signature (128 bytes), its
-band keys in an open-addressing table of 32-bit keys and 32-bit values at
-most half full (``(BANDS + 1) * 16`` bytes at worst) and a few fixed-width
-columns: under 500 bytes, i.e. at most about 480 MiB per million documents
-(``python -m partyevents.bench --dedup 1000000`` measures it).
+band keys and text key in an open-addressing table of 32-bit keys and 32-bit
+values kept between a quarter and half full (272 to 544 bytes of table per
+document), and a few fixed-width columns (17 bytes) in arrays that double
+when full: about 420 bytes per document on average, 830 at worst, i.e. under
+800 MiB per million documents (``python -m partyevents.bench --dedup 1000000``
+measured 420 bytes, 401 MiB per million).
 
 >>> body = ("3月5日,幸福社区党支部组织党员志愿者开展环境整治活动,清理卫生死角十余处。"
 ...         "3月8日,社区妇联举办插花沙龙,邀请辖区三十余名女性居民参加。")
