@@ -136,6 +136,7 @@ def build_panel(events: pd.DataFrame, documents: pd.DataFrame, figures: pd.DataF
     for k in keys:
         if k not in ev.columns:
             ev[k] = None
+    _codes_from_adcode(ev)
     repost = _col(ev, "is_repost", False).fillna(False).astype(bool) | _col(ev, "duplicate_of").notna()
     cluster = _col(ev, "cluster_id").fillna(ev["doc_id"]).astype(object)
     ev = ev.assign(_repost=repost.to_numpy(), _cluster=cluster.to_numpy())
@@ -182,6 +183,29 @@ def build_panel(events: pd.DataFrame, documents: pd.DataFrame, figures: pd.DataF
         if c.startswith("events") or c in ("documents", "clusters"):
             table[c] = table[c].astype("int64")
     return Panel(table, by, freq, left_out)
+
+
+def _codes_from_adcode(ev: pd.DataFrame) -> None:
+    """Fill missing province/prefecture/county codes from ``adcode`` (the deepest code the place resolved to,
+    county or above) where the chain names that level (tables written before the code columns were filled).
+
+    >>> ev = pd.DataFrame({"adcode": ["420606", "420600"], "province": ["湖北省"] * 2, "prefecture": ["襄阳市"] * 2,
+    ...                    "county": ["樊城区", None], "county_code": [None, None]})
+    >>> _codes_from_adcode(ev); ev["county_code"].tolist(), ev["prefecture_code"].tolist()
+    (['420606', None], ['420600', '420600'])
+    """
+    if "adcode" not in ev.columns:
+        return
+    codes = [c[:6] if isinstance(c, str) and c[:6].isdigit() and len(c) >= 6 else None for c in ev["adcode"]]
+    for level, n, pad in (("province", 2, "0000"), ("prefecture", 4, "00"), ("county", 6, "")):
+        if level not in ev.columns:
+            continue
+        column = f"{level}_code"
+        current = ev[column].tolist() if column in ev.columns else [None] * len(ev)
+        named = ev[level].notna().tolist()
+        ev[column] = pd.Series([
+            cur if isinstance(cur, str) else (c[:n] + pad if c and has and c[n - 2:n] != "00" else None)
+            for cur, c, has in zip(current, codes, named, strict=True)], index=ev.index, dtype=object)
 
 
 def _mode(values: pd.Series) -> str | None:
