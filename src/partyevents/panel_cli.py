@@ -23,6 +23,7 @@ Example:
     partyevents panel data/out --by county --freq month
     partyevents panel data/out --by township --freq quarter --undated published --to results/
     partyevents panel data/out --by province --freq year --events   # also events.dta, flat, for Stata
+    partyevents panel data/out --plot                               # also county_map.png
 """
 
 
@@ -37,7 +38,10 @@ Example:
               help="Folder to write into (default: OUT_DIR/panel).")
 @click.option("--events", "with_events", is_flag=True,
               help="Also write the events table flat (lists joined by '; ') as events.csv and events.dta.")
-def panel_cmd(out_dir: Path, by: str, freq: str, undated: str, dest: Path | None, with_events: bool) -> None:
+@click.option("--plot", is_flag=True,
+              help="Also draw events per county on a map, county_map.png (needs pip install 'partyevents[maps]').")
+def panel_cmd(out_dir: Path, by: str, freq: str, undated: str, dest: Path | None, with_events: bool,
+              plot: bool) -> None:
     if not (out_dir / "events.parquet").exists():
         raise click.UsageError(f"{out_dir} holds no events.parquet: give the folder `partyevents extract` wrote, "
                                f"e.g. `partyevents extract data/raw {out_dir}` first, then "
@@ -47,6 +51,11 @@ def panel_cmd(out_dir: Path, by: str, freq: str, undated: str, dest: Path | None
     except (FileNotFoundError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     folder = dest or out_dir / "panel"
+    if plot:
+        from .report.maps import MISSING, boundaries
+
+        if boundaries() is None:
+            raise click.ClickException(MISSING)
     paths = write_panel(panel, folder)
     if with_events:
         from .api import load
@@ -54,6 +63,14 @@ def panel_cmd(out_dir: Path, by: str, freq: str, undated: str, dest: Path | None
         events = load(out_dir).events
         flatten_lists(events).to_csv(folder / "events.csv", index=False, encoding="utf-8-sig")
         paths += [folder / "events.csv", to_stata(events, folder / "events.dta", label="partyevents events")]
+    if plot:
+        from .api import load
+        from .report.maps import county_map
+
+        fig = county_map(load(out_dir).events)
+        if fig is not None:
+            fig.savefig(folder / "county_map.png", dpi=150)
+            paths.append(folder / "county_map.png")
     click.echo(panel.summary(), err=True)
     for path in paths:
         click.echo(f"wrote {path}")
