@@ -38,7 +38,8 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default with --engine dask: a local cluster).")
 @click.option("--incremental", is_flag=True,
-              help="Skip files already extracted into OUT_DIR (same bytes, same pipeline version); append the rest.")
+              help="Skip files already extracted into OUT_DIR (same bytes, same pipeline version); append the rest. "
+                   "A later version of an extracted page (same URL, else same path) replaces it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: int, workers: int | None,
                 engine: str, scheduler: str | None, incremental: bool, quiet: bool) -> None:
