@@ -128,6 +128,13 @@ def test_every_level_and_frequency_counts_each_cluster_once(reposted: Path, by: 
     labels = {"month": "2023-03", "quarter": "2023Q1", "year": "2023"}
     assert labels[freq] in set(table["period"])
     assert (table["clusters"] <= table["documents"]).all()
+    types = [c for c in table.columns if c.startswith("events_") and c not in ("events_since",
+                                                                           "events_dated_by_publication")]
+    assert (table[types].sum(axis=1) == table["events"]).all()
+    figures = tables.figures[(tables.figures["kind"] == "count")
+                             & tables.figures["event_id"].isin(originals.loc[placed, "event_id"])]
+    sums = table[[c for c in table.columns if c.startswith("sum_")]].to_numpy().sum()
+    assert sums == pytest.approx(figures["value"].sum()) and sums > 0
     march = table[table["period"] == labels[freq]]
     assert (march["documents"] - march["clusters"]).max() == 2  # three copies of one article
 

@@ -107,7 +107,7 @@ def _periods(ev: pd.DataFrame, freq: str, undated: str) -> pd.DataFrame:
         year = year.where(~monthless, py)
         by_pub = yearless | monthless
     ok = year.notna() & (month.notna() if freq != "year" else True)
-    sub = month if freq == "month" else (month + 2) // 3 if freq == "quarter" else pd.Series(np.nan, index=ev.index)
+    sub = month if freq == "month" else (month + 2) // 3 if freq == "quarter" else pd.Series(0.0, index=ev.index)
     return pd.DataFrame({"_year": year.where(ok), "_sub": sub.where(ok), "_by_pub": by_pub & ok}, index=ev.index)
 
 
@@ -223,8 +223,7 @@ def _count_figures(figures: pd.DataFrame, counted: pd.DataFrame, group: list[str
     f = f.merge(counted[["event_id", *group]], on="event_id", how="inner")
     if f.empty:
         return pd.DataFrame()
-    return f.pivot_table(index=group, columns="category", values="value", aggfunc="sum", fill_value=0.0,
-                         dropna=False)
+    return f.groupby([*group, "category"], dropna=False, sort=True)["value"].sum().unstack("category", fill_value=0.0)
 
 
 def panel_of(out_dir: Path | str, by: str = "county", freq: str = "month", undated: str = "drop") -> Panel:
