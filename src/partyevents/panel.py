@@ -223,7 +223,7 @@ def _count_figures(figures: pd.DataFrame, counted: pd.DataFrame, group: list[str
     f = f.merge(counted[["event_id", *group]], on="event_id", how="inner")
     if f.empty:
         return pd.DataFrame()
-    return f.groupby([*group, "category"], dropna=False, sort=True)["value"].sum().unstack("category", fill_value=0.0)
+    return f.groupby([*group, "category"], dropna=False, sort=True)["value"].sum().unstack("category").fillna(0.0)
 
 
 def panel_of(out_dir: Path | str, by: str = "county", freq: str = "month", undated: str = "drop") -> Panel:
