@@ -224,3 +224,22 @@ def test_the_bench_finds_every_planted_repost_within_the_memory_budget() -> None
     result = bench(600)
     assert result["reposts_found"] == result["reposts_made"] > 0
     assert result["index_bytes_per_document"] < 900  # the budget stated in partyevents.dedup
+
+
+def test_rows_written_out_of_order_still_get_their_own_cluster(tmp_path: Path) -> None:
+    import pyarrow as pa
+
+    from partyevents.reposts import Reposts
+    from partyevents.write import SCHEMAS
+
+    text = "".join(chr(0x4E00 + i) for i in range(200))
+    rows = [{"doc_id": f"{i:016x}", "source_path": f"{i}.txt", "status": "ok", "text": t, "n_events": 0,
+             "schema_version": "1", "published_date": dt.date(2023, 1, i + 1)}
+            for i, t in enumerate([text, text + "。", "另一篇" * 30])]
+    reposts = Reposts(tmp_path, append=False)
+    reposts.add(pa.RecordBatch.from_pylist(rows, schema=SCHEMAS["documents"]))
+    canon = reposts.index.canonicals()
+    positions = reposts._positions([rows[2]["doc_id"], rows[1]["doc_id"], "f" * 16], 0)
+    cluster, duplicate = reposts._cluster_columns(canon, positions)
+    assert cluster.to_pylist() == [rows[2]["doc_id"], rows[0]["doc_id"], None]
+    assert duplicate.to_pylist() == [None, rows[0]["doc_id"], None]

@@ -385,7 +385,7 @@ class DedupIndex:
     def canonical_of(self, position: int) -> int:
         return int(self.canonicals()[position])
 
-    def doc_ids(self, positions: npt.NDArray[np.int32]) -> list[str | None]:
+    def doc_ids(self, positions: npt.NDArray[np.integer]) -> list[str | None]:
         """The doc_ids at ``positions`` (None for -1)."""
         ids = self._ids.values
         return [None if p < 0 else f"{int(ids[p]):016x}" for p in positions.tolist()]

@@ -62,6 +62,7 @@ class Reposts:
         self._old_keys: dict[int, int] = {}  # hash of a version key -> position of an earlier run's document
         self.replaced: dict[str, str] = {}  # doc_id of an earlier run's document -> doc_id of its new version
         self.problems = 0
+        self._by_id: dict[str | None, int] | None = None  # doc_id -> position, built only if rows come out of order
 
     def _load(self) -> None:
         """Index the earlier runs' documents, part by part, in the order they are stored."""
@@ -127,17 +128,27 @@ class Reposts:
         writer.rewrite("documents", self._document_filler(canon, n_old, gone))
         writer.rewrite("events", _row_filler("events", reposts, gone))
 
-    def _cluster_columns(self, canon: np.ndarray, first: int, n: int) -> tuple[pa.Array, pa.Array]:
-        part = canon[first:first + n]
+    def _cluster_columns(self, canon: np.ndarray, positions: np.ndarray) -> tuple[pa.Array, pa.Array]:
+        """cluster_id and duplicate_of of the documents at ``positions`` (-1: not in the index)."""
+        part = np.where(positions >= 0, canon[np.maximum(positions, 0)], -1)
         cluster = self.index.doc_ids(part)
-        own = np.arange(first, first + n)
-        duplicate = [c if p >= 0 and p != o else None for c, p, o in zip(cluster, part.tolist(), own.tolist(),
+        duplicate = [c if p >= 0 and p != o else None for c, p, o in zip(cluster, part.tolist(), positions.tolist(),
                                                                          strict=True)]
         return pa.array(cluster, type=pa.string()), pa.array(duplicate, type=pa.string())
 
+    def _positions(self, doc_ids: list[str], first: int) -> np.ndarray:
+        """Positions of rows expected at ``first`` onwards (the order rows were indexed in); should a table
+        hold rows in another order, they are looked up by doc_id instead."""
+        positions = np.arange(first, first + len(doc_ids))
+        if positions[-1:].tolist() and positions[-1] < len(self.index) and self.index.doc_ids(positions) == doc_ids:
+            return positions
+        if self._by_id is None:
+            self._by_id = {d: i for i, d in enumerate(self.index.doc_ids(np.arange(len(self.index))))}
+        return np.array([self._by_id.get(d, -1) for d in doc_ids], dtype=np.int64)
+
     def _documents_changed(self, path: Path, canon: np.ndarray, first: int, n: int, gone: pa.Array) -> bool:
         stored = pq.read_table(path, columns=["doc_id", "cluster_id", "duplicate_of"])
-        cluster, duplicate = self._cluster_columns(canon, first, n)
+        cluster, duplicate = self._cluster_columns(canon, self._positions(stored["doc_id"].to_pylist(), first))
         return (len(gone) > 0 and pc.any(pc.is_in(stored["doc_id"], gone)).as_py()) or not (
             stored["cluster_id"].combine_chunks().equals(cluster)
             and stored["duplicate_of"].combine_chunks().equals(duplicate))
@@ -146,7 +157,8 @@ class Reposts:
         offset = [first]
 
         def fill(batch: pa.RecordBatch) -> pa.RecordBatch:
-            cluster, duplicate = self._cluster_columns(canon, offset[0], batch.num_rows)
+            cluster, duplicate = self._cluster_columns(canon, self._positions(batch.column("doc_id").to_pylist(),
+                                                                              offset[0]))
             offset[0] += batch.num_rows
             batch = _with(batch, cluster_id=cluster, duplicate_of=duplicate)
             return batch.filter(pc.invert(pc.is_in(batch.column("doc_id"), gone))) if len(gone) else batch
