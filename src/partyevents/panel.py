@@ -227,11 +227,31 @@ def _count_figures(figures: pd.DataFrame, counted: pd.DataFrame, group: list[str
 
 
 def panel_of(out_dir: Path | str, by: str = "county", freq: str = "month", undated: str = "drop") -> Panel:
-    """:func:`build_panel` of the tables in ``out_dir`` (read with only the columns it needs)."""
-    from .api import load
+    """:func:`build_panel` of the tables in ``out_dir``, read with only the columns it needs (never the texts)."""
+    out_dir = Path(out_dir)
+    frames = {name: _read(out_dir, name, columns) for name, columns in _NEEDED.items()}
+    return build_panel(frames["events"], frames["documents"], frames["figures"], by=by, freq=freq, undated=undated)
 
-    tables = load(out_dir)
-    return build_panel(tables.events, tables.documents, tables.figures, by=by, freq=freq, undated=undated)
+
+_NEEDED = {
+    "events": ["event_id", "doc_id", "year", "month", "day", "date_end", "date_since", "is_repost", "activity_type",
+               "adcode", *dict.fromkeys(c for cols in LEVELS.values() for c in cols)],
+    "documents": ["doc_id", "published_date", "duplicate_of", "cluster_id"],
+    "figures": ["event_id", "category", "kind", "value"],
+}
+
+
+def _read(out_dir: Path, name: str, columns: list[str]) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
+    from .write import SCHEMAS
+
+    path = out_dir / f"{name}.parquet"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing; run `partyevents extract IN_DIR {out_dir}` first")
+    schema = SCHEMAS[name]
+    table = pq.read_table(path, columns=columns, schema=schema if path.is_dir() else None)
+    return table.to_pandas(date_as_object=True)
 
 
 def write_panel(panel: Panel, folder: Path | str, name: str | None = None) -> list[Path]:
