@@ -63,12 +63,13 @@ _NO_DATE = np.iinfo(np.int32).max  # sorts after every real date: undated docume
 
 
 def _mix(h: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
-    """The splitmix64 finalizer, vectorized (wrapping uint64 arithmetic)."""
+    """The splitmix64 finalizer, vectorized (wrapping uint64 arithmetic; a new array, ``h`` is left alone)."""
     h = h ^ (h >> _U64(30))
-    h = h * _U64(0xBF58476D1CE4E5B9)
-    h = h ^ (h >> _U64(27))
-    h = h * _U64(0x94D049BB133111EB)
-    return h ^ (h >> _U64(31))
+    np.multiply(h, _U64(0xBF58476D1CE4E5B9), out=h)
+    h ^= h >> _U64(27)
+    np.multiply(h, _U64(0x94D049BB133111EB), out=h)
+    h ^= h >> _U64(31)
+    return h
 
 
 def shingles(text: str, k: int = SHINGLE) -> npt.NDArray[np.uint64]:
@@ -156,11 +157,14 @@ def _signatures(texts: list[str]) -> tuple[npt.NDArray[np.uint32], npt.NDArray[n
     doc = np.repeat(np.arange(n), lengths)
     k = SHINGLE
     m = max(len(cp) - k + 1, 0)
-    h = np.zeros(m, dtype=_U64)
+    h = cp[:m].copy()
     with np.errstate(over="ignore"):
-        for j in range(k):
-            h = h * _PRIME + cp[j:j + m]
-    keep = np.arange(m) + k <= ends[doc[:m]]
+        for j in range(1, k):
+            np.multiply(h, _PRIME, out=h)
+            np.add(h, cp[j:j + m], out=h)
+    keep = np.ones(m, dtype=bool)  # not the shingles that run into the next text: the last k-1 of each
+    across = (ends[:, None] - np.arange(1, k)[None, :]).ravel()
+    keep[across[(across >= 0) & (across < m)]] = False
     hashes, owner = _mix(h[keep]), doc[:m][keep]
     counts = np.bincount(owner, minlength=n)
     shift = _U64(64 - NUM_BINS.bit_length() + 1)
