@@ -23,6 +23,7 @@ from .ingest import DEFAULT_MAX_BYTES, InputOptions, iter_inputs
 from .pipeline import analyze_text
 from .records import Problem, RawDocument
 from .sources import Columns
+from .reposts import Reposts
 from .validate import Rows, validate_result
 from .write import SCHEMAS, TABLES, VERSION_KEY, RowBatch, TableWriter, existing_documents, table_files, table_versions
 
@@ -78,12 +79,14 @@ class RunSummary:
     invalidated: bool = False  # an incremental run found tables of another pipeline version and redid everything
     rejected_reasons: Counter[str] = field(default_factory=Counter)  # why documents were rejected (digits as N)
     notes: list[str] = field(default_factory=list)  # problems of the input folder, for the screen
+    replaced: int = 0  # earlier runs' documents replaced by a later version of the same page (incremental runs)
 
     def line(self) -> str:
         d = self.documents
         extra = "".join([f", {self.skipped} skipped (already extracted)" if self.skipped else "",
                          f", {self.duplicates} duplicate files" if self.duplicates else "",
-                         ", previous tables were of another pipeline version" if self.invalidated else ""])
+                         ", previous tables were of another pipeline version" if self.invalidated else "",
+                         f", {self.replaced} replaced by a later version" if self.replaced else ""])
         top = "; ".join(f"{n} × {why}" for why, n in self.rejected_reasons.most_common(3))
         return (f"{sum(d.values())} documents ({d['ok']} ok, {d['empty']} empty, {d['rejected']} rejected), "
                 f"{self.events} events, {self.figures} figures, {self.problems} problems, {self.seconds:.1f} s"
@@ -125,6 +128,7 @@ def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | Non
     duplicates: dict[str, list[str]] = {}
     engine = make_engine(config.engine, config.workers, config.scheduler)
     metadata = {VERSION_KEY: PIPELINE_VERSION.encode()}
+    reposts = Reposts(out_dir, append)
     try:
         with TableWriter(out_dir, metadata=metadata, append=append) as writer:
             manifest_name = (config.manifest or in_dir / "manifest.csv").name
@@ -133,6 +137,7 @@ def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | Non
                                   manifest_name)
             for batch in engine.map(_chunks(docs, config.chunk_size, config.chunk_bytes)):
                 _add_batch(writer, batch, summary)
+                _add_reposts(writer, reposts, batch, summary)
                 if on_document is not None:
                     for source in batch.column("documents", "source_path"):
                         on_document(source)
@@ -141,6 +146,8 @@ def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | Non
                 summary.problems += 1
             if append and not any(writer.counts.values()):
                 writer.abort()  # nothing new: leave the tables exactly as they are
+            else:
+                reposts.finish(writer)  # cluster columns of every document, earlier runs' included
     finally:
         engine.close()
     summary.seconds = time.perf_counter() - start
@@ -242,6 +249,13 @@ def _reason_kind(error: str) -> str:
     'line N is not JSON (Expecting value at column N)'
     """
     return _DIGITS.sub("N", error.split(": '")[0].split(': "')[0])[:120]
+def _add_reposts(writer: TableWriter, reposts: Reposts, batch: RowBatch, summary: RunSummary) -> None:
+    """Index the batch's documents for near-duplicates; write the replacements of earlier versions it makes."""
+    replaced = reposts.add(batch.tables["documents"])
+    if replaced:
+        writer.add("problems", replaced)
+        summary.problems += len(replaced)
+        summary.replaced += len(replaced)
 
 
 @dataclass(slots=True)

@@ -58,7 +58,8 @@ def _column_options(f: Callable[..., None]) -> Callable[..., None]:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default with --engine dask: a local cluster).")
 @click.option("--incremental", is_flag=True,
-              help="Skip files already extracted into OUT_DIR (same bytes, same pipeline version); append the rest.")
+              help="Skip files already extracted into OUT_DIR (same bytes, same pipeline version); append the rest. "
+                   "A later version of an extracted page (same URL, else same path) replaces it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 @_column_options
 def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: int, workers: int | None,
@@ -153,6 +154,10 @@ def evaluate_cmd(gold: Path, out_dir: Path, as_json: bool, verbose: bool) -> Non
 from .report_cli import report_cmd  # noqa: E402
 
 main.add_command(report_cmd)
+
+from .panel_cli import panel_cmd  # noqa: E402
+
+main.add_command(panel_cmd)
 
 if __name__ == "__main__":
     main()

@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -149,6 +150,8 @@ class TableWriter:
         self._writers: dict[str, pq.ParquetWriter] = {}
         self.counts: dict[str, int] = dict.fromkeys(TABLES, 0)
         self._done = False
+        self._sealed: set[str] = set()  # tables passed through rewrite(): finished, no more rows
+        self._replaced: list[tuple[Path, Path]] = []  # (rewritten copy in _tmp, earlier part it replaces)
 
     def add(self, table: str, rows: list[dict[str, Any]]) -> None:
         """Append rows (dicts with the table's columns)."""
@@ -177,11 +180,42 @@ class TableWriter:
         buf.clear()
         self._buffered[table] = 0
 
+    def rewrite(self, table: str, fn: Callable[[pa.RecordBatch], pa.RecordBatch]) -> None:
+        """Pass this run's rows of ``table`` through ``fn``, one record batch at a time, before the commit
+        (e.g. to fill a column known only once every document is in). No rows may be added afterwards."""
+        if table in self._sealed:
+            raise RuntimeError(f"{table} was already rewritten")
+        self._flush(table)
+        self._writers.pop(table).close()
+        self._sealed.add(table)
+        path = self._tmp / f"{table}.parquet"
+        self._copy(path, path.with_suffix(".rewrite"), fn)
+        os.replace(path.with_suffix(".rewrite"), path)
+
+    def replace_part(self, table: str, part: Path, fn: Callable[[pa.RecordBatch], pa.RecordBatch]) -> None:
+        """On commit, the file ``part`` of an earlier run's ``table`` is replaced by its rows passed through
+        ``fn`` (a record batch at a time; the copy is written now, inside the temporary folder)."""
+        copy = self._tmp / f"{table}.part-{len(self._replaced)}.parquet"
+        self._copy(part, copy, fn)
+        self._replaced.append((copy, part))
+
+    def _copy(self, source: Path, target: Path, fn: Callable[[pa.RecordBatch], pa.RecordBatch]) -> None:
+        table = target.name.split(".", 1)[0]
+        schema = SCHEMAS[table].with_metadata(self.metadata)
+        with pq.ParquetWriter(target, schema, compression="zstd") as writer:
+            for batch in pq.ParquetFile(source).iter_batches(batch_size=self.row_group_size):
+                batch = fn(batch)
+                writer.write_table(pa.Table.from_batches([batch], schema=SCHEMAS[table]).replace_schema_metadata(
+                    self.metadata))
+
     def commit(self) -> None:
         """Finish every table and move it into place (atomic rename per table)."""
         for table in TABLES:
-            self._flush(table)
-            self._writers[table].close()
+            if table not in self._sealed:
+                self._flush(table)
+                self._writers[table].close()
+        for copy, part in self._replaced:  # earlier parts first: a single-file table may become a folder below
+            os.replace(copy, part)
         for table in TABLES:
             target = self.out_dir / f"{table}.parquet"
             if self.append and target.exists():
