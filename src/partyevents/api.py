@@ -22,8 +22,8 @@ from .engines import make_engine
 from .ingest import DEFAULT_MAX_BYTES, InputOptions, iter_inputs
 from .pipeline import analyze_text
 from .records import Problem, RawDocument
-from .sources import Columns
 from .reposts import Reposts
+from .sources import Columns
 from .validate import Rows, validate_result
 from .write import SCHEMAS, TABLES, VERSION_KEY, RowBatch, TableWriter, existing_documents, table_files, table_versions
 
