@@ -297,10 +297,10 @@ def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) ->
     """当天/当日 (or 随后) going on with the running event: no new place is named right after it, and its
     sentence's activity cue words (activity_keywords.tsv) share a label with the running event, if it has any.
 
-    >>> text = "5月3日,甲街道乙社区开展活动。\\n当天,乙社区还组织义诊。\\n当日下午,丙街道丁社区开展宣讲。"
+    >>> text = "5月3日,甲街道乙社区开展志愿服务。\\n当天,乙社区还组织志愿服务。\\n当日下午,丙街道丁社区开展宣讲。"
     >>> lines = split_lines(text)
     >>> e1, e2 = [x for x in find_date_expressions(text) if x.relative]
-    >>> _same_activity(text, lines[1], e1, [0, 16, 0, 4]), _same_activity(text, lines[2], e2, [0, 29, 0, 4])
+    >>> _same_activity(text, lines[1], e1, [0, 18, 0, 4]), _same_activity(text, lines[2], e2, [0, 33, 0, 4])
     (True, False)
     """
     if e.relative not in _SAME_DAY or cur is None:
