@@ -65,12 +65,7 @@ class Found(NamedTuple):
     clause_end: int
 
 
-@cache
-def _cues() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for row in read_table("org_cues.tsv"):
-        out.setdefault(row[0], []).append(row[1])
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+_cues = orgs._cues  # one reading of org_cues.tsv, shared with the name finder
 
 
 @cache
