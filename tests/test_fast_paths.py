@@ -121,7 +121,11 @@ def _slow_noun_after(g: figures._Grammar, text: str, pos: int, end: int, person:
         m = nouns.match(text, i)
         if m and m.group() in g.nouns:
             category = g.nouns[m.group()]
-            if head_end >= 0 and gap and category != prefer and figures._RANK.get(category, 2) < figures._RANK.get(head_cat, 2):
+            team = g.members.get(m.group(), "")
+            if person and team and team != "people" and (head_end < 0 or not gap):
+                category = team
+            if (head_end >= 0 and gap and category != prefer and (person or not team)
+                    and figures._RANK.get(category, 2) < figures._RANK.get(head_cat, 2)):
                 break
             if not person and head_cat in figures._RANK and category in figures._MEMBERS:
                 break

@@ -69,12 +69,14 @@ class _Grammar:
     start_re: re.Pattern[str]
     units: dict[str, _Unit]
     nouns: dict[str, str]
+    members: dict[str, str]  # team noun -> the category of its members
     noun_maxlen: int
     phrase_re: re.Pattern[str]
     after_re: re.Pattern[str]
     before: tuple[str, ...]
     connector_re: re.Pattern[str]
     connectors: tuple[str, ...]
+    tails: tuple[str, ...]
     cue_re: re.Pattern[str]
     cue_kinds: dict[str, str]
     speech_re: re.Pattern[str]
@@ -88,13 +90,17 @@ def _alternation(words: list[str]) -> str:
 def _grammar() -> _Grammar:
     """Compile the figure grammar from the resource tables (once)."""
     units = {row[0]: _unit(row) for row in read_table("figure_units.tsv")}
-    nouns = {row[0]: row[1] for row in read_table("figure_nouns.tsv")}
+    noun_rows = read_table("figure_nouns.tsv")
+    nouns = {row[0]: row[1] for row in noun_rows}
+    members = {row[0]: row[2] for row in noun_rows if len(row) > 2 and row[2]}
     excl: dict[str, list[str]] = {}
     for kind, word in read_table("figure_exclusions.tsv"):
         excl.setdefault(kind, []).append(word)
     cues = {word: kind for kind, word in read_table("figure_kinds.tsv") if kind != "speech"}
     speech = [word for kind, word in read_table("figure_kinds.tsv") if kind == "speech"]
-    num = f"[0-9{NUMERAL_CHARS}][0-9.{NUMERAL_CHARS}余多几]*"
+    # Arabic digits may take Chinese numerals after them (3万); a Chinese numeral is not followed by Arabic
+    # digits: in 队伍3支 the 伍 ends a word (队伍) and the figure is 3支
+    num = f"(?:[0-9][0-9.{NUMERAL_CHARS}余多几]*|[{NUMERAL_CHARS}][{NUMERAL_CHARS}余多几]*)"
     cn = f"[{NUMERAL_CHARS}]"
     start = f"(?:(?<![0-9.])(?=[0-9])|(?<![0-9.{NUMERAL_CHARS}几数若])(?={cn}))"
     figure_re = re.compile(
@@ -102,12 +108,12 @@ def _grammar() -> _Grammar:
         rf"(?P<unit>{_alternation(list(units))})(?P<post>{_POST})?"
     )
     return _Grammar(
-        figure_re=figure_re, start_re=_start_re(list(units)), units=units, nouns=nouns,
+        figure_re=figure_re, start_re=_start_re(list(units)), units=units, nouns=nouns, members=members,
         noun_maxlen=max(map(len, nouns)),
         phrase_re=_phrase_re(list(nouns), excl.get("stop", []), excl.get("word", [])),
         after_re=re.compile(trie_pattern(excl.get("after", []))), before=tuple(excl.get("before", [])),
         connector_re=re.compile(rf"(?:{_alternation(excl.get('connector', []))})+$"),
-        connectors=tuple(excl.get("connector", [])),
+        connectors=tuple(excl.get("connector", [])), tails=tuple(excl.get("tail", [])),
         cue_re=re.compile(trie_pattern(list(cues))), cue_kinds=cues,
         speech_re=re.compile(trie_pattern(speech)),
     )
@@ -181,7 +187,9 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
     punctuation or a digit ends it. After a person measure word (名, 人, 位)
     only a word for people can be the head. A word of the measure word's own
     category (``prefer``: 支 counts organizations) may follow a head that outranks it
-    (``10支党员先锋队伍``).
+    (``10支党员先锋队伍``), and so may a team (``25个党员救援队``). After a person measure word a team
+    counts its members when its members are of one kind and it is the first head or follows the head
+    directly (``二十余人的服务队``, ``30名党员志愿服务队``: volunteers; ``20名党员突击队``: party members).
     """
     head_end, head_cat, gap, i = -1, "", 0, pos
     limit = min(end, pos + 24)
@@ -197,8 +205,12 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
             break
         kind, i = m.lastgroup, after
         category = g.nouns.get(text[at:i], "") if kind == "noun" else ""
+        team = g.members.get(text[at:i], "") if category else ""
+        if person and team and team != "people" and (head_end < 0 or not gap):
+            category = team  # 二十余人的服务队, 30名党员志愿服务队: its members are counted
         if category:
-            if head_end >= 0 and gap and category != prefer and _RANK.get(category, 2) < _RANK.get(head_cat, 2):
+            if (head_end >= 0 and gap and category != prefer and (person or not team)
+                    and _RANK.get(category, 2) < _RANK.get(head_cat, 2)):
                 break  # 党支部联系小区: a new phrase, not a wider head
             if not person and head_cat in _RANK and category in _MEMBERS:
                 break  # 三个党支部党员: the bodies are counted, not their members (村支部书记 are counted)
@@ -257,6 +269,9 @@ def _noun_before(g: _Grammar, text: str, pos: int, lo: int, person: bool) -> tup
     noun = _suffix_noun(g, _trim_clause(g, clause))
     if noun is None or not person:
         return noun
+    team = g.members.get(noun[0], "people")
+    if team != "people":
+        noun = (noun[0], team)  # 服务队20余人: the team's members
     if noun[1] not in _PERSON_CATEGORIES:
         return None  # 培训400人: not a word for the people counted
     if left == "、":
@@ -268,12 +283,17 @@ def _noun_before(g: _Grammar, text: str, pos: int, lo: int, person: bool) -> tup
 
 
 def _trim_clause(g: _Grammar, clause: str) -> str:
-    """The clause before a number without its connectors (共, 达到) and a closing parenthetical (副书记(主持工作))."""
+    """The clause before a number without its connectors (共, 达到), a closing parenthetical (副书记(主持工作))
+    and a word naming an exemplary kind (红色业委会典型)."""
     if clause.endswith((")", "）")):
         k = max(clause.rfind("("), clause.rfind("（"))
         if k > 0:
             clause = clause[:k]
-    return g.connector_re.sub("", clause)
+    clause = g.connector_re.sub("", clause)
+    for tail in g.tails:
+        if clause.endswith(tail):
+            return clause[: -len(tail)]
+    return clause
 
 
 def _protected(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
