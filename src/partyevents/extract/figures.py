@@ -447,7 +447,9 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int) -> F
         before = None  # where it happened, not what was counted
     noun = noun or before
     if noun and noun[1] == _NOT_COUNTED:
-        return None  # 三个实践载体, 五个工作环节: headings, not things counted
+        if unit.mode != "fixed":
+            return None  # 三个实践载体, 五个工作环节: headings, not things counted
+        noun = None  # 30亩建设…标准: the measure word alone decides what is counted
     category = unit.category
     if unit.mode == "person":
         category = noun[1] if noun and noun[1] in _PERSON_CATEGORIES else "people"
