@@ -396,7 +396,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             protected = _protected(text, start, end)
         if protected and _covered(protected, *m.span()):
             continue
-        figure = _figure(g, text, m, start, end)
+        figure = _figure(g, text, m, start, end, max(start, rests[-1]) if rests else start)
         if figure is not None:
             out.append(figure)
             rests.append(m.end() + (len(figure.noun) if figure.noun and text.startswith(figure.noun, m.end()) else 0))
@@ -429,9 +429,10 @@ def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
     return _slogan_shape(text, m.start("num"), run, unit_end)
 
 
-def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int) -> Figure | None:
+def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: int) -> Figure | None:
     """The figure of a match that passed :func:`_excluded`, with its noun, category and kind; None for a code,
-    an ID or an address."""
+    an ID or an address. A noun before the number is looked for after ``lo``, where the previous figure and
+    the noun it counts end (``22幢楼栋44台电梯``: 楼栋 is counted by 22幢, not by 44台)."""
     run, unit_word, pre, num2, post = m.group("num", "unit", "pre", "num2", "post")
     unit = g.units[unit_word]
     parsed = parse_numeral(run)
@@ -440,7 +441,7 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int) -> F
         return None  # a code or an ID, not a count
     m_start, m_end = m.span()
     noun = _noun_after(g, text, m_end, end, unit.mode == "person", unit.category)
-    before = None if noun else _noun_before(g, text, m_start, start, unit.mode == "person")
+    before = None if noun else _noun_before(g, text, m_start, lo, unit.mode == "person")
     if unit.needs_noun and (noun or before or ("", ""))[1] != unit.category and not _after_connector(g, text, m_start, start):
         return None  # 宿舍12栋, 6栋居民: an address; 居民楼12栋 counts
     if before and unit.mode == "fixed" and before[1] in ("places", "organizations") and before[1] not in unit.noun_may:
@@ -477,7 +478,7 @@ def _set_kinds(g: _Grammar, text: str, figures: list[Figure], rests: list[int]) 
     """Set each figure's kind: ``quoted`` inside a person's quotation, else the nearest cue word
     (``figure_kinds.tsv``) earlier in its sentence (at most ``_KIND_REACH`` characters back), else the kind
     it has (``count``, or ``target`` after 不少于). ``rests[i]`` is where the clause after figure i and its
-    counted noun goes on (共有党员5000余名 ends there: a stock).
+    counted noun goes on (共有党员5000余名 ends there: a stock; so does 共有居民320户1050人, figures in a row).
 
     The cues and sentence ends of the stretch the figures stand in are found once.
     """
@@ -486,7 +487,7 @@ def _set_kinds(g: _Grammar, text: str, figures: list[Figure], rests: list[int]) 
     ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
     cues = [(m.start(), m.end(), g.cue_kinds[m.group()]) for m in g.cue_re.finditer(text, lo, hi)]
     cue_starts = [c[0] for c in cues]
-    for figure, rest in zip(figures, rests, strict=True):
+    for n, (figure, rest) in enumerate(zip(figures, rests, strict=True)):
         pos = figure.start
         if _in_speech(text, pos):
             figure.kind = "quoted"
@@ -504,6 +505,9 @@ def _set_kinds(g: _Grammar, text: str, figures: list[Figure], rests: list[int]) 
                 kind = cue_kind
                 this_activity = this_activity or cue_kind == "count"
         if kind == "total":  # 共有党员5000余名 (a stock), 共有300余名居民参加 (a count)
+            while n + 1 < len(figures) and figures[n + 1].start == rest:  # 共有居民320户1050人: the clause goes on after both
+                n += 1
+                rest = rests[n]
             after = _SPEAKER_RE.match(text, rest, rest + 24)
             kind = "count" if after and after.group().strip() else "cumulative"
         if kind == "cumulative" and this_activity:
