@@ -263,10 +263,12 @@ def _noun_before(g: _Grammar, text: str, pos: int, lo: int, person: bool) -> tup
 
     People counted after a list of people (``书记、负责人共30余人参加``) are a total of
     participants: no single noun. After a list of bodies (``机关党支部、社区党员60余人``)
-    the noun stands.
+    the noun stands. People named one by one take the word before the first name (``村干部黄某某、吴某两人``).
     """
     clause, left = _clause_before(text, pos, lo)
     noun = _suffix_noun(g, _trim_clause(g, clause))
+    if noun is None and person and left == "、":
+        return _named_people(g, text, pos, lo, clause)
     if noun is None or not person:
         return noun
     team = g.members.get(noun[0], "people")
@@ -280,6 +282,33 @@ def _noun_before(g: _Grammar, text: str, pos: int, lo: int, person: bool) -> tup
         if item is None or item[1] in _PERSON_CATEGORIES:
             return None
     return noun
+
+
+_NAME_SIZES = (3, 2)  # a Chinese personal name: a surname and one or two characters
+
+
+def _named_people(g: _Grammar, text: str, pos: int, lo: int, clause: str) -> tuple[str, str] | None:
+    """The word for people before a list of their names that ends right before the number at ``pos``
+    (``党员张某某、李某等3人``: party members); ``clause`` is the last name. None unless every item after the
+    first is a name (two or three characters, no known noun) and the first is a word for people and a name."""
+    item = _trim_clause(g, clause).removesuffix("等")
+    at = pos - len(clause)
+    while True:
+        if not (len(item) in _NAME_SIZES and _suffix_noun(g, item) is None):
+            return None
+        if text[at - 1 : at] != "、":
+            return None
+        at -= 1
+        clause = _clause_before(text, at, lo)[0]
+        at -= len(clause)
+        if len(clause) in _NAME_SIZES and _suffix_noun(g, clause) is None:
+            item = clause  # another name
+            continue
+        for size in _NAME_SIZES:
+            noun = _suffix_noun(g, clause[:-size]) if len(clause) > size else None
+            if noun is not None and noun[1] in _PERSON_CATEGORIES:
+                return noun
+        return None
 
 
 def _trim_clause(g: _Grammar, clause: str) -> str:
