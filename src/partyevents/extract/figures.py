@@ -27,6 +27,8 @@ _PERSON_CATEGORIES = frozenset({"volunteers", "party_members", "cadres", "people
 _MEMBERS = _PERSON_CATEGORIES - {"cadres"}
 _NOT_COUNTED = "none"  # figure_nouns.tsv: a head that makes the number a heading (三个实践载体), not a figure
 _SLOGAN_NUMERALS = frozenset("一二两三四五六七八九十百千万")
+_FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟"  # numerals of amounts on cheques; 零, 〇, 万 and 亿 serve both kinds
+_SHARED = "零〇万亿"
 _ROUND = "百千万亿"
 _MAX_VALUE = 1e14  # 百万亿: larger "counts" are codes
 _RANK = {"places": 0, "organizations": 1}  # 小区 < 党支部 < 书记: a phrase's head outranks its modifiers
@@ -98,11 +100,14 @@ def _grammar() -> _Grammar:
         excl.setdefault(kind, []).append(word)
     cues = {word: kind for kind, word in read_table("figure_kinds.tsv") if kind != "speech"}
     speech = [word for kind, word in read_table("figure_kinds.tsv") if kind == "speech"]
-    # Arabic digits may take Chinese numerals after them (3万); a Chinese numeral is not followed by Arabic
-    # digits: in 队伍3支 the 伍 ends a word (队伍) and the figure is 3支
-    num = f"(?:[0-9][0-9.{NUMERAL_CHARS}余多几]*|[{NUMERAL_CHARS}][{NUMERAL_CHARS}余多几]*)"
-    cn = f"[{NUMERAL_CHARS}]"
-    start = f"(?:(?<![0-9.])(?=[0-9])|(?<![0-9.{NUMERAL_CHARS}几数若])(?={cn}))"
+    # Arabic digits may take Chinese numerals after them (3万); Chinese numerals are not followed by Arabic
+    # digits, and financial ones (伍, 拾) do not mix with common ones: in 队伍3支 and 队伍三支 the 伍 ends a
+    # word (队伍) and the figure is 3支, 三支
+    common = "".join(c for c in NUMERAL_CHARS if c not in _FINANCIAL)
+    financial = "".join(c for c in NUMERAL_CHARS if c in _FINANCIAL or c in _SHARED)
+    num = f"(?:[0-9][0-9.{NUMERAL_CHARS}余多几]*|[{common}][{common}余多几]*|[{financial}][{financial}余多几]*)"
+    start = (f"(?:(?<![0-9.])(?=[0-9])|(?<![0-9.{common}几数若])(?=[{common}])"
+             f"|(?<![0-9.{financial}几数若])(?=[{financial}]))")
     figure_re = re.compile(
         rf"(?P<pre>{_PRE})?{start}(?P<num>{num})(?:(?P<sep>{'|'.join(_SEPS)})(?P<num2>{num}))?"
         rf"(?P<unit>{_alternation(list(units))})(?P<post>{_POST})?"
