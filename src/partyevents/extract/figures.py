@@ -395,17 +395,25 @@ def _slogan_shape(text: str, num_start: int, run: str, unit_end: int) -> bool:
 
 
 def _plausible_run(run: str, unit: str, pre: str | None) -> bool:
-    """Reject numerals that are words: bare ``一`` (``一户居民``), ``二次`` (counts say 两), ``千万``, ``万人``.
+    """Reject numerals that are words: bare ``一`` (``一户居民``), ``二次`` (counts say 两), ``千万``, ``万人``;
+    ``百万元`` and ``千万元`` are amounts.
 
     >>> [_plausible_run(r, "人", None) for r in ("一", "二", "万", "万余", "千万", "两", "十")], _plausible_run("万", "名", None)
     ([False, False, False, True, False, True, True], True)
+    >>> _plausible_run("千万", "元", None), _plausible_run("万", "元", None)
+    (True, False)
     """
     if run in ("一", "二"):
         return False
     core = run.strip("余多几")
     if not core.strip(_ROUND):  # only round numerals: 万名党员, 上千人, 百余家 — not 万人空巷, 千家万户
+        if unit == "元" and core in _ROUND_AMOUNTS:
+            return True
         return len(core) == 1 and (core != run or pre is not None or unit == "名")
     return True
+
+
+_ROUND_AMOUNTS = frozenset({"百万", "千万"})  # 投入百万元; not 万元 alone (万元户)
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
