@@ -29,6 +29,7 @@ _NOT_COUNTED = "none"  # figure_nouns.tsv: a head that makes the number a headin
 _SLOGAN_NUMERALS = frozenset("一二两三四五六七八九十百千万")
 _FINANCIAL = "壹贰叁肆伍陆柒捌玖拾佰仟"  # numerals of amounts on cheques; 零, 〇, 万 and 亿 serve both kinds
 _SHARED = "零〇万亿"
+_TWO_AFTER = "一零〇千万亿"  # the numerals 两 may follow within a number
 _ROUND = "百千万亿"
 _MAX_VALUE = 1e14  # 百万亿: larger "counts" are codes
 _RANK = {"places": 0, "organizations": 1}  # 小区 < 党支部 < 书记: a phrase's head outranks its modifiers
@@ -105,9 +106,11 @@ def _grammar() -> _Grammar:
     # word (队伍) and the figure is 3支, 三支
     common = "".join(c for c in NUMERAL_CHARS if c not in _FINANCIAL)
     financial = "".join(c for c in NUMERAL_CHARS if c in _FINANCIAL or c in _SHARED)
-    num = f"(?:[0-9][0-9.{NUMERAL_CHARS}余多几]*|[{common}][{common}余多几]*|[{financial}][{financial}余多几]*)"
+    # 两 goes on a number only after 一 (一两个) or a power (一万两千): in 李四两人 and 三两个 it starts one
+    common_on = f"(?:[{common.replace('两', '')}余多几]|(?<=[{_TWO_AFTER}])两)"
+    num = f"(?:[0-9][0-9.{NUMERAL_CHARS}余多几]*|[{common}]{common_on}*|[{financial}][{financial}余多几]*)"
     start = (f"(?:(?<![0-9.])(?=[0-9])|(?<![0-9.{common}几数若])(?=[{common}])"
-             f"|(?<![0-9.{financial}几数若])(?=[{financial}]))")
+             f"|(?<![0-9.{_TWO_AFTER}几数若])(?=两)|(?<![0-9.{financial}几数若])(?=[{financial}]))")
     figure_re = re.compile(
         rf"(?P<pre>{_PRE})?{start}(?P<num>{num})(?:(?P<sep>{'|'.join(_SEPS)})(?P<num2>{num}))?"
         rf"(?P<unit>{_alternation(list(units))})(?P<post>{_POST})?"
