@@ -550,9 +550,10 @@ def _set_kinds(g: _Grammar, text: str, figures: list[Figure], rests: list[int]) 
                 kind = cue_kind
                 this_activity = this_activity or cue_kind == "count"
         if kind == "total":  # 共有党员5000余名 (a stock), 共有300余名居民参加 (a count)
-            while n + 1 < len(figures) and figures[n + 1].start == rest:  # 共有居民320户1050人: the clause goes on after both
-                n += 1
-                rest = rests[n]
+            j = n
+            while j + 1 < len(figures) and figures[j + 1].start == rest:  # 共有居民320户1050人: both end the clause
+                j += 1
+                rest = rests[j]
             after = _SPEAKER_RE.match(text, rest, rest + 24)
             kind = "count" if after and after.group().strip() else "cumulative"
         if kind == "cumulative" and this_activity:
