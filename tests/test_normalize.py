@@ -176,3 +176,21 @@ def test_a_labelled_header_date_wins_over_a_today_widget() -> None:
     body = "3月2日,青石镇党委组织机关党员到红旗村开展植树活动,共栽种树苗300余株。"
     n = nz.normalize(f"今天是:2024年06月01日 星期六\n某某镇开展植树活动\n来源:某某网 发布时间:2023-03-03 09:00\n{body}")
     assert str(n.published_date) == "2023-03-03"
+
+
+def test_an_article_held_twice_is_counted_once() -> None:
+    from partyevents.api import extract_text
+
+    article = ("6月12日,青松街道枫林社区党支部组织12名党员志愿者为辖区独居老人上门打扫卫生。\n"
+               "活动中,志愿者们还为老人测量血压,发放防暑药品30盒。")
+    once = extract_text(article)
+    twice = extract_text(article + "\n" + article)
+    assert len(twice.events) == len(once.events) == 1
+    assert [f["value"] for f in twice.figures] == [f["value"] for f in once.figures] == [12, 30]
+    warnings = [p["message"] for p in twice.problems if "repeat earlier text" in p["message"]]
+    assert len(warnings) == 1 and warnings[0].startswith("dropped 2 paragraph(s)")
+
+
+def test_short_lines_may_repeat() -> None:
+    kept, dropped = nz.drop_repeated_paragraphs(["图片来源:枫林社区", "正文第一段很短。", "图片来源:枫林社区"])
+    assert dropped == [] and len(kept) == 3

@@ -525,6 +525,11 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
         problems.append(Problem("normalize", "warning", "dropped a paragraph that reads as an unrelated story "
                                 "spliced into the page (no Party-building vocabulary)", json.dumps(para[:200],
                                                                                                     ensure_ascii=False)))
+    kept, repeats = drop_repeated_paragraphs(kept)
+    if repeats:
+        problems.append(Problem("normalize", "warning", f"dropped {len(repeats)} paragraph(s) that repeat earlier "
+                                "text word for word (a page holding its article twice, a repeated lead): counted once",
+                                json.dumps([para[:80] for para in repeats[:5]], ensure_ascii=False)))
     return "\n".join(kept), facts, problems
 
 
@@ -539,6 +544,33 @@ def _drop_unrelated(lines: list[str]) -> tuple[list[str], list[str]]:
             dropped.append(line)
         else:
             kept.append(line)
+    return kept, dropped
+
+
+_REPEAT_MIN_CHARS = 20  # shorter lines (captions, headings such as 活动现场) may repeat on purpose
+
+
+def drop_repeated_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(kept, dropped): a paragraph of at least 20 characters that repeats an earlier one exactly is dropped.
+
+    Scraped pages often hold their article twice (a print copy, a mobile copy, a lead quoted again under
+    the headline); the second copy would make every event and figure count twice.
+
+    >>> kept, dropped = drop_repeated_paragraphs(["5月3日,东湖社区党委组织党员清理小区楼道杂物。", "活动现场",
+    ...     "5月3日,东湖社区党委组织党员清理小区楼道杂物。", "活动现场"])
+    >>> kept, dropped
+    (['5月3日,东湖社区党委组织党员清理小区楼道杂物。', '活动现场', '活动现场'], ['5月3日,东湖社区党委组织党员清理小区楼道杂物。'])
+    """
+    seen: set[str] = set()
+    kept: list[str] = []
+    dropped: list[str] = []
+    for line in lines:
+        if len(line) >= _REPEAT_MIN_CHARS:
+            if line in seen:
+                dropped.append(line)
+                continue
+            seen.add(line)
+        kept.append(line)
     return kept, dropped
 
 
