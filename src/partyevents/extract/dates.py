@@ -308,9 +308,7 @@ def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
             month = _LUNAR_MONTH.get(m["lm"]) or cn_number(m["lm"])
             day = _lunar_number(m["ld"])
         out.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, lunar=True))
-    for m in _holiday_re().finditer(text, start):  # not bounded by ``end``: the lookahead reads past it
-        if m.start() >= end:
-            break
+    for m in _matches_before(_holiday_re(), text, start, end, _holiday_reach()):  # the lookahead reads past end
         if text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in _CLAUSE_START:
             continue
         lunar, month, day = holidays()[m["name"]]
@@ -349,6 +347,47 @@ _RUN_DAY = re.compile(
     r"(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<digits>[0-9]{3,4}|20[0-9]{6})\s*[日号]"
     r"(?P<tod>上午|下午|晚上|早上|中午|晚(?![会餐饭报宴点]))?(?=[,,\s])"
 )
+
+
+# How many characters other than whitespace matched by ``\s*`` an attempt of _DAY_ONLY or _RUN_DAY inspects at
+# most: _DAY_ONLY's 2 digits, 日, 2 for the range sign, 2 digits, 日, 2 for the time of day, 2 for 以来, 1 for the
+# lookahead (13); _RUN_DAY's 8 digits, 日, 2, 1 (12).
+_DAY_REACH = 16
+_WS = re.compile(r"\s")
+
+
+@cache
+def _holiday_reach() -> int:
+    """The longest festival name plus what _HOLIDAY_AFTER reads after it (no whitespace in that pattern)."""
+    return max(map(len, holidays())) + 2
+
+
+def _matches_before(pattern: re.Pattern[str], text: str, start: int, end: int, reach: int) -> list[re.Match[str]]:
+    """The matches of ``pattern.finditer(text, start)`` that start before ``end``, without scanning the rest of the
+    text (the plain form breaks at the first match from ``end`` on, so it reads to the text's end when there
+    is none: per segment, that made the date scan quadratic in the document's length).
+
+    ``reach`` bounds the characters, other than whitespace taken by ``\s*``, that one attempt of ``pattern``
+    inspects from where it starts. The scan stops at ``end + 4 * reach``: no attempt starting before ``end``
+    can read that far when the text from ``end - 4 * reach`` to there holds fewer than ``reach`` whitespace
+    characters (an attempt starting earlier would have to cross those ``8 * reach`` characters with at most
+    ``2 * reach`` of them). Otherwise (long runs of whitespace) it falls back to the plain scan.
+
+    >>> [m.group() for m in _matches_before(_DAY_ONLY, "甲,5日,乙,6日 上午,丙", 0, 8, _DAY_REACH)]
+    ['5日', '6日']
+    """
+    span = 4 * reach
+    stop = end + span
+    if stop < len(text) and len(_WS.findall(text, max(start, end - span), stop)) < reach:
+        matches = pattern.finditer(text, start, stop)
+    else:
+        matches = pattern.finditer(text, start)
+    out = []
+    for m in matches:
+        if m.start() >= end:
+            break
+        out.append(m)
+    return out
 
 
 def _typo_candidates(digits: str) -> list[tuple[int | None, int, int]]:
@@ -396,16 +435,12 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
     found += [e for e in _calendar_days(text, start, end) if not any(s <= e.start < t for s, t in spans)]
     if "日" in text[start:end] or "号" in text[start:end]:
         spans = [(e.start, e.end) for e in found]
-        for m in _DAY_ONLY.finditer(text, start):  # not bounded by ``end``: the lookahead reads past it
-            if m.start() >= end:
-                break
+        for m in _matches_before(_DAY_ONLY, text, start, end, _DAY_REACH):  # the lookahead reads past end
             if not any(s <= m.start() < t for s, t in spans):
                 day, end_day = int(m["d"]), int(m["d2"]) if m["d2"] else None
                 found.append(DateExpr(m.start(), m.end(), m.group(), None, None, day, bool(m["since"]), None,
                                       None, None, end_day if end_day and end_day > day else None))
-        for m in _RUN_DAY.finditer(text, start):
-            if m.start() >= end:
-                break
+        for m in _matches_before(_RUN_DAY, text, start, end, _DAY_REACH):
             if _typo_candidates(m["digits"]) and not any(s <= m.start() < t for s, t in spans):
                 found.append(DateExpr(m.start(), m.end(), m.group(), digits=m["digits"]))
     return sorted(found, key=attrgetter("start"))
