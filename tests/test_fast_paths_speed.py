@@ -6,6 +6,7 @@ for: on the sample documents and on generated text made of the pieces that matte
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -14,7 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from partyevents import ingest, normalize
+from partyevents import nlp as pe_nlp
 from partyevents.extract import dates
+from partyevents.extract import organizations as orgs
+from partyevents.extract.organizer import organizer_span
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -67,7 +71,7 @@ def test_bounded_day_and_holiday_scans_find_what_the_plain_scans_find(pieces: li
 @pytest.mark.parametrize("text", SAMPLES)
 def test_bounded_scans_agree_on_every_line_of_the_samples(text: str) -> None:
     cuts = [0, *(i + 1 for i, c in enumerate(text) if c in "\n。,"), len(text)]
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         for pattern, reach in _BOUNDED:
             assert _spans(dates._matches_before(pattern, text, start, end, reach)) == _spans(
                 _plain_before(pattern, text, start, end))
@@ -84,3 +88,47 @@ def test_bounded_scans_agree_on_shapes_cut_anywhere(shape: str) -> None:
             for pattern, reach in _BOUNDED:
                 assert _spans(dates._matches_before(pattern, text, start, end, reach)) == _spans(
                     _plain_before(pattern, text, start, end)), (start, end)
+
+
+# --- the organizer without a spaCy Doc (organizer_span) is the spaCy pipeline's (nlp.organizer_of)
+
+def _event_like(text: str) -> list[str]:
+    """Every line of the text, and the text from each clause start on (up to 300 characters)."""
+    starts = [0, *(m.end() for m in re.finditer(r"[,，。;；:：!！?？\n]", text))]
+    return [line for line in text.splitlines() if line] + [text[s : s + 300] for s in starts if s < len(text)]
+
+
+def _assert_same_organizer_span(text: str) -> None:
+    spans = orgs.org_spans(text)
+    assert organizer_span(text, spans) == pe_nlp.organizer_of(text, spans)
+    assert organizer_span(text) == pe_nlp.organizer_of(text)
+    some = spans[::2]  # names handed in need not be all of them: the same ones are read both ways
+    assert organizer_span(text, some) == pe_nlp.organizer_of(text, some)
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_the_organizer_without_a_doc_is_the_pipelines_in_the_samples(text: str) -> None:
+    for event in _event_like(text):
+        _assert_same_organizer_span(event)
+
+
+@pytest.mark.parametrize("text", [
+    "“大家好,我来了。”8月1日,米公街道召开会议", "新华网上海1月25日电(记者)新春佳节临近,甲县委组织部召开会议。",
+    "县委书记王某带领党员走访。", "我局党组召开会议。", "由区妇联主办,活动在幸福村举行。", "在幸福村党群服务中心,党员们齐聚。",
+    "郑士民深入到村。", "柳河镇党委书记周明远带领党员走访群众。", "记者昨日从市委组织部获悉,", "", "。", "甲乙丙",
+])
+def test_the_organizer_without_a_doc_is_the_pipelines_in_tricky_shapes(text: str) -> None:
+    _assert_same_organizer_span(text)
+
+
+_ORG_ALPHABET = list(
+    "社区党委街道工组织部市区县局镇乡村服务中心志愿队召开展联合在为以与及的和从记者昨日获悉根据"
+    "年月日号前后中旬个支名充分发挥积极率先12 ,，。;：!？\n“”"
+    "书记主任我该由主办讯电()、共同携手推动他们小王郑士民"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ORG_ALPHABET, max_size=60))
+def test_the_organizer_without_a_doc_is_the_pipelines_on_generated_text(text: str) -> None:
+    _assert_same_organizer_span(text)

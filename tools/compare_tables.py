@@ -65,7 +65,7 @@ def compare(ref: Path, new: Path, ignore: set[str], show: int = 5) -> bool:
             if ra != rb:
                 diffs += 1
                 if diffs <= show:
-                    cols = [c for c, x, y in zip(a.columns, ra, rb) if x != y]
+                    cols = [c for c, x, y in zip(a.columns, ra, rb, strict=True) if x != y]
                     print(f"{table} row {i}: differs in {cols}")
                     for c in cols[:4]:
                         print(f"    {c}: {a.at[i, c]!r}\n -> {' ' * len(c)}  {b.at[i, c]!r}")

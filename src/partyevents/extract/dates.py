@@ -363,7 +363,7 @@ def _holiday_reach() -> int:
 
 
 def _matches_before(pattern: re.Pattern[str], text: str, start: int, end: int, reach: int) -> list[re.Match[str]]:
-    """The matches of ``pattern.finditer(text, start)`` that start before ``end``, without scanning the rest of the
+    r"""The matches of ``pattern.finditer(text, start)`` that start before ``end``, without scanning the rest of the
     text (the plain form breaks at the first match from ``end`` on, so it reads to the text's end when there
     is none: per segment, that made the date scan quadratic in the document's length).
 
