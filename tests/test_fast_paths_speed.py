@@ -90,6 +90,46 @@ def test_bounded_scans_agree_on_shapes_cut_anywhere(shape: str) -> None:
                     _plain_before(pattern, text, start, end)), (start, end)
 
 
+
+# --- date regexes behind a first-character look-ahead match as the plain regexes
+
+def _plain_date_regexes() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    names = sorted(dates.holidays(), key=len, reverse=True)
+    holiday = re.compile("(?<![一二三四五六七八九十〇零0-9])(?P<name>" + "|".join(map(re.escape, names)) + ")"
+                         + dates._HOLIDAY_AFTER)
+    out = [(dates._holiday_re(), holiday)]
+    for fast, lead in ((dates._LUNAR_RE, "(?=[农正冬腊十一二三四五六七八九大])"), (dates._DAY_ONLY, "(?=[0-9])"),
+                       (dates._RUN_DAY, "(?=[0-9])")):
+        assert fast.pattern.startswith(lead)
+        out.append((fast, re.compile(fast.pattern.removeprefix(lead))))
+    return out
+
+
+_DATE_REGEXES = _plain_date_regexes()
+
+
+def _assert_same_date_regexes(text: str, pos: int = 0) -> None:
+    for fast, plain in _DATE_REGEXES:
+        assert _spans(list(fast.finditer(text, pos))) == _spans(list(plain.finditer(text, pos))), plain.pattern[:40]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_date_regexes_with_a_look_ahead_match_as_the_plain_ones_in_the_samples(text: str) -> None:
+    _assert_same_date_regexes(text)
+
+
+_LUNAR_PIECES = st.one_of(_DAY_PIECES, st.sampled_from(["农历", "正", "冬", "腊", "十", "十一", "二十", "廿", "初", "大年", "月",
+                                                        "三十", "一", "九", "〇", "零"]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LUNAR_PIECES, max_size=30), st.data())
+def test_date_regexes_with_a_look_ahead_match_as_the_plain_ones_on_generated_text(pieces: list[str],
+                                                                                   data: st.DataObject) -> None:
+    text = "".join(pieces)
+    _assert_same_date_regexes(text, data.draw(st.integers(0, len(text))))
+
+
 # --- the organizer without a spaCy Doc (organizer_span) is the spaCy pipeline's (nlp.organizer_of)
 
 def _event_like(text: str) -> list[str]:

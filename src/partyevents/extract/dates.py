@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from ..records import DateInfo, DocContext, Segment
 from ..resources import read_table
+from .wordtrie import trie_pattern
 
 __all__ = ["DateExpr", "RelativeWord", "body_year", "find_date_expressions", "holidays", "lunar_to_solar", "path_date",
            "resolve_dates"]
@@ -262,8 +263,8 @@ def _document_expressions(text: str) -> tuple[DateExpr, ...]:
 _LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12}
 _LUNAR_DAY = r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
 # 正月十五, 腊月二十三, 农历八月十五, 大年初二: a Chinese-calendar day, written without 日
-_LUNAR_RE = re.compile(
-    rf"(?:农历)?(?:(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九])月(?P<ld>{_LUNAR_DAY})(?![日号])"
+_LUNAR_RE = re.compile(  # the look-ahead holds every first character: one set test where re would try each branch
+    rf"(?=[农正冬腊十一二三四五六七八九大])(?:农历)?(?:(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九])月(?P<ld>{_LUNAR_DAY})(?![日号])"
     r"|大年(?P<dn>初[一二三四五六七八九十]|三十))"
 )
 # where a festival's name stands as the day itself (中秋节当天, 元旦上午, and 国庆节, opening a clause), not
@@ -290,8 +291,11 @@ def holidays() -> dict[str, tuple[bool, int, int]]:
 
 @cache
 def _holiday_re() -> re.Pattern[str]:
+    # the names as a trie (the same matches as the longest-first alternation) behind a look-ahead on their first
+    # characters: one set test per character where ``re`` would try every name
     names = sorted(holidays(), key=len, reverse=True)
-    return re.compile("(?<![一二三四五六七八九十〇零0-9])(?P<name>" + "|".join(map(re.escape, names)) + ")" + _HOLIDAY_AFTER)
+    firsts = "".join(sorted({re.escape(n[0]) for n in names}))
+    return re.compile(f"(?=[{firsts}])(?<![一二三四五六七八九十〇零0-9])(?P<name>{trie_pattern(names)})" + _HOLIDAY_AFTER)
 
 
 def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
@@ -334,8 +338,8 @@ def lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
 
 # A day without its month (◆5日上午, 12日,), only where an entry or a clause opens: the month comes from the
 # neighbouring entries or the publication date (:func:`resolve_dates`).
-_DAY_ONLY = re.compile(
-    rf"(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<d>{_D2})\s*[日号]"
+_DAY_ONLY = re.compile(  # (?=[0-9]): a set test before the look-behinds
+    rf"(?=[0-9])(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<d>{_D2})\s*[日号]"
     rf"(?:\s*(?:至|到|—{{1,2}}|–|-|~)\s*(?P<d2>{_D2})\s*[日号])?"
     r"(?P<tod>上午|下午|晚上|晚间|早上|中午|凌晨|傍晚|晚(?![会餐饭报宴点]))?"
     r"(?P<since>以来|开始|起(?![草来床诉身码步]))?(?=[,,\s])"
@@ -344,7 +348,7 @@ _DAY_ONLY = re.compile(
 
 # digits before 日 that are no day (429日, 20210315日): a date that lost a character, where an entry opens
 _RUN_DAY = re.compile(
-    r"(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<digits>[0-9]{3,4}|20[0-9]{6})\s*[日号]"
+    r"(?=[0-9])(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<digits>[0-9]{3,4}|20[0-9]{6})\s*[日号]"
     r"(?P<tod>上午|下午|晚上|早上|中午|晚(?![会餐饭报宴点]))?(?=[,,\s])"
 )
 
