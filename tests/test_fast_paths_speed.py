@@ -19,6 +19,7 @@ from partyevents import nlp as pe_nlp
 from partyevents.extract import dates
 from partyevents.extract import organizations as orgs
 from partyevents.extract.organizer import organizer_span
+from partyevents.regex_first import with_first_chars
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -172,3 +173,76 @@ _ORG_ALPHABET = list(
 @given(st.text(alphabet=_ORG_ALPHABET, max_size=60))
 def test_the_organizer_without_a_doc_is_the_pipelines_on_generated_text(text: str) -> None:
     _assert_same_organizer_span(text)
+
+
+# --- page furniture: patterns behind a first-character look-ahead, the per-line prefilter, domain words
+
+def _boilerplate_regexes() -> list[re.Pattern[str]]:
+    pats = [p for kind in ("inline", "tail", "line", "meta", "stamp") for p in normalize.boilerplate_patterns().get(kind, ())]
+    pats += [re.compile("|".join(f"(?:{p.pattern})" for p in normalize.boilerplate_patterns()[k])) for k in ("inline", "tail")]
+    return pats
+
+
+_BOILERPLATE = _boilerplate_regexes()
+_FURNITURE_PIECES = st.one_of(
+    st.sampled_from(["(", "（", ")", "）", ":", "：", "欢迎光临", "线索提供人", "编辑", "来源", "a ", "b ", "1 ", "! ", "- ",
+                     "x", "...", "。", ",", "\n", " ", "首页", ">", "ICP备", "版权所有", ".html", "-->", "社区", "2021",
+                     "-10-29", "发布时间", "上一篇", "下一篇"]),
+    st.text(alphabet="ab1!- .\n社区(（)）:：", max_size=6),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FURNITURE_PIECES, max_size=30))
+def test_boilerplate_regexes_behind_a_look_ahead_match_as_the_plain_ones(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for plain in _BOILERPLATE:
+        fast = with_first_chars(plain)
+        assert _spans(list(fast.finditer(text))) == _spans(list(plain.finditer(text))), plain.pattern
+        assert fast.sub("", text) == plain.sub("", text)
+
+
+@pytest.mark.parametrize("pattern", [
+    "(?:(?<=\\s)|^)[!-~]{2}", "a?b|c*d", "(?=x)[a-c]+", "(?<![0-9])(?P<y>19|20)", "(?:ab)+|[x-z]{2,}", "(a|b)?c",
+])
+def test_first_characters_hold_every_match_start(pattern: str) -> None:
+    plain = re.compile(pattern)
+    fast = with_first_chars(plain)
+    for text in ["abcd xz ab c 1920 19 !! ~~ a", "xxab\nab!!", "zzz cd d bc", ""]:
+        assert _spans(list(fast.finditer(text))) == _spans(list(plain.finditer(text)))
+
+
+@pytest.mark.parametrize("pattern", ["a*", "x?", "(?=a)", ".b", "\\db", "[^a]b", "(?i)ab"])
+def test_no_look_ahead_where_the_first_characters_are_unknown_or_a_match_may_be_empty(pattern: str) -> None:
+    assert with_first_chars(re.compile(pattern)).pattern == pattern
+
+
+def _plain_strip(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[str, dict[str, object], list[object]]:
+    """strip_boilerplate with every pattern tried on every line and the plain regexes."""
+    with monkeypatch.context() as m:
+        m.setattr(normalize, "_furniture_searches", lambda joined: tuple(
+            re.compile(p.pattern.split(")(?:", 1)[1][:-1]) if p.pattern.startswith("(?=[") else p
+            for p in normalize._furniture_res()[1]))
+        m.setattr(normalize, "_combined", lambda kind: re.compile("|".join(
+            f"(?:{p.pattern})" for p in normalize.boilerplate_patterns()[kind])) if kind in ("inline", "tail") else None)
+        words = normalize._domain_words()
+        m.setattr(normalize, "_domain_re", lambda: type("R", (), {"search": staticmethod(
+            lambda line: any(w in line for w in words))})())
+        return normalize.strip_boilerplate(text)
+
+
+_RAW_TEXTS = [ingest.decode(p.read_bytes(), str(p)).text for p in sorted(RAW.iterdir()) if p.suffix in (".txt", ".html")]
+
+
+@pytest.mark.parametrize("text", [
+    *_RAW_TEXTS,
+    "首页 > 新闻\n标题在这里\n发布时间:2021-10-29\n10月24日,某街道党工委组织开展党建观摩活动,共30余人参加。(线索提供人:王某)\n"
+    "某村党支部召开会议,学习文件精神,部署下一步工作,党员群众参加。 a b c d e\n粤ICP(线索提供人:王某)备12345号\n"
+    "某村党支部召开会议,学习文件精神,部署下一步工作,党员群众参加。\n上一篇:别的新闻",
+    "标题\n某社区开展志愿服务,志愿者上门服务居民,共50人参加活动。\n(图片来源:某某)\n更多请见 index.html\n看点\n甲乙丙...",
+])
+def test_strip_boilerplate_is_the_plain_form(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    for fixer_name, fixer in normalize.FIXERS:
+        if fixer_name not in ("to_simplified", "remove_mojibake"):
+            text = fixer(text)
+    assert normalize.strip_boilerplate(text) == _plain_strip(monkeypatch, text)
