@@ -246,3 +246,31 @@ def test_strip_boilerplate_is_the_plain_form(text: str, monkeypatch: pytest.Monk
         if fixer_name not in ("to_simplified", "remove_mojibake"):
             text = fixer(text)
     assert normalize.strip_boilerplate(text) == _plain_strip(monkeypatch, text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_DAY_PIECES, max_size=60), st.data())
+def test_day_candidates_find_what_the_day_regexes_find(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    day, run = dates._day_matches(text, start)
+    assert _spans(day) == _spans(list(dates._DAY_ONLY.finditer(text, start)))
+    assert _spans(run) == _spans(list(dates._RUN_DAY.finditer(text, start)))
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_day_candidates_find_what_the_day_regexes_find_in_the_samples(text: str) -> None:
+    for start in (0, 1, len(text) // 2):
+        day, run = dates._day_matches(text, start)
+        assert _spans(day) == _spans(list(dates._DAY_ONLY.finditer(text, start)))
+        assert _spans(run) == _spans(list(dates._RUN_DAY.finditer(text, start)))
+
+
+@pytest.mark.parametrize("shape", ["429日下午,", "20210315日 ", "1215号,", "5日,", "31 日至 2日以来\n", "12日晚会,", "7号起草 "])
+def test_day_candidates_agree_on_shapes_after_every_delimiter(shape: str) -> None:
+    for before in ["", "甲", ",", "\n", "、", "-", "1", " "]:
+        text = "乙" + before + shape + "丙,3日,"
+        for start in range(3):
+            day, run = dates._day_matches(text, start)
+            assert _spans(day) == _spans(list(dates._DAY_ONLY.finditer(text, start)))
+            assert _spans(run) == _spans(list(dates._RUN_DAY.finditer(text, start)))
