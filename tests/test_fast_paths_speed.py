@@ -274,3 +274,18 @@ def test_day_candidates_agree_on_shapes_after_every_delimiter(shape: str) -> Non
             day, run = dates._day_matches(text, start)
             assert _spans(day) == _spans(list(dates._DAY_ONLY.finditer(text, start)))
             assert _spans(run) == _spans(list(dates._RUN_DAY.finditer(text, start)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LUNAR_PIECES, max_size=30), st.data())
+def test_the_lunar_hint_is_found_wherever_a_lunar_date_is(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    if any(True for _ in dates._LUNAR_RE.finditer(text, start, end)):
+        assert dates._LUNAR_HINT.search(text, start, end) is not None
+
+
+@pytest.mark.parametrize("text", ["正月十五", "腊月二十三", "农历八月十五", "大年初二", "冬月廿一", "十一月初一", "三月三十"])
+def test_the_lunar_hint_is_found_in_every_lunar_form(text: str) -> None:
+    assert list(dates._LUNAR_RE.finditer(text)) and dates._LUNAR_HINT.search(text)

@@ -267,6 +267,7 @@ _LUNAR_RE = re.compile(  # the look-ahead holds every first character: one set t
     rf"(?=[农正冬腊十一二三四五六七八九大])(?:农历)?(?:(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九])月(?P<ld>{_LUNAR_DAY})(?![日号])"
     r"|大年(?P<dn>初[一二三四五六七八九十]|三十))"
 )
+_LUNAR_HINT = re.compile(r"月[初十二廿三]|大年")
 # where a festival's name stands as the day itself (中秋节当天, 元旦上午, and 国庆节, opening a clause), not
 # 国庆节期间, 春节前夕 or 为迎接“七一”建党节,
 _HOLIDAY_AFTER = r"(?=当天|当日|上午|下午|晚上|晚间|晚(?![会餐饭报宴点])|早上|中午|一早|[,,])"
@@ -305,7 +306,9 @@ def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
     [('大年初二', 1, 2, True), ('正月十五', 1, 15, True), ('国庆节', 10, 1, False)]
     """
     out: list[DateExpr] = []
-    for m in _LUNAR_RE.finditer(text, start, end):
+    # every lunar date holds 月 before its day (初, 十, 二十, 廿, 三十) or 大年: without one, no match to look for
+    lunar = _LUNAR_RE.finditer(text, start, end) if _LUNAR_HINT.search(text, start, end) else ()
+    for m in lunar:
         if m["dn"]:
             month, day = (1, 0) if m["dn"] == "三十" else (1, _lunar_number(m["dn"]))
         else:
