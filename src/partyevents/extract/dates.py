@@ -307,8 +307,8 @@ def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
     """
     out: list[DateExpr] = []
     # every lunar date holds 月 before its day (初, 十, 二十, 廿, 三十) or 大年: without one, no match to look for
-    lunar = _LUNAR_RE.finditer(text, start, end) if _LUNAR_HINT.search(text, start, end) else ()
-    for m in lunar:
+    lunar_dates = _LUNAR_RE.finditer(text, start, end) if _LUNAR_HINT.search(text, start, end) else ()
+    for m in lunar_dates:
         if m["dn"]:
             month, day = (1, 0) if m["dn"] == "三十" else (1, _lunar_number(m["dn"]))
         else:
