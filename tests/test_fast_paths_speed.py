@@ -19,7 +19,7 @@ from partyevents import nlp as pe_nlp
 from partyevents.extract import dates
 from partyevents.extract import organizations as orgs
 from partyevents.extract.organizer import organizer_span
-from partyevents.regex_first import with_first_chars
+from partyevents.regex_first import required_literals, with_first_chars
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -289,3 +289,23 @@ def test_the_lunar_hint_is_found_wherever_a_lunar_date_is(pieces: list[str], dat
 @pytest.mark.parametrize("text", ["正月十五", "腊月二十三", "农历八月十五", "大年初二", "冬月廿一", "十一月初一", "三月三十"])
 def test_the_lunar_hint_is_found_in_every_lunar_form(text: str) -> None:
     assert list(dates._LUNAR_RE.finditer(text)) and dates._LUNAR_HINT.search(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FURNITURE_PIECES, max_size=30))
+def test_every_match_of_a_boilerplate_regex_holds_one_of_its_required_literals(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern in _BOILERPLATE + list(normalize._furniture_res()[1]):
+        literals = required_literals(pattern)
+        for m in pattern.finditer(text):
+            assert literals is None or any(lit in m.group() for lit in literals), (pattern.pattern, m.group())
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    ("[\\u3400-\\u9fff]\\.{3}$", "甲..."), ("-->|<!--|[a-z]\\.s?html?", "a.shtml"), ("ab?c", "ac"), ("a(?:bc|de)f", "adef"),
+    ("x(?=yz)y", "xyz"), ("(?:ab)+c", "ababc"), ("a[bc]d", "acd"), ("a\\d+b", "a12b"),
+])
+def test_the_required_literals_are_in_the_match(pattern: str, text: str) -> None:
+    m = re.search(pattern, text)
+    literals = required_literals(re.compile(pattern))
+    assert m is not None and literals is not None and any(lit in m.group() for lit in literals)

@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources as _res
 
 from .records import Normalized, Problem
-from .regex_first import with_first_chars
+from .regex_first import required_literals, with_first_chars
 from .resources import boilerplate_patterns
 from .script import code_points, detect_script, script_counts, simplify, to_simplified, traditional_chars
 
@@ -390,8 +390,16 @@ def _checkable_on_text(pattern: re.Pattern[str]) -> bool:
 
 def _furniture_searches(joined: str) -> tuple[re.Pattern[str], ...]:
     """The unanchored ``line`` patterns worth trying on the lines of ``joined`` (one search of the whole
-    text rules out each pattern that matches nowhere, instead of one search per line)."""
-    return tuple(p for p in _furniture_res()[1] if not _checkable_on_text(p) or p.search(joined))
+    text rules out each pattern that matches nowhere, instead of one search per line; a text holding none of
+    the literals every match of a pattern holds rules it out too, whatever its anchors and look-arounds)."""
+    return tuple(p for p in _furniture_res()[1] if _may_match_a_line(p, joined))
+
+
+def _may_match_a_line(pattern: re.Pattern[str], joined: str) -> bool:
+    literals = required_literals(pattern)
+    if literals is not None and not any(lit in joined for lit in literals):
+        return False
+    return not _checkable_on_text(pattern) or pattern.search(joined) is not None
 
 
 def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None) -> bool:

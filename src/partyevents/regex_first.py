@@ -1,4 +1,5 @@
-"""A regex behind a look-ahead on the characters its matches can start with: the same matches, found faster.
+"""A regex behind a look-ahead on the characters its matches can start with: the same matches, found faster;
+and the literals one of which every match of a regex holds (a text without any of them has no match).
 
 ``re`` tries a pattern that opens with an alternation, a look-behind or an anchor at every position
 of the text. When every match of the pattern consumes at least one character, the first character
@@ -10,6 +11,7 @@ position with one set test.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 try:  # Python 3.11+
@@ -19,7 +21,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c
     import sre_parse as _p
 
-__all__ = ["first_chars", "with_first_chars"]
+__all__ = ["first_chars", "required_literals", "with_first_chars"]
 
 _Ranges = list[tuple[int, int]]
 
@@ -143,3 +145,57 @@ def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return re.compile(f"(?={first})(?:{pattern.pattern})", pattern.flags)
     except re.error:  # pragma: no cover - e.g. global inline flags, which must open a pattern
         return pattern
+
+
+def _better(a: list[str] | None, b: list[str] | None) -> list[str] | None:
+    """The more selective of two lists of alternatives: the one whose shortest literal is longer."""
+    if not b:
+        return a
+    if not a:
+        return b
+    return b if min(map(len, b)) > min(map(len, a)) else a
+
+
+def _required(items: Any) -> list[str] | None:
+    best: list[str] | None = None
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == av[1] and len(av[2]) == 1 and av[2][0][0] is _c.LITERAL:
+            run += chr(av[2][0][1]) * av[0]  # a literal repeated a fixed number of times: \.{3}
+            continue
+        best = _better(best, [run] if run else None)
+        run = ""
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:
+            best = _better(best, _required(av[3]))
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            best = _better(best, _required(av))
+        elif op is _c.BRANCH:
+            alts = [_required(branch) for branch in av[1]]
+            if all(alts):
+                best = _better(best, [lit for alt in alts if alt for lit in alt])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            best = _better(best, _required(av[2]))
+    return _better(best, [run] if run else None)
+
+
+@cache
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    r"""Literals one of which every match of ``pattern`` holds, or None when no such list is read off it.
+
+    A text holding none of them has no match, whatever the anchors and look-arounds around the match.
+
+    >>> required_literals(re.compile(r"[\u3400-\u9fff]\.{3}$")), required_literals(re.compile("-->|<!--|[a-z]\.s?html?"))
+    (('...',), ('-->', '<!--', 'htm'))
+    >>> required_literals(re.compile("(?i)abc")), required_literals(re.compile("a|[bc]"))
+    (None, None)
+    """
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        found = _required(_p.parse(pattern.pattern, pattern.flags))
+    except re.error:  # pragma: no cover - the pattern compiled once already
+        return None
+    return tuple(dict.fromkeys(found)) if found else None
