@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from partyevents import ingest, normalize
 from partyevents import nlp as pe_nlp
-from partyevents.extract import dates
+from partyevents.extract import dates, places
 from partyevents.extract import organizations as orgs
 from partyevents.extract.organizer import organizer_span
 from partyevents.regex_first import required_literals, with_first_chars
@@ -309,3 +309,37 @@ def test_the_required_literals_are_in_the_match(pattern: str, text: str) -> None
     m = re.search(pattern, text)
     literals = required_literals(re.compile(pattern))
     assert m is not None and literals is not None and any(lit in m.group() for lit in literals)
+
+
+# --- places: the community regex behind its look-ahead, the date check before a free-standing name
+
+_PLAIN_COMMUNITY = re.compile(r"社区|居委会|居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医)")
+_PLACE_PIECES = st.one_of(
+    st.sampled_from(["社区", "社", "区", "居委会", "居民区", "嘎查", "村", "乡村", "村民", "村委", "在", "到", "2019年", "3月",
+                     "5日", "12号", "月份", "甲", "乙", ",", "。", " ", "\n", "鸿翔", "明晶巷"]),
+    st.text(alphabet="甲乙丙年月日号份0123456789 ,\n在到", max_size=4),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PLACE_PIECES, max_size=30))
+def test_the_community_regex_matches_as_the_plain_one(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _spans(list(places._COMMUNITY.finditer(text))) == _spans(list(_PLAIN_COMMUNITY.finditer(text)))
+
+
+def _plain_free_start(text: str, start: int) -> bool:
+    if start == 0:
+        return True
+    prev = text[start - 1]
+    if not ("\u4e00" <= prev <= "\u9fff"):
+        return not prev.isalnum()
+    return text.endswith(places._where_words(), 0, start) or bool(places._DATE_BEFORE.search(text, max(0, start - 8), start))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PLACE_PIECES, max_size=20))
+def test_a_free_standing_start_is_read_as_the_plain_form_reads_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for start in range(len(text) + 1):
+        assert places._free_start(text, start) == _plain_free_start(text, start), (text, start)
