@@ -343,3 +343,45 @@ def test_a_free_standing_start_is_read_as_the_plain_form_reads_it(pieces: list[s
     text = "".join(pieces)
     for start in range(len(text) + 1):
         assert places._free_start(text, start) == _plain_free_start(text, start), (text, start)
+
+
+def _plain_calendar_days(text: str, start: int, end: int) -> list[dates.DateExpr]:
+    """The lunar and festival scan as first written: both regexes over the whole range, no hints."""
+    out = []
+    for m in dates._LUNAR_RE.finditer(text, start, end):
+        if m["dn"]:
+            month, day = (1, 0) if m["dn"] == "三十" else (1, dates._lunar_number(m["dn"]))
+        else:
+            month = dates._LUNAR_MONTH.get(m["lm"]) or dates.cn_number(m["lm"])
+            day = dates._lunar_number(m["ld"])
+        out.append(dates.DateExpr(m.start(), m.end(), m.group(), None, month, day, lunar=True))
+    for m in _plain_before(dates._holiday_re(), text, start, end):
+        if text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in dates._CLAUSE_START:
+            continue
+        lunar, month, day = dates.holidays()[m["name"]]
+        out.append(dates.DateExpr(m.start(), m.end(), m.group(), None, month, day, lunar=lunar))
+    return out
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_LUNAR_PIECES, max_size=40), st.data())
+def test_calendar_days_with_hints_are_the_plain_scan(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert dates._calendar_days(text, start, end) == _plain_calendar_days(text, start, end)
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_calendar_days_with_hints_are_the_plain_scan_in_the_samples(text: str) -> None:
+    cuts = [0, *(i + 1 for i, c in enumerate(text) if c in "\n。"), len(text)]
+    for start, end in [(0, len(text)), *itertools.pairwise(cuts)]:
+        assert dates._calendar_days(text, start, end) == _plain_calendar_days(text, start, end)
+
+
+@pytest.mark.parametrize("shape", ["国庆节当天,", "五一劳动节上午", "五一劳动节期间,劳动节当天", "元旦,", "大年初一晚上", "七一建党节,"])
+def test_calendar_days_with_hints_are_the_plain_scan_on_festival_shapes(shape: str) -> None:
+    text = "甲," + shape + "乙" * 20
+    for start in range(len(shape) + 2):
+        for end in range(start, len(shape) + 4):
+            assert dates._calendar_days(text, start, end) == _plain_calendar_days(text, start, end), (start, end)

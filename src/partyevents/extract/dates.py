@@ -299,6 +299,12 @@ def _holiday_re() -> re.Pattern[str]:
     return re.compile(f"(?=[{firsts}])(?<![一二三四五六七八九十〇零0-9])(?P<name>{trie_pattern(names)})" + _HOLIDAY_AFTER)
 
 
+@cache
+def _holiday_names_re() -> re.Pattern[str]:
+    """The festival names alone, as a plain alternation (every branch opens with a literal: re skips ahead)."""
+    return re.compile("|".join(map(re.escape, sorted(holidays(), key=len, reverse=True))))
+
+
 def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
     """Lunar dates and festival days in ``text[start:end]``.
 
@@ -315,7 +321,11 @@ def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
             month = _LUNAR_MONTH.get(m["lm"]) or cn_number(m["lm"])
             day = _lunar_number(m["ld"])
         out.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, lunar=True))
-    for m in _matches_before(_holiday_re(), text, start, end, _holiday_reach()):  # the lookahead reads past end
+    # a festival match starts where a name does: the plain names' alternation (which re scans for fast) finds the
+    # first one starting before ``end`` (its name may run past it), and the scan starts there
+    name = _holiday_names_re().search(text, start, end + _holiday_reach())
+    festivals = _matches_before(_holiday_re(), text, name.start(), end, _holiday_reach()) if name and name.start() < end else []
+    for m in festivals:  # the lookahead reads past end
         if text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in _CLAUSE_START:
             continue
         lunar, month, day = holidays()[m["name"]]
