@@ -396,10 +396,10 @@ def _furniture_searches(joined: str) -> tuple[re.Pattern[str], ...]:
 
 
 def _may_match_a_line(pattern: re.Pattern[str], joined: str) -> bool:
+    if _checkable_on_text(pattern):
+        return pattern.search(joined) is not None
     literals = required_literals(pattern)
-    if literals is not None and not any(lit in joined for lit in literals):
-        return False
-    return not _checkable_on_text(pattern) or pattern.search(joined) is not None
+    return literals is None or any(lit in joined for lit in literals)
 
 
 def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None) -> bool:
