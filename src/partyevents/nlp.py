@@ -16,10 +16,9 @@ Factory names use ``_`` because spaCy forbids ``.`` in them. The pipeline is bui
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -27,12 +26,9 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .extract.organizations import org_spans
-from .extract.organizer import Found, find_organizer, skip_preamble
+from .extract.organizer import Found, OrganizerSpan, event_head, find_organizer
 
-__all__ = ["OrganizerSpan", "RJiebaTokenizer", "organizer_of", "pipeline"]
-
-_HEAD_END = re.compile(r"[。!！?？]")
-_HEAD_SENTENCES = 2
+__all__ = ["OrganizerSpan", "RJiebaTokenizer", "event_head", "organizer_of", "pipeline"]
 
 
 def _cut_function() -> Callable[[str], list[str]]:
@@ -139,29 +135,6 @@ def pipeline() -> Language:
     return build()
 
 
-def event_head(text: str) -> str:
-    """The first sentences of an event, where its organizer stands, after a leading dateline and quotations.
-
-    >>> event_head("甲召开会议。乙参加。丙发言。")
-    '甲召开会议。乙参加。'
-    """
-    end = skip_preamble(text)  # a leading quotation's sentences are not counted
-    for _ in range(_HEAD_SENTENCES):
-        m = _HEAD_END.search(text, end)
-        if not m:
-            return text
-        end = m.end()
-    return text[:end]
-
-
-class OrganizerSpan(NamedTuple):
-    """An organizer's characters in the text, and how it was found."""
-
-    start: int
-    end: int
-    source: str
-
-
 def organizer_of(text: str, spans: list[tuple[int, int, str]] | None = None) -> OrganizerSpan | None:
     """Character span and source of an event's organizer, found by the pipeline over the event head.
 
@@ -177,6 +150,9 @@ def organizer_of(text: str, spans: list[tuple[int, int, str]] | None = None) -> 
     >>> t = "12月9日,为落实责任,区财政局党组召开会议。"
     >>> s = organizer_of(t); t[s.start:s.end]
     '区财政局党组'
+
+    The extraction reads the same characters without building a ``Doc``:
+    :func:`partyevents.extract.organizer.organizer_span`.
     """
     nlp = pipeline()
     head = event_head(text)

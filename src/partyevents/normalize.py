@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources as _res
 
 from .records import Normalized, Problem
+from .regex_first import required_literals, with_first_chars
 from .resources import boilerplate_patterns
 from .script import code_points, detect_script, script_counts, simplify, to_simplified, traditional_chars
 
@@ -320,9 +321,10 @@ _FULL_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}[日号]$")
 
 @cache
 def _combined(kind: str) -> re.Pattern[str] | None:
-    """All patterns of one kind as a single alternation (one scan per line instead of one per pattern)."""
+    """All patterns of one kind as a single alternation (one scan per line instead of one per pattern), behind a
+    look-ahead on the characters its matches can start with (:mod:`partyevents.regex_first`)."""
     pats = boilerplate_patterns().get(kind, ())
-    return re.compile("|".join(f"(?:{p.pattern})" for p in pats)) if pats else None
+    return with_first_chars(re.compile("|".join(f"(?:{p.pattern})" for p in pats))) if pats else None
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -366,7 +368,7 @@ def _furniture_res() -> tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...
         alts = _alternatives(p.pattern)
         anchored += [a for a in alts if a.startswith("^")]
         if others := [a for a in alts if not a.startswith("^")]:
-            rest.append(re.compile("|".join(others)))
+            rest.append(with_first_chars(re.compile("|".join(others))))
     return (re.compile("|".join(f"(?:{a})" for a in anchored)) if anchored else None), tuple(rest)
 
 
@@ -388,8 +390,16 @@ def _checkable_on_text(pattern: re.Pattern[str]) -> bool:
 
 def _furniture_searches(joined: str) -> tuple[re.Pattern[str], ...]:
     """The unanchored ``line`` patterns worth trying on the lines of ``joined`` (one search of the whole
-    text rules out each pattern that matches nowhere, instead of one search per line)."""
-    return tuple(p for p in _furniture_res()[1] if not _checkable_on_text(p) or p.search(joined))
+    text rules out each pattern that matches nowhere, instead of one search per line; a text holding none of
+    the literals every match of a pattern holds rules it out too, whatever its anchors and look-arounds)."""
+    return tuple(p for p in _furniture_res()[1] if _may_match_a_line(p, joined))
+
+
+def _may_match_a_line(pattern: re.Pattern[str], joined: str) -> bool:
+    if _checkable_on_text(pattern):
+        return pattern.search(joined) is not None
+    literals = required_literals(pattern)
+    return literals is None or any(lit in joined for lit in literals)
 
 
 def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None) -> bool:
@@ -455,7 +465,8 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
     if inline_re is not None and not inline_re.search(joined):
         inline_re = None  # no fragment to cut anywhere
     # cutting a fragment out of a line can make a pattern match there: then every pattern is tried
-    searches = _furniture_searches(joined) if inline_re is None else None
+    # (a line the inline fragments leave as it was is a line of ``joined``: the searches hold for it)
+    searches = _furniture_searches(joined)
     kept: list[str] = []
     header: list[str] = []  # short lines before the first body line
     seen_body = False
@@ -468,8 +479,11 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
             continue
         if seen_body and _opens_other_articles(line, lines, i):
             break
+        line_searches: tuple[re.Pattern[str], ...] | None = searches
         if inline_re is not None:
-            line = inline_re.sub("", line).strip()
+            cut, n_cut = inline_re.subn("", line)
+            if n_cut:
+                line, line_searches = cut.strip(), None
         if not line:
             continue
         if stamp is None and lone_date and len(kept) <= 3 and _FULL_DATE_LINE.match(line):
@@ -500,7 +514,7 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
                 continue
         if seen_body and len(line) <= 40 and tail_re is not None and tail_re.search(line):
             break
-        if _is_furniture(line, searches):
+        if _is_furniture(line, line_searches):
             continue
         if not seen_body and not _is_body(line):
             if _HEADING.match(line) or _DATE_LINE.match(line):
@@ -533,14 +547,21 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
     return "\n".join(kept), facts, problems
 
 
-def _drop_unrelated(lines: list[str]) -> tuple[list[str], list[str]]:
+@cache
+def _domain_re() -> re.Pattern[str]:
+    """The domain words as one regex: it finds one in a line exactly when ``any(w in line for w in words)``."""
     words = _domain_words()
-    on_topic = sum(1 for line in lines if any(w in line for w in words))
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)")
+
+
+def _drop_unrelated(lines: list[str]) -> tuple[list[str], list[str]]:
+    has_word = _domain_re().search
+    on_topic = sum(1 for line in lines if has_word(line))
     if on_topic < 2:
         return lines, []
     kept, dropped = [], []
     for line in lines:
-        if len(line) >= 60 and not any(w in line for w in words):
+        if len(line) >= 60 and not has_word(line):
             dropped.append(line)
         else:
             kept.append(line)

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from ..records import DateInfo, DocContext, Segment
 from ..resources import read_table
+from .wordtrie import trie_pattern
 
 __all__ = ["DateExpr", "RelativeWord", "body_year", "find_date_expressions", "holidays", "lunar_to_solar", "path_date",
            "resolve_dates"]
@@ -262,10 +263,11 @@ def _document_expressions(text: str) -> tuple[DateExpr, ...]:
 _LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12}
 _LUNAR_DAY = r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
 # 正月十五, 腊月二十三, 农历八月十五, 大年初二: a Chinese-calendar day, written without 日
-_LUNAR_RE = re.compile(
-    rf"(?:农历)?(?:(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九])月(?P<ld>{_LUNAR_DAY})(?![日号])"
+_LUNAR_RE = re.compile(  # the look-ahead holds every first character: one set test where re would try each branch
+    rf"(?=[农正冬腊十一二三四五六七八九大])(?:农历)?(?:(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九])月(?P<ld>{_LUNAR_DAY})(?![日号])"
     r"|大年(?P<dn>初[一二三四五六七八九十]|三十))"
 )
+_LUNAR_HINT = re.compile(r"月[初十二廿三]|大年")
 # where a festival's name stands as the day itself (中秋节当天, 元旦上午, and 国庆节, opening a clause), not
 # 国庆节期间, 春节前夕 or 为迎接“七一”建党节,
 _HOLIDAY_AFTER = r"(?=当天|当日|上午|下午|晚上|晚间|晚(?![会餐饭报宴点])|早上|中午|一早|[,,])"
@@ -290,8 +292,17 @@ def holidays() -> dict[str, tuple[bool, int, int]]:
 
 @cache
 def _holiday_re() -> re.Pattern[str]:
+    # the names as a trie (the same matches as the longest-first alternation) behind a look-ahead on their first
+    # characters: one set test per character where ``re`` would try every name
     names = sorted(holidays(), key=len, reverse=True)
-    return re.compile("(?<![一二三四五六七八九十〇零0-9])(?P<name>" + "|".join(map(re.escape, names)) + ")" + _HOLIDAY_AFTER)
+    firsts = "".join(sorted({re.escape(n[0]) for n in names}))
+    return re.compile(f"(?=[{firsts}])(?<![一二三四五六七八九十〇零0-9])(?P<name>{trie_pattern(names)})" + _HOLIDAY_AFTER)
+
+
+@cache
+def _holiday_names_re() -> re.Pattern[str]:
+    """The festival names alone, as a plain alternation (every branch opens with a literal: re skips ahead)."""
+    return re.compile("|".join(map(re.escape, sorted(holidays(), key=len, reverse=True))))
 
 
 def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
@@ -301,16 +312,20 @@ def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
     [('大年初二', 1, 2, True), ('正月十五', 1, 15, True), ('国庆节', 10, 1, False)]
     """
     out: list[DateExpr] = []
-    for m in _LUNAR_RE.finditer(text, start, end):
+    # every lunar date holds 月 before its day (初, 十, 二十, 廿, 三十) or 大年: without one, no match to look for
+    lunar_dates = _LUNAR_RE.finditer(text, start, end) if _LUNAR_HINT.search(text, start, end) else ()
+    for m in lunar_dates:
         if m["dn"]:
             month, day = (1, 0) if m["dn"] == "三十" else (1, _lunar_number(m["dn"]))
         else:
             month = _LUNAR_MONTH.get(m["lm"]) or cn_number(m["lm"])
             day = _lunar_number(m["ld"])
         out.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, lunar=True))
-    for m in _holiday_re().finditer(text, start):  # not bounded by ``end``: the lookahead reads past it
-        if m.start() >= end:
-            break
+    # a festival match starts where a name does: the plain names' alternation (which re scans for fast) finds the
+    # first one starting before ``end`` (its name may run past it), and the scan starts there
+    name = _holiday_names_re().search(text, start, end + _holiday_reach())
+    festivals = _matches_before(_holiday_re(), text, name.start(), end, _holiday_reach()) if name and name.start() < end else []
+    for m in festivals:  # the lookahead reads past end
         if text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in _CLAUSE_START:
             continue
         lunar, month, day = holidays()[m["name"]]
@@ -336,8 +351,8 @@ def lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
 
 # A day without its month (◆5日上午, 12日,), only where an entry or a clause opens: the month comes from the
 # neighbouring entries or the publication date (:func:`resolve_dates`).
-_DAY_ONLY = re.compile(
-    rf"(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<d>{_D2})\s*[日号]"
+_DAY_ONLY = re.compile(  # (?=[0-9]): a set test before the look-behinds
+    rf"(?=[0-9])(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<d>{_D2})\s*[日号]"
     rf"(?:\s*(?:至|到|—{{1,2}}|–|-|~)\s*(?P<d2>{_D2})\s*[日号])?"
     r"(?P<tod>上午|下午|晚上|晚间|早上|中午|凌晨|傍晚|晚(?![会餐饭报宴点]))?"
     r"(?P<since>以来|开始|起(?![草来床诉身码步]))?(?=[,,\s])"
@@ -346,9 +361,76 @@ _DAY_ONLY = re.compile(
 
 # digits before 日 that are no day (429日, 20210315日): a date that lost a character, where an entry opens
 _RUN_DAY = re.compile(
-    r"(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<digits>[0-9]{3,4}|20[0-9]{6})\s*[日号]"
+    r"(?=[0-9])(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<digits>[0-9]{3,4}|20[0-9]{6})\s*[日号]"
     r"(?P<tod>上午|下午|晚上|早上|中午|晚(?![会餐饭报宴点]))?(?=[,,\s])"
 )
+
+
+# How many characters other than whitespace matched by ``\s*`` an attempt of _DAY_ONLY or _RUN_DAY inspects at
+# most: _DAY_ONLY's 2 digits, 日, 2 for the range sign, 2 digits, 日, 2 for the time of day, 2 for 以来, 1 for the
+# lookahead (13); _RUN_DAY's 8 digits, 日, 2, 1 (12).
+_DAY_REACH = 16
+_WS = re.compile(r"\s")
+
+
+@cache
+def _holiday_reach() -> int:
+    """The longest festival name plus what _HOLIDAY_AFTER reads after it (no whitespace in that pattern)."""
+    return max(map(len, holidays())) + 2
+
+
+def _matches_before(pattern: re.Pattern[str], text: str, start: int, end: int, reach: int) -> list[re.Match[str]]:
+    r"""The matches of ``pattern.finditer(text, start)`` that start before ``end``, without scanning the rest of the
+    text (the plain form breaks at the first match from ``end`` on, so it reads to the text's end when there
+    is none: per segment, that made the date scan quadratic in the document's length).
+
+    ``reach`` bounds the characters, other than whitespace taken by ``\s*``, that one attempt of ``pattern``
+    inspects from where it starts. The scan stops at ``end + 4 * reach``: no attempt starting before ``end``
+    can read that far when the text from ``end - 4 * reach`` to there holds fewer than ``reach`` whitespace
+    characters (an attempt starting earlier would have to cross those ``8 * reach`` characters with at most
+    ``2 * reach`` of them). Otherwise (long runs of whitespace) it falls back to the plain scan.
+
+    >>> [m.group() for m in _matches_before(_DAY_ONLY, "甲,5日,乙,6日 上午,丙", 0, 8, _DAY_REACH)]
+    ['5日', '6日']
+    """
+    span = 4 * reach
+    stop = end + span
+    if stop < len(text) and len(_WS.findall(text, max(start, end - span), stop)) < reach:
+        matches = pattern.finditer(text, start, stop)
+    else:
+        matches = pattern.finditer(text, start)
+    out = []
+    for m in matches:
+        if m.start() >= end:
+            break
+        out.append(m)
+    return out
+
+
+# Where a _DAY_ONLY or _RUN_DAY match can start: both read a whole run of digits, then 日 or 号, so each starts
+# where a match of this begins (a digit after a delimiter is never inside one of its matches).
+_DAY_CANDIDATE = re.compile(r"[0-9]+\s*[日号]")
+
+
+def _day_matches(text: str, start: int) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """``list(_DAY_ONLY.finditer(text, start))`` and ``list(_RUN_DAY.finditer(text, start))``, trying the two
+    regexes only where :data:`_DAY_CANDIDATE` finds digits before 日/号 (one scan instead of two slower ones).
+
+    >>> [[m.group() for m in ms] for ms in _day_matches("甲,5日,乙,429日下午,丙 12 号 ", 0)]
+    [['5日', '12 号'], ['429日下午']]
+    """
+    day: list[re.Match[str]] = []
+    run: list[re.Match[str]] = []
+    day_pos = run_pos = start
+    for c in _DAY_CANDIDATE.finditer(text, start):
+        at = c.start()
+        if at >= day_pos and (m := _DAY_ONLY.match(text, at)) is not None:
+            day.append(m)
+            day_pos = m.end()
+        if at >= run_pos and (m := _RUN_DAY.match(text, at)) is not None:
+            run.append(m)
+            run_pos = m.end()
+    return day, run
 
 
 def _typo_candidates(digits: str) -> list[tuple[int | None, int, int]]:
@@ -396,16 +478,17 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
     found += [e for e in _calendar_days(text, start, end) if not any(s <= e.start < t for s, t in spans)]
     if "日" in text[start:end] or "号" in text[start:end]:
         spans = [(e.start, e.end) for e in found]
-        for m in _DAY_ONLY.finditer(text, start):  # not bounded by ``end``: the lookahead reads past it
-            if m.start() >= end:
-                break
+        if end == len(text):  # the whole text: both scans at once, from where a day can start
+            day_only, run_days = _day_matches(text, start)
+        else:  # the lookahead reads past end
+            day_only = _matches_before(_DAY_ONLY, text, start, end, _DAY_REACH)
+            run_days = _matches_before(_RUN_DAY, text, start, end, _DAY_REACH)
+        for m in day_only:
             if not any(s <= m.start() < t for s, t in spans):
                 day, end_day = int(m["d"]), int(m["d2"]) if m["d2"] else None
                 found.append(DateExpr(m.start(), m.end(), m.group(), None, None, day, bool(m["since"]), None,
                                       None, None, end_day if end_day and end_day > day else None))
-        for m in _RUN_DAY.finditer(text, start):
-            if m.start() >= end:
-                break
+        for m in run_days:
             if _typo_candidates(m["digits"]) and not any(s <= m.start() < t for s, t in spans):
                 found.append(DateExpr(m.start(), m.end(), m.group(), digits=m["digits"]))
     return sorted(found, key=attrgetter("start"))

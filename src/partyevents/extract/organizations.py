@@ -389,9 +389,10 @@ def _body_tools() -> tuple[
 def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMention | None, list[OrgMention]]]:
     """For each event: (organizer, all bodies named), with document offsets.
 
-    The organizer comes from the spaCy pipeline (:func:`partyevents.nlp.pipeline`)
-    run over the event's head only, handed the names already found in the event
-    so that they are not matched twice. A reference (``我县``) or a person found as the
+    The organizer is what the spaCy pipeline (:func:`partyevents.nlp.organizer_of`) finds
+    over the event's head, handed the names already found in the event so that they are not
+    matched twice, read without building a ``Doc``
+    (:func:`~partyevents.extract.organizer.organizer_span`). A reference (``我县``) or a person found as the
     subject is resolved against the title and the text before the event
     (:func:`~partyevents.extract.organizer.resolve_reference`, :func:`~partyevents.extract.organizer.resolve_person`):
     the organizer is then written as resolved, with the span of the words that stand for it.
@@ -399,7 +400,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     section (span None): bulletin items and feature paragraphs usually continue the story
     of the body named before.
     """
-    from ..nlp import organizer_of
+    from .organizer import organizer_span
 
     out: list[tuple[OrgMention | None, list[OrgMention]]] = []
     prev: OrgMention | None = None
@@ -407,7 +408,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     for ev in events:
         spans = org_spans(ev.text)
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans]
-        found = organizer_of(ev.text, spans)
+        found = organizer_span(ev.text, spans)
         organizer = _resolve(ctx, ev, found, named) if found is not None else None
         if organizer is None and prev is not None and ev.section == prev_section:
             organizer = OrgMention(prev.name, None, None, prev.kind, prev.source)

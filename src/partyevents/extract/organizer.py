@@ -33,7 +33,8 @@ from typing import NamedTuple
 from ..resources import read_table
 from . import organizations as orgs
 
-__all__ = ["Found", "expand_generic", "find_organizer", "resolve_person", "resolve_reference", "skip_preamble"]
+__all__ = ["Found", "OrganizerSpan", "event_head", "expand_generic", "find_organizer", "organizer_span", "resolve_person",
+           "resolve_reference", "skip_preamble"]
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
@@ -164,6 +165,55 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
         if found is not None:
             return found
     return None
+
+
+_HEAD_END = re.compile(r"[。!！?？]")
+_HEAD_SENTENCES = 2
+
+
+def event_head(text: str) -> str:
+    """The first sentences of an event, where its organizer stands, after a leading dateline and quotations.
+
+    >>> event_head("甲召开会议。乙参加。丙发言。")
+    '甲召开会议。乙参加。'
+    """
+    end = skip_preamble(text)  # a leading quotation's sentences are not counted
+    for _ in range(_HEAD_SENTENCES):
+        m = _HEAD_END.search(text, end)
+        if not m:
+            return text
+        end = m.end()
+    return text[:end]
+
+
+class OrganizerSpan(NamedTuple):
+    """An organizer's characters in the text, and how it was found."""
+
+    start: int
+    end: int
+    source: str
+
+
+def organizer_span(text: str, spans: Sequence[tuple[int, int, str]] | None = None) -> OrganizerSpan | None:
+    """Character span and source of an event's organizer: what :func:`partyevents.nlp.organizer_of` gives, without
+    spaCy.
+
+    The spaCy path reads the event head (:func:`event_head`), takes the clause :func:`find_organizer` names
+    (or the whole head when it names none), builds a ``Doc`` of that clause alone and has its organizer
+    component run :func:`find_organizer` on the clause's text with the names that lie within it. The
+    ``Doc`` (tokens, snapped spans) plays no part in the characters returned, so this reads the same
+    clause with the same names directly (``tests/test_fast_paths_speed.py`` checks both agree).
+
+    >>> t = "12月9日,为落实责任,区财政局党组召开会议。"
+    >>> s = organizer_span(t); t[s.start:s.end], s.source
+    ('区财政局党组', 'subject')
+    """
+    head = event_head(text)
+    found = find_organizer(head, spans)
+    lo, hi = (found.clause_start, found.clause_end) if found else (0, len(head))
+    inner = None if spans is None else [(s - lo, e - lo, kind) for s, e, kind in spans if lo <= s and e <= hi]
+    hit = find_organizer(head[lo:hi], inner)
+    return OrganizerSpan(hit.start + lo, hit.end + lo, hit.source) if hit else None
 
 
 _Clause = tuple[int, int, int, bool]  # (sentence number, start, end, opens with 在)

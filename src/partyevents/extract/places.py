@@ -42,6 +42,7 @@ from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 from ..records import DocContext, Event, Place, Problem
+from ..regex_first import with_first_chars
 from ..resources import read_table
 from .gazetteer import Gazetteer, Match, gazetteer
 from .place_chain import chain_of, name_in_time, shared_chain
@@ -49,7 +50,8 @@ from .place_evidence import corroborated
 
 __all__ = ["resolve_places"]
 
-_COMMUNITY = re.compile(r"社区|居委会|居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医)")
+# behind a look-ahead on the first characters (:mod:`partyevents.regex_first`): re skips ahead to them
+_COMMUNITY = with_first_chars(re.compile(r"社区|居委会|居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医)"))
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,5}")
 _TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,5}?)(街道|镇|乡)(?!镇|村|街|长|党|政府|干部|级|里)")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -570,10 +572,14 @@ def _free_start(text: str, start: int) -> bool:
     prev = text[start - 1]
     if not ("\u4e00" <= prev <= "\u9fff"):
         return not prev.isalnum()
-    return text.endswith(_where_words(), 0, start) or bool(_DATE_BEFORE.search(text, max(0, start - 8), start))
+    if text.endswith(_where_words(), 0, start):
+        return True
+    # _DATE_BEFORE ends at ``start`` (the character before it is no line break): on one of 年月日号份
+    return prev in _DATE_ENDS and bool(_DATE_BEFORE.search(text, max(0, start - 8), start))
 
 
 _DATE_BEFORE = re.compile(r"\d(?:年|月|日|号|月份)$")
+_DATE_ENDS = frozenset("年月日号份")
 
 
 @cache
@@ -582,6 +588,7 @@ def _free_stops() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(row[0]) for row in read_table("place_free_name_stops.tsv")))
 
 
+@lru_cache(maxsize=1 << 16)
 def _free_name(core: str) -> bool:
     """Whether ``core`` can be the name of a community, village or township standing on its own.
 

@@ -1,0 +1,201 @@
+"""A regex behind a look-ahead on the characters its matches can start with: the same matches, found faster;
+and the literals one of which every match of a regex holds (a text without any of them has no match).
+
+``re`` tries a pattern that opens with an alternation, a look-behind or an anchor at every position
+of the text. When every match of the pattern consumes at least one character, the first character
+of any match belongs to a set that can be read off the parsed pattern; ``(?=[set])`` in front of it
+changes no match (the look-ahead holds wherever a match starts) and lets ``re`` reject every other
+position with one set test.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+try:  # Python 3.11+
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _p  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c
+    import sre_parse as _p
+
+__all__ = ["first_chars", "required_literals", "with_first_chars"]
+
+_Ranges = list[tuple[int, int]]
+
+
+class _Unknown(Exception):
+    """A construct whose first characters are not worth computing (any character, classes by category…)."""
+
+
+def _seq(items: Any) -> tuple[_Ranges, bool]:
+    """(first-character ranges, whether the sequence can match without consuming a character)."""
+    out: _Ranges = []
+    for op, av in items:
+        first, nullable = _item(op, av)
+        out += first
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _item(op: Any, av: Any) -> tuple[_Ranges, bool]:
+    if op is _c.LITERAL:
+        return [(av, av)], False
+    if op is _c.IN:
+        ranges: _Ranges = []
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                ranges.append((value, value))
+            elif kind is _c.RANGE:
+                ranges.append(value)
+            else:  # NEGATE, CATEGORY (\d, \s…)
+                raise _Unknown
+        return ranges, False
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # zero width: anchors, look-ahead and look-behind
+        return [], True
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            raise _Unknown
+        return _seq(sub)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _seq(av)
+    if op is _c.BRANCH:
+        out: _Ranges = []
+        nullable = False
+        for branch in av[1]:
+            first, n = _seq(branch)
+            out += first
+            nullable = nullable or n
+        return out, nullable
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        lo, hi, sub = av
+        if hi == 0:
+            return [], True
+        first, n = _seq(sub)
+        return first, n or lo == 0
+    raise _Unknown  # ANY, NOT_LITERAL, group references, conditionals
+
+
+def first_chars(pattern: re.Pattern[str]) -> str | None:
+    r"""A character class holding every character a match of ``pattern`` can start with, or None when the
+    pattern can match the empty string or opens with a construct not read here (``.``, ``\d``, ``[^…]``).
+
+    >>> first_chars(re.compile("(?<=x)(?:ab|c[d-f])|欢迎"))
+    '[ac欢]'
+    >>> first_chars(re.compile("a?b")), first_chars(re.compile("a*")), first_chars(re.compile(".b"))
+    ('[a-b]', None, None)
+    """
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        ranges, nullable = _seq(_p.parse(pattern.pattern, pattern.flags))
+    except (_Unknown, re.error):
+        return None
+    if nullable or not ranges:
+        return None
+    merged: _Ranges = []
+    for lo, hi in sorted(ranges):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return "[" + "".join(_esc(lo) if lo == hi else f"{_esc(lo)}-{_esc(hi)}" for lo, hi in merged) + "]"
+
+
+def _esc(cp: int) -> str:
+    ch = chr(cp)
+    if ch.isalnum():
+        return ch
+    return f"\\u{cp:04x}" if cp <= 0xFFFF else f"\\U{cp:08x}"
+
+
+def _scans_itself(items: Any) -> bool:
+    """Whether ``re`` already skips ahead to a match's first character, or tries the start only: the pattern opens
+    with a literal, a class or ``^``, or with an alternation whose branches all do (a look-ahead in front would
+    only slow it down)."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (_c.LITERAL, _c.IN) or (op is _c.AT and av in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)):
+        return True  # a prefix re scans for, or an anchor at the start
+    if op is _c.SUBPATTERN and not av[1] and not av[2]:
+        return _scans_itself(av[3])
+    if op is _c.BRANCH:
+        return all(_scans_itself(branch) for branch in av[1])
+    return False
+
+
+def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead on its possible first characters (itself when they are unknown, or when
+    ``re`` skips ahead by itself: a literal or a class opens every branch).
+
+    >>> with_first_chars(re.compile("(?:(?<=x)|^)[a-z]{2}")).pattern
+    '(?=[a-z])(?:(?:(?<=x)|^)[a-z]{2})'
+    >>> with_first_chars(re.compile("ab|[cd]e")).pattern, with_first_chars(re.compile("^ab|^c")).pattern
+    ('ab|[cd]e', '^ab|^c')
+    """
+    first = first_chars(pattern)
+    if first is None or _scans_itself(_p.parse(pattern.pattern, pattern.flags)):
+        return pattern
+    try:
+        return re.compile(f"(?={first})(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # pragma: no cover - e.g. global inline flags, which must open a pattern
+        return pattern
+
+
+def _better(a: list[str] | None, b: list[str] | None) -> list[str] | None:
+    """The more selective of two lists of alternatives: the one whose shortest literal is longer."""
+    if not b:
+        return a
+    if not a:
+        return b
+    return b if min(map(len, b)) > min(map(len, a)) else a
+
+
+def _required(items: Any) -> list[str] | None:
+    best: list[str] | None = None
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == av[1] and len(av[2]) == 1 and av[2][0][0] is _c.LITERAL:
+            run += chr(av[2][0][1]) * av[0]  # a literal repeated a fixed number of times: \.{3}
+            continue
+        best = _better(best, [run] if run else None)
+        run = ""
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:
+            best = _better(best, _required(av[3]))
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            best = _better(best, _required(av))
+        elif op is _c.BRANCH:
+            alts = [_required(branch) for branch in av[1]]
+            if all(alts):
+                best = _better(best, [lit for alt in alts if alt for lit in alt])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            best = _better(best, _required(av[2]))
+    return _better(best, [run] if run else None)
+
+
+@cache
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    r"""Literals one of which every match of ``pattern`` holds, or None when no such list is read off it.
+
+    A text holding none of them has no match, whatever the anchors and look-arounds around the match.
+
+    >>> required_literals(re.compile(r"[\u3400-\u9fff]\.{3}$")), required_literals(re.compile("-->|<!--|[a-z]\.s?html?"))
+    (('...',), ('-->', '<!--', 'htm'))
+    >>> required_literals(re.compile("(?i)abc")), required_literals(re.compile("a|[bc]"))
+    (None, None)
+    """
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        found = _required(_p.parse(pattern.pattern, pattern.flags))
+    except re.error:  # pragma: no cover - the pattern compiled once already
+        return None
+    return tuple(dict.fromkeys(found)) if found else None
