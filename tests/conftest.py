@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# the disk cache of built tables (partyevents.cache): a fresh one per test session, not the user's
+os.environ.setdefault("PARTYEVENTS_CACHE_DIR", tempfile.mkdtemp(prefix="partyevents-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

@@ -16,14 +16,14 @@ otherwise builds it, stores it and returns it.
   reading it while another writes sees the old file or the new one, never half of one.
 
 >>> import tempfile, os
->>> os.environ[ENV] = tempfile.mkdtemp()
+>>> saved = os.environ.get(ENV); os.environ[ENV] = tempfile.mkdtemp()
 >>> cached("demo", ("v1",), lambda: {"a": (1, 2)})
 {'a': (1, 2)}
 >>> cached("demo", ("v1",), lambda: "not built again")
 {'a': (1, 2)}
 >>> cached("demo", ("v2",), lambda: "rebuilt: the key changed")
 'rebuilt: the key changed'
->>> del os.environ[ENV]
+>>> _ = os.environ.pop(ENV) if saved is None else os.environ.update({ENV: saved})
 """
 
 from __future__ import annotations
