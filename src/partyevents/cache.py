@@ -7,7 +7,8 @@ and whatever the caller adds, such as the hashes of the resource files it reads)
 otherwise builds it, stores it and returns it.
 
 - Where: ``$PARTYEVENTS_CACHE_DIR`` if set (empty: no disk cache at all), else the user cache
-  folder (``platformdirs`` when installed, else ``$XDG_CACHE_HOME`` or ``~/.cache``) + ``partyevents``.
+  folder, as ``platformdirs`` names it (``$XDG_CACHE_HOME`` or ``~/.cache``, ``~/Library/Caches``,
+  ``%LOCALAPPDATA%``) + ``partyevents`` (platformdirs itself is not imported: it costs more than the rest).
 - A file is a pickle of the key, then a pickle of the value: only our own plain data
   (lists, tuples, dicts, strings, numbers, dates), written by this module. A stale key,
   a truncated or corrupt file, or an unreadable one is rebuilt; a folder that cannot be
@@ -51,12 +52,12 @@ def cache_dir() -> Path | None:
     env = os.environ.get(ENV)
     if env is not None:
         return Path(env).expanduser() if env.strip() else None
-    try:
-        import platformdirs
-    except ImportError:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-        return Path(base) / "partyevents"
-    return Path(platformdirs.user_cache_dir("partyevents", appauthor=False))
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "partyevents" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "partyevents"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "partyevents"
 
 
 def file_digest(path: Path | str) -> str:
