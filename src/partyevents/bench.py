@@ -7,6 +7,13 @@ tokenizes a fixed sample of the same texts with ``spacy.blank("zh")`` and the
 jieba segmenter, and prints characters/second/core, documents/second, peak
 RSS of the whole process tree and the ratio to the baseline.
 
+Then the same on a corpus recombined from the real pages in ``../shared/corpus/``
+(dev2, dev3, wild: lines and sentences of any page in the layout of another,
+:func:`real_documents`; ``--real-mb``, default 40) with one worker, this process
+pinned to one core (the baseline too); and the start-up of fresh processes
+(:func:`startup`: ``import partyevents``, the first ``extract_text`` result, a
+one-document ``partyevents extract --workers 1``; medians, with the targets).
+
 >>> docs = list(synthetic_documents(_samples(SAMPLES), 0.05, seed=1))
 >>> sum(len(data) for _, data, _ in docs) >= 0.05 * 2**20
 True
