@@ -2,7 +2,7 @@
 
 Building the gazetteer's matcher tables or the NFKC character ranges takes a second; loading
 them back takes a few hundredths. :func:`cached` returns the value stored under a name if it
-was built from the same inputs (its *key*: the package's format version, the Python version,
+was built from the same inputs (its *key*: this module's format, the package version, the Python version,
 and whatever the caller adds, such as the hashes of the resource files it reads), and
 otherwise builds it, stores it and returns it.
 
@@ -83,7 +83,9 @@ def resource_digest(name: str) -> str:
 
 
 def _full_key(key: Hashable) -> tuple[object, ...]:
-    return (FORMAT, sys.version_info[:2], key)
+    from . import __version__
+
+    return (FORMAT, __version__, sys.version_info[:2], key)
 
 
 def _path(folder: Path, name: str, full_key: tuple[object, ...]) -> Path:

@@ -169,7 +169,8 @@ class Gazetteer:
         self._keys = self._matcher_keys()
 
     def tables(self) -> GazetteerTables:
-        """What :meth:`_build` computed, as plain data: stored on disk by :func:`gazetteer`, read back in a few hundredths of a second."""
+        """What :meth:`_build` computed, as plain data: :func:`gazetteer` keeps it in the disk cache
+        (:mod:`partyevents.cache`) and reads it back in a few hundredths of a second."""
         rows = [(d.name, _LEVEL_INDEX[d.level], d.parent, d.code, d.short) for d in self.divisions]
         return GazetteerTables(rows, self._county_block, self._townships, self.history, self._keys)
 
