@@ -166,8 +166,8 @@ def test_the_spacy_names_of_nlp_are_still_there() -> None:
         _ = nlp.no_such_name
 
 
-def _gazetteer_loaded_here() -> int:
-    return gz.gazetteer.cache_info().currsize
+def _who_loaded_the_gazetteer() -> str:
+    return getattr(gz.gazetteer(), "loaded_by", "this worker")
 
 
 def test_forked_workers_inherit_the_parents_resources() -> None:
@@ -175,13 +175,16 @@ def test_forked_workers_inherit_the_parents_resources() -> None:
 
     if "fork" not in mp.get_all_start_methods():
         pytest.skip("no fork start method here")
+    gz.gazetteer.cache_clear()
     engine = LocalEngine(2)
     try:
-        pool = engine._start()
+        pool = engine._start()  # the workers are forked at the first task
         assert gz.gazetteer.cache_info().currsize == 1  # loaded in the parent before forking
-        assert pool.submit(_gazetteer_loaded_here).result() == 1  # a worker has it without loading it
+        gz.gazetteer().loaded_by = "the parent"  # type: ignore[attr-defined]
+        assert pool.submit(_who_loaded_the_gazetteer).result() == "the parent"  # the worker has the same object
     finally:
         engine.close()
+        vars(gz.gazetteer()).pop("loaded_by", None)
 
 
 def test_the_spawn_start_method_still_works() -> None:

@@ -1,9 +1,9 @@
 """The local engine: a pool of worker processes on this machine (``--workers N``).
 
-With the fork start method the parent loads the heavy resources
-(:func:`~partyevents.engines.warm_up`) before the workers are forked, and they share
-its pages copy-on-write (``gc.freeze`` keeps their collector from writing to them);
-with spawn each worker loads them once as the pool initializer. The parent reads files, keeps a bounded number of
+Each worker loads the heavy resources once (:func:`~partyevents.engines.warm_up`
+as the pool initializer); with the fork start method the parent loads them first,
+so the workers inherit them and share their pages copy-on-write (``gc.freeze``
+keeps their collector from writing to them). The parent reads files, keeps a bounded number of
 chunks in flight and writes the tables. A worker that dies (killed, out of
 memory, a crash in native code) breaks the pool: the pool is restarted and
 the documents of the lost chunks are retried one by one.
@@ -36,12 +36,10 @@ class LocalEngine:
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
             ctx = mp.get_context(self.start_method)
-            if self.start_method == "fork":
-                warm_up()  # here, once: the forked workers inherit the loaded resources
+            if self.start_method == "fork":  # load here, once: the forked workers inherit it (warm_up is then quick)
+                warm_up()
                 gc.freeze()
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx)
-            else:
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=warm_up)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=warm_up)
         return self._pool
 
     def _submit(self, chunk: list[RawDocument]) -> Future[RowBatch]:
