@@ -30,16 +30,17 @@ otherwise builds it, stores it and returns it.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["ENV", "cache_dir", "cached", "file_digest", "resource_digest"]
+__all__ = ["ENV", "cache_dir", "cached", "file_digest", "no_gc", "resource_digest"]
 
 ENV = "PARTYEVENTS_CACHE_DIR"
 FORMAT = 1  # bump when the layout of this module's files changes
@@ -93,10 +94,23 @@ def _path(folder: Path, name: str, full_key: tuple[object, ...]) -> Path:
     return folder / f"{name}-{digest}.pickle"
 
 
+@contextlib.contextmanager
+def no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused: making many small tuples at once (a table read back) otherwise
+    sets off collections that walk the whole heap, which doubles the time of the read."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def _read(path: Path, full_key: tuple[object, ...]) -> tuple[bool, object]:
     """(found, value): found only when the file is whole and holds ``full_key``."""
     try:
-        with path.open("rb") as fh:
+        with path.open("rb") as fh, no_gc():
             if pickle.load(fh) != full_key:
                 return False, None
             return True, pickle.load(fh)

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-from ..cache import cached, file_digest, resource_digest
+from ..cache import cached, file_digest, no_gc, resource_digest
 from ..resources import read_table
 
 __all__ = ["Change", "Division", "Gazetteer", "Match", "gazetteer"]
@@ -423,4 +423,6 @@ _RESOURCES = ("place_stop_names.tsv", "place_changes.tsv")  # the resource files
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, loaded on first use (its tables from the disk cache: :mod:`partyevents.cache`)."""
     path = _dictionary_path()
-    return Gazetteer(path, cached("gazetteer", _cache_key(path), lambda: Gazetteer(path).tables()))
+    tables = cached("gazetteer", _cache_key(path), lambda: Gazetteer(path).tables())
+    with no_gc():
+        return Gazetteer(path, tables)
