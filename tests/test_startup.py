@@ -66,6 +66,25 @@ def test_a_corrupt_file_is_rebuilt_without_error(cache_dir: Path, damage: bytes 
     assert cache.cached("table", ("k",), build) == list(range(1000)) and len(calls) == 1  # repaired
 
 
+def _build_and_read(folder: str, n: int) -> list[int]:
+    import os
+
+    os.environ[cache.ENV] = folder
+    return cache.cached("shared", ("k",), lambda: list(range(n)))
+
+
+def test_processes_filling_the_cache_at_once_all_read_whole_values(cache_dir: Path) -> None:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(4, mp_context=mp.get_context(method)) as pool:
+        results = list(pool.map(_build_and_read, [str(cache_dir)] * 12, [200_000] * 12))
+    assert all(r == list(range(200_000)) for r in results)
+    assert [p.suffix for p in cache_dir.iterdir()] == [".pickle"]  # one whole file, no temporary left
+    assert cache.cached("shared", ("k",), lambda: pytest.fail("not read back")) == list(range(200_000))
+
+
 def test_a_file_holding_another_key_is_not_believed(cache_dir: Path) -> None:
     cache.cached("table", ("k",), lambda: "right")
     (path,) = cache_dir.glob("table-*.pickle")
