@@ -94,6 +94,18 @@ def test_a_file_holding_another_key_is_not_believed(cache_dir: Path) -> None:
     assert cache.cached("table", ("k",), lambda: "right") == "right"
 
 
+def test_a_file_owned_by_someone_else_is_not_read(cache_dir: Path) -> None:
+    import os
+
+    if not hasattr(os, "getuid") or os.getuid() != 0:
+        pytest.skip("only root can give a file to another user")
+    cache.cached("table", ("k",), lambda: "mine")
+    (path,) = cache_dir.glob("table-*.pickle")
+    os.chown(path, 65534, -1)
+    assert cache.cached("table", ("k",), lambda: "built again") == "built again"
+    assert path.stat().st_uid == 0  # replaced by this user's file
+
+
 def test_an_unwritable_cache_dir_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a_file"
     blocker.write_text("x")

@@ -10,7 +10,8 @@ otherwise builds it, stores it and returns it.
   folder, as ``platformdirs`` names it (``$XDG_CACHE_HOME`` or ``~/.cache``, ``~/Library/Caches``,
   ``%LOCALAPPDATA%``) + ``partyevents`` (platformdirs itself is not imported: it costs more than the rest).
 - A file is a pickle of the key, then a pickle of the value: only our own plain data
-  (lists, tuples, dicts, strings, numbers, dates), written by this module. A stale key,
+  (lists, tuples, dicts, strings, numbers, dates), written by this module, readable by its
+  user only, and read only if that user owns it. A stale key,
   a truncated or corrupt file, or an unreadable one is rebuilt; a folder that cannot be
   written only means the value is built in memory in every process.
 - Written to a temporary file in the same folder and renamed over the old one, so a process
@@ -108,9 +109,12 @@ def no_gc() -> Iterator[None]:
 
 
 def _read(path: Path, full_key: tuple[object, ...]) -> tuple[bool, object]:
-    """(found, value): found only when the file is whole and holds ``full_key``."""
+    """(found, value): found only when the file is whole, holds ``full_key`` and is this user's own
+    (a pickle runs code when read: a file someone else could have written is not read)."""
     try:
         with path.open("rb") as fh, no_gc():
+            if hasattr(os, "getuid") and os.fstat(fh.fileno()).st_uid != os.getuid():
+                return False, None
             if pickle.load(fh) != full_key:
                 return False, None
             return True, pickle.load(fh)
