@@ -259,8 +259,8 @@ class BenchResult:
 
     def report(self) -> str:
         return "\n".join([
-            f"corpus: {self.documents:,} documents, {self.characters:,} characters, "
-            f"{self.corpus_bytes / 2**20:.1f} MiB on disk",
+            f"corpus: {self.documents:,} documents, {self.characters:,} characters "
+            f"({self.characters / max(self.documents, 1):,.0f} per document), {self.corpus_bytes / 2**20:.1f} MiB on disk",
             f"pipeline: {self.seconds:.1f} s with {self.workers} worker(s) on {default_workers()} core(s)",
             f"  {self.chars_per_s_per_core:,.0f} characters/second/core, {self.documents / self.seconds:,.1f} "
             "documents/second",
