@@ -157,6 +157,7 @@ def build_corpus(folder: Path, mb: float, samples: Path = SAMPLES, seed: int = 0
     wanted = {"mb": mb, "seed": seed, "source": "real" if real else "samples"}
     if info_path.exists():
         info: dict[str, object] = json.loads(info_path.read_text())
+        info.setdefault("source", "samples")  # written before real-page corpora existed
         if {k: info.get(k) for k in wanted} == wanted:
             return info
     shutil.rmtree(folder, ignore_errors=True)
