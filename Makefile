@@ -34,8 +34,8 @@ report: $(STAMP)  ## HTML review report of $(OUT) -> $(OUT)/report.html
 eval: extract  ## score data/out against the shipped sample answers
 	$(BIN)/partyevents evaluate --gold $(GOLD) --out $(OUT)
 
-bench: $(STAMP)  ## throughput, peak RSS and ratio to spaCy+jieba on a synthetic corpus under /tmp (MB=200)
-	$(BIN)/python -m partyevents.bench --mb $${MB:-200}
+bench: $(STAMP)  ## throughput, peak RSS, ratio to spaCy+jieba: synthetic corpus (MB=200), real pages on one core (REAL_MB=40), start-up
+	$(BIN)/python -m partyevents.bench --mb $${MB:-200} --real-mb $${REAL_MB:-40}
 
 clean:
 	rm -rf $(VENV) data/out/*.parquet .pytest_cache .mypy_cache .ruff_cache

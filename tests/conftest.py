@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# the disk cache of built tables (partyevents.cache): a fresh one per test session, not the user's
+if "PARTYEVENTS_CACHE_DIR" not in os.environ:
+    os.environ["PARTYEVENTS_CACHE_DIR"] = tempfile.mkdtemp(prefix="partyevents-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["PARTYEVENTS_CACHE_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

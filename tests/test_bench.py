@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,8 @@ def test_corpus_is_big_enough_and_mixes_scripts_and_encodings(corpus: Path) -> N
 
 def test_smoke_run_reports_throughput_memory_and_the_baseline_ratio(corpus: Path,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    bench.main(["--mb", "0.3", "--workers", "1", "--corpus", str(corpus), "--baseline-chars", "30000"])
+    bench.main(["--mb", "0.3", "--workers", "1", "--corpus", str(corpus), "--baseline-chars", "30000",
+                "--real-mb", "0", "--startup-runs", "0"])
     out = capsys.readouterr().out
     for words in ("characters/second/core", "documents/second", "peak RSS", "baseline spaCy", "ratio"):
         assert words in out
@@ -41,3 +43,46 @@ def test_smoke_run_reports_throughput_memory_and_the_baseline_ratio(corpus: Path
     assert result.ratio == pytest.approx(result.chars_per_s_per_core / result.baseline_chars_per_s)
     assert len(result.baselines) == 2 and result.baseline_chars_per_s == max(result.baselines)
     assert 0 < result.startup <= result.seconds
+
+
+def _pages(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "a.txt").write_text("首页 新闻动态\n某镇召开党建工作会议\n2023-05-06\n"
+                                  "5月6日,某镇党委召开党建工作推进会。会议部署了下一阶段工作。30余人参加。\n"
+                                  "版权所有 某镇人民政府\n", encoding="utf-8")
+    (folder / "b.txt").write_text("某社区开展志愿服务\n"
+                                  "6月1日,某社区党支部组织党员志愿者开展环境整治。清理垃圾2吨。群众纷纷点赞。\n",
+                                  encoding="utf-8")
+    return folder
+
+
+def test_real_pages_are_recombined_line_by_line(tmp_path: Path) -> None:
+    pages = _pages(tmp_path / "pages")
+    docs = list(bench.real_documents((pages,), 0.02, seed=3))
+    assert sum(len(data) for _, data, _ in docs) >= 0.02 * 2**20
+    assert {form for _, _, form in docs} == {"utf-8"}
+    texts = [text for text, _, _ in docs]
+    assert len(set(texts)) > len(texts) // 2  # recombined, not the same two pages over and over
+    assert any("版权所有" in t for t in texts) and any("志愿" in t for t in texts)
+
+
+def test_real_run_is_pinned_to_one_core_and_reported(tmp_path: Path) -> None:
+    pages = _pages(tmp_path / "pages")
+    cores = os.sched_getaffinity(0)
+    with bench.one_core() as core:
+        assert os.sched_getaffinity(0) == {core}
+    assert os.sched_getaffinity(0) == cores  # given back
+    result = bench.run_real(0.02, tmp_path / "corpus", baseline_chars=5000, real=(pages,))
+    assert result.workers == 1 and result.documents > 10
+    info = json.loads((tmp_path / "corpus" / "corpus.json").read_text())
+    assert info["source"] == "real"
+    assert "ratio pipeline/baseline per core" in result.report()
+
+
+def test_startup_report_names_every_figure_and_its_target() -> None:
+    result = bench.StartupResult(3, [0.4, 0.5, 0.6], [0.8, 0.9, 1.2], [1.4, 1.2, 1.1], 2.5)
+    text = result.report()
+    assert "import partyevents: 0.50 s" in text
+    assert "first extract_text result: 0.90 s (target <= 1.0 s: met)" in text
+    assert "one document, --workers 1: 1.20 s (target <= 1.3 s: met)" in text
+    assert "empty cache" in text

@@ -11,10 +11,11 @@ to Parquet tables), :func:`extract_frame` (a DataFrame of pages to the tables),
 :func:`load` (the tables as DataFrames).
 """
 
+__version__ = "0.1.0"  # before the imports: partyevents.cache keys its files with it
+
 from .api import ExtractConfig, RunSummary, Tables, extract, extract_frame, extract_text, load
 from .records import SCHEMA_VERSION
 
-__version__ = "0.1.0"
 PIPELINE_VERSION = f"{__version__}+schema{SCHEMA_VERSION}"
 
 __all__ = [

@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -26,6 +26,9 @@ from .reposts import Reposts
 from .sources import Columns
 from .validate import Rows, validate_result
 from .write import SCHEMAS, TABLES, VERSION_KEY, RowBatch, TableWriter, existing_documents, table_files, table_versions
+
+if TYPE_CHECKING:
+    import pandas as pd  # imported where used: half a second that extract_text does not need
 
 __all__ = ["ExtractConfig", "RunSummary", "Tables", "extract", "extract_frame", "extract_text", "load"]
 
@@ -268,16 +271,16 @@ class Tables:
     problems: pd.DataFrame
 
 
-_PANDAS_TYPES = {pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(),
-                 pa.bool_(): pd.BooleanDtype()}
-
-
 def load(out_dir: Path | str) -> Tables:
     """Read the tables written by :func:`extract` (a file or a dataset folder per table).
 
     Dates come back as ``datetime.date``, list columns as Python lists, integer
     columns as nullable integers.
     """
+    import pandas as pd
+
+    pandas_types = {pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(),
+                    pa.bool_(): pd.BooleanDtype()}
     out_dir = Path(out_dir)
     frames: dict[str, pd.DataFrame] = {}
     for name in TABLES:
@@ -285,7 +288,7 @@ def load(out_dir: Path | str) -> Tables:
         if not path.exists():
             raise FileNotFoundError(f"{path} is missing; run `partyevents extract IN_DIR {out_dir}` first")
         table = pq.read_table(path, schema=SCHEMAS[name]) if path.is_dir() else pq.read_table(path)
-        df = table.to_pandas(types_mapper=_PANDAS_TYPES.get, date_as_object=True)
+        df = table.to_pandas(types_mapper=pandas_types.get, date_as_object=True)
         for col, typ in zip(table.schema.names, table.schema.types, strict=True):
             if pa.types.is_list(typ):
                 df[col] = df[col].map(lambda v: [] if v is None else list(v))
@@ -305,6 +308,7 @@ def extract_frame(df: pd.DataFrame, text: str | None = "text", url: str | None =
     :func:`extract` writes and :func:`load` reads; ``source_path`` is ``frame#<index>``. Runs in this process
     unless ``config.workers`` says otherwise.
 
+    >>> import pandas as pd
     >>> df = pd.DataFrame({"text": ["12月4日\\n樊城区召开疫情防控推进会,30余人参加。"], "published": ["2022-12-09"]})
     >>> t = extract_frame(df)
     >>> t.documents.loc[0, ["source_path", "published_date_source"]].tolist(), t.events.loc[0, "date_start"]

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources as _res
 
+from .cache import cached, file_digest
 from .records import Normalized, Problem
 from .regex_first import required_literals, with_first_chars
 from .resources import boilerplate_patterns
@@ -81,10 +82,18 @@ def _nfkc_runs() -> re.Pattern[str]:
     A composition only reaches back to the character before a run, so normalizing each run
     with that character gives NFKC of the whole text (``tests/test_normalize.py`` checks it).
     """
+    # built in about half a second, the same in every process: kept in the disk cache, keyed by the Unicode
+    # version and this module's source
+    key = (unicodedata.unidata_version, file_digest(__file__))
+    return re.compile(f"[^{cached('nfkc_keep', key, _nfkc_keep_ranges)}]+")  # one class first: re scans for it fast
+
+
+def _nfkc_keep_ranges() -> str:
+    """:func:`_ranges` of the BMP characters outside every run of :func:`_nfkc_runs`."""
     joins = _composes_with_previous()
     keep = [cp for cp in range(0x10000) if cp not in joins and not 0xD800 <= cp < 0xE000
             and not unicodedata.combining(chr(cp)) and unicodedata.normalize("NFKC", chr(cp)) == chr(cp)]
-    return re.compile(f"[^{_ranges(keep)}]+")  # one class first: re scans for it fast
+    return _ranges(keep)
 
 
 def _ranges(cps: list[int]) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .panel import FREQS, LEVELS, RULES, UNDATED, flatten_lists, panel_of, to_stata, write_panel
+from .panel_rules import FREQS, LEVELS, RULES, UNDATED  # not .panel: pandas is imported when the command runs
 
 _HELP = f"""Count the events in OUT_DIR by place and period: one tidy table for a researcher.
 
@@ -42,6 +42,8 @@ Example:
               help="Also draw events per county on a map, county_map.png (needs pip install 'partyevents[maps]').")
 def panel_cmd(out_dir: Path, by: str, freq: str, undated: str, dest: Path | None, with_events: bool,
               plot: bool) -> None:
+    from .panel import flatten_lists, panel_of, to_stata, write_panel
+
     if not (out_dir / "events.parquet").exists():
         raise click.UsageError(f"{out_dir} holds no events.parquet: give the folder `partyevents extract` wrote, "
                                f"e.g. `partyevents extract data/raw {out_dir}` first, then "

@@ -15,10 +15,10 @@ pyahocorasick, whose nodes look their children up one by one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib.util
 import re
-from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
@@ -26,20 +26,21 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
+from ..cache import cached, file_digest, no_gc, resource_digest
 from ..resources import read_table
 
 __all__ = ["Change", "Division", "Gazetteer", "Match", "gazetteer"]
 
 LEVELS = ("province", "prefecture", "county", "township")
+_LEVEL_INDEX = {level: i for i, level in enumerate(LEVELS)}
 _LINE = re.compile(rb"^(\t{0,3})([^\t\r\n]+)(?:\t(\d+)\t([^\t\r\n]*))?\r?$", re.M)
 _VILLAGE = re.compile(rb"^(\t{3,4})([^\t\r\n]+)\r?$", re.M)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _START, _END = itemgetter(1), itemgetter(2)  # of an automaton match (pattern index, start, end)
 
 
-@dataclass(frozen=True, slots=True)
-class Division:
-    """One administrative division down to township level."""
+class Division(NamedTuple):
+    """One administrative division down to township level (a tuple: 47k of them are made at start-up)."""
 
     id: int
     name: str  # full official name, e.g. 樊城区
@@ -56,6 +57,16 @@ class Change(NamedTuple):
     name: str
     short: str
     code: str | None
+
+
+class GazetteerTables(NamedTuple):
+    """A :class:`Gazetteer`'s tables as plain data (what the disk cache stores)."""
+
+    divisions: list[tuple[str, int, int | None, str | None, str | None]]  # (name, level index, parent, code, short)
+    county_block: dict[int, tuple[int, int]]  # county -> byte range of its villages in the dictionary
+    townships: dict[int, list[int]]  # county -> its townships, in file order
+    history: dict[int, tuple[Change, ...]]
+    keys: list[tuple[str, tuple[int, ...], bool]]  # the matcher's patterns: (key, candidates, short)
 
 
 class Match(NamedTuple):
@@ -132,7 +143,8 @@ _LEVEL_SUFFIXES = ("街道", "镇", "乡")
 class Gazetteer:
     """Divisions, their chains, a name matcher and a lazy village index."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, tables: GazetteerTables | None = None) -> None:
+        """Load from the dictionary at ``path``, or from ``tables`` built from it earlier (:meth:`tables`)."""
         self.path = path
         self.divisions: list[Division] = []
         self._county_block: dict[int, tuple[int, int]] = {}
@@ -142,10 +154,34 @@ class Gazetteer:
         self._county: dict[int, int | None] = {}  # division -> county_of(division), filled on use
         self._townships: dict[int, list[int]] = {}  # county -> its townships, in file order
         self._township_names: dict[str, list[int]] | None = None  # full name -> townships, on first use
-        self._load(path.read_bytes())
-        self.history: dict[int, tuple[Change, ...]] = self._history()
+        self.history: dict[int, tuple[Change, ...]] = {}
         self._keys: list[tuple[str, tuple[int, ...], bool]] = []  # pattern index -> (key, candidates, short)
-        self._automaton = self._build_matcher()
+        if tables is None:
+            self._build(path)
+        else:
+            self._restore(tables)
+        self._automaton = ahocorasick_rs.AhoCorasick([key for key, _, _ in self._keys])
+
+    def _build(self, path: Path) -> None:
+        """Read the dictionary, the renamings and the matcher's keys (about a second: see :meth:`tables`)."""
+        self._load(path.read_bytes())
+        self.history = self._history()
+        self._keys = self._matcher_keys()
+
+    def tables(self) -> GazetteerTables:
+        """What :meth:`_build` computed, as plain data: :func:`gazetteer` keeps it in the disk cache
+        (:mod:`partyevents.cache`) and reads it back in a few hundredths of a second."""
+        rows = [(d.name, _LEVEL_INDEX[d.level], d.parent, d.code, d.short) for d in self.divisions]
+        return GazetteerTables(rows, self._county_block, self._townships, self.history, self._keys)
+
+    def _restore(self, tables: GazetteerTables) -> None:
+        levels, new = LEVELS, tuple.__new__
+        self.divisions = [new(Division, (i, name, levels[level], parent, code, short))
+                          for i, (name, level, parent, code, short) in enumerate(tables.divisions)]
+        self._county_block = tables.county_block
+        self._townships = tables.townships
+        self.history = tables.history
+        self._keys = tables.keys
 
     def _load(self, data: bytes) -> None:
         stack: list[int] = []
@@ -221,7 +257,9 @@ class Gazetteer:
         core = name[: -len(suffix)]
         return tuple(i for s in _LEVEL_SUFFIXES if s != suffix for i in self._township_names.get(core + s, ()))
 
-    def _build_matcher(self) -> ahocorasick_rs.AhoCorasick:
+    def _matcher_keys(self) -> list[tuple[str, tuple[int, ...], bool]]:
+        """The matcher's patterns: (name or short form, the divisions it may name, whether it is short)."""
+        out: list[tuple[str, tuple[int, ...], bool]] = []
         stop = {row[0] for row in read_table("place_stop_names.tsv")}
         keys: dict[str, tuple[list[int], list[int]]] = {}  # key -> (full-name ids, short-form ids)
         divisions = self.divisions
@@ -249,8 +287,9 @@ class Gazetteer:
                 # 新华街道 is a township's full name somewhere, and 新华街街道 written short elsewhere: both may be meant
                 ids += [i for i in short if divisions[i].level == "township"]
             if ids:
-                self._keys.append((key, tuple(ids), not full))
-        return ahocorasick_rs.AhoCorasick([key for key, _, _ in self._keys])
+                out.append((key, tuple(ids), not full))
+        out.sort()  # the automaton is built twice as fast from sorted keys (their order is not seen outside)
+        return out
 
     def _prune(self, ids: list[int], deepest: bool) -> list[int]:
         """Drop a candidate whose ancestor (or, for full names, descendant) is also a candidate.
@@ -365,7 +404,25 @@ def _short_ok(text: str, start: int, end: int, after_place: bool) -> bool:
     return after_place or not ("\u4e00" <= prev <= "\u9fff") or prev in before
 
 
+def _cache_key(path: Path) -> tuple[object, ...]:
+    """What the tables are built from: JioNLP's dictionary and change list (size and time: the dictionary
+    is large), and the bytes of this module and of the resource files it reads."""
+    stats = []
+    for p in (path, path.with_name("china_location_change.txt")):
+        with contextlib.suppress(OSError):
+            st = p.stat()
+            stats.append((str(p), st.st_size, st.st_mtime_ns))
+    own = [file_digest(Path(__file__)), *(resource_digest(name) for name in _RESOURCES)]
+    return (tuple(stats), tuple(own))
+
+
+_RESOURCES = ("place_stop_names.tsv", "place_changes.tsv")  # the resource files the tables are built from
+
+
 @cache
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, loaded on first use."""
-    return Gazetteer(_dictionary_path())
+    """The process-wide gazetteer, loaded on first use (its tables from the disk cache: :mod:`partyevents.cache`)."""
+    path = _dictionary_path()
+    tables = cached("gazetteer", _cache_key(path), lambda: Gazetteer(path).tables())
+    with no_gc():
+        return Gazetteer(path, tables)

@@ -6,11 +6,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..api import Tables, load
-from .charts import overview_charts
-from .html import render_html
-from .maps import county_map_block
+if TYPE_CHECKING:
+    from ..api import Tables
+# the renderers (matplotlib, spaCy's displacy, pandas) are imported when a report is made, not with the CLI
 
 __all__ = ["DEFAULT_MAX_DOCS", "render_report", "write_report"]
 
@@ -20,6 +20,10 @@ DEFAULT_MAX_DOCS = 300
 
 def render_report(tables: Tables, title: str = "partyevents review report", max_docs: int = DEFAULT_MAX_DOCS) -> str:
     """The report for loaded tables as one self-contained HTML string."""
+    from .charts import overview_charts
+    from .html import render_html
+    from .maps import county_map_block
+
     charts = overview_charts(tables.documents, tables.events, tables.figures)
     charts["map"] = county_map_block(tables.events)
     return render_html(title, tables.documents, tables.events, tables.figures, tables.problems, charts, max_docs)
@@ -27,6 +31,8 @@ def render_report(tables: Tables, title: str = "partyevents review report", max_
 
 def write_report(out_dir: Path | str, html_path: Path | str | None = None, max_docs: int = DEFAULT_MAX_DOCS) -> Path:
     """Render the report of the tables in ``out_dir`` to ``html_path`` (default ``out_dir/report.html``)."""
+    from ..api import load
+
     out_dir = Path(out_dir)
     target = Path(html_path) if html_path is not None else out_dir / "report.html"
     page = render_report(load(out_dir), title=f"partyevents review report — {out_dir.resolve().name}",
