@@ -44,7 +44,8 @@ def test_boilerplate_table_kinds_are_known() -> None:
 ])
 def test_furniture_line_is_dropped_inside_a_page(line: str) -> None:
     body = "6月3日,某社区党支部开展主题党日活动,组织党员20人学习党章。"
-    assert nz.normalize(f"{body}\n{line}\n{body}").text == f"{body}\n{body}"
+    more = "6月5日,某社区党支部组织党员清理楼道杂物,共清运垃圾3车。"
+    assert nz.normalize(f"{body}\n{line}\n{more}").text == f"{body}\n{more}"
 
 
 @pytest.mark.parametrize("marker", ["上一条:某社区召开会议", "下一篇 某街道举办培训班", "相关阅读", "责任编辑:赵六"])
