@@ -6,9 +6,10 @@ in the worker) in input order, so all engines write the same
 tables row for row. At most ``window`` chunks are in flight at once: the
 input folder is read lazily, and memory does not grow with the corpus.
 
-A chunk whose worker died (or whose task failed on a cluster) is retried one
-document at a time; a document that fails on its own becomes a ``rejected``
-document with the reason, and the run goes on.
+A chunk whose worker died (or whose task failed on a cluster) is sent again,
+then one document at a time; a document that fails on its own becomes a
+``rejected`` document with the reason, and the run goes on. Workers never
+outlive the run (:mod:`~partyevents.engines.lifetime`).
 
 >>> from partyevents.records import RawDocument
 >>> batches = list(SerialEngine().map(iter([[RawDocument("a.txt", "12月4日\\n某社区开展志愿服务。".encode())]])))
@@ -104,8 +105,9 @@ def ordered_map(submit: Callable[[list[RawDocument]], Any], result: Callable[[An
                 recover: Callable[[], None] = lambda: None) -> Iterator[RowBatch]:
     """Submit chunks with at most ``window`` in flight; yield results in order.
 
-    A failing chunk is retried document by document (after ``recover()``
-    has restarted whatever died); a document that fails alone is rejected.
+    A failing chunk is sent again whole, then document by document (after
+    ``recover()`` has restarted whatever died); a document that fails alone
+    is rejected.
     """
     pending: deque[tuple[list[RawDocument], Any]] = deque()
     for chunk in chunks:
@@ -122,6 +124,11 @@ def _collect(chunk: list[RawDocument], future: Any, submit: Callable[[list[RawDo
         return result(future)
     except Exception:
         recover()
+    if len(chunk) > 1:  # a dying worker fails every chunk in flight: most were not the cause, send them again whole
+        try:
+            return result(submit(chunk))
+        except Exception:
+            recover()
     parts: list[Rows] = []
     for raw in chunk:
         try:
