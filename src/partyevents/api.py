@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import datetime as dt
+import json
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,9 @@ from .engines import make_engine
 from .ingest import DEFAULT_MAX_BYTES, InputOptions, iter_inputs
 from .pipeline import analyze_text
 from .records import Problem, RawDocument
-from .validate import Rows, validate_result
+from .runlock import run_lock
+from .tableset import OutputError, TablesDamaged, check_tables, tables_dir
+from .validate import Rows, json_detail, validate_result
 from .write import SCHEMAS, TABLES, VERSION_KEY, RowBatch, TableWriter, existing_documents, table_files, table_versions
 
 __all__ = ["ExtractConfig", "RunSummary", "Tables", "extract", "extract_text", "load"]
@@ -84,7 +87,7 @@ class RunSummary:
 
 def _problem_row(p: Problem, source: str) -> dict[str, object]:
     return {"doc_id": None, "source_path": source, "stage": p.stage, "severity": p.severity,
-            "message": p.message, "detail": p.detail}
+            "message": p.message, "detail": json_detail(p.detail)}
 
 
 def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | None = None,
@@ -93,20 +96,65 @@ def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | Non
 
     Files are read lazily and processed by the configured engine with a
     bounded number in flight; rows are written as they come back, in input
-    order, so memory stays flat however large the folder is.
-    """
-    from . import PIPELINE_VERSION
+    order, so memory stays flat however large the folder is. The four tables
+    are replaced together, only once the new ones are complete.
 
+    Raises :class:`~partyevents.tableset.OutputError` (its message says what
+    to do) when ``out_dir`` cannot take the tables: another run is writing
+    there, it is ``in_dir`` itself, it cannot be written (permissions, a
+    read-only or full disk), or ``incremental`` finds its tables damaged. An
+    ``out_dir`` inside ``in_dir`` is left out of the input.
+    """
     config = config or ExtractConfig()
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     if not in_dir.is_dir():
         raise FileNotFoundError(f"input folder {in_dir} does not exist or is not a folder")
+    inside = _output_inside_input(in_dir, out_dir)
+    with run_lock(out_dir):
+        return _extract(in_dir, out_dir, config, on_document, inside)
+
+
+def _output_inside_input(in_dir: Path, out_dir: Path) -> str | None:
+    """OUT_DIR's ``/``-path below IN_DIR when it lies inside it (its files are then not input), else None.
+
+    >>> _output_inside_input(Path("/data/raw"), Path("/data/raw/out")), _output_inside_input(Path("/a"), Path("/b"))
+    ('out', None)
+    """
+    try:
+        rel = out_dir.resolve().relative_to(in_dir.resolve()).as_posix()
+    except ValueError:
+        return None
+    if rel == ".":
+        raise OutputError(f"OUT_DIR {out_dir} is the input folder itself, so its tables would be read as input; "
+                          f"write them to another folder, e.g. {in_dir.resolve().parent / (in_dir.resolve().name + '-out')}")
+    return rel
+
+
+def _outside(items: Iterator[RawDocument | Problem], inside: str | None) -> Iterator[RawDocument | Problem]:
+    """The inputs that are not in the output folder ``inside`` (a ``/``-path below IN_DIR)."""
+    if inside is None:
+        yield from items
+        return
+    for item in items:
+        if not (isinstance(item, RawDocument) and (item.source_path == inside
+                                                    or item.source_path.startswith(inside + "/"))):
+            yield item
+
+
+def _extract(in_dir: Path, out_dir: Path, config: ExtractConfig, on_document: Callable[[str], None] | None,
+             inside: str | None) -> RunSummary:
+    """:func:`extract`, once the output folder's run lock is held."""
+    from . import PIPELINE_VERSION
+
     summary = RunSummary()
     start = time.perf_counter()
     known: dict[str, str] = {}
     old_problems: set[tuple[str | None, str]] = set()
     append = False
-    if config.incremental and any(table_files(out_dir / f"{t}.parquet") for t in TABLES):
+    if config.incremental:
+        check_tables(tables_dir(out_dir), f"--incremental cannot add to it; run once without --incremental to "
+                                          f"write all the tables of {out_dir} again")
+    if config.incremental and any(table_files(tables_dir(out_dir) / f"{t}.parquet") for t in TABLES):
         if table_versions(out_dir) == {PIPELINE_VERSION}:
             known, old_problems, append = existing_documents(out_dir), _previous_problems(out_dir), True
         else:
@@ -119,7 +167,7 @@ def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | Non
     try:
         with TableWriter(out_dir, metadata=metadata, append=append) as writer:
             manifest_name = (config.manifest or in_dir / "manifest.csv").name
-            items = iter_inputs(in_dir, options)
+            items = _outside(iter_inputs(in_dir, options), inside)
             docs = _new_documents(items, writer, summary, known, old_problems, first_path, duplicates,
                                   manifest_name)
             for batch in engine.map(_chunks(docs, config.chunk_size, config.chunk_bytes)):
@@ -191,20 +239,22 @@ _DUPLICATE_MESSAGE = "identical bytes also stored under other paths; reported on
 def _duplicate_row(doc_id: str, first: str, others: list[str]) -> dict[str, object]:
     """One warning per group of identical files, once the whole folder is read: the first path and the others."""
     return {"doc_id": doc_id, "source_path": first, "stage": "ingest", "severity": "warning",
-            "message": _DUPLICATE_MESSAGE, "detail": repr(others)}
+            "message": _DUPLICATE_MESSAGE, "detail": json.dumps(others, ensure_ascii=False)}
 
 
 def _previous_problems(out_dir: Path) -> set[tuple[str | None, str]]:
     """What ``out_dir`` already reports: (source_path, message) of folder-level problems (no doc_id) and
     (doc_id, path) of every copy named in a duplicate warning."""
     seen: set[tuple[str | None, str]] = set()
-    for f in table_files(out_dir / "problems.parquet"):
+    for f in table_files(tables_dir(out_dir) / "problems.parquet"):
         for row in pq.read_table(f, columns=["doc_id", "source_path", "message", "detail"]).to_pylist():
             if row["doc_id"] is None:
                 seen.add((row["source_path"], row["message"]))
             elif row["message"] == _DUPLICATE_MESSAGE:
-                with contextlib.suppress(ValueError, SyntaxError):
-                    seen.update((row["doc_id"], path) for path in ast.literal_eval(row["detail"] or "[]"))
+                with contextlib.suppress(ValueError, SyntaxError):  # JSON; a Python list in older tables
+                    detail = row["detail"] or "[]"
+                    paths = json.loads(detail) if detail.startswith('["') else ast.literal_eval(detail)
+                    seen.update((row["doc_id"], path) for path in paths)
     return seen
 
 
@@ -237,15 +287,36 @@ def load(out_dir: Path | str) -> Tables:
     """Read the tables written by :func:`extract` (a file or a dataset folder per table).
 
     Dates come back as ``datetime.date``, list columns as Python lists, integer
-    columns as nullable integers.
+    columns as nullable integers. The four tables come from one complete run
+    (the folder's current generation), even while another run is replacing
+    them. A missing table raises ``FileNotFoundError``, a damaged one
+    :class:`~partyevents.tableset.TablesDamaged`; both say how to recover.
     """
     out_dir = Path(out_dir)
+    folder = tables_dir(out_dir)
+    try:
+        return _load(out_dir, folder)
+    except (FileNotFoundError, TablesDamaged):
+        if tables_dir(out_dir) == folder:
+            raise
+        return _load(out_dir, tables_dir(out_dir))  # a run replaced the tables while they were read
+
+
+def _load(out_dir: Path, folder: Path) -> Tables:
     frames: dict[str, pd.DataFrame] = {}
     for name in TABLES:
-        path = out_dir / f"{name}.parquet"
+        path = folder / f"{name}.parquet"
         if not path.exists():
-            raise FileNotFoundError(f"{path} is missing; run `partyevents extract IN_DIR {out_dir}` first")
-        table = pq.read_table(path, schema=SCHEMAS[name]) if path.is_dir() else pq.read_table(path)
+            raise FileNotFoundError(f"{out_dir / path.name} is missing; run `partyevents extract IN_DIR {out_dir}` "
+                                    "first")
+        try:
+            table = pq.read_table(path, schema=SCHEMAS[name]) if path.is_dir() else pq.read_table(path)
+        except (pa.ArrowException, OSError) as exc:
+            if isinstance(exc, FileNotFoundError):
+                raise
+            check_tables(folder, _REWRITE.format(out_dir=out_dir))  # names the damaged file
+            raise TablesDamaged(out_dir / path.name, str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
+                                _REWRITE.format(out_dir=out_dir)) from exc
         df = table.to_pandas(types_mapper=_PANDAS_TYPES.get, date_as_object=True)
         for col, typ in zip(table.schema.names, table.schema.types, strict=True):
             if pa.types.is_list(typ):
@@ -253,3 +324,5 @@ def load(out_dir: Path | str) -> Tables:
         frames[name] = df
     return Tables(**frames)
 
+
+_REWRITE = "run `partyevents extract IN_DIR {out_dir}` (without --incremental) to write the tables again"

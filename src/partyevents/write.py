@@ -1,9 +1,12 @@
 """The write stage: Parquet tables with explicit schemas, written atomically.
 
 :class:`TableWriter` streams rows into row groups of temporary files inside
-the output folder and, on :meth:`TableWriter.commit`, renames each into
-place, so a reader sees either the previous run's table or the new one,
-never a half-written file.
+the output folder and, on :meth:`TableWriter.commit`, publishes the four
+tables as one new generation (:mod:`~partyevents.tableset`), so a reader sees
+either the previous run's table set or the new one, never a half-written file
+nor a mix of the two. A failure to write (disk full, a read-only folder)
+leaves the previous tables as they were and raises
+:class:`~partyevents.tableset.OutputError` with one sentence saying what to do.
 """
 
 from __future__ import annotations
@@ -13,12 +16,15 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from .tableset import OutputError, explain_os_error, publish, remove_path, tables_dir
 
 __all__ = ["SCHEMAS", "TABLES", "VERSION_KEY", "RowBatch", "TableWriter", "existing_documents", "table_files", "table_versions"]
 
@@ -102,9 +108,13 @@ def _pid_alive(pid: int) -> bool:
 
 
 def _remove_stale_temp(out_dir: Path, max_age_s: float = 3600.0) -> None:
-    """Remove temp folders left by killed runs (their pid is gone, or they are old and carry none)."""
+    """Remove temp folders (and half-made links) left by killed runs: their pid is gone, or they are old and carry
+    none. A symbolic link by that name is not ours: it is left alone."""
+    for path in out_dir.glob(".*.parquet.*.link"):
+        if path.is_symlink() and not _pid_alive(int(path.name.rsplit(".", 2)[1] or 0)):
+            remove_path(path)
     for path in out_dir.glob(_TMP_PREFIX + "*"):
-        if not path.is_dir():
+        if path.is_symlink() or not path.is_dir():
             continue
         pid_text = path.name[len(_TMP_PREFIX):].split("-", 1)[0]
         if pid_text.isdigit():
@@ -115,7 +125,7 @@ def _remove_stale_temp(out_dir: Path, max_age_s: float = 3600.0) -> None:
             except OSError:
                 continue
         if stale:
-            shutil.rmtree(path, ignore_errors=True)
+            remove_path(path)
 
 
 class TableWriter:
@@ -123,8 +133,8 @@ class TableWriter:
 
     ``metadata`` goes into every file's Parquet key-value metadata. With
     ``append=True`` the new rows become one more part file of each table's
-    dataset folder (a single-file table is first turned into such a folder);
-    otherwise the tables are replaced.
+    dataset folder, after the previous table set's parts (hard-linked, not
+    copied); otherwise the tables are replaced.
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp())
@@ -132,7 +142,9 @@ class TableWriter:
     ...     w.add("problems", [{"doc_id": None, "source_path": "a.pdf", "stage": "ingest", "severity": "error",
     ...                         "message": "binary", "detail": None}])
     >>> sorted(p.name for p in out.iterdir())
-    ['documents.parquet', 'events.parquet', 'figures.parquet', 'problems.parquet']
+    ['.partyevents', 'documents.parquet', 'events.parquet', 'figures.parquet', 'problems.parquet']
+    >>> pq.read_table(out / "problems.parquet").num_rows
+    1
     """
 
     def __init__(self, out_dir: Path, row_group_size: int = 2000, metadata: dict[bytes, bytes] | None = None,
@@ -140,15 +152,26 @@ class TableWriter:
         self.out_dir = Path(out_dir)
         self.metadata = metadata or {}
         self.append = append
-        self.out_dir.mkdir(parents=True, exist_ok=True)
         self.row_group_size = row_group_size
-        _remove_stale_temp(self.out_dir)
-        self._tmp = Path(tempfile.mkdtemp(prefix=f"{_TMP_PREFIX}{os.getpid()}-", dir=self.out_dir))
+        self._done = False
+        self._tmp: Path | None = None
         self._buffers: dict[str, list[pa.RecordBatch]] = {name: [] for name in TABLES}
         self._buffered: dict[str, int] = dict.fromkeys(TABLES, 0)
         self._writers: dict[str, pq.ParquetWriter] = {}
         self.counts: dict[str, int] = dict.fromkeys(TABLES, 0)
-        self._done = False
+        with self._writing():
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            _remove_stale_temp(self.out_dir)
+            self._tmp = Path(tempfile.mkdtemp(prefix=f"{_TMP_PREFIX}{os.getpid()}-", dir=self.out_dir))
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A failure to write drops what was written and becomes an :class:`OutputError` saying what to do."""
+        try:
+            yield
+        except OSError as exc:
+            self.abort()
+            raise OutputError(explain_os_error(exc, self.out_dir)) from exc
 
     def add(self, table: str, rows: list[dict[str, Any]]) -> None:
         """Append rows (dicts with the table's columns)."""
@@ -162,7 +185,8 @@ class TableWriter:
         self._buffered[table] += batch.num_rows
         self.counts[table] += batch.num_rows
         if self._buffered[table] >= self.row_group_size:
-            self._flush(table)
+            with self._writing():
+                self._flush(table)
 
     def _flush(self, table: str) -> None:
         buf = self._buffers[table]
@@ -171,6 +195,7 @@ class TableWriter:
         schema = SCHEMAS[table].with_metadata(self.metadata)
         writer = self._writers.get(table)
         if writer is None:
+            assert self._tmp is not None
             writer = pq.ParquetWriter(self._tmp / f"{table}.parquet", schema, compression="zstd")
             self._writers[table] = writer
         writer.write_table(pa.Table.from_batches(buf, schema=SCHEMAS[table]).replace_schema_metadata(self.metadata))
@@ -178,30 +203,31 @@ class TableWriter:
         self._buffered[table] = 0
 
     def commit(self) -> None:
-        """Finish every table and move it into place (atomic rename per table)."""
-        for table in TABLES:
-            self._flush(table)
-            self._writers[table].close()
-        for table in TABLES:
-            target = self.out_dir / f"{table}.parquet"
-            if self.append and target.exists():
-                self._append_part(table, target)
-                continue
-            if target.is_dir():  # a dataset folder from another engine: replace it
-                shutil.rmtree(target)
-            os.replace(self._tmp / f"{table}.parquet", target)
-        self._cleanup()
+        """Finish every table and publish the four as the folder's new table set (one atomic switch)."""
+        with self._writing():
+            for table in TABLES:
+                self._flush(table)
+                self._writers[table].close()
+            assert self._tmp is not None
+            if self.append:
+                base = tables_dir(self.out_dir)
+                for table in TABLES:
+                    self._stage_parts(table, table_files(base / f"{table}.parquet"))
+            publish(self.out_dir, self._tmp)
+        self._tmp = None
         self._done = True
 
-    def _append_part(self, table: str, target: Path) -> None:
-        if target.is_file():  # a single-file table becomes a dataset folder holding it as its first part
-            folder = self._tmp / f"{table}.dataset"
-            folder.mkdir()
-            os.replace(target, folder / "part-00000.parquet")
-            os.replace(folder, target)
-        n = max((int(p.stem.split("-")[1]) for p in table_files(target) if p.stem.split("-")[1].isdigit()),
-                default=-1)
-        os.replace(self._tmp / f"{table}.parquet", target / f"part-{n + 1:05d}.parquet")
+    def _stage_parts(self, table: str, previous: list[Path]) -> None:
+        """Make the staged table a dataset folder: the previous table's parts (hard links), then the new rows."""
+        if not previous:
+            return
+        assert self._tmp is not None
+        new, folder = self._tmp / f"{table}.new", self._tmp / f"{table}.parquet"
+        os.replace(folder, new)
+        folder.mkdir()
+        for i, part in enumerate(previous):
+            _link_or_copy(part, folder / f"part-{i:05d}.parquet")
+        os.replace(new, folder / f"part-{len(previous):05d}.parquet")
 
     def abort(self) -> None:
         """Drop everything written so far; the previous tables stay as they were."""
@@ -212,7 +238,9 @@ class TableWriter:
         self._done = True
 
     def _cleanup(self) -> None:
-        shutil.rmtree(self._tmp, ignore_errors=True)
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
 
     def __enter__(self) -> TableWriter:
         return self
@@ -224,6 +252,14 @@ class TableWriter:
             self.commit()
         else:
             self.abort()
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    """A hard link (no copy of the data) where the file system has them, else a copy."""
+    try:
+        os.link(src, dst, follow_symlinks=False)
+    except OSError:
+        shutil.copyfile(src, dst)
 
 
 def table_files(path: Path) -> list[Path]:
@@ -242,8 +278,9 @@ def table_files(path: Path) -> list[Path]:
 def table_versions(out_dir: Path) -> set[str | None]:
     """Pipeline versions recorded in the tables' files (``None`` for a file without one, or a missing table)."""
     versions: set[str | None] = set()
+    folder = tables_dir(out_dir)
     for table in TABLES:
-        files = table_files(Path(out_dir) / f"{table}.parquet")
+        files = table_files(folder / f"{table}.parquet")
         if not files:
             versions.add(None)
         for f in files:
@@ -256,7 +293,7 @@ def table_versions(out_dir: Path) -> set[str | None]:
 def existing_documents(out_dir: Path) -> dict[str, str]:
     """doc_id -> source_path of the documents already in ``out_dir`` (empty when there is none)."""
     known: dict[str, str] = {}
-    for f in table_files(Path(out_dir) / "documents.parquet"):
+    for f in table_files(tables_dir(out_dir) / "documents.parquet"):
         table = pq.read_table(f, columns=["doc_id", "source_path"])
         known.update(zip(table.column("doc_id").to_pylist(), table.column("source_path").to_pylist(), strict=True))
     return known
