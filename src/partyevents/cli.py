@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from pathlib import Path
 
@@ -49,8 +48,10 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
 
     Exit status: 0 all documents read (empty documents and warnings included),
     1 some documents were rejected or records dropped (see problems.parquet),
-    2 a usage error, 130 interrupted (Ctrl-C or SIGTERM; the previous tables
-    are left as they were).
+    2 nothing written: a usage error, or OUT_DIR cannot take the tables (another
+    run is writing there, it is IN_DIR, it is not writable or the disk is full,
+    --incremental found a damaged table; the message says what to do),
+    130 interrupted (Ctrl-C or SIGTERM; the previous tables are left as they were).
 
     \b
     Example:
@@ -70,26 +71,32 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
     from tqdm import tqdm
 
     from .engines import EngineUnavailable
+    from .tableset import OutputError
+    from .terminal import INTERRUPTED, Interrupts, SafeStderr, ensure_std_fds
 
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    with tqdm(desc="documents", unit="doc", disable=quiet, file=sys.stderr) as bar:
+    ensure_std_fds()
+    err = SafeStderr()
+    bar = tqdm(desc="documents", unit="doc", disable=quiet, file=err)
+    with Interrupts(err) as interrupts:
         try:
             summary = extract(in_dir, out_dir, config, on_document=lambda _path: bar.update())
         except EngineUnavailable as exc:
             raise click.UsageError(str(exc)) from exc
+        except OutputError as exc:
+            bar.close()
+            err.say(f"Error: {exc}")
+            sys.exit(2)
         except KeyboardInterrupt:
-            click.echo("interrupted: nothing written; the previous tables in OUT_DIR are unchanged", err=True)
-            sys.exit(130)
+            bar.close()
+            err.say("interrupted: nothing written; the previous tables in OUT_DIR are unchanged")
+            sys.exit(INTERRUPTED)
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            bar.close()
     if not quiet:
-        click.echo(summary.line(), err=True)
+        err.say(summary.line())
+    if interrupts.deferred:
+        err.say("interrupted while the new tables were being put in place: they are complete")
     sys.exit(1 if summary.documents["rejected"] or summary.errors else 0)
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    """SIGTERM behaves like Ctrl-C, so the table writer aborts cleanly."""
-    raise KeyboardInterrupt
 
 
 @main.command("evaluate")

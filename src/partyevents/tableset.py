@@ -31,7 +31,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-__all__ = ["CURRENT", "STATE_DIR", "OutputError", "TablesDamaged", "check_tables", "explain_os_error", "publish", "remove_path",
+__all__ = ["CURRENT", "STATE_DIR", "OutputError", "TablesDamaged", "check_tables", "explain_os_error", "publish", "publishing", "remove_path",
            "tables_dir"]
 
 STATE_DIR = ".partyevents"
@@ -91,11 +91,28 @@ def _arrow_reason(exc: BaseException, path: Path) -> str:
     return text
 
 
+_publishing = False
+
+
+def publishing() -> bool:
+    """Whether :func:`publish` is switching a table set in (an interrupt should wait for it to finish)."""
+    return _publishing
+
+
 def publish(out_dir: Path, staged: Path) -> Path:
     """Make the complete table set in ``staged`` (a folder inside ``out_dir``) the current one, atomically.
 
     Older generations, and whatever a killed run left in ``.partyevents``, are removed afterwards.
     """
+    global _publishing
+    _publishing = True
+    try:
+        return _publish(out_dir, staged)
+    finally:
+        _publishing = False
+
+
+def _publish(out_dir: Path, staged: Path) -> Path:
     state = state_dir(out_dir)
     gen = _next_generation(state)
     for _ in range(100):  # a concurrent writer without the run lock took the number: take the next
