@@ -41,6 +41,15 @@ def _quiet() -> None:
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
 
 
+def _quiet_resource_tracker() -> None:
+    """After a hard stop (a second Ctrl-C) multiprocessing's resource tracker would warn about the cluster's
+    semaphores; it is started with our environment, so tell it now."""
+    quiet = "ignore:resource_tracker:UserWarning"
+    current = os.environ.get("PYTHONWARNINGS", "")
+    if quiet not in current:
+        os.environ["PYTHONWARNINGS"] = f"{current},{quiet}" if current else quiet
+
+
 @contextlib.contextmanager
 def _ctrl_c_ignored() -> Iterator[None]:
     """Processes started inside inherit an ignored SIGINT (Ctrl-C reaches the whole process group)."""
@@ -74,6 +83,7 @@ class DaskEngine:
                 raise EngineUnavailable(f"cannot reach the Dask scheduler at {scheduler} ({exc}); start one with "
                                         "`dask scheduler` or leave out --scheduler for a local cluster") from exc
         else:
+            _quiet_resource_tracker()
             with _ctrl_c_ignored():
                 self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                              host="127.0.0.1", dashboard_address=None)
