@@ -23,7 +23,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from .tableset import CURRENT, OutputError, explain_os_error, state_dir
+from .tableset import CURRENT, STATE_DIR, OutputError, explain_os_error, state_dir
 
 __all__ = ["RunLocked", "run_lock"]
 
@@ -57,6 +57,7 @@ def run_lock(out_dir: Path) -> Iterator[None]:
     """Hold ``out_dir``'s run lock, or raise :class:`RunLocked` naming the process that holds it."""
     out_dir = Path(out_dir)
     created = not out_dir.exists() and not out_dir.is_symlink()
+    fresh_state = not (out_dir / STATE_DIR).exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         path = state_dir(out_dir) / "lock"
@@ -83,14 +84,15 @@ def run_lock(out_dir: Path) -> Iterator[None]:
     finally:
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)  # a run that takes the lock next has not written its pid yet: say "unknown"
-        if created and not (path.parent / CURRENT).is_symlink():
-            _remove_if_empty(out_dir, path)  # a run that wrote nothing leaves no folder behind
+        if fresh_state and not (path.parent / CURRENT).is_symlink():
+            _remove_if_empty(path, out_dir if created else None)  # a run that wrote nothing leaves no trace
         _held.discard(fd)
         os.close(fd)  # releases the lock
 
 
-def _remove_if_empty(out_dir: Path, lock: Path) -> None:
+def _remove_if_empty(lock: Path, out_dir: Path | None) -> None:
     with contextlib.suppress(OSError):
         lock.unlink()
         lock.parent.rmdir()  # fails, harmlessly, unless empty
-        out_dir.rmdir()
+        if out_dir is not None:
+            out_dir.rmdir()
