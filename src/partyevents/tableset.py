@@ -198,7 +198,7 @@ def explain_os_error(exc: OSError, out_dir: Path) -> str:
     if code is None:  # pyarrow puts the errno in its message
         m = re.search(r"errno (\d+)", str(exc), re.IGNORECASE)
         code = int(m.group(1)) if m else None
-    reason = exc.strerror or (os.strerror(code) if code else (str(exc).splitlines() or [type(exc).__name__])[0])
+    reason = os.strerror(code) if code else exc.strerror or (str(exc).splitlines() or [type(exc).__name__])[0]
     unchanged = "(the previous tables there are unchanged)"
     if code in _NO_SPACE or "No space left" in str(exc):
         return f"no space left to write the tables in {out_dir} ({reason}); free some space or choose another " \
