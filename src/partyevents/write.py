@@ -111,7 +111,8 @@ def _remove_stale_temp(out_dir: Path, max_age_s: float = 3600.0) -> None:
     """Remove temp folders (and half-made links) left by killed runs: their pid is gone, or they are old and carry
     none. A symbolic link by that name is not ours: it is left alone."""
     for path in out_dir.glob(".*.parquet.*.link"):
-        if path.is_symlink() and not _pid_alive(int(path.name.rsplit(".", 2)[1] or 0)):
+        pid = path.name.rsplit(".", 2)[1]
+        if path.is_symlink() and pid.isdigit() and not _pid_alive(int(pid)):
             remove_path(path)
     for path in out_dir.glob(_TMP_PREFIX + "*"):
         if path.is_symlink() or not path.is_dir():

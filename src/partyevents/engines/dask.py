@@ -108,7 +108,8 @@ class DaskEngine:
         if self._busy:  # stopped early: drop our tasks; the cluster's goodbyes are not the user's business
             _quiet()
             with contextlib.suppress(Exception):
-                self.client.run(_quiet)
+                if self._cluster is not None:  # our own workers; a shared cluster's logging is not ours to change
+                    self.client.run(_quiet)
                 self.client.cancel(self._futures)
         self.client.close()
         if self._cluster is not None:
