@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -119,3 +122,33 @@ _PIECES = [
 def test_scores_read_once_per_event_equal_the_clause_by_clause_rule_on_generated_text(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert list(score_labels(text).items()) == _clause_by_clause(text)
+
+
+# --- issue 14: activity types (tests/data/activity_cases.json) ---
+
+_ACTIVITY_CASES = json.loads(
+    (Path(__file__).parent / "data" / "activity_cases.json").read_text(encoding="utf-8")
+)["cases"]
+
+
+@pytest.mark.parametrize("case", _ACTIVITY_CASES, ids=[c["text"][:16] for c in _ACTIVITY_CASES])
+def test_activity_cases(case: dict[str, Any]) -> None:
+    import partyevents
+
+    [event] = partyevents.extract_text(case["text"]).events
+    assert event["activity_type"] in case["labels"]
+
+
+def test_a_word_that_holds_a_cue_but_is_none_gives_no_label() -> None:
+    assert "outreach" not in clause_cues("区委宣传部负责人参加")
+    assert "outreach" in clause_cues("开展宣传活动")
+
+
+def test_the_organizer_is_not_read_as_the_activity() -> None:
+    from partyevents.records import OrgMention
+
+    text = "驻村工作队看望群众"
+    ev = Event(0, 0, len(text), text)
+    assert classify_activities(DocContext(text=text), [ev])[0][0] == "personnel"  # read as written
+    ev.organization = OrgMention("驻村工作队", 0, 5)
+    assert classify_activities(DocContext(text=text), [ev])[0][0] == "assistance"

@@ -79,7 +79,7 @@ def test_every_file_has_exactly_one_documents_row(zoo_out: Path) -> None:
     ("page.html", "ok", None),
     ("empty.txt", "empty", "no body text"), ("blank.txt", "empty", "no body text"),
     ("furniture.html", "empty", "boilerplate"),
-    ("image.txt", "rejected", "PNG"), ("report.pdf", "rejected", "unsupported file type .pdf"),
+    ("image.txt", "rejected", "PNG"), ("report.pdf", "rejected", "a PDF file"),
     ("nul.txt", "rejected", "NUL"), ("dangling.txt", "rejected", "broken symbolic link"),
     ("loop.txt", "rejected", "symbolic link loop"), ("长 文件名\n换行.txt", "rejected", "20,000-byte limit"),
 ])

@@ -55,6 +55,7 @@ def test_date_case(case: dict[str, Any]) -> None:
     "服务3个月,60岁以上老人", "《2021-2025年发展规划》", "第七次全国人口普查", "任期为2年", "32层的高层楼栋",
     "电话0710-3512345", "共160余家单位", "编号2021123", "十个一", "一月一次",
     "春节日前夕", "不同日期", "提前日程", "每日每当日",
+    "国庆节期间", "春节前夕走访", "为迎接“七一”建党节,", "庆七一、促党建", "五一村", "青少年,", "每月15日,", "共3日,",
 ])
 def test_not_dates(text: str) -> None:
     assert [e.text for e in find_date_expressions(text)] == []
@@ -76,6 +77,9 @@ def test_path_date_reads_file_and_folder_names() -> None:
     assert path_date("archive/2022-12-09.txt") == (2022, 12, 9)
     assert path_date("news/20211025/a.html") == (2021, 10, 25)
     assert path_date("news/2021-13-01.txt") is None
+    assert path_date("gov/xxgk/t20221213_4567.html") == (2022, 12, 13)
+    assert path_date("www.example.cn/2022/12/13/article.html") == (2022, 12, 13)
+    assert path_date("pages/abc2022121322.html") is None
 
 
 def test_full_width_digits_resolve_through_extract_text() -> None:
@@ -124,3 +128,14 @@ def test_any_text_resolves_to_grounded_consistent_dates(text: str, published: dt
             assert info.full_date is not None and info.end_date > info.full_date
         if published is None and info.year is not None:
             assert info.year_source in ("expression", "body", "previous")
+
+
+def test_a_repaired_date_is_recorded_as_a_problem() -> None:
+    rows = partyevents.extract_text("617日上午,甲镇组织党员志愿者开展巡河志愿服务活动,共30余人参加。", published="2022-06-20")
+    assert (rows.events[0]["year"], rows.events[0]["month"], rows.events[0]["day"]) == (2022, 6, 17)
+    assert any("617日" in p["message"] for p in rows.problems)
+
+
+def test_a_relative_word_with_the_day_in_brackets_takes_the_bracketed_day() -> None:
+    rows = partyevents.extract_text("昨日(6月2日),记者从区委组织部获悉,全区开展主题党日活动,组织党员干部30余人参加。")
+    assert [(e["month"], e["day"], e["date_text"]) for e in rows.events] == [(6, 2, "6月2日")]

@@ -108,24 +108,35 @@ def test_the_cached_document_scan_is_the_plain_scan_and_a_fresh_list(text: str) 
     assert dates.find_date_expressions(text, 0, len(text)) == dates._scan(text, 0, len(text))
 
 
-def _slow_noun_after(g: figures._Grammar, text: str, pos: int, end: int, person: bool) -> tuple[str, str] | None:
+def _slow_noun_after(g: figures._Grammar, text: str, pos: int, end: int, person: bool,
+                     prefer: str = "") -> tuple[str, str] | None:
     """The character-by-character form of :func:`figures._noun_after`."""
-    nouns = re.compile(figures._alternation(list(g.nouns)))
-    stop = re.compile(figures._alternation([w for kind, w in read_table("figure_exclusions.tsv") if kind == "stop"]))
+    table = read_table("figure_exclusions.tsv")
+    words = [w for kind, w in table if kind == "word"]
+    nouns = re.compile(figures._alternation(list(g.nouns) + words))
+    stop = re.compile(figures._alternation([w for kind, w in table if kind == "stop"]))
     head_end, head_cat, gap, i = -1, "", 0, pos
     limit = min(end, pos + 24)
     while i < limit:
         m = nouns.match(text, i)
-        if m:
+        if m and m.group() in g.nouns:
             category = g.nouns[m.group()]
-            if head_end >= 0 and gap and figures._RANK.get(category, 2) < figures._RANK.get(head_cat, 2):
+            if head_end >= 0 and gap and category != prefer and figures._RANK.get(category, 2) < figures._RANK.get(head_cat, 2):
+                break
+            if not person and head_cat in figures._RANK and category in figures._MEMBERS:
                 break
             if not person or category in figures._PERSON_CATEGORIES:
                 head_end, head_cat, gap = m.end(), category, 0
             i = m.end()
             continue
+        if m:  # a known non-head word: part of the gap
+            gap += len(m.group())
+            if gap > (4 if head_end >= 0 else 8):
+                break
+            i = m.end()
+            continue
         ch = text[i]
-        if ch in "()（）":
+        if ch in "()（）“”":
             i += 1
             continue
         if not figures._is_cjk(ch) or (ch == "的" and head_end >= 0) or stop.match(text, i):
@@ -136,25 +147,29 @@ def _slow_noun_after(g: figures._Grammar, text: str, pos: int, end: int, person:
         i += 1
     if head_end < 0:
         return None
-    phrase = text[pos:head_end]
-    if text[head_end : head_end + 1] in (")", "）") and phrase.count("(") + phrase.count("（") > phrase.count(")"):
-        head_end += 1
+    phrase, close = text[pos:head_end], text[head_end : head_end + 1]
+    opened = phrase.count("(") + phrase.count("（") > phrase.count(")") if close in (")", "）") else (
+        close == "”" and phrase.count("“") > phrase.count("”"))
+    head_end += opened
     return text[pos:head_end].lstrip("的"), head_cat
 
 
 _NOUN_PIECES = st.one_of(st.sampled_from(sorted(figures._grammar().nouns)),
-                         st.sampled_from(["参加", "和", "的", "在", "共", "(", ")", "（", "）", ",", "1", "a", "、"]),
+                         st.sampled_from(["参加", "和", "的", "在", "共", "(", ")", "（", "）", ",", "1", "a", "、",
+                                          "“", "”", "在职", "人居", "共建"]),
                          st.text(alphabet="甲乙丙丁戊的人员党", min_size=1, max_size=3))
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(_NOUN_PIECES, max_size=10), st.booleans(), st.data())
-def test_noun_phrase_scan_agrees_with_the_character_loop(pieces: list[str], person: bool, data: st.DataObject) -> None:
+@given(st.lists(_NOUN_PIECES, max_size=10), st.booleans(), st.sampled_from(["", "organizations", "places"]),
+       st.data())
+def test_noun_phrase_scan_agrees_with_the_character_loop(pieces: list[str], person: bool, prefer: str,
+                                                         data: st.DataObject) -> None:
     text = "".join(pieces)
     pos = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(pos, len(text)))
     g = figures._grammar()
-    assert figures._noun_after(g, text, pos, end, person) == _slow_noun_after(g, text, pos, end, person)
+    assert figures._noun_after(g, text, pos, end, person, prefer) == _slow_noun_after(g, text, pos, end, person, prefer)
 
 
 @pytest.mark.parametrize("text", SAMPLES)

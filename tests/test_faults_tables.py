@@ -364,3 +364,32 @@ def test_problems_detail_is_json_in_every_row(tmp_path: Path, monkeypatch: pytes
     assert "RuntimeError: a bug in a stage" in json.loads(crash["detail"].dropna().iloc[0])
     dup = problems[problems["message"].str.contains("identical bytes")]
     assert [json.loads(d) for d in dup["detail"]] == [["sub/copy.txt"]]
+
+
+# ---------------------------------------------------------------- 3 with reposts: earlier parts rewritten
+def test_rewritten_earlier_parts_change_only_with_the_new_generation(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """An --incremental run that replaces an earlier run's document rewrites earlier parts in its own
+    generation: stopped before the switch, the previous tables are byte for byte as they were."""
+    import partyevents.write
+
+    in_dir, out = corpus(tmp_path / "in", 3), tmp_path / "out"
+    inc = ExtractConfig(progress=False, workers=1, incremental=True)
+    extract(in_dir, out, inc)
+    extract(corpus(tmp_path / "in", 5), out, inc)  # two parts per table now
+    before, paths = _snapshot(out), _consistent(out)
+    first = sorted(in_dir.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "第二版。", encoding="utf-8")  # a later version
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(partyevents.write, "publish", full)
+    with pytest.raises(OutputError, match="no space left"):
+        extract(in_dir, out, inc)
+    assert _snapshot(out) == before
+    monkeypatch.undo()
+    summary = extract(in_dir, out, inc)
+    assert summary.replaced == 1 and _consistent(out) == paths
+    docs = load(out).documents
+    assert len(docs) == 5 and docs["text"].str.contains("第二版").sum() == 1

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from partyevents.extract.figures import find_figures
 from partyevents.extract.numerals import to_chinese
-from partyevents.models import FIGURE_CATEGORIES
+from partyevents.models import FIGURE_CATEGORIES, FigureKind
 
 CASES: list[dict[str, Any]] = json.loads((Path(__file__).parent / "data" / "figure_cases.json").read_text("utf-8"))
 
@@ -29,16 +30,19 @@ def _params() -> list[Any]:
 def test_golden_phrase(case: dict[str, Any]) -> None:
     found = [
         {"value_text": f.value_text, "value": f.value, "unit": f.unit, "category": f.category, "noun": f.noun,
-         "approximate": f.approximate}
+         "approximate": f.approximate, "value_max": f.value_max, "kind": f.kind}
         for f in find_figures(case["text"])
     ]
-    assert found == case["figures"]
+    assert found == [{"value_max": None, "kind": "count", **fig} for fig in case["figures"]]
 
 
-def test_the_golden_table_is_big_and_uses_only_known_categories() -> None:
+def test_the_golden_table_is_big_and_uses_only_known_categories_and_kinds() -> None:
     assert len(CASES) >= 80
     assert sum(1 for c in CASES if not c["figures"]) >= 30  # not-a-figure cases
     assert {f["category"] for c in CASES for f in c["figures"]} <= set(FIGURE_CATEGORIES)
+    kinds = Counter(f.get("kind", "count") for c in CASES if not c.get("xfail") for f in c["figures"])
+    assert set(kinds) == set(get_args(FigureKind)) and min(kinds.values()) >= 3  # every kind has golden cases
+    assert sum(1 for c in CASES for f in c["figures"] if f.get("value_max") is not None) >= 2  # ranges
 
 
 def test_offsets_are_document_offsets_within_the_window() -> None:
@@ -86,3 +90,16 @@ def test_arabic_and_chinese_figures_agree(n: int, qualifier: str) -> None:
 def test_a_long_digit_string_is_a_code_not_a_count() -> None:
     assert find_figures("编码" + "9" * 400 + "个") == []
     assert find_figures("备案号123456789012345个") == []
+
+
+def test_event_totals_take_count_figures_only() -> None:
+    """Running totals, plans and quoted numbers stay in the figures table but do not fill the event's totals."""
+    import partyevents
+
+    rows = partyevents.extract_text(
+        "12月8日\n牛首镇组织40名志愿者上门宣传120户。截至目前,全镇已有志愿者900余名,累计走访3000余户。"
+        "镇里计划再组织300名志愿者。", published="2022-12-20")
+    assert [(f["value_text"], f["kind"]) for f in rows.figures] == [
+        ("40名", "count"), ("120户", "count"), ("900余名", "cumulative"), ("3000余户", "cumulative"),
+        ("300名", "target")]
+    assert [(e["volunteers"], e["households"]) for e in rows.events] == [(40, 120)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from partyevents.extract.gazetteer import gazetteer
@@ -74,3 +76,38 @@ def test_lone_surrogate_keeps_offsets() -> None:
     found = gazetteer().find(text)
     assert [(m.start, m.end, m.surface) for m in found] == [(1, 4, "武汉市"), (4, 7, "黄陂区")]
     assert all(text[m.start : m.end] == m.surface for m in found)
+
+
+def test_township_written_without_its_county_in_front() -> None:
+    # the dictionary names some townships with their county in front (四子王旗白音朝克图镇)
+    assert names("白音朝克图镇")[0] == ("白音朝克图镇", ["四子王旗白音朝克图镇"])
+
+
+def test_township_under_another_level_suffix() -> None:
+    g = gazetteer()
+    assert [g.divisions[i].name for i in g.township_variants("松北镇")] == ["松北街道"]
+    assert g.township_variants("镇") == ()
+
+
+def test_street_written_without_its_doubled_street() -> None:
+    # 新华街街道 (Wuhan) is also written 新华街道, a full name elsewhere: both are candidates
+    (m,) = gazetteer().find("新华街道")
+    assert "新华街街道" in {gazetteer().divisions[c].name for c in m.candidates}
+
+
+def test_earlier_names_match_and_hold_until_the_change() -> None:
+    g = gazetteer()
+    (m,) = g.find("沾化县")
+    i = m.candidates[0]
+    assert g.divisions[i].name == "沾化区" and not m.short
+    assert g.name_at(i, dt.date(2013, 1, 1)) == ("沾化县", "371624")
+    assert g.name_at(i, dt.date(2020, 1, 1)) == ("沾化区", "371603")
+    assert g.name_at(i, None, "沾化县")[0] == "沾化县"
+    assert g.name_at(i, None, "沾化区")[0] == "沾化区"
+
+
+def test_jionlp_change_table_is_read() -> None:
+    g = gazetteer()
+    (m,) = g.find("襄樊市")  # 2010: 襄樊市 → 襄阳市
+    assert g.divisions[m.candidates[0]].name == "襄阳市"
+    assert g.name_at(m.candidates[0], dt.date(2009, 5, 1))[0] == "襄樊市"

@@ -33,7 +33,7 @@ def test_golden_case(case: dict) -> None:
 
 
 def test_boilerplate_table_kinds_are_known() -> None:
-    assert set(boilerplate_patterns()) <= {"line", "tail", "inline", "meta"}
+    assert set(boilerplate_patterns()) <= {"line", "tail", "inline", "meta", "stamp"}
     assert all(p.groupindex.get("date") for p in boilerplate_patterns()["meta"])
 
 
@@ -158,3 +158,21 @@ def test_whole_text_prefilter_of_furniture_patterns_changes_nothing(lines: list[
     finally:
         nz._furniture_searches = real  # type: ignore[assignment]
     assert nz.strip_boilerplate(text) == expected
+
+
+@pytest.mark.parametrize(("header", "date"), [
+    ("【发布日期】2022-05-11 【来源】某某区", "2022-05-11"), ("2016年05月11日 08:30 阅读 123", "2016-05-11"),
+    ("时间:2024-05-09 10:21", "2024-05-09"), ("日期:2023年4月5日", "2023-04-05"),
+    ("来源:某某日报 2021年3月4日", "2021-03-04"), ("2016年05月11日 08:30 来源:某某网 点击:35", "2016-05-11"),
+    ("05.06.2019  10:12", "2019-06-05"),
+])
+def test_header_date_forms_give_the_publication_date(header: str, date: str) -> None:
+    body = "3月2日,青石镇党委组织机关党员到红旗村开展植树活动,共栽种树苗300余株。"
+    n = nz.normalize(f"某某镇开展植树活动\n{header}\n{body}")
+    assert (n.text, n.title, str(n.published_date)) == (body, "某某镇开展植树活动", date)
+
+
+def test_a_labelled_header_date_wins_over_a_today_widget() -> None:
+    body = "3月2日,青石镇党委组织机关党员到红旗村开展植树活动,共栽种树苗300余株。"
+    n = nz.normalize(f"今天是:2024年06月01日 星期六\n某某镇开展植树活动\n来源:某某网 发布时间:2023-03-03 09:00\n{body}")
+    assert str(n.published_date) == "2023-03-03"

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from partyevents.extract.organizations import find_organizations, name_at, org_spans, organizer_in
 from partyevents.extract.wordtrie import trie_pattern
-from partyevents.records import DocContext, Event
+from partyevents.records import DocContext, Event, OrgMention
 from partyevents.resources import read_table
 
 
@@ -86,11 +89,49 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     for s in sorted(starts):
         if s < end_seen or s >= len(text):
             continue
-        name = name_at(text[: min(t for t in stops if t > s)], s)
-        if name and name not in suffixes and not any(w in name for w in stopwords):
-            out.append((s, s + len(name), next((k for suf, k in suffixes.items() if name.endswith(suf)), "other")))
-            end_seen = s + len(name)
+        found = _clean_name(text[: min(t for t in stops if t > s)], s, suffixes, stopwords)
+        if found:
+            start, name = found
+            out.append((start, start + len(name), next((k for suf, k in suffixes.items() if name.endswith(suf)), "other")))
+            end_seen = start + len(name)
     return out
+
+
+def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[str]) -> tuple[int, str] | None:
+    """The name read at ``s``, the rule written out: cut openers (up to two), then back off past stopwords."""
+    openers = sorted((r[0] for r in read_table("org_openers.tsv")), key=len, reverse=True)
+    areas = tuple(r[0] for r in read_table("org_not_bodies.tsv"))
+
+    def opener(name: str) -> int:
+        word = next((w for w in openers if name.startswith(w)), "")
+        return 0 if not word or _opener_place(name) > len(word) else len(word)
+
+    name = name_at(text, s)
+    pronouns = tuple(r[0] for r in read_table("org_openers.tsv") if r[1] == "pronoun")
+    for _ in range(2):
+        if name is None or not (cut := opener(name)):
+            break
+        if name.startswith(pronouns):
+            return None
+        s += cut
+        name = name_at(text, s)
+    if name is None or opener(name):
+        return None
+    end = len(text)
+    while name is not None:
+        if name not in suffixes and not any(w in name for w in stopwords) and not name.endswith(areas):
+            return s, name
+        end = s + len(name) - 1
+        name = name_at(text, s, end)
+    return None
+
+
+def _opener_place(name: str) -> int:
+    """Length of the longest full gazetteer name the name starts with (和平区 in 和平区马路湾街道)."""
+    from partyevents.extract.gazetteer import gazetteer
+
+    names = {d.name for d in gazetteer().divisions}
+    return max((n for n in range(2, len(name) + 1) if name[:n] in names), default=0)
 
 
 @pytest.mark.parametrize(
@@ -124,3 +165,50 @@ def test_a_movement_verb_ends_the_organizer_name() -> None:
     rows = partyevents.extract_text("9月5日,禹州市委组织部到顺店镇调研基层党建工作。\n9月6日,区财政局赴康乐社区开展志愿服务。")
     assert [e["organization"] for e in rows.events] == ["禹州市委组织部", "区财政局"]
     assert "顺店镇" in rows.events[0]["organizations"]
+
+
+# --- issue 14: table-driven cases per failure class (tests/data/org_cases.json, org_names_cases.json) ---
+
+_DATA = Path(__file__).parent / "data"
+_ORG_CASES = json.loads((_DATA / "org_cases.json").read_text(encoding="utf-8"))["cases"]
+_NAME_CASES = json.loads((_DATA / "org_names_cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+def _run_case(case: dict[str, Any]) -> tuple[OrgMention | None, list[OrgMention]]:
+    before = case.get("before", "")
+    text = before + case["text"]
+    events = [Event(1, len(before), len(text), case["text"], section="s")]
+    if before:  # the text before is an event of another section: nothing is inherited from it
+        events.insert(0, Event(0, 0, len(before), before, section="before"))
+    return find_organizations(DocContext(text=text, title=case.get("title")), events)[-1]
+
+
+@pytest.mark.parametrize(
+    "case", [pytest.param(c, id=f"{cls}-{i}") for cls, cases in _ORG_CASES.items() for i, c in enumerate(cases)]
+)
+def test_organizer_cases_of_each_failure_class(case: dict[str, Any]) -> None:
+    organizer, named = _run_case(case)
+    assert (organizer and organizer.name) == case["organizer"]
+    assert (organizer and organizer.source) == case["source"]
+    if "named" in case:
+        assert [m.name for m in named] == case["named"]
+
+
+@pytest.mark.parametrize("case", _NAME_CASES, ids=[c["text"] for c in _NAME_CASES])
+def test_organization_list_cases(case: dict[str, Any]) -> None:
+    text = case["text"]
+    assert [text[s:e] for s, e, _ in org_spans(text)] == case["names"]
+    assert org_spans(text) == _names_start_by_start(text)
+
+
+def test_a_person_is_never_the_organizer_even_without_a_title() -> None:
+    organizer, _ = _run_case({"text": "郑明远深入到红旗村走访群众。"})
+    assert organizer is None
+
+
+def test_a_resolved_organizer_keeps_the_span_of_the_words_that_stand_for_it() -> None:
+    case = {"title": "东岭县:党员冲在防汛一线", "text": "入汛以来,我县组织党员干部巡查河堤。"}
+    organizer, named = _run_case(case)
+    assert organizer is not None and organizer.start is not None
+    assert case["text"][organizer.start : organizer.end] == "我县"  # type: ignore[misc]
+    assert "东岭县" not in [m.name for m in named]  # the list holds names as written in the event

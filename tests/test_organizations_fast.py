@@ -8,6 +8,7 @@ generated text made of the characters that matter to them.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from partyevents import ingest, normalize
 from partyevents import nlp as pe_nlp
 from partyevents.extract import organizations as orgs
+from partyevents.extract.organizer import find_organizer
 from partyevents.resources import read_table
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -74,16 +76,16 @@ def _assert_same_names(text: str) -> None:
 
 
 def _assert_same_organizer(text: str) -> None:
-    whole = orgs.organizer_in(text)
-    clause = orgs.organizer_clause(text)
-    assert (whole is None) == (clause is None)
-    if whole is not None and clause is not None:
-        lo, hi = clause
-        alone = orgs.organizer_in(text[lo:hi])
-        assert alone is not None and (alone[0] + lo, alone[1] + lo) == whole
+    whole = find_organizer(text)
+    if whole is not None:  # the clause read alone gives the same name, found the same way
+        lo, hi = whole.clause_start, whole.clause_end
+        alone = find_organizer(text[lo:hi])
+        assert alone is not None and (alone.start + lo, alone.end + lo, alone.source) == whole[:3]
     head = pe_nlp.event_head(text)
-    assert pe_nlp.organizer_of(text) == orgs.organizer_in(head)  # as read from a doc over the whole head
-    assert pe_nlp.organizer_of(text, orgs.org_spans(text)) == orgs.organizer_in(head)
+    in_head = find_organizer(head)
+    want = in_head[:3] if in_head else None
+    assert pe_nlp.organizer_of(text) == want  # as read from a doc over the whole head
+    assert pe_nlp.organizer_of(text, orgs.org_spans(text)) == want
 
 
 def test_there_are_samples() -> None:
@@ -110,7 +112,22 @@ def test_the_organizer_is_found_in_its_clause_alone_in_the_samples(text: str) ->
 _ALPHABET = list(
     "社区党委街道工组织部市区县局镇乡村服务中心志愿队召开展联合在为以与及的和从记者昨日获悉根据"
     "年月日号前后中旬个支名充分发挥积极率先12 ,，。;：!？\n“”\u4dff\ua000𠀀"
+    "书记主任我该由主办讯电()、共同携手推动他们小王"
 )
+
+
+_CASES = json.loads((Path(__file__).parent / "data" / "org_cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("text", [c["text"] for cases in _CASES.values() for c in cases])
+def test_the_organizer_is_found_in_its_clause_alone_in_the_issue_cases(text: str) -> None:
+    _assert_same_organizer(text)
+
+
+def test_the_organizer_span_is_labelled_with_its_source() -> None:
+    doc = pe_nlp.pipeline()("柳河镇党委书记周明远带领党员走访群众。")
+    assert [s.label_ for s in doc.spans["organizer"]] == ["leader"]  # the span is snapped to whole tokens
+    assert doc.user_data["organizer_chars"] == (0, 5, "leader")  # the exact name: 柳河镇党委
 
 
 @settings(max_examples=300, deadline=None)

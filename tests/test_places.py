@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 from partyevents import extract_text
 from partyevents.extract.places import resolve_places
-from partyevents.records import DocContext, Event, OrgMention, Place, Problem
+from partyevents.records import DateInfo, DocContext, Event, OrgMention, Place, Problem
 
 
 def run(text: str, title: str | None = None, org: str | None = None) -> tuple[Place | None, list[Problem]]:
@@ -69,7 +72,7 @@ def test_bureau_of_a_county_working_in_a_named_community() -> None:
 
 
 def test_brand_name_is_not_a_township() -> None:
-    p, _ = run("樊城领秀中原商圈入围十大案例")
+    p, _ = run("樊城领秀中原商圈入围十大案例", title="襄阳市樊城区党建简报")
     assert chain(p)[:2] == ("樊城区", "county")
     p, _ = run("中原商圈党建工作")
     assert p is None
@@ -127,3 +130,30 @@ def test_organizer_that_is_only_a_place_keeps_that_place_over_a_community_it_men
     # the district itself acts; the community is merely mentioned (contrast 黄陂区财政局 above)
     p, _ = run("黄陂区召开推进会,前川街康乐社区作交流发言", org="黄陂区")
     assert chain(p)[:5] == ("黄陂区", "county", "湖北省", "武汉市", "黄陂区")
+
+
+CASES = json.loads((Path(__file__).parent / "data" / "place_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['class'][:1]}-{i}" for i, c in enumerate(CASES)])
+def test_place_cases(case: dict) -> None:
+    """Table-driven cases, one or more per failure class of issue 13 (``tests/data/place_cases.json``)."""
+    text = case["text"]
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(year=case.get("year")))
+    if case.get("org"):
+        start = text.index(case["org"])
+        ev.organization = OrgMention(case["org"], start, start + len(case["org"]))
+    ctx = DocContext(text=text, title=case.get("title"), manifest_place=case.get("manifest_place"))
+    (place,), problems = resolve_places(ctx, [ev])
+    want = case["want"]
+    if "place" in want:
+        assert place is None
+        return
+    assert place is not None
+    got = {k: getattr(place, k) for k in want}
+    assert got == want, case["note"]
+    messages = " ".join(p.message for p in problems)
+    if "problem" in case:
+        assert case["problem"] in messages, case["note"]
+    else:
+        assert not problems, case["note"]

@@ -78,3 +78,49 @@ def test_a_single_date_line_opens_an_entry_and_is_not_a_heading() -> None:
     assert [(s.section, text[s.start : s.end]) for s in segs] == [
         ("镇(街)组织工作动态", "12月7日\n屏襄门街道组织党员志愿者开展巡河志愿服务活动。")]
     assert _dates(text) == ["12月7日"]
+
+
+def test_news_date_after_an_opening_quotation_opens_the_event() -> None:
+    text = "“大家一起动手,把“小菜园”收拾好。”6月2日,甲村党支部书记对前来帮忙的党员说。\n"
+    assert _dates(text) == ["6月2日"]
+
+
+def test_a_quotation_that_fills_the_paragraph_is_not_skipped() -> None:
+    text = "“村里的路修好了,大家出门方便多了。”\n"
+    assert _dates(text) == [None]
+
+
+def test_news_dateline_date_is_not_the_event_date() -> None:
+    text = "某某网南州9月8日电(记者 钱某)9月6日,乙镇组织党员开展巡河活动。\n"
+    assert _dates(text) == ["9月6日"]
+    text = "某报讯 9月8日消息 近日,乙镇组织党员开展巡河活动。\n"
+    assert _dates(text) == ["近日"]
+
+
+def test_news_a_short_dateless_first_sentence_lets_the_second_give_the_date() -> None:
+    text = "秋高气爽,丹桂飘香。为丰富老人生活,10月9日,丙社区举办重阳活动。\n"
+    assert _dates(text) == ["10月9日"]
+
+
+def test_digest_of_paragraphs_opening_with_days_is_a_bulletin_without_its_introduction() -> None:
+    text = ("为做好节日走访工作,镇党委开展了一系列慰问活动。\n◆3日上午,镇党委书记到东村看望老党员。\n"
+            "◆5日,镇长到西村慰问困难群众。\n◆6月8日,镇团委走访困难学生。\n◆近日,镇妇联走访留守儿童。\n")
+    assert document_style(text) == "bulletin"
+    assert _dates(text) == ["3日上午", "5日", "6月8日", "近日"]
+
+
+def test_a_day_inside_a_sentence_or_after_a_month_word_is_no_day_only_opener() -> None:
+    text = "东村每月15日开展主题党日活动,党员按时参加。\n"
+    assert _dates(text) == [None]
+
+
+def test_same_day_word_opens_an_event_only_where_another_place_is_named() -> None:
+    text = ("5月3日,青山街道红星社区开展义诊活动。\n当天,红星社区还为老人测量血压。\n"
+            "当日下午,白沙街道绿洲社区开展政策宣讲。\n随后,绿洲社区的党员们走访了困难群众。\n")
+    assert _dates(text) == ["5月3日", "当日下午"]
+
+
+def test_same_day_word_opens_an_event_for_another_kind_of_activity() -> None:
+    text = ("6月8日,青山街道组织党员开展核酸检测志愿服务。\n当天,街道党工委书记带队慰问困难群众10户。\n"
+            "当天,慰问组还为困难群众送去帮扶资金。\n")
+    assert _dates(text) == ["6月8日", "当天"]

@@ -7,10 +7,11 @@
 (True, '400余户')
 
 Entry points: :func:`extract_text` (one document), :func:`extract` (a folder
-to Parquet tables), :func:`load` (the tables as DataFrames).
+to Parquet tables), :func:`extract_frame` (a DataFrame of pages to the tables),
+:func:`load` (the tables as DataFrames).
 """
 
-from .api import ExtractConfig, RunSummary, Tables, extract, extract_text, load
+from .api import ExtractConfig, RunSummary, Tables, extract, extract_frame, extract_text, load
 from .records import SCHEMA_VERSION
 
 __version__ = "0.1.0"
@@ -24,6 +25,7 @@ __all__ = [
            "Tables",
            "__version__",
            "extract",
+           "extract_frame",
            "extract_text",
            "load",
 ]

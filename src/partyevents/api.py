@@ -6,7 +6,10 @@ import ast
 import contextlib
 import datetime as dt
 import json
+import re
+import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +23,14 @@ from .engines import make_engine
 from .ingest import DEFAULT_MAX_BYTES, InputOptions, iter_inputs
 from .pipeline import analyze_text
 from .records import Problem, RawDocument
+from .reposts import Reposts
 from .runlock import run_lock
+from .sources import Columns
 from .tableset import OutputError, TablesDamaged, check_tables, tables_dir
 from .validate import Rows, json_detail, validate_result
 from .write import SCHEMAS, TABLES, VERSION_KEY, RowBatch, TableWriter, existing_documents, table_files, table_versions
 
-__all__ = ["ExtractConfig", "RunSummary", "Tables", "extract", "extract_text", "load"]
+__all__ = ["ExtractConfig", "RunSummary", "Tables", "extract", "extract_frame", "extract_text", "load"]
 
 
 def extract_text(text: str, published: dt.date | str | None = None, source: str | None = None) -> Rows:
@@ -59,6 +64,7 @@ class ExtractConfig:
     incremental: bool = False  # skip inputs whose doc_id is already in OUT_DIR and append the rest
     chunk_size: int = 32  # at most this many documents per task sent to a worker (fewer tasks, less overhead)
     chunk_bytes: int = 1 << 20  # a task also closes once its documents reach this many bytes (bounded memory)
+    columns: Columns = field(default_factory=Columns)  # fields of record files (JSONL/CSV/Parquet) holding text, url, date, title, id
 
 
 @dataclass(slots=True)
@@ -74,15 +80,20 @@ class RunSummary:
     skipped: int = 0  # already in OUT_DIR (incremental runs)
     duplicates: int = 0  # files whose bytes equal an earlier file's: reported once, under the first path
     invalidated: bool = False  # an incremental run found tables of another pipeline version and redid everything
+    rejected_reasons: Counter[str] = field(default_factory=Counter)  # why documents were rejected (digits as N)
+    notes: list[str] = field(default_factory=list)  # problems of the input folder, for the screen
+    replaced: int = 0  # earlier runs' documents replaced by a later version of the same page (incremental runs)
 
     def line(self) -> str:
         d = self.documents
         extra = "".join([f", {self.skipped} skipped (already extracted)" if self.skipped else "",
                          f", {self.duplicates} duplicate files" if self.duplicates else "",
-                         ", previous tables were of another pipeline version" if self.invalidated else ""])
+                         ", previous tables were of another pipeline version" if self.invalidated else "",
+                         f", {self.replaced} replaced by a later version" if self.replaced else ""])
+        top = "; ".join(f"{n} × {why}" for why, n in self.rejected_reasons.most_common(3))
         return (f"{sum(d.values())} documents ({d['ok']} ok, {d['empty']} empty, {d['rejected']} rejected), "
                 f"{self.events} events, {self.figures} figures, {self.problems} problems, {self.seconds:.1f} s"
-                + extra)
+                + extra + (f"\nrejected: {top}" if top else ""))
 
 
 def _problem_row(p: Problem, source: str) -> dict[str, object]:
@@ -159,11 +170,13 @@ def _extract(in_dir: Path, out_dir: Path, config: ExtractConfig, on_document: Ca
             known, old_problems, append = existing_documents(out_dir), _previous_problems(out_dir), True
         else:
             summary.invalidated = True
-    options = InputOptions(max_bytes=config.max_bytes, manifest=config.manifest)
+    options = InputOptions(max_bytes=config.max_bytes, manifest=config.manifest, columns=config.columns,
+                           exclude=(out_dir,))
     first_path: dict[str, str] = {}
     duplicates: dict[str, list[str]] = {}
     engine = make_engine(config.engine, config.workers, config.scheduler)
     metadata = {VERSION_KEY: PIPELINE_VERSION.encode()}
+    reposts = Reposts(out_dir, append)
     try:
         with TableWriter(out_dir, metadata=metadata, append=append) as writer:
             manifest_name = (config.manifest or in_dir / "manifest.csv").name
@@ -172,6 +185,7 @@ def _extract(in_dir: Path, out_dir: Path, config: ExtractConfig, on_document: Ca
                                   manifest_name)
             for batch in engine.map(_chunks(docs, config.chunk_size, config.chunk_bytes)):
                 _add_batch(writer, batch, summary)
+                _add_reposts(writer, reposts, batch, summary)
                 if on_document is not None:
                     for source in batch.column("documents", "source_path"):
                         on_document(source)
@@ -180,6 +194,8 @@ def _extract(in_dir: Path, out_dir: Path, config: ExtractConfig, on_document: Ca
                 summary.problems += 1
             if append and not any(writer.counts.values()):
                 writer.abort()  # nothing new: leave the tables exactly as they are
+            else:
+                reposts.finish(writer)  # cluster columns of every document, earlier runs' included
     finally:
         engine.close()
     summary.seconds = time.perf_counter() - start
@@ -196,8 +212,10 @@ def _new_documents(items: Iterator[RawDocument | Problem], writer: TableWriter, 
     """
     for item in items:
         if isinstance(item, Problem):
-            if (manifest_name, item.message) not in old_problems:
-                writer.add("problems", [_problem_row(item, manifest_name)])
+            source = item.source or manifest_name
+            summary.notes.append(item.message)
+            if (source, item.message) not in old_problems:
+                writer.add("problems", [_problem_row(item, source)])
                 summary.problems += 1
             continue
         doc_id = pipeline.doc_id_of(item)  # the SHA-256 of the bytes as they were read
@@ -261,12 +279,35 @@ def _previous_problems(out_dir: Path) -> set[tuple[str | None, str]]:
 def _add_batch(writer: TableWriter, batch: RowBatch, summary: RunSummary) -> None:
     for table in TABLES:
         writer.add_batch(table, batch.tables[table])
-    for status in batch.column("documents", "status"):
+    for status, error in zip(batch.column("documents", "status"), batch.column("documents", "error"), strict=True):
         summary.documents[status] += 1
+        if status == "rejected" and error:
+            summary.rejected_reasons[_reason_kind(error)] += 1
     summary.events += batch.tables["events"].num_rows
     summary.figures += batch.tables["figures"].num_rows
     summary.problems += batch.tables["problems"].num_rows
     summary.errors += batch.column("problems", "severity").count("error")
+
+
+_DIGITS = re.compile(r"\d[\d,]*")
+
+
+def _reason_kind(error: str) -> str:
+    """A rejection reason with its numbers and quoted bits made general, to count alike reasons together.
+
+    >>> _reason_kind("line 12 is not JSON (Expecting value at column 1): '{x'")
+    'line N is not JSON (Expecting value at column N)'
+    """
+    return _DIGITS.sub("N", error.split(": '")[0].split(': "')[0])[:120]
+
+
+def _add_reposts(writer: TableWriter, reposts: Reposts, batch: RowBatch, summary: RunSummary) -> None:
+    """Index the batch's documents for near-duplicates; write the replacements of earlier versions it makes."""
+    replaced = reposts.add(batch.tables["documents"])
+    if replaced:
+        writer.add("problems", replaced)
+        summary.problems += len(replaced)
+        summary.replaced += len(replaced)
 
 
 @dataclass(slots=True)
@@ -326,3 +367,52 @@ def _load(out_dir: Path, folder: Path) -> Tables:
 
 
 _REWRITE = "run `partyevents extract IN_DIR {out_dir}` (without --incremental) to write the tables again"
+
+
+def extract_frame(df: pd.DataFrame, text: str | None = "text", url: str | None = "url",
+                  published: str | None = "published", title: str | None = "title", id: str | None = "id",
+                  html: str | None = None, config: ExtractConfig | None = None) -> Tables:
+    """Run the pipeline over the rows of a DataFrame (one document per row) and return the four tables.
+
+    ``text`` names the column of plain text, or ``html`` the column of page HTML (main text, title and date are
+    then read from the page); ``url``, ``published`` (a date or a date string), ``title`` and ``id`` the columns
+    of what is known about each page; a column that is not in ``df`` is ignored. The tables are those
+    :func:`extract` writes and :func:`load` reads; ``source_path`` is ``frame#<index>``. Runs in this process
+    unless ``config.workers`` says otherwise.
+
+    >>> df = pd.DataFrame({"text": ["12月4日\\n樊城区召开疫情防控推进会,30余人参加。"], "published": ["2022-12-09"]})
+    >>> t = extract_frame(df)
+    >>> t.documents.loc[0, ["source_path", "published_date_source"]].tolist(), t.events.loc[0, "date_start"]
+    (['frame#0', 'record'], datetime.date(2022, 12, 4))
+    """
+    from .sources import Context
+    from .sources.tables import frame_documents
+
+    config = config or ExtractConfig(workers=1)
+    present = set(map(str, df.columns))
+    if html is None and text not in present:
+        raise KeyError(f"no column {text!r} in the DataFrame (columns: {', '.join(sorted(present)[:12])}); "
+                       "name the text column with text=... or the HTML column with html=...")
+    if html is not None and html not in present:
+        raise KeyError(f"no column {html!r} in the DataFrame")
+    cols = Columns(text=None if html else text, html=html, url=url if url in present else None,
+                   date=published if published in present else None, title=title if title in present else None,
+                   id=id if id in present else None)
+    ctx = Context(config.max_bytes, cols)
+    with tempfile.TemporaryDirectory(prefix="partyevents-frame-") as tmp:
+        out = Path(tmp)
+        summary = RunSummary()
+        first_path: dict[str, str] = {}
+        duplicates: dict[str, list[str]] = {}
+        engine = make_engine(config.engine, config.workers, config.scheduler)
+        try:
+            with TableWriter(out) as writer:
+                docs = _new_documents(frame_documents(df, cols, ctx), writer, summary, {}, set(), first_path,
+                                      duplicates, "frame")
+                for batch in engine.map(_chunks(docs, config.chunk_size, config.chunk_bytes)):
+                    _add_batch(writer, batch, summary)
+                for doc_id, paths in duplicates.items():
+                    writer.add("problems", [_duplicate_row(doc_id, first_path[doc_id], paths)])
+        finally:
+            engine.close()
+        return load(out)

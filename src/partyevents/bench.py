@@ -308,7 +308,14 @@ def main(argv: list[str] | None = None) -> None:
                         help="characters of the fixed sample tokenized by the baseline (default 2,000,000)")
     parser.add_argument("--profile", action="store_true",
                         help="only print the share of time per stage on the sample documents (cProfile)")
+    parser.add_argument("--dedup", type=int, default=None, metavar="N",
+                        help="only measure the near-duplicate index on N synthetic documents: memory and time")
     args = parser.parse_args(argv)
+    if args.dedup:
+        from .dedup import bench_report
+
+        print(bench_report(args.dedup))
+        return
     if args.profile:
         for stage, share in stage_profile():
             print(f"{stage:<22} {share:6.1%}")

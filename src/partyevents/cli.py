@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .api import ExtractConfig, extract
+from .sources import Columns
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,6 +23,24 @@ def main() -> None:
         partyevents extract data/raw data/out
         partyevents evaluate --gold tests/data/gold_dev.jsonl --out data/out
     """
+
+
+MAX_NOTES = 10  # notes about the input folder shown on screen
+
+
+def _column_options(f: Callable[..., None]) -> Callable[..., None]:
+    """--text-col … --id-col: which fields of record files hold what (default: the usual names)."""
+    for name, what, usual in [
+        ("id", "an id of the record (kept in documents.source_record)", "id, doc_id"),
+        ("title", "the title", "title, headline"),
+        ("date", "the publication date", "published, date, pubdate"),
+        ("url", "the page's address", "url, link"),
+        ("html", "the page's HTML (read as a web page: main text, title, date)", "html, raw_html"),
+        ("text", "the plain text", "text, content, body"),
+    ]:
+        f = click.option(f"--{name}-col", f"{name}_col", metavar="NAME", default=None,
+                         help=f"Field of JSONL/CSV/TSV/Parquet records holding {what} (default: {usual}).")(f)
+    return f
 
 
 @main.command("extract")
@@ -37,11 +57,18 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default with --engine dask: a local cluster).")
 @click.option("--incremental", is_flag=True,
-              help="Skip files already extracted into OUT_DIR (same bytes, same pipeline version); append the rest.")
+              help="Skip files already extracted into OUT_DIR (same bytes, same pipeline version); append the rest. "
+                   "A later version of an extracted page (same URL, else same path) replaces it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@_column_options
 def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: int, workers: int | None,
-                engine: str, scheduler: str | None, incremental: bool, quiet: bool) -> None:
-    """Read every .txt/.html file below IN_DIR and write the tables to OUT_DIR.
+                engine: str, scheduler: str | None, incremental: bool, quiet: bool, **columns: str | None) -> None:
+    """Read every document below IN_DIR and write the tables to OUT_DIR.
+
+    Documents are loose files (text or HTML, told by content, whatever the
+    extension), records of .jsonl/.ndjson/.csv/.tsv/.parquet files, members of
+    .zip/.tar/.tar.gz/.tgz/.gz archives and pages of .warc/.warc.gz/.arc files
+    (see docs/inputs.md).
 
     Writes documents, events, figures and problems .parquet, replacing the
     previous run's tables only once the new ones are complete.
@@ -59,15 +86,18 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
         partyevents extract ~/scrape/2022 out/2022 --manifest ~/scrape/2022/manifest.csv --quiet
         partyevents extract ~/scrape/2023 out/2023 --incremental --workers 2
         partyevents extract ~/scrape/all out/all --engine dask --scheduler tcp://10.0.0.5:8786
+        partyevents extract ~/scrape/jsonl out/jsonl --html-col raw_html --date-col crawl_pubdate
     """
     if not in_dir.is_dir():
-        raise click.UsageError(f"input folder {in_dir} does not exist; give the folder that holds the .txt/.html "
-                               "files, e.g. `partyevents extract data/raw data/out`")
+        raise click.UsageError(f"input folder {in_dir} does not exist; give the folder that holds the pages "
+                               "(loose files, record files, archives or WARC files), e.g. "
+                               "`partyevents extract data/raw data/out`")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask, e.g. `partyevents extract IN OUT --engine dask "
                                f"--scheduler {scheduler}`")
     config = ExtractConfig(manifest=manifest, max_bytes=max_bytes, progress=not quiet, workers=workers,
-                           engine=engine, scheduler=scheduler, incremental=incremental)
+                           engine=engine, scheduler=scheduler, incremental=incremental,
+                           columns=Columns(**{k.removesuffix("_col"): v for k, v in columns.items()}))
     from tqdm import tqdm
 
     from .engines import EngineUnavailable
@@ -93,6 +123,11 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
         finally:
             bar.close()
     if not quiet:
+        notes = list(dict.fromkeys(summary.notes))
+        for note in notes[:MAX_NOTES]:
+            err.say(f"note: {note}")
+        if len(notes) > MAX_NOTES:
+            err.say(f"note: … and {len(notes) - MAX_NOTES} more (problems.parquet has them all)")
         err.say(summary.line())
     if interrupts.deferred:
         err.say("interrupted while the new tables were being put in place: they are complete")
@@ -126,6 +161,10 @@ def evaluate_cmd(gold: Path, out_dir: Path, as_json: bool, verbose: bool) -> Non
 from .report_cli import report_cmd  # noqa: E402
 
 main.add_command(report_cmd)
+
+from .panel_cli import panel_cmd  # noqa: E402
+
+main.add_command(panel_cmd)
 
 if __name__ == "__main__":
     main()

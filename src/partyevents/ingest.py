@@ -15,17 +15,19 @@ import io
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 from .records import Decoded, ManifestRow, Problem, RawDocument
+from .sources import Columns, Context, container_kind, iter_container
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MANIFEST_NAME = "manifest.csv"
+MANIFEST_COLUMNS = ("path", "url", "published_date", "place")
 
 _MAGIC = (
     (b"%PDF", "a PDF file"),
@@ -65,10 +67,13 @@ def doc_id_for(data: bytes) -> str:
 
 
 # ---------------------------------------------------------------- decoding
-def decode(data: bytes, source_path: str = "") -> Decoded:
-    """Decode raw bytes to text; HTML is reduced to its visible text.
+def decode(data: bytes, source_path: str = "", *, html: bool | None = None) -> Decoded:
+    """Decode raw bytes to text; HTML is reduced to its main text (title, date and url kept aside).
 
-    Raises :class:`RejectedInput` for binary or undecodable input.
+    HTML is told by content, whatever the file is called (``.shtml``, ``.php``,
+    ``.aspx``, ``c.html?id=123``, no extension); ``html=True`` says so outright
+    (a record's HTML column). Raises :class:`RejectedInput` for binary or
+    undecodable input.
 
     >>> decode("党建".encode("gb18030")).encoding
     'gb18030'
@@ -83,10 +88,17 @@ def decode(data: bytes, source_path: str = "") -> Decoded:
     if "\ufffd" in text:
         problems.append(Problem("ingest", "warning", f"{text.count(chr(0xFFFD))} undecodable byte sequences "
                                 "were replaced; the file may mix encodings", None))
-    is_html = source_path.lower().endswith(HTML_SUFFIXES) or _looks_like_html(text)
-    if is_html:
-        text = html_to_text(text)
-    return Decoded(text=text, encoding=encoding, is_html=is_html, problems=problems)
+    is_html = html if html is not None else (source_path.lower().endswith(HTML_SUFFIXES) or _looks_like_html(text))
+    if not is_html:
+        return Decoded(text=text, encoding=encoding, problems=problems)
+    from .htmltext import extract_html
+
+    page = extract_html(text)
+    text = page.text  # the title goes first, as on the page, so the normalizer reads the header as it would
+    if page.title and not text.startswith(page.title):
+        text = f"{page.title}\n{text}"
+    return Decoded(text=text, encoding=encoding, is_html=True, problems=problems, title=page.title,
+                   published=page.published, url=page.url)
 
 
 def _decode_bytes(data: bytes) -> tuple[str, str]:
@@ -256,18 +268,24 @@ def _count_bad_utf8(data: bytes) -> int:
     return data.decode("utf-8", errors="replace").count("\ufffd")
 
 
-_HTML_HINT = re.compile(r"<(?:!doctype|html|body|div|p|br|table|span)\b", re.I)
+_HTML_HINT = re.compile(r"<(?:!doctype|html|head|meta|title|body|div|p|br|table|span|h[1-6]|article|section)\b",
+                        re.I)
 
 
 def _looks_like_html(text: str) -> bool:
-    return bool(_HTML_HINT.search(text[:2000]))
+    """HTML by content: a tag of page structure near the start.
+
+    >>> _looks_like_html("\\n<!DOCTYPE html><html>"), _looks_like_html("党员<30人")
+    (True, False)
+    """
+    return bool(_HTML_HINT.search(text[:4000]))
 
 
 # ---------------------------------------------------------------- HTML
-_BLOCK_TAGS = frozenset(
+BLOCK_TAGS = _BLOCK_TAGS = frozenset(
     ["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "title", "option"]
 )
-_SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "iframe", "object", "head", "select", "button"])
+SKIP_TAGS = _SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "iframe", "object", "head", "select", "button"])
 
 
 class _TextExtractor(HTMLParser):
@@ -311,6 +329,16 @@ def html_to_text(html: str) -> str:
     >>> html_to_text("<title>T</title><div>一<b>二</b></div><p>三<!-- x --></p>")
     'T\\n一二\\n三'
     """
+    title, text = visible_text(html)
+    return f"{title}\n{text}" if title and not text.startswith(title) else text
+
+
+def visible_text(html: str) -> tuple[str, str]:
+    """``(title, body)``: the ``<title>`` and the visible text of the body, one line per block element.
+
+    >>> visible_text("<title>T</title><div>一<b>二</b></div>")
+    ('T', '一二')
+    """
     parser = _TextExtractor()
     try:
         parser.feed(html)
@@ -320,8 +348,7 @@ def html_to_text(html: str) -> str:
     body = "".join(parser.parts)
     title = " ".join("".join(parser.title).split())
     lines = [" ".join(line.split()) for line in body.split("\n")]
-    text = "\n".join(line for line in lines if line)
-    return f"{title}\n{text}" if title and not text.startswith(title) else text
+    return title, "\n".join(line for line in lines if line)
 
 
 # ---------------------------------------------------------------- the folder
@@ -331,6 +358,8 @@ class InputOptions:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     manifest: Path | None = None  # default: IN_DIR/manifest.csv when present
+    columns: Columns = field(default_factory=Columns)  # which fields of a record file hold the text, url, date, title, id
+    exclude: tuple[Path, ...] = ()  # folders never read (the output folder when it is inside the input folder)
 
 
 def read_manifest(path: Path) -> tuple[dict[str, ManifestRow], list[Problem]]:
@@ -346,6 +375,10 @@ def read_manifest(path: Path) -> tuple[dict[str, ManifestRow], list[Problem]]:
     if not reader.fieldnames or "path" not in reader.fieldnames:
         return rows, [Problem("ingest", "warning", f"manifest {path.name} has no 'path' column; "
                               "expected columns path,url,published_date,place", repr(reader.fieldnames))]
+    unknown = [c for c in reader.fieldnames if c not in MANIFEST_COLUMNS]
+    if unknown:
+        problems.append(Problem("ingest", "warning", f"manifest {path.name} has unknown column(s) {', '.join(unknown)}"
+                                f"; they are ignored (expected columns {','.join(MANIFEST_COLUMNS)})", None))
     try:
         for lineno, rec in enumerate(reader, start=2):
             _manifest_row(rec, lineno, rows, problems)
@@ -376,9 +409,12 @@ def _manifest_row(rec: dict[str, str | None], lineno: int, rows: dict[str, Manif
 
 
 def iter_inputs(in_dir: Path, options: InputOptions | None = None) -> Iterator[RawDocument | Problem]:
-    """Every file below ``in_dir`` (sorted, recursive) as a :class:`RawDocument`.
+    """Every document below ``in_dir`` (sorted, recursive) as a :class:`RawDocument`.
 
-    Folder-level problems (an unreadable manifest, a symlink loop) are yielded
+    A loose file is one document, whatever its name (HTML and text are told by
+    content); a record file, archive or WARC file gives one document per
+    record or member (:mod:`partyevents.sources`). Folder-level problems (an
+    unreadable manifest, a skipped output folder, an empty folder) are yielded
     as :class:`Problem` values between the documents.
     """
     options = options or InputOptions()
@@ -387,24 +423,60 @@ def iter_inputs(in_dir: Path, options: InputOptions | None = None) -> Iterator[R
     if options.manifest is not None or manifest_path.exists():
         manifest, problems = read_manifest(manifest_path)
         yield from problems
+    ctx = Context(options.max_bytes, options.columns, manifest)
     unmatched = set(manifest)
-    for path in _walk(in_dir):
-        rel = path.relative_to(in_dir).as_posix()
-        if options.manifest is None and rel == MANIFEST_NAME:
+    skip = {_resolved(p) for p in (*options.exclude, manifest_path)}
+    n_files = 0
+    for path in _walk(in_dir, skip):
+        if isinstance(path, Problem):
+            yield path
             continue
+        rel = path.relative_to(in_dir).as_posix()
+        if rel == MANIFEST_NAME or _resolved(path) in skip:
+            continue  # the folder's manifest is never a document, even when --manifest names another file
+        n_files += 1
         unmatched.discard(rel)
-        yield read_file(path, rel, options.max_bytes, manifest.get(rel))
+        kind = container_kind(path)
+        if kind is None:
+            yield read_file(path, rel, options.max_bytes, manifest.get(rel))
+            continue
+        for item in iter_container(path, rel, kind, ctx):
+            if isinstance(item, RawDocument):
+                unmatched.discard(item.source_path)
+            yield item
+    if not n_files:
+        yield Problem("ingest", "warning", f"the input folder {in_dir} holds no files to read", None, ".")
     if unmatched:
         missing = sorted(unmatched)
         yield Problem("ingest", "warning", f"manifest lists {len(missing)} path(s) that are not in the input folder",
                       repr(missing[:20]))
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files below ``root``, sorted; a symbolic link to a folder is listed (as a file) but never followed."""
+def _resolved(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+_OUTPUT_TABLES = ("documents.parquet", "problems.parquet")
+
+
+def _walk(root: Path, skip: set[Path] = frozenset()) -> Iterator[Path | Problem]:  # type: ignore[assignment]
+    """Files below ``root``, sorted; a symbolic link to a folder is listed (as a file) but never followed.
+
+    A folder in ``skip`` or holding partyevents tables (an output folder inside the input folder) is not
+    read; a :class:`Problem` says so.
+    """
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
-        dirnames[:] = sorted(d for d in dirnames if d not in links)
+        kept = []
+        for d in sorted(d for d in dirnames if d not in links):
+            folder = Path(dirpath) / d
+            if _resolved(folder) in skip or all((folder / t).exists() for t in _OUTPUT_TABLES):
+                rel = folder.relative_to(root).as_posix()
+                yield Problem("ingest", "warning", f"skipped folder {rel}/: it holds partyevents output tables, "
+                              "not input", None, rel)
+            else:
+                kept.append(d)
+        dirnames[:] = kept
         for name in sorted(filenames + links):
             yield Path(dirpath) / name
 
@@ -436,8 +508,4 @@ def read_file(path: Path, rel: str, max_bytes: int, manifest: ManifestRow | None
     if len(data) > max_bytes:
         return RawDocument(rel, None, error=f"file grew over the {max_bytes:,}-byte limit while reading",
                            manifest=manifest)
-    if not rel.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
-        suffix = Path(rel).suffix or "(no extension)"
-        return RawDocument(rel, data, manifest=manifest,
-                           error=f"unsupported file type {suffix}; partyevents reads .txt, .html and .htm")
     return RawDocument(rel, data, manifest=manifest)

@@ -39,7 +39,7 @@ class DocumentRow(_Row):
     script: Script | None
     title: str | None
     published_date: dt.date | None
-    published_date_source: Literal["manifest", "text", "path"] | None
+    published_date_source: Literal["manifest", "record", "html", "text", "path", "warc"] | None
     text: str | None
     n_events: Count
     url: str | None

@@ -7,7 +7,8 @@
   (:func:`partyevents.extract.organizations.org_spans`) and snapped to tokens
   with ``doc.char_span(..., alignment_mode="expand")`` into ``doc.spans["orgs"]``;
 - ``partyevents_organizer``: the body that carries out the event, into
-  ``doc.spans["organizer"]``.
+  ``doc.spans["organizer"]``, labelled with how it was found (``subject``, ``leader``, ``joint``,
+  ``reference``, ``person``: :func:`partyevents.extract.organizer.find_organizer`).
 
 Factory names use ``_`` because spaCy forbids ``.`` in them. The pipeline is built once per process (:func:`pipeline`) and can be saved with
 ``nlp.to_disk`` and read back with ``spacy.load`` once this module is imported.
@@ -18,16 +19,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .extract.organizations import org_spans, organizer_clause, organizer_in
+from .extract.organizations import org_spans
+from .extract.organizer import Found, find_organizer, skip_preamble
 
-__all__ = ["RJiebaTokenizer", "organizer_of", "pipeline"]
+__all__ = ["OrganizerSpan", "RJiebaTokenizer", "organizer_of", "pipeline"]
 
 _HEAD_END = re.compile(r"[。!！?？]")
 _HEAD_SENTENCES = 2
@@ -102,6 +104,7 @@ def make_org_matcher(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             found = org_spans(_text(doc))
         spans = [_snap(doc, s, e, kind) for s, e, kind in found]
         doc.spans["orgs"] = [sp for sp in spans if sp is not None]
+        doc.user_data["org_chars"] = found  # the exact names, for the organizer component
         return doc
 
     return org_matcher
@@ -109,13 +112,14 @@ def make_org_matcher(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 @Language.factory("partyevents_organizer")
 def make_organizer(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """The organizer (subject of the first clause that has one): ``doc.spans["organizer"]``."""
+    """The organizer (subject of the first clause that has one): ``doc.spans["organizer"]``, labelled with its source."""
 
     def organizer(doc: Doc) -> Doc:
-        hit = organizer_in(_text(doc))
-        span = _snap(doc, hit[0], hit[1], "ORG") if hit else None
+        found = find_organizer(_text(doc), doc.user_data.pop("org_chars", None))
+        span = _snap(doc, found.start, found.end, found.source) if found else None
         doc.spans["organizer"] = [span] if span is not None else []
-        doc.user_data["organizer_chars"] = hit  # the exact name; the span is snapped to tokens
+        # the exact name and its source; the span is snapped to tokens
+        doc.user_data["organizer_chars"] = OrganizerSpan(found.start, found.end, found.source) if found else None
         return doc
 
     return organizer
@@ -136,12 +140,12 @@ def pipeline() -> Language:
 
 
 def event_head(text: str) -> str:
-    """The first sentences of an event, where its organizer stands.
+    """The first sentences of an event, where its organizer stands, after a leading dateline and quotations.
 
     >>> event_head("甲召开会议。乙参加。丙发言。")
     '甲召开会议。乙参加。'
     """
-    end = 0
+    end = skip_preamble(text)  # a leading quotation's sentences are not counted
     for _ in range(_HEAD_SENTENCES):
         m = _HEAD_END.search(text, end)
         if not m:
@@ -150,28 +154,37 @@ def event_head(text: str) -> str:
     return text[:end]
 
 
-def organizer_of(text: str, spans: list[tuple[int, int, str]] | None = None) -> tuple[int, int] | None:
-    """Character span of an event's organizer, found by the pipeline over the event head.
+class OrganizerSpan(NamedTuple):
+    """An organizer's characters in the text, and how it was found."""
+
+    start: int
+    end: int
+    source: str
+
+
+def organizer_of(text: str, spans: list[tuple[int, int, str]] | None = None) -> OrganizerSpan | None:
+    """Character span and source of an event's organizer, found by the pipeline over the event head.
 
     The span is the exact name (the spaCy span in ``doc.spans`` is snapped to tokens).
-    The doc covers only the head's clause that holds the organizer (:func:`organizer_clause`:
+    The doc covers only the head's clause that holds the organizer (:class:`Found`'s clause:
     the organizer component finds the same name in it alone), or the whole head when no clause
     has one. ``spans`` are the event's names (:func:`org_spans` of ``text``), when the caller
     has them: the doc gets those that lie within its text.
 
     >>> t = "屏襄门街道组织党员志愿者开展巡河志愿服务活动。"
-    >>> s = organizer_of(t); t[s[0]:s[1]]
-    '屏襄门街道'
+    >>> s = organizer_of(t); t[s.start:s.end], s.source
+    ('屏襄门街道', 'subject')
     >>> t = "12月9日,为落实责任,区财政局党组召开会议。"
-    >>> s = organizer_of(t); t[s[0]:s[1]]
+    >>> s = organizer_of(t); t[s.start:s.end]
     '区财政局党组'
     """
     nlp = pipeline()
     head = event_head(text)
-    lo, hi = organizer_clause(head) or (0, len(head))
+    found: Found | None = find_organizer(head, spans)
+    lo, hi = (found.clause_start, found.clause_end) if found else (0, len(head))
     doc = nlp.make_doc(head[lo:hi])
     if spans is not None:
         doc.user_data["org_spans"] = [(s - lo, e - lo, kind) for s, e, kind in spans if lo <= s and e <= hi]
     doc = nlp(doc)
-    hit: tuple[int, int] | None = doc.user_data.get("organizer_chars")
-    return (hit[0] + lo, hit[1] + lo) if hit else None
+    hit: OrganizerSpan | None = doc.user_data.get("organizer_chars")
+    return OrganizerSpan(hit.start + lo, hit.end + lo, hit.source) if hit else None

@@ -19,7 +19,7 @@ from importlib import resources as _res
 
 from .records import Normalized, Problem
 from .resources import boilerplate_patterns
-from .script import code_points, detect_script, script_counts, simplify, to_simplified
+from .script import code_points, detect_script, script_counts, simplify, to_simplified, traditional_chars
 
 __all__ = [
     "FIXERS",
@@ -166,8 +166,14 @@ def common_chars() -> frozenset[str]:
 @cache
 def _rare_char_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(Han characters outside the common-character table or private-use ones, a Latin letter between Han
-    characters): two patterns that each start with one character class, which ``re`` scans for fast."""
-    common = common_chars()
+    characters): two patterns that each start with one character class, which ``re`` scans for fast.
+
+    A traditional character whose simplified form is common (篤, 踐) is common too: the fixer runs before
+    ``to_simplified``, and a traditional page is no mojibake.
+    """
+    common = set(common_chars())
+    trad = traditional_chars()
+    common |= {t for t, simple in zip(trad, to_simplified("".join(trad)), strict=True) if simple in common}
     rare = _ranges([cp for cp in range(0x3400, 0xA000) if chr(cp) not in common])
     han = "\\u3400-\\u9fff\\ue000-\\uf8ff"
     return re.compile(f"[{rare}\\ue000-\\uf8ff]"), re.compile(f"[A-Za-z](?<=[{han}][A-Za-z])(?=[{han}])")
@@ -238,7 +244,7 @@ _DATE_LINE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:以来|起|�
 _HEADING = re.compile(r"^【[^】]{1,30}】$")
 
 
-_CLAUSE = re.compile(r"[,、:]")
+_CLAUSE = re.compile(r"[,、]")  # not ":": header lines are made of label:value pairs
 _OPENS_WITH_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")
 _SITE_SUFFIX = re.compile(r"\s*[_|\-–—]+\s*[^_|\-–—]{2,30}(?:人民政府|政府网|门户网站|官网|新闻网|党建网|网站|网|频道)$")
 
@@ -248,10 +254,14 @@ def _is_body(line: str) -> bool:
 
     >>> _is_body("前川街道:党员下沉社区助力疫情防控_黄陂区人民政府"), _is_body("4月10日,前川街道组织党员下沉社区")
     (False, True)
+    >>> _is_body("来源:某某区融媒体中心 | 2020-12-19 21:23:50")
+    False
     """
     if _OPENS_WITH_DATE.match(line) and _CLAUSE.search(line):
         return True
-    return len(line) >= 25 and (bool(_SENTENCE_END.search(line)) or len(_CLAUSE.findall(line)) >= 2)
+    if len(line) < 25:
+        return False
+    return bool(_SENTENCE_END.search(line)) or len(_CLAUSE.findall(line)) >= 2
 
 
 def clean_title(title: str) -> str:
@@ -288,6 +298,24 @@ def _parse_published(value: str) -> dt.date | None:
         "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日",
         "%Y年%m月%d日 %H:%M", "%d %B %Y", "%B %d, %Y"], settings={"STRICT_PARSING": True})
     return parsed.date() if parsed else None
+
+
+def _stamp_date(line: str) -> dt.date | None:
+    """The first full calendar date a ``stamp`` pattern of ``boilerplate.tsv`` finds in a header line.
+
+    >>> _stamp_date("来源:某某网 | 2020-12-19 21:23:50"), _stamp_date("13.12.2016  14:09"), _stamp_date("第3版")
+    (datetime.date(2020, 12, 19), datetime.date(2016, 12, 13), None)
+    """
+    for pattern in boilerplate_patterns().get("stamp", ()):
+        for m in pattern.finditer(line):
+            try:
+                return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+    return None
+
+
+_FULL_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}[日号]$")
 
 
 @cache
@@ -381,6 +409,31 @@ def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None
     return False
 
 
+_LIST_HEADING = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_TEASER = re.compile(r"[\u3400-\u9fff]\.{3}$")
+
+
+def _title_like(line: str) -> bool:
+    return 6 <= len(line) <= 40 and not _SENTENCE_END.search(line) and not _OPENS_WITH_DATE.match(line)
+
+
+def _opens_other_articles(line: str, lines: list[str], at: int) -> bool:
+    """A short label (新闻推荐, 相关报道) over a list of other articles: a teaser cut off with ``...`` or
+    three title-like lines in a row. By the shape of what follows, not by the label's words.
+
+    >>> _opens_other_articles("看点", ["看点", "某镇开展活动,组织党员学习,共30人参加,活动..."], 0)
+    True
+    >>> _opens_other_articles("活动现场", ["活动现场", "6月3日,某社区开展主题党日活动。"], 0)
+    False
+    """
+    if not _LIST_HEADING.fullmatch(line):
+        return False
+    after = [ln for ln in lines[at + 1 : at + 8] if ln][:3]
+    if after and _TEASER.search(after[0]):
+        return True
+    return len(after) == 3 and all(_title_like(ln) for ln in after)
+
+
 def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]:
     """Remove page furniture line by line; return the body, header facts and problems.
 
@@ -406,18 +459,42 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
     kept: list[str] = []
     header: list[str] = []  # short lines before the first body line
     seen_body = False
-    for line in lines:
+    # a line holding only a full date (2017年09月18日) is the page's date when no other line is a bare date:
+    # several of them are the entries of a bulletin
+    lone_date = sum(1 for line in lines if _DATE_LINE.match(line)) == 1
+    stamp: tuple[str, dt.date | None] | None = None  # an unlabelled header date: (line, date)
+    for i, line in enumerate(lines):
         if not line:
             continue
+        if seen_body and _opens_other_articles(line, lines, i):
+            break
         if inline_re is not None:
             line = inline_re.sub("", line).strip()
         if not line:
             continue
-        if not seen_body and facts["published_date"] is None:
+        if stamp is None and lone_date and len(kept) <= 3 and _FULL_DATE_LINE.match(line):
+            stamp = (line, _stamp_date(line))
+            continue
+        # a labelled date line right under a title that read as prose (网格无小事,摸排是大事!…) is still the header
+        early = seen_body and len(kept) <= 2 and all(len(k) <= 60 for k in kept) and not _SENTENCE_END.search(line)
+        if (not seen_body or early) and facts["published_date"] is None:
             meta = next((m for p in pats.get("meta", ()) if (m := p.search(line))), None)
             if meta is not None:
+                if early:
+                    header += kept
+                    kept.clear()
+                    seen_body = False
                 facts["published_text"] = meta.group(0)
                 facts["published_date"] = _parse_published(meta.group("date"))
+                if header and facts["title"] is None:
+                    facts["title"] = header[-1]
+                rest = line[meta.end() :].strip()
+                if len(rest) >= 25 and _SENTENCE_END.search(rest) and not _is_furniture(rest):  # header and article on one line
+                    kept.append(rest)
+                    seen_body = True
+                continue
+            if stamp is None and not _is_body(line) and not _DATE_LINE.match(line) and (found := _stamp_date(line)):
+                stamp = (line, found)  # a labelled header date (发布时间:…) further down still wins
                 if header and facts["title"] is None:
                     facts["title"] = header[-1]
                 continue
@@ -434,6 +511,8 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
             continue
         seen_body = True
         kept.append(line)
+    if facts["published_date"] is None and stamp is not None:
+        facts["published_text"], facts["published_date"] = stamp
     if facts["title"] is None:
         facts["title"] = next((h for h in header if 4 <= len(h) <= 60 and " " not in h and "|" not in h
                                and not _SENTENCE_END.search(h)), None)

@@ -26,6 +26,7 @@ class Problem:
     severity: Severity
     message: str
     detail: str | None = None  # the offending value or record, as JSON
+    source: str | None = None  # the file it is about, for a problem of the input folder rather than of a document
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +43,19 @@ class ManifestRow:
 class RawDocument:
     """One input file as read from disk: bytes and where they came from."""
 
-    source_path: str  # relative to the input folder, "/"-separated
+    source_path: str  # relative to the input folder, "/"-separated; "a.zip!/b.html", "pages.jsonl#12" inside files
     data: bytes | None  # None when the file could not be read
     error: str | None = None  # why it could not be read
     manifest: ManifestRow | None = None
+    # What a record file, archive or WARC says about the document (None for a loose file):
+    source_format: str | None = None  # jsonl | csv | tsv | parquet | warc | arc | zip | tar | gz
+    source_record: str | None = None  # "line 12", "row 3", a WARC-Record-ID, an archive member
+    url: str | None = None
+    published: dt.date | None = None  # the record's own date (a date column, or WARC-Date: see published_source)
+    published_source: str | None = None  # "record" | "warc"
+    title: str | None = None
+    html: bool | None = None  # True: the record came from an HTML column (None: tell by content)
+    warnings: tuple[str, ...] = ()  # what the record had that could not be used (a date that is not a date)
 
 
 @dataclass(slots=True)
@@ -56,6 +66,9 @@ class Decoded:
     encoding: str
     is_html: bool = False
     problems: list[Problem] = field(default_factory=list)
+    title: str | None = None  # what an HTML page states about itself (metadata, <h1>, <title>)
+    published: dt.date | None = None
+    url: str | None = None
 
 
 @dataclass(slots=True)
@@ -107,6 +120,7 @@ class DateInfo:
     end_date: dt.date | None = None  # end of a range
     since: bool = False
     year_source: str | None = None  # "expression" | "published" | "path" | "body" | "previous"
+    repaired: bool = False  # read from a typo (429日 as 4月29日) that the publication date or next entries bear out
 
     @property
     def full_date(self) -> dt.date | None:

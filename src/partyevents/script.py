@@ -13,7 +13,7 @@ from functools import cache
 
 import numpy as np
 
-__all__ = ["code_points", "detect_script", "script_counts", "simplify", "to_simplified"]
+__all__ = ["code_points", "detect_script", "script_counts", "simplify", "to_simplified", "traditional_chars"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -48,6 +48,15 @@ def _changed_mask(config: str) -> np.ndarray:
     mask = np.zeros(0x10000, dtype=bool)
     mask[[ord(c) for c in _changed_chars(config)]] = True
     return mask
+
+
+def traditional_chars() -> tuple[str, ...]:
+    """The Han characters (BMP) that the traditional-to-simplified conversion changes, sorted.
+
+    >>> "黨" in traditional_chars(), "党" in traditional_chars()
+    (True, False)
+    """
+    return _changed_chars("t2s")
 
 
 def code_points(text: str) -> np.ndarray:

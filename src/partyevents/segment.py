@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .extract.dates import DateExpr, find_date_expressions
 from .records import Segment
+from .resources import activity_keywords
 
 __all__ = ["Line", "document_style", "segment", "split_lines"]
 
@@ -30,7 +31,7 @@ _BRACKET_HEADING = re.compile(r"^【(?P<name>[^】]{1,30})】$")
 _DAY_SHIFT = frozenset({"第二天", "次日", "第三天", "翌日", "隔天"})
 _SAME_DAY = frozenset({"当天", "当日", "同日", "同天", "随后"})
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding whitespace
-_OPENER_PREFIX = re.compile(r"^[\s“\"‘'((]*(?:自|从|在|于)?")
+_OPENER_PREFIX = re.compile(r"^[\s“\"‘'((◆◇●○■□▲△★☆·•*\-]*(?:自|从|在|于)?")
 
 
 @dataclass(slots=True)
@@ -80,7 +81,13 @@ def document_style(text: str) -> str:
 
 def _style(lines: list[Line], by_line: list[list[DateExpr]]) -> str:
     bare = [ln for ln, exprs in zip(lines, by_line, strict=True) if exprs and _date_only(ln, exprs) is not None]
-    return "bulletin" if len(bare) >= 2 else "news"
+    if len(bare) >= 2:
+        return "bulletin"
+    # a digest without date lines: most paragraphs open with a day of their own (2月1日,…  ◆5日上午,…)
+    opened = sum(1 for ln, exprs in zip(lines, by_line, strict=True)
+                 if exprs and exprs[0].day is not None and exprs[0].relative is None and _opens(ln, exprs[0])
+                 and exprs[0].start - ln.start <= 2)
+    return "bulletin" if opened >= 3 and opened * 2 >= len(lines) else "news"
 
 
 def _by_line(lines: list[Line], exprs: list[DateExpr]) -> list[list[DateExpr]]:
@@ -95,20 +102,94 @@ def _by_line(lines: list[Line], exprs: list[DateExpr]) -> list[list[DateExpr]]:
     return out
 
 
+# A dateline (新华网上海1月25日电(记者 某某), 5月3日讯): the date right before it is the report's, not an event's.
+_DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:讯|电|消息)(?=[\s((::,,“\"]|$)(?:\s*[((][^()()]{0,30}[))])?")
+_SHORT_LEAD = 30  # a first sentence this short with no date in it (金秋十月爽,九九话重阳。) lets the next one speak
+
+
+def _dateline_end(line: Line, exprs: list[DateExpr]) -> int:
+    """Where the text after a dateline near the paragraph start begins (the line start when there is none).
+
+    >>> text = "某某网北京3月2日电(记者 王某)3月1日,甲镇召开会议。"
+    >>> _dateline_end(Line(0, len(text), text), find_date_expressions(text))
+    17
+    """
+    for e in exprs:
+        if e.start - line.start > 20:
+            break
+        if e.relative is None and e.day is not None and (m := _DATELINE.match(line.text, e.end - line.start)):
+            return m.end()
+    return 0
+
+
+def _lead_start(line: Line, exprs: list[DateExpr]) -> int:
+    """Offset in the line where its own report begins: after a dateline and after an opening quotation
+    that is followed by more text (“……”4月13日,某某告诉记者…).
+
+    >>> text = "“我们一起干。”4月13日,甲社区书记说。"
+    >>> _lead_start(Line(0, len(text), text), find_date_expressions(text))
+    8
+    """
+    pos = _dateline_end(line, exprs)
+    text = line.text
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    if pos < len(text) and text[pos] in "“\"":
+        close = _closing_quote(text, pos)
+        if 0 < close < len(text) - 2:
+            pos = close + 1
+    return pos
+
+
+def _closing_quote(text: str, pos: int) -> int:
+    """The offset of the mark that closes the quotation opened at ``pos`` (nested “…” counted), or -1.
+
+    >>> _closing_quote("“推行“红马甲”行动。”4月13日", 0), _closing_quote("“未完", 0)
+    (11, -1)
+    """
+    if text[pos] == "\"":
+        return text.find("\"", pos + 1)
+    depth = 0
+    for i in range(pos, len(text)):
+        if text[i] == "“":
+            depth += 1
+        elif text[i] == "”":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
 def _opening_date(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
-    """A date that opens the paragraph or stands in its first sentence."""
-    first_end = line.start + (m.start() if (m := _SENTENCE_END.search(line.text)) else len(line.text))
+    """A date that opens the paragraph or stands in its first sentence (after a dateline or a quotation)."""
+    lead = _lead_start(line, exprs)
+    first_end = line.start + _sentence_end(line.text, lead)
+    if first_end - line.start - lead <= _SHORT_LEAD and not any(line.start + lead <= e.start < first_end for e in exprs):
+        first_end = line.start + _sentence_end(line.text, first_end - line.start + 1)
     for e in exprs:
         if e.start >= first_end:
             break
-        if _in_quotes(line.text, e.start - line.start):
+        if e.start < line.start + lead or _in_quotes(line.text, e.start - line.start):
             continue
         if e.relative in _DAY_SHIFT or e.relative in _SAME_DAY or e.year_only:
             if _opens(line, e):
                 return e
             continue
         return e
+    # no date leads the paragraph: one that starts something (今年10月开始, 自2月份进驻以来) dates it
+    for e in exprs:
+        if e.start < line.start + lead or e.month is None or _in_quotes(line.text, e.start - line.start):
+            continue
+        if e.relative is None and _opens(line, e):
+            return None  # a later sentence opener has its own rules (_sentence_openers)
+        if e.since:
+            return e
     return None
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = _SENTENCE_END.search(text, pos)
+    return m.start() if m else len(text)
 
 
 def _opens(line: Line, e: DateExpr) -> bool:
@@ -149,7 +230,7 @@ def segment(text: str) -> list[Segment]:
     """
     lines = split_lines(text)
     by_line = _by_line(lines, find_date_expressions(text))
-    return _bulletin(lines, by_line) if _style(lines, by_line) == "bulletin" else _news(lines, by_line)
+    return _bulletin(lines, by_line) if _style(lines, by_line) == "bulletin" else _news(text, lines, by_line)
 
 
 class _Builder:
@@ -194,7 +275,8 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
     for line, exprs in zip(lines, by_line, strict=True):
         if _structure(b, line, exprs, "bulletin"):
             continue
-        opening = next((e for e in exprs if _opens(line, e) and e.relative is None), None) if exprs else None
+        opening = next((e for e in exprs if _opens(line, e) and (e.relative is None or e.start - line.start <= 2)),
+                       None) if exprs else None  # a relative word opens an entry only at the line start (◆近日,…)
         if opening is not None and (b.cur is None or b.cur[1] != b.cur[3]):
             b.open(line.start, line.end, opening)
         elif b.cur is not None:
@@ -202,15 +284,51 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
         else:
             b.open(line.start, line.end, None)
     b.close()
-    return b.out
+    # an introduction before the first dated entry (随着春节临近,镇党委…开展了一系列慰问活动) is no entry
+    first = next((i for i, seg in enumerate(b.out) if seg.date_start is not None), 0)
+    return b.out[first:]
 
 
-def _news(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
+# a named place (八经街道, 南彩门社区) right after 当天/当日: the same day, but somewhere else
+_PLACE_NAME = re.compile(r"(?<![各全该本每所其此])(?:(?![各全该本每所其此等])[\u4e00-\u9fff]){2,6}?(?:街道|社区|村|镇|乡)(?![\u4e00-\u9fff]{0,1}[民委里])")
+
+
+def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) -> bool:
+    """当天/当日 (or 随后) going on with the running event: no new place is named right after it, and its
+    sentence's activity cue words (activity_keywords.tsv) share a label with the running event, if it has any.
+
+    >>> text = "5月3日,甲街道乙社区开展志愿服务。\\n当天,乙社区还组织志愿服务。\\n当日下午,丙街道丁社区开展宣讲。"
+    >>> lines = split_lines(text)
+    >>> e1, e2 = [x for x in find_date_expressions(text) if x.relative]
+    >>> _same_activity(text, lines[1], e1, [0, 18, 0, 4]), _same_activity(text, lines[2], e2, [0, 33, 0, 4])
+    (True, False)
+    """
+    if e.relative not in _SAME_DAY or cur is None:
+        return False
+    if e.relative == "随后":
+        return True  # 随后 goes on with the activity of the paragraph before (ANNOTATION.md "Events")
+    running = text[cur[0] : cur[1]]
+    names = _PLACE_NAME.findall(line.text, e.end - line.start, min(len(line.text), e.end - line.start + 40))
+    if any(name not in running for name in names):
+        return False
+    # another kind of activity: the sentence's activity cue words share no label with the running event's
+    sentence = line.text[e.end - line.start : _sentence_end(line.text, e.end - line.start)]
+    here = _activity_labels(sentence)
+    return not here or bool(here & _activity_labels(running))
+
+
+def _activity_labels(text: str) -> set[str]:
+    return {label for label, words in activity_keywords().items() if any(w in text for w in words)}
+
+
+def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
     for line, exprs in zip(lines, by_line, strict=True):
         if _structure(b, line, exprs, "news"):
             continue
         opening = _opening_date(line, exprs) if exprs else None
+        if opening is not None and b.cur_section == b.section and _same_activity(text, line, opening, b.cur):
+            opening = None
         if opening is not None:
             b.open(line.start, line.end, opening)
             after = opening.end

@@ -16,7 +16,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -160,6 +160,8 @@ class TableWriter:
         self._buffered: dict[str, int] = dict.fromkeys(TABLES, 0)
         self._writers: dict[str, pq.ParquetWriter] = {}
         self.counts: dict[str, int] = dict.fromkeys(TABLES, 0)
+        self._sealed: set[str] = set()  # tables passed through rewrite(): finished, no more rows
+        self._replaced: dict[str, Path] = {}  # real path of an earlier generation's part -> its rewritten copy
         with self._writing():
             self.out_dir.mkdir(parents=True, exist_ok=True)
             _remove_stale_temp(self.out_dir)
@@ -203,23 +205,71 @@ class TableWriter:
         buf.clear()
         self._buffered[table] = 0
 
+    def rewrite(self, table: str, fn: Callable[[pa.RecordBatch], pa.RecordBatch]) -> None:
+        """Pass this run's rows of ``table`` through ``fn``, one record batch at a time, before the commit
+        (e.g. to fill a column known only once every document is in). No rows may be added afterwards."""
+        if table in self._sealed:
+            raise RuntimeError(f"{table} was already rewritten")
+        assert self._tmp is not None
+        with self._writing():
+            self._flush(table)
+            self._writers.pop(table).close()
+            self._sealed.add(table)
+            path = self._tmp / f"{table}.parquet"
+            self._copy(path, path.with_suffix(".rewrite"), fn)
+            os.replace(path.with_suffix(".rewrite"), path)
+
+    def replace_part(self, table: str, part: Path, fn: Callable[[pa.RecordBatch], pa.RecordBatch]) -> None:
+        """In the new generation, the file ``part`` of the previous generation's ``table`` is replaced by its
+        rows passed through ``fn`` (a record batch at a time; the copy is written now, in the temporary folder,
+        and the previous generation is left as it is). Only with ``append=True``."""
+        if not self.append:
+            raise RuntimeError("replace_part needs append=True: a plain run does not keep earlier parts")
+        assert self._tmp is not None
+        with self._writing():
+            replaced = self._tmp / ".replaced"
+            replaced.mkdir(exist_ok=True)
+            copy = replaced / f"{table}.part-{len(self._replaced):05d}.parquet"
+            self._copy(part, copy, fn)
+        self._replaced[os.path.realpath(part)] = copy
+
+    def _copy(self, source: Path, target: Path, fn: Callable[[pa.RecordBatch], pa.RecordBatch]) -> None:
+        table = target.name.split(".", 1)[0]
+        schema = SCHEMAS[table].with_metadata(self.metadata)
+        with pq.ParquetWriter(target, schema, compression="zstd") as writer:
+            for batch in pq.ParquetFile(source).iter_batches(batch_size=self.row_group_size):
+                batch = fn(batch)
+                writer.write_table(pa.Table.from_batches([batch], schema=SCHEMAS[table]).replace_schema_metadata(
+                    self.metadata))
+
     def commit(self) -> None:
-        """Finish every table and publish the four as the folder's new table set (one atomic switch)."""
+        """Finish every table and publish the four as the folder's new table set (one atomic switch).
+
+        A table passed through :meth:`rewrite` is already finished. With ``append=True`` each table becomes a
+        dataset folder: the previous generation's parts (hard links, or the copies made by :meth:`replace_part`
+        in their place), then this run's rows.
+        """
         with self._writing():
             for table in TABLES:
-                self._flush(table)
-                self._writers[table].close()
+                if table not in self._sealed:
+                    self._flush(table)
+                    self._writers.pop(table).close()
             assert self._tmp is not None
             if self.append:
                 base = tables_dir(self.out_dir)
                 for table in TABLES:
                     self._stage_parts(table, table_files(base / f"{table}.parquet"))
+            unused = [str(p) for p in self._replaced.values() if p.exists()]
+            if unused:
+                raise RuntimeError(f"replace_part() named files that are not parts of the current tables: {unused}")
+            remove_path(self._tmp / ".replaced")
             publish(self.out_dir, self._tmp)
         self._tmp = None
         self._done = True
 
     def _stage_parts(self, table: str, previous: list[Path]) -> None:
-        """Make the staged table a dataset folder: the previous table's parts (hard links), then the new rows."""
+        """Make the staged table a dataset folder: the previous table's parts (hard links, or their rewritten
+        copies), then the new rows."""
         if not previous:
             return
         assert self._tmp is not None
@@ -227,7 +277,12 @@ class TableWriter:
         os.replace(folder, new)
         folder.mkdir()
         for i, part in enumerate(previous):
-            _link_or_copy(part, folder / f"part-{i:05d}.parquet")
+            staged = folder / f"part-{i:05d}.parquet"
+            copy = self._replaced.get(os.path.realpath(part))
+            if copy is not None:
+                os.replace(copy, staged)
+            else:
+                _link_or_copy(part, staged)
         os.replace(new, folder / f"part-{len(previous):05d}.parquet")
 
     def abort(self) -> None:

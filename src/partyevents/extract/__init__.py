@@ -32,6 +32,9 @@ def extract_events(ctx: DocContext, segments: list[Segment]) -> tuple[list[Event
     ]
     for event, info in zip(events, dates.resolve_dates(ctx, segments), strict=True):
         event.date = info
+        if info.repaired:
+            problems.append(Problem("extract", "warning", f"read the date {info.text!r} as "
+                                    f"{info.year or '?'}-{info.month}-{info.day}: a character seems to be missing"))
     for event, (primary, named) in zip(events, organizations.find_organizations(ctx, events), strict=True):
         event.organization = primary
         event.organizations = named

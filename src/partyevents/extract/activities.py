@@ -21,6 +21,7 @@ import ahocorasick_rs
 
 from ..records import DocContext, Event
 from ..resources import read_table, taxonomy
+from .organizer import skip_preamble
 from .wordtrie import trie_pattern
 
 _CLAUSE_SPLIT = re.compile(r"[,，;；:：、\n]")
@@ -31,19 +32,24 @@ _SENTENCE_MARK = re.compile(r"[。!！?？]")
 _CLAUSE_HEAD = re.compile(r"(?s:.*[,，;；:：、\n。!！?？])?")  # up to endpos: through the last mark before it
 _EXTRA_CUE = 0.1  # each further cue of the same label in one clause
 _MIN_SCORE = 0.5  # a secondary label needs at least this much
+_NOT_A_CUE = "-"  # the label of a word that holds a cue but is none (宣传部)
+_MASK = "\u3007"  # 〇: stands in for the organizer's characters, which are no cue of the activity
 
 
 @cache
 def _cues() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], tuple[tuple[str, re.Pattern[str]], ...]]:
     """(one regex of every keyword, longest first; keyword -> labels; (label, pattern) pairs).
 
-    Labels outside the taxonomy are ignored.
+    Labels outside the taxonomy are ignored; a word listed with label ``-`` has no labels (it holds
+    a cue but is none, ``宣传部``): matched as a whole, it keeps the cue inside it from matching.
     """
     known = set(taxonomy())
     words: dict[str, list[str]] = {}
     for label, word, *_ in read_table("activity_keywords.tsv"):
         if label in known:
             words.setdefault(word, []).append(label)
+        elif label == _NOT_A_CUE:
+            words.setdefault(word, [])
     # a trie matches as the alternation longest first would, so 治理 inside 社会治理 is not seen
     alternation = (
         trie_pattern(words)
@@ -118,10 +124,10 @@ def _keyword_hits(text: str) -> list[_Hit]:
     """
     automaton, labels, by_word = _keyword_automaton()
     try:
-        return [(start, end, labels[i]) for i, start, end in automaton.find_matches_as_indexes(text)]
+        return [(start, end, labels[i]) for i, start, end in automaton.find_matches_as_indexes(text) if labels[i]]
     except UnicodeEncodeError:  # the automaton searches UTF-8, which has no lone surrogates
         keyword_re, _, _ = _cues()
-        return [(m.start(), m.end(), by_word[m.group()]) for m in keyword_re.finditer(text)]
+        return [(m.start(), m.end(), by_word[m.group()]) for m in keyword_re.finditer(text) if by_word[m.group()]]
 
 
 @cache
@@ -189,7 +195,7 @@ def clause_cues(clause: str) -> dict[str, tuple[float, int]]:
     """
     keyword_re, word_labels, patterns = _cues()
     # longest keyword first, so 治理 inside 社会治理 is not seen
-    hits = [(m.start(), m.end(), word_labels[m.group()]) for m in keyword_re.finditer(clause)]
+    hits = [(m.start(), m.end(), word_labels[m.group()]) for m in keyword_re.finditer(clause) if word_labels[m.group()]]
     return _cues_in(clause, hits, patterns)
 
 
@@ -362,7 +368,11 @@ def classify_text(text: str) -> tuple[str, list[str]]:
     >>> classify_text("今天天气很好。")
     ('other', ['other'])
     """
-    scores = score_labels(text)
+    return _ranked(score_labels(text))
+
+
+def _ranked(scores: dict[str, tuple[float, int]]) -> tuple[str, list[str]]:
+    """(primary label, all labels) from the scores: the highest first, ties to the earlier cue."""
     if not scores:
         return "other", ["other"]
     ranked = sorted(scores, key=lambda k: (-scores[k][0], scores[k][1]))
@@ -371,5 +381,41 @@ def classify_text(text: str) -> tuple[str, list[str]]:
 
 
 def classify_activities(ctx: DocContext, events: list[Event]) -> list[tuple[str, list[str]]]:
-    """For each event: (primary label, all labels)."""
-    return [classify_text(ev.text) for ev in events]
+    """For each event: (primary label, all labels), read from :func:`activity_text`."""
+    return [_ranked(_scores(ev)) for ev in events]
+
+
+def _scores(ev: Event) -> dict[str, tuple[float, int]]:
+    """:func:`score_labels` of :func:`activity_text`, without scoring a text twice."""
+    text, cut = _masked(ev)
+    if cut and (scores := score_labels(text[cut:])):
+        return scores
+    return score_labels(text)
+
+
+def activity_text(ev: Event) -> str:
+    """The event's text as its activity is read: the organizer's name masked, a leading quotation or dateline dropped.
+
+    The body that acts is not what it does (``驻村工作队走访慰问`` is assistance, not personnel),
+    and a quotation or dateline opening the event is no part of its main clause; when nothing
+    else in the event has a cue, the whole text is read.
+
+    >>> from ..records import OrgMention
+    >>> ev = Event(0, 0, 21, "“大家好,开会了。”驻村工作队走访慰问群众")
+    >>> ev.organization = OrgMention("驻村工作队", 10, 15)
+    >>> activity_text(ev)
+    '〇〇〇〇〇走访慰问群众'
+    """
+    text, cut = _masked(ev)
+    return text[cut:] if cut and score_labels(text[cut:]) else text
+
+
+def _masked(ev: Event) -> tuple[str, int]:
+    """The event's text with the organizer's name masked, and where it starts after a leading quotation or dateline."""
+    text = ev.text
+    org = ev.organization
+    if org is not None and org.start is not None and org.end is not None:
+        s, e = org.start - ev.start, org.end - ev.start
+        if 0 <= s < e <= len(text):
+            text = text[:s] + _MASK * (e - s) + text[e:]
+    return text, skip_preamble(text)

@@ -26,7 +26,8 @@ from typing import NamedTuple
 from ..records import DateInfo, DocContext, Segment
 from ..resources import read_table
 
-__all__ = ["DateExpr", "RelativeWord", "body_year", "find_date_expressions", "path_date", "resolve_dates"]
+__all__ = ["DateExpr", "RelativeWord", "body_year", "find_date_expressions", "holidays", "lunar_to_solar", "path_date",
+           "resolve_dates"]
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -56,10 +57,10 @@ _TAIL = (
     # a time of day: 上午, 下午3时, 晚10时许, 9:30
     r"(?P<tod>上午|下午|晚上|晚间|早上|早晨|中午|凌晨|傍晚|清晨|夜间|夜里|晚(?![会餐饭报宴点]))?"
     r"(?:\s*[0-9]{1,2}\s*(?:[时点](?:\s*[0-9]{1,2}\s*分|半|许)?|:[0-5][0-9])(?!\d))?(?P<xu>许)?"
-    r"(?P<since>以来|开始|至今|起(?![草来床诉身码步]))?"
+    r"(?P<since>以来|开始|至今|伊始|起(?![草来床诉身码步]))?"
 )
 _DATE_RE = re.compile(
-    r"(?<![0-9.\-/])(?P<pre>自|从)?(?:"
+    r"(?<![0-9\-/])(?<![0-9]\.)(?P<pre>自|从)?(?:"
     # ISO-like: 2021-10-25, 2021.10.25, 2021/10/25
     rf"(?P<iy>{_YEAR})(?P<sep>[-./])(?P<im>{_M2})(?P=sep)(?P<id>{_D2})(?![0-9])"
     # Chinese: [2022年][12月[4日]], with Arabic or Chinese numerals
@@ -71,12 +72,12 @@ _DATE_RE = re.compile(
 _PRE_LEN = {"自": 1, "从": 1}
 _DIGIT = "0-9〇零一二三四五六七八九十"
 # Where a non-empty _DATE_RE match can start: 自/从 before a digit (alone, it matches as a bare prefix), or a
-# digit not after [0-9.-/] with at most three more digits and the character that makes them a date: 年, 月,
+# digit not after [0-9-/] or a decimal point with at most three more digits and the character that makes them a date: 年, 月,
 # an ISO separator, or the 时/点/: of a bare time (3时). Every other part of _DATE_RE is optional, so without
 # one of these the match is empty. The leading class lets the engine skip ahead in C instead of trying
 # _DATE_RE at every character.
 _DATE_START = re.compile(
-    rf"[自从{_DIGIT}](?<![0-9.\-/][\s\S])(?:(?<=[自从])(?=[{_DIGIT}])|[{_DIGIT}]{{0,3}}\s*[年月时点:\-./])"
+    rf"[自从{_DIGIT}](?<![0-9\-/][\s\S])(?<![0-9]\.[\s\S])(?:(?<=[自从])(?=[{_DIGIT}])|[{_DIGIT}]{{0,3}}\s*[年月时点:\-./])"
 )
 
 
@@ -112,8 +113,9 @@ def _relative_re() -> re.Pattern[str]:
     )
 
 
+# 2022-12-09, 202112, t20221213_456 (the t of many CMS article names), and folders 2022/12/13/
 _PATH_DATE = re.compile(
-    r"(?<![0-9A-Za-z])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-_.]?)(?P<m>0[1-9]|1[0-2])"
+    r"(?:(?<=[/\\_.tT])|(?<![0-9A-Za-z]))(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-_./\\]?)(?P<m>0[1-9]|1[0-2])"
     r"(?:(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01]))?(?![0-9A-Za-z])"
 )
 
@@ -125,19 +127,19 @@ def path_date(source_path: str | None) -> tuple[int, int, int | None] | None:
 
     >>> path_date("news/202112/a.txt"), path_date("2022-12-09.txt"), path_date("000_7854e43dd47ef38f.txt")
     ((2021, 12, None), (2022, 12, 9), None)
+    >>> path_date("xxgk/t20221213_456.html"), path_date("site/2022/12/13/abc.html"), path_date("a/2022/05/x.txt")
+    ((2022, 12, 13), (2022, 12, 13), (2022, 5, None))
     """
     if not source_path:
         return None
-    for part in reversed(re.split(r"[/\\]", source_path)):
-        stem = part.rsplit(".", 1)[0] if "." in part else part
-        m = _PATH_DATE.search(stem)
-        if m:
-            day = int(m["d"]) if m["d"] else None
-            try:
-                dt.date(int(m["y"]), int(m["m"]), day or 1)
-            except ValueError:
-                continue
-            return int(m["y"]), int(m["m"]), day
+    path = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", source_path)  # the extension
+    for m in reversed(list(_PATH_DATE.finditer(path))):  # the deepest date wins
+        day = int(m["d"]) if m["d"] else None
+        try:
+            dt.date(int(m["y"]), int(m["m"]), day or 1)
+        except ValueError:
+            continue
+        return int(m["y"]), int(m["m"]), day
     return None
 
 
@@ -160,6 +162,8 @@ class DateExpr(NamedTuple):
     end_year: int | None = None
     end_month: int | None = None
     end_day: int | None = None
+    lunar: bool = False  # month and day are of the Chinese calendar (正月十五, 中秋节): resolved once a year is known
+    digits: str | None = None  # a run of digits before 日 that lost its 月 or 年 (429日, 20210315日): a typo to repair
 
     @property
     def year_only(self) -> bool:
@@ -190,8 +194,8 @@ def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
         day = int(m["d"]) if m["d"] else (cn_number(m["dcn"]) if m["dcn"] else None)
         if year is None and month is None:
             return None
-        if m["mcn"] and day is None and year is None:
-            return None  # a bare Chinese month (一月) is too often not a date
+        if m["mcn"] and day is None and year is None and not text.startswith("份", m.end("mcn") + 1):
+            return None  # a bare Chinese month (一月) is too often not a date; 三月份 is one
         if month is None:
             before = text[max(0, m.start() - 2) : m.start()]
             if before[-1:] in ("到", "-", "—", "~") or (before[-1:] == "至" and before != "截至"):
@@ -206,8 +210,13 @@ def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
     if end_day is not None and (day is None or not _valid(end_month, end_day)):
         end_year = end_month = end_day = None
     end = m.end()
-    return DateExpr(start, end, text[start:end], year, month, day, bool(m["since"]), None,
+    since = bool(m["since"]) or (bool(m["pre"]) and end_day is None and _SINCE_LATER.match(text, end) is not None)
+    return DateExpr(start, end, text[start:end], year, month, day, since, None,
                     end_year, end_month, end_day)
+
+
+# 自/从 + date, then in the same clause a verb phrase ending in 以来/开始/起 (自3月24日晚开展检测以来, 自10月底启动以来)
+_SINCE_LATER = re.compile(r"[^,,。;;!?、]{0,16}?(?:以来|开始|启动|伊始|起(?![草来床诉身码步]))")
 
 
 def _date_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -250,8 +259,123 @@ def _document_expressions(text: str) -> tuple[DateExpr, ...]:
     return tuple(_scan(text, 0, len(text)))
 
 
+_LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12}
+_LUNAR_DAY = r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
+# 正月十五, 腊月二十三, 农历八月十五, 大年初二: a Chinese-calendar day, written without 日
+_LUNAR_RE = re.compile(
+    rf"(?:农历)?(?:(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九])月(?P<ld>{_LUNAR_DAY})(?![日号])"
+    r"|大年(?P<dn>初[一二三四五六七八九十]|三十))"
+)
+# where a festival's name stands as the day itself (中秋节当天, 元旦上午, and 国庆节, opening a clause), not
+# 国庆节期间, 春节前夕 or 为迎接“七一”建党节,
+_HOLIDAY_AFTER = r"(?=当天|当日|上午|下午|晚上|晚间|晚(?![会餐饭报宴点])|早上|中午|一早|[,,])"
+_CLAUSE_START = "\n,,。;:!?◆◇●○■□▲△★☆·•、 "
+
+
+def _lunar_number(s: str) -> int:
+    """初二 -> 2, 廿三 -> 23, 三十 -> 30 (the day of a lunar month)."""
+    s = s.replace("初", "").replace("廿", "二十")
+    return cn_number(s)
+
+
+@cache
+def holidays() -> dict[str, tuple[bool, int, int]]:
+    """name -> (lunar, month, day), from ``date_holidays.tsv``.
+
+    >>> holidays()["中秋节"], holidays()["国庆节"]
+    ((True, 8, 15), (False, 10, 1))
+    """
+    return {r[0]: (r[1] == "lunar", int(r[2]), int(r[3])) for r in read_table("date_holidays.tsv")}
+
+
+@cache
+def _holiday_re() -> re.Pattern[str]:
+    names = sorted(holidays(), key=len, reverse=True)
+    return re.compile("(?<![一二三四五六七八九十〇零0-9])(?P<name>" + "|".join(map(re.escape, names)) + ")" + _HOLIDAY_AFTER)
+
+
+def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
+    """Lunar dates and festival days in ``text[start:end]``.
+
+    >>> [(e.text, e.month, e.day, e.lunar) for e in _calendar_days("大年初二,甲村;国庆节当天,乙镇;正月十五", 0, 30)]
+    [('大年初二', 1, 2, True), ('正月十五', 1, 15, True), ('国庆节', 10, 1, False)]
+    """
+    out: list[DateExpr] = []
+    for m in _LUNAR_RE.finditer(text, start, end):
+        if m["dn"]:
+            month, day = (1, 0) if m["dn"] == "三十" else (1, _lunar_number(m["dn"]))
+        else:
+            month = _LUNAR_MONTH.get(m["lm"]) or cn_number(m["lm"])
+            day = _lunar_number(m["ld"])
+        out.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, lunar=True))
+    for m in _holiday_re().finditer(text, start):  # not bounded by ``end``: the lookahead reads past it
+        if m.start() >= end:
+            break
+        if text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in _CLAUSE_START:
+            continue
+        lunar, month, day = holidays()[m["name"]]
+        out.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, lunar=lunar))
+    return out
+
+
+def lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
+    """The Gregorian day of a day of lunar ``year`` (day 0: the last day of the month before).
+
+    >>> lunar_to_solar(2020, 1, 2), lunar_to_solar(2020, 1, 0)
+    (datetime.date(2020, 1, 26), datetime.date(2020, 1, 24))
+    """
+    from lunardate import LunarDate
+
+    try:
+        if day == 0:
+            return LunarDate(year, month, 1).to_solar_date() - dt.timedelta(days=1)
+        return LunarDate(year, month, day).to_solar_date()
+    except ValueError:
+        return None
+
+
+# A day without its month (◆5日上午, 12日,), only where an entry or a clause opens: the month comes from the
+# neighbouring entries or the publication date (:func:`resolve_dates`).
+_DAY_ONLY = re.compile(
+    rf"(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<d>{_D2})\s*[日号]"
+    rf"(?:\s*(?:至|到|—{{1,2}}|–|-|~)\s*(?P<d2>{_D2})\s*[日号])?"
+    r"(?P<tod>上午|下午|晚上|晚间|早上|中午|凌晨|傍晚|晚(?![会餐饭报宴点]))?"
+    r"(?P<since>以来|开始|起(?![草来床诉身码步]))?(?=[,,\s])"
+)
+
+
+# digits before 日 that are no day (429日, 20210315日): a date that lost a character, where an entry opens
+_RUN_DAY = re.compile(
+    r"(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<digits>[0-9]{3,4}|20[0-9]{6})\s*[日号]"
+    r"(?P<tod>上午|下午|晚上|早上|中午|晚(?![会餐饭报宴点]))?(?=[,,\s])"
+)
+
+
+def _typo_candidates(digits: str) -> list[tuple[int | None, int, int]]:
+    """The (year, month, day) a run of digits may have meant: 429 -> 4/29 (or 42/9, no month); 1215 -> 12/15.
+
+    >>> _typo_candidates("429"), _typo_candidates("113"), _typo_candidates("20210315")
+    ([(None, 4, 29)], [(None, 1, 13), (None, 11, 3)], [(2021, 3, 15)])
+    """
+    if len(digits) == 8:
+        options: list[tuple[int | None, int, int]] = [(int(digits[:4]), int(digits[4:6]), int(digits[6:]))]
+    elif len(digits) == 4:
+        options = [(None, int(digits[:2]), int(digits[2:]))]
+    else:
+        options = [(None, int(digits[0]), int(digits[1:])), (None, int(digits[:2]), int(digits[2]))]
+    out = []
+    for y, m, d in options:
+        try:
+            dt.date(y or 2000, m, d)
+        except ValueError:
+            continue
+        out.append((y, m, d))
+    return out
+
+
 def _scan(text: str, start: int, end: int) -> list[DateExpr]:
-    """The relative words of ``text[start:end]``, then the absolute expressions that do not start inside one."""
+    """The relative words of ``text[start:end]``, then the absolute expressions that do not start inside one,
+    then days without a month that start inside neither."""
     found: list[DateExpr] = []
     words = relative_words()
     for m in _relative_re().finditer(text, start, end):
@@ -268,6 +392,22 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
             continue
         if (e := _absolute(m, text)) is not None:
             found.append(e)
+    spans = [(e.start, e.end) for e in found]
+    found += [e for e in _calendar_days(text, start, end) if not any(s <= e.start < t for s, t in spans)]
+    if "日" in text[start:end] or "号" in text[start:end]:
+        spans = [(e.start, e.end) for e in found]
+        for m in _DAY_ONLY.finditer(text, start):  # not bounded by ``end``: the lookahead reads past it
+            if m.start() >= end:
+                break
+            if not any(s <= m.start() < t for s, t in spans):
+                day, end_day = int(m["d"]), int(m["d2"]) if m["d2"] else None
+                found.append(DateExpr(m.start(), m.end(), m.group(), None, None, day, bool(m["since"]), None,
+                                      None, None, end_day if end_day and end_day > day else None))
+        for m in _RUN_DAY.finditer(text, start):
+            if m.start() >= end:
+                break
+            if _typo_candidates(m["digits"]) and not any(s <= m.start() < t for s, t in spans):
+                found.append(DateExpr(m.start(), m.end(), m.group(), digits=m["digits"]))
     return sorted(found, key=attrgetter("start"))
 
 
@@ -356,15 +496,84 @@ def _resolve_absolute(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_
             info.end_date = end_date
 
 
+def _resolve_typo(e: DateExpr, info: DateInfo, prev: DateInfo | None, later: DateExpr | None,
+                  anchor: _Anchor | None, year_in_body: int | None) -> None:
+    """A date that lost a character (429日), read as the candidate whose month (and year, for 20210315日) the
+    publication date or the neighbouring entries bear out; otherwise left undated. The repair is recorded."""
+    assert e.digits is not None
+    months = {x.month for x in (prev, later) if x is not None and x.month is not None}
+    years = {x.year for x in (prev, later) if x is not None and x.year is not None}
+    if anchor is not None:
+        months |= {anchor.month, anchor.month - 1 if anchor.month > 1 else 12}
+        years.add(anchor.year)
+    for year, month, day in _typo_candidates(e.digits):
+        if month in months and (year is None or year in years):
+            _resolve_absolute(e._replace(year=year, month=month, day=day), info, anchor, year_in_body)
+            info.repaired = True
+            return
+
+
+def _resolve_lunar(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_in_body: int | None) -> None:
+    """A lunar day (大年初二) in the Gregorian calendar: the latest one not after the publication date (within
+    the year before it: a festival still to come is no event), or the one in the year written in the body;
+    without a year it stays unknown."""
+    assert e.month is not None and e.day is not None
+    if anchor is not None:
+        limit = dt.date(anchor.year, anchor.month, anchor.day or 28)
+        options = [d for y in (anchor.year, anchor.year - 1)
+                   if (d := lunar_to_solar(y, e.month, e.day)) and limit - dt.timedelta(days=330) <= d <= limit]
+        source = anchor.source
+    elif year_in_body is not None:
+        options = [d for y in (year_in_body, year_in_body - 1)
+                   if (d := lunar_to_solar(y, e.month, e.day)) and d.year == year_in_body]
+        source = "body"
+    else:
+        return
+    if options:
+        d = max(options)
+        info.year, info.month, info.day, info.year_source = d.year, d.month, d.day, source
+
+
+def _resolve_day_only(e: DateExpr, info: DateInfo, prev: DateInfo | None, later: DateExpr | None,
+                      anchor: _Anchor | None, year_in_body: int | None) -> None:
+    """A day without a month (5日上午) takes the month of the previous dated entry, else of the next one,
+    else of the publication date (the month before when the day is still to come)."""
+    assert e.day is not None
+    if prev is not None and prev.month is not None:
+        month, info.year, info.year_source = prev.month, prev.year, "previous" if prev.year else None
+    elif later is not None and later.month is not None:
+        month = later.month
+        _resolve_absolute(later._replace(day=None, end_day=None), info, anchor, year_in_body)
+    elif anchor is not None and anchor.day is not None:
+        month, year = anchor.month, anchor.year
+        if e.day > anchor.day:
+            month, year = (month - 1, year) if month > 1 else (12, year - 1)
+        info.year, info.year_source = year, anchor.source
+    else:
+        return
+    info.month, info.day = month, e.day
+    if e.end_day is not None and info.year is not None:
+        try:
+            info.end_date = dt.date(info.year, month, e.end_day)
+        except ValueError:
+            info.end_date = None
+
+
 def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _Anchor | None) -> None:
     if anchor is None:
+        if rel.unit == "year" and rel.offset == 0:  # 今年10月 reads as a bare 10月; 去年8月 stays unknown
+            info.month, info.day = e.month, e.day
         return
     if rel.unit == "year":
         info.year, info.year_source = anchor.year + rel.offset, anchor.source
         info.month, info.day = e.month, e.day
         return
-    if rel.unit in ("month", "recent"):
-        month = anchor.month + (rel.offset if rel.unit == "month" else 0)
+    if rel.unit == "recent":  # 近日, 日前: a few days or weeks back, no month or day (ANNOTATION.md "Events")
+        if anchor.month > 1:
+            info.year, info.year_source = anchor.year, anchor.source
+        return
+    if rel.unit == "month":
+        month = anchor.month + rel.offset
         year = anchor.year + (month - 1) // 12
         info.year, info.month, info.year_source = year, (month - 1) % 12 + 1, anchor.source
         return
@@ -394,6 +603,12 @@ def _resolve_previous(rel: RelativeWord, info: DateInfo, prev: DateInfo | None) 
         info.year_source = "previous"
 
 
+def _with_prefix(text: str, start: int) -> int:
+    """The start of a date expression moved back over the 自/从 it leaves out of its text when it is
+    no ``since`` form by itself (自3月24日晚开展检测以来): rescanning from there sees the prefix again."""
+    return start - 1 if start > 0 and text[start - 1] in _PRE_LEN else start
+
+
 def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
     """One :class:`DateInfo` per segment, resolved against the document context.
 
@@ -408,16 +623,28 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
     year_in_body = body_year(ctx.text) if anchor is None else None
     out: list[DateInfo] = []
     prev: DateInfo | None = None
+    firsts: list[DateExpr | None] = []
     for seg in segments:
         exprs = [] if seg.date_start is None or seg.date_end is None else (
-            find_date_expressions(ctx.text, seg.date_start, seg.date_end))
-        if not exprs:
+            find_date_expressions(ctx.text, _with_prefix(ctx.text, seg.date_start), seg.date_end))
+        if exprs and exprs[0].relative and ctx.text.startswith(("(", "（"), exprs[0].end):
+            # 昨日(3月1日): the date in brackets says which day
+            exprs = find_date_expressions(ctx.text, exprs[0].end + 1, min(len(ctx.text), exprs[0].end + 16)) or exprs
+        firsts.append(exprs[0] if exprs else None)
+    for i, e in enumerate(firsts):
+        if e is None:
             out.append(DateInfo())
             continue
-        e = exprs[0]
         info = DateInfo(text=e.text, start=e.start, end=e.end, since=e.since)
         rel = relative_words().get(e.relative) if e.relative else None
-        if rel is None:
+        later = next((x for x in firsts[i + 1 :] if x is not None and x.relative is None and x.month), None)
+        if e.digits is not None:
+            _resolve_typo(e, info, prev, later, anchor, year_in_body)
+        elif e.lunar:
+            _resolve_lunar(e, info, anchor, year_in_body)
+        elif rel is None and e.month is None and e.year is None and e.day is not None:
+            _resolve_day_only(e, info, prev, later, anchor, year_in_body)
+        elif rel is None:
             _resolve_absolute(e, info, anchor, year_in_body)
         elif rel.anchor == "published":
             _resolve_published(e, rel, info, anchor)

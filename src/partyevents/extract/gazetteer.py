@@ -15,6 +15,7 @@ pyahocorasick, whose nodes look their children up one by one.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import re
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ import ahocorasick_rs
 
 from ..resources import read_table
 
-__all__ = ["Division", "Gazetteer", "Match", "gazetteer"]
+__all__ = ["Change", "Division", "Gazetteer", "Match", "gazetteer"]
 
 LEVELS = ("province", "prefecture", "county", "township")
 _LINE = re.compile(rb"^(\t{0,3})([^\t\r\n]+)(?:\t(\d+)\t([^\t\r\n]*))?\r?$", re.M)
@@ -48,6 +49,15 @@ class Division:
     short: str | None = None  # short form, e.g. 樊城
 
 
+class Change(NamedTuple):
+    """A division's earlier name: valid until ``date`` (the change's approval), with its code if known."""
+
+    date: dt.date
+    name: str
+    short: str
+    code: str | None
+
+
 class Match(NamedTuple):
     """A gazetteer name found in a text: its span and every division it may name (a tuple: cheap to make)."""
 
@@ -66,18 +76,57 @@ def _dictionary_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "china_location.txt"
 
 
-def _township_shorts(name: str) -> list[str]:
-    """Other ways a township is written.
+def _changes(path: Path) -> list[tuple[dt.date, list[str], str, str, str | None]]:
+    """Renamed or merged divisions: (date, new chain names, old name, old short, old code).
 
-    >>> _township_shorts("前川街道")
-    ['前川街', '前川街道办事处', '前川街办']
-    >>> _township_shorts("牛首镇")
-    []
+    From JioNLP's ``china_location_change.txt`` beside the dictionary (``date<TAB>authority<TAB>``
+    old chain as name/short pairs ``=>`` new chain names), extended by ``place_changes.tsv``.
     """
+    out: list[tuple[dt.date, list[str], str, str, str | None]] = []
+    change_file = path.with_name("china_location_change.txt")
+    lines = change_file.read_text(encoding="utf-8").splitlines() if change_file.exists() else []
+    for line in lines:
+        if "=>" not in line:
+            continue
+        left, right = line.split("=>", 1)
+        old, new = left.split("\t"), [c.strip() for c in right.split("\t")]
+        try:
+            date = dt.date.fromisoformat(old[0].strip())
+        except ValueError:
+            continue
+        if len(old) >= 8 and len(new) >= 3:  # a county
+            out.append((date, new[:3], old[6].strip(), old[7].strip(), None))
+        elif len(old) >= 6 and len(new) >= 2:  # a prefecture
+            out.append((date, new[:2], old[4].strip(), old[5].strip(), None))
+    for row in read_table("place_changes.tsv"):
+        date_s, province, prefecture, old_name, old_short, old_code, new_name = row[:7]
+        out.append((dt.date.fromisoformat(date_s), [province, prefecture, new_name], old_name, old_short, old_code or None))
+    return out
+
+
+def _township_shorts(name: str, county: str = "") -> list[str]:
+    """Other ways a township is written: short forms, and the name without its county's name in front
+    (四子王旗白音朝克图镇). A township under another level's suffix (a 乡 that became a 镇) is
+    :meth:`Gazetteer.township_variants`, looked up only for a township-shaped name the matcher missed.
+
+    >>> _township_shorts("前川街道"), _township_shorts("新华街街道")
+    (['前川街', '前川街道办事处', '前川街办'], ['新华街街', '新华街街道办事处', '新华街街办', '新华街道'])
+    >>> _township_shorts("牛首镇"), _township_shorts("四子王旗白音朝克图镇", "四子王旗")
+    ([], ['白音朝克图镇'])
+    """
+    if county and name.startswith(county) and len(name) - len(county) >= 3 and name.endswith(("镇", "乡", "街道")):
+        rest = name[len(county) :]
+        return [rest, *_township_shorts(rest)]
     if name.endswith("街道") and len(name) >= 4:
         core = name[:-2]
-        return [core + "街", name + "办事处", core + "街办"]
+        out = [core + "街", name + "办事处", core + "街办"]
+        if core.endswith("街") and len(core) >= 3:  # 新华街街道, written 新华街道
+            out.append(core + "道")
+        return out
     return []
+
+
+_LEVEL_SUFFIXES = ("街道", "镇", "乡")
 
 
 class Gazetteer:
@@ -92,7 +141,9 @@ class Gazetteer:
         self._ancestors: dict[int, tuple[int, ...]] = {}
         self._county: dict[int, int | None] = {}  # division -> county_of(division), filled on use
         self._townships: dict[int, list[int]] = {}  # county -> its townships, in file order
+        self._township_names: dict[str, list[int]] | None = None  # full name -> townships, on first use
         self._load(path.read_bytes())
+        self.history: dict[int, tuple[Change, ...]] = self._history()
         self._keys: list[tuple[str, tuple[int, ...], bool]] = []  # pattern index -> (key, candidates, short)
         self._automaton = self._build_matcher()
 
@@ -118,18 +169,85 @@ class Gazetteer:
         if open_county is not None:
             self._county_block[open_county[0]] = (open_county[1], len(data))
 
+    def _history(self) -> dict[int, tuple[Change, ...]]:
+        """Current division id -> its earlier names, oldest change first."""
+        ids: dict[tuple[str, ...], int] = {}
+        by_short: dict[tuple[int | None, str | None], int] = {}  # (prefecture, short) -> county
+        for div in self.divisions:
+            if div.level != "township":
+                ids[tuple(self.divisions[j].name for j in self.ancestors(div.id))] = div.id
+                by_short[div.parent, div.short] = div.id
+        out: dict[int, list[Change]] = {}
+        for date, new, old_name, old_short, old_code in _changes(self.path):
+            found = ids.get(tuple(new))
+            if found is None and len(new) == 3:  # the table's new name differs from the dictionary's (玉环区/玉环市)
+                found = by_short.get((ids.get(tuple(new[:2])), old_short))
+            if found is not None and old_name != self.divisions[found].name:
+                known = out.setdefault(found, [])
+                same = next((k for k, c in enumerate(known) if c.name == old_name), None)
+                if same is None:
+                    known.append(Change(date, old_name, old_short, old_code))
+                elif old_code:  # a row of place_changes.tsv adding the code of a JioNLP row
+                    known[same] = known[same]._replace(code=old_code)
+        return {k: tuple(sorted(v, key=lambda c: c.date)) for k, v in out.items()}
+
+    def name_at(self, i: int, when: dt.date | None, surface: str = "") -> tuple[str, str | None]:
+        """(name, code) of division ``i`` valid at ``when``; with no date, the earlier name when ``surface`` is one.
+
+        >>> g = gazetteer(); i = g.find("凤翔县")[0].candidates[0]
+        >>> g.name_at(i, dt.date(2013, 5, 1)), g.name_at(i, dt.date(2022, 5, 1))[0], g.name_at(i, None, "凤翔县")[0]
+        (('凤翔县', '610322'), '凤翔市', '凤翔县')
+        """
+        div = self.divisions[i]
+        for change in self.history.get(i, ()):
+            if (when is not None and when < change.date) or (when is None and surface in (change.name, change.short)):
+                return change.name, change.code
+        return div.name, div.code
+
+    def township_variants(self, name: str) -> tuple[int, ...]:
+        """Townships a name like ``松北镇`` may mean under another level's suffix (松北街道, 松北乡).
+
+        >>> g = gazetteer(); [g.divisions[i].name for i in g.township_variants("松北镇")]
+        ['松北街道']
+        """
+        if self._township_names is None:
+            self._township_names = {}
+            for div in self.divisions:
+                if div.level == "township":
+                    self._township_names.setdefault(div.name, []).append(div.id)
+        suffix = next((s for s in _LEVEL_SUFFIXES if name.endswith(s)), None)
+        if suffix is None or len(name) - len(suffix) < 2:
+            return ()
+        core = name[: -len(suffix)]
+        return tuple(i for s in _LEVEL_SUFFIXES if s != suffix for i in self._township_names.get(core + s, ()))
+
     def _build_matcher(self) -> ahocorasick_rs.AhoCorasick:
         stop = {row[0] for row in read_table("place_stop_names.tsv")}
         keys: dict[str, tuple[list[int], list[int]]] = {}  # key -> (full-name ids, short-form ids)
-        for div in self.divisions:
+        divisions = self.divisions
+        for div in divisions:
             if div.name not in stop and len(div.name) >= (3 if div.level == "township" else 2):
                 keys.setdefault(div.name, ([], []))[0].append(div.id)
-            shorts = _township_shorts(div.name) if div.level == "township" else [div.short or ""]
+            if div.level == "township":
+                parent = divisions[div.parent].name if div.parent is not None else ""
+                shorts = _township_shorts(div.name, parent)
+            else:
+                shorts = [div.short or ""]
             for s in shorts:
                 if len(s) >= 2 and s != div.name and s not in stop:
                     keys.setdefault(s, ([], []))[1].append(div.id)
+        for i, changes in self.history.items():  # earlier names match the division they became
+            for change in changes:
+                if change.name not in stop and i not in keys.setdefault(change.name, ([], []))[0]:
+                    keys[change.name][0].append(i)
+                if len(change.short) >= 2 and change.short not in stop and change.short not in keys:
+                    keys[change.short] = ([], [i])
+        divisions = self.divisions
         for key, (full, short) in keys.items():
             ids = self._prune(full, deepest=True) if full else self._prune(short, deepest=False)
+            if full and short and divisions[full[0]].level == "township":
+                # 新华街道 is a township's full name somewhere, and 新华街街道 written short elsewhere: both may be meant
+                ids += [i for i in short if divisions[i].level == "township"]
             if ids:
                 self._keys.append((key, tuple(ids), not full))
         return ahocorasick_rs.AhoCorasick([key for key, _, _ in self._keys])

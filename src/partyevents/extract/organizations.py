@@ -3,16 +3,19 @@
 Names are matched on characters, not tokens (the segmenter splits names such
 as ``清河口街道``): a name is a chain of pieces, each a short run of CJK
 characters ending in an organization suffix from ``resources/org_suffixes.tsv``
-(``区教育局党委`` = ``区教育局`` + ``党委``). The organizer is the subject of
-the event's first clause that has one: the text before the first action cue
-(``召开``, ``组织``, ``联合``… from ``resources/org_cues.tsv``), skipping
-adverbial clauses (``为…``, ``在…期间``, dates). The spaCy pipeline in
-:mod:`partyevents.nlp` wraps these functions as components.
+(``区教育局党委`` = ``区教育局`` + ``党委``); a name never opens with a verb,
+preposition or pronoun (``resources/org_openers.tsv``) and holds no verb phrase
+(``resources/org_stopwords.tsv``): :func:`body_at`. The organizer is chosen by
+:mod:`partyevents.extract.organizer` (the subject of the event's first clause
+that has one) and resolved here against the document (references, persons,
+generic names). The spaCy pipeline in :mod:`partyevents.nlp` wraps these
+functions as components.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from ..records import DocContext, Event, OrgMention
@@ -21,12 +24,6 @@ from .wordtrie import trie_pattern
 
 _CJK = (0x4E00, 0x9FFF)
 _NOT_IN_NAME = "与及的"
-_CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
-_TIME_ONLY = re.compile(r"^[\d年月日号上下午以来前后至今初底中旬]*$")
-_LEADING_TIME = re.compile(r"^\d+[年月日号][\d年月日号]*(?:以来)?")
-_MAX_SUBJECT = 4  # a bare subject without an org suffix (``樊城``, ``长沙``) is short
-_MAX_SENTENCES = 2
-_SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
 
 
 def _cjk_class(excluded: str) -> str:
@@ -48,7 +45,7 @@ def _cjk_class(excluded: str) -> str:
 
 
 _NAME_CHAR = _cjk_class(_NOT_IN_NAME)  # the same as (?:(?![与及的])[\u4e00-\u9fff]), cheaper
-_BARE_NAME = re.compile(rf"{_NAME_CHAR}+")
+BARE_NAME = re.compile(rf"{_NAME_CHAR}+")
 
 
 def _words_pattern(words: tuple[str, ...]) -> str:
@@ -68,9 +65,12 @@ def _words_pattern(words: tuple[str, ...]) -> str:
 
 
 @cache
-def _suffixes() -> dict[str, str]:
+def suffixes() -> dict[str, str]:
     """suffix -> kind, from ``org_suffixes.tsv``."""
     return {row[0]: row[1] for row in read_table("org_suffixes.tsv")}
+
+
+_suffixes = suffixes
 
 
 @cache
@@ -102,8 +102,85 @@ def _chain_re() -> re.Pattern[str]:
 
 
 @cache
-def _verb_re() -> re.Pattern[str]:
+def verb_re() -> re.Pattern[str]:
+    """The action cues (``org_cues.tsv``, kind verb), longest first; 组织 not as in 组织部."""
     return re.compile(rf"{_words_pattern(_cues()['verb'])}(?!部)")  # 组织 but not 组织部
+
+
+_verb_re = verb_re
+
+
+@cache
+def openers() -> tuple[str, ...]:
+    """Words a body's name never starts with (``org_openers.tsv``), longest first."""
+    return tuple(sorted((row[0] for row in read_table("org_openers.tsv")), key=len, reverse=True))
+
+
+@cache
+def _pronouns() -> tuple[str, ...]:
+    """The openers of kind pronoun: a name read after one is dropped, not cut."""
+    return tuple(row[0] for row in read_table("org_openers.tsv") if row[1] == "pronoun")
+
+
+@cache
+def _opener_re() -> re.Pattern[str]:
+    return re.compile(trie_pattern(openers()))
+
+
+@cache
+def _not_body_endings() -> tuple[str, ...]:
+    """Endings of areas that are no bodies (``org_not_bodies.tsv``: 小区, 辖区…)."""
+    return tuple(row[0] for row in read_table("org_not_bodies.tsv"))
+
+
+def _opener_length(text: str, pos: int, end: int) -> int:
+    """Length of the opener (``org_openers.tsv``) the name at ``text[pos:end]`` starts with; 0 for none.
+
+    A name that starts with a full place name of the gazetteer that opens with an opener
+    (和平区, 于都县) has none.
+
+    >>> _opener_length("在社区党群服务中心", 0, 9), _opener_length("和平区马路湾街道", 0, 8), _opener_length("区财政局", 0, 4)
+    (1, 0, 0)
+    """
+    m = _opener_re().match(text, pos, end)
+    if m is None:
+        return 0
+    place = _opener_place_re().match(text, pos, end)
+    return 0 if place and place.end() > m.end() else m.end() - pos
+
+
+@cache
+def _opener_place_re() -> re.Pattern[str]:
+    """The full gazetteer names (province to township) that open with an opener: 和平区, 于都县, 将乐县."""
+    from .gazetteer import gazetteer
+
+    first = _opener_re()
+    names = {d.name for d in gazetteer().divisions if first.match(d.name) and len(d.name) > 1}
+    return re.compile(trie_pattern(names))
+
+
+def is_place(word: str) -> bool:
+    """True when ``word`` is a gazetteer place name as a whole (full name or short form).
+
+    >>> is_place("黄陂区"), is_place("宜城"), is_place("大雨还")
+    (True, True, False)
+    """
+    from .gazetteer import gazetteer
+
+    found = gazetteer().find(word)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(word)
+
+
+def places_in(text: str) -> list[str]:
+    """Full names of the gazetteer places named in ``text``, in order (``青神`` -> 青神县).
+
+    >>> places_in("青神县:党旗飘扬")
+    ['青神县']
+    """
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    return [g.divisions[m.candidates[0]].name for m in g.find(text)]
 
 
 def name_at(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
@@ -124,6 +201,7 @@ def name_at(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
     return m.group() if m else None
 
 
+_MAX_OPENERS = 2  # openers cut from the start of one name (在将社区…)
 _NON_CJK = r"\x00-\u4dff\ua000-\U0010ffff"  # [^\u4e00-\u9fff] as ranges, to join other characters
 
 
@@ -178,45 +256,8 @@ def kind_of(name: str) -> str:
     return next((k for suf, k in _suffixes().items() if name.endswith(suf)), "other")
 
 
-@lru_cache(maxsize=8)
-def _subject(clause: str) -> tuple[int, str] | None:
-    """(offset, name) of the clause's subject, or None when the clause has none.
-
-    Cached for the last few clauses: :func:`partyevents.nlp.organizer_of` finds the
-    organizer's clause in an event head, then the spaCy component reads it again.
-    """
-    offset = 0
-    stripped = clause.lstrip(" “”\"'‘’")
-    offset += len(clause) - len(stripped)
-    if _TIME_ONLY.match(stripped):
-        return None
-    lead = _LEADING_TIME.match(stripped)
-    if lead:
-        offset += lead.end()
-        stripped = stripped[lead.end() :]
-    if stripped.startswith(_cues()["stop"]):  # 记者昨日从市委组织部获悉 -> the body after 从
-        src = stripped.find("从") + 1
-        if not src:
-            return None
-        offset += src
-        stripped = stripped[src:]
-        name = name_at(stripped)
-        return (offset, name) if name else None
-    if stripped.startswith(_cues()["lead"]):
-        return None
-    verb = _verb_re().search(stripped)
-    head = stripped[: verb.start()] if verb else stripped
-    name = name_at(head)
-    if name:
-        return offset, name
-    bare = _BARE_NAME.match(head)
-    if verb and bare and bare.end() == len(head) and 2 <= len(head) <= _MAX_SUBJECT:
-        return offset, head
-    return None
-
-
 def organizer_in(text: str) -> tuple[int, int] | None:
-    """Span of the organizer in an event's text: the subject of its first clause that has one.
+    """Span of the organizer in an event's text (:func:`partyevents.extract.organizer.find_organizer`).
 
     >>> t = "12月9日\\n米公街道召开疫情防控推进会。"
     >>> s = organizer_in(t); t[s[0]:s[1]]
@@ -225,8 +266,10 @@ def organizer_in(text: str) -> tuple[int, int] | None:
     >>> s = organizer_in(t); t[s[0]:s[1]]
     '区教育局党委'
     """
-    found = _organizer_and_clause(text)
-    return found[:2] if found else None
+    from .organizer import find_organizer
+
+    found = find_organizer(text)
+    return (found.start, found.end) if found else None
 
 
 def organizer_clause(text: str) -> tuple[int, int] | None:
@@ -240,25 +283,10 @@ def organizer_clause(text: str) -> tuple[int, int] | None:
     >>> organizer_in(t[s:e])
     (0, 6)
     """
-    found = _organizer_and_clause(text)
-    return found[2:] if found else None
+    from .organizer import find_organizer
 
-
-def _organizer_and_clause(text: str) -> tuple[int, int, int, int] | None:
-    """(start, end) of the organizer, then (start, end) of its clause."""
-    pos = 0
-    for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text)):
-        if n_sentence >= _MAX_SENTENCES:
-            break
-        cpos = pos
-        for clause in _CLAUSE_SPLIT.split(sentence):
-            hit = _subject(clause)
-            if hit:
-                start = cpos + hit[0]
-                return start, start + len(hit[1]), cpos, cpos + len(clause)
-            cpos += len(clause) + 1
-        pos += len(sentence)
-    return None
+    found = find_organizer(text)
+    return (found.clause_start, found.clause_end) if found else None
 
 
 def org_spans(text: str) -> list[tuple[int, int, str]]:
@@ -284,9 +312,7 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
         for i, (_, end) in enumerate(seps)
         if end < n and can_end(text, end + 1, limit := stops[i + 1] if stops[i + 1] > end else stops[i + 2])
     ]
-    chain = _chain_re().match
-    suffixes = _suffixes()
-    stop_re = _stopword_re()
+    chain, opener, suffixes, stop_re, not_bodies = _body_tools()
     out: list[tuple[int, int, str]] = []
     end_seen = -1
     for s, limit in chunks:
@@ -296,10 +322,68 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
         if m is None:
             continue
         name = m.group()
-        if name not in suffixes and (stop_re is None or not stop_re.search(name)):
+        if name in suffixes:  # a bare suffix (社区): no shorter name in it, and an opener is no suffix
+            continue
+        if (  # the common case, read here; openers and back-offs in body_at
+            not opener(text, s, m.end())
+            and (stop_re is None or not stop_re.search(name))
+            and not name.endswith(not_bodies)
+        ):
             out.append((s, m.end(), kind_of(name)))
             end_seen = m.end()
+        elif (found := body_at(text, s, limit)) is not None:
+            out.append((found[0], found[1], kind_of(text[found[0] : found[1]])))
+            end_seen = found[1]
     return out
+
+
+def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
+    """Span of the body's name read at ``pos`` (not past ``endpos``): :func:`name_at`, cleaned.
+
+    Openers (``在``, ``推动``) are cut from its start, up to :data:`_MAX_OPENERS` of them (after a
+    pronoun, ``他认真听取X村``, nothing is left); a name
+    that holds a stopword, ends as an area or is a bare suffix backs off to the longest shorter
+    name that does not (``X村党支部流动党员返乡`` -> ``X村党支部``). None when nothing is left.
+
+    >>> t = "在恩施市新田村党支部流动党员返乡座谈会上"
+    >>> s, e = body_at(t, 0, len(t)); t[s:e]
+    '恩施市新田村党支部'
+    >>> body_at("推动乡村振兴", 0, 6) is None
+    True
+    """
+    chain, opener, suffixes, stop_re, not_bodies = _body_tools()
+    m = chain(text, pos, endpos)
+    if m is None:
+        return None
+    if opener(text, pos, m.end()):  # rare: most names open with no opener
+        for _ in range(_MAX_OPENERS):  # 在社区党群服务中心 -> 社区党群服务中心; 推动乡 -> nothing
+            if m is None or not (cut := _opener_length(text, pos, m.end())):
+                break
+            if text.startswith(_pronouns(), pos):  # 他认真听取X村: what follows a pronoun is its verb phrase
+                return None
+            pos += cut
+            m = chain(text, pos, endpos)
+        if m is None or _opener_length(text, pos, m.end()):
+            return None
+    while m is not None:
+        name = m.group()
+        stop = stop_re.search(name) if stop_re is not None else None
+        if stop is not None:  # the name must end before the stopword's last character
+            m = chain(text, pos, pos + stop.end() - 1) if stop.end() > 1 else None
+            continue
+        if name not in suffixes and not name.endswith(not_bodies):
+            return pos, m.end()
+        m = chain(text, pos, m.end() - 1)
+    return None
+
+
+@cache
+def _body_tools() -> tuple[
+    Callable[..., re.Match[str] | None], Callable[..., re.Match[str] | None], dict[str, str], re.Pattern[str] | None,
+    tuple[str, ...],
+]:
+    """What :func:`body_at` reads, looked up once: chain match, opener match, suffixes, stopwords, area endings."""
+    return _chain_re().match, _opener_re().match, _suffixes(), _stopword_re(), _not_body_endings()
 
 
 def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMention | None, list[OrgMention]]]:
@@ -307,9 +391,13 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
 
     The organizer comes from the spaCy pipeline (:func:`partyevents.nlp.pipeline`)
     run over the event's head only, handed the names already found in the event
-    so that they are not matched twice. An event that names no organizer inherits the
-    previous event's organizer in the same section (span None): bulletin items and
-    feature paragraphs usually continue the story of the body named before.
+    so that they are not matched twice. A reference (``我县``) or a person found as the
+    subject is resolved against the title and the text before the event
+    (:func:`~partyevents.extract.organizer.resolve_reference`, :func:`~partyevents.extract.organizer.resolve_person`):
+    the organizer is then written as resolved, with the span of the words that stand for it.
+    An event that names no organizer inherits the previous event's organizer in the same
+    section (span None): bulletin items and feature paragraphs usually continue the story
+    of the body named before.
     """
     from ..nlp import organizer_of
 
@@ -319,17 +407,39 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     for ev in events:
         spans = org_spans(ev.text)
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans]
-        span = organizer_of(ev.text, spans)
-        if span is not None:
-            s, e = span
-            kind = next((m.kind for m in named if m.start == ev.start + s), None)
-            organizer: OrgMention | None = OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind or "place")
-        elif prev is not None and ev.section == prev_section:
-            organizer = OrgMention(prev.name, None, None, prev.kind)
-        else:
-            organizer = None
-        if organizer is not None and organizer.start is not None and all(m.start != organizer.start for m in named):
+        found = organizer_of(ev.text, spans)
+        organizer = _resolve(ctx, ev, found, named) if found is not None else None
+        if organizer is None and prev is not None and ev.section == prev_section:
+            organizer = OrgMention(prev.name, None, None, prev.kind, prev.source)
+        if (
+            organizer is not None
+            and organizer.start is not None
+            and all(m.start != organizer.start for m in named)
+            and ctx.text[organizer.start : organizer.end] == organizer.name
+        ):
             named = sorted([*named, organizer], key=lambda m: m.start or 0)
         out.append((organizer, named))
         prev, prev_section = organizer, ev.section
     return out
+
+
+def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: list[OrgMention]) -> OrgMention | None:
+    """The organizer an organizer span stands for: the name itself, or a resolved reference or person."""
+    from .organizer import expand_generic, resolve_person, resolve_reference
+
+    s, e, source = found
+    words = ev.text[s:e]
+    start, end = ev.start + s, ev.start + e
+    if source == "reference":  # unresolved, it stays as written (我县): the page names no county
+        name = resolve_reference(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start]) or words
+        return OrgMention(name, start, end, kind_of(name), "reference")
+    if source == "person":
+        body = resolve_person(words, ctx.text, start)
+        return OrgMention(body, start, end, kind_of(body), "leader") if body else None
+    kind = next((m.kind for m in named if m.start == start), None)
+    full = expand_generic(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK_GENERIC) : start])
+    return OrgMention(full or words, start, end, kind or "place", source)  # 县委 of no county named: as written
+
+
+_LOOK_BACK = 1500  # characters before an event searched for the body a reference stands for
+_LOOK_BACK_GENERIC = 300  # … and for the place a generic name (社区党总支) belongs to: the story told just before

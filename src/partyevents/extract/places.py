@@ -1,17 +1,29 @@
 """Places: the event's locality, resolved to its administrative chain.
 
 1. Find every gazetteer name in the title, the manifest place and the body
-   (:mod:`.gazetteer`), and named communities (``前川街向阳社区``, or a name
-   the gazetteer lists under a county the document is about).
+   (:mod:`.gazetteer`). A short form of a county or prefecture that is also an
+   ordinary word (互助, 金山, 通道) counts only when something corroborates it
+   (:mod:`.place_evidence`); one right after a name of its own level or below
+   (安溪县公安局, 长宁区新华路) is part of another name.
 2. Resolve ambiguous names (城关镇 ×99) by the document's other places: each
    candidate scores by how closely it sits to the candidates of every other
-   name; the best wins, a tie stays unresolved and becomes a warning.
-3. Per event, the locality is the most specific place in the organizer's name
-   (a county's bureau working in a named community: that community; an
-   organizer that is only a place name, ``武汉市黄陂区``, stays that place),
-   else in the first group of adjacent place names (``武汉市黄陂区`` → 黄陂区),
-   else the document's home place (the one it names most, title counted thrice).
+   name; the best wins, a tie stays unresolved (its name is kept, and the
+   chain its candidates share).
+3. Add what the gazetteer lacks or writes differently: a township named after
+   its county (西夏区贺兰山路街道, 松北区松北镇), and named communities and villages
+   (``前川街向阳社区``, ``在鸿翔社区``, ``，宝山苑社区联合…``, 嘎查, 居民区).
+4. Per event, the locality is where it happened when the first sentence says
+   so (``来到繁峙县``, ``在鸿翔社区召开``), else the most specific place in the
+   organizer's name (a county's bureau working in a named community: that
+   community), else the first group of adjacent place names, else the
+   document's home place (the one it names most, title and manifest counted
+   thrice; a lone community under it is more specific). A community listed
+   with others (``延安里社区、桂林社区等``) stands for its township.
+5. A locality in another province than the document's better-supported one
+   falls back to the document's place when its own evidence is weak, and is
+   reported as a warning either way (:func:`_province_conflict`).
 
+The chain's names are those valid at the event's date (:mod:`.place_chain`).
 Mentions are found once per document and sliced per event (bisect on starts);
 the name matcher, the community-name reach and per-name candidate sets are
 cached, so the stage costs well under a millisecond per document.
@@ -19,6 +31,7 @@ cached, so the stage costs well under a millisecond per document.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from bisect import bisect_left
@@ -31,14 +44,19 @@ from typing import NamedTuple
 from ..records import DocContext, Event, Place, Problem
 from ..resources import read_table
 from .gazetteer import Gazetteer, Match, gazetteer
+from .place_chain import chain_of, name_in_time, shared_chain
+from .place_evidence import corroborated
 
 __all__ = ["resolve_places"]
 
-_COMMUNITY = re.compile(r"社区|居委会|村(?!民|委|干部|级|庄|落|镇)")
+_COMMUNITY = re.compile(r"社区|居委会|居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医)")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,5}")
+_TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,5}?)(街道|镇|乡)(?!镇|村|街|长|党|政府|干部|级|里)")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _HOMETOWN = re.compile(r"(?:人|籍)(?=[,，。、;；)）\s]|$)")  # 河南禹州人, : a person's hometown
 _BORN = ("出生于", "生于", "老家", "籍贯")
 _HOME_WEIGHT = 3  # a place in the title or the manifest counts this many body mentions
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 
 
 class _Mention(NamedTuple):  # a tuple: cheap to make
@@ -48,38 +66,130 @@ class _Mention(NamedTuple):  # a tuple: cheap to make
     division: int | None  # resolved division (None: ambiguous or a community outside the gazetteer)
     community: str | None = None  # set for a named community; division is then its township or county
     candidates: tuple[int, ...] = ()
+    township: str | None = None  # a township as written when the gazetteer lacks it or names it otherwise
+    short: bool = False  # a short form (樊城) rather than a full name
+
+
+class _Home(NamedTuple):
+    """The document's home place and where it was named."""
+
+    mention: _Mention
+    source: str  # title | manifest | document
 
 
 def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | None], list[Problem]]:
-    """One locality (or None) per event, and problems such as ambiguous names."""
+    """One locality (or None) per event, and problems such as ambiguous names or two provinces."""
     gz = gazetteer()
     text = ctx.text
-    body = gz.find(text)
-    extra = gz.find(ctx.title or "") + gz.find(ctx.manifest_place or "")
-    choice = _disambiguate(gz, body + extra)
-    mentions = [_Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates) for m in body]
-    home = _home(gz, mentions, [choice[m.surface] for m in extra])
-    mentions = _with_communities(gz, text, mentions, home)
+    title = gz.find(ctx.title or "")
+    manifest = gz.find(ctx.manifest_place or "")
+    body = corroborated(gz, text, gz.find(text), title + manifest)
+    choice = _disambiguate(gz, body + title + manifest)
+    mentions = [_Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates, None, m.short) for m in body]
+    mentions = [_with_level_word(gz, text, m) for m in mentions]
+    mentions = _with_townships(gz, text, mentions)
+    pre_home = _home(gz, mentions, title, manifest, choice)
+    bodies = {o.start for ev in events for o in (ev.organization, *ev.organizations) if o is not None and o.start}
+    mentions = _with_communities(gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", bodies))
+    home = _descend(gz, text, pre_home, mentions)
     hometowns: set[int] = set()  # starts of mentions naming a hometown (河南禹州人: both names)
     for m in reversed(mentions):
         if m.end in hometowns or _hometown(text, m):
             hometowns.add(m.start)
+    listed = _listed(text, mentions)
+    old_names = _old_names(gz, mentions)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
+    province = _document_province(gz, mentions, home, title, manifest, choice)
     out: list[Place | None] = []
     problems: list[Problem] = []
     warned: set[str] = set()
     for ev in events:
         window = mentions[bisect_left(starts, ev.start) : bisect_left(starts, ev.end)]
         inside = [m for m in window if m.end <= ev.end and m.start not in hometowns]
-        mention = _event_mention(gz, ev, inside)
+        mention = _locality(gz, text, ev, inside, listed)
+        source = "event"
+        if mention is not None and province is not None:
+            mention, problem = _province_conflict(gz, text, ev, mention, inside, province)
+            if problem is not None:
+                problems.append(problem)
         if mention is None:
-            out.append(_place(gz, home, None, None, None) if home is not None else None)
-            continue
-        if mention.division is None and mention.community is None and mention.surface not in warned:
+            if home is None:
+                out.append(None)
+                continue
+            mention, source = _self_named(gz, text, ev, home.mention), home.source
+        elif mention.community is not None and mention.division is None and not mention.candidates:
+            mention = _inherit(mention, home)  # 赴新西社区: a community of the document's place
+        elif mention.division is None and mention.community is None and mention.surface not in warned:
             warned.add(mention.surface)
             problems.append(_ambiguity(gz, mention))
-        out.append(_place(gz, mention.division, mention, mention.community, mention.candidates))
+        place = _place(gz, mention, _when(ctx, ev), old_names)
+        place.source = source
+        if source != "event":
+            place.surface, place.start, place.end = place.name, None, None
+        out.append(place)
     return out, problems
+
+
+def _inherit(m: _Mention, home: _Home | None) -> _Mention:
+    """A community the gazetteer cannot place, put under the document's home place (when that is resolved)."""
+    if home is None or home.mention is m or (d := home.mention.division) is None:
+        return m
+    return m._replace(division=d, candidates=(d,), township=home.mention.township)
+
+
+@cache
+def _self_words() -> tuple[tuple[str, str], ...]:
+    """(word, level) by which a page names its own place (``place_self_words.tsv``)."""
+    return tuple((row[0], row[1]) for row in read_table("place_self_words.tsv"))
+
+
+def _self_named(gz: Gazetteer, text: str, ev: Event, home: _Mention) -> _Mention:
+    """The home place, or its county or township when the event calls it 我县, 全镇…"""
+    if home.division is None:
+        return home
+    event_text = text[ev.start : ev.end]
+    for word, level in _self_words():
+        if word in event_text:
+            chain = gz.chain(home.division)
+            if level in chain and (home.community is not None or chain[level].id != home.division):
+                d = chain[level].id
+                return _Mention(home.start, home.end, gz.divisions[d].name, d, candidates=(d,))
+            return home
+    return home
+
+
+def _with_level_word(gz: Gazetteer, text: str, m: _Mention) -> _Mention:
+    """A short form followed by its level's word (大通县 for 大通回族土族自治县) spans that word too."""
+    if not m.short or m.end >= len(text) or text[m.end] not in _LEVEL_WORDS:
+        return m
+    levels = {gz.divisions[c].level for c in m.candidates}
+    if levels - {"county", "prefecture"}:
+        return m
+    return m._replace(end=m.end + 1, surface=m.surface + text[m.end])
+
+
+_LEVEL_WORDS = frozenset("县区市旗州盟")
+
+
+def _old_names(gz: Gazetteer, mentions: list[_Mention]) -> dict[int, str]:
+    """Counties the document names by an earlier name (沾化县, now 沾化区) -> that name."""
+    out: dict[int, str] = {}
+    for m in mentions:
+        d = m.division
+        if d is not None and m.community is None and any(m.surface in (c.name, c.short) for c in gz.history.get(d, ())):
+            out.setdefault(d, m.surface)
+    return out
+
+
+def _when(ctx: DocContext, ev: Event) -> dt.date | None:
+    """The event's date as far as known (a month or a year alone: its middle), else the publication date."""
+    d = ev.date
+    if d.year:
+        try:
+            return dt.date(d.year, d.month or 7, d.day or (15 if d.month else 1))
+        except ValueError:
+            return dt.date(d.year, d.month or 7, 1)
+    return ctx.published_date
 
 
 def _hometown(text: str, m: _Mention) -> bool:
@@ -161,31 +271,137 @@ def _candidate_sets(gz: Gazetteer, cands: tuple[int, ...]) -> tuple[frozenset[in
     return frozenset(cands), nodes, tuple(sorted({gz.ancestors(c)[0] for c in cands}))
 
 
-def _home(gz: Gazetteer, body: list[_Mention], extra: list[int | None]) -> int | None:
-    """The place the document is about: the one it names most (title and manifest weigh more)."""
-    counts: Counter[int] = Counter()
+def _home(
+    gz: Gazetteer, body: list[_Mention], title: list[Match], manifest: list[Match], choice: dict[str, int | None]
+) -> _Home | None:
+    """The place the document is about: the one it names most (title and manifest weigh more).
+
+    A name left ambiguous counts by its surface, and stays a name without a chain (大同镇).
+    """
+    counts: Counter[str] = Counter()
+    first: dict[str, _Mention] = {}
     for m in body:
-        if m.division is not None:
-            counts[m.division] += 1
-    for d in extra:
+        counts[m.surface] += 1
+        first.setdefault(m.surface, m)
+    sources: dict[str, str] = {}
+    for source, matches in (("manifest", manifest), ("title", title)):
+        for t in matches:
+            counts[t.surface] += _HOME_WEIGHT
+            sources[t.surface] = source
+            first.setdefault(
+                t.surface, _Mention(t.start, t.end, t.surface, choice.get(t.surface), None, t.candidates, None, t.short)
+            )
+    # names of one division add up (樊城, 樊城区)
+    by_division: Counter[int] = Counter()
+    for surface, n in counts.items():
+        d = first[surface].division
         if d is not None:
-            counts[d] += _HOME_WEIGHT
+            by_division[d] += n
     if not counts:
         return None
-    return max(counts, key=lambda d: (counts[d], _LEVEL_RANK[gz.divisions[d].level]))
+
+    def weight(surface: str) -> tuple[int, int]:
+        m = first[surface]
+        n = by_division[m.division] if m.division is not None else counts[surface]
+        return n, _LEVEL_RANK[_level(gz, m)]
+
+    best = max(counts, key=weight)
+    return _Home(first[best], sources.get(best, "document"))
 
 
-_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
+def _level(gz: Gazetteer, m: _Mention) -> str:
+    """The level a mention names."""
+    if m.community is not None:
+        return "village" if m.community.endswith(("村", "嘎查")) else "community"
+    if m.township is not None:
+        return "township"
+    if m.division is not None:
+        return gz.divisions[m.division].level
+    levels = {gz.divisions[c].level for c in m.candidates}
+    return levels.pop() if len(levels) == 1 else "county"
 
 
-def _with_communities(gz: Gazetteer, text: str, mentions: list[_Mention], home: int | None) -> list[_Mention]:
-    """Add named communities: after a township or county name, or known to the gazetteer in the document's counties."""
+def _descend(gz: Gazetteer, text: str, home: _Home | None, mentions: list[_Mention]) -> _Home | None:
+    """The home place, or the one community or village the document names, inside it (a village's own page).
+
+    It must be named twice, or once as where something happened (下派到贵溪河潭镇丰田村); a home the title or
+    the manifest names stays, unless the community is named there too.
+    """
+    communities = Counter(m.community for m in mentions if m.community is not None)
+    if len(communities) != 1:
+        return home
+    i, m = next((i, m) for i, m in enumerate(mentions) if m.community is not None)
+    if sum(communities.values()) < 2 and not _after_where(text, mentions, i):  # named once in passing: 曾任岚山村书记
+        return home
+    if home is None:
+        return _Home(m, "document")
+    h = home.mention
+    if home.source != "document" and m.community != h.community:
+        return home
+    if m.division is None or (h.division is None and h.candidates):
+        return home
+    if h.division is not None and h.division not in gz.ancestors(m.division):
+        return home
+    return _Home(m, home.source)
+
+
+def _with_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Add townships named right after their county that the gazetteer lacks or names otherwise.
+
+    ``西夏区贺兰山路街道`` (the gazetteer has 贺兰山西路街道): a township of 西夏区 as written;
+    ``松北区松北镇`` (now 松北街道): that township, under the name the page gives it.
+    """
+    divisions = gz.divisions
+    found: list[_Mention] = []
+    nexts = {m.start for m in mentions}
+    for m in mentions:
+        if m.division is None or divisions[m.division].level != "county" or m.end in nexts:
+            continue
+        t = _TOWNSHIP.match(text, m.end)
+        if t is None or not _free_name(t.group(1)):
+            continue
+        name = t.group()
+        under = [i for i in gz.township_variants(name) if divisions[i].parent == m.division]
+        division = under[0] if len(under) == 1 else m.division
+        found.append(_Mention(t.start(), t.end(), name, division, None, (division,), name))
+    if not found:
+        return mentions
+    spans = [(f.start, f.end) for f in found]
+    kept = [m for m in mentions if not any(s <= m.start < e for s, e in spans)]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
+class _FreeNames:
+    """Whether a community name standing on its own may be one: after a where-word (``在鸿翔社区``), or at a
+    clause start when it opens a body (``，宝山苑社区党支部``, an organizer found there) or the title names it."""
+
+    def __init__(self, text: str, title: str, bodies: set[int]) -> None:
+        self.text, self.title, self.bodies = text, title, bodies
+
+    def __call__(self, start: int, core_end: int, end: int) -> bool:
+        """Whether ``text[start:end]`` (its name ``text[start:core_end]``) is a community's name."""
+        text = self.text
+        if not _free_name(text[start:core_end]) or _not_in_name().search(text, start, end):  # 广大农村
+            return False
+        if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":  # after a where-word
+            return True
+        return start in self.bodies or text.startswith(_BODY_WORDS, end) or text[start:end] in self.title
+
+
+_BODY_WORDS = ("党委", "党总支", "党支部", "支部", "党组织", "居委会", "村委会", "两委", "居民委员会", "村民委员会", "党群")
+
+
+def _with_communities(
+    gz: Gazetteer, text: str, mentions: list[_Mention], home: _Home | None, free: _FreeNames | None = None
+) -> list[_Mention]:
+    """Add named communities: after a place name, known to the gazetteer in the document's counties,
+    or standing on their own (:class:`_FreeNames`)."""
     counties = {c for m in mentions if m.division is not None and (c := gz.county_of(m.division)) is not None}
-    if home is not None and (c := gz.county_of(home)) is not None:
+    if home is not None and home.mention.division is not None and (c := gz.county_of(home.mention.division)):
         counties.add(c)
     mentioned = {m.division for m in mentions if m.division is not None}
     owners = _Owners(gz, mentions)
-    learned: dict[str, int | None] = {}  # community name -> township/county learned from an explicit mention
+    learned: dict[str, _Mention | None] = {}  # community name -> its owner, learned from an explicit mention
     towns_of = _TownsOf(gz, sorted(counties))
     name_reach = _name_reach
     found: list[_Mention] = []
@@ -196,14 +412,24 @@ def _with_communities(gz: Gazetteer, text: str, mentions: list[_Mention], home: 
             continue
         suffix = cm.group()
         ending = owners.towns if suffix == "村" else owners.any  # a village follows a township only
-        start, parent = _community_start(gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned)
+        start, owner = _community_start(gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned, free)
         if start is None:
             continue
         name = text[start : cm.end()]
-        if parent is not None:
-            learned.setdefault(name, parent)
+        if owner is not None:
+            learned.setdefault(name, owner)
+        else:
+            owner = learned.get(name)
         found.append(
-            _Mention(start, cm.end(), name, parent if parent is not None else learned.get(name), community=name)
+            _Mention(
+                start,
+                cm.end(),
+                name,
+                owner.division if owner is not None else None,
+                community=name,
+                candidates=owner.candidates if owner is not None else (),
+                township=owner.township if owner is not None else None,
+            )
         )
     if not found:
         return mentions
@@ -217,19 +443,17 @@ def _with_communities(gz: Gazetteer, text: str, mentions: list[_Mention], home: 
 
 
 class _Owners:
-    """End offset -> division of the mentions a community name may follow: townships (before 村), or counties too."""
+    """End offset -> the mention a community name may follow: townships (before 村), or any place (before 社区)."""
 
     def __init__(self, gz: Gazetteer, mentions: list[_Mention]) -> None:
-        self.towns: dict[int, int] = {}
-        self.any: dict[int, int] = {}
-        divisions = gz.divisions
+        self.towns: dict[int, _Mention] = {}
+        self.any: dict[int, _Mention] = {}
         for m in mentions:
-            if m.division is not None:
-                level = divisions[m.division].level
-                if level == "township":
-                    self.towns[m.end] = self.any[m.end] = m.division
-                elif level == "county":
-                    self.any[m.end] = m.division
+            level = _level(gz, m)
+            if level == "township":
+                self.towns[m.end] = self.any[m.end] = m
+            elif level in ("county", "prefecture") and (m.division is not None or not m.short):
+                self.any[m.end] = m
 
 
 class _TownsOf:
@@ -264,38 +488,107 @@ def _community_start(
     pos: int,
     suffix: str,
     reach: int,
-    ending: dict[int, int],
+    ending: dict[int, _Mention],
     towns_of: _TownsOf,
     mentioned: set[int],
-    learned: dict[str, int | None],
-) -> tuple[int | None, int | None]:
-    """Where the community name ending at ``pos`` (before ``suffix``) begins, and the township/county it belongs to.
+    learned: dict[str, _Mention | None],
+    free: _FreeNames | None = None,
+) -> tuple[int | None, _Mention | None]:
+    """Where the community name ending at ``pos`` (before ``suffix``) begins, and the place it belongs to.
 
     ``reach`` is :func:`_name_reach` of the text before ``pos`` (at least 1); ``ending`` maps the end of each
-    township (or county) name the community may follow to its division.
+    place name the community may follow to its mention.
     """
+    owned: tuple[int, _Mention] | None = None
     if ending:
         for k in range(1, reach + 1):  # right after a township or county name: 前川街向阳社区
             owner = ending.get(pos - k)
-            if owner is not None:
-                return pos - k, owner
+            if owner is not None and (
+                k == 1 or _level(gz, owner) == "township" or _free_name(text[pos - k : pos])
+            ):  # after a county or prefecture: 牡丹江市二纺社区, not 西宁市举行首批社区
+                owned = (k, owner)
+                break
+    shortest = owned[0] + 1 if owned is not None and owned[1].short else 2  # a listed name may hold a short form
+    if owned is not None and not owned[1].short:
+        return pos - owned[0], owned[1]
+    listed = towns_of.names() if reach >= 2 else ()
+    if listed or learned:
+        for k in range(reach, shortest - 1, -1):  # a name the gazetteer lists, or one the document introduced
+            start = pos - k
+            name = text[start:pos] + suffix
+            if name in learned:
+                return start, learned[name]
+            if name in listed and (towns := towns_of(name)):
+                return start, _listed_owner(gz, towns, mentioned)
+    if owned is not None:
+        return pos - owned[0], owned[1]
     if reach < 2:
         return None, None
-    listed = towns_of.names()
-    if not listed and not learned:
+    if free is None:
         return None, None
-    for k in range(reach, 1, -1):  # a name the gazetteer lists, or one the document introduced earlier
+    for k in range(min(reach, 4), 1, -1):  # standing on its own: 。宝山苑社区党支部…, 在鸿翔社区
         start = pos - k
-        name = text[start:pos] + suffix
-        if name in learned:
-            return start, learned[name]
-        if name in listed and (towns := towns_of(name)):
-            named = [t for t in towns if t in mentioned]
-            if len(named) == 1 or len(set(towns)) == 1:
-                return start, (named or towns)[0]
-            counties_of = {gz.county_of(t) for t in towns}
-            return start, counties_of.pop() if len(counties_of) == 1 else None
+        if _free_start(text, start) and free(start, pos, pos + len(suffix)):
+            return start, None
     return None, None
+
+
+def _listed_owner(gz: Gazetteer, towns: list[int], mentioned: set[int]) -> _Mention | None:
+    """The township (or county) of a community the gazetteer lists under ``towns``, if the document tells which."""
+    named = [t for t in towns if t in mentioned]
+    if len(named) == 1 or len(set(towns)) == 1:
+        t = (named or towns)[0]
+        return _Mention(0, 0, "", t, candidates=(t,))
+    counties_of = {gz.county_of(t) for t in towns}
+    c = counties_of.pop() if len(counties_of) == 1 else None
+    return _Mention(0, 0, "", c, candidates=(c,)) if c is not None else None
+
+
+@cache
+def _where_words() -> tuple[str, ...]:
+    """Words saying the place after them is where the event happened (``place_where_words.tsv``)."""
+    return tuple(row[1] for row in read_table("place_where_words.tsv") if row[0] == "where")
+
+
+@cache
+def _not_venue() -> tuple[str, ...]:
+    """Words after a place that make it a body or an owner rather than a venue (``place_where_words.tsv``)."""
+    return tuple(row[1] for row in read_table("place_where_words.tsv") if row[0] == "not_venue")
+
+
+def _after_where(text: str, mentions: list[_Mention], i: int) -> bool:
+    """Whether a where-word comes right before the mention or its group of names (到贵溪河潭镇丰田村)."""
+    group = _adjacent(mentions, i)
+    return text.endswith(_where_words(), 0, group[0].start)
+
+
+def _free_start(text: str, start: int) -> bool:
+    """Whether a name may start at ``start`` on its own: at the text's start, after a punctuation mark or a space,
+    after a date (2019年开元社区), or after a where-word."""
+    if start == 0:
+        return True
+    prev = text[start - 1]
+    if not ("\u4e00" <= prev <= "\u9fff"):
+        return not prev.isalnum()
+    return text.endswith(_where_words(), 0, start) or bool(_DATE_BEFORE.search(text, max(0, start - 8), start))
+
+
+_DATE_BEFORE = re.compile(r"\d(?:年|月|日|号|月份)$")
+
+
+@cache
+def _free_stops() -> re.Pattern[str]:
+    """Words that cannot be part of a name standing on its own (``place_free_name_stops.tsv``)."""
+    return re.compile("|".join(re.escape(row[0]) for row in read_table("place_free_name_stops.tsv")))
+
+
+def _free_name(core: str) -> bool:
+    """Whether ``core`` can be the name of a community, village or township standing on its own.
+
+    >>> _free_name("鸿翔"), _free_name("各"), _free_name("党员进"), _free_name("贺兰山路")
+    (True, False, False, True)
+    """
+    return len(core) >= 2 and _is_name(core) and not _free_stops().search(core)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -328,7 +621,101 @@ def _is_name(core: str) -> bool:
     return bool(_NAME_CHARS.fullmatch(core)) and not _not_in_name().search(core)
 
 
-def _event_mention(gz: Gazetteer, ev: Event, inside: list[_Mention]) -> _Mention | None:
+def _listed(text: str, mentions: list[_Mention]) -> set[int]:
+    """Starts of communities named in a list with others (``延安里社区、桂林社区等``, ``城东区东兴社区、大通县小石山
+    社区``): none of them is the locality."""
+    out: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.community is None:
+            continue
+        first = _adjacent(mentions, i)[0].start  # 、大通县小石山社区: the list mark comes before the county
+        if _LIST_NEXT.match(text, m.end) or (
+            first > 0 and text[first - 1] in "、和及与" and _LIST_PREV.search(text, max(0, first - 4), first - 1)
+        ):
+            out.add(m.start)
+    return out
+
+
+# another community after this one (、桂林社区; 、大通县小石山社区), or one just before it
+_LIST_NEXT = re.compile(r"[、和及与][\u4e00-\u9fff]{1,12}?(?:社区|居委会|居民区|嘎查|村)(?![民委干级])")
+_LIST_PREV = re.compile(r"(?:社区|居委会|居民区|嘎查|村)$")
+
+
+def _locality(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Container[int]) -> _Mention | None:
+    """Where it happened when the first sentence says so, else the organizer's or the first named place."""
+    if not inside:
+        return None
+    first_end = _first_sentence_end(text, ev)
+    base = _event_mention(gz, ev, inside, listed)
+    org = ev.organization
+    by_org = (
+        base is not None
+        and org is not None
+        and org.start is not None
+        and org.end is not None
+        and any(org.start <= m.start and m.end <= org.end for m in inside)
+    )
+    where = _where_mention(text, inside, first_end, listed)
+    if where is not None and (base is None or not _strictly_under(gz, base, where)):
+        base, by_org = where, False
+    if base is None:
+        return None
+    if base.start in listed:  # one of several communities: their township, when named before them
+        group = _adjacent(inside, inside.index(base))
+        i = group.index(base)
+        return group[i - 1] if i > 0 else base
+    if not by_org and base.community is None and base.division is not None:
+        # a place named first, a place inside it named later in the sentence (唐山…联合路南区广场街道燕南社区):
+        # the more specific one
+        for i, m in enumerate(inside):
+            if m.start >= first_end:
+                break
+            if m.start >= base.end and m.start not in listed and _strictly_under(gz, m, base):
+                group = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed]
+                return group[-1]
+    return base
+
+
+def _first_sentence_end(text: str, ev: Event) -> int:
+    """End of the event's lead sentence: the one holding its date expression, else its first."""
+    d = ev.date.start
+    begin = d if d is not None and ev.start <= d < ev.end else ev.start
+    if text.startswith("“", begin) and (close := text.find("”", begin, ev.end)) > 0:  # a quotation opens it
+        begin = close + 1
+    m = _SENTENCE_END.search(text, begin, ev.end)
+    return m.end() if m else ev.end
+
+
+def _where_mention(text: str, inside: list[_Mention], first_end: int, listed: Container[int]) -> _Mention | None:
+    """The deepest of the group of names right after a where-word (来到, 赴, 在…) in the first sentence."""
+    words = _where_words()
+    for i, m in enumerate(inside):
+        if m.start >= first_end:
+            return None
+        if text.endswith(words, 0, m.start) and (i == 0 or inside[i - 1].end != m.start):
+            group = [g for g in _adjacent(inside, i) if g.start >= m.start]
+            if text.startswith(_not_venue(), group[-1].end):  # 在黄陂区委的指导下: a body, not a venue
+                continue
+            if any(g.start in listed for g in group):  # 走进福民社区、幸福社区: several venues, none is the locality
+                return None
+            return group[-1]
+    return None
+
+
+def _strictly_under(gz: Gazetteer, m: _Mention, ancestor: _Mention) -> bool:
+    """Whether mention ``m`` names a place inside ``ancestor``'s (and not the same one)."""
+    if m.start == ancestor.start:
+        return False
+    if m.division is None or ancestor.division is None:
+        return False
+    if m.division == ancestor.division:
+        return m.community is not None and ancestor.community is None
+    return ancestor.division in gz.ancestors(m.division)
+
+
+def _event_mention(
+    gz: Gazetteer, ev: Event, inside: list[_Mention], listed: Container[int] = ()
+) -> _Mention | None:
     """The organizer's most specific place, else the last of the first group of adjacent names."""
     if not inside:
         return None
@@ -347,7 +734,11 @@ def _event_mention(gz: Gazetteer, ev: Event, inside: list[_Mention]) -> _Mention
                 and gz.divisions[chosen.division].level in ("province", "prefecture", "county")
             ):
                 # a county's bureau working in a named community: the community is the more specific place
-                below = [m for m in inside if m.community is not None and _under(gz, m.division, chosen.division)]
+                below = [
+                    m
+                    for m in inside
+                    if m.community is not None and m.start not in listed and _under(gz, m.division, chosen.division)
+                ]
                 if below:
                     return below[0]
             return chosen
@@ -394,54 +785,108 @@ def _under(gz: Gazetteer, division: int | None, ancestor: int | None) -> bool:
     return division is None or ancestor is None or ancestor in gz.ancestors(division)
 
 
-def _place(
+def _province_of(gz: Gazetteer, m: _Mention) -> int | None:
+    """The province a mention lies in, when known (an ambiguous name: when all its candidates share one)."""
+    if m.division is not None:
+        return gz.ancestors(m.division)[0]
+    provinces = {gz.ancestors(c)[0] for c in m.candidates}
+    return provinces.pop() if len(provinces) == 1 else None
+
+
+def _document_province(
     gz: Gazetteer,
-    division: int | None,
-    mention: _Mention | None,
-    community: str | None,
-    candidates: tuple[int, ...] | None,
-) -> Place:
-    """A Place record for a division (or a community under it); spans from the mention when there is one."""
-    start, end, surface = (mention.start, mention.end, mention.surface) if mention else (None, None, "")
-    province, prefecture, county, township, adcode = _chain_names(gz, division)
-    if community is not None:
-        name, level = community, "village" if community.endswith("村") else "community"
+    mentions: list[_Mention],
+    home: _Home | None,
+    title: list[Match],
+    manifest: list[Match],
+    choice: dict[str, int | None],
+) -> int | None:
+    """The province the document's place evidence supports best (full names count double, title and manifest more)."""
+    support: Counter[int] = Counter()
+    for m in mentions:
+        if (p := _province_of(gz, m)) is not None:
+            support[p] += 1 if m.short else 2
+    for t in title + manifest:
+        d = choice.get(t.surface)
+        if d is not None:
+            support[gz.ancestors(d)[0]] += 2 * _HOME_WEIGHT
+    if home is not None and (p := _province_of(gz, home.mention)) is not None:
+        support[p] += 1
+    return max(support, key=lambda p: support[p]) if support else None
+
+
+def _province_conflict(
+    gz: Gazetteer, text: str, ev: Event, mention: _Mention, inside: list[_Mention], province: int
+) -> tuple[_Mention | None, Problem | None]:
+    """An event place in another province than the document's better-supported one.
+
+    The document's province is kept: the event's own place there if it names one, else none (the caller
+    falls back to the home place), unless the event says in full that it happened there (赴浙江省宁波市…,
+    where it happened wins). A warning names the other province either way.
+    """
+    p = _province_of(gz, mention)
+    if p is None or p == province:
+        return mention, None
+    i = next((k for k, m in enumerate(inside) if m is mention), None)
+    marked = i is not None and not mention.short and mention.division is not None and _after_where(text, inside, i)
+    others = [k for k, m in enumerate(inside) if _province_of(gz, m) == province]
+    kept = mention if marked else (_adjacent(inside, others[0])[-1] if others else None)
+    ours, theirs = gz.divisions[province].name, gz.divisions[p].name
+    chosen, other = (theirs, ours) if kept is mention else (ours, theirs)
+    problem = Problem(
+        stage="extract",
+        severity="warning",
+        message=f"event {ev.seq}: place evidence points to two provinces; kept {chosen}, not {other} "
+        f"({mention.surface!r} is in {theirs})",
+        detail=json.dumps(
+            {"event": ev.seq, "surface": mention.surface, "start": mention.start, "kept": chosen, "other": other},
+            ensure_ascii=False,
+        ),
+    )
+    return kept, problem
+
+
+def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None, old_names: dict[int, str] | None = None) -> Place:
+    """A Place record for a mention (a division, a community under one, or an ambiguous name)."""
+    division = mention.division
+    if division is not None:
+        province, prefecture, county, township, p_code, f_code, c_code = chain_of(gz, division)
+        county_current = c_code
+        if county is not None and (hist := name_in_time(gz, division, when, old_names or {})) is not None:
+            county, c_code = hist
+    else:
+        province, prefecture, county, township, p_code, f_code, c_code = shared_chain(gz, mention.candidates)
+        county_current = c_code
+    if mention.township is not None:
+        township = mention.township
+    level = _level(gz, mention)
+    if mention.community is not None:
+        name = mention.community
+    elif mention.township is not None:
+        name = mention.township
     elif division is not None:
-        name, level = gz.divisions[division].name, gz.divisions[division].level
-    else:  # ambiguous: keep the name when every candidate shares it, but no chain
-        names = {gz.divisions[c].name for c in candidates or ()}
-        levels = {gz.divisions[c].level for c in candidates or ()}
-        name = names.pop() if len(names) == 1 else surface
-        level = levels.pop() if len(levels) == 1 else "county"
+        name = {"province": province, "prefecture": prefecture, "county": county, "township": township}.get(
+            level
+        ) or gz.divisions[division].name
+    else:
+        names = {gz.divisions[c].name for c in mention.candidates}
+        name = names.pop() if len(names) == 1 else mention.surface
     return Place(
-        surface=surface or name,
-        start=start,
-        end=end,
+        surface=mention.surface or name,
+        start=mention.start,
+        end=mention.end,
         name=name,
         level=level,
         province=province,
         prefecture=prefecture,
         county=county,
         township=township,
-        community=community,
-        adcode=adcode,
-    )
-
-
-_Names = tuple[str | None, str | None, str | None, str | None, str | None]
-
-
-@lru_cache(maxsize=1 << 14)
-def _chain_names(gz: Gazetteer, division: int | None) -> _Names:
-    """(province, prefecture, county, township, adcode) of a division; all None for no division."""
-    chain = gz.chain(division) if division is not None else {}
-    coded = [d for d in chain.values() if d.code]
-    return (
-        chain["province"].name if "province" in chain else None,
-        chain["prefecture"].name if "prefecture" in chain else None,
-        chain["county"].name if "county" in chain else None,
-        chain["township"].name if "township" in chain else None,
-        coded[-1].code if coded else None,
+        community=mention.community,
+        adcode=c_code or f_code or p_code,
+        province_code=p_code,
+        prefecture_code=f_code,
+        county_code=c_code,
+        county_code_current=county_current,
     )
 
 
@@ -451,7 +896,7 @@ def _ambiguity(gz: Gazetteer, mention: _Mention) -> Problem:
         stage="extract",
         severity="warning",
         message=f"place name {mention.surface!r} matches {len(chains)} divisions and the document does not "
-        "say which; its administrative chain is left empty",
+        "say which; only the part of the chain they share is filled",
         detail=json.dumps(
             {"surface": mention.surface, "start": mention.start, "candidates": chains}, ensure_ascii=False
         ),

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..api import Tables, load
 from .charts import overview_charts
 from .html import render_html
+from .maps import county_map_block
 
 __all__ = ["DEFAULT_MAX_DOCS", "render_report", "write_report"]
 
@@ -20,6 +21,7 @@ DEFAULT_MAX_DOCS = 300
 def render_report(tables: Tables, title: str = "partyevents review report", max_docs: int = DEFAULT_MAX_DOCS) -> str:
     """The report for loaded tables as one self-contained HTML string."""
     charts = overview_charts(tables.documents, tables.events, tables.figures)
+    charts["map"] = county_map_block(tables.events)
     return render_html(title, tables.documents, tables.events, tables.figures, tables.problems, charts, max_docs)
 
 

@@ -1,9 +1,18 @@
-"""The corpus charts of the review report, drawn with matplotlib as inline SVG strings."""
+"""The corpus charts of the review report, drawn with matplotlib as inline SVG strings.
+
+Text stays text in the SVG (``svg.fonttype = "none"``): the reader's browser draws the Chinese labels with
+its own fonts, so the machine that builds the report needs no CJK font. Without one, matplotlib lays the
+labels out with the width of DejaVu Sans' missing-glyph box (about 1.15 em), a little more than the one em a
+browser gives a Chinese character, so the labels keep enough room.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import io
+import re
 import warnings
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -18,6 +27,9 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "W
                 "WenQuanYi Micro Hei", "Noto Serif CJK SC", "AR PL UMing CN", "PingFang SC", "Microsoft YaHei",
                 "SimHei")
 _CJK_FILES = ("notosanscjk", "notoserifcjk", "sourcehansans", "wqy-zenhei", "wqy-microhei", "uming", "ukai")
+#: The font stack the SVG text asks the browser for: Latin first, then common CJK families of each system.
+CSS_FONTS = ("'DejaVu Sans', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Hiragino Sans GB', "
+             "'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif")
 
 #: Figure categories totalled in the overview, in display order.
 TOTAL_CATEGORIES = ("volunteers", "party_members", "households", "people", "person_times", "sessions")
@@ -29,7 +41,8 @@ TOP_N = 15
 def cjk_font() -> str | None:
     """The family name of an installed CJK font, registering system font files matplotlib has not cached yet.
 
-    Warns once and returns None when there is none (Chinese labels then render as boxes).
+    None when there is none: the charts still show Chinese (the browser draws the text), only the label
+    widths are estimated.
     """
     def known() -> str | None:
         names = {f.name for f in font_manager.fontManager.ttflist}
@@ -44,17 +57,23 @@ def cjk_font() -> str | None:
                 except (OSError, RuntimeError, ValueError):
                     continue
         family = known()
-    if family is None:
-        warnings.warn("no CJK font found (install fonts-noto-cjk or fonts-wqy-zenhei): Chinese chart labels "
-                      "will not render", stacklevel=2)
     return family
 
 
 def _style() -> Any:  # a dict of rcParams (typed as Any: matplotlib's stubs want literal keys)
-    """matplotlib settings for every chart: a CJK font first, text as paths, no top/right frame."""
+    """matplotlib settings for every chart: a CJK font first when there is one (for its measures), text as
+    text, no top/right frame."""
     family = cjk_font()
     return {"font.family": [family, "DejaVu Sans"] if family else ["DejaVu Sans"], "axes.unicode_minus": False,
-            "svg.fonttype": "path", "axes.spines.top": False, "axes.spines.right": False}
+            "svg.fonttype": "none", "axes.spines.top": False, "axes.spines.right": False}
+
+
+@contextlib.contextmanager
+def _drawing() -> Iterator[None]:
+    """The chart style, and silence about glyphs the local fonts lack (the browser has them)."""
+    with rc_context(_style()), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from (current )?font")
+        yield
 
 
 def _figure(height: float = 3.2, width: float = 6.4) -> tuple[Figure, Axes]:
@@ -63,12 +82,17 @@ def _figure(height: float = 3.2, width: float = 6.4) -> tuple[Figure, Axes]:
 
 
 def to_svg(fig: Figure) -> str:
-    """The figure as an inline ``<svg>`` element (glyphs as paths, so no font is needed to view it)."""
+    """The figure as an inline ``<svg>`` element whose text the browser draws (see the module's notes).
+
+    >>> svg = to_svg(bar_chart(pd.Series([3], index=["樊城区"]), "Events", "events", "county", horizontal=True))
+    >>> ">樊城区</text>" in svg and "Noto Sans CJK SC" in svg
+    True
+    """
     buf = io.StringIO()
-    with rc_context(_style()):
+    with _drawing():
         fig.savefig(buf, format="svg")
     svg = buf.getvalue()
-    return svg[svg.index("<svg"):]
+    return re.sub(r"font-family: ?[^;\"]+", f"font-family: {CSS_FONTS}", svg[svg.index("<svg"):])
 
 
 def _empty(ax: Axes, what: str) -> None:
@@ -79,7 +103,7 @@ def _empty(ax: Axes, what: str) -> None:
 
 def bar_chart(counts: pd.Series, title: str, xlabel: str, ylabel: str, horizontal: bool = False) -> Figure:
     """A bar chart of ``counts`` (index: labels); horizontal bars read best for long Chinese names."""
-    with rc_context(_style()):
+    with _drawing():
         height = max(2.6, 0.8 + 0.28 * len(counts)) if horizontal else 3.2
         fig, ax = _figure(height)
         ax.set_title(title)
@@ -101,7 +125,7 @@ def bar_chart(counts: pd.Series, title: str, xlabel: str, ylabel: str, horizonta
 
 def events_per_month(events: pd.DataFrame) -> Figure:
     """Events per calendar month (year known), as a time series."""
-    with rc_context(_style()):
+    with _drawing():
         fig, ax = _figure()
         ax.set_title("Events per month (year resolved)")
         dated = events.dropna(subset=["year", "month"]) if {"year", "month"} <= set(events.columns) else events[:0]

@@ -131,7 +131,9 @@ def _gap(text: str, lo: int, hi: int, spans: list[Span]) -> str:
 
 
 def _chart_block(charts: dict[str, str]) -> str:
-    return "".join(f'<figure class="chart" id="chart-{name}">{svg}</figure>' for name, svg in charts.items())
+    """The charts; the county map (key ``map``, optional) gets a full-width figure of its own."""
+    return "".join(f'<figure class="{"map" if name == "map" else "chart"}" id="chart-{name}">{svg}</figure>'
+                   for name, svg in charts.items())
 
 
 def _doc_index(documents: pd.DataFrame, viewed: set[str], problems: pd.DataFrame) -> str:

@@ -17,6 +17,9 @@ h2 { border-bottom: 2px solid #b5121b; padding-bottom: 4px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 14px; }
 figure.chart { margin: 0; background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 6px; }
 figure.chart svg { width: 100%; height: auto; }
+figure.map { margin: 0; background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 6px;
+             grid-column: 1 / -1; text-align: center; }
+figure.map svg { width: 100%; max-width: 900px; height: auto; } figure.map p { color: #666; }
 .toolbar { display: flex; gap: 10px; align-items: center; margin: 8px 0; flex-wrap: wrap; }
 .toolbar input[type=search] { flex: 1; min-width: 240px; padding: 6px 8px; font-size: 1em; }
 table.list { border-collapse: collapse; width: 100%; background: #fff; font-size: .92em; }

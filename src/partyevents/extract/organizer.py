@@ -1,0 +1,404 @@
+"""The organizer of an event: the subject of its first clause that has one, and how it was found.
+
+The event head is read clause by clause, after a leading dateline (``新华网上海1月25日电(记者)``,
+``本报讯``) and leading quotations (``“…，…”``), which never hold the organizer. A clause's
+subject is the text before its first action cue (``召开``, ``组织``, ``联合``… from
+``resources/org_cues.tsv``); clauses that open with an adverbial (``为…``, ``近日``, ``在…期间``,
+``…以来``) have none. The subject is
+
+- a body's name (:func:`~partyevents.extract.organizations.name_at`) that does not open with a
+  verb, preposition or pronoun (``resources/org_openers.tsv``): source ``subject``, or ``leader``
+  when a person's title follows it (``镇党委书记X`` → 镇党委, ``resources/org_titles.tsv``), or
+  ``joint`` when a joint cue follows it (``X联合Y``, ``X与Y共同``: ``resources/org_joint_cues.tsv``);
+- ``由X主办/牵头/组织``: X, source ``subject``;
+- a bare place name (``宜城``, ``黄陂区``) standing alone before the cue: source ``subject``;
+- a reference (``我县``, ``该社区``, ``本单位``: ``resources/org_references.tsv``): source
+  ``reference``, resolved by :func:`resolve_reference` against the title and the text before;
+- a person (two or three characters) before the cue: source ``person``, resolved by
+  :func:`resolve_person` to the body a title names them by elsewhere in the document (``县领导X``).
+
+Pronouns, collectives (``我们``, ``居民们``, ``大家``) and verb phrases are none of these. When no
+clause of a sentence has a subject, the first body the sentence names stands in (``在X…仪式上``:
+source ``subject``) before the next sentence is read. Everything a clause decides is read from the clause alone, so the organizer
+found in a whole head is found again in its clause alone (the spaCy component reads only that).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from ..resources import read_table
+from . import organizations as orgs
+
+__all__ = ["Found", "expand_generic", "find_organizer", "resolve_person", "resolve_reference", "skip_preamble"]
+
+_CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
+_SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
+_MAX_SENTENCES = 2
+_MAX_BARE = 4  # a bare place or person standing for the subject is short
+_ADMIN_HEADS = frozenset("省市区县")  # a name opening with one is a department of the page's own place
+_MIN_GENERIC = 3  # a suffix alone stands for the body (服务队, 工作队), but not 社区 or 党委
+_QUOTES = " “”\"'‘’"
+_TIME_ONLY = re.compile(r"^[\d年月日号上下午晚早中凌晨以来前后至今初底旬]*$")
+_LEADING_TIME = re.compile(
+    r"^(?:\d+[年月日号][\d年月日号]*|\d{1,2}[:：]\d{2})(?:以来)?(?:上午|下午|晚上|早上|中午|凌晨|晚|早)?"
+)
+# a dateline: a short source name, then 讯 / 消息 / X日电, then a byline in brackets, a colon or a space
+_DATELINE = re.compile(
+    r"[\u4e00-\u9fffA-Za-z0-9·]{0,24}?(?:讯|消息|日电)(?=[ \u3000(（:：])[ \u3000]*(?:[(（][^()（）\n]{0,40}[)）])?[ \u3000:：]*"
+)
+_QUOTE_RUN = re.compile(r"[“\"「]([^”\"」\n]{1,300})[”\"」][.。…,，!！?？ \u3000]*")
+_LOCATIVE = re.compile(r"[ “”\"'‘’]*(?:\d+[年月日号][\d年月日号]*(?:上午|下午|晚上|早上|中午|晚)?)?在")
+_QUOTE_MARK = re.compile(r"[,，。;；:：!！?？、…]")
+
+
+class Found(NamedTuple):
+    """The organizer's span in the text, how it was found, and its clause's span."""
+
+    start: int
+    end: int
+    source: str  # subject | leader | joint | reference | person
+    clause_start: int
+    clause_end: int
+
+
+_cues = orgs._cues  # one reading of org_cues.tsv, shared with the name finder
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(sorted((row[0] for row in read_table("org_titles.tsv")), key=len, reverse=True))
+
+
+@cache
+def _joint() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
+    """(cues that join by themselves, 与-like cues, a regex of the together-words)."""
+    rows = read_table("org_joint_cues.tsv")
+    together = [w for w, kind in rows if kind == "together"]
+    return (
+        tuple(w for w, kind in rows if kind == "verb"),
+        tuple(w for w, kind in rows if kind == "with"),
+        re.compile("|".join(re.escape(w) for w in sorted(together, key=len, reverse=True)) or "(?!)"),
+    )
+
+
+@cache
+def _reference_re() -> re.Pattern[str]:
+    """A reference word (我/本/该) followed by an organization suffix or a body word (单位, 院), at the start."""
+    rows = read_table("org_references.tsv")
+    heads = "".join(re.escape(word) for kind, word in rows if kind == "head")
+    kinds = orgs.trie_pattern([*orgs.suffixes(), *(word for kind, word in rows if kind == "body")])
+    return re.compile(rf"[{heads}]({kinds})")
+
+
+@cache
+def _host_re() -> re.Pattern[str]:
+    """``由X主办``: the body after 由 hosts the event."""
+    return re.compile(r"由[^,，。;；]{2,60}?(?:主办|牵头|组织(?!部)|举办|发起|承办|带领|率领|带队)")
+
+
+def skip_preamble(text: str) -> int:
+    """Where the event's own words start: after a leading dateline and leading quotations.
+
+    A quotation is skipped when it holds a clause or sentence mark (a slogan such as
+    ``“五一”`` is part of the sentence).
+
+    >>> t = "新华网上海1月25日电(许超)新春佳节临近。"
+    >>> t[skip_preamble(t):]
+    '新春佳节临近。'
+    >>> t = "“大家好,我来了。”8月1日,米公街道召开会议"
+    >>> t[skip_preamble(t):]
+    '8月1日,米公街道召开会议'
+    >>> skip_preamble("“五一”国际劳动节将至")
+    0
+    """
+    pos = 0
+    for _ in range(3):
+        start = pos
+        while pos < len(text) and text[pos] in " \u3000\n":
+            pos += 1
+        m = _DATELINE.match(text, pos)
+        if m:
+            pos = m.end()
+        q = _QUOTE_RUN.match(text, pos)
+        while q and _QUOTE_MARK.search(q.group(1)):
+            pos = q.end()
+            q = _QUOTE_RUN.match(text, pos)
+        if pos == start:
+            break
+    return pos
+
+
+def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = None) -> Found | None:
+    """The organizer of an event's text, or None.
+
+    ``spans`` are the names in ``text`` (:func:`~partyevents.extract.organizations.org_spans`),
+    when the caller has them; they are read only when no clause has a subject.
+
+    >>> t = "12月9日\\n米公街道召开疫情防控推进会。"
+    >>> f = find_organizer(t); t[f.start:f.end], f.source
+    ('米公街道', 'subject')
+    >>> t = "8月16日,瑞峰镇天池村党委书记方国军和村干部一道劝导群众。"
+    >>> f = find_organizer(t); t[f.start:f.end], f.source
+    ('瑞峰镇天池村党委', 'leader')
+    >>> t = "“好!”5月2日,在幸福村党群服务中心,党员们齐聚一堂。会后大家合影。"
+    >>> f = find_organizer(t); t[f.start:f.end], f.source
+    ('幸福村党群服务中心', 'subject')
+    """
+    found, found_in, clauses = _subjects(text)
+    if not clauses:
+        return found
+    names: list[tuple[int, int]] | None = None
+    for locative in (True, False):  # a sentence's 在X… clause, before the next sentence; then any clause
+        for n_sentence, cpos, cend, is_locative in clauses:
+            if locative and (n_sentence >= found_in or not is_locative):
+                continue
+            if names is None:
+                names = [(s, e) for s, e, _ in (orgs.org_spans(text) if spans is None else spans)]
+            for s, e in names:
+                if cpos <= s and e <= cend and not _reference_re().match(text, s):
+                    return Found(s, e, "subject", cpos, cend)
+        if found is not None:
+            return found
+    return None
+
+
+_Clause = tuple[int, int, int, bool]  # (sentence number, start, end, opens with 在)
+
+
+@lru_cache(maxsize=8)
+def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
+    """The first subject of the head's clauses, the sentence it stands in, and the clauses read before it."""
+    base = skip_preamble(text)
+    pos = base
+    clauses: list[_Clause] = []
+    for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text[base:])):
+        if n_sentence >= _MAX_SENTENCES:
+            break
+        cpos = pos
+        for clause in _CLAUSE_SPLIT.split(sentence):
+            hit = _subject(clause)
+            if hit:
+                start = cpos + hit[0]
+                return Found(start, start + hit[1], hit[2], cpos, cpos + len(clause)), n_sentence, tuple(clauses)
+            clauses.append((n_sentence, cpos, cpos + len(clause), bool(_LOCATIVE.match(clause))))
+            cpos += len(clause) + 1
+        pos += len(sentence)
+    return None, _MAX_SENTENCES, tuple(clauses)
+
+
+@lru_cache(maxsize=64)
+def _subject(clause: str) -> tuple[int, int, str] | None:
+    """(offset, length, source) of the clause's subject, or None when the clause has none."""
+    offset = 0
+    stripped = clause.lstrip(_QUOTES)
+    offset += len(clause) - len(stripped)
+    if _TIME_ONLY.match(stripped):
+        return None
+    lead = _LEADING_TIME.match(stripped)
+    if lead:
+        offset += lead.end()
+        stripped = stripped[lead.end() :]
+    cues = _cues()
+    if stripped.startswith(cues["stop"]):  # 记者昨日从市委组织部获悉 -> the body after 从
+        src = stripped.find("从") + 1
+        if not src:
+            return None
+        span = orgs.body_at(stripped, src, len(stripped))
+        return (offset + src, span[1] - src, "subject") if span and span[0] == src else None
+    if stripped.startswith("由"):  # 由X主办: X hosts
+        host = _host_re().match(stripped)
+        span = orgs.body_at(stripped, 1, host.end()) if host else None
+        return (offset + 1, span[1] - 1, "subject") if span and span[0] == 1 else None
+    if stripped.startswith(cues["lead"]):
+        return None
+    verb = orgs.verb_re().search(stripped)
+    head = stripped[: verb.start()] if verb else stripped
+    ref = _reference_re().match(head)
+    if ref:  # 我镇党委…, or 我县 standing alone before the cue
+        words = orgs.name_at(head) or ""
+        if words.startswith(ref.group()):
+            return offset, len(words), "reference"
+        return (offset, ref.end(), "reference") if verb and ref.end() == len(head) else None
+    item = 0
+    while True:
+        name = orgs.name_at(head, item)
+        if name:
+            if name in orgs.suffixes():
+                if _place_committee(name) and head.startswith(_titles(), item + len(name)):  # 县委书记X
+                    return offset + item, len(name), "leader"
+                if len(name) >= _MIN_GENERIC:  # 工作队 / 服务队 + adverbs
+                    return offset + item, len(name), "subject"
+            span = orgs.body_at(head, item, len(head))
+            if span is None or span[0] != item:
+                return None
+            length = span[1] - item
+            if head.startswith(_titles(), span[1]):
+                return offset + item, length, "leader"
+            if verb and _joins(verb.group(), stripped[verb.end() :]):
+                return offset + item, length, "joint"
+            return offset + item, length, "subject"
+        nxt = _next_item(head, item)  # 副市长曾奕、镇党委书记薛治国: the next person of the list
+        if nxt is None:
+            break
+        item = nxt
+    if verb and head in orgs.suffixes() and len(head) >= _MIN_GENERIC:  # 工作队, 服务队 as the subject
+        return offset, len(head), "subject"
+    if verb and 2 <= len(head) <= _MAX_BARE and orgs.BARE_NAME.fullmatch(head):
+        if orgs.is_place(head):
+            return offset, len(head), "subject"
+        if _looks_like_person(head):
+            return offset, len(head), "person"
+    return None
+
+
+def _place_committee(name: str) -> bool:
+    """True for a place's party committee written as a bare suffix: 县委, 市委, 区委 (the place is elsewhere)."""
+    return orgs.suffixes().get(name) == "party" and name[:1] in _generic_firsts()
+
+
+def _next_item(head: str, item: int) -> int | None:
+    """Start of the next item of a list of titled people (``副市长曾奕、镇党委书记薛治国``)."""
+    sep = head.find("、", item)
+    if sep < 0 or sep + 1 >= len(head) or not _title_re().search(head, item, min(sep, item + 8)):
+        return None
+    return sep + 1
+
+
+@cache
+def _title_re() -> re.Pattern[str]:
+    return re.compile(orgs.trie_pattern(_titles()))
+
+
+def _joins(cue: str, rest: str) -> bool:
+    verbs, withs, together = _joint()
+    if cue in verbs:
+        return True
+    if cue in withs:
+        return together.search(rest) is not None
+    return False
+
+
+def resolve_reference(word: str, title: str | None, before: str) -> str | None:
+    """The body a reference (``我县``, ``我镇党委``, ``该社区``) stands for, or None.
+
+    The body of the reference's kind (its suffix) named in the title, else the last one named
+    in the text before; 我县/我区/我市 may also be a place in the title (``青神县``).
+
+    >>> resolve_reference("我县", "青神县:党旗在防汛一线飘扬", "")
+    '青神县'
+    >>> resolve_reference("该社区", None, "幸福街道明德社区组织开展活动。")
+    '幸福街道明德社区'
+    >>> resolve_reference("我局党组", None, "区财政局召开会议。") is None
+    False
+    """
+    m = _reference_re().match(word)
+    if not m:
+        return None
+    kind, rest = m.group(1), word[m.end() :]
+    fits = (lambda n: len(n) > len(kind)) if kind == "单位" else (lambda n: n.endswith(kind) and len(n) > len(kind) + 1)
+    for text, last in ((title or "", False), (before, True)):
+        names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
+        names += orgs.places_in(text)
+        good = [n for n in names if fits(n) and not _reference_re().match(n)]
+        if good:
+            return (good[-1] if last else good[0]) + rest
+    return None
+
+
+@cache
+def _surnames() -> tuple[str, ...]:
+    raw = read_table("org_surnames.txt")
+    return tuple(sorted((row[0] for row in raw), key=len, reverse=True))
+
+
+def _looks_like_person(head: str) -> bool:
+    """Two or three characters (four with a double surname) opening with a family name, no plural.
+
+    >>> _looks_like_person("郑士民"), _looks_like_person("居民们"), _looks_like_person("大雨还")
+    (True, False, False)
+    """
+    surname = next((s for s in _surnames() if head.startswith(s)), None)
+    return surname is not None and 1 <= len(head) - len(surname) <= 2 and not head.endswith(("们", "俩", "等"))
+
+
+@cache
+def _titled_list_re() -> re.Pattern[str]:
+    """A title, then the people it names before the person looked up: ``领导杜庆节、`` (up to the end)."""
+    return re.compile(rf"({orgs.trie_pattern(_titles())})(?:[\u4e00-\u9fff]{{2,4}}、){{0,8}}$")
+
+
+def resolve_person(person: str, text: str, before: int) -> str | None:
+    """The body a person is named by with a title in the document (``金乡县领导杜庆节、郑士民`` → 金乡县).
+
+    The mentions of the person before ``before`` are read, first to last; the first that stands
+    right after a title, or in a list of names after one, gives the body named before the title.
+
+    >>> resolve_person("郑士民", "金乡县领导杜庆节、郑士民等走访。郑士民深入到村", 17)
+    '金乡县'
+    >>> resolve_person("郑士民", "郑士民深入到村", 7) is None
+    True
+    """
+    at = text.find(person, 0, before)
+    while at >= 0:
+        window = text[max(0, at - 60) : at]
+        m = _titled_list_re().search(window)
+        if m:
+            body = window[: m.start()]
+            for s, e, _ in reversed(orgs.org_spans(body)):
+                if e == len(body):
+                    return body[s:e]
+            places = orgs.places_in(body[-12:])
+            if places and body.endswith(places[-1]):
+                return places[-1]
+        at = text.find(person, at + len(person), before)
+    return None
+
+
+@cache
+def _generic_heads() -> tuple[str, ...]:
+    """Place suffixes a name may open with as a generic word (社区党总支, 镇党委, 村党支部), longest first."""
+    return tuple(sorted((s for s, kind in orgs.suffixes().items() if kind == "place"), key=len, reverse=True))
+
+
+@cache
+def _generic_firsts() -> frozenset[str]:
+    return frozenset(h[0] for h in _generic_heads())
+
+
+def expand_generic(name: str, title: str | None, before: str) -> str | None:
+    """A name that opens with a generic place word (``社区党总支``), written in full from the text before.
+
+    The last body of that kind named before it in the event or the document (else in the title)
+    gives the place: ``汉阳镇汉阳场社区`` … ``社区党总支`` → ``汉阳镇汉阳场社区党总支``. None when the
+    name is no such name or no body of its kind is named.
+
+    >>> expand_generic("社区党总支", None, "近日,在汉阳镇汉阳场社区,演练正在进行,")
+    '汉阳镇汉阳场社区党总支'
+    >>> expand_generic("县委", "金乡县:走访慰问暖人心", "")
+    '金乡县委'
+    >>> expand_generic("区财政局", None, "樊城区") is None, expand_generic("米公街道", None, "樊城区") is None
+    (True, True)
+    """
+    if name[:1] not in _generic_firsts():
+        return None
+    head = next((h for h in _generic_heads() if name.startswith(h)), None)
+    if head is None or len(name) == len(head):
+        return None
+    committee = _place_committee(name)  # 县委 is 县 + 委
+    if head in _ADMIN_HEADS and not committee:  # 区财政局, 市委组织部: written as the page writes them
+        return None
+    if orgs.name_at(name[len(head) :]) is None and not committee:
+        return None
+    if head not in before and head not in (title or ""):
+        return None
+    for text, last in ((before, True), (title or "", False)):
+        names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
+        names += orgs.places_in(text) if len(head) == 1 else []
+        good = [n for n in names if n.endswith(head) and len(n) > len(head) and not _reference_re().match(n)]
+        if good:
+            return (good[-1] if last else good[0]) + name[len(head) :]
+    return None

@@ -1,0 +1,114 @@
+"""Which short forms of counties in a text stand for their place.
+
+Many county short forms are ordinary words (互助, 通道, 金山, 和平, 团结) or parts of
+other names (贺兰山路, 南湖山庄, 安溪县公安局). A short form of a county is kept only
+when something corroborates it (a prefecture's short form, 长沙, 唐山, is a place
+name in its own right):
+
+- a level or organization word right after it (``互助县``, ``金山区委``: the
+  ``confirm`` rows of ``place_short_context.tsv``);
+- a place under it named right after it (``樊城王寨街道``), or its parent right
+  before it (``武汉黄陂``);
+- the place itself, a place under it, or its prefecture or province named
+  elsewhere in full, or in the title or the manifest.
+
+A short form right after a name of its own level or below is never a place: it
+starts another name (``安溪县公安局``, ``长宁区新华路街道``, ``汉阳镇汉阳场社区``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..resources import read_table
+from .gazetteer import Gazetteer, Match
+
+__all__ = ["corroborated"]
+
+_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
+_FEW = 3  # a name with more candidates than this (城关镇) says nothing about where the document is
+
+
+@cache
+def _confirm_words() -> tuple[str, ...]:
+    return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "confirm")
+
+
+def _top_rank(gz: Gazetteer, m: Match) -> int:
+    return min(_RANK[gz.divisions[c].level] for c in m.candidates)
+
+
+def _low_rank(gz: Gazetteer, m: Match) -> int:
+    return max(_RANK[gz.divisions[c].level] for c in m.candidates)
+
+
+def _needs_evidence(gz: Gazetteer, m: Match) -> bool:
+    return m.short and _top_rank(gz, m) == _RANK["county"]
+
+
+def corroborated(gz: Gazetteer, text: str, matches: list[Match], extra: list[Match]) -> list[Match]:
+    """``matches`` (found in ``text``) without the short forms nothing corroborates.
+
+    ``extra`` holds the names found in the title and the manifest place.
+    """
+    if not any(m.short for m in matches):
+        return matches
+    confirm = _confirm_words()
+    named: set[int] = set()  # divisions named: candidates of full names and of title/manifest names
+    held: set[int] = set()  # those and every ancestor of them
+    extra_surfaces = {m.surface for m in extra}
+
+    def add(m: Match) -> None:
+        if len(m.candidates) <= _FEW:
+            named.update(m.candidates)
+            for c in m.candidates:
+                held.update(gz.ancestors(c))
+
+    for m in extra:
+        add(m)
+    keep: list[bool | None] = [not _needs_evidence(gz, m) for m in matches]  # None: never kept
+    for i, m in enumerate(matches):  # a short form starting another name is dropped first (八经街道延安里社区)
+        if not m.short or i == 0:
+            continue
+        prev = matches[i - 1]
+        if prev.end == m.start and _low_rank(gz, prev) >= _top_rank(gz, m):
+            keep[i] = None
+    for i, m in enumerate(matches):
+        if keep[i]:
+            add(m)
+    for _ in range(2):  # a short form corroborated by another one corroborates in turn
+        changed = False
+        for i, m in enumerate(matches):
+            if keep[i] is not False:
+                continue
+            if _supported(gz, text, matches, i, confirm, extra_surfaces, named, held):
+                keep[i] = True
+                add(m)
+                changed = True
+        if not changed:
+            break
+    return [m for m, k in zip(matches, keep, strict=True) if k]
+
+
+def _supported(
+    gz: Gazetteer,
+    text: str,
+    matches: list[Match],
+    i: int,
+    confirm: tuple[str, ...],
+    extra_surfaces: set[str],
+    named: set[int],
+    held: set[int],
+) -> bool:
+    m = matches[i]
+    if text.startswith(confirm, m.end) or m.surface in extra_surfaces:
+        return True
+    if i + 1 < len(matches) and matches[i + 1].start == m.end:  # 樊城王寨街道
+        nxt = matches[i + 1]
+        if any(c in gz.ancestors(n)[:-1] for n in nxt.candidates for c in m.candidates):
+            return True
+    if i > 0 and matches[i - 1].end == m.start:  # 武汉黄陂
+        prev = matches[i - 1]
+        if any(p in gz.ancestors(c)[:-1] for c in m.candidates for p in prev.candidates):
+            return True
+    return any(c in held or named.intersection(gz.ancestors(c)[:-1]) for c in m.candidates)
