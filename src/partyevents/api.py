@@ -217,6 +217,7 @@ def _new_documents(items: Iterator[RawDocument | Problem], writer: TableWriter, 
             if (source, item.message) not in old_problems:
                 writer.add("problems", [_problem_row(item, source)])
                 summary.problems += 1
+            summary.errors += item.severity == "error"  # inputs not read, or not under their own name
             continue
         doc_id = pipeline.doc_id_of(item)  # the SHA-256 of the bytes as they were read
         if doc_id in known:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import errno
 import hashlib
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from .records import Decoded, ManifestRow, Problem, RawDocument
 from .sources import Columns, Context, container_kind, iter_container
+from .sources.folder import display_name, long_path_reason, name_problem, walk
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -427,11 +429,13 @@ def iter_inputs(in_dir: Path, options: InputOptions | None = None) -> Iterator[R
     unmatched = set(manifest)
     skip = {_resolved(p) for p in (*options.exclude, manifest_path)}
     n_files = 0
-    for path in _walk(in_dir, skip):
+    for path in walk(in_dir, skip):
         if isinstance(path, Problem):
             yield path
             continue
-        rel = path.relative_to(in_dir).as_posix()
+        rel, how = display_name(path.relative_to(in_dir).as_posix())
+        if how is not None:
+            yield name_problem(rel, how)
         if rel == MANIFEST_NAME or _resolved(path) in skip:
             continue  # the folder's manifest is never a document, even when --manifest names another file
         n_files += 1
@@ -441,9 +445,10 @@ def iter_inputs(in_dir: Path, options: InputOptions | None = None) -> Iterator[R
             yield read_file(path, rel, options.max_bytes, manifest.get(rel))
             continue
         for item in iter_container(path, rel, kind, ctx):
-            if isinstance(item, RawDocument):
-                unmatched.discard(item.source_path)
-            yield item
+            for named in _named(item):
+                if isinstance(named, RawDocument):
+                    unmatched.discard(named.source_path)
+                yield named
     if not n_files:
         yield Problem("ingest", "warning", f"the input folder {in_dir} holds no files to read", None, ".")
     if unmatched:
@@ -456,29 +461,19 @@ def _resolved(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-_OUTPUT_TABLES = ("documents.parquet", "problems.parquet")
-
-
-def _walk(root: Path, skip: set[Path] = frozenset()) -> Iterator[Path | Problem]:  # type: ignore[assignment]
-    """Files below ``root``, sorted; a symbolic link to a folder is listed (as a file) but never followed.
-
-    A folder in ``skip`` or holding partyevents tables (an output folder inside the input folder) is not
-    read; a :class:`Problem` says so.
-    """
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
-        kept = []
-        for d in sorted(d for d in dirnames if d not in links):
-            folder = Path(dirpath) / d
-            if _resolved(folder) in skip or all((folder / t).exists() for t in _OUTPUT_TABLES):
-                rel = folder.relative_to(root).as_posix()
-                yield Problem("ingest", "warning", f"skipped folder {rel}/: it holds partyevents output tables, "
-                              "not input", None, rel)
-            else:
-                kept.append(d)
-        dirnames[:] = kept
-        for name in sorted(filenames + links):
-            yield Path(dirpath) / name
+def _named(item: RawDocument | Problem) -> Iterator[RawDocument | Problem]:
+    """``item`` with a path that is valid UTF-8 (a member of a tar file can have any bytes for a name),
+    after an ``error`` problem when it had to be changed."""
+    if isinstance(item, Problem):
+        yield item
+        return
+    shown, how = display_name(item.source_path)
+    if how is None:
+        yield item
+        return
+    yield name_problem(shown, how)
+    record = display_name(item.source_record)[0] if item.source_record else item.source_record
+    yield dataclasses.replace(item, source_path=shown, source_record=record)
 
 
 def read_file(path: Path, rel: str, max_bytes: int, manifest: ManifestRow | None = None) -> RawDocument:
@@ -488,6 +483,8 @@ def read_file(path: Path, rel: str, max_bytes: int, manifest: ManifestRow | None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             reason = "symbolic link loop"
+        elif exc.errno == errno.ENAMETOOLONG:
+            reason = long_path_reason(path)
         else:
             reason = "broken symbolic link" if path.is_symlink() else f"cannot stat: {exc.strerror}"
         return RawDocument(rel, None, error=reason, manifest=manifest)

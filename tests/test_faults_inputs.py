@@ -1,0 +1,153 @@
+"""Issue 19, what is read: file names that are not UTF-8, paths longer than the system allows, folders that
+cannot be listed (11), manifests that are not regular files of a bounded size (12)."""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from faults_helpers import corpus
+from partyevents import extract, load
+from partyevents.api import ExtractConfig
+from partyevents.cli import main
+from partyevents.sources import folder as folder_mod
+
+SERIAL = ExtractConfig(progress=False, workers=1)
+PAGE = "3月{d}日,东湖社区党支部组织党员开展文明创建活动,参加党员{d}0名。"
+
+
+def _run(in_dir: Path, out: Path, *extra: str) -> int:
+    res = CliRunner().invoke(main, ["extract", str(in_dir), str(out), "--workers", "1", "-q", *extra])
+    assert "Traceback" not in res.output, res.output
+    return res.exit_code
+
+
+# ---------------------------------------------------------------- 11: names that are not UTF-8
+@pytest.mark.skipif(sys.platform != "linux", reason="a file system that takes any bytes as a name")
+def test_file_names_that_are_not_utf8_are_read_and_reported(tmp_path: Path) -> None:
+    in_dir = corpus(tmp_path / "in", 2)
+    gb, bad = "党建".encode("gb18030") + b".txt", b"bad\xff\xfe.txt"
+    for i, name in enumerate((gb, bad)):
+        with open(os.path.join(os.fsencode(in_dir), name), "wb") as fh:
+            fh.write(PAGE.format(d=i + 3).encode())
+    out = tmp_path / "out"
+    assert _run(in_dir, out) == 1  # the tables are written; the names count in the exit status
+    t = load(out)
+    docs = dict(zip(t.documents["source_path"], t.documents["status"], strict=True))
+    assert docs["党建.txt"] == "ok" and docs["bad\\xff\\xfe.txt"] == "ok" and len(docs) == 4
+    named = t.problems[t.problems["message"].str.contains("not valid UTF-8")]
+    assert sorted(named["source_path"]) == ["bad\\xff\\xfe.txt", "党建.txt"]
+    assert set(named["severity"]) == {"error"}
+
+
+def test_a_tar_member_named_in_another_encoding_gets_a_readable_path(tmp_path: Path) -> None:
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    data = PAGE.format(d=5).encode()
+    with tarfile.open(in_dir / "pages.tar", "w", encoding="utf-8", errors="surrogateescape") as tar:
+        info = tarfile.TarInfo(os.fsdecode("社区".encode("gb18030") + b"/\xff.txt"))
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    summary = extract(in_dir, tmp_path / "out", SERIAL)
+    assert summary.errors == 1 and summary.documents["ok"] == 1
+    assert load(tmp_path / "out").documents["source_path"].tolist() == ["pages.tar!/社区/\\xff.txt"]
+
+
+# ---------------------------------------------------------------- 11: paths longer than the system allows
+def _deep(root: Path, length: int) -> tuple[int, str]:
+    """Folders of 200-character names below ``root`` until the path is about ``length`` bytes long, made
+    through folder descriptors (the path itself may not be usable); the open descriptor and the path."""
+    fd = os.open(root, os.O_RDONLY)
+    rel = ""
+    while len(os.fsencode(root)) + len(rel) < length:
+        name = f"{len(rel) // 201:02d}" + "d" * 198
+        os.mkdir(name, dir_fd=fd)
+        sub = os.open(name, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd, rel = sub, f"{rel}/{name}" if rel else name
+    return fd, rel
+
+
+def _write_at(fd: int, name: str, data: bytes) -> None:
+    f = os.open(name, os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+    os.write(f, data)
+    os.close(f)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="PATH_MAX of Linux")
+def test_paths_longer_than_the_system_allows_are_reported(tmp_path: Path) -> None:
+    limit = os.pathconf("/", "PC_PATH_MAX")
+    in_dir = corpus(tmp_path / "in", 2)
+    fd, _ = _deep(in_dir, limit - 150)
+    try:
+        _write_at(fd, "近.txt", PAGE.format(d=1).encode())  # its path still fits: read
+        _write_at(fd, "f" * 200 + ".txt", PAGE.format(d=2).encode())  # its path is too long to open
+        os.mkdir("g" * 200, dir_fd=fd)  # a folder whose path is too long to list
+        sub = os.open("g" * 200, os.O_RDONLY, dir_fd=fd)
+        _write_at(sub, "x.txt", PAGE.format(d=3).encode())
+        os.close(sub)
+    finally:
+        os.close(fd)
+    out = tmp_path / "out"
+    assert _run(in_dir, out) == 1
+    t = load(out)
+    by_name = {p.rsplit("/", 1)[-1]: (s, e) for p, s, e in
+               zip(t.documents["source_path"], t.documents["status"], t.documents["error"], strict=True)}
+    assert by_name["近.txt"][0] == "ok"
+    status, error = by_name["f" * 200 + ".txt"]
+    assert status == "rejected" and "longer than the system allows" in error
+    folder = t.problems[t.problems["source_path"].str.endswith("g" * 200)]
+    assert folder["severity"].tolist() == ["error"]
+    assert "cannot list folder" in folder["message"].iloc[0] and "longer than the system allows" in folder[
+        "message"].iloc[0]
+
+
+# ---------------------------------------------------------------- 11: folders that cannot be listed
+def test_a_folder_that_cannot_be_listed_is_an_error_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    in_dir = corpus(tmp_path / "in", 2)
+    corpus(in_dir / "locked", 3)
+    (in_dir / "open" / "deeper").mkdir(parents=True)
+    (in_dir / "open" / "deeper" / "000.txt").write_text(PAGE.format(d=7), encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: os.PathLike[str]) -> object:
+        if Path(path).name == "locked":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(folder_mod.os, "scandir", scandir)
+    out = tmp_path / "out"
+    assert _run(in_dir, out) == 1
+    t = load(out)
+    assert sorted(t.documents["source_path"]) == ["000.txt", "001.txt", "open/deeper/000.txt"]
+    row = t.problems[t.problems["source_path"] == "locked"]
+    assert row["severity"].tolist() == ["error"]
+    assert row["message"].iloc[0] == ("cannot list folder locked/ (Permission denied; check its permissions); "
+                                      "the files in it are not read")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root lists every folder")
+def test_a_folder_without_permissions_is_an_error_row(tmp_path: Path) -> None:
+    in_dir = corpus(tmp_path / "in", 2)
+    locked = corpus(in_dir / "locked", 1)
+    locked.chmod(0)
+    try:
+        summary = extract(in_dir, tmp_path / "out", SERIAL)
+    finally:
+        locked.chmod(0o755)
+    assert summary.errors == 1 and summary.documents["ok"] == 2
+
+
+def test_walk_keeps_the_order_of_a_sorted_top_down_walk(tmp_path: Path) -> None:
+    for rel in ("b/2.txt", "b/1.txt", "a/z/1.txt", "a/0.txt", "0.txt", "c.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    got = [p.relative_to(tmp_path).as_posix() for p in folder_mod.walk(tmp_path) if isinstance(p, Path)]
+    assert got == ["0.txt", "c.txt", "a/0.txt", "a/z/1.txt", "b/1.txt", "b/2.txt"]
