@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import subprocess
 import sys
 import tarfile
 from pathlib import Path
@@ -13,8 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from faults_helpers import corpus
-from partyevents import extract, load
+from faults_helpers import SRC, corpus
+from partyevents import extract, ingest, load
 from partyevents.api import ExtractConfig
 from partyevents.cli import main
 from partyevents.sources import folder as folder_mod
@@ -151,3 +152,44 @@ def test_walk_keeps_the_order_of_a_sorted_top_down_walk(tmp_path: Path) -> None:
         (tmp_path / rel).write_text("x", encoding="utf-8")
     got = [p.relative_to(tmp_path).as_posix() for p in folder_mod.walk(tmp_path) if isinstance(p, Path)]
     assert got == ["0.txt", "c.txt", "a/0.txt", "a/z/1.txt", "b/1.txt", "b/2.txt"]
+
+
+# ---------------------------------------------------------------- 12: manifests that are not regular files
+def _cli(args: list[str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """The command in a child process: a run that blocks fails the test instead of hanging it."""
+    return subprocess.run([sys.executable, "-m", "partyevents.cli", *args], capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, "PYTHONPATH": str(SRC)})
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_manifest_that_is_a_pipe_is_not_read(tmp_path: Path) -> None:
+    in_dir = corpus(tmp_path / "in", 2)
+    os.mkfifo(in_dir / "manifest.csv")  # nobody ever writes to it
+    os.mkfifo(in_dir / "feed.zip")  # nor to this one, which looks like an archive
+    os.mkfifo(in_dir / "page")  # nor to this one, which would be sniffed for its kind
+    proc = _cli(["extract", str(in_dir), str(tmp_path / "out"), "--workers", "1", "-q"])
+    assert proc.returncode == 1, proc.stderr  # the two pipes that are not the manifest are rejected documents
+    t = load(tmp_path / "out")
+    assert t.problems["message"].tolist().count("manifest manifest.csv not read: it is a pipe; only a regular CSV "
+                                                "file is read as a manifest") == 1
+    assert t.documents.set_index("source_path")["error"].fillna("").to_dict() == {
+        "000.txt": "", "001.txt": "", "feed.zip": "not a regular file", "page": "not a regular file"}
+    proc = _cli(["extract", str(in_dir), str(tmp_path / "out2"), "--manifest", str(in_dir / "manifest.csv")])
+    assert proc.returncode == 2 and "is not a regular file" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_manifest_that_never_ends_is_not_read(tmp_path: Path) -> None:
+    in_dir = corpus(tmp_path / "in", 2)
+    (in_dir / "manifest.csv").symlink_to("/dev/zero")
+    summary = extract(in_dir, tmp_path / "out", SERIAL)
+    assert summary.documents["ok"] == 2
+    assert "manifest manifest.csv not read: it is a device" in load(tmp_path / "out").problems["message"].iloc[0]
+
+
+def test_a_manifest_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
+    big = tmp_path / "manifest.csv"
+    big.write_text("path,url\n" + "a.txt,http://x.cn/1.html\n" * 100, encoding="utf-8")
+    with pytest.raises(ingest.RejectedInput, match="over the 1,000-byte limit"):
+        ingest._manifest_bytes(big, limit=1000)
+    assert ingest._manifest_bytes(big, limit=10_000).startswith(b"path,url\n")

@@ -92,6 +92,9 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
         raise click.UsageError(f"input folder {in_dir} does not exist; give the folder that holds the pages "
                                "(loose files, record files, archives or WARC files), e.g. "
                                "`partyevents extract data/raw data/out`")
+    if manifest is not None and not manifest.is_file():
+        raise click.UsageError(f"--manifest {manifest} is not a regular file (a pipe or a device?); give the "
+                               "manifest CSV file itself")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask, e.g. `partyevents extract IN OUT --engine dask "
                                f"--scheduler {scheduler}`")

@@ -15,6 +15,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -369,7 +370,9 @@ def read_manifest(path: Path) -> tuple[dict[str, ManifestRow], list[Problem]]:
     rows: dict[str, ManifestRow] = {}
     problems: list[Problem] = []
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
+        raw = _manifest_bytes(path).decode("utf-8-sig")
+    except RejectedInput as exc:
+        return rows, [Problem("ingest", "warning", f"manifest {path.name} not read: {exc}")]
     except (OSError, UnicodeDecodeError) as exc:
         return rows, [Problem("ingest", "warning", f"cannot read manifest {path.name}: {exc}; "
                               "save it as UTF-8 CSV with columns path,url,published_date,place")]
@@ -388,6 +391,38 @@ def read_manifest(path: Path) -> tuple[dict[str, ManifestRow], list[Problem]]:
         problems.append(Problem("ingest", "warning", f"manifest {path.name} is not valid CSV after line "
                                 f"{reader.line_num}: {exc}; the rows after it are ignored", None))
     return rows, problems
+
+
+MAX_MANIFEST_BYTES = 512 * 1024 * 1024  # a manifest of millions of rows fits; /dev/zero does not
+
+
+def _manifest_bytes(path: Path, limit: int = MAX_MANIFEST_BYTES) -> bytes:
+    """The bytes of a manifest that is a regular file of at most ``limit`` bytes, else :class:`RejectedInput`.
+
+    A pipe is opened without waiting for a writer and never read; a device (``/dev/zero``) is not read either.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            what = "a pipe" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode) or \
+                stat.S_ISBLK(st.st_mode) else "not a regular file"
+            raise RejectedInput(f"it is {what}; only a regular CSV file is read as a manifest")
+        if st.st_size > limit:
+            raise RejectedInput(f"it is {st.st_size:,} bytes, over the {limit:,}-byte limit for a manifest")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise RejectedInput(f"it grew over the {limit:,}-byte limit for a manifest while it was read")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _manifest_row(rec: dict[str, str | None], lineno: int, rows: dict[str, ManifestRow],
