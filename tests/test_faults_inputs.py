@@ -1,10 +1,12 @@
 """Issue 19, what is read: file names that are not UTF-8, paths longer than the system allows, folders that
-cannot be listed (11), manifests that are not regular files of a bounded size (12)."""
+cannot be listed (11), manifests that are not regular files of a bounded size (12), --incremental after
+inputs were edited or deleted (14)."""
 
 from __future__ import annotations
 
 import errno
 import io
+import json
 import os
 import subprocess
 import sys
@@ -18,6 +20,7 @@ from faults_helpers import SRC, corpus
 from partyevents import extract, ingest, load
 from partyevents.api import ExtractConfig
 from partyevents.cli import main
+from partyevents.inventory import GONE_MESSAGE, PRUNED_MESSAGE
 from partyevents.sources import folder as folder_mod
 
 SERIAL = ExtractConfig(progress=False, workers=1)
@@ -119,7 +122,7 @@ def test_a_folder_that_cannot_be_listed_is_an_error_row(tmp_path: Path, monkeypa
     real = os.scandir
 
     def scandir(path: os.PathLike[str]) -> object:
-        if Path(path).name == "locked":
+        if isinstance(path, Path) and path.name == "locked":
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real(path)
 
@@ -193,3 +196,88 @@ def test_a_manifest_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
     with pytest.raises(ingest.RejectedInput, match="over the 1,000-byte limit"):
         ingest._manifest_bytes(big, limit=1000)
     assert ingest._manifest_bytes(big, limit=10_000).startswith(b"path,url\n")
+
+
+# ---------------------------------------------------------------- 14: --incremental after edits and deletions
+INCREMENTAL = ExtractConfig(progress=False, workers=1, incremental=True)
+PRUNE = ExtractConfig(progress=False, workers=1, incremental=True, prune=True)
+
+
+def _pages(folder: Path, n: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"p{i}.txt").write_text(PAGE.format(d=i + 1) + f"\n发放资料{i + 10}份。", encoding="utf-8")
+    return folder
+
+
+def test_an_edited_file_replaces_its_rows(tmp_path: Path) -> None:
+    in_dir, out = _pages(tmp_path / "in", 3), tmp_path / "out"
+    extract(in_dir, out, INCREMENTAL)
+    (in_dir / "p1.txt").write_text(PAGE.format(d=9), encoding="utf-8")
+    summary = extract(in_dir, out, INCREMENTAL)
+    t = load(out)
+    assert summary.replaced == 1 and sorted(t.documents["source_path"]) == ["p0.txt", "p1.txt", "p2.txt"]
+    assert set(t.events["doc_id"]) == set(t.documents["doc_id"]) and summary.gone == 0
+
+
+def test_a_deleted_file_is_reported_once_and_kept(tmp_path: Path) -> None:
+    in_dir, out = _pages(tmp_path / "in", 3), tmp_path / "out"
+    extract(in_dir, out, INCREMENTAL)
+    gone_id = load(out).documents.set_index("source_path").loc["p2.txt", "doc_id"]
+    (in_dir / "p2.txt").unlink()
+    assert _run(in_dir, out, "--incremental") == 0  # a warning, not a failure
+    for _ in range(2):  # a second run does not report it again
+        t = load(out)
+        rows = t.problems[t.problems["message"] == GONE_MESSAGE]
+        assert rows[["doc_id", "source_path"]].values.tolist() == [[gone_id, "p2.txt"]]
+        assert "p2.txt" in set(t.documents["source_path"]) and gone_id in set(t.events["doc_id"])
+        summary = extract(in_dir, out, INCREMENTAL)
+        assert summary.gone == 1 and not summary.pruned
+
+
+def test_prune_drops_every_row_of_a_deleted_file(tmp_path: Path) -> None:
+    in_dir, out = _pages(tmp_path / "in", 4), tmp_path / "out"
+    extract(in_dir, out, INCREMENTAL)
+    (in_dir / "p3.txt").write_text(PAGE.format(d=20), encoding="utf-8")  # edited: replaced, not gone
+    extract(in_dir, out, INCREMENTAL)  # two parts per table now
+    before = load(out).documents.set_index("source_path")["doc_id"]
+    (in_dir / "p0.txt").unlink()
+    (in_dir / "p3.txt").unlink()
+    assert _run(in_dir, out, "--incremental") == 0  # reported first, then pruned
+    assert _run(in_dir, out, "--prune") == 2  # --prune needs --incremental
+    assert _run(in_dir, out, "--incremental", "--prune") == 0
+    t = load(out)
+    assert sorted(t.documents["source_path"]) == ["p1.txt", "p2.txt"]
+    gone = {before["p0.txt"], before["p3.txt"]}
+    for name in ("events", "figures", "problems"):
+        assert not gone & set(getattr(t, name)["doc_id"].dropna()), name
+    pruned = t.problems[t.problems["message"] == PRUNED_MESSAGE]
+    assert sorted(pruned["source_path"]) == ["p0.txt", "p3.txt"]
+    assert {json.loads(d)["doc_id"] for d in pruned["detail"]} == gone
+    assert extract(in_dir, out, PRUNE).gone == 0  # nothing more to drop
+
+
+def test_prune_keeps_what_could_not_be_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    in_dir, out = _pages(tmp_path / "in", 2), tmp_path / "out"
+    _pages(in_dir / "sub", 1)
+    (in_dir / "sub" / "p0.txt").write_text(PAGE.format(d=28), encoding="utf-8")
+    extract(in_dir, out, INCREMENTAL)
+    real = os.scandir
+    monkeypatch.setattr(folder_mod.os, "scandir",
+                        lambda p: (_ for _ in ()).throw(PermissionError(errno.EACCES, "Permission denied"))
+                        if isinstance(p, Path) and p.name == "sub" else real(p))
+    summary = extract(in_dir, out, PRUNE)
+    assert summary.errors == 1 and summary.gone == 0
+    assert "sub/p0.txt" in set(load(out).documents["source_path"])
+
+
+def test_a_rescrape_found_by_url_under_a_new_path_is_not_gone(tmp_path: Path) -> None:
+    in_dir, out = _pages(tmp_path / "in", 2), tmp_path / "out"
+    (in_dir / "manifest.csv").write_text("path,url\np0.txt,http://x.gov.cn/a/1.html\n", encoding="utf-8")
+    extract(in_dir, out, INCREMENTAL)
+    (in_dir / "p0.txt").rename(in_dir / "new.txt")
+    (in_dir / "new.txt").write_text(PAGE.format(d=17), encoding="utf-8")
+    (in_dir / "manifest.csv").write_text("path,url\nnew.txt,http://x.gov.cn/a/1.html\n", encoding="utf-8")
+    summary = extract(in_dir, out, PRUNE)
+    assert summary.replaced == 1 and summary.gone == 0
+    assert sorted(load(out).documents["source_path"]) == ["new.txt", "p1.txt"]

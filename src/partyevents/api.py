@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 from . import pipeline
 from .engines import make_engine
 from .ingest import DEFAULT_MAX_BYTES, InputOptions, iter_inputs
+from .inventory import GONE_MESSAGE, PRUNED_MESSAGE, Inventory
 from .pipeline import analyze_text
 from .records import Problem, RawDocument
 from .reposts import Reposts
@@ -62,6 +63,7 @@ class ExtractConfig:
     engine: str = "local"  # "local" (a process pool) or "dask"
     scheduler: str | None = None  # Dask scheduler address; None with engine "dask": a local cluster
     incremental: bool = False  # skip inputs whose doc_id is already in OUT_DIR and append the rest
+    prune: bool = False  # with incremental: drop the rows of earlier documents whose input is gone
     chunk_size: int = 32  # at most this many documents per task sent to a worker (fewer tasks, less overhead)
     chunk_bytes: int = 1 << 20  # a task also closes once its documents reach this many bytes (bounded memory)
     columns: Columns = field(default_factory=Columns)  # fields of record files (JSONL/CSV/Parquet) holding text, url, date, title, id
@@ -83,13 +85,17 @@ class RunSummary:
     rejected_reasons: Counter[str] = field(default_factory=Counter)  # why documents were rejected (digits as N)
     notes: list[str] = field(default_factory=list)  # problems of the input folder, for the screen
     replaced: int = 0  # earlier runs' documents replaced by a later version of the same page (incremental runs)
+    gone: int = 0  # earlier runs' documents whose input is no longer in IN_DIR (kept, or dropped with prune)
+    pruned: bool = False
 
     def line(self) -> str:
         d = self.documents
         extra = "".join([f", {self.skipped} skipped (already extracted)" if self.skipped else "",
                          f", {self.duplicates} duplicate files" if self.duplicates else "",
                          ", previous tables were of another pipeline version" if self.invalidated else "",
-                         f", {self.replaced} replaced by a later version" if self.replaced else ""])
+                         f", {self.replaced} replaced by a later version" if self.replaced else "",
+                         f", {self.gone} earlier documents no longer in the input folder"
+                         + (" (dropped)" if self.pruned else " (kept)") if self.gone else ""])
         top = "; ".join(f"{n} × {why}" for why, n in self.rejected_reasons.most_common(3))
         return (f"{sum(d.values())} documents ({d['ok']} ok, {d['empty']} empty, {d['rejected']} rejected), "
                 f"{self.events} events, {self.figures} figures, {self.problems} problems, {self.seconds:.1f} s"
@@ -181,8 +187,9 @@ def _extract(in_dir: Path, out_dir: Path, config: ExtractConfig, on_document: Ca
         with TableWriter(out_dir, metadata=metadata, append=append) as writer:
             manifest_name = (config.manifest or in_dir / "manifest.csv").name
             items = _outside(iter_inputs(in_dir, options), inside)
+            inventory = Inventory(known) if append else None
             docs = _new_documents(items, writer, summary, known, old_problems, first_path, duplicates,
-                                  manifest_name)
+                                  manifest_name, inventory)
             for batch in engine.map(_chunks(docs, config.chunk_size, config.chunk_bytes)):
                 _add_batch(writer, batch, summary)
                 _add_reposts(writer, reposts, batch, summary)
@@ -192,6 +199,8 @@ def _extract(in_dir: Path, out_dir: Path, config: ExtractConfig, on_document: Ca
             for doc_id, paths in duplicates.items():
                 writer.add("problems", [_duplicate_row(doc_id, first_path.get(doc_id) or known[doc_id], paths)])
                 summary.problems += 1
+            if inventory is not None:
+                _gone(writer, reposts, inventory.gone(reposts.replaced), old_problems, summary, config.prune)
             if append and not any(writer.counts.values()):
                 writer.abort()  # nothing new: leave the tables exactly as they are
             else:
@@ -204,11 +213,13 @@ def _extract(in_dir: Path, out_dir: Path, config: ExtractConfig, on_document: Ca
 
 def _new_documents(items: Iterator[RawDocument | Problem], writer: TableWriter, summary: RunSummary,
                    known: dict[str, str], old_problems: set[tuple[str | None, str]], first_path: dict[str, str],
-                   duplicates: dict[str, list[str]], manifest_name: str) -> Iterator[RawDocument]:
+                   duplicates: dict[str, list[str]], manifest_name: str,
+                   inventory: Inventory | None = None) -> Iterator[RawDocument]:
     """The documents still to process: folder problems are written, repeats and known documents dropped.
 
     ``known`` maps the doc_id of each document already in OUT_DIR to its path; a new copy of one of them is
     reported as a duplicate unless ``old_problems`` holds ``(doc_id, path)`` for it (reported earlier).
+    ``inventory`` is told every input seen (and every path that could not be read whole).
     """
     for item in items:
         if isinstance(item, Problem):
@@ -218,8 +229,14 @@ def _new_documents(items: Iterator[RawDocument | Problem], writer: TableWriter, 
                 writer.add("problems", [_problem_row(item, source)])
                 summary.problems += 1
             summary.errors += item.severity == "error"  # inputs not read, or not under their own name
+            if inventory is not None and item.severity == "error" and item.source:
+                inventory.unsure(item.source)
             continue
         doc_id = pipeline.doc_id_of(item)  # the SHA-256 of the bytes as they were read
+        if inventory is not None:
+            inventory.saw(doc_id, item.source_path)
+            if item.data is None:
+                inventory.unsure(item.source_path)
         if doc_id in known:
             summary.skipped += 1
             if item.source_path != known[doc_id] and (doc_id, item.source_path) not in old_problems:
@@ -231,6 +248,29 @@ def _new_documents(items: Iterator[RawDocument | Problem], writer: TableWriter, 
         else:
             first_path[doc_id] = item.source_path
             yield item
+
+
+def _gone(writer: TableWriter, reposts: Reposts, gone: dict[str, str], old_problems: set[tuple[str | None, str]],
+          summary: RunSummary, prune: bool) -> None:
+    """Earlier documents whose input is gone: a warning row each (once), or with ``prune`` their rows dropped."""
+    if not gone:
+        return
+    summary.gone, summary.pruned = len(gone), prune
+    if prune:
+        reposts.drop(gone)
+        rows = [{"doc_id": None, "source_path": path, "stage": "ingest", "severity": "warning",
+                 "message": PRUNED_MESSAGE, "detail": json.dumps({"doc_id": doc_id})} for doc_id, path in gone.items()]
+        summary.notes.append(f"{len(gone)} documents of earlier runs are no longer in the input folder; "
+                             "--prune dropped their rows")
+    else:
+        rows = [{"doc_id": doc_id, "source_path": path, "stage": "ingest", "severity": "warning",
+                 "message": GONE_MESSAGE, "detail": None}
+                for doc_id, path in gone.items() if (path, GONE_MESSAGE) not in old_problems]
+        summary.notes.append(f"{len(gone)} documents of earlier runs are no longer in the input folder; their rows "
+                             "are kept (--prune drops them)")
+    for i in range(0, len(rows), 2000):
+        writer.add("problems", rows[i:i + 2000])
+    summary.problems += len(rows)
 
 
 def _chunks(docs: Iterator[RawDocument], size: int, max_bytes: int | None = None) -> Iterator[list[RawDocument]]:
@@ -267,7 +307,7 @@ def _previous_problems(out_dir: Path) -> set[tuple[str | None, str]]:
     seen: set[tuple[str | None, str]] = set()
     for f in table_files(tables_dir(out_dir) / "problems.parquet"):
         for row in pq.read_table(f, columns=["doc_id", "source_path", "message", "detail"]).to_pylist():
-            if row["doc_id"] is None:
+            if row["doc_id"] is None or row["message"] == GONE_MESSAGE:
                 seen.add((row["source_path"], row["message"]))
             elif row["message"] == _DUPLICATE_MESSAGE:
                 with contextlib.suppress(ValueError, SyntaxError):  # JSON; a Python list in older tables

@@ -59,10 +59,13 @@ def _column_options(f: Callable[..., None]) -> Callable[..., None]:
 @click.option("--incremental", is_flag=True,
               help="Skip files already extracted into OUT_DIR (same bytes, same pipeline version); append the rest. "
                    "A later version of an extracted page (same URL, else same path) replaces it.")
+@click.option("--prune", is_flag=True,
+              help="With --incremental: drop the rows of documents whose input is no longer in IN_DIR (without "
+                   "it they are kept, and problems.parquet lists them).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 @_column_options
 def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: int, workers: int | None,
-                engine: str, scheduler: str | None, incremental: bool, quiet: bool, **columns: str | None) -> None:
+                engine: str, scheduler: str | None, incremental: bool, prune: bool, quiet: bool, **columns: str | None) -> None:
     """Read every document below IN_DIR and write the tables to OUT_DIR.
 
     Documents are loose files (text or HTML, told by content, whatever the
@@ -95,11 +98,13 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
     if manifest is not None and not manifest.is_file():
         raise click.UsageError(f"--manifest {manifest} is not a regular file (a pipe or a device?); give the "
                                "manifest CSV file itself")
+    if prune and not incremental:
+        raise click.UsageError("--prune needs --incremental (a run without it writes only what IN_DIR holds)")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask, e.g. `partyevents extract IN OUT --engine dask "
                                f"--scheduler {scheduler}`")
     config = ExtractConfig(manifest=manifest, max_bytes=max_bytes, progress=not quiet, workers=workers,
-                           engine=engine, scheduler=scheduler, incremental=incremental,
+                           engine=engine, scheduler=scheduler, incremental=incremental, prune=prune,
                            columns=Columns(**{k.removesuffix("_col"): v for k, v in columns.items()}))
     from tqdm import tqdm
 
