@@ -281,3 +281,31 @@ def test_a_rescrape_found_by_url_under_a_new_path_is_not_gone(tmp_path: Path) ->
     summary = extract(in_dir, out, PRUNE)
     assert summary.replaced == 1 and summary.gone == 0
     assert sorted(load(out).documents["source_path"]) == ["new.txt", "p1.txt"]
+
+
+# ---------------------------------------------------------------- 13: UTF-8 and GB18030 inside one line
+REPORT = ("4月2日,北湖街道党工委组织辖区党员开展“我为群众办实事”志愿服务活动,为居民义诊120人次。\n"
+          "4月6日,北湖街道新华社区召开党员大会,集中学习党的二十大精神,45名党员参会。\n") * 3
+
+
+@pytest.mark.parametrize("share", [0.5, 0.3, 0.7])
+def test_a_page_that_switches_to_gb18030_inside_a_line_keeps_both_parts(tmp_path: Path, share: float) -> None:
+    cut = int(len(REPORT) * share)
+    while REPORT[cut - 1] == "\n" or REPORT[cut] == "\n":  # inside a line
+        cut += 1
+    data = REPORT[:cut].encode() + REPORT[cut:].encode("gb18030")
+    decoded = ingest.decode(data)
+    assert decoded.text == REPORT and decoded.encoding == "utf-8+gb18030"
+    assert [p.severity for p in decoded.problems] == ["warning"] and "mixes encodings" in decoded.problems[0].message
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    (in_dir / "page.txt").write_bytes(data)
+    extract(in_dir, tmp_path / "out", SERIAL)
+    t = load(tmp_path / "out")
+    assert t.documents["status"].tolist() == ["ok"] and len(t.events) == 6
+
+
+def test_gb18030_first_then_utf8_inside_a_line() -> None:
+    cut = REPORT.index("志愿服务")
+    decoded = ingest.decode(REPORT[:cut].encode("gb18030") + REPORT[cut:].encode())
+    assert decoded.text == REPORT
