@@ -77,7 +77,8 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
     previous run's tables only once the new ones are complete.
 
     Exit status: 0 all documents read (empty documents and warnings included),
-    1 some documents were rejected or records dropped (see problems.parquet),
+    1 some documents were rejected or records dropped, or some inputs could not
+    be listed or named (see problems.parquet),
     2 nothing written: a usage error, or OUT_DIR cannot take the tables (another
     run is writing there, it is IN_DIR, it is not writable or the disk is full,
     --incremental found a damaged table; the message says what to do),
