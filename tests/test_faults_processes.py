@@ -97,3 +97,24 @@ def test_ctrl_c_stops_the_run_quietly(tmp_path: Path, engine: str) -> None:
     assert proc.returncode == 130, err
     assert err.strip() == "interrupted: nothing written; the previous tables in OUT_DIR are unchanged"
     _assert_unchanged(out, before)
+
+
+def test_a_ctrl_c_swallowed_by_library_code_still_stops_the_run(capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl-C raised inside a garbage-collector callback (Dask has one) is only printed by Python, never
+    propagated; the run must still stop at the next batch, and nothing is printed about it."""
+    import gc
+
+    from partyevents.terminal import Interrupts, SafeStderr
+
+    class Tick:
+        def __del__(self) -> None:  # a place where a raised exception is "ignored"
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.5)  # the handler runs here, and its KeyboardInterrupt goes nowhere
+
+    with Interrupts(SafeStderr()) as interrupts:
+        Tick()
+        gc.collect()
+        assert interrupts.count == 1
+        with pytest.raises(KeyboardInterrupt):
+            interrupts.check()
+    assert "KeyboardInterrupt" not in capsys.readouterr().err

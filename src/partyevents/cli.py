@@ -118,7 +118,11 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
     bar = tqdm(desc="documents", unit="doc", disable=quiet, file=err)
     with Interrupts(err) as interrupts:
         try:
-            summary = extract(in_dir, out_dir, config, on_document=lambda _path: bar.update())
+            def on_document(_path: str) -> None:
+                interrupts.check()
+                bar.update()
+
+            summary = extract(in_dir, out_dir, config, on_document=on_document)
         except EngineUnavailable as exc:
             raise click.UsageError(str(exc)) from exc
         except OutputError as exc:
@@ -138,7 +142,7 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
         if len(notes) > MAX_NOTES:
             err.say(f"note: … and {len(notes) - MAX_NOTES} more (problems.parquet has them all)")
         err.say(summary.line())
-    if interrupts.deferred:
+    if interrupts.deferred or interrupts.count:
         err.say("interrupted while the new tables were being put in place: they are complete")
     sys.exit(1 if summary.documents["rejected"] or summary.errors else 0)
 

@@ -111,7 +111,20 @@ class Interrupts:
         self._err.say("interrupted again: stopping now; the previous tables in OUT_DIR are unchanged")
         os._exit(INTERRUPTED)  # the workers die with this process
 
+    def check(self) -> None:
+        """Raise ``KeyboardInterrupt`` again if one came and was swallowed on the way (raised inside a garbage
+        collector callback or a library's ``except``): called between batches, so the run still stops."""
+        if self.count:
+            raise KeyboardInterrupt
+
+    def _unraisable(self, info: Any) -> None:
+        """A Ctrl-C swallowed where exceptions cannot propagate: :meth:`check` raises it again, so say nothing."""
+        if not isinstance(info.exc_value, KeyboardInterrupt):
+            self._unraisable_hook(info)
+
     def __enter__(self) -> Interrupts:
+        self._unraisable_hook = sys.unraisablehook
+        sys.unraisablehook = self._unraisable
         for sig in (signal.SIGINT, signal.SIGTERM):
             if sig == signal.SIGINT and signal.getsignal(sig) == signal.SIG_IGN:
                 continue
@@ -122,3 +135,4 @@ class Interrupts:
     def __exit__(self, *exc: object) -> None:
         for sig, handler in self._previous.items():
             signal.signal(sig, handler)
+        sys.unraisablehook = self._unraisable_hook
