@@ -19,6 +19,7 @@ import contextlib
 import logging
 import os
 import signal
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -84,7 +85,9 @@ class DaskEngine:
                                         "`dask scheduler` or leave out --scheduler for a local cluster") from exc
         else:
             _quiet_resource_tracker()
-            with _ctrl_c_ignored():
+            with _ctrl_c_ignored(), warnings.catch_warnings():
+                # another local cluster on this machine holds the dashboard's port: Dask takes another, say nothing
+                warnings.filterwarnings("ignore", message=r"Port \d+ is already in use")
                 self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                              host="127.0.0.1", dashboard_address=None)
             self.client = Client(self._cluster)
