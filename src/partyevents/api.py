@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import datetime as dt
+import json
 import re
 import tempfile
 import time
@@ -20,11 +21,14 @@ import pyarrow.parquet as pq
 from . import pipeline
 from .engines import make_engine
 from .ingest import DEFAULT_MAX_BYTES, InputOptions, iter_inputs
+from .inventory import GONE_MESSAGE, PRUNED_MESSAGE, Inventory
 from .pipeline import analyze_text
 from .records import Problem, RawDocument
 from .reposts import Reposts
+from .runlock import run_lock
 from .sources import Columns
-from .validate import Rows, validate_result
+from .tableset import OutputError, TablesDamaged, check_tables, tables_dir
+from .validate import Rows, json_detail, validate_result
 from .write import SCHEMAS, TABLES, VERSION_KEY, RowBatch, TableWriter, existing_documents, table_files, table_versions
 
 if TYPE_CHECKING:
@@ -62,6 +66,7 @@ class ExtractConfig:
     engine: str = "local"  # "local" (a process pool) or "dask"
     scheduler: str | None = None  # Dask scheduler address; None with engine "dask": a local cluster
     incremental: bool = False  # skip inputs whose doc_id is already in OUT_DIR and append the rest
+    prune: bool = False  # with incremental: drop the rows of earlier documents whose input is gone
     chunk_size: int = 32  # at most this many documents per task sent to a worker (fewer tasks, less overhead)
     chunk_bytes: int = 1 << 20  # a task also closes once its documents reach this many bytes (bounded memory)
     columns: Columns = field(default_factory=Columns)  # fields of record files (JSONL/CSV/Parquet) holding text, url, date, title, id
@@ -83,13 +88,17 @@ class RunSummary:
     rejected_reasons: Counter[str] = field(default_factory=Counter)  # why documents were rejected (digits as N)
     notes: list[str] = field(default_factory=list)  # problems of the input folder, for the screen
     replaced: int = 0  # earlier runs' documents replaced by a later version of the same page (incremental runs)
+    gone: int = 0  # earlier runs' documents whose input is no longer in IN_DIR (kept, or dropped with prune)
+    pruned: bool = False
 
     def line(self) -> str:
         d = self.documents
         extra = "".join([f", {self.skipped} skipped (already extracted)" if self.skipped else "",
                          f", {self.duplicates} duplicate files" if self.duplicates else "",
                          ", previous tables were of another pipeline version" if self.invalidated else "",
-                         f", {self.replaced} replaced by a later version" if self.replaced else ""])
+                         f", {self.replaced} replaced by a later version" if self.replaced else "",
+                         f", {self.gone} earlier documents no longer in the input folder"
+                         + (" (dropped)" if self.pruned else " (kept)") if self.gone else ""])
         top = "; ".join(f"{n} × {why}" for why, n in self.rejected_reasons.most_common(3))
         return (f"{sum(d.values())} documents ({d['ok']} ok, {d['empty']} empty, {d['rejected']} rejected), "
                 f"{self.events} events, {self.figures} figures, {self.problems} problems, {self.seconds:.1f} s"
@@ -98,7 +107,7 @@ class RunSummary:
 
 def _problem_row(p: Problem, source: str) -> dict[str, object]:
     return {"doc_id": None, "source_path": source, "stage": p.stage, "severity": p.severity,
-            "message": p.message, "detail": p.detail}
+            "message": p.message, "detail": json_detail(p.detail)}
 
 
 def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | None = None,
@@ -107,20 +116,65 @@ def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | Non
 
     Files are read lazily and processed by the configured engine with a
     bounded number in flight; rows are written as they come back, in input
-    order, so memory stays flat however large the folder is.
-    """
-    from . import PIPELINE_VERSION
+    order, so memory stays flat however large the folder is. The four tables
+    are replaced together, only once the new ones are complete.
 
+    Raises :class:`~partyevents.tableset.OutputError` (its message says what
+    to do) when ``out_dir`` cannot take the tables: another run is writing
+    there, it is ``in_dir`` itself, it cannot be written (permissions, a
+    read-only or full disk), or ``incremental`` finds its tables damaged. An
+    ``out_dir`` inside ``in_dir`` is left out of the input.
+    """
     config = config or ExtractConfig()
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     if not in_dir.is_dir():
         raise FileNotFoundError(f"input folder {in_dir} does not exist or is not a folder")
+    inside = _output_inside_input(in_dir, out_dir)
+    with run_lock(out_dir):
+        return _extract(in_dir, out_dir, config, on_document, inside)
+
+
+def _output_inside_input(in_dir: Path, out_dir: Path) -> str | None:
+    """OUT_DIR's ``/``-path below IN_DIR when it lies inside it (its files are then not input), else None.
+
+    >>> _output_inside_input(Path("/data/raw"), Path("/data/raw/out")), _output_inside_input(Path("/a"), Path("/b"))
+    ('out', None)
+    """
+    try:
+        rel = out_dir.resolve().relative_to(in_dir.resolve()).as_posix()
+    except ValueError:
+        return None
+    if rel == ".":
+        raise OutputError(f"OUT_DIR {out_dir} is the input folder itself, so its tables would be read as input; "
+                          f"write them to another folder, e.g. {in_dir.resolve().parent / (in_dir.resolve().name + '-out')}")
+    return rel
+
+
+def _outside(items: Iterator[RawDocument | Problem], inside: str | None) -> Iterator[RawDocument | Problem]:
+    """The inputs that are not in the output folder ``inside`` (a ``/``-path below IN_DIR)."""
+    if inside is None:
+        yield from items
+        return
+    for item in items:
+        if not (isinstance(item, RawDocument) and (item.source_path == inside
+                                                    or item.source_path.startswith(inside + "/"))):
+            yield item
+
+
+def _extract(in_dir: Path, out_dir: Path, config: ExtractConfig, on_document: Callable[[str], None] | None,
+             inside: str | None) -> RunSummary:
+    """:func:`extract`, once the output folder's run lock is held."""
+    from . import PIPELINE_VERSION
+
     summary = RunSummary()
     start = time.perf_counter()
     known: dict[str, str] = {}
     old_problems: set[tuple[str | None, str]] = set()
     append = False
-    if config.incremental and any(table_files(out_dir / f"{t}.parquet") for t in TABLES):
+    if config.incremental:
+        check_tables(tables_dir(out_dir), f"--incremental cannot add to it; run once without --incremental to "
+                                          f"write all the tables of {out_dir} again")
+    if config.incremental and any(table_files(tables_dir(out_dir) / f"{t}.parquet") for t in TABLES):
         if table_versions(out_dir) == {PIPELINE_VERSION}:
             known, old_problems, append = existing_documents(out_dir), _previous_problems(out_dir), True
         else:
@@ -135,9 +189,10 @@ def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | Non
     try:
         with TableWriter(out_dir, metadata=metadata, append=append) as writer:
             manifest_name = (config.manifest or in_dir / "manifest.csv").name
-            items = iter_inputs(in_dir, options)
+            items = _outside(iter_inputs(in_dir, options), inside)
+            inventory = Inventory(known) if append else None
             docs = _new_documents(items, writer, summary, known, old_problems, first_path, duplicates,
-                                  manifest_name)
+                                  manifest_name, inventory)
             for batch in engine.map(_chunks(docs, config.chunk_size, config.chunk_bytes)):
                 _add_batch(writer, batch, summary)
                 _add_reposts(writer, reposts, batch, summary)
@@ -147,6 +202,8 @@ def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | Non
             for doc_id, paths in duplicates.items():
                 writer.add("problems", [_duplicate_row(doc_id, first_path.get(doc_id) or known[doc_id], paths)])
                 summary.problems += 1
+            if inventory is not None:
+                _gone(writer, reposts, inventory.gone(reposts.replaced), old_problems, summary, config.prune)
             if append and not any(writer.counts.values()):
                 writer.abort()  # nothing new: leave the tables exactly as they are
             else:
@@ -159,11 +216,13 @@ def extract(in_dir: Path | str, out_dir: Path | str, config: ExtractConfig | Non
 
 def _new_documents(items: Iterator[RawDocument | Problem], writer: TableWriter, summary: RunSummary,
                    known: dict[str, str], old_problems: set[tuple[str | None, str]], first_path: dict[str, str],
-                   duplicates: dict[str, list[str]], manifest_name: str) -> Iterator[RawDocument]:
+                   duplicates: dict[str, list[str]], manifest_name: str,
+                   inventory: Inventory | None = None) -> Iterator[RawDocument]:
     """The documents still to process: folder problems are written, repeats and known documents dropped.
 
     ``known`` maps the doc_id of each document already in OUT_DIR to its path; a new copy of one of them is
     reported as a duplicate unless ``old_problems`` holds ``(doc_id, path)`` for it (reported earlier).
+    ``inventory`` is told every input seen (and every path that could not be read whole).
     """
     for item in items:
         if isinstance(item, Problem):
@@ -172,8 +231,15 @@ def _new_documents(items: Iterator[RawDocument | Problem], writer: TableWriter, 
             if (source, item.message) not in old_problems:
                 writer.add("problems", [_problem_row(item, source)])
                 summary.problems += 1
+            summary.errors += item.severity == "error"  # inputs not read, or not under their own name
+            if inventory is not None and item.severity == "error" and item.source:
+                inventory.unsure(item.source)
             continue
         doc_id = pipeline.doc_id_of(item)  # the SHA-256 of the bytes as they were read
+        if inventory is not None:
+            inventory.saw(doc_id, item.source_path)
+            if item.data is None:
+                inventory.unsure(item.source_path)
         if doc_id in known:
             summary.skipped += 1
             if item.source_path != known[doc_id] and (doc_id, item.source_path) not in old_problems:
@@ -185,6 +251,29 @@ def _new_documents(items: Iterator[RawDocument | Problem], writer: TableWriter, 
         else:
             first_path[doc_id] = item.source_path
             yield item
+
+
+def _gone(writer: TableWriter, reposts: Reposts, gone: dict[str, str], old_problems: set[tuple[str | None, str]],
+          summary: RunSummary, prune: bool) -> None:
+    """Earlier documents whose input is gone: a warning row each (once), or with ``prune`` their rows dropped."""
+    if not gone:
+        return
+    summary.gone, summary.pruned = len(gone), prune
+    if prune:
+        reposts.drop(gone)
+        rows = [{"doc_id": None, "source_path": path, "stage": "ingest", "severity": "warning",
+                 "message": PRUNED_MESSAGE, "detail": json.dumps({"doc_id": doc_id})} for doc_id, path in gone.items()]
+        summary.notes.append(f"{len(gone)} documents of earlier runs are no longer in the input folder; "
+                             "--prune dropped their rows")
+    else:
+        rows = [{"doc_id": doc_id, "source_path": path, "stage": "ingest", "severity": "warning",
+                 "message": GONE_MESSAGE, "detail": None}
+                for doc_id, path in gone.items() if (path, GONE_MESSAGE) not in old_problems]
+        summary.notes.append(f"{len(gone)} documents of earlier runs are no longer in the input folder; their rows "
+                             "are kept (--prune drops them)")
+    for i in range(0, len(rows), 2000):
+        writer.add("problems", rows[i:i + 2000])
+    summary.problems += len(rows)
 
 
 def _chunks(docs: Iterator[RawDocument], size: int, max_bytes: int | None = None) -> Iterator[list[RawDocument]]:
@@ -212,20 +301,22 @@ _DUPLICATE_MESSAGE = "identical bytes also stored under other paths; reported on
 def _duplicate_row(doc_id: str, first: str, others: list[str]) -> dict[str, object]:
     """One warning per group of identical files, once the whole folder is read: the first path and the others."""
     return {"doc_id": doc_id, "source_path": first, "stage": "ingest", "severity": "warning",
-            "message": _DUPLICATE_MESSAGE, "detail": repr(others)}
+            "message": _DUPLICATE_MESSAGE, "detail": json.dumps(others, ensure_ascii=False)}
 
 
 def _previous_problems(out_dir: Path) -> set[tuple[str | None, str]]:
     """What ``out_dir`` already reports: (source_path, message) of folder-level problems (no doc_id) and
     (doc_id, path) of every copy named in a duplicate warning."""
     seen: set[tuple[str | None, str]] = set()
-    for f in table_files(out_dir / "problems.parquet"):
+    for f in table_files(tables_dir(out_dir) / "problems.parquet"):
         for row in pq.read_table(f, columns=["doc_id", "source_path", "message", "detail"]).to_pylist():
-            if row["doc_id"] is None:
+            if row["doc_id"] is None or row["message"] == GONE_MESSAGE:
                 seen.add((row["source_path"], row["message"]))
             elif row["message"] == _DUPLICATE_MESSAGE:
-                with contextlib.suppress(ValueError, SyntaxError):
-                    seen.update((row["doc_id"], path) for path in ast.literal_eval(row["detail"] or "[]"))
+                with contextlib.suppress(ValueError, SyntaxError):  # JSON; a Python list in older tables
+                    detail = row["detail"] or "[]"
+                    paths = json.loads(detail) if detail.startswith('["') else ast.literal_eval(detail)
+                    seen.update((row["doc_id"], path) for path in paths)
     return seen
 
 
@@ -252,6 +343,8 @@ def _reason_kind(error: str) -> str:
     'line N is not JSON (Expecting value at column N)'
     """
     return _DIGITS.sub("N", error.split(": '")[0].split(': "')[0])[:120]
+
+
 def _add_reposts(writer: TableWriter, reposts: Reposts, batch: RowBatch, summary: RunSummary) -> None:
     """Index the batch's documents for near-duplicates; write the replacements of earlier versions it makes."""
     replaced = reposts.add(batch.tables["documents"])
@@ -275,19 +368,40 @@ def load(out_dir: Path | str) -> Tables:
     """Read the tables written by :func:`extract` (a file or a dataset folder per table).
 
     Dates come back as ``datetime.date``, list columns as Python lists, integer
-    columns as nullable integers.
+    columns as nullable integers. The four tables come from one complete run
+    (the folder's current generation), even while another run is replacing
+    them. A missing table raises ``FileNotFoundError``, a damaged one
+    :class:`~partyevents.tableset.TablesDamaged`; both say how to recover.
     """
+    out_dir = Path(out_dir)
+    folder = tables_dir(out_dir)
+    try:
+        return _load(out_dir, folder)
+    except (FileNotFoundError, TablesDamaged):
+        if tables_dir(out_dir) == folder:
+            raise
+        return _load(out_dir, tables_dir(out_dir))  # a run replaced the tables while they were read
+
+
+def _load(out_dir: Path, folder: Path) -> Tables:
     import pandas as pd
 
     pandas_types = {pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(),
                     pa.bool_(): pd.BooleanDtype()}
-    out_dir = Path(out_dir)
     frames: dict[str, pd.DataFrame] = {}
     for name in TABLES:
-        path = out_dir / f"{name}.parquet"
+        path = folder / f"{name}.parquet"
         if not path.exists():
-            raise FileNotFoundError(f"{path} is missing; run `partyevents extract IN_DIR {out_dir}` first")
-        table = pq.read_table(path, schema=SCHEMAS[name]) if path.is_dir() else pq.read_table(path)
+            raise FileNotFoundError(f"{out_dir / path.name} is missing; run `partyevents extract IN_DIR {out_dir}` "
+                                    "first")
+        try:
+            table = pq.read_table(path, schema=SCHEMAS[name]) if path.is_dir() else pq.read_table(path)
+        except (pa.ArrowException, OSError) as exc:
+            if isinstance(exc, FileNotFoundError):
+                raise
+            check_tables(folder, _REWRITE.format(out_dir=out_dir))  # names the damaged file
+            raise TablesDamaged(out_dir / path.name, str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
+                                _REWRITE.format(out_dir=out_dir)) from exc
         df = table.to_pandas(types_mapper=pandas_types.get, date_as_object=True)
         for col, typ in zip(table.schema.names, table.schema.types, strict=True):
             if pa.types.is_list(typ):
@@ -295,6 +409,8 @@ def load(out_dir: Path | str) -> Tables:
         frames[name] = df
     return Tables(**frames)
 
+
+_REWRITE = "run `partyevents extract IN_DIR {out_dir}` (without --incremental) to write the tables again"
 
 
 def extract_frame(df: pd.DataFrame, text: str | None = "text", url: str | None = "url",

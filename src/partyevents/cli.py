@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -60,10 +59,13 @@ def _column_options(f: Callable[..., None]) -> Callable[..., None]:
 @click.option("--incremental", is_flag=True,
               help="Skip files already extracted into OUT_DIR (same bytes, same pipeline version); append the rest. "
                    "A later version of an extracted page (same URL, else same path) replaces it.")
+@click.option("--prune", is_flag=True,
+              help="With --incremental: drop the rows of documents whose input is no longer in IN_DIR (without "
+                   "it they are kept, and problems.parquet lists them).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 @_column_options
 def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: int, workers: int | None,
-                engine: str, scheduler: str | None, incremental: bool, quiet: bool, **columns: str | None) -> None:
+                engine: str, scheduler: str | None, incremental: bool, prune: bool, quiet: bool, **columns: str | None) -> None:
     """Read every document below IN_DIR and write the tables to OUT_DIR.
 
     Documents are loose files (text or HTML, told by content, whatever the
@@ -75,9 +77,12 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
     previous run's tables only once the new ones are complete.
 
     Exit status: 0 all documents read (empty documents and warnings included),
-    1 some documents were rejected or records dropped (see problems.parquet),
-    2 a usage error, 130 interrupted (Ctrl-C or SIGTERM; the previous tables
-    are left as they were).
+    1 some documents were rejected or records dropped, or some inputs could not
+    be listed or named (see problems.parquet),
+    2 nothing written: a usage error, or OUT_DIR cannot take the tables (another
+    run is writing there, it is IN_DIR, it is not writable or the disk is full,
+    --incremental found a damaged table; the message says what to do),
+    130 interrupted (Ctrl-C or SIGTERM; the previous tables are left as they were).
 
     \b
     Example:
@@ -91,40 +96,55 @@ def extract_cmd(in_dir: Path, out_dir: Path, manifest: Path | None, max_bytes: i
         raise click.UsageError(f"input folder {in_dir} does not exist; give the folder that holds the pages "
                                "(loose files, record files, archives or WARC files), e.g. "
                                "`partyevents extract data/raw data/out`")
+    if manifest is not None and not manifest.is_file():
+        raise click.UsageError(f"--manifest {manifest} is not a regular file (a pipe or a device?); give the "
+                               "manifest CSV file itself")
+    if prune and not incremental:
+        raise click.UsageError("--prune needs --incremental (a run without it writes only what IN_DIR holds)")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask, e.g. `partyevents extract IN OUT --engine dask "
                                f"--scheduler {scheduler}`")
     config = ExtractConfig(manifest=manifest, max_bytes=max_bytes, progress=not quiet, workers=workers,
-                           engine=engine, scheduler=scheduler, incremental=incremental,
+                           engine=engine, scheduler=scheduler, incremental=incremental, prune=prune,
                            columns=Columns(**{k.removesuffix("_col"): v for k, v in columns.items()}))
     from tqdm import tqdm
 
     from .engines import EngineUnavailable
+    from .tableset import OutputError
+    from .terminal import INTERRUPTED, Interrupts, SafeStderr, ensure_std_fds
 
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    with tqdm(desc="documents", unit="doc", disable=quiet, file=sys.stderr) as bar:
+    ensure_std_fds()
+    err = SafeStderr()
+    bar = tqdm(desc="documents", unit="doc", disable=quiet, file=err)
+    with Interrupts(err) as interrupts:
         try:
-            summary = extract(in_dir, out_dir, config, on_document=lambda _path: bar.update())
+            def on_document(_path: str) -> None:
+                interrupts.check()
+                bar.update()
+
+            summary = extract(in_dir, out_dir, config, on_document=on_document)
         except EngineUnavailable as exc:
             raise click.UsageError(str(exc)) from exc
+        except OutputError as exc:
+            bar.close()
+            err.say(f"Error: {exc}")
+            sys.exit(2)
         except KeyboardInterrupt:
-            click.echo("interrupted: nothing written; the previous tables in OUT_DIR are unchanged", err=True)
-            sys.exit(130)
+            bar.close()
+            err.say("interrupted: nothing written; the previous tables in OUT_DIR are unchanged")
+            sys.exit(INTERRUPTED)
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            bar.close()
     if not quiet:
         notes = list(dict.fromkeys(summary.notes))
         for note in notes[:MAX_NOTES]:
-            click.echo(f"note: {note}", err=True)
+            err.say(f"note: {note}")
         if len(notes) > MAX_NOTES:
-            click.echo(f"note: … and {len(notes) - MAX_NOTES} more (problems.parquet has them all)", err=True)
-        click.echo(summary.line(), err=True)
+            err.say(f"note: … and {len(notes) - MAX_NOTES} more (problems.parquet has them all)")
+        err.say(summary.line())
+    if interrupts.deferred or interrupts.count:
+        err.say("interrupted while the new tables were being put in place: they are complete")
     sys.exit(1 if summary.documents["rejected"] or summary.errors else 0)
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    """SIGTERM behaves like Ctrl-C, so the table writer aborts cleanly."""
-    raise KeyboardInterrupt
 
 
 @main.command("evaluate")

@@ -7,13 +7,16 @@ the file system; :func:`decode` is a pure ``bytes -> text`` function.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import errno
 import hashlib
 import io
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,6 +25,7 @@ from pathlib import Path
 
 from .records import Decoded, ManifestRow, Problem, RawDocument
 from .sources import Columns, Context, container_kind, iter_container
+from .sources.folder import display_name, long_path_reason, name_problem, walk
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -168,33 +172,136 @@ def _sniff_utf16(data: bytes) -> str | None:
 
 
 def _decode_mixed(data: bytes) -> str | None:
-    r"""UTF-8 with whole lines in GB18030 (a page assembled from two sources), or None.
+    r"""UTF-8 with parts in GB18030 (a page assembled from two sources, even inside one line), or None.
 
-    Each line is decoded as UTF-8, else as GB18030. Accepted only when the
-    UTF-8 lines hold real Chinese text (at least 4 CJK characters and a fifth
-    of all of them) and the GB18030 lines at least 2 CJK characters.
+    A line that is not UTF-8 is decoded in runs (:func:`_decode_runs`): each run of non-ASCII bytes as
+    UTF-8, else as GB18030, else split where one encoding ends and the other begins. Accepted only when the
+    UTF-8 parts hold real Chinese text (at least 4 CJK characters and a fifth of all of them), the GB18030
+    parts at least 2 CJK characters, and at most one character in 50 could not be decoded.
 
     >>> _decode_mixed("党员志愿者\n".encode() + "社区党支部".encode("gb18030"))
     '党员志愿者\n社区党支部'
+    >>> _decode_mixed("党员志愿者走访".encode() + "社区党支部开展活动".encode("gb18030") + b"\n")
+    '党员志愿者走访社区党支部开展活动\n'
     >>> _decode_mixed("社区党支部召开会议".encode("gb18030")) is None
     True
     """
     parts: list[str] = []
-    utf8_cjk = gb_cjk = 0
+    utf8_cjk = gb_cjk = bad = 0
     for line in data.split(b"\n"):
         try:
             text = line.decode("utf-8")
             utf8_cjk += _n_cjk(text)
         except UnicodeDecodeError:
-            try:
-                text = line.decode("gb18030")
-            except UnicodeDecodeError:
-                return None
-            gb_cjk += _n_cjk(text)
+            text, n_utf8, n_gb, n_bad = _decode_runs(line)
+            utf8_cjk, gb_cjk, bad = utf8_cjk + n_utf8, gb_cjk + n_gb, bad + n_bad
         parts.append(text)
-    if utf8_cjk < 4 or utf8_cjk * 4 < gb_cjk or gb_cjk < 2:
+    if utf8_cjk < 4 or utf8_cjk * 4 < gb_cjk or gb_cjk < 2 or bad * 50 > utf8_cjk + gb_cjk:
         return None
     return "\n".join(parts)
+
+
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+
+
+def _decode_runs(line: bytes) -> tuple[str, int, int, int]:
+    """A line that is not UTF-8, run by run: ``(text, CJK read as UTF-8, CJK read as GB18030, bytes replaced)``.
+
+    ASCII is the same in both encodings; each run of other bytes is UTF-8, else GB18030 (a GB18030 character
+    whose second byte is ASCII continues the run), else a UTF-8 part followed by a GB18030 part or the other
+    way round; what is none of these is replaced with U+FFFD. Linear in the line's length.
+
+    >>> _decode_runs("会议".encode() + "开始".encode("gb18030") + b", 30" + "人".encode())
+    ('会议开始, 30人', 3, 2, 0)
+    """
+    out: list[str] = []
+    n_utf8 = n_gb = n_bad = 0
+    pos = 0
+    while pos < len(line):
+        m = _HIGH_RUN.search(line, pos)
+        if m is None:
+            out.append(line[pos:].decode("ascii"))
+            break
+        out.append(line[pos:m.start()].decode("ascii"))
+        start, end = m.start(), m.end()
+        for _ in range(8):  # bounded: a run is re-read at most 8 times
+            run = line[start:end]
+            text, n_u, n_g = _decode_run(run)
+            if text is not None or end >= len(line) or not 0x40 <= line[end] <= 0x7E:
+                break
+            nxt = _HIGH_RUN.match(line, end + 1)  # a GB18030 pair with an ASCII second byte: read on
+            end = nxt.end() if nxt else end + 1
+        if text is None:
+            text = run.decode("utf-8", errors="replace")
+            n_bad += text.count("\ufffd")
+        out.append(text)
+        n_utf8, n_gb = n_utf8 + n_u, n_gb + n_g
+        pos = end
+    return "".join(out), n_utf8, n_gb, n_bad
+
+
+def _decode_run(run: bytes) -> tuple[str | None, int, int]:
+    """One run of non-ASCII bytes: (text or None, CJK read as UTF-8, CJK read as GB18030).
+
+    UTF-8 if it is; else of the readings that decode (all GB18030; UTF-8 then GB18030; GB18030 then UTF-8)
+    and whose GB18030 part is mostly common characters (UTF-8 misread as GB18030 is mostly rare ones), the
+    one with the most common characters; None when there is none.
+    """
+    try:
+        text = run.decode("utf-8")
+        return text, _n_cjk(text), 0
+    except UnicodeDecodeError as exc:
+        valid_utf8 = exc.start  # the longest prefix that is UTF-8
+    readings: list[tuple[str, str, bool]] = []  # (UTF-8 part, GB18030 part, whether UTF-8 comes first)
+    with contextlib.suppress(UnicodeDecodeError):
+        readings.append(("", run.decode("gb18030"), False))
+    if valid_utf8:  # UTF-8, then GB18030 from where UTF-8 stops
+        with contextlib.suppress(UnicodeDecodeError):
+            readings.append((run[:valid_utf8].decode("utf-8"), run[valid_utf8:].decode("gb18030"), True))
+    utf8_from = _utf8_suffixes(run)
+    cut, tries = 0, 0
+    while cut < len(run) and tries < 3:  # GB18030, then UTF-8: the first GB18030 boundary the rest is UTF-8 from
+        if utf8_from[cut]:
+            tries += 1
+            with contextlib.suppress(UnicodeDecodeError):
+                readings.append((run[cut:].decode("utf-8"), run[:cut].decode("gb18030"), False))
+                break
+        cut += 4 if cut + 1 < len(run) and 0x30 <= run[cut + 1] <= 0x39 else 2 if run[cut] >= 0x81 else 1
+    readings = [r for r in readings if 2 * _n_common(r[1]) >= _n_cjk(r[1])]  # not UTF-8 misread as GB18030
+    if not readings:
+        return None, 0, 0
+    utf8, gb, utf8_first = max(readings, key=lambda r: _n_common(r[0]) + _n_common(r[1]))
+    text = utf8 + gb if utf8_first else gb + utf8
+    return text, _n_cjk(utf8), _n_cjk(gb)
+
+
+def _n_common(text: str) -> int:
+    return sum(map(len, _common_run_re().findall(text)))
+
+
+def _utf8_suffixes(run: bytes) -> list[bool]:
+    """``[i]``: whether ``run[i:]`` is valid UTF-8 (computed from the end, in one pass).
+
+    >>> _utf8_suffixes(b"\\xb5" + "党".encode())
+    [False, True, False, False, True]
+    """
+    n = len(run)
+    ok = [False] * (n + 1)
+    ok[n] = True
+    for i in range(n - 1, -1, -1):
+        b = run[i]
+        size = 1 if b < 0x80 else 2 if 0xC2 <= b <= 0xDF else 3 if 0xE0 <= b <= 0xEF else 4 if 0xF0 <= b <= 0xF4 else 0
+        if size and i + size <= n and ok[i + size] and all(0x80 <= c <= 0xBF for c in run[i + 1:i + size]):
+            ok[i] = size == 1 or _valid_utf8(run[i:i + size])
+    return ok
+
+
+def _valid_utf8(seq: bytes) -> bool:
+    try:
+        seq.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
@@ -367,7 +474,9 @@ def read_manifest(path: Path) -> tuple[dict[str, ManifestRow], list[Problem]]:
     rows: dict[str, ManifestRow] = {}
     problems: list[Problem] = []
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
+        raw = _manifest_bytes(path).decode("utf-8-sig")
+    except RejectedInput as exc:
+        return rows, [Problem("ingest", "warning", f"manifest {path.name} not read: {exc}")]
     except (OSError, UnicodeDecodeError) as exc:
         return rows, [Problem("ingest", "warning", f"cannot read manifest {path.name}: {exc}; "
                               "save it as UTF-8 CSV with columns path,url,published_date,place")]
@@ -386,6 +495,38 @@ def read_manifest(path: Path) -> tuple[dict[str, ManifestRow], list[Problem]]:
         problems.append(Problem("ingest", "warning", f"manifest {path.name} is not valid CSV after line "
                                 f"{reader.line_num}: {exc}; the rows after it are ignored", None))
     return rows, problems
+
+
+MAX_MANIFEST_BYTES = 512 * 1024 * 1024  # a manifest of millions of rows fits; /dev/zero does not
+
+
+def _manifest_bytes(path: Path, limit: int = MAX_MANIFEST_BYTES) -> bytes:
+    """The bytes of a manifest that is a regular file of at most ``limit`` bytes, else :class:`RejectedInput`.
+
+    A pipe is opened without waiting for a writer and never read; a device (``/dev/zero``) is not read either.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            what = "a pipe" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode) or \
+                stat.S_ISBLK(st.st_mode) else "not a regular file"
+            raise RejectedInput(f"it is {what}; only a regular CSV file is read as a manifest")
+        if st.st_size > limit:
+            raise RejectedInput(f"it is {st.st_size:,} bytes, over the {limit:,}-byte limit for a manifest")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise RejectedInput(f"it grew over the {limit:,}-byte limit for a manifest while it was read")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _manifest_row(rec: dict[str, str | None], lineno: int, rows: dict[str, ManifestRow],
@@ -427,11 +568,13 @@ def iter_inputs(in_dir: Path, options: InputOptions | None = None) -> Iterator[R
     unmatched = set(manifest)
     skip = {_resolved(p) for p in (*options.exclude, manifest_path)}
     n_files = 0
-    for path in _walk(in_dir, skip):
+    for path in walk(in_dir, skip):
         if isinstance(path, Problem):
             yield path
             continue
-        rel = path.relative_to(in_dir).as_posix()
+        rel, how = display_name(path.relative_to(in_dir).as_posix())
+        if how is not None:
+            yield name_problem(rel, how)
         if rel == MANIFEST_NAME or _resolved(path) in skip:
             continue  # the folder's manifest is never a document, even when --manifest names another file
         n_files += 1
@@ -441,9 +584,10 @@ def iter_inputs(in_dir: Path, options: InputOptions | None = None) -> Iterator[R
             yield read_file(path, rel, options.max_bytes, manifest.get(rel))
             continue
         for item in iter_container(path, rel, kind, ctx):
-            if isinstance(item, RawDocument):
-                unmatched.discard(item.source_path)
-            yield item
+            for named in _named(item):
+                if isinstance(named, RawDocument):
+                    unmatched.discard(named.source_path)
+                yield named
     if not n_files:
         yield Problem("ingest", "warning", f"the input folder {in_dir} holds no files to read", None, ".")
     if unmatched:
@@ -456,29 +600,19 @@ def _resolved(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-_OUTPUT_TABLES = ("documents.parquet", "problems.parquet")
-
-
-def _walk(root: Path, skip: set[Path] = frozenset()) -> Iterator[Path | Problem]:  # type: ignore[assignment]
-    """Files below ``root``, sorted; a symbolic link to a folder is listed (as a file) but never followed.
-
-    A folder in ``skip`` or holding partyevents tables (an output folder inside the input folder) is not
-    read; a :class:`Problem` says so.
-    """
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
-        kept = []
-        for d in sorted(d for d in dirnames if d not in links):
-            folder = Path(dirpath) / d
-            if _resolved(folder) in skip or all((folder / t).exists() for t in _OUTPUT_TABLES):
-                rel = folder.relative_to(root).as_posix()
-                yield Problem("ingest", "warning", f"skipped folder {rel}/: it holds partyevents output tables, "
-                              "not input", None, rel)
-            else:
-                kept.append(d)
-        dirnames[:] = kept
-        for name in sorted(filenames + links):
-            yield Path(dirpath) / name
+def _named(item: RawDocument | Problem) -> Iterator[RawDocument | Problem]:
+    """``item`` with a path that is valid UTF-8 (a member of a tar file can have any bytes for a name),
+    after an ``error`` problem when it had to be changed."""
+    if isinstance(item, Problem):
+        yield item
+        return
+    shown, how = display_name(item.source_path)
+    if how is None:
+        yield item
+        return
+    yield name_problem(shown, how)
+    record = display_name(item.source_record)[0] if item.source_record else item.source_record
+    yield dataclasses.replace(item, source_path=shown, source_record=record)
 
 
 def read_file(path: Path, rel: str, max_bytes: int, manifest: ManifestRow | None = None) -> RawDocument:
@@ -488,6 +622,8 @@ def read_file(path: Path, rel: str, max_bytes: int, manifest: ManifestRow | None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             reason = "symbolic link loop"
+        elif exc.errno == errno.ENAMETOOLONG:
+            reason = long_path_reason(path)
         else:
             reason = "broken symbolic link" if path.is_symlink() else f"cannot stat: {exc.strerror}"
         return RawDocument(rel, None, error=reason, manifest=manifest)

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import traceback
 
-from . import ingest, normalize, segment
+from . import ingest, longdoc, normalize, segment
 from .extract import extract_events
 from .extract.dates import path_date
 from .records import Decoded, DocContext, DocumentResult, Problem, RawDocument
@@ -120,8 +120,10 @@ def analyze_text(
         ctx = DocContext(text=norm.text, source_path=source, title=result.title,
                          published_date=result.published_date, published_source=result.published_date_source,
                          manifest_place=place)
-        segments = segment.segment(norm.text)
-        events, stray, problems = extract_events(ctx, segments)
+        if len(norm.text) > longdoc.CHUNK_CHARS:  # piece by piece: time and memory in step with size
+            events, stray, problems = longdoc.extract_long(ctx)
+        else:
+            events, stray, problems = extract_events(ctx, segment.segment(norm.text))
         result.events, result.stray_figures = events, stray
         result.problems.extend(problems)
         result.status = "ok"

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .report import DEFAULT_MAX_DOCS, write_report
+from .tableset import TablesDamaged
 
 
 @click.command("report")
@@ -28,6 +29,6 @@ def report_cmd(out_dir: Path, html_path: Path | None, max_docs: int) -> None:
     """
     try:
         target = write_report(out_dir, html_path, max_docs=max_docs)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, TablesDamaged) as exc:  # both say how to write the tables again
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {target}")

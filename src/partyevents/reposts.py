@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,7 @@ class Reposts:
         self._old_parts: list[tuple[Path, int, int]] = []  # documents part files: path, first position, rows
         self._old_keys: dict[int, int] = {}  # hash of a version key -> position of an earlier run's document
         self.replaced: dict[str, str] = {}  # doc_id of an earlier run's document -> doc_id of its new version
+        self.dropped: set[str] = set()  # doc_ids of earlier runs' documents whose input is gone (--prune)
         self.problems = 0
         self._by_id: dict[str | None, int] | None = None  # doc_id -> position, built only if rows come out of order
 
@@ -110,18 +112,28 @@ class Reposts:
         self.problems += len(rows)
         return rows
 
+    def drop(self, doc_ids: Iterable[str]) -> None:
+        """Take earlier runs' documents out of the clusters and, on :meth:`finish`, out of every table."""
+        if not self._loaded:
+            self._load()
+        ids = set(doc_ids) - self.dropped
+        for pos, doc_id in enumerate(self.index.doc_ids(np.arange(len(self.index)))):
+            if doc_id in ids:
+                self.index.remove(pos)
+        self.dropped |= ids
+
     def finish(self, writer: TableWriter) -> None:
         """Fill the cluster columns of this run's rows and fix the earlier parts that change (before commit)."""
         canon = self.index.canonicals()
         positions = np.arange(len(canon), dtype=np.int32)
         repost = (canon >= 0) & (canon != positions)
         reposts = {d for d in self.index.doc_ids(positions[repost]) if d is not None}
-        gone = pa.array(list(self.replaced), type=pa.string())
+        gone = pa.array([*self.replaced, *sorted(self.dropped)], type=pa.string())
         n_old = sum(n for _, _, n in self._old_parts)
         for path, first, n in self._old_parts:
             if self._documents_changed(path, canon, first, n, gone):
                 writer.replace_part("documents", path, self._document_filler(canon, first, gone))
-        for table in TABLES[1:]:
+        for table in TABLES[1:] if self.append else ():  # a plain run replaces the earlier tables whole
             for path in table_files(self.out_dir / f"{table}.parquet"):
                 if _rows_changed(path, table, reposts, gone):
                     writer.replace_part(table, path, _row_filler(table, reposts, gone))

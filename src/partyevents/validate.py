@@ -8,6 +8,8 @@ and the reason; the document's other rows are kept.
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from .models import DocumentRow, EventRow, FigureRow, ProblemRow
 from .records import SCHEMA_VERSION, DocumentResult, Event, Figure, Problem
 
-__all__ = ["CONVENIENCE_CATEGORIES", "Rows", "validate_result"]
+__all__ = ["CONVENIENCE_CATEGORIES", "Rows", "json_detail", "validate_result"]
 
 CONVENIENCE_CATEGORIES = ("volunteers", "party_members", "households", "people", "person_times", "sessions")
 
@@ -119,16 +121,37 @@ def validate_result(result: DocumentResult) -> Rows:
                     problems=[ProblemRow.model_validate(problem).model_dump()])
 
 
+def json_detail(detail: object) -> str | None:
+    """``problems.detail`` as the JSON that ``docs/tables.md`` promises, whatever a stage put there.
+
+    >>> json_detail('{"field": "day"}'), json_detail("['a.txt', 'b.txt']"), json_detail("Traceback: boom")
+    ('{"field": "day"}', '["a.txt", "b.txt"]', '"Traceback: boom"')
+    """
+    if detail is None:
+        return None
+    if isinstance(detail, str):
+        try:
+            json.loads(detail)
+            return detail
+        except ValueError:
+            pass
+        if detail[:1] in "[({'\"" and len(detail) < 100_000:  # a Python repr of a list, dict or string
+            with contextlib.suppress(ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                return json.dumps(ast.literal_eval(detail), ensure_ascii=False, default=str)
+        return json.dumps(detail, ensure_ascii=False)
+    return json.dumps(detail, ensure_ascii=False, default=str)
+
+
 def _problem_row(doc_id: str, source: str, p: Problem) -> dict[str, Any]:
     """A problem as a row; a problem that does not fit the model is kept with its stage/severity made valid."""
     prow = {"doc_id": doc_id, "source_path": source, "stage": p.stage, "severity": p.severity,
-            "message": p.message or "(no message)", "detail": p.detail}
+            "message": p.message or "(no message)", "detail": json_detail(p.detail)}
     checked, _ = _check(ProblemRow, prow)
     if checked is not None:
         return checked
     fixed = {**prow, "stage": p.stage if p.stage in _STAGES else "validate",
              "severity": p.severity if p.severity in ("error", "warning") else "error",
-             "message": str(prow["message"]), "detail": None if p.detail is None else str(p.detail)}
+             "message": str(prow["message"]), "detail": prow["detail"]}
     return ProblemRow.model_validate(fixed).model_dump()
 
 

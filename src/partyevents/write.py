@@ -1,9 +1,12 @@
 """The write stage: Parquet tables with explicit schemas, written atomically.
 
 :class:`TableWriter` streams rows into row groups of temporary files inside
-the output folder and, on :meth:`TableWriter.commit`, renames each into
-place, so a reader sees either the previous run's table or the new one,
-never a half-written file.
+the output folder and, on :meth:`TableWriter.commit`, publishes the four
+tables as one new generation (:mod:`~partyevents.tableset`), so a reader sees
+either the previous run's table set or the new one, never a half-written file
+nor a mix of the two. A failure to write (disk full, a read-only folder)
+leaves the previous tables as they were and raises
+:class:`~partyevents.tableset.OutputError` with one sentence saying what to do.
 """
 
 from __future__ import annotations
@@ -13,13 +16,15 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from .tableset import OutputError, explain_os_error, publish, remove_path, tables_dir
 
 __all__ = ["SCHEMAS", "TABLES", "VERSION_KEY", "RowBatch", "TableWriter", "existing_documents", "table_files", "table_versions"]
 
@@ -103,9 +108,14 @@ def _pid_alive(pid: int) -> bool:
 
 
 def _remove_stale_temp(out_dir: Path, max_age_s: float = 3600.0) -> None:
-    """Remove temp folders left by killed runs (their pid is gone, or they are old and carry none)."""
+    """Remove temp folders (and half-made links) left by killed runs: their pid is gone, or they are old and carry
+    none. A symbolic link by that name is not ours: it is left alone."""
+    for path in out_dir.glob(".*.parquet.*.link"):
+        pid = path.name.rsplit(".", 2)[1]
+        if path.is_symlink() and pid.isdigit() and not _pid_alive(int(pid)):
+            remove_path(path)
     for path in out_dir.glob(_TMP_PREFIX + "*"):
-        if not path.is_dir():
+        if path.is_symlink() or not path.is_dir():
             continue
         pid_text = path.name[len(_TMP_PREFIX):].split("-", 1)[0]
         if pid_text.isdigit():
@@ -116,7 +126,7 @@ def _remove_stale_temp(out_dir: Path, max_age_s: float = 3600.0) -> None:
             except OSError:
                 continue
         if stale:
-            shutil.rmtree(path, ignore_errors=True)
+            remove_path(path)
 
 
 class TableWriter:
@@ -124,8 +134,8 @@ class TableWriter:
 
     ``metadata`` goes into every file's Parquet key-value metadata. With
     ``append=True`` the new rows become one more part file of each table's
-    dataset folder (a single-file table is first turned into such a folder);
-    otherwise the tables are replaced.
+    dataset folder, after the previous table set's parts (hard-linked, not
+    copied); otherwise the tables are replaced.
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp())
@@ -133,7 +143,9 @@ class TableWriter:
     ...     w.add("problems", [{"doc_id": None, "source_path": "a.pdf", "stage": "ingest", "severity": "error",
     ...                         "message": "binary", "detail": None}])
     >>> sorted(p.name for p in out.iterdir())
-    ['documents.parquet', 'events.parquet', 'figures.parquet', 'problems.parquet']
+    ['.partyevents', 'documents.parquet', 'events.parquet', 'figures.parquet', 'problems.parquet']
+    >>> pq.read_table(out / "problems.parquet").num_rows
+    1
     """
 
     def __init__(self, out_dir: Path, row_group_size: int = 2000, metadata: dict[bytes, bytes] | None = None,
@@ -141,17 +153,28 @@ class TableWriter:
         self.out_dir = Path(out_dir)
         self.metadata = metadata or {}
         self.append = append
-        self.out_dir.mkdir(parents=True, exist_ok=True)
         self.row_group_size = row_group_size
-        _remove_stale_temp(self.out_dir)
-        self._tmp = Path(tempfile.mkdtemp(prefix=f"{_TMP_PREFIX}{os.getpid()}-", dir=self.out_dir))
+        self._done = False
+        self._tmp: Path | None = None
         self._buffers: dict[str, list[pa.RecordBatch]] = {name: [] for name in TABLES}
         self._buffered: dict[str, int] = dict.fromkeys(TABLES, 0)
         self._writers: dict[str, pq.ParquetWriter] = {}
         self.counts: dict[str, int] = dict.fromkeys(TABLES, 0)
-        self._done = False
         self._sealed: set[str] = set()  # tables passed through rewrite(): finished, no more rows
-        self._replaced: list[tuple[Path, Path]] = []  # (rewritten copy in _tmp, earlier part it replaces)
+        self._replaced: dict[str, Path] = {}  # real path of an earlier generation's part -> its rewritten copy
+        with self._writing():
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            _remove_stale_temp(self.out_dir)
+            self._tmp = Path(tempfile.mkdtemp(prefix=f"{_TMP_PREFIX}{os.getpid()}-", dir=self.out_dir))
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A failure to write drops what was written and becomes an :class:`OutputError` saying what to do."""
+        try:
+            yield
+        except OSError as exc:
+            self.abort()
+            raise OutputError(explain_os_error(exc, self.out_dir)) from exc
 
     def add(self, table: str, rows: list[dict[str, Any]]) -> None:
         """Append rows (dicts with the table's columns)."""
@@ -165,7 +188,8 @@ class TableWriter:
         self._buffered[table] += batch.num_rows
         self.counts[table] += batch.num_rows
         if self._buffered[table] >= self.row_group_size:
-            self._flush(table)
+            with self._writing():
+                self._flush(table)
 
     def _flush(self, table: str) -> None:
         buf = self._buffers[table]
@@ -174,6 +198,7 @@ class TableWriter:
         schema = SCHEMAS[table].with_metadata(self.metadata)
         writer = self._writers.get(table)
         if writer is None:
+            assert self._tmp is not None
             writer = pq.ParquetWriter(self._tmp / f"{table}.parquet", schema, compression="zstd")
             self._writers[table] = writer
         writer.write_table(pa.Table.from_batches(buf, schema=SCHEMAS[table]).replace_schema_metadata(self.metadata))
@@ -185,19 +210,28 @@ class TableWriter:
         (e.g. to fill a column known only once every document is in). No rows may be added afterwards."""
         if table in self._sealed:
             raise RuntimeError(f"{table} was already rewritten")
-        self._flush(table)
-        self._writers.pop(table).close()
-        self._sealed.add(table)
-        path = self._tmp / f"{table}.parquet"
-        self._copy(path, path.with_suffix(".rewrite"), fn)
-        os.replace(path.with_suffix(".rewrite"), path)
+        assert self._tmp is not None
+        with self._writing():
+            self._flush(table)
+            self._writers.pop(table).close()
+            self._sealed.add(table)
+            path = self._tmp / f"{table}.parquet"
+            self._copy(path, path.with_suffix(".rewrite"), fn)
+            os.replace(path.with_suffix(".rewrite"), path)
 
     def replace_part(self, table: str, part: Path, fn: Callable[[pa.RecordBatch], pa.RecordBatch]) -> None:
-        """On commit, the file ``part`` of an earlier run's ``table`` is replaced by its rows passed through
-        ``fn`` (a record batch at a time; the copy is written now, inside the temporary folder)."""
-        copy = self._tmp / f"{table}.part-{len(self._replaced)}.parquet"
-        self._copy(part, copy, fn)
-        self._replaced.append((copy, part))
+        """In the new generation, the file ``part`` of the previous generation's ``table`` is replaced by its
+        rows passed through ``fn`` (a record batch at a time; the copy is written now, in the temporary folder,
+        and the previous generation is left as it is). Only with ``append=True``."""
+        if not self.append:
+            raise RuntimeError("replace_part needs append=True: a plain run does not keep earlier parts")
+        assert self._tmp is not None
+        with self._writing():
+            replaced = self._tmp / ".replaced"
+            replaced.mkdir(exist_ok=True)
+            copy = replaced / f"{table}.part-{len(self._replaced):05d}.parquet"
+            self._copy(part, copy, fn)
+        self._replaced[os.path.realpath(part)] = copy
 
     def _copy(self, source: Path, target: Path, fn: Callable[[pa.RecordBatch], pa.RecordBatch]) -> None:
         table = target.name.split(".", 1)[0]
@@ -209,33 +243,47 @@ class TableWriter:
                     self.metadata))
 
     def commit(self) -> None:
-        """Finish every table and move it into place (atomic rename per table)."""
-        for table in TABLES:
-            if table not in self._sealed:
-                self._flush(table)
-                self._writers[table].close()
-        for copy, part in self._replaced:  # earlier parts first: a single-file table may become a folder below
-            os.replace(copy, part)
-        for table in TABLES:
-            target = self.out_dir / f"{table}.parquet"
-            if self.append and target.exists():
-                self._append_part(table, target)
-                continue
-            if target.is_dir():  # a dataset folder from another engine: replace it
-                shutil.rmtree(target)
-            os.replace(self._tmp / f"{table}.parquet", target)
-        self._cleanup()
+        """Finish every table and publish the four as the folder's new table set (one atomic switch).
+
+        A table passed through :meth:`rewrite` is already finished. With ``append=True`` each table becomes a
+        dataset folder: the previous generation's parts (hard links, or the copies made by :meth:`replace_part`
+        in their place), then this run's rows.
+        """
+        with self._writing():
+            for table in TABLES:
+                if table not in self._sealed:
+                    self._flush(table)
+                    self._writers.pop(table).close()
+            assert self._tmp is not None
+            if self.append:
+                base = tables_dir(self.out_dir)
+                for table in TABLES:
+                    self._stage_parts(table, table_files(base / f"{table}.parquet"))
+            unused = [str(p) for p in self._replaced.values() if p.exists()]
+            if unused:
+                raise RuntimeError(f"replace_part() named files that are not parts of the current tables: {unused}")
+            remove_path(self._tmp / ".replaced")
+            publish(self.out_dir, self._tmp)
+        self._tmp = None
         self._done = True
 
-    def _append_part(self, table: str, target: Path) -> None:
-        if target.is_file():  # a single-file table becomes a dataset folder holding it as its first part
-            folder = self._tmp / f"{table}.dataset"
-            folder.mkdir()
-            os.replace(target, folder / "part-00000.parquet")
-            os.replace(folder, target)
-        n = max((int(p.stem.split("-")[1]) for p in table_files(target) if p.stem.split("-")[1].isdigit()),
-                default=-1)
-        os.replace(self._tmp / f"{table}.parquet", target / f"part-{n + 1:05d}.parquet")
+    def _stage_parts(self, table: str, previous: list[Path]) -> None:
+        """Make the staged table a dataset folder: the previous table's parts (hard links, or their rewritten
+        copies), then the new rows."""
+        if not previous:
+            return
+        assert self._tmp is not None
+        new, folder = self._tmp / f"{table}.new", self._tmp / f"{table}.parquet"
+        os.replace(folder, new)
+        folder.mkdir()
+        for i, part in enumerate(previous):
+            staged = folder / f"part-{i:05d}.parquet"
+            copy = self._replaced.get(os.path.realpath(part))
+            if copy is not None:
+                os.replace(copy, staged)
+            else:
+                _link_or_copy(part, staged)
+        os.replace(new, folder / f"part-{len(previous):05d}.parquet")
 
     def abort(self) -> None:
         """Drop everything written so far; the previous tables stay as they were."""
@@ -246,7 +294,9 @@ class TableWriter:
         self._done = True
 
     def _cleanup(self) -> None:
-        shutil.rmtree(self._tmp, ignore_errors=True)
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
 
     def __enter__(self) -> TableWriter:
         return self
@@ -258,6 +308,14 @@ class TableWriter:
             self.commit()
         else:
             self.abort()
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    """A hard link (no copy of the data) where the file system has them, else a copy."""
+    try:
+        os.link(src, dst, follow_symlinks=False)
+    except OSError:
+        shutil.copyfile(src, dst)
 
 
 def table_files(path: Path) -> list[Path]:
@@ -276,8 +334,9 @@ def table_files(path: Path) -> list[Path]:
 def table_versions(out_dir: Path) -> set[str | None]:
     """Pipeline versions recorded in the tables' files (``None`` for a file without one, or a missing table)."""
     versions: set[str | None] = set()
+    folder = tables_dir(out_dir)
     for table in TABLES:
-        files = table_files(Path(out_dir) / f"{table}.parquet")
+        files = table_files(folder / f"{table}.parquet")
         if not files:
             versions.add(None)
         for f in files:
@@ -290,7 +349,7 @@ def table_versions(out_dir: Path) -> set[str | None]:
 def existing_documents(out_dir: Path) -> dict[str, str]:
     """doc_id -> source_path of the documents already in ``out_dir`` (empty when there is none)."""
     known: dict[str, str] = {}
-    for f in table_files(Path(out_dir) / "documents.parquet"):
+    for f in table_files(tables_dir(out_dir) / "documents.parquet"):
         table = pq.read_table(f, columns=["doc_id", "source_path"])
         known.update(zip(table.column("doc_id").to_pylist(), table.column("source_path").to_pylist(), strict=True))
     return known

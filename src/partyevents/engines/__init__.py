@@ -6,9 +6,10 @@ in the worker) in input order, so all engines write the same
 tables row for row. At most ``window`` chunks are in flight at once: the
 input folder is read lazily, and memory does not grow with the corpus.
 
-A chunk whose worker died (or whose task failed on a cluster) is retried one
-document at a time; a document that fails on its own becomes a ``rejected``
-document with the reason, and the run goes on.
+A chunk whose worker died (or whose task failed on a cluster) is sent again,
+then one document at a time; a document that fails on its own becomes a
+``rejected`` document with the reason, and the run goes on. Workers never
+outlive the run (:mod:`~partyevents.engines.lifetime`).
 
 >>> from partyevents.records import RawDocument
 >>> batches = list(SerialEngine().map(iter([[RawDocument("a.txt", "12月4日\\n某社区开展志愿服务。".encode())]])))
@@ -24,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 from .. import pipeline
+from ..budget import ENV, DocumentTimeout, seconds_for, time_budget
 from ..records import DocumentResult, Problem, RawDocument
 from ..validate import Rows, validate_result
 from ..write import RowBatch
@@ -38,9 +40,37 @@ class EngineUnavailable(RuntimeError):
     """The engine cannot start here (a missing package, an unreachable scheduler); the message says what to do."""
 
 
+_warm = False  # this process has loaded the resources
+
+
 def process_one(raw: RawDocument) -> Rows:
-    """The per-document function: one raw document -> its validated rows (never raises)."""
-    return validate_result(pipeline.process_document(raw))
+    """The per-document function: one raw document -> its validated rows (never raises).
+
+    A document that uses up its time budget (:mod:`~partyevents.budget`) is ``rejected`` with the reason.
+    """
+    global _warm
+    if not _warm:  # loading the resources is not the document's time
+        _warm = True
+        warm_up()
+    try:
+        with time_budget(seconds_for(len(raw.data or b""))):
+            return validate_result(pipeline.process_document(raw))
+    except DocumentTimeout as exc:
+        return timed_out_rows(raw, exc)
+
+
+def timed_out_rows(raw: RawDocument, exc: DocumentTimeout) -> Rows:
+    """Rows of a document that used up its time budget: ``rejected``, with the reason and what to do.
+
+    >>> timed_out_rows(RawDocument("a.txt", b"x"), DocumentTimeout(60)).documents[0]["error"][:40]
+    'processing took longer than 60 s, the ti'
+    """
+    message = (f"{exc}; not extracted (often a table flattened into one very long line; split such pages, or "
+               f"raise the budget with {ENV}=SECONDS)")
+    result = DocumentResult(doc_id=pipeline.doc_id_of(raw), source_path=raw.source_path, status="rejected",
+                            error=message, source_format=raw.source_format, source_record=raw.source_record,
+                            url=raw.url)
+    return validate_result(result)  # its problems row: "document rejected: <message>"
 
 
 def process_chunk(raws: list[RawDocument]) -> list[Rows]:
@@ -104,8 +134,9 @@ def ordered_map(submit: Callable[[list[RawDocument]], Any], result: Callable[[An
                 recover: Callable[[], None] = lambda: None) -> Iterator[RowBatch]:
     """Submit chunks with at most ``window`` in flight; yield results in order.
 
-    A failing chunk is retried document by document (after ``recover()``
-    has restarted whatever died); a document that fails alone is rejected.
+    A failing chunk is sent again whole, then document by document (after
+    ``recover()`` has restarted whatever died); a document that fails alone
+    is rejected.
     """
     pending: deque[tuple[list[RawDocument], Any]] = deque()
     for chunk in chunks:
@@ -122,6 +153,11 @@ def _collect(chunk: list[RawDocument], future: Any, submit: Callable[[list[RawDo
         return result(future)
     except Exception:
         recover()
+    if len(chunk) > 1:  # a dying worker fails every chunk in flight: most were not the cause, send them again whole
+        try:
+            return result(submit(chunk))
+        except Exception:
+            recover()
     parts: list[Rows] = []
     for raw in chunk:
         try:

@@ -88,6 +88,11 @@ def kind_of(name: str, head: bytes = b"") -> str:
 
 def container_kind(path: Path) -> str | None:
     """The kind of a file on disk when it holds documents (records, members), None for a single document."""
+    try:
+        if not path.is_file():  # a pipe or a device is never opened (it could block or never end)
+            return None
+    except OSError:
+        return None  # read_file says why
     kind = kind_of(path.name)
     if kind != "file" or path.name.lower().endswith(_DOCUMENTS):
         return None if kind == "file" else kind

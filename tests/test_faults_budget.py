@@ -1,0 +1,68 @@
+"""Issue 19, time per input (16): a document that uses up its time budget is rejected with the reason, in this
+process and in the local engine's workers, and the run goes on."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from faults_helpers import corpus
+from partyevents import extract, load, pipeline
+from partyevents.api import ExtractConfig
+from partyevents.budget import ENV, seconds_for
+from partyevents.engines import process_one
+from partyevents.records import RawDocument
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="the budget is a SIGALRM timer")
+
+
+def test_a_document_over_its_budget_is_rejected_and_the_run_goes_on(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    in_dir = corpus(tmp_path / "in", 3)
+    (in_dir / "stuck.txt").write_text("某社区开展活动。", encoding="utf-8")
+    real = pipeline.process_document
+
+    def stuck(raw: RawDocument) -> object:
+        while raw.source_path == "stuck.txt":  # a stage that never ends
+            pass
+        return real(raw)
+
+    monkeypatch.setattr(pipeline, "process_document", stuck)
+    monkeypatch.setenv(ENV, "0.5")
+    summary = extract(in_dir, tmp_path / "out", ExtractConfig(progress=False, workers=1))
+    assert summary.documents == {"ok": 3, "empty": 0, "rejected": 1} and summary.errors == 1
+    t = load(tmp_path / "out")
+    error = t.documents.set_index("source_path").loc["stuck.txt", "error"]
+    assert error.startswith("processing took longer than 0.5 s, the time budget for a document of this size")
+    assert ENV in error
+    assert t.problems.loc[t.problems["source_path"] == "stuck.txt", "severity"].tolist() == ["error"]
+
+
+def test_the_budget_leaves_the_alarm_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = signal.getsignal(signal.SIGALRM)
+    monkeypatch.setenv(ENV, "30")
+    rows = process_one(RawDocument("a.txt", "12月4日\n某社区开展志愿服务。".encode()))
+    assert rows.documents[0]["status"] == "ok"
+    assert signal.getsignal(signal.SIGALRM) is before and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork-based local engine")
+def test_text_built_to_stress_the_patterns_does_not_block_a_worker(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    in_dir = corpus(tmp_path / "in", 4)
+    (in_dir / "flat.txt").write_text("社区开展活动。" + "一" * 200_000, encoding="utf-8")  # minutes of work without a budget
+    monkeypatch.setenv(ENV, "1")
+    summary = extract(in_dir, tmp_path / "out", ExtractConfig(progress=False, workers=2))
+    assert summary.documents == {"ok": 4, "empty": 0, "rejected": 1}
+    docs = load(tmp_path / "out").documents.set_index("source_path")
+    assert "time budget" in docs.loc["flat.txt", "error"]
+
+
+def test_the_budget_grows_with_the_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ENV, raising=False)
+    assert seconds_for(10_000_000) == 5 * seconds_for(2_000_000) - 4 * seconds_for(0)
+    monkeypatch.setenv(ENV, "0")
+    assert seconds_for(10_000_000) is None
