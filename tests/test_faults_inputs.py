@@ -284,8 +284,9 @@ def test_a_rescrape_found_by_url_under_a_new_path_is_not_gone(tmp_path: Path) ->
 
 
 # ---------------------------------------------------------------- 13: UTF-8 and GB18030 inside one line
-REPORT = ("4月2日,北湖街道党工委组织辖区党员开展“我为群众办实事”志愿服务活动,为居民义诊120人次。\n"
-          "4月6日,北湖街道新华社区召开党员大会,集中学习党的二十大精神,45名党员参会。\n") * 3
+REPORT = "".join(f"{m}月2日,北湖街道党工委组织辖区党员开展“我为群众办实事”志愿服务活动,为居民义诊{n}人次。\n"
+                 f"{m}月6日,北湖街道新华社区召开党员大会,集中学习党的二十大精神,{n // 3}名党员参会。\n"
+                 for m, n in ((4, 120), (5, 150), (6, 90)))  # six different lines (a repeated one is dropped)
 
 
 @pytest.mark.parametrize("share", [0.5, 0.3, 0.7])
