@@ -39,3 +39,15 @@ def test_svg_text_asks_the_browser_for_a_cjk_font(no_cjk_font: None) -> None:
                                          "township", horizontal=True))
     styles = re.findall(r'<text style="([^"]*)"[^>]*>[^<]*[\u4e00-\u9fff]', svg)
     assert len(styles) == 3 and all("'Noto Sans CJK SC'" in s and "sans-serif" in s for s in styles)
+
+
+def test_wide_totals_get_few_short_ticks() -> None:
+    import pandas as pd
+
+    fig = charts.bar_chart(pd.Series([650015, 127450, 99], index=["person_times", "party_members", "volunteers"]),
+                           "totals", "sum of values", "category", horizontal=True)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert 2 <= len(labels) <= 7
+    assert all(len(label) <= 5 for label in labels), labels
+    assert any(label.endswith("k") for label in labels)

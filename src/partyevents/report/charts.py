@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib import font_manager, rc_context
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure  # drawn without pyplot: no backend is chosen or changed
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 #: CJK font families tried in order (Debian fonts-noto-cjk, fonts-wqy-zenhei, fonts-arphic-*, macOS, Windows).
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Zen Hei",
@@ -118,9 +118,24 @@ def bar_chart(counts: pd.Series, title: str, xlabel: str, ylabel: str, horizonta
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.bar_label(bars, fmt="{:,.0f}", fontsize=8, padding=2)
-        (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
+        value_axis = ax.xaxis if horizontal else ax.yaxis
+        value_axis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # wide numbers must not run together
+        value_axis.set_major_formatter(FuncFormatter(lambda v, _pos: compact_number(v)))
         ax.margins(x=0.12) if horizontal else ax.margins(y=0.15)
     return fig
+
+
+def compact_number(value: float) -> str:
+    """A tick label short enough to stand beside its neighbours.
+
+    >>> [compact_number(v) for v in (0, 12, 2500, 160000, 1250000, 3e8)]
+    ['0', '12', '2,500', '160k', '1.25M', '300M']
+    """
+    for size, suffix in ((1e9, "G"), (1e6, "M"), (1e5, "k")):
+        if abs(value) >= size:
+            div = 1e3 if suffix == "k" else size
+            return f"{value / div:.3g}{suffix}"
+    return f"{value:,.0f}"
 
 
 def events_per_month(events: pd.DataFrame) -> Figure:
