@@ -8,13 +8,15 @@ cost about twice the work.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from partyevents import segment as sg
-from partyevents.extract import figures
+from partyevents.extract import dates, figures
 from partyevents.extract.dates import DateExpr, find_date_expressions
 from partyevents.extract.numerals import NUMERAL_CHARS
 
@@ -150,3 +152,42 @@ def test_the_sentence_opener_checks_read_each_character_a_bounded_number_of_time
     assert small > 0
     assert large <= 2.2 * small
     assert large <= 4 * 50_000
+
+
+# ---- dates: whether a match starts inside an earlier expression or a title
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12)), max_size=8))
+def test_spans_cover_what_the_plain_check_covers(spans: list[tuple[int, int]]) -> None:
+    pairs = [(s, s + n) for s, n in spans]
+    covered = dates._Spans(pairs)
+    for x in range(-1, 45):
+        assert covered.covers(x) == any(s <= x < t for s, t in pairs)
+
+
+def _python_calls(run: Callable[[], object]) -> int:
+    """Python function calls and generator steps made by ``run``: a work count that no machine load changes."""
+    calls = 0
+
+    def count(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        calls += event == "call"
+
+    sys.setprofile(count)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+@pytest.mark.parametrize("unit", ["次日12月1日", "《2022年》", "12月1日,1日", "当天1号", "2022年", "12月1日", "2022-12-01 "])
+def test_the_date_scan_and_the_body_year_do_work_linear_in_the_page(unit: str) -> None:
+    def work(chars: int) -> int:
+        text = "社区开展活动。" + unit * (chars // len(unit))
+        dates._document_expressions.cache_clear()
+        return _python_calls(lambda: (dates.body_year(text), sg.segment(text)))
+
+    small, large = work(25_000), work(50_000)
+    assert small > 0
+    assert large <= 2.2 * small
