@@ -33,7 +33,8 @@ def _plain_figures(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 @pytest.mark.parametrize("text", [
     "一" * 300, "一二三四五六七八九十" * 30, "1至" * 200, "1万" * 200, "约" * 100 + "3名", "千" * 50 + "克",
-    "两" * 80 + "个", "1至" * 50 + "5名党员", "三" * 40 + "约五十余人", "第一二三" * 20 + "四个", "12.5.6.7" * 20 + "份",
+    "两" * 80 + "个", "1至" * 50 + "5名党员", "1千" * 100, "1千" * 50 + "克", "1千" * 40 + "名" + "1千" * 40, "约1千" * 30,
+    "1千1至1千" * 20, "1.1.1千" * 30, "十1千" * 30 + "人", "壹佰1千" * 20 + "元", "三" * 40 + "约五十余人", "第一二三" * 20 + "四个", "12.5.6.7" * 20 + "份",
 ])
 def test_figure_matches_on_long_numeral_runs_are_the_plain_matches(text: str) -> None:
     g = figures._grammar()
@@ -63,9 +64,10 @@ class _CountingPattern:
     """A compiled pattern that adds up the characters its ``match`` calls run over."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern, self.read = pattern, 0
+        self.pattern, self.read, self.calls = pattern, 0, 0
 
     def match(self, text: str, pos: int, end: int) -> re.Match[str] | None:
+        self.calls += 1
         m = self.pattern.match(text, pos, end)
         self.read += (m.end() - pos) if m else 1
         return m
@@ -85,11 +87,21 @@ def _figure_scan_work(unit: str, chars: int) -> int:
     return head.read + run.read
 
 
-@pytest.mark.parametrize("unit", ["一二三四五六七八九十", "一", "1至", "1万", "2022年", "1234567890"])
+@pytest.mark.parametrize("unit", ["一二三四五六七八九十", "一", "1至", "1万", "1千", "2022年", "1234567890"])
 def test_the_figure_start_scan_reads_each_character_a_bounded_number_of_times(unit: str) -> None:
     small, large = _figure_scan_work(unit, 25_000), _figure_scan_work(unit, 50_000)
     assert large <= 2.2 * small
     assert large <= 3 * 50_000
+
+
+@pytest.mark.parametrize(("unit", "tries"), [("1千", 1), ("1千1至", 2500), ("约1千", 2 * 3333)])
+def test_a_number_that_is_no_figure_is_tried_once_not_from_each_of_its_digits(unit: str, tries: int) -> None:
+    g = figures._grammar()
+    figure_re = _CountingPattern(g.figure_re)
+    counted = figures._Grammar(**{**{f: getattr(g, f) for f in g.__dataclass_fields__}, "figure_re": figure_re})
+    text = "社区开展活动。" + unit * (10_000 // len(unit))
+    assert figures._figure_matches(counted, text, 0, len(text)) == []
+    assert figure_re.calls <= tries
 
 
 # ---- segment: a date opens a sentence, a date stands in quotes

@@ -72,6 +72,7 @@ class _Grammar:
     head_re: re.Pattern[str]
     run_re: re.Pattern[str]
     unit_first: frozenset[str]
+    number_run_re: re.Pattern[str]
     units: dict[str, _Unit]
     nouns: dict[str, str]
     members: dict[str, str]  # team noun -> the category of its members
@@ -119,7 +120,8 @@ def _grammar() -> _Grammar:
     )
     head_re, run_re, unit_first = _start_scan(list(units))
     return _Grammar(
-        figure_re=figure_re, head_re=head_re, run_re=run_re, unit_first=unit_first, units=units, nouns=nouns, members=members,
+        figure_re=figure_re, head_re=head_re, run_re=run_re, unit_first=unit_first,
+        number_run_re=re.compile(f"[0-9][0-9.{NUMERAL_CHARS}余多几]*"), units=units, nouns=nouns, members=members,
         noun_maxlen=max(map(len, nouns)),
         phrase_re=_phrase_re(list(nouns), excl.get("stop", []), excl.get("word", [])),
         after_re=re.compile(trie_pattern(excl.get("after", []))), before=tuple(excl.get("before", [])),
@@ -188,6 +190,10 @@ def _figure_matches(g: _Grammar, text: str, start: int, end: int) -> list[re.Mat
         if m is not None:
             out.append(m)
             pos = m.end()
+        elif "0" <= text[at] <= "9":
+            # A figure starting later in this number's run (no qualifier starts with a numeral, and every number
+            # starting there is the tail of one starting here) would make one start here too (issue 19.16).
+            pos = g.number_run_re.match(text, at, end).end()  # type: ignore[union-attr]
         else:
             pos = at + 1
     return out
