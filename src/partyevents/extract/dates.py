@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -455,6 +458,26 @@ def _typo_candidates(digits: str) -> list[tuple[int | None, int, int]]:
     return out
 
 
+class _Spans:
+    """Spans of the text, asked whether one covers a position: ``any(s <= x < t for s, t in spans)`` in log
+    time, so a page of thousands of dates is not checked date by date against every other (issue 19.16).
+
+    >>> [_Spans([(5, 9), (0, 3), (2, 4)]).covers(x) for x in (0, 3, 4, 5, 8, 9)]
+    [True, True, False, True, True, False]
+    """
+
+    __slots__ = ("reach", "starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((t for _, t in ordered), max))  # the furthest end of the spans up to each
+
+    def covers(self, x: int) -> bool:
+        i = bisect_right(self.starts, x) - 1
+        return i >= 0 and self.reach[i] > x
+
+
 def _scan(text: str, start: int, end: int) -> list[DateExpr]:
     """The relative words of ``text[start:end]``, then the absolute expressions that do not start inside one,
     then days without a month that start inside neither."""
@@ -468,28 +491,28 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
         if not _valid(month, day):
             month = day = None
         found.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, bool(m["since"]), m["rel"]))
-    relative = [(e.start, e.end) for e in found]
+    relative = _Spans((e.start, e.end) for e in found)
     for m in _date_matches(text, start, end):
-        if relative and any(s <= m.start() < t for s, t in relative):
+        if relative.covers(m.start()):
             continue
         if (e := _absolute(m, text)) is not None:
             found.append(e)
-    spans = [(e.start, e.end) for e in found]
-    found += [e for e in _calendar_days(text, start, end) if not any(s <= e.start < t for s, t in spans)]
+    spans = _Spans((e.start, e.end) for e in found)
+    found += [e for e in _calendar_days(text, start, end) if not spans.covers(e.start)]
     if "日" in text[start:end] or "号" in text[start:end]:
-        spans = [(e.start, e.end) for e in found]
+        spans = _Spans((e.start, e.end) for e in found)
         if end == len(text):  # the whole text: both scans at once, from where a day can start
             day_only, run_days = _day_matches(text, start)
         else:  # the lookahead reads past end
             day_only = _matches_before(_DAY_ONLY, text, start, end, _DAY_REACH)
             run_days = _matches_before(_RUN_DAY, text, start, end, _DAY_REACH)
         for m in day_only:
-            if not any(s <= m.start() < t for s, t in spans):
+            if not spans.covers(m.start()):
                 day, end_day = int(m["d"]), int(m["d2"]) if m["d2"] else None
                 found.append(DateExpr(m.start(), m.end(), m.group(), None, None, day, bool(m["since"]), None,
                                       None, None, end_day if end_day and end_day > day else None))
         for m in run_days:
-            if _typo_candidates(m["digits"]) and not any(s <= m.start() < t for s, t in spans):
+            if _typo_candidates(m["digits"]) and not spans.covers(m.start()):
                 found.append(DateExpr(m.start(), m.end(), m.group(), digits=m["digits"]))
     return sorted(found, key=attrgetter("start"))
 
@@ -508,10 +531,9 @@ def body_year(text: str, exprs: list[DateExpr] | None = None) -> int | None:
     True
     """
     exprs = find_date_expressions(text) if exprs is None else exprs
-    titles = [(m.start(), m.end()) for m in _TITLE_SPAN.finditer(text)]
+    titles = _Spans((m.start(), m.end()) for m in _TITLE_SPAN.finditer(text))
     this_year = dt.date.today().year
-    years = [e.year for e in exprs
-             if e.year is not None and e.year <= this_year and not any(s <= e.start < t for s, t in titles)]
+    years = [e.year for e in exprs if e.year is not None and e.year <= this_year and not titles.covers(e.start)]
     return max(years) if years else None
 
 

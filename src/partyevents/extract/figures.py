@@ -69,7 +69,10 @@ def _unit(row: list[str]) -> _Unit:
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     figure_re: re.Pattern[str]
-    start_re: re.Pattern[str]
+    head_re: re.Pattern[str]
+    run_re: re.Pattern[str]
+    unit_first: frozenset[str]
+    number_run_re: re.Pattern[str]
     units: dict[str, _Unit]
     nouns: dict[str, str]
     members: dict[str, str]  # team noun -> the category of its members
@@ -115,8 +118,10 @@ def _grammar() -> _Grammar:
         rf"(?P<pre>{_PRE})?{start}(?P<num>{num})(?:(?P<sep>{'|'.join(_SEPS)})(?P<num2>{num}))?"
         rf"(?P<unit>{_alternation(list(units))})(?P<post>{_POST})?"
     )
+    head_re, run_re, unit_first = _start_scan(list(units))
     return _Grammar(
-        figure_re=figure_re, start_re=_start_re(list(units)), units=units, nouns=nouns, members=members,
+        figure_re=figure_re, head_re=head_re, run_re=run_re, unit_first=unit_first,
+        number_run_re=re.compile(f"[0-9][0-9.{NUMERAL_CHARS}余多几]*"), units=units, nouns=nouns, members=members,
         noun_maxlen=max(map(len, nouns)),
         phrase_re=_phrase_re(list(nouns), excl.get("stop", []), excl.get("word", [])),
         after_re=re.compile(trie_pattern(excl.get("after", []))), before=tuple(excl.get("before", [])),
@@ -145,18 +150,21 @@ def _phrase_re(nouns: list[str], stops: list[str], words: list[str]) -> re.Patte
     )
 
 
-def _start_re(units: list[str]) -> re.Pattern[str]:
-    """Where a figure can start: a looser ``figure_re`` that begins with a character class.
+def _start_scan(units: list[str]) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """Where a figure can start: a looser ``figure_re`` in two steps, each linear in the text.
 
-    The first character opens a qualifier, or is a numeral not after ``[0-9.]``; then come any characters of
-    qualifiers, numerals and range separators, and the first character of a measure word. Every match of
-    ``figure_re`` starts where this matches, and its leading class lets the engine skip ahead in C.
+    ``head_re`` finds a character that opens a qualifier, or a numeral not after ``[0-9.]``; ``run_re`` then
+    runs over the characters of qualifiers, numerals and range separators that do not begin a measure word,
+    and a candidate is kept when the character after that run begins one (``unit_first``). Every match of
+    ``figure_re`` starts at a kept candidate. A rejected candidate rejects every start inside its run (they
+    end at the same character), so the scan skips the run: a long run of numerals costs its length once,
+    not its length per start (issue 19.16).
     """
     first = _char_class({w[0] for w in _PRE_WORDS} | {_PRE_ROUND})
-    inner = _char_class(set("".join(_PRE_WORDS) + _PRE_ROUND + "".join(_SEPS) + "0123456789." + NUMERAL_CHARS + "余多几"))
-    return re.compile(
-        rf"[{first}0-9{NUMERAL_CHARS}](?:(?<=[{first}])|(?<![0-9.][\s\S]))[{inner}]*[{_char_class({u[0] for u in units})}]"
-    )
+    unit_first = frozenset(u[0] for u in units)
+    inner = set("".join(_PRE_WORDS) + _PRE_ROUND + "".join(_SEPS) + "0123456789." + NUMERAL_CHARS + "余多几")
+    return (re.compile(rf"[{first}0-9{NUMERAL_CHARS}](?:(?<=[{first}])|(?<![0-9.][\s\S]))"),
+            re.compile(rf"[{_char_class(inner - unit_first)}]*"), unit_first)
 
 
 def _char_class(chars: set[str]) -> str:
@@ -164,19 +172,28 @@ def _char_class(chars: set[str]) -> str:
 
 
 def _figure_matches(g: _Grammar, text: str, start: int, end: int) -> list[re.Match[str]]:
-    """``list(g.figure_re.finditer(text, start, end))``, trying the regex only where ``g.start_re`` matches.
+    """``list(g.figure_re.finditer(text, start, end))``, trying the regex only where a figure can start.
 
     >>> [m.group() for m in _figure_matches(_grammar(), "2022年,约200名党员和三十余位群众", 0, 30)]
     ['约200名', '三十余位']
     """
     out: list[re.Match[str]] = []
     pos = start
-    while (cand := g.start_re.search(text, pos, end)) is not None:
+    while (cand := g.head_re.search(text, pos, end)) is not None:
         at = cand.start()
+        run = g.run_re.match(text, at + 1, end)
+        assert run is not None
+        if run.end() >= end or text[run.end()] not in g.unit_first:
+            pos = run.end()  # no start inside the run can reach a measure word either
+            continue
         m = g.figure_re.match(text, at, end)
         if m is not None:
             out.append(m)
             pos = m.end()
+        elif "0" <= text[at] <= "9":
+            # A figure starting later in this number's run (no qualifier starts with a numeral, and every number
+            # starting there is the tail of one starting here) would make one start here too (issue 19.16).
+            pos = g.number_run_re.match(text, at, end).end()  # type: ignore[union-attr]
         else:
             pos = at + 1
     return out
