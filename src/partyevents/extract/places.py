@@ -88,11 +88,10 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     body = corroborated(gz, text, gz.find(text), title + manifest)
     choice = _disambiguate(gz, body + title + manifest)
     mentions = [_Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates, None, m.short) for m in body]
-    mentions = [_with_level_word(gz, text, m) for m in mentions]
+    mentions = [_with_level_word(gz, text, m) if m.short else m for m in mentions]  # only a short form grows
     mentions = _with_townships(gz, text, mentions)
     pre_home = _home(gz, mentions, title, manifest, choice)
-    bodies = {o.start for ev in events for o in (ev.organization, *ev.organizations) if o is not None and o.start}
-    mentions = _with_communities(gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", bodies))
+    mentions = _with_communities(gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events))
     home = _descend(gz, text, pre_home, mentions)
     hometowns: set[int] = set()  # starts of mentions naming a hometown (河南禹州人: both names)
     for m in reversed(mentions):
@@ -176,9 +175,12 @@ _LEVEL_WORDS = frozenset("县区市旗州盟")
 def _old_names(gz: Gazetteer, mentions: list[_Mention]) -> dict[int, str]:
     """Counties the document names by an earlier name (沾化县, now 沾化区) -> that name."""
     out: dict[int, str] = {}
+    history = gz.history
     for m in mentions:
         d = m.division
-        if d is not None and m.community is None and any(m.surface in (c.name, c.short) for c in gz.history.get(d, ())):
+        if d is None or m.community is not None or (changes := history.get(d)) is None:  # most were never renamed
+            continue
+        if any(m.surface in (c.name, c.short) for c in changes):
             out.setdefault(d, m.surface)
     return out
 
@@ -377,8 +379,18 @@ class _FreeNames:
     """Whether a community name standing on its own may be one: after a where-word (``在鸿翔社区``), or at a
     clause start when it opens a body (``，宝山苑社区党支部``, an organizer found there) or the title names it."""
 
-    def __init__(self, text: str, title: str, bodies: set[int]) -> None:
-        self.text, self.title, self.bodies = text, title, bodies
+    def __init__(self, text: str, title: str, events: list[Event]) -> None:
+        self.text, self.title, self.events = text, title, events
+        self._bodies: set[int] | None = None  # starts of the events' organizers, on first use
+
+    @property
+    def bodies(self) -> set[int]:
+        """Where the events' organizers start."""
+        if self._bodies is None:
+            self._bodies = {
+                o.start for ev in self.events for o in (ev.organization, *ev.organizations) if o is not None and o.start
+            }
+        return self._bodies
 
     def __call__(self, start: int, core_end: int, end: int) -> bool:
         """Whether ``text[start:end]`` (its name ``text[start:core_end]``) is a community's name."""
@@ -414,9 +426,15 @@ def _with_communities(
             continue
         suffix = cm.group()
         ending = owners.towns if suffix == "村" else owners.any  # a village follows a township only
-        start, owner = _community_start(gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned, free)
-        if start is None:
-            continue
+        if reach == 1:  # a one-character name: only right after a place name (what _community_start finds)
+            owner = ending.get(pos - 1)
+            if owner is None:
+                continue
+            start: int | None = pos - 1
+        else:
+            start, owner = _community_start(gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned, free)
+            if start is None:
+                continue
         name = text[start : cm.end()]
         if owner is not None:
             learned.setdefault(name, owner)
@@ -796,7 +814,13 @@ def _province_of(gz: Gazetteer, m: _Mention) -> int | None:
     """The province a mention lies in, when known (an ambiguous name: when all its candidates share one)."""
     if m.division is not None:
         return gz.ancestors(m.division)[0]
-    provinces = {gz.ancestors(c)[0] for c in m.candidates}
+    return _common_province(gz, m.candidates)
+
+
+@lru_cache(maxsize=1 << 14)
+def _common_province(gz: Gazetteer, candidates: tuple[int, ...]) -> int | None:
+    """The province all ``candidates`` lie in, if they share one (a pure function of them: cached)."""
+    provinces = {gz.ancestors(c)[0] for c in candidates}
     return provinces.pop() if len(provinces) == 1 else None
 
 
