@@ -533,9 +533,10 @@ def _community_start(
         return pos - owned[0], owned[1]
     listed = towns_of.names() if reach >= 2 else ()
     if listed or learned:
+        end = pos + len(suffix)  # the suffix is the text's
         for k in range(reach, shortest - 1, -1):  # a name the gazetteer lists, or one the document introduced
             start = pos - k
-            name = text[start:pos] + suffix
+            name = text[start:end]
             if name in learned:
                 return start, learned[name]
             if name in listed and (towns := towns_of(name)):
@@ -833,17 +834,21 @@ def _document_province(
     choice: dict[str, int | None],
 ) -> int | None:
     """The province the document's place evidence supports best (full names count double, title and manifest more)."""
-    support: Counter[int] = Counter()
-    for m in mentions:
-        if (p := _province_of(gz, m)) is not None:
-            support[p] += 1 if m.short else 2
+    support: dict[int, int] = {}  # province -> weight, in the order first met (max keeps the first of a tie)
+    ancestors = gz.ancestors
+    for m in mentions:  # _province_of, inlined: this runs over every mention
+        d = m.division
+        p = ancestors(d)[0] if d is not None else _common_province(gz, m.candidates)
+        if p is not None:
+            support[p] = support.get(p, 0) + (1 if m.short else 2)
     for t in title + manifest:
         d = choice.get(t.surface)
         if d is not None:
-            support[gz.ancestors(d)[0]] += 2 * _HOME_WEIGHT
+            p = ancestors(d)[0]
+            support[p] = support.get(p, 0) + 2 * _HOME_WEIGHT
     if home is not None and (p := _province_of(gz, home.mention)) is not None:
-        support[p] += 1
-    return max(support, key=lambda p: support[p]) if support else None
+        support[p] = support.get(p, 0) + 1
+    return max(support, key=support.__getitem__) if support else None
 
 
 def _province_conflict(
