@@ -282,34 +282,37 @@ def _home(
 
     A name left ambiguous counts by its surface, and stays a name without a chain (大同镇).
     """
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     first: dict[str, _Mention] = {}
     for m in body:
-        counts[m.surface] += 1
-        first.setdefault(m.surface, m)
+        surface = m.surface
+        if surface in counts:
+            counts[surface] += 1
+        else:
+            counts[surface] = 1
+            first[surface] = m
     sources: dict[str, str] = {}
     for source, matches in (("manifest", manifest), ("title", title)):
         for t in matches:
-            counts[t.surface] += _HOME_WEIGHT
+            counts[t.surface] = counts.get(t.surface, 0) + _HOME_WEIGHT
             sources[t.surface] = source
             first.setdefault(
                 t.surface, _Mention(t.start, t.end, t.surface, choice.get(t.surface), None, t.candidates, None, t.short)
             )
+    if not counts:
+        return None
     # names of one division add up (樊城, 樊城区)
-    by_division: Counter[int] = Counter()
+    by_division: dict[int, int] = {}
     for surface, n in counts.items():
         d = first[surface].division
         if d is not None:
-            by_division[d] += n
-    if not counts:
-        return None
-
-    def weight(surface: str) -> tuple[int, int]:
-        m = first[surface]
-        n = by_division[m.division] if m.division is not None else counts[surface]
-        return n, _LEVEL_RANK[_level(gz, m)]
-
-    best = max(counts, key=weight)
+            by_division[d] = by_division.get(d, 0) + n
+    # the most named, then the most specific: max over (count, level rank), the level looked up for the
+    # most named only (max keeps the first of a tie either way)
+    named = {s: by_division[d] if (d := first[s].division) is not None else n for s, n in counts.items()}
+    most = max(named.values())
+    tied = [s for s, n in named.items() if n == most]
+    best = tied[0] if len(tied) == 1 else max(tied, key=lambda s: _LEVEL_RANK[_level(gz, first[s])])
     return _Home(first[best], sources.get(best, "document"))
 
 
@@ -430,11 +433,14 @@ def _with_communities(
             owner = ending.get(pos - 1)
             if owner is None:
                 continue
-            start: int | None = pos - 1
+            start = pos - 1
         else:
-            start, owner = _community_start(gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned, free)
-            if start is None:
+            found_start, owner = _community_start(
+                gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned, free
+            )
+            if found_start is None:
                 continue
+            start = found_start
         name = text[start : cm.end()]
         if owner is not None:
             learned.setdefault(name, owner)
