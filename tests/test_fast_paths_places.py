@@ -388,3 +388,11 @@ def test_township_names_are_built_with_the_tables() -> None:
     assert gz._township_names == {k: tuple(v) for k, v in plain.items()}
     assert gz.tables().township_names is gz._township_names
     assert Gazetteer(gz.path, gz.tables())._township_names == gz._township_names
+
+
+@given(st.text(alphabet="人籍禹州,，。 生于老家河南x", max_size=8), st.integers(0, 8), st.integers(1, 3))
+def test_hometown_agrees_with_the_regex_alone(text: str, start: int, length: int) -> None:
+    """The character check before the regex changes nothing (also at the text's end)."""
+    m = places._Mention(start, start + length, "禹州", None)
+    plain = bool(places._HOMETOWN.match(text, m.end)) or text.endswith(places._BORN, 0, m.start)
+    assert places._hometown(text, m) == plain

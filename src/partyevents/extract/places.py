@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Container
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..records import DocContext, Event, Place, Problem
@@ -58,6 +59,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _HOMETOWN = re.compile(r"(?:人|籍)(?=[,，。、;；)）\s]|$)")  # 河南禹州人, : a person's hometown
 _BORN = ("出生于", "生于", "老家", "籍贯")
 _HOME_WEIGHT = 3  # a place in the title or the manifest counts this many body mentions
+_START = itemgetter(0)  # a _Mention's start, as a sort key
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 
 
@@ -204,7 +206,11 @@ def _hometown(text: str, m: _Mention) -> bool:
     >>> _hometown("禹州人民医院", _Mention(0, 2, "禹州", None))
     False
     """
-    return bool(_HOMETOWN.match(text, m.end)) or text.endswith(_BORN, 0, m.start)
+    end = m.end
+    # _HOMETOWN starts with 人 or 籍: the regex only runs after one of them
+    return (end < len(text) and text[end] in "人籍" and bool(_HOMETOWN.match(text, end))) or text.endswith(
+        _BORN, 0, m.start
+    )
 
 
 _SHARED_WEIGHT = (0.0, 0.25, 0.5)  # divisions meeting only at the root, the province, the prefecture
@@ -375,7 +381,7 @@ def _with_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[
         return mentions
     spans = [(f.start, f.end) for f in found]
     kept = [m for m in mentions if not any(s <= m.start < e for s, e in spans)]
-    return sorted(kept + found, key=lambda m: m.start)
+    return sorted(kept + found, key=_START)
 
 
 class _FreeNames:
@@ -465,7 +471,7 @@ def _with_communities(
     span_starts = [s for s, _ in spans]
     reach_of = list(accumulate((e for _, e in spans), max))
     kept = [m for m in mentions if (i := bisect_left(span_starts, m.start + 1)) == 0 or reach_of[i - 1] < m.end]
-    return sorted(kept + found, key=lambda m: m.start)
+    return sorted(kept + found, key=_START)
 
 
 class _Owners:
