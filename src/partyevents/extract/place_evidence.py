@@ -56,10 +56,6 @@ def _low_rank(gz: Gazetteer, m: Match) -> int:
     return _ranks(gz, m.candidates)[1]
 
 
-def _needs_evidence(gz: Gazetteer, m: Match) -> bool:
-    return m.short and _ranks(gz, m.candidates)[0] == _COUNTY
-
-
 def corroborated(gz: Gazetteer, text: str, matches: list[Match], extra: list[Match]) -> list[Match]:
     """``matches`` (found in ``text``) without the short forms nothing corroborates.
 
@@ -67,7 +63,8 @@ def corroborated(gz: Gazetteer, text: str, matches: list[Match], extra: list[Mat
     """
     if not any(m.short for m in matches):
         return matches
-    keep: list[bool | None] = [not _needs_evidence(gz, m) for m in matches]  # None: never kept
+    # a county's short form waits for evidence (False); None: never kept
+    keep: list[bool | None] = [not (m.short and _ranks(gz, m.candidates)[0] == _COUNTY) for m in matches]
     for i, m in enumerate(matches):  # a short form starting another name is dropped first (八经街道延安里社区)
         if not m.short or i == 0:
             continue
