@@ -191,3 +191,208 @@ def test_event_mention_agrees_with_building_every_group(
     assert places._event_mention(gz, ev, inside, listed) == _slow_event_mention(gz, ev, inside, listed)
     ev.organization = None
     assert places._event_mention(gz, ev, inside, listed) == _slow_event_mention(gz, ev, inside, listed)
+
+
+# --- document-level shortcuts of resolve_places: each against the form it replaced ---------------------------
+
+_OWN_TEXTS = [
+    "武汉市黄陂区前川街向阳社区召开会议，樊城区王寨街道和通道县的干部参加，互助县也派人来到城关镇。",
+    "在金山区委的指导下，长沙县星沙街道开展活动；松北区松北镇、新华街道和南湖社区一同参与。",
+    "湖北省武汉市洪山区组织党员到浙江省嘉兴市南湖区学习，又到城关镇东风村、大同镇走访。",
+]
+
+
+def _doc_inputs(gz: Gazetteer, text: str, title: str = "") -> tuple[
+    list[places._Mention], list[Match], list[Match], dict[str, int | None]
+]:
+    """The mentions, title and manifest matches and choices that resolve_places computes before the home place."""
+    t = gz.find(title)
+    body = places.corroborated(gz, text, gz.find(text), t)
+    choice = places._disambiguate(gz, body + t)
+    mentions = [places._Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates, None, m.short)
+                for m in body]
+    return mentions, t, [], choice
+
+
+def _doc_texts() -> list[tuple[str, str]]:
+    return [(r.text, r.title or "") for r in RESULTS] + [(t, "") for t in _OWN_TEXTS] + [(_OWN_TEXTS[1], "长沙县")]
+
+
+def _slow_home(
+    gz: Gazetteer, body: list[places._Mention], title: list[Match], manifest: list[Match], choice: dict[str, int | None]
+) -> places._Home | None:
+    """:func:`places._home` as first written: Counters and one max over (count, level rank)."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    first: dict[str, places._Mention] = {}
+    for m in body:
+        counts[m.surface] += 1
+        first.setdefault(m.surface, m)
+    sources: dict[str, str] = {}
+    for source, matches in (("manifest", manifest), ("title", title)):
+        for t in matches:
+            counts[t.surface] += places._HOME_WEIGHT
+            sources[t.surface] = source
+            first.setdefault(t.surface, places._Mention(t.start, t.end, t.surface, choice.get(t.surface), None,
+                                                        t.candidates, None, t.short))
+    by_division: Counter[int] = Counter()
+    for surface, n in counts.items():
+        d = first[surface].division
+        if d is not None:
+            by_division[d] += n
+    if not counts:
+        return None
+
+    def weight(surface: str) -> tuple[int, int]:
+        m = first[surface]
+        n = by_division[m.division] if m.division is not None else counts[surface]
+        return n, places._LEVEL_RANK[places._level(gz, m)]
+
+    best = max(counts, key=weight)
+    return places._Home(first[best], sources.get(best, "document"))
+
+
+def _slow_document_province(
+    gz: Gazetteer, mentions: list[places._Mention], home: places._Home | None, title: list[Match],
+    manifest: list[Match], choice: dict[str, int | None],
+) -> int | None:
+    """:func:`places._document_province` as first written: a Counter and a call per mention."""
+    from collections import Counter
+
+    support: Counter[int] = Counter()
+    for m in mentions:
+        if (p := places._province_of(gz, m)) is not None:
+            support[p] += 1 if m.short else 2
+    for t in title + manifest:
+        d = choice.get(t.surface)
+        if d is not None:
+            support[gz.ancestors(d)[0]] += 2 * places._HOME_WEIGHT
+    if home is not None and (p := places._province_of(gz, home.mention)) is not None:
+        support[p] += 1
+    return max(support, key=lambda p: support[p]) if support else None
+
+
+def test_home_and_document_province_agree_with_the_first_forms() -> None:
+    gz = gazetteer()
+    for text, title in _doc_texts():
+        mentions, t, manifest, choice = _doc_inputs(gz, text, title)
+        home = places._home(gz, mentions, t, manifest, choice)
+        assert home == _slow_home(gz, mentions, t, manifest, choice)
+        for h in (home, None):
+            assert places._document_province(gz, mentions, h, t, manifest, choice) == _slow_document_province(
+                gz, mentions, h, t, manifest, choice
+            )
+
+
+_SURFACES = ["黄陂区", "前川街道", "城关镇", "樊城", "大同镇", "长沙县", "新华街道"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_SURFACES), st.booleans()), max_size=10),
+       st.lists(st.sampled_from(_SURFACES), max_size=3))
+def test_home_agrees_with_the_first_form_on_generated_mentions(names: list[tuple[str, bool]], title: list[str]) -> None:
+    """Ties in count and level, names left ambiguous (城关镇), short forms and title names mixed."""
+    gz = gazetteer()
+    body, pos = [], 0
+    for surface, resolve in names:
+        (m,) = gz.find(surface)[:1]
+        division = m.candidates[0] if resolve or len(m.candidates) == 1 else None
+        body.append(places._Mention(pos, pos + len(surface), surface, division, None, m.candidates, None, m.short))
+        pos += len(surface) + 1
+    t = [m for s in title for m in gz.find(s)[:1]]
+    choice = {m.surface: m.candidates[0] for m in t}
+    assert places._home(gz, body, t, [], choice) == _slow_home(gz, body, t, [], choice)
+    home = places._home(gz, body, t, [], choice)
+    assert places._document_province(gz, body, home, t, [], choice) == _slow_document_province(
+        gz, body, home, t, [], choice
+    )
+
+
+def _slow_corroborated(gz: Gazetteer, text: str, matches: list[Match], extra: list[Match]) -> list[Match]:
+    """:func:`place_evidence.corroborated` as first written: what is named is gathered before anything is asked."""
+    from partyevents.extract import place_evidence as pe
+
+    if not any(m.short for m in matches):
+        return matches
+    confirm = pe._confirm_words()
+    named: set[int] = set()
+    held: set[int] = set()
+    extra_surfaces = {m.surface for m in extra}
+
+    def add(m: Match) -> None:
+        if len(m.candidates) <= pe._FEW:
+            named.update(m.candidates)
+            for c in m.candidates:
+                held.update(gz.ancestors(c))
+
+    for m in extra:
+        add(m)
+    keep: list[bool | None] = [not (m.short and min(pe._RANK[gz.divisions[c].level] for c in m.candidates) == 2)
+                               for m in matches]
+    for i, m in enumerate(matches):
+        if not m.short or i == 0:
+            continue
+        prev = matches[i - 1]
+        low = max(pe._RANK[gz.divisions[c].level] for c in prev.candidates)
+        if prev.end == m.start and low >= min(pe._RANK[gz.divisions[c].level] for c in m.candidates):
+            keep[i] = None
+    for i, m in enumerate(matches):
+        if keep[i]:
+            add(m)
+    for _ in range(2):
+        changed = False
+        for i, m in enumerate(matches):
+            if keep[i] is not False:
+                continue
+            if pe._supported(gz, text, matches, i, confirm, extra_surfaces, named, held):
+                keep[i] = True
+                add(m)
+                changed = True
+        if not changed:
+            break
+    return [m for m, k in zip(matches, keep, strict=True) if k]
+
+
+def test_corroboration_agrees_with_the_first_form() -> None:
+    gz = gazetteer()
+    texts = [*_doc_texts(), ("樊城领秀中原商圈，长沙县", "樊城"), ("长宁区新华路街道", ""), ("武汉黄陂前川街", "")]
+    for text, title in texts:
+        t = gz.find(title)
+        assert places.corroborated(gz, text, gz.find(text), t) == _slow_corroborated(gz, text, gz.find(text), t)
+
+
+@given(st.text(alphabet="前川街向阳黄陂区社村在", max_size=6), st.booleans(), st.booleans())
+def test_one_character_community_names_are_what_community_start_finds(
+    before: str, owner_there: bool, learned_any: bool
+) -> None:
+    """With a reach of one, _with_communities decides inline: a place name must end right before the name."""
+    gz = gazetteer()
+    text = "某" + before + "某社区"
+    pos = len(text) - 2
+    owner = places._Mention(0, pos - 1, "黄陂区", gz.find("黄陂区")[0].candidates[0])
+    ending = {pos - 1: owner} if owner_there else {pos - 3: owner}
+    learned: dict[str, places._Mention | None] = {"某社区": None, "阳某社区": owner} if learned_any else {}
+    towns_of = places._TownsOf(gz, [owner.division] if owner.division is not None else [])
+    free = places._FreeNames(text, "", [])
+    got = places._community_start(gz, text, pos, "社区", 1, ending, towns_of, set(), learned, free)
+    inline = (pos - 1, ending[pos - 1]) if pos - 1 in ending else (None, None)
+    assert got == inline
+
+
+def test_township_names_are_built_with_the_tables() -> None:
+    gz = gazetteer()
+    plain: dict[str, list[int]] = {}
+    for div in gz.divisions:
+        if div.level == "township":
+            plain.setdefault(div.name, []).append(div.id)
+    assert gz._township_names == {k: tuple(v) for k, v in plain.items()}
+    assert gz.tables().township_names is gz._township_names
+    assert Gazetteer(gz.path, gz.tables())._township_names == gz._township_names
+
+
+@given(st.text(alphabet="人籍禹州,，。 生于老家河南x", max_size=8), st.integers(0, 8), st.integers(1, 3))
+def test_hometown_agrees_with_the_regex_alone(text: str, start: int, length: int) -> None:
+    """The character check before the regex changes nothing (also at the text's end)."""
+    m = places._Mention(start, start + length, "禹州", None)
+    plain = bool(places._HOMETOWN.match(text, m.end)) or text.endswith(places._BORN, 0, m.start)
+    assert places._hometown(text, m) == plain

@@ -67,6 +67,7 @@ class GazetteerTables(NamedTuple):
     townships: dict[int, list[int]]  # county -> its townships, in file order
     history: dict[int, tuple[Change, ...]]
     keys: list[tuple[str, tuple[int, ...], bool]]  # the matcher's patterns: (key, candidates, short)
+    township_names: dict[str, tuple[int, ...]]  # a township's full name -> the townships so named
 
 
 class Match(NamedTuple):
@@ -153,7 +154,7 @@ class Gazetteer:
         self._ancestors: dict[int, tuple[int, ...]] = {}
         self._county: dict[int, int | None] = {}  # division -> county_of(division), filled on use
         self._townships: dict[int, list[int]] = {}  # county -> its townships, in file order
-        self._township_names: dict[str, list[int]] | None = None  # full name -> townships, on first use
+        self._township_names: dict[str, tuple[int, ...]] = {}  # full name -> townships (built with the tables)
         self.history: dict[int, tuple[Change, ...]] = {}
         self._keys: list[tuple[str, tuple[int, ...], bool]] = []  # pattern index -> (key, candidates, short)
         if tables is None:
@@ -167,12 +168,14 @@ class Gazetteer:
         self._load(path.read_bytes())
         self.history = self._history()
         self._keys = self._matcher_keys()
+        self._township_names = self._townships_by_name()
 
     def tables(self) -> GazetteerTables:
         """What :meth:`_build` computed, as plain data: :func:`gazetteer` keeps it in the disk cache
         (:mod:`partyevents.cache`) and reads it back in a few hundredths of a second."""
         rows = [(d.name, _LEVEL_INDEX[d.level], d.parent, d.code, d.short) for d in self.divisions]
-        return GazetteerTables(rows, self._county_block, self._townships, self.history, self._keys)
+        return GazetteerTables(rows, self._county_block, self._townships, self.history, self._keys,
+                               self._township_names)
 
     def _restore(self, tables: GazetteerTables) -> None:
         levels, new = LEVELS, tuple.__new__
@@ -182,6 +185,7 @@ class Gazetteer:
         self._townships = tables.townships
         self.history = tables.history
         self._keys = tables.keys
+        self._township_names = tables.township_names
 
     def _load(self, data: bytes) -> None:
         stack: list[int] = []
@@ -246,16 +250,20 @@ class Gazetteer:
         >>> g = gazetteer(); [g.divisions[i].name for i in g.township_variants("松北镇")]
         ['松北街道']
         """
-        if self._township_names is None:
-            self._township_names = {}
-            for div in self.divisions:
-                if div.level == "township":
-                    self._township_names.setdefault(div.name, []).append(div.id)
         suffix = next((s for s in _LEVEL_SUFFIXES if name.endswith(s)), None)
         if suffix is None or len(name) - len(suffix) < 2:
             return ()
         core = name[: -len(suffix)]
         return tuple(i for s in _LEVEL_SUFFIXES if s != suffix for i in self._township_names.get(core + s, ()))
+
+    def _townships_by_name(self) -> dict[str, tuple[int, ...]]:
+        """A township's full name -> the townships so named (built with the tables, so that forked workers
+        share it and no document pays for building it)."""
+        out: dict[str, list[int]] = {}
+        for div in self.divisions:
+            if div.level == "township":
+                out.setdefault(div.name, []).append(div.id)
+        return {name: tuple(ids) for name, ids in out.items()}
 
     def _matcher_keys(self) -> list[tuple[str, tuple[int, ...], bool]]:
         """The matcher's patterns: (name or short form, the divisions it may name, whether it is short)."""

@@ -18,7 +18,7 @@ starts another name (``安溪县公安局``, ``长宁区新华路街道``, ``汉
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from ..resources import read_table
 from .gazetteer import Gazetteer, Match
@@ -26,6 +26,7 @@ from .gazetteer import Gazetteer, Match
 __all__ = ["corroborated"]
 
 _RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
+_COUNTY = _RANK["county"]
 _FEW = 3  # a name with more candidates than this (城关镇) says nothing about where the document is
 
 
@@ -34,16 +35,25 @@ def _confirm_words() -> tuple[str, ...]:
     return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "confirm")
 
 
+@lru_cache(maxsize=1 << 14)
+def _ranks(gz: Gazetteer, candidates: tuple[int, ...]) -> tuple[int, int]:
+    """The highest and the lowest rank among a name's candidates (a pure function of them: cached)."""
+    ranks = [_RANK[gz.divisions[c].level] for c in candidates]
+    return min(ranks), max(ranks)
+
+
+@lru_cache(maxsize=1 << 14)
+def _held(gz: Gazetteer, candidates: tuple[int, ...]) -> frozenset[int]:
+    """The candidates and every ancestor of them (a pure function of them: cached)."""
+    return frozenset(a for c in candidates for a in gz.ancestors(c))
+
+
 def _top_rank(gz: Gazetteer, m: Match) -> int:
-    return min(_RANK[gz.divisions[c].level] for c in m.candidates)
+    return _ranks(gz, m.candidates)[0]
 
 
 def _low_rank(gz: Gazetteer, m: Match) -> int:
-    return max(_RANK[gz.divisions[c].level] for c in m.candidates)
-
-
-def _needs_evidence(gz: Gazetteer, m: Match) -> bool:
-    return m.short and _top_rank(gz, m) == _RANK["county"]
+    return _ranks(gz, m.candidates)[1]
 
 
 def corroborated(gz: Gazetteer, text: str, matches: list[Match], extra: list[Match]) -> list[Match]:
@@ -53,6 +63,16 @@ def corroborated(gz: Gazetteer, text: str, matches: list[Match], extra: list[Mat
     """
     if not any(m.short for m in matches):
         return matches
+    # a county's short form waits for evidence (False); None: never kept
+    keep: list[bool | None] = [not (m.short and _ranks(gz, m.candidates)[0] == _COUNTY) for m in matches]
+    for i, m in enumerate(matches):  # a short form starting another name is dropped first (八经街道延安里社区)
+        if not m.short or i == 0:
+            continue
+        prev = matches[i - 1]
+        if prev.end == m.start and _low_rank(gz, prev) >= _top_rank(gz, m):
+            keep[i] = None
+    if False not in keep:  # no short form waits for evidence: what is named elsewhere does not matter
+        return [m for m, k in zip(matches, keep, strict=True) if k]
     confirm = _confirm_words()
     named: set[int] = set()  # divisions named: candidates of full names and of title/manifest names
     held: set[int] = set()  # those and every ancestor of them
@@ -61,18 +81,10 @@ def corroborated(gz: Gazetteer, text: str, matches: list[Match], extra: list[Mat
     def add(m: Match) -> None:
         if len(m.candidates) <= _FEW:
             named.update(m.candidates)
-            for c in m.candidates:
-                held.update(gz.ancestors(c))
+            held.update(_held(gz, m.candidates))
 
     for m in extra:
         add(m)
-    keep: list[bool | None] = [not _needs_evidence(gz, m) for m in matches]  # None: never kept
-    for i, m in enumerate(matches):  # a short form starting another name is dropped first (八经街道延安里社区)
-        if not m.short or i == 0:
-            continue
-        prev = matches[i - 1]
-        if prev.end == m.start and _low_rank(gz, prev) >= _top_rank(gz, m):
-            keep[i] = None
     for i, m in enumerate(matches):
         if keep[i]:
             add(m)

@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Container
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..records import DocContext, Event, Place, Problem
@@ -58,6 +59,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _HOMETOWN = re.compile(r"(?:人|籍)(?=[,，。、;；)）\s]|$)")  # 河南禹州人, : a person's hometown
 _BORN = ("出生于", "生于", "老家", "籍贯")
 _HOME_WEIGHT = 3  # a place in the title or the manifest counts this many body mentions
+_START = itemgetter(0)  # a _Mention's start, as a sort key
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 
 
@@ -88,11 +90,10 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     body = corroborated(gz, text, gz.find(text), title + manifest)
     choice = _disambiguate(gz, body + title + manifest)
     mentions = [_Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates, None, m.short) for m in body]
-    mentions = [_with_level_word(gz, text, m) for m in mentions]
+    mentions = [_with_level_word(gz, text, m) if m.short else m for m in mentions]  # only a short form grows
     mentions = _with_townships(gz, text, mentions)
     pre_home = _home(gz, mentions, title, manifest, choice)
-    bodies = {o.start for ev in events for o in (ev.organization, *ev.organizations) if o is not None and o.start}
-    mentions = _with_communities(gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", bodies))
+    mentions = _with_communities(gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events))
     home = _descend(gz, text, pre_home, mentions)
     hometowns: set[int] = set()  # starts of mentions naming a hometown (河南禹州人: both names)
     for m in reversed(mentions):
@@ -176,9 +177,12 @@ _LEVEL_WORDS = frozenset("县区市旗州盟")
 def _old_names(gz: Gazetteer, mentions: list[_Mention]) -> dict[int, str]:
     """Counties the document names by an earlier name (沾化县, now 沾化区) -> that name."""
     out: dict[int, str] = {}
+    history = gz.history
     for m in mentions:
         d = m.division
-        if d is not None and m.community is None and any(m.surface in (c.name, c.short) for c in gz.history.get(d, ())):
+        if d is None or m.community is not None or (changes := history.get(d)) is None:  # most were never renamed
+            continue
+        if any(m.surface in (c.name, c.short) for c in changes):
             out.setdefault(d, m.surface)
     return out
 
@@ -202,7 +206,11 @@ def _hometown(text: str, m: _Mention) -> bool:
     >>> _hometown("禹州人民医院", _Mention(0, 2, "禹州", None))
     False
     """
-    return bool(_HOMETOWN.match(text, m.end)) or text.endswith(_BORN, 0, m.start)
+    end = m.end
+    # _HOMETOWN starts with 人 or 籍: the regex only runs after one of them
+    return (end < len(text) and text[end] in "人籍" and bool(_HOMETOWN.match(text, end))) or text.endswith(
+        _BORN, 0, m.start
+    )
 
 
 _SHARED_WEIGHT = (0.0, 0.25, 0.5)  # divisions meeting only at the root, the province, the prefecture
@@ -280,34 +288,37 @@ def _home(
 
     A name left ambiguous counts by its surface, and stays a name without a chain (大同镇).
     """
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     first: dict[str, _Mention] = {}
     for m in body:
-        counts[m.surface] += 1
-        first.setdefault(m.surface, m)
+        surface = m.surface
+        if surface in counts:
+            counts[surface] += 1
+        else:
+            counts[surface] = 1
+            first[surface] = m
     sources: dict[str, str] = {}
     for source, matches in (("manifest", manifest), ("title", title)):
         for t in matches:
-            counts[t.surface] += _HOME_WEIGHT
+            counts[t.surface] = counts.get(t.surface, 0) + _HOME_WEIGHT
             sources[t.surface] = source
             first.setdefault(
                 t.surface, _Mention(t.start, t.end, t.surface, choice.get(t.surface), None, t.candidates, None, t.short)
             )
+    if not counts:
+        return None
     # names of one division add up (樊城, 樊城区)
-    by_division: Counter[int] = Counter()
+    by_division: dict[int, int] = {}
     for surface, n in counts.items():
         d = first[surface].division
         if d is not None:
-            by_division[d] += n
-    if not counts:
-        return None
-
-    def weight(surface: str) -> tuple[int, int]:
-        m = first[surface]
-        n = by_division[m.division] if m.division is not None else counts[surface]
-        return n, _LEVEL_RANK[_level(gz, m)]
-
-    best = max(counts, key=weight)
+            by_division[d] = by_division.get(d, 0) + n
+    # the most named, then the most specific: max over (count, level rank), the level looked up for the
+    # most named only (max keeps the first of a tie either way)
+    named = {s: by_division[d] if (d := first[s].division) is not None else n for s, n in counts.items()}
+    most = max(named.values())
+    tied = [s for s, n in named.items() if n == most]
+    best = tied[0] if len(tied) == 1 else max(tied, key=lambda s: _LEVEL_RANK[_level(gz, first[s])])
     return _Home(first[best], sources.get(best, "document"))
 
 
@@ -370,15 +381,25 @@ def _with_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[
         return mentions
     spans = [(f.start, f.end) for f in found]
     kept = [m for m in mentions if not any(s <= m.start < e for s, e in spans)]
-    return sorted(kept + found, key=lambda m: m.start)
+    return sorted(kept + found, key=_START)
 
 
 class _FreeNames:
     """Whether a community name standing on its own may be one: after a where-word (``在鸿翔社区``), or at a
     clause start when it opens a body (``，宝山苑社区党支部``, an organizer found there) or the title names it."""
 
-    def __init__(self, text: str, title: str, bodies: set[int]) -> None:
-        self.text, self.title, self.bodies = text, title, bodies
+    def __init__(self, text: str, title: str, events: list[Event]) -> None:
+        self.text, self.title, self.events = text, title, events
+        self._bodies: set[int] | None = None  # starts of the events' organizers, on first use
+
+    @property
+    def bodies(self) -> set[int]:
+        """Where the events' organizers start."""
+        if self._bodies is None:
+            self._bodies = {
+                o.start for ev in self.events for o in (ev.organization, *ev.organizations) if o is not None and o.start
+            }
+        return self._bodies
 
     def __call__(self, start: int, core_end: int, end: int) -> bool:
         """Whether ``text[start:end]`` (its name ``text[start:core_end]``) is a community's name."""
@@ -414,9 +435,18 @@ def _with_communities(
             continue
         suffix = cm.group()
         ending = owners.towns if suffix == "村" else owners.any  # a village follows a township only
-        start, owner = _community_start(gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned, free)
-        if start is None:
-            continue
+        if reach == 1:  # a one-character name: only right after a place name (what _community_start finds)
+            owner = ending.get(pos - 1)
+            if owner is None:
+                continue
+            start = pos - 1
+        else:
+            found_start, owner = _community_start(
+                gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned, free
+            )
+            if found_start is None:
+                continue
+            start = found_start
         name = text[start : cm.end()]
         if owner is not None:
             learned.setdefault(name, owner)
@@ -441,7 +471,7 @@ def _with_communities(
     span_starts = [s for s, _ in spans]
     reach_of = list(accumulate((e for _, e in spans), max))
     kept = [m for m in mentions if (i := bisect_left(span_starts, m.start + 1)) == 0 or reach_of[i - 1] < m.end]
-    return sorted(kept + found, key=lambda m: m.start)
+    return sorted(kept + found, key=_START)
 
 
 class _Owners:
@@ -515,9 +545,10 @@ def _community_start(
         return pos - owned[0], owned[1]
     listed = towns_of.names() if reach >= 2 else ()
     if listed or learned:
+        end = pos + len(suffix)  # the suffix is the text's
         for k in range(reach, shortest - 1, -1):  # a name the gazetteer lists, or one the document introduced
             start = pos - k
-            name = text[start:pos] + suffix
+            name = text[start:end]
             if name in learned:
                 return start, learned[name]
             if name in listed and (towns := towns_of(name)):
@@ -796,7 +827,13 @@ def _province_of(gz: Gazetteer, m: _Mention) -> int | None:
     """The province a mention lies in, when known (an ambiguous name: when all its candidates share one)."""
     if m.division is not None:
         return gz.ancestors(m.division)[0]
-    provinces = {gz.ancestors(c)[0] for c in m.candidates}
+    return _common_province(gz, m.candidates)
+
+
+@lru_cache(maxsize=1 << 14)
+def _common_province(gz: Gazetteer, candidates: tuple[int, ...]) -> int | None:
+    """The province all ``candidates`` lie in, if they share one (a pure function of them: cached)."""
+    provinces = {gz.ancestors(c)[0] for c in candidates}
     return provinces.pop() if len(provinces) == 1 else None
 
 
@@ -809,17 +846,21 @@ def _document_province(
     choice: dict[str, int | None],
 ) -> int | None:
     """The province the document's place evidence supports best (full names count double, title and manifest more)."""
-    support: Counter[int] = Counter()
-    for m in mentions:
-        if (p := _province_of(gz, m)) is not None:
-            support[p] += 1 if m.short else 2
+    support: dict[int, int] = {}  # province -> weight, in the order first met (max keeps the first of a tie)
+    ancestors = gz.ancestors
+    for m in mentions:  # _province_of, inlined: this runs over every mention
+        d = m.division
+        p = ancestors(d)[0] if d is not None else _common_province(gz, m.candidates)
+        if p is not None:
+            support[p] = support.get(p, 0) + (1 if m.short else 2)
     for t in title + manifest:
         d = choice.get(t.surface)
         if d is not None:
-            support[gz.ancestors(d)[0]] += 2 * _HOME_WEIGHT
+            p = ancestors(d)[0]
+            support[p] = support.get(p, 0) + 2 * _HOME_WEIGHT
     if home is not None and (p := _province_of(gz, home.mention)) is not None:
-        support[p] += 1
-    return max(support, key=lambda p: support[p]) if support else None
+        support[p] = support.get(p, 0) + 1
+    return max(support, key=support.__getitem__) if support else None
 
 
 def _province_conflict(
