@@ -180,3 +180,22 @@ def test_an_exact_gb18030_big5_tie_goes_to_charset_normalizers_guess(monkeypatch
     assert ingest._detect(data)[1] == "big5"
     monkeypatch.setattr(ingest, "_common_share", lambda text, traditional: 0.5 if traditional else 0.6)
     assert ingest._detect(data)[1] == "gb18030"  # no tie: the score decides
+
+
+_LEGACY_PAGES = [
+    ("第一条:枫林社区党支部召开支部委员会,研究部署冬季走访慰问工作。\n参会党员12人。\n", "gb18030"),
+    ("青松街道组织志愿者清理楼道杂物,共清运垃圾3车。\n", "gbk"),
+    ("社區黨支部組織黨員志願者開展環境整治活動,共有二十人參加。\n", "big5"),
+]
+
+
+@pytest.mark.parametrize(("text", "codec"), _LEGACY_PAGES)
+def test_a_page_in_one_legacy_encoding_is_not_read_run_by_run(
+        text: str, codec: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = text.encode(codec)
+    expected = ingest._detect(data)
+    assert ingest._decode_mixed(data) is None  # the run-by-run reading would have given the same answer
+    def no_runs(line: bytes) -> tuple[str, int, int, int]:
+        raise AssertionError("read run by run")
+    monkeypatch.setattr(ingest, "_decode_runs", no_runs)
+    assert expected is not None and ingest._decode_bytes(data) == expected

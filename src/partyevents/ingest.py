@@ -127,10 +127,12 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
         utf8_error = exc
     if b"\x00" in data:
         raise RejectedInput("binary file (contains NUL bytes), not text")
+    guess = _detect(data)
+    if guess is not None and not _utf8_line_with_cjk(data) and _reads_common(guess):
+        return guess  # a page in one legacy encoding: no need to read it run by run for UTF-8 parts
     mixed = _decode_mixed(data)
     if mixed is not None:
         return mixed, "utf-8+gb18030"
-    guess = _detect(data)
     if guess is not None:
         return guess
     # Mostly UTF-8 with a few bad bytes (e.g. a truncated multibyte sequence at the end).
@@ -139,6 +141,28 @@ def _decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8", errors="replace"), "utf-8"
     raise RejectedInput(f"cannot tell the text encoding (not UTF-8: {utf8_error.reason} at byte "
                         f"{utf8_error.start}; not GB18030 or Big5 either)")
+
+
+def _utf8_line_with_cjk(data: bytes) -> bool:
+    r"""Whether some line of ``data`` is UTF-8 holding Chinese (a page in GB18030 or Big5 has none).
+
+    >>> _utf8_line_with_cjk("社区党支部".encode("gb18030") + b"\n" + "党员".encode()), _utf8_line_with_cjk(
+    ...     "社区党支部".encode("gb18030") + b"\nabc")
+    (True, False)
+    """
+    for line in data.split(b"\n"):
+        try:
+            if _CJK_RUN.search(line.decode("utf-8")):
+                return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def _reads_common(decoded: tuple[str, str]) -> bool:
+    """Whether a legacy reading's Chinese is mostly common characters (as a misread page's is not)."""
+    text, codec = decoded
+    return _common_share(text, traditional=codec.startswith("big5")) >= 0.5
 
 
 def _sniff_utf16(data: bytes) -> str | None:
