@@ -9,8 +9,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import partyevents
+from partyevents import dedup
 from partyevents.api import ExtractConfig
 from partyevents.dedup import DedupIndex, exact_jaccard, shingles, signature, similarity
 from partyevents.reposts import REPLACED_MESSAGE
@@ -243,3 +246,13 @@ def test_rows_written_out_of_order_still_get_their_own_cluster(tmp_path: Path) -
     cluster, duplicate = reposts._cluster_columns(canon, positions)
     assert cluster.to_pylist() == [rows[2]["doc_id"], rows[0]["doc_id"], None]
     assert duplicate.to_pylist() == [None, rows[0]["doc_id"], None]
+
+
+@given(st.lists(st.text(alphabet="社区党员志愿服务开展活动一二", max_size=120), min_size=1, max_size=6),
+       st.integers(min_value=1, max_value=90))
+@settings(max_examples=200, deadline=None)
+def test_signatures_in_bounded_pieces_equal_all_at_once(texts: list[str], chunk: int) -> None:
+    whole = dedup._signatures_at_once(texts)
+    pieces = dedup._signatures(texts, chunk=chunk)
+    for a, b in zip(whole, pieces, strict=True):
+        assert np.array_equal(a, b)

@@ -142,7 +142,66 @@ def _band_keys(sigs: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
     return keys
 
 
-def _signatures(texts: list[str]) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int64], npt.NDArray[np.uint32]]:
+_CHUNK_CHARS = 1 << 20  # characters hashed at once: the work arrays take about 60 bytes per character
+
+
+def _signatures(texts: list[str], chunk: int = _CHUNK_CHARS) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int64],
+                                                                        npt.NDArray[np.uint32]]:
+    """:func:`_signatures_at_once` in groups of at most ``chunk`` characters, a longer text piece by piece
+    (:func:`_long_signature`): the same rows in memory bounded by ``chunk``, whatever the page's size."""
+    n = len(texts)
+    sigs = np.full((n, NUM_BINS), _EMPTY, dtype=np.uint32)
+    counts = np.zeros(n, dtype=np.int64)
+    keys = np.ones(n, dtype=np.uint32)
+    group: list[int] = []
+    size = 0
+
+    def flush() -> None:
+        if group:
+            sigs[group], counts[group], keys[group] = _signatures_at_once([texts[i] for i in group])
+            group.clear()
+
+    for i, text in enumerate(texts):
+        if len(text) > chunk and len(text) >= SHINGLE:
+            sigs[i], counts[i], keys[i] = _long_signature(text, chunk)
+            continue
+        if size + len(text) > chunk:
+            flush()
+            size = 0
+        group.append(i)
+        size += len(text)
+    flush()
+    return sigs, counts, keys
+
+
+def _long_signature(text: str, chunk: int) -> tuple[npt.NDArray[np.uint32], int, np.uint32]:
+    """One text's row of :func:`_signatures_at_once`, its shingles hashed ``chunk`` at a time (min, count and
+    sum are the same over the pieces as over the whole)."""
+    k = SHINGLE
+    m = len(text) - k + 1
+    sig = np.full(NUM_BINS, _EMPTY, dtype=np.uint32)
+    total = _U64(0)
+    shift = _U64(64 - NUM_BINS.bit_length() + 1)
+    for a in range(0, m, chunk):
+        b = min(a + chunk, m)
+        cp = np.frombuffer(text[a:b + k - 1].encode("utf-32-le"), dtype=np.uint32).astype(_U64)
+        h = cp[:b - a].copy()
+        with np.errstate(over="ignore"):
+            for j in range(1, k):
+                np.multiply(h, _PRIME, out=h)
+                np.add(h, cp[j:j + b - a], out=h)
+            hashes = _mix(h)
+            np.minimum.at(sig, (hashes >> shift).astype(np.intp), (hashes & _U64(0xFFFFFFFF)).astype(np.uint32))
+            total = _U64(total + hashes.sum(dtype=_U64))
+    if (sig == _EMPTY).any():
+        sig = _densify(sig)
+    with np.errstate(over="ignore"):
+        key = (_mix(np.array([total ^ _U64(len(text))], dtype=_U64)) >> _U64(32)).astype(np.uint32)[0]
+    return sig, m, key if key else np.uint32(1)
+
+
+def _signatures_at_once(texts: list[str]) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int64],
+                                                  npt.NDArray[np.uint32]]:
     """:func:`signature` of the :func:`shingles` of each text, all texts at once (a row per text), the
     number of shingles of each (repeats counted) and a nonzero 32-bit key of the whole text (the sum of its
     shingle hashes and its length: exact copies share it): far fewer numpy calls per document."""
