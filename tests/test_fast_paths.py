@@ -8,42 +8,22 @@ made of the characters that matter to it.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partyevents import ingest, normalize
+from fast_path_helpers import match_spans, plain_figures, samples
 from partyevents.extract import dates, figures
 from partyevents.extract.numerals import NUMERAL_CHARS
 from partyevents.resources import read_table
 from partyevents.segment import split_lines
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
-
-
-def _samples() -> list[str]:
-    texts = []
-    for path in sorted(RAW.iterdir()):
-        if path.suffix in (".txt", ".html"):
-            texts.append(normalize.normalize(ingest.decode(path.read_bytes(), str(path)).text).text)
-    return texts
-
-
-SAMPLES = _samples()
-
-
-def _spans(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
-    return [(m.span(), m.groupdict()) for m in matches]
+SAMPLES = samples()
 
 
 def _slow_dates(text: str, start: int, end: int) -> list[re.Match[str]]:
     return [m for m in dates._DATE_RE.finditer(text, start, end) if m.end() > m.start()]
-
-
-def _slow_figures(text: str, start: int, end: int) -> list[re.Match[str]]:
-    return list(figures._grammar().figure_re.finditer(text, start, end))
 
 
 def test_there_are_samples() -> None:
@@ -54,8 +34,8 @@ def test_there_are_samples() -> None:
 def test_prefiltered_scans_find_what_the_plain_scans_find_in_the_samples(text: str) -> None:
     g = figures._grammar()
     for start, end in [(0, len(text)), (len(text) // 3, 2 * len(text) // 3), (17, len(text) - 5)]:
-        assert _spans(dates._date_matches(text, start, end)) == _spans(_slow_dates(text, start, end))
-        assert _spans(figures._figure_matches(g, text, start, end)) == _spans(_slow_figures(text, start, end))
+        assert match_spans(dates._date_matches(text, start, end)) == match_spans(_slow_dates(text, start, end))
+        assert match_spans(figures._figure_matches(g, text, start, end)) == match_spans(plain_figures(text, start, end))
 
 
 @pytest.mark.parametrize("text", [
@@ -66,9 +46,9 @@ def test_prefiltered_scans_find_what_the_plain_scans_find_in_the_samples(text: s
 def test_prefiltered_scans_find_what_the_plain_scans_find_in_tricky_shapes(text: str) -> None:
     for start in range(len(text) + 1):
         end = len(text)
-        assert _spans(dates._date_matches(text, start, end)) == _spans(_slow_dates(text, start, end))
+        assert match_spans(dates._date_matches(text, start, end)) == match_spans(_slow_dates(text, start, end))
         g = figures._grammar()
-        assert _spans(figures._figure_matches(g, text, start, end)) == _spans(_slow_figures(text, start, end))
+        assert match_spans(figures._figure_matches(g, text, start, end)) == match_spans(plain_figures(text, start, end))
 
 
 _DATE_CHARS = "自从0123456789〇零一二三四五六七八九十年月日号份至到—-~./: \u3000\n上下午晚会许以来起草开始今时点分半第二天次"
@@ -79,7 +59,7 @@ _DATE_CHARS = "自从0123456789〇零一二三四五六七八九十年月日号�
 def test_date_prefilter_finds_every_date_match(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert _spans(dates._date_matches(text, start, end)) == _spans(_slow_dates(text, start, end))
+    assert match_spans(dates._date_matches(text, start, end)) == match_spans(_slow_dates(text, start, end))
 
 
 _FIGURE_PIECES = st.one_of(
@@ -97,7 +77,7 @@ def test_figure_prefilter_finds_every_figure_match(pieces: list[str], data: st.D
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     g = figures._grammar()
-    assert _spans(figures._figure_matches(g, text, start, end)) == _spans(_slow_figures(text, start, end))
+    assert match_spans(figures._figure_matches(g, text, start, end)) == match_spans(plain_figures(text, start, end))
 
 
 @pytest.mark.parametrize("text", SAMPLES)

@@ -15,19 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fast_path_helpers import match_spans, plain_figures
 from partyevents import segment as sg
 from partyevents.extract import dates, figures
 from partyevents.extract.dates import DateExpr, find_date_expressions
 from partyevents.extract.numerals import NUMERAL_CHARS
-
-
-def _spans(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
-    return [(m.span(), m.groupdict()) for m in matches]
-
-
-def _plain_figures(text: str, start: int, end: int) -> list[re.Match[str]]:
-    return list(figures._grammar().figure_re.finditer(text, start, end))
-
 
 # ---- figures: the start scan skips a run of numerals that reaches no measure word
 
@@ -39,7 +31,7 @@ def _plain_figures(text: str, start: int, end: int) -> list[re.Match[str]]:
 def test_figure_matches_on_long_numeral_runs_are_the_plain_matches(text: str) -> None:
     g = figures._grammar()
     for start, end in [(0, len(text)), (1, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))]:
-        assert _spans(figures._figure_matches(g, text, start, end)) == _spans(_plain_figures(text, start, end))
+        assert match_spans(figures._figure_matches(g, text, start, end)) == match_spans(plain_figures(text, start, end))
 
 
 _RUN_PIECES = st.one_of(
@@ -57,7 +49,7 @@ def test_figure_matches_with_runs_of_numerals_are_the_plain_matches(pieces: list
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     g = figures._grammar()
-    assert _spans(figures._figure_matches(g, text, start, end)) == _spans(_plain_figures(text, start, end))
+    assert match_spans(figures._figure_matches(g, text, start, end)) == match_spans(plain_figures(text, start, end))
 
 
 class _CountingPattern:

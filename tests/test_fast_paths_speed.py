@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fast_path_helpers import RAW, match_spans, samples
 from partyevents import ingest, normalize
 from partyevents import nlp as pe_nlp
 from partyevents.extract import dates, places
@@ -21,15 +21,7 @@ from partyevents.extract import organizations as orgs
 from partyevents.extract.organizer import organizer_span
 from partyevents.regex_first import required_literals, with_first_chars
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
-
-
-def _samples() -> list[str]:
-    return [normalize.normalize(ingest.decode(p.read_bytes(), str(p)).text).text
-            for p in sorted(RAW.iterdir()) if p.suffix in (".txt", ".html")]
-
-
-SAMPLES = _samples()
+SAMPLES = samples()
 
 
 def _plain_before(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -40,10 +32,6 @@ def _plain_before(pattern: re.Pattern[str], text: str, start: int, end: int) -> 
             break
         out.append(m)
     return out
-
-
-def _spans(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
-    return [(m.span(), m.groupdict()) for m in matches]
 
 
 _BOUNDED = [(dates._DAY_ONLY, dates._DAY_REACH), (dates._RUN_DAY, dates._DAY_REACH),
@@ -65,7 +53,7 @@ def test_bounded_day_and_holiday_scans_find_what_the_plain_scans_find(pieces: li
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     for pattern, reach in _BOUNDED:
-        assert _spans(dates._matches_before(pattern, text, start, end, reach)) == _spans(
+        assert match_spans(dates._matches_before(pattern, text, start, end, reach)) == match_spans(
             _plain_before(pattern, text, start, end))
 
 
@@ -74,7 +62,7 @@ def test_bounded_scans_agree_on_every_line_of_the_samples(text: str) -> None:
     cuts = [0, *(i + 1 for i, c in enumerate(text) if c in "\n。,"), len(text)]
     for start, end in itertools.pairwise(cuts):
         for pattern, reach in _BOUNDED:
-            assert _spans(dates._matches_before(pattern, text, start, end, reach)) == _spans(
+            assert match_spans(dates._matches_before(pattern, text, start, end, reach)) == match_spans(
                 _plain_before(pattern, text, start, end))
 
 
@@ -87,7 +75,7 @@ def test_bounded_scans_agree_on_shapes_cut_anywhere(shape: str) -> None:
     for start in range(len(shape) + 2):
         for end in range(start, len(shape) + 3):
             for pattern, reach in _BOUNDED:
-                assert _spans(dates._matches_before(pattern, text, start, end, reach)) == _spans(
+                assert match_spans(dates._matches_before(pattern, text, start, end, reach)) == match_spans(
                     _plain_before(pattern, text, start, end)), (start, end)
 
 
@@ -111,7 +99,7 @@ _DATE_REGEXES = _plain_date_regexes()
 
 def _assert_same_date_regexes(text: str, pos: int = 0) -> None:
     for fast, plain in _DATE_REGEXES:
-        assert _spans(list(fast.finditer(text, pos))) == _spans(list(plain.finditer(text, pos))), plain.pattern[:40]
+        assert match_spans(list(fast.finditer(text, pos))) == match_spans(list(plain.finditer(text, pos))), plain.pattern[:40]
 
 
 @pytest.mark.parametrize("text", SAMPLES)
@@ -198,7 +186,7 @@ def test_boilerplate_regexes_behind_a_look_ahead_match_as_the_plain_ones(pieces:
     text = "".join(pieces)
     for plain in _BOILERPLATE:
         fast = with_first_chars(plain)
-        assert _spans(list(fast.finditer(text))) == _spans(list(plain.finditer(text))), plain.pattern
+        assert match_spans(list(fast.finditer(text))) == match_spans(list(plain.finditer(text))), plain.pattern
         assert fast.sub("", text) == plain.sub("", text)
 
 
@@ -209,7 +197,7 @@ def test_first_characters_hold_every_match_start(pattern: str) -> None:
     plain = re.compile(pattern)
     fast = with_first_chars(plain)
     for text in ["abcd xz ab c 1920 19 !! ~~ a", "xxab\nab!!", "zzz cd d bc", ""]:
-        assert _spans(list(fast.finditer(text))) == _spans(list(plain.finditer(text)))
+        assert match_spans(list(fast.finditer(text))) == match_spans(list(plain.finditer(text)))
 
 
 @pytest.mark.parametrize("pattern", ["a*", "x?", "(?=a)", ".b", "\\db", "[^a]b", "(?i)ab"])
@@ -254,16 +242,16 @@ def test_day_candidates_find_what_the_day_regexes_find(pieces: list[str], data: 
     text = "".join(pieces)
     start = data.draw(st.integers(0, len(text)))
     day, run = dates._day_matches(text, start)
-    assert _spans(day) == _spans(list(dates._DAY_ONLY.finditer(text, start)))
-    assert _spans(run) == _spans(list(dates._RUN_DAY.finditer(text, start)))
+    assert match_spans(day) == match_spans(list(dates._DAY_ONLY.finditer(text, start)))
+    assert match_spans(run) == match_spans(list(dates._RUN_DAY.finditer(text, start)))
 
 
 @pytest.mark.parametrize("text", SAMPLES)
 def test_day_candidates_find_what_the_day_regexes_find_in_the_samples(text: str) -> None:
     for start in (0, 1, len(text) // 2):
         day, run = dates._day_matches(text, start)
-        assert _spans(day) == _spans(list(dates._DAY_ONLY.finditer(text, start)))
-        assert _spans(run) == _spans(list(dates._RUN_DAY.finditer(text, start)))
+        assert match_spans(day) == match_spans(list(dates._DAY_ONLY.finditer(text, start)))
+        assert match_spans(run) == match_spans(list(dates._RUN_DAY.finditer(text, start)))
 
 
 @pytest.mark.parametrize("shape", ["429日下午,", "20210315日 ", "1215号,", "5日,", "31 日至 2日以来\n", "12日晚会,", "7号起草 "])
@@ -272,8 +260,8 @@ def test_day_candidates_agree_on_shapes_after_every_delimiter(shape: str) -> Non
         text = "乙" + before + shape + "丙,3日,"
         for start in range(3):
             day, run = dates._day_matches(text, start)
-            assert _spans(day) == _spans(list(dates._DAY_ONLY.finditer(text, start)))
-            assert _spans(run) == _spans(list(dates._RUN_DAY.finditer(text, start)))
+            assert match_spans(day) == match_spans(list(dates._DAY_ONLY.finditer(text, start)))
+            assert match_spans(run) == match_spans(list(dates._RUN_DAY.finditer(text, start)))
 
 
 @settings(max_examples=500, deadline=None)
@@ -325,7 +313,7 @@ _PLACE_PIECES = st.one_of(
 @given(st.lists(_PLACE_PIECES, max_size=30))
 def test_the_community_regex_matches_as_the_plain_one(pieces: list[str]) -> None:
     text = "".join(pieces)
-    assert _spans(list(places._COMMUNITY.finditer(text))) == _spans(list(_PLAIN_COMMUNITY.finditer(text)))
+    assert match_spans(list(places._COMMUNITY.finditer(text))) == match_spans(list(_PLAIN_COMMUNITY.finditer(text)))
 
 
 def _plain_free_start(text: str, start: int) -> bool:

@@ -1,0 +1,27 @@
+"""What the fast-path equivalence tests share: the normalized sample texts and the plain forms they compare with."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from partyevents import ingest, normalize
+from partyevents.extract import figures
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+
+def samples() -> list[str]:
+    """The shipped sample pages, decoded and normalized as the pipeline reads them."""
+    return [normalize.normalize(ingest.decode(path.read_bytes(), str(path)).text).text
+            for path in sorted(RAW.iterdir()) if path.suffix in (".txt", ".html")]
+
+
+def match_spans(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    """Matches as comparable values: span and named groups."""
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def plain_figures(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The figure regex run plainly, from every position: what the figure start scan must agree with."""
+    return list(figures._grammar().figure_re.finditer(text, start, end))
