@@ -86,9 +86,9 @@ def _plain_date_regexes() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     names = sorted(dates.holidays(), key=len, reverse=True)
     holiday = re.compile("(?<![一二三四五六七八九十〇零0-9])(?P<name>" + "|".join(map(re.escape, names)) + ")"
                          + dates._HOLIDAY_AFTER)
-    out = [(dates._holiday_re(), holiday)]
-    for fast, lead in ((dates._LUNAR_RE, "(?=[农正冬腊十一二三四五六七八九大])"), (dates._DAY_ONLY, "(?=[0-9])"),
-                       (dates._RUN_DAY, "(?=[0-9])")):
+    assert dates._LUNAR_RE.pattern.startswith("(?=[") and "农" in dates._LUNAR_RE.pattern.split("]")[0]
+    out = [(dates._holiday_re(), holiday), (dates._LUNAR_RE, dates._LUNAR_PLAIN)]
+    for fast, lead in ((dates._DAY_ONLY, "(?=[0-9])"), (dates._RUN_DAY, "(?=[0-9])")):
         assert fast.pattern.startswith(lead)
         out.append((fast, re.compile(fast.pattern.removeprefix(lead))))
     return out

@@ -27,6 +27,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from ..records import DateInfo, DocContext, Segment
+from ..regex_first import with_first_chars
 from ..resources import read_table
 from .wordtrie import trie_pattern
 
@@ -266,10 +267,11 @@ def _document_expressions(text: str) -> tuple[DateExpr, ...]:
 _LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12}
 _LUNAR_DAY = r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
 # 正月十五, 腊月二十三, 农历八月十五, 大年初二: a Chinese-calendar day, written without 日
-_LUNAR_RE = re.compile(  # the look-ahead holds every first character: one set test where re would try each branch
-    rf"(?=[农正冬腊十一二三四五六七八九大])(?:农历)?(?:(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九])月(?P<ld>{_LUNAR_DAY})(?![日号])"
+_LUNAR_PLAIN = re.compile(
+    rf"(?:农历)?(?:(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九])月(?P<ld>{_LUNAR_DAY})(?![日号])"
     r"|大年(?P<dn>初[一二三四五六七八九十]|三十))"
 )
+_LUNAR_RE = with_first_chars(_LUNAR_PLAIN)  # one set test on the first character where re would try each branch
 _LUNAR_HINT = re.compile(r"月[初十二廿三]|大年")
 # where a festival's name stands as the day itself (中秋节当天, 元旦上午, and 国庆节, opening a clause), not
 # 国庆节期间, 春节前夕 or 为迎接“七一”建党节,
