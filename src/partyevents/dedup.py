@@ -174,6 +174,16 @@ def _signatures(texts: list[str], chunk: int = _CHUNK_CHARS) -> tuple[npt.NDArra
     return sigs, counts, keys
 
 
+def _kgram_hashes(cp: npt.NDArray[np.uint64], m: int) -> npt.NDArray[np.uint64]:
+    """The polynomial hash of each of the first ``m`` ``SHINGLE``-grams of the code points ``cp`` (wrapping)."""
+    h = cp[:m].copy()
+    with np.errstate(over="ignore"):
+        for j in range(1, SHINGLE):
+            np.multiply(h, _PRIME, out=h)
+            np.add(h, cp[j:j + m], out=h)
+    return h
+
+
 def _long_signature(text: str, chunk: int) -> tuple[npt.NDArray[np.uint32], int, np.uint32]:
     """One text's row of :func:`_signatures_at_once`, its shingles hashed ``chunk`` at a time (min, count and
     sum are the same over the pieces as over the whole)."""
@@ -185,12 +195,8 @@ def _long_signature(text: str, chunk: int) -> tuple[npt.NDArray[np.uint32], int,
     for a in range(0, m, chunk):
         b = min(a + chunk, m)
         cp = np.frombuffer(text[a:b + k - 1].encode("utf-32-le"), dtype=np.uint32).astype(_U64)
-        h = cp[:b - a].copy()
         with np.errstate(over="ignore"):
-            for j in range(1, k):
-                np.multiply(h, _PRIME, out=h)
-                np.add(h, cp[j:j + b - a], out=h)
-            hashes = _mix(h)
+            hashes = _mix(_kgram_hashes(cp, b - a))
             np.minimum.at(sig, (hashes >> shift).astype(np.intp), (hashes & _U64(0xFFFFFFFF)).astype(np.uint32))
             total = _U64(total + hashes.sum(dtype=_U64))
     if (sig == _EMPTY).any():
@@ -216,11 +222,7 @@ def _signatures_at_once(texts: list[str]) -> tuple[npt.NDArray[np.uint32], npt.N
     doc = np.repeat(np.arange(n), lengths)
     k = SHINGLE
     m = max(len(cp) - k + 1, 0)
-    h = cp[:m].copy()
-    with np.errstate(over="ignore"):
-        for j in range(1, k):
-            np.multiply(h, _PRIME, out=h)
-            np.add(h, cp[j:j + m], out=h)
+    h = _kgram_hashes(cp, m)
     keep = np.ones(m, dtype=bool)  # not the shingles that run into the next text: the last k-1 of each
     across = (ends[:, None] - np.arange(1, k)[None, :]).ravel()
     keep[across[(across >= 0) & (across < m)]] = False
