@@ -36,6 +36,7 @@ eval: extract  ## score data/out against the shipped sample answers
 
 bench: $(STAMP)  ## throughput, peak RSS, ratio to spaCy+jieba: synthetic corpus (MB=200), real pages on one core (REAL_MB=40), start-up
 	$(BIN)/python -m partyevents.bench --mb $${MB:-200} --real-mb $${REAL_MB:-40}
+	$(BIN)/python -m partyevents.bench --mb 10 --memory-workers 1 2 4
 
 clean:
 	rm -rf $(VENV) data/out/*.parquet .pytest_cache .mypy_cache .ruff_cache

@@ -86,3 +86,26 @@ def test_startup_report_names_every_figure_and_its_target() -> None:
     assert "first extract_text result: 0.90 s (target <= 1.0 s: met)" in text
     assert "one document, --workers 1: 1.20 s (target <= 1.3 s: met)" in text
     assert "empty cache" in text
+
+
+def test_extra_workers_are_measured_against_the_resources_size() -> None:
+    from partyevents.bench_memory import WorkerMemory
+
+    mib = 2**20
+    shared = WorkerMemory({1: (300 * mib, 300 * mib), 2: (800 * mib, 360 * mib), 4: (1200 * mib, 400 * mib)}, 60 * mib)
+    assert shared.per_extra_worker() == 20 * mib  # (400 - 360) / (4 - 2)
+    assert "adds 20 MiB of PSS" in shared.report() and ": met" in shared.report()
+    copied = WorkerMemory({2: (0, 300 * mib), 3: (0, 380 * mib)}, 60 * mib)
+    assert copied.per_extra_worker() == 80 * mib and "NOT met" in copied.report()
+    assert WorkerMemory({1: (0, 1), 2: (0, 2)}, 1).per_extra_worker() is None  # one forked pool: no slope
+
+
+def test_worker_memory_runs_each_worker_count_and_counts_shared_pages_once() -> None:
+    from partyevents.bench_memory import resources_size, worker_memory
+
+    result = worker_memory(bench.SAMPLES, (1, 2))
+    assert set(result.peaks) == {1, 2}
+    for rss, pss in result.peaks.values():
+        assert 50 * 2**20 < pss <= rss * 1.01  # PSS splits shared pages: never above the summed RSS
+    assert result.peaks[2][1] < result.peaks[2][0]  # two forked workers share the parent's pages
+    assert resources_size() > 10 * 2**20

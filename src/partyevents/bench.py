@@ -175,27 +175,42 @@ def build_corpus(folder: Path, mb: float, samples: Path = SAMPLES, seed: int = 0
 
 
 class PeakRSS:
-    """Peak resident memory of this process and all its children, sampled every ``interval`` seconds."""
+    """Peak memory of this process and all its children, sampled every ``interval`` seconds.
+
+    ``peak`` sums each process's RSS, so pages the workers share copy-on-write (the resources loaded before
+    the fork) count once per process; ``peak_pss`` splits every shared page between the processes that map
+    it (Linux; elsewhere it equals ``peak``), which is what the processes take from the machine together.
+    """
 
     def __init__(self, interval: float = 0.2) -> None:
         self.interval = interval
         self.peak = 0
+        self.peak_pss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _sample(self) -> int:
+    def _sample(self) -> tuple[int, int]:
         import psutil
 
         me = psutil.Process()
-        total = me.memory_info().rss
-        for child in me.children(recursive=True):
+        rss = pss = 0
+        for proc in (me, *me.children(recursive=True)):
             with contextlib.suppress(psutil.Error):
-                total += child.memory_info().rss
-        return int(total)
+                info = proc.memory_info()
+                rss += info.rss
+                try:
+                    pss += getattr(proc.memory_full_info(), "pss", info.rss)
+                except (psutil.Error, OSError):
+                    pss += info.rss
+        return int(rss), int(pss)
+
+    def _record(self) -> None:
+        rss, pss = self._sample()
+        self.peak, self.peak_pss = max(self.peak, rss), max(self.peak_pss, pss)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._sample())
+            self._record()
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakRSS:
@@ -205,7 +220,7 @@ class PeakRSS:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, self._sample())
+        self._record()
 
 
 def _texts(folder: Path, max_chars: int) -> list[str]:
@@ -249,6 +264,7 @@ class BenchResult:
     baseline_chars: int
     startup: float = 0.0  # seconds until the first document came back (workers loading their resources)
     baselines: tuple[float, ...] = ()  # each baseline run, in order
+    peak_pss: int = 0  # the processes' proportional set sizes summed: shared pages counted once
 
     @property
     def chars_per_s_per_core(self) -> float:
@@ -266,7 +282,8 @@ class BenchResult:
             f"  {self.chars_per_s_per_core:,.0f} characters/second/core, {self.documents / self.seconds:,.1f} "
             "documents/second",
             f"  of which startup (until the first document is back): {self.startup:.1f} s",
-            f"  peak RSS (process tree): {self.peak_rss / 2**20:,.0f} MiB",
+            f"  peak RSS (process tree): {self.peak_rss / 2**20:,.0f} MiB; peak PSS (shared pages split between "
+            f"the processes): {self.peak_pss / 2**20:,.0f} MiB",
             f"baseline spaCy blank('zh') + jieba, 1 process, fixed sample of {self.baseline_chars:,} characters: "
             f"{self.baseline_chars_per_s:,.0f} characters/second"
             + (f" (the faster of {' before and '.join(f'{b:,.0f}' for b in self.baselines)} after the pipeline)"
@@ -317,7 +334,7 @@ def run(mb: float, workers: int | None = None, corpus: Path | None = None, basel
                        characters=int(str(info["characters"])), corpus_bytes=int(str(info["bytes"])),
                        seconds=summary.seconds, peak_rss=rss.peak, baseline_chars_per_s=max(before, after),
                        baseline_chars=sum(len(t) for t in sample), startup=first[0] if first else 0.0,
-                       baselines=(before, after))
+                       baselines=(before, after), peak_pss=rss.peak_pss)
 
 
 @contextlib.contextmanager
@@ -473,11 +490,21 @@ def main(argv: list[str] | None = None) -> None:
                         help="only print the share of time per stage on the sample documents (cProfile)")
     parser.add_argument("--dedup", type=int, default=None, metavar="N",
                         help="only measure the near-duplicate index on N synthetic documents: memory and time")
+    parser.add_argument("--memory-workers", type=int, nargs="+", default=None, metavar="N",
+                        help="only measure peak memory on the synthetic corpus (--mb) once per worker count, "
+                             "e.g. 1 2 4, beside the resources' size (bench_memory.py)")
     args = parser.parse_args(argv)
     if args.dedup:
         from .dedup import bench_report
 
         print(bench_report(args.dedup))
+        return
+    if args.memory_workers:
+        from .bench_memory import worker_memory
+
+        folder = args.corpus or Path(tempfile.gettempdir()) / f"partyevents-bench-{args.mb:g}mb"
+        build_corpus(folder, args.mb or 10.0)
+        print(worker_memory(folder / "texts", tuple(args.memory_workers)).report())
         return
     if args.profile:
         for stage, share in stage_profile():
