@@ -605,8 +605,21 @@ def _free_start(text: str, start: int) -> bool:
         return not prev.isalnum()
     if text.endswith(_where_words(), 0, start):
         return True
+    if prev not in _DATE_ENDS:  # a time of day between the date and the name: 12月23日下午新里村
+        word = next((w for w in _times_of_day() if text.endswith(w, 0, start)), None)
+        if word is None:
+            return False
+        start -= len(word)
+        if text[start - 1 : start] not in _DATE_ENDS:
+            return False
     # _DATE_BEFORE ends at ``start`` (the character before it is no line break): on one of 年月日号份
-    return prev in _DATE_ENDS and bool(_DATE_BEFORE.search(text, max(0, start - 8), start))
+    return bool(_DATE_BEFORE.search(text, max(0, start - 8), start))
+
+
+@cache
+def _times_of_day() -> tuple[str, ...]:
+    """Times of day that may stand between a date and a name (``place_where_words.tsv``, kind ``time_of_day``)."""
+    return tuple(row[1] for row in read_table("place_where_words.tsv") if row[0] == "time_of_day")
 
 
 _DATE_BEFORE = re.compile(r"\d(?:年|月|日|号|月份)$")
