@@ -7,8 +7,10 @@
    (安溪县公安局, 长宁区新华路) is part of another name.
 2. Resolve ambiguous names (城关镇 ×99) by the document's other places: each
    candidate scores by how closely it sits to the candidates of every other
-   name; the best wins, a tie stays unresolved (its name is kept, and the
-   chain its candidates share).
+   name; the best wins. A township name still ambiguous is decided by the
+   villages the page names, where the gazetteer lists one under only one of
+   its namesakes (:mod:`.place_villages`); else it stays unresolved (its name
+   is kept, and the chain its candidates share).
 3. Add what the gazetteer lacks or writes differently: a township named after
    its county (西夏区贺兰山路街道, 松北区松北镇), and named communities and villages
    (``前川街向阳社区``, ``在鸿翔社区``, ``，宝山苑社区联合…``, 嘎查, 居民区).
@@ -48,6 +50,7 @@ from ..resources import read_table
 from .gazetteer import Gazetteer, Match, gazetteer
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated
+from .place_villages import by_villages
 
 __all__ = ["resolve_places"]
 
@@ -88,7 +91,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     title = gz.find(ctx.title or "")
     manifest = gz.find(ctx.manifest_place or "")
     body = corroborated(gz, text, gz.find(text), title + manifest)
-    choice = _disambiguate(gz, body + title + manifest)
+    choice = _by_villages(gz, text, body + title + manifest, _disambiguate(gz, body + title + manifest))
     mentions = [_Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates, None, m.short) for m in body]
     mentions = [_with_level_word(gz, text, m) if m.short else m for m in mentions]  # only a short form grows
     mentions = _with_townships(gz, text, mentions)
@@ -272,6 +275,19 @@ def _disambiguate(gz: Gazetteer, matches: list[Match]) -> dict[str, int | None]:
         best, runner_up = scores[0], scores[1]
         out[surface] = best[1] if best[0] > 0 and best[0] > runner_up[0] + 1e-9 else None
     return out
+
+
+def _by_villages(gz: Gazetteer, text: str, matches: list[Match], choice: dict[str, int | None]) -> dict[str, int | None]:
+    """``choice`` with the township names the context left ambiguous decided, where it can be, by the villages
+    and communities the page names (:mod:`.place_villages`)."""
+    for m in matches:
+        if (
+            choice.get(m.surface, 0) is None
+            and not m.short
+            and all(gz.divisions[c].level == "township" for c in m.candidates)
+        ):
+            choice[m.surface] = by_villages(gz, text, m.candidates)
+    return choice
 
 
 @lru_cache(maxsize=1 << 14)
