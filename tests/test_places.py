@@ -143,6 +143,9 @@ def test_place_cases(case: dict) -> None:
     if case.get("org"):
         start = text.index(case["org"])
         ev.organization = OrgMention(case["org"], start, start + len(case["org"]))
+    for body in case.get("bodies", []):  # other bodies the organization finder named
+        start = text.index(body)
+        ev.organizations.append(OrgMention(body, start, start + len(body)))
     ctx = DocContext(text=text, title=case.get("title"), manifest_place=case.get("manifest_place"))
     (place,), problems = resolve_places(ctx, [ev])
     want = case["want"]

@@ -577,7 +577,7 @@ def _community_start(
         return None, None
     for k in range(min(reach, 4), 1, -1):  # standing on its own: 。宝山苑社区党支部…, 在鸿翔社区
         start = pos - k
-        if _free_start(text, start) and free(start, pos, pos + len(suffix)):
+        if (_free_start(text, start) or _partner_body(text, start, free)) and free(start, pos, pos + len(suffix)):
             return start, None
     return None, None
 
@@ -630,6 +630,18 @@ def _free_start(text: str, start: int) -> bool:
             return False
     # _DATE_BEFORE ends at ``start`` (the character before it is no line break): on one of 年月日号份
     return bool(_DATE_BEFORE.search(text, max(0, start - 8), start))
+
+
+def _partner_body(text: str, start: int, free: _FreeNames) -> bool:
+    """Whether a body's name, read by the organization finder, starts at ``start`` right after a partner word:
+    ``区人大机关党委与中兴社区党委联合开展``, ``携手文汇苑社区党总支``."""
+    return start in free.bodies and text.endswith(_partner_words(), 0, start)
+
+
+@cache
+def _partner_words() -> tuple[str, ...]:
+    """Words joining a partner body (``place_where_words.tsv``, kind ``partner``)."""
+    return tuple(row[1] for row in read_table("place_where_words.tsv") if row[0] == "partner")
 
 
 @cache
