@@ -33,8 +33,8 @@ def test_golden_case(case: dict) -> None:
 
 
 def test_boilerplate_table_kinds_are_known() -> None:
-    assert set(boilerplate_patterns()) <= {"line", "tail", "inline", "meta", "stamp"}
-    assert all(p.groupindex.get("date") for p in boilerplate_patterns()["meta"])
+    assert set(boilerplate_patterns()) <= {"line", "tail", "inline", "meta", "stamp", "edition"}
+    assert all(p.groupindex.get("date") for kind in ("meta", "edition") for p in boilerplate_patterns()[kind])
 
 
 @pytest.mark.parametrize("line", [
@@ -195,3 +195,16 @@ def test_an_article_held_twice_is_counted_once() -> None:
 def test_short_lines_may_repeat() -> None:
     kept, dropped = nz.drop_repeated_paragraphs(["图片来源:枫林社区", "正文第一段很短。", "图片来源:枫林社区"])
     assert dropped == [] and len(kept) == 3
+
+
+def test_a_newspaper_edition_credit_dates_the_page_and_leaves_the_body() -> None:
+    page = ("牧区党员冬训见闻\n"
+            "今年3月2日,某乡党委组织牧民党员开展冬训,40余名党员参加。\n"
+            "《农民日报》( 2019年03月05日 06 版)\n")
+    doc = nz.normalize(page)
+    assert doc.published_date == dt.date(2019, 3, 5)
+    assert "农民日报" not in doc.text and "冬训" in doc.text
+    stated = nz.normalize("发布时间:2019-03-07\n" + page)  # a header date the page states outright wins
+    assert stated.published_date == dt.date(2019, 3, 7)
+    titled = nz.normalize("某乡开展冬训\n3月2日,某乡党委学习《第二版党章读本》,40余名党员参加。\n")
+    assert titled.published_date is None and "第二版党章读本" in titled.text

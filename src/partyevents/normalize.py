@@ -325,6 +325,20 @@ def _stamp_date(line: str) -> dt.date | None:
     return None
 
 
+def _edition(line: str) -> tuple[str, dt.date | None] | None:
+    """``(line, date)`` when the line is a newspaper's edition credit (``edition`` in ``boilerplate.tsv``).
+
+    >>> _edition("《人民日报》(2018年07月09日 04 版)")
+    ('《人民日报》(2018年07月09日 04 版)', datetime.date(2018, 7, 9))
+    >>> _edition("《关于开展第3版学习的通知》") is None
+    True
+    """
+    for pattern in boilerplate_patterns().get("edition", ()):
+        if (m := pattern.search(line)) is not None:
+            return line, _parse_published(m["date"])
+    return None
+
+
 _FULL_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}[日号]$")
 
 
@@ -483,6 +497,7 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
     # several of them are the entries of a bulletin
     lone_date = sum(1 for line in lines if _DATE_LINE.match(line)) == 1
     stamp: tuple[str, dt.date | None] | None = None  # an unlabelled header date: (line, date)
+    editions: list[tuple[str, dt.date | None]] = []  # newspaper edition credits: (line, date)
     for i, line in enumerate(lines):
         if not line:
             continue
@@ -521,6 +536,9 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
                 if header and facts["title"] is None:
                     facts["title"] = header[-1]
                 continue
+        if "版" in line and len(line) <= 60 and (edition := _edition(line)) is not None:
+            editions.append(edition)  # 《人民日报》(2018年07月09日 04 版): the newspaper's date, no article text
+            continue
         if seen_body and len(line) <= 40 and tail_re is not None and tail_re.search(line):
             break
         if _is_furniture(line, line_searches):
@@ -534,8 +552,8 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
             continue
         seen_body = True
         kept.append(line)
-    if facts["published_date"] is None and stamp is not None:
-        facts["published_text"], facts["published_date"] = stamp
+    if facts["published_date"] is None and (editions or stamp is not None):
+        facts["published_text"], facts["published_date"] = editions[0] if editions else stamp
     if facts["title"] is None:
         facts["title"] = next((h for h in header if 4 <= len(h) <= 60 and " " not in h and "|" not in h
                                and not _SENTENCE_END.search(h)), None)
