@@ -552,8 +552,8 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
             continue
         seen_body = True
         kept.append(line)
-    if facts["published_date"] is None and (editions or stamp is not None):
-        facts["published_text"], facts["published_date"] = editions[0] if editions else stamp
+    if facts["published_date"] is None and (found_date := editions[0] if editions else stamp) is not None:
+        facts["published_text"], facts["published_date"] = found_date
     if facts["title"] is None:
         facts["title"] = next((h for h in header if 4 <= len(h) <= 60 and " " not in h and "|" not in h
                                and not _SENTENCE_END.search(h)), None)
