@@ -124,3 +124,11 @@ def test_same_day_word_opens_an_event_for_another_kind_of_activity() -> None:
     text = ("6月8日,青山街道组织党员开展核酸检测志愿服务。\n当天,街道党工委书记带队慰问困难群众10户。\n"
             "当天,慰问组还为困难群众送去帮扶资金。\n")
     assert _dates(text) == ["6月8日", "当天"]
+
+
+def test_news_a_date_after_jiezhi_states_progress_and_opens_no_event() -> None:
+    text = ("7月3日,某村党支部组织党员冒雨转移低洼处群众。\n党员分组逐户敲门,帮助老人搬运物品。\n"
+            "截至7月4日凌晨,全村120户群众已全部转移到安置点。\n")
+    assert len(segment(text)) == 1 and _dates(text) == ["7月3日"]
+    alone = "截止5月底,某街道累计发放宣传册3000余份,走访群众900余户。\n"  # no running event: it dates its own
+    assert _dates(alone) == ["5月"]

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from .extract.dates import DateExpr, find_date_expressions
 from .records import Segment
-from .resources import activity_keywords
+from .resources import activity_keywords, read_table
 
 __all__ = ["Line", "document_style", "segment", "split_lines"]
 
@@ -164,17 +165,23 @@ def _closing_quote(text: str, pos: int) -> int:
     return -1
 
 
-def _opening_date(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
-    """A date that opens the paragraph or stands in its first sentence (after a dateline or a quotation)."""
+def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) -> DateExpr | None:
+    """A date that opens the paragraph or stands in its first sentence (after a dateline or a quotation).
+
+    A date after 截至 (how things stand at that date) counts only with ``as_of_too``: where no event runs yet.
+    """
     lead = _lead_start(line, exprs)
     quotes = _Quotes(line.text)
     first_end = line.start + _sentence_end(line.text, lead)
     if first_end - line.start - lead <= _SHORT_LEAD and not any(line.start + lead <= e.start < first_end for e in exprs):
         first_end = line.start + _sentence_end(line.text, first_end - line.start + 1)
+    as_of = () if as_of_too else _as_of()
     for e in exprs:
         if e.start >= first_end:
             break
         if e.start < line.start + lead or quotes.inside(e.start - line.start):
+            continue
+        if as_of and line.text.endswith(as_of, 0, e.start - line.start):  # 截至8月21日: how things stand
             continue
         if e.relative in _DAY_SHIFT or e.relative in _SAME_DAY or e.year_only:
             if _opens(line, e):
@@ -190,6 +197,12 @@ def _opening_date(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
         if e.since:
             return e
     return None
+
+
+@cache
+def _as_of() -> tuple[str, ...]:
+    """Words after which a date states how things stand (截至8月21日): ``segment_words.tsv``, kind ``as_of``."""
+    return tuple(row[1] for row in read_table("segment_words.tsv") if row[0] == "as_of")
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -376,7 +389,7 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
     for line, exprs in zip(lines, by_line, strict=True):
         if _structure(b, line, exprs, "news"):
             continue
-        opening = _opening_date(line, exprs) if exprs else None
+        opening = _opening_date(line, exprs, b.cur is None) if exprs else None
         if opening is not None and b.cur_section == b.section and _same_activity(text, line, opening, b.cur):
             opening = None
         if opening is not None:
