@@ -188,7 +188,7 @@ def test_an_article_held_twice_is_counted_once() -> None:
     twice = extract_text(article + "\n" + article)
     assert len(twice.events) == len(once.events) == 1
     assert [f["value"] for f in twice.figures] == [f["value"] for f in once.figures] == [12, 30]
-    warnings = [p["message"] for p in twice.problems if "repeat earlier text" in p["message"]]
+    warnings = [p["message"] for p in twice.problems if "repeat other text" in p["message"]]
     assert len(warnings) == 1 and warnings[0].startswith("dropped 2 paragraph(s)")
 
 
@@ -208,3 +208,15 @@ def test_a_newspaper_edition_credit_dates_the_page_and_leaves_the_body() -> None
     assert stated.published_date == dt.date(2019, 3, 7)
     titled = nz.normalize("某乡开展冬训\n3月2日,某乡党委学习《第二版党章读本》,40余名党员参加。\n")
     assert titled.published_date is None and "第二版党章读本" in titled.text
+
+
+def test_a_lead_cut_off_as_a_teaser_is_counted_once() -> None:
+    from partyevents.api import extract_text
+
+    full = "为迎接卫生城市复检,6月12日,青松街道枫林社区党支部组织12名党员志愿者清理小区卫生死角,清运垃圾5车。"
+    page = "枫林社区党员清理卫生死角\n" + full[:40] + "\n2023年06月13日\n" + full + "\n"
+    result = extract_text(page)
+    assert len(result.events) == 1 and [f["value"] for f in result.figures] == [12, 5]
+    assert any("cut off as a teaser" in p["message"] for p in result.problems)
+    kept, dropped = nz.drop_repeated_paragraphs([full, full[:30] + "环境整治。"])  # only a shared start: both stay
+    assert dropped == [] and len(kept) == 2

@@ -568,8 +568,9 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
                                                                                                     ensure_ascii=False)))
     kept, repeats = drop_repeated_paragraphs(kept)
     if repeats:
-        problems.append(Problem("normalize", "warning", f"dropped {len(repeats)} paragraph(s) that repeat earlier "
-                                "text word for word (a page holding its article twice, a repeated lead): counted once",
+        problems.append(Problem("normalize", "warning", f"dropped {len(repeats)} paragraph(s) that repeat other "
+                                "text word for word (a page holding its article twice, a lead repeated or cut off as a "
+                                "teaser): counted once",
                                 json.dumps([para[:80] for para in repeats[:5]], ensure_ascii=False)))
     return "\n".join(kept), facts, problems
 
@@ -599,22 +600,33 @@ _REPEAT_MIN_CHARS = 20  # shorter lines (captions, headings such as 活动现场
 
 
 def drop_repeated_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
-    """(kept, dropped): a paragraph of at least 20 characters that repeats an earlier one exactly is dropped.
+    """(kept, dropped): a paragraph of at least 20 characters that repeats an earlier one exactly, or that
+    another paragraph begins with (a lead cut off as a teaser, a caption the body repeats), is dropped.
 
     Scraped pages often hold their article twice (a print copy, a mobile copy, a lead quoted again under
-    the headline); the second copy would make every event and figure count twice.
+    the headline); the second copy would make every event and figure count twice. Of a paragraph and a
+    longer one that begins with it, the longer is kept: it holds everything the shorter says.
 
     >>> kept, dropped = drop_repeated_paragraphs(["5月3日,东湖社区党委组织党员清理小区楼道杂物。", "活动现场",
     ...     "5月3日,东湖社区党委组织党员清理小区楼道杂物。", "活动现场"])
     >>> kept, dropped
     (['5月3日,东湖社区党委组织党员清理小区楼道杂物。', '活动现场', '活动现场'], ['5月3日,东湖社区党委组织党员清理小区楼道杂物。'])
+    >>> drop_repeated_paragraphs(["为做好复检工作,5月3日,东湖社区党委组织党员清理小区楼道",
+    ...     "2017年05月04日", "为做好复检工作,5月3日,东湖社区党委组织党员清理小区楼道杂物,共清理垃圾3车。"])[1]
+    ['为做好复检工作,5月3日,东湖社区党委组织党员清理小区楼道']
     """
+    n = _REPEAT_MIN_CHARS
+    by_head: dict[str, list[str]] = {}
+    for line in lines:
+        if len(line) >= n:
+            by_head.setdefault(line[:n], []).append(line)
     seen: set[str] = set()
     kept: list[str] = []
     dropped: list[str] = []
     for line in lines:
-        if len(line) >= _REPEAT_MIN_CHARS:
-            if line in seen:
+        if len(line) >= n:
+            longer = by_head[line[:n]]
+            if line in seen or (len(longer) > 1 and any(len(o) > len(line) and o.startswith(line) for o in longer)):
                 dropped.append(line)
                 continue
             seen.add(line)
