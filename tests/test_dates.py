@@ -139,3 +139,9 @@ def test_a_repaired_date_is_recorded_as_a_problem() -> None:
 def test_a_relative_word_with_the_day_in_brackets_takes_the_bracketed_day() -> None:
     rows = partyevents.extract_text("昨日(6月2日),记者从区委组织部获悉,全区开展主题党日活动,组织党员干部30余人参加。")
     assert [(e["month"], e["day"], e["date_text"]) for e in rows.events] == [(6, 2, "6月2日")]
+
+
+@pytest.mark.parametrize("text", ["支部规定每月5日召开党员大会。", "活动第3日在乙村开展。", "会议定于本月8日召开。"])
+def test_a_day_between_subject_and_verb_needs_a_subject(text: str) -> None:
+    """每月5日召开 is a rule, 第3日 an ordinal, 本月8日 a month word's day: no day-only date is read there."""
+    assert [e.text for e in find_date_expressions(text) if e.month is None and e.day is not None] == []

@@ -357,10 +357,14 @@ def lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
 # A day without its month (◆5日上午, 12日,), only where an entry or a clause opens: the month comes from the
 # neighbouring entries or the publication date (:func:`resolve_dates`).
 _DAY_ONLY = re.compile(  # (?=[0-9]): a set test before the look-behinds
-    rf"(?=[0-9])(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<d>{_D2})\s*[日号]"
+    # where an entry or a clause opens (after a credit's closing bracket too: 本报讯(记者 王五)3日,…) …
+    rf"(?=[0-9])(?:(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 )）])|^)(?P<d>{_D2})\s*[日号]"
     rf"(?:\s*(?:至|到|—{{1,2}}|–|-|~)\s*(?P<d2>{_D2})\s*[日号])?"
-    r"(?P<tod>上午|下午|晚上|晚间|早上|中午|凌晨|傍晚|晚(?![会餐饭报宴点]))?"
+    r"(?P<tod>上午|下午|晚上|晚间|早上|中午|凌晨|傍晚|一早|一大早|晚(?![会餐饭报宴点]))?"
     r"(?P<since>以来|开始|起(?![草来床诉身码步]))?(?=[,,\s])"
+    # … or between a subject and its verb, as news agencies write (西藏自治区12日在拉萨召开…)
+    rf"|(?<=[\u4e00-\u9fff])(?<![月第每逢前后数几余多共近约等今昨明本当同次])(?P<sd>{_D2})[日号]"
+    r"(?:上午|下午|晚上|晚间)?(?=在|召开|举行|举办|开展|启动|组织))"
 )
 
 
@@ -510,7 +514,7 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
             run_days = _matches_before(_RUN_DAY, text, start, end, _DAY_REACH)
         for m in day_only:
             if not spans.covers(m.start()):
-                day, end_day = int(m["d"]), int(m["d2"]) if m["d2"] else None
+                day, end_day = int(m["d"] or m["sd"]), int(m["d2"]) if m["d2"] else None
                 found.append(DateExpr(m.start(), m.end(), m.group(), None, None, day, bool(m["since"]), None,
                                       None, None, end_day if end_day and end_day > day else None))
         for m in run_days:
