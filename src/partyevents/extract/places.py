@@ -458,7 +458,8 @@ def _with_communities(
             start = pos - 1
         else:
             found_start, owner = _community_start(
-                gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned, free
+                gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned, free,
+                owners.counties if suffix == "村" else None,
             )
             if found_start is None:
                 continue
@@ -496,12 +497,15 @@ class _Owners:
     def __init__(self, gz: Gazetteer, mentions: list[_Mention]) -> None:
         self.towns: dict[int, _Mention] = {}
         self.any: dict[int, _Mention] = {}
+        self.counties: dict[int, _Mention] = {}  # full county names: a village's name may follow one (边坝县普玉村)
         for m in mentions:
             level = _level(gz, m)
             if level == "township":
                 self.towns[m.end] = self.any[m.end] = m
             elif level in ("county", "prefecture") and (m.division is not None or not m.short):
                 self.any[m.end] = m
+                if level == "county" and m.division is not None and not m.short:
+                    self.counties[m.end] = m
 
 
 class _TownsOf:
@@ -541,6 +545,7 @@ def _community_start(
     mentioned: set[int],
     learned: dict[str, _Mention | None],
     free: _FreeNames | None = None,
+    counties: dict[int, _Mention] | None = None,
 ) -> tuple[int | None, _Mention | None]:
     """Where the community name ending at ``pos`` (before ``suffix``) begins, and the place it belongs to.
 
@@ -548,6 +553,7 @@ def _community_start(
     place name the community may follow to its mention.
     """
     owned: tuple[int, _Mention] | None = None
+    after_county: tuple[int, _Mention] | None = None
     if ending:
         for k in range(1, reach + 1):  # right after a township or county name: 前川街向阳社区
             owner = ending.get(pos - k)
@@ -555,6 +561,13 @@ def _community_start(
                 k == 1 or _level(gz, owner) == "township" or _free_name(text[pos - k : pos])
             ):  # after a county or prefecture: 牡丹江市二纺社区, not 西宁市举行首批社区
                 owned = (k, owner)
+                break
+    if owned is None and counties:  # a village right after its county's full name: 边坝县普玉村, not 武陟县总结农村
+        for k in range(2, min(reach, 3) + 1):
+            owner = counties.get(pos - k)
+            if owner is not None and _free_name(text[pos - k : pos]) and not _not_in_name().search(text, pos - k, pos + 1):
+                # unless the county lists the village under one of its townships (checked below)
+                after_county = (k, owner)
                 break
     shortest = owned[0] + 1 if owned is not None and owned[1].short else 2  # a listed name may hold a short form
     if owned is not None and not owned[1].short:
@@ -571,6 +584,8 @@ def _community_start(
                 return start, _listed_owner(gz, towns, mentioned)
     if owned is not None:
         return pos - owned[0], owned[1]
+    if after_county is not None:
+        return pos - after_county[0], after_county[1]
     if reach < 2:
         return None, None
     if free is None:
