@@ -220,3 +220,23 @@ def test_a_lead_cut_off_as_a_teaser_is_counted_once() -> None:
     assert any("cut off as a teaser" in p["message"] for p in result.problems)
     kept, dropped = nz.drop_repeated_paragraphs([full, full[:30] + "环境整治。"])  # only a shared start: both stay
     assert dropped == [] and len(kept) == 2
+
+
+@pytest.mark.parametrize(("page", "published", "body_starts"), [
+    ("某镇党建\n2022/08/15 来源:某镇政府\n8月12日,某镇党委组织党员开展防汛巡查,巡查堤段5公里。\n",
+     dt.date(2022, 8, 15), "8月12日"),
+    ("某街道工委2024年3月9日10:25江苏8日,某街道工委组织党员志愿者为辖区老人义诊,服务群众120人次。\n",
+     dt.date(2024, 3, 9), "8日"),
+    ("某县发展党员工作推进会召开\n3月5日,某县委组织部召开发展党员工作推进会,40余人参加。\n"
+     "某某日报 要闻 00003 某县发展党员工作推进会召开 2021-03-06 1234567 2 2021年03月06日 星期六\n",
+     dt.date(2021, 3, 6), "3月5日"),
+])
+def test_header_and_footer_dates_in_other_layouts(page: str, published: dt.date, body_starts: str) -> None:
+    doc = nz.normalize(page)
+    assert doc.published_date == published
+    assert doc.text.startswith(body_starts) and "星期" not in doc.text
+
+
+def test_a_date_and_time_in_the_body_is_no_wechat_header() -> None:
+    doc = nz.normalize("2024年3月9日10:25,某街道工委组织党员志愿者为辖区老人义诊,服务群众120人次。\n")
+    assert doc.published_date is None and doc.text.startswith("2024年3月9日")

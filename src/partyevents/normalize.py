@@ -536,7 +536,7 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
                 if header and facts["title"] is None:
                     facts["title"] = header[-1]
                 continue
-        if "版" in line and len(line) <= 60 and (edition := _edition(line)) is not None:
+        if ("版" in line or "星期" in line) and len(line) <= 160 and (edition := _edition(line)) is not None:
             editions.append(edition)  # 《人民日报》(2018年07月09日 04 版): the newspaper's date, no article text
             continue
         if seen_body and len(line) <= 40 and tail_re is not None and tail_re.search(line):
