@@ -240,3 +240,16 @@ def test_header_and_footer_dates_in_other_layouts(page: str, published: dt.date,
 def test_a_date_and_time_in_the_body_is_no_wechat_header() -> None:
     doc = nz.normalize("2024年3月9日10:25,某街道工委组织党员志愿者为辖区老人义诊,服务群众120人次。\n")
     assert doc.published_date is None and doc.text.startswith("2024年3月9日")
+
+
+@pytest.mark.parametrize(("page", "gone"), [
+    ("6月1日,某社区党支部组织党员清理楼道杂物。\n本页面内容不允许直接阅读,请通过《某某晚报》客户端浏览查看。\n", "客户端"),
+    ("6月1日,某社区党支部组织党员清理楼道杂物。\n本网站违法和不良信息举报电话:0551-1234567\n", "举报"),
+    ("6月1日,某社区党支部组织党员清理楼道杂物。 责任编辑:王 五\n", "责任编辑"),
+    ("6月1日,某社区党支部组织党员清理楼道杂物,(下转第3版)共清理杂物5车。\n", "下转"),
+    ("6月1日,某社区党支部组织党员清理楼道杂物。\n[编辑:\n", "编辑"),
+    ("6月1日,某社区党支部组织党员清理楼道杂物。\n责任编辑:王五\n评论一下\n还没有评论,快来抢沙发吧!\n", "沙发"),
+])
+def test_more_page_furniture_is_dropped(page: str, gone: str) -> None:
+    text = nz.normalize(page).text
+    assert gone not in text and text.startswith("6月1日,某社区党支部组织党员清理楼道杂物")
