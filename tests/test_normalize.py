@@ -254,3 +254,10 @@ def test_a_date_and_time_in_the_body_is_no_wechat_header() -> None:
 def test_more_page_furniture_is_dropped(page: str, gone: str) -> None:
     text = nz.normalize(page).text
     assert gone not in text and text.startswith("6月1日,某社区党支部组织党员清理楼道杂物")
+
+
+def test_a_row_of_table_cells_above_the_date_is_no_title() -> None:
+    page = ("索引号 | 0012/2023-00045 | 效力属性 | |\n发布机构 | 某镇人民政府 | 文 号 | |\n成文日期 | 发布日期 | 2023-04-11 |\n"
+            "4月10日,某镇党委组织机关党员到某村开展植树活动,栽种树苗300余株。\n")
+    doc = nz.normalize(page)
+    assert doc.title is None and doc.published_date == dt.date(2023, 4, 11)

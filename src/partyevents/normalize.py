@@ -325,6 +325,23 @@ def _stamp_date(line: str) -> dt.date | None:
     return None
 
 
+def _header_title_like(line: str) -> bool:
+    """Whether a header line can be the title: short, one phrase, no table cells (发布机构 | 乌盖苏木 | 文 号)."""
+    return 4 <= len(line) <= 60 and " " not in line and "|" not in line and not _SENTENCE_END.search(line)
+
+
+def _header_title(header: list[str]) -> str | None:
+    """The title among the header lines above a date line: the last one, unless it is a row of table cells
+    (发布机构 | 某镇 | 文 号); then the last line before it that reads as a title, if any.
+
+    >>> _header_title(["首页", "某镇召开党建会"]), _header_title(["索引号 | 1234 |", "发布机构 | 某镇 | 文 号 |"])
+    ('某镇召开党建会', None)
+    """
+    if "|" not in header[-1]:
+        return header[-1]
+    return next((h for h in reversed(header) if _header_title_like(h)), None)
+
+
 def _edition(line: str) -> tuple[str, dt.date | None] | None:
     """``(line, date)`` when the line is a newspaper's edition credit (``edition`` in ``boilerplate.tsv``).
 
@@ -525,7 +542,7 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
                 facts["published_text"] = meta.group(0)
                 facts["published_date"] = _parse_published(meta.group("date"))
                 if header and facts["title"] is None:
-                    facts["title"] = header[-1]
+                    facts["title"] = _header_title(header)
                 rest = line[meta.end() :].strip()
                 if len(rest) >= 25 and _SENTENCE_END.search(rest) and not _is_furniture(rest):  # header and article on one line
                     kept.append(rest)
@@ -534,7 +551,7 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
             if stamp is None and not _is_body(line) and not _DATE_LINE.match(line) and (found := _stamp_date(line)):
                 stamp = (line, found)  # a labelled header date (发布时间:…) further down still wins
                 if header and facts["title"] is None:
-                    facts["title"] = header[-1]
+                    facts["title"] = _header_title(header)
                 continue
         if ("版" in line or "星期" in line) and len(line) <= 160 and (edition := _edition(line)) is not None:
             editions.append(edition)  # 《人民日报》(2018年07月09日 04 版): the newspaper's date, no article text
@@ -555,8 +572,7 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
     if facts["published_date"] is None and (found_date := editions[0] if editions else stamp) is not None:
         facts["published_text"], facts["published_date"] = found_date
     if facts["title"] is None:
-        facts["title"] = next((h for h in header if 4 <= len(h) <= 60 and " " not in h and "|" not in h
-                               and not _SENTENCE_END.search(h)), None)
+        facts["title"] = next((h for h in header if _header_title_like(h)), None)
     if isinstance(facts["title"], str):
         facts["title"] = clean_title(facts["title"])
     if not kept:  # a short text with no page around it: its sentences are the body
