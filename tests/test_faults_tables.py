@@ -90,16 +90,16 @@ def _legacy(out: Path) -> None:
 
 @pytest.mark.parametrize("layout", ["generations", "legacy", "legacy-dataset"])
 def test_kill_9_at_any_step_of_the_switch_leaves_one_complete_table_set(tmp_path: Path, layout: str) -> None:
-    old_in, new_in = corpus(tmp_path / "old", 3), tmp_path / "new"
-    corpus(new_in, 6)
-    for f in sorted(new_in.iterdir())[:3]:
-        f.write_text(f.read_text(encoding="utf-8") + "新版。", encoding="utf-8")
+    new_in = corpus(tmp_path / "in", 3)  # one input folder, as it grows (--incremental reads the same folder)
     template = tmp_path / "template"
-    extract(old_in, template, SERIAL)
+    extract(new_in, template, SERIAL)
     if layout == "legacy-dataset":  # an older incremental run: tables as dataset folders of parts
-        extract(corpus(tmp_path / "more", 4), template, ExtractConfig(progress=False, workers=1, incremental=True))
+        extract(corpus(new_in, 4), template, ExtractConfig(progress=False, workers=1, incremental=True))
     if layout != "generations":
         _legacy(template)
+    corpus(new_in, 6)  # what the run to be killed reads: two more files, three edited
+    for f in sorted(new_in.iterdir())[:3]:
+        f.write_text(f.read_text(encoding="utf-8") + "新版。", encoding="utf-8")
     old_paths = _consistent(template)
     incremental = layout == "legacy-dataset"
     at, steps = 1, None

@@ -116,3 +116,25 @@ def test_a_new_copy_of_an_extracted_document_is_reported_once(tmp_path: Path, co
     warning = problems[problems["message"].str.contains("identical bytes")]
     assert len(warning) == 1
     assert warning.iloc[0]["source_path"] == first.name and "zz_copy.txt" in warning.iloc[0]["detail"]
+
+
+def test_another_input_folder_is_refused_before_it_can_replace_or_orphan_rows(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from partyevents.api import OtherInputFolder
+    from partyevents.cli import main
+
+    first, second, out = tmp_path / "county_a", tmp_path / "county_b", tmp_path / "out"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.txt").write_text("3月5日,甲镇党委组织党员开展冬训,50余人参加。\n", encoding="utf-8")
+    (second / "a.txt").write_text("4月6日,乙镇党委组织党员义务植树,30余人参加。\n", encoding="utf-8")
+    partyevents.extract(first, out, ExtractConfig(progress=False, workers=1))
+    with pytest.raises(OtherInputFolder, match=r"was extracted from .*county_a.* place them under one folder"):
+        partyevents.extract(second, out, INCREMENTAL)
+    result = CliRunner().invoke(main, ["extract", str(second), str(out), "--incremental", "--quiet"])
+    assert result.exit_code == 2 and "county_a" in result.output
+    assert pd.read_parquet(out / "events.parquet")["text"].str.contains("甲镇").all()  # nothing replaced
+    (first / "b.txt").write_text("5月6日,丙镇党委召开党建工作会议。\n", encoding="utf-8")
+    partyevents.extract(first, out, INCREMENTAL)  # the same folder goes on as before
+    assert len(pd.read_parquet(out / "documents.parquet")) == 2

@@ -29,7 +29,18 @@ from .runlock import run_lock
 from .sources import Columns
 from .tableset import OutputError, TablesDamaged, check_tables, tables_dir
 from .validate import Rows, json_detail, validate_result
-from .write import SCHEMAS, TABLES, VERSION_KEY, RowBatch, TableWriter, existing_documents, table_files, table_versions
+from .write import (
+    INPUT_KEY,
+    SCHEMAS,
+    TABLES,
+    VERSION_KEY,
+    RowBatch,
+    TableWriter,
+    existing_documents,
+    table_files,
+    table_inputs,
+    table_versions,
+)
 
 if TYPE_CHECKING:
     import pandas as pd  # imported where used: half a second that extract_text does not need
@@ -150,6 +161,30 @@ def _output_inside_input(in_dir: Path, out_dir: Path) -> str | None:
     return rel
 
 
+def _folder_name(folder: Path) -> str:
+    """The absolute name of an input folder, as recorded in the tables (symbolic links resolved)."""
+    return str(folder.resolve())
+
+
+class OtherInputFolder(OutputError):
+    """``--incremental`` was pointed at another input folder than the one ``OUT_DIR`` was built from."""
+
+
+def _same_input(in_dir: Path, out_dir: Path) -> None:
+    """Raise :class:`OtherInputFolder` when ``out_dir``'s tables were read from another input folder.
+
+    Paths in the tables are relative to the input folder, so another folder's ``a.txt`` would read as a new
+    version of this one's, replacing its rows, and every file of the first folder would read as deleted.
+    """
+    earlier = table_inputs(out_dir)
+    if earlier and _folder_name(in_dir) not in earlier:
+        raise OtherInputFolder(
+            f"{out_dir} was extracted from {sorted(earlier)[0]}, not from {_folder_name(in_dir)}; --incremental adds "
+            f"the new files of the same input folder. To put several folders into one set of tables, place them "
+            f"under one folder and extract that; to extract this folder on its own, give another OUT_DIR; if you "
+            f"moved the input folder, run once without --incremental")
+
+
 def _outside(items: Iterator[RawDocument | Problem], inside: str | None) -> Iterator[RawDocument | Problem]:
     """The inputs that are not in the output folder ``inside`` (a ``/``-path below IN_DIR)."""
     if inside is None:
@@ -176,6 +211,7 @@ def _extract(in_dir: Path, out_dir: Path, config: ExtractConfig, on_document: Ca
                                           f"write all the tables of {out_dir} again")
     if config.incremental and any(table_files(tables_dir(out_dir) / f"{t}.parquet") for t in TABLES):
         if table_versions(out_dir) == {PIPELINE_VERSION}:
+            _same_input(in_dir, out_dir)
             known, old_problems, append = existing_documents(out_dir), _previous_problems(out_dir), True
         else:
             summary.invalidated = True
@@ -184,7 +220,7 @@ def _extract(in_dir: Path, out_dir: Path, config: ExtractConfig, on_document: Ca
     first_path: dict[str, str] = {}
     duplicates: dict[str, list[str]] = {}
     engine = make_engine(config.engine, config.workers, config.scheduler)
-    metadata = {VERSION_KEY: PIPELINE_VERSION.encode()}
+    metadata = {VERSION_KEY: PIPELINE_VERSION.encode(), INPUT_KEY: _folder_name(in_dir).encode("utf-8", "replace")}
     reposts = Reposts(out_dir, append)
     try:
         with TableWriter(out_dir, metadata=metadata, append=append) as writer:

@@ -26,7 +26,8 @@ import pyarrow.parquet as pq
 
 from .tableset import OutputError, explain_os_error, publish, remove_path, tables_dir
 
-__all__ = ["SCHEMAS", "TABLES", "VERSION_KEY", "RowBatch", "TableWriter", "existing_documents", "table_files", "table_versions"]
+__all__ = ["INPUT_KEY", "SCHEMAS", "TABLES", "VERSION_KEY", "RowBatch", "TableWriter", "existing_documents", "table_files",
+           "table_inputs", "table_versions"]
 
 _str = pa.string()
 _i16 = pa.int16()
@@ -65,6 +66,7 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 TABLES = tuple(SCHEMAS)
 VERSION_KEY = b"partyevents.pipeline_version"  # Parquet key-value metadata of every table file
+INPUT_KEY = b"partyevents.input_folder"  # … and the input folder its rows were read from (absolute)
 NOT_NULL = {"documents": {"doc_id", "source_path", "status", "n_events", "schema_version"}}
 
 
@@ -344,6 +346,17 @@ def table_versions(out_dir: Path) -> set[str | None]:
             version = meta.get(VERSION_KEY)
             versions.add(version.decode() if version is not None else None)
     return versions
+
+
+def table_inputs(out_dir: Path) -> set[str]:
+    """The input folders the documents table's files were read from (tables written before this was recorded
+    name none)."""
+    found: set[str] = set()
+    for f in table_files(tables_dir(out_dir) / "documents.parquet"):
+        folder = (pq.read_schema(f).metadata or {}).get(INPUT_KEY)
+        if folder is not None:
+            found.add(folder.decode("utf-8", "replace"))
+    return found
 
 
 def existing_documents(out_dir: Path) -> dict[str, str]:
