@@ -145,3 +145,7 @@ def test_a_relative_word_with_the_day_in_brackets_takes_the_bracketed_day() -> N
 def test_a_day_between_subject_and_verb_needs_a_subject(text: str) -> None:
     """每月5日召开 is a rule, 第3日 an ordinal, 本月8日 a month word's day: no day-only date is read there."""
     assert [e.text for e in find_date_expressions(text) if e.month is None and e.day is not None] == []
+
+
+def test_a_year_word_before_an_age_is_no_date() -> None:
+    assert [e.text for e in find_date_expressions("今年70岁的王大爷,今年已经80多岁的李奶奶,今年3月入党。")] == ["今年3月"]

@@ -132,3 +132,9 @@ def test_news_a_date_after_jiezhi_states_progress_and_opens_no_event() -> None:
     assert len(segment(text)) == 1 and _dates(text) == ["7月3日"]
     alone = "截止5月底,某街道累计发放宣传册3000余份,走访群众900余户。\n"  # no running event: it dates its own
     assert _dates(alone) == ["5月"]
+
+
+def test_news_a_bound_and_an_age_open_no_event() -> None:
+    text = ("5月3日,甲村党支部组织党员看望老党员。\n2016年以前,王大爷一家还是困难户,在党支部帮助下脱了贫。\n"
+            "今年70岁的王大爷说,党支部每年都来看他。\n")
+    assert len(segment(text)) == 1 and _dates(text) == ["5月3日"]

@@ -183,6 +183,8 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
             continue
         if as_of and line.text.endswith(as_of, 0, e.start - line.start):  # 截至8月21日: how things stand
             continue
+        if _bound(line, e):  # 2016年以前: a bound, no activity
+            continue
         if e.relative in _DAY_SHIFT or e.relative in _SAME_DAY or e.year_only:
             if _opens(line, e):
                 return e
@@ -203,6 +205,17 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
 def _as_of() -> tuple[str, ...]:
     """Words after which a date states how things stand (截至8月21日): ``segment_words.tsv``, kind ``as_of``."""
     return tuple(row[1] for row in read_table("segment_words.tsv") if row[0] == "as_of")
+
+
+def _bound(line: Line, e: DateExpr) -> bool:
+    """Whether the date is a bound (2016年以前, 5月1日之前) rather than when something happened."""
+    return line.text.startswith(_before_words(), e.end - line.start)
+
+
+@cache
+def _before_words() -> tuple[str, ...]:
+    """Words after which a date is a bound (2016年以前): ``segment_words.tsv``, kind ``before``."""
+    return tuple(row[1] for row in read_table("segment_words.tsv") if row[0] == "before")
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -247,7 +260,7 @@ def _sentence_openers(line: Line, exprs: list[DateExpr], after: int) -> list[Dat
         if e.start <= after or quotes.inside(e.start - line.start - speech):
             continue
         absolute = e.relative is None and (e.month is not None or e.year is not None)
-        if (absolute or e.relative in _DAY_SHIFT) and _opens(line, e):
+        if (absolute or e.relative in _DAY_SHIFT) and _opens(line, e) and not _bound(line, e):
             out.append(e)
     return out
 

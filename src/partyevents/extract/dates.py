@@ -108,6 +108,10 @@ def relative_words() -> dict[str, RelativeWord]:
             for r in read_table("date_relative.tsv")}
 
 
+# an age after a year word (今年70岁, 今年已经80多岁): the word dates nothing
+_AGE_AFTER = re.compile(r"(?:已经|已|刚满|满|都)?[0-9一二三四五六七八九十]{1,3}(?:多|余)?周?岁")
+
+
 @cache
 def _relative_re() -> re.Pattern[str]:
     words = sorted(relative_words(), key=len, reverse=True)
@@ -492,6 +496,8 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
     for m in _relative_re().finditer(text, start, end):
         if m.start() > 0 and text[m.start() - 1] in words[m["rel"]].not_after:
             continue
+        if not m["m"] and words[m["rel"]].unit == "year" and _AGE_AFTER.match(text, m.end()):
+            continue  # 今年70岁: an age, no date
         month = int(m["m"]) if m["m"] else None
         day = int(m["d"]) if m["d"] else None
         if not _valid(month, day):
