@@ -392,7 +392,7 @@ class Gazetteer:
                     found.setdefault(m.group(2).decode().strip(), []).append(town)
         index = self._villages[county] = {k: tuple(v) for k, v in found.items()}
         self.village_names.update(found)
-        while len(self._villages) > VILLAGE_CACHE:
+        if len(self._villages) > VILLAGE_CACHE:
             self._villages.popitem(last=False)
         return index
 
