@@ -160,18 +160,3 @@ def test_place_cases(case: dict) -> None:
         assert case["problem"] in messages, case["note"]
     else:
         assert not problems, case["note"]
-
-
-def test_village_indexes_are_kept_for_the_counties_used_last(monkeypatch: pytest.MonkeyPatch) -> None:
-    from partyevents.extract import gazetteer as gz_module
-    from partyevents.extract.gazetteer import gazetteer
-
-    g = gazetteer()
-    counties = [d.id for d in g.divisions if d.level == "county"][:4]
-    first = dict(g.villages(counties[0]))
-    monkeypatch.setattr(gz_module, "VILLAGE_CACHE", 2)
-    for c in counties[1:]:
-        g.villages(c)
-    assert counties[0] not in g._villages and len(g._villages) <= 2  # the least recently used went first
-    assert g.villages(counties[0]) == first  # read again from the dictionary, the same
-    assert set(first) <= g.village_names

@@ -19,7 +19,6 @@ import contextlib
 import datetime as dt
 import importlib.util
 import re
-from collections import OrderedDict
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
@@ -36,7 +35,6 @@ LEVELS = ("province", "prefecture", "county", "township")
 _LEVEL_INDEX = {level: i for i, level in enumerate(LEVELS)}
 _LINE = re.compile(rb"^(\t{0,3})([^\t\r\n]+)(?:\t(\d+)\t([^\t\r\n]*))?\r?$", re.M)
 _VILLAGE = re.compile(rb"^(\t{3,4})([^\t\r\n]+)\r?$", re.M)
-VILLAGE_CACHE = 512  # counties whose village indexes are kept
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _START, _END = itemgetter(1), itemgetter(2)  # of an automaton match (pattern index, start, end)
 
@@ -151,7 +149,7 @@ class Gazetteer:
         self.path = path
         self.divisions: list[Division] = []
         self._county_block: dict[int, tuple[int, int]] = {}
-        self._villages: OrderedDict[int, dict[str, tuple[int, ...]]] = OrderedDict()  # the most recently used
+        self._villages: dict[int, dict[str, tuple[int, ...]]] = {}
         self.village_names: set[str] = set()  # every name in the village indexes loaded so far
         self._ancestors: dict[int, tuple[int, ...]] = {}
         self._county: dict[int, int | None] = {}  # division -> county_of(division), filled on use
@@ -369,32 +367,25 @@ class Gazetteer:
     def villages(self, county: int) -> dict[str, tuple[int, ...]]:
         """Village/community name -> ids of the townships of ``county`` that have one so named.
 
-        Its names join :attr:`village_names`: a name missing there is in none of the loaded counties. The
-        indexes of the :data:`VILLAGE_CACHE` counties used last are kept (a national corpus would otherwise
-        end up holding every county's villages in every worker).
+        Its names join :attr:`village_names`: a name missing there is in none of the loaded counties.
         """
-        index = self._villages.get(county)
-        if index is not None:
-            self._villages.move_to_end(county)
-            return index
-        found: dict[str, list[int]] = {}
-        span = self._county_block.get(county)
-        if span is not None:
-            with self.path.open("rb") as fh:
-                fh.seek(span[0])
-                block = fh.read(span[1] - span[0])
-            towns = iter(self._townships.get(county, ()))
-            town: int | None = None
-            for m in _VILLAGE.finditer(block):
-                if len(m.group(1)) == 3:
-                    town = next(towns, None)
-                elif town is not None:
-                    found.setdefault(m.group(2).decode().strip(), []).append(town)
-        index = self._villages[county] = {k: tuple(v) for k, v in found.items()}
-        self.village_names.update(found)
-        if len(self._villages) > VILLAGE_CACHE:
-            self._villages.popitem(last=False)
-        return index
+        if county not in self._villages:
+            index: dict[str, list[int]] = {}
+            span = self._county_block.get(county)
+            if span is not None:
+                with self.path.open("rb") as fh:
+                    fh.seek(span[0])
+                    block = fh.read(span[1] - span[0])
+                towns = iter(self._townships.get(county, ()))
+                town: int | None = None
+                for m in _VILLAGE.finditer(block):
+                    if len(m.group(1)) == 3:
+                        town = next(towns, None)
+                    elif town is not None:
+                        index.setdefault(m.group(2).decode().strip(), []).append(town)
+            self._villages[county] = {k: tuple(v) for k, v in index.items()}
+            self.village_names.update(index)
+        return self._villages[county]
 
 
 @cache
