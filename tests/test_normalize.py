@@ -268,3 +268,17 @@ def test_a_row_of_table_cells_above_the_date_is_no_title() -> None:
 def test_page_labels_and_empty_labels_are_neither_title_nor_body(furniture: str) -> None:
     doc = nz.normalize(f"{furniture}\n某镇开展党员冬训\n{furniture}\n3月5日,某镇党委组织党员开展冬训,50余人参加。\n")
     assert doc.title == "某镇开展党员冬训" and doc.text == "3月5日,某镇党委组织党员开展冬训,50余人参加。"
+
+
+def test_an_article_laid_out_as_verse_is_read_as_sentences() -> None:
+    from partyevents.api import extract_text
+
+    page = ("近日\n青松社区党支部\n联合辖区物业党支部\n开展了楼道清理\n志愿服务活动\n共有12名党员参加\n"
+            "大家分工协作\n清理杂物3车\n来源:某街道\n")
+    result = extract_text(page)
+    assert result.documents[0]["status"] == "ok" and len(result.events) == 1
+    assert [f["value"] for f in result.figures] == [12, 3]
+    assert any("short lines without punctuation" in p["message"] for p in result.problems)
+    assert "来源" not in result.documents[0]["text"]
+    normal = nz.normalize("5月3日,某社区党支部组织党员清理楼道。\n活动现场\n志愿者合影\n")  # a body already: untouched
+    assert normal.text.startswith("5月3日") and "join_short_lines" not in normal.fixes

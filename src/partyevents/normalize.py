@@ -650,6 +650,39 @@ def drop_repeated_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
     return kept, dropped
 
 
+_SHORT_LINE = re.compile(r"[\u4e00-\u9fff\u201c\u201d\u300a\u300b ,、0-9a-zA-Z]{2,24}")  # no colon, no sentence end
+_SHORT_RUN = 4  # lines in a row, at least, to be read as one sentence
+
+
+def join_short_lines(text: str) -> str:
+    """Runs of short lines with no punctuation at their ends (an article laid out as verse, one phrase per
+    line, as mobile editors do) joined into sentences: ``，`` between the lines, ``。`` after the run.
+    Other lines (a title with a colon, ``来源:…``, a long paragraph) stay as they are.
+
+    >>> join_short_lines("近日,某社区党支部\\n联合某单位党支部\\n开展了志愿服务\\n共有17名党员参加\\n来源:某街道")
+    '近日,某社区党支部,联合某单位党支部,开展了志愿服务,共有17名党员参加。\\n来源:某街道'
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= _SHORT_RUN:
+            out.append(",".join(line.strip() for line in run) + "。")
+        else:
+            out.extend(run)
+        run.clear()
+
+    for line in lines:
+        if _SHORT_LINE.fullmatch(line.strip()):
+            run.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)
+
+
 # ---------------------------------------------------------------- the stage
 def normalize(text: str) -> Normalized:
     """Run every fixer, then strip boilerplate; record what changed.
@@ -684,6 +717,12 @@ def normalize(text: str) -> Normalized:
             fixes.append(name)
             text = fixed
     body, facts, bp_problems = strip_boilerplate(text)
+    if not body.strip() and (joined := join_short_lines(text)) != text:
+        body, facts, bp_problems = strip_boilerplate(joined)
+        text = joined
+        fixes.append("join_short_lines")
+        problems.append(Problem("normalize", "warning", "the page writes its article as short lines without "
+                                "punctuation (a mobile layout); runs of them were read as sentences"))
     problems.extend(bp_problems)
     if body != text.strip():
         fixes.append("strip_boilerplate")
