@@ -4,7 +4,8 @@ Like ftfy, every fixer is a pure function with a doctest; :func:`normalize`
 runs them in :data:`FIXERS` order and records the names of the ones that
 changed the text. The last step removes page furniture (menus, share bars,
 footers, other-article lists) and picks up the title and publication date
-from the page header.
+from the page header; when that leaves nothing, an article laid out one phrase
+per line is read as sentences (:func:`join_short_lines`, recorded as a fix too).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ __all__ = [
     "FIXERS",
     "detect_script",
     "fix_line_breaks",
+    "join_short_lines",
     "nfkc",
     "normalize",
     "remove_control_chars",
