@@ -264,7 +264,8 @@ def test_a_row_of_table_cells_above_the_date_is_no_title() -> None:
 
 
 @pytest.mark.parametrize("furniture", ["00012版:要闻", "第B03版:乡镇", "第01版:", "发布时间:", "〉〉〉〉〉王五",
-                                       "□通讯员李四报道", "文章插图", "0300400500000000000012"])
+                                       "□通讯员李四报道", "文章插图", "0300400500000000000012",
+                                       "还没有账号?"])
 def test_page_labels_and_empty_labels_are_neither_title_nor_body(furniture: str) -> None:
     doc = nz.normalize(f"{furniture}\n某镇开展党员冬训\n{furniture}\n3月5日,某镇党委组织党员开展冬训,50余人参加。\n")
     assert doc.title == "某镇开展党员冬训" and doc.text == "3月5日,某镇党委组织党员开展冬训,50余人参加。"

@@ -138,3 +138,11 @@ def test_news_a_bound_and_an_age_open_no_event() -> None:
     text = ("5月3日,甲村党支部组织党员看望老党员。\n2016年以前,王大爷一家还是困难户,在党支部帮助下脱了贫。\n"
             "今年70岁的王大爷说,党支部每年都来看他。\n")
     assert len(segment(text)) == 1 and _dates(text) == ["5月3日"]
+
+
+def test_news_a_paragraph_opening_with_jutxi_goes_on_with_the_running_event() -> None:
+    text = ("3月2日,某镇党委召开村级换届工作部署会。\n据悉,本次换届工作从3月开始至5月底结束。\n"
+            "4月10日,某镇党委组织新任村干部培训。\n")
+    assert _dates(text) == ["3月2日", "4月10日"]
+    alone = "据悉,3月2日某镇党委召开了村级换届工作部署会。\n"  # nothing runs yet: it opens the first event
+    assert len(segment(alone)) == 1

@@ -213,6 +213,12 @@ def _bound(line: Line, e: DateExpr) -> bool:
 
 
 @cache
+def _retell_words() -> tuple[str, ...]:
+    """Paragraph openers that go on with the running event (据悉): ``segment_words.tsv``, kind ``retell``."""
+    return tuple(row[1] for row in read_table("segment_words.tsv") if row[0] == "retell")
+
+
+@cache
 def _before_words() -> tuple[str, ...]:
     """Words after which a date is a bound (2016年以前): ``segment_words.tsv``, kind ``before``."""
     return tuple(row[1] for row in read_table("segment_words.tsv") if row[0] == "before")
@@ -403,6 +409,10 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
         if _structure(b, line, exprs, "news"):
             continue
         opening = _opening_date(line, exprs, b.cur is None) if exprs else None
+        if opening is not None and b.cur is not None and b.cur_section == b.section and line.text.startswith(
+            _retell_words()
+        ):
+            opening = None  # 据悉,…: more about the running event
         if opening is not None and b.cur_section == b.section and _same_activity(text, line, opening, b.cur):
             opening = None
         if opening is not None:
