@@ -149,3 +149,7 @@ def test_a_day_between_subject_and_verb_needs_a_subject(text: str) -> None:
 
 def test_a_year_word_before_an_age_is_no_date() -> None:
     assert [e.text for e in find_date_expressions("今年70岁的王大爷,今年已经80多岁的李奶奶,今年3月入党。")] == ["今年3月"]
+
+
+def test_a_recent_word_before_de_describes_a_thing() -> None:
+    assert [e.text for e in find_date_expressions("由于近期的降雨,近日,某村党支部组织党员清理水渠。")] == ["近日"]

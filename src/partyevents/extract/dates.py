@@ -498,6 +498,8 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
             continue
         if not m["m"] and words[m["rel"]].unit == "year" and _AGE_AFTER.match(text, m.end()):
             continue  # 今年70岁: an age, no date
+        if words[m["rel"]].unit == "recent" and text.startswith("的", m.end()):
+            continue  # 近期的雨水天气: describes a thing, dates no activity
         month = int(m["m"]) if m["m"] else None
         day = int(m["d"]) if m["d"] else None
         if not _valid(month, day):
