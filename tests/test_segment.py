@@ -146,3 +146,13 @@ def test_news_a_paragraph_opening_with_jutxi_goes_on_with_the_running_event() ->
     assert _dates(text) == ["3月2日", "4月10日"]
     alone = "据悉,3月2日某镇党委召开了村级换届工作部署会。\n"  # nothing runs yet: it opens the first event
     assert len(segment(alone)) == 1
+
+
+def test_a_notice_runs_through_its_numbered_items() -> None:
+    text = ("为方便群众办事,街道领导干部每周到社区接待群众,现将安排告知如下:\n一、活动时间\n9月5日(周二)上午09:00-11:30\n"
+            "二、活动地点\n东风社区党群服务中心\n三、参加人员\n街道驻点团队成员\n")
+    segs = segment(text)
+    assert _dates(text)[-1] == "9月5日(周二)上午09:00-11:30"
+    assert text[segs[-1].start : segs[-1].end].endswith("街道驻点团队成员")  # the place and the people belong to it
+    plain = "5月3日,甲社区开展志愿服务。\n二、强化组织领导\n6月1日,乙社区召开党员大会。\n"  # other headings still divide
+    assert len(segment(plain)) == 2

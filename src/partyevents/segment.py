@@ -321,11 +321,13 @@ class _Builder:
         self.cur: list[int] | None = None  # [start, end, date_start, date_end]
         self.section: str | None = None
         self.cur_section: str | None = None
+        self.notice = False  # the running event has passed a notice's item label (二、活动地点)
 
     def open(self, start: int, end: int, date: DateExpr | None) -> None:
         self.close()
         self.cur = [start, end, date.start if date else -1, date.end if date else -1]
         self.cur_section = self.section
+        self.notice = False
 
     def extend(self, end: int) -> None:
         assert self.cur is not None
@@ -346,10 +348,36 @@ def _structure(b: _Builder, line: Line, exprs: list[DateExpr], style: str) -> bo
         return True
     heading = _heading(line, style)
     if heading is not None:
+        if b.cur is not None and (b.notice or _notice_item(heading)):  # 二、活动地点 and the item's value
+            b.notice = True  # (松园社区工作站会议室): parts of the one activity the notice announces
+            b.extend(line.end)
+            return True
         b.close()
         b.section = heading
         return True
     return False
+
+
+_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[((][一二三四五六七八九十0-9]{1,2}[))])\s*[、.．]?\s*")
+
+
+def _notice_item(heading: str) -> bool:
+    """Whether a heading is a notice's item label: an enumerator, then a word of ``segment_words.tsv``
+    (kind ``notice_item``), perhaps with a colon.
+
+    >>> _notice_item("二、活动地点"), _notice_item("(三)参加人员:"), _notice_item("二、强化组织领导")
+    (True, True, False)
+    """
+    m = _ENUMERATOR.match(heading)
+    if m is None or m.end() == 0:
+        return False
+    label = heading[m.end() :].strip().rstrip(":-").strip()
+    return label in _notice_words()
+
+
+@cache
+def _notice_words() -> frozenset[str]:
+    return frozenset(row[1] for row in read_table("segment_words.tsv") if row[0] == "notice_item")
 
 
 def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
