@@ -524,6 +524,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
         return None  # a code or an ID, not a count
     m_start, m_end = m.span()
     noun = _noun_after(g, text, m_end, end, unit.mode == "person", unit.category)
+    if unit.needs_noun and text.startswith("的", m_end) and not _after_connector(g, text, m_start, start):
+        return None  # 社区9栋的志愿者之家: a building's number in an address, whatever stands around it
     before = None if noun else _noun_before(g, text, m_start, lo, unit.mode == "person")
     if unit.needs_noun and (noun or before or ("", ""))[1] != unit.category and not _after_connector(g, text, m_start, start):
         return None  # 宿舍12栋, 6栋居民: an address; 居民楼12栋 counts
