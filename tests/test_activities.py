@@ -112,6 +112,7 @@ _PIECES = [
     *list(_FIRST_KEYWORD.values())[:12],
     *[row[0] for row in read_table("activity_subordinators.tsv")][:4],
     *["召开", "会", "会员", "推进会", "学习", "精神", "成立", "服务队", "社会治理", "治理", "街道", "群众"],
+    *["第一书记", "驻村第一书记", "张明", "和", "等", "选派"],  # titles: named people or the post
     *list(",，;；:：、\n。!！?？"),
     " ",
     "“",
@@ -159,6 +160,9 @@ def test_a_title_before_a_name_is_a_person_not_an_activity() -> None:
     assert "personnel" not in clause_cues("第一书记李红梅慰问")  # a name follows: the person
     assert "personnel" in clause_cues("选派第一书记")  # the post itself
     assert "personnel" in clause_cues("第一书记和工作队员")  # 和 after a title is "and", no family name
+    assert "personnel" not in clause_cues("驻村第一书记等参加")  # a list of people
+    assert "personnel" not in score_labels("镇干部、驻村第一书记、村干部赴外地观摩。")  # an item of a list of people
+    assert "personnel" in score_labels("镇里选派驻村第一书记。")
 
 
 def test_a_word_for_a_region_is_no_cue_of_self_government() -> None:

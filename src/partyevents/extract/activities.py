@@ -91,13 +91,29 @@ def _titles() -> tuple[frozenset[str], frozenset[int], re.Pattern[str]]:
 
 
 def _drop_titles(text: str, hits: list[_Hit]) -> list[_Hit]:
-    """The keyword hits less those of a title right before a personal name (``第一书记张明``): a person, not an activity.
+    """The keyword hits less those of a title that names people, not an activity: right before a personal name
+    (``第一书记张明``) or ``等`` (``第一书记等参加``), or making up a whole clause (``乡领导、第一书记、村书记``).
 
-    >>> [text[s:e] for text in ("第一书记张明慰问群众", "选派第一书记,") for s, e, _ in _drop_titles(text, _keyword_hits(text))]
+    What decides lies inside the clause or at its edges, so a clause read alone gives the same as the whole text.
+
+    >>> [text[s:e] for text in ("第一书记张明慰问群众", "选派第一书记,", "乡干部、第一书记、") for s, e, _ in
+    ...  _drop_titles(text, _keyword_hits(text))]
     ['慰问', '选派', '第一书记']
     """
     titles, sizes, name = _titles()
-    return [h for h in hits if not (h[1] - h[0] in sizes and text[h[0] : h[1]] in titles and name.match(text, h[1]))]
+    if not any(e - s in sizes for s, e, _ in hits):
+        return hits
+    return [h for h in hits
+            if not (h[1] - h[0] in sizes and text[h[0] : h[1]] in titles and _names_people(text, h[0], h[1], name))]
+
+
+def _names_people(text: str, start: int, end: int, name: re.Pattern[str]) -> bool:
+    """Whether the title at ``text[start:end]`` names people: before a name or 等, or alone in its clause."""
+    if name.match(text, end) or text.startswith("等", end):
+        return True
+    return (start == 0 or text[start - 1] in _MARKS) and (end == len(text) or text[end] in _MARKS)
+
+
 _CONTEXT_FREE = re.compile(r"\(\?<|\(\?=|\(\?!|[$^]|\\[AZbB]")  # lookaround, anchors, word boundaries
 _NEGATED_CLASS = re.compile(r"(?<!\\)\[\^")  # the ^ of [^…] is no anchor
 _MARKS = ",，;；:：、\n。!！?？"
