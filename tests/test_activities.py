@@ -40,6 +40,7 @@ def test_other_only_when_nothing_applies() -> None:
         ("屏襄门街道组织党员志愿者开展巡河志愿服务活动,发放宣传资料。", "volunteer_service"),
         ("王寨街道联合社工志愿者,为患病群众开展心理疏导,让疫情防控工作更有温度。", "volunteer_service"),
         ("第二天,响应创建文明城市号召,教育系统党员干部和志愿者全员出动。", "volunteer_service"),
+        ("作为驻村工作队的一员,她每周走访慰问独居老人。", "assistance"),
     ],
 )
 def test_main_clause_outweighs_subordinate_cues(text: str, want: str) -> None:
@@ -111,6 +112,7 @@ _PIECES = [
     *list(_FIRST_KEYWORD.values())[:12],
     *[row[0] for row in read_table("activity_subordinators.tsv")][:4],
     *["召开", "会", "会员", "推进会", "学习", "精神", "成立", "服务队", "社会治理", "治理", "街道", "群众"],
+    *["第一书记", "驻村第一书记", "张明", "和", "等", "选派"],  # titles: named people or the post
     *list(",，;；:：、\n。!！?？"),
     " ",
     "“",
@@ -152,3 +154,17 @@ def test_the_organizer_is_not_read_as_the_activity() -> None:
     assert classify_activities(DocContext(text=text), [ev])[0][0] == "personnel"  # read as written
     ev.organization = OrgMention("驻村工作队", 0, 5)
     assert classify_activities(DocContext(text=text), [ev])[0][0] == "assistance"
+
+
+def test_a_title_before_a_name_is_a_person_not_an_activity() -> None:
+    assert "personnel" not in clause_cues("第一书记李红梅慰问")  # a name follows: the person
+    assert "personnel" in clause_cues("选派第一书记")  # the post itself
+    assert "personnel" in clause_cues("第一书记和工作队员")  # 和 after a title is "and", no family name
+    assert "personnel" not in clause_cues("驻村第一书记等参加")  # a list of people
+    assert "personnel" not in score_labels("镇干部、驻村第一书记、村干部赴外地观摩。")  # an item of a list of people
+    assert "personnel" in score_labels("镇里选派驻村第一书记。")
+
+
+def test_a_word_for_a_region_is_no_cue_of_self_government() -> None:
+    assert "governance" not in clause_cues("广西壮族自治区")
+    assert "governance" in clause_cues("推行居民自治")

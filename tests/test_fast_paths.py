@@ -96,6 +96,7 @@ def _slow_noun_after(g: figures._Grammar, text: str, pos: int, end: int, person:
     nouns = re.compile(figures._alternation(list(g.nouns) + words))
     stop = re.compile(figures._alternation([w for kind, w in table if kind == "stop"]))
     head_end, head_cat, gap, i = -1, "", 0, pos
+    kept = (-1, "")
     limit = min(end, pos + 24)
     while i < limit:
         m = nouns.match(text, i)
@@ -123,14 +124,25 @@ def _slow_noun_after(g: figures._Grammar, text: str, pos: int, end: int, person:
         if ch in "()（）“”":
             i += 1
             continue
+        if ch == "的" and head_end >= 0 and gap and not person:  # a relative clause: the head after 的 counts
+            kept, head_end, gap = (head_end, head_cat), -1, 0
+            i += 1
+            continue
         if not figures._is_cjk(ch) or (ch == "的" and head_end >= 0) or stop.match(text, i):
             break
         gap += 1
         if gap > (4 if head_end >= 0 else 8):
             break
         i += 1
+    if head_end < 0 and kept[0] >= 0:
+        head_end, head_cat = kept
     if head_end < 0:
-        return None
+        if not person:
+            return None
+        # a clause said of the people counted (no digit, no punctuation but 、), its 的, then a word for people
+        de = re.match(r"[^\d,，。;；:：!！?？“”()（）\n]{1,16}?的", text[pos:end])
+        noun = _slow_noun_after(g, text, pos + de.end(), end, True) if de else None
+        return (text[pos : pos + de.end()] + noun[0], noun[1]) if de and noun else None
     phrase, close = text[pos:head_end], text[head_end : head_end + 1]
     opened = phrase.count("(") + phrase.count("（") > phrase.count(")") if close in (")", "）") else (
         close == "”" and phrase.count("“") > phrase.count("”"))

@@ -73,6 +73,47 @@ def _subordinators() -> tuple[str, ...]:
 
 
 _Hit = tuple[int, int, tuple[str, ...]]  # (start, end, labels) of one keyword match
+
+
+@cache
+def _titles() -> tuple[frozenset[str], frozenset[int], re.Pattern[str]]:
+    """(title words, their lengths, a regex matching where a personal name starts), from ``activity_titles.tsv``.
+
+    A name is a family name (``org_surnames.txt``, less those listed ``not_a_name``) and one more
+    character of Han script: marks and spaces end it, so it never runs into the next clause.
+    """
+    rows = read_table("activity_titles.tsv")
+    titles = frozenset(row[1] for row in rows if row[0] == "title")
+    not_names = {row[1] for row in rows if row[0] == "not_a_name"}
+    surnames = sorted((row[0] for row in read_table("org_surnames.txt") if row[0] not in not_names), key=len, reverse=True)
+    name = re.compile("(?:" + "|".join(map(re.escape, surnames)) + ")[\u4e00-\u9fff]")
+    return titles, frozenset(len(t) for t in titles), name
+
+
+def _drop_titles(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """The keyword hits less those of a title that names people, not an activity: right before a personal name
+    (``第一书记张明``) or ``等`` (``第一书记等参加``), or making up a whole clause (``乡领导、第一书记、村书记``).
+
+    What decides lies inside the clause or at its edges, so a clause read alone gives the same as the whole text.
+
+    >>> [text[s:e] for text in ("第一书记张明慰问群众", "选派第一书记,", "乡干部、第一书记、") for s, e, _ in
+    ...  _drop_titles(text, _keyword_hits(text))]
+    ['慰问', '选派', '第一书记']
+    """
+    titles, sizes, name = _titles()
+    if not any(e - s in sizes for s, e, _ in hits):
+        return hits
+    return [h for h in hits
+            if not (h[1] - h[0] in sizes and text[h[0] : h[1]] in titles and _names_people(text, h[0], h[1], name))]
+
+
+def _names_people(text: str, start: int, end: int, name: re.Pattern[str]) -> bool:
+    """Whether the title at ``text[start:end]`` names people: before a name or 等, or alone in its clause."""
+    if name.match(text, end) or text.startswith("等", end):
+        return True
+    return (start == 0 or text[start - 1] in _MARKS) and (end == len(text) or text[end] in _MARKS)
+
+
 _CONTEXT_FREE = re.compile(r"\(\?<|\(\?=|\(\?!|[$^]|\\[AZbB]")  # lookaround, anchors, word boundaries
 _NEGATED_CLASS = re.compile(r"(?<!\\)\[\^")  # the ^ of [^…] is no anchor
 _MARKS = ",，;；:：、\n。!！?？"
@@ -196,7 +237,7 @@ def clause_cues(clause: str) -> dict[str, tuple[float, int]]:
     keyword_re, word_labels, patterns = _cues()
     # longest keyword first, so 治理 inside 社会治理 is not seen
     hits = [(m.start(), m.end(), word_labels[m.group()]) for m in keyword_re.finditer(clause) if word_labels[m.group()]]
-    return _cues_in(clause, hits, patterns)
+    return _cues_in(clause, _drop_titles(clause, hits), patterns)
 
 
 def score_labels(text: str) -> dict[str, tuple[float, int]]:
@@ -214,7 +255,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
     _, _, patterns = _cues()
     if _scan_whole():
         live = tuple((label, p, hint) for label, p in patterns if (hint := p.search(text)))
-        return _score_whole(text, _keyword_hits(text), live)
+        return _score_whole(text, _drop_titles(text, _keyword_hits(text)), live)
     weights = _weights()
     subordinators = _subordinators()
     scores: dict[str, list[float]] = {}

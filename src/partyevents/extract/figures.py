@@ -217,6 +217,7 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
     directly (``二十余人的服务队``, ``30名党员志愿服务队``: volunteers; ``20名党员突击队``: party members).
     """
     head_end, head_cat, gap, i = -1, "", 0, pos
+    kept = (-1, "")  # the head before a relative clause (3个问题突出的村), should no head follow its 的
     limit = min(end, pos + 24)
     while i < limit:
         m = g.phrase_re.search(text, i)  # the characters before it are plain CJK ones, part of a gap
@@ -245,11 +246,31 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
             gap += i - at  # a known non-head word (在职, 对口); 的 before any head (符合条件的人员): part of the gap
             if gap > (4 if head_end >= 0 else 8):
                 break
+        elif kind == "de" and gap and not person:
+            # 3个信访问题突出的行政村: a noun, then what is said of it, then 的: the noun after 的 is counted
+            kept, head_end, gap = (head_end, head_cat), -1, 0
         elif kind != "paren":
-            break  # a stop word, 的 after the head, punctuation or a digit
+            break  # a stop word, 的 right after the head, punctuation or a digit
     if head_end < 0:
-        return None
+        if kept[0] >= 0:
+            return _close_brackets(text, pos, kept[0]).lstrip("的"), kept[1]
+        return _person_after_clause(g, text, pos, end) if person else None
     return _close_brackets(text, pos, head_end).lstrip("的"), head_cat
+
+
+_RELATIVE_RE = re.compile(r"[^\d,，。;；:：!！?？“”()（）\n]{1,16}?的")  # a clause said of the people counted, to its 的
+
+
+def _person_after_clause(g: _Grammar, text: str, pos: int, end: int) -> tuple[str, str] | None:
+    """After a person measure word, the word for people that follows a clause said of them and its 的:
+    ``25位责任心强、教学效果好的教师``, ``50名有发展潜力的村党组织书记`` (cadres), when no head came sooner."""
+    m = _RELATIVE_RE.match(text, pos, end)
+    if m is None:
+        return None
+    noun = _noun_after(g, text, m.end(), end, True)
+    if noun is None:
+        return None
+    return text[pos : m.end()] + noun[0], noun[1]
 
 
 def _close_brackets(text: str, pos: int, head_end: int) -> str:
@@ -503,6 +524,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
         return None  # a code or an ID, not a count
     m_start, m_end = m.span()
     noun = _noun_after(g, text, m_end, end, unit.mode == "person", unit.category)
+    if unit.needs_noun and text.startswith("的", m_end) and not _after_connector(g, text, m_start, start):
+        return None  # 社区9栋的志愿者之家: a building's number in an address, whatever stands around it
     before = None if noun else _noun_before(g, text, m_start, lo, unit.mode == "person")
     if unit.needs_noun and (noun or before or ("", ""))[1] != unit.category and not _after_connector(g, text, m_start, start):
         return None  # 宿舍12栋, 6栋居民: an address; 居民楼12栋 counts
