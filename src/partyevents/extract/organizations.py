@@ -78,33 +78,93 @@ def _cues() -> dict[str, tuple[str, ...]]:
     """kind (verb | lead | stop) -> words, longest first, from ``org_cues.tsv``."""
     out: dict[str, list[str]] = {}
     for row in read_table("org_cues.tsv"):
-        out.setdefault(row[0], []).append(row[1])
+        if row[0] != "name":
+            out.setdefault(row[0], []).append(row[1])
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 @cache
-def _stopwords() -> tuple[str, ...]:
-    """Substrings that mark a verb phrase caught as a name, from ``org_stopwords.tsv``."""
-    return tuple(row[0] for row in read_table("org_stopwords.tsv"))
+def cue_guard() -> str:
+    """A look-ahead that fails where a verb cue heads a body's name (``联合`` + ``党支部``: a joint branch).
+
+    From the ``name`` rows of ``org_cues.tsv`` (the cue, and what follows it when it is part of a name).
+    """
+    rows = [(row[1], row[2]) for row in read_table("org_cues.tsv") if row[0] == "name"]
+    if not rows:
+        return ""
+    return "(?!" + "|".join(f"(?<={re.escape(cue)}){re.escape(rest)}" for cue, rest in rows) + ")"
+
+
+@cache
+def _stopwords() -> tuple[tuple[str, str, str], ...]:
+    """(substring, characters it may follow, characters it may precede), from ``org_stopwords.tsv``.
+
+    A substring marks a verb phrase caught as a name, unless it stands right after one of the
+    first characters or right before one of the second (向 is a stopword, but not in 向阳).
+    """
+    rows: list[tuple[str, str, str]] = []
+    for row in read_table("org_stopwords.tsv"):
+        word, unless_after, unless_before = (*row, "", "")[:3]
+        rows.append((word, unless_after, unless_before))
+    return tuple(rows)
+
+
+def stopword_pattern(word: str, unless_after: str = "", unless_before: str = "") -> str:
+    r"""One stopword row as a regex: the word, not after nor before the characters of its exceptions.
+
+    >>> stopword_pattern("向", "", "阳"), stopword_pattern("等", "高中")
+    ('向(?![阳])', '(?<![高中])等')
+    """
+    after = f"(?<![{re.escape(unless_after)}])" if unless_after else ""
+    before = f"(?![{re.escape(unless_before)}])" if unless_before else ""
+    return f"{after}{re.escape(word)}{before}"
+
+
+@cache
+def _word_ends() -> dict[str, str]:
+    """suffix -> the characters that, right after it, make it part of a longer word (乡村, 村级, 市场, 局面)."""
+    return {row[0]: row[1] for row in read_table("org_suffix_words.tsv")}
+
+
+def word_end_guard(ends: dict[str, str]) -> str:
+    """A look-ahead that fails where a suffix just read runs on into a longer word (``乡`` + ``村``).
+
+    >>> word_end_guard({"乡": "村镇", "中学": "习"})
+    '(?!(?<=乡)[村镇]|(?<=中学)[习])'
+    >>> word_end_guard({})
+    ''
+    """
+    return f"(?!{_run_on_pattern(ends)})" if ends else ""
+
+
+def _run_on_pattern(ends: dict[str, str]) -> str:
+    return "|".join(f"(?<={re.escape(sfx)})[{re.escape(chars)}]" for sfx, chars in ends.items()) or "(?!)"
+
+
+@cache
+def _run_on_re() -> re.Pattern[str]:
+    """Matches where a suffix that ends right before runs on into a longer word (for names cut short by an end)."""
+    return re.compile(_run_on_pattern(_word_ends()))
 
 
 @cache
 def _chain_re() -> re.Pattern[str]:
     """A name anchored at the start: one or more pieces, each ending in a suffix.
 
-    One-character suffixes (``市``, ``局``) need at least two characters before them.
+    One-character suffixes (``市``, ``局``) need at least two characters before them; a suffix that
+    runs on into a longer word (``乡村``, ``市场``: ``org_suffix_words.tsv``) ends no piece.
     """
     sfx = sorted(_suffixes(), key=len, reverse=True)
     short = "".join(re.escape(s) for s in sfx if len(s) == 1)
     long_ = _words_pattern(tuple(s for s in sfx if len(s) > 1))
-    piece = rf"(?:{_NAME_CHAR}{{0,10}}?{long_}|{_NAME_CHAR}{{2,10}}?[{short}])"
+    piece = rf"(?:{_NAME_CHAR}{{0,10}}?{long_}|{_NAME_CHAR}{{2,10}}?[{short}]){word_end_guard(_word_ends())}"
     return re.compile(rf"(?:{piece})+(?<!党组(?=织))")
 
 
 @cache
 def verb_re() -> re.Pattern[str]:
     """The action cues (``org_cues.tsv``, kind verb), longest first; 组织 not as in 组织部."""
-    return re.compile(rf"{_words_pattern(_cues()['verb'])}(?!部)")  # 组织 but not 组织部
+    return re.compile(rf"{_words_pattern(_cues()['verb'])}(?!部){cue_guard()}")  # 组织 but not 组织部
 
 
 _verb_re = verb_re
@@ -222,7 +282,7 @@ def _chunk_re() -> re.Pattern[str]:
     singles = "".join(re.escape(w) for w in verbs if len(w) == 1)
     branches += [rf"(?<=[{singles}])(?!部)"] if singles else []
     branches.append("(?<=[与及的])")
-    return re.compile(rf"[{_NON_CJK}{firsts}与及的](?:{'|'.join(branches)})")
+    return re.compile(rf"[{_NON_CJK}{firsts}与及的](?:{'|'.join(branches)}){cue_guard()}")
 
 
 def _separators(text: str) -> list[tuple[int, int]]:
@@ -242,8 +302,8 @@ def _suffix_end_re() -> re.Pattern[str]:
 
 @cache
 def _stopword_re() -> re.Pattern[str] | None:
-    words = _stopwords()
-    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+    rows = _stopwords()
+    return re.compile("|".join(stopword_pattern(*row) for row in rows)) if rows else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -351,7 +411,7 @@ def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
     >>> body_at("推动乡村振兴", 0, 6) is None
     True
     """
-    chain, opener, suffixes, stop_re, not_bodies = _body_tools()
+    chain, opener, _, _, _ = _body_tools()
     m = chain(text, pos, endpos)
     if m is None:
         return None
@@ -365,16 +425,37 @@ def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
             m = chain(text, pos, endpos)
         if m is None or _opener_length(text, pos, m.end()):
             return None
+    return _backed_off(text, pos, m)
+
+
+def _backed_off(text: str, pos: int, m: re.Match[str] | None) -> tuple[int, int] | None:
+    """The span of the longest name from ``m`` on down that holds no stopword, is no area and no bare suffix."""
+    chain, _, suffixes, stop_re, not_bodies = _body_tools()
+    run_on = _run_on_re().match
+    first = True
     while m is not None:
         name = m.group()
         stop = stop_re.search(name) if stop_re is not None else None
         if stop is not None:  # the name must end before the stopword's last character
             m = chain(text, pos, pos + stop.end() - 1) if stop.end() > 1 else None
+            first = False
             continue
-        if name not in suffixes and not name.endswith(not_bodies):
+        # a shorter name read with an end set after it must not end inside a word (乡 of 乡村) either
+        if name not in suffixes and not name.endswith(not_bodies) and (first or not run_on(text, m.end())):
             return pos, m.end()
         m = chain(text, pos, m.end() - 1)
+        first = False
     return None
+
+
+def clean_name_at(text: str, pos: int = 0) -> str | None:
+    """:func:`name_at`, backed off past stopwords and area endings as :func:`body_at` does, openers left alone.
+
+    >>> clean_name_at("我院行政党支部向幸福社区送去书籍")
+    '我院行政党支部'
+    """
+    span = _backed_off(text, pos, _chain_re().match(text, pos))
+    return text[span[0] : span[1]] if span else None
 
 
 @cache

@@ -269,7 +269,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
     head = stripped[: verb.start()] if verb else stripped
     ref = _reference_re().match(head)
     if ref:  # 我镇党委…, or 我县 standing alone before the cue
-        words = orgs.name_at(head) or ""
+        words = orgs.clean_name_at(head) or ""
         if words.startswith(ref.group()):
             return offset, len(words), "reference"
         return (offset, ref.end(), "reference") if verb and ref.end() == len(head) else None
