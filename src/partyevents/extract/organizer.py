@@ -4,7 +4,8 @@ The event head is read clause by clause, after a leading dateline (``新华网�
 ``本报讯``) and leading quotations (``“…，…”``), which never hold the organizer. A clause's
 subject is the text before its first action cue (``召开``, ``组织``, ``联合``… from
 ``resources/org_cues.tsv``); clauses that open with an adverbial (``为…``, ``近日``, ``在…期间``,
-``…以来``) have none. The subject is
+``…以来``) have none, nor do clauses said inside a quotation (``他说:“…”``). The first three sentences
+are read. The subject is
 
 - a body's name (:func:`~partyevents.extract.organizations.name_at`) that does not open with a
   verb, preposition or pronoun (``resources/org_openers.tsv``): source ``subject``, or ``leader``
@@ -38,7 +39,7 @@ __all__ = ["Found", "OrganizerSpan", "event_head", "expand_generic", "find_organ
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
-_MAX_SENTENCES = 2
+_MAX_SENTENCES = 3
 _MAX_BARE = 4  # a bare place or person standing for the subject is short
 _ADMIN_HEADS = frozenset("省市区县")  # a name opening with one is a department of the page's own place
 _MIN_GENERIC = 3  # a suffix alone stands for the body (服务队, 工作队), but not 社区 or 党委
@@ -168,14 +169,14 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
 
 
 _HEAD_END = re.compile(r"[。!！?？]")
-_HEAD_SENTENCES = 2
+_HEAD_SENTENCES = 3
 
 
 def event_head(text: str) -> str:
     """The first sentences of an event, where its organizer stands, after a leading dateline and quotations.
 
-    >>> event_head("甲召开会议。乙参加。丙发言。")
-    '甲召开会议。乙参加。'
+    >>> event_head("甲召开会议。乙参加。丙发言。丁总结。")
+    '甲召开会议。乙参加。丙发言。'
     """
     end = skip_preamble(text)  # a leading quotation's sentences are not counted
     for _ in range(_HEAD_SENTENCES):
@@ -224,13 +225,17 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
     """The first subject of the head's clauses, the sentence it stands in, and the clauses read before it."""
     base = skip_preamble(text)
     pos = base
+    depth = 0  # quotation marks opened and not yet closed
     clauses: list[_Clause] = []
     for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text[base:])):
         if n_sentence >= _MAX_SENTENCES:
             break
         cpos = pos
         for clause in _CLAUSE_SPLIT.split(sentence):
-            hit = _subject(clause)
+            lead = len(clause) - len(clause.lstrip(_QUOTES))
+            spoken = _quote_depth(depth, clause[:lead]) > 0  # said inside a quotation: no subject of the event
+            depth = _quote_depth(depth, clause)
+            hit = None if spoken else _subject(clause)
             if hit:
                 start = cpos + hit[0]
                 return Found(start, start + hit[1], hit[2], cpos, cpos + len(clause)), n_sentence, tuple(clauses)
@@ -238,6 +243,15 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
             cpos += len(clause) + 1
         pos += len(sentence)
     return None, _MAX_SENTENCES, tuple(clauses)
+
+
+def _quote_depth(depth: int, text: str) -> int:
+    """Quotation marks open after ``text``, ``depth`` of them open before it (never below none).
+
+    >>> _quote_depth(0, "他说:“我们"), _quote_depth(1, "到了。”"), _quote_depth(0, "”社区")
+    (1, 0, 0)
+    """
+    return max(0, depth + text.count("“") + text.count("「") - text.count("”") - text.count("」"))
 
 
 @lru_cache(maxsize=64)
