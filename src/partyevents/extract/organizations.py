@@ -491,6 +491,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans]
         found = organizer_span(ev.text, spans)
         organizer = _resolve(ctx, ev, found, named) if found is not None else None
+        if organizer is None and found is not None and found.source == "person":
+            organizer = _after_person(ctx, ev, found.end, named)
         if organizer is None and prev is not None and ev.section == prev_section:
             organizer = OrgMention(prev.name, None, None, prev.kind, prev.source)
         if (
@@ -503,6 +505,34 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         out.append((organizer, named))
         prev, prev_section = organizer, ev.section
     return out
+
+
+_CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？\n]")
+_MAX_PERSONS = 3  # subjects read as persons that name no body, passed over in one event head
+
+
+def _after_person(ctx: DocContext, ev: Event, end: int, named: list[OrgMention]) -> OrgMention | None:
+    """The organizer read on in the event head after a subject taken for a person that no title names.
+
+    Two or three characters that open with a family name are often no person at all (``高温持续``,
+    ``明确在职党员…``): the clauses after it are read as the head is.
+    """
+    from .organizer import event_head, organizer_span
+
+    head = event_head(ev.text)
+    for _ in range(_MAX_PERSONS):
+        mark = _CLAUSE_MARK.search(head, end)
+        if mark is None:
+            return None
+        cut = mark.end()
+        found = organizer_span(head[cut:])
+        if found is None:
+            return None
+        organizer = _resolve(ctx, ev, (found.start + cut, found.end + cut, found.source), named)
+        if organizer is not None or found.source != "person":
+            return organizer
+        end = found.end + cut
+    return None
 
 
 def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: list[OrgMention]) -> OrgMention | None:

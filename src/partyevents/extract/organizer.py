@@ -235,6 +235,9 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
             lead = len(clause) - len(clause.lstrip(_QUOTES))
             spoken = _quote_depth(depth, clause[:lead]) > 0  # said inside a quotation: no subject of the event
             depth = _quote_depth(depth, clause)
+            if _gives_examples(clause[lead:]):  # 如X、Y等开展…: examples, neither subject nor stand-in
+                cpos += len(clause) + 1
+                continue
             hit = None if spoken else _subject(clause)
             if hit:
                 start = cpos + hit[0]
@@ -280,6 +283,12 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
     if stripped.startswith(cues["lead"]):
         return None
     verb = orgs.verb_re().search(stripped)
+    host = _host_re().search(stripped) if "由" in stripped else None
+    if host is not None and (verb is None or host.start() < verb.start()) and orgs.name_at(stripped[: host.start()]) is None:
+        # 一场由X与Y联合发起的…: X hosts (the 由 stands before any cue, and no name before it)
+        span = orgs.body_at(stripped, host.start() + 1, host.end())
+        if span and span[0] == host.start() + 1:
+            return offset + span[0], span[1] - span[0], "subject"
     head = stripped[: verb.start()] if verb else stripped
     ref = _reference_re().match(head)
     if ref:  # 我镇党委…, or 我县 standing alone before the cue
@@ -317,6 +326,23 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         if _looks_like_person(head):
             return offset, len(head), "person"
     return None
+
+
+def _gives_examples(clause: str) -> bool:
+    """True for a clause that opens with 如/比如/例如 (``org_cues.tsv``, kind example) that is no place's first word.
+
+    >>> _gives_examples("如幸福社区、和平社区等开展义诊"), _gives_examples("如皋市开展义诊")
+    (True, False)
+    """
+    return clause.startswith(_cues()["example"]) and not _opens_with_place(clause)
+
+
+def _opens_with_place(text: str) -> bool:
+    """True when a gazetteer place name starts the text (如皋市, 如东县 open with 如 but give no example)."""
+    from .gazetteer import gazetteer
+
+    found = gazetteer().find(text[:8])
+    return bool(found) and found[0].start == 0
 
 
 def _place_committee(name: str) -> bool:
