@@ -242,7 +242,8 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
             if hit:
                 start = cpos + hit[0]
                 return Found(start, start + hit[1], hit[2], cpos, cpos + len(clause)), n_sentence, tuple(clauses)
-            clauses.append((n_sentence, cpos, cpos + len(clause), bool(_LOCATIVE.match(clause))))
+            if not spoken:  # a body named in a quotation does not stand in for the organizer either
+                clauses.append((n_sentence, cpos, cpos + len(clause), bool(_LOCATIVE.match(clause))))
             cpos += len(clause) + 1
         pos += len(sentence)
     return None, _MAX_SENTENCES, tuple(clauses)
@@ -488,7 +489,9 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
     for text, last in ((before, True), (title or "", False)):
         names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
         names += orgs.places_in(text) if len(head) == 1 else []
-        good = [n for n in names if n.endswith(head) and len(n) > len(head) and not _reference_re().match(n)]
+        # a body of that kind, or one of its bodies (X社区党委 gives X社区): the name up to its last such word
+        cut = [n[: n.rindex(head) + len(head)] for n in names if head in n[1:] and not _reference_re().match(n)]
+        good = [n for n in cut if len(n) > len(head) and (len(head) > 1 or n in names)]
         if good:
             return (good[-1] if last else good[0]) + name[len(head) :]
     return None
