@@ -537,7 +537,7 @@ def _after_person(ctx: DocContext, ev: Event, end: int, named: list[OrgMention])
 
 def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: list[OrgMention]) -> OrgMention | None:
     """The organizer an organizer span stands for: the name itself, or a resolved reference or person."""
-    from .organizer import expand_generic, resolve_person, resolve_reference
+    from .organizer import expand_generic, resolve_person, resolve_reference, short_place
 
     s, e, source = found
     words = ev.text[s:e]
@@ -547,7 +547,10 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
         return OrgMention(name, start, end, kind_of(name), "reference")
     if source == "person":
         body = resolve_person(words, ctx.text, start)
-        return OrgMention(body, start, end, kind_of(body), "leader") if body else None
+        if body:
+            return OrgMention(body, start, end, kind_of(body), "leader")
+        place = short_place(words, ctx.text)  # 沙溪确定… where the page names 沙溪镇: the place, no person
+        return OrgMention(place, start, end, "place", "subject") if place else None
     kind = next((m.kind for m in named if m.start == start), None)
     full = expand_generic(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK_GENERIC) : start])
     return OrgMention(full or words, start, end, kind or "place", source)  # 县委 of no county named: as written

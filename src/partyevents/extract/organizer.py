@@ -35,7 +35,7 @@ from ..resources import read_table
 from . import organizations as orgs
 
 __all__ = ["Found", "OrganizerSpan", "event_head", "expand_generic", "find_organizer", "organizer_span", "resolve_person",
-           "resolve_reference", "skip_preamble"]
+           "resolve_reference", "short_place", "skip_preamble"]
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
@@ -414,6 +414,20 @@ def _looks_like_person(head: str) -> bool:
     """
     surname = next((s for s in _surnames() if head.startswith(s)), None)
     return surname is not None and 1 <= len(head) - len(surname) <= 2 and not head.endswith(("们", "俩", "等"))
+
+
+_SHORT_PLACE_ENDS = ("镇", "乡", "街道", "县", "区", "市")  # what a place's short form leaves off (沙溪 of 沙溪镇)
+
+
+def short_place(words: str, text: str) -> str | None:
+    """The place a subject taken for a person stands for: the words with a place ending, as the page names it.
+
+    >>> short_place("沙溪", "而沙溪镇被列入首批试点。沙溪确定全镇86户党员中心户")
+    '沙溪镇'
+    >>> short_place("王刚", "王刚深入到村") is None
+    True
+    """
+    return next((words + end for end in _SHORT_PLACE_ENDS if words + end in text), None)
 
 
 @cache
