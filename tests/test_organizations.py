@@ -77,6 +77,7 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     suffixes = {row[0]: row[1] for row in read_table("org_suffixes.tsv")}
     stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
     verbs = _plain_cues()
+    pronouns = {r[0] for r in read_table("org_openers.tsv") if r[1] == "pronoun"}
     starts, stops = {0}, {len(text)}
     for m in re.finditer(rf"[^\u4e00-\u9fff]+[个家支名所余多]*|(?:{verbs})(?!部)|[与及的]", text):
         starts.add(m.end())
@@ -84,14 +85,36 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     end_seen = -1
     for s in sorted(starts):
-        if s < end_seen or s >= len(text):
+        if s >= len(text):
             continue
-        found = _clean_name(text[: min(t for t in stops if t > s)], s, suffixes, stopwords)
-        if found:
-            start, name = found
-            out.append((start, start + len(name), next((k for suf, k in suffixes.items() if name.endswith(suf)), "other")))
-            end_seen = start + len(name)
+        limit = min(t for t in stops if t > s)
+        while s < limit and s >= end_seen:  # a name is read again after a stopword that ends a word
+            found = _clean_name(text[:limit], s, suffixes, stopwords)
+            if found:
+                start, name = found
+                out.append((start, start + len(name), next((k for suf, k in suffixes.items() if name.endswith(suf)), "other")))
+                end_seen = start + len(name)
+            first = name_at(text[:limit], s)
+            stop = _first_stopword(first, stopwords) if first and first not in suffixes else None
+            if stop is None or stop[1] in pronouns or not (len(stop[1]) > 1 or any(w == stop[1] and (a or b) for w, a, b in stopwords)):
+                break
+            s += stop[0] + len(stop[1])
     return out
+
+
+def _first_stopword(name: str, stopwords: list[tuple[str, ...]]) -> tuple[int, str] | None:
+    """The stopword a regex of the rows in order finds first in the name: the leftmost, the first row on a tie."""
+    best: tuple[int, int, str] | None = None
+    for row, (word, unless_after, unless_before) in enumerate(stopwords):
+        at = name.find(word)
+        while at >= 0:
+            prev, nxt = name[at - 1 : at], name[at + len(word) : at + len(word) + 1]
+            if not (prev and prev in unless_after) and not (nxt and nxt in unless_before):
+                if best is None or (at, row) < best[:2]:
+                    best = (at, row, word)
+                break
+            at = name.find(word, at + 1)
+    return (best[0], best[2]) if best else None
 
 
 def _plain_cues() -> str:

@@ -376,25 +376,41 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     end_seen = -1
     for s, limit in chunks:
-        if s < end_seen:
-            continue
-        m = chain(text, s, limit)
-        if m is None:
-            continue
-        name = m.group()
-        if name in suffixes:  # a bare suffix (社区): no shorter name in it, and an opener is no suffix
-            continue
-        if (  # the common case, read here; openers and back-offs in body_at
-            not opener(text, s, m.end())
-            and (stop_re is None or not stop_re.search(name))
-            and not name.endswith(not_bodies)
-        ):
-            out.append((s, m.end(), kind_of(name)))
-            end_seen = m.end()
-        elif (found := body_at(text, s, limit)) is not None:
-            out.append((found[0], found[1], kind_of(text[found[0] : found[1]])))
-            end_seen = found[1]
+        while s < limit:  # one read, and a read after each stopword met (X村党支部书记Y对Z局: Z局 too)
+            if s < end_seen:
+                break
+            m = chain(text, s, limit)
+            if m is None:
+                break
+            name = m.group()
+            if name in suffixes:  # a bare suffix (社区): no shorter name in it, and an opener is no suffix
+                break
+            stop = stop_re.search(name) if stop_re is not None else None
+            if (  # the common case, read here; openers and back-offs in body_at
+                stop is None and not opener(text, s, m.end()) and not name.endswith(not_bodies)
+            ):
+                out.append((s, m.end(), kind_of(name)))
+                end_seen = m.end()
+            elif (found := body_at(text, s, limit)) is not None:
+                out.append((found[0], found[1], kind_of(text[found[0] : found[1]])))
+                end_seen = found[1]
+            if stop is None or not _reads_on(stop.group()):
+                break
+            s += stop.end()
     return out
+
+
+@cache
+def _read_on_words() -> frozenset[str]:
+    """Stopwords after which a name is read again: words of two or more characters, and the one-character
+    words with exceptions (对, 向, 由, 将, 等); after 了, 进, 是 the text goes on inside a word (了解, 进一步),
+    and after a pronoun (我们村党支部) what follows is no name of its own."""
+    pronouns = set(_pronouns())
+    return frozenset(w for w, after, before in _stopwords() if (len(w) > 1 or after or before) and w not in pronouns)
+
+
+def _reads_on(word: str) -> bool:
+    return word in _read_on_words()
 
 
 def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
