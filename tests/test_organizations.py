@@ -121,7 +121,7 @@ def _plain_cues() -> str:
     """The verb cues, longest first, each that may head a name (联合党支部) with its own look-ahead."""
     names: dict[str, list[str]] = {}
     for row in read_table("org_cues.tsv"):
-        if row[0] == "name":
+        if row[0] in ("name", "not"):
             names.setdefault(row[1], []).append(re.escape(row[2]))
     words = sorted((r[1] for r in read_table("org_cues.tsv") if r[0] == "verb"), key=len, reverse=True)
     return "|".join(re.escape(w) + (f"(?!{'|'.join(names[w])})" if w in names else "") for w in words)
@@ -150,8 +150,17 @@ def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tup
     openers = sorted((r[0] for r in read_table("org_openers.tsv")), key=len, reverse=True)
     areas = tuple(r[0] for r in read_table("org_not_bodies.tsv"))
 
+    guards = [(r[1], r[2]) for r in read_table("org_cues.tsv") if r[0] in ("name", "not")]
+
     def opener(name: str) -> int:
-        word = next((w for w in openers if name.startswith(w)), "")
+        word = next(
+            (
+                w
+                for w in openers
+                if name.startswith(w) and not any(w.endswith(c) and name[len(w) :].startswith(r) for c, r in guards)
+            ),
+            "",
+        )
         return 0 if not word or _opener_place(name) > len(word) else len(word)
 
     name = name_at(text, s)

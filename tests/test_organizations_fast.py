@@ -45,7 +45,7 @@ def _plain_verb_re() -> re.Pattern[str]:
     """The cues longest first, each that may head a name (联合 of 联合党支部) with its own look-ahead."""
     names: dict[str, list[str]] = {}
     for row in read_table("org_cues.tsv"):
-        if row[0] == "name":
+        if row[0] in ("name", "not"):
             names.setdefault(row[1], []).append(re.escape(row[2]))
     words = sorted((r[1] for r in read_table("org_cues.tsv") if r[0] == "verb"), key=len, reverse=True)
     alts = [re.escape(w) + (f"(?!{'|'.join(names[w])})" if w in names else "") for w in words]

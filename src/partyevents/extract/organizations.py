@@ -78,18 +78,19 @@ def _cues() -> dict[str, tuple[str, ...]]:
     """kind (verb | lead | stop) -> words, longest first, from ``org_cues.tsv``."""
     out: dict[str, list[str]] = {}
     for row in read_table("org_cues.tsv"):
-        if row[0] != "name":
+        if row[0] not in ("name", "not"):
             out.setdefault(row[0], []).append(row[1])
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 @cache
 def cue_guard() -> str:
-    """A look-ahead that fails where a verb cue heads a body's name (``联合`` + ``党支部``: a joint branch).
+    """A look-ahead that fails where a verb cue heads a body's name (``联合`` + ``党支部``: a joint branch)
+    or is part of another word (``到来``, ``以来``, ``和谐``).
 
-    From the ``name`` rows of ``org_cues.tsv`` (the cue, and what follows it when it is part of a name).
+    From the ``name`` and ``not`` rows of ``org_cues.tsv`` (the cue, and what follows it there).
     """
-    rows = [(row[1], row[2]) for row in read_table("org_cues.tsv") if row[0] == "name"]
+    rows = [(row[1], row[2]) for row in read_table("org_cues.tsv") if row[0] in ("name", "not")]
     if not rows:
         return ""
     return "(?!" + "|".join(f"(?<={re.escape(cue)}){re.escape(rest)}" for cue, rest in rows) + ")"
@@ -184,7 +185,8 @@ def _pronouns() -> tuple[str, ...]:
 
 @cache
 def _opener_re() -> re.Pattern[str]:
-    return re.compile(trie_pattern(openers()))
+    """The openers, longest first; one that is a cue in a longer word (和 of 和谐社区) is none there."""
+    return re.compile(trie_pattern(openers()) + cue_guard())
 
 
 @cache
