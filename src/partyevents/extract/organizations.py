@@ -93,7 +93,8 @@ def cue_guard() -> str:
     rows = [(row[1], row[2]) for row in read_table("org_cues.tsv") if row[0] in ("name", "not")]
     if not rows:
         return ""
-    return "(?!" + "|".join(f"(?<={re.escape(cue)}){re.escape(rest)}" for cue, rest in rows) + ")"
+    first = "".join(sorted({re.escape(rest[0]) for _, rest in rows}))  # one set test before the branches
+    return f"(?!(?=[{first}])(?:" + "|".join(f"(?<={re.escape(cue)}){re.escape(rest)}" for cue, rest in rows) + "))"
 
 
 @cache
@@ -131,11 +132,14 @@ def word_end_guard(ends: dict[str, str]) -> str:
     """A look-ahead that fails where a suffix just read runs on into a longer word (``乡`` + ``村``).
 
     >>> word_end_guard({"乡": "村镇", "中学": "习"})
-    '(?!(?<=乡)[村镇]|(?<=中学)[习])'
+    '(?!(?=[习村镇])(?:(?<=乡)[村镇]|(?<=中学)[习]))'
     >>> word_end_guard({})
     ''
     """
-    return f"(?!{_run_on_pattern(ends)})" if ends else ""
+    if not ends:
+        return ""
+    chars = "".join(sorted({re.escape(c) for c in "".join(ends.values())}))
+    return f"(?!(?=[{chars}])(?:{_run_on_pattern(ends)}))"  # one set test before the branches
 
 
 def _run_on_pattern(ends: dict[str, str]) -> str:

@@ -12,8 +12,6 @@ are read. The subject is
   when a person's title follows it (``镇党委书记X`` → 镇党委, ``resources/org_titles.tsv``), or
   ``joint`` when a joint cue follows it (``X联合Y``, ``X与Y共同``: ``resources/org_joint_cues.tsv``);
 - ``由X主办/牵头/组织``: X, source ``subject`` (also after words with no name, ``一场由X与Y联合发起的…``);
-- the body named between the last quotation mark (or other non-CJK mark) and the cue
-  (``…思想“四进”宣讲团选派…``): source ``subject``;
 - a bare place name (``宜城``, ``黄陂区``) standing alone before the cue: source ``subject``;
 - a reference (``我县``, ``该社区``, ``本单位``: ``resources/org_references.tsv``): source
   ``reference``, resolved by :func:`resolve_reference` against the title and the text before;
@@ -230,6 +228,7 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
     base = skip_preamble(text)
     pos = base
     depth = 0  # quotation marks opened and not yet closed
+    quoted = _QUOTE_OPEN.search(text, base) is not None
     clauses: list[_Clause] = []
     for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text[base:])):
         if n_sentence >= _MAX_SENTENCES:
@@ -237,9 +236,11 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
         cpos = pos
         for clause in _CLAUSE_SPLIT.split(sentence):
             lead = len(clause) - len(clause.lstrip(_QUOTES))
-            opened = _quote_depth(depth, clause[:lead]) > 0
-            depth = _quote_depth(depth, clause)
-            spoken = opened and depth > 0  # said inside a quotation (not a quoted name: “红色物业”联盟): no subject
+            spoken = False
+            if quoted:
+                opened = _quote_depth(depth, clause[:lead]) > 0
+                depth = _quote_depth(depth, clause)
+                spoken = opened and depth > 0  # said inside a quotation (not a quoted name: “红色物业”联盟): no subject
             if _gives_examples(clause[lead:]):  # 如X、Y等开展…: examples, neither subject nor stand-in
                 cpos += len(clause) + 1
                 continue
@@ -252,6 +253,9 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
             cpos += len(clause) + 1
         pos += len(sentence)
     return None, _MAX_SENTENCES, tuple(clauses)
+
+
+_QUOTE_OPEN = re.compile("[“「]")
 
 
 def _quote_depth(depth: int, text: str) -> int:
@@ -331,16 +335,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             return offset, len(head), "subject"
         if _looks_like_person(head):
             return offset, len(head), "person"
-    tail = _QUOTED_TAIL.search(head) if verb else None
-    if tail:  # …思想“四进”宣讲团选派…: the body named from the end of a quotation (or other mark) to the cue
-        start = tail.start(1)
-        span = orgs.body_at(head, start, len(head))
-        if span == (start, len(head)) or (tail.group(1) in orgs.suffixes() and len(tail.group(1)) >= _MIN_GENERIC):
-            return offset + start, len(head) - start, "subject"
     return None
-
-
-_QUOTED_TAIL = re.compile(r"[^\u4e00-\u9fff]([\u4e00-\u9fff]{2,20})$")  # what follows the last mark of a head
 
 
 def _gives_examples(clause: str) -> bool:
