@@ -75,11 +75,9 @@ def test_verb_phrases_are_not_listed_as_bodies() -> None:
 def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     """The name rule read literally: try a name at every chunk start, cut at the next stop."""
     suffixes = {row[0]: row[1] for row in read_table("org_suffixes.tsv")}
-    stopwords = [row[0] for row in read_table("org_stopwords.tsv")]
-    verbs = "|".join(
-        re.escape(w)
-        for w in sorted((r[1] for r in read_table("org_cues.tsv") if r[0] == "verb"), key=len, reverse=True)
-    )
+    stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
+    verbs = _plain_cues()
+    pronouns = {r[0] for r in read_table("org_openers.tsv") if r[1] == "pronoun"}
     starts, stops = {0}, {len(text)}
     for m in re.finditer(rf"[^\u4e00-\u9fff]+[个家支名所余多]*|(?:{verbs})(?!部)|[与及的]", text):
         starts.add(m.end())
@@ -87,23 +85,82 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     end_seen = -1
     for s in sorted(starts):
-        if s < end_seen or s >= len(text):
+        if s >= len(text):
             continue
-        found = _clean_name(text[: min(t for t in stops if t > s)], s, suffixes, stopwords)
-        if found:
-            start, name = found
-            out.append((start, start + len(name), next((k for suf, k in suffixes.items() if name.endswith(suf)), "other")))
-            end_seen = start + len(name)
+        limit = min(t for t in stops if t > s)
+        while s < limit and s >= end_seen:  # a name is read again after a stopword that ends a word
+            found = _clean_name(text[:limit], s, suffixes, stopwords)
+            if found:
+                start, name = found
+                out.append((start, start + len(name), next((k for suf, k in suffixes.items() if name.endswith(suf)), "other")))
+                end_seen = start + len(name)
+            first = name_at(text[:limit], s)
+            stop = _first_stopword(first, stopwords) if first and first not in suffixes else None
+            if stop is None or stop[1] in pronouns or not (len(stop[1]) > 1 or any(w == stop[1] and (a or b) for w, a, b in stopwords)):
+                break
+            s += stop[0] + len(stop[1])
     return out
 
 
-def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[str]) -> tuple[int, str] | None:
+def _first_stopword(name: str, stopwords: list[tuple[str, ...]]) -> tuple[int, str] | None:
+    """The stopword a regex of the rows in order finds first in the name: the leftmost, the first row on a tie."""
+    best: tuple[int, int, str] | None = None
+    for row, (word, unless_after, unless_before) in enumerate(stopwords):
+        at = name.find(word)
+        while at >= 0:
+            prev, nxt = name[at - 1 : at], name[at + len(word) : at + len(word) + 1]
+            if not (prev and prev in unless_after) and not (nxt and nxt in unless_before):
+                if best is None or (at, row) < best[:2]:
+                    best = (at, row, word)
+                break
+            at = name.find(word, at + 1)
+    return (best[0], best[2]) if best else None
+
+
+def _plain_cues() -> str:
+    """The verb cues, longest first, each that may head a name (联合党支部) with its own look-ahead."""
+    names: dict[str, list[str]] = {}
+    for row in read_table("org_cues.tsv"):
+        if row[0] in ("name", "not"):
+            names.setdefault(row[1], []).append(re.escape(row[2]))
+    words = sorted((r[1] for r in read_table("org_cues.tsv") if r[0] == "verb"), key=len, reverse=True)
+    return "|".join(re.escape(w) + (f"(?!{'|'.join(names[w])})" if w in names else "") for w in words)
+
+
+def _has_stopword(name: str, stopwords: list[tuple[str, ...]]) -> bool:
+    """A stopword in the name, not right after nor right before one of its exception characters."""
+    for word, unless_after, unless_before in stopwords:
+        at = name.find(word)
+        while at >= 0:
+            prev, nxt = name[at - 1 : at], name[at + len(word) : at + len(word) + 1]
+            if not (prev and prev in unless_after) and not (nxt and nxt in unless_before):
+                return True
+            at = name.find(word, at + 1)
+    return False
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """The name ending at ``end`` ends on a suffix that runs on into a longer word there (乡 of 乡村)."""
+    nxt = text[end : end + 1]
+    return bool(nxt) and any(text[:end].endswith(sfx) and nxt in chars for sfx, chars in read_table("org_suffix_words.tsv"))
+
+
+def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tuple[str, ...]]) -> tuple[int, str] | None:
     """The name read at ``s``, the rule written out: cut openers (up to two), then back off past stopwords."""
     openers = sorted((r[0] for r in read_table("org_openers.tsv")), key=len, reverse=True)
     areas = tuple(r[0] for r in read_table("org_not_bodies.tsv"))
 
+    guards = [(r[1], r[2]) for r in read_table("org_cues.tsv") if r[0] in ("name", "not")]
+
     def opener(name: str) -> int:
-        word = next((w for w in openers if name.startswith(w)), "")
+        word = next(
+            (
+                w
+                for w in openers
+                if name.startswith(w) and not any(w.endswith(c) and name[len(w) :].startswith(r) for c, r in guards)
+            ),
+            "",
+        )
         return 0 if not word or _opener_place(name) > len(word) else len(word)
 
     name = name_at(text, s)
@@ -117,12 +174,17 @@ def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[str
         name = name_at(text, s)
     if name is None or opener(name):
         return None
-    end = len(text)
+    first = True
     while name is not None:
-        if name not in suffixes and not any(w in name for w in stopwords) and not name.endswith(areas):
+        if (
+            name not in suffixes
+            and not _has_stopword(name, stopwords)
+            and not name.endswith(areas)
+            and (first or not _runs_on(text, s + len(name)))
+        ):
             return s, name
-        end = s + len(name) - 1
-        name = name_at(text, s, end)
+        name = name_at(text, s, s + len(name) - 1)
+        first = False
     return None
 
 

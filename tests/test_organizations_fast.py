@@ -35,12 +35,21 @@ def _plain_chain_re() -> re.Pattern[str]:
     sfx = sorted((row[0] for row in read_table("org_suffixes.tsv")), key=len, reverse=True)
     short = "".join(re.escape(s) for s in sfx if len(s) == 1)
     long_ = _longest_first([s for s in sfx if len(s) > 1])
-    piece = rf"(?:{_PLAIN_NAME_CHAR}{{0,10}}?{long_}|{_PLAIN_NAME_CHAR}{{2,10}}?[{short}])"
+    # no piece ends on a suffix that runs on into a longer word (乡 of 乡村): one look-behind per table row
+    runs_on = "".join(f"(?<!{re.escape(sfx)}(?=[{re.escape(chars)}]))" for sfx, chars in read_table("org_suffix_words.tsv"))
+    piece = rf"(?:{_PLAIN_NAME_CHAR}{{0,10}}?{long_}|{_PLAIN_NAME_CHAR}{{2,10}}?[{short}]){runs_on}"
     return re.compile(rf"(?:{piece})+(?<!党组(?=织))")
 
 
 def _plain_verb_re() -> re.Pattern[str]:
-    return re.compile(_longest_first([r[1] for r in read_table("org_cues.tsv") if r[0] == "verb"]) + "(?!部)")
+    """The cues longest first, each that may head a name (联合 of 联合党支部) with its own look-ahead."""
+    names: dict[str, list[str]] = {}
+    for row in read_table("org_cues.tsv"):
+        if row[0] in ("name", "not"):
+            names.setdefault(row[1], []).append(re.escape(row[2]))
+    words = sorted((r[1] for r in read_table("org_cues.tsv") if r[0] == "verb"), key=len, reverse=True)
+    alts = [re.escape(w) + (f"(?!{'|'.join(names[w])})" if w in names else "") for w in words]
+    return re.compile("(?:" + "|".join(alts) + ")(?!部)")
 
 
 PLAIN_CHAIN = _plain_chain_re()
@@ -113,6 +122,7 @@ _ALPHABET = list(
     "社区党委街道工组织部市区县局镇乡村服务中心志愿队召开展联合在为以与及的和从记者昨日获悉根据"
     "年月日号前后中旬个支名充分发挥积极率先12 ,，。;：!？\n“”\u4dff\ua000𠀀"
     "书记主任我该由主办讯电()、共同携手推动他们小王"
+    "向阳对等高级场集民格局面学生"
 )
 
 

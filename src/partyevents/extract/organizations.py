@@ -78,33 +78,98 @@ def _cues() -> dict[str, tuple[str, ...]]:
     """kind (verb | lead | stop) -> words, longest first, from ``org_cues.tsv``."""
     out: dict[str, list[str]] = {}
     for row in read_table("org_cues.tsv"):
-        out.setdefault(row[0], []).append(row[1])
+        if row[0] not in ("name", "not"):
+            out.setdefault(row[0], []).append(row[1])
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 @cache
-def _stopwords() -> tuple[str, ...]:
-    """Substrings that mark a verb phrase caught as a name, from ``org_stopwords.tsv``."""
-    return tuple(row[0] for row in read_table("org_stopwords.tsv"))
+def cue_guard() -> str:
+    """A look-ahead that fails where a verb cue heads a body's name (``联合`` + ``党支部``: a joint branch)
+    or is part of another word (``到来``, ``以来``, ``和谐``).
+
+    From the ``name`` and ``not`` rows of ``org_cues.tsv`` (the cue, and what follows it there).
+    """
+    rows = [(row[1], row[2]) for row in read_table("org_cues.tsv") if row[0] in ("name", "not")]
+    if not rows:
+        return ""
+    first = "".join(sorted({re.escape(rest[0]) for _, rest in rows}))  # one set test before the branches
+    return f"(?!(?=[{first}])(?:" + "|".join(f"(?<={re.escape(cue)}){re.escape(rest)}" for cue, rest in rows) + "))"
+
+
+@cache
+def _stopwords() -> tuple[tuple[str, str, str], ...]:
+    """(substring, characters it may follow, characters it may precede), from ``org_stopwords.tsv``.
+
+    A substring marks a verb phrase caught as a name, unless it stands right after one of the
+    first characters or right before one of the second (向 is a stopword, but not in 向阳).
+    """
+    rows: list[tuple[str, str, str]] = []
+    for row in read_table("org_stopwords.tsv"):
+        word, unless_after, unless_before = (*row, "", "")[:3]
+        rows.append((word, unless_after, unless_before))
+    return tuple(rows)
+
+
+def stopword_pattern(word: str, unless_after: str = "", unless_before: str = "") -> str:
+    r"""One stopword row as a regex: the word, not after nor before the characters of its exceptions.
+
+    >>> stopword_pattern("向", "", "阳"), stopword_pattern("等", "高中")
+    ('向(?![阳])', '(?<![高中])等')
+    """
+    after = f"(?<![{re.escape(unless_after)}])" if unless_after else ""
+    before = f"(?![{re.escape(unless_before)}])" if unless_before else ""
+    return f"{after}{re.escape(word)}{before}"
+
+
+@cache
+def _word_ends() -> dict[str, str]:
+    """suffix -> the characters that, right after it, make it part of a longer word (乡村, 村级, 市场, 局面)."""
+    return {row[0]: row[1] for row in read_table("org_suffix_words.tsv")}
+
+
+def word_end_guard(ends: dict[str, str]) -> str:
+    """A look-ahead that fails where a suffix just read runs on into a longer word (``乡`` + ``村``).
+
+    >>> word_end_guard({"乡": "村镇", "中学": "习"})
+    '(?!(?=[习村镇])(?:(?<=乡)[村镇]|(?<=中学)[习]))'
+    >>> word_end_guard({})
+    ''
+    """
+    if not ends:
+        return ""
+    chars = "".join(sorted({re.escape(c) for c in "".join(ends.values())}))
+    return f"(?!(?=[{chars}])(?:{_run_on_pattern(ends)}))"  # one set test before the branches
+
+
+def _run_on_pattern(ends: dict[str, str]) -> str:
+    return "|".join(f"(?<={re.escape(sfx)})[{re.escape(chars)}]" for sfx, chars in ends.items()) or "(?!)"
+
+
+@cache
+def _run_on_re() -> re.Pattern[str]:
+    """Matches where a suffix that ends right before runs on into a longer word (for names cut short by an end)."""
+    return re.compile(_run_on_pattern(_word_ends()))
 
 
 @cache
 def _chain_re() -> re.Pattern[str]:
     """A name anchored at the start: one or more pieces, each ending in a suffix.
 
-    One-character suffixes (``市``, ``局``) need at least two characters before them.
+    One-character suffixes (``市``, ``局``) need at least two characters before them; a suffix that
+    runs on into a longer word (``乡村``, ``市场``: ``org_suffix_words.tsv``) ends no piece.
     """
     sfx = sorted(_suffixes(), key=len, reverse=True)
     short = "".join(re.escape(s) for s in sfx if len(s) == 1)
     long_ = _words_pattern(tuple(s for s in sfx if len(s) > 1))
-    piece = rf"(?:{_NAME_CHAR}{{0,10}}?{long_}|{_NAME_CHAR}{{2,10}}?[{short}])"
+    piece = rf"(?:{_NAME_CHAR}{{0,10}}?{long_}|{_NAME_CHAR}{{2,10}}?[{short}]){word_end_guard(_word_ends())}"
     return re.compile(rf"(?:{piece})+(?<!党组(?=织))")
 
 
 @cache
 def verb_re() -> re.Pattern[str]:
     """The action cues (``org_cues.tsv``, kind verb), longest first; 组织 not as in 组织部."""
-    return re.compile(rf"{_words_pattern(_cues()['verb'])}(?!部)")  # 组织 but not 组织部
+    return re.compile(rf"{_words_pattern(_cues()['verb'])}(?!部){cue_guard()}")  # 组织 but not 组织部
 
 
 _verb_re = verb_re
@@ -124,7 +189,8 @@ def _pronouns() -> tuple[str, ...]:
 
 @cache
 def _opener_re() -> re.Pattern[str]:
-    return re.compile(trie_pattern(openers()))
+    """The openers, longest first; one that is a cue in a longer word (和 of 和谐社区) is none there."""
+    return re.compile(trie_pattern(openers()) + cue_guard())
 
 
 @cache
@@ -222,7 +288,7 @@ def _chunk_re() -> re.Pattern[str]:
     singles = "".join(re.escape(w) for w in verbs if len(w) == 1)
     branches += [rf"(?<=[{singles}])(?!部)"] if singles else []
     branches.append("(?<=[与及的])")
-    return re.compile(rf"[{_NON_CJK}{firsts}与及的](?:{'|'.join(branches)})")
+    return re.compile(rf"[{_NON_CJK}{firsts}与及的](?:{'|'.join(branches)}){cue_guard()}")
 
 
 def _separators(text: str) -> list[tuple[int, int]]:
@@ -242,8 +308,8 @@ def _suffix_end_re() -> re.Pattern[str]:
 
 @cache
 def _stopword_re() -> re.Pattern[str] | None:
-    words = _stopwords()
-    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+    rows = _stopwords()
+    return re.compile("|".join(stopword_pattern(*row) for row in rows)) if rows else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -316,25 +382,41 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     end_seen = -1
     for s, limit in chunks:
-        if s < end_seen:
-            continue
-        m = chain(text, s, limit)
-        if m is None:
-            continue
-        name = m.group()
-        if name in suffixes:  # a bare suffix (社区): no shorter name in it, and an opener is no suffix
-            continue
-        if (  # the common case, read here; openers and back-offs in body_at
-            not opener(text, s, m.end())
-            and (stop_re is None or not stop_re.search(name))
-            and not name.endswith(not_bodies)
-        ):
-            out.append((s, m.end(), kind_of(name)))
-            end_seen = m.end()
-        elif (found := body_at(text, s, limit)) is not None:
-            out.append((found[0], found[1], kind_of(text[found[0] : found[1]])))
-            end_seen = found[1]
+        while s < limit:  # one read, and a read after each stopword met (X村党支部书记Y对Z局: Z局 too)
+            if s < end_seen:
+                break
+            m = chain(text, s, limit)
+            if m is None:
+                break
+            name = m.group()
+            if name in suffixes:  # a bare suffix (社区): no shorter name in it, and an opener is no suffix
+                break
+            stop = stop_re.search(name) if stop_re is not None else None
+            if (  # the common case, read here; openers and back-offs in body_at
+                stop is None and not opener(text, s, m.end()) and not name.endswith(not_bodies)
+            ):
+                out.append((s, m.end(), kind_of(name)))
+                end_seen = m.end()
+            elif (found := body_at(text, s, limit)) is not None:
+                out.append((found[0], found[1], kind_of(text[found[0] : found[1]])))
+                end_seen = found[1]
+            if stop is None or not _reads_on(stop.group()):
+                break
+            s += stop.end()
     return out
+
+
+@cache
+def _read_on_words() -> frozenset[str]:
+    """Stopwords after which a name is read again: words of two or more characters, and the one-character
+    words with exceptions (对, 向, 由, 将, 等); after 了, 进, 是 the text goes on inside a word (了解, 进一步),
+    and after a pronoun (我们村党支部) what follows is no name of its own."""
+    pronouns = set(_pronouns())
+    return frozenset(w for w, after, before in _stopwords() if (len(w) > 1 or after or before) and w not in pronouns)
+
+
+def _reads_on(word: str) -> bool:
+    return word in _read_on_words()
 
 
 def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
@@ -351,7 +433,7 @@ def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
     >>> body_at("推动乡村振兴", 0, 6) is None
     True
     """
-    chain, opener, suffixes, stop_re, not_bodies = _body_tools()
+    chain, opener, _, _, _ = _body_tools()
     m = chain(text, pos, endpos)
     if m is None:
         return None
@@ -365,16 +447,37 @@ def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
             m = chain(text, pos, endpos)
         if m is None or _opener_length(text, pos, m.end()):
             return None
+    return _backed_off(text, pos, m)
+
+
+def _backed_off(text: str, pos: int, m: re.Match[str] | None) -> tuple[int, int] | None:
+    """The span of the longest name from ``m`` on down that holds no stopword, is no area and no bare suffix."""
+    chain, _, suffixes, stop_re, not_bodies = _body_tools()
+    run_on = _run_on_re().match
+    first = True
     while m is not None:
         name = m.group()
         stop = stop_re.search(name) if stop_re is not None else None
         if stop is not None:  # the name must end before the stopword's last character
             m = chain(text, pos, pos + stop.end() - 1) if stop.end() > 1 else None
+            first = False
             continue
-        if name not in suffixes and not name.endswith(not_bodies):
+        # a shorter name read with an end set after it must not end inside a word (乡 of 乡村) either
+        if name not in suffixes and not name.endswith(not_bodies) and (first or not run_on(text, m.end())):
             return pos, m.end()
         m = chain(text, pos, m.end() - 1)
+        first = False
     return None
+
+
+def clean_name_at(text: str, pos: int = 0) -> str | None:
+    """:func:`name_at`, backed off past stopwords and area endings as :func:`body_at` does, openers left alone.
+
+    >>> clean_name_at("我院行政党支部向幸福社区送去书籍")
+    '我院行政党支部'
+    """
+    span = _backed_off(text, pos, _chain_re().match(text, pos))
+    return text[span[0] : span[1]] if span else None
 
 
 @cache
@@ -410,6 +513,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans]
         found = organizer_span(ev.text, spans)
         organizer = _resolve(ctx, ev, found, named) if found is not None else None
+        if organizer is None and found is not None and found.source == "person":
+            organizer = _after_person(ctx, ev, found.end, named)
         if organizer is None and prev is not None and ev.section == prev_section:
             organizer = OrgMention(prev.name, None, None, prev.kind, prev.source)
         if (
@@ -424,9 +529,37 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     return out
 
 
+_CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？\n]")
+_MAX_PERSONS = 3  # subjects read as persons that name no body, passed over in one event head
+
+
+def _after_person(ctx: DocContext, ev: Event, end: int, named: list[OrgMention]) -> OrgMention | None:
+    """The organizer read on in the event head after a subject taken for a person that no title names.
+
+    Two or three characters that open with a family name are often no person at all (``高温持续``,
+    ``明确在职党员…``): the clauses after it are read as the head is.
+    """
+    from .organizer import event_head, organizer_span
+
+    head = event_head(ev.text)
+    for _ in range(_MAX_PERSONS):
+        mark = _CLAUSE_MARK.search(head, end)
+        if mark is None:
+            return None
+        cut = mark.end()
+        found = organizer_span(head[cut:])
+        if found is None:
+            return None
+        organizer = _resolve(ctx, ev, (found.start + cut, found.end + cut, found.source), named)
+        if organizer is not None or found.source != "person":
+            return organizer
+        end = found.end + cut
+    return None
+
+
 def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: list[OrgMention]) -> OrgMention | None:
     """The organizer an organizer span stands for: the name itself, or a resolved reference or person."""
-    from .organizer import expand_generic, resolve_person, resolve_reference
+    from .organizer import expand_generic, resolve_person, resolve_reference, short_place
 
     s, e, source = found
     words = ev.text[s:e]
@@ -436,7 +569,10 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
         return OrgMention(name, start, end, kind_of(name), "reference")
     if source == "person":
         body = resolve_person(words, ctx.text, start)
-        return OrgMention(body, start, end, kind_of(body), "leader") if body else None
+        if body:
+            return OrgMention(body, start, end, kind_of(body), "leader")
+        place = short_place(words, ctx.text)  # 沙溪确定… where the page names 沙溪镇: the place, no person
+        return OrgMention(place, start, end, "place", "subject") if place else None
     kind = next((m.kind for m in named if m.start == start), None)
     full = expand_generic(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK_GENERIC) : start])
     return OrgMention(full or words, start, end, kind or "place", source)  # 县委 of no county named: as written

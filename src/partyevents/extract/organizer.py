@@ -4,18 +4,21 @@ The event head is read clause by clause, after a leading dateline (``新华网�
 ``本报讯``) and leading quotations (``“…，…”``), which never hold the organizer. A clause's
 subject is the text before its first action cue (``召开``, ``组织``, ``联合``… from
 ``resources/org_cues.tsv``); clauses that open with an adverbial (``为…``, ``近日``, ``在…期间``,
-``…以来``) have none. The subject is
+``…以来``) have none, nor do clauses said inside a quotation (``他说:“…”``). The first three sentences
+are read. The subject is
 
 - a body's name (:func:`~partyevents.extract.organizations.name_at`) that does not open with a
   verb, preposition or pronoun (``resources/org_openers.tsv``): source ``subject``, or ``leader``
   when a person's title follows it (``镇党委书记X`` → 镇党委, ``resources/org_titles.tsv``), or
   ``joint`` when a joint cue follows it (``X联合Y``, ``X与Y共同``: ``resources/org_joint_cues.tsv``);
-- ``由X主办/牵头/组织``: X, source ``subject``;
+- ``由X主办/牵头/组织``: X, source ``subject`` (also after words with no name, ``一场由X与Y联合发起的…``);
 - a bare place name (``宜城``, ``黄陂区``) standing alone before the cue: source ``subject``;
 - a reference (``我县``, ``该社区``, ``本单位``: ``resources/org_references.tsv``): source
   ``reference``, resolved by :func:`resolve_reference` against the title and the text before;
 - a person (two or three characters) before the cue: source ``person``, resolved by
-  :func:`resolve_person` to the body a title names them by elsewhere in the document (``县领导X``).
+  :func:`resolve_person` to the body a title names them by elsewhere in the document (``县领导X``),
+  or by :func:`short_place` to the place the page names with those words (``沙溪`` of ``沙溪镇``);
+  unresolved, the head is read on after it (``高温持续,…``).
 
 Pronouns, collectives (``我们``, ``居民们``, ``大家``) and verb phrases are none of these. When no
 clause of a sentence has a subject, the first body the sentence names stands in (``在X…仪式上``:
@@ -34,11 +37,11 @@ from ..resources import read_table
 from . import organizations as orgs
 
 __all__ = ["Found", "OrganizerSpan", "event_head", "expand_generic", "find_organizer", "organizer_span", "resolve_person",
-           "resolve_reference", "skip_preamble"]
+           "resolve_reference", "short_place", "skip_preamble"]
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
-_MAX_SENTENCES = 2
+_MAX_SENTENCES = 3
 _MAX_BARE = 4  # a bare place or person standing for the subject is short
 _ADMIN_HEADS = frozenset("省市区县")  # a name opening with one is a department of the page's own place
 _MIN_GENERIC = 3  # a suffix alone stands for the body (服务队, 工作队), but not 社区 or 党委
@@ -168,14 +171,14 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
 
 
 _HEAD_END = re.compile(r"[。!！?？]")
-_HEAD_SENTENCES = 2
+_HEAD_SENTENCES = 3
 
 
 def event_head(text: str) -> str:
     """The first sentences of an event, where its organizer stands, after a leading dateline and quotations.
 
-    >>> event_head("甲召开会议。乙参加。丙发言。")
-    '甲召开会议。乙参加。'
+    >>> event_head("甲召开会议。乙参加。丙发言。丁总结。")
+    '甲召开会议。乙参加。丙发言。'
     """
     end = skip_preamble(text)  # a leading quotation's sentences are not counted
     for _ in range(_HEAD_SENTENCES):
@@ -224,20 +227,44 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
     """The first subject of the head's clauses, the sentence it stands in, and the clauses read before it."""
     base = skip_preamble(text)
     pos = base
+    depth = 0  # quotation marks opened and not yet closed
+    quoted = _QUOTE_OPEN.search(text, base) is not None
     clauses: list[_Clause] = []
     for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text[base:])):
         if n_sentence >= _MAX_SENTENCES:
             break
         cpos = pos
         for clause in _CLAUSE_SPLIT.split(sentence):
-            hit = _subject(clause)
+            lead = len(clause) - len(clause.lstrip(_QUOTES))
+            spoken = False
+            if quoted:
+                opened = _quote_depth(depth, clause[:lead]) > 0
+                depth = _quote_depth(depth, clause)
+                spoken = opened and depth > 0  # said inside a quotation (not a quoted name: “红色物业”联盟): no subject
+            if _gives_examples(clause[lead:]):  # 如X、Y等开展…: examples, neither subject nor stand-in
+                cpos += len(clause) + 1
+                continue
+            hit = None if spoken else _subject(clause)
             if hit:
                 start = cpos + hit[0]
                 return Found(start, start + hit[1], hit[2], cpos, cpos + len(clause)), n_sentence, tuple(clauses)
-            clauses.append((n_sentence, cpos, cpos + len(clause), bool(_LOCATIVE.match(clause))))
+            if not spoken:  # a body named in a quotation does not stand in for the organizer either
+                clauses.append((n_sentence, cpos, cpos + len(clause), bool(_LOCATIVE.match(clause))))
             cpos += len(clause) + 1
         pos += len(sentence)
     return None, _MAX_SENTENCES, tuple(clauses)
+
+
+_QUOTE_OPEN = re.compile("[“「]")
+
+
+def _quote_depth(depth: int, text: str) -> int:
+    """Quotation marks open after ``text``, ``depth`` of them open before it (never below none).
+
+    >>> _quote_depth(0, "他说:“我们"), _quote_depth(1, "到了。”"), _quote_depth(0, "”社区")
+    (1, 0, 0)
+    """
+    return max(0, depth + text.count("“") + text.count("「") - text.count("”") - text.count("」"))
 
 
 @lru_cache(maxsize=64)
@@ -266,10 +293,16 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
     if stripped.startswith(cues["lead"]):
         return None
     verb = orgs.verb_re().search(stripped)
+    host = _host_re().search(stripped) if "由" in stripped else None
+    if host is not None and (verb is None or host.start() < verb.start()) and orgs.name_at(stripped[: host.start()]) is None:
+        # 一场由X与Y联合发起的…: X hosts (the 由 stands before any cue, and no name before it)
+        span = orgs.body_at(stripped, host.start() + 1, host.end())
+        if span and span[0] == host.start() + 1:
+            return offset + span[0], span[1] - span[0], "subject"
     head = stripped[: verb.start()] if verb else stripped
     ref = _reference_re().match(head)
     if ref:  # 我镇党委…, or 我县 standing alone before the cue
-        words = orgs.name_at(head) or ""
+        words = orgs.clean_name_at(head) or ""
         if words.startswith(ref.group()):
             return offset, len(words), "reference"
         return (offset, ref.end(), "reference") if verb and ref.end() == len(head) else None
@@ -303,6 +336,23 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         if _looks_like_person(head):
             return offset, len(head), "person"
     return None
+
+
+def _gives_examples(clause: str) -> bool:
+    """True for a clause that opens with 如/比如/例如 (``org_cues.tsv``, kind example) that is no place's first word.
+
+    >>> _gives_examples("如幸福社区、和平社区等开展义诊"), _gives_examples("如皋市开展义诊")
+    (True, False)
+    """
+    return clause.startswith(_cues()["example"]) and not _opens_with_place(clause)
+
+
+def _opens_with_place(text: str) -> bool:
+    """True when a gazetteer place name starts the text (如皋市, 如东县 open with 如 but give no example)."""
+    from .gazetteer import gazetteer
+
+    found = gazetteer().find(text[:8])
+    return bool(found) and found[0].start == 0
 
 
 def _place_committee(name: str) -> bool:
@@ -373,6 +423,20 @@ def _looks_like_person(head: str) -> bool:
     """
     surname = next((s for s in _surnames() if head.startswith(s)), None)
     return surname is not None and 1 <= len(head) - len(surname) <= 2 and not head.endswith(("们", "俩", "等"))
+
+
+_SHORT_PLACE_ENDS = ("镇", "乡", "街道", "县", "区", "市")  # what a place's short form leaves off (沙溪 of 沙溪镇)
+
+
+def short_place(words: str, text: str) -> str | None:
+    """The place a subject taken for a person stands for: the words with a place ending, as the page names it.
+
+    >>> short_place("沙溪", "而沙溪镇被列入首批试点。沙溪确定全镇86户党员中心户")
+    '沙溪镇'
+    >>> short_place("王刚", "王刚深入到村") is None
+    True
+    """
+    return next((words + end for end in _SHORT_PLACE_ENDS if words + end in text), None)
 
 
 @cache
@@ -448,7 +512,9 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
     for text, last in ((before, True), (title or "", False)):
         names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
         names += orgs.places_in(text) if len(head) == 1 else []
-        good = [n for n in names if n.endswith(head) and len(n) > len(head) and not _reference_re().match(n)]
+        # a body of that kind, or one of its bodies (X社区党委 gives X社区): the name up to its last such word
+        cut = [n[: n.rindex(head) + len(head)] for n in names if head in n[1:] and not _reference_re().match(n)]
+        good = [n for n in cut if len(n) > len(head) and (len(head) > 1 or n in names)]
         if good:
             return (good[-1] if last else good[0]) + name[len(head) :]
     return None
