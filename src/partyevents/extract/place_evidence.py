@@ -13,7 +13,8 @@ name in its own right):
   elsewhere in full, or in the title or the manifest.
 
 A short form right after a name of its own level or below is never a place: it
-starts another name (``安溪县公安局``, ``长宁区新华路街道``, ``汉阳镇汉阳场社区``).
+starts another name (``安溪县公安局``, ``长宁区新华路街道``, ``汉阳镇汉阳场社区``), unless it is a
+division right under that name (``滨海新区大港街``: 大港街道 of 滨海新区).
 """
 
 from __future__ import annotations
@@ -48,6 +49,12 @@ def _held(gz: Gazetteer, candidates: tuple[int, ...]) -> frozenset[int]:
     return frozenset(a for c in candidates for a in gz.ancestors(c))
 
 
+def _child_of(gz: Gazetteer, m: Match, prev: Match) -> bool:
+    """Whether one of ``m``'s candidates lies right under one of ``prev``'s (滨海新区大港街: 大港街道 of 滨海新区)."""
+    parents = set(prev.candidates)
+    return any(gz.divisions[c].parent in parents for c in m.candidates)
+
+
 def _top_rank(gz: Gazetteer, m: Match) -> int:
     return _ranks(gz, m.candidates)[0]
 
@@ -69,7 +76,7 @@ def corroborated(gz: Gazetteer, text: str, matches: list[Match], extra: list[Mat
         if not m.short or i == 0:
             continue
         prev = matches[i - 1]
-        if prev.end == m.start and _low_rank(gz, prev) >= _top_rank(gz, m):
+        if prev.end == m.start and _low_rank(gz, prev) >= _top_rank(gz, m) and not _child_of(gz, m, prev):
             keep[i] = None
     if False not in keep:  # no short form waits for evidence: what is named elsewhere does not matter
         return [m for m, k in zip(matches, keep, strict=True) if k]

@@ -749,6 +749,11 @@ def _locality(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], liste
         and org.end is not None
         and any(org.start <= m.start and m.end <= org.end for m in inside)
     )
+    if by_org and base is not None and org is not None:  # 天津滨海新区大港街不断…: the name runs on past the body's
+        for i, m in enumerate(inside):
+            if m.start == org.end and m.start not in listed and _strictly_under(gz, m, base):
+                base = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed][-1]
+                break
     where = _where_mention(text, inside, first_end, listed)
     if where is not None and (base is None or not _strictly_under(gz, base, where)):
         base, by_org = where, False
