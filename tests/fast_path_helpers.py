@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from hypothesis import strategies as st
+
 from partyevents import ingest, normalize
 from partyevents.extract import figures
 
@@ -25,3 +27,9 @@ def match_spans(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], dic
 def plain_figures(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The figure regex run plainly, from every position: what the figure start scan must agree with."""
     return list(figures._grammar().figure_re.finditer(text, start, end))
+
+
+def window(data: st.DataObject, text: str) -> tuple[int, int]:
+    """A ``(start, end)`` span of ``text`` drawn by Hypothesis: what a bounded scan is asked about."""
+    start = data.draw(st.integers(0, len(text)))
+    return start, data.draw(st.integers(start, len(text)))

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fast_path_helpers import match_spans, plain_figures, samples
+from fast_path_helpers import match_spans, plain_figures, samples, window
 from partyevents.extract import dates, figures
 from partyevents.extract.numerals import NUMERAL_CHARS
 from partyevents.resources import read_table
@@ -57,8 +57,7 @@ _DATE_CHARS = "自从0123456789〇零一二三四五六七八九十年月日号�
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=_DATE_CHARS, max_size=24), st.data())
 def test_date_prefilter_finds_every_date_match(text: str, data: st.DataObject) -> None:
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+    start, end = window(data, text)
     assert match_spans(dates._date_matches(text, start, end)) == match_spans(_slow_dates(text, start, end))
 
 
@@ -74,8 +73,7 @@ _FIGURE_PIECES = st.one_of(
 @given(st.lists(_FIGURE_PIECES, max_size=10), st.data())
 def test_figure_prefilter_finds_every_figure_match(pieces: list[str], data: st.DataObject) -> None:
     text = "".join(pieces)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+    start, end = window(data, text)
     g = figures._grammar()
     assert match_spans(figures._figure_matches(g, text, start, end)) == match_spans(plain_figures(text, start, end))
 

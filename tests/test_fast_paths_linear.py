@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fast_path_helpers import match_spans, plain_figures
+from fast_path_helpers import match_spans, plain_figures, window
 from partyevents import segment as sg
 from partyevents.extract import dates, figures
 from partyevents.extract.dates import DateExpr, find_date_expressions
@@ -46,8 +46,7 @@ _RUN_PIECES = st.one_of(
 @given(st.lists(_RUN_PIECES, max_size=14), st.data())
 def test_figure_matches_with_runs_of_numerals_are_the_plain_matches(pieces: list[str], data: st.DataObject) -> None:
     text = "".join(pieces)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+    start, end = window(data, text)
     g = figures._grammar()
     assert match_spans(figures._figure_matches(g, text, start, end)) == match_spans(plain_figures(text, start, end))
 

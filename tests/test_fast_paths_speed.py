@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fast_path_helpers import RAW, match_spans, samples
+from fast_path_helpers import RAW, match_spans, samples, window
 from partyevents import ingest, normalize
 from partyevents import nlp as pe_nlp
 from partyevents.extract import dates, places
@@ -50,8 +50,7 @@ _DAY_PIECES = st.one_of(
 @given(st.lists(_DAY_PIECES, max_size=80), st.data())
 def test_bounded_day_and_holiday_scans_find_what_the_plain_scans_find(pieces: list[str], data: st.DataObject) -> None:
     text = "".join(pieces)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+    start, end = window(data, text)
     for pattern, reach in _BOUNDED:
         assert match_spans(dates._matches_before(pattern, text, start, end, reach)) == match_spans(
             _plain_before(pattern, text, start, end))
@@ -268,8 +267,7 @@ def test_day_candidates_agree_on_shapes_after_every_delimiter(shape: str) -> Non
 @given(st.lists(_LUNAR_PIECES, max_size=30), st.data())
 def test_the_lunar_hint_is_found_wherever_a_lunar_date_is(pieces: list[str], data: st.DataObject) -> None:
     text = "".join(pieces)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+    start, end = window(data, text)
     if any(True for _ in dates._LUNAR_RE.finditer(text, start, end)):
         assert dates._LUNAR_HINT.search(text, start, end) is not None
 
@@ -355,8 +353,7 @@ def _plain_calendar_days(text: str, start: int, end: int) -> list[dates.DateExpr
 @given(st.lists(_LUNAR_PIECES, max_size=40), st.data())
 def test_calendar_days_with_hints_are_the_plain_scan(pieces: list[str], data: st.DataObject) -> None:
     text = "".join(pieces)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+    start, end = window(data, text)
     assert dates._calendar_days(text, start, end) == _plain_calendar_days(text, start, end)
 
 

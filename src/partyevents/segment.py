@@ -22,7 +22,7 @@ from functools import cache
 
 from .extract.dates import DateExpr, find_date_expressions
 from .records import Segment
-from .resources import activity_keywords, read_table
+from .resources import activity_keywords, words_of
 
 __all__ = ["Line", "document_style", "segment", "split_lines"]
 
@@ -201,10 +201,9 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
     return None
 
 
-@cache
 def _as_of() -> tuple[str, ...]:
     """Words after which a date states how things stand (截至8月21日): ``segment_words.tsv``, kind ``as_of``."""
-    return tuple(row[1] for row in read_table("segment_words.tsv") if row[0] == "as_of")
+    return words_of("segment_words.tsv", "as_of")
 
 
 def _bound(line: Line, e: DateExpr) -> bool:
@@ -212,16 +211,14 @@ def _bound(line: Line, e: DateExpr) -> bool:
     return line.text.startswith(_before_words(), e.end - line.start)
 
 
-@cache
 def _retell_words() -> tuple[str, ...]:
     """Paragraph openers that go on with the running event (据悉): ``segment_words.tsv``, kind ``retell``."""
-    return tuple(row[1] for row in read_table("segment_words.tsv") if row[0] == "retell")
+    return words_of("segment_words.tsv", "retell")
 
 
-@cache
 def _before_words() -> tuple[str, ...]:
     """Words after which a date is a bound (2016年以前): ``segment_words.tsv``, kind ``before``."""
-    return tuple(row[1] for row in read_table("segment_words.tsv") if row[0] == "before")
+    return words_of("segment_words.tsv", "before")
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -377,7 +374,7 @@ def _notice_item(heading: str) -> bool:
 
 @cache
 def _notice_words() -> frozenset[str]:
-    return frozenset(row[1] for row in read_table("segment_words.tsv") if row[0] == "notice_item")
+    return frozenset(words_of("segment_words.tsv", "notice_item"))
 
 
 def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:

@@ -46,7 +46,7 @@ from typing import NamedTuple
 
 from ..records import DocContext, Event, Place, Problem
 from ..regex_first import with_first_chars
-from ..resources import read_table
+from ..resources import read_table, words_of
 from .gazetteer import Gazetteer, Match, gazetteer
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated
@@ -608,16 +608,14 @@ def _listed_owner(gz: Gazetteer, towns: list[int], mentioned: set[int]) -> _Ment
     return _Mention(0, 0, "", c, candidates=(c,)) if c is not None else None
 
 
-@cache
 def _where_words() -> tuple[str, ...]:
     """Words saying the place after them is where the event happened (``place_where_words.tsv``)."""
-    return tuple(row[1] for row in read_table("place_where_words.tsv") if row[0] == "where")
+    return words_of("place_where_words.tsv", "where")
 
 
-@cache
 def _not_venue() -> tuple[str, ...]:
     """Words after a place that make it a body or an owner rather than a venue (``place_where_words.tsv``)."""
-    return tuple(row[1] for row in read_table("place_where_words.tsv") if row[0] == "not_venue")
+    return words_of("place_where_words.tsv", "not_venue")
 
 
 def _after_where(text: str, mentions: list[_Mention], i: int) -> bool:
@@ -653,16 +651,14 @@ def _partner_body(text: str, start: int, free: _FreeNames) -> bool:
     return start in free.bodies and text.endswith(_partner_words(), 0, start)
 
 
-@cache
 def _partner_words() -> tuple[str, ...]:
     """Words joining a partner body (``place_where_words.tsv``, kind ``partner``)."""
-    return tuple(row[1] for row in read_table("place_where_words.tsv") if row[0] == "partner")
+    return words_of("place_where_words.tsv", "partner")
 
 
-@cache
 def _times_of_day() -> tuple[str, ...]:
     """Times of day that may stand between a date and a name (``place_where_words.tsv``, kind ``time_of_day``)."""
-    return tuple(row[1] for row in read_table("place_where_words.tsv") if row[0] == "time_of_day")
+    return words_of("place_where_words.tsv", "time_of_day")
 
 
 _DATE_BEFORE = re.compile(r"\d(?:年|月|日|号|月份)$")

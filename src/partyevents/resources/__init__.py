@@ -11,7 +11,7 @@ import re
 from functools import cache
 from importlib import resources as _res
 
-__all__ = ["activity_keywords", "boilerplate_patterns", "read_table", "taxonomy"]
+__all__ = ["activity_keywords", "boilerplate_patterns", "read_table", "taxonomy", "words_of"]
 
 
 def read_table(name: str) -> list[list[str]]:
@@ -27,6 +27,16 @@ def read_table(name: str) -> list[list[str]]:
             continue
         rows.append([cell.strip() for cell in line.split("\t")])
     return rows
+
+
+@cache
+def words_of(name: str, kind: str) -> tuple[str, ...]:
+    """The words (second column) of the rows of a ``kind, word`` table whose kind is ``kind``, in file order.
+
+    >>> words_of("segment_words.tsv", "as_of")[:2]
+    ('截至', '截止')
+    """
+    return tuple(row[1] for row in read_table(name) if row[0] == kind)
 
 
 @cache
