@@ -156,3 +156,14 @@ def test_a_notice_runs_through_its_numbered_items() -> None:
     assert text[segs[-1].start : segs[-1].end].endswith("街道驻点团队成员")  # the place and the people belong to it
     plain = "5月3日,甲社区开展志愿服务。\n二、强化组织领导\n6月1日,乙社区召开党员大会。\n"  # other headings still divide
     assert len(segment(plain)) == 2
+
+
+def test_a_credit_and_a_leading_quotation_do_not_hide_the_opening_date() -> None:
+    text = "某县融媒讯(记者 李某 通讯员 赵某)“去年我们修了两座桥。”近日,某镇某村党支部书记在述职会上汇报工作。\n"
+    assert _dates(text) == ["近日"]
+
+
+def test_same_day_paragraph_naming_village_cadres_goes_on_with_the_running_event() -> None:
+    text = ("12月5日,某镇召开村党组织书记述职评议会。\n"
+            "当日,镇班子成员、各村党组织书记和驻村干部参加述职评议会,12名书记逐一述职。\n")
+    assert len(segment(text)) == 1

@@ -109,6 +109,8 @@ def _by_line(lines: list[Line], exprs: list[DateExpr]) -> list[list[DateExpr]]:
 
 # A dateline (新华网上海1月25日电(记者 某某), 5月3日讯): the date right before it is the report's, not an event's.
 _DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:讯|电|消息)(?=[\s((::,,“\"]|$)(?:\s*[((][^()()]{0,30}[))])?")
+# a credit with no date before the report (本报讯(记者 某某), 某某网讯): where the paragraph's own report begins
+_CREDIT = re.compile(r"[\u4e00-\u9fff]{1,10}?讯(?=[\s((::,,“\"])(?:\s*[((][^()()]{0,30}[))])?[\s::,,]*")
 _SHORT_LEAD = 30  # a first sentence this short with no date in it (金秋十月爽,九九话重阳。) lets the next one speak
 
 
@@ -118,13 +120,17 @@ def _dateline_end(line: Line, exprs: list[DateExpr]) -> int:
     >>> text = "某某网北京3月2日电(记者 王某)3月1日,甲镇召开会议。"
     >>> _dateline_end(Line(0, len(text), text), find_date_expressions(text))
     17
+    >>> text = "本报讯(记者 王某)“我们干成了。”近日,甲村书记说。"
+    >>> _dateline_end(Line(0, len(text), text), find_date_expressions(text))
+    10
     """
     for e in exprs:
         if e.start - line.start > 20:
             break
         if e.relative is None and e.day is not None and (m := _DATELINE.match(line.text, e.end - line.start)):
             return m.end()
-    return 0
+    m = _CREDIT.match(line.text)
+    return m.end() if m else 0
 
 
 def _lead_start(line: Line, exprs: list[DateExpr]) -> int:
@@ -409,13 +415,22 @@ def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) ->
     >>> e1, e2 = [x for x in find_date_expressions(text) if x.relative]
     >>> _same_activity(text, lines[1], e1, [0, 18, 0, 4]), _same_activity(text, lines[2], e2, [0, 33, 0, 4])
     (True, False)
+
+    A verb of going before 村 (驻村干部) names no other place:
+
+    >>> text = "5月3日,甲镇召开述职评议会。\\n当日,各支部书记和驻村干部参加述职评议会。"
+    >>> lines = split_lines(text)
+    >>> _same_activity(text, lines[1], [x for x in find_date_expressions(text) if x.relative][0], [0, 15, 0, 4])
+    True
     """
     if e.relative not in _SAME_DAY or cur is None:
         return False
     if e.relative == "随后":
         return True  # 随后 goes on with the activity of the paragraph before (ANNOTATION.md "Events")
     running = text[cur[0] : cur[1]]
-    names = _PLACE_NAME.findall(line.text, e.end - line.start, min(len(line.text), e.end - line.start + 40))
+    names = [name for name in _PLACE_NAME.findall(line.text, e.end - line.start, min(len(line.text), e.end - line.start
+                                                                                      + 40))
+             if not name.endswith(words_of("segment_words.tsv", "not_place"))]
     if any(name not in running for name in names):
         return False
     # another kind of activity: the sentence's activity cue words share no label with the running event's
