@@ -103,3 +103,10 @@ def test_event_totals_take_count_figures_only() -> None:
         ("40名", "count"), ("120户", "count"), ("900余名", "cumulative"), ("3000余户", "cumulative"),
         ("300名", "target")]
     assert [(e["volunteers"], e["households"]) for e in rows.events] == [(40, 120)]
+
+
+def test_spaced_digits_before_a_measure_word_are_a_figure() -> None:
+    from partyevents import extract_text
+
+    rows = extract_text("5 月 6 日,某镇党委组织 300 余名党员开展志愿服务。", published="2023-05-10")
+    assert [(f["value"], f["category"]) for f in rows.figures] == [(300.0, "party_members")]

@@ -28,6 +28,7 @@ __all__ = [
     "FIXERS",
     "detect_script",
     "fix_line_breaks",
+    "join_digit_spacing",
     "join_short_lines",
     "nfkc",
     "normalize",
@@ -170,6 +171,26 @@ def remove_pinyin(text: str) -> str:
 
 
 @cache
+def _digit_space_re() -> re.Pattern[str]:
+    """Spaces between Arabic digits and what reads them: a measure word of ``figure_units.tsv``, a date or
+    time word, or an approximation (余, 多)."""
+    from .resources import read_table
+
+    firsts = {row[0][0] for row in read_table("figure_units.tsv")} | set("年月日号时点分秒周岁余多")
+    return re.compile(f"(?<=[0-9])[ \\t]+(?=[{''.join(sorted(firsts))}])")
+
+
+def join_digit_spacing(text: str) -> str:
+    """Spaces that some editors put between Arabic digits and the measure word or date word after them are
+    removed, so a count or a date reads as one word: ``共 100 余人参加`` -> ``共 100余人参加``.
+
+    >>> join_digit_spacing("1 月 19 日,全镇 45 个党支部 100 余人参加。2021-03-06 青石镇讯")
+    '1月 19日,全镇 45个党支部 100余人参加。2021-03-06 青石镇讯'
+    """
+    return _digit_space_re().sub("", text)
+
+
+@cache
 def common_chars() -> frozenset[str]:
     """The most frequent Han characters (``resources/char_rank.txt``)."""
     return frozenset(_res.files("partyevents.resources").joinpath("char_rank.txt").read_text("utf-8").strip())
@@ -239,6 +260,7 @@ FIXERS: tuple[tuple[str, Fixer], ...] = (
     ("remove_control_chars", remove_control_chars),
     ("nfkc", nfkc),
     ("remove_pinyin", remove_pinyin),
+    ("join_digit_spacing", join_digit_spacing),
     ("remove_mojibake", remove_mojibake),
     ("to_simplified", to_simplified),
 )
