@@ -301,9 +301,10 @@ def _is_body(line: str) -> bool:
 def clean_title(title: str) -> str:
     """A page title without the site name that CMSs append.
 
-    >>> clean_title("前川街道:党员下沉社区助力疫情防控_黄陂区人民政府")
-    '前川街道:党员下沉社区助力疫情防控'
+    >>> clean_title("前川街道:党员下沉社区助力疫情防控_黄陂区人民政府"), clean_title("——某镇召开述职评议会")
+    ('前川街道:党员下沉社区助力疫情防控', '某镇召开述职评议会')
     """
+    title = title.lstrip("—-–─ ") or title  # a subtitle's dash
     return _SITE_SUFFIX.sub("", title) or title
 
 
@@ -349,9 +350,18 @@ def _stamp_date(line: str) -> dt.date | None:
     return None
 
 
+_CAPTION = re.compile(r"^(?:图为|图片为|图:|▲|△|\(图\))")
+
+
 def _header_title_like(line: str) -> bool:
-    """Whether a header line can be the title: short, one phrase, no table cells (发布机构 | 乌盖苏木 | 文 号)."""
-    return 4 <= len(line) <= 60 and " " not in line and "|" not in line and not _SENTENCE_END.search(line)
+    """Whether a header line can be the title: short, one phrase, no table cells (发布机构 | 乌盖苏木 | 文 号),
+    no photo caption (图为会议现场).
+
+    >>> _header_title_like("某镇召开党建工作会"), _header_title_like("图为会议现场")
+    (True, False)
+    """
+    return (4 <= len(line) <= 60 and " " not in line and "|" not in line and not _SENTENCE_END.search(line)
+            and not _CAPTION.match(line))
 
 
 def _header_title(header: list[str]) -> str | None:
