@@ -167,3 +167,10 @@ def test_same_day_paragraph_naming_village_cadres_goes_on_with_the_running_event
     text = ("12月5日,某镇召开村党组织书记述职评议会。\n"
             "当日,镇班子成员、各村党组织书记和驻村干部参加述职评议会,12名书记逐一述职。\n")
     assert len(segment(text)) == 1
+
+
+def test_a_photo_caption_retells_the_running_event() -> None:
+    text = ("5月9日上午,某街道在文化广场举办主题党日活动,党员重温入党誓词。\n"
+            "5月9日,某街道在文化广场举办主题党日活动,100多名党员参加。(王某摄)\n"
+            "活动中,党员们还参加了便民服务和政策宣传。\n")
+    assert document_style(text) == "news" and _dates(text) == ["5月9日上午"]

@@ -406,6 +406,10 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
 _PLACE_NAME = re.compile(r"(?<![各全该本每所其此])(?:(?![各全该本每所其此等])[\u4e00-\u9fff]){2,6}?(?:街道|社区|村|镇|乡)(?![\u4e00-\u9fff]{0,1}[民委里])")
 
 
+# a photo caption: opens with 图为/▲, or ends with the photographer's credit ((某某摄), 记者 某某 摄)
+_CAPTION = re.compile(r"^(?:图为|▲|△)|[((][^()()]{1,12}摄[))]$|(?:记者|通讯员)\s*\S{1,10}\s*摄$")
+
+
 def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) -> bool:
     """当天/当日 (or 随后) going on with the running event: no new place is named right after it, and its
     sentence's activity cue words (activity_keywords.tsv) share a label with the running event, if it has any.
@@ -455,6 +459,10 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             opening = None  # 据悉,…: more about the running event
         if opening is not None and b.cur_section == b.section and _same_activity(text, line, opening, b.cur):
             opening = None
+        # a photo caption (…(某某摄), 图为…) retells the running event: none of its dates opens an event
+        caption = b.cur is not None and b.cur_section == b.section and _CAPTION.search(line.text) is not None
+        if caption:
+            opening = None
         if opening is not None:
             b.open(line.start, line.end, opening)
             after = opening.end
@@ -467,7 +475,7 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             after = line.start - 1
         # A later sentence that opens with its own date starts another event.
         first_dated = opening is not None
-        for e in _sentence_openers(line, exprs, after) if exprs else ():
+        for e in _sentence_openers(line, exprs, after) if exprs and not caption else ():
             if not first_dated and b.cur is not None and b.cur[2] < 0:
                 b.cur[2], b.cur[3] = e.start, e.end  # an undated running event takes its first date
                 first_dated = True
