@@ -342,10 +342,18 @@ def _plain_calendar_days(text: str, start: int, end: int) -> list[dates.DateExpr
             day = dates._lunar_number(m["ld"])
         out.append(dates.DateExpr(m.start(), m.end(), m.group(), None, month, day, lunar=True))
     for m in _plain_before(dates._holiday_re(), text, start, end):
-        if text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in dates._CLAUSE_START:
+        if m.end() < len(text) and text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in dates._CLAUSE_START:
             continue
         lunar, month, day = dates.holidays()[m["name"]]
-        out.append(dates.DateExpr(m.start(), m.end(), m.group(), None, month, day, lunar=lunar))
+        begin = m.start()
+        if begin and text[begin - 1].isdigit():
+            spelled = re.search(r"(?<![0-9.])(1[0-2]|0?[1-9])[.]([12][0-9]|3[01]|0?[1-9])$", text[: begin])
+            if spelled is None or lunar or (int(spelled[1]), int(spelled[2])) != (month, day):
+                continue
+            begin = spelled.start()
+        if text[m.end() : m.end() + 1] in ("", "\n") and text[:begin].split("\n")[-1]:
+            continue
+        out.append(dates.DateExpr(begin, m.end(), text[begin : m.end()], None, month, day, lunar=lunar))
     return out
 
 

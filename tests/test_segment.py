@@ -174,3 +174,10 @@ def test_a_photo_caption_retells_the_running_event() -> None:
             "5月9日,某街道在文化广场举办主题党日活动,100多名党员参加。(王某摄)\n"
             "活动中,党员们还参加了便民服务和政策宣传。\n")
     assert document_style(text) == "news" and _dates(text) == ["5月9日上午"]
+
+
+def test_a_heading_that_spells_a_festival_day_dates_the_paragraph_under_it() -> None:
+    text = ("为弘扬雷锋精神,某镇各党支部开展三月份主题党日活动。\n学习二十大精神\n各党支部组织集中学习。\n"
+            "3.5学雷锋纪念日\n各党支部组织党员到敬老院开展志愿服务。\n")
+    assert _dates(text)[-1] == "3.5学雷锋纪念日"
+    assert _dates(text.replace("3.5学雷锋", "3.6学雷锋"))[-1] is None  # 3.6 is not the festival's day

@@ -282,7 +282,8 @@ _LUNAR_RE = with_first_chars(_LUNAR_PLAIN)  # one set test on the first characte
 _LUNAR_HINT = re.compile(r"月[初十二廿三]|大年")
 # where a festival's name stands as the day itself (中秋节当天, 元旦上午, and 国庆节, opening a clause), not
 # 国庆节期间, 春节前夕 or 为迎接“七一”建党节,
-_HOLIDAY_AFTER = r"(?=当天|当日|上午|下午|晚上|晚间|晚(?![会餐饭报宴点])|早上|中午|一早|[,,])"
+_HOLIDAY_AFTER = r"(?=当天|当日|上午|下午|晚上|晚间|晚(?![会餐饭报宴点])|早上|中午|一早|[,,]|\n|$)"
+_SPELLED_DAY = re.compile(r"(?<![0-9.])(?P<m>1[0-2]|0?[1-9])[.](?P<d>[12][0-9]|3[01]|0?[1-9])$")
 _CLAUSE_START = "\n,,。;:!?◆◇●○■□▲△★☆·•、 "
 
 
@@ -308,7 +309,9 @@ def _holiday_re() -> re.Pattern[str]:
     # characters: one set test per character where ``re`` would try every name
     names = sorted(holidays(), key=len, reverse=True)
     firsts = "".join(sorted({re.escape(n[0]) for n in names}))
-    return re.compile(f"(?=[{firsts}])(?<![一二三四五六七八九十〇零0-9])(?P<name>{trie_pattern(names)})" + _HOLIDAY_AFTER)
+    # a digit before the name only as the day of a month.day that spells the festival's day (3.5学雷锋纪念日)
+    return re.compile(f"(?=[{firsts}])(?<![一二三四五六七八九十〇零])(?:(?<![0-9])|(?<=[0-9][.][0-9])|(?<=[0-9][.][0-9]{{2}}))"
+                      f"(?P<name>{trie_pattern(names)})" + _HOLIDAY_AFTER)
 
 
 @cache
@@ -322,6 +325,8 @@ def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
 
     >>> [(e.text, e.month, e.day, e.lunar) for e in _calendar_days("大年初二,甲村;国庆节当天,乙镇;正月十五", 0, 30)]
     [('大年初二', 1, 2, True), ('正月十五', 1, 15, True), ('国庆节', 10, 1, False)]
+    >>> [(e.text, e.month, e.day) for e in _calendar_days("3.5学雷锋纪念日\\n3.6学雷锋纪念日\\n", 0, 20)]
+    [('3.5学雷锋纪念日', 3, 5)]
     """
     out: list[DateExpr] = []
     # every lunar date holds 月 before its day (初, 十, 二十, 廿, 三十) or 大年: without one, no match to look for
@@ -338,10 +343,18 @@ def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
     name = _holiday_names_re().search(text, start, end + _holiday_reach())
     festivals = _matches_before(_holiday_re(), text, name.start(), end, _holiday_reach()) if name and name.start() < end else []
     for m in festivals:  # the lookahead reads past end
-        if text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in _CLAUSE_START:
+        if m.end() < len(text) and text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in _CLAUSE_START:
             continue
         lunar, month, day = holidays()[m["name"]]
-        out.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, lunar=lunar))
+        begin = m.start()
+        if begin and text[begin - 1].isdigit():  # 3.5学雷锋纪念日: the month.day goes with the name when it spells it
+            spelled = _SPELLED_DAY.search(text, max(0, begin - 6), begin)
+            if spelled is None or lunar or (int(spelled["m"]), int(spelled["d"])) != (month, day):
+                continue
+            begin = spelled.start()
+        if (m.end() == len(text) or text[m.end()] == "\n") and begin and text[begin - 1] != "\n":
+            continue  # at a line's end, a festival is a day only as the whole line (a heading: 3.5学雷锋纪念日)
+        out.append(DateExpr(begin, m.end(), text[begin : m.end()], None, month, day, lunar=lunar))
     return out
 
 
