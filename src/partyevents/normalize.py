@@ -26,6 +26,7 @@ from .script import code_points, detect_script, script_counts, simplify, to_simp
 
 __all__ = [
     "FIXERS",
+    "collapse_punctuation",
     "detect_script",
     "fix_line_breaks",
     "join_digit_spacing",
@@ -190,6 +191,19 @@ def join_digit_spacing(text: str) -> str:
     return _digit_space_re().sub("", text)
 
 
+_DOUBLED_MARKS = re.compile(r"[,、]+(?=[,、。;!?])")
+
+
+def collapse_punctuation(text: str) -> str:
+    """A clause mark doubled by the editor (``3月9日,,某镇``, ``参加会议,。``, ``社区),、镇直单位``) is kept once:
+    the last mark of the run stands.
+
+    >>> collapse_punctuation("3月9日,,某镇召开会议,各村(社区),、镇直单位参加会议,。")
+    '3月9日,某镇召开会议,各村(社区)、镇直单位参加会议。'
+    """
+    return _DOUBLED_MARKS.sub("", text)
+
+
 @cache
 def common_chars() -> frozenset[str]:
     """The most frequent Han characters (``resources/char_rank.txt``)."""
@@ -261,6 +275,7 @@ FIXERS: tuple[tuple[str, Fixer], ...] = (
     ("nfkc", nfkc),
     ("remove_pinyin", remove_pinyin),
     ("join_digit_spacing", join_digit_spacing),
+    ("collapse_punctuation", collapse_punctuation),
     ("remove_mojibake", remove_mojibake),
     ("to_simplified", to_simplified),
 )
