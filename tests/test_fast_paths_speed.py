@@ -212,6 +212,8 @@ def _plain_strip(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[str, dict[
             for p in normalize._furniture_res()[1]))
         m.setattr(normalize, "_combined", lambda kind: re.compile("|".join(
             f"(?:{p.pattern})" for p in normalize.boilerplate_patterns()[kind])) if kind in ("inline", "tail") else None)
+        m.setattr(normalize, "_inline_for", lambda joined: re.compile("|".join(
+            f"(?:{p.pattern})" for p in normalize.boilerplate_patterns()["inline"])))
         words = normalize._domain_words()
         m.setattr(normalize, "_domain_re", lambda: type("R", (), {"search": staticmethod(
             lambda line: any(w in line for w in words))})())

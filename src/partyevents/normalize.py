@@ -20,7 +20,7 @@ from importlib import resources as _res
 
 from .cache import cached, file_digest
 from .records import Normalized, Problem
-from .regex_first import required_literals, with_first_chars
+from .regex_first import first_chars, required_literals, with_first_chars
 from .resources import boilerplate_patterns
 from .script import code_points, detect_script, script_counts, simplify, to_simplified, traditional_chars
 
@@ -416,6 +416,31 @@ def _combined(kind: str) -> re.Pattern[str] | None:
     return with_first_chars(re.compile("|".join(f"(?:{p.pattern})" for p in pats))) if pats else None
 
 
+def _inline_for(joined: str) -> re.Pattern[str] | None:
+    """The ``inline`` patterns that cut something somewhere in ``joined``, as one alternation (None: none does).
+
+    A pattern is tried on the text only when it holds one of the literals every match of it holds, and the
+    alternation is built of the patterns that match: the same cuts as all of them, line by line, at the cost
+    of the few that can cut here (one alternation of them all tries every pattern at every position).
+    """
+    pats = boilerplate_patterns().get("inline", ())
+    chosen = tuple(i for i, p in enumerate(pats) if _cuts_in(p, joined))
+    return _inline_alternation(chosen) if chosen else None
+
+
+def _cuts_in(pattern: re.Pattern[str], joined: str) -> bool:
+    literals = required_literals(pattern)
+    if literals is not None and not any(lit in joined for lit in literals):
+        return False
+    return pattern.search(joined) is not None
+
+
+@cache
+def _inline_alternation(chosen: tuple[int, ...]) -> re.Pattern[str]:
+    pats = boilerplate_patterns()["inline"]
+    return with_first_chars(re.compile("|".join(f"(?:{pats[i].pattern})" for i in chosen)))
+
+
 def _alternatives(pattern: str) -> list[str]:
     r"""A regex's top-level alternatives (split on ``|`` outside groups, classes and escapes).
 
@@ -461,6 +486,32 @@ def _furniture_res() -> tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...
     return (re.compile("|".join(f"(?:{a})" for a in anchored)) if anchored else None), tuple(rest)
 
 
+@cache
+def _anchored_parts() -> tuple[tuple[str, re.Pattern[str] | None], ...]:
+    """The anchored ``line`` alternatives, each with the class of characters its matches can start with
+    (None: not known, or it may match an empty line)."""
+    out = []
+    for p in boilerplate_patterns().get("line", ()):
+        for alt in _alternatives(p.pattern):
+            if alt.startswith("^"):
+                first = first_chars(re.compile(alt))
+                out.append((alt, re.compile(first) if first else None))
+    return tuple(out)
+
+
+@cache
+def _anchored_for(first: str) -> re.Pattern[str] | None:
+    """The anchored ``line`` alternatives that can match a line starting with ``first``, as one alternation:
+    the same answer as all of them (:func:`_furniture_res`), trying only the few that may open with it."""
+    alts = tuple(alt for alt, cls in _anchored_parts() if cls is None or not first or cls.match(first))
+    return _alternation(alts) if alts else None
+
+
+@cache
+def _alternation(alts: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alts))
+
+
 _LINE_BOUND = re.compile(r"\^|\$|\\[AZbB]|\(\?<?!")  # anchors, \b/\B, negative lookaround
 
 
@@ -485,10 +536,10 @@ def _furniture_searches(joined: str) -> tuple[re.Pattern[str], ...]:
 
 
 def _may_match_a_line(pattern: re.Pattern[str], joined: str) -> bool:
-    if _checkable_on_text(pattern):
-        return pattern.search(joined) is not None
     literals = required_literals(pattern)
-    return literals is None or any(lit in joined for lit in literals)
+    if literals is not None and not any(lit in joined for lit in literals):
+        return False  # one test per literal, before a search of the text (or for a pattern that cannot have one)
+    return not _checkable_on_text(pattern) or pattern.search(joined) is not None
 
 
 def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None) -> bool:
@@ -499,9 +550,10 @@ def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None
     >>> _is_furniture("您所在的位置:首页 > 新闻"), _is_furniture("粤ICP备12345号"), _is_furniture("党员进社区。")
     (True, True, False)
     """
-    anchored, rest = _furniture_res()
+    anchored = _anchored_for(line[:1])
     if anchored is not None and anchored.match(line):
         return True
+    rest = _furniture_res()[1]
     for pattern in rest if searches is None else searches:  # noqa: SIM110 (a plain loop: a generator per
         if pattern.search(line):  # line costs as much as the searches)
             return True
@@ -546,13 +598,12 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
     ('标题在这里', '2021-10-29')
     """
     pats = boilerplate_patterns()
-    tail_re, inline_re = _combined("tail"), _combined("inline")
+    tail_re = _combined("tail")
     facts: dict[str, object] = {"title": None, "published_date": None, "published_text": None}
     problems: list[Problem] = []
     lines = [" ".join(line.split()) for line in text.split("\n")]
     joined = "\n".join(lines)
-    if inline_re is not None and not inline_re.search(joined):
-        inline_re = None  # no fragment to cut anywhere
+    inline_re = _inline_for(joined)  # None: no fragment to cut anywhere
     # cutting a fragment out of a line can make a pattern match there: then every pattern is tried
     # (a line the inline fragments leave as it was is a line of ``joined``: the searches hold for it)
     searches = _furniture_searches(joined)
