@@ -698,14 +698,29 @@ def _domain_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)")
 
 
+# a paragraph that opens with its own time (昨晚10时许, 5月3日, 2019年): a report of its own, not a continuation
+_OWN_TIME = re.compile(r"^(?:(?:19|20)[0-9]{2}年|[0-9]{1,2}月|[0-9]{1,2}日|昨|今[天日晨早晚]|前天|近日|日前)")
+
+
 def _drop_unrelated(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(kept, dropped): a story spliced into a Party-building page is dropped. It is a long paragraph that
+    opens with its own time and holds no Party-building word (``domain_words.txt``), on a page where at least
+    two paragraphs hold one. A paragraph that goes on with the article without a date of its own (大家干得热火朝天,
+    a caption) stays, whatever its words.
+
+    >>> page = ["5月3日,某社区党委组织党员志愿者清扫小区。", "党员们分组行动,党支部书记带头。",
+    ...         "虽然天气很冷,但是大家干得热火朝天,经过数小时的奋力清扫,道路上的积雪得到了及时有效的清除,保证了道路的安全畅通。",
+    ...         "昨晚10时许,记者从某医院了解到,两名工人仍在接受治疗,但已无生命危险,医护人员介绍说以往类似的意外较多,施工人员应引以为戒。"]
+    >>> [len(part) for part in _drop_unrelated(page)]
+    [3, 1]
+    """
     has_word = _domain_re().search
     on_topic = sum(1 for line in lines if has_word(line))
     if on_topic < 2:
         return lines, []
     kept, dropped = [], []
     for line in lines:
-        if len(line) >= 60 and not has_word(line):
+        if len(line) >= 60 and _OWN_TIME.match(line) and not has_word(line):
             dropped.append(line)
         else:
             kept.append(line)
