@@ -181,3 +181,12 @@ def test_a_heading_that_spells_a_festival_day_dates_the_paragraph_under_it() -> 
             "3.5学雷锋纪念日\n各党支部组织党员到敬老院开展志愿服务。\n")
     assert _dates(text)[-1] == "3.5学雷锋纪念日"
     assert _dates(text.replace("3.5学雷锋", "3.6学雷锋"))[-1] is None  # 3.6 is not the festival's day
+
+
+def test_an_undated_opening_over_entries_that_each_open_with_their_day_is_no_event() -> None:
+    text = ("为深化新时代文明实践,某镇组织各村(社区)开展志愿服务活动。\n9月3日,甲社区妇联带领志愿者看望留守老人。\n"
+            "9月5日-6日,乙村组织党员群众清理河道垃圾。\n")
+    assert _dates(text) == ["9月3日", "9月5日-6日"]
+    story = ("为深化新时代文明实践,某镇组织各村(社区)开展志愿服务活动。\n2021年是脱贫攻坚之年,大年初二,书记召集村干部摸排。\n"
+             "9月5日,乙村组织党员群众清理河道垃圾。\n")  # an entry that opens with a year only: a story, not a digest
+    assert len(segment(story)) == 3

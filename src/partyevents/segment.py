@@ -315,7 +315,29 @@ def segment(text: str) -> list[Segment]:
     """
     lines = split_lines(text)
     by_line = _by_line(lines, find_date_expressions(text))
-    return _bulletin(lines, by_line) if _style(lines, by_line) == "bulletin" else _news(text, lines, by_line)
+    if _style(lines, by_line) == "bulletin":
+        return _bulletin(lines, by_line)
+    return _without_digest_preamble(text, _news(text, lines, by_line))
+
+
+_ENTRY_DAY = re.compile(r"(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}[日号]")
+
+
+def _without_digest_preamble(text: str, segs: list[Segment]) -> list[Segment]:
+    """A digest written as paragraphs: an undated opening paragraph and then only entries that each open with
+    their own day (为推进…,某镇组织开展志愿服务活动。/ 9月14日,甲社区… / 9月16日,乙村…). The opening paragraph
+    introduces the entries; it is no event of its own (ANNOTATION.md: every dated entry of a digest is one event).
+
+    >>> text = "为弘扬志愿精神,某镇组织各村开展志愿服务活动。\\n9月14日,甲社区开展敬老活动。\\n9月16日,乙村组织党员打扫卫生。"
+    >>> [text[s.start:s.start + 5] for s in segment(text)]
+    ['9月14日', '9月16日']
+    """
+    rest = segs[1:]
+    if (len(rest) >= 2 and segs[0].date_start is None
+            and all(s.date_start == s.start and s.section == segs[0].section and _ENTRY_DAY.match(text, s.start)
+                    for s in rest)):
+        return rest
+    return segs
 
 
 class _Builder:
