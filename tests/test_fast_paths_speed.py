@@ -380,3 +380,14 @@ def test_calendar_days_with_hints_are_the_plain_scan_on_festival_shapes(shape: s
     for start in range(len(shape) + 2):
         for end in range(start, len(shape) + 4):
             assert dates._calendar_days(text, start, end) == _plain_calendar_days(text, start, end), (start, end)
+
+
+def _plain_present_literals(text: str) -> frozenset[str]:
+    pats = [*normalize.boilerplate_patterns().get("inline", ()), *normalize._furniture_res()[1]]
+    literals = {lit for p in pats for lit in normalize._literals(p) or ()}
+    return frozenset(lit for lit in literals if lit in text)
+
+
+@pytest.mark.parametrize("text", [*_RAW_TEXTS, "粤ICP备12345号 公安备案 (线索提供人:王某) 欢迎光临本站2023", "", "ICP备ICP备案"])
+def test_present_literals_are_the_plain_membership_tests(text: str) -> None:
+    assert normalize.present_literals(text) == _plain_present_literals(text)

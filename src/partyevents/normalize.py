@@ -18,9 +18,11 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources as _res
 
+import ahocorasick_rs
+
 from .cache import cached, file_digest
 from .records import Normalized, Problem
-from .regex_first import first_chars, required_literals, with_first_chars
+from .regex_first import required_literals, with_first_chars
 from .resources import boilerplate_patterns
 from .script import code_points, detect_script, script_counts, simplify, to_simplified, traditional_chars
 
@@ -424,15 +426,37 @@ def _inline_for(joined: str) -> re.Pattern[str] | None:
     of the few that can cut here (one alternation of them all tries every pattern at every position).
     """
     pats = boilerplate_patterns().get("inline", ())
-    chosen = tuple(i for i, p in enumerate(pats) if _cuts_in(p, joined))
+    present = present_literals(joined)
+    chosen = tuple(i for i, p in enumerate(pats) if _holds_literal(p, present) and p.search(joined) is not None)
     return _inline_alternation(chosen) if chosen else None
 
 
-def _cuts_in(pattern: re.Pattern[str], joined: str) -> bool:
+@cache
+def _literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The literals one of which every match of ``pattern`` holds (None: no such set is known)."""
     literals = required_literals(pattern)
-    if literals is not None and not any(lit in joined for lit in literals):
-        return False
-    return pattern.search(joined) is not None
+    return frozenset(literals) if literals and all(literals) else None
+
+
+@cache
+def _literal_automaton() -> ahocorasick_rs.AhoCorasick:
+    pats = [*boilerplate_patterns().get("inline", ()), *_furniture_res()[1]]
+    return ahocorasick_rs.AhoCorasick(sorted({lit for p in pats for lit in _literals(p) or ()}) or ["\x00"])
+
+
+def present_literals(text: str) -> frozenset[str]:
+    """The required literals of the ``inline`` and unanchored ``line`` patterns that occur in ``text`` (one
+    automaton pass, overlapping matches: ``{lit for lit in literals if lit in text}``).
+
+    >>> sorted(present_literals("粤ICP备12345号 公安备案"))[-2:]
+    ['ICP备', '公安备案']
+    """
+    return frozenset(_literal_automaton().find_matches_as_strings(text, overlapping=True))
+
+
+def _holds_literal(pattern: re.Pattern[str], present: frozenset[str]) -> bool:
+    literals = _literals(pattern)
+    return literals is None or not literals.isdisjoint(present)
 
 
 @cache
@@ -486,32 +510,6 @@ def _furniture_res() -> tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...
     return (re.compile("|".join(f"(?:{a})" for a in anchored)) if anchored else None), tuple(rest)
 
 
-@cache
-def _anchored_parts() -> tuple[tuple[str, re.Pattern[str] | None], ...]:
-    """The anchored ``line`` alternatives, each with the class of characters its matches can start with
-    (None: not known, or it may match an empty line)."""
-    out = []
-    for p in boilerplate_patterns().get("line", ()):
-        for alt in _alternatives(p.pattern):
-            if alt.startswith("^"):
-                first = first_chars(re.compile(alt))
-                out.append((alt, re.compile(first) if first else None))
-    return tuple(out)
-
-
-@cache
-def _anchored_for(first: str) -> re.Pattern[str] | None:
-    """The anchored ``line`` alternatives that can match a line starting with ``first``, as one alternation:
-    the same answer as all of them (:func:`_furniture_res`), trying only the few that may open with it."""
-    alts = tuple(alt for alt, cls in _anchored_parts() if cls is None or not first or cls.match(first))
-    return _alternation(alts) if alts else None
-
-
-@cache
-def _alternation(alts: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{a})" for a in alts))
-
-
 _LINE_BOUND = re.compile(r"\^|\$|\\[AZbB]|\(\?<?!")  # anchors, \b/\B, negative lookaround
 
 
@@ -532,13 +530,13 @@ def _furniture_searches(joined: str) -> tuple[re.Pattern[str], ...]:
     """The unanchored ``line`` patterns worth trying on the lines of ``joined`` (one search of the whole
     text rules out each pattern that matches nowhere, instead of one search per line; a text holding none of
     the literals every match of a pattern holds rules it out too, whatever its anchors and look-arounds)."""
-    return tuple(p for p in _furniture_res()[1] if _may_match_a_line(p, joined))
+    present = present_literals(joined)
+    return tuple(p for p in _furniture_res()[1] if _may_match_a_line(p, joined, present))
 
 
-def _may_match_a_line(pattern: re.Pattern[str], joined: str) -> bool:
-    literals = required_literals(pattern)
-    if literals is not None and not any(lit in joined for lit in literals):
-        return False  # one test per literal, before a search of the text (or for a pattern that cannot have one)
+def _may_match_a_line(pattern: re.Pattern[str], joined: str, present: frozenset[str]) -> bool:
+    if not _holds_literal(pattern, present):
+        return False  # ruled out by its literals, before a search of the text (or for a pattern that cannot have one)
     return not _checkable_on_text(pattern) or pattern.search(joined) is not None
 
 
@@ -550,10 +548,9 @@ def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None
     >>> _is_furniture("您所在的位置:首页 > 新闻"), _is_furniture("粤ICP备12345号"), _is_furniture("党员进社区。")
     (True, True, False)
     """
-    anchored = _anchored_for(line[:1])
+    anchored, rest = _furniture_res()
     if anchored is not None and anchored.match(line):
         return True
-    rest = _furniture_res()[1]
     for pattern in rest if searches is None else searches:  # noqa: SIM110 (a plain loop: a generator per
         if pattern.search(line):  # line costs as much as the searches)
             return True
