@@ -235,6 +235,21 @@ def test_a_deleted_file_is_reported_once_and_kept(tmp_path: Path) -> None:
         assert summary.gone == 1 and not summary.pruned
 
 
+def test_a_deleted_file_that_comes_back_loses_its_gone_warning(tmp_path: Path) -> None:
+    in_dir, out = _pages(tmp_path / "in", 3), tmp_path / "out"
+    extract(in_dir, out, INCREMENTAL)
+    kept = (in_dir / "p2.txt").read_bytes()
+    (in_dir / "p2.txt").unlink()
+    extract(in_dir, out, INCREMENTAL)
+    (in_dir / "p1.txt").unlink()  # another file goes meanwhile: its warning stays
+    (in_dir / "p2.txt").write_bytes(kept)
+    summary = extract(in_dir, out, INCREMENTAL)
+    t = load(out)
+    assert sorted(t.problems.loc[t.problems["message"] == GONE_MESSAGE, "source_path"]) == ["p1.txt"]
+    assert sorted(t.documents["source_path"]) == ["p0.txt", "p1.txt", "p2.txt"] and summary.gone == 1
+    assert any("back in the input folder" in note for note in summary.notes)
+
+
 def test_prune_drops_every_row_of_a_deleted_file(tmp_path: Path) -> None:
     in_dir, out = _pages(tmp_path / "in", 4), tmp_path / "out"
     extract(in_dir, out, INCREMENTAL)

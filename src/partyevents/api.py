@@ -238,9 +238,13 @@ def _extract(in_dir: Path, out_dir: Path, config: ExtractConfig, on_document: Ca
             for doc_id, paths in duplicates.items():
                 writer.add("problems", [_duplicate_row(doc_id, first_path.get(doc_id) or known[doc_id], paths)])
                 summary.problems += 1
+            back: set[str] = set()
             if inventory is not None:
                 _gone(writer, reposts, inventory.gone(reposts.replaced), old_problems, summary, config.prune)
-            if append and not any(writer.counts.values()):
+                if back := reposts.came_back(inventory.seen):
+                    summary.notes.append(f"{len(back)} documents reported gone by an earlier run are back in the "
+                                         "input folder; their warning rows were taken out")
+            if append and not any(writer.counts.values()) and not back:
                 writer.abort()  # nothing new: leave the tables exactly as they are
             else:
                 reposts.finish(writer)  # cluster columns of every document, earlier runs' included

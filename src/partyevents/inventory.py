@@ -34,9 +34,11 @@ class Inventory:
         self._missing = dict(known)
         self._by_path = {path: doc_id for doc_id, path in known.items()}
         self._unsure: set[str] = set()
+        self.seen: set[str] = set()  # doc_ids this run read (an earlier document that came back is among them)
 
     def saw(self, doc_id: str, path: str) -> None:
         """This run read ``path`` with bytes of id ``doc_id``."""
+        self.seen.add(doc_id)
         self._missing.pop(doc_id, None)
         old = self._by_path.get(path)
         if old is not None:

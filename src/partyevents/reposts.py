@@ -32,6 +32,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .dedup import DedupIndex
+from .inventory import GONE_MESSAGE
 from .write import TABLES, TableWriter, table_files
 
 __all__ = ["REPLACED_MESSAGE", "Reposts", "version_key"]
@@ -63,6 +64,7 @@ class Reposts:
         self._old_keys: dict[int, int] = {}  # hash of a version key -> position of an earlier run's document
         self.replaced: dict[str, str] = {}  # doc_id of an earlier run's document -> doc_id of its new version
         self.dropped: set[str] = set()  # doc_ids of earlier runs' documents whose input is gone (--prune)
+        self.back: set[str] = set()  # doc_ids whose input came back: their "no longer in the input folder" rows go
         self.problems = 0
         self._by_id: dict[str | None, int] | None = None  # doc_id -> position, built only if rows come out of order
 
@@ -122,6 +124,17 @@ class Reposts:
                 self.index.remove(pos)
         self.dropped |= ids
 
+    def came_back(self, seen: set[str]) -> set[str]:
+        """Of the documents this run read (``seen``), those an earlier run reported gone (:data:`GONE_MESSAGE`):
+        on :meth:`finish` that warning is taken out of the problems table. Returns them."""
+        for path in table_files(self.out_dir / "problems.parquet") if self.append else ():
+            stored = pq.read_table(path, columns=["doc_id", "message"])
+            gone_rows = pc.equal(stored["message"], GONE_MESSAGE)
+            if pc.any(gone_rows).as_py():
+                ids = pc.filter(stored["doc_id"], gone_rows).to_pylist()
+                self.back |= {d for d in ids if d in seen}
+        return self.back
+
     def finish(self, writer: TableWriter) -> None:
         """Fill the cluster columns of this run's rows and fix the earlier parts that change (before commit)."""
         canon = self.index.canonicals()
@@ -133,10 +146,11 @@ class Reposts:
         for path, first, n in self._old_parts:
             if self._documents_changed(path, canon, first, n, gone):
                 writer.replace_part("documents", path, self._document_filler(canon, first, gone))
+        back = pa.array(sorted(self.back), type=pa.string())
         for table in TABLES[1:] if self.append else ():  # a plain run replaces the earlier tables whole
             for path in table_files(self.out_dir / f"{table}.parquet"):
-                if _rows_changed(path, table, reposts, gone):
-                    writer.replace_part(table, path, _row_filler(table, reposts, gone))
+                if _rows_changed(path, table, reposts, gone, back):
+                    writer.replace_part(table, path, _row_filler(table, reposts, gone, back))
         writer.rewrite("documents", self._document_filler(canon, n_old, gone))
         writer.rewrite("events", _row_filler("events", reposts, gone))
 
@@ -189,23 +203,34 @@ def _with(batch: pa.RecordBatch, **columns: pa.Array) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
 
 
-def _rows_changed(path: Path, table: str, reposts: set[str], gone: pa.Array) -> bool:
+def _rows_changed(path: Path, table: str, reposts: set[str], gone: pa.Array, back: pa.Array | None = None) -> bool:
     if table == "events":
         stored = pq.read_table(path, columns=["doc_id", "is_repost"])
         want = pc.is_in(stored["doc_id"], pa.array(list(reposts), type=pa.string()))
         if not pc.all(pc.equal(pc.fill_null(stored["is_repost"], False), want)).as_py():
+            return True
+    if table == "problems" and back is not None and len(back):
+        stored = pq.read_table(path, columns=["doc_id", "message"])
+        if pc.any(_back_rows(stored["doc_id"], stored["message"], back)).as_py():
             return True
     if not len(gone):
         return False
     return bool(pc.any(pc.is_in(pq.read_table(path, columns=["doc_id"])["doc_id"], gone)).as_py())
 
 
-def _row_filler(table: str, reposts: set[str], gone: pa.Array) -> Any:
+def _back_rows(doc_ids: Any, messages: Any, back: pa.Array) -> Any:
+    """The rows that say a document that came back is gone."""
+    return pc.fill_null(pc.and_(pc.is_in(doc_ids, back), pc.equal(messages, GONE_MESSAGE)), False)
+
+
+def _row_filler(table: str, reposts: set[str], gone: pa.Array, back: pa.Array | None = None) -> Any:
     repost_ids = pa.array(list(reposts), type=pa.string())
 
     def fill(batch: pa.RecordBatch) -> pa.RecordBatch:
         if table == "events":
             batch = _with(batch, is_repost=pc.is_in(batch.column("doc_id"), repost_ids))
+        if table == "problems" and back is not None and len(back):
+            batch = batch.filter(pc.invert(_back_rows(batch.column("doc_id"), batch.column("message"), back)))
         return batch.filter(pc.invert(pc.fill_null(pc.is_in(batch.column("doc_id"), gone), False))) if len(
             gone) else batch
 
