@@ -160,3 +160,13 @@ def test_place_cases(case: dict) -> None:
         assert case["problem"] in messages, case["note"]
     else:
         assert not problems, case["note"]
+
+
+def test_a_township_placed_under_its_county_stays_there_where_it_is_named_alone() -> None:
+    text = "4月2日，腾冲市五合镇召开党员大会。\n4月9日，五合镇各村开展植树活动。"
+    cut = text.index("\n")
+    events = [Event(seq=0, start=0, end=cut, text=text[:cut]), Event(seq=1, start=cut + 1, end=len(text),
+                                                                      text=text[cut + 1 :])]
+    places, problems = resolve_places(DocContext(text=text), events)
+    assert [chain(p)[:6] for p in places] == [("五合镇", "township", "云南省", "保山市", "腾冲市", "五合镇")] * 2
+    assert problems == []

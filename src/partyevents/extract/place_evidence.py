@@ -12,6 +12,9 @@ name in its own right):
 - the place itself, a place under it, or its prefecture or province named
   elsewhere in full, or in the title or the manifest.
 
+A county's short form followed by a small unit's word (``蓝田党支部``: the ``unit`` rows) is a compound's
+or a company's name, never the county (a county has no 党支部 of its own).
+
 A short form right after a name of its own level or below is never a place: it
 starts another name (``安溪县公安局``, ``长宁区新华路街道``, ``汉阳镇汉阳场社区``), unless it is a
 division right under that name (``滨海新区大港街``: 大港街道 of 滨海新区).
@@ -34,6 +37,12 @@ _FEW = 3  # a name with more candidates than this (城关镇) says nothing about
 @cache
 def _confirm_words() -> tuple[str, ...]:
     return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "confirm")
+
+
+@cache
+def _unit_words() -> tuple[str, ...]:
+    """Words after a county's short form that make it a small unit's own name (蓝田党支部)."""
+    return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "unit")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -72,6 +81,10 @@ def corroborated(gz: Gazetteer, text: str, matches: list[Match], extra: list[Mat
         return matches
     # a county's short form waits for evidence (False); None: never kept
     keep: list[bool | None] = [not (m.short and _ranks(gz, m.candidates)[0] == _COUNTY) for m in matches]
+    units = _unit_words()
+    for i, m in enumerate(matches):  # 蓝田党支部: a unit's own name, never the county
+        if keep[i] is False and text.startswith(units, m.end):
+            keep[i] = None
     for i, m in enumerate(matches):  # a short form starting another name is dropped first (八经街道延安里社区)
         if not m.short or i == 0:
             continue

@@ -4,7 +4,9 @@
    (:mod:`.gazetteer`). A short form of a county or prefecture that is also an
    ordinary word (互助, 金山, 通道) counts only when something corroborates it
    (:mod:`.place_evidence`); one right after a name of its own level or below
-   (安溪县公安局, 长宁区新华路) is part of another name.
+   (安溪县公安局, 长宁区新华路) is part of another name. A township written right
+   after a county that the gazetteer lists only under other counties (腾冲市五合镇,
+   where it has 五合乡) is that county's, wherever the page names it.
 2. Resolve ambiguous names (城关镇 ×99) by the document's other places: each
    candidate scores by how closely it sits to the candidates of every other
    name; the best wins. A township name still ambiguous is decided by the
@@ -91,8 +93,15 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     title = gz.find(ctx.title or "")
     manifest = gz.find(ctx.manifest_place or "")
     body = corroborated(gz, text, gz.find(text), title + manifest)
+    written = _townships_of_counties(gz, (body, title, manifest))
+    if written:
+        body, title, manifest = (_recandidated(ms, written) for ms in (body, title, manifest))
     choice = _by_villages(gz, text, body + title + manifest, _disambiguate(gz, body + title + manifest))
-    mentions = [_Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates, None, m.short) for m in body]
+    mentions = [
+        _Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates,
+                 m.surface if m.surface in written else None, m.short)
+        for m in body
+    ]
     mentions = [_with_level_word(gz, text, m) if m.short else m for m in mentions]  # only a short form grows
     mentions = _with_townships(gz, text, mentions)
     pre_home = _home(gz, mentions, title, manifest, choice)
@@ -134,6 +143,34 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             place.surface, place.start, place.end = place.name, None, None
         out.append(place)
     return out, problems
+
+
+def _townships_of_counties(gz: Gazetteer, lists: tuple[list[Match], ...]) -> dict[str, tuple[int, ...]]:
+    """Township names written right after a county that the gazetteer lists under other counties only.
+
+    ``涪陵区大顺镇`` when the gazetteer has 大顺乡 under 涪陵区 and a 大顺镇 in another province: the page
+    means 涪陵区's township wherever it names it, under the name the page gives it. Returns surface -> its
+    candidates: the township under the county with another level's suffix, else the county itself.
+    """
+    out: dict[str, tuple[int, ...]] = {}
+    divisions = gz.divisions
+    for matches in lists:
+        for prev, m in pairwise(matches):
+            if prev.end != m.start or m.short or len(prev.candidates) != 1 or m.surface in out:
+                continue
+            county = prev.candidates[0]
+            if divisions[county].level != "county":
+                continue
+            if any(divisions[c].level != "township" or divisions[c].parent == county for c in m.candidates):
+                continue
+            under = [i for i in gz.township_variants(m.surface) if divisions[i].parent == county]
+            out[m.surface] = (under[0],) if len(under) == 1 else (county,)
+    return out
+
+
+def _recandidated(matches: list[Match], written: dict[str, tuple[int, ...]]) -> list[Match]:
+    """``matches`` with the townships :func:`_townships_of_counties` placed under their county."""
+    return [m._replace(candidates=written[m.surface]) if m.surface in written else m for m in matches]
 
 
 def _inherit(m: _Mention, home: _Home | None) -> _Mention:
