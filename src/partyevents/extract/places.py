@@ -22,7 +22,9 @@
    community), else the first group of adjacent place names, else the
    document's home place (the one it names most, title and manifest counted
    thrice; a lone community under it is more specific). A community listed
-   with others (``延安里社区、桂林社区等``) stands for its township.
+   with others (``延安里社区、桂林社区等``) stands for its township; places of one
+   level listed as venues (``到白庙乡、白楼乡调研``) for the county or township they
+   share, or, when they share a province at most, for the document's place.
 5. A locality in another province than the document's better-supported one
    falls back to the document's place when its own evidence is weak, and is
    reported as a warning either way (:func:`_province_conflict`).
@@ -40,7 +42,7 @@ import json
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 from operator import itemgetter
@@ -111,7 +113,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     for m in reversed(mentions):
         if m.end in hometowns or _hometown(text, m):
             hometowns.add(m.start)
-    listed = _listed(text, mentions)
+    listed = _listed(gz, text, mentions)
     old_names = _old_names(gz, mentions)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
     province = _document_province(gz, mentions, home, title, manifest, choice)
@@ -139,7 +141,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             problems.append(_ambiguity(gz, mention))
         place = _place(gz, mention, _when(ctx, ev), old_names)
         place.source = source
-        if source != "event":
+        if source != "event" or not mention.surface:  # the home, or the place several listed ones share
             place.surface, place.start, place.end = place.name, None, None
         out.append(place)
     return out, problems
@@ -748,19 +750,74 @@ def _is_name(core: str) -> bool:
     return bool(_NAME_CHARS.fullmatch(core)) and not _not_in_name().search(core)
 
 
-def _listed(text: str, mentions: list[_Mention]) -> set[int]:
-    """Starts of communities named in a list with others (``延安里社区、桂林社区等``, ``城东区东兴社区、大通县小石山
-    社区``): none of them is the locality."""
-    out: set[int] = set()
+def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tuple[_Mention, ...]]:
+    """Places named in a list with others -> the list's members: none of them is the locality.
+
+    Communities before or after another one (``延安里社区、桂林社区等``, ``城东区东兴社区、大通县小石山社区``) or
+    before 等 (``某县某镇李家村等地``: each name of it), alone when the others are no mention; places of one level joined by list marks
+    (``白庙乡、白楼乡和河堤乡``, ``花岗镇李祠社区、严店乡苏小社区``), with every member.
+    """
+    out: dict[int, tuple[_Mention, ...]] = {}
     for i, m in enumerate(mentions):
+        if text.startswith("等", m.end) and (i + 1 == len(mentions) or mentions[i + 1].start != m.end):
+            for g in _adjacent(mentions, i):  # 同心县石狮镇李家村等地: the whole name is one of several venues
+                out.setdefault(g.start, (g,))
+            continue
         if m.community is None:
             continue
         first = _adjacent(mentions, i)[0].start  # 、大通县小石山社区: the list mark comes before the county
         if _LIST_NEXT.match(text, m.end) or (
-            first > 0 and text[first - 1] in "、和及与" and _LIST_PREV.search(text, max(0, first - 4), first - 1)
+            first > 0 and text[first - 1] in _LIST_MARKS and _LIST_PREV.search(text, max(0, first - 4), first - 1)
         ):
-            out.add(m.start)
+            out[m.start] = (m,)
+    for members in _mention_lists(gz, text, mentions):
+        for m in members:
+            out[m.start] = members
     return out
+
+
+_LIST_MARKS = "、和及与"
+
+
+def _mention_lists(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[tuple[_Mention, ...]]:
+    """Runs of place names of one level joined by list marks (``白庙乡、白楼乡和河堤乡``), each name the last of
+    its group of adjacent names (``花岗镇李祠社区、严店乡苏小社区``: the two communities)."""
+    runs: list[list[_Mention]] = []
+    run: list[_Mention] = []
+    prev: _Mention | None = None  # the last name of the previous group
+    n = len(mentions)
+    i = 0
+    while i < n:
+        j = i
+        while j + 1 < n and mentions[j].end == mentions[j + 1].start:
+            j += 1
+        if prev is not None and mentions[i].start == prev.end + 1 and text[prev.end] in _LIST_MARKS:
+            run.append(mentions[j])
+        else:
+            if len(run) > 1:
+                runs.append(run)
+            run = [mentions[j]]
+        prev = mentions[j]
+        i = j + 1
+    if len(run) > 1:
+        runs.append(run)
+    return [tuple(r) for r in runs if len({_LEVEL_RANK[_level(gz, m)] for m in r}) == 1]
+
+
+def _shared_place(gz: Gazetteer, members: tuple[_Mention, ...]) -> _Mention | None:
+    """The lowest division below the province holding every listed place (白庙乡、白楼乡: their county), as a
+    mention with no span of its own; None when a member is unresolved or they share a province at most."""
+    if len(members) < 2 or any(m.division is None for m in members):
+        return None
+    chains = [gz.ancestors(m.division) for m in members if m.division is not None]
+    shared = None
+    for ids in zip(*chains, strict=False):
+        if any(d != ids[0] for d in ids):
+            break
+        shared = ids[0]
+    if shared is None or gz.divisions[shared].level == "province":
+        return None
+    return _Mention(members[0].start, members[-1].end, "", shared, candidates=(shared,))
 
 
 # another community after this one (、桂林社区; 、大通县小石山社区), or one just before it
@@ -768,7 +825,9 @@ _LIST_NEXT = re.compile(r"[、和及与][\u4e00-\u9fff]{1,12}?(?:社区|居委�
 _LIST_PREV = re.compile(r"(?:社区|居委会|居民区|嘎查|村)$")
 
 
-def _locality(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Container[int]) -> _Mention | None:
+def _locality(
+    gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Mapping[int, tuple[_Mention, ...]]
+) -> _Mention | None:
     """Where it happened when the first sentence says so, else the organizer's or the first named place."""
     if not inside:
         return None
@@ -787,12 +846,15 @@ def _locality(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], liste
             if m.start == org.end and m.start not in listed and _strictly_under(gz, m, base):
                 base = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed][-1]
                 break
-    where = _where_mention(text, inside, first_end, listed)
+    where = _where_mention(gz, text, inside, first_end, listed)
     if where is not None and (base is None or not _strictly_under(gz, base, where)):
         base, by_org = where, False
-    if base is None:
-        return None
-    if base.start in listed:  # one of several communities: their township, when named before them
+    if base is None or not base.surface:  # none, or the place several listed venues share
+        return base
+    if base.start in listed:  # one of several places: the one they share, or their township named before them
+        members = listed[base.start]
+        if len(members) > 1 and all(m.division is not None for m in members):  # none when they share no county
+            return _shared_place(gz, members)  # or prefecture: the document's own place then
         group = _adjacent(inside, inside.index(base))
         i = group.index(base)
         return group[i - 1] if i > 0 else base
@@ -818,8 +880,11 @@ def _first_sentence_end(text: str, ev: Event) -> int:
     return m.end() if m else ev.end
 
 
-def _where_mention(text: str, inside: list[_Mention], first_end: int, listed: Container[int]) -> _Mention | None:
-    """The deepest of the group of names right after a where-word (来到, 赴, 在…) in the first sentence."""
+def _where_mention(
+    gz: Gazetteer, text: str, inside: list[_Mention], first_end: int, listed: Mapping[int, tuple[_Mention, ...]]
+) -> _Mention | None:
+    """The deepest of the group of names right after a where-word (来到, 赴, 在…) in the first sentence; for a list
+    of venues (到白庙乡、白楼乡), the place they share."""
     words = _where_words()
     for i, m in enumerate(inside):
         if m.start >= first_end:
@@ -829,7 +894,8 @@ def _where_mention(text: str, inside: list[_Mention], first_end: int, listed: Co
             if text.startswith(_not_venue(), group[-1].end):  # 在黄陂区委的指导下: a body, not a venue
                 continue
             if any(g.start in listed for g in group):  # 走进福民社区、幸福社区: several venues, none is the locality
-                return None
+                last = listed.get(group[-1].start)
+                return _shared_place(gz, last) if last is not None else None
             return group[-1]
     return None
 
