@@ -135,7 +135,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
                 continue
             mention, source = _self_named(gz, text, ev, home.mention), home.source
         elif mention.community is not None and mention.division is None and not mention.candidates:
-            mention = _inherit(mention, home)  # 赴新西社区: a community of the document's place
+            mention = _inherit(gz, mention, home)  # 赴新西社区: a community of the document's place
         elif mention.division is None and mention.community is None and mention.surface not in warned:
             warned.add(mention.surface)
             problems.append(_ambiguity(gz, mention))
@@ -175,10 +175,21 @@ def _recandidated(matches: list[Match], written: dict[str, tuple[int, ...]]) -> 
     return [m._replace(candidates=written[m.surface]) if m.surface in written else m for m in matches]
 
 
-def _inherit(m: _Mention, home: _Home | None) -> _Mention:
-    """A community the gazetteer cannot place, put under the document's home place (when that is resolved)."""
+def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
+    """A community the gazetteer cannot place, put under the document's home place (when that is resolved): under
+    its county only when the home is a township and the gazetteer lists no village so named in that county
+    (某村组织党员来到白石村: a village anywhere in the county, not surely in the home's township; villages are
+    listed far more fully than towns' new communities)."""
     if home is None or home.mention is m or (d := home.mention.division) is None:
         return m
+    if (
+        m.community is not None
+        and m.community.endswith("村")
+        and gz.divisions[d].level == "township"
+        and (county := gz.county_of(d)) is not None
+        and m.community not in gz.villages(county)
+    ):
+        return m._replace(division=county, candidates=(county,))
     return m._replace(division=d, candidates=(d,), township=home.mention.township)
 
 
@@ -871,8 +882,12 @@ def _locality(
 
 
 def _first_sentence_end(text: str, ev: Event) -> int:
-    """End of the event's lead sentence: the one holding its date expression, else its first."""
+    """End of the event's lead sentence: the one holding its date expression, else the one holding its organizer
+    (a preamble before it: 为抢抓农时…。近期,某村组织党员来到…), else its first."""
     d = ev.date.start
+    if d is None or not ev.start <= d < ev.end:
+        org = ev.organization
+        d = org.start if org is not None else None
     begin = d if d is not None and ev.start <= d < ev.end else ev.start
     if text.startswith("“", begin) and (close := text.find("”", begin, ev.end)) > 0:  # a quotation opens it
         begin = close + 1
