@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from ..resources import read_table
 from .gazetteer import Gazetteer, Match
 
-__all__ = ["corroborated"]
+__all__ = ["corroborated", "without_rural_words"]
 
 _RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
 _COUNTY = _RANK["county"]
@@ -56,6 +56,25 @@ def _ranks(gz: Gazetteer, candidates: tuple[int, ...]) -> tuple[int, int]:
 def _held(gz: Gazetteer, candidates: tuple[int, ...]) -> frozenset[int]:
     """The candidates and every ancestor of them (a pure function of them: cached)."""
     return frozenset(a for c in candidates for a in gz.ancestors(c))
+
+
+@cache
+def _village_words() -> tuple[str, ...]:
+    """Words after 某乡村 that make 某乡 a township (某乡村民, 某乡村干部)."""
+    return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "village")
+
+
+def without_rural_words(text: str, matches: list[Match]) -> list[Match]:
+    """``matches`` without the townships ending in 乡 that are the start of the words 乡村 or 乡镇 (发展乡村,
+    促进乡村振兴, 发展乡镇企业: 发展乡, 促进乡), unless a village's word follows (某乡村民, 某乡村干部)."""
+    return [m for m in matches if not _rural_word(text, m)]
+
+
+def _rural_word(text: str, m: Match) -> bool:
+    """Whether a township name ending in 乡 starts the word 乡村 or 乡镇 (:func:`without_rural_words`)."""
+    if m.short or m.end >= len(text) or text[m.end] not in "村镇" or not m.surface.endswith("乡"):
+        return False
+    return text[m.end] == "镇" or not text.startswith(_village_words(), m.end + 1)
 
 
 def _child_of(gz: Gazetteer, m: Match, prev: Match) -> bool:
