@@ -869,7 +869,11 @@ def _locality(
             return _shared_place(gz, members)  # or prefecture: the document's own place then
         group = _adjacent(inside, inside.index(base))
         i = group.index(base)
-        return group[i - 1] if i > 0 else base
+        if i > 0:
+            return group[i - 1]
+        if base.community is not None and (d := base.division) is not None:  # the township the gazetteer puts it in
+            return _Mention(base.start, base.end, "", d, candidates=(d,), township=base.township)
+        return base
     if not by_org and base.community is None and base.division is not None:
         # a place named first, a place inside it named later in the sentence (唐山…联合路南区广场街道燕南社区):
         # the more specific one
