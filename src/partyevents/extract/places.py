@@ -102,7 +102,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     choice = _by_villages(gz, text, body + title + manifest, _disambiguate(gz, body + title + manifest))
     mentions = [
         _Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates,
-                 m.surface if m.surface in written else None, m.short)
+                 written[m.surface][1] if m.surface in written else None, m.short)
         for m in body
     ]
     mentions = [_with_level_word(gz, text, m) if m.short else m for m in mentions]  # only a short form grows
@@ -148,32 +148,37 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     return out, problems
 
 
-def _townships_of_counties(gz: Gazetteer, lists: tuple[list[Match], ...]) -> dict[str, tuple[int, ...]]:
+def _townships_of_counties(
+    gz: Gazetteer, lists: tuple[list[Match], ...]
+) -> dict[str, tuple[tuple[int, ...], str]]:
     """Township names written right after a county that the gazetteer lists under other counties only.
 
     ``涪陵区大顺镇`` when the gazetteer has 大顺乡 under 涪陵区 and a 大顺镇 in another province: the page
-    means 涪陵区's township wherever it names it, under the name the page gives it. Returns surface -> its
-    candidates: the township under the county with another level's suffix, else the county itself.
+    means 涪陵区's township wherever it names it, under the name the page gives it (a short form, 某区海棠街:
+    its full name, 海棠街道). Returns surface -> (its candidates: the township under the county with another
+    level's suffix, else the county itself; the township's name).
     """
-    out: dict[str, tuple[int, ...]] = {}
+    out: dict[str, tuple[tuple[int, ...], str]] = {}
     divisions = gz.divisions
     for matches in lists:
         for prev, m in pairwise(matches):
-            if prev.end != m.start or m.short or len(prev.candidates) != 1 or m.surface in out:
+            if prev.end != m.start or len(prev.candidates) != 1 or m.surface in out:
                 continue
             county = prev.candidates[0]
             if divisions[county].level != "county":
                 continue
             if any(divisions[c].level != "township" or divisions[c].parent == county for c in m.candidates):
                 continue
-            under = [i for i in gz.township_variants(m.surface) if divisions[i].parent == county]
-            out[m.surface] = (under[0],) if len(under) == 1 else (county,)
+            names = {divisions[c].name for c in m.candidates}
+            name = names.pop() if m.short and len(names) == 1 else m.surface
+            under = [i for i in gz.township_variants(name) if divisions[i].parent == county]
+            out[m.surface] = ((under[0],) if len(under) == 1 else (county,), name)
     return out
 
 
-def _recandidated(matches: list[Match], written: dict[str, tuple[int, ...]]) -> list[Match]:
+def _recandidated(matches: list[Match], written: dict[str, tuple[tuple[int, ...], str]]) -> list[Match]:
     """``matches`` with the townships :func:`_townships_of_counties` placed under their county."""
-    return [m._replace(candidates=written[m.surface]) if m.surface in written else m for m in matches]
+    return [m._replace(candidates=written[m.surface][0]) if m.surface in written else m for m in matches]
 
 
 def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
