@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from ..resources import read_table
 from .gazetteer import Gazetteer, Match
 
-__all__ = ["corroborated", "without_rural_words"]
+__all__ = ["corroborated", "without_word_parts"]
 
 _RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
 _COUNTY = _RANK["county"]
@@ -64,14 +64,25 @@ def _village_words() -> tuple[str, ...]:
     return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "village")
 
 
-def without_rural_words(text: str, matches: list[Match]) -> list[Match]:
-    """``matches`` without the townships ending in 乡 that are the start of the words 乡村 or 乡镇 (发展乡村,
-    促进乡村振兴, 发展乡镇企业: 发展乡, 促进乡), unless a village's word follows (某乡村民, 某乡村干部)."""
-    return [m for m in matches if not _rural_word(text, m)]
+def without_word_parts(gz: Gazetteer, text: str, matches: list[Match]) -> list[Match]:
+    """``matches`` without full names that are parts of common words.
+
+    A township ending in 乡 that starts the word 乡村 or 乡镇 (发展乡村, 促进乡村振兴, 发展乡镇企业: 发展乡,
+    促进乡), unless a village's word follows (某乡村民, 某乡村干部); a county ending in 城区 whose first
+    character ends another place's name (位于白云城区: the urban area of 白云, not 云城区).
+    """
+    return [m for m in matches if not _rural_word(text, m) and not _urban_area(gz, text, m)]
+
+
+def _urban_area(gz: Gazetteer, text: str, m: Match) -> bool:
+    """Whether a county named X城区 is the word 城区 after a place whose name ends in X (白云城区)."""
+    if m.short or not m.surface.endswith("城区") or not m.start or not "\u4e00" <= text[m.start - 1] <= "\u9fff":
+        return False
+    return any(k.end == 2 for k in gz.find(text[m.start - 1 : m.start + 1]))  # a name of two: 常德, 白云
 
 
 def _rural_word(text: str, m: Match) -> bool:
-    """Whether a township name ending in 乡 starts the word 乡村 or 乡镇 (:func:`without_rural_words`)."""
+    """Whether a township name ending in 乡 starts the word 乡村 or 乡镇 (:func:`without_word_parts`)."""
     if m.short or m.end >= len(text) or text[m.end] not in "村镇" or not m.surface.endswith("乡"):
         return False
     return text[m.end] == "镇" or not text.startswith(_village_words(), m.end + 1)

@@ -53,7 +53,7 @@ from ..regex_first import with_first_chars
 from ..resources import read_table, words_of
 from .gazetteer import Gazetteer, Match, gazetteer
 from .place_chain import chain_of, name_in_time, shared_chain
-from .place_evidence import corroborated, without_rural_words
+from .place_evidence import corroborated, without_word_parts
 from .place_villages import by_villages
 
 __all__ = ["resolve_places"]
@@ -95,7 +95,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     text = ctx.text
     title = gz.find(ctx.title or "")
     manifest = gz.find(ctx.manifest_place or "")
-    body = corroborated(gz, text, without_rural_words(text, gz.find(text)), title + manifest)
+    body = corroborated(gz, text, without_word_parts(gz, text, gz.find(text)), title + manifest)
     written = _townships_of_counties(gz, (body, title, manifest))
     if written:
         body, title, manifest = (_recandidated(ms, written) for ms in (body, title, manifest))
