@@ -250,7 +250,11 @@ def _slow_home(
         return n, places._LEVEL_RANK[places._level(gz, m)]
 
     best = max(counts, key=weight)
-    return places._Home(first[best], sources.get(best, "document"))
+    tied = [first[s] for s in counts if weight(s) == weight(best)]
+    places_of_level = tuple(m for m in tied if weight(m.surface)[1] == weight(best)[1])
+    distinct = {(m.division, m.community) for m in places_of_level}
+    shared = places._shared_place(gz, places_of_level) if len(distinct) > 1 else None
+    return places._Home(shared or first[best], sources.get(best, "document"))
 
 
 def _slow_document_province(

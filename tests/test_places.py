@@ -170,3 +170,13 @@ def test_a_township_placed_under_its_county_stays_there_where_it_is_named_alone(
     places, problems = resolve_places(DocContext(text=text), events)
     assert [chain(p)[:6] for p in places] == [("五合镇", "township", "云南省", "保山市", "腾冲市", "五合镇")] * 2
     assert problems == []
+
+
+def test_a_document_naming_several_townships_once_each_is_about_the_county_they_share() -> None:
+    text = "为迎接建党节，县直机关开展系列活动。\n6月29日，机关党员分别到曲石镇、明光镇走访老党员。"
+    cut = text.index("\n")
+    events = [Event(seq=0, start=0, end=cut, text=text[:cut]), Event(seq=1, start=cut + 1, end=len(text),
+                                                                      text=text[cut + 1 :])]
+    places, _ = resolve_places(DocContext(text=text), events)
+    assert [chain(p)[:6] for p in places] == [("腾冲市", "county", "云南省", "保山市", "腾冲市", None)] * 2
+    assert places[0] is not None and places[0].source == "document" and places[0].start is None

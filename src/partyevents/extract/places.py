@@ -390,8 +390,20 @@ def _home(
     named = {s: by_division[d] if (d := first[s].division) is not None else n for s, n in counts.items()}
     most = max(named.values())
     tied = [s for s, n in named.items() if n == most]
-    best = tied[0] if len(tied) == 1 else max(tied, key=lambda s: _LEVEL_RANK[_level(gz, first[s])])
-    return _Home(first[best], sources.get(best, "document"))
+    if len(tied) == 1:
+        return _Home(first[tied[0]], sources.get(tied[0], "document"))
+    best = max(tied, key=lambda s: _LEVEL_RANK[_level(gz, first[s])])
+    return _Home(_tied_home(gz, [first[s] for s in tied], first[best]), sources.get(best, "document"))
+
+
+def _tied_home(gz: Gazetteer, tied: list[_Mention], best: _Mention) -> _Mention:
+    """The home among places named equally often: the most specific one (``best``), or when several places
+    of that level tie (花岗镇, 严店乡 and 上派镇, once each), the county or township they share."""
+    rank = _LEVEL_RANK[_level(gz, best)]
+    top = tuple(m for m in tied if _LEVEL_RANK[_level(gz, m)] == rank)
+    if len({(m.division, m.community) for m in top}) > 1 and (shared := _shared_place(gz, top)) is not None:
+        return shared
+    return best
 
 
 def _level(gz: Gazetteer, m: _Mention) -> str:
