@@ -185,7 +185,8 @@ def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
     """A community the gazetteer cannot place, put under the document's home place (when that is resolved): under
     its county only when the home is a township and the gazetteer lists no village so named in that county
     (某村组织党员来到白石村: a village anywhere in the county, not surely in the home's township; villages are
-    listed far more fully than towns' new communities)."""
+    listed far more fully than towns' new communities); under the one township of a prefecture home that lists
+    it (the prefecture's village lists are read then, as a page naming one of its counties would)."""
     if home is None or home.mention is m or (d := home.mention.division) is None:
         return m
     if (
@@ -196,7 +197,25 @@ def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
         and m.community not in gz.villages(county)
     ):
         return m._replace(division=county, candidates=(county,))
+    if m.community is not None and gz.divisions[d].level == "prefecture" and (t := _listed_in(gz, d, m.community)):
+        return m._replace(division=t, candidates=(t,))  # 荆州市…来到某村: the one township listing it there
     return m._replace(division=d, candidates=(d,), township=home.mention.township)
+
+
+def _listed_in(gz: Gazetteer, prefecture: int, name: str) -> int | None:
+    """The township (else the county) of ``prefecture`` under which the gazetteer lists a community or village
+    ``name``, when only one does."""
+    towns = {t for c in _counties_of(gz, prefecture) for t in gz.villages(c).get(name, ())}
+    if len(towns) == 1:
+        return towns.pop()
+    counties = {gz.county_of(t) for t in towns}
+    return counties.pop() if len(counties) == 1 else None
+
+
+@lru_cache(maxsize=1 << 10)
+def _counties_of(gz: Gazetteer, prefecture: int) -> tuple[int, ...]:
+    """The counties right under a prefecture (looked up once per prefecture)."""
+    return tuple(d.id for d in gz.divisions if d.parent == prefecture and d.level == "county")
 
 
 @cache
