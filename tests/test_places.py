@@ -180,3 +180,22 @@ def test_a_document_naming_several_townships_once_each_is_about_the_county_they_
     places, _ = resolve_places(DocContext(text=text), events)
     assert [chain(p)[:6] for p in places] == [("腾冲市", "county", "云南省", "保山市", "腾冲市", None)] * 2
     assert places[0] is not None and places[0].source == "document" and places[0].start is None
+
+
+def test_a_province_wide_page_telling_of_one_village_stays_the_provinces() -> None:
+    text = ("今年以来，云南省选派干部驻村帮扶，云南各地村集体经济稳步增长。\n"
+            "在腾冲市固东镇河头村，河头村村民种植中药材增收。\n"
+            "2019年以来，驻村工作队共帮助群众办实事2万余件。")
+    cuts = [i for i, c in enumerate(text) if c == "\n"]
+    bounds = [(0, cuts[0]), (cuts[0] + 1, cuts[1]), (cuts[1] + 1, len(text))]
+    events = [Event(seq=i, start=a, end=b, text=text[a:b]) for i, (a, b) in enumerate(bounds)]
+    places, _ = resolve_places(DocContext(text=text), events)
+    assert chain(places[1])[:2] == ("河头村", "village")
+    assert chain(places[2])[:3] == ("云南省", "province", "云南省")
+
+
+def test_no_village_name_ends_in_the_word_for_stationed_in() -> None:
+    from partyevents.extract import places
+
+    assert places._name_reach("县直单位驻") == 0  # 县直单位驻村工作队: no village 单位驻村
+    assert places._name_reach("到河头") == 2

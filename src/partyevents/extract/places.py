@@ -441,7 +441,8 @@ def _descend(gz: Gazetteer, text: str, home: _Home | None, mentions: list[_Menti
     """The home place, or the one community or village the document names, inside it (a village's own page).
 
     It must be named twice, or once as where something happened (下派到贵溪河潭镇丰田村); a home the title or
-    the manifest names stays, unless the community is named there too.
+    the manifest names stays, unless the community is named there too, and so does a province (a province-wide
+    page that tells of one village).
     """
     communities = Counter(m.community for m in mentions if m.community is not None)
     if len(communities) != 1:
@@ -457,6 +458,8 @@ def _descend(gz: Gazetteer, text: str, home: _Home | None, mentions: list[_Menti
     if m.division is None or (h.division is None and h.candidates):
         return home
     if h.division is not None and h.division not in gz.ancestors(m.division):
+        return home
+    if h.division is not None and gz.divisions[h.division].level == "province":  # a province-wide page's example
         return home
     return _Home(m, home.source)
 
