@@ -904,13 +904,14 @@ def _locality(
         return base
     if base.start in listed:  # one of several places: the one they share, or their township named before them
         members = listed[base.start]
-        if len(members) > 1 and all(m.division is not None for m in members):  # none when they share no county
-            return _shared_place(gz, members)  # or prefecture: the document's own place then
+        # venues (the organizer's own place listed with a partner's, 某社区与某社区联合开展, stays its own)
+        if not by_org and len(members) > 1 and all(m.division is not None for m in members):
+            return _shared_place(gz, members)  # none when they share no county or prefecture: the document's place
         group = _adjacent(inside, inside.index(base))
         i = group.index(base)
         if i > 0:
             return group[i - 1]
-        if base.community is not None and (d := base.division) is not None:  # the township the gazetteer puts it in
+        if not by_org and base.community is not None and (d := base.division) is not None:  # where it is listed
             return _Mention(base.start, base.end, "", d, candidates=(d,), township=base.township)
         return base
     if not by_org and base.community is None and base.division is not None:
