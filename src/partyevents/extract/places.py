@@ -356,11 +356,7 @@ def _by_villages(gz: Gazetteer, text: str, matches: list[Match], choice: dict[st
     """``choice`` with the township names the context left ambiguous decided, where it can be, by the villages
     and communities the page names (:mod:`.place_villages`)."""
     for m in matches:
-        if (
-            choice.get(m.surface, 0) is None
-            and not m.short
-            and all(gz.divisions[c].level == "township" for c in m.candidates)
-        ):
+        if choice.get(m.surface, 0) is None and all(gz.divisions[c].level == "township" for c in m.candidates):
             choice[m.surface] = by_villages(gz, text, m.candidates)
     return choice
 
