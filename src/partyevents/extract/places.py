@@ -357,8 +357,25 @@ def _by_villages(gz: Gazetteer, text: str, matches: list[Match], choice: dict[st
     and communities the page names (:mod:`.place_villages`)."""
     for m in matches:
         if choice.get(m.surface, 0) is None and all(gz.divisions[c].level == "township" for c in m.candidates):
-            choice[m.surface] = by_villages(gz, text, m.candidates)
+            choice[m.surface] = by_villages(gz, text, m.candidates) or _by_regional_words(gz, text, m.candidates)
     return choice
+
+
+def _by_regional_words(gz: Gazetteer, text: str, candidates: tuple[int, ...]) -> int | None:
+    """The one candidate in the province whose own word for a level the page uses (居民区: 上海市), if any
+    (``place_regional_words.tsv``)."""
+    for word, province in _regional_words():
+        if word in text:
+            inside = [c for c in candidates if gz.divisions[gz.ancestors(c)[0]].name == province]
+            if len(inside) == 1:
+                return inside[0]
+    return None
+
+
+@cache
+def _regional_words() -> tuple[tuple[str, str], ...]:
+    """(word, province) of words used for a level of place in one province only (``place_regional_words.tsv``)."""
+    return tuple((row[0], row[1]) for row in read_table("place_regional_words.tsv"))
 
 
 @lru_cache(maxsize=1 << 14)
