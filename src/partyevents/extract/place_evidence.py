@@ -69,9 +69,39 @@ def without_word_parts(gz: Gazetteer, text: str, matches: list[Match]) -> list[M
 
     A township ending in 乡 that starts the word 乡村 or 乡镇 (发展乡村, 促进乡村振兴, 发展乡镇企业: 发展乡,
     促进乡), unless a village's word follows (某乡村民, 某乡村干部); a county ending in 城区 whose first
-    character ends another place's name (位于白云城区: the urban area of 白云, not 云城区).
+    character ends another place's name (位于白云城区: the urban area of 白云, not 云城区); a county of two
+    characters X县 after a word's first character, whose 县 starts a county word (市委和县委, 贡献县域, 英雄县城:
+    和县, 献县, 雄县; the ``county_word`` rows), unless a place name or a ``before`` word comes before it
+    (安徽和县县委, 在和县县城).
     """
-    return [m for m in matches if not _rural_word(text, m) and not _urban_area(gz, text, m)]
+    ends = {m.end for m in matches}
+    return [
+        m
+        for m in matches
+        if not _rural_word(text, m) and not _urban_area(gz, text, m) and not _county_word(text, m, ends)
+    ]
+
+
+def _county_word(text: str, m: Match, ends: set[int]) -> bool:
+    """Whether a county named X县 is X ending a word and 县 starting another (市委和县委: no 和县)."""
+    if m.short or len(m.surface) != 2 or not m.surface.endswith("县") or not m.start or m.start in ends:
+        return False
+    prev = text[m.start - 1]
+    if not "\u4e00" <= prev <= "\u9fff" or prev in _before_words():
+        return False
+    return text.startswith(_county_words(), m.end - 1)
+
+
+@cache
+def _before_words() -> frozenset[str]:
+    """Characters before a name that leave it standing on its own (``place_short_context.tsv``, ``before``)."""
+    return frozenset(r[1] for r in read_table("place_short_context.tsv") if r[0] == "before")
+
+
+@cache
+def _county_words() -> tuple[str, ...]:
+    """Words that start with 县 and name no county (县委, 县域, 县城: ``place_short_context.tsv``)."""
+    return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "county_word")
 
 
 def _urban_area(gz: Gazetteer, text: str, m: Match) -> bool:
