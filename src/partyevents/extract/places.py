@@ -6,22 +6,26 @@
    (:mod:`.place_evidence`); one right after a name of its own level or below
    (安溪县公安局, 长宁区新华路) is part of another name. A township written right
    after a county that the gazetteer lists only under other counties (腾冲市五合镇,
-   where it has 五合乡) is that county's, wherever the page names it.
+   where it has 五合乡) is that county's, wherever the page names it. Names that
+   are parts of words (振兴乡村, 常德城区, 市委和县委) are dropped.
 2. Resolve ambiguous names (城关镇 ×99) by the document's other places: each
    candidate scores by how closely it sits to the candidates of every other
    name; the best wins. A township name still ambiguous is decided by the
    villages the page names, where the gazetteer lists one under only one of
-   its namesakes (:mod:`.place_villages`); else it stays unresolved (its name
-   is kept, and the chain its candidates share).
+   its namesakes (:mod:`.place_villages`), or by a word used in one province
+   only (居民区党总支: Shanghai); else it stays unresolved (its name is kept,
+   and the chain its candidates share).
 3. Add what the gazetteer lacks or writes differently: a township named after
    its county (西夏区贺兰山路街道, 松北区松北镇), and named communities and villages
    (``前川街向阳社区``, ``在鸿翔社区``, ``，宝山苑社区联合…``, 嘎查, 居民区).
-4. Per event, the locality is where it happened when the first sentence says
-   so (``来到繁峙县``, ``在鸿翔社区召开``), else the most specific place in the
+4. Per event, the locality is where it happened when the lead sentence (the
+   one with the date, else the organizer) says so (``来到繁峙县``,
+   ``在鸿翔社区召开``), else the most specific place in the
    organizer's name (a county's bureau working in a named community: that
    community), else the first group of adjacent place names, else the
    document's home place (the one it names most, title and manifest counted
-   thrice; a lone community under it is more specific). A community listed
+   thrice; several of one level named equally often: the place they share; a
+   lone community under it is more specific). A community listed
    with others (``延安里社区、桂林社区等``) stands for its township; places of one
    level listed as venues (``到白庙乡、白楼乡调研``) for the county or township they
    share, or, when they share a province at most, for the document's place.
