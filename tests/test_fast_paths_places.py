@@ -250,7 +250,11 @@ def _slow_home(
         return n, places._LEVEL_RANK[places._level(gz, m)]
 
     best = max(counts, key=weight)
-    return places._Home(first[best], sources.get(best, "document"))
+    tied = [first[s] for s in counts if weight(s) == weight(best)]
+    places_of_level = tuple(m for m in tied if weight(m.surface)[1] == weight(best)[1])
+    distinct = {(m.division, m.community) for m in places_of_level}
+    shared = places._shared_place(gz, places_of_level) if len(distinct) > 1 else None
+    return places._Home(shared or first[best], sources.get(best, "document"))
 
 
 def _slow_document_province(
@@ -330,6 +334,9 @@ def _slow_corroborated(gz: Gazetteer, text: str, matches: list[Match], extra: li
     keep: list[bool | None] = [not (m.short and min(pe._RANK[gz.divisions[c].level] for c in m.candidates) == 2)
                                for m in matches]
     for i, m in enumerate(matches):
+        if keep[i] is False and any(text.startswith(w, m.end) for w in pe._unit_words()):
+            keep[i] = None
+    for i, m in enumerate(matches):
         if not m.short or i == 0:
             continue
         prev = matches[i - 1]
@@ -355,7 +362,8 @@ def _slow_corroborated(gz: Gazetteer, text: str, matches: list[Match], extra: li
 
 def test_corroboration_agrees_with_the_first_form() -> None:
     gz = gazetteer()
-    texts = [*_doc_texts(), ("樊城领秀中原商圈，长沙县", "樊城"), ("长宁区新华路街道", ""), ("武汉黄陂前川街", "")]
+    texts = [*_doc_texts(), ("樊城领秀中原商圈，长沙县", "樊城"), ("长宁区新华路街道", ""), ("武汉黄陂前川街", ""),
+             ("蓝田党支部开展学习", ""), ("西安市蓝田党支部", "")]
     for text, title in texts:
         t = gz.find(title)
         assert places.corroborated(gz, text, gz.find(text), t) == _slow_corroborated(gz, text, gz.find(text), t)

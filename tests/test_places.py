@@ -160,3 +160,43 @@ def test_place_cases(case: dict) -> None:
         assert case["problem"] in messages, case["note"]
     else:
         assert not problems, case["note"]
+
+
+def test_a_township_placed_under_its_county_stays_there_where_it_is_named_alone() -> None:
+    text = "4月2日，腾冲市五合镇召开党员大会。\n4月9日，五合镇各村开展植树活动。"
+    cut = text.index("\n")
+    events = [Event(seq=0, start=0, end=cut, text=text[:cut]), Event(seq=1, start=cut + 1, end=len(text),
+                                                                      text=text[cut + 1 :])]
+    places, problems = resolve_places(DocContext(text=text), events)
+    assert [chain(p)[:6] for p in places] == [("五合镇", "township", "云南省", "保山市", "腾冲市", "五合镇")] * 2
+    assert problems == []
+
+
+def test_a_document_naming_several_townships_once_each_is_about_the_county_they_share() -> None:
+    text = "为迎接建党节，县直机关开展系列活动。\n6月29日，机关党员分别到曲石镇、明光镇走访老党员。"
+    cut = text.index("\n")
+    events = [Event(seq=0, start=0, end=cut, text=text[:cut]), Event(seq=1, start=cut + 1, end=len(text),
+                                                                      text=text[cut + 1 :])]
+    places, _ = resolve_places(DocContext(text=text), events)
+    assert [chain(p)[:6] for p in places] == [("腾冲市", "county", "云南省", "保山市", "腾冲市", None)] * 2
+    assert places[0] is not None and places[0].source == "document" and places[0].start is None
+
+
+def test_a_province_wide_page_telling_of_one_village_stays_the_provinces() -> None:
+    text = ("今年以来，云南省选派干部驻村帮扶，云南各地村集体经济稳步增长。\n"
+            "在腾冲市固东镇河头村，河头村村民种植中药材增收。\n"
+            "2019年以来，驻村工作队共帮助群众办实事2万余件。")
+    cuts = [i for i, c in enumerate(text) if c == "\n"]
+    bounds = [(0, cuts[0]), (cuts[0] + 1, cuts[1]), (cuts[1] + 1, len(text))]
+    events = [Event(seq=i, start=a, end=b, text=text[a:b]) for i, (a, b) in enumerate(bounds)]
+    places, _ = resolve_places(DocContext(text=text), events)
+    assert chain(places[1])[:2] == ("河头村", "village")
+    assert chain(places[2])[:3] == ("云南省", "province", "云南省")
+
+
+def test_no_village_name_ends_in_a_verb_before_cun() -> None:
+    from partyevents.extract import places
+
+    assert places._name_reach("县直单位驻") == 0  # 县直单位驻村工作队: no village 单位驻村
+    assert places._name_reach("书记听取") < 2  # 听取村党支部汇报: no village 听取村
+    assert places._name_reach("到河头") == 2

@@ -269,9 +269,13 @@ class Gazetteer:
         """The matcher's patterns: (name or short form, the divisions it may name, whether it is short)."""
         out: list[tuple[str, tuple[int, ...], bool]] = []
         stop = {row[0] for row in read_table("place_stop_names.tsv")}
+        whole = {row[0] for row in read_table("place_whole_provinces.tsv")}
+        whole_ids = {d.id for d in self.divisions if d.level == "province" and d.name in whole}
         keys: dict[str, tuple[list[int], list[int]]] = {}  # key -> (full-name ids, short-form ids)
         divisions = self.divisions
         for div in divisions:
+            if div.level != "province" and self.ancestors(div.id)[0] in whole_ids:  # 台湾省's 大社区
+                continue
             if div.name not in stop and len(div.name) >= (3 if div.level == "township" else 2):
                 keys.setdefault(div.name, ([], []))[0].append(div.id)
             if div.level == "township":
@@ -424,7 +428,7 @@ def _cache_key(path: Path) -> tuple[object, ...]:
     return (tuple(stats), tuple(own))
 
 
-_RESOURCES = ("place_stop_names.tsv", "place_changes.tsv")  # the resource files the tables are built from
+_RESOURCES = ("place_stop_names.tsv", "place_changes.tsv", "place_whole_provinces.tsv")  # the resource files the tables are built from
 
 
 @cache

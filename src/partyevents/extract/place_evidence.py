@@ -12,6 +12,9 @@ name in its own right):
 - the place itself, a place under it, or its prefecture or province named
   elsewhere in full, or in the title or the manifest.
 
+A county's short form followed by a small unit's word (``蓝田党支部``: the ``unit`` rows) is a compound's
+or a company's name, never the county (a county has no 党支部 of its own).
+
 A short form right after a name of its own level or below is never a place: it
 starts another name (``安溪县公安局``, ``长宁区新华路街道``, ``汉阳镇汉阳场社区``), unless it is a
 division right under that name (``滨海新区大港街``: 大港街道 of 滨海新区).
@@ -24,7 +27,7 @@ from functools import cache, lru_cache
 from ..resources import read_table
 from .gazetteer import Gazetteer, Match
 
-__all__ = ["corroborated"]
+__all__ = ["corroborated", "without_word_parts"]
 
 _RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
 _COUNTY = _RANK["county"]
@@ -34,6 +37,12 @@ _FEW = 3  # a name with more candidates than this (城关镇) says nothing about
 @cache
 def _confirm_words() -> tuple[str, ...]:
     return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "confirm")
+
+
+@cache
+def _unit_words() -> tuple[str, ...]:
+    """Words after a county's short form that make it a small unit's own name (蓝田党支部)."""
+    return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "unit")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -47,6 +56,66 @@ def _ranks(gz: Gazetteer, candidates: tuple[int, ...]) -> tuple[int, int]:
 def _held(gz: Gazetteer, candidates: tuple[int, ...]) -> frozenset[int]:
     """The candidates and every ancestor of them (a pure function of them: cached)."""
     return frozenset(a for c in candidates for a in gz.ancestors(c))
+
+
+@cache
+def _village_words() -> tuple[str, ...]:
+    """Words after 某乡村 that make 某乡 a township (某乡村民, 某乡村干部)."""
+    return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "village")
+
+
+def without_word_parts(gz: Gazetteer, text: str, matches: list[Match]) -> list[Match]:
+    """``matches`` without full names that are parts of common words.
+
+    A township ending in 乡 that starts the word 乡村 or 乡镇 (发展乡村, 促进乡村振兴, 发展乡镇企业: 发展乡,
+    促进乡), unless a village's word follows (某乡村民, 某乡村干部); a county ending in 城区 whose first
+    character ends another place's name (位于白云城区: the urban area of 白云, not 云城区); a county of two
+    characters X县 after a word's first character, whose 县 starts a county word (市委和县委, 贡献县域, 英雄县城:
+    和县, 献县, 雄县; the ``county_word`` rows), unless a place name or a ``before`` word comes before it
+    (安徽和县县委, 在和县县城).
+    """
+    ends = {m.end for m in matches}
+    return [
+        m
+        for m in matches
+        if not _rural_word(text, m) and not _urban_area(gz, text, m) and not _county_word(text, m, ends)
+    ]
+
+
+def _county_word(text: str, m: Match, ends: set[int]) -> bool:
+    """Whether a county named X县 is X ending a word and 县 starting another (市委和县委: no 和县)."""
+    if m.short or len(m.surface) != 2 or not m.surface.endswith("县") or not m.start or m.start in ends:
+        return False
+    prev = text[m.start - 1]
+    if not "\u4e00" <= prev <= "\u9fff" or prev in _before_words():
+        return False
+    return text.startswith(_county_words(), m.end - 1)
+
+
+@cache
+def _before_words() -> frozenset[str]:
+    """Characters before a name that leave it standing on its own (``place_short_context.tsv``, ``before``)."""
+    return frozenset(r[1] for r in read_table("place_short_context.tsv") if r[0] == "before")
+
+
+@cache
+def _county_words() -> tuple[str, ...]:
+    """Words that start with 县 and name no county (县委, 县域, 县城: ``place_short_context.tsv``)."""
+    return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "county_word")
+
+
+def _urban_area(gz: Gazetteer, text: str, m: Match) -> bool:
+    """Whether a county named X城区 is the word 城区 after a place whose name ends in X (白云城区)."""
+    if m.short or not m.surface.endswith("城区") or not m.start or not "\u4e00" <= text[m.start - 1] <= "\u9fff":
+        return False
+    return any(k.end == 2 for k in gz.find(text[m.start - 1 : m.start + 1]))  # a name of two: 常德, 白云
+
+
+def _rural_word(text: str, m: Match) -> bool:
+    """Whether a township name ending in 乡 starts the word 乡村 or 乡镇 (:func:`without_word_parts`)."""
+    if m.short or m.end >= len(text) or text[m.end] not in "村镇" or not m.surface.endswith("乡"):
+        return False
+    return text[m.end] == "镇" or not text.startswith(_village_words(), m.end + 1)
 
 
 def _child_of(gz: Gazetteer, m: Match, prev: Match) -> bool:
@@ -72,6 +141,10 @@ def corroborated(gz: Gazetteer, text: str, matches: list[Match], extra: list[Mat
         return matches
     # a county's short form waits for evidence (False); None: never kept
     keep: list[bool | None] = [not (m.short and _ranks(gz, m.candidates)[0] == _COUNTY) for m in matches]
+    units = _unit_words()
+    for i, m in enumerate(matches):  # 蓝田党支部: a unit's own name, never the county
+        if keep[i] is False and text.startswith(units, m.end):
+            keep[i] = None
     for i, m in enumerate(matches):  # a short form starting another name is dropped first (八经街道延安里社区)
         if not m.short or i == 0:
             continue

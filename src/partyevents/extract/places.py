@@ -4,23 +4,31 @@
    (:mod:`.gazetteer`). A short form of a county or prefecture that is also an
    ordinary word (互助, 金山, 通道) counts only when something corroborates it
    (:mod:`.place_evidence`); one right after a name of its own level or below
-   (安溪县公安局, 长宁区新华路) is part of another name.
+   (安溪县公安局, 长宁区新华路) is part of another name. A township written right
+   after a county that the gazetteer lists only under other counties (腾冲市五合镇,
+   where it has 五合乡) is that county's, wherever the page names it. Names that
+   are parts of words (振兴乡村, 常德城区, 市委和县委) are dropped.
 2. Resolve ambiguous names (城关镇 ×99) by the document's other places: each
    candidate scores by how closely it sits to the candidates of every other
    name; the best wins. A township name still ambiguous is decided by the
    villages the page names, where the gazetteer lists one under only one of
-   its namesakes (:mod:`.place_villages`); else it stays unresolved (its name
-   is kept, and the chain its candidates share).
+   its namesakes (:mod:`.place_villages`), or by a word used in one province
+   only (居民区党总支: Shanghai); else it stays unresolved (its name is kept,
+   and the chain its candidates share).
 3. Add what the gazetteer lacks or writes differently: a township named after
    its county (西夏区贺兰山路街道, 松北区松北镇), and named communities and villages
    (``前川街向阳社区``, ``在鸿翔社区``, ``，宝山苑社区联合…``, 嘎查, 居民区).
-4. Per event, the locality is where it happened when the first sentence says
-   so (``来到繁峙县``, ``在鸿翔社区召开``), else the most specific place in the
+4. Per event, the locality is where it happened when the lead sentence (the
+   one with the date, else the organizer) says so (``来到繁峙县``,
+   ``在鸿翔社区召开``), else the most specific place in the
    organizer's name (a county's bureau working in a named community: that
    community), else the first group of adjacent place names, else the
    document's home place (the one it names most, title and manifest counted
-   thrice; a lone community under it is more specific). A community listed
-   with others (``延安里社区、桂林社区等``) stands for its township.
+   thrice; several of one level named equally often: the place they share; a
+   lone community under it is more specific). A community listed
+   with others (``延安里社区、桂林社区等``) stands for its township; places of one
+   level listed as venues (``到白庙乡、白楼乡调研``) for the county or township they
+   share, or, when they share a province at most, for the document's place.
 5. A locality in another province than the document's better-supported one
    falls back to the document's place when its own evidence is weak, and is
    reported as a warning either way (:func:`_province_conflict`).
@@ -38,7 +46,7 @@ import json
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 from operator import itemgetter
@@ -49,13 +57,14 @@ from ..regex_first import with_first_chars
 from ..resources import read_table, words_of
 from .gazetteer import Gazetteer, Match, gazetteer
 from .place_chain import chain_of, name_in_time, shared_chain
-from .place_evidence import corroborated
+from .place_evidence import corroborated, without_word_parts
 from .place_villages import by_villages
 
 __all__ = ["resolve_places"]
 
-# behind a look-ahead on the first characters (:mod:`partyevents.regex_first`): re skips ahead to them
-_COMMUNITY = with_first_chars(re.compile(r"社区|居委会|居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医)"))
+# behind a look-ahead on the first characters (:mod:`partyevents.regex_first`): re skips ahead to them;
+# 村 before 社区 is part of a community's name (某新村社区); 社区居委会 is a community's own committee
+_COMMUNITY = with_first_chars(re.compile(r"社区|(?<!社区)居委会|(?<!社区)居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会)"))
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,5}")
 _TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,5}?)(街道|镇|乡)(?!镇|村|街|长|党|政府|干部|级|里)")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -90,9 +99,16 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     text = ctx.text
     title = gz.find(ctx.title or "")
     manifest = gz.find(ctx.manifest_place or "")
-    body = corroborated(gz, text, gz.find(text), title + manifest)
+    body = corroborated(gz, text, without_word_parts(gz, text, gz.find(text)), title + manifest)
+    written = _townships_of_counties(gz, (body, title, manifest))
+    if written:
+        body, title, manifest = (_recandidated(ms, written) for ms in (body, title, manifest))
     choice = _by_villages(gz, text, body + title + manifest, _disambiguate(gz, body + title + manifest))
-    mentions = [_Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates, None, m.short) for m in body]
+    mentions = [
+        _Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates,
+                 written[m.surface][1] if m.surface in written else None, m.short)
+        for m in body
+    ]
     mentions = [_with_level_word(gz, text, m) if m.short else m for m in mentions]  # only a short form grows
     mentions = _with_townships(gz, text, mentions)
     pre_home = _home(gz, mentions, title, manifest, choice)
@@ -102,7 +118,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     for m in reversed(mentions):
         if m.end in hometowns or _hometown(text, m):
             hometowns.add(m.start)
-    listed = _listed(text, mentions)
+    listed = _listed(gz, text, mentions)
     old_names = _old_names(gz, mentions)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
     province = _document_province(gz, mentions, home, title, manifest, choice)
@@ -124,23 +140,86 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
                 continue
             mention, source = _self_named(gz, text, ev, home.mention), home.source
         elif mention.community is not None and mention.division is None and not mention.candidates:
-            mention = _inherit(mention, home)  # 赴新西社区: a community of the document's place
+            mention = _inherit(gz, mention, home)  # 赴新西社区: a community of the document's place
         elif mention.division is None and mention.community is None and mention.surface not in warned:
             warned.add(mention.surface)
             problems.append(_ambiguity(gz, mention))
         place = _place(gz, mention, _when(ctx, ev), old_names)
         place.source = source
-        if source != "event":
+        if source != "event" or not mention.surface:  # the home, or the place several listed ones share
             place.surface, place.start, place.end = place.name, None, None
         out.append(place)
     return out, problems
 
 
-def _inherit(m: _Mention, home: _Home | None) -> _Mention:
-    """A community the gazetteer cannot place, put under the document's home place (when that is resolved)."""
+def _townships_of_counties(
+    gz: Gazetteer, lists: tuple[list[Match], ...]
+) -> dict[str, tuple[tuple[int, ...], str]]:
+    """Township names written right after a county that the gazetteer lists under other counties only.
+
+    ``涪陵区大顺镇`` when the gazetteer has 大顺乡 under 涪陵区 and a 大顺镇 in another province: the page
+    means 涪陵区's township wherever it names it, under the name the page gives it (a short form, 某区海棠街:
+    its full name, 海棠街道). Returns surface -> (its candidates: the township under the county with another
+    level's suffix, else the county itself; the township's name).
+    """
+    out: dict[str, tuple[tuple[int, ...], str]] = {}
+    divisions = gz.divisions
+    for matches in lists:
+        for prev, m in pairwise(matches):
+            if prev.end != m.start or len(prev.candidates) != 1 or m.surface in out:
+                continue
+            county = prev.candidates[0]
+            if divisions[county].level != "county":
+                continue
+            if any(divisions[c].level != "township" or divisions[c].parent == county for c in m.candidates):
+                continue
+            names = {divisions[c].name for c in m.candidates}
+            name = names.pop() if m.short and len(names) == 1 else m.surface
+            under = [i for i in gz.township_variants(name) if divisions[i].parent == county]
+            out[m.surface] = ((under[0],) if len(under) == 1 else (county,), name)
+    return out
+
+
+def _recandidated(matches: list[Match], written: dict[str, tuple[tuple[int, ...], str]]) -> list[Match]:
+    """``matches`` with the townships :func:`_townships_of_counties` placed under their county."""
+    return [m._replace(candidates=written[m.surface][0]) if m.surface in written else m for m in matches]
+
+
+def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
+    """A community the gazetteer cannot place, put under the document's home place (when that is resolved): under
+    its county only when the home is a township and the gazetteer lists no village so named in that county
+    (某村组织党员来到白石村: a village anywhere in the county, not surely in the home's township; villages are
+    listed far more fully than towns' new communities); under the one township of a prefecture home that lists
+    it (the prefecture's village lists are read then, as a page naming one of its counties would)."""
     if home is None or home.mention is m or (d := home.mention.division) is None:
         return m
+    if (
+        m.community is not None
+        and m.community.endswith("村")
+        and gz.divisions[d].level == "township"
+        and (county := gz.county_of(d)) is not None
+        and m.community not in gz.villages(county)
+    ):
+        return m._replace(division=county, candidates=(county,))
+    if m.community is not None and gz.divisions[d].level == "prefecture" and (t := _listed_in(gz, d, m.community)):
+        return m._replace(division=t, candidates=(t,))  # 荆州市…来到某村: the one township listing it there
     return m._replace(division=d, candidates=(d,), township=home.mention.township)
+
+
+def _listed_in(gz: Gazetteer, prefecture: int, name: str) -> int | None:
+    """The township (else the county) of ``prefecture`` under which the gazetteer lists a community or village
+    ``name``, when only one does."""
+    towns = {t for c in _counties_of(gz, prefecture) for t in gz.villages(c).get(name, ())}
+    if len(towns) == 1:
+        return towns.pop()
+    counties = {gz.county_of(t) for t in towns}
+    return counties.pop() if len(counties) == 1 else None
+
+
+@lru_cache(maxsize=1 << 10)
+def _counties_of(gz: Gazetteer, prefecture: int) -> tuple[int, ...]:
+    """The counties right under a prefecture (looked up once per prefecture)."""
+    return tuple(d.id for d in gz.divisions if d.parent == prefecture and d.level == "county")
 
 
 @cache
@@ -281,13 +360,26 @@ def _by_villages(gz: Gazetteer, text: str, matches: list[Match], choice: dict[st
     """``choice`` with the township names the context left ambiguous decided, where it can be, by the villages
     and communities the page names (:mod:`.place_villages`)."""
     for m in matches:
-        if (
-            choice.get(m.surface, 0) is None
-            and not m.short
-            and all(gz.divisions[c].level == "township" for c in m.candidates)
-        ):
-            choice[m.surface] = by_villages(gz, text, m.candidates)
+        if choice.get(m.surface, 0) is None and all(gz.divisions[c].level == "township" for c in m.candidates):
+            choice[m.surface] = by_villages(gz, text, m.candidates) or _by_regional_words(gz, text, m.candidates)
     return choice
+
+
+def _by_regional_words(gz: Gazetteer, text: str, candidates: tuple[int, ...]) -> int | None:
+    """The one candidate in the province whose own word for a level the page uses (居民区: 上海市), if any
+    (``place_regional_words.tsv``)."""
+    for word, province in _regional_words():
+        if word in text:
+            inside = [c for c in candidates if gz.divisions[gz.ancestors(c)[0]].name == province]
+            if len(inside) == 1:
+                return inside[0]
+    return None
+
+
+@cache
+def _regional_words() -> tuple[tuple[str, str], ...]:
+    """(word, province) of words used for a level of place in one province only (``place_regional_words.tsv``)."""
+    return tuple((row[0], row[1]) for row in read_table("place_regional_words.tsv"))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -334,8 +426,20 @@ def _home(
     named = {s: by_division[d] if (d := first[s].division) is not None else n for s, n in counts.items()}
     most = max(named.values())
     tied = [s for s, n in named.items() if n == most]
-    best = tied[0] if len(tied) == 1 else max(tied, key=lambda s: _LEVEL_RANK[_level(gz, first[s])])
-    return _Home(first[best], sources.get(best, "document"))
+    if len(tied) == 1:
+        return _Home(first[tied[0]], sources.get(tied[0], "document"))
+    best = max(tied, key=lambda s: _LEVEL_RANK[_level(gz, first[s])])
+    return _Home(_tied_home(gz, [first[s] for s in tied], first[best]), sources.get(best, "document"))
+
+
+def _tied_home(gz: Gazetteer, tied: list[_Mention], best: _Mention) -> _Mention:
+    """The home among places named equally often: the most specific one (``best``), or when several places
+    of that level tie (花岗镇, 严店乡 and 上派镇, once each), the county or township they share."""
+    rank = _LEVEL_RANK[_level(gz, best)]
+    top = tuple(m for m in tied if _LEVEL_RANK[_level(gz, m)] == rank)
+    if len({(m.division, m.community) for m in top}) > 1 and (shared := _shared_place(gz, top)) is not None:
+        return shared
+    return best
 
 
 def _level(gz: Gazetteer, m: _Mention) -> str:
@@ -354,7 +458,8 @@ def _descend(gz: Gazetteer, text: str, home: _Home | None, mentions: list[_Menti
     """The home place, or the one community or village the document names, inside it (a village's own page).
 
     It must be named twice, or once as where something happened (下派到贵溪河潭镇丰田村); a home the title or
-    the manifest names stays, unless the community is named there too.
+    the manifest names stays, unless the community is named there too, and so does a province (a province-wide
+    page that tells of one village).
     """
     communities = Counter(m.community for m in mentions if m.community is not None)
     if len(communities) != 1:
@@ -370,6 +475,8 @@ def _descend(gz: Gazetteer, text: str, home: _Home | None, mentions: list[_Menti
     if m.division is None or (h.division is None and h.candidates):
         return home
     if h.division is not None and h.division not in gz.ancestors(m.division):
+        return home
+    if h.division is not None and gz.divisions[h.division].level == "province":  # a province-wide page's example
         return home
     return _Home(m, home.source)
 
@@ -711,19 +818,74 @@ def _is_name(core: str) -> bool:
     return bool(_NAME_CHARS.fullmatch(core)) and not _not_in_name().search(core)
 
 
-def _listed(text: str, mentions: list[_Mention]) -> set[int]:
-    """Starts of communities named in a list with others (``延安里社区、桂林社区等``, ``城东区东兴社区、大通县小石山
-    社区``): none of them is the locality."""
-    out: set[int] = set()
+def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tuple[_Mention, ...]]:
+    """Places named in a list with others -> the list's members: none of them is the locality.
+
+    Communities before or after another one (``延安里社区、桂林社区等``, ``城东区东兴社区、大通县小石山社区``) or
+    before 等 (``某县某镇李家村等地``: each name of it), alone when the others are no mention; places of one level joined by list marks
+    (``白庙乡、白楼乡和河堤乡``, ``花岗镇李祠社区、严店乡苏小社区``), with every member.
+    """
+    out: dict[int, tuple[_Mention, ...]] = {}
     for i, m in enumerate(mentions):
+        if text.startswith("等", m.end) and (i + 1 == len(mentions) or mentions[i + 1].start != m.end):
+            for g in _adjacent(mentions, i):  # 同心县石狮镇李家村等地: the whole name is one of several venues
+                out.setdefault(g.start, (g,))
+            continue
         if m.community is None:
             continue
         first = _adjacent(mentions, i)[0].start  # 、大通县小石山社区: the list mark comes before the county
         if _LIST_NEXT.match(text, m.end) or (
-            first > 0 and text[first - 1] in "、和及与" and _LIST_PREV.search(text, max(0, first - 4), first - 1)
+            first > 0 and text[first - 1] in _LIST_MARKS and _LIST_PREV.search(text, max(0, first - 4), first - 1)
         ):
-            out.add(m.start)
+            out[m.start] = (m,)
+    for members in _mention_lists(gz, text, mentions):
+        for m in members:
+            out[m.start] = members
     return out
+
+
+_LIST_MARKS = "、和及与"
+
+
+def _mention_lists(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[tuple[_Mention, ...]]:
+    """Runs of place names of one level joined by list marks (``白庙乡、白楼乡和河堤乡``), each name the last of
+    its group of adjacent names (``花岗镇李祠社区、严店乡苏小社区``: the two communities)."""
+    runs: list[list[_Mention]] = []
+    run: list[_Mention] = []
+    prev: _Mention | None = None  # the last name of the previous group
+    n = len(mentions)
+    i = 0
+    while i < n:
+        j = i
+        while j + 1 < n and mentions[j].end == mentions[j + 1].start:
+            j += 1
+        if prev is not None and mentions[i].start == prev.end + 1 and text[prev.end] in _LIST_MARKS:
+            run.append(mentions[j])
+        else:
+            if len(run) > 1:
+                runs.append(run)
+            run = [mentions[j]]
+        prev = mentions[j]
+        i = j + 1
+    if len(run) > 1:
+        runs.append(run)
+    return [tuple(r) for r in runs if len({_LEVEL_RANK[_level(gz, m)] for m in r}) == 1]
+
+
+def _shared_place(gz: Gazetteer, members: tuple[_Mention, ...]) -> _Mention | None:
+    """The lowest division below the province holding every listed place (白庙乡、白楼乡: their county), as a
+    mention with no span of its own; None when a member is unresolved or they share a province at most."""
+    if len(members) < 2 or any(m.division is None for m in members):
+        return None
+    chains = [gz.ancestors(m.division) for m in members if m.division is not None]
+    shared = None
+    for ids in zip(*chains, strict=False):
+        if any(d != ids[0] for d in ids):
+            break
+        shared = ids[0]
+    if shared is None or gz.divisions[shared].level == "province":
+        return None
+    return _Mention(members[0].start, members[-1].end, "", shared, candidates=(shared,))
 
 
 # another community after this one (、桂林社区; 、大通县小石山社区), or one just before it
@@ -731,7 +893,9 @@ _LIST_NEXT = re.compile(r"[、和及与][\u4e00-\u9fff]{1,12}?(?:社区|居委�
 _LIST_PREV = re.compile(r"(?:社区|居委会|居民区|嘎查|村)$")
 
 
-def _locality(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Container[int]) -> _Mention | None:
+def _locality(
+    gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Mapping[int, tuple[_Mention, ...]]
+) -> _Mention | None:
     """Where it happened when the first sentence says so, else the organizer's or the first named place."""
     if not inside:
         return None
@@ -750,15 +914,23 @@ def _locality(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], liste
             if m.start == org.end and m.start not in listed and _strictly_under(gz, m, base):
                 base = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed][-1]
                 break
-    where = _where_mention(text, inside, first_end, listed)
+    where = _where_mention(gz, text, inside, first_end, listed)
     if where is not None and (base is None or not _strictly_under(gz, base, where)):
         base, by_org = where, False
-    if base is None:
-        return None
-    if base.start in listed:  # one of several communities: their township, when named before them
+    if base is None or not base.surface:  # none, or the place several listed venues share
+        return base
+    if base.start in listed:  # one of several places: the one they share, or their township named before them
+        members = listed[base.start]
+        # venues (the organizer's own place listed with a partner's, 某社区与某社区联合开展, stays its own)
+        if not by_org and len(members) > 1 and all(m.division is not None for m in members):
+            return _shared_place(gz, members)  # none when they share no county or prefecture: the document's place
         group = _adjacent(inside, inside.index(base))
         i = group.index(base)
-        return group[i - 1] if i > 0 else base
+        if i > 0:
+            return group[i - 1]
+        if not by_org and base.community is not None and (d := base.division) is not None:  # where it is listed
+            return _Mention(base.start, base.end, "", d, candidates=(d,), township=base.township)
+        return base
     if not by_org and base.community is None and base.division is not None:
         # a place named first, a place inside it named later in the sentence (唐山…联合路南区广场街道燕南社区):
         # the more specific one
@@ -772,8 +944,12 @@ def _locality(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], liste
 
 
 def _first_sentence_end(text: str, ev: Event) -> int:
-    """End of the event's lead sentence: the one holding its date expression, else its first."""
+    """End of the event's lead sentence: the one holding its date expression, else the one holding its organizer
+    (a preamble before it: 为抢抓农时…。近期,某村组织党员来到…), else its first."""
     d = ev.date.start
+    if d is None or not ev.start <= d < ev.end:
+        org = ev.organization
+        d = org.start if org is not None else None
     begin = d if d is not None and ev.start <= d < ev.end else ev.start
     if text.startswith("“", begin) and (close := text.find("”", begin, ev.end)) > 0:  # a quotation opens it
         begin = close + 1
@@ -781,8 +957,11 @@ def _first_sentence_end(text: str, ev: Event) -> int:
     return m.end() if m else ev.end
 
 
-def _where_mention(text: str, inside: list[_Mention], first_end: int, listed: Container[int]) -> _Mention | None:
-    """The deepest of the group of names right after a where-word (来到, 赴, 在…) in the first sentence."""
+def _where_mention(
+    gz: Gazetteer, text: str, inside: list[_Mention], first_end: int, listed: Mapping[int, tuple[_Mention, ...]]
+) -> _Mention | None:
+    """The deepest of the group of names right after a where-word (来到, 赴, 在…) in the first sentence; for a list
+    of venues (到白庙乡、白楼乡), the place they share."""
     words = _where_words()
     for i, m in enumerate(inside):
         if m.start >= first_end:
@@ -792,7 +971,8 @@ def _where_mention(text: str, inside: list[_Mention], first_end: int, listed: Co
             if text.startswith(_not_venue(), group[-1].end):  # 在黄陂区委的指导下: a body, not a venue
                 continue
             if any(g.start in listed for g in group):  # 走进福民社区、幸福社区: several venues, none is the locality
-                return None
+                last = listed.get(group[-1].start)
+                return _shared_place(gz, last) if last is not None else None
             return group[-1]
     return None
 
