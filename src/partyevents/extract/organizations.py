@@ -515,6 +515,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         organizer = _resolve(ctx, ev, found, named) if found is not None else None
         if organizer is None and found is not None and found.source == "person":
             organizer = _after_person(ctx, ev, found.end, named)
+        if organizer is None and found is not None and found.source == "reference":  # 全市 of no city named
+            organizer = _past_scope(ctx, ev, found, named)
         if organizer is None and prev is not None and ev.section == prev_section:
             organizer = OrgMention(prev.name, None, None, prev.kind, prev.source)
         if (
@@ -557,15 +559,31 @@ def _after_person(ctx: DocContext, ev: Event, end: int, named: list[OrgMention])
     return None
 
 
+_NO_NAME = "\u3007"  # 〇: no character of a name, nor a cue
+
+
+def _past_scope(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: list[OrgMention]) -> OrgMention | None:
+    """The organizer of an event whose subject is a scope of no place named (``全县…``): the head read as if the
+    scope were not there (``全县…推进会在东湖镇召开`` -> 东湖镇, or the subject of a later sentence)."""
+    from .organizer import organizer_span
+
+    s, e, _ = found
+    hit = organizer_span(ev.text[:s] + _NO_NAME * (e - s) + ev.text[e:])
+    return None if hit is None else _resolve(ctx, ev, hit, named)
+
+
 def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: list[OrgMention]) -> OrgMention | None:
     """The organizer an organizer span stands for: the name itself, or a resolved reference or person."""
-    from .organizer import expand_generic, resolve_person, resolve_reference, short_place
+    from .organizer import expand_generic, is_scope, resolve_person, resolve_reference, short_place
 
     s, e, source = found
     words = ev.text[s:e]
     start, end = ev.start + s, ev.start + e
     if source == "reference":  # unresolved, it stays as written (我县): the page names no county
-        name = resolve_reference(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start]) or words
+        name = resolve_reference(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start])
+        if name is None and is_scope(words):  # 全市 of no city named: no body, the head is read on
+            return None
+        name = name or words
         return OrgMention(name, start, end, kind_of(name), "reference")
     if source == "person":
         body = resolve_person(words, ctx.text, start)

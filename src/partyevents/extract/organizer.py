@@ -36,7 +36,8 @@ from typing import NamedTuple
 from ..resources import read_table
 from . import organizations as orgs
 
-__all__ = ["Found", "OrganizerSpan", "event_head", "expand_generic", "find_organizer", "organizer_span", "resolve_person",
+__all__ = ["Found", "OrganizerSpan", "event_head", "expand_generic", "find_organizer", "is_scope", "organizer_span",
+           "resolve_person",
            "resolve_reference", "short_place", "skip_preamble"]
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
@@ -96,6 +97,17 @@ def _reference_re() -> re.Pattern[str]:
     heads = "".join(re.escape(word) for kind, word in rows if kind == "head")
     kinds = orgs.trie_pattern([*orgs.suffixes(), *(word for kind, word in rows if kind == "body")])
     return re.compile(rf"[{heads}]({kinds})")
+
+
+@cache
+def _scope_re() -> re.Pattern[str]:
+    """A scope word (``全`` of ``org_references.tsv``, kind scope) and a place suffix after it: 全县, 全市, 全镇, 全社区.
+
+    The place as a whole is the subject (``全县村(社区)换届工作启动``: the county); 全市场, 全区域 are none.
+    """
+    heads = "".join(re.escape(word) for kind, word in read_table("org_references.tsv") if kind == "scope")
+    places = orgs.trie_pattern([s for s, kind in orgs.suffixes().items() if kind == "place"])
+    return re.compile(f"[{heads}]({places}){orgs.word_end_guard(orgs._word_ends())}" if heads else "(?!)")
 
 
 @cache
@@ -300,6 +312,9 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         if span and span[0] == host.start() + 1:
             return offset + span[0], span[1] - span[0], "subject"
     head = stripped[: verb.start()] if verb else stripped
+    scope = _scope_re().match(head)
+    if scope:  # 全县…: the county as a whole, whatever follows (村, 上下, 党员干部)
+        return offset, scope.end(), "reference"
     ref = _reference_re().match(head)
     if ref:  # 我镇党委…, or 我县 standing alone before the cue
         words = orgs.clean_name_at(head) or ""
@@ -382,6 +397,15 @@ def _joins(cue: str, rest: str) -> bool:
     return False
 
 
+def is_scope(words: str) -> bool:
+    """True for a scope word and its place suffix alone (``全县``): unresolved, it names no body.
+
+    >>> is_scope("全县"), is_scope("我县"), is_scope("全县村")
+    (True, False, False)
+    """
+    return _scope_re().fullmatch(words) is not None
+
+
 def resolve_reference(word: str, title: str | None, before: str) -> str | None:
     """The body a reference (``我县``, ``我镇党委``, ``该社区``) stands for, or None.
 
@@ -394,8 +418,10 @@ def resolve_reference(word: str, title: str | None, before: str) -> str | None:
     '幸福街道明德社区'
     >>> resolve_reference("我局党组", None, "区财政局召开会议。") is None
     False
+    >>> resolve_reference("全县", "青神县:换届工作顺利推进", "")
+    '青神县'
     """
-    m = _reference_re().match(word)
+    m = _reference_re().match(word) or _scope_re().fullmatch(word)
     if not m:
         return None
     kind, rest = m.group(1), word[m.end() :]
