@@ -69,7 +69,15 @@ def _weights() -> dict[str, float]:
 
 @cache
 def _subordinators() -> tuple[str, ...]:
-    return tuple(sorted((row[0] for row in read_table("activity_subordinators.tsv")), key=len, reverse=True))
+    """Words that open a subordinate clause (``activity_subordinators.tsv``, no kind or kind opening), longest first."""
+    rows = read_table("activity_subordinators.tsv")
+    return tuple(sorted((row[0] for row in rows if len(row) < 2 or row[1] == "opening"), key=len, reverse=True))
+
+
+@cache
+def _subordinate_endings() -> tuple[str, ...]:
+    """Words that end a subordinate clause (``activity_subordinators.tsv``, kind ending: ``…成立以来``)."""
+    return tuple(row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "ending")
 
 
 _Hit = tuple[int, int, tuple[str, ...]]  # (start, end, labels) of one keyword match
@@ -258,6 +266,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
         return _score_whole(text, _drop_titles(text, _keyword_hits(text)), live)
     weights = _weights()
     subordinators = _subordinators()
+    endings = _subordinate_endings()
     scores: dict[str, list[float]] = {}
     pos = 0
     main_found = False
@@ -266,7 +275,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
         for clause in _CLAUSE_SPLIT.split(sentence):
             found = clause_cues(clause)
             if found:
-                if clause.lstrip(" “”\"'‘’").startswith(subordinators):
+                if clause.lstrip(" “”\"'‘’").startswith(subordinators) or clause.endswith(endings):
                     w = weights["subordinate"]
                 elif n_sentence == 0 and not main_found:
                     w, main_found = weights["main"], True
@@ -334,6 +343,7 @@ def _score_whole(
     weights = _weights()
     w_sub, w_main, w_sentence, w_rest = weights["subordinate"], weights["main"], weights["sentence"], weights["rest"]
     subordinate = _subordinate_opening().match
+    endings = _subordinate_endings()
     mark = _SENTENCE_MARK.search(text)
     first_sentence_end = mark.end() if mark else len(text) + 1
     scores: dict[str, list[float]] = {}
@@ -341,7 +351,7 @@ def _score_whole(
     for cs in sorted(clauses) if len(clauses) > 1 else clauses:
         ce, found = clauses[cs]
         first_sentence = cs < first_sentence_end
-        if subordinate(text, cs, ce):
+        if subordinate(text, cs, ce) or text.endswith(endings, cs, ce):
             w = w_sub
         elif first_sentence and not main_found:
             w, main_found = w_main, True
@@ -426,12 +436,30 @@ def classify_activities(ctx: DocContext, events: list[Event]) -> list[tuple[str,
     return [_ranked(_scores(ev)) for ev in events]
 
 
+_TEAM_TIE = 0.01  # what a cue in the organizer's own name (宣讲团) counts less than the same cue elsewhere
+
+
+@cache
+def _team_words() -> tuple[str, ...]:
+    """Words of an organizer's name that say what it does (``activity_team_words.tsv``), longest first."""
+    return tuple(sorted((row[0] for row in read_table("activity_team_words.tsv")), key=len, reverse=True))
+
+
 def _scores(ev: Event) -> dict[str, tuple[float, int]]:
-    """:func:`score_labels` of :func:`activity_text`, without scoring a text twice."""
-    text, cut = _masked(ev)
-    if cut and (scores := score_labels(text[cut:])):
-        return scores
-    return score_labels(text)
+    """:func:`score_labels` of :func:`activity_text`, without scoring a text twice.
+
+    The labels of a team word left in the organizer's name (:func:`_masked`) count :data:`_TEAM_TIE` less.
+    """
+    text, cut, team = _masked(ev)
+    scores = score_labels(text[cut:]) if cut else {}
+    if not scores:
+        scores = score_labels(text)
+    if team:
+        for label in {label for _, _, labels in _keyword_hits(team) for label in labels}:
+            if label in scores:
+                score, first = scores[label]
+                scores[label] = (score - _TEAM_TIE, first)
+    return scores
 
 
 def activity_text(ev: Event) -> str:
@@ -447,16 +475,29 @@ def activity_text(ev: Event) -> str:
     >>> activity_text(ev)
     '〇〇〇〇〇走访慰问群众'
     """
-    text, cut = _masked(ev)
+    text, cut, _ = _masked(ev)
     return text[cut:] if cut and score_labels(text[cut:]) else text
 
 
-def _masked(ev: Event) -> tuple[str, int]:
-    """The event's text with the organizer's name masked, and where it starts after a leading quotation or dateline."""
+def _masked(ev: Event) -> tuple[str, int, str]:
+    """The event's text with the organizer's name masked but for a team word (``activity_team_words.tsv``: the
+    宣讲团 of ``…“四进”宣讲团``), where it starts after a leading quotation or dateline, and the team word left.
+
+    >>> from ..records import OrgMention
+    >>> ev = Event(0, 0, 12, "红星社区宣讲团走进学校宣讲")
+    >>> ev.organization = OrgMention("红星社区宣讲团", 0, 7)
+    >>> _masked(ev)
+    ('〇〇〇〇宣讲团走进学校宣讲', 0, '宣讲团')
+    """
     text = ev.text
     org = ev.organization
+    team = ""
     if org is not None and org.start is not None and org.end is not None:
         s, e = org.start - ev.start, org.end - ev.start
         if 0 <= s < e <= len(text):
-            text = text[:s] + _MASK * (e - s) + text[e:]
-    return text, skip_preamble(text)
+            name = text[s:e]
+            team = next((w for w in _team_words() if w in name), "")
+            at = name.find(team) if team else e - s
+            kept = s + at + len(team)
+            text = text[:s] + _MASK * at + text[s + at : kept] + _MASK * (e - kept) + text[e:]
+    return text, skip_preamble(text), team

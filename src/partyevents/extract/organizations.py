@@ -307,9 +307,13 @@ def _suffix_end_re() -> re.Pattern[str]:
 
 
 @cache
-def _stopword_re() -> re.Pattern[str] | None:
+def stopword_re() -> re.Pattern[str] | None:
+    """The stopwords of ``org_stopwords.tsv`` as one regex (None when there are none)."""
     rows = _stopwords()
     return re.compile("|".join(stopword_pattern(*row) for row in rows)) if rows else None
+
+
+_stopword_re = stopword_re
 
 
 @lru_cache(maxsize=1 << 16)

@@ -333,8 +333,9 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             span = orgs.body_at(head, item, len(head))
             if span is None or span[0] != item:
                 return None
-            length = span[1] - item
-            if head.startswith(_titles(), span[1]):
+            end = _through_quotes(head, span[1])  # 高河塘社区“五星”党建联盟: one name
+            length = end - item
+            if head.startswith(_titles(), end):
                 return offset + item, length, "leader"
             if verb and _joins(verb.group(), stripped[verb.end() :]):
                 return offset + item, length, "joint"
@@ -343,6 +344,9 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         if nxt is None:
             break
         item = nxt
+    quoted = _quoted_name(head) if verb and "“" in head else None
+    if quoted is not None:  # 市“平安”建设领导小组, 思想“四进”宣讲团 before the cue
+        return offset + quoted, len(head) - quoted, "subject"
     if verb and head in orgs.suffixes() and len(head) >= _MIN_GENERIC:  # 工作队, 服务队 as the subject
         return offset, len(head), "subject"
     if verb and 2 <= len(head) <= _MAX_BARE and orgs.BARE_NAME.fullmatch(head):
@@ -350,6 +354,68 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             return offset, len(head), "subject"
         if _looks_like_person(head):
             return offset, len(head), "person"
+    return None
+
+
+_QUOTED_PART = re.compile(r"“[^“”\"',，。;；:：!！?？、\s]{1,12}”")  # a short quoted word: a slogan or a program
+_MAX_QUOTED_LEAD = 16  # characters of a name before its quoted part (习近平新时代中国特色社会主义思想“四进”宣讲团)
+
+
+def _through_quotes(head: str, end: int) -> int:
+    """Where a body's name ending at ``end`` ends when a quoted word and a body's name follow it at once:
+    the name runs on through them (``高河塘社区“五星”党建联盟``); else ``end``.
+
+    >>> h = "红星社区“邻里守望”志愿服务队全体队员"
+    >>> h[: _through_quotes(h, 4)], _through_quotes("红星社区“邻里守望”活动", 4)
+    ('红星社区“邻里守望”志愿服务队', 4)
+    """
+    while (q := _QUOTED_PART.match(head, end)) is not None:
+        after = _body_end(head, q.end())
+        if after is None:
+            break
+        end = after
+    return end
+
+
+def _body_end(head: str, pos: int) -> int | None:
+    """End of the body's name read at ``pos``, a bare suffix of three or more characters (志愿服务队) too."""
+    span = orgs.body_at(head, pos, len(head))
+    if span is not None and span[0] == pos:
+        return span[1]
+    name = orgs.name_at(head, pos)
+    return pos + len(name) if name in orgs.suffixes() and len(name) >= _MIN_GENERIC else None
+
+
+def _quoted_name(head: str) -> int | None:
+    """Start of a name with a quoted word that runs from that word on to the cue (``市“平安”建设领导小组``),
+    or None.
+
+    The words before the quoted word belong to the name when they are a short run of Han script that opens
+    with no opener and holds no stopword (``习近平新时代中国特色社会主义思想``); else the name starts at the
+    quoted word (``…站1949网站全民健身“三进”宣讲团`` -> ``“三进”宣讲团``).
+
+    >>> h = "市“平安”建设领导小组"; h[_quoted_name(h):]
+    '市“平安”建设领导小组'
+    >>> _quoted_name("开展“我为群众办实事”活动") is None
+    True
+    """
+    for q in reversed(list(_QUOTED_PART.finditer(head))):
+        if _body_end(head, q.end()) != len(head):
+            continue
+        start = q.start()
+        while start > 0 and "\u4e00" <= head[start - 1] <= "\u9fff":  # the run of Han script before it
+            start -= 1
+        words = head[start : q.start()]
+        stops = orgs.stopword_re()
+        if (
+            not words
+            or len(words) > _MAX_QUOTED_LEAD
+            or (start > 0 and head[start - 1] in "“”")
+            or words.startswith(orgs.openers())
+            or (stops is not None and stops.search(words))
+        ):
+            return q.start()
+        return start
     return None
 
 
