@@ -586,19 +586,25 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
     '汉阳镇汉阳场社区党总支'
     >>> expand_generic("县委", "金乡县:走访慰问暖人心", "")
     '金乡县委'
+    >>> expand_generic("村委会", None, "走进普安村,")
+    '普安村村委会'
     >>> expand_generic("区财政局", None, "樊城区") is None, expand_generic("米公街道", None, "樊城区") is None
     (True, True)
     """
     if name[:1] not in _generic_firsts():
         return None
-    head = next((h for h in _generic_heads() if name.startswith(h)), None)
-    if head is None or len(name) == len(head):
-        return None
-    committee = _place_committee(name)  # 县委 is 县 + 委
-    if head in _ADMIN_HEADS and not committee:  # 区财政局, 市委组织部: written as the page writes them
-        return None
-    if orgs.name_at(name[len(head) :]) is None and not committee:
-        return None
+    head = _committees().get(name)  # 村委会: the committee of the village named last
+    tail = name
+    if head is None:
+        head = next((h for h in _generic_heads() if name.startswith(h)), None)
+        if head is None or len(name) == len(head):
+            return None
+        tail = name[len(head) :]
+        committee = _place_committee(name)  # 县委 is 县 + 委
+        if head in _ADMIN_HEADS and not committee:  # 区财政局, 市委组织部: written as the page writes them
+            return None
+        if orgs.name_at(tail) is None and not committee:
+            return None
     if head not in before and head not in (title or ""):
         return None
     for text, last in ((before, True), (title or "", False)):
@@ -608,5 +614,11 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
         cut = [n[: n.rindex(head) + len(head)] for n in names if head in n[1:] and not _reference_re().match(n)]
         good = [n for n in cut if len(n) > len(head) and (len(head) > 1 or n in names)]
         if good:
-            return (good[-1] if last else good[0]) + name[len(head) :]
+            return (good[-1] if last else good[0]) + tail
     return None
+
+
+@cache
+def _committees() -> dict[str, str]:
+    """A committee written bare (村委会) -> the place word of its place (村), from ``org_committees.tsv``."""
+    return {row[0]: row[1] for row in read_table("org_committees.tsv")}
