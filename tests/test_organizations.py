@@ -274,3 +274,16 @@ def test_a_resolved_organizer_keeps_the_span_of_the_words_that_stand_for_it() ->
     assert organizer is not None and organizer.start is not None
     assert case["text"][organizer.start : organizer.end] == "我县"  # type: ignore[misc]
     assert "东岭县" not in [m.name for m in named]  # the list holds names as written in the event
+
+
+def test_a_venue_of_an_undated_paragraph_does_not_replace_the_organizer_of_the_story() -> None:
+    first = "5月3日,东岭县委组织部组织新任村党组织书记赴外地学习考察。\n"
+    second = "在青川职业技术学院,书记们聆听了专题讲座。\n"
+    dated = "5月4日,在青川职业技术学院,书记们聆听了专题讲座。\n"
+    for text, want in ((first + second, "东岭县委组织部"), (first + dated, "青川职业技术学院")):
+        events = [Event(0, 0, len(first), first, section="s"), Event(1, len(first), len(text), text[len(first) :], section="s")]
+        if text.endswith(dated):
+            events[1].date.month, events[1].date.day = 5, 4
+        organizer, _ = find_organizations(DocContext(text=text), events)[-1]
+        assert organizer is not None and organizer.name == want
+        assert organizer.source == "subject"

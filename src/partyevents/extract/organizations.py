@@ -505,7 +505,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     the organizer is then written as resolved, with the span of the words that stand for it.
     An event that names no organizer inherits the previous event's organizer in the same
     section (span None): bulletin items and feature paragraphs usually continue the story
-    of the body named before.
+    of the body named before; so does an event of no date of its own whose organizer would only be the
+    body of its ``在X`` clause (source ``venue``: ``在X学院,学员们聆听了讲座``).
     """
     from .organizer import organizer_span
 
@@ -516,6 +517,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         spans = org_spans(ev.text)
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans]
         found = organizer_span(ev.text, spans)
+        if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
+            found = None  # 在X, … of no date of its own: the story of the event before goes on
         organizer = _resolve(ctx, ev, found, named) if found is not None else None
         if organizer is None and found is not None and found.source == "person":
             organizer = _after_person(ctx, ev, found.end, named)
@@ -533,6 +536,11 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         out.append((organizer, named))
         prev, prev_section = organizer, ev.section
     return out
+
+
+def _goes_on(ev: Event, prev: OrgMention | None, prev_section: str | None) -> bool:
+    """True for an event of no date of its own after one with an organizer in the same section."""
+    return prev is not None and ev.section == prev_section and ev.date.month is None and ev.date.year is None
 
 
 _CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？\n]")
@@ -595,6 +603,7 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
             return OrgMention(body, start, end, kind_of(body), "leader")
         place = short_place(words, ctx.text)  # 沙溪确定… where the page names 沙溪镇: the place, no person
         return OrgMention(place, start, end, "place", "subject") if place else None
+    source = "subject" if source == "venue" else source
     kind = next((m.kind for m in named if m.start == start), None)
     full = expand_generic(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK_GENERIC) : start])
     if full is None and start > _LOOK_BACK_GENERIC:  # the story told just before names none: the page before it

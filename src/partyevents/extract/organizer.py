@@ -21,8 +21,9 @@ are read. The subject is
   unresolved, the head is read on after it (``高温持续,…``).
 
 Pronouns, collectives (``我们``, ``居民们``, ``大家``) and verb phrases are none of these. When no
-clause of a sentence has a subject, the first body the sentence names stands in (``在X…仪式上``:
-source ``subject``) before the next sentence is read. Everything a clause decides is read from the clause alone, so the organizer
+clause of a sentence has a subject, the first body its ``在X`` clause names stands in (``在X…仪式上``:
+source ``venue``, written as ``subject``) before the next sentence is read; when no clause of the head has
+one, the first body the head names (source ``subject``). Everything a clause decides is read from the clause alone, so the organizer
 found in a whole head is found again in its clause alone (the spaCy component reads only that).
 """
 
@@ -65,7 +66,7 @@ class Found(NamedTuple):
 
     start: int
     end: int
-    source: str  # subject | leader | joint | reference | person
+    source: str  # subject | leader | joint | reference | person | venue (the body of a 在X clause standing in)
     clause_start: int
     clause_end: int
 
@@ -112,6 +113,12 @@ def _scope_re() -> re.Pattern[str]:
 
 @cache
 def _host_re() -> re.Pattern[str]:
+    """An occasion ending a clause (``org_cues.tsv``, kind host: ``仪式上``, ``大会上``)."""
+    return re.compile("(?:" + "|".join(re.escape(w) for w in _cues().get("host", ())) + ")$" if _cues().get("host") else "(?!)")
+
+
+@cache
+def _hosted_by_re() -> re.Pattern[str]:
     """``由X主办``: the body after 由 hosts the event."""
     return re.compile(r"由[^,，。;；]{2,60}?(?:主办|牵头|组织(?!部)|举办|发起|承办|带领|率领|带队)")
 
@@ -162,12 +169,19 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
     ('瑞峰镇天池村党委', 'leader')
     >>> t = "“好!”5月2日,在幸福村党群服务中心,党员们齐聚一堂。会后大家合影。"
     >>> f = find_organizer(t); t[f.start:f.end], f.source
-    ('幸福村党群服务中心', 'subject')
+    ('幸福村党群服务中心', 'venue')
     """
     found, found_in, clauses = _subjects(text)
     if not clauses:
         return found
     names: list[tuple[int, int]] | None = None
+    if found is not None and found.source == "leader":  # 在X…仪式上,Y党支部书记Z发言: X hosts, Y speaks
+        for n_sentence, cpos, cend, is_locative in clauses:
+            if n_sentence == found_in and is_locative and _host_re().search(text, cpos, cend):
+                names = [(s, e) for s, e, _ in (orgs.org_spans(text) if spans is None else spans)]
+                host = next(((s, e) for s, e in names if cpos <= s and e <= cend), None)
+                if host is not None and not _reference_re().match(text, host[0]):
+                    return Found(host[0], host[1], "venue", cpos, cend)  # as its clause read alone gives it
     for locative in (True, False):  # a sentence's 在X… clause, before the next sentence; then any clause
         for n_sentence, cpos, cend, is_locative in clauses:
             if locative and (n_sentence >= found_in or not is_locative):
@@ -176,7 +190,7 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                 names = [(s, e) for s, e, _ in (orgs.org_spans(text) if spans is None else spans)]
             for s, e in names:
                 if cpos <= s and e <= cend and not _reference_re().match(text, s):
-                    return Found(s, e, "subject", cpos, cend)
+                    return Found(s, e, "venue" if locative else "subject", cpos, cend)
         if found is not None:
             return found
     return None
@@ -299,13 +313,13 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         span = orgs.body_at(stripped, src, len(stripped))
         return (offset + src, span[1] - src, "subject") if span and span[0] == src else None
     if stripped.startswith("由"):  # 由X主办: X hosts
-        host = _host_re().match(stripped)
+        host = _hosted_by_re().match(stripped)
         span = orgs.body_at(stripped, 1, host.end()) if host else None
         return (offset + 1, span[1] - 1, "subject") if span and span[0] == 1 else None
     if stripped.startswith(cues["lead"]):
         return None
     verb = orgs.verb_re().search(stripped)
-    host = _host_re().search(stripped) if "由" in stripped else None
+    host = _hosted_by_re().search(stripped) if "由" in stripped else None
     if host is not None and (verb is None or host.start() < verb.start()) and orgs.name_at(stripped[: host.start()]) is None:
         # 一场由X与Y联合发起的…: X hosts (the 由 stands before any cue, and no name before it)
         span = orgs.body_at(stripped, host.start() + 1, host.end())
