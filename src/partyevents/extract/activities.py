@@ -267,6 +267,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
     weights = _weights()
     subordinators = _subordinators()
     endings = _subordinate_endings()
+    lead_end = _purpose_end(text)
     scores: dict[str, list[float]] = {}
     pos = 0
     main_found = False
@@ -275,9 +276,13 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
         for clause in _CLAUSE_SPLIT.split(sentence):
             found = clause_cues(clause)
             if found:
-                if clause.lstrip(" “”\"'‘’").startswith(subordinators) or clause.endswith(endings):
+                if (
+                    clause.lstrip(" “”\"'‘’").startswith(subordinators)
+                    or clause.endswith(endings)
+                    or cpos < lead_end
+                ):
                     w = weights["subordinate"]
-                elif n_sentence == 0 and not main_found:
+                elif n_sentence == 0 and not main_found and not _inner_item(text, cpos, cpos + len(clause)):
                     w, main_found = weights["main"], True
                 else:
                     w = weights["sentence"] if n_sentence == 0 else weights["rest"]
@@ -344,6 +349,7 @@ def _score_whole(
     w_sub, w_main, w_sentence, w_rest = weights["subordinate"], weights["main"], weights["sentence"], weights["rest"]
     subordinate = _subordinate_opening().match
     endings = _subordinate_endings()
+    lead_end = _purpose_end(text)
     mark = _SENTENCE_MARK.search(text)
     first_sentence_end = mark.end() if mark else len(text) + 1
     scores: dict[str, list[float]] = {}
@@ -351,9 +357,9 @@ def _score_whole(
     for cs in sorted(clauses) if len(clauses) > 1 else clauses:
         ce, found = clauses[cs]
         first_sentence = cs < first_sentence_end
-        if subordinate(text, cs, ce) or text.endswith(endings, cs, ce):
+        if cs < lead_end or subordinate(text, cs, ce) or text.endswith(endings, cs, ce):
             w = w_sub
-        elif first_sentence and not main_found:
+        elif first_sentence and not main_found and not _inner_item(text, cs, ce):
             w, main_found = w_main, True
         else:
             w = w_sentence if first_sentence else w_rest
@@ -398,6 +404,45 @@ def _clause_cues_whole(
             if pm.span() not in spans:
                 spans.append(pm.span())
     return clauses
+
+
+def _inner_item(text: str, start: int, end: int) -> bool:
+    """True for a clause between two enumeration commas (``在党组织建设、基层治理、招商引资等方面开展…``): an inner
+    item of a list, never the main clause.
+
+    >>> t = "在组织建设、基层治理、招商引资等方面开展共建"
+    >>> _inner_item(t, 6, 10), _inner_item(t, 11, len(t))
+    (True, False)
+    """
+    return start > 0 and end < len(text) and text[start - 1] == "、" and text[end] == "、"
+
+
+def _purpose_end(text: str) -> int:
+    """Where the lead of a first sentence that opens with a subordinate clause ends: the start of its first
+    later clause that opens with a time (``为…,跑出…“加速度”,8月29日,…``: the clauses before the date go on
+    with the purpose). 0 when the sentence opens otherwise or no clause of it opens with a time.
+
+    >>> t = "为拓宽思路,助推乡村振兴,8月9日,镇党委组织观摩。"
+    >>> t[_purpose_end(t):]
+    '8月9日,镇党委组织观摩。'
+    >>> _purpose_end("镇党委组织观摩,8月9日,助推乡村振兴。"), _purpose_end("为拓宽思路,助推乡村振兴。")
+    (0, 0)
+    """
+    mark = _SENTENCE_MARK.search(text)
+    end = mark.start() if mark else len(text)
+    first = _BOUNDARY.search(text, 0, end)
+    if first is None or not _subordinate_opening().match(text, 0, first.start()):
+        return 0
+    time = _time_opening().search(text, first.start(), end)
+    return time.start() if time else 0
+
+
+@cache
+def _time_opening() -> re.Pattern[str]:
+    """A clause opening with a time: a date (8月29日, 29日) or a word of ``activity_subordinators.tsv`` of kind time."""
+    words = [row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "time"]
+    alternatives = "|".join([r"(?:\d{1,4}年)?\d{1,2}月", r"\d{1,2}日", *(re.escape(w) for w in words)])
+    return re.compile(rf"(?<=[{re.escape(_CLAUSE_MARKS)}])[ \u3000]*(?:{alternatives})")
 
 
 @cache
