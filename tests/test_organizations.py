@@ -76,6 +76,7 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     """The name rule read literally: try a name at every chunk start, cut at the next stop."""
     suffixes = {row[0]: row[1] for row in read_table("org_suffixes.tsv")}
     stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
+    inside = {row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "inside"}
     verbs = _plain_cues()
     pronouns = {r[0] for r in read_table("org_openers.tsv") if r[1] == "pronoun"}
     starts, stops = {0}, {len(text)}
@@ -96,7 +97,9 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
                 end_seen = start + len(name)
             first = name_at(text[:limit], s)
             stop = _first_stopword(first, stopwords) if first and first not in suffixes else None
-            if stop is None or stop[1] in pronouns or not (len(stop[1]) > 1 or any(w == stop[1] and (a or b) for w, a, b in stopwords)):
+            if stop is None or stop[1] in pronouns or stop[1] in inside or not (
+                len(stop[1]) > 1 or any(w == stop[1] and (a or b) for w, a, b in stopwords)
+            ):
                 break
             s += stop[0] + len(stop[1])
     return out

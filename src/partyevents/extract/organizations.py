@@ -413,10 +413,14 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
 @cache
 def _read_on_words() -> frozenset[str]:
     """Stopwords after which a name is read again: words of two or more characters, and the one-character
-    words with exceptions (对, 向, 由, 将, 等); after 了, 进, 是 the text goes on inside a word (了解, 进一步),
+    words with exceptions (对, 向, 由, 将, 等); after 了, 进, 是 the text goes on inside a word (了解, 进一步:
+    a word without exceptions, or one marked ``inside`` in ``org_stopwords.tsv``),
     and after a pronoun (我们村党支部) what follows is no name of its own."""
     pronouns = set(_pronouns())
-    return frozenset(w for w, after, before in _stopwords() if (len(w) > 1 or after or before) and w not in pronouns)
+    inside = {row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "inside"}
+    return frozenset(
+        w for w, after, before in _stopwords() if (len(w) > 1 or after or before) and w not in pronouns | inside
+    )
 
 
 def _reads_on(word: str) -> bool:
