@@ -353,6 +353,9 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
                 return offset + item, length, "leader"
             if verb and _joins(verb.group(), stripped[verb.end() :]):
                 return offset + item, length, "joint"
+            name = head[item : item + length]
+            if orgs.kind_of(name) != "place" and _built_re().search(stripped, item + length):
+                length = _owner_length(name) or length  # X村党群服务中心正式投入使用: X村, the facility's owner
             return offset + item, length, "subject"
         nxt = _next_item(head, item)  # 副市长曾奕、镇党委书记薛治国: the next person of the list
         if nxt is None:
@@ -430,6 +433,27 @@ def _quoted_name(head: str) -> int | None:
         ):
             return q.start()
         return start
+    return None
+
+
+@cache
+def _built_re() -> re.Pattern[str]:
+    """Words saying a facility is built or opened (``org_cues.tsv``, kind built: 开工, 落成, 揭牌, 投入使用)."""
+    words = _cues().get("built", ())
+    return re.compile("|".join(re.escape(w) for w in words) if words else "(?!)")
+
+
+def _owner_length(name: str) -> int | None:
+    """Length of the place a facility's name opens with (``槐泗镇酒甸村村级党群服务中心`` -> 槐泗镇酒甸村), or None.
+
+    >>> n = "槐泗镇酒甸村村级党群服务中心"; n[: _owner_length(n)]
+    '槐泗镇酒甸村'
+    >>> _owner_length("区委党校") is None
+    True
+    """
+    for end in range(len(name) - 1, 1, -1):
+        if orgs.kind_of(name[:end]) == "place" and orgs.body_at(name, 0, end) == (0, end):
+            return end
     return None
 
 
