@@ -334,6 +334,8 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         words = orgs.clean_name_at(head) or ""
         if words.startswith(ref.group()):
             return offset, len(words), "reference"
+        if head.startswith(_titles(), ref.end()):  # 该镇班子成员、各党支部书记参加…: the town
+            return offset, ref.end(), "reference"
         return (offset, ref.end(), "reference") if verb and ref.end() == len(head) else None
     item = 0
     while True:
