@@ -189,7 +189,7 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
             if names is None:
                 names = [(s, e) for s, e, _ in (orgs.org_spans(text) if spans is None else spans)]
             for s, e in names:
-                if cpos <= s and e <= cend and not _reference_re().match(text, s):
+                if cpos <= s and e <= cend and not _reference_re().match(text, s) and not text.startswith(_class_words(), s):
                     return Found(s, e, "venue" if locative else "subject", cpos, cend)
         if found is not None:
             return found
@@ -356,6 +356,8 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             if verb and _joins(verb.group(), stripped[verb.end() :]):
                 return offset + item, length, "joint"
             name = head[item : item + length]
+            if name.startswith(_class_words()):  # 各村党支部, 农村党支部: a class of bodies, no organizer
+                return None
             if orgs.kind_of(name) != "place" and _built_re().search(stripped, item + length):
                 length = _owner_length(name) or length  # X村党群服务中心正式投入使用: X村, the facility's owner
             return offset + item, length, "subject"
@@ -436,6 +438,12 @@ def _quoted_name(head: str) -> int | None:
             return q.start()
         return start
     return None
+
+
+@cache
+def _class_words() -> tuple[str, ...]:
+    """Words that open the name of a class of bodies (``org_class_words.tsv``: 各, 农村, 基层), longest first."""
+    return tuple(sorted((row[0] for row in read_table("org_class_words.tsv")), key=len, reverse=True))
 
 
 @cache
