@@ -10,7 +10,13 @@ are read. The subject is
 - a body's name (:func:`~partyevents.extract.organizations.name_at`) that does not open with a
   verb, preposition or pronoun (``resources/org_openers.tsv``): source ``subject``, or ``leader``
   when a person's title follows it (``镇党委书记X`` → 镇党委, ``resources/org_titles.tsv``), or
-  ``joint`` when a joint cue follows it (``X联合Y``, ``X与Y共同``: ``resources/org_joint_cues.tsv``);
+  ``joint`` when a joint cue follows it (``X联合Y``, ``X与Y共同``: ``resources/org_joint_cues.tsv``).
+  The name runs on through a quoted word to the body after it (``X社区“五星”党建联盟``); a name with a
+  quoted word before the cue and no name before it is read from the words before that word
+  (``市“平安”建设领导小组``). A facility said to be built or opened (``X村党群服务中心投入使用``) gives
+  way to the place its name opens with; a name of a class of bodies (``农村党支部``:
+  ``resources/org_class_words.tsv``) is none;
+- a scope word and a place suffix (``全县``, ``全市``): that place as a whole, source ``reference``;
 - ``由X主办/牵头/组织``: X, source ``subject`` (also after words with no name, ``一场由X与Y联合发起的…``);
 - a bare place name (``宜城``, ``黄陂区``) standing alone before the cue: source ``subject``;
 - a reference (``我县``, ``该社区``, ``本单位``: ``resources/org_references.tsv``): source
@@ -23,8 +29,10 @@ are read. The subject is
 Pronouns, collectives (``我们``, ``居民们``, ``大家``) and verb phrases are none of these. When no
 clause of a sentence has a subject, the first body its ``在X`` clause names stands in (``在X…仪式上``:
 source ``venue``, written as ``subject``) before the next sentence is read; when no clause of the head has
-one, the first body the head names (source ``subject``). Everything a clause decides is read from the clause alone, so the organizer
-found in a whole head is found again in its clause alone (the spaCy component reads only that).
+one, the first body the head names (source ``subject``). A ``在X…仪式上`` clause (``org_cues.tsv``, kind host)
+names the host X even when the sentence's subject is the body of a speaker's title. Everything a clause
+decides is read from the clause alone, so the organizer found in a whole head is found again in its clause
+alone (the spaCy component reads only that).
 """
 
 from __future__ import annotations
