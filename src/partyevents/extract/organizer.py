@@ -358,6 +358,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             if span is None or span[0] != item:
                 return None
             end = _through_quotes(head, span[1])  # 高河塘社区“五星”党建联盟: one name
+            end = _through_short_township(head, item, end)  # 滨海新区大港街 (of 大港街道): one name
             length = end - item
             if head.startswith(_titles(), end):
                 return offset + item, length, "leader"
@@ -403,6 +404,27 @@ def _through_quotes(head: str, end: int) -> int:
         if after is None:
             break
         end = after
+    return end
+
+
+def _through_short_township(head: str, start: int, end: int) -> int:
+    """Where a place's name ending at ``end`` ends when a township the gazetteer knows follows it written short
+    with 街 (``天津滨海新区大港街`` of 大港街道, ``津南区海棠街``); else ``end``.
+
+    >>> h = "天津滨海新区大港街33个社区"; h[: _through_short_township(h, 0, 6)]
+    '天津滨海新区大港街'
+    >>> _through_short_township("滨海新区大港街道", 0, 8), _through_short_township("滨海新区党委书记", 0, 6)
+    (8, 6)
+    """
+    if end >= len(head) or "街" not in head[end : end + 6] or orgs.kind_of(head[start:end]) != "place":
+        return end
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    found = g.find(head[end : end + 8])
+    short = found[0] if found and found[0].start == 0 and found[0].surface.endswith("街") else None
+    if short is not None and any(g.divisions[c].name == short.surface + "道" for c in short.candidates):
+        return end + short.end
     return end
 
 
