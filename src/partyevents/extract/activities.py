@@ -428,6 +428,8 @@ def _purpose_end(text: str) -> int:
     >>> _purpose_end("镇党委组织观摩,8月9日,助推乡村振兴。"), _purpose_end("为拓宽思路,助推乡村振兴。")
     (0, 0)
     """
+    if not _subordinate_opening().match(text):  # most events open otherwise: nothing more to read
+        return 0
     mark = _SENTENCE_MARK.search(text)
     end = mark.start() if mark else len(text)
     first = _BOUNDARY.search(text, 0, end)

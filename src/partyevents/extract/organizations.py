@@ -611,7 +611,7 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
     kind = next((m.kind for m in named if m.start == start), None)
     full = expand_generic(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK_GENERIC) : start])
     if full is None and start > _LOOK_BACK_GENERIC:  # the story told just before names none: the page before it
-        full = expand_generic(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start])
+        full = expand_generic(words, None, ctx.text[max(0, start - _LOOK_BACK) : start - _LOOK_BACK_GENERIC + 20])
     return OrgMention(full or words, start, end, kind or "place", source)  # 县委 of no county named: as written
 
 
