@@ -63,6 +63,9 @@ _SAMPLES = [
     "米公街道召开疫情防控推进会。会后开展志愿服务,为群众发放资料、宣传普法;让社区治理更有温度。",
     "8月26日,为推进党员干部下沉社区,区教育局党委召开动员大会,学习二十大精神。成立志愿服务队:巡河、巡查。",
     "社区组建“小分队”,召开表彰会员大会。\n次日,社会治理与社区治理培训开展,召开了部署会议",
+    "巡逻队成立以来,队员们每晚巡查。志愿服务开展以来 ,群众点赞",
+    "为学习精神,助推乡村振兴,8月9日,镇党委组织观摩、调研。为开展志愿服务,近日 ,社区召开会议",
+    "社区在组织建设、基层治理、志愿服务等方面开展共建、结对,召开会议",
     "天气晴朗。。为了,在:",
     "",
 ]
@@ -71,17 +74,33 @@ _SAMPLES = [
 def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
     """The scoring rule read literally: every sentence, every clause, :func:`clause_cues` on each."""
     weights = {row[0]: float(row[1]) for row in read_table("activity_weights.tsv")}
-    subordinators = tuple(row[0] for row in read_table("activity_subordinators.tsv"))
+    rows = read_table("activity_subordinators.tsv")
+    subordinators = tuple(row[0] for row in rows if len(row) < 2 or row[1] == "opening")
+    endings = tuple(row[0] for row in rows if len(row) > 1 and row[1] == "ending")
+    times = [row[0] for row in rows if len(row) > 1 and row[1] == "time"]
+    opens_with_time = re.compile("[ \u3000]*(?:(?:\\d{1,4}年)?\\d{1,2}月|\\d{1,2}日|" + "|".join(times) + ")")
+    first = re.split(r"[,，;；:：、\n]", re.split(r"(?<=[。!！?？])", text)[0])
+    lead_end = 0  # a first sentence opening with 为…: its clauses before the first that opens with a time
+    if len(first) > 1 and first[0].lstrip(" “”\"'‘’").startswith(subordinators):
+        at = len(first[0]) + 1
+        for clause in first[1:]:
+            if opens_with_time.match(clause):
+                lead_end = at
+                break
+            at += len(clause) + 1
     scores: dict[str, list[float]] = {}
     pos, main_found = 0, False
     for n_sentence, sentence in enumerate(re.split(r"(?<=[。!！?？])", text)):
         cpos = pos
         for clause in re.split(r"[,，;；:：、\n]", sentence):
             found = clause_cues(clause)
+            end = cpos + len(clause)
+            inner_item = cpos > 0 and text[cpos - 1] == "、" and end < len(text) and text[end] == "、"
             if found:
-                if clause.lstrip(" “”\"'‘’").startswith(subordinators):
+                if (clause.lstrip(" “”\"'‘’").startswith(subordinators) or clause.endswith(endings)
+                        or cpos < lead_end):
                     w = weights["subordinate"]
-                elif n_sentence == 0 and not main_found:
+                elif n_sentence == 0 and not main_found and not inner_item:
                     w, main_found = weights["main"], True
                 else:
                     w = weights["sentence"] if n_sentence == 0 else weights["rest"]
@@ -113,6 +132,8 @@ _PIECES = [
     *[row[0] for row in read_table("activity_subordinators.tsv")][:4],
     *["召开", "会", "会员", "推进会", "学习", "精神", "成立", "服务队", "社会治理", "治理", "街道", "群众"],
     *["第一书记", "驻村第一书记", "张明", "和", "等", "选派"],  # titles: named people or the post
+    *["以来", "以来 "],  # a clause ending with 以来 is subordinate (not with a space after it)
+    *["8月9日", "12日", "近日", " 近日", "2023年5月"],  # a clause opening with a time ends a purpose lead
     *list(",，;；:：、\n。!！?？"),
     " ",
     "“",
@@ -154,6 +175,20 @@ def test_the_organizer_is_not_read_as_the_activity() -> None:
     assert classify_activities(DocContext(text=text), [ev])[0][0] == "personnel"  # read as written
     ev.organization = OrgMention("驻村工作队", 0, 5)
     assert classify_activities(DocContext(text=text), [ev])[0][0] == "assistance"
+
+
+def test_a_team_named_for_its_work_keeps_that_work_but_loses_a_tie_to_the_verb() -> None:
+    from partyevents.records import OrgMention
+
+    def primary(text: str, organizer: str) -> str:
+        ev = Event(0, 0, len(text), text)
+        ev.organization = OrgMention(organizer, text.index(organizer), text.index(organizer) + len(organizer))
+        return classify_activities(DocContext(text=text), [ev])[0][0]
+
+    assert primary("东坡区“百姓”宣讲团选派骨干到青石村,开展政策宣讲", "东坡区“百姓”宣讲团") == "study"
+    assert primary("白鹭社区志愿服务队为独居老人打扫房间", "白鹭社区志愿服务队") == "volunteer_service"
+    assert primary("白鹭社区志愿服务队开展防诈骗宣讲", "白鹭社区志愿服务队") == "study"  # the verb wins the tie
+    assert primary("驻村工作队为困难户送去米面", "驻村工作队") == "assistance"  # no team word: all masked
 
 
 def test_a_title_before_a_name_is_a_person_not_an_activity() -> None:

@@ -76,6 +76,7 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     """The name rule read literally: try a name at every chunk start, cut at the next stop."""
     suffixes = {row[0]: row[1] for row in read_table("org_suffixes.tsv")}
     stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
+    inside = {row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "inside"}
     verbs = _plain_cues()
     pronouns = {r[0] for r in read_table("org_openers.tsv") if r[1] == "pronoun"}
     starts, stops = {0}, {len(text)}
@@ -96,7 +97,9 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
                 end_seen = start + len(name)
             first = name_at(text[:limit], s)
             stop = _first_stopword(first, stopwords) if first and first not in suffixes else None
-            if stop is None or stop[1] in pronouns or not (len(stop[1]) > 1 or any(w == stop[1] and (a or b) for w, a, b in stopwords)):
+            if stop is None or stop[1] in pronouns or stop[1] in inside or not (
+                len(stop[1]) > 1 or any(w == stop[1] and (a or b) for w, a, b in stopwords)
+            ):
                 break
             s += stop[0] + len(stop[1])
     return out
@@ -274,3 +277,16 @@ def test_a_resolved_organizer_keeps_the_span_of_the_words_that_stand_for_it() ->
     assert organizer is not None and organizer.start is not None
     assert case["text"][organizer.start : organizer.end] == "我县"  # type: ignore[misc]
     assert "东岭县" not in [m.name for m in named]  # the list holds names as written in the event
+
+
+def test_a_venue_of_an_undated_paragraph_does_not_replace_the_organizer_of_the_story() -> None:
+    first = "5月3日,东岭县委组织部组织新任村党组织书记赴外地学习考察。\n"
+    second = "在青川职业技术学院,书记们聆听了专题讲座。\n"
+    dated = "5月4日,在青川职业技术学院,书记们聆听了专题讲座。\n"
+    for text, want in ((first + second, "东岭县委组织部"), (first + dated, "青川职业技术学院")):
+        events = [Event(0, 0, len(first), first, section="s"), Event(1, len(first), len(text), text[len(first) :], section="s")]
+        if text.endswith(dated):
+            events[1].date.month, events[1].date.day = 5, 4
+        organizer, _ = find_organizations(DocContext(text=text), events)[-1]
+        assert organizer is not None and organizer.name == want
+        assert organizer.source == "subject"

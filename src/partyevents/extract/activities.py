@@ -69,7 +69,15 @@ def _weights() -> dict[str, float]:
 
 @cache
 def _subordinators() -> tuple[str, ...]:
-    return tuple(sorted((row[0] for row in read_table("activity_subordinators.tsv")), key=len, reverse=True))
+    """Words that open a subordinate clause (``activity_subordinators.tsv``, no kind or kind opening), longest first."""
+    rows = read_table("activity_subordinators.tsv")
+    return tuple(sorted((row[0] for row in rows if len(row) < 2 or row[1] == "opening"), key=len, reverse=True))
+
+
+@cache
+def _subordinate_endings() -> tuple[str, ...]:
+    """Words that end a subordinate clause (``activity_subordinators.tsv``, kind ending: ``…成立以来``)."""
+    return tuple(row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "ending")
 
 
 _Hit = tuple[int, int, tuple[str, ...]]  # (start, end, labels) of one keyword match
@@ -258,6 +266,8 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
         return _score_whole(text, _drop_titles(text, _keyword_hits(text)), live)
     weights = _weights()
     subordinators = _subordinators()
+    endings = _subordinate_endings()
+    lead_end = _purpose_end(text)
     scores: dict[str, list[float]] = {}
     pos = 0
     main_found = False
@@ -266,9 +276,13 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
         for clause in _CLAUSE_SPLIT.split(sentence):
             found = clause_cues(clause)
             if found:
-                if clause.lstrip(" “”\"'‘’").startswith(subordinators):
+                if (
+                    clause.lstrip(" “”\"'‘’").startswith(subordinators)
+                    or clause.endswith(endings)
+                    or cpos < lead_end
+                ):
                     w = weights["subordinate"]
-                elif n_sentence == 0 and not main_found:
+                elif n_sentence == 0 and not main_found and not _inner_item(text, cpos, cpos + len(clause)):
                     w, main_found = weights["main"], True
                 else:
                     w = weights["sentence"] if n_sentence == 0 else weights["rest"]
@@ -334,6 +348,8 @@ def _score_whole(
     weights = _weights()
     w_sub, w_main, w_sentence, w_rest = weights["subordinate"], weights["main"], weights["sentence"], weights["rest"]
     subordinate = _subordinate_opening().match
+    endings = _subordinate_endings()
+    lead_end = _purpose_end(text)
     mark = _SENTENCE_MARK.search(text)
     first_sentence_end = mark.end() if mark else len(text) + 1
     scores: dict[str, list[float]] = {}
@@ -341,9 +357,9 @@ def _score_whole(
     for cs in sorted(clauses) if len(clauses) > 1 else clauses:
         ce, found = clauses[cs]
         first_sentence = cs < first_sentence_end
-        if subordinate(text, cs, ce):
+        if cs < lead_end or subordinate(text, cs, ce) or text.endswith(endings, cs, ce):
             w = w_sub
-        elif first_sentence and not main_found:
+        elif first_sentence and not main_found and not _inner_item(text, cs, ce):
             w, main_found = w_main, True
         else:
             w = w_sentence if first_sentence else w_rest
@@ -390,6 +406,47 @@ def _clause_cues_whole(
     return clauses
 
 
+def _inner_item(text: str, start: int, end: int) -> bool:
+    """True for a clause between two enumeration commas (``在党组织建设、基层治理、招商引资等方面开展…``): an inner
+    item of a list, never the main clause.
+
+    >>> t = "在组织建设、基层治理、招商引资等方面开展共建"
+    >>> _inner_item(t, 6, 10), _inner_item(t, 11, len(t))
+    (True, False)
+    """
+    return start > 0 and end < len(text) and text[start - 1] == "、" and text[end] == "、"
+
+
+def _purpose_end(text: str) -> int:
+    """Where the lead of a first sentence that opens with a subordinate clause ends: the start of its first
+    later clause that opens with a time (``为…,跑出…“加速度”,8月29日,…``: the clauses before the date go on
+    with the purpose). 0 when the sentence opens otherwise or no clause of it opens with a time.
+
+    >>> t = "为拓宽思路,助推乡村振兴,8月9日,镇党委组织观摩。"
+    >>> t[_purpose_end(t):]
+    '8月9日,镇党委组织观摩。'
+    >>> _purpose_end("镇党委组织观摩,8月9日,助推乡村振兴。"), _purpose_end("为拓宽思路,助推乡村振兴。")
+    (0, 0)
+    """
+    if not _subordinate_opening().match(text):  # most events open otherwise: nothing more to read
+        return 0
+    mark = _SENTENCE_MARK.search(text)
+    end = mark.start() if mark else len(text)
+    first = _BOUNDARY.search(text, 0, end)
+    if first is None or not _subordinate_opening().match(text, 0, first.start()):
+        return 0
+    time = _time_opening().search(text, first.start(), end)
+    return time.start() if time else 0
+
+
+@cache
+def _time_opening() -> re.Pattern[str]:
+    """A clause opening with a time: a date (8月29日, 29日) or a word of ``activity_subordinators.tsv`` of kind time."""
+    words = [row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "time"]
+    alternatives = "|".join([r"(?:\d{1,4}年)?\d{1,2}月", r"\d{1,2}日", *(re.escape(w) for w in words)])
+    return re.compile(rf"(?<=[{re.escape(_CLAUSE_MARKS)}])[ \u3000]*(?:{alternatives})")
+
+
 @cache
 def _subordinate_opening() -> re.Pattern[str]:
     """Matches where a clause opens with a subordinator, after any spaces and quotes (as ``lstrip`` drops them).
@@ -426,12 +483,30 @@ def classify_activities(ctx: DocContext, events: list[Event]) -> list[tuple[str,
     return [_ranked(_scores(ev)) for ev in events]
 
 
+_TEAM_TIE = 0.01  # what a cue in the organizer's own name (宣讲团) counts less than the same cue elsewhere
+
+
+@cache
+def _team_words() -> tuple[str, ...]:
+    """Words of an organizer's name that say what it does (``activity_team_words.tsv``), longest first."""
+    return tuple(sorted((row[0] for row in read_table("activity_team_words.tsv")), key=len, reverse=True))
+
+
 def _scores(ev: Event) -> dict[str, tuple[float, int]]:
-    """:func:`score_labels` of :func:`activity_text`, without scoring a text twice."""
-    text, cut = _masked(ev)
-    if cut and (scores := score_labels(text[cut:])):
-        return scores
-    return score_labels(text)
+    """:func:`score_labels` of :func:`activity_text`, without scoring a text twice.
+
+    The labels of a team word left in the organizer's name (:func:`_masked`) count :data:`_TEAM_TIE` less.
+    """
+    text, cut, team = _masked(ev)
+    scores = score_labels(text[cut:]) if cut else {}
+    if not scores:
+        scores = score_labels(text)
+    if team:
+        for label in {label for _, _, labels in _keyword_hits(team) for label in labels}:
+            if label in scores:
+                score, first = scores[label]
+                scores[label] = (score - _TEAM_TIE, first)
+    return scores
 
 
 def activity_text(ev: Event) -> str:
@@ -447,16 +522,29 @@ def activity_text(ev: Event) -> str:
     >>> activity_text(ev)
     '〇〇〇〇〇走访慰问群众'
     """
-    text, cut = _masked(ev)
+    text, cut, _ = _masked(ev)
     return text[cut:] if cut and score_labels(text[cut:]) else text
 
 
-def _masked(ev: Event) -> tuple[str, int]:
-    """The event's text with the organizer's name masked, and where it starts after a leading quotation or dateline."""
+def _masked(ev: Event) -> tuple[str, int, str]:
+    """The event's text with the organizer's name masked but for a team word (``activity_team_words.tsv``: the
+    宣讲团 of ``…“四进”宣讲团``), where it starts after a leading quotation or dateline, and the team word left.
+
+    >>> from ..records import OrgMention
+    >>> ev = Event(0, 0, 12, "红星社区宣讲团走进学校宣讲")
+    >>> ev.organization = OrgMention("红星社区宣讲团", 0, 7)
+    >>> _masked(ev)
+    ('〇〇〇〇宣讲团走进学校宣讲', 0, '宣讲团')
+    """
     text = ev.text
     org = ev.organization
+    team = ""
     if org is not None and org.start is not None and org.end is not None:
         s, e = org.start - ev.start, org.end - ev.start
         if 0 <= s < e <= len(text):
-            text = text[:s] + _MASK * (e - s) + text[e:]
-    return text, skip_preamble(text)
+            name = text[s:e]
+            team = next((w for w in _team_words() if w in name), "")
+            at = name.find(team) if team else e - s
+            kept = s + at + len(team)
+            text = text[:s] + _MASK * at + text[s + at : kept] + _MASK * (e - kept) + text[e:]
+    return text, skip_preamble(text), team

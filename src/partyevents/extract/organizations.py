@@ -307,9 +307,13 @@ def _suffix_end_re() -> re.Pattern[str]:
 
 
 @cache
-def _stopword_re() -> re.Pattern[str] | None:
+def stopword_re() -> re.Pattern[str] | None:
+    """The stopwords of ``org_stopwords.tsv`` as one regex (None when there are none)."""
     rows = _stopwords()
     return re.compile("|".join(stopword_pattern(*row) for row in rows)) if rows else None
+
+
+_stopword_re = stopword_re
 
 
 @lru_cache(maxsize=1 << 16)
@@ -409,10 +413,14 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
 @cache
 def _read_on_words() -> frozenset[str]:
     """Stopwords after which a name is read again: words of two or more characters, and the one-character
-    words with exceptions (对, 向, 由, 将, 等); after 了, 进, 是 the text goes on inside a word (了解, 进一步),
+    words with exceptions (对, 向, 由, 将, 等); after 了, 进, 是 the text goes on inside a word (了解, 进一步:
+    a word without exceptions, or one marked ``inside`` in ``org_stopwords.tsv``),
     and after a pronoun (我们村党支部) what follows is no name of its own."""
     pronouns = set(_pronouns())
-    return frozenset(w for w, after, before in _stopwords() if (len(w) > 1 or after or before) and w not in pronouns)
+    inside = {row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "inside"}
+    return frozenset(
+        w for w, after, before in _stopwords() if (len(w) > 1 or after or before) and w not in pronouns | inside
+    )
 
 
 def _reads_on(word: str) -> bool:
@@ -501,7 +509,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     the organizer is then written as resolved, with the span of the words that stand for it.
     An event that names no organizer inherits the previous event's organizer in the same
     section (span None): bulletin items and feature paragraphs usually continue the story
-    of the body named before.
+    of the body named before; so does an event of no date of its own whose organizer would only be the
+    body of its ``在X`` clause (source ``venue``: ``在X学院,学员们聆听了讲座``).
     """
     from .organizer import organizer_span
 
@@ -512,9 +521,13 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         spans = org_spans(ev.text)
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans]
         found = organizer_span(ev.text, spans)
+        if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
+            found = None  # 在X, … of no date of its own: the story of the event before goes on
         organizer = _resolve(ctx, ev, found, named) if found is not None else None
         if organizer is None and found is not None and found.source == "person":
             organizer = _after_person(ctx, ev, found.end, named)
+        if organizer is None and found is not None and found.source == "reference":  # 全市 of no city named
+            organizer = _past_scope(ctx, ev, found, named)
         if organizer is None and prev is not None and ev.section == prev_section:
             organizer = OrgMention(prev.name, None, None, prev.kind, prev.source)
         if (
@@ -527,6 +540,11 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         out.append((organizer, named))
         prev, prev_section = organizer, ev.section
     return out
+
+
+def _goes_on(ev: Event, prev: OrgMention | None, prev_section: str | None) -> bool:
+    """True for an event of no date of its own after one with an organizer in the same section."""
+    return prev is not None and ev.section == prev_section and ev.date.month is None and ev.date.year is None
 
 
 _CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？\n]")
@@ -557,15 +575,31 @@ def _after_person(ctx: DocContext, ev: Event, end: int, named: list[OrgMention])
     return None
 
 
+_NO_NAME = "\u3007"  # 〇: no character of a name, nor a cue
+
+
+def _past_scope(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: list[OrgMention]) -> OrgMention | None:
+    """The organizer of an event whose subject is a scope of no place named (``全县…``): the head read as if the
+    scope were not there (``全县…推进会在东湖镇召开`` -> 东湖镇, or the subject of a later sentence)."""
+    from .organizer import organizer_span
+
+    s, e, _ = found
+    hit = organizer_span(ev.text[:s] + _NO_NAME * (e - s) + ev.text[e:])
+    return None if hit is None else _resolve(ctx, ev, hit, named)
+
+
 def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: list[OrgMention]) -> OrgMention | None:
     """The organizer an organizer span stands for: the name itself, or a resolved reference or person."""
-    from .organizer import expand_generic, resolve_person, resolve_reference, short_place
+    from .organizer import expand_generic, is_scope, resolve_person, resolve_reference, short_place
 
     s, e, source = found
     words = ev.text[s:e]
     start, end = ev.start + s, ev.start + e
     if source == "reference":  # unresolved, it stays as written (我县): the page names no county
-        name = resolve_reference(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start]) or words
+        name = resolve_reference(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start])
+        if name is None and is_scope(words):  # 全市 of no city named: no body, the head is read on
+            return None
+        name = name or words
         return OrgMention(name, start, end, kind_of(name), "reference")
     if source == "person":
         body = resolve_person(words, ctx.text, start)
@@ -573,8 +607,11 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
             return OrgMention(body, start, end, kind_of(body), "leader")
         place = short_place(words, ctx.text)  # 沙溪确定… where the page names 沙溪镇: the place, no person
         return OrgMention(place, start, end, "place", "subject") if place else None
+    source = "subject" if source == "venue" else source
     kind = next((m.kind for m in named if m.start == start), None)
     full = expand_generic(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK_GENERIC) : start])
+    if full is None and start > _LOOK_BACK_GENERIC:  # the story told just before names none: the page before it
+        full = expand_generic(words, None, ctx.text[max(0, start - _LOOK_BACK) : start - _LOOK_BACK_GENERIC + 20])
     return OrgMention(full or words, start, end, kind or "place", source)  # 县委 of no county named: as written
 
 

@@ -10,7 +10,13 @@ are read. The subject is
 - a body's name (:func:`~partyevents.extract.organizations.name_at`) that does not open with a
   verb, preposition or pronoun (``resources/org_openers.tsv``): source ``subject``, or ``leader``
   when a person's title follows it (``镇党委书记X`` → 镇党委, ``resources/org_titles.tsv``), or
-  ``joint`` when a joint cue follows it (``X联合Y``, ``X与Y共同``: ``resources/org_joint_cues.tsv``);
+  ``joint`` when a joint cue follows it (``X联合Y``, ``X与Y共同``: ``resources/org_joint_cues.tsv``).
+  The name runs on through a quoted word to the body after it (``X社区“五星”党建联盟``); a name with a
+  quoted word before the cue and no name before it is read from the words before that word
+  (``市“平安”建设领导小组``). A facility said to be built or opened (``X村党群服务中心投入使用``) gives
+  way to the place its name opens with; a name of a class of bodies (``农村党支部``:
+  ``resources/org_class_words.tsv``) is none;
+- a scope word and a place suffix (``全县``, ``全市``): that place as a whole, source ``reference``;
 - ``由X主办/牵头/组织``: X, source ``subject`` (also after words with no name, ``一场由X与Y联合发起的…``);
 - a bare place name (``宜城``, ``黄陂区``) standing alone before the cue: source ``subject``;
 - a reference (``我县``, ``该社区``, ``本单位``: ``resources/org_references.tsv``): source
@@ -21,9 +27,12 @@ are read. The subject is
   unresolved, the head is read on after it (``高温持续,…``).
 
 Pronouns, collectives (``我们``, ``居民们``, ``大家``) and verb phrases are none of these. When no
-clause of a sentence has a subject, the first body the sentence names stands in (``在X…仪式上``:
-source ``subject``) before the next sentence is read. Everything a clause decides is read from the clause alone, so the organizer
-found in a whole head is found again in its clause alone (the spaCy component reads only that).
+clause of a sentence has a subject, the first body its ``在X`` clause names stands in (``在X…仪式上``:
+source ``venue``, written as ``subject``) before the next sentence is read; when no clause of the head has
+one, the first body the head names (source ``subject``). A ``在X…仪式上`` clause (``org_cues.tsv``, kind host)
+names the host X even when the sentence's subject is the body of a speaker's title. Everything a clause
+decides is read from the clause alone, so the organizer found in a whole head is found again in its clause
+alone (the spaCy component reads only that).
 """
 
 from __future__ import annotations
@@ -36,7 +45,8 @@ from typing import NamedTuple
 from ..resources import read_table
 from . import organizations as orgs
 
-__all__ = ["Found", "OrganizerSpan", "event_head", "expand_generic", "find_organizer", "organizer_span", "resolve_person",
+__all__ = ["Found", "OrganizerSpan", "event_head", "expand_generic", "find_organizer", "is_scope", "organizer_span",
+           "resolve_person",
            "resolve_reference", "short_place", "skip_preamble"]
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
@@ -64,7 +74,7 @@ class Found(NamedTuple):
 
     start: int
     end: int
-    source: str  # subject | leader | joint | reference | person
+    source: str  # subject | leader | joint | reference | person | venue (the body of a 在X clause standing in)
     clause_start: int
     clause_end: int
 
@@ -99,7 +109,24 @@ def _reference_re() -> re.Pattern[str]:
 
 
 @cache
+def _scope_re() -> re.Pattern[str]:
+    """A scope word (``全`` of ``org_references.tsv``, kind scope) and a place suffix after it: 全县, 全市, 全镇, 全社区.
+
+    The place as a whole is the subject (``全县村(社区)换届工作启动``: the county); 全市场, 全区域 are none.
+    """
+    heads = "".join(re.escape(word) for kind, word in read_table("org_references.tsv") if kind == "scope")
+    places = orgs.trie_pattern([s for s, kind in orgs.suffixes().items() if kind == "place"])
+    return re.compile(f"[{heads}]({places}){orgs.word_end_guard(orgs._word_ends())}" if heads else "(?!)")
+
+
+@cache
 def _host_re() -> re.Pattern[str]:
+    """An occasion ending a clause (``org_cues.tsv``, kind host: ``仪式上``, ``大会上``)."""
+    return re.compile("(?:" + "|".join(re.escape(w) for w in _cues().get("host", ())) + ")$" if _cues().get("host") else "(?!)")
+
+
+@cache
+def _hosted_by_re() -> re.Pattern[str]:
     """``由X主办``: the body after 由 hosts the event."""
     return re.compile(r"由[^,，。;；]{2,60}?(?:主办|牵头|组织(?!部)|举办|发起|承办|带领|率领|带队)")
 
@@ -150,12 +177,19 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
     ('瑞峰镇天池村党委', 'leader')
     >>> t = "“好!”5月2日,在幸福村党群服务中心,党员们齐聚一堂。会后大家合影。"
     >>> f = find_organizer(t); t[f.start:f.end], f.source
-    ('幸福村党群服务中心', 'subject')
+    ('幸福村党群服务中心', 'venue')
     """
     found, found_in, clauses = _subjects(text)
     if not clauses:
         return found
     names: list[tuple[int, int]] | None = None
+    if found is not None and found.source == "leader":  # 在X…仪式上,Y党支部书记Z发言: X hosts, Y speaks
+        for n_sentence, cpos, cend, is_locative in clauses:
+            if n_sentence == found_in and is_locative and _host_re().search(text, cpos, cend):
+                names = [(s, e) for s, e, _ in (orgs.org_spans(text) if spans is None else spans)]
+                host = next(((s, e) for s, e in names if cpos <= s and e <= cend), None)
+                if host is not None and not _reference_re().match(text, host[0]):
+                    return Found(host[0], host[1], "venue", cpos, cend)  # as its clause read alone gives it
     for locative in (True, False):  # a sentence's 在X… clause, before the next sentence; then any clause
         for n_sentence, cpos, cend, is_locative in clauses:
             if locative and (n_sentence >= found_in or not is_locative):
@@ -163,8 +197,8 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
             if names is None:
                 names = [(s, e) for s, e, _ in (orgs.org_spans(text) if spans is None else spans)]
             for s, e in names:
-                if cpos <= s and e <= cend and not _reference_re().match(text, s):
-                    return Found(s, e, "subject", cpos, cend)
+                if cpos <= s and e <= cend and not _reference_re().match(text, s) and not text.startswith(_class_words(), s):
+                    return Found(s, e, "venue" if locative else "subject", cpos, cend)
         if found is not None:
             return found
     return None
@@ -287,24 +321,29 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         span = orgs.body_at(stripped, src, len(stripped))
         return (offset + src, span[1] - src, "subject") if span and span[0] == src else None
     if stripped.startswith("由"):  # 由X主办: X hosts
-        host = _host_re().match(stripped)
+        host = _hosted_by_re().match(stripped)
         span = orgs.body_at(stripped, 1, host.end()) if host else None
         return (offset + 1, span[1] - 1, "subject") if span and span[0] == 1 else None
     if stripped.startswith(cues["lead"]):
         return None
     verb = orgs.verb_re().search(stripped)
-    host = _host_re().search(stripped) if "由" in stripped else None
+    host = _hosted_by_re().search(stripped) if "由" in stripped else None
     if host is not None and (verb is None or host.start() < verb.start()) and orgs.name_at(stripped[: host.start()]) is None:
         # 一场由X与Y联合发起的…: X hosts (the 由 stands before any cue, and no name before it)
         span = orgs.body_at(stripped, host.start() + 1, host.end())
         if span and span[0] == host.start() + 1:
             return offset + span[0], span[1] - span[0], "subject"
     head = stripped[: verb.start()] if verb else stripped
+    scope = _scope_re().match(head)
+    if scope:  # 全县…: the county as a whole, whatever follows (村, 上下, 党员干部)
+        return offset, scope.end(), "reference"
     ref = _reference_re().match(head)
     if ref:  # 我镇党委…, or 我县 standing alone before the cue
         words = orgs.clean_name_at(head) or ""
         if words.startswith(ref.group()):
             return offset, len(words), "reference"
+        if head.startswith(_titles(), ref.end()):  # 该镇班子成员、各党支部书记参加…: the town
+            return offset, ref.end(), "reference"
         return (offset, ref.end(), "reference") if verb and ref.end() == len(head) else None
     item = 0
     while True:
@@ -318,16 +357,26 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             span = orgs.body_at(head, item, len(head))
             if span is None or span[0] != item:
                 return None
-            length = span[1] - item
-            if head.startswith(_titles(), span[1]):
+            end = _through_quotes(head, span[1])  # 高河塘社区“五星”党建联盟: one name
+            end = _through_short_township(head, item, end)  # 滨海新区大港街 (of 大港街道): one name
+            length = end - item
+            if head.startswith(_titles(), end):
                 return offset + item, length, "leader"
             if verb and _joins(verb.group(), stripped[verb.end() :]):
                 return offset + item, length, "joint"
+            name = head[item : item + length]
+            if name.startswith(_class_words()):  # 各村党支部, 农村党支部: a class of bodies, no organizer
+                return None
+            if orgs.kind_of(name) != "place" and _built_re().search(stripped, item + length):
+                length = _owner_length(name) or length  # X村党群服务中心正式投入使用: X村, the facility's owner
             return offset + item, length, "subject"
         nxt = _next_item(head, item)  # 副市长曾奕、镇党委书记薛治国: the next person of the list
         if nxt is None:
             break
         item = nxt
+    quoted = _quoted_name(head) if verb and "“" in head else None
+    if quoted is not None:  # 市“平安”建设领导小组, 思想“四进”宣讲团 before the cue
+        return offset + quoted, len(head) - quoted, "subject"
     if verb and head in orgs.suffixes() and len(head) >= _MIN_GENERIC:  # 工作队, 服务队 as the subject
         return offset, len(head), "subject"
     if verb and 2 <= len(head) <= _MAX_BARE and orgs.BARE_NAME.fullmatch(head):
@@ -335,6 +384,116 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             return offset, len(head), "subject"
         if _looks_like_person(head):
             return offset, len(head), "person"
+    return None
+
+
+_QUOTED_PART = re.compile(r"“[^“”\"',，。;；:：!！?？、\s]{1,12}”")  # a short quoted word: a slogan or a program
+_MAX_QUOTED_LEAD = 16  # characters of a name before its quoted part (习近平新时代中国特色社会主义思想“四进”宣讲团)
+
+
+def _through_quotes(head: str, end: int) -> int:
+    """Where a body's name ending at ``end`` ends when a quoted word and a body's name follow it at once:
+    the name runs on through them (``高河塘社区“五星”党建联盟``); else ``end``.
+
+    >>> h = "红星社区“邻里守望”志愿服务队全体队员"
+    >>> h[: _through_quotes(h, 4)], _through_quotes("红星社区“邻里守望”活动", 4)
+    ('红星社区“邻里守望”志愿服务队', 4)
+    """
+    while (q := _QUOTED_PART.match(head, end)) is not None:
+        after = _body_end(head, q.end())
+        if after is None:
+            break
+        end = after
+    return end
+
+
+def _through_short_township(head: str, start: int, end: int) -> int:
+    """Where a place's name ending at ``end`` ends when a township the gazetteer knows follows it written short
+    with 街 (``天津滨海新区大港街`` of 大港街道, ``津南区海棠街``); else ``end``.
+
+    >>> h = "天津滨海新区大港街33个社区"; h[: _through_short_township(h, 0, 6)]
+    '天津滨海新区大港街'
+    >>> _through_short_township("滨海新区大港街道", 0, 8), _through_short_township("滨海新区党委书记", 0, 6)
+    (8, 6)
+    """
+    if end >= len(head) or "街" not in head[end : end + 6] or orgs.kind_of(head[start:end]) != "place":
+        return end
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    found = g.find(head[end : end + 8])
+    short = found[0] if found and found[0].start == 0 and found[0].surface.endswith("街") else None
+    if short is not None and any(g.divisions[c].name == short.surface + "道" for c in short.candidates):
+        return end + short.end
+    return end
+
+
+def _body_end(head: str, pos: int) -> int | None:
+    """End of the body's name read at ``pos``, a bare suffix of three or more characters (志愿服务队) too."""
+    span = orgs.body_at(head, pos, len(head))
+    if span is not None and span[0] == pos:
+        return span[1]
+    name = orgs.name_at(head, pos)
+    return pos + len(name) if name in orgs.suffixes() and len(name) >= _MIN_GENERIC else None
+
+
+def _quoted_name(head: str) -> int | None:
+    """Start of a name with a quoted word that runs from that word on to the cue (``市“平安”建设领导小组``),
+    or None.
+
+    The words before the quoted word belong to the name when they are a short run of Han script that opens
+    with no opener and holds no stopword (``习近平新时代中国特色社会主义思想``); else the name starts at the
+    quoted word (``…站1949网站全民健身“三进”宣讲团`` -> ``“三进”宣讲团``).
+
+    >>> h = "市“平安”建设领导小组"; h[_quoted_name(h):]
+    '市“平安”建设领导小组'
+    >>> _quoted_name("开展“我为群众办实事”活动") is None
+    True
+    """
+    for q in reversed(list(_QUOTED_PART.finditer(head))):
+        if _body_end(head, q.end()) != len(head):
+            continue
+        start = q.start()
+        while start > 0 and "\u4e00" <= head[start - 1] <= "\u9fff":  # the run of Han script before it
+            start -= 1
+        words = head[start : q.start()]
+        stops = orgs.stopword_re()
+        if (
+            not words
+            or len(words) > _MAX_QUOTED_LEAD
+            or (start > 0 and head[start - 1] in "“”")
+            or words.startswith(orgs.openers())
+            or (stops is not None and stops.search(words))
+        ):
+            return q.start()
+        return start
+    return None
+
+
+@cache
+def _class_words() -> tuple[str, ...]:
+    """Words that open the name of a class of bodies (``org_class_words.tsv``: 各, 农村, 基层), longest first."""
+    return tuple(sorted((row[0] for row in read_table("org_class_words.tsv")), key=len, reverse=True))
+
+
+@cache
+def _built_re() -> re.Pattern[str]:
+    """Words saying a facility is built or opened (``org_cues.tsv``, kind built: 开工, 落成, 揭牌, 投入使用)."""
+    words = _cues().get("built", ())
+    return re.compile("|".join(re.escape(w) for w in words) if words else "(?!)")
+
+
+def _owner_length(name: str) -> int | None:
+    """Length of the place a facility's name opens with (``槐泗镇酒甸村村级党群服务中心`` -> 槐泗镇酒甸村), or None.
+
+    >>> n = "槐泗镇酒甸村村级党群服务中心"; n[: _owner_length(n)]
+    '槐泗镇酒甸村'
+    >>> _owner_length("区委党校") is None
+    True
+    """
+    for end in range(len(name) - 1, 1, -1):
+        if orgs.kind_of(name[:end]) == "place" and orgs.body_at(name, 0, end) == (0, end):
+            return end
     return None
 
 
@@ -382,6 +541,15 @@ def _joins(cue: str, rest: str) -> bool:
     return False
 
 
+def is_scope(words: str) -> bool:
+    """True for a scope word and its place suffix alone (``全县``): unresolved, it names no body.
+
+    >>> is_scope("全县"), is_scope("我县"), is_scope("全县村")
+    (True, False, False)
+    """
+    return _scope_re().fullmatch(words) is not None
+
+
 def resolve_reference(word: str, title: str | None, before: str) -> str | None:
     """The body a reference (``我县``, ``我镇党委``, ``该社区``) stands for, or None.
 
@@ -394,8 +562,10 @@ def resolve_reference(word: str, title: str | None, before: str) -> str | None:
     '幸福街道明德社区'
     >>> resolve_reference("我局党组", None, "区财政局召开会议。") is None
     False
+    >>> resolve_reference("全县", "青神县:换届工作顺利推进", "")
+    '青神县'
     """
-    m = _reference_re().match(word)
+    m = _reference_re().match(word) or _scope_re().fullmatch(word)
     if not m:
         return None
     kind, rest = m.group(1), word[m.end() :]
@@ -494,19 +664,25 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
     '汉阳镇汉阳场社区党总支'
     >>> expand_generic("县委", "金乡县:走访慰问暖人心", "")
     '金乡县委'
+    >>> expand_generic("村委会", None, "走进普安村,")
+    '普安村村委会'
     >>> expand_generic("区财政局", None, "樊城区") is None, expand_generic("米公街道", None, "樊城区") is None
     (True, True)
     """
     if name[:1] not in _generic_firsts():
         return None
-    head = next((h for h in _generic_heads() if name.startswith(h)), None)
-    if head is None or len(name) == len(head):
-        return None
-    committee = _place_committee(name)  # 县委 is 县 + 委
-    if head in _ADMIN_HEADS and not committee:  # 区财政局, 市委组织部: written as the page writes them
-        return None
-    if orgs.name_at(name[len(head) :]) is None and not committee:
-        return None
+    head = _committees().get(name)  # 村委会: the committee of the village named last
+    tail = name
+    if head is None:
+        head = next((h for h in _generic_heads() if name.startswith(h)), None)
+        if head is None or len(name) == len(head):
+            return None
+        tail = name[len(head) :]
+        committee = _place_committee(name)  # 县委 is 县 + 委
+        if head in _ADMIN_HEADS and not committee:  # 区财政局, 市委组织部: written as the page writes them
+            return None
+        if orgs.name_at(tail) is None and not committee:
+            return None
     if head not in before and head not in (title or ""):
         return None
     for text, last in ((before, True), (title or "", False)):
@@ -516,5 +692,11 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
         cut = [n[: n.rindex(head) + len(head)] for n in names if head in n[1:] and not _reference_re().match(n)]
         good = [n for n in cut if len(n) > len(head) and (len(head) > 1 or n in names)]
         if good:
-            return (good[-1] if last else good[0]) + name[len(head) :]
+            return (good[-1] if last else good[0]) + tail
     return None
+
+
+@cache
+def _committees() -> dict[str, str]:
+    """A committee written bare (村委会) -> the place word of its place (村), from ``org_committees.tsv``."""
+    return {row[0]: row[1] for row in read_table("org_committees.tsv")}
