@@ -132,6 +132,7 @@ _PATH_DATE = re.compile(
 )
 
 
+@lru_cache(maxsize=16)  # a document's path is asked about twice (the publication date, then the dates' anchor)
 def path_date(source_path: str | None) -> tuple[int, int, int | None] | None:
     """(year, month, day-or-None) from a file or folder name such as ``2022-12-09.txt`` or ``.../202112/...``.
 
@@ -504,6 +505,22 @@ class _Spans:
         return i >= 0 and self.reach[i] > x
 
 
+class _NoSpans:
+    """:class:`_Spans` of no span (most stretches a segment's date is rescanned in hold one expression at most)."""
+
+    __slots__ = ()
+
+    def covers(self, x: int) -> bool:
+        return False
+
+
+_NO_SPANS = _NoSpans()
+
+
+def _spans_of(found: list[DateExpr]) -> _Spans | _NoSpans:
+    return _Spans((e.start, e.end) for e in found) if found else _NO_SPANS
+
+
 def _scan(text: str, start: int, end: int) -> list[DateExpr]:
     """The relative words of ``text[start:end]``, then the absolute expressions that do not start inside one,
     then days without a month that start inside neither."""
@@ -521,16 +538,16 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
         if not _valid(month, day):
             month = day = None
         found.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, bool(m["since"]), m["rel"]))
-    relative = _Spans((e.start, e.end) for e in found)
+    relative = _spans_of(found)
     for m in _date_matches(text, start, end):
         if relative.covers(m.start()):
             continue
         if (e := _absolute(m, text)) is not None:
             found.append(e)
-    spans = _Spans((e.start, e.end) for e in found)
+    spans = _spans_of(found)
     found += [e for e in _calendar_days(text, start, end) if not spans.covers(e.start)]
-    if "日" in text[start:end] or "号" in text[start:end]:
-        spans = _Spans((e.start, e.end) for e in found)
+    if text.find("日", start, end) >= 0 or text.find("号", start, end) >= 0:
+        spans = _spans_of(found)
         if end == len(text):  # the whole text: both scans at once, from where a day can start
             day_only, run_days = _day_matches(text, start)
         else:  # the lookahead reads past end

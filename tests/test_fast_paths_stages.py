@@ -1,0 +1,48 @@
+"""Issue 20: the cheaper per-document forms of the date, segment, figure and validate stages, each checked against
+its plain form (Hypothesis and hand-made shapes)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from partyevents import segment as sg
+from partyevents.extract import dates
+
+_CAPTION_PIECES = st.one_of(
+    st.sampled_from(["图为", "▲", "△", "摄", "(", ")", "(", ")", "记者", "通讯员", " ", "\u3000", "王某", "社区", "。",
+                     "开展活动", "张三 摄", "(李四摄)"]),
+    st.text(alphabet="图为摄记者通讯员()() 甲乙▲△", max_size=6),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CAPTION_PIECES, max_size=10))
+def test_caption_check_is_the_plain_search(pieces: list[str]) -> None:
+    line = "".join(pieces)
+    assert sg._is_caption(line) == (sg._CAPTION.search(line) is not None)
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("图为志愿者在社区打扫卫生", True), ("▲党员志愿者入户走访", True), ("志愿者入户走访(王小明摄)", True),
+    ("记者 李华 摄", True), ("通讯员张三摄", True), ("摄影比赛在社区举行。", False), ("甲社区开展活动。", False),
+    ("活动现场(摄)", False),
+])
+def test_caption_check_in_hand_made_lines(line: str, caption: bool) -> None:
+    assert sg._is_caption(line) is caption
+    assert (sg._CAPTION.search(line) is not None) is caption
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789/._-tTab", max_size=30))
+def test_the_cached_path_date_is_the_plain_one(path: str) -> None:
+    assert dates.path_date(path) == dates.path_date.__wrapped__(path)
+    assert dates.path_date(path) == dates.path_date.__wrapped__(path)  # from the cache the second time
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 10)), max_size=6), st.integers(-2, 60))
+def test_spans_of_nothing_cover_nothing_and_spans_cover_as_any(spans: list[tuple[int, int]], x: int) -> None:
+    found = [dates.DateExpr(s, s + n, "x" * n) for s, n in spans]
+    assert dates._spans_of(found).covers(x) == any(e.start <= x < e.end for e in found)
