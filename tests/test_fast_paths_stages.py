@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fast_path_helpers import match_spans, plain_figures
 from partyevents import segment as sg
-from partyevents.extract import dates
+from partyevents.extract import dates, figures
 
 _CAPTION_PIECES = st.one_of(
     st.sampled_from(["图为", "▲", "△", "摄", "(", ")", "(", ")", "记者", "通讯员", " ", "\u3000", "王某", "社区", "。",
@@ -46,3 +47,17 @@ def test_the_cached_path_date_is_the_plain_one(path: str) -> None:
 def test_spans_of_nothing_cover_nothing_and_spans_cover_as_any(spans: list[tuple[int, int]], x: int) -> None:
     found = [dates.DateExpr(s, s + n, "x" * n) for s, n in spans]
     assert dates._spans_of(found).covers(x) == any(e.start <= x < e.end for e in found)
+
+
+@pytest.mark.parametrize("length", [0, 1, 2, figures._RUN_AHEAD - 1, figures._RUN_AHEAD, figures._RUN_AHEAD + 1,
+                                    figures._RUN_AHEAD + 2, 3 * figures._RUN_AHEAD])
+@pytest.mark.parametrize(("head", "tail"), [("3", "名党员"), ("约", "人"), ("三", "个村"), ("3", "。"), ("约", "年"),
+                                            ("两", "户")])
+def test_the_start_scan_reads_ahead_as_far_as_runs_go(length: int, head: str, tail: str) -> None:
+    # runs of numerals and separators around the read-ahead's length, ending at a measure word or not
+    g = figures._grammar()
+    for filler in ("0", "1至", "万", "余"):
+        text = "社区有" + head + (filler * length)[:length] + tail + "参加"
+        for start, end in [(0, len(text)), (3, len(text)), (0, len(text) - 2), (4, len(text) - 1)]:
+            assert match_spans(figures._figure_matches(g, text, start, end)) == match_spans(
+                plain_figures(text, start, end))
