@@ -505,20 +505,30 @@ class _Spans:
         return i >= 0 and self.reach[i] > x
 
 
-class _NoSpans:
-    """:class:`_Spans` of no span (most stretches a segment's date is rescanned in hold one expression at most)."""
+class _FewSpans:
+    """:class:`_Spans` of a few spans, checked one by one (cheaper than sorting them for a bisection: most stretches
+    a segment's date is rescanned in hold one expression or none)."""
 
-    __slots__ = ()
+    __slots__ = ("spans",)
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
 
     def covers(self, x: int) -> bool:
+        for s, t in self.spans:  # noqa: SIM110 (a plain loop: no generator per check)
+            if s <= x < t:
+                return True
         return False
 
 
-_NO_SPANS = _NoSpans()
+_FEW = 4
 
 
-def _spans_of(found: list[DateExpr]) -> _Spans | _NoSpans:
-    return _Spans((e.start, e.end) for e in found) if found else _NO_SPANS
+def _spans_of(found: list[DateExpr]) -> _Spans | _FewSpans:
+    """The spans of ``found`` (``_Spans``, or for a few of them ``_FewSpans``)."""
+    if len(found) <= _FEW:
+        return _FewSpans([(e.start, e.end) for e in found])
+    return _Spans((e.start, e.end) for e in found)
 
 
 def _scan(text: str, start: int, end: int) -> list[DateExpr]:
