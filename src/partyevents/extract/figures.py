@@ -189,11 +189,11 @@ def _figure_matches(g: _Grammar, text: str, start: int, end: int) -> list[re.Mat
     out: list[re.Match[str]] = []
     pos = start
     while (cand := g.head_re.search(text, pos, end)) is not None:
-        at = cand.start()
-        run = g.run_re.match(text, at + 1, end)
-        assert run is not None
-        if run.end() >= end or text[run.end()] not in g.unit_first:
-            pos = run.end()  # no start inside the run can reach a measure word either
+        at, run_end = cand.span()
+        if run_end - at > _RUN_AHEAD:  # the read-ahead stopped inside the run: read the rest of it
+            run_end = g.run_re.match(text, at + 1, end).end()  # type: ignore[union-attr]
+        if run_end >= end or text[run_end] not in g.unit_first:
+            pos = run_end  # no start inside the run can reach a measure word either
             continue
         m = g.figure_re.match(text, at, end)
         if m is not None:
