@@ -3,6 +3,8 @@ its plain form (Hypothesis and hand-made shapes)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -61,3 +63,23 @@ def test_the_start_scan_reads_ahead_as_far_as_runs_go(length: int, head: str, ta
         for start, end in [(0, len(text)), (3, len(text)), (0, len(text) - 2), (4, len(text) - 1)]:
             assert match_spans(figures._figure_matches(g, text, start, end)) == match_spans(
                 plain_figures(text, start, end))
+
+
+def _plain_body_year(text: str) -> int | None:
+    """The body's year as first written: every title found, then the years outside them."""
+    titles = [m.span() for m in dates._TITLE_SPAN.finditer(text)]
+    this_year = dt.date.today().year
+    years = [e.year for e in dates.find_date_expressions(text) if e.year is not None and e.year <= this_year
+             and not any(s <= e.start < t for s, t in titles)]
+    return max(years) if years else None
+
+
+_YEAR_PIECES = st.sampled_from(["2021年", "2019年3月", "2099年", "《", "》", "12月4日", "2020-05-06", "甲镇召开会议", "。",
+                                "学习《2025年规划》", "去年", "二〇二二年", "\n"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_YEAR_PIECES, max_size=10))
+def test_body_year_is_the_plain_one(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert dates.body_year(text) == _plain_body_year(text)

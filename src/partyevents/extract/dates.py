@@ -423,12 +423,22 @@ def _matches_before(pattern: re.Pattern[str], text: str, start: int, end: int, r
     >>> [m.group() for m in _matches_before(_DAY_ONLY, "甲,5日,乙,6日 上午,丙", 0, 8, _DAY_REACH)]
     ['5日', '6日']
     """
+    return _matches_until(pattern, text, start, end, _scan_stop(text, start, end, reach))
+
+
+def _scan_stop(text: str, start: int, end: int, reach: int) -> int | None:
+    """Where :func:`_matches_before` may stop scanning (None: at the text's end); the same for every pattern of
+    the same ``reach``."""
     span = 4 * reach
     stop = end + span
     if stop < len(text) and len(_WS.findall(text, max(start, end - span), stop)) < reach:
-        matches = pattern.finditer(text, start, stop)
-    else:
-        matches = pattern.finditer(text, start)
+        return stop
+    return None
+
+
+def _matches_until(pattern: re.Pattern[str], text: str, start: int, end: int, stop: int | None) -> list[re.Match[str]]:
+    """:func:`_matches_before` with its stop found (:func:`_scan_stop`)."""
+    matches = pattern.finditer(text, start) if stop is None else pattern.finditer(text, start, stop)
     out = []
     for m in matches:
         if m.start() >= end:
@@ -561,8 +571,9 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
         if end == len(text):  # the whole text: both scans at once, from where a day can start
             day_only, run_days = _day_matches(text, start)
         else:  # the lookahead reads past end
-            day_only = _matches_before(_DAY_ONLY, text, start, end, _DAY_REACH)
-            run_days = _matches_before(_RUN_DAY, text, start, end, _DAY_REACH)
+            stop = _scan_stop(text, start, end, _DAY_REACH)  # one reach for both
+            day_only = _matches_until(_DAY_ONLY, text, start, end, stop)
+            run_days = _matches_until(_RUN_DAY, text, start, end, stop)
         for m in day_only:
             if not spans.covers(m.start()):
                 day, end_day = int(m["d"] or m["sd"]), int(m["d2"]) if m["d2"] else None
@@ -588,9 +599,12 @@ def body_year(text: str, exprs: list[DateExpr] | None = None) -> int | None:
     True
     """
     exprs = find_date_expressions(text) if exprs is None else exprs
-    titles = _Spans((m.start(), m.end()) for m in _TITLE_SPAN.finditer(text))
     this_year = dt.date.today().year
-    years = [e.year for e in exprs if e.year is not None and e.year <= this_year and not titles.covers(e.start)]
+    dated = [e for e in exprs if e.year is not None and e.year <= this_year]
+    if not dated:  # no title to look for
+        return None
+    titles = _Spans((m.start(), m.end()) for m in _TITLE_SPAN.finditer(text))
+    years = [e.year for e in dated if e.year is not None and not titles.covers(e.start)]
     return max(years) if years else None
 
 
