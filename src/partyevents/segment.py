@@ -299,11 +299,11 @@ class _Quotes:
             for m in _QUOTE_MARKS.finditer(self.text):
                 self.marks[m.group()].append(m.start())
         marks, lo = self.marks, self.skip
-
-        def n(mark: str) -> int:
-            return bisect_left(marks[mark], hi) - bisect_left(marks[mark], lo)
-
-        return n("“") > n("”") or n("《") > n("》")
+        opened, closed = marks["“"], marks["”"]
+        if bisect_left(opened, hi) - bisect_left(opened, lo) > bisect_left(closed, hi) - bisect_left(closed, lo):
+            return True
+        opened, closed = marks["《"], marks["》"]
+        return bisect_left(opened, hi) - bisect_left(opened, lo) > bisect_left(closed, hi) - bisect_left(closed, lo)
 
 
 def segment(text: str) -> list[Segment]:
@@ -430,6 +430,13 @@ _PLACE_NAME = re.compile(r"(?<![各全该本每所其此])(?:(?![各全该本每
 
 # a photo caption: opens with 图为/▲, or ends with the photographer's credit ((某某摄), 记者 某某 摄)
 _CAPTION = re.compile(r"^(?:图为|▲|△)|[((][^()()]{1,12}摄[))]$|(?:记者|通讯员)\s*\S{1,10}\s*摄$")
+_CAPTION_OPENERS = ("图为", "▲", "△")
+
+
+def _is_caption(line: str) -> bool:
+    """``_CAPTION.search(line) is not None``, searched only when the line opens like a caption or holds the 摄
+    that both credit forms end with (most lines do neither: the search would try every position for nothing)."""
+    return (line.startswith(_CAPTION_OPENERS) or "摄" in line) and _CAPTION.search(line) is not None
 
 
 def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) -> bool:
@@ -482,7 +489,7 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
         if opening is not None and b.cur_section == b.section and _same_activity(text, line, opening, b.cur):
             opening = None
         # a photo caption (…(某某摄), 图为…) retells the running event: none of its dates opens an event
-        caption = b.cur is not None and b.cur_section == b.section and _CAPTION.search(line.text) is not None
+        caption = b.cur is not None and b.cur_section == b.section and _is_caption(line.text)
         if caption:
             opening = None
         if opening is not None:

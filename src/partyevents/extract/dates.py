@@ -132,6 +132,7 @@ _PATH_DATE = re.compile(
 )
 
 
+@lru_cache(maxsize=16)  # a document's path is asked about twice (the publication date, then the dates' anchor)
 def path_date(source_path: str | None) -> tuple[int, int, int | None] | None:
     """(year, month, day-or-None) from a file or folder name such as ``2022-12-09.txt`` or ``.../202112/...``.
 
@@ -422,12 +423,22 @@ def _matches_before(pattern: re.Pattern[str], text: str, start: int, end: int, r
     >>> [m.group() for m in _matches_before(_DAY_ONLY, "甲,5日,乙,6日 上午,丙", 0, 8, _DAY_REACH)]
     ['5日', '6日']
     """
+    return _matches_until(pattern, text, start, end, _scan_stop(text, start, end, reach))
+
+
+def _scan_stop(text: str, start: int, end: int, reach: int) -> int | None:
+    """Where :func:`_matches_before` may stop scanning (None: at the text's end); the same for every pattern of
+    the same ``reach``."""
     span = 4 * reach
     stop = end + span
     if stop < len(text) and len(_WS.findall(text, max(start, end - span), stop)) < reach:
-        matches = pattern.finditer(text, start, stop)
-    else:
-        matches = pattern.finditer(text, start)
+        return stop
+    return None
+
+
+def _matches_until(pattern: re.Pattern[str], text: str, start: int, end: int, stop: int | None) -> list[re.Match[str]]:
+    """:func:`_matches_before` with its stop found (:func:`_scan_stop`)."""
+    matches = pattern.finditer(text, start) if stop is None else pattern.finditer(text, start, stop)
     out = []
     for m in matches:
         if m.start() >= end:
@@ -504,6 +515,32 @@ class _Spans:
         return i >= 0 and self.reach[i] > x
 
 
+class _FewSpans:
+    """:class:`_Spans` of a few spans, checked one by one (cheaper than sorting them for a bisection: most stretches
+    a segment's date is rescanned in hold one expression or none)."""
+
+    __slots__ = ("spans",)
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+
+    def covers(self, x: int) -> bool:
+        for s, t in self.spans:  # noqa: SIM110 (a plain loop: no generator per check)
+            if s <= x < t:
+                return True
+        return False
+
+
+_FEW = 4
+
+
+def _spans_of(found: list[DateExpr]) -> _Spans | _FewSpans:
+    """The spans of ``found`` (``_Spans``, or for a few of them ``_FewSpans``)."""
+    if len(found) <= _FEW:
+        return _FewSpans([(e.start, e.end) for e in found])
+    return _Spans((e.start, e.end) for e in found)
+
+
 def _scan(text: str, start: int, end: int) -> list[DateExpr]:
     """The relative words of ``text[start:end]``, then the absolute expressions that do not start inside one,
     then days without a month that start inside neither."""
@@ -521,21 +558,22 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
         if not _valid(month, day):
             month = day = None
         found.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, bool(m["since"]), m["rel"]))
-    relative = _Spans((e.start, e.end) for e in found)
+    relative = _spans_of(found)
     for m in _date_matches(text, start, end):
         if relative.covers(m.start()):
             continue
         if (e := _absolute(m, text)) is not None:
             found.append(e)
-    spans = _Spans((e.start, e.end) for e in found)
+    spans = _spans_of(found)
     found += [e for e in _calendar_days(text, start, end) if not spans.covers(e.start)]
-    if "日" in text[start:end] or "号" in text[start:end]:
-        spans = _Spans((e.start, e.end) for e in found)
+    if text.find("日", start, end) >= 0 or text.find("号", start, end) >= 0:
+        spans = _spans_of(found)
         if end == len(text):  # the whole text: both scans at once, from where a day can start
             day_only, run_days = _day_matches(text, start)
         else:  # the lookahead reads past end
-            day_only = _matches_before(_DAY_ONLY, text, start, end, _DAY_REACH)
-            run_days = _matches_before(_RUN_DAY, text, start, end, _DAY_REACH)
+            stop = _scan_stop(text, start, end, _DAY_REACH)  # one reach for both
+            day_only = _matches_until(_DAY_ONLY, text, start, end, stop)
+            run_days = _matches_until(_RUN_DAY, text, start, end, stop)
         for m in day_only:
             if not spans.covers(m.start()):
                 day, end_day = int(m["d"] or m["sd"]), int(m["d2"]) if m["d2"] else None
@@ -561,9 +599,12 @@ def body_year(text: str, exprs: list[DateExpr] | None = None) -> int | None:
     True
     """
     exprs = find_date_expressions(text) if exprs is None else exprs
-    titles = _Spans((m.start(), m.end()) for m in _TITLE_SPAN.finditer(text))
     this_year = dt.date.today().year
-    years = [e.year for e in exprs if e.year is not None and e.year <= this_year and not titles.covers(e.start)]
+    dated = [e for e in exprs if e.year is not None and e.year <= this_year]
+    if not dated:  # no title to look for
+        return None
+    titles = _Spans((m.start(), m.end()) for m in _TITLE_SPAN.finditer(text))
+    years = [e.year for e in dated if e.year is not None and not titles.covers(e.start)]
     return max(years) if years else None
 
 

@@ -153,7 +153,8 @@ def _phrase_re(nouns: list[str], stops: list[str], words: list[str]) -> re.Patte
 def _start_scan(units: list[str]) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """Where a figure can start: a looser ``figure_re`` in two steps, each linear in the text.
 
-    ``head_re`` finds a character that opens a qualifier, or a numeral not after ``[0-9.]``; ``run_re`` then
+    ``head_re`` finds a character that opens a qualifier, or a numeral not after ``[0-9.]`` (and not ending a short
+    run that reaches no measure word, see below); ``run_re`` then
     runs over the characters of qualifiers, numerals and range separators that do not begin a measure word,
     and a candidate is kept when the character after that run begins one (``unit_first``). Every match of
     ``figure_re`` starts at a kept candidate. A rejected candidate rejects every start inside its run (they
@@ -163,8 +164,16 @@ def _start_scan(units: list[str]) -> tuple[re.Pattern[str], re.Pattern[str], fro
     first = _char_class({w[0] for w in _PRE_WORDS} | {_PRE_ROUND})
     unit_first = frozenset(u[0] for u in units)
     inner = set("".join(_PRE_WORDS) + _PRE_ROUND + "".join(_SEPS) + "0123456789." + NUMERAL_CHARS + "余多几")
-    return (re.compile(rf"[{first}0-9{NUMERAL_CHARS}](?:(?<=[{first}])|(?<![0-9.][\s\S]))"),
-            re.compile(rf"[{_char_class(inner - unit_first)}]*"), unit_first)
+    run = _char_class(inner - unit_first)
+    # ``head_re`` also reads ahead (at most _RUN_AHEAD run characters, possessively: linear) and passes over the
+    # heads whose run ends there before a character that begins no measure word: the run check below would
+    # reject them. Those whose run goes on are kept for that check (it reads the whole run).
+    return (re.compile(rf"[{first}0-9{NUMERAL_CHARS}](?:(?<=[{first}])|(?<![0-9.][\s\S]))"
+                       rf"[{run}]{{0,{_RUN_AHEAD}}}+(?=[{run}{_char_class(set(unit_first))}])"),
+            re.compile(rf"[{run}]*"), unit_first)
+
+
+_RUN_AHEAD = 16
 
 
 def _char_class(chars: set[str]) -> str:
@@ -180,11 +189,11 @@ def _figure_matches(g: _Grammar, text: str, start: int, end: int) -> list[re.Mat
     out: list[re.Match[str]] = []
     pos = start
     while (cand := g.head_re.search(text, pos, end)) is not None:
-        at = cand.start()
-        run = g.run_re.match(text, at + 1, end)
-        assert run is not None
-        if run.end() >= end or text[run.end()] not in g.unit_first:
-            pos = run.end()  # no start inside the run can reach a measure word either
+        at, run_end = cand.span()
+        if run_end - at > _RUN_AHEAD:  # the read-ahead stopped inside the run: read the rest of it
+            run_end = g.run_re.match(text, at + 1, end).end()  # type: ignore[union-attr]
+        if run_end >= end or text[run_end] not in g.unit_first:
+            pos = run_end  # no start inside the run can reach a measure word either
             continue
         m = g.figure_re.match(text, at, end)
         if m is not None:
