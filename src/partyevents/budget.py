@@ -16,7 +16,6 @@ import contextlib
 import os
 import signal
 import threading
-from typing import Any
 
 __all__ = ["DocumentTimeout", "seconds_for", "time_budget"]
 
@@ -47,11 +46,6 @@ def seconds_for(n_bytes: int) -> float | None:
     return BASE_SECONDS + SECONDS_PER_MB * n_bytes / 1_000_000
 
 
-# The C functions behind ``signal.signal``/``signal.setitimer``: the module's wrappers convert the handlers to
-# and from enums, which costs more than the calls themselves once per document (same effect otherwise).
-_c_signal: Any = getattr(signal, "_signal", signal)
-
-
 class time_budget:  # lower case: used as a context manager, like the function it was
     """Raise :class:`DocumentTimeout` in the block once ``seconds`` have passed (on the main thread only;
     elsewhere, or with ``None``, the block runs to its end). The alarm's handler and timer are as they were after
@@ -65,17 +59,17 @@ class time_budget:  # lower case: used as a context manager, like the function i
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds if seconds and _can_alarm() else None
-        self.previous: object = None
+        self.previous: signal._HANDLER = None
 
     def __enter__(self) -> None:
         if self.seconds is not None:
-            self.previous = _c_signal.signal(signal.SIGALRM, self._expire)
-            _c_signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            self.previous = signal.signal(signal.SIGALRM, self._expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
 
     def __exit__(self, *exc: object) -> None:
         if self.seconds is not None:
-            _c_signal.setitimer(signal.ITIMER_REAL, 0)
-            _c_signal.signal(signal.SIGALRM, self.previous)
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
 
     def _expire(self, signum: int, frame: object) -> None:
         raise DocumentTimeout(self.seconds or 0.0)
