@@ -23,7 +23,7 @@ import ahocorasick_rs
 from .cache import cached, file_digest
 from .records import Normalized, Problem
 from .regex_first import required_literals, with_first_chars
-from .resources import boilerplate_patterns
+from .resources import boilerplate_patterns, read_table
 from .script import code_points, detect_script, script_counts, simplify, to_simplified, traditional_chars
 
 __all__ = [
@@ -177,8 +177,6 @@ def remove_pinyin(text: str) -> str:
 def _digit_space_re() -> re.Pattern[str]:
     """Spaces between Arabic digits and what reads them: a measure word of ``figure_units.tsv``, a date or
     time word, or an approximation (余, 多)."""
-    from .resources import read_table
-
     firsts = {row[0][0] for row in read_table("figure_units.tsv")} | set("年月日号时点分秒周岁余多")
     return re.compile(f"(?<=[0-9])[ \\t]+(?=[{''.join(sorted(firsts))}])")
 

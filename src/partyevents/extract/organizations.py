@@ -238,10 +238,10 @@ def is_place(word: str) -> bool:
 
 
 def places_in(text: str) -> list[str]:
-    """Full names of the gazetteer places named in ``text``, in order (``青神`` -> 青神县).
+    """Full names of the gazetteer places named in ``text``, in order (``丹棱`` -> 丹棱县).
 
-    >>> places_in("青神县:党旗飘扬")
-    ['青神县']
+    >>> places_in("丹棱县:党旗飘扬")
+    ['丹棱县']
     """
     from .gazetteer import gazetteer
 

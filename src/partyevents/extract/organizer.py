@@ -358,7 +358,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             if span is None or span[0] != item:
                 return None
             end = _through_quotes(head, span[1])  # 高河塘社区“五星”党建联盟: one name
-            end = _through_short_township(head, item, end)  # 滨海新区大港街 (of 大港街道): one name
+            end = _through_short_township(head, item, end)  # 和平区小白楼街 (of 小白楼街道): one name
             length = end - item
             if head.startswith(_titles(), end):
                 return offset + item, length, "leader"
@@ -409,12 +409,12 @@ def _through_quotes(head: str, end: int) -> int:
 
 def _through_short_township(head: str, start: int, end: int) -> int:
     """Where a place's name ending at ``end`` ends when a township the gazetteer knows follows it written short
-    with 街 (``天津滨海新区大港街`` of 大港街道, ``津南区海棠街``); else ``end``.
+    with 街 (``天津和平区小白楼街`` of 小白楼街道); else ``end``.
 
-    >>> h = "天津滨海新区大港街33个社区"; h[: _through_short_township(h, 0, 6)]
-    '天津滨海新区大港街'
-    >>> _through_short_township("滨海新区大港街道", 0, 8), _through_short_township("滨海新区党委书记", 0, 6)
-    (8, 6)
+    >>> h = "天津和平区小白楼街33个社区"; h[: _through_short_township(h, 0, 5)]
+    '天津和平区小白楼街'
+    >>> _through_short_township("和平区小白楼街道", 0, 8), _through_short_township("和平区党委书记", 0, 3)
+    (8, 3)
     """
     if end >= len(head) or "街" not in head[end : end + 6] or orgs.kind_of(head[start:end]) != "place":
         return end
@@ -484,10 +484,10 @@ def _built_re() -> re.Pattern[str]:
 
 
 def _owner_length(name: str) -> int | None:
-    """Length of the place a facility's name opens with (``槐泗镇酒甸村村级党群服务中心`` -> 槐泗镇酒甸村), or None.
+    """Length of the place a facility's name opens with (``公道镇赤岸村村级党群服务中心`` -> 公道镇赤岸村), or None.
 
-    >>> n = "槐泗镇酒甸村村级党群服务中心"; n[: _owner_length(n)]
-    '槐泗镇酒甸村'
+    >>> n = "公道镇赤岸村村级党群服务中心"; n[: _owner_length(n)]
+    '公道镇赤岸村'
     >>> _owner_length("区委党校") is None
     True
     """
@@ -554,16 +554,16 @@ def resolve_reference(word: str, title: str | None, before: str) -> str | None:
     """The body a reference (``我县``, ``我镇党委``, ``该社区``) stands for, or None.
 
     The body of the reference's kind (its suffix) named in the title, else the last one named
-    in the text before; 我县/我区/我市 may also be a place in the title (``青神县``).
+    in the text before; 我县/我区/我市 may also be a place in the title (``丹棱县``).
 
-    >>> resolve_reference("我县", "青神县:党旗在防汛一线飘扬", "")
-    '青神县'
+    >>> resolve_reference("我县", "丹棱县:党旗在防汛一线飘扬", "")
+    '丹棱县'
     >>> resolve_reference("该社区", None, "幸福街道明德社区组织开展活动。")
     '幸福街道明德社区'
     >>> resolve_reference("我局党组", None, "区财政局召开会议。") is None
     False
-    >>> resolve_reference("全县", "青神县:换届工作顺利推进", "")
-    '青神县'
+    >>> resolve_reference("全县", "丹棱县:换届工作顺利推进", "")
+    '丹棱县'
     """
     m = _reference_re().match(word) or _scope_re().fullmatch(word)
     if not m:

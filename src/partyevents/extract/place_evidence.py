@@ -17,7 +17,7 @@ or a company's name, never the county (a county has no 党支部 of its own).
 
 A short form right after a name of its own level or below is never a place: it
 starts another name (``安溪县公安局``, ``长宁区新华路街道``, ``汉阳镇汉阳场社区``), unless it is a
-division right under that name (``滨海新区大港街``: 大港街道 of 滨海新区).
+division right under that name (``和平区小白楼街``: 小白楼街道 of 和平区).
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def without_word_parts(gz: Gazetteer, text: str, matches: list[Match]) -> list[M
 
     A township ending in 乡 that starts the word 乡村 or 乡镇 (发展乡村, 促进乡村振兴, 发展乡镇企业: 发展乡,
     促进乡), unless a village's word follows (某乡村民, 某乡村干部); a county ending in 城区 whose first
-    character ends another place's name (位于白云城区: the urban area of 白云, not 云城区); a county of two
+    character ends another place's name (位于常德城区: the urban area of 常德, not 德城区); a county of two
     characters X县 after a word's first character, whose 县 starts a county word (市委和县委, 贡献县域, 英雄县城:
     和县, 献县, 雄县; the ``county_word`` rows), unless a place name or a ``before`` word comes before it
     (安徽和县县委, 在和县县城).
@@ -105,7 +105,7 @@ def _county_words() -> tuple[str, ...]:
 
 
 def _urban_area(gz: Gazetteer, text: str, m: Match) -> bool:
-    """Whether a county named X城区 is the word 城区 after a place whose name ends in X (白云城区)."""
+    """Whether a county named X城区 is the word 城区 after a place whose name ends in X (常德城区)."""
     if m.short or not m.surface.endswith("城区") or not m.start or not "\u4e00" <= text[m.start - 1] <= "\u9fff":
         return False
     return any(k.end == 2 for k in gz.find(text[m.start - 1 : m.start + 1]))  # a name of two: 常德, 白云
@@ -119,7 +119,7 @@ def _rural_word(text: str, m: Match) -> bool:
 
 
 def _child_of(gz: Gazetteer, m: Match, prev: Match) -> bool:
-    """Whether one of ``m``'s candidates lies right under one of ``prev``'s (滨海新区大港街: 大港街道 of 滨海新区)."""
+    """Whether one of ``m``'s candidates lies right under one of ``prev``'s (和平区小白楼街: 小白楼街道 of 和平区)."""
     parents = set(prev.candidates)
     return any(gz.divisions[c].parent in parents for c in m.candidates)
 
@@ -145,7 +145,7 @@ def corroborated(gz: Gazetteer, text: str, matches: list[Match], extra: list[Mat
     for i, m in enumerate(matches):  # 蓝田党支部: a unit's own name, never the county
         if keep[i] is False and text.startswith(units, m.end):
             keep[i] = None
-    for i, m in enumerate(matches):  # a short form starting another name is dropped first (八经街道延安里社区)
+    for i, m in enumerate(matches):  # a short form starting another name is dropped first (八经街道甲社区)
         if not m.short or i == 0:
             continue
         prev = matches[i - 1]

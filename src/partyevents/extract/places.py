@@ -26,8 +26,8 @@
    document's home place (the one it names most, title and manifest counted
    thrice; several of one level named equally often: the place they share; a
    lone community under it is more specific). A community listed
-   with others (``延安里社区、桂林社区等``) stands for its township; places of one
-   level listed as venues (``到白庙乡、白楼乡调研``) for the county or township they
+   with others (``甲社区、乙社区等``) stands for its township; places of one
+   level listed as venues (``到甲乡、乙乡调研``) for the county or township they
    share, or, when they share a province at most, for the document's place.
 5. A locality in another province than the document's better-supported one
    falls back to the document's place when its own evidence is weak, and is
@@ -158,8 +158,8 @@ def _townships_of_counties(
     """Township names written right after a county that the gazetteer lists under other counties only.
 
     ``涪陵区大顺镇`` when the gazetteer has 大顺乡 under 涪陵区 and a 大顺镇 in another province: the page
-    means 涪陵区's township wherever it names it, under the name the page gives it (a short form, 某区海棠街:
-    its full name, 海棠街道). Returns surface -> (its candidates: the township under the county with another
+    means 涪陵区's township wherever it names it, under the name the page gives it (a short form, 某区某某街:
+    its full name, 某某街道). Returns surface -> (its candidates: the township under the county with another
     level's suffix, else the county itself; the township's name).
     """
     out: dict[str, tuple[tuple[int, ...], str]] = {}
@@ -434,7 +434,7 @@ def _home(
 
 def _tied_home(gz: Gazetteer, tied: list[_Mention], best: _Mention) -> _Mention:
     """The home among places named equally often: the most specific one (``best``), or when several places
-    of that level tie (花岗镇, 严店乡 and 上派镇, once each), the county or township they share."""
+    of that level tie (甲镇, 乙镇 and 丙镇, once each), the county or township they share."""
     rank = _LEVEL_RANK[_level(gz, best)]
     top = tuple(m for m in tied if _LEVEL_RANK[_level(gz, m)] == rank)
     if len({(m.division, m.community) for m in top}) > 1 and (shared := _shared_place(gz, top)) is not None:
@@ -821,9 +821,9 @@ def _is_name(core: str) -> bool:
 def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tuple[_Mention, ...]]:
     """Places named in a list with others -> the list's members: none of them is the locality.
 
-    Communities before or after another one (``延安里社区、桂林社区等``, ``城东区东兴社区、大通县小石山社区``) or
+    Communities before or after another one (``甲社区、乙社区等``, ``城东区东兴社区、大通县小石山社区``) or
     before 等 (``某县某镇李家村等地``: each name of it), alone when the others are no mention; places of one level joined by list marks
-    (``白庙乡、白楼乡和河堤乡``, ``花岗镇李祠社区、严店乡苏小社区``), with every member.
+    (``甲乡、乙乡和丙乡``, ``甲镇甲社区、乙乡乙社区``), with every member.
     """
     out: dict[int, tuple[_Mention, ...]] = {}
     for i, m in enumerate(mentions):
@@ -848,8 +848,8 @@ _LIST_MARKS = "、和及与"
 
 
 def _mention_lists(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[tuple[_Mention, ...]]:
-    """Runs of place names of one level joined by list marks (``白庙乡、白楼乡和河堤乡``), each name the last of
-    its group of adjacent names (``花岗镇李祠社区、严店乡苏小社区``: the two communities)."""
+    """Runs of place names of one level joined by list marks (``甲乡、乙乡和丙乡``), each name the last of
+    its group of adjacent names (``甲镇甲社区、乙乡乙社区``: the two communities)."""
     runs: list[list[_Mention]] = []
     run: list[_Mention] = []
     prev: _Mention | None = None  # the last name of the previous group
@@ -873,7 +873,7 @@ def _mention_lists(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[t
 
 
 def _shared_place(gz: Gazetteer, members: tuple[_Mention, ...]) -> _Mention | None:
-    """The lowest division below the province holding every listed place (白庙乡、白楼乡: their county), as a
+    """The lowest division below the province holding every listed place (甲乡、乙乡: their county), as a
     mention with no span of its own; None when a member is unresolved or they share a province at most."""
     if len(members) < 2 or any(m.division is None for m in members):
         return None
@@ -888,7 +888,7 @@ def _shared_place(gz: Gazetteer, members: tuple[_Mention, ...]) -> _Mention | No
     return _Mention(members[0].start, members[-1].end, "", shared, candidates=(shared,))
 
 
-# another community after this one (、桂林社区; 、大通县小石山社区), or one just before it
+# another community after this one (、乙社区; 、大通县小石山社区), or one just before it
 _LIST_NEXT = re.compile(r"[、和及与][\u4e00-\u9fff]{1,12}?(?:社区|居委会|居民区|嘎查|村)(?![民委干级])")
 _LIST_PREV = re.compile(r"(?:社区|居委会|居民区|嘎查|村)$")
 
@@ -909,7 +909,7 @@ def _locality(
         and org.end is not None
         and any(org.start <= m.start and m.end <= org.end for m in inside)
     )
-    if by_org and base is not None and org is not None:  # 天津滨海新区大港街不断…: the name runs on past the body's
+    if by_org and base is not None and org is not None:  # 天津和平区小白楼街不断…: the name runs on past the body's
         for i, m in enumerate(inside):
             if m.start == org.end and m.start not in listed and _strictly_under(gz, m, base):
                 base = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed][-1]
@@ -961,7 +961,7 @@ def _where_mention(
     gz: Gazetteer, text: str, inside: list[_Mention], first_end: int, listed: Mapping[int, tuple[_Mention, ...]]
 ) -> _Mention | None:
     """The deepest of the group of names right after a where-word (来到, 赴, 在…) in the first sentence; for a list
-    of venues (到白庙乡、白楼乡), the place they share."""
+    of venues (到甲乡、乙乡), the place they share."""
     words = _where_words()
     for i, m in enumerate(inside):
         if m.start >= first_end:
