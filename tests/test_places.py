@@ -112,11 +112,18 @@ def test_a_persons_hometown_is_not_the_locality() -> None:
     assert chain(p)[:5] == ("夏都街道", "township", "河南省", "许昌市", "禹州市")
 
 
+def _line_events(text: str) -> list[Event]:
+    """One event per line of ``text``."""
+    events, start = [], 0
+    for seq, line in enumerate(text.split("\n")):
+        events.append(Event(seq=seq, start=start, end=start + len(line), text=line))
+        start += len(line) + 1
+    return events
+
+
 def test_each_event_takes_the_places_in_its_own_span_and_names_inside_a_community_are_dropped() -> None:
     text = "樊城区牛首镇社区开展志愿服务。\n黄陂区前川街康乐社区召开党员大会。"
-    cut = text.index("\n")
-    events = [Event(seq=0, start=0, end=cut, text=text[:cut]), Event(seq=1, start=cut + 1, end=len(text),
-                                                                      text=text[cut + 1 :])]
+    events = _line_events(text)
     places, problems = resolve_places(DocContext(text=text), events)
     # 牛首镇 inside 牛首镇社区 is part of the community's name, not the event's place
     assert [chain(p)[:6] for p in places] == [
@@ -164,9 +171,7 @@ def test_place_cases(case: dict) -> None:
 
 def test_a_township_placed_under_its_county_stays_there_where_it_is_named_alone() -> None:
     text = "4月2日，腾冲市五合镇召开党员大会。\n4月9日，五合镇各村开展植树活动。"
-    cut = text.index("\n")
-    events = [Event(seq=0, start=0, end=cut, text=text[:cut]), Event(seq=1, start=cut + 1, end=len(text),
-                                                                      text=text[cut + 1 :])]
+    events = _line_events(text)
     places, problems = resolve_places(DocContext(text=text), events)
     assert [chain(p)[:6] for p in places] == [("五合镇", "township", "云南省", "保山市", "腾冲市", "五合镇")] * 2
     assert problems == []
@@ -174,9 +179,7 @@ def test_a_township_placed_under_its_county_stays_there_where_it_is_named_alone(
 
 def test_a_document_naming_several_townships_once_each_is_about_the_county_they_share() -> None:
     text = "为迎接建党节，县直机关开展系列活动。\n6月29日，机关党员分别到曲石镇、明光镇走访老党员。"
-    cut = text.index("\n")
-    events = [Event(seq=0, start=0, end=cut, text=text[:cut]), Event(seq=1, start=cut + 1, end=len(text),
-                                                                      text=text[cut + 1 :])]
+    events = _line_events(text)
     places, _ = resolve_places(DocContext(text=text), events)
     assert [chain(p)[:6] for p in places] == [("腾冲市", "county", "云南省", "保山市", "腾冲市", None)] * 2
     assert places[0] is not None and places[0].source == "document" and places[0].start is None
@@ -186,9 +189,7 @@ def test_a_province_wide_page_telling_of_one_village_stays_the_provinces() -> No
     text = ("今年以来，云南省选派干部驻村帮扶，云南各地村集体经济稳步增长。\n"
             "在腾冲市固东镇河头村，河头村村民种植中药材增收。\n"
             "2019年以来，驻村工作队共帮助群众办实事2万余件。")
-    cuts = [i for i, c in enumerate(text) if c == "\n"]
-    bounds = [(0, cuts[0]), (cuts[0] + 1, cuts[1]), (cuts[1] + 1, len(text))]
-    events = [Event(seq=i, start=a, end=b, text=text[a:b]) for i, (a, b) in enumerate(bounds)]
+    events = _line_events(text)
     places, _ = resolve_places(DocContext(text=text), events)
     assert chain(places[1])[:2] == ("河头村", "village")
     assert chain(places[2])[:3] == ("云南省", "province", "云南省")
