@@ -190,3 +190,20 @@ def test_an_undated_opening_over_entries_that_each_open_with_their_day_is_no_eve
     story = ("为深化新时代文明实践,某镇组织各村(社区)开展志愿服务活动。\n2021年是脱贫攻坚之年,大年初二,书记召集村干部摸排。\n"
              "9月5日,乙村组织党员群众清理河道垃圾。\n")  # an entry that opens with a year only: a story, not a digest
     assert len(segment(story)) == 3
+
+
+def test_a_period_someone_speaks_of_opens_no_event() -> None:
+    text = ("6月12日上午,某乡召开人居环境整治推进会,各村党支部书记参加。\n"
+            "乡党委书记在讲话时强调,今年以来全乡整治工作取得明显成效,下一步要补短板、强弱项。\n")
+    assert len(segment(text)) == 1
+    told = ("6月12日上午,某乡召开人居环境整治推进会。\n"
+            "村党支部书记介绍说,6月10日下午,村里组织党员清理了河道。\n")  # a day told in speech still dates one
+    assert _dates(told) == ["6月12日上午", "6月10日下午"]
+    opener = "6月12日上午,某乡召开人居环境整治推进会。\n今年以来,乙村组织党员开展志愿服务40余次。\n"
+    assert _dates(opener) == ["6月12日上午", "今年以来"]
+
+
+def test_a_date_that_is_the_topic_of_the_activity_opens_no_event() -> None:
+    text = ("1月20日,某镇召开村党组织书记述职评议会。\n"
+            "8名村党组织书记逐一述职,对去年抓党建工作进行总结,并就3月1日的换届选举事宜作出安排。\n")
+    assert len(segment(text)) == 1

@@ -191,6 +191,8 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
             continue
         if _bound(line, e):  # 2016年以前: a bound, no activity
             continue
+        if _topic_or_speech(line, lead, e):  # 对去年的工作进行总结, 书记强调,今年以来…
+            continue
         if e.relative in _DAY_SHIFT or e.relative in _SAME_DAY or e.year_only:
             if _opens(line, e):
                 return e
@@ -202,9 +204,43 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
             continue
         if e.relative is None and _opens(line, e):
             return None  # a later sentence opener has its own rules (_sentence_openers)
-        if e.since:
+        if e.since and not _topic_or_speech(line, lead, e):
             return e
     return None
+
+
+def _topic_or_speech(line: Line, lead: int, e: DateExpr) -> bool:
+    """The date is the topic of the activity (对去年的工作进行总结) or a period someone spoke of in its sentence
+    (书记强调,今年以来…): either way it is not when an activity happened. A day told in speech still dates one.
+
+    >>> text = "会上,书记强调:今年以来全镇发展良好。"
+    >>> line = split_lines(text)[0]
+    >>> _topic_or_speech(line, 0, find_date_expressions(text)[0])
+    True
+    >>> text = "今年以来,全镇党员开展志愿服务。"
+    >>> _topic_or_speech(split_lines(text)[0], 0, find_date_expressions(text)[0])
+    False
+    """
+    i = e.start - line.start
+    if line.text.endswith(_topic_words(), 0, i):
+        return True
+    if e.day is not None:
+        return False  # 他介绍说,7月30日下午,村里召开…: a dated activity told in speech is still one
+    head = line.text[lead:i]
+    start = lead + 1 + max(head.rfind(mark) for mark in "。!?;")
+    return _speech_re().search(line.text, start, i) is not None
+
+
+@cache
+def _speech_re() -> re.Pattern[str]:
+    """A verb of saying followed by a mark (强调: / 表示,): ``segment_words.tsv``, kind ``speech``."""
+    words = sorted(words_of("segment_words.tsv", "speech"), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})[,:，：]")
+
+
+def _topic_words() -> tuple[str, ...]:
+    """Words after which a date is the topic of the activity: ``segment_words.tsv``, kind ``topic``."""
+    return words_of("segment_words.tsv", "topic")
 
 
 def _as_of() -> tuple[str, ...]:
