@@ -207,3 +207,9 @@ def test_a_date_that_is_the_topic_of_the_activity_opens_no_event() -> None:
     text = ("1月20日,某镇召开村党组织书记述职评议会。\n"
             "8名村党组织书记逐一述职,对去年抓党建工作进行总结,并就3月1日的换届选举事宜作出安排。\n")
     assert len(segment(text)) == 1
+
+
+def test_a_caption_credited_to_a_giver_of_photos_retells_the_running_event() -> None:
+    text = ("4月2日,某镇组织党员到烈士陵园开展祭扫活动。\n4月2日,党员们在烈士陵园敬献花篮。某镇党委供图\n"
+            "活动中,党员们重温了入党誓词。\n")
+    assert _dates(text) == ["4月2日"]

@@ -465,14 +465,22 @@ _PLACE_NAME = re.compile(r"(?<![各全该本每所其此])(?:(?![各全该本每
 
 
 # a photo caption: opens with 图为/▲, or ends with the photographer's credit ((某某摄), 记者 某某 摄)
-_CAPTION = re.compile(r"^(?:图为|▲|△)|[((][^()()]{1,12}摄[))]$|(?:记者|通讯员)\s*\S{1,10}\s*摄$")
+_CAPTION = re.compile(r"^(?:图为|▲|△)|[((][^()()]{1,12}(?:摄|供图)[))]$|(?:记者|通讯员)\s*\S{1,10}\s*摄$|。[^。,,]{1,12}供图$")
 _CAPTION_OPENERS = ("图为", "▲", "△")
 
 
 def _is_caption(line: str) -> bool:
     """``_CAPTION.search(line) is not None``, searched only when the line opens like a caption or holds the 摄
-    that both credit forms end with (most lines do neither: the search would try every position for nothing)."""
-    return (line.startswith(_CAPTION_OPENERS) or "摄" in line) and _CAPTION.search(line) is not None
+    or 供图 that the credit forms end with (most lines do neither: the search would try every position for
+    nothing).
+
+    >>> _is_caption("党员志愿者在清理河道。某镇供图"), _is_caption("某村村貌。(某镇党委供图)")
+    (True, True)
+    >>> _is_caption("某镇党委提供图书500册。")
+    False
+    """
+    return ((line.startswith(_CAPTION_OPENERS) or "摄" in line or "供图" in line)
+            and _CAPTION.search(line) is not None)
 
 
 def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) -> bool:
