@@ -1,10 +1,13 @@
 """Issue 19, time per input (16): a document that uses up its time budget is rejected with the reason, in this
-process and in the local engine's workers, and the run goes on."""
+process, in the local engine's workers and on a Dask worker's threads, and the run goes on."""
 
 from __future__ import annotations
 
 import signal
 import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from partyevents.api import ExtractConfig
 from partyevents.budget import ENV, seconds_for
 from partyevents.engines import process_one
 from partyevents.records import RawDocument
+from partyevents.validate import Rows
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="the budget is a SIGALRM timer")
 
@@ -75,3 +79,62 @@ def test_the_budget_grows_with_the_document(monkeypatch: pytest.MonkeyPatch) -> 
     assert seconds_for(10_000_000) == 5 * seconds_for(2_000_000) - 4 * seconds_for(0)
     monkeypatch.setenv(ENV, "0")
     assert seconds_for(10_000_000) is None
+
+
+def _stuck_on(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = pipeline.process_document
+
+    def stuck(raw: RawDocument) -> object:
+        while raw.source_path == name:  # a stage that never ends
+            pass
+        return real(raw)
+
+    monkeypatch.setattr(pipeline, "process_document", stuck)
+
+
+def _in_a_thread(fn: Callable[[], object]) -> object:
+    out: list[object] = []
+    worker = threading.Thread(target=lambda: out.append(fn()), daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "the document ran past its budget"
+    return out[0]
+
+
+def test_the_budget_holds_on_a_thread_other_than_the_main_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    _stuck_on("stuck.txt", monkeypatch)
+    monkeypatch.setenv(ENV, "0.5")
+    rows = _in_a_thread(lambda: process_one(RawDocument("stuck.txt", "某社区开展活动。".encode())))
+    assert isinstance(rows, Rows) and rows.documents[0]["status"] == "rejected"
+    assert rows.documents[0]["error"].startswith("processing took longer than 0.5 s")
+
+
+def test_a_thread_whose_document_ended_in_time_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV, "0.3")
+
+    def one_then_wait() -> tuple[str, int]:
+        rows = process_one(RawDocument("a.txt", "12月4日\n某社区开展志愿服务。".encode()))
+        spins, until = 0, time.monotonic() + 1.0
+        while time.monotonic() < until:  # well past the document's deadline: nothing may be raised here
+            spins += 1
+        return rows.documents[0]["status"], spins
+
+    status, spins = _in_a_thread(one_then_wait)  # type: ignore[misc]
+    assert status == "ok" and spins > 0
+
+
+def test_a_dask_worker_thread_rejects_a_document_over_its_budget(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from dask.distributed import LocalCluster
+
+    in_dir = corpus(tmp_path / "in", 3)
+    (in_dir / "stuck.txt").write_text("某社区开展活动。", encoding="utf-8")
+    _stuck_on("stuck.txt", monkeypatch)
+    monkeypatch.setenv(ENV, "0.5")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, host="127.0.0.1", protocol="tcp",
+                      dashboard_address=None) as cluster:  # workers are threads of this process
+        config = ExtractConfig(progress=False, engine="dask", scheduler=cluster.scheduler_address, chunk_size=1)
+        summary = extract(in_dir, tmp_path / "out", config)
+    assert summary.documents == {"ok": 3, "empty": 0, "rejected": 1}
+    docs = load(tmp_path / "out").documents.set_index("source_path")
+    assert docs.loc["stuck.txt", "error"].startswith("processing took longer than 0.5 s")
