@@ -213,3 +213,11 @@ def test_a_caption_credited_to_a_giver_of_photos_retells_the_running_event() -> 
     text = ("4月2日,某镇组织党员到烈士陵园开展祭扫活动。\n4月2日,党员们在烈士陵园敬献花篮。某镇党委供图\n"
             "活动中,党员们重温了入党誓词。\n")
     assert _dates(text) == ["4月2日"]
+
+
+def test_a_founding_year_and_month_tell_background_not_an_activity() -> None:
+    text = ("7月6日,某社区新时代文明实践站开展暑期托管志愿服务。\n"
+            "该实践站建成于2019年5月,下设志愿服务队2支,今年已开展活动40余场。\n")
+    assert len(segment(text)) == 1
+    opened = "7月6日,某社区开展暑期托管志愿服务。\n某村党群服务中心落成于7月9日上午,村民代表参加揭牌仪式。\n"
+    assert _dates(opened) == ["7月6日", "7月9日上午"]  # a day of founding may be the report's own ceremony

@@ -210,8 +210,9 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
 
 
 def _topic_or_speech(line: Line, lead: int, e: DateExpr) -> bool:
-    """The date is the topic of the activity (对去年的工作进行总结) or a period someone spoke of in its sentence
-    (书记强调,今年以来…): either way it is not when an activity happened. A day told in speech still dates one.
+    """The date is the topic of the activity (对去年的工作进行总结), a period someone spoke of in its sentence
+    (书记强调,今年以来…) or a founding (建成于2020年2月): either way it is not when an activity of the report
+    happened. A day told in speech or a day of founding still dates one.
 
     >>> text = "会上,书记强调:今年以来全镇发展良好。"
     >>> line = split_lines(text)[0]
@@ -226,6 +227,8 @@ def _topic_or_speech(line: Line, lead: int, e: DateExpr) -> bool:
         return True
     if e.day is not None:
         return False  # 他介绍说,7月30日下午,村里召开…: a dated activity told in speech is still one
+    if line.text.endswith(_history_words(), 0, i):
+        return True
     head = line.text[lead:i]
     start = lead + 1 + max(head.rfind(mark) for mark in "。!?;")
     return _speech_re().search(line.text, start, i) is not None
@@ -236,6 +239,11 @@ def _speech_re() -> re.Pattern[str]:
     """A verb of saying followed by a mark (强调: / 表示,): ``segment_words.tsv``, kind ``speech``."""
     words = sorted(words_of("segment_words.tsv", "speech"), key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, words))})[,:，：]")
+
+
+def _history_words() -> tuple[str, ...]:
+    """Words after which a year or month tells a founding: ``segment_words.tsv``, kind ``history``."""
+    return words_of("segment_words.tsv", "history")
 
 
 def _topic_words() -> tuple[str, ...]:
@@ -465,8 +473,9 @@ _PLACE_NAME = re.compile(r"(?<![各全该本每所其此])(?:(?![各全该本每
 
 
 # a photo caption: opens with 图为/▲, or ends with the photographer's credit ((某某摄), 记者 某某 摄)
-_CAPTION = re.compile(r"^(?:图为|▲|△)|[((][^()()]{1,12}(?:摄|供图)[))]$|(?:记者|通讯员)\s*\S{1,10}\s*摄$|。[^。,,]{1,12}供图$")
+_CAPTION = re.compile(r"^(?:图为|▲|△)|[((][^()()]{1,12}(?:摄|供图)[))]$|(?:记者|通讯员)\s*\S{1,10}\s*摄$|。[^。,,]{1,12}(?:供图|[网社]发)$")
 _CAPTION_OPENERS = ("图为", "▲", "△")
+_CAPTION_CREDITS = ("供图", "供图)", "供图）", "网发", "社发")
 
 
 def _is_caption(line: str) -> bool:
@@ -476,10 +485,12 @@ def _is_caption(line: str) -> bool:
 
     >>> _is_caption("党员志愿者在清理河道。某镇供图"), _is_caption("某村村貌。(某镇党委供图)")
     (True, True)
+    >>> _is_caption("孩子们在文明实践站读书。某某网发")
+    True
     >>> _is_caption("某镇党委提供图书500册。")
     False
     """
-    return ((line.startswith(_CAPTION_OPENERS) or "摄" in line or "供图" in line)
+    return ((line.startswith(_CAPTION_OPENERS) or "摄" in line or line.endswith(_CAPTION_CREDITS))
             and _CAPTION.search(line) is not None)
 
 
