@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from .extract.dates import DateExpr, find_date_expressions
+from .extract.dates import DateExpr, find_date_expressions, relative_words
 from .records import Segment
 from .resources import activity_keywords, words_of
 
@@ -193,7 +193,7 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
             continue
         if _topic_or_speech(line, lead, e):  # 对去年的工作进行总结, 书记强调,今年以来…
             continue
-        if e.relative in _DAY_SHIFT or e.relative in _SAME_DAY or e.year_only:
+        if e.relative in _DAY_SHIFT or e.relative in _SAME_DAY or e.year_only or _a_year_from_now(e):
             if _opens(line, e):
                 return e
             continue
@@ -239,6 +239,13 @@ def _speech_re() -> re.Pattern[str]:
     """A verb of saying followed by a mark (强调: / 表示,): ``segment_words.tsv``, kind ``speech``."""
     words = sorted(words_of("segment_words.tsv", "speech"), key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, words))})[,:，：]")
+
+
+def _a_year_from_now(e: DateExpr) -> bool:
+    """今年, 去年: like a bare year, such a word dates a paragraph only where it opens a sentence (今年已开展活动40余场
+    in the middle of one sums up, it reports no activity)."""
+    word = relative_words().get(e.relative) if e.relative else None
+    return word is not None and word.unit == "year" and e.month is None and not e.since
 
 
 def _history_words() -> tuple[str, ...]:
