@@ -4,6 +4,7 @@ process, in the local engine's workers and on a Dask worker's threads, and the r
 from __future__ import annotations
 
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -138,3 +139,32 @@ def test_a_dask_worker_thread_rejects_a_document_over_its_budget(tmp_path: Path,
     assert summary.documents == {"ok": 3, "empty": 0, "rejected": 1}
     docs = load(tmp_path / "out").documents.set_index("source_path")
     assert docs.loc["stuck.txt", "error"].startswith("processing took longer than 0.5 s")
+
+
+def test_after_a_thread_ran_out_of_time_the_process_runs_on_under_a_profiler(tmp_path: Path) -> None:
+    # Clearing a pending raise with PyThreadState_SetAsyncExc(id, NULL) would leave CPython 3.11's "pending" flag
+    # set, and the next profiled call would spin forever: run it in a child process that must end.
+    script = tmp_path / "child.py"
+    script.write_text(
+        "import os, sys, threading\n"
+        "from partyevents import pipeline\n"
+        "from partyevents.engines import process_one\n"
+        "from partyevents.records import RawDocument\n"
+        "real = pipeline.process_document\n"
+        "def slow(raw):\n"
+        "    while raw.source_path == 'stuck.txt':\n"
+        "        pass\n"
+        "    return real(raw)\n"
+        "pipeline.process_document = slow\n"
+        f"os.environ[{ENV!r}] = '0.3'\n"
+        "out = []\n"
+        "t = threading.Thread(target=lambda: out.append(process_one(RawDocument('stuck.txt', b'x'))))\n"
+        "t.start(); t.join()\n"
+        "assert out[0].documents[0]['status'] == 'rejected'\n"
+        "sys.setprofile(lambda *a: None)\n"
+        "rows = process_one(RawDocument('a.txt', '12月4日,某社区开展志愿服务。'.encode()))\n"
+        "sys.setprofile(None)\n"
+        "print(rows.documents[0]['status'])\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
