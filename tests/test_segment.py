@@ -221,3 +221,13 @@ def test_a_founding_year_and_month_tell_background_not_an_activity() -> None:
     assert len(segment(text)) == 1
     opened = "7月6日,某社区开展暑期托管志愿服务。\n某村党群服务中心落成于7月9日上午,村民代表参加揭牌仪式。\n"
     assert _dates(opened) == ["7月6日", "7月9日上午"]  # a day of founding may be the report's own ceremony
+
+
+def test_a_day_opening_a_clause_of_the_lead_dates_the_paragraph() -> None:
+    purpose = ("天气炎热,骄阳似火。为了表达对快递小哥的关爱之情,8月2日,某社区开展送清凉活动。\n"
+               "社区工作人员为他们送上绿豆汤和藿香正气水。\n")
+    assert _dates(purpose) == ["8月2日"]
+    vague = "近日,暑热难耐。为关心户外劳动者,8月2日上午,某社区开展送清凉活动。\n"
+    assert _dates(vague) == ["8月2日上午"]  # the day, not 近日
+    inside = "近日,某社区于8月2日开展送清凉活动。\n"  # no clause opens with it: 近日 stands
+    assert _dates(inside) == ["近日"]

@@ -241,6 +241,47 @@ def _speech_re() -> re.Pattern[str]:
     return re.compile(f"(?:{'|'.join(map(re.escape, words))})[,:，：]")
 
 
+_LEAD_SENTENCES = 3  # how far into a paragraph a day opening a clause still dates its event
+
+
+def _vague(e: DateExpr) -> bool:
+    """近日, 日前, 近期: a date with no day of its own."""
+    word = relative_words().get(e.relative) if e.relative else None
+    return word is not None and word.unit == "recent"
+
+
+def _clause_day(line: Line, exprs: list[DateExpr], after: int) -> DateExpr | None:
+    """A day (month and day at least) after offset ``after`` in the paragraph's first sentences that opens a
+    clause and is followed by a comma, the way a news lead names its day after a purpose or a scene
+    (为表达关爱之情,7月7日,某社区开展…; 在严格落实防控要求下,2月5日下午,某镇召开…).
+
+    >>> text = "为了表达对环卫工人的关爱,7月7日,某社区开展送清凉活动。"
+    >>> _clause_day(split_lines(text)[0], find_date_expressions(text), -1).text
+    '7月7日'
+    >>> text = "某社区于7月7日开展送清凉活动。"  # not opening a clause: the running rules decide
+    >>> _clause_day(split_lines(text)[0], find_date_expressions(text), -1) is None
+    True
+    """
+    text, end = line.text, 0
+    for _ in range(_LEAD_SENTENCES):
+        end = _sentence_end(text, end) + 1
+    quotes = _Quotes(text)
+    for e in exprs:
+        i, j = e.start - line.start, e.end - line.start
+        if e.start <= after:
+            continue
+        if i >= end:
+            break
+        if e.relative is not None or e.month is None or e.day is None or quotes.inside(i):
+            continue
+        if i == 0 or text[i - 1] not in ",，" or not text.startswith((",", "，"), j):
+            continue
+        if _bound(line, e) or _topic_or_speech(line, 0, e):
+            continue
+        return e
+    return None
+
+
 def _a_year_from_now(e: DateExpr) -> bool:
     """今年, 去年: like a bare year, such a word dates a paragraph only where it opens a sentence (今年已开展活动40余场
     in the middle of one sums up, it reports no activity)."""
@@ -554,6 +595,8 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
         caption = b.cur is not None and b.cur_section == b.section and _is_caption(line.text)
         if caption:
             opening = None
+        if opening is not None and not caption and _vague(opening):
+            opening = _clause_day(line, exprs, opening.end) or opening  # 近日,…。为…,7月16日上午,…
         if opening is not None:
             b.open(line.start, line.end, opening)
             after = opening.end
@@ -564,6 +607,12 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
         else:
             b.open(line.start, line.end, None)
             after = line.start - 1
+        # An undated event takes a day that opens a clause of the paragraph's lead (为…,7月7日,某社区开展…).
+        if opening is None and not caption and exprs and b.cur is not None and b.cur[2] < 0:
+            day = _clause_day(line, exprs, after)
+            if day is not None:
+                b.cur[2], b.cur[3] = day.start, day.end
+                opening, after = day, day.end
         # A later sentence that opens with its own date starts another event.
         first_dated = opening is not None
         for e in _sentence_openers(line, exprs, after) if exprs and not caption else ():
