@@ -54,6 +54,7 @@ class _Unit:
     noun_may: frozenset[str] = frozenset()  # noun categories that replace a fixed unit's own (企业2916户)
     needs_noun: bool = False  # without a counted noun or a connector before it, an address (宿舍12栋)
     persons: bool = False  # a word for people after it is what is counted (十几个农民); not so for 批, 家, 包
+    refers: bool = False  # a repeat of the same number and unit names the same things again (两村 … 两村超市)
 
 
 def _unit(row: list[str]) -> _Unit:
@@ -63,7 +64,7 @@ def _unit(row: list[str]) -> _Unit:
     noun_may = next((o.removeprefix("noun=") for o in options if o.startswith("noun=")), "")
     return _Unit(row[1], row[2], frozenset(row[3] if len(row) > 3 else ""), arabic="arabic" in options,
                  after=tuple(w for w in after.split("|") if w), noun_may=frozenset(w for w in noun_may.split("|") if w),
-                 needs_noun="needs_noun" in options, persons="persons" in options)
+                 needs_noun="needs_noun" in options, persons="persons" in options, refers="refers" in options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,9 @@ class _Grammar:
     cue_re: re.Pattern[str]
     cue_kinds: dict[str, str]
     speech_re: re.Pattern[str]
+    program: tuple[str, ...]
+    first: tuple[str, ...]
+    first_not: tuple[str, ...]
 
 
 def _alternation(words: list[str]) -> str:
@@ -129,6 +133,8 @@ def _grammar() -> _Grammar:
         connectors=tuple(excl.get("connector", [])), tails=tuple(excl.get("tail", [])),
         cue_re=re.compile(trie_pattern(list(cues))), cue_kinds=cues,
         speech_re=re.compile(trie_pattern(speech)),
+        program=tuple(excl.get("program", [])), first=tuple(excl.get("first", [])),
+        first_not=tuple(excl.get("first_not", [])),
     )
 
 
@@ -493,8 +499,31 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             out.append(figure)
             rests.append(m.end() + (len(figure.noun) if figure.noun and text.startswith(figure.noun, m.end()) else 0))
     if out:
+        _subsets(g, text, out)
         _set_kinds(g, text, out, rests)
     return out
+
+
+_SUBSET_WORD = "其中"
+_SUBSET_REACH = 80  # how far after the whole its parts are looked for
+_FULL_STOP = re.compile(r"[。!！?？\n]")
+
+
+def _subsets(g: _Grammar, text: str, figures: list[Figure]) -> None:
+    """People counted after 其中 without a word of their own are part of the people counted before it, and take
+    their category (``选出村书记19名,其中新当选6人,35周岁以下2人``: cadres)."""
+    whole: Figure | None = None
+    for figure in figures:
+        person = g.units[figure.unit].mode == "person"
+        if person and figure.noun and figure.category in _PERSON_CATEGORIES:
+            whole = figure
+            continue
+        if (whole is None or not person or figure.noun is not None or figure.start - whole.end > _SUBSET_REACH
+                or figure.category == whole.category):
+            continue
+        between = text[whole.end : figure.start]
+        if _SUBSET_WORD in between and _FULL_STOP.search(between) is None:
+            figure.category = whole.category
 
 
 def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
@@ -505,6 +534,10 @@ def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
     start = m.start()
     head = text[max(0, start - 6) : start].rstrip(": ")
     if head.endswith(g.before) or (head and head[-1] in _BEFORE_CODE):
+        return True
+    if head.endswith(g.first) and not head.endswith(g.first_not):
+        return True  # 前两批: the first N, a rank
+    if _in_program(g, text, start):
         return True
     unit = g.units[unit_word]
     if unit.arabic and not (run[0].isascii() or run[0] == "两"):
@@ -521,6 +554,34 @@ def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
     return _slogan_shape(text, m.start("num"), run, unit_end)
 
 
+_PROGRAM_REACH = 30  # how far back in its clause a program's item being spelled out is looked for
+_CLAUSE_MARKS = re.compile(r"[,，。;；:：!！?？\n][^,，。;；:：!！?？\n]*\Z")
+
+
+def _in_program(g: _Grammar, text: str, pos: int) -> bool:
+    """Whether the clause before ``pos`` spells out a program's item (``“1”即1名网格长``, ``“2”即1名党小组长和1名楼长``):
+    its numbers are the program's terms, not counts (ANNOTATION.md: numbers inside programs)."""
+    window = text[max(0, pos - _PROGRAM_REACH) : pos]
+    if "”" not in window:
+        return False
+    mark = _CLAUSE_MARKS.search(window)
+    clause = window[mark.start() + 1 :] if mark else window
+    return any(w in clause for w in g.program)
+
+
+def _refers_back(text: str, m: re.Match[str], unit: _Unit) -> bool:
+    """Whether the same number and unit stand earlier in the text as a figure of their own: ``两村`` after
+    ``辖区两村`` names the same two villages again."""
+    written = m.group("num") + m.group("unit")
+    at = text.find(written, 0, m.start("num"))
+    while at >= 0:
+        after = at + len(written)
+        if (after >= len(text) or text[after] not in unit.not_before) and (at == 0 or text[at - 1] not in NUMERAL_CHARS):
+            return True
+        at = text.find(written, at + 1, m.start("num"))
+    return False
+
+
 def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: int) -> Figure | None:
     """The figure of a match that passed :func:`_excluded`, with its noun, category and kind; None for a code,
     an ID or an address. A noun before the number is looked for after ``lo``, where the previous figure and
@@ -532,6 +593,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     if parsed is None or not parsed.value < _MAX_VALUE or (num2 and upper is None):
         return None  # a code or an ID, not a count
     m_start, m_end = m.span()
+    if unit.refers and _refers_back(text, m, unit):
+        return None
     noun = _noun_after(g, text, m_end, end, unit.mode == "person", unit.category)
     if unit.needs_noun and text.startswith("的", m_end) and not _after_connector(g, text, m_start, start):
         return None  # 社区9栋的志愿者之家: a building's number in an address, whatever stands around it
@@ -548,6 +611,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     category = unit.category
     if unit.mode == "person":
         category = noun[1] if noun and noun[1] in _PERSON_CATEGORIES else "people"
+        if noun and noun is not before and category != "volunteers" and _volunteers_listed(g, text, m_end + len(noun[0]), end):
+            category = "volunteers"  # 20名党员、青年志愿者: the group serves as volunteers
     elif noun and (unit.mode == "noun" or noun[1] in unit.noun_may) and (
             noun[1] not in _PERSON_CATEGORIES or unit.persons):
         category = noun[1]  # not so for 十几家单位负责人, 三批第一书记: 家 and 批 count bodies and batches
@@ -556,6 +621,25 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     return Figure(value=parsed.value, value_text=m.group(), unit=unit_word, category=category,
                   start=m_start, end=m_end, noun=noun[0] if noun else None, approximate=approximate,
                   value_max=value_max, kind="target" if pre in ("不少于", "不低于") else "count")
+
+
+_LIST_JOINS = "、和及"
+_LIST_ITEMS = 4  # how many more items of a list of people are read
+
+
+def _volunteers_listed(g: _Grammar, text: str, pos: int, end: int) -> bool:
+    """Whether a list of people that goes on at ``pos`` (after the first counted noun: ``20名党员、青年志愿者``)
+    names volunteers among its items."""
+    for _ in range(_LIST_ITEMS):
+        if pos >= end or text[pos] not in _LIST_JOINS:
+            return False
+        item = _noun_after(g, text, pos + 1, end, True)
+        if item is None:
+            return False
+        if item[1] == "volunteers":
+            return True
+        pos += 1 + len(item[0])
+    return False
 
 
 def _after_connector(g: _Grammar, text: str, pos: int, lo: int) -> bool:
@@ -588,17 +672,23 @@ def _set_kinds(g: _Grammar, text: str, figures: list[Figure], rests: list[int]) 
             continue
         k = bisect_right(ends, pos)
         first = max(pos - _KIND_REACH, ends[k - 1] if k else 0)
-        kind, this_activity, basis_until = "", False, -1
+        kind, this_activity, as_of, basis_until = "", False, False, -1
         for at, cue_end, cue_kind in cues[bisect_left(cue_starts, first) :]:
             if cue_end > pos:
                 break
             if cue_kind == "basis":
                 clause_end = _CLAUSE_END.search(text, cue_end, pos)  # none: the figure is in the plan followed
                 basis_until = clause_end.start() if clause_end else -1
+            elif cue_kind == "purpose":  # 确保…: a target inside its own clause only
+                if at >= basis_until and _CLAUSE_END.search(text, cue_end, pos) is None:
+                    kind = "target"
             elif at >= basis_until:
                 kind = cue_kind
                 this_activity = this_activity or cue_kind == "count"
-        if kind == "total":  # 共有党员5000余名 (a stock), 共有300余名居民参加 (a count)
+                as_of = as_of or cue_kind == "cumulative"
+        if kind == "total" and as_of:
+            kind = "cumulative"  # 截至目前,共有49户挂牌: a total as of a day is a stock
+        elif kind == "total":  # 共有党员5000余名 (a stock), 共有300余名居民参加 (a count)
             j = n
             while j + 1 < len(figures) and figures[j + 1].start == rest:  # 共有居民320户1050人: both end the clause
                 j += 1
