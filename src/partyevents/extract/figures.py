@@ -498,10 +498,40 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if figure is not None:
             out.append(figure)
             rests.append(m.end() + (len(figure.noun) if figure.noun and text.startswith(figure.noun, m.end()) else 0))
+    if "万" in text[start:end] or "亿" in text[start:end]:
+        _add_bare_amounts(text, start, end, out, rests)
     if out:
         _subsets(g, text, out)
         _set_kinds(g, text, out, rests)
     return out
+
+
+# a number in 万 or 亿 with no measure word, ending its clause (挣了10多万。): the 元 of an amount left out
+_BARE_AMOUNT = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?[余多]?[万亿][余多]?(?=[,，。;；!！?？、”)）]|$)")
+_MONEY_REACH = 12  # how far back in its clause a money word is looked for
+
+
+@cache
+def _money_words() -> re.Pattern[str]:
+    return re.compile(trie_pattern([row[0] for row in read_table("figure_money_words.tsv")]))
+
+
+def _add_bare_amounts(text: str, start: int, end: int, out: list[Figure], rests: list[int]) -> None:
+    """Add to ``out`` (and ``rests``, in order) the amounts of money written without 元 after a money word in
+    their clause (``一年就挣了10多万``, ``年收入突破20万``)."""
+    for m in _BARE_AMOUNT.finditer(text, start, end):
+        window = text[max(start, m.start() - _MONEY_REACH) : m.start()]
+        clause = _CLAUSE_MARKS.search(window)
+        if _money_words().search(window, clause.start() + 1 if clause else 0) is None:
+            continue
+        parsed = parse_numeral(m.group())
+        if parsed is None:
+            continue
+        figure = Figure(value=parsed.value, value_text=m.group(), unit="元", category="money_cny", start=m.start(),
+                        end=m.end(), noun=None, approximate=parsed.approximate, value_max=None, kind="count")
+        k = bisect_left([f.start for f in out], m.start())
+        out.insert(k, figure)
+        rests.insert(k, m.end())
 
 
 _SUBSET_WORD = "其中"
