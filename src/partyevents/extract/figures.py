@@ -88,6 +88,7 @@ class _Grammar:
     cue_kinds: dict[str, str]
     speech_re: re.Pattern[str]
     program: tuple[str, ...]
+    stock_places: tuple[str, ...]
     first: tuple[str, ...]
     first_not: tuple[str, ...]
 
@@ -106,7 +107,7 @@ def _grammar() -> _Grammar:
     excl: dict[str, list[str]] = {}
     for kind, word in read_table("figure_exclusions.tsv"):
         excl.setdefault(kind, []).append(word)
-    cues = {word: kind for kind, word in read_table("figure_kinds.tsv") if kind != "speech"}
+    cues = {word: kind for kind, word in read_table("figure_kinds.tsv") if kind not in ("speech", "place")}
     speech = [word for kind, word in read_table("figure_kinds.tsv") if kind == "speech"]
     # Arabic digits may take Chinese numerals after them (3万); Chinese numerals are not followed by Arabic
     # digits, and financial ones (伍, 拾) do not mix with common ones: in 队伍3支 and 队伍三支 the 伍 ends a
@@ -134,6 +135,7 @@ def _grammar() -> _Grammar:
         cue_re=re.compile(trie_pattern(list(cues))), cue_kinds=cues,
         speech_re=re.compile(trie_pattern(speech)),
         program=tuple(excl.get("program", [])), first=tuple(excl.get("first", [])),
+        stock_places=tuple(word for kind, word in read_table("figure_kinds.tsv") if kind == "place"),
         first_not=tuple(excl.get("first_not", [])),
     )
 
@@ -695,10 +697,17 @@ def _set_kinds(g: _Grammar, text: str, figures: list[Figure], rests: list[int]) 
     ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
     cues = [(m.start(), m.end(), g.cue_kinds[m.group()]) for m in g.cue_re.finditer(text, lo, hi)]
     cue_starts = [c[0] for c in cues]
+    stock_until = -1  # where a place's population (四口塘社区1760户6540人) ends
     for n, (figure, rest) in enumerate(zip(figures, rests, strict=True)):
         pos = figure.start
         if _in_speech(text, pos):
             figure.kind = "quoted"
+            continue
+        if pos >= stock_until and _population(g, text, figures, rests, n):
+            stock_until = rests[n + 1]  # the households and the people after them
+        if pos < stock_until:
+            if figure.kind == "count":
+                figure.kind = "cumulative"
             continue
         k = bisect_right(ends, pos)
         first = max(pos - _KIND_REACH, ends[k - 1] if k else 0)
@@ -732,6 +741,24 @@ def _set_kinds(g: _Grammar, text: str, figures: list[Figure], rests: list[int]) 
 
 
 _CLAUSE_END = re.compile(r"[,，:：]")
+
+
+def _population(g: _Grammar, text: str, figures: list[Figure], rests: list[int], n: int) -> bool:
+    """Whether figure ``n`` and the next one are a place's households and people, written right after its name
+    and ending the clause (``四口塘社区1760户6540人中``, ``该村387户1200人,``): a stock, not what the activity
+    reached (``转移群众90户343人``, ``甲镇128户407位牧民搬迁``)."""
+    figure = figures[n]
+    if figure.unit != "户" or figure.noun or n + 1 >= len(figures):
+        return False
+    after = figures[n + 1]
+    if after.start != rests[n] or g.units[after.unit].mode != "person" or after.noun:
+        return False  # 唐古拉山镇128户407位牧民离开草原: what the people did
+    end = rests[n + 1]
+    return ((end >= len(text) or text[end] in _POPULATION_END)
+            and text[max(0, figure.start - 4) : figure.start].endswith(g.stock_places))
+
+
+_POPULATION_END = frozenset(",，。;；、中的")  # what follows a place's population (1760户6540人中), or the text's end
 
 
 _SPEECH_QUOTE_RE = re.compile(r"“[^“”]{2,600}”")
