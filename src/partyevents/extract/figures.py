@@ -90,7 +90,6 @@ class _Grammar:
     program: tuple[str, ...]
     stock_places: tuple[str, ...]
     first: tuple[str, ...]
-    first_not: tuple[str, ...]
 
 
 def _alternation(words: list[str]) -> str:
@@ -136,7 +135,6 @@ def _grammar() -> _Grammar:
         speech_re=re.compile(trie_pattern(speech)),
         program=tuple(excl.get("program", [])), first=tuple(excl.get("first", [])),
         stock_places=tuple(word for kind, word in read_table("figure_kinds.tsv") if kind == "place"),
-        first_not=tuple(excl.get("first_not", [])),
     )
 
 
@@ -567,8 +565,8 @@ def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
     head = text[max(0, start - 6) : start].rstrip(": ")
     if head.endswith(g.before) or (head and head[-1] in _BEFORE_CODE):
         return True
-    if head.endswith(g.first) and not head.endswith(g.first_not):
-        return True  # 前两批: the first N, a rank
+    if head.endswith(g.first) or (head.endswith("前") and (len(head) == 1 or head[-2] in _CLAUSE_OPENERS)):
+        return True  # 评出前三名, 梳理前两批: the first N, a rank
     if _in_program(g, text, start):
         return True
     unit = g.units[unit_word]
@@ -586,6 +584,7 @@ def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
     return _slogan_shape(text, m.start("num"), run, unit_end)
 
 
+_CLAUSE_OPENERS = frozenset(",，。;；:：!！?？、\n“(（")  # what stands before a word that opens a clause
 _PROGRAM_REACH = 30  # how far back in its clause a program's item being spelled out is looked for
 _CLAUSE_MARKS = re.compile(r"[,，。;；:：!！?？\n][^,，。;；:：!！?？\n]*\Z")
 
