@@ -264,8 +264,8 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
         elif kind == "de" and gap and not person:
             # 3个信访问题突出的行政村: a noun, then what is said of it, then 的: the noun after 的 is counted
             kept, head_end, gap = (head_end, head_cat), -1, 0
-        elif kind != "paren":
-            break  # a stop word, 的 right after the head, punctuation or a digit
+        elif kind != "paren" or _unopened(text, pos, at):
+            break  # a stop word, 的 right after the head, punctuation, a digit, or a bracket the phrase did not open
     if head_end < 0:
         if kept[0] >= 0:
             return _close_brackets(text, pos, kept[0]).lstrip("的"), kept[1]
@@ -286,6 +286,16 @@ def _person_after_clause(g: _Grammar, text: str, pos: int, end: int) -> tuple[st
     if noun is None:
         return None
     return text[pos : m.end()] + noun[0], noun[1]
+
+
+_OPENER = {")": "(（", "）": "(（", "”": "“"}
+
+
+def _unopened(text: str, pos: int, at: int) -> bool:
+    """Whether ``text[at]`` closes a bracket or quotation that the phrase from ``pos`` did not open
+    (``(包含56名正式党员)共产党员家庭``: the phrase ends at the bracket)."""
+    openers = _OPENER.get(text[at])
+    return openers is not None and not any(o in text[pos:at] for o in openers)
 
 
 def _close_brackets(text: str, pos: int, head_end: int) -> str:
