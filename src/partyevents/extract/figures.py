@@ -497,8 +497,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     protected: list[tuple[int, int]] | None = None  # found once a match needs them
     out: list[Figure] = []
     rests: list[int] = []  # where the clause after each figure and its counted noun goes on
+    # a program spelled out (“1”即…) near the stretch: its words are rare, so most stretches skip the check
+    program = any(text.find(w, max(0, start - _PROGRAM_REACH), end) >= 0 for w in g.program)
     for m in _figure_matches(g, text, start, end):
-        if _excluded(g, text, m):
+        if _excluded(g, text, m) or (program and _in_program(g, text, m.start())):
             continue
         if protected is None:
             protected = _protected(text, start, end)
@@ -508,7 +510,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if figure is not None:
             out.append(figure)
             rests.append(m.end() + (len(figure.noun) if figure.noun and text.startswith(figure.noun, m.end()) else 0))
-    if "万" in text[start:end] or "亿" in text[start:end]:
+    if text.find("万", start, end) >= 0 or text.find("亿", start, end) >= 0:
         _add_bare_amounts(text, start, end, out, rests)
     if out:
         _subsets(g, text, out)
@@ -516,8 +518,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     return out
 
 
-# a number in 万 or 亿 with no measure word, ending its clause (挣了10多万。): the 元 of an amount left out
-_BARE_AMOUNT = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?[余多]?[万亿][余多]?(?=[,，。;；!！?？、”)）]|$)")
+# a number in 万 or 亿 with no measure word, ending its clause (挣了10多万。): the 元 of an amount left out. Found
+# from each 万 and 亿 (few) backwards: the digits before one, then what follows it
+_BIG_CHARS = re.compile("[万亿]")
+_DIGITS_BEFORE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?[余多]?\Z")
+_AMOUNT_END = frozenset(",，。;；!！?？、”)）")
+_AMOUNT_DIGITS = 16  # how far back from 万 its digits are read
 _MONEY_REACH = 12  # how far back in its clause a money word is looked for
 
 
@@ -529,19 +535,28 @@ def _money_words() -> re.Pattern[str]:
 def _add_bare_amounts(text: str, start: int, end: int, out: list[Figure], rests: list[int]) -> None:
     """Add to ``out`` (and ``rests``, in order) the amounts of money written without 元 after a money word in
     their clause (``一年就挣了10多万``, ``年收入突破20万``)."""
-    for m in _BARE_AMOUNT.finditer(text, start, end):
-        window = text[max(start, m.start() - _MONEY_REACH) : m.start()]
+    for big in _BIG_CHARS.finditer(text, start, end):
+        stop = big.end() + (text.startswith(("余", "多"), big.end()))
+        if stop < len(text) and text[stop] not in _AMOUNT_END:
+            continue
+        lo = max(start, big.start() - _AMOUNT_DIGITS)
+        digits = _DIGITS_BEFORE.search(text[lo : big.start()])
+        if digits is None or (lo + digits.start() > 0 and text[lo + digits.start() - 1] in "0123456789."):
+            continue
+        at = lo + digits.start()
+        window = text[max(start, at - _MONEY_REACH) : at]
         clause = _CLAUSE_MARKS.search(window)
         if _money_words().search(window, clause.start() + 1 if clause else 0) is None:
             continue
-        parsed = parse_numeral(m.group())
+        written = text[at:stop]
+        parsed = parse_numeral(written)
         if parsed is None:
             continue
-        figure = Figure(value=parsed.value, value_text=m.group(), unit="元", category="money_cny", start=m.start(),
-                        end=m.end(), noun=None, approximate=parsed.approximate, value_max=None, kind="count")
-        k = bisect_left([f.start for f in out], m.start())
+        figure = Figure(value=parsed.value, value_text=written, unit="元", category="money_cny", start=at,
+                        end=stop, noun=None, approximate=parsed.approximate, value_max=None, kind="count")
+        k = bisect_left([f.start for f in out], at)
         out.insert(k, figure)
-        rests.insert(k, m.end())
+        rests.insert(k, stop)
 
 
 _SUBSET_WORD = "其中"
@@ -577,8 +592,6 @@ def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
         return True
     if head.endswith(g.first) or (head.endswith("前") and (len(head) == 1 or head[-2] in _CLAUSE_OPENERS)):
         return True  # 评出前三名, 梳理前两批: the first N, a rank
-    if _in_program(g, text, start):
-        return True
     unit = g.units[unit_word]
     if unit.arabic and not (run[0].isascii() or run[0] == "两"):
         return True  # 七五村: a name
@@ -596,18 +609,16 @@ def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
 
 _CLAUSE_OPENERS = frozenset(",，。;；:：!！?？、\n“(（")  # what stands before a word that opens a clause
 _PROGRAM_REACH = 30  # how far back in its clause a program's item being spelled out is looked for
+_CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？\n]")
 _CLAUSE_MARKS = re.compile(r"[,，。;；:：!！?？\n][^,，。;；:：!！?？\n]*\Z")
 
 
 def _in_program(g: _Grammar, text: str, pos: int) -> bool:
     """Whether the clause before ``pos`` spells out a program's item (``“1”即1名网格长``, ``“2”即1名党小组长和1名楼长``):
     its numbers are the program's terms, not counts (ANNOTATION.md: numbers inside programs)."""
-    window = text[max(0, pos - _PROGRAM_REACH) : pos]
-    if "”" not in window:
-        return False
-    mark = _CLAUSE_MARKS.search(window)
-    clause = window[mark.start() + 1 :] if mark else window
-    return any(w in clause for w in g.program)
+    lo = max(0, pos - _PROGRAM_REACH)
+    last = max([text.rfind(w, lo, pos) for w in g.program])
+    return last >= 0 and _CLAUSE_MARK.search(text, last, pos) is None  # the program's word in the figure's clause
 
 
 def _refers_back(text: str, m: re.Match[str], unit: _Unit) -> bool:
