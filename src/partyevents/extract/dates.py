@@ -10,8 +10,9 @@ Two steps, both cheap (compiled regexes and date arithmetic, no parser library):
 - :func:`resolve_dates` gives each segment a :class:`DateInfo` following
   ANNOTATION.md "Dates": the year comes from the expression, else the
   publication date (manifest, page header, file path), else the latest
-  explicit year in the body; otherwise it stays null, as do relative dates
-  whose anchor is unknown.
+  explicit year in the body (not a year under annual review, ``2021年度述职评议``,
+  nor a date in a person's life, ``1966年入党``: ``date_year_words.tsv``);
+  otherwise it stays null, as do relative dates whose anchor is unknown.
 """
 
 from __future__ import annotations

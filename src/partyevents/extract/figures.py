@@ -4,8 +4,13 @@ A figure is a numeral (:mod:`.numerals`), an optional qualifier (近, 约, 余,
 多, 左右 …), a measure word from ``figure_units.tsv`` and the noun it counts,
 found after the measure word (``97名志愿者``) or before the number
 (``志愿者1800多人``) and mapped to a category by ``figure_nouns.tsv``.
-Ordinals, durations, numbers in titles, short quoted slogans and slogan
-shapes (``十个一``, ``千家万户``) are not figures (``figure_exclusions.tsv``).
+Ordinals, ranks (``前三名``), durations, numbers in titles, short quoted
+slogans, a program's terms (``“1”即1名网格长``) and slogan shapes
+(``十个一``, ``千家万户``) are not figures (``figure_exclusions.tsv``); a
+repeat of ``两村`` refers back to the first. People after 其中 take the
+category of the whole, and a bare ``10多万`` after a money word
+(``figure_money_words.tsv``) is an amount. Each figure's kind comes from cue
+words (``figure_kinds.tsv``) and from a place's population (``该村387户1200人,``).
 """
 
 from __future__ import annotations
