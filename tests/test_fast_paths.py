@@ -120,6 +120,8 @@ def _slow_noun_after(g: figures._Grammar, text: str, pos: int, end: int, person:
             continue
         ch = text[i]
         if ch in "()（）“”":
+            if ch in ")）”" and not any(o in text[pos:i] for o in ("“" if ch == "”" else "(（")):
+                break  # a bracket the phrase did not open ends it
             i += 1
             continue
         if ch == "的" and head_end >= 0 and gap and not person:  # a relative clause: the head after 的 counts

@@ -10,8 +10,9 @@ Two steps, both cheap (compiled regexes and date arithmetic, no parser library):
 - :func:`resolve_dates` gives each segment a :class:`DateInfo` following
   ANNOTATION.md "Dates": the year comes from the expression, else the
   publication date (manifest, page header, file path), else the latest
-  explicit year in the body; otherwise it stays null, as do relative dates
-  whose anchor is unknown.
+  explicit year in the body (not a year under annual review, ``2021年度述职评议``,
+  nor a date in a person's life, ``1966年入党``: ``date_year_words.tsv``);
+  otherwise it stays null, as do relative dates whose anchor is unknown.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ _DATE_RE = re.compile(
     # Chinese: [2022年][12月[4日]], with Arabic or Chinese numerals
     rf"|(?=[0-9〇零一二三四五六七八九十])(?:(?:(?P<y>{_YEAR})|(?P<ycn>[〇零一二三四五六七八九]{{4}}))\s*年\s*)?"
     rf"(?:(?:(?P<m>{_M2})|(?P<mcn>{_CN_MONTH}))\s*月份?\s*"
-    rf"(?:(?:(?P<d>{_D2})(?:\s*[-~至到]\s*(?P<dd>{_D2}))?|(?P<dcn>{_CN_DAY}))\s*[日号])?)?"
+    rf"(?:(?:(?P<d>{_D2})(?:\s*[-~至到、]\s*(?P<dd>{_D2}))?|(?P<dcn>{_CN_DAY}))\s*[日号])?)?"
     rf")" + _TAIL
 )
 _PRE_LEN = {"自": 1, "从": 1}
@@ -218,8 +219,8 @@ def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
     if not _valid(month, day):
         return None
     end_year, end_month, end_day = _range_end(m)
-    if m["dd"]:
-        end_day = int(m["dd"])
+    if m["dd"] and ("、" not in text[m.end("d") : m.start("dd")] or int(m["dd"]) == int(m["d"]) + 1):
+        end_day = int(m["dd"])  # 4月23、24日: two days running are a span; 4月3、8日 are two days, the first dates
     if end_day is not None and (day is None or not _valid(end_month, end_day)):
         end_year = end_month = end_day = None
     end = m.end()
@@ -604,8 +605,41 @@ def body_year(text: str, exprs: list[DateExpr] | None = None) -> int | None:
     if not dated:  # no title to look for
         return None
     titles = _Spans((m.start(), m.end()) for m in _TITLE_SPAN.finditer(text))
-    years = [e.year for e in dated if e.year is not None and not titles.covers(e.start)]
+    years = [e.year for e in dated if e.year is not None and not titles.covers(e.start) and not _past_year(text, e)]
     return max(years) if years else None
+
+
+@cache
+def _year_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ``review`` and ``history`` words of ``date_year_words.tsv``."""
+    rows = read_table("date_year_words.tsv")
+    return tuple(w for k, w in rows if k == "review"), tuple(w for k, w in rows if k == "history")
+
+
+_CLAUSE_AFTER = re.compile(r"[^,，。;；!！?？:：\n]{0,24}")
+
+
+def _past_year(text: str, e: DateExpr) -> bool:
+    """Whether a year written in the body names no year of the report: the year under review of an annual
+    review (``2021年度述职评议会``, held the next year) or a date in a person's life (``1966年入党``).
+
+    >>> [_past_year(t, find_date_expressions(t)[0]) for t in ("召开2021年度述职评议会", "1966年7月入党,", "开办2013年度培训班")]
+    [True, True, False]
+    >>> _past_year("召开2017年入党积极分子培训会", find_date_expressions("召开2017年入党积极分子培训会")[0])
+    False
+    """
+    review = _year_words()[0]
+    if e.month is None and text.startswith("度", e.end):
+        clause = _CLAUSE_AFTER.match(text, e.end + 1)
+        if clause is not None and any(w in clause.group() for w in review):
+            return True
+    return _history_re().match(text, e.end) is not None
+
+
+@cache
+def _history_re() -> re.Pattern[str]:
+    """A history word that ends its phrase (1966年入党, 1966年入党的老党员; not 2017年入党积极分子培训会)."""
+    return re.compile(f"(?:{trie_pattern(list(_year_words()[1]))})(?=[,，。;；、!！?？()（）\\s的后]|以来|至今|$)")
 
 
 def _shift(year: int | None, month: int, day: int, days: int) -> tuple[int | None, int, int] | None:
@@ -813,7 +847,8 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
             continue
         info = DateInfo(text=e.text, start=e.start, end=e.end, since=e.since)
         rel = relative_words().get(e.relative) if e.relative else None
-        later = next((x for x in firsts[i + 1 :] if x is not None and x.relative is None and x.month), None)
+        later = next((x for x in firsts[i + 1 :] if x is not None and x.relative is None and x.month and not x.since),
+                     None)  # 2011年10月起 starts a span: it tells no month of a day before it
         if e.digits is not None:
             _resolve_typo(e, info, prev, later, anchor, year_in_body)
         elif e.lunar:

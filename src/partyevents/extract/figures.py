@@ -4,8 +4,13 @@ A figure is a numeral (:mod:`.numerals`), an optional qualifier (近, 约, 余,
 多, 左右 …), a measure word from ``figure_units.tsv`` and the noun it counts,
 found after the measure word (``97名志愿者``) or before the number
 (``志愿者1800多人``) and mapped to a category by ``figure_nouns.tsv``.
-Ordinals, durations, numbers in titles, short quoted slogans and slogan
-shapes (``十个一``, ``千家万户``) are not figures (``figure_exclusions.tsv``).
+Ordinals, ranks (``前三名``), durations, numbers in titles, short quoted
+slogans, a program's terms (``“1”即1名网格长``) and slogan shapes
+(``十个一``, ``千家万户``) are not figures (``figure_exclusions.tsv``); a
+repeat of ``两村`` refers back to the first. People after 其中 take the
+category of the whole, and a bare ``10多万`` after a money word
+(``figure_money_words.tsv``) is an amount. Each figure's kind comes from cue
+words (``figure_kinds.tsv``) and from a place's population (``该村387户1200人,``).
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ class _Unit:
     noun_may: frozenset[str] = frozenset()  # noun categories that replace a fixed unit's own (企业2916户)
     needs_noun: bool = False  # without a counted noun or a connector before it, an address (宿舍12栋)
     persons: bool = False  # a word for people after it is what is counted (十几个农民); not so for 批, 家, 包
+    refers: bool = False  # a repeat of the same number and unit names the same things again (两村 … 两村超市)
 
 
 def _unit(row: list[str]) -> _Unit:
@@ -63,7 +69,7 @@ def _unit(row: list[str]) -> _Unit:
     noun_may = next((o.removeprefix("noun=") for o in options if o.startswith("noun=")), "")
     return _Unit(row[1], row[2], frozenset(row[3] if len(row) > 3 else ""), arabic="arabic" in options,
                  after=tuple(w for w in after.split("|") if w), noun_may=frozenset(w for w in noun_may.split("|") if w),
-                 needs_noun="needs_noun" in options, persons="persons" in options)
+                 needs_noun="needs_noun" in options, persons="persons" in options, refers="refers" in options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +92,9 @@ class _Grammar:
     cue_re: re.Pattern[str]
     cue_kinds: dict[str, str]
     speech_re: re.Pattern[str]
+    program: tuple[str, ...]
+    stock_places: tuple[str, ...]
+    first: tuple[str, ...]
 
 
 def _alternation(words: list[str]) -> str:
@@ -102,7 +111,7 @@ def _grammar() -> _Grammar:
     excl: dict[str, list[str]] = {}
     for kind, word in read_table("figure_exclusions.tsv"):
         excl.setdefault(kind, []).append(word)
-    cues = {word: kind for kind, word in read_table("figure_kinds.tsv") if kind != "speech"}
+    cues = {word: kind for kind, word in read_table("figure_kinds.tsv") if kind not in ("speech", "place")}
     speech = [word for kind, word in read_table("figure_kinds.tsv") if kind == "speech"]
     # Arabic digits may take Chinese numerals after them (3万); Chinese numerals are not followed by Arabic
     # digits, and financial ones (伍, 拾) do not mix with common ones: in 队伍3支 and 队伍三支 the 伍 ends a
@@ -129,6 +138,8 @@ def _grammar() -> _Grammar:
         connectors=tuple(excl.get("connector", [])), tails=tuple(excl.get("tail", [])),
         cue_re=re.compile(trie_pattern(list(cues))), cue_kinds=cues,
         speech_re=re.compile(trie_pattern(speech)),
+        program=tuple(excl.get("program", [])), first=tuple(excl.get("first", [])),
+        stock_places=tuple(word for kind, word in read_table("figure_kinds.tsv") if kind == "place"),
     )
 
 
@@ -258,8 +269,8 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
         elif kind == "de" and gap and not person:
             # 3个信访问题突出的行政村: a noun, then what is said of it, then 的: the noun after 的 is counted
             kept, head_end, gap = (head_end, head_cat), -1, 0
-        elif kind != "paren":
-            break  # a stop word, 的 right after the head, punctuation or a digit
+        elif kind != "paren" or _unopened(text, pos, at):
+            break  # a stop word, 的 right after the head, punctuation, a digit, or a bracket the phrase did not open
     if head_end < 0:
         if kept[0] >= 0:
             return _close_brackets(text, pos, kept[0]).lstrip("的"), kept[1]
@@ -280,6 +291,16 @@ def _person_after_clause(g: _Grammar, text: str, pos: int, end: int) -> tuple[st
     if noun is None:
         return None
     return text[pos : m.end()] + noun[0], noun[1]
+
+
+_OPENER = {")": "(（", "）": "(（", "”": "“"}
+
+
+def _unopened(text: str, pos: int, at: int) -> bool:
+    """Whether ``text[at]`` closes a bracket or quotation that the phrase from ``pos`` did not open
+    (``(包含56名正式党员)共产党员家庭``: the phrase ends at the bracket)."""
+    openers = _OPENER.get(text[at])
+    return openers is not None and not any(o in text[pos:at] for o in openers)
 
 
 def _close_brackets(text: str, pos: int, head_end: int) -> str:
@@ -481,8 +502,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     protected: list[tuple[int, int]] | None = None  # found once a match needs them
     out: list[Figure] = []
     rests: list[int] = []  # where the clause after each figure and its counted noun goes on
+    # a program spelled out (“1”即…) near the stretch: its words are rare, so most stretches skip the check
+    program = any(text.find(w, max(0, start - _PROGRAM_REACH), end) >= 0 for w in g.program)
     for m in _figure_matches(g, text, start, end):
-        if _excluded(g, text, m):
+        if _excluded(g, text, m) or (program and _in_program(g, text, m.start())):
             continue
         if protected is None:
             protected = _protected(text, start, end)
@@ -492,9 +515,75 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if figure is not None:
             out.append(figure)
             rests.append(m.end() + (len(figure.noun) if figure.noun and text.startswith(figure.noun, m.end()) else 0))
+    if text.find("万", start, end) >= 0 or text.find("亿", start, end) >= 0:
+        _add_bare_amounts(text, start, end, out, rests)
     if out:
+        _subsets(g, text, out)
         _set_kinds(g, text, out, rests)
     return out
+
+
+# a number in 万 or 亿 with no measure word, ending its clause (挣了10多万。): the 元 of an amount left out. Found
+# from each 万 and 亿 (few) backwards: the digits before one, then what follows it
+_BIG_CHARS = re.compile("[万亿]")
+_DIGITS_BEFORE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?[余多]?\Z")
+_AMOUNT_END = frozenset(",，。;；!！?？、”)）")
+_AMOUNT_DIGITS = 16  # how far back from 万 its digits are read
+_MONEY_REACH = 12  # how far back in its clause a money word is looked for
+
+
+@cache
+def _money_words() -> re.Pattern[str]:
+    return re.compile(trie_pattern([row[0] for row in read_table("figure_money_words.tsv")]))
+
+
+def _add_bare_amounts(text: str, start: int, end: int, out: list[Figure], rests: list[int]) -> None:
+    """Add to ``out`` (and ``rests``, in order) the amounts of money written without 元 after a money word in
+    their clause (``一年就挣了10多万``, ``年收入突破20万``)."""
+    for big in _BIG_CHARS.finditer(text, start, end):
+        stop = big.end() + (text.startswith(("余", "多"), big.end()))
+        if stop < len(text) and text[stop] not in _AMOUNT_END:
+            continue
+        lo = max(start, big.start() - _AMOUNT_DIGITS)
+        digits = _DIGITS_BEFORE.search(text[lo : big.start()])
+        if digits is None or (lo + digits.start() > 0 and text[lo + digits.start() - 1] in "0123456789."):
+            continue
+        at = lo + digits.start()
+        window = text[max(start, at - _MONEY_REACH) : at]
+        clause = _CLAUSE_MARKS.search(window)
+        if _money_words().search(window, clause.start() + 1 if clause else 0) is None:
+            continue
+        written = text[at:stop]
+        parsed = parse_numeral(written)
+        if parsed is None:
+            continue
+        figure = Figure(value=parsed.value, value_text=written, unit="元", category="money_cny", start=at,
+                        end=stop, noun=None, approximate=parsed.approximate, value_max=None, kind="count")
+        k = bisect_left([f.start for f in out], at)
+        out.insert(k, figure)
+        rests.insert(k, stop)
+
+
+_SUBSET_WORD = "其中"
+_SUBSET_REACH = 80  # how far after the whole its parts are looked for
+_FULL_STOP = re.compile(r"[。!！?？\n]")
+
+
+def _subsets(g: _Grammar, text: str, figures: list[Figure]) -> None:
+    """People counted after 其中 without a word of their own are part of the people counted before it, and take
+    their category (``选出村书记19名,其中新当选6人,35周岁以下2人``: cadres)."""
+    whole: Figure | None = None
+    for figure in figures:
+        person = g.units[figure.unit].mode == "person"
+        if person and figure.noun and figure.category in _PERSON_CATEGORIES:
+            whole = figure
+            continue
+        if (whole is None or not person or figure.noun is not None or figure.start - whole.end > _SUBSET_REACH
+                or figure.category == whole.category):
+            continue
+        between = text[whole.end : figure.start]
+        if _SUBSET_WORD in between and _FULL_STOP.search(between) is None:
+            figure.category = whole.category
 
 
 def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
@@ -506,6 +595,8 @@ def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
     head = text[max(0, start - 6) : start].rstrip(": ")
     if head.endswith(g.before) or (head and head[-1] in _BEFORE_CODE):
         return True
+    if head.endswith(g.first) or (head.endswith("前") and (len(head) == 1 or head[-2] in _CLAUSE_OPENERS)):
+        return True  # 评出前三名, 梳理前两批: the first N, a rank
     unit = g.units[unit_word]
     if unit.arabic and not (run[0].isascii() or run[0] == "两"):
         return True  # 七五村: a name
@@ -521,6 +612,33 @@ def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
     return _slogan_shape(text, m.start("num"), run, unit_end)
 
 
+_CLAUSE_OPENERS = frozenset(",，。;；:：!！?？、\n“(（")  # what stands before a word that opens a clause
+_PROGRAM_REACH = 30  # how far back in its clause a program's item being spelled out is looked for
+_CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？\n]")
+_CLAUSE_MARKS = re.compile(r"[,，。;；:：!！?？\n][^,，。;；:：!！?？\n]*\Z")
+
+
+def _in_program(g: _Grammar, text: str, pos: int) -> bool:
+    """Whether the clause before ``pos`` spells out a program's item (``“1”即1名网格长``, ``“2”即1名党小组长和1名楼长``):
+    its numbers are the program's terms, not counts (ANNOTATION.md: numbers inside programs)."""
+    lo = max(0, pos - _PROGRAM_REACH)
+    last = max([text.rfind(w, lo, pos) for w in g.program])
+    return last >= 0 and _CLAUSE_MARK.search(text, last, pos) is None  # the program's word in the figure's clause
+
+
+def _refers_back(text: str, m: re.Match[str], unit: _Unit) -> bool:
+    """Whether the same number and unit stand earlier in the text as a figure of their own: ``两村`` after
+    ``辖区两村`` names the same two villages again."""
+    written = m.group("num") + m.group("unit")
+    at = text.find(written, 0, m.start("num"))
+    while at >= 0:
+        after = at + len(written)
+        if (after >= len(text) or text[after] not in unit.not_before) and (at == 0 or text[at - 1] not in NUMERAL_CHARS):
+            return True
+        at = text.find(written, at + 1, m.start("num"))
+    return False
+
+
 def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: int) -> Figure | None:
     """The figure of a match that passed :func:`_excluded`, with its noun, category and kind; None for a code,
     an ID or an address. A noun before the number is looked for after ``lo``, where the previous figure and
@@ -532,6 +650,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     if parsed is None or not parsed.value < _MAX_VALUE or (num2 and upper is None):
         return None  # a code or an ID, not a count
     m_start, m_end = m.span()
+    if unit.refers and _refers_back(text, m, unit):
+        return None
     noun = _noun_after(g, text, m_end, end, unit.mode == "person", unit.category)
     if unit.needs_noun and text.startswith("的", m_end) and not _after_connector(g, text, m_start, start):
         return None  # 社区9栋的志愿者之家: a building's number in an address, whatever stands around it
@@ -548,6 +668,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     category = unit.category
     if unit.mode == "person":
         category = noun[1] if noun and noun[1] in _PERSON_CATEGORIES else "people"
+        if noun and noun is not before and category != "volunteers" and _volunteers_listed(g, text, m_end + len(noun[0]), end):
+            category = "volunteers"  # 20名党员、青年志愿者: the group serves as volunteers
     elif noun and (unit.mode == "noun" or noun[1] in unit.noun_may) and (
             noun[1] not in _PERSON_CATEGORIES or unit.persons):
         category = noun[1]  # not so for 十几家单位负责人, 三批第一书记: 家 and 批 count bodies and batches
@@ -556,6 +678,25 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     return Figure(value=parsed.value, value_text=m.group(), unit=unit_word, category=category,
                   start=m_start, end=m_end, noun=noun[0] if noun else None, approximate=approximate,
                   value_max=value_max, kind="target" if pre in ("不少于", "不低于") else "count")
+
+
+_LIST_JOINS = "、和及"
+_LIST_ITEMS = 4  # how many more items of a list of people are read
+
+
+def _volunteers_listed(g: _Grammar, text: str, pos: int, end: int) -> bool:
+    """Whether a list of people that goes on at ``pos`` (after the first counted noun: ``20名党员、青年志愿者``)
+    names volunteers among its items."""
+    for _ in range(_LIST_ITEMS):
+        if pos >= end or text[pos] not in _LIST_JOINS:
+            return False
+        item = _noun_after(g, text, pos + 1, end, True)
+        if item is None:
+            return False
+        if item[1] == "volunteers":
+            return True
+        pos += 1 + len(item[0])
+    return False
 
 
 def _after_connector(g: _Grammar, text: str, pos: int, lo: int) -> bool:
@@ -581,24 +722,37 @@ def _set_kinds(g: _Grammar, text: str, figures: list[Figure], rests: list[int]) 
     ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
     cues = [(m.start(), m.end(), g.cue_kinds[m.group()]) for m in g.cue_re.finditer(text, lo, hi)]
     cue_starts = [c[0] for c in cues]
+    stock_until = -1  # where a place's population (四口塘社区1760户6540人) ends
     for n, (figure, rest) in enumerate(zip(figures, rests, strict=True)):
         pos = figure.start
         if _in_speech(text, pos):
             figure.kind = "quoted"
             continue
+        if pos >= stock_until and _population(g, text, figures, rests, n):
+            stock_until = rests[n + 1]  # the households and the people after them
+        if pos < stock_until:
+            if figure.kind == "count":
+                figure.kind = "cumulative"
+            continue
         k = bisect_right(ends, pos)
         first = max(pos - _KIND_REACH, ends[k - 1] if k else 0)
-        kind, this_activity, basis_until = "", False, -1
+        kind, this_activity, as_of, basis_until = "", False, False, -1
         for at, cue_end, cue_kind in cues[bisect_left(cue_starts, first) :]:
             if cue_end > pos:
                 break
             if cue_kind == "basis":
                 clause_end = _CLAUSE_END.search(text, cue_end, pos)  # none: the figure is in the plan followed
                 basis_until = clause_end.start() if clause_end else -1
+            elif cue_kind == "purpose":  # 确保…: a target inside its own clause only
+                if at >= basis_until and _CLAUSE_END.search(text, cue_end, pos) is None:
+                    kind = "target"
             elif at >= basis_until:
                 kind = cue_kind
                 this_activity = this_activity or cue_kind == "count"
-        if kind == "total":  # 共有党员5000余名 (a stock), 共有300余名居民参加 (a count)
+                as_of = as_of or cue_kind == "cumulative"
+        if kind == "total" and as_of:
+            kind = "cumulative"  # 截至目前,共有49户挂牌: a total as of a day is a stock
+        elif kind == "total":  # 共有党员5000余名 (a stock), 共有300余名居民参加 (a count)
             j = n
             while j + 1 < len(figures) and figures[j + 1].start == rest:  # 共有居民320户1050人: both end the clause
                 j += 1
@@ -612,6 +766,24 @@ def _set_kinds(g: _Grammar, text: str, figures: list[Figure], rests: list[int]) 
 
 
 _CLAUSE_END = re.compile(r"[,，:：]")
+
+
+def _population(g: _Grammar, text: str, figures: list[Figure], rests: list[int], n: int) -> bool:
+    """Whether figure ``n`` and the next one are a place's households and people, written right after its name
+    and ending the clause (``四口塘社区1760户6540人中``, ``该村387户1200人,``): a stock, not what the activity
+    reached (``转移群众90户343人``, ``甲镇128户407位牧民搬迁``)."""
+    figure = figures[n]
+    if figure.unit != "户" or figure.noun or n + 1 >= len(figures):
+        return False
+    after = figures[n + 1]
+    if after.start != rests[n] or g.units[after.unit].mode != "person" or after.noun:
+        return False  # 唐古拉山镇128户407位牧民离开草原: what the people did
+    end = rests[n + 1]
+    return ((end >= len(text) or text[end] in _POPULATION_END)
+            and text[max(0, figure.start - 4) : figure.start].endswith(g.stock_places))
+
+
+_POPULATION_END = frozenset(",，。;；、中的")  # what follows a place's population (1760户6540人中), or the text's end
 
 
 _SPEECH_QUOTE_RE = re.compile(r"“[^“”]{2,600}”")
