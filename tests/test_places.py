@@ -201,3 +201,52 @@ def test_no_village_name_ends_in_a_verb_before_cun() -> None:
     assert places._name_reach("县直单位驻") == 0  # 县直单位驻村工作队: no village 单位驻村
     assert places._name_reach("书记听取") < 2  # 听取村党支部汇报: no village 听取村
     assert places._name_reach("到河头") == 2
+
+
+def _resolved(text: str, title: str | None = None) -> list[tuple]:
+    places, _ = resolve_places(DocContext(text=text, title=title), _line_events(text))
+    return [chain(p)[:7] for p in places]
+
+
+def test_the_community_a_page_names_most_is_the_home_of_events_naming_no_place() -> None:
+    # 锦绣社区 is also a township's name in Hefei: the page's community wins, under the county it names
+    text = (
+        "6月1日，锦绣社区召开党员大会。\n6月3日，锦绣社区组织志愿者清扫楼道。\n"
+        "6月5日，锦绣社区与金桥社区开展联谊。\n6月9日，西陵区文明办检查创建工作。\n6月8日，志愿者走访独居老人。"
+    )
+    assert _resolved(text)[4] == ("锦绣社区", "community", "湖北省", "宜昌市", "西陵区", "葛洲坝街道", "锦绣社区")
+
+
+def test_a_community_named_twice_among_others_is_no_home_of_a_city_page() -> None:
+    text = (
+        "3月1日，宜昌市召开驻村工作动员会。\n工作组来到伍家岗区桔城路社区，桔城路社区居民列队欢迎。\n"
+        "另一组来到夷陵区许家冲村。\n市里还将继续选派干部。"
+    )
+    assert _resolved(text)[3][:2] == ("宜昌市", "prefecture")
+
+
+def test_a_village_standing_on_its_own_is_found_again_where_it_is_named_later() -> None:
+    text = "江陵县委组织部派驻丰收村工作队入户走访。\n一是分组排查。丰收村共有9个村民小组。\n针对丰收村外出人员多，工作队晚上入户。\n二是建立台账。"
+    got = _resolved(text, title="驻丰收村工作队：遍访农户")
+    assert got[2] == ("丰收村", "village", "湖北省", "荆州市", "江陵县", None, "丰收村")
+    assert got[3] == got[2]  # the village named three times is the page's home
+
+
+def test_an_unresolved_township_does_not_outrank_a_county_named_as_often() -> None:
+    text = (
+        "9月1日，常青第三居委会举办文艺汇演，常青第三居委会党支部书记致辞。\n节目由居民自编自演，常青第三居委会获评先进。\n"
+        "搬到太平镇以后，居民生活更便利，该居委会曾获蔡甸区文明单位称号。\n居民合唱。"
+    )
+    assert _resolved(text)[3] == ("常青第三居委会", "community", "湖北省", "武汉市", "蔡甸区", None, "常青第三居委会")
+
+
+def test_a_community_may_stand_right_after_a_time_word() -> None:
+    assert _resolved("近日桂花社区开展消防演练。\n居民们踊跃参加。") == [("桂花社区", "community", None, None, None, None, "桂花社区")] * 2
+
+
+def test_the_only_community_a_page_names_is_its_home() -> None:
+    text = "4月4日下午，桂花社区组织党员到烈士陵园祭扫。\n随后，党员们瞻仰烈士墓碑。"
+    events = _line_events(text)
+    events[0].organization = OrgMention("桂花社区", 7, 11)  # the organizer the organization finder reads there
+    places, _ = resolve_places(DocContext(text=text), events)
+    assert chain(places[1])[:7] == ("桂花社区", "community", None, None, None, None, "桂花社区")

@@ -191,7 +191,12 @@ def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
     (某村组织党员来到白石村: a village anywhere in the county, not surely in the home's township; villages are
     listed far more fully than towns' new communities); under the one township of a prefecture home that lists
     it (the prefecture's village lists are read then, as a page naming one of its counties would)."""
-    if home is None or home.mention is m or (d := home.mention.division) is None:
+    if home is None or home.mention is m:
+        return m
+    if (d := home.mention.division) is None:  # an ambiguous township: the chain its namesakes share, and its name
+        h = home.mention
+        if h.candidates and m.community is not None and not m.community.endswith("村") and _level(gz, h) == "township":
+            return m._replace(candidates=h.candidates, township=h.surface)
         return m
     if (
         m.community is not None
@@ -435,6 +440,10 @@ def _home(
 def _tied_home(gz: Gazetteer, tied: list[_Mention], best: _Mention) -> _Mention:
     """The home among places named equally often: the most specific one (``best``), or when several places
     of that level tie (甲镇, 乙镇 and 丙镇, once each), the county or township they share."""
+    resolved = [m for m in tied if m.division is not None or not m.candidates]
+    if best.division is None and best.candidates and resolved:  # 东丽区 and an ambiguous 新市镇, once each
+        best = max(resolved, key=lambda m: _LEVEL_RANK[_level(gz, m)])
+        tied = resolved
     rank = _LEVEL_RANK[_level(gz, best)]
     top = tuple(m for m in tied if _LEVEL_RANK[_level(gz, m)] == rank)
     if len({(m.division, m.community) for m in top}) > 1 and (shared := _shared_place(gz, top)) is not None:
@@ -455,28 +464,40 @@ def _level(gz: Gazetteer, m: _Mention) -> str:
 
 
 def _descend(gz: Gazetteer, text: str, home: _Home | None, mentions: list[_Mention]) -> _Home | None:
-    """The home place, or the one community or village the document names, inside it (a village's own page).
+    """The home place, or the one community or village the document is about, inside it (a village's own page).
 
-    It must be named twice, or once as where something happened (下派到贵溪河潭镇丰田村); a home the title or
-    the manifest names stays, unless the community is named there too, and so does a province (a province-wide
-    page that tells of one village).
+    That is the only one it names, or one named at least thrice and more often than all the others together
+    (甲村 thrice, a 乙村 once in passing). It must be named twice, or once as where something happened (下派到贵溪河潭镇丰田村);
+    a home the title or the manifest names stays, unless the community is named there too, and so does a
+    province (a province-wide page that tells of one village). A community the gazetteer cannot place is
+    put under the home (:func:`_inherit`).
     """
     communities = Counter(m.community for m in mentions if m.community is not None)
-    if len(communities) != 1:
+    if not communities:
         return home
-    i, m = next((i, m) for i, m in enumerate(mentions) if m.community is not None)
-    if sum(communities.values()) < 2 and not _after_where(text, mentions, i):  # named once in passing: 曾任岚山村书记
+    (name, n), *others = communities.most_common()
+    if others and (n < 3 or n <= sum(k for _, k in others)):  # a city's page with one example named twice
+        return home
+    i, m = next((i, m) for i, m in enumerate(mentions) if m.community == name)
+    if home is None and not others:  # the only place the page names
+        return _Home(m, "document")
+    if n < 2 and not _after_where(text, mentions, i):  # named once in passing: 曾任岚山村书记
         return home
     if home is None:
         return _Home(m, "document")
     h = home.mention
+    if h.community is None and h.surface == m.community:  # 锦绣社区: a township's name elsewhere, the page's community
+        return _Home(m, home.source)
     if home.source != "document" and m.community != h.community:
         return home
+    if h.division is not None and gz.divisions[h.division].level == "province":  # a province-wide page's example
+        return home
+    if m.division is None and not m.candidates:  # standing on its own: a community of the home place
+        inherited = _inherit(gz, m, home)
+        return home if inherited is m else _Home(inherited, home.source)
     if m.division is None or (h.division is None and h.candidates):
         return home
     if h.division is not None and h.division not in gz.ancestors(m.division):
-        return home
-    if h.division is not None and gz.divisions[h.division].level == "province":  # a province-wide page's example
         return home
     return _Home(m, home.source)
 
@@ -572,7 +593,7 @@ def _with_communities(
                 continue
             start = found_start
         name = text[start : cm.end()]
-        if owner is not None:
+        if owner is not None or name not in learned:  # a name standing on its own is learned too: 。某村…针对某村
             learned.setdefault(name, owner)
         else:
             owner = learned.get(name)
@@ -733,13 +754,13 @@ def _after_where(text: str, mentions: list[_Mention], i: int) -> bool:
 
 def _free_start(text: str, start: int) -> bool:
     """Whether a name may start at ``start`` on its own: at the text's start, after a punctuation mark or a space,
-    after a date (2019年开元社区), or after a where-word."""
+    after a date (2019年开元社区), a where-word or a time word (近日开元社区)."""
     if start == 0:
         return True
     prev = text[start - 1]
     if not ("\u4e00" <= prev <= "\u9fff"):
         return not prev.isalnum()
-    if text.endswith(_where_words(), 0, start):
+    if text.endswith(_where_words(), 0, start) or text.endswith(_time_words(), 0, start):
         return True
     if prev not in _DATE_ENDS:  # a time of day between the date and the name: 12月23日下午新里村
         word = next((w for w in _times_of_day() if text.endswith(w, 0, start)), None)
@@ -761,6 +782,11 @@ def _partner_body(text: str, start: int, free: _FreeNames) -> bool:
 def _partner_words() -> tuple[str, ...]:
     """Words joining a partner body (``place_where_words.tsv``, kind ``partner``)."""
     return words_of("place_where_words.tsv", "partner")
+
+
+def _time_words() -> tuple[str, ...]:
+    """Time words after which a name may stand on its own (``place_where_words.tsv``, kind ``time_word``)."""
+    return words_of("place_where_words.tsv", "time_word")
 
 
 def _times_of_day() -> tuple[str, ...]:
