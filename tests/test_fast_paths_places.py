@@ -250,6 +250,11 @@ def _slow_home(
         return n, places._LEVEL_RANK[places._level(gz, m)]
 
     best = max(counts, key=weight)
+    resolved = [s for s in counts if weight(s)[0] == weight(best)[0]
+                and (first[s].division is not None or not first[s].candidates)]
+    if first[best].division is None and first[best].candidates and resolved:  # a place with a chain wins a tie
+        best = max(resolved, key=weight)
+        counts = Counter({s: counts[s] for s in resolved})
     tied = [first[s] for s in counts if weight(s) == weight(best)]
     places_of_level = tuple(m for m in tied if weight(m.surface)[1] == weight(best)[1])
     distinct = {(m.division, m.community) for m in places_of_level}

@@ -399,7 +399,8 @@ def _home(
 ) -> _Home | None:
     """The place the document is about: the one it names most (title and manifest weigh more).
 
-    A name left ambiguous counts by its surface, and stays a name without a chain (大同镇).
+    A name left ambiguous counts by its surface, and stays a name without a chain (大同镇); it yields to
+    a place with a chain named as often.
     """
     counts: dict[str, int] = {}
     first: dict[str, _Mention] = {}
@@ -434,16 +435,20 @@ def _home(
     if len(tied) == 1:
         return _Home(first[tied[0]], sources.get(tied[0], "document"))
     best = max(tied, key=lambda s: _LEVEL_RANK[_level(gz, first[s])])
+    if _unresolved(first[best]) and (resolved := [s for s in tied if not _unresolved(first[s])]):
+        tied = resolved  # 东丽区 and an ambiguous 新市镇, once each: the place with a chain
+        best = max(tied, key=lambda s: _LEVEL_RANK[_level(gz, first[s])])
     return _Home(_tied_home(gz, [first[s] for s in tied], first[best]), sources.get(best, "document"))
+
+
+def _unresolved(m: _Mention) -> bool:
+    """Whether a mention is a name the document leaves ambiguous (大同镇: no chain of its own)."""
+    return m.division is None and bool(m.candidates)
 
 
 def _tied_home(gz: Gazetteer, tied: list[_Mention], best: _Mention) -> _Mention:
     """The home among places named equally often: the most specific one (``best``), or when several places
     of that level tie (甲镇, 乙镇 and 丙镇, once each), the county or township they share."""
-    resolved = [m for m in tied if m.division is not None or not m.candidates]
-    if best.division is None and best.candidates and resolved:  # 东丽区 and an ambiguous 新市镇, once each
-        best = max(resolved, key=lambda m: _LEVEL_RANK[_level(gz, m)])
-        tied = resolved
     rank = _LEVEL_RANK[_level(gz, best)]
     top = tuple(m for m in tied if _LEVEL_RANK[_level(gz, m)] == rank)
     if len({(m.division, m.community) for m in top}) > 1 and (shared := _shared_place(gz, top)) is not None:
