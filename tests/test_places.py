@@ -250,3 +250,20 @@ def test_the_only_community_a_page_names_is_its_home() -> None:
     events[0].organization = OrgMention("桂花社区", 7, 11)  # the organizer the organization finder reads there
     places, _ = resolve_places(DocContext(text=text), events)
     assert chain(places[1])[:7] == ("桂花社区", "community", None, None, None, None, "桂花社区")
+
+
+def test_a_township_written_longer_than_the_dictionary_writes_it_is_that_township_under_its_page_name() -> None:
+    # 黄陂区 has 木兰乡 in the dictionary; a page writing 木兰山乡 right after the county means it
+    text = "4月3日，黄陂区木兰山乡召开党员大会。\n4月5日，木兰山乡各村开展植树活动。"
+    got = _resolved(text)
+    assert got[0] == ("木兰山乡", "township", "湖北省", "武汉市", "黄陂区", "木兰山乡", None)
+
+
+def test_a_township_written_with_a_direction_after_the_dictionary_name_is_not_taken_for_it() -> None:
+    from partyevents.extract.gazetteer import gazetteer
+
+    gz = gazetteer()
+    county = gz.find("黄陂区")[0].candidates[0]
+    assert gz.divisions[gz.township_near(county, "木兰山乡")].name == "木兰乡"
+    assert gz.township_near(county, "木兰东乡") is None  # a township split off
+    assert gz.township_near(county, "前川街道") is None  # the dictionary's own name: no near one needed

@@ -141,6 +141,15 @@ def _township_shorts(name: str, county: str = "") -> list[str]:
 _LEVEL_SUFFIXES = ("街道", "镇", "乡")
 
 
+_SPLIT_OFF = frozenset("东西南北中新")
+
+
+def _core(name: str) -> str | None:
+    """A township's name without its level suffix, when that leaves two characters or more."""
+    suffix = next((s for s in _LEVEL_SUFFIXES if name.endswith(s)), None)
+    return name[: -len(suffix)] if suffix is not None and len(name) - len(suffix) >= 2 else None
+
+
 class Gazetteer:
     """Divisions, their chains, a name matcher and a lazy village index."""
 
@@ -255,6 +264,25 @@ class Gazetteer:
             return ()
         core = name[: -len(suffix)]
         return tuple(i for s in _LEVEL_SUFFIXES if s != suffix for i in self._township_names.get(core + s, ()))
+
+    def township_near(self, county: int, name: str) -> int | None:
+        """The one township of ``county`` whose name, without its suffix, begins the core of ``name`` or is
+        begun by it (the page's 某某山镇 for the dictionary's 某某镇, under the same county), else None. A
+        core longer by a direction or 新 only (某某东街道 beside 某某镇) names a township split off from it.
+
+        >>> g = gazetteer(); c = g.find("格尔木市")[0].candidates[0]; g.divisions[g.township_near(c, "唐古拉山镇")].name
+        '唐古拉镇'
+        """
+        core = _core(name)
+        if core is None:
+            return None
+        found = [
+            t for t in self._townships.get(county, ())
+            if (other := _core(self.divisions[t].name)) is not None and other != core
+            and (core.startswith(other) or other.startswith(core))
+            and max(core, other, key=len)[min(len(core), len(other)):] not in _SPLIT_OFF
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _townships_by_name(self) -> dict[str, tuple[int, ...]]:
         """A township's full name -> the townships so named (built with the tables, so that forked workers

@@ -262,11 +262,15 @@ _LEVEL_WORDS = frozenset("县区市旗州盟")
 
 
 def _old_names(gz: Gazetteer, mentions: list[_Mention]) -> dict[int, str]:
-    """Counties the document names by an earlier name (沾化县, now 沾化区) -> that name."""
+    """Counties the document names by an earlier name (沾化县, now 沾化区) -> that name, and townships it names
+    otherwise than the dictionary, right after their county (格尔木市某某山镇 for 某某镇) -> the page's name."""
     out: dict[int, str] = {}
     history = gz.history
     for m in mentions:
         d = m.division
+        if d is not None and m.township is not None and m.community is None and gz.divisions[d].level == "township":
+            out.setdefault(d, m.township)
+            continue
         if d is None or m.community is not None or (changes := history.get(d)) is None:  # most were never renamed
             continue
         if any(m.surface in (c.name, c.short) for c in changes):
@@ -524,6 +528,8 @@ def _with_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[
             continue
         name = t.group()
         under = [i for i in gz.township_variants(name) if divisions[i].parent == m.division]
+        if not under and (near := gz.township_near(m.division, name)) is not None:
+            under = [near]  # 某某山镇 written for the dictionary's 某某镇 of that county
         division = under[0] if len(under) == 1 else m.division
         found.append(_Mention(t.start(), t.end(), name, division, None, (division,), name))
     if not found:
@@ -1170,6 +1176,8 @@ def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None, old_names: di
         county_current = c_code
         if county is not None and (hist := name_in_time(gz, division, when, old_names or {})) is not None:
             county, c_code = hist
+        if old_names and (t := gz.chain(division).get("township")) is not None and t.id in old_names:
+            township = old_names[t.id]  # the page's name of the township, over the dictionary's
     else:
         province, prefecture, county, township, p_code, f_code, c_code = shared_chain(gz, mention.candidates)
         county_current = c_code
