@@ -267,3 +267,24 @@ def test_a_township_written_with_a_direction_after_the_dictionary_name_is_not_ta
     assert gz.divisions[gz.township_near(county, "木兰山乡")].name == "木兰乡"
     assert gz.township_near(county, "木兰东乡") is None  # a township split off
     assert gz.township_near(county, "前川街道") is None  # the dictionary's own name: no near one needed
+
+
+def test_the_party_prefix_does_not_lend_its_last_character_to_a_county() -> None:
+    assert _resolved("3月2日，中共和县县委召开全会。")[0][:5] == ("和县", "county", "安徽省", "马鞍山市", "和县")
+    assert _resolved("6月1日，共和县委组织部召开会议。")[0][4] == "共和县"
+    assert _resolved("6月1日，中共共青城市委召开会议。")[0][4] == "共青城市"
+
+
+def test_a_township_written_under_another_suffix_is_found_when_the_page_corroborates_it() -> None:
+    # the dictionary has 松北街道 only; the page writes 松北镇
+    by_province = "4月8日，松北镇召开党员大会，哈尔滨市委组织部派员指导。"
+    assert _resolved(by_province)[0][:6] == ("松北镇", "township", "黑龙江省", "哈尔滨市", "松北区", "松北镇")
+    by_village = "4月8日，松北镇金星村召开党员大会。"  # 金星村 is listed under 松北街道
+    assert _resolved(by_village)[0] == ("金星村", "village", "黑龙江省", "哈尔滨市", "松北区", "松北镇", "金星村")
+    places, _ = resolve_places(DocContext(text="4月8日，松北镇召开党员大会。"), _line_events("4月8日，松北镇召开党员大会。"))
+    assert places == [None]  # nothing tells it is that one
+
+
+def test_venues_in_other_townships_stand_for_the_county_they_share_not_the_organizers_township() -> None:
+    text = "5月12日，凤山镇组织村支部书记赴三里畈镇乌石冲村、九资河镇七娘山村观摩学习。"
+    assert _resolved(text)[0][:5] == ("罗田县", "county", "湖北省", "黄冈市", "罗田县")

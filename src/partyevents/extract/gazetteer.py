@@ -265,6 +265,10 @@ class Gazetteer:
         core = name[: -len(suffix)]
         return tuple(i for s in _LEVEL_SUFFIXES if s != suffix for i in self._township_names.get(core + s, ()))
 
+    def township_named(self, name: str) -> bool:
+        """Whether some township bears exactly this full name."""
+        return name in self._township_names
+
     def township_near(self, county: int, name: str) -> int | None:
         """The one township of ``county`` whose name, without its suffix, begins the core of ``name`` or is
         begun by it (the page's 某某山镇 for the dictionary's 某某镇, under the same county), else None. A
@@ -391,6 +395,8 @@ class Gazetteer:
         for index, start, end in found:
             if start >= pos:
                 key, ids, short = keys[index]
+                if key[0] == "共" and text[start - 1 : start] == "中":  # 中共和县委: the Party's 和县, no 共和县
+                    continue
                 if not short or _short_ok(text, start, end, start == pos and bool(out)):
                     out.append(Match(start, end, key, ids, short))
                     pos = end

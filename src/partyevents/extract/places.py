@@ -58,6 +58,7 @@ from ..resources import read_table, words_of
 from .gazetteer import Gazetteer, Match, gazetteer
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
+from .place_variants import variant_townships
 from .place_villages import by_villages
 
 __all__ = ["resolve_places"]
@@ -100,7 +101,11 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     title = gz.find(ctx.title or "")
     manifest = gz.find(ctx.manifest_place or "")
     body = corroborated(gz, text, without_word_parts(gz, text, gz.find(text)), title + manifest)
+    if variants := variant_townships(gz, text, body, title + manifest):  # 某某镇 for the dictionary's 某某街道
+        body = sorted(body + variants, key=_START)
     written = _townships_of_counties(gz, (body, title, manifest))
+    for v in variants:  # named as the page writes it
+        written.setdefault(v.surface, (v.candidates, v.surface))
     if written:
         body, title, manifest = (_recandidated(ms, written) for ms in (body, title, manifest))
     choice = _by_villages(gz, text, body + title + manifest, _disambiguate(gz, body + title + manifest))
@@ -952,8 +957,8 @@ def _locality(
                 base = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed][-1]
                 break
     where = _where_mention(gz, text, inside, first_end, listed)
-    if where is not None and (base is None or not _strictly_under(gz, base, where)):
-        base, by_org = where, False
+    if where is not None and (base is None or not where.surface or not _strictly_under(gz, base, where)):
+        base, by_org = where, False  # a place the venues share (赴甲镇某村、乙乡某村) wins over the organizer's own
     if base is None or not base.surface:  # none, or the place several listed venues share
         return base
     if base.start in listed:  # one of several places: the one they share, or their township named before them
