@@ -288,3 +288,10 @@ def test_a_township_written_under_another_suffix_is_found_when_the_page_corrobor
 def test_venues_in_other_townships_stand_for_the_county_they_share_not_the_organizers_township() -> None:
     text = "5月12日，凤山镇组织村支部书记赴三里畈镇乌石冲村、九资河镇七娘山村观摩学习。"
     assert _resolved(text)[0][:5] == ("罗田县", "county", "湖北省", "黄冈市", "罗田县")
+
+
+def test_a_martyrs_cemetery_named_after_a_county_stands_for_it() -> None:
+    assert _resolved("4月3日，育才社区组织党员到通道烈士陵园祭扫。")[0][:5] == (
+        "通道侗族自治县", "county", "湖南省", "怀化市", "通道侗族自治县")
+    places, _ = resolve_places(DocContext(text="4月3日，和平纪念馆开放。"), _line_events("4月3日，和平纪念馆开放。"))
+    assert places == [None]
