@@ -295,3 +295,14 @@ def test_a_martyrs_cemetery_named_after_a_county_stands_for_it() -> None:
         "通道侗族自治县", "county", "湖南省", "怀化市", "通道侗族自治县")
     places, _ = resolve_places(DocContext(text="4月3日，和平纪念馆开放。"), _line_events("4月3日，和平纪念馆开放。"))
     assert places == [None]
+
+
+def test_a_list_of_qualities_before_community_building_names_no_community() -> None:
+    # 平原县 has a 幸福社区 and a 和谐社区: a quality list is no mention of them
+    text = "近日，平原县第一中学党支部组织党员走进社区，推进平安、文明、幸福社区建设。"
+    assert _resolved(text)[0][:2] == ("平原县", "county")
+    from partyevents.extract.places import _quality_list
+
+    listed = "平原县和谐社区、幸福社区建设新的服务站。"  # the item before the mark is a community: a list of names
+    assert not _quality_list(listed, listed.index("幸福"), listed.index("建设"))
+    assert _quality_list(text, text.index("幸福"), text.index("建设"))

@@ -608,6 +608,8 @@ def _with_communities(
             if found_start is None:
                 continue
             start = found_start
+        if _quality_list(text, start, cm.end()):  # 文明、和谐、幸福社区建设: no name
+            continue
         name = text[start : cm.end()]
         if owner is not None or name not in learned:  # a name standing on its own is learned too: 。某村…针对某村
             learned.setdefault(name, owner)
@@ -633,6 +635,25 @@ def _with_communities(
     reach_of = list(accumulate((e for _, e in spans), max))
     kept = [m for m in mentions if (i := bisect_left(span_starts, m.start + 1)) == 0 or reach_of[i - 1] < m.end]
     return sorted(kept + found, key=_START)
+
+
+def _quality_list(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]`` ends a list of qualities before a word of building (文明、和谐、幸福社区
+    建设): a list mark before it, no community or village before that, a ``place_slogan_words.tsv`` word after."""
+    return (
+        text[start - 1 : start] == "、"
+        and text.startswith(_slogan_words(), end)
+        and not text.endswith(_COMMUNITY_ENDS, 0, start - 1)
+    )
+
+
+_COMMUNITY_ENDS = ("社区", "居委会", "居民区", "嘎查", "村")
+
+
+@cache
+def _slogan_words() -> tuple[str, ...]:
+    """Words after a list of qualities ending in 社区/村 (``place_slogan_words.tsv``)."""
+    return tuple(row[0] for row in read_table("place_slogan_words.tsv"))
 
 
 class _Owners:
