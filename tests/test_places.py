@@ -306,3 +306,29 @@ def test_a_list_of_qualities_before_community_building_names_no_community() -> N
     listed = "平原县和谐社区、幸福社区建设新的服务站。"  # the item before the mark is a community: a list of names
     assert not _quality_list(listed, listed.index("幸福"), listed.index("建设"))
     assert _quality_list(text, text.index("幸福"), text.index("建设"))
+
+
+def test_a_page_naming_only_its_community_is_placed_where_the_country_has_the_one_so_named() -> None:
+    text = "5月20日，劲松北社区党委组织志愿者清理楼道。\n随后，志愿者们走访独居老人。"
+    events = _line_events(text)
+    events[0].organization = OrgMention("劲松北社区党委", 6, 13)
+    places, _ = resolve_places(DocContext(text=text), events)
+    want = ("劲松北社区", "community", "北京市", "北京市", "朝阳区", "劲松街道", "劲松北社区")
+    assert [chain(p)[:7] for p in places] == [want, want]
+
+
+def test_a_community_named_in_many_places_of_the_country_stays_without_a_chain() -> None:
+    text = "5月20日，幸福社区党委组织志愿者清理楼道。"
+    events = _line_events(text)
+    events[0].organization = OrgMention("幸福社区党委", 6, 12)
+    places, _ = resolve_places(DocContext(text=text), events)
+    assert chain(places[0])[:7] == ("幸福社区", "community", None, None, None, None, "幸福社区")
+
+
+def test_a_township_the_dictionary_names_by_its_suffix_alone_is_no_name_in_the_chain() -> None:
+    from partyevents.extract.gazetteer import gazetteer
+    from partyevents.extract.place_chain import chain_of
+
+    gz = gazetteer()
+    bare = next(d for d in gz.divisions if d.level == "township" and d.name == "街道")
+    assert chain_of(gz, bare.id).township is None

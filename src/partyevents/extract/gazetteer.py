@@ -142,6 +142,7 @@ _LEVEL_SUFFIXES = ("街道", "镇", "乡")
 
 
 _SPLIT_OFF = frozenset("东西南北中新")
+_VILLAGE_SUFFIXES = ("社区", "居委会", "居民区", "村", "嘎查")
 
 
 def _core(name: str) -> str | None:
@@ -159,6 +160,7 @@ class Gazetteer:
         self.divisions: list[Division] = []
         self._county_block: dict[int, tuple[int, int]] = {}
         self._villages: dict[int, dict[str, tuple[int, ...]]] = {}
+        self._unique: dict[str, int] | None = None  # village/community name -> its township, when only one, on use
         self.village_names: set[str] = set()  # every name in the village indexes loaded so far
         self._ancestors: dict[int, tuple[int, ...]] = {}
         self._county: dict[int, int | None] = {}  # division -> county_of(division), filled on use
@@ -264,6 +266,37 @@ class Gazetteer:
             return ()
         core = name[: -len(suffix)]
         return tuple(i for s in _LEVEL_SUFFIXES if s != suffix for i in self._township_names.get(core + s, ()))
+
+    def only_township_listing(self, name: str) -> int | None:
+        """The township under which the dictionary lists a village or community ``name``, when it lists one so
+        named in the whole country (names of four characters or more), else None.
+
+        The index is built once from the whole dictionary (a few seconds) and kept in the disk cache; a
+        process reads it (a tenth of a second) the first time it asks.
+
+        >>> g = gazetteer(); t = g.only_township_listing("擦耳岩村"); t is None or g.divisions[t].level == "township"
+        True
+        """
+        if self._unique is None:
+            self._unique = cached("gazetteer-unique-villages", _cache_key(self.path), self._unique_villages)
+        return self._unique.get(name)
+
+    def _unique_villages(self) -> dict[str, int]:
+        """Names listed under one township only in the whole dictionary -> that township."""
+        data = self.path.read_bytes()
+        counts: dict[str, int] = {}
+        home: dict[str, int] = {}
+        for county, (a, b) in self._county_block.items():
+            towns = iter(self._townships.get(county, ()))
+            town: int | None = None
+            for m in _VILLAGE.finditer(data, a, b):
+                if len(m.group(1)) == 3:
+                    town = next(towns, None)
+                elif town is not None:
+                    name = m.group(2).decode().strip()
+                    counts[name] = counts.get(name, 0) + 1
+                    home[name] = town
+        return {n: home[n] for n, k in counts.items() if k == 1 and len(n) >= 4 and n.endswith(_VILLAGE_SUFFIXES)}
 
     def township_named(self, name: str) -> bool:
         """Whether some township bears exactly this full name."""

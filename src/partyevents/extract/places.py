@@ -118,7 +118,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     mentions = _with_townships(gz, text, mentions)
     pre_home = _home(gz, mentions, title, manifest, choice)
     mentions = _with_communities(gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events))
-    home = _descend(gz, text, pre_home, mentions)
+    home = _national(gz, _descend(gz, text, pre_home, mentions))
     hometowns: set[int] = set()  # starts of mentions naming a hometown (河南禹州人: both names)
     for m in reversed(mentions):
         if m.end in hometowns or _hometown(text, m):
@@ -155,6 +155,19 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             place.surface, place.start, place.end = place.name, None, None
         out.append(place)
     return out, problems
+
+
+def _national(gz: Gazetteer, home: _Home | None) -> _Home | None:
+    """A home that is a community the page names standing on its own, with no place of the gazetteer to set it
+    under, placed under the one township in the country that lists a community so named (坳下社区 in 深圳's
+    莲塘街道), if there is one."""
+    if home is None:
+        return None
+    m = home.mention
+    if m.community is None or m.division is not None or m.candidates:
+        return home
+    t = gz.only_township_listing(m.community)
+    return home if t is None else _Home(m._replace(division=t, candidates=(t,)), home.source)
 
 
 def _townships_of_counties(
