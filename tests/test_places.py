@@ -332,3 +332,24 @@ def test_a_township_the_dictionary_names_by_its_suffix_alone_is_no_name_in_the_c
     gz = gazetteer()
     bare = next(d for d in gz.divisions if d.level == "township" and d.name == "街道")
     assert chain_of(gz, bare.id).township is None
+
+
+def test_a_village_named_after_its_kind_stands_on_its_own() -> None:
+    text = "3月12日上午，县委宣传部党支部组织党员到帮扶村梨树湾村开展植树活动。"
+    assert _resolved(text)[0][:2] == ("梨树湾村", "village")
+
+
+def test_a_name_of_five_characters_may_stand_on_its_own() -> None:
+    text = "本周石门坎第二居民区党总支开展敬老活动。"
+    events = _line_events(text)
+    events[0].organization = OrgMention("石门坎第二居民区党总支", 2, 13)
+    places, _ = resolve_places(DocContext(text=text), events)
+    assert chain(places[0])[:2] == ("石门坎第二居民区", "community")
+
+
+def test_a_village_after_a_township_the_gazetteer_lacks_keeps_that_township_as_written() -> None:
+    text = "松北镇兴隆村党支部共有党员30名。\n下一步，该村将继续推进。"  # the dictionary has 松北街道 only
+    events = _line_events(text)
+    events[0].organization = OrgMention("松北镇兴隆村党支部", 0, 9)
+    places, _ = resolve_places(DocContext(text=text), events)
+    assert chain(places[0])[:7] == ("兴隆村", "village", None, None, None, "松北镇", "兴隆村")

@@ -164,8 +164,8 @@ def _national(gz: Gazetteer, home: _Home | None) -> _Home | None:
     if home is None:
         return None
     m = home.mention
-    if m.community is None or m.division is not None or m.candidates:
-        return home
+    if m.community is None or m.division is not None or m.candidates or m.township is not None:
+        return home  # placed, or under a township the page names (as written) and the gazetteer lacks
     t = gz.only_township_listing(m.community)
     return home if t is None else _Home(m._replace(division=t, candidates=(t,)), home.source)
 
@@ -584,6 +584,8 @@ class _FreeNames:
         return start in self.bodies or text.startswith(_BODY_WORDS, end) or text[start:end] in self.title
 
 
+_WRITTEN_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?=[\u4e00-\u9fff]{2})")  # in a free name
+_FREE_LONGEST = 5  # the longest name standing on its own (西郊城第一居民区)
 _BODY_WORDS = ("党委", "党总支", "党支部", "支部", "党组织", "居委会", "村委会", "两委", "居民委员会", "村民委员会", "党群")
 
 
@@ -623,6 +625,10 @@ def _with_communities(
             start = found_start
         if _quality_list(text, start, cm.end()):  # 文明、和谐、幸福社区建设: no name
             continue
+        if owner is None and (town := _WRITTEN_TOWNSHIP.match(text, start, pos)) is not None:
+            # 某某镇某村 with a township the gazetteer lacks: the village of that township, as written
+            owner = _Mention(start, town.end(), town.group(), None, township=town.group())
+            start = town.end()
         name = text[start : cm.end()]
         if owner is not None or name not in learned:  # a name standing on its own is learned too: 。某村…针对某村
             learned.setdefault(name, owner)
@@ -768,7 +774,7 @@ def _community_start(
         return None, None
     if free is None:
         return None, None
-    for k in range(min(reach, 4), 1, -1):  # standing on its own: 。宝山苑社区党支部…, 在鸿翔社区
+    for k in range(min(reach, _FREE_LONGEST), 1, -1):  # standing on its own: 。宝山苑社区党支部…, 在鸿翔社区
         start = pos - k
         if (_free_start(text, start) or _partner_body(text, start, free)) and free(start, pos, pos + len(suffix)):
             return start, None
@@ -804,7 +810,7 @@ def _after_where(text: str, mentions: list[_Mention], i: int) -> bool:
 
 def _free_start(text: str, start: int) -> bool:
     """Whether a name may start at ``start`` on its own: at the text's start, after a punctuation mark or a space,
-    after a date (2019年开元社区), a where-word or a time word (近日开元社区)."""
+    after a date (2019年开元社区), a where-word, a time word (近日开元社区) or a kind of village (驻点村某村)."""
     if start == 0:
         return True
     prev = text[start - 1]
@@ -834,9 +840,11 @@ def _partner_words() -> tuple[str, ...]:
     return words_of("place_where_words.tsv", "partner")
 
 
+@cache
 def _time_words() -> tuple[str, ...]:
-    """Time words after which a name may stand on its own (``place_where_words.tsv``, kind ``time_word``)."""
-    return words_of("place_where_words.tsv", "time_word")
+    """Time words, and kinds of villages put before a name (驻点村某某村), after which a name may stand on its
+    own (``place_where_words.tsv``, kinds ``time_word`` and ``title_word``)."""
+    return words_of("place_where_words.tsv", "time_word") + words_of("place_where_words.tsv", "title_word")
 
 
 def _times_of_day() -> tuple[str, ...]:
