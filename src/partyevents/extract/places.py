@@ -7,7 +7,9 @@
    (安溪县公安局, 长宁区新华路) is part of another name. A township written right
    after a county that the gazetteer lists only under other counties (腾冲市五合镇,
    where it has 五合乡) is that county's, wherever the page names it. Names that
-   are parts of words (振兴乡村, 常德城区, 市委和县委) are dropped.
+   are parts of words (振兴乡村, 常德城区, 市委和县委) are dropped. A township the page writes under
+   another suffix than the gazetteer's, with no county in front (某某镇 for 某某街道), counts when the page
+   corroborates it (:mod:`.place_variants`).
 2. Resolve ambiguous names (城关镇 ×99) by the document's other places: each
    candidate scores by how closely it sits to the candidates of every other
    name; the best wins. A township name still ambiguous is decided by the
@@ -25,7 +27,9 @@
    community), else the first group of adjacent place names, else the
    document's home place (the one it names most, title and manifest counted
    thrice; several of one level named equally often: the place they share; a
-   lone community under it is more specific). A community listed
+   lone community under it, or one named at least thrice and more than all the
+   others together, is more specific; a home that is a community with no place
+   to set it under takes the one township in the country listing that name). A community listed
    with others (``甲社区、乙社区等``) stands for its township; places of one
    level listed as venues (``到甲乡、乙乡调研``) for the county or township they
    share, or, when they share a province at most, for the document's place.
