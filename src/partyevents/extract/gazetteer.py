@@ -160,6 +160,7 @@ class Gazetteer:
         self.divisions: list[Division] = []
         self._county_block: dict[int, tuple[int, int]] = {}
         self._villages: dict[int, dict[str, tuple[int, ...]]] = {}
+        self._cores: frozenset[str] | None = None  # township names without their suffix, on first use
         self._unique: dict[str, int] | None = None  # village/community name -> its township, when only one, on use
         self.village_names: set[str] = set()  # every name in the village indexes loaded so far
         self._ancestors: dict[int, tuple[int, ...]] = {}
@@ -297,6 +298,13 @@ class Gazetteer:
                     counts[name] = counts.get(name, 0) + 1
                     home[name] = town
         return {n: home[n] for n, k in counts.items() if k == 1 and len(n) >= 4 and n.endswith(_VILLAGE_SUFFIXES)}
+
+    @property
+    def township_cores(self) -> frozenset[str]:
+        """Every township's name without its level suffix (a quick test before :meth:`township_variants`)."""
+        if self._cores is None:
+            self._cores = frozenset(c for name in self._township_names if (c := _core(name)) is not None)
+        return self._cores
 
     def township_named(self, name: str) -> bool:
         """Whether some township bears exactly this full name."""

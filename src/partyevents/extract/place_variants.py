@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .gazetteer import Gazetteer, Match
 
@@ -29,18 +30,23 @@ _VILLAGE_CORES = range(2, 6)  # characters of a village name before 村/社区 t
 _VILLAGE_SUFFIXES = ("村", "社区", "居委会", "嘎查")
 
 
-def variant_townships(gz: Gazetteer, text: str, matches: list[Match], extra: list[Match] | tuple[()] = ()) -> list[Match]:
+def variant_townships(
+    gz: Gazetteer, text: str, matches: list[Match], extra: list[Match] | tuple[()] = (),
+    may_start: Callable[[str, int], bool] = lambda text, start: True,
+) -> list[Match]:
     """Matches for the township names in ``text`` the gazetteer has only under another suffix, once each
     corroborated as the module says; ``matches`` are the gazetteer's names found in ``text``, ``extra`` those
-    of the title and the manifest (their provinces count)."""
+    of the title and the manifest (their provinces count); ``may_start`` tells where a name may start (after
+    a punctuation mark, a where-word…)."""
     out: list[Match] = []
     covered = [(m.start, m.end) for m in matches]
     provinces: set[int] | None = None  # provinces the page's unambiguous names lie in, on first use
+    cores = gz.township_cores
     for sm in _SUFFIX.finditer(text):
         pos, end = sm.start(), sm.end()
         for k in _CORES:
             start = pos - k
-            if start < 0 or not _chinese(text, start, pos):
+            if start < 0 or text[start:pos] not in cores or not may_start(text, start):
                 continue
             name = text[start:end]
             variants = gz.township_variants(name)
@@ -56,10 +62,6 @@ def variant_townships(gz: Gazetteer, text: str, matches: list[Match], extra: lis
                 covered.append((start, end))
             break
     return out
-
-
-def _chinese(text: str, start: int, end: int) -> bool:
-    return all("\u4e00" <= ch <= "\u9fff" for ch in text[start:end])
 
 
 def _provinces(gz: Gazetteer, matches: list[Match]) -> set[int]:

@@ -105,7 +105,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     title = gz.find(ctx.title or "")
     manifest = gz.find(ctx.manifest_place or "")
     body = corroborated(gz, text, without_word_parts(gz, text, gz.find(text)), title + manifest)
-    if variants := variant_townships(gz, text, body, title + manifest):  # 某某镇 for the dictionary's 某某街道
+    if variants := variant_townships(gz, text, body, title + manifest, _free_start):  # 某某镇 for the dictionary's 某某街道
         body = sorted(body + variants, key=_START)
     written = _townships_of_counties(gz, (body, title, manifest))
     for v in variants:  # named as the page writes it
@@ -820,7 +820,7 @@ def _free_start(text: str, start: int) -> bool:
     prev = text[start - 1]
     if not ("\u4e00" <= prev <= "\u9fff"):
         return not prev.isalnum()
-    if text.endswith(_where_words(), 0, start) or text.endswith(_time_words(), 0, start):
+    if text.endswith(_opening_words(), 0, start):
         return True
     if prev not in _DATE_ENDS:  # a time of day between the date and the name: 12月23日下午新里村
         word = next((w for w in _times_of_day() if text.endswith(w, 0, start)), None)
@@ -842,6 +842,12 @@ def _partner_body(text: str, start: int, free: _FreeNames) -> bool:
 def _partner_words() -> tuple[str, ...]:
     """Words joining a partner body (``place_where_words.tsv``, kind ``partner``)."""
     return words_of("place_where_words.tsv", "partner")
+
+
+@cache
+def _opening_words() -> tuple[str, ...]:
+    """Where-words, time words and kinds of villages: a name may stand on its own after one."""
+    return _where_words() + _time_words()
 
 
 @cache
