@@ -201,3 +201,155 @@ def test_no_village_name_ends_in_a_verb_before_cun() -> None:
     assert places._name_reach("县直单位驻") == 0  # 县直单位驻村工作队: no village 单位驻村
     assert places._name_reach("书记听取") < 2  # 听取村党支部汇报: no village 听取村
     assert places._name_reach("到河头") == 2
+
+
+def _resolved(text: str, title: str | None = None) -> list[tuple]:
+    places, _ = resolve_places(DocContext(text=text, title=title), _line_events(text))
+    return [chain(p)[:7] for p in places]
+
+
+def test_the_community_a_page_names_most_is_the_home_of_events_naming_no_place() -> None:
+    # 锦绣社区 is also a township's name in Hefei: the page's community wins, under the county it names
+    text = (
+        "6月1日，锦绣社区召开党员大会。\n6月3日，锦绣社区组织志愿者清扫楼道。\n"
+        "6月5日，锦绣社区与金桥社区开展联谊。\n6月9日，西陵区文明办检查创建工作。\n6月8日，志愿者走访独居老人。"
+    )
+    assert _resolved(text)[4] == ("锦绣社区", "community", "湖北省", "宜昌市", "西陵区", "葛洲坝街道", "锦绣社区")
+
+
+def test_a_community_named_twice_among_others_is_no_home_of_a_city_page() -> None:
+    text = (
+        "3月1日，宜昌市召开驻村工作动员会。\n工作组来到伍家岗区桔城路社区，桔城路社区居民列队欢迎。\n"
+        "另一组来到夷陵区许家冲村。\n市里还将继续选派干部。"
+    )
+    assert _resolved(text)[3][:2] == ("宜昌市", "prefecture")
+
+
+def test_a_village_standing_on_its_own_is_found_again_where_it_is_named_later() -> None:
+    text = "江陵县委组织部派驻丰收村工作队入户走访。\n一是分组排查。丰收村共有9个村民小组。\n针对丰收村外出人员多，工作队晚上入户。\n二是建立台账。"
+    got = _resolved(text, title="驻丰收村工作队：遍访农户")
+    assert got[2] == ("丰收村", "village", "湖北省", "荆州市", "江陵县", None, "丰收村")
+    assert got[3] == got[2]  # the village named three times is the page's home
+
+
+def test_an_unresolved_township_does_not_outrank_a_county_named_as_often() -> None:
+    text = (
+        "9月1日，常青第三居委会举办文艺汇演，常青第三居委会党支部书记致辞。\n节目由居民自编自演，常青第三居委会获评先进。\n"
+        "搬到太平镇以后，居民生活更便利，该居委会曾获蔡甸区文明单位称号。\n居民合唱。"
+    )
+    assert _resolved(text)[3] == ("常青第三居委会", "community", "湖北省", "武汉市", "蔡甸区", None, "常青第三居委会")
+
+
+def test_a_community_may_stand_right_after_a_time_word() -> None:
+    assert _resolved("近日桂花社区开展消防演练。\n居民们踊跃参加。") == [("桂花社区", "community", None, None, None, None, "桂花社区")] * 2
+
+
+def test_the_only_community_a_page_names_is_its_home() -> None:
+    text = "4月4日下午，桂花社区组织党员到烈士陵园祭扫。\n随后，党员们瞻仰烈士墓碑。"
+    events = _line_events(text)
+    events[0].organization = OrgMention("桂花社区", 7, 11)  # the organizer the organization finder reads there
+    places, _ = resolve_places(DocContext(text=text), events)
+    assert chain(places[1])[:7] == ("桂花社区", "community", None, None, None, None, "桂花社区")
+
+
+def test_a_township_written_longer_than_the_dictionary_writes_it_is_that_township_under_its_page_name() -> None:
+    # 黄陂区 has 木兰乡 in the dictionary; a page writing 木兰山乡 right after the county means it
+    text = "4月3日，黄陂区木兰山乡召开党员大会。\n4月5日，木兰山乡各村开展植树活动。"
+    got = _resolved(text)
+    assert got[0] == ("木兰山乡", "township", "湖北省", "武汉市", "黄陂区", "木兰山乡", None)
+
+
+def test_a_township_written_with_a_direction_after_the_dictionary_name_is_not_taken_for_it() -> None:
+    from partyevents.extract.gazetteer import gazetteer
+
+    gz = gazetteer()
+    county = gz.find("黄陂区")[0].candidates[0]
+    assert gz.divisions[gz.township_near(county, "木兰山乡")].name == "木兰乡"
+    assert gz.township_near(county, "木兰东乡") is None  # a township split off
+    assert gz.township_near(county, "前川街道") is None  # the dictionary's own name: no near one needed
+
+
+def test_the_party_prefix_does_not_lend_its_last_character_to_a_county() -> None:
+    assert _resolved("3月2日，中共和县县委召开全会。")[0][:5] == ("和县", "county", "安徽省", "马鞍山市", "和县")
+    assert _resolved("6月1日，共和县委组织部召开会议。")[0][4] == "共和县"
+    assert _resolved("6月1日，中共共青城市委召开会议。")[0][4] == "共青城市"
+
+
+def test_a_township_written_under_another_suffix_is_found_when_the_page_corroborates_it() -> None:
+    # the dictionary has 松北街道 only; the page writes 松北镇
+    by_province = "4月8日，松北镇召开党员大会，哈尔滨市委组织部派员指导。"
+    assert _resolved(by_province)[0][:6] == ("松北镇", "township", "黑龙江省", "哈尔滨市", "松北区", "松北镇")
+    by_village = "4月8日，松北镇金星村召开党员大会。"  # 金星村 is listed under 松北街道
+    assert _resolved(by_village)[0] == ("金星村", "village", "黑龙江省", "哈尔滨市", "松北区", "松北镇", "金星村")
+    places, _ = resolve_places(DocContext(text="4月8日，松北镇召开党员大会。"), _line_events("4月8日，松北镇召开党员大会。"))
+    assert places == [None]  # nothing tells it is that one
+
+
+def test_venues_in_other_townships_stand_for_the_county_they_share_not_the_organizers_township() -> None:
+    text = "5月12日，凤山镇组织村支部书记赴三里畈镇乌石冲村、九资河镇七娘山村观摩学习。"
+    assert _resolved(text)[0][:5] == ("罗田县", "county", "湖北省", "黄冈市", "罗田县")
+
+
+def test_a_martyrs_cemetery_named_after_a_county_stands_for_it() -> None:
+    assert _resolved("4月3日，育才社区组织党员到通道烈士陵园祭扫。")[0][:5] == (
+        "通道侗族自治县", "county", "湖南省", "怀化市", "通道侗族自治县")
+    places, _ = resolve_places(DocContext(text="4月3日，和平纪念馆开放。"), _line_events("4月3日，和平纪念馆开放。"))
+    assert places == [None]
+
+
+def test_a_list_of_qualities_before_community_building_names_no_community() -> None:
+    # 平原县 has a 幸福社区 and a 和谐社区: a quality list is no mention of them
+    text = "近日，平原县第一中学党支部组织党员走进社区，推进平安、文明、幸福社区建设。"
+    assert _resolved(text)[0][:2] == ("平原县", "county")
+    from partyevents.extract.places import _quality_list
+
+    listed = "平原县和谐社区、幸福社区建设新的服务站。"  # the item before the mark is a community: a list of names
+    assert not _quality_list(listed, listed.index("幸福"), listed.index("建设"))
+    assert _quality_list(text, text.index("幸福"), text.index("建设"))
+
+
+def test_a_page_naming_only_its_community_is_placed_where_the_country_has_the_one_so_named() -> None:
+    text = "5月20日，劲松北社区党委组织志愿者清理楼道。\n随后，志愿者们走访独居老人。"
+    events = _line_events(text)
+    events[0].organization = OrgMention("劲松北社区党委", 6, 13)
+    places, _ = resolve_places(DocContext(text=text), events)
+    want = ("劲松北社区", "community", "北京市", "北京市", "朝阳区", "劲松街道", "劲松北社区")
+    assert [chain(p)[:7] for p in places] == [want, want]
+
+
+def test_a_community_named_in_many_places_of_the_country_stays_without_a_chain() -> None:
+    text = "5月20日，幸福社区党委组织志愿者清理楼道。"
+    events = _line_events(text)
+    events[0].organization = OrgMention("幸福社区党委", 6, 12)
+    places, _ = resolve_places(DocContext(text=text), events)
+    assert chain(places[0])[:7] == ("幸福社区", "community", None, None, None, None, "幸福社区")
+
+
+def test_a_township_the_dictionary_names_by_its_suffix_alone_is_no_name_in_the_chain() -> None:
+    from partyevents.extract.gazetteer import gazetteer
+    from partyevents.extract.place_chain import chain_of
+
+    gz = gazetteer()
+    bare = next(d for d in gz.divisions if d.level == "township" and d.name == "街道")
+    assert chain_of(gz, bare.id).township is None
+
+
+def test_a_village_named_after_its_kind_stands_on_its_own() -> None:
+    text = "3月12日上午，县委宣传部党支部组织党员到帮扶村梨树湾村开展植树活动。"
+    assert _resolved(text)[0][:2] == ("梨树湾村", "village")
+
+
+def test_a_name_of_five_characters_may_stand_on_its_own() -> None:
+    text = "本周石门坎第二居民区党总支开展敬老活动。"
+    events = _line_events(text)
+    events[0].organization = OrgMention("石门坎第二居民区党总支", 2, 13)
+    places, _ = resolve_places(DocContext(text=text), events)
+    assert chain(places[0])[:2] == ("石门坎第二居民区", "community")
+
+
+def test_a_village_after_a_township_the_gazetteer_lacks_keeps_that_township_as_written() -> None:
+    text = "松北镇兴隆村党支部共有党员30名。\n下一步，该村将继续推进。"  # the dictionary has 松北街道 only
+    events = _line_events(text)
+    events[0].organization = OrgMention("松北镇兴隆村党支部", 0, 9)
+    places, _ = resolve_places(DocContext(text=text), events)
+    assert chain(places[0])[:7] == ("兴隆村", "village", None, None, None, "松北镇", "兴隆村")

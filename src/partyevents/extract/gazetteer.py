@@ -141,6 +141,16 @@ def _township_shorts(name: str, county: str = "") -> list[str]:
 _LEVEL_SUFFIXES = ("街道", "镇", "乡")
 
 
+_SPLIT_OFF = frozenset("东西南北中新")
+_VILLAGE_SUFFIXES = ("社区", "居委会", "居民区", "村", "嘎查")
+
+
+def _core(name: str) -> str | None:
+    """A township's name without its level suffix, when that leaves two characters or more."""
+    suffix = next((s for s in _LEVEL_SUFFIXES if name.endswith(s)), None)
+    return name[: -len(suffix)] if suffix is not None and len(name) - len(suffix) >= 2 else None
+
+
 class Gazetteer:
     """Divisions, their chains, a name matcher and a lazy village index."""
 
@@ -150,6 +160,8 @@ class Gazetteer:
         self.divisions: list[Division] = []
         self._county_block: dict[int, tuple[int, int]] = {}
         self._villages: dict[int, dict[str, tuple[int, ...]]] = {}
+        self._cores: frozenset[str] | None = None  # township names without their suffix, on first use
+        self._unique: dict[str, int] | None = None  # village/community name -> its township, when only one, on use
         self.village_names: set[str] = set()  # every name in the village indexes loaded so far
         self._ancestors: dict[int, tuple[int, ...]] = {}
         self._county: dict[int, int | None] = {}  # division -> county_of(division), filled on use
@@ -255,6 +267,67 @@ class Gazetteer:
             return ()
         core = name[: -len(suffix)]
         return tuple(i for s in _LEVEL_SUFFIXES if s != suffix for i in self._township_names.get(core + s, ()))
+
+    def only_township_listing(self, name: str) -> int | None:
+        """The township under which the dictionary lists a village or community ``name``, when it lists one so
+        named in the whole country (names of four characters or more), else None.
+
+        The index is built once from the whole dictionary (a few seconds) and kept in the disk cache; a
+        process reads it (a tenth of a second) the first time it asks.
+
+        >>> g = gazetteer(); t = g.only_township_listing("擦耳岩村"); t is None or g.divisions[t].level == "township"
+        True
+        """
+        if self._unique is None:
+            self._unique = cached("gazetteer-unique-villages", _cache_key(self.path), self._unique_villages)
+        return self._unique.get(name)
+
+    def _unique_villages(self) -> dict[str, int]:
+        """Names listed under one township only in the whole dictionary -> that township."""
+        data = self.path.read_bytes()
+        counts: dict[str, int] = {}
+        home: dict[str, int] = {}
+        for county, (a, b) in self._county_block.items():
+            towns = iter(self._townships.get(county, ()))
+            town: int | None = None
+            for m in _VILLAGE.finditer(data, a, b):
+                if len(m.group(1)) == 3:
+                    town = next(towns, None)
+                elif town is not None:
+                    name = m.group(2).decode().strip()
+                    counts[name] = counts.get(name, 0) + 1
+                    home[name] = town
+        return {n: home[n] for n, k in counts.items() if k == 1 and len(n) >= 4 and n.endswith(_VILLAGE_SUFFIXES)}
+
+    @property
+    def township_cores(self) -> frozenset[str]:
+        """Every township's name without its level suffix (a quick test before :meth:`township_variants`)."""
+        if self._cores is None:
+            self._cores = frozenset(c for name in self._township_names if (c := _core(name)) is not None)
+        return self._cores
+
+    def township_named(self, name: str) -> bool:
+        """Whether some township bears exactly this full name."""
+        return name in self._township_names
+
+    def township_near(self, county: int, name: str) -> int | None:
+        """The one township of ``county`` whose name, without its suffix, begins the core of ``name`` or is
+        begun by it (the page's 某某山镇 for the dictionary's 某某镇, under the same county), else None. A
+        core longer by a direction or 新 only (某某东街道 beside 某某镇) names a township split off from it.
+
+        >>> g = gazetteer(); c = g.find("格尔木市")[0].candidates[0]; g.divisions[g.township_near(c, "唐古拉山镇")].name
+        '唐古拉镇'
+        """
+        core = _core(name)
+        if core is None:
+            return None
+        found = [
+            t for t in self._townships.get(county, ())
+            if (other := _core(self.divisions[t].name)) is not None and other != core
+            and (core.startswith(other) or other.startswith(core))
+            and max(core, other, key=len)[min(len(core), len(other)):] not in _SPLIT_OFF
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _townships_by_name(self) -> dict[str, tuple[int, ...]]:
         """A township's full name -> the townships so named (built with the tables, so that forked workers
@@ -363,6 +436,8 @@ class Gazetteer:
         for index, start, end in found:
             if start >= pos:
                 key, ids, short = keys[index]
+                if key[0] == "共" and text[start - 1 : start] == "中":  # 中共和县委: the Party's 和县, no 共和县
+                    continue
                 if not short or _short_ok(text, start, end, start == pos and bool(out)):
                     out.append(Match(start, end, key, ids, short))
                     pos = end

@@ -67,8 +67,8 @@ def chain_of(gz: Gazetteer, division: int) -> Chain:
 
 
 def _filler(name: str) -> bool:
-    """Whether a dictionary entry only fills a level (市直辖行政区划, 市辖区)."""
-    return name.endswith("直辖行政区划") or name == "市辖区"
+    """Whether a dictionary entry only fills a level (市直辖行政区划, 市辖区, a township named 街道)."""
+    return name.endswith("直辖行政区划") or name in ("市辖区", "街道", "镇", "乡")  # a bare suffix: no name
 
 
 @lru_cache(maxsize=1 << 12)

@@ -7,7 +7,9 @@
    (安溪县公安局, 长宁区新华路) is part of another name. A township written right
    after a county that the gazetteer lists only under other counties (腾冲市五合镇,
    where it has 五合乡) is that county's, wherever the page names it. Names that
-   are parts of words (振兴乡村, 常德城区, 市委和县委) are dropped.
+   are parts of words (振兴乡村, 常德城区, 市委和县委) are dropped. A township the page writes under
+   another suffix than the gazetteer's, with no county in front (某某镇 for 某某街道), counts when the page
+   corroborates it (:mod:`.place_variants`).
 2. Resolve ambiguous names (城关镇 ×99) by the document's other places: each
    candidate scores by how closely it sits to the candidates of every other
    name; the best wins. A township name still ambiguous is decided by the
@@ -25,7 +27,9 @@
    community), else the first group of adjacent place names, else the
    document's home place (the one it names most, title and manifest counted
    thrice; several of one level named equally often: the place they share; a
-   lone community under it is more specific). A community listed
+   lone community under it, or one named at least thrice and more than all the
+   others together, is more specific; a home that is a community with no place
+   to set it under takes the one township in the country listing that name). A community listed
    with others (``甲社区、乙社区等``) stands for its township; places of one
    level listed as venues (``到甲乡、乙乡调研``) for the county or township they
    share, or, when they share a province at most, for the document's place.
@@ -58,6 +62,7 @@ from ..resources import read_table, words_of
 from .gazetteer import Gazetteer, Match, gazetteer
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
+from .place_variants import variant_townships
 from .place_villages import by_villages
 
 __all__ = ["resolve_places"]
@@ -100,7 +105,11 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     title = gz.find(ctx.title or "")
     manifest = gz.find(ctx.manifest_place or "")
     body = corroborated(gz, text, without_word_parts(gz, text, gz.find(text)), title + manifest)
+    if variants := variant_townships(gz, text, body, title + manifest, _free_start):  # 某某镇 for the dictionary's 某某街道
+        body = sorted(body + variants, key=_START)
     written = _townships_of_counties(gz, (body, title, manifest))
+    for v in variants:  # named as the page writes it
+        written.setdefault(v.surface, (v.candidates, v.surface))
     if written:
         body, title, manifest = (_recandidated(ms, written) for ms in (body, title, manifest))
     choice = _by_villages(gz, text, body + title + manifest, _disambiguate(gz, body + title + manifest))
@@ -113,7 +122,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     mentions = _with_townships(gz, text, mentions)
     pre_home = _home(gz, mentions, title, manifest, choice)
     mentions = _with_communities(gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events))
-    home = _descend(gz, text, pre_home, mentions)
+    home = _national(gz, _descend(gz, text, pre_home, mentions))
     hometowns: set[int] = set()  # starts of mentions naming a hometown (河南禹州人: both names)
     for m in reversed(mentions):
         if m.end in hometowns or _hometown(text, m):
@@ -150,6 +159,19 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             place.surface, place.start, place.end = place.name, None, None
         out.append(place)
     return out, problems
+
+
+def _national(gz: Gazetteer, home: _Home | None) -> _Home | None:
+    """A home that is a community the page names standing on its own, with no place of the gazetteer to set it
+    under, placed under the one township in the country that lists a community so named (坳下社区 in 深圳's
+    莲塘街道), if there is one."""
+    if home is None:
+        return None
+    m = home.mention
+    if m.community is None or m.division is not None or m.candidates or m.township is not None:
+        return home  # placed, or under a township the page names (as written) and the gazetteer lacks
+    t = gz.only_township_listing(m.community)
+    return home if t is None else _Home(m._replace(division=t, candidates=(t,)), home.source)
 
 
 def _townships_of_counties(
@@ -191,7 +213,12 @@ def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
     (某村组织党员来到白石村: a village anywhere in the county, not surely in the home's township; villages are
     listed far more fully than towns' new communities); under the one township of a prefecture home that lists
     it (the prefecture's village lists are read then, as a page naming one of its counties would)."""
-    if home is None or home.mention is m or (d := home.mention.division) is None:
+    if home is None or home.mention is m:
+        return m
+    if (d := home.mention.division) is None:  # an ambiguous township: the chain its namesakes share, and its name
+        h = home.mention
+        if h.candidates and m.community is not None and not m.community.endswith("村") and _level(gz, h) == "township":
+            return m._replace(candidates=h.candidates, township=h.surface)
         return m
     if (
         m.community is not None
@@ -257,11 +284,15 @@ _LEVEL_WORDS = frozenset("县区市旗州盟")
 
 
 def _old_names(gz: Gazetteer, mentions: list[_Mention]) -> dict[int, str]:
-    """Counties the document names by an earlier name (沾化县, now 沾化区) -> that name."""
+    """Counties the document names by an earlier name (沾化县, now 沾化区) -> that name, and townships it names
+    otherwise than the dictionary, right after their county (格尔木市某某山镇 for 某某镇) -> the page's name."""
     out: dict[int, str] = {}
     history = gz.history
     for m in mentions:
         d = m.division
+        if d is not None and m.township is not None and m.community is None and gz.divisions[d].level == "township":
+            out.setdefault(d, m.township)
+            continue
         if d is None or m.community is not None or (changes := history.get(d)) is None:  # most were never renamed
             continue
         if any(m.surface in (c.name, c.short) for c in changes):
@@ -394,7 +425,8 @@ def _home(
 ) -> _Home | None:
     """The place the document is about: the one it names most (title and manifest weigh more).
 
-    A name left ambiguous counts by its surface, and stays a name without a chain (大同镇).
+    A name left ambiguous counts by its surface, and stays a name without a chain (大同镇); it yields to
+    a place with a chain named as often.
     """
     counts: dict[str, int] = {}
     first: dict[str, _Mention] = {}
@@ -429,7 +461,15 @@ def _home(
     if len(tied) == 1:
         return _Home(first[tied[0]], sources.get(tied[0], "document"))
     best = max(tied, key=lambda s: _LEVEL_RANK[_level(gz, first[s])])
+    if _unresolved(first[best]) and (resolved := [s for s in tied if not _unresolved(first[s])]):
+        tied = resolved  # 东丽区 and an ambiguous 新市镇, once each: the place with a chain
+        best = max(tied, key=lambda s: _LEVEL_RANK[_level(gz, first[s])])
     return _Home(_tied_home(gz, [first[s] for s in tied], first[best]), sources.get(best, "document"))
+
+
+def _unresolved(m: _Mention) -> bool:
+    """Whether a mention is a name the document leaves ambiguous (大同镇: no chain of its own)."""
+    return m.division is None and bool(m.candidates)
 
 
 def _tied_home(gz: Gazetteer, tied: list[_Mention], best: _Mention) -> _Mention:
@@ -455,28 +495,40 @@ def _level(gz: Gazetteer, m: _Mention) -> str:
 
 
 def _descend(gz: Gazetteer, text: str, home: _Home | None, mentions: list[_Mention]) -> _Home | None:
-    """The home place, or the one community or village the document names, inside it (a village's own page).
+    """The home place, or the one community or village the document is about, inside it (a village's own page).
 
-    It must be named twice, or once as where something happened (下派到贵溪河潭镇丰田村); a home the title or
-    the manifest names stays, unless the community is named there too, and so does a province (a province-wide
-    page that tells of one village).
+    That is the only one it names, or one named at least thrice and more often than all the others together
+    (甲村 thrice, a 乙村 once in passing). It must be named twice, or once as where something happened (下派到贵溪河潭镇丰田村);
+    a home the title or the manifest names stays, unless the community is named there too, and so does a
+    province (a province-wide page that tells of one village). A community the gazetteer cannot place is
+    put under the home (:func:`_inherit`).
     """
     communities = Counter(m.community for m in mentions if m.community is not None)
-    if len(communities) != 1:
+    if not communities:
         return home
-    i, m = next((i, m) for i, m in enumerate(mentions) if m.community is not None)
-    if sum(communities.values()) < 2 and not _after_where(text, mentions, i):  # named once in passing: 曾任岚山村书记
+    (name, n), *others = communities.most_common()
+    if others and (n < 3 or n <= sum(k for _, k in others)):  # a city's page with one example named twice
+        return home
+    i, m = next((i, m) for i, m in enumerate(mentions) if m.community == name)
+    if home is None and not others:  # the only place the page names
+        return _Home(m, "document")
+    if n < 2 and not _after_where(text, mentions, i):  # named once in passing: 曾任岚山村书记
         return home
     if home is None:
         return _Home(m, "document")
     h = home.mention
+    if h.community is None and h.surface == m.community:  # 锦绣社区: a township's name elsewhere, the page's community
+        return _Home(m, home.source)
     if home.source != "document" and m.community != h.community:
         return home
+    if h.division is not None and gz.divisions[h.division].level == "province":  # a province-wide page's example
+        return home
+    if m.division is None and not m.candidates:  # standing on its own: a community of the home place
+        inherited = _inherit(gz, m, home)
+        return home if inherited is m else _Home(inherited, home.source)
     if m.division is None or (h.division is None and h.candidates):
         return home
     if h.division is not None and h.division not in gz.ancestors(m.division):
-        return home
-    if h.division is not None and gz.divisions[h.division].level == "province":  # a province-wide page's example
         return home
     return _Home(m, home.source)
 
@@ -498,6 +550,8 @@ def _with_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[
             continue
         name = t.group()
         under = [i for i in gz.township_variants(name) if divisions[i].parent == m.division]
+        if not under and (near := gz.township_near(m.division, name)) is not None:
+            under = [near]  # 某某山镇 written for the dictionary's 某某镇 of that county
         division = under[0] if len(under) == 1 else m.division
         found.append(_Mention(t.start(), t.end(), name, division, None, (division,), name))
     if not found:
@@ -534,6 +588,8 @@ class _FreeNames:
         return start in self.bodies or text.startswith(_BODY_WORDS, end) or text[start:end] in self.title
 
 
+_WRITTEN_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?=[\u4e00-\u9fff]{2})")  # in a free name
+_FREE_LONGEST = 5  # the longest name standing on its own (西郊城第一居民区)
 _BODY_WORDS = ("党委", "党总支", "党支部", "支部", "党组织", "居委会", "村委会", "两委", "居民委员会", "村民委员会", "党群")
 
 
@@ -571,8 +627,14 @@ def _with_communities(
             if found_start is None:
                 continue
             start = found_start
+        if _quality_list(text, start, cm.end()):  # 文明、和谐、幸福社区建设: no name
+            continue
+        if owner is None and (town := _WRITTEN_TOWNSHIP.match(text, start, pos)) is not None:
+            # 某某镇某村 with a township the gazetteer lacks: the village of that township, as written
+            owner = _Mention(start, town.end(), town.group(), None, township=town.group())
+            start = town.end()
         name = text[start : cm.end()]
-        if owner is not None:
+        if owner is not None or name not in learned:  # a name standing on its own is learned too: 。某村…针对某村
             learned.setdefault(name, owner)
         else:
             owner = learned.get(name)
@@ -596,6 +658,25 @@ def _with_communities(
     reach_of = list(accumulate((e for _, e in spans), max))
     kept = [m for m in mentions if (i := bisect_left(span_starts, m.start + 1)) == 0 or reach_of[i - 1] < m.end]
     return sorted(kept + found, key=_START)
+
+
+def _quality_list(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]`` ends a list of qualities before a word of building (文明、和谐、幸福社区
+    建设): a list mark before it, no community or village before that, a ``place_slogan_words.tsv`` word after."""
+    return (
+        text[start - 1 : start] == "、"
+        and text.startswith(_slogan_words(), end)
+        and not text.endswith(_COMMUNITY_ENDS, 0, start - 1)
+    )
+
+
+_COMMUNITY_ENDS = ("社区", "居委会", "居民区", "嘎查", "村")
+
+
+@cache
+def _slogan_words() -> tuple[str, ...]:
+    """Words after a list of qualities ending in 社区/村 (``place_slogan_words.tsv``)."""
+    return tuple(row[0] for row in read_table("place_slogan_words.tsv"))
 
 
 class _Owners:
@@ -697,7 +778,7 @@ def _community_start(
         return None, None
     if free is None:
         return None, None
-    for k in range(min(reach, 4), 1, -1):  # standing on its own: 。宝山苑社区党支部…, 在鸿翔社区
+    for k in range(min(reach, _FREE_LONGEST), 1, -1):  # standing on its own: 。宝山苑社区党支部…, 在鸿翔社区
         start = pos - k
         if (_free_start(text, start) or _partner_body(text, start, free)) and free(start, pos, pos + len(suffix)):
             return start, None
@@ -733,13 +814,13 @@ def _after_where(text: str, mentions: list[_Mention], i: int) -> bool:
 
 def _free_start(text: str, start: int) -> bool:
     """Whether a name may start at ``start`` on its own: at the text's start, after a punctuation mark or a space,
-    after a date (2019年开元社区), or after a where-word."""
+    after a date (2019年开元社区), a where-word, a time word (近日开元社区) or a kind of village (驻点村某村)."""
     if start == 0:
         return True
     prev = text[start - 1]
     if not ("\u4e00" <= prev <= "\u9fff"):
         return not prev.isalnum()
-    if text.endswith(_where_words(), 0, start):
+    if text.endswith(_opening_words(), 0, start):
         return True
     if prev not in _DATE_ENDS:  # a time of day between the date and the name: 12月23日下午新里村
         word = next((w for w in _times_of_day() if text.endswith(w, 0, start)), None)
@@ -761,6 +842,19 @@ def _partner_body(text: str, start: int, free: _FreeNames) -> bool:
 def _partner_words() -> tuple[str, ...]:
     """Words joining a partner body (``place_where_words.tsv``, kind ``partner``)."""
     return words_of("place_where_words.tsv", "partner")
+
+
+@cache
+def _opening_words() -> tuple[str, ...]:
+    """Where-words, time words and kinds of villages: a name may stand on its own after one."""
+    return _where_words() + _time_words()
+
+
+@cache
+def _time_words() -> tuple[str, ...]:
+    """Time words, and kinds of villages put before a name (驻点村某某村), after which a name may stand on its
+    own (``place_where_words.tsv``, kinds ``time_word`` and ``title_word``)."""
+    return words_of("place_where_words.tsv", "time_word") + words_of("place_where_words.tsv", "title_word")
 
 
 def _times_of_day() -> tuple[str, ...]:
@@ -915,8 +1009,8 @@ def _locality(
                 base = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed][-1]
                 break
     where = _where_mention(gz, text, inside, first_end, listed)
-    if where is not None and (base is None or not _strictly_under(gz, base, where)):
-        base, by_org = where, False
+    if where is not None and (base is None or not where.surface or not _strictly_under(gz, base, where)):
+        base, by_org = where, False  # a place the venues share (赴甲镇某村、乙乡某村) wins over the organizer's own
     if base is None or not base.surface:  # none, or the place several listed venues share
         return base
     if base.start in listed:  # one of several places: the one they share, or their township named before them
@@ -1139,6 +1233,8 @@ def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None, old_names: di
         county_current = c_code
         if county is not None and (hist := name_in_time(gz, division, when, old_names or {})) is not None:
             county, c_code = hist
+        if old_names and (t := gz.chain(division).get("township")) is not None and t.id in old_names:
+            township = old_names[t.id]  # the page's name of the township, over the dictionary's
     else:
         province, prefecture, county, township, p_code, f_code, c_code = shared_chain(gz, mention.candidates)
         county_current = c_code
