@@ -80,7 +80,7 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     verbs = _plain_cues()
     pronouns = {r[0] for r in read_table("org_openers.tsv") if r[1] == "pronoun"}
     starts, stops = {0}, {len(text)}
-    for m in re.finditer(rf"[^\u4e00-\u9fff]+[个家支名所余多]*|(?:{verbs})(?!部)|[与及的]", text):
+    for m in re.finditer(rf"[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?|(?:{verbs})(?!部)|[与及的]", text):
         starts.add(m.end())
         stops.add(m.start())
     out: list[tuple[int, int, str]] = []
@@ -127,7 +127,13 @@ def _plain_cues() -> str:
         if row[0] in ("name", "not"):
             names.setdefault(row[1], []).append(re.escape(row[2]))
     words = sorted((r[1] for r in read_table("org_cues.tsv") if r[0] == "verb"), key=len, reverse=True)
-    return "|".join(re.escape(w) + (f"(?!{'|'.join(names[w])})" if w in names else "") for w in words)
+    joins: dict[str, str] = {}  # 和 right after 住房 joins 住房和城乡建设局
+    for row in read_table("org_cues.tsv"):
+        if row[0] == "joins":
+            joins[row[1]] = joins.get(row[1], "") + f"(?<!{re.escape(row[2] + row[1])})"
+    return "|".join(
+        re.escape(w) + (f"(?!{'|'.join(names[w])})" if w in names else "") + joins.get(w, "") for w in words
+    )
 
 
 def _has_stopword(name: str, stopwords: list[tuple[str, ...]]) -> bool:

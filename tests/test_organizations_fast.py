@@ -48,13 +48,20 @@ def _plain_verb_re() -> re.Pattern[str]:
         if row[0] in ("name", "not"):
             names.setdefault(row[1], []).append(re.escape(row[2]))
     words = sorted((r[1] for r in read_table("org_cues.tsv") if r[0] == "verb"), key=len, reverse=True)
-    alts = [re.escape(w) + (f"(?!{'|'.join(names[w])})" if w in names else "") for w in words]
+    joins: dict[str, list[str]] = {}  # 和 right after 住房 joins 住房和城乡建设局: a look-behind per row
+    for row in read_table("org_cues.tsv"):
+        if row[0] == "joins":
+            joins.setdefault(row[1], []).append(f"(?<!{re.escape(row[2] + row[1])})")
+    alts = [
+        re.escape(w) + (f"(?!{'|'.join(names[w])})" if w in names else "") + "".join(joins.get(w, []))
+        for w in words
+    ]
     return re.compile("(?:" + "|".join(alts) + ")(?!部)")
 
 
 PLAIN_CHAIN = _plain_chain_re()
 PLAIN_VERB = _plain_verb_re()
-PLAIN_SEPARATOR = re.compile(rf"[^\u4e00-\u9fff]+[个家支名所余多]*|{PLAIN_VERB.pattern}|[与及的]")
+PLAIN_SEPARATOR = re.compile(rf"[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?|{PLAIN_VERB.pattern}|[与及的]")
 
 
 def _samples() -> list[str]:

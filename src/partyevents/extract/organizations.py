@@ -78,7 +78,7 @@ def _cues() -> dict[str, tuple[str, ...]]:
     """kind (verb | lead | stop) -> words, longest first, from ``org_cues.tsv``."""
     out: dict[str, list[str]] = {}
     for row in read_table("org_cues.tsv"):
-        if row[0] not in ("name", "not"):
+        if row[0] not in ("name", "not", "joins"):
             out.setdefault(row[0], []).append(row[1])
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
@@ -95,6 +95,22 @@ def cue_guard() -> str:
         return ""
     first = "".join(sorted({re.escape(rest[0]) for _, rest in rows}))  # one set test before the branches
     return f"(?!(?=[{first}])(?:" + "|".join(f"(?<={re.escape(cue)}){re.escape(rest)}" for cue, rest in rows) + "))"
+
+
+@cache
+def join_guard() -> str:
+    """A look-ahead that fails right after a cue that joins two halves of a department's name (``住房和城乡建设局``).
+
+    From the ``joins`` rows of ``org_cues.tsv`` (the cue, and the word right before it there).
+
+    >>> re.compile("和" + join_guard()).findall("县住房和城乡建设局和社区")
+    ['和']
+    """
+    rows = [(row[1], row[2]) for row in read_table("org_cues.tsv") if row[0] == "joins"]
+    if not rows:
+        return ""
+    last = "".join(sorted({re.escape(cue[-1]) for cue, _ in rows}))  # one set test before the branches
+    return f"(?!(?<=[{last}])(?:" + "|".join(f"(?<={re.escape(before + cue)})" for cue, before in rows) + "))"
 
 
 @cache
@@ -169,7 +185,7 @@ def _chain_re() -> re.Pattern[str]:
 @cache
 def verb_re() -> re.Pattern[str]:
     """The action cues (``org_cues.tsv``, kind verb), longest first; 组织 not as in 组织部."""
-    return re.compile(rf"{_words_pattern(_cues()['verb'])}(?!部){cue_guard()}")  # 组织 but not 组织部
+    return re.compile(rf"{_words_pattern(_cues()['verb'])}(?!部){cue_guard()}{join_guard()}")  # 组织 but not 组织部
 
 
 _verb_re = verb_re
@@ -269,13 +285,15 @@ def name_at(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
 
 _MAX_OPENERS = 2  # openers cut from the start of one name (在将社区…)
 _NON_CJK = r"\x00-\u4dff\ua000-\U0010ffff"  # [^\u4e00-\u9fff] as ranges, to join other characters
+# the counter after a number (2万多名, 7家, 3 个) is no start of a name; after other marks (,支持…) it is text
+_COUNTER = r"(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?"
 
 
 @cache
 def _chunk_re() -> re.Pattern[str]:
     r"""What separates names: a non-CJK run (with a counter after it), an action cue, or 与/及/的.
 
-    It matches what ``[^\u4e00-\u9fff]+[个家支名所余多]*|<cues, longest first>(?!部)|[与及的]``
+    It matches what ``[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?|<cues, longest first>(?!部)|[与及的]``
     matches, written to open with one character class (the first characters of all three), so
     that ``re`` skips every other character in a tight loop. The branches go on after that
     character and look back at it: the non-CJK run; each cue's tail, longest cue first, then
@@ -283,12 +301,12 @@ def _chunk_re() -> re.Pattern[str]:
     """
     verbs = sorted(_cues()["verb"], key=len, reverse=True)
     firsts = "".join(sorted({re.escape(w[0]) for w in verbs}))
-    branches = [rf"(?<=[{_NON_CJK}])[^\u4e00-\u9fff]*[个家支名所余多]*"]
+    branches = [rf"(?<=[{_NON_CJK}])[^\u4e00-\u9fff]*{_COUNTER}"]
     branches += [rf"{re.escape(w[1:])}(?<={re.escape(w)})(?!部)" for w in verbs if len(w) > 1]
     singles = "".join(re.escape(w) for w in verbs if len(w) == 1)
     branches += [rf"(?<=[{singles}])(?!部)"] if singles else []
     branches.append("(?<=[与及的])")
-    return re.compile(rf"[{_NON_CJK}{firsts}与及的](?:{'|'.join(branches)}){cue_guard()}")
+    return re.compile(rf"[{_NON_CJK}{firsts}与及的](?:{'|'.join(branches)}){cue_guard()}{join_guard()}")
 
 
 def _separators(text: str) -> list[tuple[int, int]]:
