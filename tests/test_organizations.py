@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -106,18 +107,45 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
 
 
 def _first_stopword(name: str, stopwords: list[tuple[str, ...]]) -> tuple[int, str] | None:
-    """The stopword a regex of the rows in order finds first in the name: the leftmost, the first row on a tie."""
-    best: tuple[int, int, str] | None = None
+    """The stopword a regex of the rows in order finds first in the name (the leftmost, the first row on a tie),
+    passing over a position whose stopword lies inside a place word followed by a place suffix (回龙村)."""
+    found: dict[int, tuple[int, str]] = {}  # position -> (row, word) of the first row found there
     for row, (word, unless_after, unless_before) in enumerate(stopwords):
-        at = name.find(word)
-        while at >= 0:
+        for at in range(len(name)):
             prev, nxt = name[at - 1 : at], name[at + len(word) : at + len(word) + 1]
-            if not (prev and prev in unless_after) and not (nxt and nxt in unless_before):
-                if best is None or (at, row) < best[:2]:
-                    best = (at, row, word)
-                break
-            at = name.find(word, at + 1)
-    return (best[0], best[2]) if best else None
+            excepted = (prev and prev in unless_after) or (nxt and nxt in unless_before)
+            if name.startswith(word, at) and not excepted and at not in found:  # rows in order: the first wins
+                found[at] = (row, word)
+    for at in sorted(found):
+        word = found[at][1]
+        if not _in_place(name, at, at + len(word)):
+            return at, word
+    return None
+
+
+@functools.cache
+def _place_words() -> tuple[list[str], set[str]]:
+    """(the place suffixes, the gazetteer's names of two to six characters less their longest place suffix)."""
+    from partyevents.extract.gazetteer import gazetteer
+
+    ends = [r[0] for r in read_table("org_suffixes.tsv") if r[1] == "place"]
+    words = set()
+    for div in gazetteer().divisions:
+        end = max((e for e in ends if div.name.endswith(e)), key=len, default=None)
+        if end is not None and 2 <= len(div.name) - len(end) <= 6:
+            words.add(div.name[: -len(end)])
+    return ends, words
+
+
+def _in_place(name: str, start: int, end: int) -> bool:
+    """Whether some substring around ``name[start:end]`` is a place word (a gazetteer name of two to six
+    characters less its place suffix) that a place suffix follows in the name."""
+    ends, words = _place_words()
+    return any(
+        name[i:j] in words and any(name.startswith(e, j) for e in ends)
+        for i in range(0, start + 1)
+        for j in range(end, len(name) + 1)
+    )
 
 
 def _plain_cues() -> str:
@@ -137,15 +165,8 @@ def _plain_cues() -> str:
 
 
 def _has_stopword(name: str, stopwords: list[tuple[str, ...]]) -> bool:
-    """A stopword in the name, not right after nor right before one of its exception characters."""
-    for word, unless_after, unless_before in stopwords:
-        at = name.find(word)
-        while at >= 0:
-            prev, nxt = name[at - 1 : at], name[at + len(word) : at + len(word) + 1]
-            if not (prev and prev in unless_after) and not (nxt and nxt in unless_before):
-                return True
-            at = name.find(word, at + 1)
-    return False
+    """A stopword in the name, not right after nor right before one of its exception characters, nor in a place."""
+    return _first_stopword(name, stopwords) is not None
 
 
 def _runs_on(text: str, end: int) -> bool:
@@ -296,3 +317,15 @@ def test_a_venue_of_an_undated_paragraph_does_not_replace_the_organizer_of_the_s
         organizer, _ = find_organizations(DocContext(text=text), events)[-1]
         assert organizer is not None and organizer.name == want
         assert organizer.source == "subject"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["大沁他拉镇党委", "回龙村党支部", "前进社区", "跃进街道向阳社区", "他认真听取回龙村", "回到前进社区", "为民服务中心", "东风镇等"],
+)
+def test_the_first_stopword_passes_over_place_words_as_the_plain_rule(name: str) -> None:
+    from partyevents.extract.organizations import first_stopword
+
+    stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
+    stop = first_stopword(name)
+    assert (stop and (stop.start(), stop.group())) == _first_stopword(name, stopwords)

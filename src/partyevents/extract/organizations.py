@@ -332,6 +332,58 @@ def stopword_re() -> re.Pattern[str] | None:
 
 
 _stopword_re = stopword_re
+MAX_PLACE_WORD = 6  # the longest place word (a place's name less its suffix) a stopword is looked for in
+
+
+@cache
+def place_suffixes() -> tuple[str, ...]:
+    """The suffixes of kind place (``org_suffixes.tsv``: 街道, 镇, 村…), longest first."""
+    return tuple(sorted((sfx for sfx, kind in _suffixes().items() if kind == "place"), key=len, reverse=True))
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """The names of the gazetteer's places less their suffix, of two to :data:`MAX_PLACE_WORD` characters
+    (大沁他拉 of 大沁他拉镇, 回龙 of 回龙镇, 跃进 of 跃进街道)."""
+    from .gazetteer import gazetteer
+
+    ends = place_suffixes()
+    out: set[str] = set()
+    for div in gazetteer().divisions:
+        end = next((sfx for sfx in ends if div.name.endswith(sfx)), None)
+        if end is not None and 2 <= len(div.name) - len(end) <= MAX_PLACE_WORD:
+            out.add(div.name[: -len(end)])
+    return frozenset(out)
+
+
+def in_place_word(name: str, start: int, end: int) -> bool:
+    """True when ``name[start:end]`` lies inside a place word followed by a place suffix (:func:`place_words`):
+    the 他 of 大沁他拉镇, the 进 of 前进村, the 回 of 回龙村 are no stopwords there.
+
+    >>> in_place_word("大沁他拉镇党委", 2, 3), in_place_word("回龙村", 0, 1), in_place_word("回到社区", 0, 1)
+    (True, True, False)
+    """
+    words, ends = place_words(), place_suffixes()
+    for i in range(max(0, end - MAX_PLACE_WORD), start + 1):
+        for j in range(max(end, i + 2), min(len(name), i + MAX_PLACE_WORD) + 1):
+            if name[i:j] in words and name.startswith(ends, j):
+                return True
+    return False
+
+
+def first_stopword(name: str) -> re.Match[str] | None:
+    """The first stopword (``org_stopwords.tsv``) in a name that lies in no place word (:func:`in_place_word`).
+
+    At each position the stopword regex's match is taken; one inside a place word is passed over.
+
+    >>> first_stopword("大沁他拉镇党委") is None, first_stopword("他认真听取社区").group()
+    (True, '他')
+    """
+    stop_re = _stopword_re()
+    stop = stop_re.search(name) if stop_re is not None else None
+    while stop is not None and in_place_word(name, stop.start(), stop.end()):
+        stop = stop_re.search(name, stop.start() + 1)  # type: ignore[union-attr]  # stop is from stop_re
+    return stop
 
 
 @lru_cache(maxsize=1 << 16)
@@ -414,6 +466,8 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
             if name in suffixes:  # a bare suffix (社区): no shorter name in it, and an opener is no suffix
                 break
             stop = stop_re.search(name) if stop_re is not None else None
+            if stop is not None:  # rare: a stopword inside a place word (大沁他拉镇) is none
+                stop = first_stopword(name)
             if (  # the common case, read here; openers and back-offs in body_at
                 stop is None and not opener(text, s, m.end()) and not name.endswith(not_bodies)
             ):
@@ -484,6 +538,8 @@ def _backed_off(text: str, pos: int, m: re.Match[str] | None) -> tuple[int, int]
     while m is not None:
         name = m.group()
         stop = stop_re.search(name) if stop_re is not None else None
+        if stop is not None:  # rare: a stopword inside a place word (大沁他拉镇) is none
+            stop = first_stopword(name)
         if stop is not None:  # the name must end before the stopword's last character
             m = chain(text, pos, pos + stop.end() - 1) if stop.end() > 1 else None
             first = False

@@ -457,13 +457,12 @@ def _quoted_name(head: str) -> int | None:
         while start > 0 and "\u4e00" <= head[start - 1] <= "\u9fff":  # the run of Han script before it
             start -= 1
         words = head[start : q.start()]
-        stops = orgs.stopword_re()
         if (
             not words
             or len(words) > _MAX_QUOTED_LEAD
             or (start > 0 and head[start - 1] in "“”")
             or words.startswith(orgs.openers())
-            or (stops is not None and stops.search(words))
+            or orgs.first_stopword(words) is not None
         ):
             return q.start()
         return start
