@@ -79,7 +79,7 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
     inside = {row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "inside"}
     verbs = _plain_cues()
-    pronouns = {r[0] for r in read_table("org_openers.tsv") if r[1] == "pronoun"}
+    pronouns = {r[0] for r in read_table("org_openers.tsv") if r[1] in ("pronoun", "national")}
     starts, stops = {0}, {len(text)}
     for m in re.finditer(rf"[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?|(?:{verbs})(?!部)|[与及的]", text):
         starts.add(m.end())
@@ -194,7 +194,7 @@ def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tup
         return 0 if not word or _opener_place(name) > len(word) else len(word)
 
     name = name_at(text, s)
-    pronouns = tuple(r[0] for r in read_table("org_openers.tsv") if r[1] == "pronoun")
+    pronouns = tuple(r[0] for r in read_table("org_openers.tsv") if r[1] in ("pronoun", "national"))
     for _ in range(2):
         if name is None or not (cut := opener(name)):
             break
