@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from org_plain_rules import in_place as _in_place
 from partyevents.extract.organizations import find_organizations, name_at, org_spans, organizer_in
 from partyevents.extract.wordtrie import trie_pattern
 from partyevents.records import DocContext, Event, OrgMention
@@ -82,6 +82,8 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     pronouns = {r[0] for r in read_table("org_openers.tsv") if r[1] in ("pronoun", "national")}
     starts, stops = {0}, {len(text)}
     for m in re.finditer(rf"[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?|(?:{verbs})(?!部)|[与及的]", text):
+        if "\u4e00" <= m.group()[0] <= "\u9fff" and _in_place(text, *m.span(), longer=True):  # 和 of 阳和镇: no cue
+            continue
         starts.add(m.end())
         stops.add(m.start())
     out: list[tuple[int, int, str]] = []
@@ -121,31 +123,6 @@ def _first_stopword(name: str, stopwords: list[tuple[str, ...]]) -> tuple[int, s
         if not _in_place(name, at, at + len(word)):
             return at, word
     return None
-
-
-@functools.cache
-def _place_words() -> tuple[list[str], set[str]]:
-    """(the place suffixes, the gazetteer's names of two to six characters less their longest place suffix)."""
-    from partyevents.extract.gazetteer import gazetteer
-
-    ends = [r[0] for r in read_table("org_suffixes.tsv") if r[1] == "place"]
-    words = set()
-    for div in gazetteer().divisions:
-        end = max((e for e in ends if div.name.endswith(e)), key=len, default=None)
-        if end is not None and 2 <= len(div.name) - len(end) <= 6:
-            words.add(div.name[: -len(end)])
-    return ends, words
-
-
-def _in_place(name: str, start: int, end: int) -> bool:
-    """Whether some substring around ``name[start:end]`` is a place word (a gazetteer name of two to six
-    characters less its place suffix) that a place suffix follows in the name."""
-    ends, words = _place_words()
-    return any(
-        name[i:j] in words and any(name.startswith(e, j) for e in ends)
-        for i in range(0, start + 1)
-        for j in range(end, len(name) + 1)
-    )
 
 
 def _plain_cues() -> str:

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from org_plain_rules import in_place
 from partyevents import ingest, normalize
 from partyevents import nlp as pe_nlp
 from partyevents.extract import organizations as orgs
@@ -88,7 +89,10 @@ def _assert_same_names(text: str) -> None:
             fast, slow = chain.match(text, pos, endpos), PLAIN_CHAIN.match(text, pos, endpos)
             assert (fast and fast.span()) == (slow and slow.span()), (text, pos, endpos)
     assert [m.span() for m in orgs._verb_re().finditer(text)] == [m.span() for m in PLAIN_VERB.finditer(text)]
-    assert orgs._separators(text) == [m.span() for m in PLAIN_SEPARATOR.finditer(text)]
+    assert orgs._separators(text) == [  # a cue inside a place word (和 of 阳和镇) is none
+        m.span() for m in PLAIN_SEPARATOR.finditer(text)
+        if not ("\u4e00" <= m.group()[0] <= "\u9fff" and in_place(text, *m.span(), longer=True))
+    ]
 
 
 def _assert_same_organizer(text: str) -> None:

@@ -316,7 +316,31 @@ def _separators(text: str) -> list[tuple[int, int]]:
     >>> _separators("王寨街道联合襄阳市,成立小分队")
     [(4, 6), (9, 10), (10, 12)]
     """
-    return [sep.span() for sep in _chunk_re().finditer(text)]
+    cues = _place_cues()
+    return [
+        sep.span() for sep in _chunk_re().finditer(text)
+        if sep.group() not in cues or not in_place_word(text, sep.start(), sep.end(), longer=True)  # 和 of 阳和镇
+    ]
+
+
+@cache
+def _place_cues() -> frozenset[str]:
+    """The action cues that some longer place word holds (和 of 阳和镇, 从 of 从江县): only they are looked up."""
+    words = place_words()
+    return frozenset(cue for cue in _cues()["verb"] if any(cue in w and cue != w for w in words))
+
+
+def first_cue(text: str) -> re.Match[str] | None:
+    """The first action cue (:func:`verb_re`) in ``text`` that lies in no longer place word (和 of 阳和镇).
+
+    >>> first_cue("人和镇党委和社区开展活动").start()
+    5
+    """
+    verb, cues = _verb_re(), _place_cues()
+    found = verb.search(text)
+    while found is not None and found.group() in cues and in_place_word(text, found.start(), found.end(), True):
+        found = verb.search(text, found.start() + 1)
+    return found
 
 
 @cache
@@ -357,16 +381,20 @@ def place_words() -> frozenset[str]:
     return frozenset(out)
 
 
-def in_place_word(name: str, start: int, end: int) -> bool:
+def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool:
     """True when ``name[start:end]`` lies inside a place word followed by a place suffix (:func:`place_words`):
-    the 他 of 大沁他拉镇, the 进 of 前进村, the 回 of 回龙村 are no stopwords there.
+    the 他 of 大沁他拉镇, the 进 of 前进村, the 回 of 回龙村 are no stopwords there. ``longer``: only in a place
+    word longer than itself (the 和 of 阳和镇, not the 联合 of 联合区卫健局).
 
     >>> in_place_word("大沁他拉镇党委", 2, 3), in_place_word("回龙村", 0, 1), in_place_word("回到社区", 0, 1)
     (True, True, False)
+    >>> in_place_word("联合区卫健局", 0, 2), in_place_word("联合区卫健局", 0, 2, longer=True)
+    (True, False)
     """
     words, ends = place_words(), place_suffixes()
+    least = end - start + 1 if longer else 2
     for i in range(max(0, end - MAX_PLACE_WORD), start + 1):
-        for j in range(max(end, i + 2), min(len(name), i + MAX_PLACE_WORD) + 1):
+        for j in range(max(end, i + least), min(len(name), i + MAX_PLACE_WORD) + 1):
             if name[i:j] in words and name.startswith(ends, j):
                 return True
     return False

@@ -326,7 +326,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         return (offset + 1, span[1] - 1, "subject") if span and span[0] == 1 else None
     if stripped.startswith(cues["lead"]):
         return None
-    verb = orgs.verb_re().search(stripped)
+    verb = orgs.first_cue(stripped)
     host = _hosted_by_re().search(stripped) if "由" in stripped else None
     if host is not None and (verb is None or host.start() < verb.start()) and orgs.name_at(stripped[: host.start()]) is None:
         # 一场由X与Y联合发起的…: X hosts (the 由 stands before any cue, and no name before it)
