@@ -316,18 +316,55 @@ def _separators(text: str) -> list[tuple[int, int]]:
     >>> _separators("王寨街道联合襄阳市,成立小分队")
     [(4, 6), (9, 10), (10, 12)]
     """
-    cues = _place_cues()
-    return [
-        sep.span() for sep in _chunk_re().finditer(text)
-        if sep.group() not in cues or not in_place_word(text, sep.start(), sep.end(), longer=True)  # 和 of 阳和镇
-    ]
+    spans = [sep.span() for sep in _chunk_re().finditer(text)]
+    firsts = _place_cue_firsts()  # one set test for most separators: punctuation and most cues are in no place
+    return [span for span in spans if text[span[0]] not in firsts or not _cue_in_place(text, *span)]
 
 
 @cache
-def _place_cues() -> frozenset[str]:
-    """The action cues that some longer place word holds (和 of 阳和镇, 从 of 从江县): only they are looked up."""
-    words = place_words()
-    return frozenset(cue for cue in _cues()["verb"] if any(cue in w and cue != w for w in words))
+def _place_cues() -> dict[tuple[str, int, str], tuple[tuple[str, int], ...]]:
+    """The longer place words holding an action cue (和 of 阳和镇, 从 of 从江县), by the cue and the character
+    before it (side 0) or after it (side 1) there: (cue, side, character) -> (place word, the cue's offset).
+
+    Every place word longer than the cue has one of the two, so the words a cue in a text may lie in are
+    those under the characters around it there: :func:`_cue_in_place` reads only those.
+    """
+    out: dict[tuple[str, int, str], list[tuple[str, int]]] = {}
+    for cue in _cues()["verb"]:
+        for word in place_words():
+            at = word.find(cue)
+            while at >= 0 and word != cue:
+                if at > 0:
+                    out.setdefault((cue, 0, word[at - 1]), []).append((word, at))
+                elif at + len(cue) < len(word):
+                    out.setdefault((cue, 1, word[at + len(cue)]), []).append((word, at))
+                at = word.find(cue, at + 1)
+    return {key: tuple(words) for key, words in out.items()}
+
+
+@cache
+def _place_cue_words() -> frozenset[str]:
+    """The cues some longer place word holds."""
+    return frozenset(cue for cue, _, _ in _place_cues())
+
+
+@cache
+def _place_cue_firsts() -> frozenset[str]:
+    """The first characters of the cues some longer place word holds."""
+    return frozenset(cue[0] for cue in _place_cue_words())
+
+
+def _cue_in_place(text: str, start: int, end: int) -> bool:
+    """:func:`in_place_word` with ``longer`` for the cue at ``text[start:end]``, read from :func:`_place_cues`."""
+    index, ends, cue = _place_cues(), place_suffixes(), text[start:end]  # a separator not a cue finds nothing
+    found = index.get((cue, 0, text[start - 1]), ()) if start > 0 else ()
+    if end < len(text):
+        found += index.get((cue, 1, text[end]), ())
+    for word, at in found:
+        i = start - at
+        if i >= 0 and text.startswith(word, i) and text.startswith(ends, i + len(word)):
+            return True
+    return False
 
 
 def first_cue(text: str) -> re.Match[str] | None:
@@ -336,9 +373,9 @@ def first_cue(text: str) -> re.Match[str] | None:
     >>> first_cue("人和镇党委和社区开展活动").start()
     5
     """
-    verb, cues = _verb_re(), _place_cues()
+    verb, cues = _verb_re(), _place_cue_words()
     found = verb.search(text)
-    while found is not None and found.group() in cues and in_place_word(text, found.start(), found.end(), True):
+    while found is not None and found.group() in cues and _cue_in_place(text, found.start(), found.end()):
         found = verb.search(text, found.start() + 1)
     return found
 
