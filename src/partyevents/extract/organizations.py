@@ -329,16 +329,19 @@ def _place_cues() -> dict[tuple[str, int, str], tuple[tuple[str, int], ...]]:
     Every place word longer than the cue has one of the two, so the words a cue in a text may lie in are
     those under the characters around it there: :func:`_cue_in_place` reads only those.
     """
+    cues = frozenset(_cues()["verb"])
+    firsts = frozenset(cue[0] for cue in cues)
+    longest = max(map(len, cues), default=0)
     out: dict[tuple[str, int, str], list[tuple[str, int]]] = {}
-    for cue in _cues()["verb"]:
-        for word in place_words():
-            at = word.find(cue)
-            while at >= 0 and word != cue:
+    for word in place_words():
+        if firsts.isdisjoint(word):  # most place words hold no cue's first character: one set test
+            continue
+        for at in range(len(word)):
+            for cue in {word[at : at + n] for n in range(1, longest + 1)} & cues:
                 if at > 0:
                     out.setdefault((cue, 0, word[at - 1]), []).append((word, at))
-                elif at + len(cue) < len(word):
-                    out.setdefault((cue, 1, word[at + len(cue)]), []).append((word, at))
-                at = word.find(cue, at + 1)
+                elif len(cue) < len(word):
+                    out.setdefault((cue, 1, word[len(cue)]), []).append((word, at))
     return {key: tuple(words) for key, words in out.items()}
 
 
@@ -409,13 +412,11 @@ def place_words() -> frozenset[str]:
     (大沁他拉 of 大沁他拉镇, 回龙 of 回龙镇, 跃进 of 跃进街道)."""
     from .gazetteer import gazetteer
 
-    ends = place_suffixes()
-    out: set[str] = set()
-    for div in gazetteer().divisions:
-        end = next((sfx for sfx in ends if div.name.endswith(sfx)), None)
-        if end is not None and 2 <= len(div.name) - len(end) <= MAX_PLACE_WORD:
-            out.add(div.name[: -len(end)])
-    return frozenset(out)
+    end = re.compile(f"(?:{'|'.join(map(re.escape, place_suffixes()))})$")  # the leftmost match: the longest suffix
+    return frozenset(
+        div.name[: m.start()] for div in gazetteer().divisions
+        if (m := end.search(div.name)) and 2 <= m.start() <= MAX_PLACE_WORD
+    )
 
 
 def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool:
