@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from org_plain_rules import in_place as _in_place
 from partyevents.extract.organizations import find_organizations, name_at, org_spans, organizer_in
 from partyevents.extract.wordtrie import trie_pattern
 from partyevents.records import DocContext, Event, OrgMention
@@ -78,9 +79,11 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
     inside = {row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "inside"}
     verbs = _plain_cues()
-    pronouns = {r[0] for r in read_table("org_openers.tsv") if r[1] == "pronoun"}
+    pronouns = {r[0] for r in read_table("org_openers.tsv") if r[1] in ("pronoun", "national")}
     starts, stops = {0}, {len(text)}
-    for m in re.finditer(rf"[^\u4e00-\u9fff]+[个家支名所余多]*|(?:{verbs})(?!部)|[与及的]", text):
+    for m in re.finditer(rf"[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?|(?:{verbs})(?!部)|[与及的]", text):
+        if "\u4e00" <= m.group()[0] <= "\u9fff" and _in_place(text, *m.span(), longer=True):  # 和 of 阳和镇: no cue
+            continue
         starts.add(m.end())
         stops.add(m.start())
     out: list[tuple[int, int, str]] = []
@@ -106,18 +109,20 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
 
 
 def _first_stopword(name: str, stopwords: list[tuple[str, ...]]) -> tuple[int, str] | None:
-    """The stopword a regex of the rows in order finds first in the name: the leftmost, the first row on a tie."""
-    best: tuple[int, int, str] | None = None
+    """The stopword a regex of the rows in order finds first in the name (the leftmost, the first row on a tie),
+    passing over a position whose stopword lies inside a place word followed by a place suffix (回龙村)."""
+    found: dict[int, tuple[int, str]] = {}  # position -> (row, word) of the first row found there
     for row, (word, unless_after, unless_before) in enumerate(stopwords):
-        at = name.find(word)
-        while at >= 0:
+        for at in range(len(name)):
             prev, nxt = name[at - 1 : at], name[at + len(word) : at + len(word) + 1]
-            if not (prev and prev in unless_after) and not (nxt and nxt in unless_before):
-                if best is None or (at, row) < best[:2]:
-                    best = (at, row, word)
-                break
-            at = name.find(word, at + 1)
-    return (best[0], best[2]) if best else None
+            excepted = (prev and prev in unless_after) or (nxt and nxt in unless_before)
+            if name.startswith(word, at) and not excepted and at not in found:  # rows in order: the first wins
+                found[at] = (row, word)
+    for at in sorted(found):
+        word = found[at][1]
+        if not _in_place(name, at, at + len(word)):
+            return at, word
+    return None
 
 
 def _plain_cues() -> str:
@@ -127,19 +132,18 @@ def _plain_cues() -> str:
         if row[0] in ("name", "not"):
             names.setdefault(row[1], []).append(re.escape(row[2]))
     words = sorted((r[1] for r in read_table("org_cues.tsv") if r[0] == "verb"), key=len, reverse=True)
-    return "|".join(re.escape(w) + (f"(?!{'|'.join(names[w])})" if w in names else "") for w in words)
+    joins: dict[str, str] = {}  # 和 right after 住房 joins 住房和城乡建设局
+    for row in read_table("org_cues.tsv"):
+        if row[0] == "joins":
+            joins[row[1]] = joins.get(row[1], "") + f"(?<!{re.escape(row[2] + row[1])})"
+    return "|".join(
+        re.escape(w) + (f"(?!{'|'.join(names[w])})" if w in names else "") + joins.get(w, "") for w in words
+    )
 
 
 def _has_stopword(name: str, stopwords: list[tuple[str, ...]]) -> bool:
-    """A stopword in the name, not right after nor right before one of its exception characters."""
-    for word, unless_after, unless_before in stopwords:
-        at = name.find(word)
-        while at >= 0:
-            prev, nxt = name[at - 1 : at], name[at + len(word) : at + len(word) + 1]
-            if not (prev and prev in unless_after) and not (nxt and nxt in unless_before):
-                return True
-            at = name.find(word, at + 1)
-    return False
+    """A stopword in the name, not right after nor right before one of its exception characters, nor in a place."""
+    return _first_stopword(name, stopwords) is not None
 
 
 def _runs_on(text: str, end: int) -> bool:
@@ -167,7 +171,7 @@ def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tup
         return 0 if not word or _opener_place(name) > len(word) else len(word)
 
     name = name_at(text, s)
-    pronouns = tuple(r[0] for r in read_table("org_openers.tsv") if r[1] == "pronoun")
+    pronouns = tuple(r[0] for r in read_table("org_openers.tsv") if r[1] in ("pronoun", "national"))
     for _ in range(2):
         if name is None or not (cut := opener(name)):
             break
@@ -290,3 +294,15 @@ def test_a_venue_of_an_undated_paragraph_does_not_replace_the_organizer_of_the_s
         organizer, _ = find_organizations(DocContext(text=text), events)[-1]
         assert organizer is not None and organizer.name == want
         assert organizer.source == "subject"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["大沁他拉镇党委", "回龙村党支部", "前进社区", "跃进街道向阳社区", "他认真听取回龙村", "回到前进社区", "为民服务中心", "东风镇等"],
+)
+def test_the_first_stopword_passes_over_place_words_as_the_plain_rule(name: str) -> None:
+    from partyevents.extract.organizations import first_stopword
+
+    stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
+    stop = first_stopword(name)
+    assert (stop and (stop.start(), stop.group())) == _first_stopword(name, stopwords)

@@ -75,6 +75,13 @@ def _subordinators() -> tuple[str, ...]:
 
 
 @cache
+def _occasions() -> tuple[str, ...]:
+    """Words that end a clause naming the occasion of the event (``activity_subordinators.tsv``, kind occasion:
+    ``在X召开的座谈会上``): such a clause opening with a subordinator is no subordinate clause."""
+    return tuple(row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "occasion")
+
+
+@cache
 def _subordinate_endings() -> tuple[str, ...]:
     """Words that end a subordinate clause (``activity_subordinators.tsv``, kind ending: ``…成立以来``)."""
     return tuple(row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "ending")
@@ -267,6 +274,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
     weights = _weights()
     subordinators = _subordinators()
     endings = _subordinate_endings()
+    occasions = _occasions()
     lead_end = _purpose_end(text)
     scores: dict[str, list[float]] = {}
     pos = 0
@@ -277,7 +285,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
             found = clause_cues(clause)
             if found:
                 if (
-                    clause.lstrip(" “”\"'‘’").startswith(subordinators)
+                    (clause.lstrip(" “”\"'‘’").startswith(subordinators) and not clause.endswith(occasions))
                     or clause.endswith(endings)
                     or cpos < lead_end
                 ):
@@ -349,6 +357,7 @@ def _score_whole(
     w_sub, w_main, w_sentence, w_rest = weights["subordinate"], weights["main"], weights["sentence"], weights["rest"]
     subordinate = _subordinate_opening().match
     endings = _subordinate_endings()
+    occasions = _occasions()
     lead_end = _purpose_end(text)
     mark = _SENTENCE_MARK.search(text)
     first_sentence_end = mark.end() if mark else len(text) + 1
@@ -357,7 +366,11 @@ def _score_whole(
     for cs in sorted(clauses) if len(clauses) > 1 else clauses:
         ce, found = clauses[cs]
         first_sentence = cs < first_sentence_end
-        if cs < lead_end or subordinate(text, cs, ce) or text.endswith(endings, cs, ce):
+        if (
+            cs < lead_end
+            or (subordinate(text, cs, ce) and not text.endswith(occasions, cs, ce))
+            or text.endswith(endings, cs, ce)
+        ):
             w = w_sub
         elif first_sentence and not main_found and not _inner_item(text, cs, ce):
             w, main_found = w_main, True
@@ -433,7 +446,11 @@ def _purpose_end(text: str) -> int:
     mark = _SENTENCE_MARK.search(text)
     end = mark.start() if mark else len(text)
     first = _BOUNDARY.search(text, 0, end)
-    if first is None or not _subordinate_opening().match(text, 0, first.start()):
+    if (
+        first is None
+        or not _subordinate_opening().match(text, 0, first.start())
+        or text.endswith(_occasions(), 0, first.start())
+    ):
         return 0
     time = _time_opening().search(text, first.start(), end)
     return time.start() if time else 0

@@ -78,7 +78,7 @@ def _cues() -> dict[str, tuple[str, ...]]:
     """kind (verb | lead | stop) -> words, longest first, from ``org_cues.tsv``."""
     out: dict[str, list[str]] = {}
     for row in read_table("org_cues.tsv"):
-        if row[0] not in ("name", "not"):
+        if row[0] not in ("name", "not", "joins"):
             out.setdefault(row[0], []).append(row[1])
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
@@ -95,6 +95,22 @@ def cue_guard() -> str:
         return ""
     first = "".join(sorted({re.escape(rest[0]) for _, rest in rows}))  # one set test before the branches
     return f"(?!(?=[{first}])(?:" + "|".join(f"(?<={re.escape(cue)}){re.escape(rest)}" for cue, rest in rows) + "))"
+
+
+@cache
+def join_guard() -> str:
+    """A look-ahead that fails right after a cue that joins two halves of a department's name (``住房和城乡建设局``).
+
+    From the ``joins`` rows of ``org_cues.tsv`` (the cue, and the word right before it there).
+
+    >>> re.compile("和" + join_guard()).findall("县住房和城乡建设局和社区")
+    ['和']
+    """
+    rows = [(row[1], row[2]) for row in read_table("org_cues.tsv") if row[0] == "joins"]
+    if not rows:
+        return ""
+    last = "".join(sorted({re.escape(cue[-1]) for cue, _ in rows}))  # one set test before the branches
+    return f"(?!(?<=[{last}])(?:" + "|".join(f"(?<={re.escape(before + cue)})" for cue, before in rows) + "))"
 
 
 @cache
@@ -169,7 +185,7 @@ def _chain_re() -> re.Pattern[str]:
 @cache
 def verb_re() -> re.Pattern[str]:
     """The action cues (``org_cues.tsv``, kind verb), longest first; 组织 not as in 组织部."""
-    return re.compile(rf"{_words_pattern(_cues()['verb'])}(?!部){cue_guard()}")  # 组织 but not 组织部
+    return re.compile(rf"{_words_pattern(_cues()['verb'])}(?!部){cue_guard()}{join_guard()}")  # 组织 but not 组织部
 
 
 _verb_re = verb_re
@@ -183,8 +199,9 @@ def openers() -> tuple[str, ...]:
 
 @cache
 def _pronouns() -> tuple[str, ...]:
-    """The openers of kind pronoun: a name read after one is dropped, not cut."""
-    return tuple(row[0] for row in read_table("org_openers.tsv") if row[1] == "pronoun")
+    """The openers of kind pronoun or national: a name read after one is dropped, not cut (我们村党支部; 全国文明村,
+    全国政协: an honour or a national body, never the grassroots organizer)."""
+    return tuple(row[0] for row in read_table("org_openers.tsv") if row[1] in ("pronoun", "national"))
 
 
 @cache
@@ -269,13 +286,15 @@ def name_at(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
 
 _MAX_OPENERS = 2  # openers cut from the start of one name (在将社区…)
 _NON_CJK = r"\x00-\u4dff\ua000-\U0010ffff"  # [^\u4e00-\u9fff] as ranges, to join other characters
+# the counter after a number (2万多名, 7家, 3 个) is no start of a name; after other marks (,支持…) it is text
+_COUNTER = r"(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?"
 
 
 @cache
 def _chunk_re() -> re.Pattern[str]:
     r"""What separates names: a non-CJK run (with a counter after it), an action cue, or 与/及/的.
 
-    It matches what ``[^\u4e00-\u9fff]+[个家支名所余多]*|<cues, longest first>(?!部)|[与及的]``
+    It matches what ``[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?|<cues, longest first>(?!部)|[与及的]``
     matches, written to open with one character class (the first characters of all three), so
     that ``re`` skips every other character in a tight loop. The branches go on after that
     character and look back at it: the non-CJK run; each cue's tail, longest cue first, then
@@ -283,12 +302,12 @@ def _chunk_re() -> re.Pattern[str]:
     """
     verbs = sorted(_cues()["verb"], key=len, reverse=True)
     firsts = "".join(sorted({re.escape(w[0]) for w in verbs}))
-    branches = [rf"(?<=[{_NON_CJK}])[^\u4e00-\u9fff]*[个家支名所余多]*"]
+    branches = [rf"(?<=[{_NON_CJK}])[^\u4e00-\u9fff]*{_COUNTER}"]
     branches += [rf"{re.escape(w[1:])}(?<={re.escape(w)})(?!部)" for w in verbs if len(w) > 1]
     singles = "".join(re.escape(w) for w in verbs if len(w) == 1)
     branches += [rf"(?<=[{singles}])(?!部)"] if singles else []
     branches.append("(?<=[与及的])")
-    return re.compile(rf"[{_NON_CJK}{firsts}与及的](?:{'|'.join(branches)}){cue_guard()}")
+    return re.compile(rf"[{_NON_CJK}{firsts}与及的](?:{'|'.join(branches)}){cue_guard()}{join_guard()}")
 
 
 def _separators(text: str) -> list[tuple[int, int]]:
@@ -297,7 +316,71 @@ def _separators(text: str) -> list[tuple[int, int]]:
     >>> _separators("王寨街道联合襄阳市,成立小分队")
     [(4, 6), (9, 10), (10, 12)]
     """
-    return [sep.span() for sep in _chunk_re().finditer(text)]
+    spans = [sep.span() for sep in _chunk_re().finditer(text)]
+    firsts = _place_cue_firsts()  # one set test for most separators: punctuation and most cues are in no place
+    return [span for span in spans if text[span[0]] not in firsts or not _cue_in_place(text, *span)]
+
+
+@cache
+def _place_cues() -> dict[tuple[str, int, str], tuple[tuple[str, int], ...]]:
+    """The longer place words holding an action cue (和 of 阳和镇, 从 of 从江县), by the cue and the character
+    before it (side 0) or after it (side 1) there: (cue, side, character) -> (place word, the cue's offset).
+
+    Every place word longer than the cue has one of the two, so the words a cue in a text may lie in are
+    those under the characters around it there: :func:`_cue_in_place` reads only those.
+    """
+    cues = frozenset(_cues()["verb"])
+    firsts = frozenset(cue[0] for cue in cues)
+    longest = max(map(len, cues), default=0)
+    out: dict[tuple[str, int, str], list[tuple[str, int]]] = {}
+    for word in place_words():
+        if firsts.isdisjoint(word):  # most place words hold no cue's first character: one set test
+            continue
+        for at in range(len(word)):
+            for cue in {word[at : at + n] for n in range(1, longest + 1)} & cues:
+                if at > 0:
+                    out.setdefault((cue, 0, word[at - 1]), []).append((word, at))
+                elif len(cue) < len(word):
+                    out.setdefault((cue, 1, word[len(cue)]), []).append((word, at))
+    return {key: tuple(words) for key, words in out.items()}
+
+
+@cache
+def _place_cue_words() -> frozenset[str]:
+    """The cues some longer place word holds."""
+    return frozenset(cue for cue, _, _ in _place_cues())
+
+
+@cache
+def _place_cue_firsts() -> frozenset[str]:
+    """The first characters of the cues some longer place word holds."""
+    return frozenset(cue[0] for cue in _place_cue_words())
+
+
+def _cue_in_place(text: str, start: int, end: int) -> bool:
+    """:func:`in_place_word` with ``longer`` for the cue at ``text[start:end]``, read from :func:`_place_cues`."""
+    index, ends, cue = _place_cues(), place_suffixes(), text[start:end]  # a separator not a cue finds nothing
+    found = index.get((cue, 0, text[start - 1]), ()) if start > 0 else ()
+    if end < len(text):
+        found += index.get((cue, 1, text[end]), ())
+    for word, at in found:
+        i = start - at
+        if i >= 0 and text.startswith(word, i) and text.startswith(ends, i + len(word)):
+            return True
+    return False
+
+
+def first_cue(text: str) -> re.Match[str] | None:
+    """The first action cue (:func:`verb_re`) in ``text`` that lies in no longer place word (和 of 阳和镇).
+
+    >>> first_cue("人和镇党委和社区开展活动").start()
+    5
+    """
+    verb, cues = _verb_re(), _place_cue_words()
+    found = verb.search(text)
+    while found is not None and found.group() in cues and _cue_in_place(text, found.start(), found.end()):
+        found = verb.search(text, found.start() + 1)
+    return found
 
 
 @cache
@@ -314,6 +397,60 @@ def stopword_re() -> re.Pattern[str] | None:
 
 
 _stopword_re = stopword_re
+MAX_PLACE_WORD = 6  # the longest place word (a place's name less its suffix) a stopword is looked for in
+
+
+@cache
+def place_suffixes() -> tuple[str, ...]:
+    """The suffixes of kind place (``org_suffixes.tsv``: 街道, 镇, 村…), longest first."""
+    return tuple(sorted((sfx for sfx, kind in _suffixes().items() if kind == "place"), key=len, reverse=True))
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """The names of the gazetteer's places less their suffix, of two to :data:`MAX_PLACE_WORD` characters
+    (大沁他拉 of 大沁他拉镇, 回龙 of 回龙镇, 跃进 of 跃进街道)."""
+    from .gazetteer import gazetteer
+
+    end = re.compile(f"(?:{'|'.join(map(re.escape, place_suffixes()))})$")  # the leftmost match: the longest suffix
+    return frozenset(
+        div.name[: m.start()] for div in gazetteer().divisions
+        if (m := end.search(div.name)) and 2 <= m.start() <= MAX_PLACE_WORD
+    )
+
+
+def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool:
+    """True when ``name[start:end]`` lies inside a place word followed by a place suffix (:func:`place_words`):
+    the 他 of 大沁他拉镇, the 进 of 前进村, the 回 of 回龙村 are no stopwords there. ``longer``: only in a place
+    word longer than itself (the 和 of 阳和镇, not the 联合 of 联合区卫健局).
+
+    >>> in_place_word("大沁他拉镇党委", 2, 3), in_place_word("回龙村", 0, 1), in_place_word("回到社区", 0, 1)
+    (True, True, False)
+    >>> in_place_word("联合区卫健局", 0, 2), in_place_word("联合区卫健局", 0, 2, longer=True)
+    (True, False)
+    """
+    words, ends = place_words(), place_suffixes()
+    least = end - start + 1 if longer else 2
+    for i in range(max(0, end - MAX_PLACE_WORD), start + 1):
+        for j in range(max(end, i + least), min(len(name), i + MAX_PLACE_WORD) + 1):
+            if name[i:j] in words and name.startswith(ends, j):
+                return True
+    return False
+
+
+def first_stopword(name: str) -> re.Match[str] | None:
+    """The first stopword (``org_stopwords.tsv``) in a name that lies in no place word (:func:`in_place_word`).
+
+    At each position the stopword regex's match is taken; one inside a place word is passed over.
+
+    >>> first_stopword("大沁他拉镇党委") is None, first_stopword("他认真听取社区").group()
+    (True, '他')
+    """
+    stop_re = _stopword_re()
+    stop = stop_re.search(name) if stop_re is not None else None
+    while stop is not None and in_place_word(name, stop.start(), stop.end()):
+        stop = stop_re.search(name, stop.start() + 1)  # type: ignore[union-attr]  # stop is from stop_re
+    return stop
 
 
 @lru_cache(maxsize=1 << 16)
@@ -396,6 +533,8 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
             if name in suffixes:  # a bare suffix (社区): no shorter name in it, and an opener is no suffix
                 break
             stop = stop_re.search(name) if stop_re is not None else None
+            if stop is not None:  # rare: a stopword inside a place word (大沁他拉镇) is none
+                stop = first_stopword(name)
             if (  # the common case, read here; openers and back-offs in body_at
                 stop is None and not opener(text, s, m.end()) and not name.endswith(not_bodies)
             ):
@@ -466,6 +605,8 @@ def _backed_off(text: str, pos: int, m: re.Match[str] | None) -> tuple[int, int]
     while m is not None:
         name = m.group()
         stop = stop_re.search(name) if stop_re is not None else None
+        if stop is not None:  # rare: a stopword inside a place word (大沁他拉镇) is none
+            stop = first_stopword(name)
         if stop is not None:  # the name must end before the stopword's last character
             m = chain(text, pos, pos + stop.end() - 1) if stop.end() > 1 else None
             first = False
@@ -596,7 +737,7 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
     words = ev.text[s:e]
     start, end = ev.start + s, ev.start + e
     if source == "reference":  # unresolved, it stays as written (我县): the page names no county
-        name = resolve_reference(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start])
+        name = resolve_reference(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start], ev.text[e:])
         if name is None and is_scope(words):  # 全市 of no city named: no body, the head is read on
             return None
         name = name or words

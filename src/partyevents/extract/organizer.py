@@ -326,7 +326,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         return (offset + 1, span[1] - 1, "subject") if span and span[0] == 1 else None
     if stripped.startswith(cues["lead"]):
         return None
-    verb = orgs.verb_re().search(stripped)
+    verb = orgs.first_cue(stripped)
     host = _hosted_by_re().search(stripped) if "由" in stripped else None
     if host is not None and (verb is None or host.start() < verb.start()) and orgs.name_at(stripped[: host.start()]) is None:
         # 一场由X与Y联合发起的…: X hosts (the 由 stands before any cue, and no name before it)
@@ -457,13 +457,12 @@ def _quoted_name(head: str) -> int | None:
         while start > 0 and "\u4e00" <= head[start - 1] <= "\u9fff":  # the run of Han script before it
             start -= 1
         words = head[start : q.start()]
-        stops = orgs.stopword_re()
         if (
             not words
             or len(words) > _MAX_QUOTED_LEAD
             or (start > 0 and head[start - 1] in "“”")
             or words.startswith(orgs.openers())
-            or (stops is not None and stops.search(words))
+            or orgs.first_stopword(words) is not None
         ):
             return q.start()
         return start
@@ -550,11 +549,12 @@ def is_scope(words: str) -> bool:
     return _scope_re().fullmatch(words) is not None
 
 
-def resolve_reference(word: str, title: str | None, before: str) -> str | None:
+def resolve_reference(word: str, title: str | None, before: str, after: str = "") -> str | None:
     """The body a reference (``我县``, ``我镇党委``, ``该社区``) stands for, or None.
 
     The body of the reference's kind (its suffix) named in the title, else the last one named
-    in the text before; 我县/我区/我市 may also be a place in the title (``丹棱县``).
+    in the text before, else the first one named in the text after (the rest of the event: ``我镇召开大会,
+    表彰了青石镇优秀党员``); 我县/我区/我市 may also be a place in the title (``丹棱县``).
 
     >>> resolve_reference("我县", "丹棱县:党旗在防汛一线飘扬", "")
     '丹棱县'
@@ -564,13 +564,15 @@ def resolve_reference(word: str, title: str | None, before: str) -> str | None:
     False
     >>> resolve_reference("全县", "丹棱县:换届工作顺利推进", "")
     '丹棱县'
+    >>> resolve_reference("我镇", None, "", "召开大会,表彰了青石镇优秀党员。")
+    '青石镇'
     """
     m = _reference_re().match(word) or _scope_re().fullmatch(word)
     if not m:
         return None
     kind, rest = m.group(1), word[m.end() :]
     fits = (lambda n: len(n) > len(kind)) if kind == "单位" else (lambda n: n.endswith(kind) and len(n) > len(kind) + 1)
-    for text, last in ((title or "", False), (before, True)):
+    for text, last in ((title or "", False), (before, True), (after, False)):
         names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
         names += orgs.places_in(text)
         good = [n for n in names if fits(n) and not _reference_re().match(n)]
