@@ -56,6 +56,7 @@ def test_date_case(case: dict[str, Any]) -> None:
     "电话0710-3512345", "共160余家单位", "编号2021123", "十个一", "一月一次",
     "春节日前夕", "不同日期", "提前日程", "每日每当日",
     "国庆节期间", "春节前夕走访", "为迎接“七一”建党节,", "庆七一、促党建", "五一村", "青少年,", "每月15日,", "共3日,",
+    "各支部于每季度首月10日前报送", "须在5日前完成",
 ])
 def test_not_dates(text: str) -> None:
     assert [e.text for e in find_date_expressions(text)] == []
