@@ -722,7 +722,7 @@ def _set_kinds(g: _Grammar, text: str, figures: list[Figure], rests: list[int]) 
     ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
     cues = [(m.start(), m.end(), g.cue_kinds[m.group()]) for m in g.cue_re.finditer(text, lo, hi)]
     cue_starts = [c[0] for c in cues]
-    stock_until = -1  # where a place's population (四口塘社区1760户6540人) ends
+    stock_until = -1  # where a place's population (白鹤社区1760户6540人) ends
     for n, (figure, rest) in enumerate(zip(figures, rests, strict=True)):
         pos = figure.start
         if _in_speech(text, pos):
@@ -770,7 +770,7 @@ _CLAUSE_END = re.compile(r"[,，:：]")
 
 def _population(g: _Grammar, text: str, figures: list[Figure], rests: list[int], n: int) -> bool:
     """Whether figure ``n`` and the next one are a place's households and people, written right after its name
-    and ending the clause (``四口塘社区1760户6540人中``, ``该村387户1200人,``): a stock, not what the activity
+    and ending the clause (``白鹤社区1760户6540人中``, ``该村387户1200人,``): a stock, not what the activity
     reached (``转移群众90户343人``, ``甲镇128户407位牧民搬迁``)."""
     figure = figures[n]
     if figure.unit != "户" or figure.noun or n + 1 >= len(figures):

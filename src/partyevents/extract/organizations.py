@@ -409,7 +409,7 @@ def place_suffixes() -> tuple[str, ...]:
 @cache
 def place_words() -> frozenset[str]:
     """The names of the gazetteer's places less their suffix, of two to :data:`MAX_PLACE_WORD` characters
-    (大沁他拉 of 大沁他拉镇, 回龙 of 回龙镇, 跃进 of 跃进街道)."""
+    (大沁他拉 of 他拉哈镇, 回龙 of 回龙镇, 跃进 of 跃进乡)."""
     from .gazetteer import gazetteer
 
     end = re.compile(f"(?:{'|'.join(map(re.escape, place_suffixes()))})$")  # the leftmost match: the longest suffix
@@ -421,10 +421,10 @@ def place_words() -> frozenset[str]:
 
 def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool:
     """True when ``name[start:end]`` lies inside a place word followed by a place suffix (:func:`place_words`):
-    the 他 of 大沁他拉镇, the 进 of 前进村, the 回 of 回龙村 are no stopwords there. ``longer``: only in a place
+    the 他 of 他拉哈镇, the 进 of 前进村, the 回 of 回龙村 are no stopwords there. ``longer``: only in a place
     word longer than itself (the 和 of 阳和镇, not the 联合 of 联合区卫健局).
 
-    >>> in_place_word("大沁他拉镇党委", 2, 3), in_place_word("回龙村", 0, 1), in_place_word("回到社区", 0, 1)
+    >>> in_place_word("他拉哈镇党委", 2, 3), in_place_word("回龙村", 0, 1), in_place_word("回到社区", 0, 1)
     (True, True, False)
     >>> in_place_word("联合区卫健局", 0, 2), in_place_word("联合区卫健局", 0, 2, longer=True)
     (True, False)
@@ -443,7 +443,7 @@ def first_stopword(name: str) -> re.Match[str] | None:
 
     At each position the stopword regex's match is taken; one inside a place word is passed over.
 
-    >>> first_stopword("大沁他拉镇党委") is None, first_stopword("他认真听取社区").group()
+    >>> first_stopword("他拉哈镇党委") is None, first_stopword("他认真听取社区").group()
     (True, '他')
     """
     stop_re = _stopword_re()
@@ -533,7 +533,7 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
             if name in suffixes:  # a bare suffix (社区): no shorter name in it, and an opener is no suffix
                 break
             stop = stop_re.search(name) if stop_re is not None else None
-            if stop is not None:  # rare: a stopword inside a place word (大沁他拉镇) is none
+            if stop is not None:  # rare: a stopword inside a place word (他拉哈镇) is none
                 stop = first_stopword(name)
             if (  # the common case, read here; openers and back-offs in body_at
                 stop is None and not opener(text, s, m.end()) and not name.endswith(not_bodies)
@@ -605,7 +605,7 @@ def _backed_off(text: str, pos: int, m: re.Match[str] | None) -> tuple[int, int]
     while m is not None:
         name = m.group()
         stop = stop_re.search(name) if stop_re is not None else None
-        if stop is not None:  # rare: a stopword inside a place word (大沁他拉镇) is none
+        if stop is not None:  # rare: a stopword inside a place word (他拉哈镇) is none
             stop = first_stopword(name)
         if stop is not None:  # the name must end before the stopword's last character
             m = chain(text, pos, pos + stop.end() - 1) if stop.end() > 1 else None
