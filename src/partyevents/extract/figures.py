@@ -777,7 +777,7 @@ def _population(g: _Grammar, text: str, figures: list[Figure], rests: list[int],
         return False
     after = figures[n + 1]
     if after.start != rests[n] or g.units[after.unit].mode != "person" or after.noun:
-        return False  # 唐古拉山镇128户407位牧民离开草原: what the people did
+        return False  # 某镇120户400位牧民搬进新居: what the people did
     end = rests[n + 1]
     return ((end >= len(text) or text[end] in _POPULATION_END)
             and text[max(0, figure.start - 4) : figure.start].endswith(g.stock_places))

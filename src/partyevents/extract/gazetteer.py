@@ -315,8 +315,8 @@ class Gazetteer:
         begun by it (the page's 某某山镇 for the dictionary's 某某镇, under the same county), else None. A
         core longer by a direction or 新 only (某某东街道 beside 某某镇) names a township split off from it.
 
-        >>> g = gazetteer(); c = g.find("格尔木市")[0].candidates[0]; g.divisions[g.township_near(c, "唐古拉山镇")].name
-        '唐古拉镇'
+        >>> g = gazetteer(); c = g.find("丹棱县")[0].candidates[0]; g.divisions[g.township_near(c, "杨场山镇")].name
+        '杨场镇'
         """
         core = _core(name)
         if core is None:

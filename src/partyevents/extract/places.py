@@ -498,7 +498,7 @@ def _descend(gz: Gazetteer, text: str, home: _Home | None, mentions: list[_Menti
     """The home place, or the one community or village the document is about, inside it (a village's own page).
 
     That is the only one it names, or one named at least thrice and more often than all the others together
-    (甲村 thrice, a 乙村 once in passing). It must be named twice, or once as where something happened (下派到贵溪河潭镇丰田村);
+    (甲村 thrice, a 乙村 once in passing). It must be named twice, or once as where something happened (下派到丹棱县杨场镇某村);
     a home the title or the manifest names stays, unless the community is named there too, and so does a
     province (a province-wide page that tells of one village). A community the gazetteer cannot place is
     put under the home (:func:`_inherit`).
@@ -589,7 +589,7 @@ class _FreeNames:
 
 
 _WRITTEN_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?=[\u4e00-\u9fff]{2})")  # in a free name
-_FREE_LONGEST = 5  # the longest name standing on its own (西郊城第一居民区)
+_FREE_LONGEST = 5  # the longest name standing on its own (某某城第一居民区)
 _BODY_WORDS = ("党委", "党总支", "党支部", "支部", "党组织", "居委会", "村委会", "两委", "居民委员会", "村民委员会", "党群")
 
 
