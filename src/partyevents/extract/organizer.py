@@ -415,6 +415,8 @@ def _through_short_township(head: str, start: int, end: int) -> int:
     '天津和平区小白楼街'
     >>> _through_short_township("和平区小白楼街道", 0, 8), _through_short_township("和平区党委书记", 0, 3)
     (8, 3)
+    >>> _through_short_township("青山区白云街", 0, 3), _through_short_township("青山区商业街", 0, 3)
+    (6, 3)
     """
     if end >= len(head) or "街" not in head[end : end + 6] or orgs.kind_of(head[start:end]) != "place":
         return end
@@ -425,7 +427,22 @@ def _through_short_township(head: str, start: int, end: int) -> int:
     short = found[0] if found and found[0].start == 0 and found[0].surface.endswith("街") else None
     if short is not None and any(g.divisions[c].name == short.surface + "道" for c in short.candidates):
         return end + short.end
+    # a township the gazetteer does not know, written short, right after a county and right before the cue
+    # (武昌区中南路街开展…): a street or an area (商业街, 步行街: org_not_bodies.tsv) is none
+    street = _SHORT_STREET.match(head, end)
+    if (
+        street is not None
+        and street.end() == len(head)
+        and head.endswith(_COUNTY_ENDS, start, end)
+        and not street.group().endswith(orgs.not_body_endings())
+        and orgs.first_stopword(street.group()) is None
+    ):
+        return street.end()
     return end
+
+
+_SHORT_STREET = re.compile(r"[\u4e00-\u9fff]{1,4}街")
+_COUNTY_ENDS = ("区", "县", "市", "旗")
 
 
 def _body_end(head: str, pos: int) -> int | None:
