@@ -118,8 +118,38 @@ def _drop_titles(text: str, hits: list[_Hit]) -> list[_Hit]:
     titles, sizes, name = _titles()
     if not any(e - s in sizes for s, e, _ in hits):
         return hits
-    return [h for h in hits
-            if not (h[1] - h[0] in sizes and text[h[0] : h[1]] in titles and _names_people(text, h[0], h[1], name))]
+    return [h for i, h in enumerate(hits)
+            if not (h[1] - h[0] in sizes and text[h[0] : h[1]] in titles
+                    and (_names_people(text, h[0], h[1], name) or _before_any_name(text, hits, i)))]
+
+
+_NAME_RUN = re.compile("[\u4e00-\u9fff·]{2,3}")  # a name of no known family name: 巴特尔, 阿不都 (two or three)
+
+
+def _before_any_name(text: str, hits: list[_Hit], i: int) -> bool:
+    """Whether the title of ``hits[i]`` stands before a name of no known family name: a run of two or three
+    characters right after it, then another cue or a verb of ``activity_titles.tsv`` (kind name_verb) --
+    牧区第一书记巴特尔走访, 第一书记阿不都带领. Not when the title is the object of a cue right before it
+    (选派第一书记), nor when a cue follows at once (第一书记驻村).
+
+    >>> t = "牧区第一书记巴特尔走访慰问牧民"; [t[s:e] for s, e, _ in _drop_titles(t, _keyword_hits(t))]
+    ['走访慰问']
+    >>> t = "选派第一书记巴特尔走访慰问"; [t[s:e] for s, e, _ in _drop_titles(t, _keyword_hits(t))]
+    ['选派', '第一书记', '走访慰问']
+    """
+    start, end, _ = hits[i]
+    if i > 0 and hits[i - 1][1] == start:
+        return False
+    run = _NAME_RUN.match(text, end)
+    if run is None:
+        return False
+    after = i + 1 < len(hits) and hits[i + 1][0] - end in (2, 3) and hits[i + 1][0] <= run.end()
+    return after or any(text.startswith(_name_verbs(), k) for k in range(end + 2, run.end() + 1))
+
+
+@cache
+def _name_verbs() -> tuple[str, ...]:
+    return tuple(row[1] for row in read_table("activity_titles.tsv") if row[0] == "name_verb")
 
 
 def _names_people(text: str, start: int, end: int, name: re.Pattern[str]) -> bool:
