@@ -305,11 +305,14 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
     subordinators = _subordinators()
     endings = _subordinate_endings()
     occasions = _occasions()
-    lead_end = _purpose_end(text)
+    lead_end = _lead_end(text)
     scores: dict[str, list[float]] = {}
     pos = 0
     main_found = False
+    main_sentence = -1
     for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text)):
+        if main_sentence < 0 and lead_end < pos + len(sentence):
+            main_sentence = n_sentence  # the sentence the lead ends in: the first, unless a background opens it
         cpos = pos
         for clause in _CLAUSE_SPLIT.split(sentence):
             found = clause_cues(clause)
@@ -320,10 +323,10 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
                     or cpos < lead_end
                 ):
                     w = weights["subordinate"]
-                elif n_sentence == 0 and not main_found and not _inner_item(text, cpos, cpos + len(clause)):
+                elif n_sentence == main_sentence and not main_found and not _inner_item(text, cpos, cpos + len(clause)):
                     w, main_found = weights["main"], True
                 else:
-                    w = weights["sentence"] if n_sentence == 0 else weights["rest"]
+                    w = weights["sentence"] if n_sentence == main_sentence else weights["rest"]
                 for label, (strength, offset) in found.items():
                     entry = scores.setdefault(label, [0.0, float(cpos + offset)])
                     entry[0] += w * strength
@@ -388,8 +391,8 @@ def _score_whole(
     subordinate = _subordinate_opening().match
     endings = _subordinate_endings()
     occasions = _occasions()
-    lead_end = _purpose_end(text)
-    mark = _SENTENCE_MARK.search(text)
+    lead_end = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, lead_end)
     first_sentence_end = mark.end() if mark else len(text) + 1
     scores: dict[str, list[float]] = {}
     main_found = False
@@ -458,6 +461,52 @@ def _inner_item(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     return start > 0 and end < len(text) and text[start - 1] == "、" and text[end] == "、"
+
+
+def _lead_end(text: str) -> int:
+    """Where the event's lead ends: after the purpose that opens a first sentence (:func:`_purpose_end`), or after
+    the background that opens the event (:func:`_background_end`); the sentence it ends in is the main one."""
+    return _purpose_end(text) or _background_end(text)
+
+
+def _background_end(text: str) -> int:
+    """Where a background that opens the event ends: when its first clause opens with a word of
+    ``activity_subordinators.tsv`` of kind background (近年来) or ends with one of kind background_ending (今年以来), the
+    start of the first later clause or sentence that opens with a time (a date, 近日); else 0. The clauses
+    and sentences before it tell the story so far, not the event's activity.
+
+    >>> t = "近年来,花园村坚持党建引领乡村振兴。3月2日,村党支部组织党员学习。"
+    >>> t[_background_end(t):]
+    '3月2日,村党支部组织党员学习。'
+    >>> _background_end("3月2日,村党支部组织党员学习。近日,又开展志愿服务。")
+    0
+    """
+    if not text.lstrip(" “”\"'‘’").startswith(_backgrounds()):  # most events open otherwise
+        first = _BOUNDARY.search(text)
+        if first is None or not text.endswith(_background_endings(), 0, first.start()):
+            return 0
+    first = _BOUNDARY.search(text)
+    if first is None:
+        return 0
+    time = _time_after_any().search(text, first.start())
+    return time.start() if time else 0
+
+
+@cache
+def _backgrounds() -> tuple[str, ...]:
+    return tuple(row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "background")
+
+
+@cache
+def _background_endings() -> tuple[str, ...]:
+    rows = read_table("activity_subordinators.tsv")
+    return tuple(row[0] for row in rows if len(row) > 1 and row[1] == "background_ending")
+
+
+@cache
+def _time_after_any() -> re.Pattern[str]:
+    """:func:`_time_opening` after any mark, a sentence's end too."""
+    return re.compile(_time_opening().pattern.replace(f"(?<=[{re.escape(_CLAUSE_MARKS)}])", "(?<=[,，;；:：、\\n。!！?？])", 1))
 
 
 def _purpose_end(text: str) -> int:
