@@ -357,7 +357,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             span = orgs.body_at(head, item, len(head))
             if span is None or span[0] != item:
                 return None
-            end = _through_quotes(head, span[1])  # 高河塘社区“五星”党建联盟: one name
+            end = _through_alias(head, _through_quotes(head, span[1]))  # 高河塘社区“五星”党建联盟: one name
             end = _through_short_township(head, item, end)  # 和平区小白楼街 (of 小白楼街道): one name
             length = end - item
             if head.startswith(_titles(), end):
@@ -405,6 +405,27 @@ def _through_quotes(head: str, end: int) -> int:
             break
         end = after
     return end
+
+
+_ALIAS = re.compile(r"[(（]([\u4e00-\u9fff]{2,12})[)）]")
+
+
+def _through_alias(head: str, end: int) -> int:
+    """Where a body's name ending at ``end`` ends when a place's other name in brackets and a body's name follow it
+    at once: the name runs on through them (``长宁乡(长宁街道)第一社区党支部``); else ``end``.
+
+    >>> h = "长宁乡(长宁街道)第一社区党支部"; h[: _through_alias(h, 3)]
+    '长宁乡(长宁街道)第一社区党支部'
+    >>> _through_alias("长宁乡(记者)", 3), _through_alias("长宁乡(长宁街道)", 3), _through_alias("青石镇(青石街道)党委", 3)
+    (3, 3, 11)
+    """
+    alias = _ALIAS.match(head, end)
+    if alias is None or orgs.kind_of(alias.group(1)) != "place" or orgs.first_stopword(alias.group(1)) is not None:
+        return end
+    after = _body_end(head, alias.end())
+    if after is None and (bare := orgs.name_at(head, alias.end())) in orgs.suffixes():  # 青石镇(青石街道)党委
+        after = alias.end() + len(bare)  # type: ignore[arg-type]  # bare is a suffix, so a str
+    return end if after is None else after
 
 
 def _through_short_township(head: str, start: int, end: int) -> int:
