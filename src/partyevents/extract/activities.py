@@ -594,9 +594,14 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
     The labels of a team word left in the organizer's name (:func:`_masked`) count :data:`_TEAM_TIE` less.
     """
     text, cut, team = _masked(ev)
-    scores = score_labels(text[cut:]) if cut else {}
+    themed = _themes_masked(text)
+    scores = score_labels(themed[cut:]) if cut else {}
     if not scores:
-        scores = score_labels(text)
+        scores = score_labels(themed)
+    if not scores and themed is not text:  # only the theme has a cue: it names the activity
+        scores = score_labels(text[cut:]) if cut else {}
+        if not scores:
+            scores = score_labels(text)
     if team:
         for label in {label for _, _, labels in _keyword_hits(team) for label in labels}:
             if label in scores:
@@ -619,7 +624,30 @@ def activity_text(ev: Event) -> str:
     '〇〇〇〇〇走访慰问群众'
     """
     text, cut, _ = _masked(ev)
+    themed = _themes_masked(text)
+    if cut and score_labels(themed[cut:]):
+        return themed[cut:]
+    if score_labels(themed):
+        return themed
     return text[cut:] if cut and score_labels(text[cut:]) else text
+
+
+def _themes_masked(text: str) -> str:
+    """``text`` with the slogan of a theme masked (``以“党群连心共建家园”为主题``: activity_subordinators.tsv, kind
+    theme): a slogan's words are no cue while the rest of the event has one; ``text`` itself when it has none.
+
+    >>> _themes_masked("以“共建家园”为主题,开展环境整治")
+    '以“〇〇〇〇”为主题,开展环境整治'
+    """
+    if "”为" not in text:
+        return text
+    return _theme_re().sub(lambda m: m.group(1) + _MASK * len(m.group(2)) + m.group(3), text)
+
+
+@cache
+def _theme_re() -> re.Pattern[str]:
+    words = [row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "theme"]
+    return re.compile(f"(以“)([^“”\n]{{1,40}})(”为(?:{'|'.join(map(re.escape, words))}))")
 
 
 def _masked(ev: Event) -> tuple[str, int, str]:
