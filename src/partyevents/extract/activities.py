@@ -118,8 +118,38 @@ def _drop_titles(text: str, hits: list[_Hit]) -> list[_Hit]:
     titles, sizes, name = _titles()
     if not any(e - s in sizes for s, e, _ in hits):
         return hits
-    return [h for h in hits
-            if not (h[1] - h[0] in sizes and text[h[0] : h[1]] in titles and _names_people(text, h[0], h[1], name))]
+    return [h for i, h in enumerate(hits)
+            if not (h[1] - h[0] in sizes and text[h[0] : h[1]] in titles
+                    and (_names_people(text, h[0], h[1], name) or _before_any_name(text, hits, i)))]
+
+
+_NAME_RUN = re.compile("[\u4e00-\u9fff·]{2,3}")  # a name of no known family name: 巴特尔, 阿不都 (two or three)
+
+
+def _before_any_name(text: str, hits: list[_Hit], i: int) -> bool:
+    """Whether the title of ``hits[i]`` stands before a name of no known family name: a run of two or three
+    characters right after it, then another cue or a verb of ``activity_titles.tsv`` (kind name_verb) --
+    牧区第一书记巴特尔走访, 第一书记阿不都带领. Not when the title is the object of a cue right before it
+    (选派第一书记), nor when a cue follows at once (第一书记驻村).
+
+    >>> t = "牧区第一书记巴特尔走访慰问牧民"; [t[s:e] for s, e, _ in _drop_titles(t, _keyword_hits(t))]
+    ['走访慰问']
+    >>> t = "选派第一书记巴特尔走访慰问"; [t[s:e] for s, e, _ in _drop_titles(t, _keyword_hits(t))]
+    ['选派', '第一书记', '走访慰问']
+    """
+    start, end, _ = hits[i]
+    if i > 0 and hits[i - 1][1] == start:
+        return False
+    run = _NAME_RUN.match(text, end)
+    if run is None:
+        return False
+    after = i + 1 < len(hits) and hits[i + 1][0] - end in (2, 3) and hits[i + 1][0] <= run.end()
+    return after or any(text.startswith(_name_verbs(), k) for k in range(end + 2, run.end() + 1))
+
+
+@cache
+def _name_verbs() -> tuple[str, ...]:
+    return tuple(row[1] for row in read_table("activity_titles.tsv") if row[0] == "name_verb")
 
 
 def _names_people(text: str, start: int, end: int, name: re.Pattern[str]) -> bool:
@@ -275,11 +305,14 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
     subordinators = _subordinators()
     endings = _subordinate_endings()
     occasions = _occasions()
-    lead_end = _purpose_end(text)
+    lead_end = _lead_end(text)
     scores: dict[str, list[float]] = {}
     pos = 0
     main_found = False
+    main_sentence = -1
     for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text)):
+        if main_sentence < 0 and lead_end < pos + len(sentence):
+            main_sentence = n_sentence  # the sentence the lead ends in: the first, unless a background opens it
         cpos = pos
         for clause in _CLAUSE_SPLIT.split(sentence):
             found = clause_cues(clause)
@@ -290,10 +323,10 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
                     or cpos < lead_end
                 ):
                     w = weights["subordinate"]
-                elif n_sentence == 0 and not main_found and not _inner_item(text, cpos, cpos + len(clause)):
+                elif n_sentence == main_sentence and not main_found and not _inner_item(text, cpos, cpos + len(clause)):
                     w, main_found = weights["main"], True
                 else:
-                    w = weights["sentence"] if n_sentence == 0 else weights["rest"]
+                    w = weights["sentence"] if n_sentence == main_sentence else weights["rest"]
                 for label, (strength, offset) in found.items():
                     entry = scores.setdefault(label, [0.0, float(cpos + offset)])
                     entry[0] += w * strength
@@ -358,8 +391,8 @@ def _score_whole(
     subordinate = _subordinate_opening().match
     endings = _subordinate_endings()
     occasions = _occasions()
-    lead_end = _purpose_end(text)
-    mark = _SENTENCE_MARK.search(text)
+    lead_end = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, lead_end)
     first_sentence_end = mark.end() if mark else len(text) + 1
     scores: dict[str, list[float]] = {}
     main_found = False
@@ -428,6 +461,52 @@ def _inner_item(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     return start > 0 and end < len(text) and text[start - 1] == "、" and text[end] == "、"
+
+
+def _lead_end(text: str) -> int:
+    """Where the event's lead ends: after the purpose that opens a first sentence (:func:`_purpose_end`), or after
+    the background that opens the event (:func:`_background_end`); the sentence it ends in is the main one."""
+    return _purpose_end(text) or _background_end(text)
+
+
+def _background_end(text: str) -> int:
+    """Where a background that opens the event ends: when its first clause opens with a word of
+    ``activity_subordinators.tsv`` of kind background (近年来) or ends with one of kind background_ending (今年以来), the
+    start of the first later clause or sentence that opens with a time (a date, 近日); else 0. The clauses
+    and sentences before it tell the story so far, not the event's activity.
+
+    >>> t = "近年来,花园村坚持党建引领乡村振兴。3月2日,村党支部组织党员学习。"
+    >>> t[_background_end(t):]
+    '3月2日,村党支部组织党员学习。'
+    >>> _background_end("3月2日,村党支部组织党员学习。近日,又开展志愿服务。")
+    0
+    """
+    if not text.lstrip(" “”\"'‘’").startswith(_backgrounds()):  # most events open otherwise
+        first = _BOUNDARY.search(text)
+        if first is None or not text.endswith(_background_endings(), 0, first.start()):
+            return 0
+    first = _BOUNDARY.search(text)
+    if first is None:
+        return 0
+    time = _time_after_any().search(text, first.start())
+    return time.start() if time else 0
+
+
+@cache
+def _backgrounds() -> tuple[str, ...]:
+    return tuple(row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "background")
+
+
+@cache
+def _background_endings() -> tuple[str, ...]:
+    rows = read_table("activity_subordinators.tsv")
+    return tuple(row[0] for row in rows if len(row) > 1 and row[1] == "background_ending")
+
+
+@cache
+def _time_after_any() -> re.Pattern[str]:
+    """:func:`_time_opening` after any mark, a sentence's end too."""
+    return re.compile(_time_opening().pattern.replace(f"(?<=[{re.escape(_CLAUSE_MARKS)}])", "(?<=[,，;；:：、\\n。!！?？])", 1))
 
 
 def _purpose_end(text: str) -> int:
@@ -515,9 +594,14 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
     The labels of a team word left in the organizer's name (:func:`_masked`) count :data:`_TEAM_TIE` less.
     """
     text, cut, team = _masked(ev)
-    scores = score_labels(text[cut:]) if cut else {}
+    themed = _themes_masked(text)
+    scores = score_labels(themed[cut:]) if cut else {}
     if not scores:
-        scores = score_labels(text)
+        scores = score_labels(themed)
+    if not scores and themed is not text:  # only the theme has a cue: it names the activity
+        scores = score_labels(text[cut:]) if cut else {}
+        if not scores:
+            scores = score_labels(text)
     if team:
         for label in {label for _, _, labels in _keyword_hits(team) for label in labels}:
             if label in scores:
@@ -540,7 +624,30 @@ def activity_text(ev: Event) -> str:
     '〇〇〇〇〇走访慰问群众'
     """
     text, cut, _ = _masked(ev)
+    themed = _themes_masked(text)
+    if cut and score_labels(themed[cut:]):
+        return themed[cut:]
+    if score_labels(themed):
+        return themed
     return text[cut:] if cut and score_labels(text[cut:]) else text
+
+
+def _themes_masked(text: str) -> str:
+    """``text`` with the slogan of a theme masked (``以“党群连心共建家园”为主题``: activity_subordinators.tsv, kind
+    theme): a slogan's words are no cue while the rest of the event has one; ``text`` itself when it has none.
+
+    >>> _themes_masked("以“共建家园”为主题,开展环境整治")
+    '以“〇〇〇〇”为主题,开展环境整治'
+    """
+    if "”为" not in text:
+        return text
+    return _theme_re().sub(lambda m: m.group(1) + _MASK * len(m.group(2)) + m.group(3), text)
+
+
+@cache
+def _theme_re() -> re.Pattern[str]:
+    words = [row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "theme"]
+    return re.compile(f"(以“)([^“”\n]{{1,40}})(”为(?:{'|'.join(map(re.escape, words))}))")
 
 
 def _masked(ev: Event) -> tuple[str, int, str]:

@@ -211,7 +211,7 @@ def _opener_re() -> re.Pattern[str]:
 
 
 @cache
-def _not_body_endings() -> tuple[str, ...]:
+def not_body_endings() -> tuple[str, ...]:
     """Endings of areas that are no bodies (``org_not_bodies.tsv``: 小区, 辖区…)."""
     return tuple(row[0] for row in read_table("org_not_bodies.tsv"))
 
@@ -635,7 +635,7 @@ def _body_tools() -> tuple[
     tuple[str, ...],
 ]:
     """What :func:`body_at` reads, looked up once: chain match, opener match, suffixes, stopwords, area endings."""
-    return _chain_re().match, _opener_re().match, _suffixes(), _stopword_re(), _not_body_endings()
+    return _chain_re().match, _opener_re().match, _suffixes(), _stopword_re(), not_body_endings()
 
 
 def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMention | None, list[OrgMention]]]:

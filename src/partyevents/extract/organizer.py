@@ -357,7 +357,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             span = orgs.body_at(head, item, len(head))
             if span is None or span[0] != item:
                 return None
-            end = _through_quotes(head, span[1])  # 高河塘社区“五星”党建联盟: one name
+            end = _through_alias(head, _through_quotes(head, span[1]))  # 高河塘社区“五星”党建联盟: one name
             end = _through_short_township(head, item, end)  # 和平区小白楼街 (of 小白楼街道): one name
             length = end - item
             if head.startswith(_titles(), end):
@@ -407,6 +407,27 @@ def _through_quotes(head: str, end: int) -> int:
     return end
 
 
+_ALIAS = re.compile(r"[(（]([\u4e00-\u9fff]{2,12})[)）]")
+
+
+def _through_alias(head: str, end: int) -> int:
+    """Where a body's name ending at ``end`` ends when a place's other name in brackets and a body's name follow it
+    at once: the name runs on through them (``长宁乡(长宁街道)第一社区党支部``); else ``end``.
+
+    >>> h = "长宁乡(长宁街道)第一社区党支部"; h[: _through_alias(h, 3)]
+    '长宁乡(长宁街道)第一社区党支部'
+    >>> _through_alias("长宁乡(记者)", 3), _through_alias("长宁乡(长宁街道)", 3), _through_alias("青石镇(青石街道)党委", 3)
+    (3, 3, 11)
+    """
+    alias = _ALIAS.match(head, end)
+    if alias is None or orgs.kind_of(alias.group(1)) != "place" or orgs.first_stopword(alias.group(1)) is not None:
+        return end
+    after = _body_end(head, alias.end())
+    if after is None and (bare := orgs.name_at(head, alias.end())) in orgs.suffixes():  # 青石镇(青石街道)党委
+        after = alias.end() + len(bare)  # type: ignore[arg-type]  # bare is a suffix, so a str
+    return end if after is None else after
+
+
 def _through_short_township(head: str, start: int, end: int) -> int:
     """Where a place's name ending at ``end`` ends when a township the gazetteer knows follows it written short
     with 街 (``天津和平区小白楼街`` of 小白楼街道); else ``end``.
@@ -415,6 +436,8 @@ def _through_short_township(head: str, start: int, end: int) -> int:
     '天津和平区小白楼街'
     >>> _through_short_township("和平区小白楼街道", 0, 8), _through_short_township("和平区党委书记", 0, 3)
     (8, 3)
+    >>> _through_short_township("青山区白云街", 0, 3), _through_short_township("青山区商业街", 0, 3)
+    (6, 3)
     """
     if end >= len(head) or "街" not in head[end : end + 6] or orgs.kind_of(head[start:end]) != "place":
         return end
@@ -425,7 +448,22 @@ def _through_short_township(head: str, start: int, end: int) -> int:
     short = found[0] if found and found[0].start == 0 and found[0].surface.endswith("街") else None
     if short is not None and any(g.divisions[c].name == short.surface + "道" for c in short.candidates):
         return end + short.end
+    # a township the gazetteer does not know, written short, right after a county and right before the cue
+    # (武昌区中南路街开展…): a street or an area (商业街, 步行街: org_not_bodies.tsv) is none
+    street = _SHORT_STREET.match(head, end)
+    if (
+        street is not None
+        and street.end() == len(head)
+        and head.endswith(_COUNTY_ENDS, start, end)
+        and not street.group().endswith(orgs.not_body_endings())
+        and orgs.first_stopword(street.group()) is None
+    ):
+        return street.end()
     return end
+
+
+_SHORT_STREET = re.compile(r"[\u4e00-\u9fff]{1,4}街")
+_COUNTY_ENDS = ("区", "县", "市", "旗")
 
 
 def _body_end(head: str, pos: int) -> int | None:
