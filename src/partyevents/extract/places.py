@@ -846,8 +846,9 @@ def _partner_words() -> tuple[str, ...]:
 
 @cache
 def _opening_words() -> tuple[str, ...]:
-    """Where-words, time words and kinds of villages: a name may stand on its own after one."""
-    return _where_words() + _time_words()
+    """Where-words, time words, kinds of villages and verbs taking a place as object: a name may stand on its
+    own after one."""
+    return _where_words() + _time_words() + words_of("place_where_words.tsv", "object_verb")
 
 
 @cache
@@ -1008,6 +1009,10 @@ def _locality(
             if m.start == org.end and m.start not in listed and _strictly_under(gz, m, base):
                 base = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed][-1]
                 break
+    if base is not None and _quoted(text, base.start):  # “某某省监测对象申报小程序”: a name, not the place
+        plain = next((i for i, m in enumerate(inside) if not _quoted(text, m.start)), None)
+        if plain is not None:
+            base, by_org = _adjacent(inside, plain)[-1], False
     where = _where_mention(gz, text, inside, first_end, listed)
     if where is not None and (base is None or not where.surface or not _strictly_under(gz, base, where)):
         base, by_org = where, False  # a place the venues share (赴甲镇某村、乙乡某村) wins over the organizer's own
@@ -1035,6 +1040,24 @@ def _locality(
                 group = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed]
                 return group[-1]
     return base
+
+
+_QUOTE_REACH = 40  # how far back an opening quotation mark or 《 is looked for
+_OPENERS, _CLOSERS = "“《「", "”》」"
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether the name at ``start`` stands inside a quotation or a 《》 title (“某某省防返贫监测小程序”).
+
+    >>> _quoted("宣传“江西省监测小程序”", 3), _quoted("到江西省“红色之旅”", 1)
+    (True, False)
+    """
+    lo = max(0, start - _QUOTE_REACH)
+    for opener, closer in zip(_OPENERS, _CLOSERS, strict=True):
+        o = text.rfind(opener, lo, start)
+        if o >= 0 and text.find(closer, o, start) < 0:
+            return True
+    return False
 
 
 def _first_sentence_end(text: str, ev: Event) -> int:
