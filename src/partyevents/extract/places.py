@@ -70,7 +70,7 @@ __all__ = ["resolve_places"]
 # behind a look-ahead on the first characters (:mod:`partyevents.regex_first`): re skips ahead to them;
 # 村 before 社区 is part of a community's name (某新村社区); 社区居委会 is a community's own committee
 _COMMUNITY = with_first_chars(re.compile(r"社区|(?<!社区)居委会|(?<!社区)居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会)"))
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,5}")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,6}")
 _TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,5}?)(街道|镇|乡)(?!镇|村|街|长|党|政府|干部|级|里)")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _HOMETOWN = re.compile(r"(?:人|籍)(?=[,，。、;；)）\s]|$)")  # 河南禹州人, : a person's hometown
@@ -589,7 +589,7 @@ class _FreeNames:
 
 
 _WRITTEN_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?=[\u4e00-\u9fff]{2})")  # in a free name
-_FREE_LONGEST = 5  # the longest name standing on its own (西郊城第一居民区)
+_FREE_LONGEST = 6  # the longest community name before its suffix (西郊城第一居民区, 某某城市花园居民区)
 _BODY_WORDS = ("党委", "党总支", "党支部", "支部", "党组织", "居委会", "村委会", "两委", "居民委员会", "村民委员会", "党群")
 
 
@@ -609,7 +609,7 @@ def _with_communities(
     found: list[_Mention] = []
     for cm in _COMMUNITY.finditer(text):
         pos = cm.start()
-        reach = name_reach(text[pos - 5 if pos > 5 else 0 : pos])
+        reach = name_reach(text[pos - _FREE_LONGEST if pos > _FREE_LONGEST else 0 : pos])
         if not reach:  # no name can end here: _community_start would find none
             continue
         suffix = cm.group()
@@ -747,7 +747,7 @@ def _community_start(
             owner = ending.get(pos - k)
             if owner is not None and (
                 k == 1 or _level(gz, owner) == "township" or _free_name(text[pos - k : pos])
-            ):  # after a county or prefecture: 牡丹江市二纺社区, not 西宁市举行首批社区
+            ) and _is_name(text[pos - k : pos]):  # after a county or prefecture: 牡丹江市二纺社区, not 西宁市举行首批社区
                 owned = (k, owner)
                 break
     if owned is None and counties:  # a village right after its county's full name: 边坝县普玉村, not 武陟县总结农村
@@ -885,7 +885,7 @@ def _free_name(core: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _name_reach(before: str) -> int:
-    """The most characters at the end of ``before`` that can be a community's name (0 to 5).
+    """The most characters at the end of ``before`` that can lie in a community's name (0 to 6).
 
     A longer core holds every shorter one, so the names that may end there are the cores of 1 to this length.
 
@@ -893,7 +893,7 @@ def _name_reach(before: str) -> int:
     (3, 0, 1, 0)
     """
     k = 0
-    while k < len(before) and _is_name(before[len(before) - k - 1 :]):
+    while k < len(before) and _core_chars(before[len(before) - k - 1 :]):
         k += 1
     return k
 
@@ -901,7 +901,19 @@ def _name_reach(before: str) -> int:
 @cache
 def _not_in_name() -> re.Pattern[str]:
     """Words that cannot be part of a community or village name (``place_not_community.tsv``)."""
-    return re.compile("|".join(re.escape(row[0]) for row in read_table("place_not_community.tsv")))
+    rows = read_table("place_not_community.tsv")
+    return re.compile("|".join(re.escape(row[0]) for row in rows if row[1:2] != ["edge"]))
+
+
+@cache
+def _edge_stops() -> tuple[str, ...]:
+    """Words that cannot open or close a community or village name (``place_not_community.tsv``, ``edge``)."""
+    return tuple(row[0] for row in read_table("place_not_community.tsv") if row[1:2] == ["edge"])
+
+
+def _core_chars(core: str) -> bool:
+    """Whether ``core`` may lie inside a community's name: what every longer name ending with it needs."""
+    return bool(_NAME_CHARS.fullmatch(core)) and not _not_in_name().search(core)
 
 
 def _is_name(core: str) -> bool:
@@ -910,7 +922,8 @@ def _is_name(core: str) -> bool:
     >>> _is_name("明晶巷"), _is_name("组织"), _is_name("41个")
     (True, False, False)
     """
-    return bool(_NAME_CHARS.fullmatch(core)) and not _not_in_name().search(core)
+    edges = _edge_stops()
+    return _core_chars(core) and not core.startswith(edges) and not core.endswith(edges)
 
 
 def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tuple[_Mention, ...]]:
