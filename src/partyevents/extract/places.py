@@ -607,6 +607,8 @@ def _with_communities(
     towns_of = _TownsOf(gz, sorted(counties))
     name_reach = _name_reach
     found: list[_Mention] = []
+    provinces: set[int] | None = None  # provinces of the resolved names, on first use
+    bounds: set[int] | None = None  # where the place names start and end, on first use
     for cm in _COMMUNITY.finditer(text):
         pos = cm.start()
         reach = name_reach(text[pos - _FREE_LONGEST if pos > _FREE_LONGEST else 0 : pos])
@@ -624,6 +626,15 @@ def _with_communities(
                 gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned, free,
                 owners.counties if suffix == "村" else None,
             )
+            if owner is None or _level(gz, owner) in _ABOVE_TOWNSHIP:  # 浒墅关浒墅人家社区, 吴中区木渎天平社区:
+                # a township written without its suffix
+                if provinces is None:
+                    provinces = {gz.ancestors(m.division)[0] for m in mentions if m.division is not None}
+                if bounds is None:
+                    bounds = {m.start for m in mentions} | {m.end for m in mentions}
+                if (bare := _bare_township(gz, text, pos, reach, owners.any, provinces, bounds)) is not None:
+                    # an ordinal unit (华明第二居委会) keeps the township's name in its own
+                    owner, found_start = bare, bare.start if text.startswith("第", bare.end) else bare.end
             if found_start is None:
                 continue
             start = found_start
@@ -720,6 +731,39 @@ class _TownsOf:
             towns = [t for index in self.indexes for t in index.get(name, ())]
             self.seen[name] = towns
         return towns
+
+
+_ABOVE_TOWNSHIP = ("province", "prefecture", "county")
+_BARE_TOWNSHIP_REST = 2  # the fewest characters of a community's own name after a township written bare
+
+
+def _bare_township(
+    gz: Gazetteer, text: str, pos: int, reach: int, ending: dict[int, _Mention], provinces: set[int],
+    bounds: set[int],
+) -> _Mention | None:
+    """The township written without its suffix before the community name ending at ``pos`` (浒墅关浒墅人家社区,
+    吴中区木渎天平社区), where a name may start or right after a place holding it: the only township with that
+    core in the country (of three characters or more), in a province the page names (of two), or under that place.
+    ``reach`` is :func:`_name_reach` before ``pos``; the community keeps a name of two characters at least, and
+    no place name found (``bounds``: where they start and end) starts or ends inside (牡丹江市二纺社区: no 牡丹)."""
+    cores = gz.township_cores
+    for rest in range(min(reach, _FREE_LONGEST), _BARE_TOWNSHIP_REST - 1, -1):
+        after = pos - rest
+        for k in (3, 2):
+            start = after - k
+            if start < 0 or text[start:after] not in cores or any(i in bounds for i in range(start + 1, pos)):
+                continue
+            towns = gz.townships_of_core(text[start:after])
+            holder = ending.get(start)
+            if holder is not None and holder.division is not None:
+                towns = tuple(t for t in towns if holder.division in gz.ancestors(t))
+            elif not _free_start(text, start):
+                continue
+            elif k == 2:
+                towns = tuple(t for t in towns if gz.ancestors(t)[0] in provinces)
+            if len(towns) == 1 and _free_name(text[after:pos]):
+                return _Mention(start, after, text[start:after], towns[0], candidates=towns)
+    return None
 
 
 def _community_start(
