@@ -143,12 +143,16 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             mention, problem = _province_conflict(gz, text, ev, mention, inside, province)
             if problem is not None:
                 problems.append(problem)
+        if (mention is None or _LEVEL_RANK[_level(gz, mention)] < _LEVEL_RANK["township"]) and (
+            written := _written_township(gz, text, ev)
+        ) is not None:  # 某县某局…到某某乡开展: a township the gazetteer lacks, where the event happened
+            mention = written
         if mention is None:
             if home is None:
                 out.append(None)
                 continue
             mention, source = _self_named(gz, text, ev, home.mention), home.source
-        elif mention.community is not None and mention.division is None and not mention.candidates:
+        elif (mention.community or mention.township) and mention.division is None and not mention.candidates:
             mention = _inherit(gz, mention, home)  # 赴新西社区: a community of the document's place
         elif mention.division is None and mention.community is None and mention.surface not in warned:
             warned.add(mention.surface)
@@ -215,6 +219,11 @@ def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
     it (the prefecture's village lists are read then, as a page naming one of its counties would)."""
     if home is None or home.mention is m:
         return m
+    if m.community is None:  # a township as written: under the home's county (or prefecture), not its township
+        d = home.mention.division
+        if d is None or (up := gz.county_of(d) or d) is None or _LEVEL_RANK[gz.divisions[up].level] > 2:
+            return m
+        return m._replace(division=up, candidates=(up,))
     if (d := home.mention.division) is None:  # an ambiguous township: the chain its namesakes share, and its name
         h = home.mention
         if h.candidates and m.community is not None and not m.community.endswith("村") and _level(gz, h) == "township":
@@ -1115,6 +1124,25 @@ def _quoted(text: str, start: int) -> bool:
         if o >= 0 and text.find(closer, o, start) < 0:
             return True
     return False
+
+
+@cache
+def _where_township() -> re.Pattern[str]:
+    """A where-word, then a township's name as written (到七河乡开展)."""
+    words = "|".join(re.escape(w) for w in sorted(_where_words(), key=len, reverse=True))
+    return re.compile(rf"(?:{words})([\u4e00-\u9fff]{{2,3}}?(?:街道|镇|乡))(?!镇|村|街|长|党|政府|干部|级|里|亲|土|贤|情)")
+
+
+def _written_township(gz: Gazetteer, text: str, ev: Event) -> _Mention | None:
+    """A township the gazetteer lacks, written after a where-word in the event's first sentence and not one of a
+    list: the place it happened, as written (its chain from the document's county, :func:`_inherit`)."""
+    for m in _where_township().finditer(text, ev.start, _first_sentence_end(text, ev)):
+        name = m.group(1)
+        if text[m.end(1) : m.end(1) + 1] in _LIST_MARKS:  # 到甲乡、乙乡调研: several venues
+            return None
+        if _free_name(name[:-2] if name.endswith("街道") else name[:-1]) and not gz.find(name):
+            return _Mention(m.start(1), m.end(1), name, None, township=name)
+    return None
 
 
 def _first_sentence_end(text: str, ev: Event) -> int:
