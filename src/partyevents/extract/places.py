@@ -144,9 +144,9 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             if problem is not None:
                 problems.append(problem)
         if (mention is None or _LEVEL_RANK[_level(gz, mention)] < _LEVEL_RANK["township"]) and (
-            written := _written_township(gz, text, ev)
+            as_written := _written_township(gz, text, ev)
         ) is not None:  # 某县某局…到某某乡开展: a township the gazetteer lacks, where the event happened
-            mention = written
+            mention = as_written
         if mention is None:
             if home is None:
                 out.append(None)
