@@ -299,6 +299,14 @@ class Gazetteer:
                     home[name] = town
         return {n: home[n] for n, k in counts.items() if k == 1 and len(n) >= 4 and n.endswith(_VILLAGE_SUFFIXES)}
 
+    def townships_of_core(self, core: str) -> tuple[int, ...]:
+        """Townships whose name is ``core`` and a level suffix (木渎 -> 木渎镇), the core written without it.
+
+        >>> g = gazetteer(); [g.divisions[i].name for i in g.townships_of_core("朱家角")]
+        ['朱家角镇']
+        """
+        return tuple(i for s in _LEVEL_SUFFIXES for i in self._township_names.get(core + s, ()))
+
     @property
     def township_cores(self) -> frozenset[str]:
         """Every township's name without its level suffix (a quick test before :meth:`township_variants`)."""

@@ -70,7 +70,7 @@ __all__ = ["resolve_places"]
 # behind a look-ahead on the first characters (:mod:`partyevents.regex_first`): re skips ahead to them;
 # 村 before 社区 is part of a community's name (某新村社区); 社区居委会 is a community's own committee
 _COMMUNITY = with_first_chars(re.compile(r"社区|(?<!社区)居委会|(?<!社区)居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会)"))
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,5}")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,6}")
 _TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,5}?)(街道|镇|乡)(?!镇|村|街|长|党|政府|干部|级|里)")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _HOMETOWN = re.compile(r"(?:人|籍)(?=[,，。、;；)）\s]|$)")  # 河南禹州人, : a person's hometown
@@ -143,12 +143,16 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             mention, problem = _province_conflict(gz, text, ev, mention, inside, province)
             if problem is not None:
                 problems.append(problem)
+        if (mention is None or _LEVEL_RANK[_level(gz, mention)] < _LEVEL_RANK["township"]) and (
+            as_written := _written_township(gz, text, ev)
+        ) is not None:  # 某县某局…到某某乡开展: a township the gazetteer lacks, where the event happened
+            mention = as_written
         if mention is None:
             if home is None:
                 out.append(None)
                 continue
             mention, source = _self_named(gz, text, ev, home.mention), home.source
-        elif mention.community is not None and mention.division is None and not mention.candidates:
+        elif (mention.community or mention.township) and mention.division is None and not mention.candidates:
             mention = _inherit(gz, mention, home)  # 赴新西社区: a community of the document's place
         elif mention.division is None and mention.community is None and mention.surface not in warned:
             warned.add(mention.surface)
@@ -215,6 +219,11 @@ def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
     it (the prefecture's village lists are read then, as a page naming one of its counties would)."""
     if home is None or home.mention is m:
         return m
+    if m.community is None:  # a township as written: under the home's county (or prefecture), not its township
+        d = home.mention.division
+        if d is None or (up := gz.county_of(d) or d) is None or _LEVEL_RANK[gz.divisions[up].level] > 2:
+            return m
+        return m._replace(division=up, candidates=(up,))
     if (d := home.mention.division) is None:  # an ambiguous township: the chain its namesakes share, and its name
         h = home.mention
         if h.candidates and m.community is not None and not m.community.endswith("村") and _level(gz, h) == "township":
@@ -589,7 +598,7 @@ class _FreeNames:
 
 
 _WRITTEN_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?=[\u4e00-\u9fff]{2})")  # in a free name
-_FREE_LONGEST = 5  # the longest name standing on its own (某某城第一居民区)
+_FREE_LONGEST = 6  # the longest community name before its suffix (某某城第一居民区, 某某城市花园居民区)
 _BODY_WORDS = ("党委", "党总支", "党支部", "支部", "党组织", "居委会", "村委会", "两委", "居民委员会", "村民委员会", "党群")
 
 
@@ -607,9 +616,11 @@ def _with_communities(
     towns_of = _TownsOf(gz, sorted(counties))
     name_reach = _name_reach
     found: list[_Mention] = []
+    provinces: set[int] | None = None  # provinces of the resolved names, on first use
+    bounds: set[int] | None = None  # where the place names start and end, on first use
     for cm in _COMMUNITY.finditer(text):
         pos = cm.start()
-        reach = name_reach(text[pos - 5 if pos > 5 else 0 : pos])
+        reach = name_reach(text[pos - _FREE_LONGEST if pos > _FREE_LONGEST else 0 : pos])
         if not reach:  # no name can end here: _community_start would find none
             continue
         suffix = cm.group()
@@ -624,6 +635,15 @@ def _with_communities(
                 gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned, free,
                 owners.counties if suffix == "村" else None,
             )
+            if owner is None or _level(gz, owner) in _ABOVE_TOWNSHIP:  # 朱家角淀山湖社区, 吴中区木渎天平社区:
+                # a township written without its suffix
+                if provinces is None:
+                    provinces = {gz.ancestors(m.division)[0] for m in mentions if m.division is not None}
+                if bounds is None:
+                    bounds = {m.start for m in mentions} | {m.end for m in mentions}
+                if (bare := _bare_township(gz, text, pos, reach, owners.any, provinces, bounds)) is not None:
+                    # an ordinal unit (华明第二居委会) keeps the township's name in its own
+                    owner, found_start = bare, bare.start if text.startswith("第", bare.end) else bare.end
             if found_start is None:
                 continue
             start = found_start
@@ -722,6 +742,39 @@ class _TownsOf:
         return towns
 
 
+_ABOVE_TOWNSHIP = ("province", "prefecture", "county")
+_BARE_TOWNSHIP_REST = 2  # the fewest characters of a community's own name after a township written bare
+
+
+def _bare_township(
+    gz: Gazetteer, text: str, pos: int, reach: int, ending: dict[int, _Mention], provinces: set[int],
+    bounds: set[int],
+) -> _Mention | None:
+    """The township written without its suffix before the community name ending at ``pos`` (朱家角淀山湖社区,
+    吴中区木渎天平社区), where a name may start or right after a place holding it: the only township with that
+    core in the country (of three characters or more), in a province the page names (of two), or under that place.
+    ``reach`` is :func:`_name_reach` before ``pos``; the community keeps a name of two characters at least, and
+    no place name found (``bounds``: where they start and end) starts or ends inside (牡丹江市二纺社区: no 牡丹)."""
+    cores = gz.township_cores
+    for rest in range(min(reach, _FREE_LONGEST), _BARE_TOWNSHIP_REST - 1, -1):
+        after = pos - rest
+        for k in (3, 2):
+            start = after - k
+            if start < 0 or text[start:after] not in cores or any(i in bounds for i in range(start + 1, pos)):
+                continue
+            towns = gz.townships_of_core(text[start:after])
+            holder = ending.get(start)
+            if holder is not None and holder.division is not None:
+                towns = tuple(t for t in towns if holder.division in gz.ancestors(t))
+            elif not _free_start(text, start):
+                continue
+            elif k == 2:
+                towns = tuple(t for t in towns if gz.ancestors(t)[0] in provinces)
+            if len(towns) == 1 and _free_name(text[after:pos]):
+                return _Mention(start, after, text[start:after], towns[0], candidates=towns)
+    return None
+
+
 def _community_start(
     gz: Gazetteer,
     text: str,
@@ -747,7 +800,7 @@ def _community_start(
             owner = ending.get(pos - k)
             if owner is not None and (
                 k == 1 or _level(gz, owner) == "township" or _free_name(text[pos - k : pos])
-            ):  # after a county or prefecture: 牡丹江市二纺社区, not 西宁市举行首批社区
+            ) and _is_name(text[pos - k : pos]):  # after a county or prefecture: 牡丹江市二纺社区, not 西宁市举行首批社区
                 owned = (k, owner)
                 break
     if owned is None and counties:  # a village right after its county's full name: 边坝县普玉村, not 武陟县总结农村
@@ -846,8 +899,9 @@ def _partner_words() -> tuple[str, ...]:
 
 @cache
 def _opening_words() -> tuple[str, ...]:
-    """Where-words, time words and kinds of villages: a name may stand on its own after one."""
-    return _where_words() + _time_words()
+    """Where-words, time words, kinds of villages and verbs taking a place as object: a name may stand on its
+    own after one."""
+    return _where_words() + _time_words() + words_of("place_where_words.tsv", "object_verb")
 
 
 @cache
@@ -884,7 +938,7 @@ def _free_name(core: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _name_reach(before: str) -> int:
-    """The most characters at the end of ``before`` that can be a community's name (0 to 5).
+    """The most characters at the end of ``before`` that can lie in a community's name (0 to 6).
 
     A longer core holds every shorter one, so the names that may end there are the cores of 1 to this length.
 
@@ -892,7 +946,7 @@ def _name_reach(before: str) -> int:
     (3, 0, 1, 0)
     """
     k = 0
-    while k < len(before) and _is_name(before[len(before) - k - 1 :]):
+    while k < len(before) and _core_chars(before[len(before) - k - 1 :]):
         k += 1
     return k
 
@@ -900,7 +954,19 @@ def _name_reach(before: str) -> int:
 @cache
 def _not_in_name() -> re.Pattern[str]:
     """Words that cannot be part of a community or village name (``place_not_community.tsv``)."""
-    return re.compile("|".join(re.escape(row[0]) for row in read_table("place_not_community.tsv")))
+    rows = read_table("place_not_community.tsv")
+    return re.compile("|".join(re.escape(row[0]) for row in rows if row[1:2] != ["edge"]))
+
+
+@cache
+def _edge_stops() -> tuple[str, ...]:
+    """Words that cannot open or close a community or village name (``place_not_community.tsv``, ``edge``)."""
+    return tuple(row[0] for row in read_table("place_not_community.tsv") if row[1:2] == ["edge"])
+
+
+def _core_chars(core: str) -> bool:
+    """Whether ``core`` may lie inside a community's name: what every longer name ending with it needs."""
+    return bool(_NAME_CHARS.fullmatch(core)) and not _not_in_name().search(core)
 
 
 def _is_name(core: str) -> bool:
@@ -909,7 +975,8 @@ def _is_name(core: str) -> bool:
     >>> _is_name("明晶巷"), _is_name("组织"), _is_name("41个")
     (True, False, False)
     """
-    return bool(_NAME_CHARS.fullmatch(core)) and not _not_in_name().search(core)
+    edges = _edge_stops()
+    return _core_chars(core) and not core.startswith(edges) and not core.endswith(edges)
 
 
 def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tuple[_Mention, ...]]:
@@ -1008,6 +1075,10 @@ def _locality(
             if m.start == org.end and m.start not in listed and _strictly_under(gz, m, base):
                 base = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed][-1]
                 break
+    if base is not None and _quoted(text, base.start):  # “某某省监测对象申报小程序”: a name, not the place
+        plain = next((i for i, m in enumerate(inside) if not _quoted(text, m.start)), None)
+        if plain is not None:
+            base, by_org = _adjacent(inside, plain)[-1], False
     where = _where_mention(gz, text, inside, first_end, listed)
     if where is not None and (base is None or not where.surface or not _strictly_under(gz, base, where)):
         base, by_org = where, False  # a place the venues share (赴甲镇某村、乙乡某村) wins over the organizer's own
@@ -1035,6 +1106,43 @@ def _locality(
                 group = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed]
                 return group[-1]
     return base
+
+
+_QUOTE_REACH = 40  # how far back an opening quotation mark or 《 is looked for
+_OPENERS, _CLOSERS = "“《「", "”》」"
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether the name at ``start`` stands inside a quotation or a 《》 title (“某某省防返贫监测小程序”).
+
+    >>> _quoted("宣传“江西省监测小程序”", 3), _quoted("到江西省“红色之旅”", 1)
+    (True, False)
+    """
+    lo = max(0, start - _QUOTE_REACH)
+    for opener, closer in zip(_OPENERS, _CLOSERS, strict=True):
+        o = text.rfind(opener, lo, start)
+        if o >= 0 and text.find(closer, o, start) < 0:
+            return True
+    return False
+
+
+@cache
+def _where_township() -> re.Pattern[str]:
+    """A where-word, then a township's name as written (到七河乡开展)."""
+    words = "|".join(re.escape(w) for w in sorted(_where_words(), key=len, reverse=True))
+    return re.compile(rf"(?:{words})([\u4e00-\u9fff]{{2,3}}?(?:街道|镇|乡))(?!镇|村|街|长|党|政府|干部|级|里|亲|土|贤|情)")
+
+
+def _written_township(gz: Gazetteer, text: str, ev: Event) -> _Mention | None:
+    """A township the gazetteer lacks, written after a where-word in the event's first sentence and not one of a
+    list: the place it happened, as written (its chain from the document's county, :func:`_inherit`)."""
+    for m in _where_township().finditer(text, ev.start, _first_sentence_end(text, ev)):
+        name = m.group(1)
+        if text[m.end(1) : m.end(1) + 1] in _LIST_MARKS:  # 到甲乡、乙乡调研: several venues
+            return None
+        if _free_name(name[:-2] if name.endswith("街道") else name[:-1]) and not gz.find(name):
+            return _Mention(m.start(1), m.end(1), name, None, township=name)
+    return None
 
 
 def _first_sentence_end(text: str, ev: Event) -> int:
