@@ -514,6 +514,11 @@ def _cache_key(path: Path) -> tuple[object, ...]:
 _RESOURCES = ("place_stop_names.tsv", "place_changes.tsv", "place_whole_provinces.tsv")  # the resource files the tables are built from
 
 
+def cache_key() -> tuple[object, ...]:
+    """What the process-wide gazetteer is built from (:func:`_cache_key`): values derived from it key on this."""
+    return _cache_key(_dictionary_path())
+
+
 @cache
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, loaded on first use (its tables from the disk cache: :mod:`partyevents.cache`)."""

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
+from pathlib import Path
 
+from ..cache import cached, file_digest
 from ..records import DocContext, Event, OrgMention
 from ..resources import read_table
 from .wordtrie import trie_pattern
@@ -409,14 +411,22 @@ def place_suffixes() -> tuple[str, ...]:
 @cache
 def place_words() -> frozenset[str]:
     """The names of the gazetteer's places less their suffix, of two to :data:`MAX_PLACE_WORD` characters
-    (大沁他拉 of 他拉哈镇, 回龙 of 回龙镇, 跃进 of 跃进乡)."""
+    (他拉哈 of 他拉哈镇, 回龙 of 回龙镇, 跃进 of 跃进乡). Built once and kept in the disk cache, beside the
+    gazetteer's tables and keyed by the same sources (:mod:`partyevents.cache`)."""
+    from .gazetteer import cache_key
+
+    key = (*cache_key(), file_digest(Path(__file__)), place_suffixes(), MAX_PLACE_WORD)
+    return frozenset(cached("org-place-words", key, _build_place_words))
+
+
+def _build_place_words() -> tuple[str, ...]:
     from .gazetteer import gazetteer
 
     end = re.compile(f"(?:{'|'.join(map(re.escape, place_suffixes()))})$")  # the leftmost match: the longest suffix
-    return frozenset(
+    return tuple(sorted({
         div.name[: m.start()] for div in gazetteer().divisions
         if (m := end.search(div.name)) and 2 <= m.start() <= MAX_PLACE_WORD
-    )
+    }))
 
 
 def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool:
