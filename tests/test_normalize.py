@@ -142,6 +142,13 @@ def test_literal_first_patterns_match_as_their_plain_forms(text: str) -> None:
         m.start() for m in plain.finditer(text)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("施工爸辽僖矐該測試篤踐龘䶵\ue000\uf8ffAb-[]^\\ 12"), max_size=40))
+def test_rare_hits_match_the_class_of_every_rare_character(text: str) -> None:
+    rare, _ = nz._rare_char_re()
+    assert nz._rare_hits(text) == [m.start() for m in rare.finditer(text)]
+
+
 _FURNITURE_BITS = ["粤ICP备12345号", "版权所有 2021", "Processed in 0.1 second", "上一篇:a 下一篇:b", "网站地图",
                    "首页 > 新闻 > 正文", "(线索提供人:张三)", "发布时间:2021-10-29", "12月4日,某社区开展志愿服务。",
                    "党员进社区开展活动,共30余人参加。", "  ", "\t> x >\t", "联系我们", "已有12人参与"]

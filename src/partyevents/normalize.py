@@ -211,9 +211,8 @@ def common_chars() -> frozenset[str]:
 
 
 @cache
-def _rare_char_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(Han characters outside the common-character table or private-use ones, a Latin letter between Han
-    characters): two patterns that each start with one character class, which ``re`` scans for fast.
+def _rare_chars() -> frozenset[str]:
+    """Han characters outside the common-character table.
 
     A traditional character whose simplified form is common (篤, 踐) is common too: the fixer runs before
     ``to_simplified``, and a traditional page is no mojibake.
@@ -221,9 +220,37 @@ def _rare_char_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     common = set(common_chars())
     trad = traditional_chars()
     common |= {t for t, simple in zip(trad, to_simplified("".join(trad)), strict=True) if simple in common}
-    rare = _ranges([cp for cp in range(0x3400, 0xA000) if chr(cp) not in common])
-    han = "\\u3400-\\u9fff\\ue000-\\uf8ff"
-    return re.compile(f"[{rare}\\ue000-\\uf8ff]"), re.compile(f"[A-Za-z](?<=[{han}][A-Za-z])(?=[{han}])")
+    return frozenset(c for c in map(chr, range(0x3400, 0xA000)) if c not in common)
+
+
+_HAN = "\\u3400-\\u9fff\\ue000-\\uf8ff"
+_PRIVATE_USE = re.compile("[\\ue000-\\uf8ff]")
+_LATIN_BETWEEN = re.compile(f"[A-Za-z](?<=[{_HAN}][A-Za-z])(?=[{_HAN}])")
+
+
+def _rare_char_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The plain form of :func:`_rare_hits` (one class of every rare character; slow to compile, about
+    60 ms, so used only by the equivalence test) and the pattern of a Latin letter between Han characters."""
+    rare = _ranges(sorted(map(ord, _rare_chars())))
+    return re.compile(f"[{rare}\\ue000-\\uf8ff]"), _LATIN_BETWEEN
+
+
+def _rare_hits(text: str) -> list[int]:
+    """Offsets of the rare Han characters and private-use ones in ``text``.
+
+    Found from the few rare characters this text holds (usually none), each with ``str.find``: one class
+    of all twenty thousand would cost a new process 60 ms to compile, more than most documents.
+
+    >>> _rare_hits("施工!爸辽僖矐該測試僖")
+    [5, 6, 10]
+    """
+    hits = [m.start() for m in _PRIVATE_USE.finditer(text)]
+    for ch in _rare_chars().intersection(text):
+        i = text.find(ch)
+        while i >= 0:
+            hits.append(i)
+            i = text.find(ch, i + 1)
+    return sorted(hits)
 
 
 _RUN_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z\ue000-\uf8ff]+")
@@ -235,9 +262,8 @@ def _mojibake_spans(text: str) -> list[tuple[int, int]]:
     >>> _mojibake_spans("施工!爸辽僖矐該測試"), _mojibake_spans("樊城区召开会议")
     ([(5, 7)], [])
     """
-    rare, latin = _rare_char_re()
-    hits = [m.start() for m in rare.finditer(text)]
-    if between := [m.start() for m in latin.finditer(text)]:
+    hits = _rare_hits(text)
+    if between := [m.start() for m in _LATIN_BETWEEN.finditer(text)]:
         hits = sorted(hits + between)
     if len(hits) < 2:
         return []
