@@ -33,8 +33,9 @@ def test_golden_case(case: dict) -> None:
 
 
 def test_boilerplate_table_kinds_are_known() -> None:
-    assert set(boilerplate_patterns()) <= {"line", "tail", "inline", "meta", "stamp", "edition"}
+    assert set(boilerplate_patterns()) <= {"line", "tail", "inline", "meta", "stamp", "edition", "link"}
     assert all(p.groupindex.get("date") for kind in ("meta", "edition") for p in boilerplate_patterns()[kind])
+    assert all({"y", "m", "d"} <= set(p.groupindex) for kind in ("stamp", "link") for p in boilerplate_patterns()[kind])
 
 
 @pytest.mark.parametrize("line", [
@@ -290,3 +291,16 @@ def test_an_article_laid_out_as_verse_is_read_as_sentences() -> None:
     assert "来源" not in result.documents[0]["text"]
     normal = nz.normalize("5月3日,某社区党支部组织党员清理楼道。\n活动现场\n志愿者合影\n")  # a body already: untouched
     assert normal.text.startswith("5月3日") and "join_short_lines" not in normal.fixes
+
+
+def test_the_pages_own_address_dates_it_when_no_header_does() -> None:
+    body = "5月6日,青竹镇团委组织青年志愿者清理河道垃圾,共25人参加。"
+    text, facts, _ = nz.strip_boilerplate(f"{body}\n本文链接:https://www.example.cn/content/2020/05/08/77123.html")
+    assert text == body and facts["published_date"] == dt.date(2020, 5, 8)
+    footer = "编辑:李四\n转载请注明出处。\n本文链接:https://www.example.cn/content/2020/05/08/77123.html"
+    text, facts, _ = nz.strip_boilerplate(f"{body}\n{footer}")  # below the credits that end the article
+    assert text == body and facts["published_date"] == dt.date(2020, 5, 8)
+    _, facts, _ = nz.strip_boilerplate(f"发布时间:2020-05-07\n{body}\n原文链接:https://example.cn/202005/t20200508_1.html")
+    assert facts["published_date"] == dt.date(2020, 5, 7)  # the header states it
+    text, facts, _ = nz.strip_boilerplate(f"{body}\n本文链接:https://www.example.cn/a/77123.html")
+    assert text == body and facts["published_date"] is None  # no date in the address: furniture only

@@ -431,6 +431,34 @@ def _edition(line: str) -> tuple[str, dt.date | None] | None:
     return None
 
 
+def _page_link(line: str) -> tuple[str, dt.date | None] | None:
+    """``(line, date)`` when the line gives the page's own address with a date in its path (``link`` in
+    ``boilerplate.tsv``).
+
+    >>> _page_link("本文链接:https://news.example.cn/content/2021/12/31/1234.html")
+    ('本文链接:https://news.example.cn/content/2021/12/31/1234.html', datetime.date(2021, 12, 31))
+    >>> _page_link("原文链接:http://www.example.gov.cn/xwzx/202203/t20220315_88.html")[1]
+    datetime.date(2022, 3, 15)
+    >>> _page_link("本文链接:https://example.cn/a/88123.html") is None
+    True
+    """
+    for pattern in boilerplate_patterns().get("link", ()):
+        if (m := pattern.search(line)) is not None:
+            try:
+                return line, dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                return line, None
+    return None
+
+
+def _link_date(lines: list[str]) -> tuple[str, dt.date] | None:
+    """The first line anywhere on the page (the footer too) giving its own address with a date in it."""
+    for line in lines:
+        if "http" in line and (link := _page_link(line)) is not None and link[1] is not None:
+            return line, link[1]
+    return None
+
+
 _FULL_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}[日号]$")
 
 
@@ -677,6 +705,8 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
         if ("版" in line or "星期" in line) and len(line) <= 160 and (edition := _edition(line)) is not None:
             editions.append(edition)  # 《人民日报》(2018年07月09日 04 版): the newspaper's date, no article text
             continue
+        if "http" in line and _page_link(line) is not None:  # 本文链接:https://…/2021/12/31/…: the page's address
+            continue
         if seen_body and len(line) <= 40 and tail_re is not None and tail_re.search(line):
             break
         if _is_furniture(line, line_searches):
@@ -690,7 +720,7 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
             continue
         seen_body = True
         kept.append(line)
-    if facts["published_date"] is None and (found_date := editions[0] if editions else stamp) is not None:
+    if facts["published_date"] is None and (found_date := editions[0] if editions else stamp or _link_date(lines)):
         facts["published_text"], facts["published_date"] = found_date
     if facts["title"] is None:
         facts["title"] = next((h for h in header if _header_title_like(h)), None)
