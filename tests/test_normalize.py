@@ -42,6 +42,7 @@ def test_boilerplate_table_kinds_are_known() -> None:
     "【字体:大 中 小】 打印本页 关闭窗口", "[打印] [关闭]", "浏览次数:1024", "首页 > 新闻中心 > 工作动态",
     "当前位置:首页>>基层党建", "阅读:35", "京ICP备12345678号-1", "网站标识码:1234567890",
     "主办单位:某县人民政府", "服务热线:12345", "来源:某街道办事处 作者:王五", "网友评论仅供其表达个人看法",
+    "正在加载,请稍后...", "[分", "(某某日报社会新闻部编辑)",
 ])
 def test_furniture_line_is_dropped_inside_a_page(line: str) -> None:
     body = "6月3日,某社区党支部开展主题党日活动,组织党员20人学习党章。"
@@ -49,10 +50,18 @@ def test_furniture_line_is_dropped_inside_a_page(line: str) -> None:
     assert nz.normalize(f"{body}\n{line}\n{more}").text == f"{body}\n{more}"
 
 
-@pytest.mark.parametrize("marker", ["上一条:某社区召开会议", "下一篇 某街道举办培训班", "相关阅读", "责任编辑:赵六"])
+@pytest.mark.parametrize("marker", ["上一条:某社区召开会议", "下一篇 某街道举办培训班", "相关阅读", "责任编辑:赵六",
+                                    "友情提示"])
 def test_tail_marker_ends_the_article(marker: str) -> None:
     body = "6月3日,某社区党支部开展主题党日活动,组织党员20人学习党章。"
     assert nz.normalize(f"{body}\n{marker}\n{body}").text == body
+
+
+def test_headlines_of_other_articles_ending_the_page_are_dropped() -> None:
+    body = "6月3日,某社区党支部开展主题党日活动,组织党员20人学习党章。"
+    titles = ["某市举办青年创业大赛 百余项目同台比拼", "老街焕新颜 夜市人气旺", "非遗剪纸走进社区课堂"]
+    assert nz.normalize("\n".join([body, *titles])).text == body
+    assert nz.normalize("\n".join([body, *titles[:2]])).text.endswith(titles[1])  # two short lines may be captions
 
 
 def test_body_line_mentioning_a_source_word_is_kept() -> None:

@@ -617,6 +617,24 @@ def _title_like(line: str) -> bool:
     return 6 <= len(line) <= 40 and not _SENTENCE_END.search(line) and not _OPENS_WITH_DATE.match(line)
 
 
+def _without_trailing_titles(kept: list[str]) -> list[str]:
+    """The body without a run of three or more title-like lines that ends the page after prose: the headlines
+    of other articles, listed with no label over them (an article closes with a sentence, not three headlines).
+
+    >>> _without_trailing_titles(["5月6日,某镇开展植树活动,共30人参加。", "某县举办职工运动会 百名职工同场竞技",
+    ...                           "古镇新貌 游人如织", "某某戏曲进校园"])
+    ['5月6日,某镇开展植树活动,共30人参加。']
+    >>> _without_trailing_titles(["5月6日,某镇开展植树活动,共30人参加。", "活动现场", "党员合影"])[-1]
+    '党员合影'
+    """
+    n = len(kept)
+    while n and _title_like(kept[n - 1]):
+        n -= 1
+    if len(kept) - n >= 3 and n and _SENTENCE_END.search(kept[n - 1]):
+        return kept[:n]
+    return kept
+
+
 def _opens_other_articles(line: str, lines: list[str], at: int) -> bool:
     """A short label (新闻推荐, 相关报道) over a list of other articles: a teaser cut off with ``...`` or
     three title-like lines in a row. By the shape of what follows, not by the label's words.
@@ -728,6 +746,7 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
         facts["title"] = clean_title(facts["title"])
     if not kept:  # a short text with no page around it: its sentences are the body
         kept = [h for h in header if _SENTENCE_END.search(h) and h != facts["title"]]
+    kept = _without_trailing_titles(kept)
     kept, dropped = _drop_unrelated(kept)
     for para in dropped:
         problems.append(Problem("normalize", "warning", "dropped a paragraph that reads as an unrelated story "
