@@ -231,3 +231,26 @@ def test_a_day_opening_a_clause_of_the_lead_dates_the_paragraph() -> None:
     assert _dates(vague) == ["8月2日上午"]  # the day, not 近日
     inside = "近日,某社区于8月2日开展送清凉活动。\n"  # no clause opens with it: 近日 stands
     assert _dates(inside) == ["近日"]
+
+
+def test_a_day_told_in_parts_gives_one_event_per_part() -> None:
+    text = ("9月12日清晨,一阵大风刮过柳溪乡松岗村。\n"
+            "上午,帮扶工作队和村干部一起核对困难户的信息。\n"
+            "核对完成后,工作队整理了台账。\n"
+            "下午,帮扶工作队分成两组走访松岗村困难户。\n")
+    assert _dates(text) == ["9月12日清晨", "下午"]
+    assert _texts(text)[0].endswith("工作队整理了台账。")
+
+
+def test_a_first_part_of_the_day_details_the_dated_activity() -> None:
+    text = "7月3日,某县委宣传部到青石村开展慰问活动。\n上午,宣传部一行来到村文化广场,与村民座谈。\n"
+    assert len(segment(text)) == 1
+    text = "7月3日上午,某县委宣传部到青石村开展慰问活动。\n下午,宣传部一行来到村文化广场,与村民座谈。\n"
+    assert _dates(text) == ["7月3日上午", "下午"]
+
+
+def test_the_same_day_told_by_the_reporter_or_for_the_whole_area_is_no_new_event() -> None:
+    text = ("4月9日,枫林区委组织部部署环境整治月工作。\n"
+            "当天,记者跟随区卫健委工作组一起来到下沙社区。\n"
+            "当日,全区各街道动员党员清理楼道杂物120多处。\n")
+    assert len(segment(text)) == 1

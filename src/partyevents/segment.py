@@ -439,12 +439,14 @@ class _Builder:
         self.section: str | None = None
         self.cur_section: str | None = None
         self.notice = False  # the running event has passed a notice's item label (二、活动地点)
+        self.parts: set[str] = set()  # the parts of the day (上午, 下午) the running event has told
 
     def open(self, start: int, end: int, date: DateExpr | None) -> None:
         self.close()
         self.cur = [start, end, date.start if date else -1, date.end if date else -1]
         self.cur_section = self.section
         self.notice = False
+        self.parts = {w for w in _part_words() if w in date.text} if date else set()
 
     def extend(self, end: int) -> None:
         assert self.cur is not None
@@ -563,16 +565,66 @@ def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) ->
         return False
     if e.relative == "随后":
         return True  # 随后 goes on with the activity of the paragraph before (ANNOTATION.md "Events")
+    if line.text.startswith(_reporters() + _whole_areas(), e.end - line.start + 1):
+        return True  # 当天,记者跟随…: the reporter's steps; 当天,全区各单位…: the whole occasion in sum
     running = text[cur[0] : cur[1]]
     names = [name for name in _PLACE_NAME.findall(line.text, e.end - line.start, min(len(line.text), e.end - line.start
                                                                                       + 40))
-             if not name.endswith(words_of("segment_words.tsv", "not_place"))]
+             if not name.endswith(words_of("segment_words.tsv", "not_place")) and not _generic_place(name)]
     if any(name not in running for name in names):
         return False
     # another kind of activity: the sentence's activity cue words share no label with the running event's
     sentence = line.text[e.end - line.start : _sentence_end(line.text, e.end - line.start)]
     here = _activity_labels(sentence)
     return not here or bool(here & _activity_labels(running))
+
+
+@cache
+def _part_words() -> tuple[str, ...]:
+    """The parts of the day (上午, 下午): ``date_relative.tsv``, unit ``part``."""
+    return tuple(w for w, r in relative_words().items() if r.unit == "part")
+
+
+def _day_part(b: _Builder, e: DateExpr) -> bool:
+    """Whether a paragraph opening with a part of the day (上午, / 下午,) goes on with the running event: it does
+    unless the running event has told another part of the day already (its date, 6月20日上午, or a paragraph
+    of its own): a day told in parts is one activity per part. An undated running event takes it as its date.
+
+    >>> b = _Builder()
+    >>> b.open(0, 10, find_date_expressions("7月1日上午,甲村")[0])
+    >>> [_day_part(b, find_date_expressions(t)[0]) for t in ("上午,乙", "下午,丙")]
+    [True, False]
+    """
+    if b.cur is None or b.cur_section != b.section or e.relative not in _part_words():
+        return False
+    if b.parts and e.relative not in b.parts:
+        return False
+    if b.cur[2] < 0:
+        b.cur[2], b.cur[3] = e.start, e.end
+    b.parts.add(e.relative)
+    return True
+
+
+def _reporters() -> tuple[str, ...]:
+    """Words for the report's writer (记者, 笔者): ``segment_words.tsv``, kind ``reporter``."""
+    return words_of("segment_words.tsv", "reporter")
+
+
+def _whole_areas() -> tuple[str, ...]:
+    """Words for a whole area (全区, 全市): ``segment_words.tsv``, kind ``whole``."""
+    return words_of("segment_words.tsv", "whole")
+
+
+_LEVEL_WORDS = re.compile(r"(?:街道|社区|村|镇|乡|区|县|市)+")
+
+
+def _generic_place(name: str) -> bool:
+    """A name made of level words only (街道社区, 区街道): a kind of place, no place of its own.
+
+    >>> _generic_place("街道社区"), _generic_place("八经街道")
+    (True, False)
+    """
+    return _LEVEL_WORDS.fullmatch(name) is not None
 
 
 def _activity_labels(text: str) -> set[str]:
@@ -591,6 +643,8 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             opening = None  # 据悉,…: more about the running event
         if opening is not None and b.cur_section == b.section and _same_activity(text, line, opening, b.cur):
             opening = None
+        if opening is not None and _day_part(b, opening):
+            opening = None  # 上午,…: more of the running day
         # a photo caption (…(某某摄), 图为…) retells the running event: none of its dates opens an event
         caption = b.cur is not None and b.cur_section == b.section and _is_caption(line.text)
         if caption:

@@ -542,6 +542,24 @@ def _spans_of(found: list[DateExpr]) -> _Spans | _FewSpans:
     return _Spans((e.start, e.end) for e in found)
 
 
+_LINE_MARKS = " \t\u3000◆◇●○■□▲△★☆·•*-"  # what may stand between a line's start and a part of the day opening it
+
+
+def _part_opens(text: str, m: re.Match[str]) -> bool:
+    """Whether a part of the day (上午, 下午: ``date_relative.tsv`` unit ``part``) opens its line and its clause
+    (``上午,`` or ``下午3时,``): the paragraph then tells that part of the day the running report is about.
+
+    >>> [_part_opens(t, _relative_re().search(t)) for t in ("甲。\\n下午,乙", "甲\\n下午3时,乙", "甲。下午,乙", "甲\\n下午乙")]
+    [True, True, False, False]
+    """
+    i = m.start() - 1
+    while i >= 0 and text[i] in _LINE_MARKS:
+        i -= 1
+    if i >= 0 and text[i] != "\n":
+        return False
+    return m.end() > m.end("rel") or text.startswith((",", "，"), m.end())
+
+
 def _scan(text: str, start: int, end: int) -> list[DateExpr]:
     """The relative words of ``text[start:end]``, then the absolute expressions that do not start inside one,
     then days without a month that start inside neither."""
@@ -554,6 +572,8 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
             continue  # 今年70岁: an age, no date
         if words[m["rel"]].unit == "recent" and text.startswith("的", m.end()):
             continue  # 近期的雨水天气: describes a thing, dates no activity
+        if words[m["rel"]].unit == "part" and not _part_opens(text, m):
+            continue  # 上午 inside a sentence (次日上午, 工作了一上午): no paragraph of its own
         month = int(m["m"]) if m["m"] else None
         day = int(m["d"]) if m["d"] else None
         if not _valid(month, day):
@@ -813,6 +833,24 @@ def _resolve_previous(rel: RelativeWord, info: DateInfo, prev: DateInfo | None) 
         info.year_source = "previous"
 
 
+def _context_day(text: str, pos: int, anchor: _Anchor | None, year_in_body: int | None) -> DateInfo | None:
+    """The day a relative word at ``pos`` counts from when no dated event comes before it: the last day (month and
+    day at least) written before it that opened no event (a dateline, 5月3日讯; a scene, 6月20日早晨,一场急雨…).
+
+    >>> text = "5月3日讯 某镇的雨下了一夜。\\n当天,甲村组织党员排涝。"
+    >>> info = _context_day(text, text.index("当天"), None, None)
+    >>> (info.month, info.day)
+    (5, 3)
+    """
+    days = [e for e in find_date_expressions(text) if e.start < pos and e.relative is None and e.month is not None
+            and e.day is not None and not e.lunar and e.digits is None]
+    if not days:
+        return None
+    info = DateInfo()
+    _resolve_absolute(days[-1], info, anchor, year_in_body)
+    return info
+
+
 def _with_prefix(text: str, start: int) -> int:
     """The start of a date expression moved back over the 自/从 it leaves out of its text when it is
     no ``since`` form by itself (自3月24日晚开展检测以来): rescanning from there sees the prefix again."""
@@ -860,7 +898,7 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
         elif rel.anchor == "published":
             _resolve_published(e, rel, info, anchor)
         else:
-            _resolve_previous(rel, info, prev)
+            _resolve_previous(rel, info, prev or _context_day(ctx.text, e.start, anchor, year_in_body))
         if info.year and info.month and info.day and info.full_date is None:
             info.day = None  # 2月30日 is no calendar day: keep what can be trusted
         if info.month is not None and info.day is not None:
