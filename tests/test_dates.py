@@ -165,3 +165,8 @@ def test_a_part_of_the_day_takes_the_day_written_before_it() -> None:
 
 def test_a_part_of_the_day_is_a_date_only_opening_its_line() -> None:
     assert [e.text for e in find_date_expressions("甲镇召开会议。下午,乙村开展活动。\n下午,丙村开展活动。")] == ["下午"]
+
+
+def test_a_recent_word_before_a_noun_describes_a_thing() -> None:
+    text = "各支部书记说明近期工作重点,驻村干部问起老人近期身体好不好。日前,某村召开会议。"
+    assert [e.text for e in find_date_expressions(text)] == ["日前"]

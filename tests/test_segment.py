@@ -254,3 +254,15 @@ def test_the_same_day_told_by_the_reporter_or_for_the_whole_area_is_no_new_event
             "当天,记者跟随区卫健委工作组一起来到下沙社区。\n"
             "当日,全区各街道动员党员清理楼道杂物120多处。\n")
     assert len(segment(text)) == 1
+
+
+def test_short_lines_before_a_paragraph_that_goes_on_are_captions_not_headings() -> None:
+    text = ("5月8日,清水镇召开表彰大会,乡干部与各村支书共80余人到场。\n"
+            "全体起立奏唱国歌\n"
+            "先进个人上台领奖\n"
+            "会议由清水镇镇长主持。\n"
+            "强化队伍建设\n"
+            "清水镇选派年轻干部到村任职。\n")
+    segs = segment(text)
+    assert [text[s.start : s.end].splitlines()[-1] for s in segs] == ["会议由清水镇镇长主持。", "清水镇选派年轻干部到村任职。"]
+    assert segs[1].section == "强化队伍建设"

@@ -631,10 +631,34 @@ def _activity_labels(text: str) -> set[str]:
     return {label for label, words in activity_keywords().items() if any(w in text for w in words)}
 
 
+def _captions(b: _Builder, line: Line, exprs: list[DateExpr], held: list[str]) -> bool:
+    """Hold back a short line that would close the running event as a sub-heading until the next paragraph shows
+    what it was: a photo caption without a credit (奏唱国歌, 党员在某村除草) when that paragraph goes on with the
+    running event (会上, 会议由…主持, 活动中: ``segment_words.tsv``, kind ``go_on``), else a heading after all.
+    True when ``line`` was held back."""
+    if b.cur is not None and b.cur_section == b.section and not b.notice and not (exprs and _date_only(line, exprs)):
+        heading = _heading(line, "news")
+        if heading is not None and not _BRACKET_HEADING.match(line.text) and not _notice_item(heading):
+            held.append(heading)
+            return True
+    if held:
+        if not line.text.startswith(_go_on_words()) or _heading(line, "news") is not None:
+            b.close()
+            b.section = held[-1]
+        held.clear()
+    return False
+
+
+def _go_on_words() -> tuple[str, ...]:
+    """Paragraph openers that go on with the running activity (会上, 活动中): ``segment_words.tsv``, kind ``go_on``."""
+    return words_of("segment_words.tsv", "go_on")
+
+
 def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
+    held: list[str] = []  # short lines after the running event: captions or sub-headings (:func:`_captions`)
     for line, exprs in zip(lines, by_line, strict=True):
-        if _structure(b, line, exprs, "news"):
+        if _captions(b, line, exprs, held) or _structure(b, line, exprs, "news"):
             continue
         opening = _opening_date(line, exprs, b.cur is None) if exprs else None
         if opening is not None and b.cur is not None and b.cur_section == b.section and line.text.startswith(

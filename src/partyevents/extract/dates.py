@@ -542,6 +542,12 @@ def _spans_of(found: list[DateExpr]) -> _Spans | _FewSpans:
     return _Spans((e.start, e.end) for e in found)
 
 
+@cache
+def _recent_nouns() -> tuple[str, ...]:
+    """Words after 近期/近日 that make it describe a thing (近期重点任务): ``date_recent_nouns.tsv``."""
+    return tuple(row[0] for row in read_table("date_recent_nouns.tsv"))
+
+
 _LINE_MARKS = " \t\u3000◆◇●○■□▲△★☆·•*-"  # what may stand between a line's start and a part of the day opening it
 
 
@@ -570,8 +576,8 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
             continue
         if not m["m"] and words[m["rel"]].unit == "year" and _AGE_AFTER.match(text, m.end()):
             continue  # 今年70岁: an age, no date
-        if words[m["rel"]].unit == "recent" and text.startswith("的", m.end()):
-            continue  # 近期的雨水天气: describes a thing, dates no activity
+        if words[m["rel"]].unit == "recent" and text.startswith(_recent_nouns(), m.end()):
+            continue  # 近期的降雨, 说明近期重点任务: describes a thing, dates no activity
         if words[m["rel"]].unit == "part" and not _part_opens(text, m):
             continue  # 上午 inside a sentence (次日上午, 工作了一上午): no paragraph of its own
         month = int(m["m"]) if m["m"] else None
