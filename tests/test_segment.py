@@ -266,3 +266,8 @@ def test_short_lines_before_a_paragraph_that_goes_on_are_captions_not_headings()
     segs = segment(text)
     assert [text[s.start : s.end].splitlines()[-1] for s in segs] == ["会议由清水镇镇长主持。", "清水镇选派年轻干部到村任职。"]
     assert segs[1].section == "强化队伍建设"
+
+
+def test_a_day_after_yu_in_the_lead_dates_a_paragraph_led_by_a_bare_year() -> None:
+    text = ("2019年是新中国成立70周年,重温历史意义重大。为此,白鹭湾村老年协会于6月2日上午,请老战士给青年讲故事。\n")
+    assert _dates(text) == ["6月2日上午"]

@@ -250,7 +250,7 @@ def _vague(e: DateExpr) -> bool:
     return word is not None and word.unit == "recent"
 
 
-def _clause_day(line: Line, exprs: list[DateExpr], after: int) -> DateExpr | None:
+def _clause_day(line: Line, exprs: list[DateExpr], after: int, yu: bool = False) -> DateExpr | None:
     """A day (month and day at least) after offset ``after`` in the paragraph's first sentences that opens a
     clause and is followed by a comma, the way a news lead names its day after a purpose or a scene
     (为表达关爱之情,7月7日,某社区开展…; 在严格落实防控要求下,2月5日下午,某镇召开…).
@@ -261,6 +261,11 @@ def _clause_day(line: Line, exprs: list[DateExpr], after: int) -> DateExpr | Non
     >>> text = "某社区于7月7日开展送清凉活动。"  # not opening a clause: the running rules decide
     >>> _clause_day(split_lines(text)[0], find_date_expressions(text), -1) is None
     True
+
+    With ``yu``, a day after 于 counts too (某社区于7月7日开展…: when the subject acted):
+
+    >>> _clause_day(split_lines(text)[0], find_date_expressions(text), -1, yu=True).text
+    '7月7日'
     """
     text, end = line.text, 0
     for _ in range(_LEAD_SENTENCES):
@@ -274,7 +279,7 @@ def _clause_day(line: Line, exprs: list[DateExpr], after: int) -> DateExpr | Non
             break
         if e.relative is not None or e.month is None or e.day is None or quotes.inside(i):
             continue
-        if i == 0 or text[i - 1] not in ",，" or not text.startswith((",", "，"), j):
+        if i == 0 or not ((yu and text[i - 1] == "于") or (text[i - 1] in ",，" and text.startswith((",", "，"), j))):
             continue
         if _bound(line, e) or _topic_or_speech(line, 0, e):
             continue
@@ -675,6 +680,8 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             opening = None
         if opening is not None and not caption and _vague(opening):
             opening = _clause_day(line, exprs, opening.end) or opening  # 近日,…。为…,7月16日上午,…
+        elif opening is not None and not caption and opening.year_only:  # 2021年是…。某站于4月11日上午,…
+            opening = _clause_day(line, exprs, opening.end, yu=True) or opening
         if opening is not None:
             b.open(line.start, line.end, opening)
             after = opening.end
