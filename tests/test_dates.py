@@ -170,3 +170,8 @@ def test_a_part_of_the_day_is_a_date_only_opening_its_line() -> None:
 def test_a_recent_word_before_a_noun_describes_a_thing() -> None:
     text = "各支部书记说明近期工作重点,驻村干部问起老人近期身体好不好。日前,某村召开会议。"
     assert [e.text for e in find_date_expressions(text)] == ["日前"]
+
+
+def test_a_lunar_festival_day_before_zhiji_is_an_occasion_not_a_day() -> None:
+    text = "农历八月十五中秋佳节之际,桂花社区组织居民做月饼。正月十五,桂花社区举办灯会。"
+    assert [e.text for e in find_date_expressions(text)] == ["正月十五"]

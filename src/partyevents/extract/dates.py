@@ -289,6 +289,22 @@ _SPELLED_DAY = re.compile(r"(?<![0-9.])(?P<m>1[0-2]|0?[1-9])[.](?P<d>[12][0-9]|3
 _CLAUSE_START = "\n,,。;:!?◆◇●○■□▲△★☆·•、 "
 
 
+@cache
+def _occasion_re() -> re.Pattern[str]:
+    """A festival's name (or a few characters ending in 节) and then a word of ``date_occasion_words.tsv``."""
+    words = [row[0] for row in read_table("date_occasion_words.tsv")]
+    return re.compile(rf"(?:{_holiday_names_re().pattern}|[\u4e00-\u9fff]{{0,3}}节)?(?:{'|'.join(map(re.escape, words))})")
+
+
+def _occasion_after(text: str, pos: int) -> bool:
+    """Whether a lunar date ending at ``pos`` is an occasion (腊月初八腊八节之际), not a day.
+
+    >>> _occasion_after("腊月初八腊八节之际,", 4), _occasion_after("农历八月十五前夕", 6), _occasion_after("正月十五,", 4)
+    (True, True, False)
+    """
+    return _occasion_re().match(text, pos) is not None
+
+
 def _lunar_number(s: str) -> int:
     """初二 -> 2, 廿三 -> 23, 三十 -> 30 (the day of a lunar month)."""
     s = s.replace("初", "").replace("廿", "二十")
@@ -334,6 +350,8 @@ def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
     # every lunar date holds 月 before its day (初, 十, 二十, 廿, 三十) or 大年: without one, no match to look for
     lunar_dates = _LUNAR_RE.finditer(text, start, end) if _LUNAR_HINT.search(text, start, end) else ()
     for m in lunar_dates:
+        if _occasion_after(text, m.end()):
+            continue  # 腊月初八腊八节之际: the occasion, not the day
         if m["dn"]:
             month, day = (1, 0) if m["dn"] == "三十" else (1, _lunar_number(m["dn"]))
         else:
