@@ -175,3 +175,7 @@ def test_a_recent_word_before_a_noun_describes_a_thing() -> None:
 def test_a_lunar_festival_day_before_zhiji_is_an_occasion_not_a_day() -> None:
     text = "农历八月十五中秋佳节之际,桂花社区组织居民做月饼。正月十五,桂花社区举办灯会。"
     assert [e.text for e in find_date_expressions(text)] == ["正月十五"]
+
+
+def test_today_before_de_describes_a_thing() -> None:
+    assert [e.text for e in find_date_expressions("珍惜今天的好日子。今天,某村举行升旗仪式。")] == ["今天"]

@@ -561,9 +561,13 @@ def _spans_of(found: list[DateExpr]) -> _Spans | _FewSpans:
 
 
 @cache
-def _recent_nouns() -> tuple[str, ...]:
-    """Words after 近期/近日 that make it describe a thing (近期重点任务): ``date_recent_nouns.tsv``."""
-    return tuple(row[0] for row in read_table("date_recent_nouns.tsv"))
+def _describing() -> dict[str, tuple[str, ...]]:
+    """A unit (recent) or a relative word (今天) -> the words after it that make it describe a thing (近期重点任务,
+    今天的好日子): ``date_recent_nouns.tsv``."""
+    out: dict[str, tuple[str, ...]] = {}
+    for which, word in read_table("date_recent_nouns.tsv"):
+        out[which] = (*out.get(which, ()), word)
+    return out
 
 
 _LINE_MARKS = " \t\u3000◆◇●○■□▲△★☆·•*-"  # what may stand between a line's start and a part of the day opening it
@@ -594,7 +598,7 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
             continue
         if not m["m"] and words[m["rel"]].unit == "year" and _AGE_AFTER.match(text, m.end()):
             continue  # 今年70岁: an age, no date
-        if words[m["rel"]].unit == "recent" and text.startswith(_recent_nouns(), m.end()):
+        if text.startswith(_describing().get(m["rel"], ()) + _describing().get(words[m["rel"]].unit, ()), m.end()):
             continue  # 近期的降雨, 说明近期重点任务: describes a thing, dates no activity
         if words[m["rel"]].unit == "part" and not _part_opens(text, m):
             continue  # 上午 inside a sentence (次日上午, 工作了一上午): no paragraph of its own
