@@ -179,3 +179,8 @@ def test_a_lunar_festival_day_before_zhiji_is_an_occasion_not_a_day() -> None:
 
 def test_today_before_de_describes_a_thing() -> None:
     assert [e.text for e in find_date_expressions("珍惜今天的好日子。今天,某村举行升旗仪式。")] == ["今天"]
+
+
+def test_this_year_lai_reads_as_since() -> None:
+    exprs = find_date_expressions("今年来,某街道建成议事厅6个。当天来,某村")
+    assert [(e.text, e.since) for e in exprs] == [("今年来", True), ("当天", False)]

@@ -123,6 +123,8 @@ def _relative_re() -> re.Pattern[str]:
         "(?P<rel>" + "|".join(map(re.escape, words)) + ")"
         # a month (and day) after a year word: 去年8月, 今年3月5日
         rf"(?:(?P<m>{_M2})\s*月份?(?:\s*(?P<d>{_D2})\s*[日号])?)?" + _TAIL
+        # 今年来, (今年以来): 来 alone, before a comma, after a year word (see _scan)
+        + r"(?P<lai>(?<!以来)来(?=[,，]))?"
     )
 
 
@@ -606,7 +608,9 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
         day = int(m["d"]) if m["d"] else None
         if not _valid(month, day):
             month = day = None
-        found.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, bool(m["since"]), m["rel"]))
+        since = bool(m["since"]) or (bool(m["lai"]) and words[m["rel"]].unit == "year" and month is None)
+        stop = m.end() if since or not m["lai"] else m.start("lai")
+        found.append(DateExpr(m.start(), stop, text[m.start() : stop], None, month, day, since, m["rel"]))
     relative = _spans_of(found)
     for m in _date_matches(text, start, end):
         if relative.covers(m.start()):
