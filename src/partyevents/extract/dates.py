@@ -609,8 +609,8 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
         if not _valid(month, day):
             month = day = None
         since = bool(m["since"]) or (bool(m["lai"]) and words[m["rel"]].unit == "year" and month is None)
-        stop = m.end() if since or not m["lai"] else m.start("lai")
-        found.append(DateExpr(m.start(), stop, text[m.start() : stop], None, month, day, since, m["rel"]))
+        upto = m.end() if since or not m["lai"] else m.start("lai")
+        found.append(DateExpr(m.start(), upto, text[m.start() : upto], None, month, day, since, m["rel"]))
     relative = _spans_of(found)
     for m in _date_matches(text, start, end):
         if relative.covers(m.start()):
