@@ -271,3 +271,11 @@ def test_short_lines_before_a_paragraph_that_goes_on_are_captions_not_headings()
 def test_a_day_after_yu_in_the_lead_dates_a_paragraph_led_by_a_bare_year() -> None:
     text = ("2019年是新中国成立70周年,重温历史意义重大。为此,白鹭湾村老年协会于6月2日上午,请老战士给青年讲故事。\n")
     assert _dates(text) == ["6月2日上午"]
+
+
+def test_a_paragraph_naming_the_same_day_again_goes_on_with_the_event() -> None:
+    text = ("为绿化家园,青峰镇开展植树月活动。\n"
+            "3月12日,青峰镇组织党员在河堤植树。\n"
+            "植树节当天,青峰镇党员还在河堤边种下柳树苗。\n"
+            "此次活动共种下树苗300余棵。\n")
+    assert _dates(text) == [None, "3月12日"]

@@ -566,7 +566,7 @@ def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) ->
     >>> _same_activity(text, lines[1], [x for x in find_date_expressions(text) if x.relative][0], [0, 15, 0, 4])
     True
     """
-    if e.relative not in _SAME_DAY or cur is None:
+    if cur is None or (e.relative not in _SAME_DAY and not _day_again(text, e, cur)):
         return False
     if e.relative == "随后":
         return True  # 随后 goes on with the activity of the paragraph before (ANNOTATION.md "Events")
@@ -582,6 +582,23 @@ def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) ->
     sentence = line.text[e.end - line.start : _sentence_end(line.text, e.end - line.start)]
     here = _activity_labels(sentence)
     return not here or bool(here & _activity_labels(running))
+
+
+def _day_again(text: str, e: DateExpr, cur: list[int]) -> bool:
+    """Whether ``e`` names again the day of the running event (3月12日,… then 植树节当天,…): like 当天, it goes on
+    with that event unless another place or kind of activity follows.
+
+    >>> text = "3月12日,甲镇开展植树活动。\\n植树节当天,甲镇党员种下树苗。"
+    >>> _day_again(text, find_date_expressions(text)[1], [0, 15, 0, 5])
+    True
+    """
+    if e.relative is not None or e.lunar or e.month is None or e.day is None or e.since or cur[2] < 0:
+        return False
+    running = find_date_expressions(text, cur[2], cur[3])
+    if not running or running[0].relative is not None or running[0].lunar or running[0].since:
+        return False
+    r = running[0]
+    return (r.month, r.day) == (e.month, e.day) and (r.year is None or e.year is None or r.year == e.year)
 
 
 @cache
@@ -670,8 +687,9 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             _retell_words()
         ):
             opening = None  # 据悉,…: more about the running event
+        retold = -1  # where a date that retells the running event's day ends (its sentence opens nothing more)
         if opening is not None and b.cur_section == b.section and _same_activity(text, line, opening, b.cur):
-            opening = None
+            opening, retold = None, opening.end
         if opening is not None and _day_part(b, opening):
             opening = None  # 上午,…: more of the running day
         # a photo caption (…(某某摄), 图为…) retells the running event: none of its dates opens an event
@@ -687,7 +705,7 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             after = opening.end
         elif b.cur is not None and b.cur_section == b.section:
             b.extend(line.end)
-            after = line.start - 1
+            after = max(line.start - 1, retold)
             opening = None
         else:
             b.open(line.start, line.end, None)
