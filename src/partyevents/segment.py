@@ -689,7 +689,7 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             opening = None  # 据悉,…: more about the running event
         retold = -1  # where a date that retells the running event's day ends (its sentence opens nothing more)
         if opening is not None and b.cur_section == b.section and _same_activity(text, line, opening, b.cur):
-            opening, retold = None, opening.end
+            retold, opening = opening.end, None
         if opening is not None and _day_part(b, opening):
             opening = None  # 上午,…: more of the running day
         # a photo caption (…(某某摄), 图为…) retells the running event: none of its dates opens an event
