@@ -279,3 +279,8 @@ def test_a_paragraph_naming_the_same_day_again_goes_on_with_the_event() -> None:
             "植树节当天,青峰镇党员还在河堤边种下柳树苗。\n"
             "此次活动共种下树苗300余棵。\n")
     assert _dates(text) == [None, "3月12日"]
+
+
+def test_a_part_of_the_day_opens_no_entry_of_a_digest() -> None:
+    text = "【工作动态】\n11月2日\n柳河镇召开党建例会。\n下午,柳河镇开展党员学习。\n11月5日\n桃源乡开展义诊。\n"
+    assert _dates(text) == ["11月2日", "11月5日"]

@@ -509,8 +509,10 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
     for line, exprs in zip(lines, by_line, strict=True):
         if _structure(b, line, exprs, "bulletin"):
             continue
-        opening = next((e for e in exprs if _opens(line, e) and (e.relative is None or e.start - line.start <= 2)),
-                       None) if exprs else None  # a relative word opens an entry only at the line start (◆近日,…)
+        opening = next((e for e in exprs if _opens(line, e) and (e.relative is None or e.start - line.start <= 2)
+                        and e.relative not in _part_words()),
+                       None) if exprs else None  # a relative word opens an entry only at the line start (◆近日,…);
+        # a part of the day (下午,…) goes on with the day's entry
         if opening is not None and (b.cur is None or b.cur[1] != b.cur[3]):
             b.open(line.start, line.end, opening)
         elif b.cur is not None:
