@@ -154,3 +154,33 @@ def test_a_year_word_before_an_age_is_no_date() -> None:
 
 def test_a_recent_word_before_de_describes_a_thing() -> None:
     assert [e.text for e in find_date_expressions("由于近期的降雨,近日,某村党支部组织党员清理水渠。")] == ["近日"]
+
+
+def test_a_part_of_the_day_takes_the_day_written_before_it() -> None:
+    text = "9月12日清晨,一阵大风刮过柳溪乡松岗村。\n上午,帮扶工作队核对信息。\n下午,工作队走访松岗村困难户。\n"
+    rows = partyevents.extract_text(text, published="2021-09-20")
+    assert [(e["month"], e["day"], e["date_text"]) for e in rows.events][-1] == (9, 12, "下午")
+    assert all(e["year"] == 2021 for e in rows.events)
+
+
+def test_a_part_of_the_day_is_a_date_only_opening_its_line() -> None:
+    assert [e.text for e in find_date_expressions("甲镇召开会议。下午,乙村开展活动。\n下午,丙村开展活动。")] == ["下午"]
+
+
+def test_a_recent_word_before_a_noun_describes_a_thing() -> None:
+    text = "各支部书记说明近期工作重点,驻村干部问起老人近期身体好不好。日前,某村召开会议。"
+    assert [e.text for e in find_date_expressions(text)] == ["日前"]
+
+
+def test_a_lunar_festival_day_before_zhiji_is_an_occasion_not_a_day() -> None:
+    text = "农历八月十五中秋佳节之际,桂花社区组织居民做月饼。正月十五,桂花社区举办灯会。"
+    assert [e.text for e in find_date_expressions(text)] == ["正月十五"]
+
+
+def test_today_before_de_describes_a_thing() -> None:
+    assert [e.text for e in find_date_expressions("珍惜今天的好日子。今天,某村举行升旗仪式。")] == ["今天"]
+
+
+def test_this_year_lai_reads_as_since() -> None:
+    exprs = find_date_expressions("今年来,某街道建成议事厅6个。当天来,某村")
+    assert [(e.text, e.since) for e in exprs] == [("今年来", True), ("当天", False)]

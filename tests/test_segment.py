@@ -231,3 +231,56 @@ def test_a_day_opening_a_clause_of_the_lead_dates_the_paragraph() -> None:
     assert _dates(vague) == ["8月2日上午"]  # the day, not 近日
     inside = "近日,某社区于8月2日开展送清凉活动。\n"  # no clause opens with it: 近日 stands
     assert _dates(inside) == ["近日"]
+
+
+def test_a_day_told_in_parts_gives_one_event_per_part() -> None:
+    text = ("9月12日清晨,一阵大风刮过柳溪乡松岗村。\n"
+            "上午,帮扶工作队和村干部一起核对困难户的信息。\n"
+            "核对完成后,工作队整理了台账。\n"
+            "下午,帮扶工作队分成两组走访松岗村困难户。\n")
+    assert _dates(text) == ["9月12日清晨", "下午"]
+    assert _texts(text)[0].endswith("工作队整理了台账。")
+
+
+def test_a_first_part_of_the_day_details_the_dated_activity() -> None:
+    text = "7月3日,某县委宣传部到青石村开展慰问活动。\n上午,宣传部一行来到村文化广场,与村民座谈。\n"
+    assert len(segment(text)) == 1
+    text = "7月3日上午,某县委宣传部到青石村开展慰问活动。\n下午,宣传部一行来到村文化广场,与村民座谈。\n"
+    assert _dates(text) == ["7月3日上午", "下午"]
+
+
+def test_the_same_day_told_by_the_reporter_or_for_the_whole_area_is_no_new_event() -> None:
+    text = ("4月9日,枫林区委组织部部署环境整治月工作。\n"
+            "当天,记者跟随区卫健委工作组一起来到下沙社区。\n"
+            "当日,全区各街道动员党员清理楼道杂物120多处。\n")
+    assert len(segment(text)) == 1
+
+
+def test_short_lines_before_a_paragraph_that_goes_on_are_captions_not_headings() -> None:
+    text = ("5月8日,清水镇召开表彰大会,乡干部与各村支书共80余人到场。\n"
+            "全体起立奏唱国歌\n"
+            "先进个人上台领奖\n"
+            "会议由清水镇镇长主持。\n"
+            "强化队伍建设\n"
+            "清水镇选派年轻干部到村任职。\n")
+    segs = segment(text)
+    assert [text[s.start : s.end].splitlines()[-1] for s in segs] == ["会议由清水镇镇长主持。", "清水镇选派年轻干部到村任职。"]
+    assert segs[1].section == "强化队伍建设"
+
+
+def test_a_day_after_yu_in_the_lead_dates_a_paragraph_led_by_a_bare_year() -> None:
+    text = ("2019年是新中国成立70周年,重温历史意义重大。为此,白鹭湾村老年协会于6月2日上午,请老战士给青年讲故事。\n")
+    assert _dates(text) == ["6月2日上午"]
+
+
+def test_a_paragraph_naming_the_same_day_again_goes_on_with_the_event() -> None:
+    text = ("为绿化家园,青峰镇开展植树月活动。\n"
+            "3月12日,青峰镇组织党员在河堤植树。\n"
+            "植树节当天,青峰镇党员还在河堤边种下柳树苗。\n"
+            "此次活动共种下树苗300余棵。\n")
+    assert _dates(text) == [None, "3月12日"]
+
+
+def test_a_part_of_the_day_opens_no_entry_of_a_digest() -> None:
+    text = "【工作动态】\n11月2日\n柳河镇召开党建例会。\n下午,柳河镇开展党员学习。\n11月5日\n桃源乡开展义诊。\n"
+    assert _dates(text) == ["11月2日", "11月5日"]

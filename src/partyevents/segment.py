@@ -250,7 +250,7 @@ def _vague(e: DateExpr) -> bool:
     return word is not None and word.unit == "recent"
 
 
-def _clause_day(line: Line, exprs: list[DateExpr], after: int) -> DateExpr | None:
+def _clause_day(line: Line, exprs: list[DateExpr], after: int, yu: bool = False) -> DateExpr | None:
     """A day (month and day at least) after offset ``after`` in the paragraph's first sentences that opens a
     clause and is followed by a comma, the way a news lead names its day after a purpose or a scene
     (为表达关爱之情,7月7日,某社区开展…; 在严格落实防控要求下,2月5日下午,某镇召开…).
@@ -261,6 +261,11 @@ def _clause_day(line: Line, exprs: list[DateExpr], after: int) -> DateExpr | Non
     >>> text = "某社区于7月7日开展送清凉活动。"  # not opening a clause: the running rules decide
     >>> _clause_day(split_lines(text)[0], find_date_expressions(text), -1) is None
     True
+
+    With ``yu``, a day after 于 counts too (某社区于7月7日开展…: when the subject acted):
+
+    >>> _clause_day(split_lines(text)[0], find_date_expressions(text), -1, yu=True).text
+    '7月7日'
     """
     text, end = line.text, 0
     for _ in range(_LEAD_SENTENCES):
@@ -274,7 +279,7 @@ def _clause_day(line: Line, exprs: list[DateExpr], after: int) -> DateExpr | Non
             break
         if e.relative is not None or e.month is None or e.day is None or quotes.inside(i):
             continue
-        if i == 0 or text[i - 1] not in ",，" or not text.startswith((",", "，"), j):
+        if i == 0 or not ((yu and text[i - 1] == "于") or (text[i - 1] in ",，" and text.startswith((",", "，"), j))):
             continue
         if _bound(line, e) or _topic_or_speech(line, 0, e):
             continue
@@ -439,12 +444,14 @@ class _Builder:
         self.section: str | None = None
         self.cur_section: str | None = None
         self.notice = False  # the running event has passed a notice's item label (二、活动地点)
+        self.parts: set[str] = set()  # the parts of the day (上午, 下午) the running event has told
 
     def open(self, start: int, end: int, date: DateExpr | None) -> None:
         self.close()
         self.cur = [start, end, date.start if date else -1, date.end if date else -1]
         self.cur_section = self.section
         self.notice = False
+        self.parts = {w for w in _part_words() if w in date.text} if date else set()
 
     def extend(self, end: int) -> None:
         assert self.cur is not None
@@ -502,8 +509,10 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
     for line, exprs in zip(lines, by_line, strict=True):
         if _structure(b, line, exprs, "bulletin"):
             continue
-        opening = next((e for e in exprs if _opens(line, e) and (e.relative is None or e.start - line.start <= 2)),
-                       None) if exprs else None  # a relative word opens an entry only at the line start (◆近日,…)
+        opening = next((e for e in exprs if _opens(line, e) and (e.relative is None or e.start - line.start <= 2)
+                        and e.relative not in _part_words()),
+                       None) if exprs else None  # a relative word opens an entry only at the line start (◆近日,…);
+        # a part of the day (下午,…) goes on with the day's entry
         if opening is not None and (b.cur is None or b.cur[1] != b.cur[3]):
             b.open(line.start, line.end, opening)
         elif b.cur is not None:
@@ -559,14 +568,16 @@ def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) ->
     >>> _same_activity(text, lines[1], [x for x in find_date_expressions(text) if x.relative][0], [0, 15, 0, 4])
     True
     """
-    if e.relative not in _SAME_DAY or cur is None:
+    if cur is None or (e.relative not in _SAME_DAY and not _day_again(text, e, cur)):
         return False
     if e.relative == "随后":
         return True  # 随后 goes on with the activity of the paragraph before (ANNOTATION.md "Events")
+    if line.text.startswith(_reporters() + _whole_areas(), e.end - line.start + 1):
+        return True  # 当天,记者跟随…: the reporter's steps; 当天,全区各单位…: the whole occasion in sum
     running = text[cur[0] : cur[1]]
     names = [name for name in _PLACE_NAME.findall(line.text, e.end - line.start, min(len(line.text), e.end - line.start
                                                                                       + 40))
-             if not name.endswith(words_of("segment_words.tsv", "not_place"))]
+             if not name.endswith(words_of("segment_words.tsv", "not_place")) and not _generic_place(name)]
     if any(name not in running for name in names):
         return False
     # another kind of activity: the sentence's activity cue words share no label with the running event's
@@ -575,34 +586,128 @@ def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) ->
     return not here or bool(here & _activity_labels(running))
 
 
+def _day_again(text: str, e: DateExpr, cur: list[int]) -> bool:
+    """Whether ``e`` names again the day of the running event (3月12日,… then 植树节当天,…): like 当天, it goes on
+    with that event unless another place or kind of activity follows.
+
+    >>> text = "3月12日,甲镇开展植树活动。\\n植树节当天,甲镇党员种下树苗。"
+    >>> _day_again(text, find_date_expressions(text)[1], [0, 15, 0, 5])
+    True
+    """
+    if e.relative is not None or e.lunar or e.month is None or e.day is None or e.since or cur[2] < 0:
+        return False
+    running = find_date_expressions(text, cur[2], cur[3])
+    if not running or running[0].relative is not None or running[0].lunar or running[0].since:
+        return False
+    r = running[0]
+    return (r.month, r.day) == (e.month, e.day) and (r.year is None or e.year is None or r.year == e.year)
+
+
+@cache
+def _part_words() -> tuple[str, ...]:
+    """The parts of the day (上午, 下午): ``date_relative.tsv``, unit ``part``."""
+    return tuple(w for w, r in relative_words().items() if r.unit == "part")
+
+
+def _day_part(b: _Builder, e: DateExpr) -> bool:
+    """Whether a paragraph opening with a part of the day (上午, / 下午,) goes on with the running event: it does
+    unless the running event has told another part of the day already (its date, 6月20日上午, or a paragraph
+    of its own): a day told in parts is one activity per part. An undated running event takes it as its date.
+
+    >>> b = _Builder()
+    >>> b.open(0, 10, find_date_expressions("7月1日上午,甲村")[0])
+    >>> [_day_part(b, find_date_expressions(t)[0]) for t in ("上午,乙", "下午,丙")]
+    [True, False]
+    """
+    if b.cur is None or b.cur_section != b.section or e.relative not in _part_words():
+        return False
+    if b.parts and e.relative not in b.parts:
+        return False
+    if b.cur[2] < 0:
+        b.cur[2], b.cur[3] = e.start, e.end
+    b.parts.add(e.relative)
+    return True
+
+
+def _reporters() -> tuple[str, ...]:
+    """Words for the report's writer (记者, 笔者): ``segment_words.tsv``, kind ``reporter``."""
+    return words_of("segment_words.tsv", "reporter")
+
+
+def _whole_areas() -> tuple[str, ...]:
+    """Words for a whole area (全区, 全市): ``segment_words.tsv``, kind ``whole``."""
+    return words_of("segment_words.tsv", "whole")
+
+
+_LEVEL_WORDS = re.compile(r"(?:街道|社区|村|镇|乡|区|县|市)+")
+
+
+def _generic_place(name: str) -> bool:
+    """A name made of level words only (街道社区, 区街道): a kind of place, no place of its own.
+
+    >>> _generic_place("街道社区"), _generic_place("八经街道")
+    (True, False)
+    """
+    return _LEVEL_WORDS.fullmatch(name) is not None
+
+
 def _activity_labels(text: str) -> set[str]:
     return {label for label, words in activity_keywords().items() if any(w in text for w in words)}
 
 
+def _captions(b: _Builder, line: Line, exprs: list[DateExpr], held: list[str]) -> bool:
+    """Hold back a short line that would close the running event as a sub-heading until the next paragraph shows
+    what it was: a photo caption without a credit (奏唱国歌, 党员在某村除草) when that paragraph goes on with the
+    running event (会上, 会议由…主持, 活动中: ``segment_words.tsv``, kind ``go_on``), else a heading after all.
+    True when ``line`` was held back."""
+    if b.cur is not None and b.cur_section == b.section and not b.notice and not (exprs and _date_only(line, exprs)):
+        heading = _heading(line, "news")
+        if heading is not None and not _BRACKET_HEADING.match(line.text) and not _notice_item(heading):
+            held.append(heading)
+            return True
+    if held:
+        if not line.text.startswith(_go_on_words()) or _heading(line, "news") is not None:
+            b.close()
+            b.section = held[-1]
+        held.clear()
+    return False
+
+
+def _go_on_words() -> tuple[str, ...]:
+    """Paragraph openers that go on with the running activity (会上, 活动中): ``segment_words.tsv``, kind ``go_on``."""
+    return words_of("segment_words.tsv", "go_on")
+
+
 def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
+    held: list[str] = []  # short lines after the running event: captions or sub-headings (:func:`_captions`)
     for line, exprs in zip(lines, by_line, strict=True):
-        if _structure(b, line, exprs, "news"):
+        if _captions(b, line, exprs, held) or _structure(b, line, exprs, "news"):
             continue
         opening = _opening_date(line, exprs, b.cur is None) if exprs else None
         if opening is not None and b.cur is not None and b.cur_section == b.section and line.text.startswith(
             _retell_words()
         ):
             opening = None  # 据悉,…: more about the running event
+        retold = -1  # where a date that retells the running event's day ends (its sentence opens nothing more)
         if opening is not None and b.cur_section == b.section and _same_activity(text, line, opening, b.cur):
-            opening = None
+            retold, opening = opening.end, None
+        if opening is not None and _day_part(b, opening):
+            opening = None  # 上午,…: more of the running day
         # a photo caption (…(某某摄), 图为…) retells the running event: none of its dates opens an event
         caption = b.cur is not None and b.cur_section == b.section and _is_caption(line.text)
         if caption:
             opening = None
         if opening is not None and not caption and _vague(opening):
             opening = _clause_day(line, exprs, opening.end) or opening  # 近日,…。为…,7月16日上午,…
+        elif opening is not None and not caption and opening.year_only:  # 2021年是…。某站于4月11日上午,…
+            opening = _clause_day(line, exprs, opening.end, yu=True) or opening
         if opening is not None:
             b.open(line.start, line.end, opening)
             after = opening.end
         elif b.cur is not None and b.cur_section == b.section:
             b.extend(line.end)
-            after = line.start - 1
+            after = max(line.start - 1, retold)
             opening = None
         else:
             b.open(line.start, line.end, None)

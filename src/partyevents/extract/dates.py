@@ -123,6 +123,8 @@ def _relative_re() -> re.Pattern[str]:
         "(?P<rel>" + "|".join(map(re.escape, words)) + ")"
         # a month (and day) after a year word: 去年8月, 今年3月5日
         rf"(?:(?P<m>{_M2})\s*月份?(?:\s*(?P<d>{_D2})\s*[日号])?)?" + _TAIL
+        # 今年来, (今年以来): 来 alone, before a comma, after a year word (see _scan)
+        + r"(?P<lai>(?<!以来)来(?=[,，]))?"
     )
 
 
@@ -289,6 +291,22 @@ _SPELLED_DAY = re.compile(r"(?<![0-9.])(?P<m>1[0-2]|0?[1-9])[.](?P<d>[12][0-9]|3
 _CLAUSE_START = "\n,,。;:!?◆◇●○■□▲△★☆·•、 "
 
 
+@cache
+def _occasion_re() -> re.Pattern[str]:
+    """A festival's name (or a few characters ending in 节) and then a word of ``date_occasion_words.tsv``."""
+    words = [row[0] for row in read_table("date_occasion_words.tsv")]
+    return re.compile(rf"(?:{_holiday_names_re().pattern}|[\u4e00-\u9fff]{{0,3}}节)?(?:{'|'.join(map(re.escape, words))})")
+
+
+def _occasion_after(text: str, pos: int) -> bool:
+    """Whether a lunar date ending at ``pos`` is an occasion (腊月初八腊八节之际), not a day.
+
+    >>> _occasion_after("腊月初八腊八节之际,", 4), _occasion_after("农历八月十五前夕", 6), _occasion_after("正月十五,", 4)
+    (True, True, False)
+    """
+    return _occasion_re().match(text, pos) is not None
+
+
 def _lunar_number(s: str) -> int:
     """初二 -> 2, 廿三 -> 23, 三十 -> 30 (the day of a lunar month)."""
     s = s.replace("初", "").replace("廿", "二十")
@@ -334,6 +352,8 @@ def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
     # every lunar date holds 月 before its day (初, 十, 二十, 廿, 三十) or 大年: without one, no match to look for
     lunar_dates = _LUNAR_RE.finditer(text, start, end) if _LUNAR_HINT.search(text, start, end) else ()
     for m in lunar_dates:
+        if _occasion_after(text, m.end()):
+            continue  # 腊月初八腊八节之际: the occasion, not the day
         if m["dn"]:
             month, day = (1, 0) if m["dn"] == "三十" else (1, _lunar_number(m["dn"]))
         else:
@@ -542,6 +562,34 @@ def _spans_of(found: list[DateExpr]) -> _Spans | _FewSpans:
     return _Spans((e.start, e.end) for e in found)
 
 
+@cache
+def _describing() -> dict[str, tuple[str, ...]]:
+    """A unit (recent) or a relative word (今天) -> the words after it that make it describe a thing (近期重点任务,
+    今天的好日子): ``date_recent_nouns.tsv``."""
+    out: dict[str, tuple[str, ...]] = {}
+    for which, word in read_table("date_recent_nouns.tsv"):
+        out[which] = (*out.get(which, ()), word)
+    return out
+
+
+_LINE_MARKS = " \t\u3000◆◇●○■□▲△★☆·•*-"  # what may stand between a line's start and a part of the day opening it
+
+
+def _part_opens(text: str, m: re.Match[str]) -> bool:
+    """Whether a part of the day (上午, 下午: ``date_relative.tsv`` unit ``part``) opens its line and its clause
+    (``上午,`` or ``下午3时,``): the paragraph then tells that part of the day the running report is about.
+
+    >>> [_part_opens(t, _relative_re().search(t)) for t in ("甲。\\n下午,乙", "甲\\n下午3时,乙", "甲。下午,乙", "甲\\n下午乙")]
+    [True, True, False, False]
+    """
+    i = m.start() - 1
+    while i >= 0 and text[i] in _LINE_MARKS:
+        i -= 1
+    if i >= 0 and text[i] != "\n":
+        return False
+    return m.end() > m.end("rel") or text.startswith((",", "，"), m.end())
+
+
 def _scan(text: str, start: int, end: int) -> list[DateExpr]:
     """The relative words of ``text[start:end]``, then the absolute expressions that do not start inside one,
     then days without a month that start inside neither."""
@@ -552,13 +600,17 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
             continue
         if not m["m"] and words[m["rel"]].unit == "year" and _AGE_AFTER.match(text, m.end()):
             continue  # 今年70岁: an age, no date
-        if words[m["rel"]].unit == "recent" and text.startswith("的", m.end()):
-            continue  # 近期的雨水天气: describes a thing, dates no activity
+        if text.startswith(_describing().get(m["rel"], ()) + _describing().get(words[m["rel"]].unit, ()), m.end()):
+            continue  # 近期的降雨, 说明近期重点任务: describes a thing, dates no activity
+        if words[m["rel"]].unit == "part" and not _part_opens(text, m):
+            continue  # 上午 inside a sentence (次日上午, 工作了一上午): no paragraph of its own
         month = int(m["m"]) if m["m"] else None
         day = int(m["d"]) if m["d"] else None
         if not _valid(month, day):
             month = day = None
-        found.append(DateExpr(m.start(), m.end(), m.group(), None, month, day, bool(m["since"]), m["rel"]))
+        since = bool(m["since"]) or (bool(m["lai"]) and words[m["rel"]].unit == "year" and month is None)
+        upto = m.end() if since or not m["lai"] else m.start("lai")
+        found.append(DateExpr(m.start(), upto, text[m.start() : upto], None, month, day, since, m["rel"]))
     relative = _spans_of(found)
     for m in _date_matches(text, start, end):
         if relative.covers(m.start()):
@@ -813,6 +865,24 @@ def _resolve_previous(rel: RelativeWord, info: DateInfo, prev: DateInfo | None) 
         info.year_source = "previous"
 
 
+def _context_day(text: str, pos: int, anchor: _Anchor | None, year_in_body: int | None) -> DateInfo | None:
+    """The day a relative word at ``pos`` counts from when no dated event comes before it: the last day (month and
+    day at least) written before it that opened no event (a dateline, 5月3日讯; a scene, 6月20日早晨,一场急雨…).
+
+    >>> text = "5月3日讯 某镇的雨下了一夜。\\n当天,甲村组织党员排涝。"
+    >>> info = _context_day(text, text.index("当天"), None, None)
+    >>> (info.month, info.day)
+    (5, 3)
+    """
+    days = [e for e in find_date_expressions(text) if e.start < pos and e.relative is None and e.month is not None
+            and e.day is not None and not e.lunar and e.digits is None]
+    if not days:
+        return None
+    info = DateInfo()
+    _resolve_absolute(days[-1], info, anchor, year_in_body)
+    return info
+
+
 def _with_prefix(text: str, start: int) -> int:
     """The start of a date expression moved back over the 自/从 it leaves out of its text when it is
     no ``since`` form by itself (自3月24日晚开展检测以来): rescanning from there sees the prefix again."""
@@ -860,7 +930,7 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
         elif rel.anchor == "published":
             _resolve_published(e, rel, info, anchor)
         else:
-            _resolve_previous(rel, info, prev)
+            _resolve_previous(rel, info, prev or _context_day(ctx.text, e.start, anchor, year_in_body))
         if info.year and info.month and info.day and info.full_date is None:
             info.day = None  # 2月30日 is no calendar day: keep what can be trusted
         if info.month is not None and info.day is not None:
