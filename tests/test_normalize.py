@@ -306,7 +306,7 @@ def test_the_pages_own_address_dates_it_when_no_header_does() -> None:
     body = "5月6日,青竹镇团委组织青年志愿者清理河道垃圾,共25人参加。"
     text, facts, _ = nz.strip_boilerplate(f"{body}\n本文链接:https://www.example.cn/content/2020/05/08/77123.html")
     assert text == body and facts["published_date"] == dt.date(2020, 5, 8)
-    footer = "编辑:李四\n转载请注明出处。\n本文链接:https://www.example.cn/content/2020/05/08/77123.html"
+    footer = "编辑:李四\n欢迎分享本文。\n本文链接:https://www.example.cn/content/2020/05/08/77123.html"
     text, facts, _ = nz.strip_boilerplate(f"{body}\n{footer}")  # below the credits that end the article
     assert text == body and facts["published_date"] == dt.date(2020, 5, 8)
     _, facts, _ = nz.strip_boilerplate(f"发布时间:2020-05-07\n{body}\n原文链接:https://example.cn/202005/t20200508_1.html")
