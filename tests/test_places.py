@@ -353,3 +353,50 @@ def test_a_village_after_a_township_the_gazetteer_lacks_keeps_that_township_as_w
     events[0].organization = OrgMention("松北镇兴隆村党支部", 0, 9)
     places, _ = resolve_places(DocContext(text=text), events)
     assert chain(places[0])[:7] == ("兴隆村", "village", None, None, None, "松北镇", "兴隆村")
+
+
+def _dated(text: str, date: str, org: str | None = None) -> Place | None:
+    """The locality of one event spanning ``text``, dated by ``date`` (and organized by ``org``) where written."""
+    ev = Event(seq=0, start=0, end=len(text), text=text)
+    d = text.index(date)
+    ev.date = DateInfo(text=date, start=d, end=d + len(date))
+    if org:
+        o = text.index(org)
+        ev.organization = OrgMention(org, o, o + len(org))
+    places, _ = resolve_places(DocContext(text=text), [ev])
+    return places[0]
+
+
+def test_a_township_named_again_without_its_suffix_before_its_predicate_is_that_township() -> None:
+    text = "诸暨市璜山镇推行党员联户制度。\n经过逐户摸排,璜山确定全镇45户示范户。\n沿璜山二级公路植树。"
+    places, _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert chain(places[1])[:6] == ("璜山镇", "township", "浙江省", "绍兴市", "诸暨市", "璜山镇")
+    assert places[1] is not None and places[1].source == "event"
+    assert places[2] is not None and places[2].source == "document"  # 璜山二级公路: a road's name, no place named
+
+
+def test_a_townships_office_working_in_one_of_its_communities_is_placed_there() -> None:
+    text = "6月3日下午,诸暨市店口镇财政所党员陈立新带着登记表,敲开了湄池社区居民的家门。"
+    p = _dated(text, "6月3日下午", org="诸暨市店口镇财政所")
+    assert chain(p)[:7] == ("湄池社区", "community", "浙江省", "绍兴市", "诸暨市", "店口镇", "湄池社区")
+    text = "6月3日下午,诸暨市店口镇党委召开会议,湄池社区书记作了发言。"  # a title: the body is the township's
+    assert chain(_dated(text, "6月3日下午", org="诸暨市店口镇党委"))[:2] == ("店口镇", "township")
+
+
+def test_villages_opening_clause_after_clause_are_several_venues() -> None:
+    text = "9月9日上午,诸暨市枫桥镇商会党支部一行走访慰问了阳春村老党员周某,马岭村老党员吴某,店口镇桃园村老党员许某。"
+    assert chain(_dated(text, "9月9日上午"))[:2] == ("枫桥镇", "township")
+    text = "9月9日上午,诸暨市枫桥镇商会党支部一行来到阳春村看望老党员周某,马岭村老党员吴某,店口镇桃园村老党员许某。"
+    assert chain(_dated(text, "9月9日上午", org="诸暨市枫桥镇商会党支部"))[:2] == ("枫桥镇", "township")
+    text = "9月9日上午,诸暨市枫桥镇商会党支部一行来到阳春村看望老党员周某。"
+    assert chain(_dated(text, "9月9日上午"))[:2] == ("阳春村", "village")
+
+
+def test_a_place_before_the_dated_sentence_yields_to_the_one_it_names() -> None:
+    text = "“今年村里的路修好了。”永宁村老党员金某说。3月6日,诸暨市枫桥镇组织五十名党员参观学习。"
+    assert chain(_dated(text, "3月6日", org="永宁村"))[:2] == ("枫桥镇", "township")
+
+
+def test_a_where_word_before_a_word_referring_to_the_page_s_county_still_names_the_venue() -> None:
+    text = "近日,诸暨市财政局干部前往该市璜山镇五新村、化泉村开展走访。"
+    assert chain(_dated(text, "近日", org="诸暨市财政局"))[:2] == ("璜山镇", "township")

@@ -119,7 +119,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         for m in body
     ]
     mentions = [_with_level_word(gz, text, m) if m.short else m for m in mentions]  # only a short form grows
-    mentions = _with_townships(gz, text, mentions)
+    mentions = _with_bare_townships(gz, text, _with_townships(gz, text, mentions))
     pre_home = _home(gz, mentions, title, manifest, choice)
     mentions = _with_communities(gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events))
     home = _national(gz, _descend(gz, text, pre_home, mentions))
@@ -570,6 +570,33 @@ def _with_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[
     return sorted(kept + found, key=_START)
 
 
+def _with_bare_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Add a township the page names in full, written again without its suffix at a clause start before a word
+    opening its predicate (某某镇…。,某某确定全镇…; 某某共有…): the same township
+    (``place_short_context.tsv``, ``bare_township``)."""
+    cores: dict[str, _Mention] = {}
+    for m in mentions:
+        if m.short or m.community is not None or m.township is not None or _level(gz, m) != "township":
+            continue
+        core = m.surface[:-2] if m.surface.endswith("街道") else m.surface[:-1]
+        if len(core) >= 2 and m.surface.endswith(("街道", "镇", "乡")):
+            cores.setdefault(core, m)
+    if not cores:
+        return mentions
+    openers = words_of("place_short_context.tsv", "bare_township")
+    starts = [m.start for m in mentions]
+    found: list[_Mention] = []
+    for hit in re.finditer("|".join(map(re.escape, sorted(cores, key=len, reverse=True))), text):
+        start, end = hit.span()
+        if not text.startswith(openers, end) or not _free_start(text, start):
+            continue
+        i = bisect_left(starts, end)  # no mention overlaps it: the one before it ends at its start or earlier
+        if i and mentions[i - 1].end > start:
+            continue
+        found.append(cores[hit.group()]._replace(start=start, end=end, surface=hit.group()))
+    return sorted(mentions + found, key=_START) if found else mentions
+
+
 class _FreeNames:
     """Whether a community name standing on its own may be one: after a where-word (``在鸿翔社区``), or at a
     clause start when it opens a body (``，宝山苑社区党支部``, an organizer found there) or the title names it."""
@@ -849,9 +876,12 @@ def _listed_owner(gz: Gazetteer, towns: list[int], mentioned: set[int]) -> _Ment
     return _Mention(0, 0, "", c, candidates=(c,)) if c is not None else None
 
 
+@cache
 def _where_words() -> tuple[str, ...]:
-    """Words saying the place after them is where the event happened (``place_where_words.tsv``)."""
-    return words_of("place_where_words.tsv", "where")
+    """Words saying the place after them is where the event happened, alone or before a word referring back to
+    the page's place (前往该县某某乡: ``place_where_words.tsv``, kinds ``where`` and ``reference``)."""
+    where = words_of("place_where_words.tsv", "where")
+    return where + tuple(w + r for w in where for r in words_of("place_where_words.tsv", "reference"))
 
 
 def _not_venue() -> tuple[str, ...]:
@@ -1079,8 +1109,17 @@ def _locality(
         plain = next((i for i, m in enumerate(inside) if not _quoted(text, m.start)), None)
         if plain is not None:
             base, by_org = _adjacent(inside, plain)[-1], False
+    if base is not None and (lead := _lead_place(text, ev, inside, listed, base, first_end)) is not None:
+        base, by_org = lead, False  # 某村老党员说。1月5日,某镇组织…: the dated sentence's own place
+    if by_org and base is not None and org is not None and org.start is not None and org.end is not None:
+        named = [m for m in inside if org.start <= m.start and m.end <= org.end]
+        if not _is_place_itself(org.start, org.end, named) and _level(gz, base) == "township":
+            # a township's office working in a community of it named in the lead sentence: that community
+            base = _worked_in(gz, text, inside, listed, base, org.end, first_end) or base
     where = _where_mention(gz, text, inside, first_end, listed)
-    if where is not None and (base is None or not where.surface or not _strictly_under(gz, base, where)):
+    if where is not None and (
+        base is None or not _strictly_under(gz, base, where) or (not where.surface and not _holds_venue(gz, base, where, inside))
+    ):
         base, by_org = where, False  # a place the venues share (赴甲镇某村、乙乡某村) wins over the organizer's own
     if base is None or not base.surface:  # none, or the place several listed venues share
         return base
@@ -1104,8 +1143,52 @@ def _locality(
                 break
             if m.start >= base.end and m.start not in listed and _strictly_under(gz, m, base):
                 group = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed]
+                if _venue_series(text, inside, inside.index(group[-1]) + 1, first_end):
+                    return base  # one of several venues (慰问了甲村某某,乙村某某): the place named first
                 return group[-1]
     return base
+
+
+def _lead_place(
+    text: str, ev: Event, inside: list[_Mention], listed: Container[int], base: _Mention, first_end: int
+) -> _Mention | None:
+    """The place the dated sentence names first, when the one chosen lies before that sentence (a quotation's
+    speaker, a preamble): the deepest of its group of adjacent names."""
+    d = ev.date.start
+    if d is None or not ev.start <= d < ev.end or base.end > d:
+        return None
+    lead = max(ev.start, *(text.rfind(c, ev.start, d) + 1 for c in "。！？!?\n"))
+    if base.end > lead:
+        return None
+    for i, m in enumerate(inside):
+        if m.start >= first_end:
+            break
+        if m.start >= lead and m.start not in listed and not _quoted(text, m.start):
+            return [g for g in _adjacent(inside, i) if g.start >= m.start][-1]
+    return None
+
+
+def _worked_in(
+    gz: Gazetteer, text: str, inside: list[_Mention], listed: Container[int], base: _Mention, lo: int, hi: int
+) -> _Mention | None:
+    """The one community or village inside ``base`` named in ``text[lo:hi]`` as a place rather than a body or a
+    title (某社区居民, 某村慰问; not 某村党支部, 某村书记: the ``role`` and ``not_venue`` words), if there is one."""
+    stops = words_of("place_where_words.tsv", "role") + _not_venue()
+    found = [
+        m for m in inside
+        if lo <= m.start < hi and m.community is not None and m.start not in listed
+        and _strictly_under(gz, m, base) and not text.startswith(stops, m.end)
+    ]
+    return found[0] if found and len({m.community for m in found}) == 1 else None
+
+
+def _holds_venue(gz: Gazetteer, base: _Mention, shared: _Mention, inside: list[_Mention]) -> bool:
+    """Whether the organizer's own place ``base`` holds one of the venues whose shared place is ``shared``."""
+    return any(
+        shared.start <= m.start < shared.end and (m.division == base.division or _strictly_under(gz, m, base))
+        for m in inside
+        if m is not base
+    )
 
 
 _QUOTE_REACH = 40  # how far back an opening quotation mark or 《 is looked for
@@ -1175,8 +1258,29 @@ def _where_mention(
             if any(g.start in listed for g in group):  # 走进福民社区、幸福社区: several venues, none is the locality
                 last = listed.get(group[-1].start)
                 return _shared_place(gz, last) if last is not None else None
+            if series := _venue_series(text, inside, inside.index(group[-1]) + 1, first_end):
+                return _shared_place(gz, (group[-1], *series))  # 慰问了甲村老党员某某,乙村老党员某某: several venues
             return group[-1]
     return None
+
+
+_CLAUSE_MARKS = "，,；;"
+
+
+def _venue_series(text: str, inside: list[_Mention], k: int, first_end: int) -> list[_Mention]:
+    """Other communities or villages opening the clauses that follow a venue ``inside[k - 1]`` in the lead
+    sentence (走访慰问了甲村某某,乙村某某,丙镇丙村某某): the deepest name of each group; none when there are none."""
+    venue = inside[k - 1]
+    if venue.community is None:
+        return []
+    out: list[_Mention] = []
+    while k < len(inside) and inside[k].start < first_end:
+        group = _adjacent(inside, k)
+        last = group[-1]
+        if text[inside[k].start - 1] in _CLAUSE_MARKS and last.community not in (None, venue.community):
+            out.append(last)
+        k = inside.index(last) + 1
+    return out
 
 
 def _strictly_under(gz: Gazetteer, m: _Mention, ancestor: _Mention) -> bool:
