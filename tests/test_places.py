@@ -400,3 +400,17 @@ def test_a_place_before_the_dated_sentence_yields_to_the_one_it_names() -> None:
 def test_a_where_word_before_a_word_referring_to_the_page_s_county_still_names_the_venue() -> None:
     text = "近日,诸暨市财政局干部前往该市璜山镇五新村、化泉村开展走访。"
     assert chain(_dated(text, "近日", org="诸暨市财政局"))[:2] == ("璜山镇", "township")
+
+
+def test_a_village_name_takes_the_township_written_last_before_it() -> None:
+    text = (
+        "5月1日，诸暨市枫桥镇新华村召开会议。\n5月2日，诸暨市店口镇新华村开展活动。\n5月4日，在新华村开展活动。\n"
+        "5月6日，璜山新华村开展活动。"
+    )
+    got = [row[5] for row in _resolved(text)]
+    assert got == ["枫桥镇", "店口镇", "店口镇", "璜山镇"]
+
+
+def test_a_village_named_as_a_body_in_the_next_clause_is_no_second_venue() -> None:
+    text = "2月3日,在诸暨市枫桥镇阳春村示范片,店口镇桃园村村支两委召开周例会。"
+    assert chain(_dated(text, "2月3日"))[:2] == ("阳春村", "village")

@@ -662,13 +662,18 @@ def _with_communities(
                 gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned, free,
                 owners.counties if suffix == "村" else None,
             )
-            if owner is None or _level(gz, owner) in _ABOVE_TOWNSHIP:  # 朱家角淀山湖社区, 吴中区木渎天平社区:
-                # a township written without its suffix
+            # the owner learned or listed elsewhere: a township written right before the name wins (甲镇新华村…,
+            # 乙镇新华村 written 乙新华村)
+            elsewhere = owner is not None and found_start is not None and owner.end != found_start
+            if owner is None or elsewhere or _level(gz, owner) in _ABOVE_TOWNSHIP:  # 朱家角淀山湖社区,
+                # 吴中区木渎天平社区: a township written without its suffix
                 if provinces is None:
                     provinces = {gz.ancestors(m.division)[0] for m in mentions if m.division is not None}
                 if bounds is None:
                     bounds = {m.start for m in mentions} | {m.end for m in mentions}
-                if (bare := _bare_township(gz, text, pos, reach, owners.any, provinces, bounds)) is not None:
+                if (bare := _bare_township(gz, text, pos, reach, owners.any, provinces, bounds)) is not None and (
+                    not elsewhere or bare.end == found_start
+                ):
                     # an ordinal unit (华明第二居委会) keeps the township's name in its own
                     owner, found_start = bare, bare.start if text.startswith("第", bare.end) else bare.end
             if found_start is None:
@@ -681,7 +686,9 @@ def _with_communities(
             owner = _Mention(start, town.end(), town.group(), None, township=town.group())
             start = town.end()
         name = text[start : cm.end()]
-        if owner is not None or name not in learned:  # a name standing on its own is learned too: 。某村…针对某村
+        if owner is not None and owner.end == start:  # written right after its owner: the latest such owner holds
+            learned[name] = owner
+        elif owner is not None or name not in learned:  # a name standing on its own is learned too: 。某村…针对某村
             learned.setdefault(name, owner)
         else:
             owner = learned.get(name)
@@ -1173,13 +1180,20 @@ def _worked_in(
 ) -> _Mention | None:
     """The one community or village inside ``base`` named in ``text[lo:hi]`` as a place rather than a body or a
     title (某社区居民, 某村慰问; not 某村党支部, 某村书记: the ``role`` and ``not_venue`` words), if there is one."""
-    stops = words_of("place_where_words.tsv", "role") + _not_venue()
+    stops = _role_words()
     found = [
         m for m in inside
         if lo <= m.start < hi and m.community is not None and m.start not in listed
         and _strictly_under(gz, m, base) and not text.startswith(stops, m.end)
     ]
     return found[0] if found and len({m.community for m in found}) == 1 else None
+
+
+@cache
+def _role_words() -> tuple[str, ...]:
+    """Words after a community or village that make it a body or a person's title (``place_where_words.tsv``,
+    kinds ``role`` and ``not_venue``)."""
+    return words_of("place_where_words.tsv", "role") + _not_venue()
 
 
 def _holds_venue(gz: Gazetteer, base: _Mention, shared: _Mention, inside: list[_Mention]) -> bool:
@@ -1258,8 +1272,9 @@ def _where_mention(
             if any(g.start in listed for g in group):  # 走进福民社区、幸福社区: several venues, none is the locality
                 last = listed.get(group[-1].start)
                 return _shared_place(gz, last) if last is not None else None
-            if series := _venue_series(text, inside, inside.index(group[-1]) + 1, first_end):
-                return _shared_place(gz, (group[-1], *series))  # 慰问了甲村老党员某某,乙村老党员某某: several venues
+            series = _venue_series(text, inside, inside.index(group[-1]) + 1, first_end)
+            if series and (shared := _shared_place(gz, (group[-1], *series))) is not None:
+                return shared  # 慰问了甲村老党员某某,乙村老党员某某: several venues
             return group[-1]
     return None
 
@@ -1277,7 +1292,11 @@ def _venue_series(text: str, inside: list[_Mention], k: int, first_end: int) -> 
     while k < len(inside) and inside[k].start < first_end:
         group = _adjacent(inside, k)
         last = group[-1]
-        if text[inside[k].start - 1] in _CLAUSE_MARKS and last.community not in (None, venue.community):
+        if (
+            text[inside[k].start - 1] in _CLAUSE_MARKS
+            and last.community not in (None, venue.community)
+            and not text.startswith(_role_words(), last.end)  # ,乙村村支两委…: a body, no venue
+        ):
             out.append(last)
         k = inside.index(last) + 1
     return out
