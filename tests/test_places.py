@@ -414,3 +414,13 @@ def test_a_village_name_takes_the_township_written_last_before_it() -> None:
 def test_a_village_named_as_a_body_in_the_next_clause_is_no_second_venue() -> None:
     text = "2月3日,在诸暨市枫桥镇阳春村示范片,店口镇桃园村村支两委召开周例会。"
     assert chain(_dated(text, "2月3日"))[:2] == ("阳春村", "village")
+
+
+def test_a_township_written_without_its_suffix_right_after_its_county_is_that_township() -> None:
+    got = _resolved("5月1日，诸暨枫桥发动党员清扫街巷。\n5月3日，诸暨陶朱办事处华东社区开展义诊。")
+    assert got[0][:6] == ("枫桥镇", "township", "浙江省", "绍兴市", "诸暨市", "枫桥镇")
+    assert got[1][5:7] == ("陶朱街道", "华东社区")  # the office's word is no part of the community's name
+    assert _resolved("5月2日，罗田县三里畈召集党员议事。")[0][:6] == (
+        "三里畈镇", "township", "湖北省", "黄冈市", "罗田县", "三里畈镇")
+    road = "5月1日，诸暨市枫桥路开展活动。"  # a road's name
+    assert _resolved(road)[0][:2] == ("诸暨市", "county")

@@ -62,7 +62,7 @@ from ..resources import read_table, words_of
 from .gazetteer import Gazetteer, Match, gazetteer
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
-from .place_variants import variant_townships
+from .place_variants import bare_after_counties, variant_townships
 from .place_villages import by_villages
 
 __all__ = ["resolve_places"]
@@ -104,7 +104,10 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     text = ctx.text
     title = gz.find(ctx.title or "")
     manifest = gz.find(ctx.manifest_place or "")
-    body = corroborated(gz, text, without_word_parts(gz, text, gz.find(text)), title + manifest)
+    found = gz.find(text)
+    if bare := bare_after_counties(gz, text, found):  # 诸暨枫桥: a township without its suffix after its county
+        found = sorted(found + bare, key=_START)
+    body = corroborated(gz, text, without_word_parts(gz, text, found), title + manifest)
     if variants := variant_townships(gz, text, body, title + manifest, _free_start):  # 某某镇 for the dictionary's 某某街道
         body = sorted(body + variants, key=_START)
     written = _townships_of_counties(gz, (body, title, manifest))
