@@ -424,3 +424,10 @@ def test_a_township_written_without_its_suffix_right_after_its_county_is_that_to
         "三里畈镇", "township", "湖北省", "黄冈市", "罗田县", "三里畈镇")
     road = "5月1日，诸暨市枫桥路开展活动。"  # a road's name
     assert _resolved(road)[0][:2] == ("诸暨市", "county")
+
+
+def test_a_where_word_inside_a_theme_s_quotation_names_no_venue() -> None:
+    text = "5月1日，诸暨市陶朱街道华东社区举办“走进枫桥镇”读书分享会。"
+    assert chain(_dated(text, "5月1日"))[:2] == ("华东社区", "community")
+    text = "5月1日，诸暨市陶朱街道华东社区党员走进枫桥镇参观。"
+    assert chain(_dated(text, "5月1日"))[:2] == ("枫桥镇", "township")

@@ -1268,7 +1268,11 @@ def _where_mention(
     for i, m in enumerate(inside):
         if m.start >= first_end:
             return None
-        if text.endswith(words, 0, m.start) and (i == 0 or inside[i - 1].end != m.start):
+        if (
+            text.endswith(words, 0, m.start)
+            and (i == 0 or inside[i - 1].end != m.start)
+            and not _quoted(text, m.start)  # 开展“走进某某镇”主题活动: a theme's words, no venue
+        ):
             group = [g for g in _adjacent(inside, i) if g.start >= m.start]
             if text.startswith(_not_venue(), group[-1].end):  # 在黄陂区委的指导下: a body, not a venue
                 continue
