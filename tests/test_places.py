@@ -431,3 +431,8 @@ def test_a_where_word_inside_a_theme_s_quotation_names_no_venue() -> None:
     assert chain(_dated(text, "5月1日"))[:2] == ("华东社区", "community")
     text = "5月1日，诸暨市陶朱街道华东社区党员走进枫桥镇参观。"
     assert chain(_dated(text, "5月1日"))[:2] == ("枫桥镇", "township")
+
+
+def test_the_village_of_the_people_visited_is_where_it_happened() -> None:
+    text = "1月5日，诸暨市枫桥镇武装部长带领志愿服务队慰问阳春村困难老兵，送上米油。"
+    assert chain(_dated(text, "1月5日", org="诸暨市枫桥镇"))[:2] == ("阳春村", "village")
