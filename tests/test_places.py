@@ -436,3 +436,9 @@ def test_a_where_word_inside_a_theme_s_quotation_names_no_venue() -> None:
 def test_the_village_of_the_people_visited_is_where_it_happened() -> None:
     text = "1月5日，诸暨市枫桥镇武装部长带领志愿服务队慰问阳春村困难老兵，送上米油。"
     assert chain(_dated(text, "1月5日", org="诸暨市枫桥镇"))[:2] == ("阳春村", "village")
+
+
+def test_a_person_s_hometown_lends_no_place_to_a_community_standing_on_its_own() -> None:
+    text = "5月1日，华东社区党委书记王某（枫桥镇人）带领志愿者清扫楼道。"
+    assert chain(_dated(text, "5月1日", org="华东社区党委"))[:7] == (
+        "华东社区", "community", None, None, None, None, "华东社区")

@@ -123,17 +123,15 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     ]
     mentions = [_with_level_word(gz, text, m) if m.short else m for m in mentions]  # only a short form grows
     mentions = _with_bare_townships(gz, text, _with_townships(gz, text, mentions))
-    pre_home = _home(gz, mentions, title, manifest, choice)
+    hometowns = _hometowns(text, mentions)  # a person's hometown (某某人) is no place of the page
+    pre_home = _home(gz, [m for m in mentions if m.start not in hometowns], title, manifest, choice)
     mentions = _with_communities(gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events))
     home = _national(gz, _descend(gz, text, pre_home, mentions))
-    hometowns: set[int] = set()  # starts of mentions naming a hometown (河南禹州人: both names)
-    for m in reversed(mentions):
-        if m.end in hometowns or _hometown(text, m):
-            hometowns.add(m.start)
+    hometowns = _hometowns(text, mentions)
     listed = _listed(gz, text, mentions)
     old_names = _old_names(gz, mentions)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
-    province = _document_province(gz, mentions, home, title, manifest, choice)
+    province = _document_province(gz, [m for m in mentions if m.start not in hometowns], home, title, manifest, choice)
     out: list[Place | None] = []
     problems: list[Problem] = []
     warned: set[str] = set()
@@ -321,6 +319,15 @@ def _when(ctx: DocContext, ev: Event) -> dt.date | None:
         except ValueError:
             return dt.date(d.year, d.month or 7, 1)
     return ctx.published_date
+
+
+def _hometowns(text: str, mentions: list[_Mention]) -> set[int]:
+    """Starts of the mentions naming a person's hometown (河南禹州人: both names)."""
+    out: set[int] = set()
+    for m in reversed(mentions):
+        if m.end in out or _hometown(text, m):
+            out.add(m.start)
+    return out
 
 
 def _hometown(text: str, m: _Mention) -> bool:
