@@ -381,6 +381,8 @@ def test_a_townships_office_working_in_one_of_its_communities_is_placed_there() 
     assert chain(p)[:7] == ("湄池社区", "community", "浙江省", "绍兴市", "诸暨市", "店口镇", "湄池社区")
     text = "6月3日下午,诸暨市店口镇党委召开会议,湄池社区书记作了发言。"  # a title: the body is the township's
     assert chain(_dated(text, "6月3日下午", org="诸暨市店口镇党委"))[:2] == ("店口镇", "township")
+    text = "6月3日下午,诸暨市店口镇党委召开会议,湄池社区作交流发言。"  # a speaker
+    assert chain(_dated(text, "6月3日下午", org="诸暨市店口镇党委"))[:2] == ("店口镇", "township")
 
 
 def test_villages_opening_clause_after_clause_are_several_venues() -> None:
@@ -422,6 +424,7 @@ def test_a_township_written_without_its_suffix_right_after_its_county_is_that_to
     assert got[1][5:7] == ("陶朱街道", "华东社区")  # the office's word is no part of the community's name
     assert _resolved("5月2日，罗田县三里畈召集党员议事。")[0][:6] == (
         "三里畈镇", "township", "湖北省", "黄冈市", "罗田县", "三里畈镇")
+    assert _resolved("5月1日，敦化市胜利完成全年植树任务。")[0][:2] == ("敦化市", "county")  # an everyday word
     road = "5月1日，诸暨市枫桥路开展活动。"  # a road's name
     assert _resolved(road)[0][:2] == ("诸暨市", "county")
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..resources import words_of
 from .gazetteer import Gazetteer, Match, _short_ok
 
 __all__ = ["bare_after_counties", "variant_townships"]
@@ -95,7 +96,7 @@ def bare_after_counties(gz: Gazetteer, text: str, matches: list[Match]) -> list[
     """Matches (short forms) for townships written without their suffix right after their county, where no other
     name follows it (诸暨枫桥, 罗田县三里畈): the longest core of one township of that county, unless a word that
     ends names follows it (诸暨枫桥社区, 某某路: ``place_short_context.tsv``, ``after``) or an ordinal unit's name
-    holds it (某某第三居委会).
+    holds it (某某第三居委会), or it is an everyday word too (某某县胜利完成…: ``common_core``).
 
     >>> from .gazetteer import gazetteer
     >>> g = gazetteer()
@@ -106,6 +107,7 @@ def bare_after_counties(gz: Gazetteer, text: str, matches: list[Match]) -> list[
     out: list[Match] = []
     starts = {m.start for m in matches}
     cores = gz.township_cores
+    common = words_of("place_short_context.tsv", "common_core")
     for m in matches:
         if m.end in starts:
             continue
@@ -114,11 +116,12 @@ def bare_after_counties(gz: Gazetteer, text: str, matches: list[Match]) -> list[
             continue
         for k in _CORES:
             end = m.end + k
-            if text[m.end : end] not in cores or not _short_ok(text, m.end, end, True) or text.startswith("第", end):
+            core = text[m.end : end]
+            if core not in cores or core in common or not _short_ok(text, m.end, end, True) or text.startswith("第", end):
                 continue  # 某某第三居委会: an ordinal unit keeps the township's name in its own
-            towns = [t for t in gz.townships_of_core(text[m.end : end]) if gz.divisions[t].parent in counties]
+            towns = [t for t in gz.townships_of_core(core) if gz.divisions[t].parent in counties]
             if len(towns) == 1:
                 office = next((w for w in _OFFICE_WORDS if text.startswith(w, end)), "")  # 某区某某办事处
-                out.append(Match(m.end, end + len(office), text[m.end : end + len(office)], (towns[0],), True))
+                out.append(Match(m.end, end + len(office), core + office, (towns[0],), True))
                 break
     return out
