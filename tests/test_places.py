@@ -397,6 +397,8 @@ def test_villages_opening_clause_after_clause_are_several_venues() -> None:
 def test_a_place_before_the_dated_sentence_yields_to_the_one_it_names() -> None:
     text = "“今年村里的路修好了。”永宁村老党员金某说。3月6日,诸暨市枫桥镇组织五十名党员参观学习。"
     assert chain(_dated(text, "3月6日", org="永宁村"))[:2] == ("枫桥镇", "township")
+    text = "诸暨市陶朱街道城西社区党委高度重视志愿服务。3月6日,志愿者参加诸暨市半程马拉松保障。"
+    assert chain(_dated(text, "3月6日", org="诸暨市陶朱街道城西社区党委"))[:2] == ("城西社区", "community")
 
 
 def test_a_where_word_before_a_word_referring_to_the_page_s_county_still_names_the_venue() -> None:

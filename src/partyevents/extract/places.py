@@ -1169,8 +1169,8 @@ def _locality(
 def _lead_place(
     text: str, ev: Event, inside: list[_Mention], listed: Container[int], base: _Mention, first_end: int
 ) -> _Mention | None:
-    """The place the dated sentence names first, when the one chosen lies before that sentence (a quotation's
-    speaker, a preamble): the deepest of its group of adjacent names."""
+    """The place opening a clause of the dated sentence (its subject: 3月5日,某镇组织…), when the one chosen lies
+    before that sentence (a quotation's speaker, a preamble): the deepest of its group of adjacent names."""
     d = ev.date.start
     if d is None or not ev.start <= d < ev.end or base.end > d:
         return None
@@ -1181,6 +1181,8 @@ def _lead_place(
         if m.start >= first_end:
             break
         if m.start >= lead and m.start not in listed and not _quoted(text, m.start):
+            if not _free_start(text, m.start):  # 某社区…。3月5日,志愿者参加某市马拉松: a place in passing
+                return None
             return [g for g in _adjacent(inside, i) if g.start >= m.start][-1]
     return None
 
