@@ -447,3 +447,10 @@ def test_a_person_s_hometown_lends_no_place_to_a_community_standing_on_its_own()
     text = "5月1日，华东社区王书记（枫桥镇人）领着志愿者擦洗栏杆。"
     assert chain(_dated(text, "5月1日", org="华东社区"))[:7] == (
         "华东社区", "community", None, None, None, None, "华东社区")
+
+
+def test_a_village_named_for_a_villager_s_home_after_the_venue_is_no_deeper_venue() -> None:
+    text = "5月9日，在诸暨市枫桥镇的茶叶采摘点，枫桥镇阳春村村民钱某正忙着摘茶。"
+    assert chain(_dated(text, "5月9日"))[:2] == ("枫桥镇", "township")
+    text = "5月9日，在诸暨市枫桥镇茶园，阳春村党员钱某正忙着摘茶。"  # no villager: the village is the deeper place
+    assert chain(_dated(text, "5月9日"))[:2] == ("阳春村", "village")

@@ -1160,6 +1160,8 @@ def _locality(
                 break
             if m.start >= base.end and m.start not in listed and _strictly_under(gz, m, base):
                 group = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed]
+                if text.startswith(_person_words(), group[-1].end):  # 在某县某采集点,某村村民某某…: a person's home
+                    continue
                 if _venue_series(text, inside, inside.index(group[-1]) + 1, first_end):
                     return base  # one of several venues (慰问了甲村某某,乙村某某): the place named first
                 return group[-1]
@@ -1199,6 +1201,12 @@ def _worked_in(
         and _strictly_under(gz, m, base) and not text.startswith(stops, m.end)
     ]
     return found[0] if found and len({m.community for m in found}) == 1 else None
+
+
+def _person_words() -> tuple[str, ...]:
+    """Words for the people of a place (村民, 居民): a place before one says where a person is from, not where
+    the event named before it happened (``place_where_words.tsv``, kind ``person``)."""
+    return words_of("place_where_words.tsv", "person")
 
 
 @cache
