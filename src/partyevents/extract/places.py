@@ -18,21 +18,26 @@
    only (居民区党总支: Shanghai); else it stays unresolved (its name is kept,
    and the chain its candidates share).
 3. Add what the gazetteer lacks or writes differently: a township named after
-   its county (西夏区贺兰山路街道, 松北区松北镇), and named communities and villages
-   (``前川街向阳社区``, ``在鸿翔社区``, ``，宝山苑社区联合…``, 嘎查, 居民区).
+   its county (西夏区贺兰山路街道, 松北区松北镇), one written without its suffix
+   after its county (诸暨枫桥) or again at a clause start (…,某某确定全镇…), and
+   named communities and villages (``前川街向阳社区``, ``在鸿翔社区``,
+   ``，宝山苑社区联合…``, 嘎查, 居民区); a village takes the township written
+   last right before it.
 4. Per event, the locality is where it happened when the lead sentence (the
-   one with the date, else the organizer) says so (``来到繁峙县``,
-   ``在鸿翔社区召开``), else the most specific place in the
-   organizer's name (a county's bureau working in a named community: that
-   community), else the first group of adjacent place names, else the
+   one with the date, else the organizer) says so (``来到繁峙县``, ``前往该县某乡``,
+   ``在鸿翔社区召开``; not inside a quotation), else the most specific place in the
+   organizer's name (a county's bureau, or a township's office, working in a named
+   community: that community), else the first group of adjacent place names, else the
    document's home place (the one it names most, title and manifest counted
    thrice; several of one level named equally often: the place they share; a
    lone community under it, or one named at least thrice and more than all the
    others together, is more specific; a home that is a community with no place
    to set it under takes the one township in the country listing that name). A community listed
    with others (``甲社区、乙社区等``) stands for its township; places of one
-   level listed as venues (``到甲乡、乙乡调研``) for the county or township they
-   share, or, when they share a province at most, for the document's place.
+   level listed as venues (``到甲乡、乙乡调研``, or opening clause after clause:
+   ``慰问了甲村某某,乙村某某``) for the county or township they share, or, when they
+   share a province at most, for the document's place. A place chosen before the
+   dated sentence (a quotation's speaker) yields to the one that sentence opens with.
 5. A locality in another province than the document's better-supported one
    falls back to the document's place when its own evidence is weak, and is
    reported as a warning either way (:func:`_province_conflict`).
