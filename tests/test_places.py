@@ -353,3 +353,104 @@ def test_a_village_after_a_township_the_gazetteer_lacks_keeps_that_township_as_w
     events[0].organization = OrgMention("松北镇兴隆村党支部", 0, 9)
     places, _ = resolve_places(DocContext(text=text), events)
     assert chain(places[0])[:7] == ("兴隆村", "village", None, None, None, "松北镇", "兴隆村")
+
+
+def _dated(text: str, date: str, org: str | None = None) -> Place | None:
+    """The locality of one event spanning ``text``, dated by ``date`` (and organized by ``org``) where written."""
+    ev = Event(seq=0, start=0, end=len(text), text=text)
+    d = text.index(date)
+    ev.date = DateInfo(text=date, start=d, end=d + len(date))
+    if org:
+        o = text.index(org)
+        ev.organization = OrgMention(org, o, o + len(org))
+    places, _ = resolve_places(DocContext(text=text), [ev])
+    return places[0]
+
+
+def test_a_township_named_again_without_its_suffix_before_its_predicate_is_that_township() -> None:
+    text = "诸暨市璜山镇推行党员联户制度。\n经过逐户摸排,璜山确定全镇45户示范户。\n沿璜山二级公路植树。"
+    places, _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert chain(places[1])[:6] == ("璜山镇", "township", "浙江省", "绍兴市", "诸暨市", "璜山镇")
+    assert places[1] is not None and places[1].source == "event"
+    assert places[2] is not None and places[2].source == "document"  # 璜山二级公路: a road's name, no place named
+
+
+def test_a_townships_office_working_in_one_of_its_communities_is_placed_there() -> None:
+    text = "6月3日下午,诸暨市店口镇财政所党员陈立新带着登记表,敲开了湄池社区居民的家门。"
+    p = _dated(text, "6月3日下午", org="诸暨市店口镇财政所")
+    assert chain(p)[:7] == ("湄池社区", "community", "浙江省", "绍兴市", "诸暨市", "店口镇", "湄池社区")
+    text = "6月3日下午,诸暨市店口镇党委召开会议,湄池社区书记作了发言。"  # a title: the body is the township's
+    assert chain(_dated(text, "6月3日下午", org="诸暨市店口镇党委"))[:2] == ("店口镇", "township")
+    text = "6月3日下午,诸暨市店口镇党委召开会议,湄池社区作交流发言。"  # a speaker
+    assert chain(_dated(text, "6月3日下午", org="诸暨市店口镇党委"))[:2] == ("店口镇", "township")
+
+
+def test_villages_opening_clause_after_clause_are_several_venues() -> None:
+    text = "9月9日上午,诸暨市枫桥镇商会党支部一行走访慰问了阳春村老党员周某,马岭村老党员吴某,店口镇桃园村老党员许某。"
+    assert chain(_dated(text, "9月9日上午"))[:2] == ("枫桥镇", "township")
+    text = "9月9日上午,诸暨市枫桥镇商会党支部一行来到阳春村看望老党员周某,马岭村老党员吴某,店口镇桃园村老党员许某。"
+    assert chain(_dated(text, "9月9日上午", org="诸暨市枫桥镇商会党支部"))[:2] == ("枫桥镇", "township")
+    text = "9月9日上午,诸暨市枫桥镇商会党支部一行来到阳春村看望老党员周某。"
+    assert chain(_dated(text, "9月9日上午"))[:2] == ("阳春村", "village")
+
+
+def test_a_place_before_the_dated_sentence_yields_to_the_one_it_names() -> None:
+    text = "“今年村里的路修好了。”永宁村老党员金某说。3月6日,诸暨市枫桥镇组织五十名党员参观学习。"
+    assert chain(_dated(text, "3月6日", org="永宁村"))[:2] == ("枫桥镇", "township")
+    text = "诸暨市陶朱街道城西社区党委高度重视志愿服务。3月6日,志愿者参加诸暨市半程马拉松保障。"
+    assert chain(_dated(text, "3月6日", org="诸暨市陶朱街道城西社区党委"))[:2] == ("城西社区", "community")
+
+
+def test_a_where_word_before_a_word_referring_to_the_page_s_county_still_names_the_venue() -> None:
+    text = "近日,诸暨市财政局干部前往该市璜山镇五新村、化泉村开展走访。"
+    assert chain(_dated(text, "近日", org="诸暨市财政局"))[:2] == ("璜山镇", "township")
+
+
+def test_a_village_name_takes_the_township_written_last_before_it() -> None:
+    text = (
+        "5月1日，诸暨市枫桥镇新华村召开会议。\n5月2日，诸暨市店口镇新华村开展活动。\n5月4日，在新华村开展活动。\n"
+        "5月6日，璜山新华村开展活动。"
+    )
+    got = [row[5] for row in _resolved(text)]
+    assert got == ["枫桥镇", "店口镇", "店口镇", "璜山镇"]
+
+
+def test_a_village_named_as_a_body_in_the_next_clause_is_no_second_venue() -> None:
+    text = "2月3日,在诸暨市枫桥镇阳春村示范片,店口镇桃园村村支两委召开周例会。"
+    assert chain(_dated(text, "2月3日"))[:2] == ("阳春村", "village")
+
+
+def test_a_township_written_without_its_suffix_right_after_its_county_is_that_township() -> None:
+    got = _resolved("5月1日，诸暨枫桥发动党员清扫街巷。\n5月3日，诸暨陶朱办事处华东社区开展义诊。")
+    assert got[0][:6] == ("枫桥镇", "township", "浙江省", "绍兴市", "诸暨市", "枫桥镇")
+    assert got[1][5:7] == ("陶朱街道", "华东社区")  # the office's word is no part of the community's name
+    assert _resolved("5月2日，罗田县三里畈召集党员议事。")[0][:6] == (
+        "三里畈镇", "township", "湖北省", "黄冈市", "罗田县", "三里畈镇")
+    assert _resolved("5月1日，敦化市胜利完成全年植树任务。")[0][:2] == ("敦化市", "county")  # an everyday word
+    road = "5月1日，诸暨市枫桥路开展活动。"  # a road's name
+    assert _resolved(road)[0][:2] == ("诸暨市", "county")
+
+
+def test_a_where_word_inside_a_theme_s_quotation_names_no_venue() -> None:
+    text = "5月1日，诸暨市陶朱街道华东社区举办“走进枫桥镇”读书分享会。"
+    assert chain(_dated(text, "5月1日"))[:2] == ("华东社区", "community")
+    text = "5月1日，诸暨市陶朱街道华东社区党员走进枫桥镇参观。"
+    assert chain(_dated(text, "5月1日"))[:2] == ("枫桥镇", "township")
+
+
+def test_the_village_of_the_people_visited_is_where_it_happened() -> None:
+    text = "1月5日，诸暨市枫桥镇武装部长带领志愿服务队慰问阳春村困难老兵，送上米油。"
+    assert chain(_dated(text, "1月5日", org="诸暨市枫桥镇"))[:2] == ("阳春村", "village")
+
+
+def test_a_person_s_hometown_lends_no_place_to_a_community_standing_on_its_own() -> None:
+    text = "5月1日，华东社区王书记（枫桥镇人）领着志愿者擦洗栏杆。"
+    assert chain(_dated(text, "5月1日", org="华东社区"))[:7] == (
+        "华东社区", "community", None, None, None, None, "华东社区")
+
+
+def test_a_village_named_for_a_villager_s_home_after_the_venue_is_no_deeper_venue() -> None:
+    text = "5月9日，在诸暨市枫桥镇的茶叶采摘点，枫桥镇阳春村村民钱某正忙着摘茶。"
+    assert chain(_dated(text, "5月9日"))[:2] == ("枫桥镇", "township")
+    text = "5月9日，在诸暨市枫桥镇茶园，阳春村党员钱某正忙着摘茶。"  # no villager: the village is the deeper place
+    assert chain(_dated(text, "5月9日"))[:2] == ("阳春村", "village")

@@ -1,4 +1,7 @@
-"""Townships written under another level's suffix than the gazetteer's, with no county in front.
+"""Townships written otherwise than the gazetteer has them: under another suffix, or without one after their county.
+
+A page writing a township right after its county may leave out its suffix (诸暨枫桥 for 诸暨市枫桥镇, 罗田县三里畈):
+the core of the one township of that county so named is that township (:func:`bare_after_counties`).
 
 A page writes 某某镇 where the dictionary (as of 2023) has 某某街道 (a town made a subdistrict) or 某某乡:
 the matcher finds nothing there. When exactly one township in the country bears the name under another
@@ -20,14 +23,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .gazetteer import Gazetteer, Match
+from ..resources import words_of
+from .gazetteer import Gazetteer, Match, _short_ok
 
-__all__ = ["variant_townships"]
+__all__ = ["bare_after_counties", "variant_townships"]
 
 _SUFFIX = re.compile(r"(?:街道|镇|乡)(?!镇|村|长|党|政府|干部|级|里|亲|土|贤|愁|音|情)")
 _CORES = (4, 3, 2)  # characters before the suffix tried as the name's core, the longest first
 _VILLAGE_CORES = range(2, 6)  # characters of a village name before 村/社区 tried right after the township
 _VILLAGE_SUFFIXES = ("村", "社区", "居委会", "嘎查")
+_OFFICE_WORDS = ("街道办事处", "办事处", "街办")  # a township's office, written after its core (某某办事处)
 
 
 def variant_townships(
@@ -85,3 +90,38 @@ def _village_after(gz: Gazetteer, text: str, end: int, township: int) -> bool:
             if text.startswith(suffix, end + k) and township in index.get(text[end : end + k + len(suffix)], ()):
                 return True
     return False
+
+
+def bare_after_counties(gz: Gazetteer, text: str, matches: list[Match]) -> list[Match]:
+    """Matches (short forms) for townships written without their suffix right after their county, where no other
+    name follows it (诸暨枫桥, 罗田县三里畈): the longest core of one township of that county, unless a word that
+    ends names follows it (诸暨枫桥社区, 某某路: ``place_short_context.tsv``, ``after``) or an ordinal unit's name
+    holds it (某某第三居委会), or it is an everyday word too (某某县胜利完成…: ``common_core``).
+
+    >>> from .gazetteer import gazetteer
+    >>> g = gazetteer()
+    >>> text = "5月1日，诸暨枫桥发动党员清扫街巷。"
+    >>> [(m.surface, g.divisions[m.candidates[0]].name) for m in bare_after_counties(g, text, g.find(text))]
+    [('枫桥', '枫桥镇')]
+    """
+    out: list[Match] = []
+    starts = {m.start for m in matches}
+    cores = gz.township_cores
+    common = words_of("place_short_context.tsv", "common_core")
+    for m in matches:
+        if m.end in starts:
+            continue
+        counties = {c for c in m.candidates if gz.divisions[c].level == "county"}
+        if not counties:
+            continue
+        for k in _CORES:
+            end = m.end + k
+            core = text[m.end : end]
+            if core not in cores or core in common or not _short_ok(text, m.end, end, True) or text.startswith("第", end):
+                continue  # 某某第三居委会: an ordinal unit keeps the township's name in its own
+            towns = [t for t in gz.townships_of_core(core) if gz.divisions[t].parent in counties]
+            if len(towns) == 1:
+                office = next((w for w in _OFFICE_WORDS if text.startswith(w, end)), "")  # 某区某某办事处
+                out.append(Match(m.end, end + len(office), core + office, (towns[0],), True))
+                break
+    return out

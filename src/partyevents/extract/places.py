@@ -18,21 +18,26 @@
    only (居民区党总支: Shanghai); else it stays unresolved (its name is kept,
    and the chain its candidates share).
 3. Add what the gazetteer lacks or writes differently: a township named after
-   its county (西夏区贺兰山路街道, 松北区松北镇), and named communities and villages
-   (``前川街向阳社区``, ``在鸿翔社区``, ``，宝山苑社区联合…``, 嘎查, 居民区).
+   its county (西夏区贺兰山路街道, 松北区松北镇), one written without its suffix
+   after its county (诸暨枫桥) or again at a clause start (…,某某确定全镇…), and
+   named communities and villages (``前川街向阳社区``, ``在鸿翔社区``,
+   ``，宝山苑社区联合…``, 嘎查, 居民区); a village takes the township written
+   last right before it.
 4. Per event, the locality is where it happened when the lead sentence (the
-   one with the date, else the organizer) says so (``来到繁峙县``,
-   ``在鸿翔社区召开``), else the most specific place in the
-   organizer's name (a county's bureau working in a named community: that
-   community), else the first group of adjacent place names, else the
+   one with the date, else the organizer) says so (``来到繁峙县``, ``前往该县某乡``,
+   ``在鸿翔社区召开``; not inside a quotation), else the most specific place in the
+   organizer's name (a county's bureau, or a township's office, working in a named
+   community: that community), else the first group of adjacent place names, else the
    document's home place (the one it names most, title and manifest counted
    thrice; several of one level named equally often: the place they share; a
    lone community under it, or one named at least thrice and more than all the
    others together, is more specific; a home that is a community with no place
    to set it under takes the one township in the country listing that name). A community listed
    with others (``甲社区、乙社区等``) stands for its township; places of one
-   level listed as venues (``到甲乡、乙乡调研``) for the county or township they
-   share, or, when they share a province at most, for the document's place.
+   level listed as venues (``到甲乡、乙乡调研``, or opening clause after clause:
+   ``慰问了甲村某某,乙村某某``) for the county or township they share, or, when they
+   share a province at most, for the document's place. A place chosen before the
+   dated sentence (a quotation's speaker) yields to the one that sentence opens with.
 5. A locality in another province than the document's better-supported one
    falls back to the document's place when its own evidence is weak, and is
    reported as a warning either way (:func:`_province_conflict`).
@@ -62,7 +67,7 @@ from ..resources import read_table, words_of
 from .gazetteer import Gazetteer, Match, gazetteer
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
-from .place_variants import variant_townships
+from .place_variants import bare_after_counties, variant_townships
 from .place_villages import by_villages
 
 __all__ = ["resolve_places"]
@@ -104,7 +109,10 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     text = ctx.text
     title = gz.find(ctx.title or "")
     manifest = gz.find(ctx.manifest_place or "")
-    body = corroborated(gz, text, without_word_parts(gz, text, gz.find(text)), title + manifest)
+    found = gz.find(text)
+    if bare := bare_after_counties(gz, text, found):  # 诸暨枫桥: a township without its suffix after its county
+        found = sorted(found + bare, key=_START)
+    body = corroborated(gz, text, without_word_parts(gz, text, found), title + manifest)
     if variants := variant_townships(gz, text, body, title + manifest, _free_start):  # 某某镇 for the dictionary's 某某街道
         body = sorted(body + variants, key=_START)
     written = _townships_of_counties(gz, (body, title, manifest))
@@ -119,18 +127,16 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         for m in body
     ]
     mentions = [_with_level_word(gz, text, m) if m.short else m for m in mentions]  # only a short form grows
-    mentions = _with_townships(gz, text, mentions)
-    pre_home = _home(gz, mentions, title, manifest, choice)
+    mentions = _with_bare_townships(gz, text, _with_townships(gz, text, mentions))
+    hometowns = _hometowns(text, mentions)  # a person's hometown (某某人) is no place of the page
+    pre_home = _home(gz, [m for m in mentions if m.start not in hometowns], title, manifest, choice)
     mentions = _with_communities(gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events))
     home = _national(gz, _descend(gz, text, pre_home, mentions))
-    hometowns: set[int] = set()  # starts of mentions naming a hometown (河南禹州人: both names)
-    for m in reversed(mentions):
-        if m.end in hometowns or _hometown(text, m):
-            hometowns.add(m.start)
+    hometowns = _hometowns(text, mentions)
     listed = _listed(gz, text, mentions)
     old_names = _old_names(gz, mentions)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
-    province = _document_province(gz, mentions, home, title, manifest, choice)
+    province = _document_province(gz, [m for m in mentions if m.start not in hometowns], home, title, manifest, choice)
     out: list[Place | None] = []
     problems: list[Problem] = []
     warned: set[str] = set()
@@ -318,6 +324,15 @@ def _when(ctx: DocContext, ev: Event) -> dt.date | None:
         except ValueError:
             return dt.date(d.year, d.month or 7, 1)
     return ctx.published_date
+
+
+def _hometowns(text: str, mentions: list[_Mention]) -> set[int]:
+    """Starts of the mentions naming a person's hometown (河南禹州人: both names)."""
+    out: set[int] = set()
+    for m in reversed(mentions):
+        if m.end in out or _hometown(text, m):
+            out.add(m.start)
+    return out
 
 
 def _hometown(text: str, m: _Mention) -> bool:
@@ -570,6 +585,33 @@ def _with_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[
     return sorted(kept + found, key=_START)
 
 
+def _with_bare_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Add a township the page names in full, written again without its suffix at a clause start before a word
+    opening its predicate (某某镇…。,某某确定全镇…; 某某共有…): the same township
+    (``place_short_context.tsv``, ``bare_township``)."""
+    cores: dict[str, _Mention] = {}
+    for m in mentions:
+        if m.short or m.community is not None or m.township is not None or _level(gz, m) != "township":
+            continue
+        core = m.surface[:-2] if m.surface.endswith("街道") else m.surface[:-1]
+        if len(core) >= 2 and m.surface.endswith(("街道", "镇", "乡")):
+            cores.setdefault(core, m)
+    if not cores:
+        return mentions
+    openers = words_of("place_short_context.tsv", "bare_township")
+    starts = [m.start for m in mentions]
+    found: list[_Mention] = []
+    for hit in re.finditer("|".join(map(re.escape, sorted(cores, key=len, reverse=True))), text):
+        start, end = hit.span()
+        if not text.startswith(openers, end) or not _free_start(text, start):
+            continue
+        i = bisect_left(starts, end)  # no mention overlaps it: the one before it ends at its start or earlier
+        if i and mentions[i - 1].end > start:
+            continue
+        found.append(cores[hit.group()]._replace(start=start, end=end, surface=hit.group()))
+    return sorted(mentions + found, key=_START) if found else mentions
+
+
 class _FreeNames:
     """Whether a community name standing on its own may be one: after a where-word (``在鸿翔社区``), or at a
     clause start when it opens a body (``，宝山苑社区党支部``, an organizer found there) or the title names it."""
@@ -635,13 +677,18 @@ def _with_communities(
                 gz, text, pos, suffix, reach, ending, towns_of, mentioned, learned, free,
                 owners.counties if suffix == "村" else None,
             )
-            if owner is None or _level(gz, owner) in _ABOVE_TOWNSHIP:  # 朱家角淀山湖社区, 吴中区木渎天平社区:
-                # a township written without its suffix
+            # the owner learned or listed elsewhere: a township written right before the name wins (甲镇新华村…,
+            # 乙镇新华村 written 乙新华村)
+            elsewhere = owner is not None and found_start is not None and owner.end != found_start
+            if owner is None or elsewhere or _level(gz, owner) in _ABOVE_TOWNSHIP:  # 朱家角淀山湖社区,
+                # 吴中区木渎天平社区: a township written without its suffix
                 if provinces is None:
                     provinces = {gz.ancestors(m.division)[0] for m in mentions if m.division is not None}
                 if bounds is None:
                     bounds = {m.start for m in mentions} | {m.end for m in mentions}
-                if (bare := _bare_township(gz, text, pos, reach, owners.any, provinces, bounds)) is not None:
+                if (bare := _bare_township(gz, text, pos, reach, owners.any, provinces, bounds)) is not None and (
+                    not elsewhere or bare.end == found_start
+                ):
                     # an ordinal unit (华明第二居委会) keeps the township's name in its own
                     owner, found_start = bare, bare.start if text.startswith("第", bare.end) else bare.end
             if found_start is None:
@@ -654,7 +701,9 @@ def _with_communities(
             owner = _Mention(start, town.end(), town.group(), None, township=town.group())
             start = town.end()
         name = text[start : cm.end()]
-        if owner is not None or name not in learned:  # a name standing on its own is learned too: 。某村…针对某村
+        if owner is not None and owner.end == start:  # written right after its owner: the latest such owner holds
+            learned[name] = owner
+        elif owner is not None or name not in learned:  # a name standing on its own is learned too: 。某村…针对某村
             learned.setdefault(name, owner)
         else:
             owner = learned.get(name)
@@ -849,9 +898,12 @@ def _listed_owner(gz: Gazetteer, towns: list[int], mentioned: set[int]) -> _Ment
     return _Mention(0, 0, "", c, candidates=(c,)) if c is not None else None
 
 
+@cache
 def _where_words() -> tuple[str, ...]:
-    """Words saying the place after them is where the event happened (``place_where_words.tsv``)."""
-    return words_of("place_where_words.tsv", "where")
+    """Words saying the place after them is where the event happened, alone or before a word referring back to
+    the page's place (前往该县某某乡: ``place_where_words.tsv``, kinds ``where`` and ``reference``)."""
+    where = words_of("place_where_words.tsv", "where")
+    return where + tuple(w + r for w in where for r in words_of("place_where_words.tsv", "reference"))
 
 
 def _not_venue() -> tuple[str, ...]:
@@ -1079,8 +1131,17 @@ def _locality(
         plain = next((i for i, m in enumerate(inside) if not _quoted(text, m.start)), None)
         if plain is not None:
             base, by_org = _adjacent(inside, plain)[-1], False
+    if base is not None and (lead := _lead_place(text, ev, inside, listed, base, first_end)) is not None:
+        base, by_org = lead, False  # 某村老党员说。1月5日,某镇组织…: the dated sentence's own place
+    if by_org and base is not None and org is not None and org.start is not None and org.end is not None:
+        named = [m for m in inside if org.start <= m.start and m.end <= org.end]
+        if not _is_place_itself(org.start, org.end, named) and _level(gz, base) == "township":
+            # a township's office working in a community of it named in the lead sentence: that community
+            base = _worked_in(gz, text, inside, listed, base, org.end, first_end) or base
     where = _where_mention(gz, text, inside, first_end, listed)
-    if where is not None and (base is None or not where.surface or not _strictly_under(gz, base, where)):
+    if where is not None and (
+        base is None or not _strictly_under(gz, base, where) or (not where.surface and not _holds_venue(gz, base, where, inside))
+    ):
         base, by_org = where, False  # a place the venues share (赴甲镇某村、乙乡某村) wins over the organizer's own
     if base is None or not base.surface:  # none, or the place several listed venues share
         return base
@@ -1104,8 +1165,69 @@ def _locality(
                 break
             if m.start >= base.end and m.start not in listed and _strictly_under(gz, m, base):
                 group = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed]
+                if text.startswith(_person_words(), group[-1].end):  # 在某县某采集点,某村村民某某…: a person's home
+                    continue
+                if _venue_series(text, inside, inside.index(group[-1]) + 1, first_end):
+                    return base  # one of several venues (慰问了甲村某某,乙村某某): the place named first
                 return group[-1]
     return base
+
+
+def _lead_place(
+    text: str, ev: Event, inside: list[_Mention], listed: Container[int], base: _Mention, first_end: int
+) -> _Mention | None:
+    """The place opening a clause of the dated sentence (its subject: 3月5日,某镇组织…), when the one chosen lies
+    before that sentence (a quotation's speaker, a preamble): the deepest of its group of adjacent names."""
+    d = ev.date.start
+    if d is None or not ev.start <= d < ev.end or base.end > d:
+        return None
+    lead = max(ev.start, *(text.rfind(c, ev.start, d) + 1 for c in "。！？!?\n"))
+    if base.end > lead:
+        return None
+    for i, m in enumerate(inside):
+        if m.start >= first_end:
+            break
+        if m.start >= lead and m.start not in listed and not _quoted(text, m.start):
+            if not _free_start(text, m.start):  # 某社区…。3月5日,志愿者参加某市马拉松: a place in passing
+                return None
+            return [g for g in _adjacent(inside, i) if g.start >= m.start][-1]
+    return None
+
+
+def _worked_in(
+    gz: Gazetteer, text: str, inside: list[_Mention], listed: Container[int], base: _Mention, lo: int, hi: int
+) -> _Mention | None:
+    """The one community or village inside ``base`` named in ``text[lo:hi]`` as a place rather than a body or a
+    title (某社区居民, 某村慰问; not 某村党支部, 某村书记: the ``role`` and ``not_venue`` words), if there is one."""
+    stops = _role_words()
+    found = [
+        m for m in inside
+        if lo <= m.start < hi and m.community is not None and m.start not in listed
+        and _strictly_under(gz, m, base) and not text.startswith(stops, m.end)
+    ]
+    return found[0] if found and len({m.community for m in found}) == 1 else None
+
+
+def _person_words() -> tuple[str, ...]:
+    """Words for the people of a place (村民, 居民): a place before one says where a person is from, not where
+    the event named before it happened (``place_where_words.tsv``, kind ``person``)."""
+    return words_of("place_where_words.tsv", "person")
+
+
+@cache
+def _role_words() -> tuple[str, ...]:
+    """Words after a community or village that make it a body or a person's title (``place_where_words.tsv``,
+    kinds ``role`` and ``not_venue``)."""
+    return words_of("place_where_words.tsv", "role") + _not_venue()
+
+
+def _holds_venue(gz: Gazetteer, base: _Mention, shared: _Mention, inside: list[_Mention]) -> bool:
+    """Whether the organizer's own place ``base`` holds one of the venues whose shared place is ``shared``."""
+    return any(
+        shared.start <= m.start < shared.end and (m.division == base.division or _strictly_under(gz, m, base))
+        for m in inside
+        if m is not base
+    )
 
 
 _QUOTE_REACH = 40  # how far back an opening quotation mark or 《 is looked for
@@ -1168,15 +1290,45 @@ def _where_mention(
     for i, m in enumerate(inside):
         if m.start >= first_end:
             return None
-        if text.endswith(words, 0, m.start) and (i == 0 or inside[i - 1].end != m.start):
+        if (
+            text.endswith(words, 0, m.start)
+            and (i == 0 or inside[i - 1].end != m.start)
+            and not _quoted(text, m.start)  # 开展“走进某某镇”主题活动: a theme's words, no venue
+        ):
             group = [g for g in _adjacent(inside, i) if g.start >= m.start]
             if text.startswith(_not_venue(), group[-1].end):  # 在黄陂区委的指导下: a body, not a venue
                 continue
             if any(g.start in listed for g in group):  # 走进福民社区、幸福社区: several venues, none is the locality
                 last = listed.get(group[-1].start)
                 return _shared_place(gz, last) if last is not None else None
+            series = _venue_series(text, inside, inside.index(group[-1]) + 1, first_end)
+            if series and (shared := _shared_place(gz, (group[-1], *series))) is not None:
+                return shared  # 慰问了甲村老党员某某,乙村老党员某某: several venues
             return group[-1]
     return None
+
+
+_CLAUSE_MARKS = "，,；;"
+
+
+def _venue_series(text: str, inside: list[_Mention], k: int, first_end: int) -> list[_Mention]:
+    """Other communities or villages opening the clauses that follow a venue ``inside[k - 1]`` in the lead
+    sentence (走访慰问了甲村某某,乙村某某,丙镇丙村某某): the deepest name of each group; none when there are none."""
+    venue = inside[k - 1]
+    if venue.community is None:
+        return []
+    out: list[_Mention] = []
+    while k < len(inside) and inside[k].start < first_end:
+        group = _adjacent(inside, k)
+        last = group[-1]
+        if (
+            text[inside[k].start - 1] in _CLAUSE_MARKS
+            and last.community not in (None, venue.community)
+            and not text.startswith(_role_words(), last.end)  # ,乙村村支两委…: a body, no venue
+        ):
+            out.append(last)
+        k = inside.index(last) + 1
+    return out
 
 
 def _strictly_under(gz: Gazetteer, m: _Mention, ancestor: _Mention) -> bool:
