@@ -21,7 +21,7 @@
    its county (西夏区贺兰山路街道, 松北区松北镇), one written without its suffix
    after its county (诸暨枫桥) or again at a clause start (…,某某确定全镇…), and
    named communities and villages (``前川街向阳社区``, ``在鸿翔社区``,
-   ``，宝山苑社区联合…``, 嘎查, 居民区); a village takes the township written
+   ``，某某苑社区联合…``, 嘎查, 居民区); a village takes the township written
    last right before it.
 4. Per event, the locality is where it happened when the lead sentence (the
    one with the date, else the organizer) says so (``来到繁峙县``, ``前往该县某乡``,
