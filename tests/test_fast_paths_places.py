@@ -406,6 +406,13 @@ def test_township_names_are_built_with_the_tables() -> None:
     assert Gazetteer(gz.path, gz.tables())._township_names == gz._township_names
 
 
+def test_township_cores_come_back_with_the_tables() -> None:
+    gz = gazetteer()
+    plain = frozenset(name[: -len(s)] for name in gz._township_names for s in ("街道", "镇", "乡")
+                      if name.endswith(s) and len(name) - len(s) >= 2)
+    assert Gazetteer(gz.path, gz.tables()).township_cores == gz.township_cores == plain
+
+
 @given(st.text(alphabet="人籍禹州,，。 生于老家河南x", max_size=8), st.integers(0, 8), st.integers(1, 3))
 def test_hometown_agrees_with_the_regex_alone(text: str, start: int, length: int) -> None:
     """The character check before the regex changes nothing (also at the text's end)."""

@@ -68,6 +68,7 @@ class GazetteerTables(NamedTuple):
     history: dict[int, tuple[Change, ...]]
     keys: list[tuple[str, tuple[int, ...], bool]]  # the matcher's patterns: (key, candidates, short)
     township_names: dict[str, tuple[int, ...]]  # a township's full name -> the townships so named
+    township_cores: frozenset[str]  # those names without their level suffix (:attr:`Gazetteer.township_cores`)
 
 
 class Match(NamedTuple):
@@ -187,7 +188,7 @@ class Gazetteer:
         (:mod:`partyevents.cache`) and reads it back in a few hundredths of a second."""
         rows = [(d.name, _LEVEL_INDEX[d.level], d.parent, d.code, d.short) for d in self.divisions]
         return GazetteerTables(rows, self._county_block, self._townships, self.history, self._keys,
-                               self._township_names)
+                               self._township_names, self.township_cores)
 
     def _restore(self, tables: GazetteerTables) -> None:
         levels, new = LEVELS, tuple.__new__
@@ -198,6 +199,7 @@ class Gazetteer:
         self.history = tables.history
         self._keys = tables.keys
         self._township_names = tables.township_names
+        self._cores = tables.township_cores
 
     def _load(self, data: bytes) -> None:
         stack: list[int] = []
