@@ -454,3 +454,12 @@ def test_a_village_named_for_a_villager_s_home_after_the_venue_is_no_deeper_venu
     assert chain(_dated(text, "5月9日"))[:2] == ("枫桥镇", "township")
     text = "5月9日，在诸暨市枫桥镇茶园，阳春村党员钱某正忙着摘茶。"  # no villager: the village is the deeper place
     assert chain(_dated(text, "5月9日"))[:2] == ("阳春村", "village")
+
+
+def test_a_county_named_in_passing_on_a_villages_page_gives_way_to_the_village() -> None:
+    text = ("安吉县递铺街道鲁家村党支部组织党员清扫村道。鲁家村党员随后走访了孤寡老人,鲁家村的年轻人也来帮忙。\n"
+            "下午,驻村干部分组入户,给每户送去安吉县惠民政策手册。\n"
+            "下午,驻村干部到德清县参加培训。")
+    places, _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert [chain(p)[:2] for p in places[:2]] == [("鲁家村", "village")] * 2  # the county only names the booklet
+    assert chain(places[2])[:2] == ("德清县", "county")  # where the event went: a where-word before it

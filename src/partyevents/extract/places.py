@@ -153,6 +153,8 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             as_written := _written_township(gz, text, ev)
         ) is not None:  # 某县某局…到某某乡开展: a township the gazetteer lacks, where the event happened
             mention = as_written
+        if mention is not None and home is not None and _home_below(gz, text, ev, inside, mention, home.mention):
+            mention = None  # 为贫困户送去某县…明白卡: a county named in passing, the page's village inside it
         if mention is None:
             if home is None:
                 out.append(None)
@@ -1329,6 +1331,20 @@ def _venue_series(text: str, inside: list[_Mention], k: int, first_end: int) -> 
             out.append(last)
         k = inside.index(last) + 1
     return out
+
+
+def _home_below(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], mention: _Mention, home: _Mention) -> bool:
+    """Whether the event names, in passing, only places of county level or above that hold the page's home
+    (为贫困户送去某县…明白卡 on a village's page): none after a where-word, none in the organizer's name.
+    Then the home, deeper, is where it happened."""
+    if _LEVEL_RANK[_level(gz, mention)] >= _LEVEL_RANK["township"] or not _strictly_under(gz, home, mention):
+        return False
+    org = ev.organization
+    o_start, o_end = (org.start, org.end) if org is not None and org.start is not None and org.end is not None else (0, 0)
+    return all(
+        _strictly_under(gz, home, m) and not _after_where(text, inside, i) and not o_start <= m.start < o_end
+        for i, m in enumerate(inside)
+    )
 
 
 def _strictly_under(gz: Gazetteer, m: _Mention, ancestor: _Mention) -> bool:
