@@ -99,7 +99,8 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
                 out.append((start, start + len(name), next((k for suf, k in suffixes.items() if name.endswith(suf)), "other")))
                 end_seen = start + len(name)
             first = name_at(text[:limit], s)
-            stop = _first_stopword(first, stopwords) if first and first not in suffixes else None
+            bare = first in suffixes or _kinds_of_place(first or "", suffixes)
+            stop = _first_stopword(first, stopwords) if first and not bare else None
             if stop is None or stop[1] in pronouns or stop[1] in inside or not (
                 len(stop[1]) > 1 or any(w == stop[1] and (a or b) for w, a, b in stopwords)
             ):
@@ -185,6 +186,7 @@ def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tup
     while name is not None:
         if (
             name not in suffixes
+            and not _kinds_of_place(name, suffixes)
             and not _has_stopword(name, stopwords)
             and not name.endswith(areas)
             and (first or not _runs_on(text, s + len(name)))
@@ -193,6 +195,19 @@ def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tup
         name = name_at(text, s, s + len(name) - 1)
         first = False
     return None
+
+
+def _kinds_of_place(name: str, suffixes: dict[str, str]) -> bool:
+    """The name is place suffixes (no committee: 居委会) one after another and nothing else (街道乡镇社区)."""
+    committees = {row[0] for row in read_table("org_committees.tsv")}
+    places = [sfx for sfx, kind in suffixes.items() if kind == "place" and sfx not in committees]
+    ok = [True] + [False] * len(name)  # ok[i]: name[:i] is a run of place suffixes
+    for i in range(len(name)):
+        if ok[i]:
+            for sfx in places:
+                if name.startswith(sfx, i):
+                    ok[i + len(sfx)] = True
+    return bool(name) and ok[len(name)]
 
 
 def _opener_place(name: str) -> int:

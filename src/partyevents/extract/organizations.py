@@ -181,7 +181,28 @@ def _chain_re() -> re.Pattern[str]:
     short = "".join(re.escape(s) for s in sfx if len(s) == 1)
     long_ = _words_pattern(tuple(s for s in sfx if len(s) > 1))
     piece = rf"(?:{_NAME_CHAR}{{0,10}}?{long_}|{_NAME_CHAR}{{2,10}}?[{short}]){word_end_guard(_word_ends())}"
-    return re.compile(rf"(?:{piece})+(?<!党组(?=织))")
+    return re.compile(rf"(?:{piece}|{_NAME_CHAR}{{0,10}}?{unit_pattern()})+(?<!党组(?=织))")
+
+
+@cache
+def _units() -> dict[str, str]:
+    """kind -> characters, from ``org_units.tsv`` (military-corps units: numeral, inner, unit, not_before)."""
+    return {row[0]: row[1] for row in read_table("org_units.tsv")}
+
+
+@cache
+def unit_pattern() -> str:
+    """A military-corps unit written with numbers, one piece of a name: ``一师七团``, ``二十一团八连``, ``三连``.
+
+    >>> re.compile(unit_pattern()).fullmatch("二师二十一团八连") is not None, re.match(unit_pattern(), "一连三天")
+    (True, None)
+    """
+    u = _units()
+    num, inner, unit = (re.escape(u.get(k, "")) for k in ("numeral", "inner", "unit"))
+    if not (num and unit):
+        return "(?!)"
+    stop = re.escape(u.get("not_before", "")) + num
+    return rf"(?:第?[{num}]{{1,5}}[{inner}])*第?[{num}]{{1,5}}[{unit}](?![{stop}])"
 
 
 @cache
@@ -387,8 +408,9 @@ def first_cue(text: str) -> re.Match[str] | None:
 
 @cache
 def _suffix_end_re() -> re.Pattern[str]:
-    """The last character of any suffix: a name ends on one."""
-    return re.compile("[" + "".join(sorted({re.escape(sfx[-1]) for sfx in _suffixes()})) + "]")
+    """The last character of any suffix or military-corps unit: a name ends on one."""
+    ends = {sfx[-1] for sfx in _suffixes()} | set(_units().get("unit", ""))
+    return re.compile("[" + "".join(sorted(re.escape(c) for c in ends)) + "]")
 
 
 @cache
@@ -427,6 +449,24 @@ def _build_place_words() -> tuple[str, ...]:
         div.name[: m.start()] for div in gazetteer().divisions
         if (m := end.search(div.name)) and 2 <= m.start() <= MAX_PLACE_WORD
     }))
+
+
+@cache
+def _kinds_of_place_re() -> re.Pattern[str]:
+    committees = {row[0] for row in read_table("org_committees.tsv")}
+    return re.compile(f"(?:{trie_pattern([s for s in place_suffixes() if s not in committees])})+")
+
+
+def is_kinds_of_place(name: str) -> bool:
+    """True for a name made of place suffixes alone, a committee (``org_committees.tsv``) none of them: a list of
+    kinds of place, no body.
+
+    >>> is_kinds_of_place("街道乡镇社区"), is_kinds_of_place("市县乡"), is_kinds_of_place("新区街道")
+    (True, True, False)
+    >>> is_kinds_of_place("社区居委会")
+    False
+    """
+    return _kinds_of_place_re().fullmatch(name) is not None
 
 
 def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool:
@@ -540,7 +580,7 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
             if m is None:
                 break
             name = m.group()
-            if name in suffixes:  # a bare suffix (社区): no shorter name in it, and an opener is no suffix
+            if name in suffixes or is_kinds_of_place(name):  # a bare suffix (社区): no shorter name in it
                 break
             stop = stop_re.search(name) if stop_re is not None else None
             if stop is not None:  # rare: a stopword inside a place word (他拉哈镇) is none
@@ -622,7 +662,12 @@ def _backed_off(text: str, pos: int, m: re.Match[str] | None) -> tuple[int, int]
             first = False
             continue
         # a shorter name read with an end set after it must not end inside a word (乡 of 乡村) either
-        if name not in suffixes and not name.endswith(not_bodies) and (first or not run_on(text, m.end())):
+        if (
+            name not in suffixes
+            and not name.endswith(not_bodies)
+            and (first or not run_on(text, m.end()))
+            and not is_kinds_of_place(name)
+        ):
             return pos, m.end()
         m = chain(text, pos, m.end() - 1)
         first = False

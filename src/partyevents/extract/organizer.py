@@ -29,7 +29,9 @@ are read. The subject is
 Pronouns, collectives (``我们``, ``居民们``, ``大家``) and verb phrases are none of these. When no
 clause of a sentence has a subject, the first body its ``在X`` clause names stands in (``在X…仪式上``:
 source ``venue``, written as ``subject``) before the next sentence is read; when no clause of the head has
-one, the first body the head names (source ``subject``). A ``在X…仪式上`` clause (``org_cues.tsv``, kind host)
+one, the first body named right after 来自 (``org_cues.tsv``, kind from: 他们是来自X的志愿者), else the first body
+the head names (source ``subject``). A clause of no action cue whose body is followed by a site and a word of place
+(``X社区居民楼里出现…``: kinds site and at) sets a scene and has no subject. A ``在X…仪式上`` clause (``org_cues.tsv``, kind host)
 names the host X even when the sentence's subject is the body of a speaker's title. Everything a clause
 decides is read from the clause alone, so the organizer found in a whole head is found again in its clause
 alone (the spaCy component reads only that).
@@ -126,6 +128,19 @@ def _host_re() -> re.Pattern[str]:
 
 
 @cache
+def _scene_re() -> re.Pattern[str]:
+    """A site and a word of place right after a body's name (``org_cues.tsv``, kinds site and at): 居民楼里, 文化广场上.
+
+    >>> bool(_scene_re().match("居民楼里出现")), bool(_scene_re().match("党员上门服务"))
+    (True, False)
+    """
+    sites, ats = _cues().get("site", ()), _cues().get("at", ())
+    if not sites or not ats:
+        return re.compile("(?!)")
+    return re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{orgs.trie_pattern(sites)}{orgs.trie_pattern(ats)}")
+
+
+@cache
 def _hosted_by_re() -> re.Pattern[str]:
     """``由X主办``: the body after 由 hosts the event."""
     return re.compile(r"由[^,，。;；]{2,60}?(?:主办|牵头|组织(?!部)|举办|发起|承办|带领|率领|带队)")
@@ -191,6 +206,12 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                 if host is not None and not _reference_re().match(text, host[0]):
                     return Found(host[0], host[1], "venue", cpos, cend)  # as its clause read alone gives it
     for locative in (True, False):  # a sentence's 在X… clause, before the next sentence; then any clause
+        if not locative and found is None:  # no subject: where the people who act come from (来自X的志愿者) first
+            if names is None:
+                names = [(s, e) for s, e, _ in (orgs.org_spans(text) if spans is None else spans)]
+            origin = _origin(text, clauses, names)
+            if origin is not None:
+                return origin
         for n_sentence, cpos, cend, is_locative in clauses:
             if locative and (n_sentence >= found_in or not is_locative):
                 continue
@@ -201,6 +222,16 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                     return Found(s, e, "venue" if locative else "subject", cpos, cend)
         if found is not None:
             return found
+    return None
+
+
+def _origin(text: str, clauses: Sequence[_Clause], names: list[tuple[int, int]]) -> Found | None:
+    """The first body named right after a from-word (``org_cues.tsv``, kind from: 他们是来自X的志愿者), or None."""
+    words = _cues().get("from", ())
+    for _, cpos, cend, _ in clauses:
+        for s, e in names:
+            if cpos <= s and e <= cend and text.endswith(words, cpos, s):
+                return Found(s, e, "subject", cpos, cend)
     return None
 
 
@@ -360,6 +391,8 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             end = _through_alias(head, _through_quotes(head, span[1]))  # 高河塘社区“五星”党建联盟: one name
             end = _through_short_township(head, item, end)  # 和平区小白楼街 (of 小白楼街道): one name
             length = end - item
+            if verb is None and _scene_re().match(head, end):  # X社区居民楼里出现…: a scene, where and not who
+                return None
             if head.startswith(_titles(), end):
                 return offset + item, length, "leader"
             if verb and _joins(verb.group(), stripped[verb.end() :]):
