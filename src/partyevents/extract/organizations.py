@@ -181,7 +181,10 @@ def _chain_re() -> re.Pattern[str]:
     short = "".join(re.escape(s) for s in sfx if len(s) == 1)
     long_ = _words_pattern(tuple(s for s in sfx if len(s) > 1))
     piece = rf"(?:{_NAME_CHAR}{{0,10}}?{long_}|{_NAME_CHAR}{{2,10}}?[{short}]){word_end_guard(_word_ends())}"
-    return re.compile(rf"(?:{piece}|{_NAME_CHAR}{{0,10}}?{unit_pattern()})+(?<!党组(?=织))")
+    units = re.escape(_units().get("unit", "")) or "(?!)"
+    # a unit piece is tried only where a unit's character lies close ahead (one possessive scan): they are rare
+    unit = rf"(?=[^{units}]{{0,16}}+[{units}]){_NAME_CHAR}{{0,10}}?{unit_pattern()}"
+    return re.compile(rf"(?:{piece}|{unit})+(?<!党组(?=织))")
 
 
 @cache
