@@ -129,7 +129,7 @@ def _host_re() -> re.Pattern[str]:
 
 @cache
 def _scene_re() -> re.Pattern[str]:
-    """A site and a word of place right after a body's name (``org_cues.tsv``, kinds site and at): 居民楼里, 文化广场上.
+    """A site and a word of place soon after a body's name (``org_cues.tsv``, kinds site and at): 居民楼里, 文化广场上.
 
     >>> bool(_scene_re().match("居民楼里出现")), bool(_scene_re().match("党员上门服务"))
     (True, False)
@@ -137,7 +137,7 @@ def _scene_re() -> re.Pattern[str]:
     sites, ats = _cues().get("site", ()), _cues().get("at", ())
     if not sites or not ats:
         return re.compile("(?!)")
-    return re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{orgs.trie_pattern(sites)}{orgs.trie_pattern(ats)}")
+    return re.compile(rf"[\u4e00-\u9fff]{{0,8}}?{orgs.trie_pattern(sites)}{orgs.trie_pattern(ats)}")
 
 
 @cache
