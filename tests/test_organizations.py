@@ -119,9 +119,16 @@ def _first_stopword(name: str, stopwords: list[tuple[str, ...]]) -> tuple[int, s
             excepted = (prev and prev in unless_after) or (nxt and nxt in unless_before)
             if name.startswith(word, at) and not excepted and at not in found:  # rows in order: the first wins
                 found[at] = (row, word)
+    rows = read_table("org_stopwords.tsv")
+    prepositions = [row[0] for row in rows if len(row) > 3 and row[3] == "preposition"]
+    bodies = [sfx for sfx, kind in read_table("org_suffixes.tsv") if kind != "place"]
+    for at in range(len(name)):  # a preposition right after a body's name (X党委向Y): a stopword whatever is around it
+        word = next((w for w in sorted(prepositions, key=len, reverse=True) if name.startswith(w, at)), None)
+        if word is not None and name[:at].endswith(tuple(bodies)):
+            found[at] = (-1, word)
     for at in sorted(found):
         word = found[at][1]
-        if not _in_place(name, at, at + len(word)):
+        if found[at][0] < 0 or not _in_place(name, at, at + len(word)):
             return at, word
     return None
 

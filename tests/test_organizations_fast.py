@@ -39,7 +39,7 @@ def _plain_chain_re() -> re.Pattern[str]:
     # no piece ends on a suffix that runs on into a longer word (乡 of 乡村): one look-behind per table row
     runs_on = "".join(f"(?<!{re.escape(sfx)}(?=[{re.escape(chars)}]))" for sfx, chars in read_table("org_suffix_words.tsv"))
     piece = rf"(?:{_PLAIN_NAME_CHAR}{{0,10}}?{long_}|{_PLAIN_NAME_CHAR}{{2,10}}?[{short}]){runs_on}"
-    return re.compile(rf"(?:{piece}|{_PLAIN_NAME_CHAR}{{0,10}}?{_plain_unit()})+(?<!党组(?=织))")
+    return re.compile(rf"(?:{piece}|{_PLAIN_NAME_CHAR}{{0,2}}?{_plain_unit()})+(?<!党组(?=织))")
 
 
 def _plain_unit() -> str:

@@ -182,8 +182,9 @@ def _chain_re() -> re.Pattern[str]:
     long_ = _words_pattern(tuple(s for s in sfx if len(s) > 1))
     piece = rf"(?:{_NAME_CHAR}{{0,10}}?{long_}|{_NAME_CHAR}{{2,10}}?[{short}]){word_end_guard(_word_ends())}"
     units = re.escape(_units().get("unit", "")) or "(?!)"
-    # a unit piece is tried only where a unit's character lies close ahead (one possessive scan): they are rare
-    unit = rf"(?=[^{units}]{{0,16}}+[{units}]){_NAME_CHAR}{{0,10}}?{unit_pattern()}"
+    # a unit piece (two characters at most before it: 立足一师七团) is tried only where a unit's character lies close
+    # ahead (one possessive scan): they are rare
+    unit = rf"(?=[^{units}]{{0,8}}+[{units}]){_NAME_CHAR}{{0,2}}?{unit_pattern()}"
     return re.compile(rf"(?:{piece}|{unit})+(?<!党组(?=织))")
 
 
@@ -418,9 +419,35 @@ def _suffix_end_re() -> re.Pattern[str]:
 
 @cache
 def stopword_re() -> re.Pattern[str] | None:
-    """The stopwords of ``org_stopwords.tsv`` as one regex (None when there are none)."""
+    """The stopwords of ``org_stopwords.tsv`` as one regex (None when there are none); a preposition right after a
+    body's name (:func:`preposition_pattern`) is one whatever stands around it."""
     rows = _stopwords()
-    return re.compile("|".join(stopword_pattern(*row) for row in rows)) if rows else None
+    return re.compile("|".join([preposition_pattern(), *(stopword_pattern(*row) for row in rows)])) if rows else None
+
+
+@cache
+def preposition_pattern() -> str:
+    """The prepositions of ``org_stopwords.tsv`` (fourth column preposition) right after a body's name, a suffix of a
+    kind other than place (``X党委向北岭村``: 向, though 向 before 北 is excepted elsewhere).
+
+    >>> re.compile(preposition_pattern()).search("青禾镇党委向北岭村").start(), re.compile(preposition_pattern()).search("青禾镇向北村")
+    (5, None)
+    """
+    words = [row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "preposition"]
+    bodies = sorted({sfx for sfx, kind in _suffixes().items() if kind != "place"}, key=len, reverse=True)
+    if not words or not bodies:
+        return "(?!)"
+    # each word, then a look-behind at the body's suffix and the word: a pattern that opens with its words' characters
+    # lets the joined stopword regex keep its first-character scan
+    return "|".join(
+        re.escape(w) + "(?:" + "|".join(f"(?<={re.escape(b + w)})" for b in bodies) + ")"
+        for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@cache
+def _preposition_re() -> re.Pattern[str]:
+    return re.compile(preposition_pattern())
 
 
 _stopword_re = stopword_re
@@ -501,7 +528,11 @@ def first_stopword(name: str) -> re.Match[str] | None:
     """
     stop_re = _stopword_re()
     stop = stop_re.search(name) if stop_re is not None else None
-    while stop is not None and in_place_word(name, stop.start(), stop.end()):
+    while (
+        stop is not None
+        and in_place_word(name, stop.start(), stop.end())
+        and not _preposition_re().match(name, stop.start())  # X党委对江村: 对 after a body is no place's
+    ):
         stop = stop_re.search(name, stop.start() + 1)  # type: ignore[union-attr]  # stop is from stop_re
     return stop
 
