@@ -176,7 +176,9 @@ def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tup
             ),
             "",
         )
-        return 0 if not word or _opener_place(name) > len(word) else len(word)
+        if not word or _opener_place(name) > len(word) or _in_place(name, 0, len(word), longer=True):
+            return 0
+        return len(word)
 
     name = name_at(text, s)
     pronouns = tuple(r[0] for r in read_table("org_openers.tsv") if r[1] in ("pronoun", "national"))

@@ -247,7 +247,7 @@ def _opener_length(text: str, pos: int, end: int) -> int:
     """Length of the opener (``org_openers.tsv``) the name at ``text[pos:end]`` starts with; 0 for none.
 
     A name that starts with a full place name of the gazetteer that opens with an opener
-    (和平区, 于都县) has none.
+    (和平区, 于都县), or with a longer place word a place suffix follows (于家村), has none.
 
     >>> _opener_length("在社区党群服务中心", 0, 9), _opener_length("和平区马路湾街道", 0, 8), _opener_length("区财政局", 0, 4)
     (1, 0, 0)
@@ -256,7 +256,10 @@ def _opener_length(text: str, pos: int, end: int) -> int:
     if m is None:
         return 0
     place = _opener_place_re().match(text, pos, end)
-    return 0 if place and place.end() > m.end() else m.end() - pos
+    if place and place.end() > m.end():
+        return 0
+    # nor one inside a longer place word a place suffix follows (于家村, 于集镇: 于家, 于集 of the gazetteer)
+    return 0 if in_place_word(text[pos:end], 0, m.end() - pos, longer=True) else m.end() - pos
 
 
 @cache
