@@ -88,9 +88,16 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
                 lead_end = at
                 break
             at += len(clause) + 1
+    sentences = re.split(r"(?<=[。!！?？])", text)
+    any_time = re.compile("\\d{1,2}月|\\d{1,2}[日号]|" + "|".join(times))
+    main_sentence = 0  # an undated first sentence before one that opens with a time: the second is the main one
+    if not lead_end and len(sentences) > 1 and sentences[0][-1:] in "。!！?？" and not any_time.search(sentences[0]):
+        spaces = len(sentences[1]) - len(sentences[1].lstrip(" \u3000\n"))
+        if re.match("(?:\\d{1,4}年)?\\d{1,2}月|\\d{1,2}日|" + any_time.pattern, sentences[1][spaces:]):
+            lead_end, main_sentence = len(sentences[0]) + spaces, 1
     scores: dict[str, list[float]] = {}
     pos, main_found = 0, False
-    for n_sentence, sentence in enumerate(re.split(r"(?<=[。!！?？])", text)):
+    for n_sentence, sentence in enumerate(sentences):
         cpos = pos
         for clause in re.split(r"[,，;；:：、\n]", sentence):
             found = clause_cues(clause)
@@ -100,10 +107,10 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
                 if (clause.lstrip(" “”\"'‘’").startswith(subordinators) or clause.endswith(endings)
                         or cpos < lead_end):
                     w = weights["subordinate"]
-                elif n_sentence == 0 and not main_found and not inner_item:
+                elif n_sentence == main_sentence and not main_found and not inner_item:
                     w, main_found = weights["main"], True
                 else:
-                    w = weights["sentence"] if n_sentence == 0 else weights["rest"]
+                    w = weights["sentence"] if n_sentence == main_sentence else weights["rest"]
                 for label, (strength, offset) in found.items():
                     scores.setdefault(label, [0.0, float(cpos + offset)])[0] += w * strength
             cpos += len(clause) + 1
@@ -134,6 +141,7 @@ _PIECES = [
     *["第一书记", "驻村第一书记", "张明", "和", "等", "选派"],  # titles: named people or the post
     *["以来", "以来 "],  # a clause ending with 以来 is subordinate (not with a space after it)
     *["8月9日", "12日", "近日", " 近日", "2023年5月"],  # a clause opening with a time ends a purpose lead
+    *["6号", "上午"],  # and a sentence opening with one ends an undated first sentence
     *list(",，;；:：、\n。!！?？"),
     " ",
     "“",

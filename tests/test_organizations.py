@@ -99,7 +99,8 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
                 out.append((start, start + len(name), next((k for suf, k in suffixes.items() if name.endswith(suf)), "other")))
                 end_seen = start + len(name)
             first = name_at(text[:limit], s)
-            stop = _first_stopword(first, stopwords) if first and first not in suffixes else None
+            bare = first in suffixes or _kinds_of_place(first or "", suffixes)
+            stop = _first_stopword(first, stopwords) if first and not bare else None
             if stop is None or stop[1] in pronouns or stop[1] in inside or not (
                 len(stop[1]) > 1 or any(w == stop[1] and (a or b) for w, a, b in stopwords)
             ):
@@ -118,9 +119,16 @@ def _first_stopword(name: str, stopwords: list[tuple[str, ...]]) -> tuple[int, s
             excepted = (prev and prev in unless_after) or (nxt and nxt in unless_before)
             if name.startswith(word, at) and not excepted and at not in found:  # rows in order: the first wins
                 found[at] = (row, word)
+    rows = read_table("org_stopwords.tsv")
+    prepositions = [row[0] for row in rows if len(row) > 3 and row[3] == "preposition"]
+    bodies = [sfx for sfx, kind in read_table("org_suffixes.tsv") if kind != "place"]
+    for at in range(len(name)):  # a preposition right after a body's name (X党委向Y): a stopword whatever is around it
+        word = next((w for w in sorted(prepositions, key=len, reverse=True) if name.startswith(w, at)), None)
+        if word is not None and name[:at].endswith(tuple(bodies)):
+            found[at] = (-1, word)
     for at in sorted(found):
         word = found[at][1]
-        if not _in_place(name, at, at + len(word)):
+        if found[at][0] < 0 or not _in_place(name, at, at + len(word)):
             return at, word
     return None
 
@@ -168,7 +176,9 @@ def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tup
             ),
             "",
         )
-        return 0 if not word or _opener_place(name) > len(word) else len(word)
+        if not word or _opener_place(name) > len(word) or _in_place(name, 0, len(word), longer=True):
+            return 0
+        return len(word)
 
     name = name_at(text, s)
     pronouns = tuple(r[0] for r in read_table("org_openers.tsv") if r[1] in ("pronoun", "national"))
@@ -185,6 +195,7 @@ def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tup
     while name is not None:
         if (
             name not in suffixes
+            and not _kinds_of_place(name, suffixes)
             and not _has_stopword(name, stopwords)
             and not name.endswith(areas)
             and (first or not _runs_on(text, s + len(name)))
@@ -193,6 +204,19 @@ def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tup
         name = name_at(text, s, s + len(name) - 1)
         first = False
     return None
+
+
+def _kinds_of_place(name: str, suffixes: dict[str, str]) -> bool:
+    """The name is place suffixes (no committee: 居委会) one after another and nothing else (街道乡镇社区)."""
+    committees = {row[0] for row in read_table("org_committees.tsv")}
+    places = [sfx for sfx, kind in suffixes.items() if kind == "place" and sfx not in committees]
+    ok = [True] + [False] * len(name)  # ok[i]: name[:i] is a run of place suffixes
+    for i in range(len(name)):
+        if ok[i]:
+            for sfx in places:
+                if name.startswith(sfx, i):
+                    ok[i + len(sfx)] = True
+    return bool(name) and ok[len(name)]
 
 
 def _opener_place(name: str) -> int:

@@ -39,7 +39,15 @@ def _plain_chain_re() -> re.Pattern[str]:
     # no piece ends on a suffix that runs on into a longer word (乡 of 乡村): one look-behind per table row
     runs_on = "".join(f"(?<!{re.escape(sfx)}(?=[{re.escape(chars)}]))" for sfx, chars in read_table("org_suffix_words.tsv"))
     piece = rf"(?:{_PLAIN_NAME_CHAR}{{0,10}}?{long_}|{_PLAIN_NAME_CHAR}{{2,10}}?[{short}]){runs_on}"
-    return re.compile(rf"(?:{piece})+(?<!党组(?=织))")
+    return re.compile(rf"(?:{piece}|{_PLAIN_NAME_CHAR}{{0,2}}?{_plain_unit()})+(?<!党组(?=织))")
+
+
+def _plain_unit() -> str:
+    """A military-corps unit (一师七团, 二十一团八连), one look-ahead per character that may not follow it."""
+    u = {row[0]: row[1] for row in read_table("org_units.tsv")}
+    num, inner, unit = u["numeral"], u["inner"], u["unit"]
+    not_after = "".join(f"(?!{re.escape(c)})" for c in u["not_before"] + num)
+    return rf"(?:第?[{num}]{{1,5}}[{inner}])*第?[{num}]{{1,5}}[{unit}]{not_after}"
 
 
 def _plain_verb_re() -> re.Pattern[str]:
@@ -134,6 +142,7 @@ _ALPHABET = list(
     "年月日号前后中旬个支名充分发挥积极率先12 ,，。;：!？\n“”\u4dff\ua000𠀀"
     "书记主任我该由主办讯电()、共同携手推动他们小王"
     "向阳对等高级场集民格局面学生"
+    "一二十第师团连续火"
 )
 
 

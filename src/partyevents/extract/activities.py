@@ -466,7 +466,37 @@ def _inner_item(text: str, start: int, end: int) -> bool:
 def _lead_end(text: str) -> int:
     """Where the event's lead ends: after the purpose that opens a first sentence (:func:`_purpose_end`), or after
     the background that opens the event (:func:`_background_end`); the sentence it ends in is the main one."""
-    return _purpose_end(text) or _background_end(text)
+    return _purpose_end(text) or _background_end(text) or _undated_lead_end(text)
+
+
+def _undated_lead_end(text: str) -> int:
+    """Where an undated first sentence ends when the next one opens with a time: the start of that sentence (the
+    first tells the occasion or the story so far, ``清明节是…传统节日,…。4月4日,X社区开展…``); else 0.
+
+    >>> t = "清明节是传统节日,共抗疫情。4月4日,石桥社区开展祭扫活动。"
+    >>> t[_undated_lead_end(t):]
+    '4月4日,石桥社区开展祭扫活动。'
+    >>> _undated_lead_end("4月4日,石桥社区开展祭扫活动。近日,又开展义诊。"), _undated_lead_end("石桥社区开展义诊。")
+    (0, 0)
+    """
+    mark = _SENTENCE_MARK.search(text)
+    if mark is None or _any_time().search(text, 0, mark.end()):
+        return 0
+    opening = _sentence_time().match(text, mark.end())
+    return opening.end(1) if opening else 0
+
+
+@cache
+def _any_time() -> re.Pattern[str]:
+    """A date or a word of ``activity_subordinators.tsv`` of kind time, anywhere."""
+    words = [row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "time"]
+    return re.compile("|".join([r"\d{1,2}月", r"\d{1,2}[日号]", *(re.escape(w) for w in words)]))
+
+
+@cache
+def _sentence_time() -> re.Pattern[str]:
+    """A sentence opening with a time (after spaces and line breaks): group 1 ends where the sentence starts."""
+    return re.compile(rf"([ \u3000\n]*)(?:(?:\d{{1,4}}年)?\d{{1,2}}月|\d{{1,2}}日|{_any_time().pattern})")
 
 
 def _background_end(text: str) -> int:

@@ -181,7 +181,32 @@ def _chain_re() -> re.Pattern[str]:
     short = "".join(re.escape(s) for s in sfx if len(s) == 1)
     long_ = _words_pattern(tuple(s for s in sfx if len(s) > 1))
     piece = rf"(?:{_NAME_CHAR}{{0,10}}?{long_}|{_NAME_CHAR}{{2,10}}?[{short}]){word_end_guard(_word_ends())}"
-    return re.compile(rf"(?:{piece})+(?<!党组(?=织))")
+    units = re.escape(_units().get("unit", "")) or "(?!)"
+    # a unit piece (two characters at most before it: 立足一师七团) is tried only where a unit's character lies close
+    # ahead (one possessive scan): they are rare
+    unit = rf"(?=[^{units}]{{0,8}}+[{units}]){_NAME_CHAR}{{0,2}}?{unit_pattern()}"
+    return re.compile(rf"(?:{piece}|{unit})+(?<!党组(?=织))")
+
+
+@cache
+def _units() -> dict[str, str]:
+    """kind -> characters, from ``org_units.tsv`` (military-corps units: numeral, inner, unit, not_before)."""
+    return {row[0]: row[1] for row in read_table("org_units.tsv")}
+
+
+@cache
+def unit_pattern() -> str:
+    """A military-corps unit written with numbers, one piece of a name: ``一师七团``, ``二十一团八连``, ``三连``.
+
+    >>> re.compile(unit_pattern()).fullmatch("二师二十一团八连") is not None, re.match(unit_pattern(), "一连三天")
+    (True, None)
+    """
+    u = _units()
+    num, inner, unit = (re.escape(u.get(k, "")) for k in ("numeral", "inner", "unit"))
+    if not (num and unit):
+        return "(?!)"
+    stop = re.escape(u.get("not_before", "")) + num
+    return rf"(?:第?[{num}]{{1,5}}[{inner}])*第?[{num}]{{1,5}}[{unit}](?![{stop}])"
 
 
 @cache
@@ -222,7 +247,7 @@ def _opener_length(text: str, pos: int, end: int) -> int:
     """Length of the opener (``org_openers.tsv``) the name at ``text[pos:end]`` starts with; 0 for none.
 
     A name that starts with a full place name of the gazetteer that opens with an opener
-    (和平区, 于都县) has none.
+    (和平区, 于都县), or with a longer place word a place suffix follows (于家村), has none.
 
     >>> _opener_length("在社区党群服务中心", 0, 9), _opener_length("和平区马路湾街道", 0, 8), _opener_length("区财政局", 0, 4)
     (1, 0, 0)
@@ -231,7 +256,10 @@ def _opener_length(text: str, pos: int, end: int) -> int:
     if m is None:
         return 0
     place = _opener_place_re().match(text, pos, end)
-    return 0 if place and place.end() > m.end() else m.end() - pos
+    if place and place.end() > m.end():
+        return 0
+    # nor one inside a longer place word a place suffix follows (于家村, 于集镇: 于家, 于集 of the gazetteer)
+    return 0 if in_place_word(text[pos:end], 0, m.end() - pos, longer=True) else m.end() - pos
 
 
 @cache
@@ -387,15 +415,42 @@ def first_cue(text: str) -> re.Match[str] | None:
 
 @cache
 def _suffix_end_re() -> re.Pattern[str]:
-    """The last character of any suffix: a name ends on one."""
-    return re.compile("[" + "".join(sorted({re.escape(sfx[-1]) for sfx in _suffixes()})) + "]")
+    """The last character of any suffix or military-corps unit: a name ends on one."""
+    ends = {sfx[-1] for sfx in _suffixes()} | set(_units().get("unit", ""))
+    return re.compile("[" + "".join(sorted(re.escape(c) for c in ends)) + "]")
 
 
 @cache
 def stopword_re() -> re.Pattern[str] | None:
-    """The stopwords of ``org_stopwords.tsv`` as one regex (None when there are none)."""
+    """The stopwords of ``org_stopwords.tsv`` as one regex (None when there are none); a preposition right after a
+    body's name (:func:`preposition_pattern`) is one whatever stands around it."""
     rows = _stopwords()
-    return re.compile("|".join(stopword_pattern(*row) for row in rows)) if rows else None
+    return re.compile("|".join([preposition_pattern(), *(stopword_pattern(*row) for row in rows)])) if rows else None
+
+
+@cache
+def preposition_pattern() -> str:
+    """The prepositions of ``org_stopwords.tsv`` (fourth column preposition) right after a body's name, a suffix of a
+    kind other than place (``X党委向北岭村``: 向, though 向 before 北 is excepted elsewhere).
+
+    >>> re.compile(preposition_pattern()).search("青禾镇党委向北岭村").start(), re.compile(preposition_pattern()).search("青禾镇向北村")
+    (5, None)
+    """
+    words = [row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "preposition"]
+    bodies = sorted({sfx for sfx, kind in _suffixes().items() if kind != "place"}, key=len, reverse=True)
+    if not words or not bodies:
+        return "(?!)"
+    # each word, then a look-behind at the body's suffix and the word: a pattern that opens with its words' characters
+    # lets the joined stopword regex keep its first-character scan
+    return "|".join(
+        re.escape(w) + "(?:" + "|".join(f"(?<={re.escape(b + w)})" for b in bodies) + ")"
+        for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@cache
+def _preposition_re() -> re.Pattern[str]:
+    return re.compile(preposition_pattern())
 
 
 _stopword_re = stopword_re
@@ -429,6 +484,24 @@ def _build_place_words() -> tuple[str, ...]:
     }))
 
 
+@cache
+def _kinds_of_place_re() -> re.Pattern[str]:
+    committees = {row[0] for row in read_table("org_committees.tsv")}
+    return re.compile(f"(?:{trie_pattern([s for s in place_suffixes() if s not in committees])})+")
+
+
+def is_kinds_of_place(name: str) -> bool:
+    """True for a name made of place suffixes alone, a committee (``org_committees.tsv``) none of them: a list of
+    kinds of place, no body.
+
+    >>> is_kinds_of_place("街道乡镇社区"), is_kinds_of_place("市县乡"), is_kinds_of_place("新区街道")
+    (True, True, False)
+    >>> is_kinds_of_place("社区居委会")
+    False
+    """
+    return _kinds_of_place_re().fullmatch(name) is not None
+
+
 def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool:
     """True when ``name[start:end]`` lies inside a place word followed by a place suffix (:func:`place_words`):
     the 他 of 他拉哈镇, the 进 of 前进村, the 回 of 回龙村 are no stopwords there. ``longer``: only in a place
@@ -458,7 +531,11 @@ def first_stopword(name: str) -> re.Match[str] | None:
     """
     stop_re = _stopword_re()
     stop = stop_re.search(name) if stop_re is not None else None
-    while stop is not None and in_place_word(name, stop.start(), stop.end()):
+    while (
+        stop is not None
+        and in_place_word(name, stop.start(), stop.end())
+        and not _preposition_re().match(name, stop.start())  # X党委对江村: 对 after a body is no place's
+    ):
         stop = stop_re.search(name, stop.start() + 1)  # type: ignore[union-attr]  # stop is from stop_re
     return stop
 
@@ -540,7 +617,7 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
             if m is None:
                 break
             name = m.group()
-            if name in suffixes:  # a bare suffix (社区): no shorter name in it, and an opener is no suffix
+            if name in suffixes or is_kinds_of_place(name):  # a bare suffix (社区): no shorter name in it
                 break
             stop = stop_re.search(name) if stop_re is not None else None
             if stop is not None:  # rare: a stopword inside a place word (他拉哈镇) is none
@@ -622,7 +699,12 @@ def _backed_off(text: str, pos: int, m: re.Match[str] | None) -> tuple[int, int]
             first = False
             continue
         # a shorter name read with an end set after it must not end inside a word (乡 of 乡村) either
-        if name not in suffixes and not name.endswith(not_bodies) and (first or not run_on(text, m.end())):
+        if (
+            name not in suffixes
+            and not name.endswith(not_bodies)
+            and (first or not run_on(text, m.end()))
+            and not is_kinds_of_place(name)
+        ):
             return pos, m.end()
         m = chain(text, pos, m.end() - 1)
         first = False

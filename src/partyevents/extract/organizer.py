@@ -18,6 +18,7 @@ are read. The subject is
   ``resources/org_class_words.tsv``) is none;
 - a scope word and a place suffix (``全县``, ``全市``): that place as a whole, source ``reference``;
 - ``由X主办/牵头/组织``: X, source ``subject`` (also after words with no name, ``一场由X与Y联合发起的…``);
+  so does ``在X的组织下/带领下`` (``org_cues.tsv``, kind under), before the clause that names who acts;
 - a bare place name (``宜城``, ``黄陂区``) standing alone before the cue: source ``subject``;
 - a reference (``我县``, ``该社区``, ``本单位``: ``resources/org_references.tsv``): source
   ``reference``, resolved by :func:`resolve_reference` against the title and the text before;
@@ -29,7 +30,10 @@ are read. The subject is
 Pronouns, collectives (``我们``, ``居民们``, ``大家``) and verb phrases are none of these. When no
 clause of a sentence has a subject, the first body its ``在X`` clause names stands in (``在X…仪式上``:
 source ``venue``, written as ``subject``) before the next sentence is read; when no clause of the head has
-one, the first body the head names (source ``subject``). A ``在X…仪式上`` clause (``org_cues.tsv``, kind host)
+one, the first body named right after 来自 (``org_cues.tsv``, kind from: 他们是来自X的志愿者), else the first body
+the head names (source ``subject``); a body right after 向/对/将 (kind object: 向X捐赠) is acted on and stands in for
+none. A clause of no action cue whose body is followed by a site and a word of place
+(``X社区居民楼里出现…``: kinds site and at) sets a scene and has no subject. A ``在X…仪式上`` clause (``org_cues.tsv``, kind host)
 names the host X even when the sentence's subject is the body of a speaker's title. Everything a clause
 decides is read from the clause alone, so the organizer found in a whole head is found again in its clause
 alone (the spaCy component reads only that).
@@ -126,6 +130,30 @@ def _host_re() -> re.Pattern[str]:
 
 
 @cache
+def _scene_re() -> re.Pattern[str]:
+    """A site and a word of place soon after a body's name (``org_cues.tsv``, kinds site and at): 居民楼里, 文化广场上.
+
+    >>> bool(_scene_re().match("居民楼里出现")), bool(_scene_re().match("党员上门服务"))
+    (True, False)
+    """
+    sites, ats = _cues().get("site", ()), _cues().get("at", ())
+    if not sites or not ats:
+        return re.compile("(?!)")
+    return re.compile(rf"[\u4e00-\u9fff]{{0,8}}?{orgs.trie_pattern(sites)}{orgs.trie_pattern(ats)}")
+
+
+@cache
+def _under_re() -> re.Pattern[str]:
+    """``在X的组织下`` (``org_cues.tsv``, kind under): X, the body that organizes, in group 1.
+
+    >>> _under_re().match("在镇党委的统一组织下").group(1)
+    '镇党委'
+    """
+    words = _cues().get("under", ())
+    return re.compile(rf"在([^,，。;；]{{2,40}}?)的(?:{orgs.trie_pattern(words)})下") if words else re.compile("(?!)")
+
+
+@cache
 def _hosted_by_re() -> re.Pattern[str]:
     """``由X主办``: the body after 由 hosts the event."""
     return re.compile(r"由[^,，。;；]{2,60}?(?:主办|牵头|组织(?!部)|举办|发起|承办|带领|率领|带队)")
@@ -191,16 +219,37 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                 if host is not None and not _reference_re().match(text, host[0]):
                     return Found(host[0], host[1], "venue", cpos, cend)  # as its clause read alone gives it
     for locative in (True, False):  # a sentence's 在X… clause, before the next sentence; then any clause
+        if not locative and found is None:  # no subject: where the people who act come from (来自X的志愿者) first
+            if names is None:
+                names = [(s, e) for s, e, _ in (orgs.org_spans(text) if spans is None else spans)]
+            origin = _origin(text, clauses, names)
+            if origin is not None:
+                return origin
         for n_sentence, cpos, cend, is_locative in clauses:
             if locative and (n_sentence >= found_in or not is_locative):
                 continue
             if names is None:
                 names = [(s, e) for s, e, _ in (orgs.org_spans(text) if spans is None else spans)]
             for s, e in names:
-                if cpos <= s and e <= cend and not _reference_re().match(text, s) and not text.startswith(_class_words(), s):
+                if (
+                    cpos <= s and e <= cend
+                    and not _reference_re().match(text, s)
+                    and not text.startswith(_class_words(), s)
+                    and not text.endswith(_cues().get("object", ()), cpos, s)  # 向X捐赠: X is acted on
+                ):
                     return Found(s, e, "venue" if locative else "subject", cpos, cend)
         if found is not None:
             return found
+    return None
+
+
+def _origin(text: str, clauses: Sequence[_Clause], names: list[tuple[int, int]]) -> Found | None:
+    """The first body named right after a from-word (``org_cues.tsv``, kind from: 他们是来自X的志愿者), or None."""
+    words = _cues().get("from", ())
+    for _, cpos, cend, _ in clauses:
+        for s, e in names:
+            if cpos <= s and e <= cend and text.endswith(words, cpos, s):
+                return Found(s, e, "subject", cpos, cend)
     return None
 
 
@@ -324,6 +373,11 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         host = _hosted_by_re().match(stripped)
         span = orgs.body_at(stripped, 1, host.end()) if host else None
         return (offset + 1, span[1] - 1, "subject") if span and span[0] == 1 else None
+    under = _under_re().match(stripped) if stripped.startswith("在") else None
+    if under is not None:  # 在X的组织下: X organizes
+        span = orgs.body_at(stripped, 1, under.end(1))
+        if span == (1, under.end(1)):
+            return offset + 1, span[1] - 1, "subject"
     if stripped.startswith(cues["lead"]):
         return None
     verb = orgs.first_cue(stripped)
@@ -360,6 +414,8 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             end = _through_alias(head, _through_quotes(head, span[1]))  # 高河塘社区“五星”党建联盟: one name
             end = _through_short_township(head, item, end)  # 和平区小白楼街 (of 小白楼街道): one name
             length = end - item
+            if verb is None and _scene_re().match(head, end):  # X社区居民楼里出现…: a scene, where and not who
+                return None
             if head.startswith(_titles(), end):
                 return offset + item, length, "leader"
             if verb and _joins(verb.group(), stripped[verb.end() :]):
