@@ -207,7 +207,7 @@ def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tup
 
 
 def _kinds_of_place(name: str, suffixes: dict[str, str]) -> bool:
-    """The name is place suffixes (no committee: 居委会) one after another and nothing else (街道乡镇社区)."""
+    """The name is place suffixes (no committee: 居委会) one after another and nothing else (乡镇街道社区)."""
     committees = {row[0] for row in read_table("org_committees.tsv")}
     places = [sfx for sfx, kind in suffixes.items() if kind == "place" and sfx not in committees]
     ok = [True] + [False] * len(name)  # ok[i]: name[:i] is a run of place suffixes

@@ -182,7 +182,7 @@ def _chain_re() -> re.Pattern[str]:
     long_ = _words_pattern(tuple(s for s in sfx if len(s) > 1))
     piece = rf"(?:{_NAME_CHAR}{{0,10}}?{long_}|{_NAME_CHAR}{{2,10}}?[{short}]){word_end_guard(_word_ends())}"
     units = re.escape(_units().get("unit", "")) or "(?!)"
-    # a unit piece (two characters at most before it: 立足一师七团) is tried only where a unit's character lies close
+    # a unit piece (two characters at most before it: 立足三师五团) is tried only where a unit's character lies close
     # ahead (one possessive scan): they are rare
     unit = rf"(?=[^{units}]{{0,8}}+[{units}]){_NAME_CHAR}{{0,2}}?{unit_pattern()}"
     return re.compile(rf"(?:{piece}|{unit})+(?<!党组(?=织))")
@@ -196,9 +196,9 @@ def _units() -> dict[str, str]:
 
 @cache
 def unit_pattern() -> str:
-    """A military-corps unit written with numbers, one piece of a name: ``一师七团``, ``二十一团八连``, ``三连``.
+    """A military-corps unit written with numbers, one piece of a name: ``一师七团``, ``十四团五连``, ``三连``.
 
-    >>> re.compile(unit_pattern()).fullmatch("二师二十一团八连") is not None, re.match(unit_pattern(), "一连三天")
+    >>> re.compile(unit_pattern()).fullmatch("三师十四团五连") is not None, re.match(unit_pattern(), "一连三天")
     (True, None)
     """
     u = _units()
@@ -494,7 +494,7 @@ def is_kinds_of_place(name: str) -> bool:
     """True for a name made of place suffixes alone, a committee (``org_committees.tsv``) none of them: a list of
     kinds of place, no body.
 
-    >>> is_kinds_of_place("街道乡镇社区"), is_kinds_of_place("市县乡"), is_kinds_of_place("新区街道")
+    >>> is_kinds_of_place("乡镇街道社区"), is_kinds_of_place("市县乡"), is_kinds_of_place("新区街道")
     (True, True, False)
     >>> is_kinds_of_place("社区居委会")
     False

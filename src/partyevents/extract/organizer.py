@@ -33,7 +33,7 @@ source ``venue``, written as ``subject``) before the next sentence is read; when
 one, the first body named right after 来自 (``org_cues.tsv``, kind from: 他们是来自X的志愿者), else the first body
 the head names (source ``subject``); a body right after 向/对/将 (kind object: 向X捐赠) is acted on and stands in for
 none. A clause of no action cue whose body is followed by a site and a word of place
-(``X社区居民楼里出现…``: kinds site and at) sets a scene and has no subject. A ``在X…仪式上`` clause (``org_cues.tsv``, kind host)
+(``X社区居民楼里传来…``: kinds site and at) sets a scene and has no subject. A ``在X…仪式上`` clause (``org_cues.tsv``, kind host)
 names the host X even when the sentence's subject is the body of a speaker's title. Everything a clause
 decides is read from the clause alone, so the organizer found in a whole head is found again in its clause
 alone (the spaCy component reads only that).
@@ -133,7 +133,7 @@ def _host_re() -> re.Pattern[str]:
 def _scene_re() -> re.Pattern[str]:
     """A site and a word of place soon after a body's name (``org_cues.tsv``, kinds site and at): 居民楼里, 文化广场上.
 
-    >>> bool(_scene_re().match("居民楼里出现")), bool(_scene_re().match("党员上门服务"))
+    >>> bool(_scene_re().match("居民楼里传来")), bool(_scene_re().match("党员上门服务"))
     (True, False)
     """
     sites, ats = _cues().get("site", ()), _cues().get("at", ())
@@ -414,7 +414,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             end = _through_alias(head, _through_quotes(head, span[1]))  # 高河塘社区“五星”党建联盟: one name
             end = _through_short_township(head, item, end)  # 和平区小白楼街 (of 小白楼街道): one name
             length = end - item
-            if verb is None and _scene_re().match(head, end):  # X社区居民楼里出现…: a scene, where and not who
+            if verb is None and _scene_re().match(head, end):  # X社区居民楼里传来…: a scene, where and not who
                 return None
             if head.startswith(_titles(), end):
                 return offset + item, length, "leader"
