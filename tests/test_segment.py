@@ -300,3 +300,10 @@ def test_a_vague_paragraph_after_a_dated_one_retells_the_same_activity() -> None
     assert _dates(text) == ["5月9日"]
     text = "5月9日,青岚社区召开党员大会。\n近日,桃源街道开展反诈宣传。\n"
     assert _dates(text) == ["5月9日", "近日"]
+
+
+def test_an_as_of_paragraph_after_photo_captions_goes_on_with_the_event() -> None:
+    text = ("近日,石桥乡组织党员干部组成助耕服务队,帮助留守农户抢种玉米。\n"
+            "党员干部在溪口村田间除草\n"
+            "截至今日,助耕服务队已帮助农户栽种玉米300余亩。\n")
+    assert len(segment(text)) == 1

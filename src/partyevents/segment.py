@@ -705,7 +705,8 @@ def _activity_labels(text: str) -> set[str]:
 def _captions(b: _Builder, line: Line, exprs: list[DateExpr], held: list[str]) -> bool:
     """Hold back a short line that would close the running event as a sub-heading until the next paragraph shows
     what it was: a photo caption without a credit (奏唱国歌, 党员在某村除草) when that paragraph goes on with the
-    running event (会上, 会议由…主持, 活动中: ``segment_words.tsv``, kind ``go_on``), else a heading after all.
+    running event (会上, 会议由…主持, 活动中: ``segment_words.tsv``, kind ``go_on``; or 截至今日,…: kind ``as_of``),
+    else a heading after all.
     True when ``line`` was held back."""
     if b.cur is not None and b.cur_section == b.section and not b.notice and not (exprs and _date_only(line, exprs)):
         heading = _heading(line, "news")
@@ -713,7 +714,8 @@ def _captions(b: _Builder, line: Line, exprs: list[DateExpr], held: list[str]) -
             held.append(heading)
             return True
     if held:
-        if not line.text.startswith(_go_on_words()) or _heading(line, "news") is not None:
+        # 截至今日,… (how the running work stands) goes on with it like 会上: the lines were its photos' captions
+        if not line.text.startswith(_go_on_words() + _as_of()) or _heading(line, "news") is not None:
             b.close()
             b.section = held[-1]
         held.clear()
