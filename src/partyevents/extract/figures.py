@@ -96,6 +96,7 @@ class _Grammar:
     cue_kinds: dict[str, str]
     speech_re: re.Pattern[str]
     program: tuple[str, ...]
+    topics: tuple[str, ...]  # after the counted noun: the things counted are the topic (某某等7名党员先进事迹)
     stock_places: tuple[str, ...]
     first: tuple[str, ...]
     modifier_re: re.Pattern[str]
@@ -146,7 +147,7 @@ def _grammar() -> _Grammar:
         connectors=tuple(excl.get("connector", [])), tails=tuple(excl.get("tail", [])),
         cue_re=re.compile(trie_pattern(list(cues))), cue_kinds=cues,
         speech_re=re.compile(trie_pattern(speech)),
-        program=tuple(excl.get("program", [])), first=tuple(excl.get("first", [])),
+        program=tuple(excl.get("program", [])), topics=tuple(excl.get("topic", [])), first=tuple(excl.get("first", [])),
         stock_places=tuple(word for kind, word in read_table("figure_kinds.tsv") if kind == "place"),
         modifier_re=re.compile(trie_pattern(list(modifiers))), modifiers=modifiers,
         selection_re=re.compile(rf"(?:{_alternation([r[0] for r in read_table('figure_selection.tsv')])})了?\Z"),
@@ -694,6 +695,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
         return None  # 宿舍12栋, 6栋居民: an address; 居民楼12栋 counts
     if before and unit.mode == "fixed" and before[1] in ("places", "organizations") and before[1] not in unit.noun_may:
         before = None  # where it happened, not what was counted
+    if noun and text.startswith(g.topics, m_end + len(noun[0]) + text.startswith("的", m_end + len(noun[0]))):
+        return None  # 学习某某等7名优秀党员先进事迹: the people are what was studied, not counted
     noun = noun or before
     if noun and noun[1] == _NOT_COUNTED:
         if unit.mode != "fixed":
