@@ -46,6 +46,7 @@ _POST = "左右|以上|上下|之多"
 _TITLE_RE = re.compile(r"《[^《》\n]{0,60}》")
 _QUOTE_RE = re.compile(r"“[^“”\n]{0,40}”|‘[^‘’\n]{0,40}’|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』|\"[^\"\n]{0,40}\"")
 _SENTENCE_PUNCT = frozenset(",，。;；!！?？:：")
+_GENERAL_UNIT = "个"  # the general measure word: 两个新村 counts villages, it names none
 _BEFORE_CODE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/#_-")
 
 
@@ -96,6 +97,7 @@ class _Grammar:
     cue_kinds: dict[str, str]
     speech_re: re.Pattern[str]
     program: tuple[str, ...]
+    name_ends: frozenset[str]  # 社区, 镇: after a Chinese numeral, a measure word and one character, a place's name
     topics: tuple[str, ...]  # after the counted noun: the things counted are the topic (某某等7名党员先进事迹)
     stock_places: tuple[str, ...]
     first: tuple[str, ...]
@@ -147,7 +149,8 @@ def _grammar() -> _Grammar:
         connectors=tuple(excl.get("connector", [])), tails=tuple(excl.get("tail", [])),
         cue_re=re.compile(trie_pattern(list(cues))), cue_kinds=cues,
         speech_re=re.compile(trie_pattern(speech)),
-        program=tuple(excl.get("program", [])), topics=tuple(excl.get("topic", [])), first=tuple(excl.get("first", [])),
+        program=tuple(excl.get("program", [])), topics=tuple(excl.get("topic", [])),
+        name_ends=frozenset(excl.get("name_end", [])), first=tuple(excl.get("first", [])),
         stock_places=tuple(word for kind, word in read_table("figure_kinds.tsv") if kind == "place"),
         modifier_re=re.compile(trie_pattern(list(modifiers))), modifiers=modifiers,
         selection_re=re.compile(rf"(?:{_alternation([r[0] for r in read_table('figure_selection.tsv')])})了?\Z"),
@@ -695,6 +698,9 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
         return None  # 宿舍12栋, 6栋居民: an address; 居民楼12栋 counts
     if before and unit.mode == "fixed" and before[1] in ("places", "organizations") and before[1] not in unit.noun_may:
         before = None  # where it happened, not what was counted
+    if (noun and noun is not before and unit_word != _GENERAL_UNIT and not run[0].isascii()
+            and noun[0][1:] in g.name_ends):
+        return None  # 五棵松社区, 八家子镇: a place's name that begins with a numeral (两个新村 counts)
     if noun and text.startswith(g.topics, m_end + len(noun[0]) + text.startswith("的", m_end + len(noun[0]))):
         return None  # 学习某某等7名优秀党员先进事迹: the people are what was studied, not counted
     noun = noun or before
