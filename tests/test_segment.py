@@ -284,3 +284,26 @@ def test_a_paragraph_naming_the_same_day_again_goes_on_with_the_event() -> None:
 def test_a_part_of_the_day_opens_no_entry_of_a_digest() -> None:
     text = "【工作动态】\n11月2日\n柳河镇召开党建例会。\n下午,柳河镇开展党员学习。\n11月5日\n桃源乡开展义诊。\n"
     assert _dates(text) == ["11月2日", "11月5日"]
+
+
+def test_a_day_after_a_vague_lead_dates_the_same_activity() -> None:
+    text = ("近日,柳溪镇机关支部带领党员去河滩栽柳,40余名党员参加。\n"
+            "4月2日,在河湾村栽柳的现场,党员们挥锹铲土、扶正树苗。\n")
+    assert _dates(text) == ["4月2日"]
+    text = "近日,柳溪镇召开党建工作推进会。\n4月2日,柳溪镇组织党员赴杏花村开展植树活动。\n"
+    assert _dates(text) == ["近日", "4月2日"]  # another place and another kind of activity
+
+
+def test_a_vague_paragraph_after_a_dated_one_retells_the_same_activity() -> None:
+    text = ("5月9日,青岚社区的志愿者向保洁大姐送上绿豆汤。\n"
+            "近日,气温持续走高,青岚社区的志愿者自发为保洁员送清凉。\n")
+    assert _dates(text) == ["5月9日"]
+    text = "5月9日,青岚社区开会部署工作。\n近日,桃源街道开展反诈宣传。\n"
+    assert _dates(text) == ["5月9日", "近日"]
+
+
+def test_an_as_of_paragraph_after_photo_captions_goes_on_with_the_event() -> None:
+    text = ("近日,石桥乡的党员干部,组成助耕服务队,帮助留守农户抢种玉米。\n"
+            "党员干部在溪口村田间除草\n"
+            "截至今日,助耕服务队已帮助农户栽种玉米300余亩。\n")
+    assert len(segment(text)) == 1

@@ -572,6 +572,13 @@ def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) ->
         return False
     if e.relative == "随后":
         return True  # 随后 goes on with the activity of the paragraph before (ANNOTATION.md "Events")
+    return _goes_on(text, line, e, cur)
+
+
+def _goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
+    """Whether the sentence after ``e`` goes on with the running event ``cur``: it tells the reporter's steps or
+    the whole area's occasion, or it names no place the running event did not and its activity cue words share
+    a label with the running event's, if it has any."""
     if line.text.startswith(_reporters() + _whole_areas(), e.end - line.start + 1):
         return True  # 当天,记者跟随…: the reporter's steps; 当天,全区各单位…: the whole occasion in sum
     running = text[cur[0] : cur[1]]
@@ -584,6 +591,46 @@ def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) ->
     sentence = line.text[e.end - line.start : _sentence_end(line.text, e.end - line.start)]
     here = _activity_labels(sentence)
     return not here or bool(here & _activity_labels(running))
+
+
+def _running_date(text: str, cur: list[int]) -> DateExpr | None:
+    """The date expression that dates the running event, if any."""
+    if cur[2] < 0:
+        return None
+    running = find_date_expressions(text, cur[2], cur[3])
+    return running[0] if running else None
+
+
+def _dates_the_lead(text: str, line: Line, e: DateExpr, cur: list[int] | None) -> bool:
+    """Whether a day (3月10日,…) opening a paragraph after an event dated only vaguely (近日,某镇开展植树活动…)
+    tells the day of that same activity: one event, dated by the day (ANNOTATION.md, Events). It does when its
+    first clause shows the activity's scene (在某村的植树现场: ``segment_words.tsv``, kind ``scene``) or when its
+    sentence goes on with the running event (:func:`_goes_on`). A vague date after a dated event
+    (3月10日,… then 近日,…) that goes on with it retells it the same way."""
+    if cur is None or e.lunar or e.since or e.end_day is not None:
+        return False
+    running = _running_date(text, cur)
+    if running is None or running.since:
+        return False
+    if _vague(e):  # 近日 opening its paragraph after a dated event
+        return (running.day is not None and running.relative is None and e.start == line.start
+                and _goes_on(text, line, e, cur))
+    if not _vague(running) or e.relative is not None or e.month is None or e.day is None:
+        return False
+    i = e.end - line.start
+    clause = _CLAUSE_STOP.search(line.text, i + 1)  # the clause after the day's own comma
+    if any(w in line.text[i : clause.start() if clause else len(line.text)] for w in _scene_words()):
+        return True
+    return _goes_on(text, line, e, cur)
+
+
+_CLAUSE_STOP = re.compile(r"[,，。!?;]")
+
+
+@cache
+def _scene_words() -> tuple[str, ...]:
+    """Words for the scene of an activity (现场): ``segment_words.tsv``, kind ``scene``."""
+    return words_of("segment_words.tsv", "scene")
 
 
 def _day_again(text: str, e: DateExpr, cur: list[int]) -> bool:
@@ -658,7 +705,8 @@ def _activity_labels(text: str) -> set[str]:
 def _captions(b: _Builder, line: Line, exprs: list[DateExpr], held: list[str]) -> bool:
     """Hold back a short line that would close the running event as a sub-heading until the next paragraph shows
     what it was: a photo caption without a credit (奏唱国歌, 党员在某村除草) when that paragraph goes on with the
-    running event (会上, 会议由…主持, 活动中: ``segment_words.tsv``, kind ``go_on``), else a heading after all.
+    running event (会上, 会议由…主持, 活动中: ``segment_words.tsv``, kind ``go_on``; or 截至今日,…: kind ``as_of``),
+    else a heading after all.
     True when ``line`` was held back."""
     if b.cur is not None and b.cur_section == b.section and not b.notice and not (exprs and _date_only(line, exprs)):
         heading = _heading(line, "news")
@@ -666,7 +714,8 @@ def _captions(b: _Builder, line: Line, exprs: list[DateExpr], held: list[str]) -
             held.append(heading)
             return True
     if held:
-        if not line.text.startswith(_go_on_words()) or _heading(line, "news") is not None:
+        # 截至今日,… (how the running work stands) goes on with it like 会上: the lines were its photos' captions
+        if not line.text.startswith(_go_on_words() + _as_of()) or _heading(line, "news") is not None:
             b.close()
             b.section = held[-1]
         held.clear()
@@ -691,6 +740,11 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             opening = None  # 据悉,…: more about the running event
         retold = -1  # where a date that retells the running event's day ends (its sentence opens nothing more)
         if opening is not None and b.cur_section == b.section and _same_activity(text, line, opening, b.cur):
+            retold, opening = opening.end, None
+        elif opening is not None and b.cur_section == b.section and _dates_the_lead(text, line, opening, b.cur):
+            assert b.cur is not None
+            if not _vague(opening):  # 近日,… then 3月10日,在某村的植树现场: the day of the one activity
+                b.cur[2], b.cur[3] = opening.start, opening.end
             retold, opening = opening.end, None
         if opening is not None and _day_part(b, opening):
             opening = None  # 上午,…: more of the running day

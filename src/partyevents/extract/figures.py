@@ -46,6 +46,7 @@ _POST = "左右|以上|上下|之多"
 _TITLE_RE = re.compile(r"《[^《》\n]{0,60}》")
 _QUOTE_RE = re.compile(r"“[^“”\n]{0,40}”|‘[^‘’\n]{0,40}’|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』|\"[^\"\n]{0,40}\"")
 _SENTENCE_PUNCT = frozenset(",，。;；!！?？:：")
+_GENERAL_UNIT = "个"  # the general measure word: 两个新村 counts villages, it names none
 _BEFORE_CODE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/#_-")
 
 
@@ -56,6 +57,7 @@ class _Unit:
     not_before: frozenset[str]
     arabic: bool = False  # only after Arabic digits or 两 (233村; 七五村 is a name)
     after: tuple[str, ...] = ()  # only right after one of these words (分成三组)
+    then: re.Pattern[str] | None = None  # or right before one of these words, past 多/余 and 的 (七分多的麦田)
     noun_may: frozenset[str] = frozenset()  # noun categories that replace a fixed unit's own (企业2916户)
     needs_noun: bool = False  # without a counted noun or a connector before it, an address (宿舍12栋)
     persons: bool = False  # a word for people after it is what is counted (十几个农民); not so for 批, 家, 包
@@ -67,8 +69,10 @@ def _unit(row: list[str]) -> _Unit:
     options = [o for o in (row[4] if len(row) > 4 else "").split(",") if o]
     after = next((o.removeprefix("after=") for o in options if o.startswith("after=")), "")
     noun_may = next((o.removeprefix("noun=") for o in options if o.startswith("noun=")), "")
+    then = next((o.removeprefix("then=") for o in options if o.startswith("then=")), "")
     return _Unit(row[1], row[2], frozenset(row[3] if len(row) > 3 else ""), arabic="arabic" in options,
-                 after=tuple(w for w in after.split("|") if w), noun_may=frozenset(w for w in noun_may.split("|") if w),
+                 after=tuple(w for w in after.split("|") if w),
+                 then=re.compile(rf"[多余]?的?(?:{_alternation(then.split('|'))})") if then else None, noun_may=frozenset(w for w in noun_may.split("|") if w),
                  needs_noun="needs_noun" in options, persons="persons" in options, refers="refers" in options)
 
 
@@ -93,8 +97,14 @@ class _Grammar:
     cue_kinds: dict[str, str]
     speech_re: re.Pattern[str]
     program: tuple[str, ...]
+    name_ends: frozenset[str]  # 社区, 镇: after a Chinese numeral, a measure word and one character, a place's name
+    topics: tuple[str, ...]  # after the counted noun: the things counted are the topic (某某等7名党员先进事迹)
     stock_places: tuple[str, ...]
     first: tuple[str, ...]
+    modifier_re: re.Pattern[str]
+    modifiers: dict[str, str]  # a word that says which kind of people a generic head counts -> their category
+    selection_re: re.Pattern[str]
+    person_re: re.Pattern[str]  # a word for people (or a team counting its members)
 
 
 def _alternation(words: list[str]) -> str:
@@ -128,6 +138,7 @@ def _grammar() -> _Grammar:
         rf"(?P<unit>{_alternation(list(units))})(?P<post>{_POST})?"
     )
     head_re, run_re, unit_first = _start_scan(list(units))
+    modifiers = {row[0]: row[1] for row in read_table("figure_modifiers.tsv")}
     return _Grammar(
         figure_re=figure_re, head_re=head_re, run_re=run_re, unit_first=unit_first,
         number_run_re=re.compile(f"[0-9][0-9.{NUMERAL_CHARS}余多几]*"), units=units, nouns=nouns, members=members,
@@ -138,8 +149,12 @@ def _grammar() -> _Grammar:
         connectors=tuple(excl.get("connector", [])), tails=tuple(excl.get("tail", [])),
         cue_re=re.compile(trie_pattern(list(cues))), cue_kinds=cues,
         speech_re=re.compile(trie_pattern(speech)),
-        program=tuple(excl.get("program", [])), first=tuple(excl.get("first", [])),
+        program=tuple(excl.get("program", [])), topics=tuple(excl.get("topic", [])),
+        name_ends=frozenset(excl.get("name_end", [])), first=tuple(excl.get("first", [])),
         stock_places=tuple(word for kind, word in read_table("figure_kinds.tsv") if kind == "place"),
+        modifier_re=re.compile(trie_pattern(list(modifiers))), modifiers=modifiers,
+        selection_re=re.compile(rf"(?:{_alternation([r[0] for r in read_table('figure_selection.tsv')])})了?\Z"),
+        person_re=re.compile(trie_pattern([w for w, c in nouns.items() if c in _PERSON_CATEGORIES or w in members])),
     )
 
 
@@ -519,6 +534,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         _add_bare_amounts(text, start, end, out, rests)
     if out:
         _subsets(g, text, out)
+        _selected(g, text, start, out)
         _set_kinds(g, text, out, rests)
     return out
 
@@ -586,6 +602,28 @@ def _subsets(g: _Grammar, text: str, figures: list[Figure]) -> None:
             figure.category = whole.category
 
 
+def _selected(g: _Grammar, text: str, lo: int, figures: list[Figure]) -> None:
+    """People counted with no word of their own right after a verb that picks them (``figure_selection.tsv``:
+    ``最终选定20人``) are picked from the people last named earlier in the sentence, and take their category
+    (``青年志愿者踊跃报名,最终选定20人``: volunteers)."""
+    for figure in figures:
+        if figure.noun is not None or figure.category != "people" or g.units[figure.unit].mode != "person":
+            continue
+        head = text[max(lo, figure.start - _SELECTION_REACH) : figure.start]
+        verb = g.selection_re.search(head)
+        if verb is None:
+            continue
+        stop = figure.start - len(head) + verb.start()
+        ends = list(_SENTENCE_END.finditer(text, max(lo, stop - _KIND_REACH), stop))
+        named = list(g.person_re.finditer(text, ends[-1].end() if ends else max(lo, stop - _KIND_REACH), stop))
+        if named:
+            word = named[-1].group()
+            figure.category = g.members.get(word) or g.nouns[word]
+
+
+_SELECTION_REACH = 8  # how far back a selection verb before a count of people is looked for
+
+
 def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
     """A numeral that is a word, an ordinal or code, a duration or a slogan shape (cheap checks first)."""
     run, unit_word, pre = m.group("num", "unit", "pre")
@@ -600,9 +638,9 @@ def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
     unit = g.units[unit_word]
     if unit.arabic and not (run[0].isascii() or run[0] == "两"):
         return True  # 七五村: a name
-    if unit.after and not head.endswith(unit.after):
-        return True  # 村三组: a place
     unit_end = m.end("unit")
+    if unit.after and not head.endswith(unit.after) and not (unit.then and unit.then.match(text, unit_end)):
+        return True  # 村三组: a place; 五分钟: not an area (七分多的麦田 is one)
     if unit_end < len(text) and text[unit_end] in unit.not_before:
         return True
     after = g.after_re.match(text, unit_end)
@@ -660,6 +698,11 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
         return None  # 宿舍12栋, 6栋居民: an address; 居民楼12栋 counts
     if before and unit.mode == "fixed" and before[1] in ("places", "organizations") and before[1] not in unit.noun_may:
         before = None  # where it happened, not what was counted
+    if (noun and noun is not before and unit_word != _GENERAL_UNIT and not run[0].isascii()
+            and noun[0][1:] in g.name_ends):
+        return None  # 五棵松社区, 八家子镇: a place's name that begins with a numeral (两个新村 counts)
+    if noun and text.startswith(g.topics, m_end + len(noun[0]) + text.startswith("的", m_end + len(noun[0]))):
+        return None  # 学习某某等7名优秀党员先进事迹: the people are what was studied, not counted
     noun = noun or before
     if noun and noun[1] == _NOT_COUNTED:
         if unit.mode != "fixed":
@@ -670,6 +713,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
         category = noun[1] if noun and noun[1] in _PERSON_CATEGORIES else "people"
         if noun and noun is not before and category != "volunteers" and _volunteers_listed(g, text, m_end + len(noun[0]), end):
             category = "volunteers"  # 20名党员、青年志愿者: the group serves as volunteers
+        if category == "people":
+            category = _modified(g, text, m_start, lo, noun) or category
     elif noun and (unit.mode == "noun" or noun[1] in unit.noun_may) and (
             noun[1] not in _PERSON_CATEGORIES or unit.persons):
         category = noun[1]  # not so for 十几家单位负责人, 三批第一书记: 家 and 批 count bodies and batches
@@ -678,6 +723,23 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     return Figure(value=parsed.value, value_text=m.group(), unit=unit_word, category=category,
                   start=m_start, end=m_end, noun=noun[0] if noun else None, approximate=approximate,
                   value_max=value_max, kind="target" if pre in ("不少于", "不低于") else "count")
+
+
+def _modified(g: _Grammar, text: str, pos: int, lo: int, noun: tuple[str, str] | None) -> str | None:
+    """The category a modifier (``figure_modifiers.tsv``) gives people counted with a generic word or none: in
+    the counted phrase before its head (``符合划转条件的人员``: cadres) or in a clause ending in 的 right before
+    the number at ``pos`` (``为新入党的十二位大学生``: party members), or before a noun ending right there."""
+    found = g.modifier_re.search(noun[0]) if noun else None
+    if found is None:
+        window = text[max(lo, pos - _MODIFIER_REACH) : pos]
+        mark = _CLAUSE_MARKS.search(window)
+        clause = window[mark.start() + 1 :] if mark else window
+        if clause.endswith("的") or (noun and clause.endswith(noun[0])):  # 符合划转条件的人员60名: the noun before
+            found = g.modifier_re.search(clause)
+    return g.modifiers[found.group()] if found else None
+
+
+_MODIFIER_REACH = 12  # how far back a clause ending in 的 before a count of people is read
 
 
 _LIST_JOINS = "、和及"
