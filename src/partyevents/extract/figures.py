@@ -57,7 +57,7 @@ class _Unit:
     not_before: frozenset[str]
     arabic: bool = False  # only after Arabic digits or 两 (233村; 七五村 is a name)
     after: tuple[str, ...] = ()  # only right after one of these words (分成三组)
-    then: re.Pattern[str] | None = None  # or right before one of these words, past 多/余 and 的 (七分多的麦田)
+    then: re.Pattern[str] | None = None  # or right before one of these words, past 多/余 and 的 (两分多的菜地)
     noun_may: frozenset[str] = frozenset()  # noun categories that replace a fixed unit's own (企业2916户)
     needs_noun: bool = False  # without a counted noun or a connector before it, an address (宿舍12栋)
     persons: bool = False  # a word for people after it is what is counted (十几个农民); not so for 批, 家, 包
@@ -242,7 +242,7 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
     """The noun phrase counted after a measure word: (phrase, category of its head), or None.
 
     The phrase runs word by word; its last known word is the head. Up to 8
-    unknown characters may precede the first known word (``符合划转条件的人员``),
+    unknown characters may precede the first known word (``拟划转的在岗人员``),
     up to 4 may separate later ones (``区直单位主要负责人``); a stop word,
     punctuation or a digit ends it. After a person measure word (名, 人, 位)
     only a word for people can be the head. A word of the measure word's own
@@ -640,7 +640,7 @@ def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
         return True  # 七五村: a name
     unit_end = m.end("unit")
     if unit.after and not head.endswith(unit.after) and not (unit.then and unit.then.match(text, unit_end)):
-        return True  # 村三组: a place; 五分钟: not an area (七分多的麦田 is one)
+        return True  # 村三组: a place; 五分钟: not an area (两分多的菜地 is one)
     if unit_end < len(text) and text[unit_end] in unit.not_before:
         return True
     after = g.after_re.match(text, unit_end)
@@ -727,14 +727,14 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
 
 def _modified(g: _Grammar, text: str, pos: int, lo: int, noun: tuple[str, str] | None) -> str | None:
     """The category a modifier (``figure_modifiers.tsv``) gives people counted with a generic word or none: in
-    the counted phrase before its head (``符合划转条件的人员``: cadres) or in a clause ending in 的 right before
+    the counted phrase before its head (``拟划转的在岗人员``: cadres) or in a clause ending in 的 right before
     the number at ``pos`` (``为新入党的十二位大学生``: party members), or before a noun ending right there."""
     found = g.modifier_re.search(noun[0]) if noun else None
     if found is None:
         window = text[max(lo, pos - _MODIFIER_REACH) : pos]
         mark = _CLAUSE_MARKS.search(window)
         clause = window[mark.start() + 1 :] if mark else window
-        if clause.endswith("的") or (noun and clause.endswith(noun[0])):  # 符合划转条件的人员60名: the noun before
+        if clause.endswith("的") or (noun and clause.endswith(noun[0])):  # 拟划转的在岗人员60名: the noun before
             found = g.modifier_re.search(clause)
     return g.modifiers[found.group()] if found else None
 
