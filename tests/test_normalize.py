@@ -313,3 +313,11 @@ def test_the_pages_own_address_dates_it_when_no_header_does() -> None:
     assert facts["published_date"] == dt.date(2020, 5, 7)  # the header states it
     text, facts, _ = nz.strip_boilerplate(f"{body}\n本文链接:https://www.example.cn/a/77123.html")
     assert text == body and facts["published_date"] is None  # no date in the address: furniture only
+
+
+def test_paragraphs_a_scraper_joined_with_spaces_are_lines_again() -> None:
+    lead = "5月8日,青竹镇团委组织青年志愿者清理河道垃圾,沿河两岸共清理出各类垃圾20余袋,河道面貌焕然一新。" * 4
+    second = "6月3日,青竹镇团委又组织志愿者走进敬老院,为老人打扫房间、理发修面,陪老人聊天。" * 3
+    text = nz.normalize(f"短标题 配图说明。 {lead} {second}").text
+    assert text.split("\n") == [f"短标题 配图说明。 {lead}", second]  # a short piece stays with what follows
+    assert nz.normalize(f"{lead} {second}"[:120]).text == f"{lead} {second}"[:120]  # a short line stays whole

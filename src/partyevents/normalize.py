@@ -37,6 +37,7 @@ __all__ = [
     "normalize",
     "remove_control_chars",
     "remove_pinyin",
+    "split_run_paragraphs",
     "strip_boilerplate",
     "to_simplified",
 ]
@@ -191,6 +192,38 @@ def join_digit_spacing(text: str) -> str:
     return _digit_space_re().sub("", text)
 
 
+_RUN_BREAK = re.compile(r"(?<=[。!?”])[ \t]+(?=[\u4e00-\u9fff“0-9])")
+_LONG_LINE = 300  # characters: a line this long holding several paragraphs lost its line breaks
+
+
+def split_run_paragraphs(text: str) -> str:
+    r"""A long line whose paragraphs a scraper joined with spaces (``…达成一致。 某小区是…``) is split back
+    into lines where a sentence ends and a space stands before the next one: Chinese prose puts no space there.
+
+    >>> split_run_paragraphs("某社区召开议事会,协商加装电梯事宜。" * 20 + " 6月2日,某小区召开协商议事会。")[-20:]
+    '事宜。\n6月2日,某小区召开协商议事会。'
+    >>> split_run_paragraphs("短行。 另一句。")
+    '短行。 另一句。'
+    >>> split_run_paragraphs("某镇开展志愿服务 党员正在清扫街道。 " + "某社区召开议事会,协商加装电梯事宜。" * 20)[:27]
+    '某镇开展志愿服务 党员正在清扫街道。 某社区召开议事会'
+    """
+    if len(text) < _LONG_LINE or not _RUN_BREAK.search(text):
+        return text
+    return "\n".join(_split_line(line) if len(line) >= _LONG_LINE else line for line in text.split("\n"))
+
+
+_PARAGRAPH = 80  # characters at least before a break is taken: a title or a photo caption stays with what follows
+
+
+def _split_line(line: str) -> str:
+    pieces, start = [], 0
+    for m in _RUN_BREAK.finditer(line):
+        if m.start() - start >= _PARAGRAPH:
+            pieces.append(line[start : m.start()])
+            start = m.end()
+    return "\n".join([*pieces, line[start:]])
+
+
 _DOUBLED_MARKS = re.compile(r"[,、]+(?=[,、。;!?])")
 
 
@@ -302,6 +335,7 @@ FIXERS: tuple[tuple[str, Fixer], ...] = (
     ("remove_pinyin", remove_pinyin),
     ("join_digit_spacing", join_digit_spacing),
     ("collapse_punctuation", collapse_punctuation),
+    ("split_run_paragraphs", split_run_paragraphs),
     ("remove_mojibake", remove_mojibake),
     ("to_simplified", to_simplified),
 )
