@@ -307,3 +307,11 @@ def test_an_as_of_paragraph_after_photo_captions_goes_on_with_the_event() -> Non
             "党员干部在溪口村田间除草\n"
             "截至今日,助耕服务队已帮助农户栽种玉米300余亩。\n")
     assert len(segment(text)) == 1
+
+
+def test_a_day_of_weather_gives_way_to_the_day_of_the_activity_in_the_lead() -> None:
+    text = ("2月3日,一场寒潮席卷全县,道路结冰。为保障群众出行安全,2月4日,青竹镇组织党员志愿者清扫积雪。\n"
+            "志愿者们分成5组,清理主干道积冰。\n")
+    assert _dates(text) == ["2月4日"]
+    same_day = "2月3日,一场寒潮席卷全县,青竹镇组织党员志愿者连夜清扫积雪。\n"
+    assert _dates(same_day) == ["2月3日"]  # the activity on the day of the weather

@@ -197,6 +197,8 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
             if _opens(line, e):
                 return e
             continue
+        if _weather(line, e) and (later := _clause_day(line, exprs, e.end)) is not None:
+            return later  # 12月30日,一场大雪…。…,12月31日,某社区组织…: the weather's day, then the activity's
         return e
     # no date leads the paragraph: one that starts something (今年10月开始, 自2月份进驻以来) dates it
     for e in exprs:
@@ -207,6 +209,18 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
         if e.since and not _topic_or_speech(line, lead, e):
             return e
     return None
+
+
+def _weather(line: Line, e: DateExpr) -> bool:
+    """Whether the sentence the date opens tells the weather (``segment_words.tsv``, kind ``weather``).
+
+    >>> text = "1月5日,一场暴雪突袭县城。为保障出行,1月6日,某社区组织党员扫雪。"
+    >>> _weather(split_lines(text)[0], find_date_expressions(text)[0])
+    True
+    """
+    i = e.end - line.start
+    sentence = line.text[i : _sentence_end(line.text, i)]
+    return any(word in sentence for word in words_of("segment_words.tsv", "weather"))
 
 
 def _topic_or_speech(line: Line, lead: int, e: DateExpr) -> bool:
