@@ -83,6 +83,13 @@ def test_township_written_without_its_county_in_front() -> None:
     assert names("白音朝克图镇")[0] == ("白音朝克图镇", ["四子王旗白音朝克图镇"])
 
 
+def test_corps_farm_written_by_its_regiment_number() -> None:
+    # the dictionary names a Corps farm 兵团一四三团; pages write 一四三团, also after its division (八师)
+    assert names("今天,一四三团六连职工")[0] == ("一四三团", ["兵团一四三团"])
+    assert names("走访八师一四三团")[0] == ("一四三团", ["兵团一四三团"])
+    assert names("走访第一四三团") == [] and names("同志们抱成一团") == []  # an army's ordinal, an idiom
+
+
 def test_township_under_another_level_suffix() -> None:
     g = gazetteer()
     assert [g.divisions[i].name for i in g.township_variants("松北镇")] == ["松北街道"]

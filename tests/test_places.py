@@ -463,3 +463,8 @@ def test_a_county_named_in_passing_on_a_villages_page_gives_way_to_the_village()
     places, _ = resolve_places(DocContext(text=text), _line_events(text))
     assert [chain(p)[:2] for p in places[:2]] == [("鲁家村", "village")] * 2  # the county only names the booklet
     assert chain(places[2])[:2] == ("德清县", "county")  # where the event went: a where-word before it
+
+
+def test_corps_regiment_is_the_township_of_its_company() -> None:
+    p, _ = run("5月8日,一四三团六连党支部带领职工修整防风林带。", org="一四三团六连党支部")
+    assert chain(p)[:6] == ("兵团一四三团", "township", "新疆维吾尔自治区", "塔城地区", "沙湾市", "兵团一四三团")

@@ -126,7 +126,11 @@ def _township_shorts(name: str, county: str = "") -> list[str]:
     (['前川街', '前川街道办事处', '前川街办'], ['新华街街', '新华街街道办事处', '新华街街办', '新华街道'])
     >>> _township_shorts("牛首镇"), _township_shorts("四子王旗白音朝克图镇", "四子王旗")
     ([], ['白音朝克图镇'])
+    >>> _township_shorts("兵团农九师一六三团"), _township_shorts("兵团三十六团"), _township_shorts("兵团四团")
+    (['一六三团'], ['三十六团'], [])
     """
+    if regiment := _REGIMENT.match(name):  # a Corps farm is written by its number (一六三团), not 兵团…
+        return [regiment.group(1)]
     if county and name.startswith(county) and len(name) - len(county) >= 3 and name.endswith(("镇", "乡", "街道")):
         rest = name[len(county) :]
         return [rest, *_township_shorts(rest)]
@@ -140,6 +144,9 @@ def _township_shorts(name: str, county: str = "") -> list[str]:
 
 
 _LEVEL_SUFFIXES = ("街道", "镇", "乡")
+# a Production and Construction Corps farm (兵团二十一团, 兵团农九师一六三团, 兵团一三七团乡): its regiment's
+# number of two numerals or more and 团 (一团 is also a word: 抱成一团)
+_REGIMENT = re.compile(r"兵团(?:[农第]?[一二三四五六七八九十]{1,3}师)?([一二三四五六七八九十零〇]{2,4}团)")
 
 
 _SPLIT_OFF = frozenset("东西南北中新")
@@ -478,10 +485,15 @@ class Gazetteer:
 
 
 @cache
-def _short_context() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(words allowed before a short form, words that may not follow it), from ``place_short_context.tsv``."""
+def _short_context() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(words allowed before a short form, words that may not follow it, words allowed before a Corps
+    regiment's number only), from ``place_short_context.tsv``."""
     rows = read_table("place_short_context.tsv")
-    return frozenset(r[1] for r in rows if r[0] == "before"), tuple(r[1] for r in rows if r[0] == "after")
+    return (
+        frozenset(r[1] for r in rows if r[0] == "before"),
+        tuple(r[1] for r in rows if r[0] == "after"),
+        frozenset(r[1] for r in rows if r[0] == "regiment_before"),
+    )
 
 
 def _short_ok(text: str, start: int, end: int, after_place: bool) -> bool:
@@ -493,12 +505,19 @@ def _short_ok(text: str, start: int, end: int, after_place: bool) -> bool:
     True
     >>> _short_ok("前川街向阳社区", 3, 5, True)
     False
+    >>> _short_ok("八师一四三团", 2, 6, False), _short_ok("八师长沙", 2, 4, False)
+    (True, False)
     """
-    before, after = _short_context()
+    before, after, regiment_before = _short_context()
     if text.startswith(after, end):
         return False
     prev = text[start - 1] if start else ""
-    return after_place or not ("\u4e00" <= prev <= "\u9fff") or prev in before
+    return (
+        after_place
+        or not ("\u4e00" <= prev <= "\u9fff")
+        or prev in before
+        or (prev in regiment_before and text[end - 1] == "团")
+    )
 
 
 def _cache_key(path: Path) -> tuple[object, ...]:
