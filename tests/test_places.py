@@ -468,3 +468,8 @@ def test_a_county_named_in_passing_on_a_villages_page_gives_way_to_the_village()
 def test_corps_regiment_is_the_township_of_its_company() -> None:
     p, _ = run("5月8日,一四三团六连党支部带领职工修整防风林带。", org="一四三团六连党支部")
     assert chain(p)[:6] == ("兵团一四三团", "township", "新疆维吾尔自治区", "塔城地区", "沙湾市", "兵团一四三团")
+
+
+def test_subdistrict_office_named_after_its_prefecture() -> None:
+    p, _ = run("6月2日,濮阳市胜利路办事处召集辖区物业企业座谈。", org="濮阳市胜利路办事处")
+    assert chain(p)[:6] == ("胜利路街道", "township", "河南省", "濮阳市", "华龙区", "胜利路街道")

@@ -122,8 +122,8 @@ def _township_shorts(name: str, county: str = "") -> list[str]:
     (四子王旗白音朝克图镇). A township under another level's suffix (a 乡 that became a 镇) is
     :meth:`Gazetteer.township_variants`, looked up only for a township-shaped name the matcher missed.
 
-    >>> _township_shorts("前川街道"), _township_shorts("新华街街道")
-    (['前川街', '前川街道办事处', '前川街办'], ['新华街街', '新华街街道办事处', '新华街街办', '新华街道'])
+    >>> _township_shorts("前川街道"), _township_shorts("新华街街道")[:4]
+    (['前川街', '前川街道办事处', '前川街办', '前川办事处'], ['新华街街', '新华街街道办事处', '新华街街办', '新华街办事处'])
     >>> _township_shorts("牛首镇"), _township_shorts("四子王旗白音朝克图镇", "四子王旗")
     ([], ['白音朝克图镇'])
     >>> _township_shorts("兵团农九师一六三团"), _township_shorts("兵团三十六团"), _township_shorts("兵团四团")
@@ -136,7 +136,7 @@ def _township_shorts(name: str, county: str = "") -> list[str]:
         return [rest, *_township_shorts(rest)]
     if name.endswith("街道") and len(name) >= 4:
         core = name[:-2]
-        out = [core + "街", name + "办事处", core + "街办"]
+        out = [core + "街", name + "办事处", core + "街办", core + _OFFICE]  # 某某办事处: see _matcher_keys
         if core.endswith("街") and len(core) >= 3:  # 新华街街道, written 新华街道
             out.append(core + "道")
         return out
@@ -144,6 +144,7 @@ def _township_shorts(name: str, county: str = "") -> list[str]:
 
 
 _LEVEL_SUFFIXES = ("街道", "镇", "乡")
+_OFFICE = "办事处"  # a subdistrict's office, also written after the subdistrict's core alone (某某办事处)
 # a Production and Construction Corps farm (兵团二十一团, 兵团农九师一六三团, 兵团一三七团乡): its regiment's
 # number of two numerals or more and 团 (一团 is also a word: 抱成一团)
 _REGIMENT = re.compile(r"兵团(?:[农第]?[一二三四五六七八九十]{1,3}师)?([一二三四五六七八九十零〇]{2,4}团)")
@@ -363,6 +364,8 @@ class Gazetteer:
         whole_ids = {d.id for d in self.divisions if d.level == "province" and d.name in whole}
         keys: dict[str, tuple[list[int], list[int]]] = {}  # key -> (full-name ids, short-form ids)
         divisions = self.divisions
+        # 某某办事处 is a subdistrict's office, but 北京办事处 a province's or a city's liaison office elsewhere
+        offices = {n + _OFFICE for d in divisions if d.level in ("province", "prefecture") for n in (d.name, d.short) if n}
         for div in divisions:
             if div.level != "province" and self.ancestors(div.id)[0] in whole_ids:  # 台湾省's 大社区
                 continue
@@ -374,7 +377,7 @@ class Gazetteer:
             else:
                 shorts = [div.short or ""]
             for s in shorts:
-                if len(s) >= 2 and s != div.name and s not in stop:
+                if len(s) >= 2 and s != div.name and s not in stop and s not in offices:
                     keys.setdefault(s, ([], []))[1].append(div.id)
         for i, changes in self.history.items():  # earlier names match the division they became
             for change in changes:
