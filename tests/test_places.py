@@ -473,3 +473,18 @@ def test_corps_regiment_is_the_township_of_its_company() -> None:
 def test_subdistrict_office_named_after_its_prefecture() -> None:
     p, _ = run("6月2日,濮阳市胜利路办事处召集辖区物业企业座谈。", org="濮阳市胜利路办事处")
     assert chain(p)[:6] == ("胜利路街道", "township", "河南省", "濮阳市", "华龙区", "胜利路街道")
+
+
+def test_deepest_place_in_the_organizer_past_a_unit_the_gazetteer_lacks() -> None:
+    # 西海岸新区 is no division of the gazetteer: the subdistrict after it is the organizer's place
+    p, _ = run("9月6日,青岛西海岸新区灵珠山街道发动志愿者清理河道。", org="青岛西海岸新区灵珠山街道")
+    assert chain(p)[:6] == ("灵珠山街道", "township", "山东省", "青岛市", "黄岛区", "灵珠山街道")
+
+
+def test_zone_known_by_its_city_and_a_generic_word() -> None:
+    p, _ = run("4月2日,濮阳经开区组织快递骑手座谈。", org="濮阳经开区")
+    assert chain(p)[:5] == ("濮阳经济技术开发区", "county", "河南省", "濮阳市", "濮阳经济技术开发区")
+    assert p is not None and p.adcode == "410972"
+    # a zone listing no townships of its own holds its city's townships named after it
+    p, _ = run("4月2日,成都高新区肖家河街道为快递骑手送去防暑用品。", org="成都高新区肖家河街道")
+    assert chain(p)[:2] == ("肖家河街道", "township") and p is not None and p.prefecture == "成都市"

@@ -324,6 +324,11 @@ class Gazetteer:
             self._cores = frozenset(c for name in self._township_names if (c := _core(name)) is not None)
         return self._cores
 
+    def has_townships(self, county: int) -> bool:
+        """Whether the gazetteer lists townships under ``county`` (a zone such as 成都高新区 has none: its
+        townships are listed under the districts they lie in)."""
+        return bool(self._townships.get(county))
+
     def township_named(self, name: str) -> bool:
         """Whether some township bears exactly this full name."""
         return name in self._township_names
@@ -379,6 +384,13 @@ class Gazetteer:
             for s in shorts:
                 if len(s) >= 2 and s != div.name and s not in stop and s not in offices:
                     keys.setdefault(s, ([], []))[1].append(div.id)
+        for div in divisions:  # 成都高新区: a zone known by its city's name and a generic word (高新区, 经开区)
+            if div.level == "county" and div.short in stop and div.short.endswith("区") and div.parent is not None:
+                parent = divisions[div.parent]
+                for p in {parent.name, parent.short or ""} - {""}:
+                    ids = keys.setdefault(p + div.short, ([], []))[0]
+                    if div.id not in ids:
+                        ids.append(div.id)
         for i, changes in self.history.items():  # earlier names match the division they became
             for change in changes:
                 if change.name not in stop and i not in keys.setdefault(change.name, ([], []))[0]:

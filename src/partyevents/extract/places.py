@@ -1370,7 +1370,7 @@ def _event_mention(
         first = next((i for i, m in enumerate(inside) if o_start <= m.start and m.end <= o_end), None)
         if first is not None:  # the group of adjacent names holding the first name in the organizer
             group = _adjacent(inside, first)
-            chosen = group[-1]
+            chosen = _deeper_in_name(gz, inside, group[-1], o_end)
             named = [m for m in group if o_start <= m.start and m.end <= o_end]
             if (
                 not _is_place_itself(o_start, o_end, named)
@@ -1388,6 +1388,20 @@ def _event_mention(
                     return below[0]
             return chosen
     return _adjacent(inside, 0)[-1]
+
+
+def _deeper_in_name(gz: Gazetteer, inside: list[_Mention], chosen: _Mention, o_end: int) -> _Mention:
+    """The deepest place inside ``chosen`` named further on in the organizer's name (ending at ``o_end``), past a
+    unit the gazetteer lacks (青岛西海岸新区某街道, 某市某片区某镇): else ``chosen``. A zone listing no townships
+    of its own (成都高新区某街道) holds those of its city."""
+    anchor = found = chosen
+    d = chosen.division
+    if d is not None and gz.divisions[d].level == "county" and not gz.has_townships(d):
+        anchor = chosen._replace(division=gz.divisions[d].parent)
+    for m in inside:
+        if m.start > anchor.end and m.end <= o_end and _strictly_under(gz, m, anchor):
+            anchor = found = m
+    return found
 
 
 def _adjacent(mentions: list[_Mention], i: int) -> list[_Mention]:
