@@ -386,8 +386,8 @@ class Gazetteer:
                     keys.setdefault(s, ([], []))[1].append(div.id)
         for div in divisions:  # 成都高新区: a zone known by its city's name and a generic word (高新区, 经开区)
             if div.level == "county" and div.short in stop and div.short.endswith("区") and div.parent is not None:
-                parent = divisions[div.parent]
-                for p in {parent.name, parent.short or ""} - {""}:
+                city = divisions[div.parent]
+                for p in {city.name, city.short or ""} - {""}:
                     ids = keys.setdefault(p + div.short, ([], []))[0]
                     if div.id not in ids:
                         ids.append(div.id)
