@@ -488,3 +488,13 @@ def test_zone_known_by_its_city_and_a_generic_word() -> None:
     # a zone listing no townships of its own holds its city's townships named after it
     p, _ = run("4月2日,成都高新区肖家河街道为快递骑手送去防暑用品。", org="成都高新区肖家河街道")
     assert chain(p)[:2] == ("肖家河街道", "township") and p is not None and p.prefecture == "成都市"
+
+
+def test_organizer_paired_with_a_partner_keeps_its_own_place() -> None:
+    # 甲与乙联合开展: the partner's place is only named; the organizer's own is not their shared county
+    p, _ = run("10月12日,商南县试马镇与淅川县荆紫关镇签订跨省联建协议。", org="商南县试马镇")
+    assert chain(p)[:6] == ("试马镇", "township", "陕西省", "商洛市", "商南县", "试马镇")
+    p, _ = run("6月9日,樊城区王寨街道幸福里社区与向阳社区携手举办邻里节。", org="樊城区王寨街道幸福里社区")
+    assert chain(p)[:2] == ("幸福里社区", "community")
+    p, _ = run("6月9日,樊城区王寨街道幸福里社区、向阳社区携手举办邻里节。", org="樊城区王寨街道幸福里社区")
+    assert chain(p)[:2] == ("王寨街道", "township")  # a list of organizers stands for their township

@@ -1060,6 +1060,7 @@ def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tup
 
 
 _LIST_MARKS = "、和及与"
+_PAIR_MARKS = ("与",)  # joining the organizer to a partner (某社区与某社区共同举办), not listing venues
 
 
 def _mention_lists(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[tuple[_Mention, ...]]:
@@ -1149,6 +1150,8 @@ def _locality(
         return base
     if base.start in listed:  # one of several places: the one they share, or their township named before them
         members = listed[base.start]
+        if by_org and members[0] is base and text.startswith(_PAIR_MARKS, base.end):
+            return base  # 某镇某社区与某社区携手: the organizer's own place; its partner's only named
         # venues (the organizer's own place listed with a partner's, 某社区与某社区联合开展, stays its own)
         if not by_org and len(members) > 1 and all(m.division is not None for m in members):
             return _shared_place(gz, members)  # none when they share no county or prefecture: the document's place
