@@ -498,3 +498,9 @@ def test_organizer_paired_with_a_partner_keeps_its_own_place() -> None:
     assert chain(p)[:2] == ("幸福里社区", "community")
     p, _ = run("6月9日,樊城区王寨街道幸福里社区、向阳社区携手举办邻里节。", org="樊城区王寨街道幸福里社区")
     assert chain(p)[:2] == ("王寨街道", "township")  # a list of organizers stands for their township
+
+
+def test_ambiguous_township_written_after_its_county_is_that_countys() -> None:
+    # 红安县 has a 城关镇 too: a hometown named elsewhere cannot outweigh the county written right before it
+    p, _ = run("7月1日,红安籍退伍老兵来到谷城县城关镇讲述战斗故事。")
+    assert chain(p)[:6] == ("城关镇", "township", "湖北省", "襄阳市", "谷城县", "城关镇")

@@ -120,7 +120,8 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         written.setdefault(v.surface, (v.candidates, v.surface))
     if written:
         body, title, manifest = (_recandidated(ms, written) for ms in (body, title, manifest))
-    choice = _by_villages(gz, text, body + title + manifest, _disambiguate(gz, body + title + manifest))
+    choice = _disambiguate(gz, body + title + manifest)
+    choice = _by_villages(gz, text, body + title + manifest, _by_parents(gz, (body, title, manifest), choice))
     mentions = [
         _Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates,
                  written[m.surface][1] if m.surface in written else None, m.short)
@@ -411,6 +412,27 @@ def _disambiguate(gz: Gazetteer, matches: list[Match]) -> dict[str, int | None]:
         best, runner_up = scores[0], scores[1]
         out[surface] = best[1] if best[0] > 0 and best[0] > runner_up[0] + 1e-9 else None
     return out
+
+
+def _by_parents(gz: Gazetteer, lists: tuple[list[Match], ...], choice: dict[str, int | None]) -> dict[str, int | None]:
+    """``choice`` with each ambiguous name written right after a place holding exactly one of its candidates
+    (谷城县城关镇) set to that candidate, wherever the page so writes it and all such places agree: a name
+    elsewhere on the page (a speaker's hometown, a partner's county) cannot outweigh it."""
+    votes: dict[str, set[int]] = {}
+    for matches in lists:
+        for prev, m in pairwise(matches):
+            if prev.end != m.start or len(m.candidates) < 2:
+                continue
+            parent = choice.get(prev.surface) if len(prev.candidates) > 1 else prev.candidates[0]
+            if parent is None:
+                continue
+            under = [c for c in m.candidates if parent in gz.ancestors(c)[:-1]]
+            if len(under) == 1:
+                votes.setdefault(m.surface, set()).add(under[0])
+    for surface, found in votes.items():
+        if len(found) == 1:
+            choice[surface] = found.pop()
+    return choice
 
 
 def _by_villages(gz: Gazetteer, text: str, matches: list[Match], choice: dict[str, int | None]) -> dict[str, int | None]:
