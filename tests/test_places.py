@@ -504,3 +504,14 @@ def test_ambiguous_township_written_after_its_county_is_that_countys() -> None:
     # 红安县 has a 城关镇 too: a hometown named elsewhere cannot outweigh the county written right before it
     p, _ = run("7月1日,红安籍退伍老兵来到谷城县城关镇讲述战斗故事。")
     assert chain(p)[:6] == ("城关镇", "township", "湖北省", "襄阳市", "谷城县", "城关镇")
+
+
+def test_community_after_its_county_takes_the_township_listing_it() -> None:
+    p, _ = run("11月8日,樊城区明晶巷社区邀请律师为居民讲解民法典。")
+    assert chain(p)[:7] == ("明晶巷社区", "community", "湖北省", "襄阳市", "樊城区", "清河口街道", "明晶巷社区")
+
+
+def test_community_named_after_a_village_is_found_under_the_villages_name() -> None:
+    # the gazetteer lists 塔影二村; the page writes 塔影二村社区
+    p, _ = run("4月9日,塔影二村社区为独居老人上门理发,无锡市民政局到场指导。", org="塔影二村社区")
+    assert chain(p)[:6] == ("塔影二村社区", "community", "江苏省", "无锡市", "梁溪区", "上马墩街道")

@@ -254,11 +254,23 @@ def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
 def _listed_in(gz: Gazetteer, prefecture: int, name: str) -> int | None:
     """The township (else the county) of ``prefecture`` under which the gazetteer lists a community or village
     ``name``, when only one does."""
-    towns = {t for c in _counties_of(gz, prefecture) for t in gz.villages(c).get(name, ())}
+    towns = {t for c in _counties_of(gz, prefecture) for t in _listing(gz.villages(c), name)}
     if len(towns) == 1:
         return towns.pop()
     counties = {gz.county_of(t) for t in towns}
     return counties.pop() if len(counties) == 1 else None
+
+
+def _listing(index: Mapping[str, tuple[int, ...]], name: str) -> tuple[int, ...]:
+    """The townships a county's village ``index`` lists ``name`` under, a community named after a village
+    (某某一村社区) found under the village's name too (某某一村)."""
+    found = index.get(name, ())
+    if not found and name.endswith(_VILLAGE_COMMUNITY):
+        found = index.get(name[: -len(_VILLAGE_COMMUNITY) + 1], ())
+    return found
+
+
+_VILLAGE_COMMUNITY = "村社区"  # 某某新村社区: listed as 某某新村
 
 
 @lru_cache(maxsize=1 << 10)
@@ -810,7 +822,7 @@ class _TownsOf:
         if towns is None:
             if self.indexes is None:
                 self.indexes = [self.gz.villages(c) for c in self.counties]
-            towns = [t for index in self.indexes for t in index.get(name, ())]
+            towns = [t for index in self.indexes for t in _listing(index, name)]
             self.seen[name] = towns
         return towns
 
@@ -885,7 +897,7 @@ def _community_start(
                 break
     shortest = owned[0] + 1 if owned is not None and owned[1].short else 2  # a listed name may hold a short form
     if owned is not None and not owned[1].short:
-        return pos - owned[0], owned[1]
+        return pos - owned[0], _township_listing(gz, owned[1], text[pos - owned[0] : pos + len(suffix)], towns_of)
     listed = towns_of.names() if reach >= 2 else ()
     if listed or learned:
         end = pos + len(suffix)  # the suffix is the text's
@@ -909,6 +921,19 @@ def _community_start(
         if (_free_start(text, start) or _partner_body(text, start, free)) and free(start, pos, pos + len(suffix)):
             return start, None
     return None, None
+
+
+def _township_listing(gz: Gazetteer, owner: _Mention, name: str, towns_of: _TownsOf) -> _Mention:
+    """A county ``owner`` written right before the community ``name``, or the one township of it whose listing
+    holds the community (天宁区某某社区: that township's)."""
+    d = owner.division
+    if d is None or owner.township is not None or gz.divisions[d].level != "county":  # not a township as written
+        return owner
+    under = {t for t in towns_of(name) if gz.divisions[t].parent == d}
+    if len(under) != 1:
+        return owner
+    t = under.pop()
+    return _Mention(0, 0, "", t, candidates=(t,))
 
 
 def _listed_owner(gz: Gazetteer, towns: list[int], mentioned: set[int]) -> _Mention | None:
