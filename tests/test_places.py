@@ -515,3 +515,11 @@ def test_community_named_after_a_village_is_found_under_the_villages_name() -> N
     # the gazetteer lists 塔影二村; the page writes 塔影二村社区
     p, _ = run("4月9日,塔影二村社区为独居老人上门理发,无锡市民政局到场指导。", org="塔影二村社区")
     assert chain(p)[:6] == ("塔影二村社区", "community", "江苏省", "无锡市", "梁溪区", "上马墩街道")
+
+
+def test_where_people_moved_to_is_no_venue() -> None:
+    text = "8月2日,长坪村党支部走访易地搬迁户,这些农户去年搬迁至翔凤镇仙佛寺村。"
+    p, _ = run(text, org="长坪村党支部")
+    assert p is not None and p.name == "长坪村"
+    p, _ = run("8月2日,长坪村党支部带领党员前往翔凤镇仙佛寺村走访。", org="长坪村党支部")
+    assert p is not None and p.name == "仙佛寺村"  # a venue

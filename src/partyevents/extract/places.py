@@ -1346,6 +1346,7 @@ def _where_mention(
             text.endswith(words, 0, m.start)
             and (i == 0 or inside[i - 1].end != m.start)
             and not _quoted(text, m.start)  # 开展“走进某某镇”主题活动: a theme's words, no venue
+            and not _moved_to(text, m.start)
         ):
             group = [g for g in _adjacent(inside, i) if g.start >= m.start]
             if text.startswith(_not_venue(), group[-1].end):  # 在黄陂区委的指导下: a body, not a venue
@@ -1358,6 +1359,19 @@ def _where_mention(
                 return shared  # 慰问了甲村老党员某某,乙村老党员某某: several venues
             return group[-1]
     return None
+
+
+def _moved_to(text: str, start: int) -> bool:
+    """Whether the where-word before ``start`` follows a word of moving (移民搬迁至某村): the place is where people
+    moved to, not where the event happened (``place_where_words.tsv``, kind ``moving``)."""
+    word = max((w for w in _where_words() if text.endswith(w, 0, start)), key=len)
+    return text.endswith(_moving_words(), 0, start - len(word))
+
+
+@cache
+def _moving_words() -> tuple[str, ...]:
+    """Words of moving before a where-word (``place_where_words.tsv``, kind ``moving``)."""
+    return words_of("place_where_words.tsv", "moving")
 
 
 _CLAUSE_MARKS = "，,；;"
