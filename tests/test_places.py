@@ -523,3 +523,9 @@ def test_where_people_moved_to_is_no_venue() -> None:
     assert p is not None and p.name == "长坪村"
     p, _ = run("8月2日,长坪村党支部带领党员前往翔凤镇仙佛寺村走访。", org="长坪村党支部")
     assert p is not None and p.name == "仙佛寺村"  # a venue
+
+
+def test_beijing_area_office_written_as_its_township_after_an_ambiguous_county() -> None:
+    # 朝阳区 is Beijing's and Changchun's; the dictionary has 将台地区 (Beijing) and a 将台乡 in Gansu
+    p, _ = run("7月6日,朝阳区将台乡为辖区高龄老人送去防暑药品。", org="朝阳区将台乡")
+    assert chain(p)[:6] == ("将台乡", "township", "北京市", "北京市", "朝阳区", "将台乡")

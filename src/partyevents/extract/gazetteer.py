@@ -144,6 +144,7 @@ def _township_shorts(name: str, county: str = "") -> list[str]:
 
 
 _LEVEL_SUFFIXES = ("街道", "镇", "乡")
+_VARIANT_SUFFIXES = (*_LEVEL_SUFFIXES, "地区")  # Beijing's 某某地区 (an area office) is the township 某某乡 or 某某镇
 _OFFICE = "办事处"  # a subdistrict's office, also written after the subdistrict's core alone (某某办事处)
 # a Production and Construction Corps farm (兵团二十一团, 兵团农九师一六三团, 兵团一三七团乡): its regiment's
 # number of two numerals or more and 团 (一团 is also a word: 抱成一团)
@@ -271,12 +272,14 @@ class Gazetteer:
 
         >>> g = gazetteer(); [g.divisions[i].name for i in g.township_variants("松北镇")]
         ['松北街道']
+        >>> [g.divisions[i].name for i in g.township_variants("东小口镇")]
+        ['东小口地区']
         """
         suffix = next((s for s in _LEVEL_SUFFIXES if name.endswith(s)), None)
         if suffix is None or len(name) - len(suffix) < 2:
             return ()
         core = name[: -len(suffix)]
-        return tuple(i for s in _LEVEL_SUFFIXES if s != suffix for i in self._township_names.get(core + s, ()))
+        return tuple(i for s in _VARIANT_SUFFIXES if s != suffix for i in self._township_names.get(core + s, ()))
 
     def only_township_listing(self, name: str) -> int | None:
         """The township under which the dictionary lists a village or community ``name``, when it lists one so

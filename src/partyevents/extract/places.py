@@ -201,16 +201,21 @@ def _townships_of_counties(
     divisions = gz.divisions
     for matches in lists:
         for prev, m in pairwise(matches):
-            if prev.end != m.start or len(prev.candidates) != 1 or m.surface in out:
+            if prev.end != m.start or m.surface in out or any(divisions[c].level != "county" for c in prev.candidates):
                 continue
-            county = prev.candidates[0]
-            if divisions[county].level != "county":
-                continue
-            if any(divisions[c].level != "township" or divisions[c].parent == county for c in m.candidates):
+            if any(divisions[c].level != "township" or divisions[c].parent in prev.candidates for c in m.candidates):
                 continue
             names = {divisions[c].name for c in m.candidates}
             name = names.pop() if m.short and len(names) == 1 else m.surface
-            under = [i for i in gz.township_variants(name) if divisions[i].parent == county]
+            variants = gz.township_variants(name)
+            if len(prev.candidates) > 1:  # 朝阳区将台乡: the one namesake county with such a township
+                holding = {c for c in prev.candidates if any(divisions[i].parent == c for i in variants)}
+                if len(holding) != 1:
+                    continue
+                county = holding.pop()
+            else:
+                county = prev.candidates[0]
+            under = [i for i in variants if divisions[i].parent == county]
             out[m.surface] = ((under[0],) if len(under) == 1 else (county,), name)
     return out
 
