@@ -8,7 +8,9 @@ the file directly (importing jionlp is slow and prints a banner), keep the
 one county at a time, from the byte ranges remembered while loading.
 
 Names are matched on characters with an Aho-Corasick automaton over full
-names and short forms (``樊城`` → 樊城区, ``前川街`` → 前川街道). The automaton
+names and short forms (``樊城`` → 樊城区, ``前川街`` → 前川街道, ``前川办事处``,
+a Corps farm's regiment number ``一四三团`` → 兵团一四三团, a zone by its city
+and a generic word ``濮阳经开区`` → 濮阳经济技术开发区). The automaton
 is ``ahocorasick_rs`` (Rust): with ~60k keys its search is ~15× faster than
 pyahocorasick, whose nodes look their children up one by one.
 """

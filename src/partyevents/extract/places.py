@@ -12,7 +12,9 @@
    corroborates it (:mod:`.place_variants`).
 2. Resolve ambiguous names (城关镇 ×99) by the document's other places: each
    candidate scores by how closely it sits to the candidates of every other
-   name; the best wins. A township name still ambiguous is decided by the
+   name; the best wins, unless the page writes the name right after a place
+   holding exactly one of its candidates (谷城县城关镇: that one, whatever
+   other counties the page names). A township name still ambiguous is decided by the
    villages the page names, where the gazetteer lists one under only one of
    its namesakes (:mod:`.place_villages`), or by a word used in one province
    only (居民区党总支: Shanghai); else it stays unresolved (its name is kept,
@@ -22,12 +24,14 @@
    after its county (诸暨枫桥) or again at a clause start (…,某某确定全镇…), and
    named communities and villages (``前川街向阳社区``, ``在鸿翔社区``,
    ``，某某苑社区联合…``, 嘎查, 居民区); a village takes the township written
-   last right before it.
+   last right before it, a community written right after its county the one
+   township of it listing the community (某某二村社区 listed as 某某二村 too).
 4. Per event, the locality is where it happened when the lead sentence (the
    one with the date, else the organizer) says so (``来到繁峙县``, ``前往该县某乡``,
-   ``在鸿翔社区召开``; not inside a quotation), else the most specific place in the
-   organizer's name (a county's bureau, or a township's office, working in a named
-   community: that community), else the first group of adjacent place names, else the
+   ``在鸿翔社区召开``; not inside a quotation, nor where people moved to: 搬迁至某村), else the most specific place in the
+   organizer's name (past a unit the gazetteer lacks: 青岛西海岸新区某街道; a county's bureau,
+   or a township's office, working in a named community: that community; an organizer
+   joined to a partner by 与 keeps its own place), else the first group of adjacent place names, else the
    document's home place (the one it names most, title and manifest counted
    thrice; several of one level named equally often: the place they share; a
    lone community under it, or one named at least thrice and more than all the
