@@ -273,7 +273,9 @@ def _slow_document_province(
     from collections import Counter
 
     support: Counter[int] = Counter()
-    for m in mentions:
+    for i, m in enumerate(mentions):
+        if any(n.start == m.end for n in mentions[i + 1 :]):  # a chain of adjacent names counts its last only
+            continue
         if (p := places._province_of(gz, m)) is not None:
             support[p] += 1 if m.short else 2
     for t in title + manifest:

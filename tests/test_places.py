@@ -529,3 +529,9 @@ def test_beijing_area_office_written_as_its_township_after_an_ambiguous_county()
     # 朝阳区 is Beijing's and Changchun's; the dictionary has 将台地区 (Beijing) and a 将台乡 in Gansu
     p, _ = run("7月6日,朝阳区将台乡为辖区高龄老人送去防暑药品。", org="朝阳区将台乡")
     assert chain(p)[:6] == ("将台乡", "township", "北京市", "北京市", "朝阳区", "将台乡")
+
+
+def test_a_place_compared_to_written_as_a_chain_counts_once_for_the_province() -> None:
+    # the compared place's chain is one place learned from, not three names outweighing the organizer's province
+    p, _ = run("6月1日,荆紫关镇召集村干部座谈,学习借鉴浙江省湖州市德清县的治村经验。", org="荆紫关镇")
+    assert chain(p)[:5] == ("荆紫关镇", "township", "河南省", "南阳市", "淅川县")

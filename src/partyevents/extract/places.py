@@ -1542,7 +1542,10 @@ def _document_province(
     """The province the document's place evidence supports best (full names count double, title and manifest more)."""
     support: dict[int, int] = {}  # province -> weight, in the order first met (max keeps the first of a tie)
     ancestors = gz.ancestors
+    starts = {m.start for m in mentions}
     for m in mentions:  # _province_of, inlined: this runs over every mention
+        if m.end in starts:  # 某省某县某村: one place, counted once (its last name)
+            continue
         d = m.division
         p = ancestors(d)[0] if d is not None else _common_province(gz, m.candidates)
         if p is not None:
