@@ -535,3 +535,10 @@ def test_a_place_compared_to_written_as_a_chain_counts_once_for_the_province() -
     # the compared place's chain is one place learned from, not three names outweighing the organizer's province
     p, _ = run("6月1日,荆紫关镇召集村干部座谈,学习借鉴浙江省湖州市德清县的治村经验。", org="荆紫关镇")
     assert chain(p)[:5] == ("荆紫关镇", "township", "河南省", "南阳市", "淅川县")
+
+
+def test_a_party_school_of_another_county_is_a_venue_its_guidance_is_not() -> None:
+    p, _ = run("9月12日,荆紫关镇选派28名村干部赴西峡县委党校参加轮训。", org="荆紫关镇")
+    assert chain(p)[:2] == ("西峡县", "county")
+    p, _ = run("9月12日,荆紫关镇党委在西峡县委的帮助下完成轮训。", org="荆紫关镇党委")
+    assert chain(p)[:2] == ("荆紫关镇", "township")

@@ -964,6 +964,13 @@ def _where_words() -> tuple[str, ...]:
     return where + tuple(w + r for w in where for r in words_of("place_where_words.tsv", "reference"))
 
 
+@cache
+def _sites() -> tuple[str, ...]:
+    """Words after a place naming a site in it, though they start like a body's name (市委党校: ``place_where_words.tsv``,
+    kind ``site``)."""
+    return words_of("place_where_words.tsv", "site")
+
+
 def _not_venue() -> tuple[str, ...]:
     """Words after a place that make it a body or an owner rather than a venue (``place_where_words.tsv``)."""
     return words_of("place_where_words.tsv", "not_venue")
@@ -1358,7 +1365,8 @@ def _where_mention(
             and not _moved_to(text, m.start)
         ):
             group = [g for g in _adjacent(inside, i) if g.start >= m.start]
-            if text.startswith(_not_venue(), group[-1].end):  # 在黄陂区委的指导下: a body, not a venue
+            end = group[-1].end
+            if text.startswith(_not_venue(), end) and not text.startswith(_sites(), end):  # 在黄陂区委的指导下: a body
                 continue
             if any(g.start in listed for g in group):  # 走进福民社区、幸福社区: several venues, none is the locality
                 last = listed.get(group[-1].start)
