@@ -150,8 +150,8 @@ def _slow_event_mention(
     org = ev.organization
     if org is not None and org.start is not None and org.end is not None:
         in_org = [g for g in groups if any(org.start <= m.start and m.end <= org.end for m in g)]
-        if in_org:
-            chosen = in_org[0][-1]
+        if in_org:  # the deeper place further on in the organizer's name: the same helper on both sides
+            chosen = places._deeper_in_name(gz, inside, in_org[0][-1], org.end)
             named = [m for m in in_org[0] if org.start <= m.start and m.end <= org.end]
             if (
                 not places._is_place_itself(org.start, org.end, named)
@@ -273,7 +273,9 @@ def _slow_document_province(
     from collections import Counter
 
     support: Counter[int] = Counter()
-    for m in mentions:
+    for i, m in enumerate(mentions):
+        if any(n.start == m.end for n in mentions[i + 1 :]):  # a chain of adjacent names counts its last only
+            continue
         if (p := places._province_of(gz, m)) is not None:
             support[p] += 1 if m.short else 2
     for t in title + manifest:

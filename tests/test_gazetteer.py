@@ -83,6 +83,19 @@ def test_township_written_without_its_county_in_front() -> None:
     assert names("白音朝克图镇")[0] == ("白音朝克图镇", ["四子王旗白音朝克图镇"])
 
 
+def test_corps_farm_written_by_its_regiment_number() -> None:
+    # the dictionary names a Corps farm 兵团一四三团; pages write 一四三团, also after its division (八师)
+    assert names("今天,一四三团六连职工")[0] == ("一四三团", ["兵团一四三团"])
+    assert names("走访八师一四三团")[0] == ("一四三团", ["兵团一四三团"])
+    assert names("走访第一四三团") == [] and names("同志们抱成一团") == []  # an army's ordinal, an idiom
+
+
+def test_subdistrict_office_written_after_its_core() -> None:
+    # 某某办事处 for 某某街道 (common in Henan); a province's or a city's liaison office (北京办事处) is none
+    assert names("群众来到古塔办事处咨询")[0] == ("古塔办事处", ["古塔街道"])
+    assert names("宣传材料送到北京办事处") == [("北京", ["北京市"])]
+
+
 def test_township_under_another_level_suffix() -> None:
     g = gazetteer()
     assert [g.divisions[i].name for i in g.township_variants("松北镇")] == ["松北街道"]

@@ -463,3 +463,82 @@ def test_a_county_named_in_passing_on_a_villages_page_gives_way_to_the_village()
     places, _ = resolve_places(DocContext(text=text), _line_events(text))
     assert [chain(p)[:2] for p in places[:2]] == [("鲁家村", "village")] * 2  # the county only names the booklet
     assert chain(places[2])[:2] == ("德清县", "county")  # where the event went: a where-word before it
+
+
+def test_corps_regiment_is_the_township_of_its_company() -> None:
+    p, _ = run("5月8日,一四三团六连党支部带领职工修整防风林带。", org="一四三团六连党支部")
+    assert chain(p)[:6] == ("兵团一四三团", "township", "新疆维吾尔自治区", "塔城地区", "沙湾市", "兵团一四三团")
+
+
+def test_subdistrict_office_named_after_its_prefecture() -> None:
+    p, _ = run("6月2日,濮阳市胜利路办事处召集辖区物业企业座谈。", org="濮阳市胜利路办事处")
+    assert chain(p)[:6] == ("胜利路街道", "township", "河南省", "濮阳市", "华龙区", "胜利路街道")
+
+
+def test_deepest_place_in_the_organizer_past_a_unit_the_gazetteer_lacks() -> None:
+    # 西海岸新区 is no division of the gazetteer: the subdistrict after it is the organizer's place
+    p, _ = run("9月6日,青岛西海岸新区灵珠山街道发动志愿者清理河道。", org="青岛西海岸新区灵珠山街道")
+    assert chain(p)[:6] == ("灵珠山街道", "township", "山东省", "青岛市", "黄岛区", "灵珠山街道")
+
+
+def test_zone_known_by_its_city_and_a_generic_word() -> None:
+    p, _ = run("4月2日,濮阳经开区组织快递骑手座谈。", org="濮阳经开区")
+    assert chain(p)[:5] == ("濮阳经济技术开发区", "county", "河南省", "濮阳市", "濮阳经济技术开发区")
+    assert p is not None and p.adcode == "410972"
+    # a zone listing no townships of its own holds its city's townships named after it
+    p, _ = run("4月2日,成都高新区肖家河街道为快递骑手送去防暑用品。", org="成都高新区肖家河街道")
+    assert chain(p)[:2] == ("肖家河街道", "township") and p is not None and p.prefecture == "成都市"
+
+
+def test_organizer_paired_with_a_partner_keeps_its_own_place() -> None:
+    # 甲与乙联合开展: the partner's place is only named; the organizer's own is not their shared county
+    p, _ = run("10月12日,商南县试马镇与淅川县荆紫关镇签订跨省联建协议。", org="商南县试马镇")
+    assert chain(p)[:6] == ("试马镇", "township", "陕西省", "商洛市", "商南县", "试马镇")
+    p, _ = run("6月9日,樊城区王寨街道幸福里社区与向阳社区携手举办邻里节。", org="樊城区王寨街道幸福里社区")
+    assert chain(p)[:2] == ("幸福里社区", "community")
+    p, _ = run("6月9日,樊城区王寨街道幸福里社区、向阳社区携手举办邻里节。", org="樊城区王寨街道幸福里社区")
+    assert chain(p)[:2] == ("王寨街道", "township")  # a list of organizers stands for their township
+
+
+def test_ambiguous_township_written_after_its_county_is_that_countys() -> None:
+    # 红安县 has a 城关镇 too: a hometown named elsewhere cannot outweigh the county written right before it
+    p, _ = run("7月1日,红安籍退伍老兵来到谷城县城关镇讲述战斗故事。")
+    assert chain(p)[:6] == ("城关镇", "township", "湖北省", "襄阳市", "谷城县", "城关镇")
+
+
+def test_community_after_its_county_takes_the_township_listing_it() -> None:
+    p, _ = run("11月8日,樊城区明晶巷社区邀请律师为居民讲解民法典。")
+    assert chain(p)[:7] == ("明晶巷社区", "community", "湖北省", "襄阳市", "樊城区", "清河口街道", "明晶巷社区")
+
+
+def test_community_named_after_a_village_is_found_under_the_villages_name() -> None:
+    # the gazetteer lists 塔影二村; the page writes 塔影二村社区
+    p, _ = run("4月9日,塔影二村社区为独居老人上门理发,无锡市民政局到场指导。", org="塔影二村社区")
+    assert chain(p)[:6] == ("塔影二村社区", "community", "江苏省", "无锡市", "梁溪区", "上马墩街道")
+
+
+def test_where_people_moved_to_is_no_venue() -> None:
+    text = "8月2日,长坪村党支部走访易地搬迁户,这些农户去年搬迁至翔凤镇仙佛寺村。"
+    p, _ = run(text, org="长坪村党支部")
+    assert p is not None and p.name == "长坪村"
+    p, _ = run("8月2日,长坪村党支部带领党员前往翔凤镇仙佛寺村走访。", org="长坪村党支部")
+    assert p is not None and p.name == "仙佛寺村"  # a venue
+
+
+def test_beijing_area_office_written_as_its_township_after_an_ambiguous_county() -> None:
+    # 朝阳区 is Beijing's and Changchun's; the dictionary has 将台地区 (Beijing) and a 将台乡 in Gansu
+    p, _ = run("7月6日,朝阳区将台乡为辖区高龄老人送去防暑药品。", org="朝阳区将台乡")
+    assert chain(p)[:6] == ("将台乡", "township", "北京市", "北京市", "朝阳区", "将台乡")
+
+
+def test_a_place_compared_to_written_as_a_chain_counts_once_for_the_province() -> None:
+    # the compared place's chain is one place learned from, not three names outweighing the organizer's province
+    p, _ = run("6月1日,荆紫关镇召集村干部座谈,学习借鉴浙江省湖州市德清县的治村经验。", org="荆紫关镇")
+    assert chain(p)[:5] == ("荆紫关镇", "township", "河南省", "南阳市", "淅川县")
+
+
+def test_a_party_school_of_another_county_is_a_venue_its_guidance_is_not() -> None:
+    p, _ = run("9月12日,荆紫关镇选派28名村干部赴西峡县委党校参加轮训。", org="荆紫关镇")
+    assert chain(p)[:2] == ("西峡县", "county")
+    p, _ = run("9月12日,荆紫关镇党委在西峡县委的帮助下完成轮训。", org="荆紫关镇党委")
+    assert chain(p)[:2] == ("荆紫关镇", "township")

@@ -8,7 +8,9 @@ the file directly (importing jionlp is slow and prints a banner), keep the
 one county at a time, from the byte ranges remembered while loading.
 
 Names are matched on characters with an Aho-Corasick automaton over full
-names and short forms (``樊城`` → 樊城区, ``前川街`` → 前川街道). The automaton
+names and short forms (``樊城`` → 樊城区, ``前川街`` → 前川街道, ``前川办事处``,
+a Corps farm's regiment number ``一四三团`` → 兵团一四三团, a zone by its city
+and a generic word ``濮阳经开区`` → 濮阳经济技术开发区). The automaton
 is ``ahocorasick_rs`` (Rust): with ~60k keys its search is ~15× faster than
 pyahocorasick, whose nodes look their children up one by one.
 """
@@ -123,17 +125,21 @@ def _township_shorts(name: str, county: str = "") -> list[str]:
     (四子王旗白音朝克图镇). A township under another level's suffix (a 乡 that became a 镇) is
     :meth:`Gazetteer.township_variants`, looked up only for a township-shaped name the matcher missed.
 
-    >>> _township_shorts("前川街道"), _township_shorts("新华街街道")
-    (['前川街', '前川街道办事处', '前川街办'], ['新华街街', '新华街街道办事处', '新华街街办', '新华街道'])
+    >>> _township_shorts("前川街道"), _township_shorts("新华街街道")[:4]
+    (['前川街', '前川街道办事处', '前川街办', '前川办事处'], ['新华街街', '新华街街道办事处', '新华街街办', '新华街办事处'])
     >>> _township_shorts("牛首镇"), _township_shorts("四子王旗白音朝克图镇", "四子王旗")
     ([], ['白音朝克图镇'])
+    >>> _township_shorts("兵团农九师一六三团"), _township_shorts("兵团三十六团"), _township_shorts("兵团四团")
+    (['一六三团'], ['三十六团'], [])
     """
+    if regiment := _REGIMENT.match(name):  # a Corps farm is written by its number (一六三团), not 兵团…
+        return [regiment.group(1)]
     if county and name.startswith(county) and len(name) - len(county) >= 3 and name.endswith(("镇", "乡", "街道")):
         rest = name[len(county) :]
         return [rest, *_township_shorts(rest)]
     if name.endswith("街道") and len(name) >= 4:
         core = name[:-2]
-        out = [core + "街", name + "办事处", core + "街办"]
+        out = [core + "街", name + "办事处", core + "街办", core + _OFFICE]  # 某某办事处: see _matcher_keys
         if core.endswith("街") and len(core) >= 3:  # 新华街街道, written 新华街道
             out.append(core + "道")
         return out
@@ -141,6 +147,11 @@ def _township_shorts(name: str, county: str = "") -> list[str]:
 
 
 _LEVEL_SUFFIXES = ("街道", "镇", "乡")
+_VARIANT_SUFFIXES = (*_LEVEL_SUFFIXES, "地区")  # Beijing's 某某地区 (an area office) is the township 某某乡 or 某某镇
+_OFFICE = "办事处"  # a subdistrict's office, also written after the subdistrict's core alone (某某办事处)
+# a Production and Construction Corps farm (兵团二十一团, 兵团农九师一六三团, 兵团一三七团乡): its regiment's
+# number of two numerals or more and 团 (一团 is also a word: 抱成一团)
+_REGIMENT = re.compile(r"兵团(?:[农第]?[一二三四五六七八九十]{1,3}师)?([一二三四五六七八九十零〇]{2,4}团)")
 
 
 _SPLIT_OFF = frozenset("东西南北中新")
@@ -264,12 +275,14 @@ class Gazetteer:
 
         >>> g = gazetteer(); [g.divisions[i].name for i in g.township_variants("松北镇")]
         ['松北街道']
+        >>> [g.divisions[i].name for i in g.township_variants("东小口镇")]
+        ['东小口地区']
         """
         suffix = next((s for s in _LEVEL_SUFFIXES if name.endswith(s)), None)
         if suffix is None or len(name) - len(suffix) < 2:
             return ()
         core = name[: -len(suffix)]
-        return tuple(i for s in _LEVEL_SUFFIXES if s != suffix for i in self._township_names.get(core + s, ()))
+        return tuple(i for s in _VARIANT_SUFFIXES if s != suffix for i in self._township_names.get(core + s, ()))
 
     def only_township_listing(self, name: str) -> int | None:
         """The township under which the dictionary lists a village or community ``name``, when it lists one so
@@ -317,6 +330,11 @@ class Gazetteer:
             self._cores = frozenset(c for name in self._township_names if (c := _core(name)) is not None)
         return self._cores
 
+    def has_townships(self, county: int) -> bool:
+        """Whether the gazetteer lists townships under ``county`` (a zone such as 成都高新区 has none: its
+        townships are listed under the districts they lie in)."""
+        return bool(self._townships.get(county))
+
     def township_named(self, name: str) -> bool:
         """Whether some township bears exactly this full name."""
         return name in self._township_names
@@ -357,6 +375,8 @@ class Gazetteer:
         whole_ids = {d.id for d in self.divisions if d.level == "province" and d.name in whole}
         keys: dict[str, tuple[list[int], list[int]]] = {}  # key -> (full-name ids, short-form ids)
         divisions = self.divisions
+        # 某某办事处 is a subdistrict's office, but 北京办事处 a province's or a city's liaison office elsewhere
+        offices = {n + _OFFICE for d in divisions if d.level in ("province", "prefecture") for n in (d.name, d.short) if n}
         for div in divisions:
             if div.level != "province" and self.ancestors(div.id)[0] in whole_ids:  # 台湾省's 大社区
                 continue
@@ -368,8 +388,15 @@ class Gazetteer:
             else:
                 shorts = [div.short or ""]
             for s in shorts:
-                if len(s) >= 2 and s != div.name and s not in stop:
+                if len(s) >= 2 and s != div.name and s not in stop and s not in offices:
                     keys.setdefault(s, ([], []))[1].append(div.id)
+        for div in divisions:  # 成都高新区: a zone known by its city's name and a generic word (高新区, 经开区)
+            if div.level == "county" and div.short in stop and div.short.endswith("区") and div.parent is not None:
+                city = divisions[div.parent]
+                for p in {city.name, city.short or ""} - {""}:
+                    ids = keys.setdefault(p + div.short, ([], []))[0]
+                    if div.id not in ids:
+                        ids.append(div.id)
         for i, changes in self.history.items():  # earlier names match the division they became
             for change in changes:
                 if change.name not in stop and i not in keys.setdefault(change.name, ([], []))[0]:
@@ -479,10 +506,15 @@ class Gazetteer:
 
 
 @cache
-def _short_context() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(words allowed before a short form, words that may not follow it), from ``place_short_context.tsv``."""
+def _short_context() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(words allowed before a short form, words that may not follow it, words allowed before a Corps
+    regiment's number only), from ``place_short_context.tsv``."""
     rows = read_table("place_short_context.tsv")
-    return frozenset(r[1] for r in rows if r[0] == "before"), tuple(r[1] for r in rows if r[0] == "after")
+    return (
+        frozenset(r[1] for r in rows if r[0] == "before"),
+        tuple(r[1] for r in rows if r[0] == "after"),
+        frozenset(r[1] for r in rows if r[0] == "regiment_before"),
+    )
 
 
 def _short_ok(text: str, start: int, end: int, after_place: bool) -> bool:
@@ -494,12 +526,19 @@ def _short_ok(text: str, start: int, end: int, after_place: bool) -> bool:
     True
     >>> _short_ok("前川街向阳社区", 3, 5, True)
     False
+    >>> _short_ok("八师一四三团", 2, 6, False), _short_ok("八师长沙", 2, 4, False)
+    (True, False)
     """
-    before, after = _short_context()
+    before, after, regiment_before = _short_context()
     if text.startswith(after, end):
         return False
     prev = text[start - 1] if start else ""
-    return after_place or not ("\u4e00" <= prev <= "\u9fff") or prev in before
+    return (
+        after_place
+        or not ("\u4e00" <= prev <= "\u9fff")
+        or prev in before
+        or (prev in regiment_before and text[end - 1] == "团")
+    )
 
 
 def _cache_key(path: Path) -> tuple[object, ...]:

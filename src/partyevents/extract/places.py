@@ -12,7 +12,9 @@
    corroborates it (:mod:`.place_variants`).
 2. Resolve ambiguous names (城关镇 ×99) by the document's other places: each
    candidate scores by how closely it sits to the candidates of every other
-   name; the best wins. A township name still ambiguous is decided by the
+   name; the best wins, unless the page writes the name right after a place
+   holding exactly one of its candidates (谷城县城关镇: that one, whatever
+   other counties the page names). A township name still ambiguous is decided by the
    villages the page names, where the gazetteer lists one under only one of
    its namesakes (:mod:`.place_villages`), or by a word used in one province
    only (居民区党总支: Shanghai); else it stays unresolved (its name is kept,
@@ -22,12 +24,14 @@
    after its county (诸暨枫桥) or again at a clause start (…,某某确定全镇…), and
    named communities and villages (``前川街向阳社区``, ``在鸿翔社区``,
    ``，某某苑社区联合…``, 嘎查, 居民区); a village takes the township written
-   last right before it.
+   last right before it, a community written right after its county the one
+   township of it listing the community (某某二村社区 listed as 某某二村 too).
 4. Per event, the locality is where it happened when the lead sentence (the
    one with the date, else the organizer) says so (``来到繁峙县``, ``前往该县某乡``,
-   ``在鸿翔社区召开``; not inside a quotation), else the most specific place in the
-   organizer's name (a county's bureau, or a township's office, working in a named
-   community: that community), else the first group of adjacent place names, else the
+   ``在鸿翔社区召开``; not inside a quotation, nor where people moved to: 搬迁至某村), else the most specific place in the
+   organizer's name (past a unit the gazetteer lacks: 青岛西海岸新区某街道; a county's bureau,
+   or a township's office, working in a named community: that community; an organizer
+   joined to a partner by 与 keeps its own place), else the first group of adjacent place names, else the
    document's home place (the one it names most, title and manifest counted
    thrice; several of one level named equally often: the place they share; a
    lone community under it, or one named at least thrice and more than all the
@@ -120,7 +124,8 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         written.setdefault(v.surface, (v.candidates, v.surface))
     if written:
         body, title, manifest = (_recandidated(ms, written) for ms in (body, title, manifest))
-    choice = _by_villages(gz, text, body + title + manifest, _disambiguate(gz, body + title + manifest))
+    choice = _disambiguate(gz, body + title + manifest)
+    choice = _by_villages(gz, text, body + title + manifest, _by_parents(gz, (body, title, manifest), choice))
     mentions = [
         _Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates,
                  written[m.surface][1] if m.surface in written else None, m.short)
@@ -200,16 +205,21 @@ def _townships_of_counties(
     divisions = gz.divisions
     for matches in lists:
         for prev, m in pairwise(matches):
-            if prev.end != m.start or len(prev.candidates) != 1 or m.surface in out:
+            if prev.end != m.start or m.surface in out or any(divisions[c].level != "county" for c in prev.candidates):
                 continue
-            county = prev.candidates[0]
-            if divisions[county].level != "county":
-                continue
-            if any(divisions[c].level != "township" or divisions[c].parent == county for c in m.candidates):
+            if any(divisions[c].level != "township" or divisions[c].parent in prev.candidates for c in m.candidates):
                 continue
             names = {divisions[c].name for c in m.candidates}
             name = names.pop() if m.short and len(names) == 1 else m.surface
-            under = [i for i in gz.township_variants(name) if divisions[i].parent == county]
+            variants = gz.township_variants(name)
+            if len(prev.candidates) > 1:  # 朝阳区将台乡: the one namesake county with such a township
+                holding = {c for c in prev.candidates if any(divisions[i].parent == c for i in variants)}
+                if len(holding) != 1:
+                    continue
+                county = holding.pop()
+            else:
+                county = prev.candidates[0]
+            under = [i for i in variants if divisions[i].parent == county]
             out[m.surface] = ((under[0],) if len(under) == 1 else (county,), name)
     return out
 
@@ -253,11 +263,23 @@ def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
 def _listed_in(gz: Gazetteer, prefecture: int, name: str) -> int | None:
     """The township (else the county) of ``prefecture`` under which the gazetteer lists a community or village
     ``name``, when only one does."""
-    towns = {t for c in _counties_of(gz, prefecture) for t in gz.villages(c).get(name, ())}
+    towns = {t for c in _counties_of(gz, prefecture) for t in _listing(gz.villages(c), name)}
     if len(towns) == 1:
         return towns.pop()
     counties = {gz.county_of(t) for t in towns}
     return counties.pop() if len(counties) == 1 else None
+
+
+def _listing(index: Mapping[str, tuple[int, ...]], name: str) -> tuple[int, ...]:
+    """The townships a county's village ``index`` lists ``name`` under, a community named after a village
+    (某某一村社区) found under the village's name too (某某一村)."""
+    found = index.get(name, ())
+    if not found and name.endswith(_VILLAGE_COMMUNITY):
+        found = index.get(name[: -len(_VILLAGE_COMMUNITY) + 1], ())
+    return found
+
+
+_VILLAGE_COMMUNITY = "村社区"  # 某某新村社区: listed as 某某新村
 
 
 @lru_cache(maxsize=1 << 10)
@@ -411,6 +433,27 @@ def _disambiguate(gz: Gazetteer, matches: list[Match]) -> dict[str, int | None]:
         best, runner_up = scores[0], scores[1]
         out[surface] = best[1] if best[0] > 0 and best[0] > runner_up[0] + 1e-9 else None
     return out
+
+
+def _by_parents(gz: Gazetteer, lists: tuple[list[Match], ...], choice: dict[str, int | None]) -> dict[str, int | None]:
+    """``choice`` with each ambiguous name written right after a place holding exactly one of its candidates
+    (谷城县城关镇) set to that candidate, wherever the page so writes it and all such places agree: a name
+    elsewhere on the page (a speaker's hometown, a partner's county) cannot outweigh it."""
+    votes: dict[str, set[int]] = {}
+    for matches in lists:
+        for prev, m in pairwise(matches):
+            if prev.end != m.start or len(m.candidates) < 2:
+                continue
+            parent = choice.get(prev.surface) if len(prev.candidates) > 1 else prev.candidates[0]
+            if parent is None:
+                continue
+            under = [c for c in m.candidates if parent in gz.ancestors(c)[:-1]]
+            if len(under) == 1:
+                votes.setdefault(m.surface, set()).add(under[0])
+    for surface, found in votes.items():
+        if len(found) == 1:
+            choice[surface] = found.pop()
+    return choice
 
 
 def _by_villages(gz: Gazetteer, text: str, matches: list[Match], choice: dict[str, int | None]) -> dict[str, int | None]:
@@ -788,7 +831,7 @@ class _TownsOf:
         if towns is None:
             if self.indexes is None:
                 self.indexes = [self.gz.villages(c) for c in self.counties]
-            towns = [t for index in self.indexes for t in index.get(name, ())]
+            towns = [t for index in self.indexes for t in _listing(index, name)]
             self.seen[name] = towns
         return towns
 
@@ -863,7 +906,7 @@ def _community_start(
                 break
     shortest = owned[0] + 1 if owned is not None and owned[1].short else 2  # a listed name may hold a short form
     if owned is not None and not owned[1].short:
-        return pos - owned[0], owned[1]
+        return pos - owned[0], _township_listing(gz, owned[1], text[pos - owned[0] : pos + len(suffix)], towns_of)
     listed = towns_of.names() if reach >= 2 else ()
     if listed or learned:
         end = pos + len(suffix)  # the suffix is the text's
@@ -889,6 +932,19 @@ def _community_start(
     return None, None
 
 
+def _township_listing(gz: Gazetteer, owner: _Mention, name: str, towns_of: _TownsOf) -> _Mention:
+    """A county ``owner`` written right before the community ``name``, or the one township of it whose listing
+    holds the community (天宁区某某社区: that township's)."""
+    d = owner.division
+    if d is None or owner.township is not None or gz.divisions[d].level != "county":  # not a township as written
+        return owner
+    under = {t for t in towns_of(name) if gz.divisions[t].parent == d}
+    if len(under) != 1:
+        return owner
+    t = under.pop()
+    return _Mention(0, 0, "", t, candidates=(t,))
+
+
 def _listed_owner(gz: Gazetteer, towns: list[int], mentioned: set[int]) -> _Mention | None:
     """The township (or county) of a community the gazetteer lists under ``towns``, if the document tells which."""
     named = [t for t in towns if t in mentioned]
@@ -906,6 +962,13 @@ def _where_words() -> tuple[str, ...]:
     the page's place (前往该县某某乡: ``place_where_words.tsv``, kinds ``where`` and ``reference``)."""
     where = words_of("place_where_words.tsv", "where")
     return where + tuple(w + r for w in where for r in words_of("place_where_words.tsv", "reference"))
+
+
+@cache
+def _sites() -> tuple[str, ...]:
+    """Words after a place naming a site in it, though they start like a body's name (市委党校: ``place_where_words.tsv``,
+    kind ``site``)."""
+    return words_of("place_where_words.tsv", "site")
 
 
 def _not_venue() -> tuple[str, ...]:
@@ -1060,6 +1123,7 @@ def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tup
 
 
 _LIST_MARKS = "、和及与"
+_PAIR_MARKS = ("与",)  # joining the organizer to a partner (某社区与某社区共同举办), not listing venues
 
 
 def _mention_lists(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[tuple[_Mention, ...]]:
@@ -1149,6 +1213,8 @@ def _locality(
         return base
     if base.start in listed:  # one of several places: the one they share, or their township named before them
         members = listed[base.start]
+        if by_org and members[0] is base and text.startswith(_PAIR_MARKS, base.end):
+            return base  # 某镇某社区与某社区携手: the organizer's own place; its partner's only named
         # venues (the organizer's own place listed with a partner's, 某社区与某社区联合开展, stays its own)
         if not by_org and len(members) > 1 and all(m.division is not None for m in members):
             return _shared_place(gz, members)  # none when they share no county or prefecture: the document's place
@@ -1296,9 +1362,11 @@ def _where_mention(
             text.endswith(words, 0, m.start)
             and (i == 0 or inside[i - 1].end != m.start)
             and not _quoted(text, m.start)  # 开展“走进某某镇”主题活动: a theme's words, no venue
+            and not _moved_to(text, m.start)
         ):
             group = [g for g in _adjacent(inside, i) if g.start >= m.start]
-            if text.startswith(_not_venue(), group[-1].end):  # 在黄陂区委的指导下: a body, not a venue
+            end = group[-1].end
+            if text.startswith(_not_venue(), end) and not text.startswith(_sites(), end):  # 在黄陂区委的指导下: a body
                 continue
             if any(g.start in listed for g in group):  # 走进福民社区、幸福社区: several venues, none is the locality
                 last = listed.get(group[-1].start)
@@ -1308,6 +1376,19 @@ def _where_mention(
                 return shared  # 慰问了甲村老党员某某,乙村老党员某某: several venues
             return group[-1]
     return None
+
+
+def _moved_to(text: str, start: int) -> bool:
+    """Whether the where-word before ``start`` follows a word of moving (移民搬迁至某村): the place is where people
+    moved to, not where the event happened (``place_where_words.tsv``, kind ``moving``)."""
+    word = max((w for w in _where_words() if text.endswith(w, 0, start)), key=len)
+    return text.endswith(_moving_words(), 0, start - len(word))
+
+
+@cache
+def _moving_words() -> tuple[str, ...]:
+    """Words of moving before a where-word (``place_where_words.tsv``, kind ``moving``)."""
+    return words_of("place_where_words.tsv", "moving")
 
 
 _CLAUSE_MARKS = "，,；;"
@@ -1370,7 +1451,7 @@ def _event_mention(
         first = next((i for i, m in enumerate(inside) if o_start <= m.start and m.end <= o_end), None)
         if first is not None:  # the group of adjacent names holding the first name in the organizer
             group = _adjacent(inside, first)
-            chosen = group[-1]
+            chosen = _deeper_in_name(gz, inside, group[-1], o_end)
             named = [m for m in group if o_start <= m.start and m.end <= o_end]
             if (
                 not _is_place_itself(o_start, o_end, named)
@@ -1388,6 +1469,20 @@ def _event_mention(
                     return below[0]
             return chosen
     return _adjacent(inside, 0)[-1]
+
+
+def _deeper_in_name(gz: Gazetteer, inside: list[_Mention], chosen: _Mention, o_end: int) -> _Mention:
+    """The deepest place inside ``chosen`` named further on in the organizer's name (ending at ``o_end``), past a
+    unit the gazetteer lacks (青岛西海岸新区某街道, 某市某片区某镇): else ``chosen``. A zone listing no townships
+    of its own (成都高新区某街道) holds those of its city."""
+    anchor = found = chosen
+    d = chosen.division
+    if d is not None and gz.divisions[d].level == "county" and not gz.has_townships(d):
+        anchor = chosen._replace(division=gz.divisions[d].parent)
+    for m in inside:
+        if m.start > anchor.end and m.end <= o_end and _strictly_under(gz, m, anchor):
+            anchor = found = m
+    return found
 
 
 def _adjacent(mentions: list[_Mention], i: int) -> list[_Mention]:
@@ -1455,7 +1550,10 @@ def _document_province(
     """The province the document's place evidence supports best (full names count double, title and manifest more)."""
     support: dict[int, int] = {}  # province -> weight, in the order first met (max keeps the first of a tie)
     ancestors = gz.ancestors
+    starts = {m.start for m in mentions}
     for m in mentions:  # _province_of, inlined: this runs over every mention
+        if m.end in starts:  # 某省某县某村: one place, counted once (its last name)
+            continue
         d = m.division
         p = ancestors(d)[0] if d is not None else _common_province(gz, m.candidates)
         if p is not None:
