@@ -663,13 +663,16 @@ def activity_text(ev: Event) -> str:
 
 
 def _themes_masked(text: str) -> str:
-    """``text`` with the slogan of a theme masked (``以“党群连心共建家园”为主题``: activity_subordinators.tsv, kind
-    theme): a slogan's words are no cue while the rest of the event has one; ``text`` itself when it has none.
+    """``text`` with the slogan of a theme masked (``以“党群连心共建家园”为主题``, ``“共建家园”主题党日``:
+    activity_subordinators.tsv, kind theme, right after the closing quote or 为): a slogan's words are no cue while
+    the rest of the event has one; ``text`` itself when it has none.
 
     >>> _themes_masked("以“共建家园”为主题,开展环境整治")
     '以“〇〇〇〇”为主题,开展环境整治'
+    >>> _themes_masked('开展"清洁河道"主题党日')
+    '开展"〇〇〇〇"主题党日'
     """
-    if "”为" not in text:
+    if "主" not in text:
         return text
     return _theme_re().sub(lambda m: m.group(1) + _MASK * len(m.group(2)) + m.group(3), text)
 
@@ -677,7 +680,7 @@ def _themes_masked(text: str) -> str:
 @cache
 def _theme_re() -> re.Pattern[str]:
     words = [row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "theme"]
-    return re.compile(f"(以“)([^“”\n]{{1,40}})(”为(?:{'|'.join(map(re.escape, words))}))")
+    return re.compile(f"((?:以)?[“\"])([^“”\"\n]{{1,40}})([”\"]为?(?:{'|'.join(map(re.escape, words))}))")
 
 
 def _masked(ev: Event) -> tuple[str, int, str]:
