@@ -302,7 +302,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
         live = tuple((label, p, hint) for label, p in patterns if (hint := p.search(text)))
         return _score_whole(text, _drop_titles(text, _keyword_hits(text)), live)
     weights = _weights()
-    subordinators = _subordinators()
+    subordinate = _subordinate_opening().match
     endings = _subordinate_endings()
     occasions = _occasions()
     lead_end = _lead_end(text)
@@ -318,7 +318,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
             found = clause_cues(clause)
             if found:
                 if (
-                    (clause.lstrip(" “”\"'‘’").startswith(subordinators) and not clause.endswith(occasions))
+                    (subordinate(clause) and not clause.endswith(occasions))
                     or clause.endswith(endings)
                     or cpos < lead_end
                 ):
@@ -575,13 +575,20 @@ def _time_opening() -> re.Pattern[str]:
 
 @cache
 def _subordinate_opening() -> re.Pattern[str]:
-    """Matches where a clause opens with a subordinator, after any spaces and quotes (as ``lstrip`` drops them).
+    """Matches where a clause opens with a subordinator, after any spaces and quotes, or with a word of manner
+    (``结合``) when no verb of action follows it in the clause (``activity_subordinators.tsv``, kinds manner, action).
 
     >>> bool(_subordinate_opening().match(" “为群众办实事")), bool(_subordinate_opening().match("群众"))
     (True, False)
+    >>> bool(_subordinate_opening().match("结合春耕,")), bool(_subordinate_opening().match("结合春耕开展义诊"))
+    (True, False)
     """
     words = "|".join(re.escape(w) for w in _subordinators())
-    return re.compile(f"[ “”\"'‘’]*+(?:{words})")
+    rows = read_table("activity_subordinators.tsv")
+    manner = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "manner")
+    actions = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "action")
+    clause = f"[^{re.escape(_CLAUSE_MARKS)}。!！?？]*?"
+    return re.compile(f"[ “”\"'‘’]*+(?:{words}|(?:{manner})(?!{clause}(?:{actions})))")
 
 
 def classify_text(text: str) -> tuple[str, list[str]]:
