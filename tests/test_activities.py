@@ -50,6 +50,7 @@ def test_main_clause_outweighs_subordinate_cues(text: str, want: str) -> None:
 def test_a_clause_of_manner_is_subordinate_unless_it_holds_the_action() -> None:
     assert classify_text("立足巡河护岸,石牛镇随后召开推进会。")[0] == "meeting"
     assert classify_text("3月1日,结合春耕组织义务劳动,石牛镇随后召开推进会。")[0] == "volunteer_service"
+    assert classify_text("5月6日,利用巡河间隙,红溪村支委会召开碰头会。")[0] == "meeting"
 
 
 def test_subordinate_cue_is_still_listed_when_strong_enough() -> None:
