@@ -53,6 +53,15 @@ def test_a_clause_of_manner_is_subordinate_unless_it_holds_the_action() -> None:
     assert classify_text("5月6日,利用巡河间隙,红溪村支委会召开碰头会。")[0] == "meeting"
 
 
+def test_a_clause_going_on_with_the_purpose_is_subordinate() -> None:
+    assert classify_text("为夯实组织根基,推动党课学习常态化,青石镇召开推进会。")[0] == "meeting"
+
+
+def test_looking_and_learning_on_a_visit_is_an_inspection() -> None:
+    text = "6月3日,柳溪乡干部赴邻县观摩学习。大家先参观学习了茶园,又参观学习了竹编坊,还参观学习了民宿。"
+    assert classify_text(text)[0] == "inspection"
+
+
 def test_subordinate_cue_is_still_listed_when_strong_enough() -> None:
     _, labels = classify_text("米公街道召开疫情防控推进会。")
     assert set(labels) == {"meeting", "epidemic_control"}
