@@ -57,6 +57,10 @@ def test_a_clause_going_on_with_the_purpose_is_subordinate() -> None:
     assert classify_text("为夯实组织根基,推动党课学习常态化,青石镇召开推进会。")[0] == "meeting"
 
 
+def test_the_founding_of_the_party_is_an_anniversary_and_its_greeting_the_occasion() -> None:
+    assert classify_text("7月1日,喜迎党成立百年,石台镇召开座谈会。") == ("meeting", ["meeting"])
+
+
 def test_looking_and_learning_on_a_visit_is_an_inspection() -> None:
     text = "6月3日,柳溪乡干部赴邻县观摩学习。大家先参观学习了茶园,又参观学习了竹编坊,还参观学习了民宿。"
     assert classify_text(text)[0] == "inspection"
