@@ -61,6 +61,10 @@ def test_the_founding_of_the_party_is_an_anniversary_and_its_greeting_the_occasi
     assert classify_text("7月1日,喜迎党成立百年,石台镇召开座谈会。") == ("meeting", ["meeting"])
 
 
+def test_who_takes_part_closing_a_list_with_等_is_no_main_clause() -> None:
+    assert classify_text("4月3日,青溪社区带领老党员、志愿者等20余人,前往南岭烈士陵园祭扫。")[0] == "commemoration"
+
+
 def test_looking_and_learning_on_a_visit_is_an_inspection() -> None:
     text = "6月3日,柳溪乡干部赴邻县观摩学习。大家先参观学习了茶园,又参观学习了竹编坊,还参观学习了民宿。"
     assert classify_text(text)[0] == "inspection"

@@ -453,14 +453,30 @@ def _clause_cues_whole(
 
 
 def _inner_item(text: str, start: int, end: int) -> bool:
-    """True for a clause between two enumeration commas (``在党组织建设、基层治理、招商引资等方面开展…``): an inner
-    item of a list, never the main clause.
+    """True for a clause between two enumeration commas (``在党组织建设、基层治理、招商引资等方面开展…``), or for the
+    last item of a list that closes with 等 and no verb of action after it (``组织党员、志愿者等30余人,``: who takes
+    part): an item of a list, never the main clause.
 
     >>> t = "在组织建设、基层治理、招商引资等方面开展共建"
     >>> _inner_item(t, 6, 10), _inner_item(t, 11, len(t))
     (True, False)
+    >>> t = "组织党员、志愿者等30人,开展义诊"
+    >>> _inner_item(t, 5, 12)
+    True
     """
-    return start > 0 and end < len(text) and text[start - 1] == "、" and text[end] == "、"
+    if start == 0 or text[start - 1] != "、":
+        return False
+    if end < len(text) and text[end] == "、":
+        return True
+    listed = text.find("等", start, end)
+    return listed >= 0 and not _actions().search(text, listed, end)
+
+
+@cache
+def _actions() -> re.Pattern[str]:
+    """A verb of action (``activity_subordinators.tsv``, kind action: 开展, 组织…)."""
+    rows = read_table("activity_subordinators.tsv")
+    return re.compile("|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "action"))
 
 
 def _lead_end(text: str) -> int:
@@ -586,9 +602,8 @@ def _subordinate_opening() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in _subordinators())
     rows = read_table("activity_subordinators.tsv")
     manner = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "manner")
-    actions = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "action")
     clause = f"[^{re.escape(_CLAUSE_MARKS)}。!！?？]*?"
-    return re.compile(f"[ “”\"'‘’]*+(?:{words}|(?:{manner})(?!{clause}(?:{actions})))")
+    return re.compile(f"[ “”\"'‘’]*+(?:{words}|(?:{manner})(?!{clause}(?:{_actions().pattern})))")
 
 
 def classify_text(text: str) -> tuple[str, list[str]]:
