@@ -65,6 +65,10 @@ def test_who_takes_part_closing_a_list_with_等_is_no_main_clause() -> None:
     assert classify_text("4月3日,青溪社区带领老党员、志愿者等20余人,前往南岭烈士陵园祭扫。")[0] == "commemoration"
 
 
+def test_what_the_day_is_is_no_main_clause() -> None:
+    assert classify_text("2023年是南岭乡建乡七十周年,南岭乡带领党员清扫河堤。")[0] == "volunteer_service"
+
+
 def test_looking_and_learning_on_a_visit_is_an_inspection() -> None:
     text = "6月3日,柳溪乡干部赴邻县观摩学习。大家先参观学习了茶园,又参观学习了竹编坊,还参观学习了民宿。"
     assert classify_text(text)[0] == "inspection"

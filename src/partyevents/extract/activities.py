@@ -592,18 +592,23 @@ def _time_opening() -> re.Pattern[str]:
 @cache
 def _subordinate_opening() -> re.Pattern[str]:
     """Matches where a clause opens with a subordinator, after any spaces and quotes, or with a word of manner
-    (``结合``) when no verb of action follows it in the clause (``activity_subordinators.tsv``, kinds manner, action).
+    (``结合``) when no verb of action follows it in the clause (``activity_subordinators.tsv``, kinds manner, action),
+    or with a time and 是 (``2021年是…周年``: what the day is, not what is done).
 
     >>> bool(_subordinate_opening().match(" “为群众办实事")), bool(_subordinate_opening().match("群众"))
     (True, False)
     >>> bool(_subordinate_opening().match("结合春耕,")), bool(_subordinate_opening().match("结合春耕开展义诊"))
+    (True, False)
+    >>> bool(_subordinate_opening().match("3月5日是学雷锋纪念日")), bool(_subordinate_opening().match("3月5日开展义诊"))
     (True, False)
     """
     words = "|".join(re.escape(w) for w in _subordinators())
     rows = read_table("activity_subordinators.tsv")
     manner = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "manner")
     clause = f"[^{re.escape(_CLAUSE_MARKS)}。!！?？]*?"
-    return re.compile(f"[ “”\"'‘’]*+(?:{words}|(?:{manner})(?!{clause}(?:{_actions().pattern})))")
+    times = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "time")
+    copula = rf"(?:\d{{1,4}}年|\d{{1,2}}月\d{{1,2}}[日号]|{times})是"  # 2021年是建党百年: what the day is
+    return re.compile(f"[ “”\"'‘’]*+(?:{words}|(?:{manner})(?!{clause}(?:{_actions().pattern}))|{copula})")
 
 
 def classify_text(text: str) -> tuple[str, list[str]]:
