@@ -69,6 +69,10 @@ def test_what_the_day_is_is_no_main_clause() -> None:
     assert classify_text("2023年是南岭乡建乡七十周年,南岭乡带领党员清扫河堤。")[0] == "volunteer_service"
 
 
+def test_the_partys_day_said_as_a_time_is_no_cue() -> None:
+    assert classify_text("北坡村支委会于建党节当日组织党员上党课。") == ("study", ["study"])
+
+
 def test_looking_and_learning_on_a_visit_is_an_inspection() -> None:
     text = "6月3日,柳溪乡干部赴邻县观摩学习。大家先参观学习了茶园,又参观学习了竹编坊,还参观学习了民宿。"
     assert classify_text(text)[0] == "inspection"
