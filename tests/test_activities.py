@@ -47,6 +47,37 @@ def test_main_clause_outweighs_subordinate_cues(text: str, want: str) -> None:
     assert classify_text(text)[0] == want
 
 
+def test_a_clause_of_manner_is_subordinate_unless_it_holds_the_action() -> None:
+    assert classify_text("立足巡河护岸,石牛镇随后召开推进会。")[0] == "meeting"
+    assert classify_text("3月1日,结合春耕组织义务劳动,石牛镇随后召开推进会。")[0] == "volunteer_service"
+    assert classify_text("5月6日,利用巡河间隙,红溪村支委会召开碰头会。")[0] == "meeting"
+
+
+def test_a_clause_going_on_with_the_purpose_is_subordinate() -> None:
+    assert classify_text("为夯实组织根基,推动党课学习常态化,青石镇召开推进会。")[0] == "meeting"
+
+
+def test_the_founding_of_the_party_is_an_anniversary_and_its_greeting_the_occasion() -> None:
+    assert classify_text("7月1日,喜迎党成立百年,石台镇召开座谈会。") == ("meeting", ["meeting"])
+
+
+def test_who_takes_part_closing_a_list_with_等_is_no_main_clause() -> None:
+    assert classify_text("4月3日,青溪社区带领老党员、志愿者等20余人,前往南岭烈士陵园祭扫。")[0] == "commemoration"
+
+
+def test_what_the_day_is_is_no_main_clause() -> None:
+    assert classify_text("2023年是南岭乡建乡七十周年,南岭乡带领党员清扫河堤。")[0] == "volunteer_service"
+
+
+def test_the_partys_day_said_as_a_time_is_no_cue() -> None:
+    assert classify_text("北坡村支委会于建党节当日组织党员上党课。") == ("study", ["study"])
+
+
+def test_looking_and_learning_on_a_visit_is_an_inspection() -> None:
+    text = "6月3日,柳溪乡干部赴邻县观摩学习。大家先参观学习了茶园,又参观学习了竹编坊,还参观学习了民宿。"
+    assert classify_text(text)[0] == "inspection"
+
+
 def test_subordinate_cue_is_still_listed_when_strong_enough() -> None:
     _, labels = classify_text("米公街道召开疫情防控推进会。")
     assert set(labels) == {"meeting", "epidemic_control"}

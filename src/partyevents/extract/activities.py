@@ -302,7 +302,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
         live = tuple((label, p, hint) for label, p in patterns if (hint := p.search(text)))
         return _score_whole(text, _drop_titles(text, _keyword_hits(text)), live)
     weights = _weights()
-    subordinators = _subordinators()
+    subordinate = _subordinate_opening().match
     endings = _subordinate_endings()
     occasions = _occasions()
     lead_end = _lead_end(text)
@@ -318,7 +318,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
             found = clause_cues(clause)
             if found:
                 if (
-                    (clause.lstrip(" “”\"'‘’").startswith(subordinators) and not clause.endswith(occasions))
+                    (subordinate(clause) and not clause.endswith(occasions))
                     or clause.endswith(endings)
                     or cpos < lead_end
                 ):
@@ -453,14 +453,30 @@ def _clause_cues_whole(
 
 
 def _inner_item(text: str, start: int, end: int) -> bool:
-    """True for a clause between two enumeration commas (``在党组织建设、基层治理、招商引资等方面开展…``): an inner
-    item of a list, never the main clause.
+    """True for a clause between two enumeration commas (``在党组织建设、基层治理、招商引资等方面开展…``), or for the
+    last item of a list that closes with 等 and no verb of action after it (``组织党员、志愿者等30余人,``: who takes
+    part): an item of a list, never the main clause.
 
     >>> t = "在组织建设、基层治理、招商引资等方面开展共建"
     >>> _inner_item(t, 6, 10), _inner_item(t, 11, len(t))
     (True, False)
+    >>> t = "组织党员、志愿者等30人,开展义诊"
+    >>> _inner_item(t, 5, 12)
+    True
     """
-    return start > 0 and end < len(text) and text[start - 1] == "、" and text[end] == "、"
+    if start == 0 or text[start - 1] != "、":
+        return False
+    if end < len(text) and text[end] == "、":
+        return True
+    listed = text.find("等", start, end)
+    return listed >= 0 and not _actions().search(text, listed, end)
+
+
+@cache
+def _actions() -> re.Pattern[str]:
+    """A verb of action (``activity_subordinators.tsv``, kind action: 开展, 组织…)."""
+    rows = read_table("activity_subordinators.tsv")
+    return re.compile("|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "action"))
 
 
 def _lead_end(text: str) -> int:
@@ -575,13 +591,24 @@ def _time_opening() -> re.Pattern[str]:
 
 @cache
 def _subordinate_opening() -> re.Pattern[str]:
-    """Matches where a clause opens with a subordinator, after any spaces and quotes (as ``lstrip`` drops them).
+    """Matches where a clause opens with a subordinator, after any spaces and quotes, or with a word of manner
+    (``结合``) when no verb of action follows it in the clause (``activity_subordinators.tsv``, kinds manner, action),
+    or with a time and 是 (``2021年是…周年``: what the day is, not what is done).
 
     >>> bool(_subordinate_opening().match(" “为群众办实事")), bool(_subordinate_opening().match("群众"))
     (True, False)
+    >>> bool(_subordinate_opening().match("结合春耕,")), bool(_subordinate_opening().match("结合春耕开展义诊"))
+    (True, False)
+    >>> bool(_subordinate_opening().match("3月5日是学雷锋纪念日")), bool(_subordinate_opening().match("3月5日开展义诊"))
+    (True, False)
     """
     words = "|".join(re.escape(w) for w in _subordinators())
-    return re.compile(f"[ “”\"'‘’]*+(?:{words})")
+    rows = read_table("activity_subordinators.tsv")
+    manner = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "manner")
+    clause = f"[^{re.escape(_CLAUSE_MARKS)}。!！?？]*?"
+    times = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "time")
+    copula = rf"(?:\d{{1,4}}年|\d{{1,2}}月\d{{1,2}}[日号]|{times})是"  # 2021年是建党百年: what the day is
+    return re.compile(f"[ “”\"'‘’]*+(?:{words}|(?:{manner})(?!{clause}(?:{_actions().pattern}))|{copula})")
 
 
 def classify_text(text: str) -> tuple[str, list[str]]:
@@ -663,13 +690,16 @@ def activity_text(ev: Event) -> str:
 
 
 def _themes_masked(text: str) -> str:
-    """``text`` with the slogan of a theme masked (``以“党群连心共建家园”为主题``: activity_subordinators.tsv, kind
-    theme): a slogan's words are no cue while the rest of the event has one; ``text`` itself when it has none.
+    """``text`` with the slogan of a theme masked (``以“党群连心共建家园”为主题``, ``“共建家园”主题党日``:
+    activity_subordinators.tsv, kind theme, right after the closing quote or 为): a slogan's words are no cue while
+    the rest of the event has one; ``text`` itself when it has none.
 
     >>> _themes_masked("以“共建家园”为主题,开展环境整治")
     '以“〇〇〇〇”为主题,开展环境整治'
+    >>> _themes_masked('开展"清洁河道"主题党日')
+    '开展"〇〇〇〇"主题党日'
     """
-    if "”为" not in text:
+    if "主" not in text:
         return text
     return _theme_re().sub(lambda m: m.group(1) + _MASK * len(m.group(2)) + m.group(3), text)
 
@@ -677,7 +707,7 @@ def _themes_masked(text: str) -> str:
 @cache
 def _theme_re() -> re.Pattern[str]:
     words = [row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "theme"]
-    return re.compile(f"(以“)([^“”\n]{{1,40}})(”为(?:{'|'.join(map(re.escape, words))}))")
+    return re.compile(f"((?:以)?[“\"])([^“”\"\n]{{1,40}})([”\"]为?(?:{'|'.join(map(re.escape, words))}))")
 
 
 def _masked(ev: Event) -> tuple[str, int, str]:

@@ -11,6 +11,7 @@ are read. The subject is
   verb, preposition or pronoun (``resources/org_openers.tsv``): source ``subject``, or ``leader``
   when a person's title follows it (``镇党委书记X`` → 镇党委, ``resources/org_titles.tsv``), or
   ``joint`` when a joint cue follows it (``X联合Y``, ``X与Y共同``: ``resources/org_joint_cues.tsv``).
+  A place followed by 的 and a body (``白沙乡的红岩村党总支``, ``我市X镇的Y公司``) says where: the body acts.
   The name runs on through a quoted word to the body after it (``X社区“五星”党建联盟``); a name with a
   quoted word before the cue and no name before it is read from the words before that word
   (``市“平安”建设领导小组``). A facility said to be built or opened (``X村党群服务中心投入使用``) gives
@@ -394,6 +395,9 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
     ref = _reference_re().match(head)
     if ref:  # 我镇党委…, or 我县 standing alone before the cue
         words = orgs.clean_name_at(head) or ""
+        owned = _owned_body(head, 0, len(words)) if words and head.startswith("的", len(words)) else None
+        if owned is not None:  # 我市龙田镇的X公司成立…: the body after 的
+            return offset + len(words) + 1, owned, "subject"
         if words.startswith(ref.group()):
             return offset, len(words), "reference"
         if head.startswith(_titles(), ref.end()):  # 该镇班子成员、各党支部书记参加…: the town
@@ -416,6 +420,9 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             length = end - item
             if verb is None and _scene_re().match(head, end):  # X社区居民楼里传来…: a scene, where and not who
                 return None
+            owned = _owned_body(head, item, end) if head.startswith("的", end) else None
+            if owned is not None:  # 白沙乡的红岩村党支部开展…: the body after 的 acts, the place says where
+                return offset + end + 1, owned, "subject"
             if head.startswith(_titles(), end):
                 return offset + item, length, "leader"
             if verb and _joins(verb.group(), stripped[verb.end() :]):
@@ -441,6 +448,22 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         if _looks_like_person(head):
             return offset, len(head), "person"
     return None
+
+
+def _owned_body(head: str, item: int, end: int) -> int | None:
+    """Length of the body named right after ``的`` at ``end`` when the name before it (``head[item:end]``) is a
+    place and that body is none (``白沙乡的红岩村党支部``); else None.
+
+    >>> _owned_body("白沙乡的红岩村党支部", 0, 3), _owned_body("白沙乡的党员干部", 0, 3)
+    (6, None)
+    """
+    if orgs.kind_of(head[item:end]) != "place":
+        return None
+    span = orgs.body_at(head, end + 1, len(head))
+    if span is None or span[0] != end + 1:
+        return None
+    name = head[span[0] : span[1]]
+    return None if orgs.kind_of(name) == "place" or name.startswith(_class_words()) else span[1] - span[0]
 
 
 _QUOTED_PART = re.compile(r"“[^“”\"',，。;；:：!！?？、\s]{1,12}”")  # a short quoted word: a slogan or a program
