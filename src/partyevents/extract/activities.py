@@ -453,7 +453,7 @@ def _clause_cues_whole(
 
 
 def _inner_item(text: str, start: int, end: int) -> bool:
-    """True for a clause between two enumeration commas (``在党组织建设、基层治理、招商引资等方面开展…``), or for the
+    """True for a clause between two enumeration commas (``在组织建设、基层治理、招商引资等方面开展…``), or for the
     last item of a list that closes with 等 and no verb of action after it (``组织党员、志愿者等30余人,``: who takes
     part): an item of a list, never the main clause.
 

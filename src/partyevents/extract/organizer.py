@@ -396,7 +396,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
     if ref:  # 我镇党委…, or 我县 standing alone before the cue
         words = orgs.clean_name_at(head) or ""
         owned = _owned_body(head, 0, len(words)) if words and head.startswith("的", len(words)) else None
-        if owned is not None:  # 我市龙田镇的X公司成立…: the body after 的
+        if owned is not None:  # 我市某镇的X公司成立…: the body after 的
             return offset + len(words) + 1, owned, "subject"
         if words.startswith(ref.group()):
             return offset, len(words), "reference"
