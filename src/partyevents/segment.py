@@ -741,10 +741,53 @@ def _go_on_words() -> tuple[str, ...]:
     return words_of("segment_words.tsv", "go_on")
 
 
+_SPEAKER_CLAUSE = 20  # the longest first clause that may name a speaker and the verb (镇党委书记某某强调)
+_SPEECH_LOOKAHEAD = 3  # how many paragraphs after a background paragraph may lead to the speech
+
+
+def _speaker_line(line: Line, exprs: list[DateExpr]) -> bool:
+    """Whether the paragraph opens by naming who speaks: a short dateless first clause ending with a verb of
+    saying (镇长某某要求, / 书记某某强调:): ``segment_words.tsv``, kind ``speaker``.
+
+    >>> text = "镇长钱某要求,各村要抓好落实。"
+    >>> _speaker_line(split_lines(text)[0], [])
+    True
+    >>> text = "全镇共有党员300名,其中女党员50名。"
+    >>> _speaker_line(split_lines(text)[0], [])
+    False
+    """
+    m = _CLAUSE_STOP.search(line.text) or _COLON.search(line.text)
+    colon = _COLON.search(line.text)
+    end = min(m.start() if m else len(line.text), colon.start() if colon else len(line.text))
+    if end > _SPEAKER_CLAUSE or any(e.start < line.start + end for e in exprs):
+        return False
+    return line.text.endswith(words_of("segment_words.tsv", "speaker"), 0, end)
+
+
+_COLON = re.compile(r"[:：]")
+
+
+def _background_before_speech(b: _Builder, line: Line, e: DateExpr, after: list[tuple[Line, list[DateExpr]]]) -> bool:
+    """Whether a paragraph dated only by a coarse period (去年底, 今年以来, 2023年) while a dated event runs is
+    background told inside that event's report: it names no holding verb (``segment_words.tsv``, kind ``hold``)
+    and speech at the running event (镇长某某要求,…: :func:`_speaker_line`) follows it, perhaps after other
+    dateless paragraphs. Such a paragraph opens no event (ANNOTATION.md, Events: background paragraphs)."""
+    if (b.cur is None or b.cur[2] < 0 or b.cur_section != b.section or e.day is not None or e.lunar or _vague(e)
+            or any(w in line.text for w in words_of("segment_words.tsv", "hold"))):
+        return False
+    for nxt, exprs in after[:_SPEECH_LOOKAHEAD]:
+        if _speaker_line(nxt, exprs):
+            return True
+        if exprs or _heading(nxt, "news") is not None:
+            return False
+    return False
+
+
 def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
     held: list[str] = []  # short lines after the running event: captions or sub-headings (:func:`_captions`)
-    for line, exprs in zip(lines, by_line, strict=True):
+    pairs = list(zip(lines, by_line, strict=True))
+    for n, (line, exprs) in enumerate(pairs):
         if _captions(b, line, exprs, held) or _structure(b, line, exprs, "news"):
             continue
         opening = _opening_date(line, exprs, b.cur is None) if exprs else None
@@ -762,6 +805,8 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             retold, opening = opening.end, None
         if opening is not None and _day_part(b, opening):
             opening = None  # 上午,…: more of the running day
+        if opening is not None and _background_before_speech(b, line, opening, pairs[n + 1 : n + 1 + _SPEECH_LOOKAHEAD]):
+            opening = None  # 去年底,…达100%。 then 书记某某强调,…: background inside the running report
         # a photo caption (…(某某摄), 图为…) retells the running event: none of its dates opens an event
         caption = b.cur is not None and b.cur_section == b.section and _is_caption(line.text)
         if caption:
