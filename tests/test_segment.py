@@ -331,3 +331,12 @@ def test_coarse_paragraph_with_its_own_activity_or_without_speech_after_it_opens
     no_speech = ("3月12日,桐柏县月河镇召开党建工作推进会。\n"
                  "去年底,全镇19个村顺利完成两委换届,村支书“一肩挑”比例达到100%。\n月河镇干群干劲十足。")
     assert _dates(no_speech) == ["3月12日", "去年"]
+
+
+def test_a_caption_line_is_no_sub_heading_and_a_caption_before_the_report_opens_no_event() -> None:
+    text = ("3月5日,邓州市湍河街道组织党员走进敬老院开展义务劳动。\n党员们为老人剪指甲。\n"
+            "▲党员为老人剪指甲\n湍河街道将继续深化义务劳动。")
+    assert _dates(text) == ["3月5日"]
+    assert segment(text)[0].section is None
+    lead = "湍河街道干部们温习党章。本报通讯员摄\n近日,邓州市湍河街道开展党章学习。"
+    assert _texts(lead) == ["近日,邓州市湍河街道开展党章学习。"]

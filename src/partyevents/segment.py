@@ -544,7 +544,8 @@ _PLACE_NAME = re.compile(r"(?<![各全该本每所其此])(?:(?![各全该本每
 
 
 # a photo caption: opens with 图为/▲, or ends with the photographer's credit ((某某摄), 记者 某某 摄)
-_CAPTION = re.compile(r"^(?:图为|▲|△)|[((][^()()]{1,12}(?:摄|供图)[))]$|(?:记者|通讯员)\s*\S{1,10}\s*摄$|。[^。,,]{1,12}(?:供图|[网社]发)$")
+_CAPTION = re.compile(r"^(?:图为|▲|△)|[((][^()()]{1,12}(?:摄|供图)[))]$|(?:记者|通讯员)\s*\S{1,10}\s*摄$"
+                      r"|。\s*[^。,,]{0,12}(?:(?<!拍)摄|供图|[网社]发)$|\s[\u4e00-\u9fff]{2,4}\s*(?<!拍)摄$")
 _CAPTION_OPENERS = ("图为", "▲", "△")
 _CAPTION_CREDITS = ("供图", "供图)", "供图）", "网发", "社发")
 
@@ -558,6 +559,10 @@ def _is_caption(line: str) -> bool:
     (True, True)
     >>> _is_caption("孩子们在文明实践站读书。某某网发")
     True
+    >>> _is_caption("党员在河边捡拾垃圾。本报通讯员摄"), _is_caption("党员入户走访 钱某某摄")
+    (True, True)
+    >>> _is_caption("活动全程由专人拍摄")
+    False
     >>> _is_caption("某镇党委提供图书500册。")
     False
     """
@@ -721,7 +726,11 @@ def _captions(b: _Builder, line: Line, exprs: list[DateExpr], held: list[str]) -
     what it was: a photo caption without a credit (奏唱国歌, 党员在某村除草) when that paragraph goes on with the
     running event (会上, 会议由…主持, 活动中: ``segment_words.tsv``, kind ``go_on``; or 截至今日,…: kind ``as_of``),
     else a heading after all.
-    True when ``line`` was held back."""
+    A line that is a caption by its form (▲…, 图为…, a credit: :func:`_is_caption`) is never a sub-heading: it is
+    passed over, and the lines held before it stay held.
+    True when ``line`` was held back or passed over."""
+    if b.cur is not None and _heading(line, "news") is not None and _is_caption(line.text):
+        return True
     if b.cur is not None and b.cur_section == b.section and not b.notice and not (exprs and _date_only(line, exprs)):
         heading = _heading(line, "news")
         if heading is not None and not _BRACKET_HEADING.match(line.text) and not _notice_item(heading):
@@ -790,6 +799,8 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
     for n, (line, exprs) in enumerate(pairs):
         if _captions(b, line, exprs, held) or _structure(b, line, exprs, "news"):
             continue
+        if b.cur is None and n + 1 < len(pairs) and not any(e.day is not None for e in exprs) and _is_caption(line.text):
+            continue  # a photo caption before the report (…。本报通讯员摄) opens no event
         opening = _opening_date(line, exprs, b.cur is None) if exprs else None
         if opening is not None and b.cur is not None and b.cur_section == b.section and line.text.startswith(
             _retell_words()
