@@ -340,3 +340,9 @@ def test_a_caption_line_is_no_sub_heading_and_a_caption_before_the_report_opens_
     assert segment(text)[0].section is None
     lead = "湍河街道干部们温习党章。本报通讯员摄\n近日,邓州市湍河街道开展党章学习。"
     assert _texts(lead) == ["近日,邓州市湍河街道开展党章学习。"]
+
+
+def test_several_coarse_background_paragraphs_before_speech_stay_in_the_running_event() -> None:
+    text = ("3月12日,桐柏县月河镇召开党建工作推进会。\n去年底,全镇19个村顺利完成两委换届。\n"
+            "今年以来,月河镇新发展党员32名。\n镇党委书记赵明远强调,要把抓党建促发展作为首要任务。")
+    assert _dates(text) == ["3月12日"]

@@ -781,15 +781,21 @@ def _background_before_speech(b: _Builder, line: Line, e: DateExpr, after: list[
     background told inside that event's report: it names no holding verb (``segment_words.tsv``, kind ``hold``)
     and speech at the running event (镇长某某要求,…: :func:`_speaker_line`) follows it, perhaps after other
     dateless paragraphs. Such a paragraph opens no event (ANNOTATION.md, Events: background paragraphs)."""
-    if (b.cur is None or b.cur[2] < 0 or b.cur_section != b.section or e.day is not None or e.lunar or _vague(e)
-            or any(w in line.text for w in words_of("segment_words.tsv", "hold"))):
+    if b.cur is None or b.cur[2] < 0 or b.cur_section != b.section or not _background(line, [e]):
         return False
     for nxt, exprs in after[:_SPEECH_LOOKAHEAD]:
         if _speaker_line(nxt, exprs):
             return True
-        if exprs or _heading(nxt, "news") is not None:
+        if (exprs and not _background(nxt, exprs)) or _heading(nxt, "news") is not None:
             return False
     return False
+
+
+def _background(line: Line, exprs: list[DateExpr]) -> bool:
+    """Whether a paragraph's dates are coarse periods only (去年, 今年以来: no day, not 近日) and it names no holding
+    verb (``segment_words.tsv``, kind ``hold``)."""
+    return (all(e.day is None and not e.lunar and not _vague(e) for e in exprs)
+            and not any(w in line.text for w in words_of("segment_words.tsv", "hold")))
 
 
 def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
