@@ -315,3 +315,34 @@ def test_a_day_of_weather_gives_way_to_the_day_of_the_activity_in_the_lead() -> 
     assert _dates(text) == ["2月4日"]
     same_day = "2月3日,一场寒潮席卷全县,青竹镇组织党员志愿者连夜清扫积雪。\n"
     assert _dates(same_day) == ["2月3日"]  # the activity on the day of the weather
+
+
+def test_coarse_background_paragraph_before_speech_stays_in_the_running_event() -> None:
+    text = ("3月12日,桐柏县月河镇召开党建工作推进会。\n"
+            "去年底,全镇19个村顺利完成两委换届,换届后,村支书“一肩挑”比例达到100%。\n"
+            "镇党委书记赵明远强调,要把抓党建促发展作为首要任务。\n镇长孙立新要求,各村要对标对表。")
+    assert _dates(text) == ["3月12日"]
+
+
+def test_coarse_paragraph_with_its_own_activity_or_without_speech_after_it_opens_an_event() -> None:
+    held = ("3月12日,桐柏县月河镇召开党建工作推进会。\n去年底,月河镇召开年终述职评议会。\n"
+            "镇党委书记赵明远强调,要把抓党建促发展作为首要任务。")
+    assert _dates(held) == ["3月12日", "去年"]
+    no_speech = ("3月12日,桐柏县月河镇召开党建工作推进会。\n"
+                 "去年底,全镇19个村顺利完成两委换届,村支书“一肩挑”比例达到100%。\n月河镇干群干劲十足。")
+    assert _dates(no_speech) == ["3月12日", "去年"]
+
+
+def test_a_caption_line_is_no_sub_heading_and_a_caption_before_the_report_opens_no_event() -> None:
+    text = ("3月5日,邓州市湍河街道组织党员走进敬老院开展义务劳动。\n党员们为老人剪指甲。\n"
+            "▲党员为老人剪指甲\n湍河街道将继续深化义务劳动。")
+    assert _dates(text) == ["3月5日"]
+    assert segment(text)[0].section is None
+    lead = "湍河街道干部们温习党章。本报通讯员摄\n近日,邓州市湍河街道开展党章学习。"
+    assert _texts(lead) == ["近日,邓州市湍河街道开展党章学习。"]
+
+
+def test_several_coarse_background_paragraphs_before_speech_stay_in_the_running_event() -> None:
+    text = ("3月12日,桐柏县月河镇召开党建工作推进会。\n去年底,全镇19个村顺利完成两委换届。\n"
+            "今年以来,月河镇新发展党员32名。\n镇党委书记赵明远强调,要把抓党建促发展作为首要任务。")
+    assert _dates(text) == ["3月12日"]

@@ -544,7 +544,8 @@ _PLACE_NAME = re.compile(r"(?<![各全该本每所其此])(?:(?![各全该本每
 
 
 # a photo caption: opens with 图为/▲, or ends with the photographer's credit ((某某摄), 记者 某某 摄)
-_CAPTION = re.compile(r"^(?:图为|▲|△)|[((][^()()]{1,12}(?:摄|供图)[))]$|(?:记者|通讯员)\s*\S{1,10}\s*摄$|。[^。,,]{1,12}(?:供图|[网社]发)$")
+_CAPTION = re.compile(r"^(?:图为|▲|△)|[((][^()()]{1,12}(?:摄|供图)[))]$|(?:记者|通讯员)\s*\S{1,10}\s*摄$"
+                      r"|。\s*[^。,,]{0,12}(?:(?<!拍)摄|供图|[网社]发)$|\s[\u4e00-\u9fff]{2,4}\s*(?<!拍)摄$")
 _CAPTION_OPENERS = ("图为", "▲", "△")
 _CAPTION_CREDITS = ("供图", "供图)", "供图）", "网发", "社发")
 
@@ -558,6 +559,10 @@ def _is_caption(line: str) -> bool:
     (True, True)
     >>> _is_caption("孩子们在文明实践站读书。某某网发")
     True
+    >>> _is_caption("党员在河边捡拾垃圾。本报通讯员摄"), _is_caption("党员入户走访 钱某某摄")
+    (True, True)
+    >>> _is_caption("活动全程由专人拍摄")
+    False
     >>> _is_caption("某镇党委提供图书500册。")
     False
     """
@@ -721,7 +726,11 @@ def _captions(b: _Builder, line: Line, exprs: list[DateExpr], held: list[str]) -
     what it was: a photo caption without a credit (奏唱国歌, 党员在某村除草) when that paragraph goes on with the
     running event (会上, 会议由…主持, 活动中: ``segment_words.tsv``, kind ``go_on``; or 截至今日,…: kind ``as_of``),
     else a heading after all.
-    True when ``line`` was held back."""
+    A line that is a caption by its form (▲…, 图为…, a credit: :func:`_is_caption`) is never a sub-heading: it is
+    passed over, and the lines held before it stay held.
+    True when ``line`` was held back or passed over."""
+    if b.cur is not None and _heading(line, "news") is not None and _is_caption(line.text):
+        return True
     if b.cur is not None and b.cur_section == b.section and not b.notice and not (exprs and _date_only(line, exprs)):
         heading = _heading(line, "news")
         if heading is not None and not _BRACKET_HEADING.match(line.text) and not _notice_item(heading):
@@ -741,12 +750,63 @@ def _go_on_words() -> tuple[str, ...]:
     return words_of("segment_words.tsv", "go_on")
 
 
+_SPEAKER_CLAUSE = 20  # the longest first clause that may name a speaker and the verb (镇党委书记某某强调)
+_SPEECH_LOOKAHEAD = 3  # how many paragraphs after a background paragraph may lead to the speech
+
+
+def _speaker_line(line: Line, exprs: list[DateExpr]) -> bool:
+    """Whether the paragraph opens by naming who speaks: a short dateless first clause ending with a verb of
+    saying (镇长某某要求, / 书记某某强调:): ``segment_words.tsv``, kind ``speaker``.
+
+    >>> text = "镇长钱某要求,各村要抓好落实。"
+    >>> _speaker_line(split_lines(text)[0], [])
+    True
+    >>> text = "全镇共有党员300名,其中女党员50名。"
+    >>> _speaker_line(split_lines(text)[0], [])
+    False
+    """
+    m = _CLAUSE_STOP.search(line.text) or _COLON.search(line.text)
+    colon = _COLON.search(line.text)
+    end = min(m.start() if m else len(line.text), colon.start() if colon else len(line.text))
+    if end > _SPEAKER_CLAUSE or any(e.start < line.start + end for e in exprs):
+        return False
+    return line.text.endswith(words_of("segment_words.tsv", "speaker"), 0, end)
+
+
+_COLON = re.compile(r"[:：]")
+
+
+def _background_before_speech(b: _Builder, line: Line, e: DateExpr, after: list[tuple[Line, list[DateExpr]]]) -> bool:
+    """Whether a paragraph dated only by a coarse period (去年底, 今年以来, 2023年) while a dated event runs is
+    background told inside that event's report: it names no holding verb (``segment_words.tsv``, kind ``hold``)
+    and speech at the running event (镇长某某要求,…: :func:`_speaker_line`) follows it, perhaps after other
+    dateless paragraphs. Such a paragraph opens no event (ANNOTATION.md, Events: background paragraphs)."""
+    if b.cur is None or b.cur[2] < 0 or b.cur_section != b.section or not _background(line, [e]):
+        return False
+    for nxt, exprs in after[:_SPEECH_LOOKAHEAD]:
+        if _speaker_line(nxt, exprs):
+            return True
+        if (exprs and not _background(nxt, exprs)) or _heading(nxt, "news") is not None:
+            return False
+    return False
+
+
+def _background(line: Line, exprs: list[DateExpr]) -> bool:
+    """Whether a paragraph's dates are coarse periods only (去年, 今年以来: no day, not 近日) and it names no holding
+    verb (``segment_words.tsv``, kind ``hold``)."""
+    return (all(e.day is None and not e.lunar and not _vague(e) for e in exprs)
+            and not any(w in line.text for w in words_of("segment_words.tsv", "hold")))
+
+
 def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
     held: list[str] = []  # short lines after the running event: captions or sub-headings (:func:`_captions`)
-    for line, exprs in zip(lines, by_line, strict=True):
+    pairs = list(zip(lines, by_line, strict=True))
+    for n, (line, exprs) in enumerate(pairs):
         if _captions(b, line, exprs, held) or _structure(b, line, exprs, "news"):
             continue
+        if b.cur is None and n + 1 < len(pairs) and not any(e.day is not None for e in exprs) and _is_caption(line.text):
+            continue  # a photo caption before the report (…。本报通讯员摄) opens no event
         opening = _opening_date(line, exprs, b.cur is None) if exprs else None
         if opening is not None and b.cur is not None and b.cur_section == b.section and line.text.startswith(
             _retell_words()
@@ -762,6 +822,8 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             retold, opening = opening.end, None
         if opening is not None and _day_part(b, opening):
             opening = None  # 上午,…: more of the running day
+        if opening is not None and _background_before_speech(b, line, opening, pairs[n + 1 : n + 1 + _SPEECH_LOOKAHEAD]):
+            opening = None  # 去年底,…达100%。 then 书记某某强调,…: background inside the running report
         # a photo caption (…(某某摄), 图为…) retells the running event: none of its dates opens an event
         caption = b.cur is not None and b.cur_section == b.section and _is_caption(line.text)
         if caption:
