@@ -109,6 +109,7 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
     subordinators = tuple(row[0] for row in rows if len(row) < 2 or row[1] == "opening")
     endings = tuple(row[0] for row in rows if len(row) > 1 and row[1] == "ending")
     times = [row[0] for row in rows if len(row) > 1 and row[1] == "time"]
+    actions = [row[0] for row in rows if len(row) > 1 and row[1] == "action"]
     opens_with_time = re.compile("[ \u3000]*(?:(?:\\d{1,4}年)?\\d{1,2}月|\\d{1,2}日|" + "|".join(times) + ")")
     first = re.split(r"[,，;；:：、\n]", re.split(r"(?<=[。!！?？])", text)[0])
     lead_end = 0  # a first sentence opening with 为…: its clauses before the first that opens with a time
@@ -121,7 +122,24 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
             at += len(clause) + 1
     sentences = re.split(r"(?<=[。!！?？])", text)
     any_time = re.compile("\\d{1,2}月|\\d{1,2}[日号]|" + "|".join(times))
-    main_sentence = 0  # an undated first sentence before one that opens with a time: the second is the main one
+    main_sentence = 0
+    backgrounds = tuple(row[0] for row in rows if len(row) > 1 and row[1] == "background")
+    background_endings = tuple(row[0] for row in rows if len(row) > 1 and row[1] == "background_ending")
+    head = re.split(r"[,，;；:：、\n。!！?？]", text)[0]  # the first clause and the mark that ends it
+    mark = text[len(head) : len(head) + 1]
+    if not lead_end and mark and (text.lstrip(" “”\"'‘’").startswith(backgrounds)
+                                  or (mark not in "。!！?？" and head.endswith(background_endings))):
+        # a background opening the event (近年来…, 今年以来,…): the activity comes in the first later clause or
+        # sentence that opens with a time, and the sentence it stands in is the main one
+        later = re.compile("(?<=[,，;；:：、\n。!！?？])" + opens_with_time.pattern)
+        if (m := later.search(text, len(head))) is not None:
+            lead_end, start = m.start(), 0
+            for k, sentence in enumerate(sentences):
+                if lead_end < start + len(sentence):
+                    main_sentence = k
+                    break
+                start += len(sentence)
+    # an undated first sentence before one that opens with a time: the second is the main one
     if not lead_end and len(sentences) > 1 and sentences[0][-1:] in "。!！?？" and not any_time.search(sentences[0]):
         spaces = len(sentences[1]) - len(sentences[1].lstrip(" \u3000\n"))
         if re.match("(?:\\d{1,4}年)?\\d{1,2}月|\\d{1,2}日|" + any_time.pattern, sentences[1][spaces:]):
@@ -133,7 +151,10 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
         for clause in re.split(r"[,，;；:：、\n]", sentence):
             found = clause_cues(clause)
             end = cpos + len(clause)
-            inner_item = cpos > 0 and text[cpos - 1] == "、" and end < len(text) and text[end] == "、"
+            listed = clause.find("等")  # the last item of a list closed by 等 with no verb of action after it
+            inner_item = cpos > 0 and text[cpos - 1] == "、" and (
+                (end < len(text) and text[end] == "、")
+                or (listed >= 0 and not any(a in clause[listed:] for a in actions)))
             if found:
                 if (clause.lstrip(" “”\"'‘’").startswith(subordinators) or clause.endswith(endings)
                         or cpos < lead_end):

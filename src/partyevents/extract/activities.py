@@ -531,6 +531,8 @@ def _background_end(text: str) -> int:
         first = _BOUNDARY.search(text)
         if first is None or not text.endswith(_background_endings(), 0, first.start()):
             return 0
+        if text[first.start()] in "。!！?？":  # …以来。 ends a sentence: no background opening a later clause
+            return 0
     first = _BOUNDARY.search(text)
     if first is None:
         return 0
