@@ -237,11 +237,27 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                     and not _reference_re().match(text, s)
                     and not text.startswith(_class_words(), s)
                     and not text.endswith(_cues().get("object", ()), cpos, s)  # 向X捐赠: X is acted on
+                    and not _visited(text, cpos, s)  # 市长X到Y区调研: Y区 is visited
                 ):
                     return Found(s, e, "venue" if locative else "subject", cpos, cend)
         if found is not None:
             return found
     return None
+
+
+_VISITORS = "一行"  # a delegation: 王某一行到X调研
+
+
+def _visited(text: str, cpos: int, s: int) -> bool:
+    """True when the name at ``s`` is a place visited (``org_cues.tsv``, kind visit): a visit word stands right
+    before it and a title or a delegation before that, in the clause from ``cpos``.
+
+    >>> _visited("市长王某到东岭区调研", 0, 5), _visited("志愿者到东岭社区服务", 0, 4)
+    (True, False)
+    """
+    if not text.endswith(_cues().get("visit", ()), cpos, s):
+        return False
+    return _title_re().search(text, cpos, s) is not None or _VISITORS in text[cpos:s]
 
 
 def _origin(text: str, clauses: Sequence[_Clause], names: list[tuple[int, int]]) -> Found | None:
@@ -788,20 +804,10 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
     >>> expand_generic("区财政局", None, "樊城区") is None, expand_generic("米公街道", None, "樊城区") is None
     (True, True)
     """
-    if name[:1] not in _generic_firsts():
+    parts = _generic_parts(name)
+    if parts is None:
         return None
-    head = _committees().get(name)  # 村委会: the committee of the village named last
-    tail = name
-    if head is None:
-        head = next((h for h in _generic_heads() if name.startswith(h)), None)
-        if head is None or len(name) == len(head):
-            return None
-        tail = name[len(head) :]
-        committee = _place_committee(name)  # 县委 is 县 + 委
-        if head in _ADMIN_HEADS and not committee:  # 区财政局, 市委组织部: written as the page writes them
-            return None
-        if orgs.name_at(tail) is None and not committee:
-            return None
+    head, tail = parts
     if head not in before and head not in (title or ""):
         return None
     for text, last in ((before, True), (title or "", False)):
@@ -812,6 +818,46 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
         good = [n for n in cut if len(n) > len(head) and (len(head) > 1 or n in names)]
         if good:
             return (good[-1] if last else good[0]) + tail
+    return None
+
+
+def _generic_parts(name: str) -> tuple[str, str] | None:
+    """(place word, rest) of a name that opens with a generic place word (社区 + 党总支; 村委会: 村 + 村委会), or None.
+
+    >>> _generic_parts("社区党总支"), _generic_parts("区财政局"), _generic_parts("米公街道")
+    (('社区', '党总支'), None, None)
+    """
+    if name[:1] not in _generic_firsts():
+        return None
+    head = _committees().get(name)  # 村委会: the committee of the village named last
+    if head is not None:
+        return head, name
+    head = next((h for h in _generic_heads() if name.startswith(h)), None)
+    if head is None or len(name) == len(head):
+        return None
+    tail = name[len(head) :]
+    committee = _place_committee(name)  # 县委 is 县 + 委
+    if head in _ADMIN_HEADS and not committee:  # 区财政局, 市委组织部: written as the page writes them
+        return None
+    if orgs.name_at(tail) is None and not committee:
+        return None
+    return head, tail
+
+
+def full_name_after(name: str, after: str) -> str | None:
+    """A generic name (``社区居委会``) as the event writes it in full after it (``桂湾社区居委会主任…``), or None:
+    the first body named after it that ends with the whole generic name and is longer.
+
+    >>> full_name_after("社区居委会", "开展整治,桂湾社区居委会主任带队。")
+    '桂湾社区居委会'
+    >>> full_name_after("社区居委会", "开展整治,桂湾社区党支部书记带队。") is None
+    True
+    """
+    if _generic_parts(name) is None or name not in after:
+        return None
+    for s, e, _ in orgs.org_spans(after):
+        if e - s > len(name) and after.endswith(name, s, e) and not _reference_re().match(after, s):
+            return after[s:e]
     return None
 
 
