@@ -415,10 +415,12 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         if owned is not None:  # 我市某镇的X公司成立…: the body after 的
             return offset + len(words) + 1, owned, "subject"
         if words.startswith(ref.group()):
-            return offset, len(words), "reference"
+            return offset, _through_brackets(head, 0, len(words)), "reference"  # 我镇各村(社区)党(总)支部
         if head.startswith(_titles(), ref.end()):  # 该镇班子成员、各党支部书记参加…: the town
             return offset, ref.end(), "reference"
         return (offset, ref.end(), "reference") if verb and ref.end() == len(head) else None
+    if verb and head in _bare_places():  # 街道组织各村党支部…: the street office the page is about, not its objects
+        return offset, len(head), "reference"
     item = 0
     while True:
         name = orgs.name_at(head, item)
@@ -433,6 +435,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
                 return None
             end = _through_alias(head, _through_quotes(head, span[1]))  # 高河塘社区“五星”党建联盟: one name
             end = _through_short_township(head, item, end)  # 和平区小白楼街 (of 小白楼街道): one name
+            end = _through_brackets(head, item, end)  # 红岭镇各村(社区)党(总)支部: one name
             length = end - item
             if verb is None and _scene_re().match(head, end):  # X社区居民楼里传来…: a scene, where and not who
                 return None
@@ -521,6 +524,41 @@ def _through_alias(head: str, end: int) -> int:
     if after is None and (bare := orgs.name_at(head, alias.end())) in orgs.suffixes():  # 青石镇(青石街道)党委
         after = alias.end() + len(bare)  # type: ignore[arg-type]  # bare is a suffix, so a str
     return end if after is None else after
+
+
+_BRACKET = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
+_BRACKET_RUN = re.compile(r"(?:[(（][\u4e00-\u9fff]{1,4}[)）][\u4e00-\u9fff]{0,4})+")
+
+
+def _through_brackets(head: str, start: int, end: int) -> int:
+    """Where a body's name ending at ``end`` ends when short words in brackets run on in it (``各村(社区)党(总)支部``:
+    the name read with the bracketed words, or without them, runs on through them); else ``end``.
+
+    >>> h = "红岭镇各村(社区)党(总)支部积极"; h[: _through_brackets(h, 0, 5)]
+    '红岭镇各村(社区)党(总)支部'
+    >>> h = "红岭镇各村(社区)积极"; h[: _through_brackets(h, 0, 5)], _through_brackets("红岭镇(记者)", 0, 3)
+    ('红岭镇各村(社区)', 3)
+    """
+    run = _BRACKET_RUN.match(head, end)
+    if run is None:
+        return end
+    groups = [g.end() for g in _BRACKET.finditer(head, end, run.end())]
+    best = end
+    for last in groups:  # the name ends at a bracket's close or a few characters after it
+        for cut in range(last, min(run.end(), last + 4) + 1):
+            if cut > best and _reads_whole(head[start:cut], cut > last):
+                best = cut
+    return best
+
+
+def _reads_whole(words: str, goes_on: bool) -> bool:
+    """True when ``words`` read with its bracket marks taken out, or (when the name ``goes_on`` after the last
+    bracket) without its bracketed words, is one name as a whole. A name of its own in brackets (长宁乡(原长宁镇))
+    is another name of the body, not part of it: read only without it."""
+    inner = [b.group(1) for b in _BRACKET.finditer(words)]
+    parts = all(w in orgs.suffixes() or orgs.name_at(w) is None for w in inner)
+    plains = ((_BRACKET.sub(r"\1", words),) if parts else ()) + ((_BRACKET.sub("", words),) if goes_on else ())
+    return any(orgs.name_at(plain) == plain and orgs.first_stopword(plain) is None for plain in plains)
 
 
 def _through_short_township(head: str, start: int, end: int) -> int:
@@ -701,13 +739,20 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
     '青石镇'
     """
     m = _reference_re().match(word) or _scope_re().fullmatch(word)
-    if not m:
+    if m:
+        kind, rest = m.group(1), word[m.end() :]
+    elif word in _bare_places():  # 街道 standing alone for the body: as 本街道
+        kind, rest = word, ""
+    else:
         return None
-    kind, rest = m.group(1), word[m.end() :]
+    bare = m is None
     fits = (lambda n: len(n) > len(kind)) if kind == "单位" else (lambda n: n.endswith(kind) and len(n) > len(kind) + 1)
-    for text, last in ((title or "", False), (before, True), (after, False)):
+    order = ((title or "", False), (before, True), (after, False))
+    for text, last in order[2:] + order[:2] if bare else order:  # a bare 社区: the one its event names first
         names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
         names += orgs.places_in(text)
+        if bare:  # 街道 of X街道党工委: one of its bodies names it too
+            names = [n[: n.rindex(kind) + len(kind)] for n in names if kind in n[1:]]
         good = [n for n in names if fits(n) and not _reference_re().match(n)]
         if good:
             return (good[-1] if last else good[0]) + rest
@@ -781,6 +826,13 @@ def resolve_person(person: str, text: str, before: int) -> str | None:
 def _generic_heads() -> tuple[str, ...]:
     """Place suffixes a name may open with as a generic word (社区党总支, 镇党委, 村党支部), longest first."""
     return tuple(sorted((s for s, kind in orgs.suffixes().items() if kind == "place"), key=len, reverse=True))
+
+
+@cache
+def _bare_places() -> frozenset[str]:
+    """Place suffixes of two characters that stand alone for the place's body before a cue (街道, 社区); a longer
+    one (村委会) is read as a generic body's name."""
+    return frozenset(s for s in _generic_heads() if 2 <= len(s) < _MIN_GENERIC)
 
 
 @cache
