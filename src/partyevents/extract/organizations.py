@@ -844,7 +844,7 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
     start, end = ev.start + s, ev.start + e
     if source == "reference":  # unresolved, it stays as written (我县): the page names no county
         name = resolve_reference(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start], ev.text[e:])
-        if name is None and is_scope(words):  # 全市 of no city named: no body, the head is read on
+        if name is None and (is_scope(words) or len(words) == 1):  # 全市, 镇 of no place named: no body
             return None
         name = name or words
         return OrgMention(name, start, end, kind_of(name), "reference")

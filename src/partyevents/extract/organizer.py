@@ -93,6 +93,13 @@ def _titles() -> tuple[str, ...]:
 
 
 @cache
+def _leader_titles() -> tuple[str, ...]:
+    """The titles of those who lead a body (``org_titles.tsv`` less its staff rows), longest first."""
+    staff = {row[0] for row in read_table("org_titles.tsv") if len(row) > 1 and row[1] == "staff"}
+    return tuple(t for t in _titles() if t not in staff)
+
+
+@cache
 def _joint() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
     """(cues that join by themselves, 与-like cues, a regex of the together-words)."""
     rows = read_table("org_joint_cues.tsv")
@@ -421,6 +428,9 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         return (offset, ref.end(), "reference") if verb and ref.end() == len(head) else None
     if verb and head in _bare_places():  # 街道组织各村党支部…: the street office the page is about, not its objects
         return offset, len(head), "reference"
+    place = next((w for w in _bare_heads() if head.startswith(w)), None)
+    if place is not None and head.startswith(_leader_titles(), len(place)):  # 镇领导班子成员深入…: the town they lead
+        return offset, len(place), "reference"
     item = 0
     while True:
         name = orgs.name_at(head, item)
@@ -741,7 +751,7 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
     m = _reference_re().match(word) or _scope_re().fullmatch(word)
     if m:
         kind, rest = m.group(1), word[m.end() :]
-    elif word in _bare_places():  # 街道 standing alone for the body: as 本街道
+    elif word in _bare_heads():  # 街道 standing alone for the body: as 本街道
         kind, rest = word, ""
     else:
         return None
@@ -753,6 +763,7 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
         names += orgs.places_in(text)
         if bare:  # 街道 of X街道党工委: one of its bodies names it too
             names = [n[: n.rindex(kind) + len(kind)] for n in names if kind in n[1:]]
+            names = [n for n in names if not n.endswith(_EACH + kind)]  # X街道各社区: a class, no body
         good = [n for n in names if fits(n) and not _reference_re().match(n)]
         if good:
             return (good[-1] if last else good[0]) + rest
@@ -833,6 +844,16 @@ def _bare_places() -> frozenset[str]:
     """Place suffixes of two characters that stand alone for the place's body before a cue (街道, 社区); a longer
     one (村委会) is read as a generic body's name."""
     return frozenset(s for s in _generic_heads() if 2 <= len(s) < _MIN_GENERIC)
+
+
+_EACH = "各"
+
+
+@cache
+def _bare_heads() -> tuple[str, ...]:
+    """Place suffixes that stand alone for the place's body before a title (镇 of 镇领导班子), longest first;
+    committees (村委会) are bodies' names, and 区领导, 市领导 (of 省市区县, 自治区…) are guests more often than not."""
+    return tuple(w for w in _generic_heads() if w not in _committees() and w not in _ADMIN_HEADS and w[:2] != "自治")
 
 
 @cache
