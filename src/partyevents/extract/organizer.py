@@ -257,14 +257,20 @@ _VISITORS = "一行"  # a delegation: 王某一行到X调研
 
 def _visited(text: str, cpos: int, s: int) -> bool:
     """True when the name at ``s`` is a place visited (``org_cues.tsv``, kind visit): a visit word stands right
-    before it and a title or a delegation before that, in the clause from ``cpos``.
+    before it and a leader's title or a delegation before that, in the clause from ``cpos`` (staff, 网格员在X社区,
+    work where they belong).
 
-    >>> _visited("市长王某到东岭区调研", 0, 5), _visited("志愿者到东岭社区服务", 0, 4)
-    (True, False)
+    >>> _visited("市长王某到东岭区调研", 0, 5), _visited("志愿者到东岭社区服务", 0, 4), _visited("网格员在东岭社区值守", 0, 4)
+    (True, False, False)
     """
     if not text.endswith(_cues().get("visit", ()), cpos, s):
         return False
-    return _title_re().search(text, cpos, s) is not None or _VISITORS in text[cpos:s]
+    return _leader_title_re().search(text, cpos, s) is not None or _VISITORS in text[cpos:s]
+
+
+@cache
+def _leader_title_re() -> re.Pattern[str]:
+    return re.compile(orgs.trie_pattern(_leader_titles()))
 
 
 def _origin(text: str, clauses: Sequence[_Clause], names: list[tuple[int, int]]) -> Found | None:
