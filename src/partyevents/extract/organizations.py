@@ -263,6 +263,17 @@ def _opener_length(text: str, pos: int, end: int) -> int:
 
 
 @cache
+def address_words() -> tuple[str, ...]:
+    """Words of an address a body's name may be followed by (``org_address_words.tsv``: 宿舍, 家属院…)."""
+    return tuple(row[0] for row in read_table("org_address_words.tsv"))
+
+
+def _in_address(text: str, end: int) -> bool:
+    """True when the name ending at ``end`` is part of an address (``X局宿舍``): an address word follows it."""
+    return text.startswith(address_words(), end)
+
+
+@cache
 def _opener_place_re() -> re.Pattern[str]:
     """The full gazetteer names (province to township) that open with an opener: 和平区, 于都县, 将乐县."""
     from .gazetteer import gazetteer
@@ -624,6 +635,7 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
                 stop = first_stopword(name)
             if (  # the common case, read here; openers and back-offs in body_at
                 stop is None and not opener(text, s, m.end()) and not name.endswith(not_bodies)
+                and not _in_address(text, m.end())
             ):
                 out.append((s, m.end(), kind_of(name)))
                 end_seen = m.end()
@@ -690,6 +702,8 @@ def _backed_off(text: str, pos: int, m: re.Match[str] | None) -> tuple[int, int]
     run_on = _run_on_re().match
     first = True
     while m is not None:
+        if _in_address(text, m.end()):  # X局宿舍: a place's name, the body does nothing
+            return None
         name = m.group()
         stop = stop_re.search(name) if stop_re is not None else None
         if stop is not None:  # rare: a stopword inside a place word (他拉哈镇) is none
@@ -823,14 +837,14 @@ def _past_scope(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: 
 
 def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: list[OrgMention]) -> OrgMention | None:
     """The organizer an organizer span stands for: the name itself, or a resolved reference or person."""
-    from .organizer import expand_generic, is_scope, resolve_person, resolve_reference, short_place
+    from .organizer import expand_generic, full_name_after, is_scope, resolve_person, resolve_reference, short_place
 
     s, e, source = found
     words = ev.text[s:e]
     start, end = ev.start + s, ev.start + e
     if source == "reference":  # unresolved, it stays as written (我县): the page names no county
         name = resolve_reference(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start], ev.text[e:])
-        if name is None and is_scope(words):  # 全市 of no city named: no body, the head is read on
+        if name is None and (is_scope(words) or len(words) == 1):  # 全市, 镇 of no place named: no body
             return None
         name = name or words
         return OrgMention(name, start, end, kind_of(name), "reference")
@@ -845,6 +859,8 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
     full = expand_generic(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK_GENERIC) : start])
     if full is None and start > _LOOK_BACK_GENERIC:  # the story told just before names none: the page before it
         full = expand_generic(words, None, ctx.text[max(0, start - _LOOK_BACK) : start - _LOOK_BACK_GENERIC + 20])
+    if full is None:  # none before it: the event writes it in full later (社区居委会 … 桂湾社区居委会主任)
+        full = full_name_after(words, ev.text[e:])
     return OrgMention(full or words, start, end, kind or "place", source)  # 县委 of no county named: as written
 
 

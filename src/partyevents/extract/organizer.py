@@ -93,6 +93,13 @@ def _titles() -> tuple[str, ...]:
 
 
 @cache
+def _leader_titles() -> tuple[str, ...]:
+    """The titles of those who lead a body (``org_titles.tsv`` less its staff rows), longest first."""
+    staff = {row[0] for row in read_table("org_titles.tsv") if len(row) > 1 and row[1] == "staff"}
+    return tuple(t for t in _titles() if t not in staff)
+
+
+@cache
 def _joint() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
     """(cues that join by themselves, 与-like cues, a regex of the together-words)."""
     rows = read_table("org_joint_cues.tsv")
@@ -237,11 +244,33 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                     and not _reference_re().match(text, s)
                     and not text.startswith(_class_words(), s)
                     and not text.endswith(_cues().get("object", ()), cpos, s)  # 向X捐赠: X is acted on
+                    and not _visited(text, cpos, s)  # 市长X到Y区调研: Y区 is visited
                 ):
                     return Found(s, e, "venue" if locative else "subject", cpos, cend)
         if found is not None:
             return found
     return None
+
+
+_VISITORS = "一行"  # a delegation: 王某一行到X调研
+
+
+def _visited(text: str, cpos: int, s: int) -> bool:
+    """True when the name at ``s`` is a place visited (``org_cues.tsv``, kind visit): a visit word stands right
+    before it and a leader's title or a delegation before that, in the clause from ``cpos`` (staff, 网格员在X社区,
+    work where they belong).
+
+    >>> _visited("市长王某到东岭区调研", 0, 5), _visited("志愿者到东岭社区服务", 0, 4), _visited("网格员在东岭社区值守", 0, 4)
+    (True, False, False)
+    """
+    if not text.endswith(_cues().get("visit", ()), cpos, s):
+        return False
+    return _leader_title_re().search(text, cpos, s) is not None or _VISITORS in text[cpos:s]
+
+
+@cache
+def _leader_title_re() -> re.Pattern[str]:
+    return re.compile(orgs.trie_pattern(_leader_titles()))
 
 
 def _origin(text: str, clauses: Sequence[_Clause], names: list[tuple[int, int]]) -> Found | None:
@@ -399,10 +428,15 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         if owned is not None:  # 我市某镇的X公司成立…: the body after 的
             return offset + len(words) + 1, owned, "subject"
         if words.startswith(ref.group()):
-            return offset, len(words), "reference"
+            return offset, _through_brackets(head, 0, len(words)), "reference"  # 我镇各村(社区)党(总)支部
         if head.startswith(_titles(), ref.end()):  # 该镇班子成员、各党支部书记参加…: the town
             return offset, ref.end(), "reference"
         return (offset, ref.end(), "reference") if verb and ref.end() == len(head) else None
+    if verb and head in _bare_places():  # 街道组织各村党支部…: the street office the page is about, not its objects
+        return offset, len(head), "reference"
+    place = next((w for w in _bare_heads() if head.startswith(w)), None)
+    if place is not None and head.startswith(_leader_titles(), len(place)):  # 镇领导班子成员深入…: the town they lead
+        return offset, len(place), "reference"
     item = 0
     while True:
         name = orgs.name_at(head, item)
@@ -417,6 +451,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
                 return None
             end = _through_alias(head, _through_quotes(head, span[1]))  # 高河塘社区“五星”党建联盟: one name
             end = _through_short_township(head, item, end)  # 和平区小白楼街 (of 小白楼街道): one name
+            end = _through_brackets(head, item, end)  # 红岭镇各村(社区)党(总)支部: one name
             length = end - item
             if verb is None and _scene_re().match(head, end):  # X社区居民楼里传来…: a scene, where and not who
                 return None
@@ -505,6 +540,41 @@ def _through_alias(head: str, end: int) -> int:
     if after is None and (bare := orgs.name_at(head, alias.end())) in orgs.suffixes():  # 青石镇(青石街道)党委
         after = alias.end() + len(bare)  # type: ignore[arg-type]  # bare is a suffix, so a str
     return end if after is None else after
+
+
+_BRACKET = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
+_BRACKET_RUN = re.compile(r"(?:[(（][\u4e00-\u9fff]{1,4}[)）][\u4e00-\u9fff]{0,4})+")
+
+
+def _through_brackets(head: str, start: int, end: int) -> int:
+    """Where a body's name ending at ``end`` ends when short words in brackets run on in it (``各村(社区)党(总)支部``:
+    the name read with the bracketed words, or without them, runs on through them); else ``end``.
+
+    >>> h = "红岭镇各村(社区)党(总)支部积极"; h[: _through_brackets(h, 0, 5)]
+    '红岭镇各村(社区)党(总)支部'
+    >>> h = "红岭镇各村(社区)积极"; h[: _through_brackets(h, 0, 5)], _through_brackets("红岭镇(记者)", 0, 3)
+    ('红岭镇各村(社区)', 3)
+    """
+    run = _BRACKET_RUN.match(head, end)
+    if run is None:
+        return end
+    groups = [g.end() for g in _BRACKET.finditer(head, end, run.end())]
+    best = end
+    for last in groups:  # the name ends at a bracket's close or a few characters after it
+        for cut in range(last, min(run.end(), last + 4) + 1):
+            if cut > best and _reads_whole(head[start:cut], cut > last):
+                best = cut
+    return best
+
+
+def _reads_whole(words: str, goes_on: bool) -> bool:
+    """True when ``words`` read with its bracket marks taken out, or (when the name ``goes_on`` after the last
+    bracket) without its bracketed words, is one name as a whole. A name of its own in brackets (长宁乡(原长宁镇))
+    is another name of the body, not part of it: read only without it."""
+    inner = [b.group(1) for b in _BRACKET.finditer(words)]
+    parts = all(w in orgs.suffixes() or orgs.name_at(w) is None for w in inner)
+    plains = ((_BRACKET.sub(r"\1", words),) if parts else ()) + ((_BRACKET.sub("", words),) if goes_on else ())
+    return any(orgs.name_at(plain) == plain and orgs.first_stopword(plain) is None for plain in plains)
 
 
 def _through_short_township(head: str, start: int, end: int) -> int:
@@ -685,13 +755,21 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
     '青石镇'
     """
     m = _reference_re().match(word) or _scope_re().fullmatch(word)
-    if not m:
+    if m:
+        kind, rest = m.group(1), word[m.end() :]
+    elif word in _bare_heads():  # 街道 standing alone for the body: as 本街道
+        kind, rest = word, ""
+    else:
         return None
-    kind, rest = m.group(1), word[m.end() :]
+    bare = m is None
     fits = (lambda n: len(n) > len(kind)) if kind == "单位" else (lambda n: n.endswith(kind) and len(n) > len(kind) + 1)
-    for text, last in ((title or "", False), (before, True), (after, False)):
+    order = ((title or "", False), (before, True), (after, False))
+    for text, last in order[2:] + order[:2] if bare else order:  # a bare 社区: the one its event names first
         names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
         names += orgs.places_in(text)
+        if bare:  # 街道 of X街道党工委: one of its bodies names it too
+            names = [n[: n.rindex(kind) + len(kind)] for n in names if kind in n[1:]]
+            names = [n for n in names if not n.endswith(_EACH + kind)]  # X街道各社区: a class, no body
         good = [n for n in names if fits(n) and not _reference_re().match(n)]
         if good:
             return (good[-1] if last else good[0]) + rest
@@ -768,6 +846,23 @@ def _generic_heads() -> tuple[str, ...]:
 
 
 @cache
+def _bare_places() -> frozenset[str]:
+    """Place suffixes of two characters that stand alone for the place's body before a cue (街道, 社区); a longer
+    one (村委会) is read as a generic body's name."""
+    return frozenset(s for s in _generic_heads() if 2 <= len(s) < _MIN_GENERIC)
+
+
+_EACH = "各"
+
+
+@cache
+def _bare_heads() -> tuple[str, ...]:
+    """Place suffixes that stand alone for the place's body before a title (镇 of 镇领导班子), longest first;
+    committees (村委会) are bodies' names, and 区领导, 市领导 (of 省市区县, 自治区…) are guests more often than not."""
+    return tuple(w for w in _generic_heads() if w not in _committees() and w not in _ADMIN_HEADS and w[:2] != "自治")
+
+
+@cache
 def _generic_firsts() -> frozenset[str]:
     return frozenset(h[0] for h in _generic_heads())
 
@@ -788,20 +883,10 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
     >>> expand_generic("区财政局", None, "樊城区") is None, expand_generic("米公街道", None, "樊城区") is None
     (True, True)
     """
-    if name[:1] not in _generic_firsts():
+    parts = _generic_parts(name)
+    if parts is None:
         return None
-    head = _committees().get(name)  # 村委会: the committee of the village named last
-    tail = name
-    if head is None:
-        head = next((h for h in _generic_heads() if name.startswith(h)), None)
-        if head is None or len(name) == len(head):
-            return None
-        tail = name[len(head) :]
-        committee = _place_committee(name)  # 县委 is 县 + 委
-        if head in _ADMIN_HEADS and not committee:  # 区财政局, 市委组织部: written as the page writes them
-            return None
-        if orgs.name_at(tail) is None and not committee:
-            return None
+    head, tail = parts
     if head not in before and head not in (title or ""):
         return None
     for text, last in ((before, True), (title or "", False)):
@@ -812,6 +897,46 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
         good = [n for n in cut if len(n) > len(head) and (len(head) > 1 or n in names)]
         if good:
             return (good[-1] if last else good[0]) + tail
+    return None
+
+
+def _generic_parts(name: str) -> tuple[str, str] | None:
+    """(place word, rest) of a name that opens with a generic place word (社区 + 党总支; 村委会: 村 + 村委会), or None.
+
+    >>> _generic_parts("社区党总支"), _generic_parts("区财政局"), _generic_parts("米公街道")
+    (('社区', '党总支'), None, None)
+    """
+    if name[:1] not in _generic_firsts():
+        return None
+    head = _committees().get(name)  # 村委会: the committee of the village named last
+    if head is not None:
+        return head, name
+    head = next((h for h in _generic_heads() if name.startswith(h)), None)
+    if head is None or len(name) == len(head):
+        return None
+    tail = name[len(head) :]
+    committee = _place_committee(name)  # 县委 is 县 + 委
+    if head in _ADMIN_HEADS and not committee:  # 区财政局, 市委组织部: written as the page writes them
+        return None
+    if orgs.name_at(tail) is None and not committee:
+        return None
+    return head, tail
+
+
+def full_name_after(name: str, after: str) -> str | None:
+    """A generic name (``社区居委会``) as the event writes it in full after it (``桂湾社区居委会主任…``), or None:
+    the first body named after it that ends with the whole generic name and is longer.
+
+    >>> full_name_after("社区居委会", "开展整治,桂湾社区居委会主任带队。")
+    '桂湾社区居委会'
+    >>> full_name_after("社区居委会", "开展整治,桂湾社区党支部书记带队。") is None
+    True
+    """
+    if _generic_parts(name) is None or name not in after:
+        return None
+    for s, e, _ in orgs.org_spans(after):
+        if e - s > len(name) and after.endswith(name, s, e) and not _reference_re().match(after, s):
+            return after[s:e]
     return None
 
 
