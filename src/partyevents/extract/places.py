@@ -80,6 +80,7 @@ __all__ = ["resolve_places"]
 # 村 before 社区 is part of a community's name (某新村社区); 社区居委会 is a community's own committee
 _COMMUNITY = with_first_chars(re.compile(r"社区|(?<!社区)居委会|(?<!社区)居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会)"))
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,6}")
+_DIGIT_NAME = re.compile(r"(?<![0-9])[0-9]{1,5}$")  # a community numbered rather than named (某某街3520社区)
 _TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,5}?)(街道|镇|乡)(?!镇|村|街|长|党|政府|干部|级|里)")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _HOMETOWN = re.compile(r"(?:人|籍)(?=[,，。、;；)）\s]|$)")  # 河南禹州人, : a person's hometown
@@ -708,13 +709,20 @@ def _with_communities(
     for cm in _COMMUNITY.finditer(text):
         pos = cm.start()
         reach = name_reach(text[pos - _FREE_LONGEST if pos > _FREE_LONGEST else 0 : pos])
-        if not reach:  # no name can end here: _community_start would find none
-            continue
         suffix = cm.group()
+        if not reach:  # no name can end here: _community_start would find none, unless one of digits follows a place
+            if (digits := _DIGIT_NAME.search(text, max(0, pos - 6), pos)) is None or (
+                owner := owners.any.get(digits.start())
+            ) is None:  # 某某街3520社区: a numbered community of that township
+                continue
+            found.append(_Mention(digits.start(), cm.end(), text[digits.start() : cm.end()], owner.division,
+                                  community=text[digits.start() : cm.end()], candidates=owner.candidates,
+                                  township=owner.township))
+            continue
         ending = owners.towns if suffix == "村" else owners.any  # a village follows a township only
         if reach == 1:  # a one-character name: only right after a place name (what _community_start finds)
             owner = ending.get(pos - 1)
-            if owner is None:
+            if owner is None and not (suffix == "村" and _single_village(text, pos)):  # 赴韩村观摩: a village
                 continue
             start = pos - 1
         else:
@@ -737,7 +745,9 @@ def _with_communities(
                     # an ordinal unit (华明第二居委会) keeps the township's name in its own
                     owner, found_start = bare, bare.start if text.startswith("第", bare.end) else bare.end
             if found_start is None:
-                continue
+                if not (suffix == "村" and _single_village(text, pos)):
+                    continue
+                found_start = pos - 1
             start = found_start
         if _quality_list(text, start, cm.end()):  # 文明、和谐、幸福社区建设: no name
             continue
@@ -772,6 +782,24 @@ def _with_communities(
     reach_of = list(accumulate((e for _, e in spans), max))
     kept = [m for m in mentions if (i := bisect_left(span_starts, m.start + 1)) == 0 or reach_of[i - 1] < m.end]
     return sorted(kept + found, key=_START)
+
+
+def _single_village(text: str, pos: int) -> bool:
+    """Whether the one character before 村 at ``pos`` is a village's name: a surname or a direction
+    (``place_single_village_chars.tsv``) right after a where-word (赴韩村观摩, 到东村学习)."""
+    return text[pos - 1] in _single_village_chars() and text.endswith(_venue_words(), 0, pos - 1)
+
+
+@cache
+def _single_village_chars() -> frozenset[str]:
+    """Characters that may alone name a village (``place_single_village_chars.tsv``)."""
+    return frozenset(row[0] for row in read_table("place_single_village_chars.tsv"))
+
+
+@cache
+def _venue_words() -> tuple[str, ...]:
+    """The where-words proper (``place_where_words.tsv``, kind ``where``)."""
+    return words_of("place_where_words.tsv", "where")
 
 
 def _quality_list(text: str, start: int, end: int) -> bool:
@@ -1016,9 +1044,12 @@ def _partner_words() -> tuple[str, ...]:
 
 @cache
 def _opening_words() -> tuple[str, ...]:
-    """Where-words, time words, kinds of villages and verbs taking a place as object: a name may stand on its
-    own after one."""
-    return _where_words() + _time_words() + words_of("place_where_words.tsv", "object_verb")
+    """Where-words, time words, kinds of villages, verbs taking a place as object and the page's own voice (我们):
+    a name may stand on its own after one."""
+    return (
+        _where_words() + _time_words() + words_of("place_where_words.tsv", "object_verb")
+        + words_of("place_where_words.tsv", "speaker")
+    )
 
 
 @cache
