@@ -25,7 +25,9 @@
    named communities and villages (``前川街向阳社区``, ``在鸿翔社区``,
    ``，某某苑社区联合…``, 嘎查, 居民区); a village takes the township written
    last right before it, a community written right after its county the one
-   township of it listing the community (某某二村社区 listed as 某某二村 too).
+   township of it listing the community (某某二村社区 listed as 某某二村 too). A village named by one
+   character (a surname or a direction) counts right after a where-word (赴某村观摩), a community numbered
+   rather than named right after a place (某某街3520社区), a name after the page's own voice (我们某社区).
 4. Per event, the locality is where it happened when the lead sentence (the
    one with the date, else the organizer) says so (``来到繁峙县``, ``前往该县某乡``,
    ``在鸿翔社区召开``; not inside a quotation, nor where people moved to: 搬迁至某村), else the most specific place in the
@@ -42,6 +44,8 @@
    ``慰问了甲村某某,乙村某某``) for the county or township they share, or, when they
    share a province at most, for the document's place. A place chosen before the
    dated sentence (a quotation's speaker) yields to the one that sentence opens with.
+   An undated overview of a township's work (全街, 该街, or the township alone opening a later clause of
+   the paragraph) is the township's, its first community one example.
 5. A locality in another province than the document's better-supported one
    falls back to the document's place when its own evidence is weak, and is
    reported as a warning either way (:func:`_province_conflict`).
@@ -171,6 +175,8 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         elif mention.division is None and mention.community is None and mention.surface not in warned:
             warned.add(mention.surface)
             problems.append(_ambiguity(gz, mention))
+        if source == "event" and mention.community is not None and ev.date.month is None:
+            mention = _whole_township(gz, text, ev, inside, mention)  # 全街…: an overview of the township's work
         place = _place(gz, mention, _when(ctx, ev), old_names)
         place.source = source
         if source != "event" or not mention.surface:  # the home, or the place several listed ones share
@@ -1270,6 +1276,33 @@ def _locality(
                     return base  # one of several venues (慰问了甲村某某,乙村某某): the place named first
                 return group[-1]
     return base
+
+
+def _whole_township(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], m: _Mention) -> _Mention:
+    """The township of the community ``m`` when the undated event is about the whole township, its community
+    one example: it says so (全街, 该镇: ``place_self_words.tsv``, level ``township``) or names the township
+    alone at a clause start after the community in its paragraph (…某社区推行…。某某街道共组建…); else ``m``."""
+    d = m.division
+    towns = (d,) if d is not None else m.candidates
+    if not towns or any(gz.divisions[t].level != "township" for t in towns):
+        towns = ()
+    if not towns and m.township is None:  # a community under no township
+        return m
+    paragraph_end = text.find("\n", m.end, ev.end)
+    paragraph_end = ev.end if paragraph_end < 0 else paragraph_end
+    whole = any(w in text[ev.start : ev.end] for w, level in _self_words() if level == "township")
+    if not whole:
+        whole = any(
+            m.end < t.start < paragraph_end and t.community is None and _free_start(text, t.start)
+            and ((towns and t.candidates == towns) or (m.township is not None and m.township in (t.township, t.surface)))
+            and (i + 1 == len(inside) or inside[i + 1].start != t.end)
+            for i, t in enumerate(inside)
+        )
+    if not whole:
+        return m
+    if towns:
+        return _Mention(m.start, m.end, "", d, candidates=towns, township=m.township if d is None else None)
+    return _Mention(m.start, m.end, m.township or "", d, candidates=m.candidates, township=m.township)
 
 
 def _lead_place(
