@@ -545,8 +545,8 @@ def test_a_party_school_of_another_county_is_a_venue_its_guidance_is_not() -> No
 
 
 def test_a_dated_community_event_saying_the_whole_township_keeps_its_community() -> None:
-    text = "3月份，桃溪社区试行楼道议事会，选出楼长12名。全街已有楼长160余名。"
+    text = "3月份，全街各社区推行楼道自治，桃溪社区试行楼道议事会，选出楼长12名。"
     ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(year=2023, month=3))
-    ev.organization = OrgMention("桃溪社区", 4, 8)
+    ev.organization = OrgMention("桃溪社区", text.index("桃溪"), text.index("桃溪") + 4)
     (place,), _ = resolve_places(DocContext(text=text, title="莲都区岩泉街道：红色管家进小区"), [ev])
     assert place is not None and place.name == "桃溪社区"

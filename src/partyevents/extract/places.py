@@ -44,8 +44,8 @@
    ``慰问了甲村某某,乙村某某``) for the county or township they share, or, when they
    share a province at most, for the document's place. A place chosen before the
    dated sentence (a quotation's speaker) yields to the one that sentence opens with.
-   An undated overview of a township's work (全街, 该街, or the township alone opening a later clause of
-   the paragraph) is the township's, its first community one example.
+   An undated paragraph opening with the whole township (该街坚持…, 全街各社区…, 某某街道 alone at a clause start)
+   is the township's, a community it names later one example.
 5. A locality in another province than the document's better-supported one
    falls back to the document's place when its own evidence is weak, and is
    reported as a warning either way (:func:`_province_conflict`).
@@ -1279,27 +1279,29 @@ def _locality(
 
 
 def _whole_township(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], m: _Mention) -> _Mention:
-    """The township of the community ``m`` when the undated event is about the whole township, its community
-    one example: it says so (全街, 该镇: ``place_self_words.tsv``, level ``township``) or names the township
-    alone at a clause start after the community in its paragraph (…某社区推行…。某某街道共组建…); else ``m``."""
+    """The township of the community ``m`` when the undated paragraph opens with the whole township as its
+    subject, the community one example: a word for it (全街, 该街: ``place_self_words.tsv``, level ``township``) or
+    its name alone at a clause start, before the community in its paragraph (该街坚持…,以某社区为试点…); not a
+    township written right before its community (该镇某村党支部…), nor a community after a where-word; else ``m``."""
     d = m.division
     towns = (d,) if d is not None else m.candidates
     if not towns or any(gz.divisions[t].level != "township" for t in towns):
         towns = ()
-    if not towns and m.township is None:  # a community under no township
+    if (not towns and m.township is None) or text.endswith(_where_words(), 0, m.start):
         return m
-    paragraph_end = text.find("\n", m.end, ev.end)
-    paragraph_end = ev.end if paragraph_end < 0 else paragraph_end
-    whole = any(w in text[ev.start : ev.end] for w, level in _self_words() if level == "township")
-    if not whole:
-        whole = any(
-            m.end < t.start < paragraph_end and t.community is None and _free_start(text, t.start)
+    lo = max(ev.start, text.rfind("\n", ev.start, m.start) + 1)
+    for word, level in _self_words():
+        i = text.find(word, lo, m.start) if level == "township" else -1
+        if i >= 0 and i + len(word) != m.start:
+            break
+    else:
+        if not any(
+            lo <= t.start < m.start and t.community is None and _free_start(text, t.start)
             and ((towns and t.candidates == towns) or (m.township is not None and m.township in (t.township, t.surface)))
-            and (i + 1 == len(inside) or inside[i + 1].start != t.end)
-            for i, t in enumerate(inside)
-        )
-    if not whole:
-        return m
+            and inside[i + 1].start != t.end  # the community's own township right before it: 某街道某社区
+            for i, t in enumerate(inside[:-1])
+        ):
+            return m
     if towns:
         return _Mention(m.start, m.end, "", d, candidates=towns, township=m.township if d is None else None)
     return _Mention(m.start, m.end, m.township or "", d, candidates=m.candidates, township=m.township)
