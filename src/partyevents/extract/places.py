@@ -72,7 +72,7 @@ from typing import NamedTuple
 from ..records import DocContext, Event, Place, Problem
 from ..regex_first import with_first_chars
 from ..resources import read_table, words_of
-from .gazetteer import Gazetteer, Match, gazetteer
+from .gazetteer import Division, Gazetteer, Match, gazetteer
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
 from .place_variants import bare_after_counties, variant_townships
@@ -309,11 +309,20 @@ def _self_named(gz: Gazetteer, text: str, ev: Event, home: _Mention) -> _Mention
     for word, level in _self_words():
         if word in event_text:
             chain = gz.chain(home.division)
+            level = _level_named(chain, level, word[-1])
             if level in chain and (home.community is not None or chain[level].id != home.division):
                 d = chain[level].id
                 return _Mention(home.start, home.end, gz.divisions[d].name, d, candidates=(d,))
             return home
     return home
+
+
+def _level_named(chain: Mapping[str, Division], level: str, suffix: str) -> str:
+    """The level a county word means (全区): the county's when its name ends with the word's suffix (某某区), else
+    the nearest above it that does (某某地区, 某某自治区: 全区 on a county's page of Tibet), else ``level``."""
+    if level != "county" or "county" not in chain or chain["county"].name.endswith(suffix):
+        return level
+    return next((up for up in ("prefecture", "province") if up in chain and chain[up].name.endswith(suffix)), level)
 
 
 def _with_level_word(gz: Gazetteer, text: str, m: _Mention) -> _Mention:
