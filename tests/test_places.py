@@ -550,3 +550,9 @@ def test_a_dated_community_event_saying_the_whole_township_keeps_its_community()
     ev.organization = OrgMention("桃溪社区", text.index("桃溪"), text.index("桃溪") + 4)
     (place,), _ = resolve_places(DocContext(text=text, title="莲都区岩泉街道：红色管家进小区"), [ev])
     assert place is not None and place.name == "桃溪社区"
+
+
+def test_a_community_named_in_the_pages_own_voice_is_the_home_of_its_other_events() -> None:
+    text = "5月9日，党员志愿者上门为老人义务理发30余人次。\n今后，我们青枫社区居委会将坚持为老服务。"
+    places, _ = resolve_places(DocContext(text=text, title="开封市：理发进家门"), _line_events(text))
+    assert [(p.name, p.prefecture) for p in places if p is not None] == [("青枫社区", "开封市")] * 2

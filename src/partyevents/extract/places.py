@@ -37,7 +37,7 @@
    document's home place (the one it names most, title and manifest counted
    thrice; several of one level named equally often: the place they share; a
    lone community under it, or one named at least thrice and more than all the
-   others together, is more specific; a home that is a community with no place
+   others together, or one named in the page's own voice: 我们某社区, is more specific; a home that is a community with no place
    to set it under takes the one township in the country listing that name). A community listed
    with others (``甲社区、乙社区等``) stands for its township; places of one
    level listed as venues (``到甲乡、乙乡调研``, or opening clause after clause:
@@ -585,12 +585,20 @@ def _descend(gz: Gazetteer, text: str, home: _Home | None, mentions: list[_Menti
     That is the only one it names, or one named at least thrice and more often than all the others together
     (甲村 thrice, a 乙村 once in passing). It must be named twice, or once as where something happened (下派到丹棱县杨场镇某村);
     a home the title or the manifest names stays, unless the community is named there too, and so does a
-    province (a province-wide page that tells of one village). A community the gazetteer cannot place is
+    province (a province-wide page that tells of one village). A community the page names in its own voice
+    (我们某社区居委会将…) is its home however often named. A community the gazetteer cannot place is
     put under the home (:func:`_inherit`).
     """
     communities = Counter(m.community for m in mentions if m.community is not None)
     if not communities:
         return home
+    own = {m.community for m in mentions if m.community is not None and text.endswith(_speaker_words(), 0, m.start)}
+    if len(own) == 1 and home is not None:  # 我们某社区居委会将…: the page's own community, however often named
+        m = next(m for m in mentions if m.community in own)
+        h = home.mention
+        if h.division is not None and gz.divisions[h.division].level == "province":
+            return home
+        return _descended(gz, home, m)
     (name, n), *others = communities.most_common()
     if others and (n < 3 or n <= sum(k for _, k in others)):  # a city's page with one example named twice
         return home
@@ -608,6 +616,12 @@ def _descend(gz: Gazetteer, text: str, home: _Home | None, mentions: list[_Menti
         return home
     if h.division is not None and gz.divisions[h.division].level == "province":  # a province-wide page's example
         return home
+    return _descended(gz, home, m)
+
+
+def _descended(gz: Gazetteer, home: _Home, m: _Mention) -> _Home:
+    """The community ``m`` as the page's home when it lies in the home place (or can be put under it), else the home."""
+    h = home.mention
     if m.division is None and not m.candidates:  # standing on its own: a community of the home place
         inherited = _inherit(gz, m, home)
         return home if inherited is m else _Home(inherited, home.source)
@@ -1063,8 +1077,14 @@ def _opening_words() -> tuple[str, ...]:
     a name may stand on its own after one."""
     return (
         _where_words() + _time_words() + words_of("place_where_words.tsv", "object_verb")
-        + words_of("place_where_words.tsv", "speaker")
+        + _speaker_words()
     )
+
+
+@cache
+def _speaker_words() -> tuple[str, ...]:
+    """The page's own voice before its body's name (我们: ``place_where_words.tsv``, kind ``speaker``)."""
+    return words_of("place_where_words.tsv", "speaker")
 
 
 @cache
