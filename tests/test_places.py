@@ -542,3 +542,17 @@ def test_a_party_school_of_another_county_is_a_venue_its_guidance_is_not() -> No
     assert chain(p)[:2] == ("西峡县", "county")
     p, _ = run("9月12日,荆紫关镇党委在西峡县委的帮助下完成轮训。", org="荆紫关镇党委")
     assert chain(p)[:2] == ("荆紫关镇", "township")
+
+
+def test_a_dated_community_event_saying_the_whole_township_keeps_its_community() -> None:
+    text = "3月份，全街各社区推行楼道自治，桃溪社区试行楼道议事会，选出楼长12名。"
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(year=2023, month=3))
+    ev.organization = OrgMention("桃溪社区", text.index("桃溪"), text.index("桃溪") + 4)
+    (place,), _ = resolve_places(DocContext(text=text, title="莲都区岩泉街道：红色管家进小区"), [ev])
+    assert place is not None and place.name == "桃溪社区"
+
+
+def test_a_community_named_in_the_pages_own_voice_is_the_home_of_its_other_events() -> None:
+    text = "5月9日，党员志愿者上门为老人义务理发30余人次。\n今后，我们青枫社区居委会将坚持为老服务。"
+    places, _ = resolve_places(DocContext(text=text, title="开封市：理发进家门"), _line_events(text))
+    assert [(p.name, p.prefecture) for p in places if p is not None] == [("青枫社区", "开封市")] * 2

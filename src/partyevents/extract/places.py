@@ -25,7 +25,9 @@
    named communities and villages (``前川街向阳社区``, ``在鸿翔社区``,
    ``，某某苑社区联合…``, 嘎查, 居民区); a village takes the township written
    last right before it, a community written right after its county the one
-   township of it listing the community (某某二村社区 listed as 某某二村 too).
+   township of it listing the community (某某二村社区 listed as 某某二村 too). A village named by one
+   character (a surname or a direction) counts right after a where-word (赴某村观摩), a community numbered
+   rather than named right after a place (某某街3520社区), a name after the page's own voice (我们某社区).
 4. Per event, the locality is where it happened when the lead sentence (the
    one with the date, else the organizer) says so (``来到繁峙县``, ``前往该县某乡``,
    ``在鸿翔社区召开``; not inside a quotation, nor where people moved to: 搬迁至某村), else the most specific place in the
@@ -35,13 +37,15 @@
    document's home place (the one it names most, title and manifest counted
    thrice; several of one level named equally often: the place they share; a
    lone community under it, or one named at least thrice and more than all the
-   others together, is more specific; a home that is a community with no place
+   others together, or one named in the page's own voice: 我们某社区, is more specific; a home that is a community with no place
    to set it under takes the one township in the country listing that name). A community listed
    with others (``甲社区、乙社区等``) stands for its township; places of one
    level listed as venues (``到甲乡、乙乡调研``, or opening clause after clause:
    ``慰问了甲村某某,乙村某某``) for the county or township they share, or, when they
    share a province at most, for the document's place. A place chosen before the
    dated sentence (a quotation's speaker) yields to the one that sentence opens with.
+   An undated paragraph opening with the whole township (该街坚持…, 全街各社区…, 某某街道 alone at a clause start)
+   is the township's, a community it names later one example.
 5. A locality in another province than the document's better-supported one
    falls back to the document's place when its own evidence is weak, and is
    reported as a warning either way (:func:`_province_conflict`).
@@ -68,7 +72,7 @@ from typing import NamedTuple
 from ..records import DocContext, Event, Place, Problem
 from ..regex_first import with_first_chars
 from ..resources import read_table, words_of
-from .gazetteer import Gazetteer, Match, gazetteer
+from .gazetteer import Division, Gazetteer, Match, gazetteer
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
 from .place_variants import bare_after_counties, variant_townships
@@ -80,6 +84,7 @@ __all__ = ["resolve_places"]
 # 村 before 社区 is part of a community's name (某新村社区); 社区居委会 is a community's own committee
 _COMMUNITY = with_first_chars(re.compile(r"社区|(?<!社区)居委会|(?<!社区)居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会)"))
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,6}")
+_DIGIT_NAME = re.compile(r"(?<![0-9])[0-9]{1,5}$")  # a community numbered rather than named (某某街3520社区)
 _TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,5}?)(街道|镇|乡)(?!镇|村|街|长|党|政府|干部|级|里)")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _HOMETOWN = re.compile(r"(?:人|籍)(?=[,，。、;；)）\s]|$)")  # 河南禹州人, : a person's hometown
@@ -170,6 +175,8 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         elif mention.division is None and mention.community is None and mention.surface not in warned:
             warned.add(mention.surface)
             problems.append(_ambiguity(gz, mention))
+        if source == "event" and mention.community is not None and ev.date.month is None:
+            mention = _whole_township(gz, text, ev, inside, mention)  # 全街…: an overview of the township's work
         place = _place(gz, mention, _when(ctx, ev), old_names)
         place.source = source
         if source != "event" or not mention.surface:  # the home, or the place several listed ones share
@@ -302,11 +309,20 @@ def _self_named(gz: Gazetteer, text: str, ev: Event, home: _Mention) -> _Mention
     for word, level in _self_words():
         if word in event_text:
             chain = gz.chain(home.division)
+            level = _level_named(chain, level, word[-1])
             if level in chain and (home.community is not None or chain[level].id != home.division):
                 d = chain[level].id
                 return _Mention(home.start, home.end, gz.divisions[d].name, d, candidates=(d,))
             return home
     return home
+
+
+def _level_named(chain: Mapping[str, Division], level: str, suffix: str) -> str:
+    """The level a county word means (全区): the county's when its name ends with the word's suffix (某某区), else
+    the nearest above it that does (某某地区, 某某自治区: 全区 on a county's page of Tibet), else ``level``."""
+    if level != "county" or "county" not in chain or chain["county"].name.endswith(suffix):
+        return level
+    return next((up for up in ("prefecture", "province") if up in chain and chain[up].name.endswith(suffix)), level)
 
 
 def _with_level_word(gz: Gazetteer, text: str, m: _Mention) -> _Mention:
@@ -569,12 +585,20 @@ def _descend(gz: Gazetteer, text: str, home: _Home | None, mentions: list[_Menti
     That is the only one it names, or one named at least thrice and more often than all the others together
     (甲村 thrice, a 乙村 once in passing). It must be named twice, or once as where something happened (下派到丹棱县杨场镇某村);
     a home the title or the manifest names stays, unless the community is named there too, and so does a
-    province (a province-wide page that tells of one village). A community the gazetteer cannot place is
+    province (a province-wide page that tells of one village). A community the page names in its own voice
+    (我们某社区居委会将…) is its home however often named. A community the gazetteer cannot place is
     put under the home (:func:`_inherit`).
     """
     communities = Counter(m.community for m in mentions if m.community is not None)
     if not communities:
         return home
+    own = {m.community for m in mentions if m.community is not None and text.endswith(_speaker_words(), 0, m.start)}
+    if len(own) == 1 and home is not None:  # 我们某社区居委会将…: the page's own community, however often named
+        m = next(m for m in mentions if m.community in own)
+        h = home.mention
+        if h.division is not None and gz.divisions[h.division].level == "province":
+            return home
+        return _descended(gz, home, m)
     (name, n), *others = communities.most_common()
     if others and (n < 3 or n <= sum(k for _, k in others)):  # a city's page with one example named twice
         return home
@@ -592,6 +616,12 @@ def _descend(gz: Gazetteer, text: str, home: _Home | None, mentions: list[_Menti
         return home
     if h.division is not None and gz.divisions[h.division].level == "province":  # a province-wide page's example
         return home
+    return _descended(gz, home, m)
+
+
+def _descended(gz: Gazetteer, home: _Home, m: _Mention) -> _Home:
+    """The community ``m`` as the page's home when it lies in the home place (or can be put under it), else the home."""
+    h = home.mention
     if m.division is None and not m.candidates:  # standing on its own: a community of the home place
         inherited = _inherit(gz, m, home)
         return home if inherited is m else _Home(inherited, home.source)
@@ -708,13 +738,20 @@ def _with_communities(
     for cm in _COMMUNITY.finditer(text):
         pos = cm.start()
         reach = name_reach(text[pos - _FREE_LONGEST if pos > _FREE_LONGEST else 0 : pos])
-        if not reach:  # no name can end here: _community_start would find none
-            continue
         suffix = cm.group()
+        if not reach:  # no name can end here: _community_start would find none, unless one of digits follows a place
+            if (digits := _DIGIT_NAME.search(text, max(0, pos - 6), pos)) is None or (
+                owner := owners.any.get(digits.start())
+            ) is None:  # 某某街3520社区: a numbered community of that township
+                continue
+            found.append(_Mention(digits.start(), cm.end(), text[digits.start() : cm.end()], owner.division,
+                                  community=text[digits.start() : cm.end()], candidates=owner.candidates,
+                                  township=owner.township))
+            continue
         ending = owners.towns if suffix == "村" else owners.any  # a village follows a township only
         if reach == 1:  # a one-character name: only right after a place name (what _community_start finds)
             owner = ending.get(pos - 1)
-            if owner is None:
+            if owner is None and not (suffix == "村" and _single_village(text, pos)):  # 赴韩村观摩: a village
                 continue
             start = pos - 1
         else:
@@ -737,7 +774,9 @@ def _with_communities(
                     # an ordinal unit (华明第二居委会) keeps the township's name in its own
                     owner, found_start = bare, bare.start if text.startswith("第", bare.end) else bare.end
             if found_start is None:
-                continue
+                if not (suffix == "村" and _single_village(text, pos)):
+                    continue
+                found_start = pos - 1
             start = found_start
         if _quality_list(text, start, cm.end()):  # 文明、和谐、幸福社区建设: no name
             continue
@@ -772,6 +811,24 @@ def _with_communities(
     reach_of = list(accumulate((e for _, e in spans), max))
     kept = [m for m in mentions if (i := bisect_left(span_starts, m.start + 1)) == 0 or reach_of[i - 1] < m.end]
     return sorted(kept + found, key=_START)
+
+
+def _single_village(text: str, pos: int) -> bool:
+    """Whether the one character before 村 at ``pos`` is a village's name: a surname or a direction
+    (``place_single_village_chars.tsv``) right after a where-word (赴韩村观摩, 到东村学习)."""
+    return text[pos - 1] in _single_village_chars() and text.endswith(_venue_words(), 0, pos - 1)
+
+
+@cache
+def _single_village_chars() -> frozenset[str]:
+    """Characters that may alone name a village (``place_single_village_chars.tsv``)."""
+    return frozenset(row[0] for row in read_table("place_single_village_chars.tsv"))
+
+
+@cache
+def _venue_words() -> tuple[str, ...]:
+    """The where-words proper (``place_where_words.tsv``, kind ``where``)."""
+    return words_of("place_where_words.tsv", "where")
 
 
 def _quality_list(text: str, start: int, end: int) -> bool:
@@ -1016,9 +1073,18 @@ def _partner_words() -> tuple[str, ...]:
 
 @cache
 def _opening_words() -> tuple[str, ...]:
-    """Where-words, time words, kinds of villages and verbs taking a place as object: a name may stand on its
-    own after one."""
-    return _where_words() + _time_words() + words_of("place_where_words.tsv", "object_verb")
+    """Where-words, time words, kinds of villages, verbs taking a place as object and the page's own voice (我们):
+    a name may stand on its own after one."""
+    return (
+        _where_words() + _time_words() + words_of("place_where_words.tsv", "object_verb")
+        + _speaker_words()
+    )
+
+
+@cache
+def _speaker_words() -> tuple[str, ...]:
+    """The page's own voice before its body's name (我们: ``place_where_words.tsv``, kind ``speaker``)."""
+    return words_of("place_where_words.tsv", "speaker")
 
 
 @cache
@@ -1239,6 +1305,35 @@ def _locality(
                     return base  # one of several venues (慰问了甲村某某,乙村某某): the place named first
                 return group[-1]
     return base
+
+
+def _whole_township(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], m: _Mention) -> _Mention:
+    """The township of the community ``m`` when the undated paragraph opens with the whole township as its
+    subject, the community one example: a word for it (全街, 该街: ``place_self_words.tsv``, level ``township``) or
+    its name alone at a clause start, before the community in its paragraph (该街坚持…,以某社区为试点…); not a
+    township written right before its community (该镇某村党支部…), nor a community after a where-word; else ``m``."""
+    d = m.division
+    towns = (d,) if d is not None else m.candidates
+    if not towns or any(gz.divisions[t].level != "township" for t in towns):
+        towns = ()
+    if (not towns and m.township is None) or text.endswith(_where_words(), 0, m.start):
+        return m
+    lo = max(ev.start, text.rfind("\n", ev.start, m.start) + 1)
+    for word, level in _self_words():
+        i = text.find(word, lo, m.start) if level == "township" else -1
+        if i >= 0 and i + len(word) != m.start:
+            break
+    else:
+        if not any(
+            lo <= t.start < m.start and t.community is None and _free_start(text, t.start)
+            and ((towns and t.candidates == towns) or (m.township is not None and m.township in (t.township, t.surface)))
+            and inside[i + 1].start != t.end  # the community's own township right before it: 某街道某社区
+            for i, t in enumerate(inside[:-1])
+        ):
+            return m
+    if towns:
+        return _Mention(m.start, m.end, "", d, candidates=towns, township=m.township if d is None else None)
+    return _Mention(m.start, m.end, m.township or "", d, candidates=m.candidates, township=m.township)
 
 
 def _lead_place(
