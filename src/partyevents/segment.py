@@ -660,12 +660,11 @@ def _day_again(text: str, e: DateExpr, cur: list[int]) -> bool:
     >>> _day_again(text, find_date_expressions(text)[1], [0, 15, 0, 5])
     True
     """
-    if e.relative is not None or e.lunar or e.month is None or e.day is None or e.since or cur[2] < 0:
+    if e.relative is not None or e.lunar or e.month is None or e.day is None or e.since:
         return False
-    running = find_date_expressions(text, cur[2], cur[3])
-    if not running or running[0].relative is not None or running[0].lunar or running[0].since:
+    r = _running_date(text, cur)
+    if r is None or r.relative is not None or r.lunar or r.since:
         return False
-    r = running[0]
     return (r.month, r.day) == (e.month, e.day) and (r.year is None or e.year is None or r.year == e.year)
 
 
@@ -765,9 +764,8 @@ def _speaker_line(line: Line, exprs: list[DateExpr]) -> bool:
     >>> _speaker_line(split_lines(text)[0], [])
     False
     """
-    m = _CLAUSE_STOP.search(line.text) or _COLON.search(line.text)
-    colon = _COLON.search(line.text)
-    end = min(m.start() if m else len(line.text), colon.start() if colon else len(line.text))
+    marks = (_CLAUSE_STOP.search(line.text), _COLON.search(line.text))
+    end = min((m.start() for m in marks if m is not None), default=len(line.text))
     if end > _SPEAKER_CLAUSE or any(e.start < line.start + end for e in exprs):
         return False
     return line.text.endswith(words_of("segment_words.tsv", "speaker"), 0, end)

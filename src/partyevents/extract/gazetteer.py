@@ -158,7 +158,7 @@ _SPLIT_OFF = frozenset("东西南北中新")
 _VILLAGE_SUFFIXES = ("社区", "居委会", "居民区", "村", "嘎查")
 
 
-def _core(name: str) -> str | None:
+def township_core(name: str) -> str | None:
     """A township's name without its level suffix, when that leaves two characters or more."""
     suffix = next((s for s in _LEVEL_SUFFIXES if name.endswith(s)), None)
     return name[: -len(suffix)] if suffix is not None and len(name) - len(suffix) >= 2 else None
@@ -327,7 +327,7 @@ class Gazetteer:
     def township_cores(self) -> frozenset[str]:
         """Every township's name without its level suffix (a quick test before :meth:`township_variants`)."""
         if self._cores is None:
-            self._cores = frozenset(c for name in self._township_names if (c := _core(name)) is not None)
+            self._cores = frozenset(c for name in self._township_names if (c := township_core(name)) is not None)
         return self._cores
 
     def has_townships(self, county: int) -> bool:
@@ -347,12 +347,12 @@ class Gazetteer:
         >>> g = gazetteer(); c = g.find("丹棱县")[0].candidates[0]; g.divisions[g.township_near(c, "杨场山镇")].name
         '杨场镇'
         """
-        core = _core(name)
+        core = township_core(name)
         if core is None:
             return None
         found = [
             t for t in self._townships.get(county, ())
-            if (other := _core(self.divisions[t].name)) is not None and other != core
+            if (other := township_core(self.divisions[t].name)) is not None and other != core
             and (core.startswith(other) or other.startswith(core))
             and max(core, other, key=len)[min(len(core), len(other)):] not in _SPLIT_OFF
         ]

@@ -219,26 +219,28 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
     if not clauses:
         return found
     names: list[tuple[int, int]] | None = None
+
+    def all_names() -> list[tuple[int, int]]:  # the event's body names, found once on first need
+        nonlocal names
+        if names is None:
+            names = [(s, e) for s, e, _ in (orgs.org_spans(text) if spans is None else spans)]
+        return names
+
     if found is not None and found.source == "leader":  # 在X…仪式上,Y党支部书记Z发言: X hosts, Y speaks
         for n_sentence, cpos, cend, is_locative in clauses:
             if n_sentence == found_in and is_locative and _host_re().search(text, cpos, cend):
-                names = [(s, e) for s, e, _ in (orgs.org_spans(text) if spans is None else spans)]
-                host = next(((s, e) for s, e in names if cpos <= s and e <= cend), None)
+                host = next(((s, e) for s, e in all_names() if cpos <= s and e <= cend), None)
                 if host is not None and not _reference_re().match(text, host[0]):
                     return Found(host[0], host[1], "venue", cpos, cend)  # as its clause read alone gives it
     for locative in (True, False):  # a sentence's 在X… clause, before the next sentence; then any clause
         if not locative and found is None:  # no subject: where the people who act come from (来自X的志愿者) first
-            if names is None:
-                names = [(s, e) for s, e, _ in (orgs.org_spans(text) if spans is None else spans)]
-            origin = _origin(text, clauses, names)
+            origin = _origin(text, clauses, all_names())
             if origin is not None:
                 return origin
         for n_sentence, cpos, cend, is_locative in clauses:
             if locative and (n_sentence >= found_in or not is_locative):
                 continue
-            if names is None:
-                names = [(s, e) for s, e, _ in (orgs.org_spans(text) if spans is None else spans)]
-            for s, e in names:
+            for s, e in all_names():
                 if (
                     cpos <= s and e <= cend
                     and not _reference_re().match(text, s)

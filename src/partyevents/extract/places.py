@@ -72,7 +72,7 @@ from typing import NamedTuple
 from ..records import DocContext, Event, Place, Problem
 from ..regex_first import with_first_chars
 from ..resources import read_table, words_of
-from .gazetteer import Division, Gazetteer, Match, gazetteer
+from .gazetteer import Division, Gazetteer, Match, gazetteer, township_core
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
 from .place_variants import bare_after_counties, variant_townships
@@ -668,8 +668,7 @@ def _with_bare_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> 
     for m in mentions:
         if m.short or m.community is not None or m.township is not None or _level(gz, m) != "township":
             continue
-        core = m.surface[:-2] if m.surface.endswith("街道") else m.surface[:-1]
-        if len(core) >= 2 and m.surface.endswith(("街道", "镇", "乡")):
+        if (core := township_core(m.surface)) is not None:
             cores.setdefault(core, m)
     if not cores:
         return mentions
