@@ -358,6 +358,24 @@ _OPENS_WITH_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")
 _SITE_SUFFIX = re.compile(r"\s*[_|\-–—]+\s*[^_|\-–—]{2,30}(?:人民政府|政府网|门户网站|官网|新闻网|党建网|网站|网|频道)$")
 
 
+# a count with its measure word (82个, 4.46万名, 9013项): prose states figures, titles and menus rarely hold two
+_COUNTED = re.compile(r"[0-9]+(?:\.[0-9]+)?[万亿]?[\u4e00-\u9fff]")
+
+
+def _figure_prose(line: str) -> bool:
+    """A headline-less line of figures under a title (驻村干部帮助整顿82个村,健全90项制度): body, not header.
+
+    Below the page's first line only, so a title stays a title.
+
+    >>> _figure_prose("驻村干部帮助整顿82个软弱涣散村党组织,健全903项村级工作制度"), _figure_prose("某镇召开2023年党建会")
+    (True, False)
+    >>> _figure_prose("发布时间 | 2021-10-29 | 浏览 120次,来源 某镇人民政府网站")
+    False
+    """
+    return (len(line) >= 25 and "|" not in line and ":" not in line and bool(_CLAUSE.search(line))
+            and len(_COUNTED.findall(line)) >= 2)
+
+
 def _is_body(line: str) -> bool:
     """A line of article prose rather than a title, menu or header.
 
@@ -763,7 +781,7 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
             break
         if _is_furniture(line, line_searches):
             continue
-        if not seen_body and not _is_body(line):
+        if not seen_body and not _is_body(line) and not (header and _figure_prose(line)):
             if _HEADING.match(line) or _DATE_LINE.match(line):
                 kept.append(line)
                 seen_body = True
