@@ -20,14 +20,18 @@
    only (居民区党总支: Shanghai); else it stays unresolved (its name is kept,
    and the chain its candidates share).
 3. Add what the gazetteer lacks or writes differently: a township named after
-   its county (西夏区贺兰山路街道, 松北区松北镇), one written without its suffix
-   after its county (诸暨枫桥) or again at a clause start (…,某某确定全镇…), and
+   its county (游仙区游仙镇), one written without its suffix
+   after its county (诸暨枫桥) or again at a clause start (…,某某确定全镇…), a subdistrict written 某某街
+   where the matcher refuses it (走进某某街3520社区: :func:`.place_variants.street_townships`), and
    named communities and villages (``前川街向阳社区``, ``在鸿翔社区``,
    ``，某某苑社区联合…``, 嘎查, 居民区); a village takes the township written
    last right before it, a community written right after its county the one
    township of it listing the community (某某二村社区 listed as 某某二村 too). A village named by one
    character (a surname or a direction) counts right after a where-word (赴某村观摩), a community numbered
    rather than named right after a place (某某街3520社区), a name after the page's own voice (我们某社区).
+   A township's other name in brackets (某乡(某街道)某社区) is an alias: the township is named once and the
+   community after the bracket is its. A village no place holds takes the township its sentence names last
+   before it (某乡组织党员到某村), unless another village or community comes between.
 4. Per event, the locality is where it happened when the lead sentence (the
    one with the date, else the organizer) says so (``来到繁峙县``, ``前往该县某乡``,
    ``在鸿翔社区召开``; not inside a quotation, nor where people moved to: 搬迁至某村), else the most specific place in the
@@ -75,7 +79,7 @@ from ..resources import read_table, words_of
 from .gazetteer import Division, Gazetteer, Match, gazetteer, township_core
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
-from .place_variants import bare_after_counties, variant_townships
+from .place_variants import bare_after_counties, street_townships, variant_townships
 from .place_villages import by_villages
 
 __all__ = ["resolve_places"]
@@ -124,6 +128,8 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     body = corroborated(gz, text, without_word_parts(gz, text, found), title + manifest)
     if variants := variant_townships(gz, text, body, title + manifest, _free_start):  # 某某镇 for the dictionary's 某某街道
         body = sorted(body + variants, key=_START)
+    if streets := street_townships(gz, text, body, title + manifest, _free_start):  # 走进某某街3520社区
+        body = sorted(body + streets, key=_START)
     written = _townships_of_counties(gz, (body, title, manifest))
     for v in variants:  # named as the page writes it
         written.setdefault(v.surface, (v.candidates, v.surface))
@@ -137,7 +143,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         for m in body
     ]
     mentions = [_with_level_word(gz, text, m) if m.short else m for m in mentions]  # only a short form grows
-    mentions = _with_bare_townships(gz, text, _with_townships(gz, text, mentions))
+    mentions = _without_aliases(gz, text, _with_bare_townships(gz, text, _with_townships(gz, text, mentions)))
     hometowns = _hometowns(text, mentions)  # a person's hometown (某某人) is no place of the page
     pre_home = _home(gz, [m for m in mentions if m.start not in hometowns], title, manifest, choice)
     mentions = _with_communities(gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events))
@@ -171,7 +177,8 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
                 continue
             mention, source = _self_named(gz, text, ev, home.mention), home.source
         elif (mention.community or mention.township) and mention.division is None and not mention.candidates:
-            mention = _inherit(gz, mention, home)  # 赴新西社区: a community of the document's place
+            # 某乡组织党员到某村: the township named just before the village; else 赴新西社区: of the document's place
+            mention = _township_before(gz, text, inside, mention) or _inherit(gz, mention, home)
         elif mention.division is None and mention.community is None and mention.surface not in warned:
             warned.add(mention.surface)
             problems.append(_ambiguity(gz, mention))
@@ -265,6 +272,26 @@ def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
     if m.community is not None and gz.divisions[d].level == "prefecture" and (t := _listed_in(gz, d, m.community)):
         return m._replace(division=t, candidates=(t,))  # 荆州市…来到某村: the one township listing it there
     return m._replace(division=d, candidates=(d,), township=home.mention.township)
+
+
+def _township_before(gz: Gazetteer, text: str, inside: list[_Mention], m: _Mention) -> _Mention | None:
+    """A village no place holds, put under the township the sentence names last before it (某乡组织党员到某村,
+    the county's list lacking the village), when no other village or community comes between (某村组织党员来到
+    另一村: anywhere in the county)."""
+    if m.community is None or not m.community.endswith("村"):
+        return None
+    lo = _sentence_start(text, m.start)
+    before = [n for n in inside if lo <= n.start and n.end <= m.start]
+    if not before or (t := before[-1]).community is not None or _level(gz, t) != "township":
+        return None
+    if t.division is None and t.township is None:  # an ambiguous township: not this way
+        return None
+    return m._replace(division=t.division, candidates=t.candidates, township=t.township)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts."""
+    return max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
 
 
 def _listed_in(gz: Gazetteer, prefecture: int, name: str) -> int | None:
@@ -686,6 +713,17 @@ def _with_bare_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> 
     return sorted(mentions + found, key=_START) if found else mentions
 
 
+def _without_aliases(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """``mentions`` less the names in a township's alias bracket (某镇(某街道), 某街道（原某镇）): the township is
+    named once, under the name written first, unless only the bracketed name is resolved."""
+    inside: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.division is None or (alias := _TOWNSHIP_ALIAS.match(text, m.end)) is None or _level(gz, m) != "township":
+            continue
+        inside.update(n.start for n in mentions[i + 1 :] if n.start < alias.end())
+    return [m for m in mentions if m.start not in inside] if inside else mentions
+
+
 class _FreeNames:
     """Whether a community name standing on its own may be one: after a where-word (``在鸿翔社区``), or at a
     clause start when it opens a body (``，宝山苑社区党支部``, an organizer found there) or the title names it."""
@@ -727,7 +765,7 @@ def _with_communities(
     if home is not None and home.mention.division is not None and (c := gz.county_of(home.mention.division)):
         counties.add(c)
     mentioned = {m.division for m in mentions if m.division is not None}
-    owners = _Owners(gz, mentions)
+    owners = _Owners(gz, mentions, text)
     learned: dict[str, _Mention | None] = {}  # community name -> its owner, learned from an explicit mention
     towns_of = _TownsOf(gz, sorted(counties))
     name_reach = _name_reach
@@ -849,10 +887,14 @@ def _slogan_words() -> tuple[str, ...]:
     return tuple(row[0] for row in read_table("place_slogan_words.tsv"))
 
 
+# a township's other name in brackets right after it (某乡(某街道), 某街道（原某镇）): a community may follow it
+_TOWNSHIP_ALIAS = re.compile(r"[（(](?:原|现|今|即)?[\u4e00-\u9fff]{0,8}?(?:街道办事处|街道|办事处|镇|乡|苏木)[）)]")
+
+
 class _Owners:
     """End offset -> the mention a community name may follow: townships (before 村), or any place (before 社区)."""
 
-    def __init__(self, gz: Gazetteer, mentions: list[_Mention]) -> None:
+    def __init__(self, gz: Gazetteer, mentions: list[_Mention], text: str = "") -> None:
         self.towns: dict[int, _Mention] = {}
         self.any: dict[int, _Mention] = {}
         self.counties: dict[int, _Mention] = {}  # full county names: a village's name may follow one (边坝县普玉村)
@@ -860,6 +902,8 @@ class _Owners:
             level = _level(gz, m)
             if level == "township":
                 self.towns[m.end] = self.any[m.end] = m
+                if (alias := _TOWNSHIP_ALIAS.match(text, m.end)) is not None:  # 某乡(某街道)某社区: the chain goes on
+                    self.towns[alias.end()] = self.any[alias.end()] = m._replace(end=alias.end())
             elif level in ("county", "prefecture") and (m.division is not None or not m.short):
                 self.any[m.end] = m
                 if level == "county" and m.division is not None and not m.short:
