@@ -822,6 +822,11 @@ def _with_communities(
             owner = _Mention(start, town.end(), town.group(), None, township=town.group())
             start = town.end()
         name = text[start : cm.end()]
+        if (owner is None or _level(gz, owner) == "county") and (
+            street := _street_township(gz, name, suffix, counties | mentioned, towns_of)
+        ) is not None:  # 某某街社区继续开展…: the subdistrict's communities, no community so named
+            found.append(_Mention(start, pos, text[start:pos], street, candidates=(street,), short=True))
+            continue
         if owner is not None and owner.end == start:  # written right after its owner: the latest such owner holds
             learned[name] = owner
         elif owner is not None or name not in learned:  # a name standing on its own is learned too: 。某村…针对某村
@@ -848,6 +853,17 @@ def _with_communities(
     reach_of = list(accumulate((e for _, e in spans), max))
     kept = [m for m in mentions if (i := bisect_left(span_starts, m.start + 1)) == 0 or reach_of[i - 1] < m.end]
     return sorted(kept + found, key=_START)
+
+
+def _street_township(gz: Gazetteer, name: str, suffix: str, places: set[int], towns_of: _TownsOf) -> int | None:
+    """The subdistrict a name 某某街社区 stands for (某某街 for 某某街道 or 某某街街道, 社区 its communities
+    together), one the page names or of a county it names (``places``: both), when the gazetteer lists no
+    community so named in the page's counties, else None."""
+    if suffix != "社区" or not name.endswith("街社区") or towns_of(name):
+        return None
+    core = name[: -len(suffix)]
+    towns = [t for t in gz.townships_named(core + "道") + gz.townships_named(core + "街道") if t in places or gz.county_of(t) in places]
+    return towns[0] if len(towns) == 1 else None
 
 
 def _single_village(text: str, pos: int) -> bool:
