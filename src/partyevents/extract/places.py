@@ -1022,7 +1022,10 @@ def _community_start(
                 break
     shortest = owned[0] + 1 if owned is not None and owned[1].short else 2  # a listed name may hold a short form
     if owned is not None and not owned[1].short:
-        return pos - owned[0], _township_listing(gz, owned[1], text[pos - owned[0] : pos + len(suffix)], towns_of)
+        k, owner = owned
+        if k > 2 and _led(text, pos - k, pos + len(suffix), owner, towns_of):  # 某街道以某社区为试点
+            k -= 1
+        return pos - k, _township_listing(gz, owner, text[pos - k : pos + len(suffix)], towns_of)
     listed = towns_of.names() if reach >= 2 else ()
     if listed or learned:
         end = pos + len(suffix)  # the suffix is the text's
@@ -1046,6 +1049,24 @@ def _community_start(
         if (_free_start(text, start) or _partner_body(text, start, free)) and free(start, pos, pos + len(suffix)):
             return start, None
     return None, None
+
+
+def _led(text: str, start: int, end: int, owner: _Mention, towns_of: _TownsOf) -> bool:
+    """Whether the name ``text[start:end]`` right after the township ``owner`` opens with a preposition, no part
+    of it (``place_not_community.tsv``, ``lead``): the rest is listed under the township, or the preposition's
+    closing word follows (以某社区为试点)."""
+    closing = _leads().get(text[start])
+    if closing is None:
+        return False
+    return bool(closing and text.startswith(closing, end)) or (
+        owner.division is not None and owner.division in towns_of(text[start + 1 : end])
+    )
+
+
+@cache
+def _leads() -> dict[str, str]:
+    """Prepositions that may open the text after a township -> their closing word ('' for none)."""
+    return {row[0]: row[2] if len(row) > 2 else "" for row in read_table("place_not_community.tsv") if row[1:2] == ["lead"]}
 
 
 def _township_listing(gz: Gazetteer, owner: _Mention, name: str, towns_of: _TownsOf) -> _Mention:
@@ -1197,7 +1218,7 @@ def _name_reach(before: str) -> int:
 def _not_in_name() -> re.Pattern[str]:
     """Words that cannot be part of a community or village name (``place_not_community.tsv``)."""
     rows = read_table("place_not_community.tsv")
-    return re.compile("|".join(re.escape(row[0]) for row in rows if row[1:2] != ["edge"]))
+    return re.compile("|".join(re.escape(row[0]) for row in rows if row[1:2] in ([], ["any"])))
 
 
 @cache
@@ -1385,7 +1406,10 @@ def _whole_township(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention],
     else:
         if not any(
             lo <= t.start < m.start and t.community is None and _free_start(text, t.start)
-            and ((towns and t.candidates == towns) or (m.township is not None and m.township in (t.township, t.surface)))
+            and (
+                (towns and (t.candidates == towns or (t.division is not None and (t.division,) == towns)))
+                or (m.township is not None and m.township in (t.township, t.surface))
+            )
             and inside[i + 1].start != t.end  # the community's own township right before it: 某街道某社区
             for i, t in enumerate(inside[:-1])
         ):
