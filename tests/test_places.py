@@ -556,3 +556,38 @@ def test_a_community_named_in_the_pages_own_voice_is_the_home_of_its_other_event
     text = "5月9日，党员志愿者上门为老人义务理发30余人次。\n今后，我们青枫社区居委会将坚持为老服务。"
     places, _ = resolve_places(DocContext(text=text, title="开封市：理发进家门"), _line_events(text))
     assert [(p.name, p.prefecture) for p in places if p is not None] == [("青枫社区", "开封市")] * 2
+
+
+def test_a_county_opening_a_compound_name_yields_to_the_occasion_it_illustrates() -> None:
+    text = "近年来，德化县浔中镇各社区把小区活动室建成居民之家。\n3月8日，在德化12号小区活动室，楼栋长和志愿者为老人理发。"
+    places, _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert [chain(p)[:6] for p in places] == [("浔中镇", "township", "福建省", "泉州市", "德化县", "浔中镇")] * 2
+    assert places[1] is not None and places[1].source == "document"
+
+
+def test_a_county_opening_a_compound_name_yields_to_the_pages_township() -> None:
+    text = "近年来，浔中镇各社区把小区活动室建成居民之家。\n3月8日，在德化12号小区活动室，楼栋长和志愿者为老人理发。"
+    places, _ = resolve_places(DocContext(text=text, title="德化县浔中镇：小区活动室成了居民之家"), _line_events(text))
+    assert chain(places[1])[:2] == ("浔中镇", "township")
+
+
+def test_a_community_named_as_a_persons_post_is_one_example_of_the_districts_occasion() -> None:
+    text = "“李奶奶，降压药已经送到门口了。”说这话的是秀山社区网格员陈芳。为摸清高龄老人底数，江夏区全面开展入户走访，指导各社区建立服务台账。"
+    ev = Event(seq=0, start=0, end=len(text), text=text)
+    start = text.index("江夏区")
+    ev.organizations.append(OrgMention("江夏区", start, start + 3))
+    (p,), _ = resolve_places(DocContext(text=text), [ev])
+    assert chain(p)[:2] == ("江夏区", "county")
+    other = "秀山社区书记陈芳带头擦洗健身器材，江夏区文明办为此点赞。"  # the district's office only comments
+    ev = Event(seq=0, start=0, end=len(other), text=other)
+    start = other.index("江夏区文明办")
+    ev.organizations.append(OrgMention("江夏区文明办", start, start + 6))
+    (p,), _ = resolve_places(DocContext(text=other), [ev])
+    assert chain(p)[:2] == ("秀山社区", "community")
+
+
+def test_a_township_of_another_province_acting_itself_keeps_its_name_without_a_chain() -> None:
+    text = "近日，蒲缥镇动员党员群众清理沟渠垃圾，整治村容村貌。"
+    p, problems = run(text, title="德化县浔中镇：打响清洁行动", org="蒲缥镇")
+    assert chain(p)[:6] == ("蒲缥镇", "township", None, None, None, "蒲缥镇")
+    assert p is not None and p.source == "event" and problems

@@ -156,27 +156,34 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     out: list[Place | None] = []
     problems: list[Problem] = []
     warned: set[str] = set()
+    occasion: _Mention | None = None  # the previous event's own place
     for ev in events:
         window = mentions[bisect_left(starts, ev.start) : bisect_left(starts, ev.end)]
         inside = [m for m in window if m.end <= ev.end and m.start not in hometowns]
         mention = _locality(gz, text, ev, inside, listed)
         source = "event"
+        stray = False  # a township of another province acting itself: its name only, no chain
         if mention is not None and province is not None:
+            named = mention
             mention, problem = _province_conflict(gz, text, ev, mention, inside, province)
             if problem is not None:
                 problems.append(problem)
+            if mention is None and _acting_township(gz, ev, named):  # a spliced paragraph: 某镇积极响应…
+                mention, stray = named._replace(division=None, candidates=(), township=named.surface), True
         if (mention is None or _LEVEL_RANK[_level(gz, mention)] < _LEVEL_RANK["township"]) and (
             as_written := _written_township(gz, text, ev)
         ) is not None:  # 某县某局…到某某乡开展: a township the gazetteer lacks, where the event happened
             mention = as_written
         if mention is not None and home is not None and _home_below(gz, text, ev, inside, mention, home.mention):
             mention = None  # 为贫困户送去某县…明白卡: a county named in passing, the page's village inside it
+        if mention is not None and occasion is not None and _unit_prefix(gz, text, inside, mention, occasion):
+            mention, source = occasion, "document"  # 某县某镇各社区…。2月4日,在某县29号小区…: the occasion's
         if mention is None:
             if home is None:
                 out.append(None)
                 continue
             mention, source = _self_named(gz, text, ev, home.mention), home.source
-        elif (mention.community or mention.township) and mention.division is None and not mention.candidates:
+        elif (mention.community or mention.township) and mention.division is None and not mention.candidates and not stray:
             # 某乡组织党员到某村: the township named just before the village; else 赴新西社区: of the document's place
             mention = _township_before(gz, text, inside, mention) or _inherit(gz, mention, home)
         elif mention.division is None and mention.community is None and mention.surface not in warned:
@@ -184,12 +191,21 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             problems.append(_ambiguity(gz, mention))
         if source == "event" and mention.community is not None and ev.date.month is None:
             mention = _whole_township(gz, text, ev, inside, mention)  # 全街…: an overview of the township's work
+            mention = _example_of(gz, text, ev, inside, mention)  # 某社区网格员某某…,某区持续推进…: the district's
+        occasion = mention if source == "event" else None
         place = _place(gz, mention, _when(ctx, ev), old_names)
         place.source = source
         if source != "event" or not mention.surface:  # the home, or the place several listed ones share
             place.surface, place.start, place.end = place.name, None, None
         out.append(place)
     return out, problems
+
+
+def _acting_township(gz: Gazetteer, ev: Event, m: _Mention) -> bool:
+    """Whether ``m`` is a township (or below) that is the event's organizer itself (某镇积极响应…), so that the
+    event is its own, whatever province the document's other places lie in."""
+    org = ev.organization
+    return org is not None and (org.start, org.end) == (m.start, m.end) and _LEVEL_RANK[_level(gz, m)] >= 3
 
 
 def _national(gz: Gazetteer, home: _Home | None) -> _Home | None:
@@ -1419,6 +1435,30 @@ def _whole_township(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention],
     return _Mention(m.start, m.end, m.township or "", d, candidates=m.candidates, township=m.township)
 
 
+def _example_of(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], m: _Mention) -> _Mention:
+    """In an undated paragraph, the place holding the community ``m`` that a later clause opens with, acting itself
+    (…,某区持续推进网格化治理: a body the organization finder read is that place alone; not 某区文明办), when ``m``
+    is named only as a person's post (某社区居委会网格员某某: the ``title`` words of ``place_where_words.tsv``, after
+    the community's body if any): the occasion is the wider place's, the person one example of it; else ``m``."""
+    end = m.end
+    body = next((w for w in _BODY_WORDS if text.startswith(w, end)), "")
+    if m.community is None or not text.startswith(_title_words(), end + len(body)):
+        return m
+    acting = {(o.start, o.end) for o in (ev.organization, *ev.organizations) if o is not None}
+    for i, n in enumerate(inside):
+        if n.start > end and n.community is None and _free_start(text, n.start) and _strictly_under(gz, m, n):
+            group = [g for g in _adjacent(inside, i) if g.start >= n.start]
+            if (n.start, group[-1].end) in acting:
+                return group[-1]
+    return m
+
+
+@cache
+def _title_words() -> tuple[str, ...]:
+    """A person's post after a community or village (网格员, 书记: ``place_where_words.tsv``, kind ``title``)."""
+    return words_of("place_where_words.tsv", "title")
+
+
 def _lead_place(
     text: str, ev: Event, inside: list[_Mention], listed: Container[int], base: _Mention, first_end: int
 ) -> _Mention | None:
@@ -1601,9 +1641,39 @@ def _home_below(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], men
     org = ev.organization
     o_start, o_end = (org.start, org.end) if org is not None and org.start is not None and org.end is not None else (0, 0)
     return all(
-        _strictly_under(gz, home, m) and not _after_where(text, inside, i) and not o_start <= m.start < o_end
+        _strictly_under(gz, home, m)
+        and (not _after_where(text, inside, i) or _opens_unit(text, inside, i))
+        and not o_start <= m.start < o_end
         for i, m in enumerate(inside)
     )
+
+
+def _unit_prefix(gz: Gazetteer, text: str, inside: list[_Mention], m: _Mention, occasion: _Mention) -> bool:
+    """Whether the event's place ``m`` only opens the name of a unit below the community (在某县29号小区) while the
+    previous event's place (the occasion it illustrates: 某县某镇各社区…) lies inside it."""
+    i = next((k for k, n in enumerate(inside) if n is m), None)
+    return i is not None and _opens_unit(text, inside, i) and _strictly_under(gz, occasion, m)
+
+
+_UNIT_NAME = re.compile(r"[0-9]{1,4}号?|[\u4e00-\u9fff]{1,4}?(?=小区|楼栋|网格|片区|家属院)")  # a unit's own name
+
+
+def _opens_unit(text: str, inside: list[_Mention], i: int) -> bool:
+    """Whether the place ``inside[i]`` opens the name of a unit below the community (在某县88号小区: the
+    ``unit`` words of ``place_where_words.tsv``), no other place name following it."""
+    m = inside[i]
+    if i + 1 < len(inside) and inside[i + 1].start == m.end:
+        return False
+    name = _UNIT_NAME.match(text, m.end)
+    if name is None or not (name.group().isdigit() or name.group().endswith("号") or _is_name(name.group())):
+        return False
+    return text.startswith(_unit_words(), name.end())
+
+
+@cache
+def _unit_words() -> tuple[str, ...]:
+    """Words ending a unit below the community (``place_where_words.tsv``, kind ``unit``)."""
+    return words_of("place_where_words.tsv", "unit")
 
 
 def _strictly_under(gz: Gazetteer, m: _Mention, ancestor: _Mention) -> bool:
