@@ -192,6 +192,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         if source == "event" and mention.community is not None and ev.date.month is None:
             mention = _whole_township(gz, text, ev, inside, mention)  # 全街…: an overview of the township's work
             mention = _example_of(gz, text, ev, inside, mention)  # 某社区网格员某某…,某区持续推进…: the district's
+            mention = _title_township(gz, text, inside, ctx.title or "", title, mention)  # 某街完善…制度: the street's work
         occasion = mention if source == "event" else None
         place = _place(gz, mention, _when(ctx, ev), old_names)
         place.source = source
@@ -261,9 +262,10 @@ def _recandidated(matches: list[Match], written: dict[str, tuple[tuple[int, ...]
 
 def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
     """A community the gazetteer cannot place, put under the document's home place (when that is resolved): under
-    its county only when the home is a township and the gazetteer lists no village so named in that county
-    (某村组织党员来到白石村: a village anywhere in the county, not surely in the home's township; villages are
-    listed far more fully than towns' new communities); under the one township of a prefecture home that lists
+    its county when the home is a township whose listing lacks the village, or under the one other township of
+    the county that lists it (某村组织党员来到白石村: a village anywhere in the county, not surely in the home's
+    township; villages are listed far more fully than towns' new communities); under the one township of a
+    prefecture home that lists
     it (the prefecture's village lists are read then, as a page naming one of its counties would)."""
     if home is None or home.mention is m:
         return m
@@ -282,9 +284,10 @@ def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
         and m.community.endswith("村")
         and gz.divisions[d].level == "township"
         and (county := gz.county_of(d)) is not None
-        and m.community not in gz.villages(county)
-    ):
-        return m._replace(division=county, candidates=(county,))
+        and d not in (towns := set(_listing(gz.villages(county), m.community)))
+    ):  # the one township of the county listing it, else the county
+        up = towns.pop() if len(towns) == 1 else county
+        return m._replace(division=up, candidates=(up,))
     if m.community is not None and gz.divisions[d].level == "prefecture" and (t := _listed_in(gz, d, m.community)):
         return m._replace(division=t, candidates=(t,))  # 荆州市…来到某村: the one township listing it there
     return m._replace(division=d, candidates=(d,), township=home.mention.township)
@@ -293,7 +296,7 @@ def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
 def _township_before(gz: Gazetteer, text: str, inside: list[_Mention], m: _Mention) -> _Mention | None:
     """A village no place holds, put under the township the sentence names last before it (某乡组织党员到某村,
     the county's list lacking the village), when no other village or community comes between (某村组织党员来到
-    另一村: anywhere in the county)."""
+    另一村: anywhere in the county), nor a word for the whole county or above (来到全县的示范村某村)."""
     if m.community is None or not m.community.endswith("村"):
         return None
     lo = _sentence_start(text, m.start)
@@ -302,6 +305,8 @@ def _township_before(gz: Gazetteer, text: str, inside: list[_Mention], m: _Menti
         return None
     if t.division is None and t.township is None:  # an ambiguous township: not this way
         return None
+    if any(level in _ABOVE_TOWNSHIP and word in text[t.end : m.start] for word, level in _self_words()):
+        return None  # 某镇…来到全县的示范村某村: a village anywhere in the county
     return m._replace(division=t.division, candidates=t.candidates, township=t.township)
 
 
@@ -885,7 +890,13 @@ def _street_township(gz: Gazetteer, name: str, suffix: str, places: set[int], to
 def _single_village(text: str, pos: int) -> bool:
     """Whether the one character before 村 at ``pos`` is a village's name: a surname or a direction
     (``place_single_village_chars.tsv``) right after a where-word (赴韩村观摩, 到东村学习)."""
-    return text[pos - 1] in _single_village_chars() and text.endswith(_venue_words(), 0, pos - 1)
+    return text[pos - 1] in _single_village_chars() and text.endswith(_venue_words() + _kind_words(), 0, pos - 1)
+
+
+@cache
+def _kind_words() -> tuple[str, ...]:
+    """Kinds of villages and communities put before a name (示范村某村: ``place_where_words.tsv``, ``title_word``)."""
+    return words_of("place_where_words.tsv", "title_word")
 
 
 @cache
@@ -1412,7 +1423,7 @@ def _whole_township(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention],
     towns = (d,) if d is not None else m.candidates
     if not towns or any(gz.divisions[t].level != "township" for t in towns):
         towns = ()
-    if (not towns and m.township is None) or text.endswith(_where_words(), 0, m.start):
+    if (not towns and m.township is None) or _venue(text, inside, m):
         return m
     lo = max(ev.start, text.rfind("\n", ev.start, m.start) + 1)
     for word, level in _self_words():
@@ -1433,6 +1444,27 @@ def _whole_township(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention],
     if towns:
         return _Mention(m.start, m.end, "", d, candidates=towns, township=m.township if d is None else None)
     return _Mention(m.start, m.end, m.township or "", d, candidates=m.candidates, township=m.township)
+
+
+def _title_township(
+    gz: Gazetteer, text: str, inside: list[_Mention], title_text: str, title: list[Match], m: _Mention
+) -> _Mention:
+    """The township of the community ``m`` when the title opens with that township acting (某街完善…制度, not a
+    label: 某街道：…) and names no community: an undated paragraph of the page is an overview of the township's
+    work, the community one example of it, unless the community follows a where-word; else ``m``."""
+    if m.community is None or m.division is None or not title or title[0].start != 0 or m.community in title_text:
+        return m
+    group = [title[0]]
+    for t in title[1:]:
+        if t.start != group[-1].end:
+            break
+        group.append(t)
+    end = group[-1].end
+    if m.division not in group[-1].candidates or gz.divisions[m.division].level != "township":
+        return m
+    if end >= len(title_text) or not "\u4e00" <= title_text[end] <= "\u9fff" or _venue(text, inside, m):
+        return m
+    return _Mention(m.start, m.end, "", m.division, candidates=(m.division,), township=m.township)
 
 
 def _example_of(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], m: _Mention) -> _Mention:
@@ -1577,7 +1609,7 @@ def _where_mention(
         if m.start >= first_end:
             return None
         if (
-            text.endswith(words, 0, m.start)
+            (text.endswith(words, 0, m.start) or _described_venue(text, inside, i))
             and (i == 0 or inside[i - 1].end != m.start)
             and not _quoted(text, m.start)  # 开展“走进某某镇”主题活动: a theme's words, no venue
             and not _moved_to(text, m.start)
@@ -1596,11 +1628,34 @@ def _where_mention(
     return None
 
 
+def _venue(text: str, inside: list[_Mention], m: _Mention) -> bool:
+    """Whether a where-word says the place ``m`` is a venue, right before it or before a short description of it
+    (在某社区, 来到全县的示范村某村)."""
+    i = next((k for k, n in enumerate(inside) if n.start == m.start), None)
+    return text.endswith(_where_words(), 0, m.start) or (i is not None and _described_venue(text, inside, i))
+
+
+_DESCRIPTION = 16  # the most characters describing a venue between a where-word and its kind (来到全县的示范村某村)
+
+
+def _described_venue(text: str, inside: list[_Mention], i: int) -> bool:
+    """Whether the name ``inside[i]`` follows a kind of village (示范村: ``title_word``) that a where-word opens a
+    short description of, in one clause and naming no other place (来到全县美丽乡村示范村某村)."""
+    m = inside[i]
+    kind = next((w for w in _kind_words() if text.endswith(w, 0, m.start)), None)
+    if kind is None:
+        return False
+    lo = max(0, m.start - len(kind) - _DESCRIPTION, inside[i - 1].end if i else 0)
+    clause = text[lo : m.start - len(kind)]
+    cut = max(clause.rfind(c) for c in "，,。；;！？!?、\n")
+    return any(clause.endswith(w, 0, k) for k in range(max(cut + 1, 1), len(clause) + 1) for w in _where_words())
+
+
 def _moved_to(text: str, start: int) -> bool:
     """Whether the where-word before ``start`` follows a word of moving (移民搬迁至某村): the place is where people
     moved to, not where the event happened (``place_where_words.tsv``, kind ``moving``)."""
-    word = max((w for w in _where_words() if text.endswith(w, 0, start)), key=len)
-    return text.endswith(_moving_words(), 0, start - len(word))
+    word = max((w for w in _where_words() if text.endswith(w, 0, start)), key=len, default="")
+    return bool(word) and text.endswith(_moving_words(), 0, start - len(word))
 
 
 @cache
