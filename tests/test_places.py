@@ -591,3 +591,10 @@ def test_a_township_of_another_province_acting_itself_keeps_its_name_without_a_c
     p, problems = run(text, title="德化县浔中镇：打响清洁行动", org="蒲缥镇")
     assert chain(p)[:6] == ("蒲缥镇", "township", None, None, None, "蒲缥镇")
     assert p is not None and p.source == "event" and problems
+
+
+def test_a_paragraph_with_a_year_of_its_own_stays_its_communitys_under_a_title_of_the_township_acting() -> None:
+    text = "2022年，秀山社区修订居民公约，召开楼栋议事会十余场。"
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="2022年", year=2022, year_source="expression"))
+    (p,), _ = resolve_places(DocContext(text=text, title="纸坊街健全居民议事制度，织密治理网络"), [ev])
+    assert chain(p)[:2] == ("秀山社区", "community")

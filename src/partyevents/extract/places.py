@@ -191,8 +191,9 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             problems.append(_ambiguity(gz, mention))
         if source == "event" and mention.community is not None and ev.date.month is None:
             mention = _whole_township(gz, text, ev, inside, mention)  # 全街…: an overview of the township's work
-            mention = _example_of(gz, text, ev, inside, mention)  # 某社区网格员某某…,某区持续推进…: the district's
-            mention = _title_township(gz, text, inside, ctx.title or "", title, mention)  # 某街完善…制度: the street's work
+            if ev.date.year_source != "expression":  # no year of its own either (2021年,某社区制定…: its own)
+                mention = _example_of(gz, text, ev, inside, mention)  # 某社区网格员某某…,某区持续推进…: the district's
+                mention = _title_township(gz, text, inside, ctx.title or "", title, mention)  # 某街完善…: the street's
         occasion = mention if source == "event" else None
         place = _place(gz, mention, _when(ctx, ev), old_names)
         place.source = source
