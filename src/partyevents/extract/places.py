@@ -1362,6 +1362,8 @@ def _locality(
         and org.end is not None
         and any(org.start <= m.start and m.end <= org.end for m in inside)
     )
+    if not by_org and base is not None and base.community is None and (own := _own_voice(text, inside)) is not None:
+        base = own  # 为实现某市…目标。…我们某社区居委会…: the narrator's community, not a city named in passing
     if by_org and base is not None and org is not None:  # 天津和平区小白楼街不断…: the name runs on past the body's
         for i, m in enumerate(inside):
             if m.start == org.end and m.start not in listed and _strictly_under(gz, m, base):
@@ -1466,6 +1468,11 @@ def _title_township(
     if end >= len(title_text) or not "\u4e00" <= title_text[end] <= "\u9fff" or _venue(text, inside, m):
         return m
     return _Mention(m.start, m.end, "", m.division, candidates=(m.division,), township=m.township)
+
+
+def _own_voice(text: str, inside: list[_Mention]) -> _Mention | None:
+    """The community or village the page names in its own voice (我们某社区: ``speaker`` words), if any."""
+    return next((m for m in inside if m.community is not None and text.endswith(_speaker_words(), 0, m.start)), None)
 
 
 def _example_of(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], m: _Mention) -> _Mention:
