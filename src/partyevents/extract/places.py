@@ -37,7 +37,8 @@
    ``在鸿翔社区召开``; not inside a quotation, nor where people moved to: 搬迁至某村), else the most specific place in the
    organizer's name (past a unit the gazetteer lacks: 青岛西海岸新区某街道; a county's bureau,
    or a township's office, working in a named community: that community; an organizer
-   joined to a partner by 与 keeps its own place), else the first group of adjacent place names, else the
+   joined to a partner by 与 keeps its own place), else the first group of adjacent place names (a community named
+   in the page's own voice, 我们某社区, over a city named in passing), else the
    document's home place (the one it names most, title and manifest counted
    thrice; several of one level named equally often: the place they share; a
    lone community under it, or one named at least thrice and more than all the
@@ -49,10 +50,14 @@
    share a province at most, for the document's place. A place chosen before the
    dated sentence (a quotation's speaker) yields to the one that sentence opens with.
    An undated paragraph opening with the whole township (该街坚持…, 全街各社区…, 某某街道 alone at a clause start)
-   is the township's, a community it names later one example.
+   is the township's, a community it names later one example; so is one with no year of its own under a title
+   opening with the township acting (某街完善…), and one naming its community only as a person's post before the
+   wider place acts (某社区网格员某某…,某区持续推进…: that place). A county or city opening the name of a unit
+   below the community (在某县29号小区) is no venue: the page's township inside it, or the previous event's.
 5. A locality in another province than the document's better-supported one
    falls back to the document's place when its own evidence is weak, and is
-   reported as a warning either way (:func:`_province_conflict`).
+   reported as a warning either way (:func:`_province_conflict`); a township that is the organizer itself
+   keeps its name there, without a chain (a spliced paragraph: 某镇积极响应…).
 
 The chain's names are those valid at the event's date (:mod:`.place_chain`).
 Mentions are found once per document and sliced per event (bisect on starts);
@@ -266,8 +271,8 @@ def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
     its county when the home is a township whose listing lacks the village, or under the one other township of
     the county that lists it (某村组织党员来到白石村: a village anywhere in the county, not surely in the home's
     township; villages are listed far more fully than towns' new communities); under the one township of a
-    prefecture home that lists
-    it (the prefecture's village lists are read then, as a page naming one of its counties would)."""
+    prefecture home that lists it (the prefecture's village lists are read then, as a page naming one of its
+    counties would)."""
     if home is None or home.mention is m:
         return m
     if m.community is None:  # a township as written: under the home's county (or prefecture), not its township
@@ -938,7 +943,7 @@ _TOWNSHIP_ALIAS = re.compile(r"[（(](?:原|现|今|即)?[\u4e00-\u9fff]{0,8}?(?
 class _Owners:
     """End offset -> the mention a community name may follow: townships (before 村), or any place (before 社区)."""
 
-    def __init__(self, gz: Gazetteer, mentions: list[_Mention], text: str = "") -> None:
+    def __init__(self, gz: Gazetteer, mentions: list[_Mention], text: str) -> None:
         self.towns: dict[int, _Mention] = {}
         self.any: dict[int, _Mention] = {}
         self.counties: dict[int, _Mention] = {}  # full county names: a village's name may follow one (边坝县普玉村)
