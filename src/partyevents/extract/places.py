@@ -1262,17 +1262,29 @@ def _edge_stops() -> tuple[str, ...]:
 
 def _core_chars(core: str) -> bool:
     """Whether ``core`` may lie inside a community's name: what every longer name ending with it needs."""
-    return bool(_NAME_CHARS.fullmatch(core)) and not _not_in_name().search(core)
+    return (
+        bool(_NAME_CHARS.fullmatch(core))
+        and not _not_in_name().search(core)
+        and not any(core.find(w, 1) >= 0 for w in _open_words())
+    )
+
+
+@cache
+def _open_words() -> tuple[str, ...]:
+    """Words that may open a community or village name only (和平社区: ``place_not_community.tsv``, ``open``)."""
+    return tuple(row[0] for row in read_table("place_not_community.tsv") if row[1:2] == ["open"])
 
 
 def _is_name(core: str) -> bool:
     """Whether ``core`` can be a community's name before 社区/村.
 
-    >>> _is_name("明晶巷"), _is_name("组织"), _is_name("41个")
-    (True, False, False)
+    >>> _is_name("明晶巷"), _is_name("组织"), _is_name("41个"), _is_name("和平"), _is_name("甲和乙"), _is_name("祥和")
+    (True, False, False, True, False, False)
     """
     edges = _edge_stops()
-    return _core_chars(core) and not core.startswith(edges) and not core.endswith(edges)
+    return (
+        _core_chars(core) and not core.startswith(edges) and not core.endswith(edges) and not core.endswith(_open_words())
+    )
 
 
 def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tuple[_Mention, ...]]:
