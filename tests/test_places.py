@@ -79,7 +79,7 @@ def test_brand_name_is_not_a_township() -> None:
 
 
 def test_event_without_a_place_inherits_the_documents_home() -> None:
-    text = "记者从市委组织部了解到,全市推行结对共建。株洲已安排36家机关支部结对。"
+    text = "据市委组织部介绍,全市推行结对共建。株洲已安排36家机关支部结对。"
     cut = text.index("株洲")
     places, _ = resolve_places(DocContext(text=text), [Event(0, 0, cut, text[:cut]), Event(1, cut, len(text), text[cut:])])
     assert chain(places[0])[:4] == ("株洲市", "prefecture", "湖南省", "株洲市")
@@ -104,7 +104,7 @@ def test_village_after_its_township() -> None:
 
 
 def test_action_words_after_a_township_are_not_a_community() -> None:
-    p, _ = run("资市镇组织社区党员清扫楼道,熊河镇各村(社区)同步跟进")
+    p, _ = run("资市镇组织社区老党员清扫楼道,熊河镇各村(社区)同步跟进")
     assert chain(p)[:2] == ("资市镇", "township")
 
 
