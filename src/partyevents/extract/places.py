@@ -29,6 +29,8 @@
    township of it listing the community (某某二村社区 listed as 某某二村 too). A village named by one
    character (a surname or a direction) counts right after a where-word (赴某村观摩), a community numbered
    rather than named right after a place (某某街3520社区), a name after the page's own voice (我们某社区).
+   A community the title writes right after its township (某街道某村…, a township the gazetteer lacks as written)
+   is that township's where the body names it, whatever township the gazetteer lists it under.
    A township's other name in brackets (某乡(某街道)某社区) is an alias: the township is named once and the
    community after the bracket is its. A village no place holds takes the township its sentence names last
    before it (某乡组织党员到某村), unless another village or community comes between.
@@ -151,7 +153,10 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     mentions = _without_aliases(gz, text, _with_bare_townships(gz, text, _with_townships(gz, text, mentions)))
     hometowns = _hometowns(text, mentions)  # a person's hometown (某某人) is no place of the page
     pre_home = _home(gz, [m for m in mentions if m.start not in hometowns], title, manifest, choice)
-    mentions = _with_communities(gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events))
+    mentions = _with_communities(
+        gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events),
+        _title_communities(gz, ctx.title or "", title, choice),
+    )
     home = _national(gz, _descend(gz, text, pre_home, mentions))
     hometowns = _hometowns(text, mentions)
     listed = _listed(gz, text, mentions)
@@ -784,16 +789,18 @@ _BODY_WORDS = ("党委", "党总支", "党支部", "支部", "党组织", "居�
 
 
 def _with_communities(
-    gz: Gazetteer, text: str, mentions: list[_Mention], home: _Home | None, free: _FreeNames | None = None
+    gz: Gazetteer, text: str, mentions: list[_Mention], home: _Home | None, free: _FreeNames | None = None,
+    titled: dict[str, _Mention] | None = None,
 ) -> list[_Mention]:
     """Add named communities: after a place name, known to the gazetteer in the document's counties,
-    or standing on their own (:class:`_FreeNames`)."""
+    or standing on their own (:class:`_FreeNames`); ``titled``: communities the title writes right after their
+    township (:func:`_title_communities`), which the body's mentions of them take."""
     counties = {c for m in mentions if m.division is not None and (c := gz.county_of(m.division)) is not None}
     if home is not None and home.mention.division is not None and (c := gz.county_of(home.mention.division)):
         counties.add(c)
     mentioned = {m.division for m in mentions if m.division is not None}
     owners = _Owners(gz, mentions, text)
-    learned: dict[str, _Mention | None] = {}  # community name -> its owner, learned from an explicit mention
+    learned: dict[str, _Mention | None] = dict(titled or {})  # community name -> its owner, from an explicit mention
     towns_of = _TownsOf(gz, sorted(counties))
     name_reach = _name_reach
     found: list[_Mention] = []
@@ -880,6 +887,38 @@ def _with_communities(
     reach_of = list(accumulate((e for _, e in spans), max))
     kept = [m for m in mentions if (i := bisect_left(span_starts, m.start + 1)) == 0 or reach_of[i - 1] < m.end]
     return sorted(kept + found, key=_START)
+
+
+_TITLE_COMMUNITY = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:社区|居委会|居民区|嘎查|村)(?![民委干级])")
+_LEVEL_SUFFIXES = ("街道", "镇", "乡")
+_TITLE_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)")  # one the gazetteer lacks, after its county
+
+
+def _title_communities(gz: Gazetteer, title_text: str, title: list[Match], choice: Mapping[str, int | None]) -> dict[str, _Mention]:
+    """Communities and villages the title writes right after their township (某街道某村…; a township the gazetteer
+    lacks, right after its county: as written) -> that township, with no span in the body: where the gazetteer
+    lists the name elsewhere, the page's word holds."""
+    out: dict[str, _Mention] = {}
+    for m in title:
+        d = choice.get(m.surface)
+        if d is None:
+            continue
+        level, end, township = gz.divisions[d].level, m.end, None
+        if level == "county" and m.surface.endswith(_LEVEL_SUFFIXES):  # a township under its county as written
+            township = m.surface
+        elif level == "county" and (t := _TITLE_TOWNSHIP.match(title_text, end)) is not None:
+            core = t.group()[:-2] if t.group().endswith("街道") else t.group()[:-1]
+            if not _free_name(core) or any(k.end - k.start == len(t.group()) for k in gz.find(t.group())):
+                continue
+            end, township = t.end(), t.group()
+        elif level != "township":
+            continue
+        if (c := _TITLE_COMMUNITY.match(title_text, end)) is None:
+            continue
+        suffix = next(s for s in _COMMUNITY_ENDS if c.group().endswith(s))
+        if _is_name(c.group()[: -len(suffix)]):
+            out[c.group()] = _Mention(-1, -1, "", d, candidates=(d,), township=township)
+    return out
 
 
 def _street_township(gz: Gazetteer, name: str, suffix: str, places: set[int], towns_of: _TownsOf) -> int | None:
