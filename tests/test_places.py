@@ -28,15 +28,15 @@ def chain(p: Place | None) -> tuple:
 
 
 def test_short_form_resolves_to_full_name_with_chain_and_code() -> None:
-    p, problems = run("樊城发布《致樊城区在外父老乡亲的一封信》")
-    assert chain(p) == ("樊城区", "county", "湖北省", "襄阳市", "樊城区", None, None, "420606")
-    assert p is not None and p.surface == "樊城" and (p.start, p.end) == (0, 2)
+    p, problems = run("江夏发布《致江夏区返乡游子的倡议书》")
+    assert chain(p) == ("江夏区", "county", "湖北省", "武汉市", "江夏区", None, None, "420115")
+    assert p is not None and p.surface == "江夏" and (p.start, p.end) == (0, 2)
     assert problems == []
 
 
 def test_deepest_of_adjacent_names_wins() -> None:
-    p, _ = run("今年以来,武汉市黄陂区积极总结经验")
-    assert chain(p)[:5] == ("黄陂区", "county", "湖北省", "武汉市", "黄陂区")
+    p, _ = run("今年以来,武汉市江夏区认真梳理做法")
+    assert chain(p)[:5] == ("江夏区", "county", "湖北省", "武汉市", "江夏区")
 
 
 def test_shared_township_resolved_by_context() -> None:
@@ -55,61 +55,62 @@ def test_shared_township_without_context_is_left_unresolved_with_a_warning() -> 
 
 
 def test_community_under_township_from_the_text() -> None:
-    text = "清河口街道明晶巷社区党委以共同缔造工作为契机"
-    p, _ = run(text, org="清河口街道明晶巷社区党委")
-    assert chain(p) == ("明晶巷社区", "community", "湖北省", "襄阳市", "樊城区", "清河口街道", "明晶巷社区", "420606")
+    text = "纸坊街道秀山社区党委以楼道议事为抓手"
+    p, _ = run(text, org="纸坊街道秀山社区党委")
+    assert chain(p) == ("秀山社区", "community", "湖北省", "武汉市", "江夏区", "纸坊街道", "秀山社区", "420115")
     assert p is not None and text[p.start : p.end] == p.surface  # type: ignore[index]
 
 
 def test_community_unknown_to_the_gazetteer_still_counts_after_its_township() -> None:
-    p, _ = run("樊城区王寨街道幸福里社区开展志愿服务")
-    assert chain(p)[:7] == ("幸福里社区", "community", "湖北省", "襄阳市", "樊城区", "王寨街道", "幸福里社区")
+    p, _ = run("江陵县资市镇桂香里社区组织义务理发")
+    assert chain(p)[:7] == ("桂香里社区", "community", "湖北省", "荆州市", "江陵县", "资市镇", "桂香里社区")
 
 
 def test_bureau_of_a_county_working_in_a_named_community() -> None:
-    p, _ = run("黄陂区财政局对接下沉前川街康乐社区", org="黄陂区财政局")
-    assert chain(p)[:6] == ("康乐社区", "community", "湖北省", "武汉市", "黄陂区", "前川街道")
+    p, _ = run("江夏区财政局结对下沉纸坊街秀山社区", org="江夏区财政局")
+    assert chain(p)[:6] == ("秀山社区", "community", "湖北省", "武汉市", "江夏区", "纸坊街道")
 
 
 def test_brand_name_is_not_a_township() -> None:
-    p, _ = run("樊城领秀中原商圈入围十大案例", title="襄阳市樊城区党建简报")
-    assert chain(p)[:2] == ("樊城区", "county")
+    p, _ = run("江夏锦绣中原商圈获评示范街区", title="武汉市江夏区党建简报")
+    assert chain(p)[:2] == ("江夏区", "county")
     p, _ = run("中原商圈党建工作")
     assert p is None
 
 
 def test_event_without_a_place_inherits_the_documents_home() -> None:
-    text = "记者从市委组织部获悉,全市推进结对共建。长沙已经安排48个机关党组织结对。"
-    places, _ = resolve_places(DocContext(text=text), [Event(0, 0, 20, text[:20]), Event(1, 20, len(text), text[20:])])
-    assert chain(places[0])[:4] == ("长沙市", "prefecture", "湖南省", "长沙市")
+    text = "据市委组织部介绍,全市推行结对共建。株洲已安排36家机关支部结对。"
+    cut = text.index("株洲")
+    places, _ = resolve_places(DocContext(text=text), [Event(0, 0, cut, text[:cut]), Event(1, cut, len(text), text[cut:])])
+    assert chain(places[0])[:4] == ("株洲市", "prefecture", "湖南省", "株洲市")
     assert places[0] is not None and places[0].start is None
-    assert chain(places[1])[0] == "长沙市" and places[1] is not None and places[1].start == 20
+    assert chain(places[1])[0] == "株洲市" and places[1] is not None and places[1].start == cut
 
 
 def test_traditional_script_is_resolved_after_conversion() -> None:
-    rows = extract_text("12月6日\n樊城區王寨街道召開疫情防控推進會。", published="2022-12-09")
+    rows = extract_text("12月6日\n江陵縣資市鎮召開疫情防控推進會。", published="2022-12-09")
     (event,) = rows.events
     assert (event["locality"], event["county"], event["prefecture"], event["adcode"]) == (
-        "王寨街道",
-        "樊城区",
-        "襄阳市",
-        "420606",
+        "资市镇",
+        "江陵县",
+        "荆州市",
+        "421024",
     )
 
 
 def test_village_after_its_township() -> None:
-    p, _ = run("12月8日,樊城区牛首镇张湾村召开党员大会")
-    assert chain(p)[:7] == ("张湾村", "village", "湖北省", "襄阳市", "樊城区", "牛首镇", "张湾村")
+    p, _ = run("12月8日,江陵县资市镇桂香村召开支部大会")
+    assert chain(p)[:7] == ("桂香村", "village", "湖北省", "荆州市", "江陵县", "资市镇", "桂香村")
 
 
 def test_action_words_after_a_township_are_not_a_community() -> None:
-    p, _ = run("王寨街道组织社区党员开展志愿服务,牛首镇各村(社区)同步开展")
-    assert chain(p)[:2] == ("王寨街道", "township")
+    p, _ = run("资市镇组织社区老党员清扫楼道,熊河镇各村(社区)同步跟进")
+    assert chain(p)[:2] == ("资市镇", "township")
 
 
 def test_a_persons_hometown_is_not_the_locality() -> None:
-    p, _ = run("张明,河南禹州人,在夏都街道开展宣讲")
-    assert chain(p)[:5] == ("夏都街道", "township", "河南省", "许昌市", "禹州市")
+    p, _ = run("李华,湖北江陵人,在资市镇开展宣讲")
+    assert chain(p)[:5] == ("资市镇", "township", "湖北省", "荆州市", "江陵县")
 
 
 def _line_events(text: str) -> list[Event]:
@@ -122,21 +123,21 @@ def _line_events(text: str) -> list[Event]:
 
 
 def test_each_event_takes_the_places_in_its_own_span_and_names_inside_a_community_are_dropped() -> None:
-    text = "樊城区牛首镇社区开展志愿服务。\n黄陂区前川街康乐社区召开党员大会。"
+    text = "江陵县资市镇社区组织义务理发。\n江夏区纸坊街秀山社区举行议事协商会。"
     events = _line_events(text)
     places, problems = resolve_places(DocContext(text=text), events)
-    # 牛首镇 inside 牛首镇社区 is part of the community's name, not the event's place
+    # 资市镇 inside 资市镇社区 is part of the community's name, not the event's place
     assert [chain(p)[:6] for p in places] == [
-        ("牛首镇社区", "community", "湖北省", "襄阳市", "樊城区", None),
-        ("康乐社区", "community", "湖北省", "武汉市", "黄陂区", "前川街道"),
+        ("资市镇社区", "community", "湖北省", "荆州市", "江陵县", None),
+        ("秀山社区", "community", "湖北省", "武汉市", "江夏区", "纸坊街道"),
     ]
     assert problems == []
 
 
 def test_organizer_that_is_only_a_place_keeps_that_place_over_a_community_it_mentions() -> None:
-    # the district itself acts; the community is merely mentioned (contrast 黄陂区财政局 above)
-    p, _ = run("黄陂区召开推进会,前川街康乐社区作交流发言", org="黄陂区")
-    assert chain(p)[:5] == ("黄陂区", "county", "湖北省", "武汉市", "黄陂区")
+    # the district itself acts; the community is merely mentioned (contrast 江夏区财政局 above)
+    p, _ = run("江夏区召开推进会,纸坊街秀山社区作交流发言", org="江夏区")
+    assert chain(p)[:5] == ("江夏区", "county", "湖北省", "武汉市", "江夏区")
 
 
 CASES = json.loads((Path(__file__).parent / "data" / "place_cases.json").read_text(encoding="utf-8"))
@@ -556,3 +557,45 @@ def test_a_community_named_in_the_pages_own_voice_is_the_home_of_its_other_event
     text = "5月9日，党员志愿者上门为老人义务理发30余人次。\n今后，我们青枫社区居委会将坚持为老服务。"
     places, _ = resolve_places(DocContext(text=text, title="开封市：理发进家门"), _line_events(text))
     assert [(p.name, p.prefecture) for p in places if p is not None] == [("青枫社区", "开封市")] * 2
+
+
+def test_a_county_opening_a_compound_name_yields_to_the_occasion_it_illustrates() -> None:
+    text = "近年来，德化县浔中镇各社区把小区活动室建成居民之家。\n3月8日，在德化12号小区活动室，楼栋长和志愿者为老人理发。"
+    places, _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert [chain(p)[:6] for p in places] == [("浔中镇", "township", "福建省", "泉州市", "德化县", "浔中镇")] * 2
+    assert places[1] is not None and places[1].source == "document"
+
+
+def test_a_county_opening_a_compound_name_yields_to_the_pages_township() -> None:
+    text = "近年来，浔中镇各社区把小区活动室建成居民之家。\n3月8日，在德化12号小区活动室，楼栋长和志愿者为老人理发。"
+    places, _ = resolve_places(DocContext(text=text, title="德化县浔中镇：小区活动室成了居民之家"), _line_events(text))
+    assert chain(places[1])[:2] == ("浔中镇", "township")
+
+
+def test_a_community_named_as_a_persons_post_is_one_example_of_the_districts_occasion() -> None:
+    text = "“李奶奶，降压药已经送到门口了。”说这话的是秀山社区网格员陈芳。为摸清高龄老人底数，江夏区全面开展入户走访，指导各社区建立服务台账。"
+    ev = Event(seq=0, start=0, end=len(text), text=text)
+    start = text.index("江夏区")
+    ev.organizations.append(OrgMention("江夏区", start, start + 3))
+    (p,), _ = resolve_places(DocContext(text=text), [ev])
+    assert chain(p)[:2] == ("江夏区", "county")
+    other = "秀山社区书记陈芳带头擦洗健身器材，江夏区文明办为此点赞。"  # the district's office only comments
+    ev = Event(seq=0, start=0, end=len(other), text=other)
+    start = other.index("江夏区文明办")
+    ev.organizations.append(OrgMention("江夏区文明办", start, start + 6))
+    (p,), _ = resolve_places(DocContext(text=other), [ev])
+    assert chain(p)[:2] == ("秀山社区", "community")
+
+
+def test_a_township_of_another_province_acting_itself_keeps_its_name_without_a_chain() -> None:
+    text = "近日，蒲缥镇动员党员群众清理沟渠垃圾，整治村容村貌。"
+    p, problems = run(text, title="德化县浔中镇：打响清洁行动", org="蒲缥镇")
+    assert chain(p)[:6] == ("蒲缥镇", "township", None, None, None, "蒲缥镇")
+    assert p is not None and p.source == "event" and problems
+
+
+def test_a_paragraph_with_a_year_of_its_own_stays_its_communitys_under_a_title_of_the_township_acting() -> None:
+    text = "2022年，秀山社区修订居民公约，召开楼栋议事会十余场。"
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="2022年", year=2022, year_source="expression"))
+    (p,), _ = resolve_places(DocContext(text=text, title="纸坊街健全居民议事制度，织密治理网络"), [ev])
+    assert chain(p)[:2] == ("秀山社区", "community")

@@ -339,6 +339,10 @@ class Gazetteer:
         """Whether some township bears exactly this full name."""
         return name in self._township_names
 
+    def townships_named(self, name: str) -> tuple[int, ...]:
+        """The townships bearing exactly this full name."""
+        return self._township_names.get(name, ())
+
     def township_near(self, county: int, name: str) -> int | None:
         """The one township of ``county`` whose name, without its suffix, begins the core of ``name`` or is
         begun by it (the page's 某某山镇 for the dictionary's 某某镇, under the same county), else None. A

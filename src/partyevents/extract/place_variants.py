@@ -3,6 +3,11 @@
 A page writing a township right after its county may leave out its suffix (诸暨枫桥 for 诸暨市枫桥镇, 罗田县三里畈):
 the core of the one township of that county so named is that township (:func:`bare_after_counties`).
 
+A page may write a subdistrict 某某街道 as 某某街 where the matcher refuses the short form (after a verb: 走进某某街),
+or 某某街 for a 某某街街道 the matcher has no short form of (some 某某街 is a street in every city): it is that
+township when a community follows (某某街3520社区, one the gazetteer lists under it) or the page names the
+county holding it, and no street's word or house number follows (某某街123号, 某某街口: :func:`street_townships`).
+
 A page writes 某某镇 where the dictionary (as of 2023) has 某某街道 (a town made a subdistrict) or 某某乡:
 the matcher finds nothing there. When exactly one township in the country bears the name under another
 suffix, it is that one if the page corroborates it: a village or community listed under that township is
@@ -22,11 +27,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from ..resources import words_of
 from .gazetteer import Gazetteer, Match, _short_ok
 
-__all__ = ["bare_after_counties", "variant_townships"]
+__all__ = ["bare_after_counties", "street_townships", "variant_townships"]
 
 _SUFFIX = re.compile(r"(?:街道|镇|乡)(?!镇|村|长|党|政府|干部|级|里|亲|土|贤|愁|音|情)")
 _CORES = (4, 3, 2)  # characters before the suffix tried as the name's core, the longest first
@@ -125,3 +131,74 @@ def bare_after_counties(gz: Gazetteer, text: str, matches: list[Match]) -> list[
                 out.append(Match(m.end, end + len(office), core + office, (towns[0],), True))
                 break
     return out
+
+
+# 街 ending a subdistrict's name written short (某某街 for 某某街道 or 某某街街道), not the start of 街道 or 街办
+_STREET = re.compile(r"街(?!道|办|街)")
+_NUMBERED = re.compile(r"[0-9]{1,5}(?:社区|居委会)")  # a community numbered rather than named (某某街3520社区)
+_HOUSE = re.compile(r"[0-9０-９]+号")  # a house number: the 街 is a street
+
+
+def street_townships(
+    gz: Gazetteer, text: str, matches: list[Match], extra: list[Match] | tuple[()] = (),
+    may_start: Callable[[str, int], bool] = lambda text, start: True,
+) -> list[Match]:
+    """Short-form matches for subdistricts written 某某街 that the matcher left out, as the module says:
+    a community right after it (numbered, or one the gazetteer lists under it), or the county holding it
+    named by the page (``matches``, ``extra``: the title's and the manifest's names); the name starts where
+    ``may_start`` allows or right after another name, and no street's word follows (``after`` rows of
+    ``place_short_context.tsv`` other than a community's: 某某街路口, 某某街小区) nor a house number.
+
+    >>> from .gazetteer import gazetteer
+    >>> g = gazetteer()
+    >>> [(m.surface, g.divisions[m.candidates[0]].name) for m in street_townships(g, "党员走进营市街3520社区。", [])]
+    [('营市街', '营市街街道')]
+    >>> street_townships(g, "党员走进营市街123号。", [])
+    []
+    """
+    out: list[Match] = []
+    covered = [(m.start, m.end) for m in matches]
+    ends = {m.end for m in matches}
+    counties: set[int] | None = None  # counties the page's names hold or lie in, on first use
+    for sm in _STREET.finditer(text):
+        end = sm.end()
+        if any(s < end and sm.start() < e for s, e in covered) or _HOUSE.match(text, end):
+            continue
+        numbered = _NUMBERED.match(text, end) is not None
+        if not numbered and text.startswith(_street_after(), end):  # 某某街社区: a community named after its street
+            continue
+        for k in _CORES:
+            start = sm.start() - k
+            if start < 0 or not (start in ends or may_start(text, start)):
+                continue
+            towns = gz.townships_named(text[start:end] + "道") + gz.townships_named(text[start:end] + "街道")
+            if not towns:
+                continue
+            if not numbered:
+                listing = [t for t in towns if _village_after(gz, text, end, t)]
+                if not listing:
+                    if counties is None:
+                        counties = _counties(gz, [*matches, *extra])
+                    listing = [t for t in towns if gz.county_of(t) in counties]
+                towns = tuple(listing)
+            if towns:
+                out.append(Match(start, end, text[start:end], towns, True))
+                covered.append((start, end))
+            break
+    return out
+
+
+def _counties(gz: Gazetteer, matches: list[Match]) -> set[int]:
+    """Counties named by the page (a name with few candidates), or holding a place it names."""
+    out: set[int] = set()
+    for m in matches:
+        if len(m.candidates) <= 3:
+            out.update(c for d in m.candidates if (c := gz.county_of(d)) is not None)
+    return out
+
+
+@cache
+def _street_after() -> tuple[str, ...]:
+    """Words after 某某街 that make it a street or part of another name, a community named after the street
+    included (某某街社区, 某某街路口: ``place_short_context.tsv``, ``after``)."""
+    return words_of("place_short_context.tsv", "after")

@@ -20,20 +20,27 @@
    only (居民区党总支: Shanghai); else it stays unresolved (its name is kept,
    and the chain its candidates share).
 3. Add what the gazetteer lacks or writes differently: a township named after
-   its county (西夏区贺兰山路街道, 松北区松北镇), one written without its suffix
-   after its county (诸暨枫桥) or again at a clause start (…,某某确定全镇…), and
+   its county (游仙区游仙镇), one written without its suffix
+   after its county (诸暨枫桥) or again at a clause start (…,某某确定全镇…), a subdistrict written 某某街
+   where the matcher refuses it (走进某某街3520社区: :func:`.place_variants.street_townships`), and
    named communities and villages (``前川街向阳社区``, ``在鸿翔社区``,
    ``，某某苑社区联合…``, 嘎查, 居民区); a village takes the township written
    last right before it, a community written right after its county the one
    township of it listing the community (某某二村社区 listed as 某某二村 too). A village named by one
    character (a surname or a direction) counts right after a where-word (赴某村观摩), a community numbered
    rather than named right after a place (某某街3520社区), a name after the page's own voice (我们某社区).
+   A community the title writes right after its township (某街道某村…, a township the gazetteer lacks as written)
+   is that township's where the body names it, whatever township the gazetteer lists it under.
+   A township's other name in brackets (某乡(某街道)某社区) is an alias: the township is named once and the
+   community after the bracket is its. A village no place holds takes the township its sentence names last
+   before it (某乡组织党员到某村), unless another village or community comes between.
 4. Per event, the locality is where it happened when the lead sentence (the
    one with the date, else the organizer) says so (``来到繁峙县``, ``前往该县某乡``,
    ``在鸿翔社区召开``; not inside a quotation, nor where people moved to: 搬迁至某村), else the most specific place in the
    organizer's name (past a unit the gazetteer lacks: 青岛西海岸新区某街道; a county's bureau,
    or a township's office, working in a named community: that community; an organizer
-   joined to a partner by 与 keeps its own place), else the first group of adjacent place names, else the
+   joined to a partner by 与 keeps its own place), else the first group of adjacent place names (a community named
+   in the page's own voice, 我们某社区, over a city named in passing), else the
    document's home place (the one it names most, title and manifest counted
    thrice; several of one level named equally often: the place they share; a
    lone community under it, or one named at least thrice and more than all the
@@ -45,10 +52,14 @@
    share a province at most, for the document's place. A place chosen before the
    dated sentence (a quotation's speaker) yields to the one that sentence opens with.
    An undated paragraph opening with the whole township (该街坚持…, 全街各社区…, 某某街道 alone at a clause start)
-   is the township's, a community it names later one example.
+   is the township's, a community it names later one example; so is one with no year of its own under a title
+   opening with the township acting (某街完善…), and one naming its community only as a person's post before the
+   wider place acts (某社区网格员某某…,某区持续推进…: that place). A county or city opening the name of a unit
+   below the community (在某县29号小区) is no venue: the page's township inside it, or the previous event's.
 5. A locality in another province than the document's better-supported one
    falls back to the document's place when its own evidence is weak, and is
-   reported as a warning either way (:func:`_province_conflict`).
+   reported as a warning either way (:func:`_province_conflict`); a township that is the organizer itself
+   keeps its name there, without a chain (a spliced paragraph: 某镇积极响应…).
 
 The chain's names are those valid at the event's date (:mod:`.place_chain`).
 Mentions are found once per document and sliced per event (bisect on starts);
@@ -75,7 +86,7 @@ from ..resources import read_table, words_of
 from .gazetteer import Division, Gazetteer, Match, gazetteer, township_core
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
-from .place_variants import bare_after_counties, variant_townships
+from .place_variants import bare_after_counties, street_townships, variant_townships
 from .place_villages import by_villages
 
 __all__ = ["resolve_places"]
@@ -124,6 +135,8 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     body = corroborated(gz, text, without_word_parts(gz, text, found), title + manifest)
     if variants := variant_townships(gz, text, body, title + manifest, _free_start):  # 某某镇 for the dictionary's 某某街道
         body = sorted(body + variants, key=_START)
+    if streets := street_townships(gz, text, body, title + manifest, _free_start):  # 走进某某街3520社区
+        body = sorted(body + streets, key=_START)
     written = _townships_of_counties(gz, (body, title, manifest))
     for v in variants:  # named as the page writes it
         written.setdefault(v.surface, (v.candidates, v.surface))
@@ -137,10 +150,13 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         for m in body
     ]
     mentions = [_with_level_word(gz, text, m) if m.short else m for m in mentions]  # only a short form grows
-    mentions = _with_bare_townships(gz, text, _with_townships(gz, text, mentions))
+    mentions = _without_aliases(gz, text, _with_bare_townships(gz, text, _with_townships(gz, text, mentions)))
     hometowns = _hometowns(text, mentions)  # a person's hometown (某某人) is no place of the page
     pre_home = _home(gz, [m for m in mentions if m.start not in hometowns], title, manifest, choice)
-    mentions = _with_communities(gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events))
+    mentions = _with_communities(
+        gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events),
+        _title_communities(gz, ctx.title or "", title, choice),
+    )
     home = _national(gz, _descend(gz, text, pre_home, mentions))
     hometowns = _hometowns(text, mentions)
     listed = _listed(gz, text, mentions)
@@ -150,39 +166,58 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     out: list[Place | None] = []
     problems: list[Problem] = []
     warned: set[str] = set()
+    occasion: _Mention | None = None  # the previous event's own place
     for ev in events:
         window = mentions[bisect_left(starts, ev.start) : bisect_left(starts, ev.end)]
         inside = [m for m in window if m.end <= ev.end and m.start not in hometowns]
         mention = _locality(gz, text, ev, inside, listed)
         source = "event"
+        stray = False  # a township of another province acting itself: its name only, no chain
         if mention is not None and province is not None:
+            named = mention
             mention, problem = _province_conflict(gz, text, ev, mention, inside, province)
             if problem is not None:
                 problems.append(problem)
+            if mention is None and _acting_township(gz, ev, named):  # a spliced paragraph: 某镇积极响应…
+                mention, stray = named._replace(division=None, candidates=(), township=named.surface), True
         if (mention is None or _LEVEL_RANK[_level(gz, mention)] < _LEVEL_RANK["township"]) and (
             as_written := _written_township(gz, text, ev)
         ) is not None:  # 某县某局…到某某乡开展: a township the gazetteer lacks, where the event happened
             mention = as_written
         if mention is not None and home is not None and _home_below(gz, text, ev, inside, mention, home.mention):
             mention = None  # 为贫困户送去某县…明白卡: a county named in passing, the page's village inside it
+        if mention is not None and occasion is not None and _unit_prefix(gz, text, inside, mention, occasion):
+            mention, source = occasion, "document"  # 某县某镇各社区…。2月4日,在某县29号小区…: the occasion's
         if mention is None:
             if home is None:
                 out.append(None)
                 continue
             mention, source = _self_named(gz, text, ev, home.mention), home.source
-        elif (mention.community or mention.township) and mention.division is None and not mention.candidates:
-            mention = _inherit(gz, mention, home)  # 赴新西社区: a community of the document's place
+        elif (mention.community or mention.township) and mention.division is None and not mention.candidates and not stray:
+            # 某乡组织党员到某村: the township named just before the village; else 赴新西社区: of the document's place
+            mention = _township_before(gz, text, inside, mention) or _inherit(gz, mention, home)
         elif mention.division is None and mention.community is None and mention.surface not in warned:
             warned.add(mention.surface)
             problems.append(_ambiguity(gz, mention))
         if source == "event" and mention.community is not None and ev.date.month is None:
             mention = _whole_township(gz, text, ev, inside, mention)  # 全街…: an overview of the township's work
+            if ev.date.year_source != "expression":  # no year of its own either (2021年,某社区制定…: its own)
+                mention = _example_of(gz, text, ev, inside, mention)  # 某社区网格员某某…,某区持续推进…: the district's
+                mention = _title_township(gz, text, inside, ctx.title or "", title, mention)  # 某街完善…: the street's
+        occasion = mention if source == "event" else None
         place = _place(gz, mention, _when(ctx, ev), old_names)
         place.source = source
         if source != "event" or not mention.surface:  # the home, or the place several listed ones share
             place.surface, place.start, place.end = place.name, None, None
         out.append(place)
     return out, problems
+
+
+def _acting_township(gz: Gazetteer, ev: Event, m: _Mention) -> bool:
+    """Whether ``m`` is a township (or below) that is the event's organizer itself (某镇积极响应…), so that the
+    event is its own, whatever province the document's other places lie in."""
+    org = ev.organization
+    return org is not None and (org.start, org.end) == (m.start, m.end) and _LEVEL_RANK[_level(gz, m)] >= 3
 
 
 def _national(gz: Gazetteer, home: _Home | None) -> _Home | None:
@@ -238,10 +273,11 @@ def _recandidated(matches: list[Match], written: dict[str, tuple[tuple[int, ...]
 
 def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
     """A community the gazetteer cannot place, put under the document's home place (when that is resolved): under
-    its county only when the home is a township and the gazetteer lists no village so named in that county
-    (某村组织党员来到白石村: a village anywhere in the county, not surely in the home's township; villages are
-    listed far more fully than towns' new communities); under the one township of a prefecture home that lists
-    it (the prefecture's village lists are read then, as a page naming one of its counties would)."""
+    its county when the home is a township whose listing lacks the village, or under the one other township of
+    the county that lists it (某村组织党员来到白石村: a village anywhere in the county, not surely in the home's
+    township; villages are listed far more fully than towns' new communities); under the one township of a
+    prefecture home that lists it (the prefecture's village lists are read then, as a page naming one of its
+    counties would)."""
     if home is None or home.mention is m:
         return m
     if m.community is None:  # a township as written: under the home's county (or prefecture), not its township
@@ -259,12 +295,35 @@ def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
         and m.community.endswith("村")
         and gz.divisions[d].level == "township"
         and (county := gz.county_of(d)) is not None
-        and m.community not in gz.villages(county)
-    ):
-        return m._replace(division=county, candidates=(county,))
+        and d not in (towns := set(_listing(gz.villages(county), m.community)))
+    ):  # the one township of the county listing it, else the county
+        up = towns.pop() if len(towns) == 1 else county
+        return m._replace(division=up, candidates=(up,))
     if m.community is not None and gz.divisions[d].level == "prefecture" and (t := _listed_in(gz, d, m.community)):
         return m._replace(division=t, candidates=(t,))  # 荆州市…来到某村: the one township listing it there
     return m._replace(division=d, candidates=(d,), township=home.mention.township)
+
+
+def _township_before(gz: Gazetteer, text: str, inside: list[_Mention], m: _Mention) -> _Mention | None:
+    """A village no place holds, put under the township the sentence names last before it (某乡组织党员到某村,
+    the county's list lacking the village), when no other village or community comes between (某村组织党员来到
+    另一村: anywhere in the county), nor a word for the whole county or above (来到全县的示范村某村)."""
+    if m.community is None or not m.community.endswith("村"):
+        return None
+    lo = _sentence_start(text, m.start)
+    before = [n for n in inside if lo <= n.start and n.end <= m.start]
+    if not before or (t := before[-1]).community is not None or _level(gz, t) != "township":
+        return None
+    if t.division is None and t.township is None:  # an ambiguous township: not this way
+        return None
+    if any(level in _ABOVE_TOWNSHIP and word in text[t.end : m.start] for word, level in _self_words()):
+        return None  # 某镇…来到全县的示范村某村: a village anywhere in the county
+    return m._replace(division=t.division, candidates=t.candidates, township=t.township)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts."""
+    return max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
 
 
 def _listed_in(gz: Gazetteer, prefecture: int, name: str) -> int | None:
@@ -686,6 +745,17 @@ def _with_bare_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> 
     return sorted(mentions + found, key=_START) if found else mentions
 
 
+def _without_aliases(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """``mentions`` less the names in a township's alias bracket (某镇(某街道), 某街道（原某镇）): the township is
+    named once, under the name written first, unless only the bracketed name is resolved."""
+    inside: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.division is None or (alias := _TOWNSHIP_ALIAS.match(text, m.end)) is None or _level(gz, m) != "township":
+            continue
+        inside.update(n.start for n in mentions[i + 1 :] if n.start < alias.end())
+    return [m for m in mentions if m.start not in inside] if inside else mentions
+
+
 class _FreeNames:
     """Whether a community name standing on its own may be one: after a where-word (``在鸿翔社区``), or at a
     clause start when it opens a body (``，宝山苑社区党支部``, an organizer found there) or the title names it."""
@@ -719,16 +789,18 @@ _BODY_WORDS = ("党委", "党总支", "党支部", "支部", "党组织", "居�
 
 
 def _with_communities(
-    gz: Gazetteer, text: str, mentions: list[_Mention], home: _Home | None, free: _FreeNames | None = None
+    gz: Gazetteer, text: str, mentions: list[_Mention], home: _Home | None, free: _FreeNames | None = None,
+    titled: dict[str, _Mention] | None = None,
 ) -> list[_Mention]:
     """Add named communities: after a place name, known to the gazetteer in the document's counties,
-    or standing on their own (:class:`_FreeNames`)."""
+    or standing on their own (:class:`_FreeNames`); ``titled``: communities the title writes right after their
+    township (:func:`_title_communities`), which the body's mentions of them take."""
     counties = {c for m in mentions if m.division is not None and (c := gz.county_of(m.division)) is not None}
     if home is not None and home.mention.division is not None and (c := gz.county_of(home.mention.division)):
         counties.add(c)
     mentioned = {m.division for m in mentions if m.division is not None}
-    owners = _Owners(gz, mentions)
-    learned: dict[str, _Mention | None] = {}  # community name -> its owner, learned from an explicit mention
+    owners = _Owners(gz, mentions, text)
+    learned: dict[str, _Mention | None] = dict(titled or {})  # community name -> its owner, from an explicit mention
     towns_of = _TownsOf(gz, sorted(counties))
     name_reach = _name_reach
     found: list[_Mention] = []
@@ -784,6 +856,11 @@ def _with_communities(
             owner = _Mention(start, town.end(), town.group(), None, township=town.group())
             start = town.end()
         name = text[start : cm.end()]
+        if (owner is None or _level(gz, owner) == "county") and (
+            street := _street_township(gz, name, suffix, counties | mentioned, towns_of)
+        ) is not None:  # 某某街社区继续开展…: the subdistrict's communities, no community so named
+            found.append(_Mention(start, pos, text[start:pos], street, candidates=(street,), short=True))
+            continue
         if owner is not None and owner.end == start:  # written right after its owner: the latest such owner holds
             learned[name] = owner
         elif owner is not None or name not in learned:  # a name standing on its own is learned too: 。某村…针对某村
@@ -812,10 +889,59 @@ def _with_communities(
     return sorted(kept + found, key=_START)
 
 
+_TITLE_COMMUNITY = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:社区|居委会|居民区|嘎查|村)(?![民委干级])")
+_LEVEL_SUFFIXES = ("街道", "镇", "乡")
+_TITLE_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)")  # one the gazetteer lacks, after its county
+
+
+def _title_communities(gz: Gazetteer, title_text: str, title: list[Match], choice: Mapping[str, int | None]) -> dict[str, _Mention]:
+    """Communities and villages the title writes right after their township (某街道某村…; a township the gazetteer
+    lacks, right after its county: as written) -> that township, with no span in the body: where the gazetteer
+    lists the name elsewhere, the page's word holds."""
+    out: dict[str, _Mention] = {}
+    for m in title:
+        d = choice.get(m.surface)
+        if d is None:
+            continue
+        level, end, township = gz.divisions[d].level, m.end, None
+        if level == "county" and m.surface.endswith(_LEVEL_SUFFIXES):  # a township under its county as written
+            township = m.surface
+        elif level == "county" and (t := _TITLE_TOWNSHIP.match(title_text, end)) is not None:
+            core = t.group()[:-2] if t.group().endswith("街道") else t.group()[:-1]
+            if not _free_name(core) or any(k.end - k.start == len(t.group()) for k in gz.find(t.group())):
+                continue
+            end, township = t.end(), t.group()
+        elif level != "township":
+            continue
+        if (c := _TITLE_COMMUNITY.match(title_text, end)) is None:
+            continue
+        suffix = next(s for s in _COMMUNITY_ENDS if c.group().endswith(s))
+        if _is_name(c.group()[: -len(suffix)]):
+            out[c.group()] = _Mention(-1, -1, "", d, candidates=(d,), township=township)
+    return out
+
+
+def _street_township(gz: Gazetteer, name: str, suffix: str, places: set[int], towns_of: _TownsOf) -> int | None:
+    """The subdistrict a name 某某街社区 stands for (某某街 for 某某街道 or 某某街街道, 社区 its communities
+    together), one the page names or of a county it names (``places``: both), when the gazetteer lists no
+    community so named in the page's counties, else None."""
+    if suffix != "社区" or not name.endswith("街社区") or towns_of(name):
+        return None
+    core = name[: -len(suffix)]
+    towns = [t for t in gz.townships_named(core + "道") + gz.townships_named(core + "街道") if t in places or gz.county_of(t) in places]
+    return towns[0] if len(towns) == 1 else None
+
+
 def _single_village(text: str, pos: int) -> bool:
     """Whether the one character before 村 at ``pos`` is a village's name: a surname or a direction
     (``place_single_village_chars.tsv``) right after a where-word (赴韩村观摩, 到东村学习)."""
-    return text[pos - 1] in _single_village_chars() and text.endswith(_venue_words(), 0, pos - 1)
+    return text[pos - 1] in _single_village_chars() and text.endswith(_venue_words() + _kind_words(), 0, pos - 1)
+
+
+@cache
+def _kind_words() -> tuple[str, ...]:
+    """Kinds of villages and communities put before a name (示范村某村: ``place_where_words.tsv``, ``title_word``)."""
+    return words_of("place_where_words.tsv", "title_word")
 
 
 @cache
@@ -849,10 +975,14 @@ def _slogan_words() -> tuple[str, ...]:
     return tuple(row[0] for row in read_table("place_slogan_words.tsv"))
 
 
+# a township's other name in brackets right after it (某乡(某街道), 某街道（原某镇）): a community may follow it
+_TOWNSHIP_ALIAS = re.compile(r"[（(](?:原|现|今|即)?[\u4e00-\u9fff]{0,8}?(?:街道办事处|街道|办事处|镇|乡|苏木)[）)]")
+
+
 class _Owners:
     """End offset -> the mention a community name may follow: townships (before 村), or any place (before 社区)."""
 
-    def __init__(self, gz: Gazetteer, mentions: list[_Mention]) -> None:
+    def __init__(self, gz: Gazetteer, mentions: list[_Mention], text: str) -> None:
         self.towns: dict[int, _Mention] = {}
         self.any: dict[int, _Mention] = {}
         self.counties: dict[int, _Mention] = {}  # full county names: a village's name may follow one (边坝县普玉村)
@@ -860,6 +990,8 @@ class _Owners:
             level = _level(gz, m)
             if level == "township":
                 self.towns[m.end] = self.any[m.end] = m
+                if (alias := _TOWNSHIP_ALIAS.match(text, m.end)) is not None:  # 某乡(某街道)某社区: the chain goes on
+                    self.towns[alias.end()] = self.any[alias.end()] = m._replace(end=alias.end())
             elif level in ("county", "prefecture") and (m.division is not None or not m.short):
                 self.any[m.end] = m
                 if level == "county" and m.division is not None and not m.short:
@@ -962,7 +1094,10 @@ def _community_start(
                 break
     shortest = owned[0] + 1 if owned is not None and owned[1].short else 2  # a listed name may hold a short form
     if owned is not None and not owned[1].short:
-        return pos - owned[0], _township_listing(gz, owned[1], text[pos - owned[0] : pos + len(suffix)], towns_of)
+        k, owner = owned
+        if k > 2 and _led(text, pos - k, pos + len(suffix), owner, towns_of):  # 某街道以某社区为试点
+            k -= 1
+        return pos - k, _township_listing(gz, owner, text[pos - k : pos + len(suffix)], towns_of)
     listed = towns_of.names() if reach >= 2 else ()
     if listed or learned:
         end = pos + len(suffix)  # the suffix is the text's
@@ -986,6 +1121,24 @@ def _community_start(
         if (_free_start(text, start) or _partner_body(text, start, free)) and free(start, pos, pos + len(suffix)):
             return start, None
     return None, None
+
+
+def _led(text: str, start: int, end: int, owner: _Mention, towns_of: _TownsOf) -> bool:
+    """Whether the name ``text[start:end]`` right after the township ``owner`` opens with a preposition, no part
+    of it (``place_not_community.tsv``, ``lead``): the rest is listed under the township, or the preposition's
+    closing word follows (以某社区为试点)."""
+    closing = _leads().get(text[start])
+    if closing is None:
+        return False
+    return bool(closing and text.startswith(closing, end)) or (
+        owner.division is not None and owner.division in towns_of(text[start + 1 : end])
+    )
+
+
+@cache
+def _leads() -> dict[str, str]:
+    """Prepositions that may open the text after a township -> their closing word ('' for none)."""
+    return {row[0]: row[2] if len(row) > 2 else "" for row in read_table("place_not_community.tsv") if row[1:2] == ["lead"]}
 
 
 def _township_listing(gz: Gazetteer, owner: _Mention, name: str, towns_of: _TownsOf) -> _Mention:
@@ -1137,7 +1290,7 @@ def _name_reach(before: str) -> int:
 def _not_in_name() -> re.Pattern[str]:
     """Words that cannot be part of a community or village name (``place_not_community.tsv``)."""
     rows = read_table("place_not_community.tsv")
-    return re.compile("|".join(re.escape(row[0]) for row in rows if row[1:2] != ["edge"]))
+    return re.compile("|".join(re.escape(row[0]) for row in rows if row[1:2] in ([], ["any"])))
 
 
 @cache
@@ -1148,17 +1301,29 @@ def _edge_stops() -> tuple[str, ...]:
 
 def _core_chars(core: str) -> bool:
     """Whether ``core`` may lie inside a community's name: what every longer name ending with it needs."""
-    return bool(_NAME_CHARS.fullmatch(core)) and not _not_in_name().search(core)
+    return (
+        bool(_NAME_CHARS.fullmatch(core))
+        and not _not_in_name().search(core)
+        and not any(core.find(w, 1) >= 0 for w in _open_words())
+    )
+
+
+@cache
+def _open_words() -> tuple[str, ...]:
+    """Words that may open a community or village name only (和平社区: ``place_not_community.tsv``, ``open``)."""
+    return tuple(row[0] for row in read_table("place_not_community.tsv") if row[1:2] == ["open"])
 
 
 def _is_name(core: str) -> bool:
     """Whether ``core`` can be a community's name before 社区/村.
 
-    >>> _is_name("明晶巷"), _is_name("组织"), _is_name("41个")
-    (True, False, False)
+    >>> _is_name("明晶巷"), _is_name("组织"), _is_name("41个"), _is_name("和平"), _is_name("甲和乙"), _is_name("祥和")
+    (True, False, False, True, False, False)
     """
     edges = _edge_stops()
-    return _core_chars(core) and not core.startswith(edges) and not core.endswith(edges)
+    return (
+        _core_chars(core) and not core.startswith(edges) and not core.endswith(edges) and not core.endswith(_open_words())
+    )
 
 
 def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tuple[_Mention, ...]]:
@@ -1253,6 +1418,8 @@ def _locality(
         and org.end is not None
         and any(org.start <= m.start and m.end <= org.end for m in inside)
     )
+    if not by_org and base is not None and base.community is None and (own := _own_voice(text, inside)) is not None:
+        base = own  # 为实现某市…目标。…我们某社区居委会…: the narrator's community, not a city named in passing
     if by_org and base is not None and org is not None:  # 天津和平区小白楼街不断…: the name runs on past the body's
         for i, m in enumerate(inside):
             if m.start == org.end and m.start not in listed and _strictly_under(gz, m, base):
@@ -1315,7 +1482,7 @@ def _whole_township(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention],
     towns = (d,) if d is not None else m.candidates
     if not towns or any(gz.divisions[t].level != "township" for t in towns):
         towns = ()
-    if (not towns and m.township is None) or text.endswith(_where_words(), 0, m.start):
+    if (not towns and m.township is None) or _venue(text, inside, m):
         return m
     lo = max(ev.start, text.rfind("\n", ev.start, m.start) + 1)
     for word, level in _self_words():
@@ -1325,7 +1492,10 @@ def _whole_township(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention],
     else:
         if not any(
             lo <= t.start < m.start and t.community is None and _free_start(text, t.start)
-            and ((towns and t.candidates == towns) or (m.township is not None and m.township in (t.township, t.surface)))
+            and (
+                (towns and (t.candidates == towns or (t.division is not None and (t.division,) == towns)))
+                or (m.township is not None and m.township in (t.township, t.surface))
+            )
             and inside[i + 1].start != t.end  # the community's own township right before it: 某街道某社区
             for i, t in enumerate(inside[:-1])
         ):
@@ -1333,6 +1503,56 @@ def _whole_township(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention],
     if towns:
         return _Mention(m.start, m.end, "", d, candidates=towns, township=m.township if d is None else None)
     return _Mention(m.start, m.end, m.township or "", d, candidates=m.candidates, township=m.township)
+
+
+def _title_township(
+    gz: Gazetteer, text: str, inside: list[_Mention], title_text: str, title: list[Match], m: _Mention
+) -> _Mention:
+    """The township of the community ``m`` when the title opens with that township acting (某街完善…制度, not a
+    label: 某街道：…) and names no community: an undated paragraph of the page is an overview of the township's
+    work, the community one example of it, unless the community follows a where-word; else ``m``."""
+    if m.community is None or m.division is None or not title or title[0].start != 0 or m.community in title_text:
+        return m
+    group = [title[0]]
+    for t in title[1:]:
+        if t.start != group[-1].end:
+            break
+        group.append(t)
+    end = group[-1].end
+    if m.division not in group[-1].candidates or gz.divisions[m.division].level != "township":
+        return m
+    if end >= len(title_text) or not "\u4e00" <= title_text[end] <= "\u9fff" or _venue(text, inside, m):
+        return m
+    return _Mention(m.start, m.end, "", m.division, candidates=(m.division,), township=m.township)
+
+
+def _own_voice(text: str, inside: list[_Mention]) -> _Mention | None:
+    """The community or village the page names in its own voice (我们某社区: ``speaker`` words), if any."""
+    return next((m for m in inside if m.community is not None and text.endswith(_speaker_words(), 0, m.start)), None)
+
+
+def _example_of(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], m: _Mention) -> _Mention:
+    """In an undated paragraph, the place holding the community ``m`` that a later clause opens with, acting itself
+    (…,某区持续推进网格化治理: a body the organization finder read is that place alone; not 某区文明办), when ``m``
+    is named only as a person's post (某社区居委会网格员某某: the ``title`` words of ``place_where_words.tsv``, after
+    the community's body if any): the occasion is the wider place's, the person one example of it; else ``m``."""
+    end = m.end
+    body = next((w for w in _BODY_WORDS if text.startswith(w, end)), "")
+    if m.community is None or not text.startswith(_title_words(), end + len(body)):
+        return m
+    acting = {(o.start, o.end) for o in (ev.organization, *ev.organizations) if o is not None}
+    for i, n in enumerate(inside):
+        if n.start > end and n.community is None and _free_start(text, n.start) and _strictly_under(gz, m, n):
+            group = [g for g in _adjacent(inside, i) if g.start >= n.start]
+            if (n.start, group[-1].end) in acting:
+                return group[-1]
+    return m
+
+
+@cache
+def _title_words() -> tuple[str, ...]:
+    """A person's post after a community or village (网格员, 书记: ``place_where_words.tsv``, kind ``title``)."""
+    return words_of("place_where_words.tsv", "title")
 
 
 def _lead_place(
@@ -1453,7 +1673,7 @@ def _where_mention(
         if m.start >= first_end:
             return None
         if (
-            text.endswith(words, 0, m.start)
+            (text.endswith(words, 0, m.start) or _described_venue(text, inside, i))
             and (i == 0 or inside[i - 1].end != m.start)
             and not _quoted(text, m.start)  # 开展“走进某某镇”主题活动: a theme's words, no venue
             and not _moved_to(text, m.start)
@@ -1472,11 +1692,34 @@ def _where_mention(
     return None
 
 
+def _venue(text: str, inside: list[_Mention], m: _Mention) -> bool:
+    """Whether a where-word says the place ``m`` is a venue, right before it or before a short description of it
+    (在某社区, 来到全县的示范村某村)."""
+    i = next((k for k, n in enumerate(inside) if n.start == m.start), None)
+    return text.endswith(_where_words(), 0, m.start) or (i is not None and _described_venue(text, inside, i))
+
+
+_DESCRIPTION = 16  # the most characters describing a venue between a where-word and its kind (来到全县的示范村某村)
+
+
+def _described_venue(text: str, inside: list[_Mention], i: int) -> bool:
+    """Whether the name ``inside[i]`` follows a kind of village (示范村: ``title_word``) that a where-word opens a
+    short description of, in one clause and naming no other place (来到全县美丽乡村示范村某村)."""
+    m = inside[i]
+    kind = next((w for w in _kind_words() if text.endswith(w, 0, m.start)), None)
+    if kind is None:
+        return False
+    lo = max(0, m.start - len(kind) - _DESCRIPTION, inside[i - 1].end if i else 0)
+    clause = text[lo : m.start - len(kind)]
+    cut = max(clause.rfind(c) for c in "，,。；;！？!?、\n")
+    return any(clause.endswith(w, 0, k) for k in range(max(cut + 1, 1), len(clause) + 1) for w in _where_words())
+
+
 def _moved_to(text: str, start: int) -> bool:
     """Whether the where-word before ``start`` follows a word of moving (移民搬迁至某村): the place is where people
     moved to, not where the event happened (``place_where_words.tsv``, kind ``moving``)."""
-    word = max((w for w in _where_words() if text.endswith(w, 0, start)), key=len)
-    return text.endswith(_moving_words(), 0, start - len(word))
+    word = max((w for w in _where_words() if text.endswith(w, 0, start)), key=len, default="")
+    return bool(word) and text.endswith(_moving_words(), 0, start - len(word))
 
 
 @cache
@@ -1517,9 +1760,39 @@ def _home_below(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], men
     org = ev.organization
     o_start, o_end = (org.start, org.end) if org is not None and org.start is not None and org.end is not None else (0, 0)
     return all(
-        _strictly_under(gz, home, m) and not _after_where(text, inside, i) and not o_start <= m.start < o_end
+        _strictly_under(gz, home, m)
+        and (not _after_where(text, inside, i) or _opens_unit(text, inside, i))
+        and not o_start <= m.start < o_end
         for i, m in enumerate(inside)
     )
+
+
+def _unit_prefix(gz: Gazetteer, text: str, inside: list[_Mention], m: _Mention, occasion: _Mention) -> bool:
+    """Whether the event's place ``m`` only opens the name of a unit below the community (在某县29号小区) while the
+    previous event's place (the occasion it illustrates: 某县某镇各社区…) lies inside it."""
+    i = next((k for k, n in enumerate(inside) if n is m), None)
+    return i is not None and _opens_unit(text, inside, i) and _strictly_under(gz, occasion, m)
+
+
+_UNIT_NAME = re.compile(r"[0-9]{1,4}号?|[\u4e00-\u9fff]{1,4}?(?=小区|楼栋|网格|片区|家属院)")  # a unit's own name
+
+
+def _opens_unit(text: str, inside: list[_Mention], i: int) -> bool:
+    """Whether the place ``inside[i]`` opens the name of a unit below the community (在某县88号小区: the
+    ``unit`` words of ``place_where_words.tsv``), no other place name following it."""
+    m = inside[i]
+    if i + 1 < len(inside) and inside[i + 1].start == m.end:
+        return False
+    name = _UNIT_NAME.match(text, m.end)
+    if name is None or not (name.group().isdigit() or name.group().endswith("号") or _is_name(name.group())):
+        return False
+    return text.startswith(_unit_words(), name.end())
+
+
+@cache
+def _unit_words() -> tuple[str, ...]:
+    """Words ending a unit below the community (``place_where_words.tsv``, kind ``unit``)."""
+    return words_of("place_where_words.tsv", "unit")
 
 
 def _strictly_under(gz: Gazetteer, m: _Mention, ancestor: _Mention) -> bool:
