@@ -81,7 +81,7 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     verbs = _plain_cues()
     pronouns = {r[0] for r in read_table("org_openers.tsv") if r[1] in ("pronoun", "national")}
     starts, stops = {0}, {len(text)}
-    for m in re.finditer(rf"[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?|(?:{verbs})(?!部)|[与及的]", text):
+    for m in re.finditer(rf"[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多栋]*)?|(?:{verbs})(?!部)|[与及的]", text):
         if "\u4e00" <= m.group()[0] <= "\u9fff" and _in_place(text, *m.span(), longer=True):  # 和 of 阳和镇: no cue
             continue
         starts.add(m.end())
@@ -330,3 +330,9 @@ def test_the_first_stopword_passes_over_place_words_as_the_plain_rule(name: str)
     stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
     stop = first_stopword(name)
     assert (stop and (stop.start(), stop.group())) == _first_stopword(name, stopwords)
+
+
+def test_a_class_of_bodies_is_left_out_of_the_organizations_list() -> None:
+    organizer, named = _run_case({"text": "5月6日,秀水村组织特色党支部和基层党支部书记开展学习。"})
+    assert organizer is not None and organizer.name == "秀水村"
+    assert [m.name for m in named] == ["秀水村"]

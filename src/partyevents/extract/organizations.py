@@ -328,14 +328,14 @@ def name_at(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
 _MAX_OPENERS = 2  # openers cut from the start of one name (在将社区…)
 _NON_CJK = r"\x00-\u4dff\ua000-\U0010ffff"  # [^\u4e00-\u9fff] as ranges, to join other characters
 # the counter after a number (2万多名, 7家, 3 个) is no start of a name; after other marks (,支持…) it is text
-_COUNTER = r"(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?"
+_COUNTER = r"(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多栋]*)?"
 
 
 @cache
 def _chunk_re() -> re.Pattern[str]:
     r"""What separates names: a non-CJK run (with a counter after it), an action cue, or 与/及/的.
 
-    It matches what ``[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?|<cues, longest first>(?!部)|[与及的]``
+    It matches what ``[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多栋]*)?|<cues, longest first>(?!部)|[与及的]``
     matches, written to open with one character class (the first characters of all three), so
     that ``re`` skips every other character in a tight loop. The branches go on after that
     character and look back at it: the non-CJK run; each cue's tail, longest cue first, then
@@ -759,14 +759,16 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     of the body named before; so does an event of no date of its own whose organizer would only be the
     body of its ``在X`` clause (source ``venue``: ``在X学院,学员们聆听了讲座``).
     """
-    from .organizer import organizer_span
+    from .organizer import class_words, organizer_span
 
+    classes = class_words()
     out: list[tuple[OrgMention | None, list[OrgMention]]] = []
     prev: OrgMention | None = None
     prev_section: str | None = None
     for ev in events:
         spans = org_spans(ev.text)
-        named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans]
+        named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans
+                 if not ev.text.startswith(classes, s)]  # 农村党支部, 特色党支部: a class of bodies, none of them
         found = organizer_span(ev.text, spans)
         if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
             found = None  # 在X, … of no date of its own: the story of the event before goes on

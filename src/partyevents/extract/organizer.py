@@ -50,7 +50,7 @@ from typing import NamedTuple
 from ..resources import read_table
 from . import organizations as orgs
 
-__all__ = ["Found", "OrganizerSpan", "event_head", "expand_generic", "find_organizer", "is_scope", "organizer_span",
+__all__ = ["Found", "OrganizerSpan", "class_words", "event_head", "expand_generic", "find_organizer", "is_scope", "organizer_span",
            "resolve_person",
            "resolve_reference", "short_place", "skip_preamble"]
 
@@ -244,7 +244,7 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                 if (
                     cpos <= s and e <= cend
                     and not _reference_re().match(text, s)
-                    and not text.startswith(_class_words(), s)
+                    and not text.startswith(class_words(), s)
                     and not text.endswith(_cues().get("object", ()), cpos, s)  # 向X捐赠: X is acted on
                     and not _visited(text, cpos, s)  # 市长X到Y区调研: Y区 is visited
                 ):
@@ -465,7 +465,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             if verb and _joins(verb.group(), stripped[verb.end() :]):
                 return offset + item, length, "joint"
             name = head[item : item + length]
-            if name.startswith(_class_words()):  # 各村党支部, 农村党支部: a class of bodies, no organizer
+            if name.startswith(class_words()):  # 各村党支部, 农村党支部: a class of bodies, no organizer
                 return None
             if orgs.kind_of(name) != "place" and _built_re().search(stripped, item + length):
                 length = _owner_length(name) or length  # X村党群服务中心正式投入使用: X村, the facility's owner
@@ -500,7 +500,7 @@ def _owned_body(head: str, item: int, end: int) -> int | None:
     if span is None or span[0] != end + 1:
         return None
     name = head[span[0] : span[1]]
-    return None if orgs.kind_of(name) == "place" or name.startswith(_class_words()) else span[1] - span[0]
+    return None if orgs.kind_of(name) == "place" or name.startswith(class_words()) else span[1] - span[0]
 
 
 _QUOTED_PART = re.compile(r"“[^“”\"',，。;；:：!！?？、\s]{1,12}”")  # a short quoted word: a slogan or a program
@@ -659,7 +659,7 @@ def _quoted_name(head: str) -> int | None:
 
 
 @cache
-def _class_words() -> tuple[str, ...]:
+def class_words() -> tuple[str, ...]:
     """Words that open the name of a class of bodies (``org_class_words.tsv``: 各, 农村, 基层), longest first."""
     return tuple(sorted((row[0] for row in read_table("org_class_words.tsv")), key=len, reverse=True))
 
