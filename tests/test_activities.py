@@ -263,3 +263,17 @@ def test_a_title_before_a_name_is_a_person_not_an_activity() -> None:
 def test_a_word_for_a_region_is_no_cue_of_self_government() -> None:
     assert "governance" not in clause_cues("广西壮族自治区")
     assert "governance" in clause_cues("推行居民自治")
+
+
+def test_a_topic_right_before_a_named_activity_gives_way_to_that_activity() -> None:
+    import partyevents
+
+    def primary(text: str) -> str:
+        [event] = partyevents.extract_text(text).events
+        return str(event["activity_type"])
+
+    assert primary("4月9日,云溪镇开展防疫政策宣传活动。") == "outreach"  # 防疫 is what the 宣传 is about
+    assert primary("4月9日,云溪镇开展网格化治理督查工作。") == "inspection"  # a topic of two cues, one topic
+    assert primary("4月9日,云溪镇举办特色产业培训班。") == "study"
+    assert primary("4月9日,云溪镇开展防疫宣传、排查和服务。") == "epidemic_control"  # the topic of a list of tasks
+    assert primary("4月9日,云溪镇慰问防疫一线人员。") == "assistance"  # a verb and its object

@@ -14,7 +14,7 @@ each further cue.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from functools import cache
 
 import ahocorasick_rs
@@ -243,12 +243,76 @@ def _cues_in(
     for label, pattern in patterns:
         if pm := pattern.search(clause):
             found.setdefault(label, set()).add(pm.span())
-    return _strengths(found)
+    return _strengths(found, clause)
 
 
-def _strengths(found: dict[str, set[tuple[int, int]]]) -> dict[str, tuple[float, int]]:
-    """label -> (strength, offset of the first cue), from each label's cue spans in one clause."""
-    return {label: _strength(spans) for label, spans in found.items()}
+def _strengths(found: dict[str, set[tuple[int, int]]], clause: str) -> dict[str, tuple[float, int]]:
+    """label -> (strength, offset of the first cue), from each label's cue spans in one clause; a topic's label
+    (:func:`topic_labels`) counts :data:`_TOPIC_TIE` less."""
+    topics = topic_labels(clause, found)
+    out = {label: _strength(spans) for label, spans in found.items()}
+    for label in topics:
+        strength, first = out[label]
+        out[label] = (untied(strength), first)
+    return out
+
+
+_TOPIC_TIE = 0.05  # what a topic's cue counts less than the activity it is the topic of (疫情防控 of 疫情防控宣传)
+
+
+def untied(strength: float) -> float:
+    """A topic label's strength in a clause: a little less than one cue of the activity, however many cues its
+    topic holds (人居环境整治督查: one topic)."""
+    return round(min(strength, 1.0) - _TOPIC_TIE, 2)
+
+
+@cache
+def _topics() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """(labels of a subject matter, words that may join it to its activity, nouns that name an activity):
+    ``activity_topics.tsv``."""
+    rows = read_table("activity_topics.tsv")
+    return (
+        frozenset(r[1] for r in rows if r[0] == "label"),
+        frozenset(["", *(r[1] for r in rows if r[0] == "linker")]),
+        tuple(r[1] for r in rows if r[0] == "head"),
+    )
+
+
+def topic_labels(text: str, found: Mapping[str, Collection[tuple[int, int]]]) -> set[str]:
+    """The labels of a subject matter (``activity_topics.tsv``) each cue of which, among ``found`` (label -> cue
+    spans in ``text``, one clause), stands right before another label's cue that names an activity (a noun of
+    activity follows it or ends it: 宣传活动, 推进会), or a linker word before that cue.
+
+    >>> sorted(topic_labels("开展疫情防控知识宣传活动", {"epidemic_control": [(2, 6)], "outreach": [(8, 10)]}))
+    ['epidemic_control']
+    >>> topic_labels("开展疫苗接种宣传", {"epidemic_control": [(2, 6)], "outreach": [(6, 8)]})
+    set()
+    >>> topic_labels("慰问疫情防控一线人员", {"assistance": [(0, 2)], "epidemic_control": [(2, 6)]})
+    set()
+    """
+    labels, linkers, heads = _topics()
+    if len(found) < 2 or labels.isdisjoint(found):
+        return set()
+    out = set()
+    for label in labels.intersection(found):
+        named = [  # the other labels' cues that name an activity: 宣传 of 宣传活动, 推进会
+            s for other, spans in found.items() if other != label for s, e in spans
+            if text.startswith(heads, e) or text.endswith(heads, s, e)
+        ]
+        if all(any(s >= e and text[e:s] in linkers for s in named) for e in _run_ends(found[label])):
+            out.add(label)
+    return out
+
+
+def _run_ends(spans: Collection[tuple[int, int]]) -> list[int]:
+    """Where each cue's run of cues of the same label ends (人居环境 and 整治 of 人居环境整治: one run)."""
+    after = {s: e for s, e in spans}
+    ends = []
+    for _, end in spans:
+        while end in after and after[end] > end:
+            end = after[end]
+        ends.append(end)
+    return ends
 
 
 def _strength(spans: Collection[tuple[int, int]]) -> tuple[float, int]:
@@ -409,8 +473,11 @@ def _score_whole(
             w, main_found = w_main, True
         else:
             w = w_sentence if first_sentence else w_rest
+        topics = topic_labels(text, found)
         for label, spans in found.items():
             strength, first = (1.0, spans[0][0]) if len(spans) == 1 else _strength(spans)
+            if label in topics:
+                strength = untied(strength)
             score = scores.get(label)
             if score is None:
                 scores[label] = [w * strength, float(first)]
