@@ -336,3 +336,15 @@ def test_a_class_of_bodies_is_left_out_of_the_organizations_list() -> None:
     organizer, named = _run_case({"text": "5月6日,秀水村组织特色党支部和基层党支部书记开展学习。"})
     assert organizer is not None and organizer.name == "秀水村"
     assert [m.name for m in named] == ["秀水村"]
+
+
+def test_a_county_leader_who_visits_stands_for_the_county_and_one_who_attends_is_a_guest() -> None:
+    visit, _ = _run_case({"title": "枫岭县:干部下沉一线", "text": "5月3日,县领导陈某某莅临云溪镇检查指导。"})
+    assert visit is not None and (visit.name, visit.source) == ("枫岭县", "reference")
+    guest, _ = _run_case({"title": "枫岭县:干部下沉一线", "text": "5月3日,县领导陈某某出席云溪镇表彰大会。"})
+    assert guest is None or guest.name != "枫岭县"
+
+
+def test_a_visit_word_ends_a_name() -> None:
+    text = "市委副书记、市长陈某某莅临云溪镇检查"
+    assert [text[s:e] for s, e, _ in org_spans(text)] == ["云溪镇"]

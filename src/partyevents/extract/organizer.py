@@ -437,7 +437,11 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
     if verb and head in _bare_places():  # 街道组织各村党支部…: the street office the page is about, not its objects
         return offset, len(head), "reference"
     place = next((w for w in _bare_heads() if head.startswith(w)), None)
-    if place is not None and head.startswith(_leader_titles(), len(place)):  # 镇领导班子成员深入…: the town they lead
+    if (
+        place is not None
+        and head.startswith(_leader_titles(), len(place))
+        and (place not in _ADMIN_HEADS or _visits(stripped, verb))
+    ):  # 镇领导班子成员深入…: the town they lead; 县领导X到Y镇调研 too, but 区领导X出席 is a guest
         return offset, len(place), "reference"
     item = 0
     while True:
@@ -485,6 +489,21 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         if _looks_like_person(head):
             return offset, len(head), "person"
     return None
+
+
+@cache
+def _visit_re() -> re.Pattern[str]:
+    return re.compile(orgs.trie_pattern(_cues().get("visit", ())))
+
+
+def _visits(clause: str, verb: re.Match[str] | None) -> bool:
+    """True when the clause's first action is a visit (``org_cues.tsv``, kind visit: 到, 深入, 莅临).
+
+    >>> _visits("县领导王某莅临东岭镇检查", None), _visits("县领导王某出席东岭镇表彰大会", None)
+    (True, False)
+    """
+    visit = _visit_re().search(clause)
+    return visit is not None and (verb is None or visit.start() <= verb.start())
 
 
 def _owned_body(head: str, item: int, end: int) -> int | None:
@@ -860,8 +879,9 @@ _EACH = "各"
 @cache
 def _bare_heads() -> tuple[str, ...]:
     """Place suffixes that stand alone for the place's body before a title (镇 of 镇领导班子), longest first;
-    committees (村委会) are bodies' names, and 区领导, 市领导 (of 省市区县, 自治区…) are guests more often than not."""
-    return tuple(w for w in _generic_heads() if w not in _committees() and w not in _ADMIN_HEADS and w[:2] != "自治")
+    committees (村委会) are bodies' names. 区领导, 市领导 (of 省市区县) are guests more often than not: they stand for
+    their place only when they visit (:func:`_subject`); 自治区… never."""
+    return tuple(w for w in _generic_heads() if w not in _committees() and w[:2] != "自治")
 
 
 @cache
