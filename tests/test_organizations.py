@@ -348,3 +348,10 @@ def test_a_county_leader_who_visits_stands_for_the_county_and_one_who_attends_is
 def test_a_visit_word_ends_a_name() -> None:
     text = "市委副书记、市长陈某某莅临云溪镇检查"
     assert [text[s:e] for s, e, _ in org_spans(text)] == ["云溪镇"]
+
+
+def test_a_leader_posted_to_a_village_stands_for_that_village() -> None:
+    posted, _ = _run_case({"text": "5月3日,区水利局驻石泉村第一书记陈某某带领村干部清理沟渠。"})
+    assert posted is not None and (posted.name, posted.source) == ("石泉村", "leader")
+    team, _ = _run_case({"text": "5月3日,区水利局驻石泉村工作队开展入户走访。"})
+    assert team is not None and team.name == "区水利局驻石泉村工作队"  # a team named in full

@@ -465,7 +465,8 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             if owned is not None:  # 白沙乡的红岩村党支部开展…: the body after 的 acts, the place says where
                 return offset + end + 1, owned, "subject"
             if head.startswith(_titles(), end):
-                return offset + item, length, "leader"
+                posted = _posted_to(head[item:end])  # 县财政局驻X村第一书记: the village the leader is posted to
+                return offset + item + posted, length - posted, "leader"
             if verb and _joins(verb.group(), stripped[verb.end() :]):
                 return offset + item, length, "joint"
             name = head[item : item + length]
@@ -489,6 +490,22 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         if _looks_like_person(head):
             return offset, len(head), "person"
     return None
+
+
+_POSTED = "驻"  # 县财政局驻X村第一书记, 驻X村第一书记: one posted to a village by the body before
+
+
+def _posted_to(name: str) -> int:
+    """Where the place a leader is posted to starts in a name read before a title (after 驻, when a place's name
+    follows it to the end: 县财政局驻东岭村 -> 东岭村), else 0 (驻村工作队 is a team's name).
+
+    >>> _posted_to("县财政局驻东岭村"), _posted_to("驻东岭村"), _posted_to("东岭村驻村工作队")
+    (5, 1, 0)
+    """
+    at = name.rfind(_POSTED)
+    if at < 0 or orgs.kind_of(name) != "place" or orgs.name_at(name, at + 1) != name[at + 1 :]:
+        return 0
+    return at + 1
 
 
 @cache
