@@ -355,3 +355,20 @@ def test_a_leader_posted_to_a_village_stands_for_that_village() -> None:
     assert posted is not None and (posted.name, posted.source) == ("石泉村", "leader")
     team, _ = _run_case({"text": "5月3日,区水利局驻石泉村工作队开展入户走访。"})
     assert team is not None and team.name == "区水利局驻石泉村工作队"  # a team named in full
+
+
+def test_a_title_of_a_place_before_a_name_stands_for_that_place() -> None:
+    town, _ = _run_case({"title": "石泉镇:冬日送温暖", "text": "5月3日,镇长陈某某带队走访辖区困难群众。"})
+    assert town is not None and (town.name, town.source) == ("石泉镇", "reference")
+    county, _ = _run_case({"title": "枫岭县:干部下沉一线", "text": "5月3日,副县长陈某某深入云溪镇检查。"})
+    assert county is not None and county.name == "枫岭县"
+    guest, _ = _run_case({"title": "枫岭县:干部下沉一线", "text": "5月3日,副县长陈某某出席云溪镇表彰大会。"})
+    assert guest is None or guest.name != "枫岭县"
+
+
+def test_a_name_before_a_title_of_a_place_is_a_person_not_a_body() -> None:
+    town, named = _run_case({"title": "石泉镇:冬日送温暖", "text": "5月3日,陈某某镇长带队走访辖区困难群众。"})
+    assert town is not None and (town.name, town.source) == ("石泉镇", "reference")
+    assert named == []  # 陈某某镇 is no body
+    guest, _ = _run_case({"title": "枫岭县:干部下沉一线", "text": "5月3日,陈某某县长出席云溪镇表彰大会。"})
+    assert guest is None or guest.name != "枫岭县"

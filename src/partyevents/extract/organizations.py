@@ -759,7 +759,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     of the body named before; so does an event of no date of its own whose organizer would only be the
     body of its ``在X`` clause (source ``venue``: ``在X学院,学员们聆听了讲座``).
     """
-    from .organizer import class_words, organizer_span
+    from .organizer import class_words, organizer_span, titled_person
 
     classes = class_words()
     out: list[tuple[OrgMention | None, list[OrgMention]]] = []
@@ -768,15 +768,16 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     for ev in events:
         spans = org_spans(ev.text)
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans
-                 if not ev.text.startswith(classes, s)]  # 农村党支部, 特色党支部: a class of bodies, none of them
+                 if not ev.text.startswith(classes, s)  # 农村党支部, 特色党支部: a class of bodies, none of them
+                 and not titled_person(ev.text[s:e], ev.text[e : e + 1])]  # 王某镇 of 王某镇长: a person
         found = organizer_span(ev.text, spans)
         if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
             found = None  # 在X, … of no date of its own: the story of the event before goes on
         organizer = _resolve(ctx, ev, found, named) if found is not None else None
         if organizer is None and found is not None and found.source == "person":
             organizer = _after_person(ctx, ev, found.end, named)
-        if organizer is None and found is not None and found.source == "reference":  # 全市 of no city named
-            organizer = _past_scope(ctx, ev, found, named)
+        if organizer is None and found is not None and found.source == "reference" and found.end - found.start > 1:
+            organizer = _past_scope(ctx, ev, found, named)  # 全市 of no city named; not 镇 of 镇长X of no town named
         if organizer is None and prev is not None and ev.section == prev_section:
             organizer = OrgMention(prev.name, None, None, prev.kind, prev.source)
         if (

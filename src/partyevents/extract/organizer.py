@@ -51,8 +51,7 @@ from ..resources import read_table
 from . import organizations as orgs
 
 __all__ = ["Found", "OrganizerSpan", "class_words", "event_head", "expand_generic", "find_organizer", "is_scope", "organizer_span",
-           "resolve_person",
-           "resolve_reference", "short_place", "skip_preamble"]
+           "resolve_person", "resolve_reference", "short_place", "skip_preamble", "titled_person"]
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
@@ -443,6 +442,12 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         and (place not in _ADMIN_HEADS or _visits(stripped, verb))
     ):  # 镇领导班子成员深入…: the town they lead; 县领导X到Y镇调研 too, but 区领导X出席 is a guest
         return offset, len(place), "reference"
+    lead = _place_title(head)
+    if (
+        lead and head.startswith(_surnames(), lead[1]) and _LIST_MARK not in head
+        and (lead[0] not in _ADMIN_HEADS or _visits(stripped, verb))
+    ):  # 镇长X带队…, 副县长X深入…: the place the title's holder leads (in a list of people, the next one's body)
+        return offset + lead[1] - 2, 1, "reference"
     item = 0
     while True:
         name = orgs.name_at(head, item)
@@ -464,6 +469,9 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             owned = _owned_body(head, item, end) if head.startswith("的", end) else None
             if owned is not None:  # 白沙乡的红岩村党支部开展…: the body after 的 acts, the place says where
                 return offset + end + 1, owned, "subject"
+            if titled_person(head[item:end], head[end : end + 1]):  # 王某镇长带队: the town, as 镇长王某
+                stands = _LIST_MARK not in head and (head[end - 1] not in _ADMIN_HEADS or _visits(stripped, verb))
+                return (offset + end - 1, 1, "reference") if stands else None
             if head.startswith(_titles(), end):
                 posted = _posted_to(head[item:end])  # 县财政局驻X村第一书记: the village the leader is posted to
                 return offset + item + posted, length - posted, "leader"
@@ -492,6 +500,42 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
     return None
 
 
+def _place_title(head: str) -> tuple[str, int] | None:
+    """(the place's suffix, the title's length) when the head opens with a leader's title of a place's suffix and 长
+    (``镇长``, ``副县长``), else None.
+
+    >>> _place_title("镇长王某带队"), _place_title("副县长王某"), _place_title("局长王某"), _place_title("镇党委")
+    (('镇', 2), ('县', 3), None, None)
+    """
+    title = next((t for t in _leader_titles() if head.startswith(t)), None)
+    if title is None or len(title) != 2 + title.startswith("副"):
+        return None
+    place = title[-2]
+    return (place, len(title)) if place in _bare_places_one() else None
+
+
+@cache
+def _bare_places_one() -> frozenset[str]:
+    """The one-character place suffixes that stand alone for the place's body before a title (镇, 乡, 县…)."""
+    return frozenset(w for w in _bare_heads() if len(w) == 1)
+
+
+_HEAD_OF = "长"  # 镇长, 县长 after a place's suffix
+
+
+def titled_person(name: str, after: str) -> bool:
+    """True for a person's name read with the place suffix of the title after it (``王某镇`` of ``王某镇长``): no body.
+
+    >>> titled_person("王某某镇", "长"), titled_person("王庄镇", "党"), titled_person("云溪镇", "长")
+    (True, False, False)
+    """
+    return (
+        after == _HEAD_OF and name[-1:] in _bare_places_one() and _looks_like_person(name[:-1])
+        and not orgs.is_place(name)
+    )
+
+
+_LIST_MARK = "、"
 _POSTED = "驻"  # 县财政局驻X村第一书记, 驻X村第一书记: one posted to a village by the body before
 
 
