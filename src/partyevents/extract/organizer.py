@@ -442,12 +442,12 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         and (place not in _ADMIN_HEADS or _visits(stripped, verb))
     ):  # 镇领导班子成员深入…: the town they lead; 县领导X到Y镇调研 too, but 区领导X出席 is a guest
         return offset, len(place), "reference"
-    lead = _place_title(head)
+    titled = _place_title(head)
     if (
-        lead and head.startswith(_surnames(), lead[1]) and _LIST_MARK not in head
-        and (lead[0] not in _ADMIN_HEADS or _visits(stripped, verb))
+        titled and head.startswith(_surnames(), titled[1]) and _LIST_MARK not in head
+        and (titled[0] not in _ADMIN_HEADS or _visits(stripped, verb))
     ):  # 镇长X带队…, 副县长X深入…: the place the title's holder leads (in a list of people, the next one's body)
-        return offset + lead[1] - 2, 1, "reference"
+        return offset + titled[1] - 2, 1, "reference"
     item = 0
     while True:
         name = orgs.name_at(head, item)
