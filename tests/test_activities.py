@@ -277,3 +277,13 @@ def test_a_topic_right_before_a_named_activity_gives_way_to_that_activity() -> N
     assert primary("4月9日,云溪镇举办特色产业培训班。") == "study"
     assert primary("4月9日,云溪镇开展防疫宣传、排查和服务。") == "epidemic_control"  # the topic of a list of tasks
     assert primary("4月9日,云溪镇慰问防疫一线人员。") == "assistance"  # a verb and its object
+
+
+def test_a_summary_whose_items_are_all_of_one_kind_is_of_that_kind() -> None:
+    text = ("随着新一届村班子上任,全镇推进产业发展和乡村振兴。\n一是举办短期集训培训,讲解惠农政策。\n"
+            "二是组织结对帮带培训。\n三是赴外地考察学习先进做法。")
+    ev = Event(0, 0, len(text), text)
+    assert classify_activities(DocContext(text=text), [ev])[0][0] == "study"
+    mixed = text.replace("三是赴外地考察学习先进做法", "三是看望慰问困难户")
+    ev = Event(0, 0, len(mixed), mixed)
+    assert classify_activities(DocContext(text=mixed), [ev])[0][0] == "economic"  # items of several kinds

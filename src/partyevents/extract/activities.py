@@ -733,7 +733,43 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
             if label in scores:
                 score, first = scores[label]
                 scores[label] = (score - _TEAM_TIE, first)
+    common = items_label(text)
+    if common is not None and common in scores:  # a summary of items all of one kind: that kind first
+        top = max(score for score, _ in scores.values())
+        scores[common] = (max(scores[common][0], top + _ITEMS_TIE), scores[common][1])
     return scores
+
+
+_ITEMS_TIE = 0.01  # what the kind every item of a summary shares counts more than the best label of the event
+_MIN_ITEMS = 3  # items a summary lists at least
+_ITEM_RE = re.compile(
+    r"(?:^|(?<=[\n。;；:：]))[ \u3000]*(?:[一二三四五六七八九十]是|[一二三四五六七八九十]、|[(（][一二三四五六七八九十][)）])"
+)
+_ITEM_END = re.compile(r"[。;；\n]")
+
+
+def items_label(text: str) -> str | None:
+    """The label every item of an enumeration shares (``一是…。二是…。三是…``, ``一、…``, ``(一)…``), read in
+    each item's first sentence; None for fewer than :data:`_MIN_ITEMS` items, or no label in all of them (the one
+    the items' cues weigh most when several are).
+
+    >>> items_label("为提升能力:一是举办集中培训。二是结对帮带培训。三是外出考察学习。")
+    'study'
+    >>> items_label("一是召开会议。二是开展培训。三是走访慰问。") is None
+    True
+    """
+    starts = [m.end() for m in _ITEM_RE.finditer(text)]
+    if len(starts) < _MIN_ITEMS:
+        return None
+    shared: dict[str, float] | None = None
+    for start in starts:
+        end = _ITEM_END.search(text, start)
+        found = clause_cues(text[start : end.start() if end else len(text)])
+        strengths = {label: strength for label, (strength, _) in found.items()}
+        shared = strengths if shared is None else {k: v + strengths[k] for k, v in shared.items() if k in strengths}
+        if not shared:
+            return None
+    return max(shared, key=lambda k: shared[k]) if shared else None
 
 
 def activity_text(ev: Event) -> str:
