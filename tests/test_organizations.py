@@ -372,3 +372,8 @@ def test_a_name_before_a_title_of_a_place_is_a_person_not_a_body() -> None:
     assert named == []  # 陈某某镇 is no body
     guest, _ = _run_case({"title": "枫岭县:干部下沉一线", "text": "5月3日,陈某某县长出席云溪镇表彰大会。"})
     assert guest is None or guest.name != "枫岭县"
+
+
+def test_a_quoted_place_or_branch_name_is_a_title_given_not_a_body() -> None:
+    _, named = _run_case({"text": "5月3日,石泉村党支部争创“五好党支部”,推进“平安家园社区”建设。"})
+    assert [m.name for m in named] == ["石泉村党支部"]

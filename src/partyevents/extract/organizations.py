@@ -769,7 +769,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         spans = org_spans(ev.text)
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans
                  if not ev.text.startswith(classes, s)  # 农村党支部, 特色党支部: a class of bodies, none of them
-                 and not titled_person(ev.text[s:e], ev.text[e : e + 1])]  # 王某镇 of 王某镇长: a person
+                 and not titled_person(ev.text[s:e], ev.text[e : e + 1])  # 王某镇 of 王某镇长: a person
+                 and not _quoted_title(ev.text, s, e, kind)]
         found = organizer_span(ev.text, spans)
         if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
             found = None  # 在X, … of no date of its own: the story of the event before goes on
@@ -790,6 +791,23 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         out.append((organizer, named))
         prev, prev_section = organizer, ev.section
     return out
+
+
+_OPEN_QUOTES = "“\"「"
+_CLOSE_QUOTES = "”\"」"
+
+
+def _quoted_title(text: str, start: int, end: int, kind: str) -> bool:
+    """True for a place's or a party branch's name that a quotation holds alone: a title or a slogan given
+    (打造X村为“书香党支部”, 创建“无诈社区”), not a body.
+
+    >>> _quoted_title("创建“无诈社区”活动", 3, 7, "place"), _quoted_title("组建“夕阳红宣讲团”", 3, 8, "social")
+    (True, False)
+    """
+    return (
+        kind in ("place", "party") and start > 0 and text[start - 1] in _OPEN_QUOTES
+        and text[end : end + 1] in tuple(_CLOSE_QUOTES)
+    )
 
 
 def _goes_on(ev: Event, prev: OrgMention | None, prev_section: str | None) -> bool:
