@@ -377,3 +377,10 @@ def test_a_name_before_a_title_of_a_place_is_a_person_not_a_body() -> None:
 def test_a_quoted_place_or_branch_name_is_a_title_given_not_a_body() -> None:
     _, named = _run_case({"text": "5月3日,石泉村党支部争创“五好党支部”,推进“平安家园社区”建设。"})
     assert [m.name for m in named] == ["石泉村党支部"]
+
+
+def test_a_place_that_only_gives_an_area_its_address_is_not_the_organizer() -> None:
+    organizer, _ = _run_case({"text": "枫岭县石泉区翠柳小区近日出了件新鲜事,引来议论:身为建设单位,某置业集团党委在园内举行揭牌。"})
+    assert organizer is not None and organizer.name == "某置业集团党委"
+    acting, _ = _run_case({"text": "5月3日,石泉社区党委在翠柳小区开展议事活动。"})
+    assert acting is not None and acting.name == "石泉社区党委"

@@ -246,6 +246,7 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                     and not text.startswith(class_words(), s)
                     and not text.endswith(_cues().get("object", ()), cpos, s)  # 向X捐赠: X is acted on
                     and not _visited(text, cpos, s)  # 市长X到Y区调研: Y区 is visited
+                    and not _area_re().match(text, e)  # X区Y小区近日…: the address of an area
                 ):
                     return Found(s, e, "venue" if locative else "subject", cpos, cend)
         if found is not None:
@@ -464,8 +465,8 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             end = _through_short_township(head, item, end)  # 和平区小白楼街 (of 小白楼街道): one name
             end = _through_brackets(head, item, end)  # 红岭镇各村(社区)党(总)支部: one name
             length = end - item
-            if verb is None and _scene_re().match(head, end):  # X社区居民楼里传来…: a scene, where and not who
-                return None
+            if verb is None and (_scene_re().match(head, end) or _area_re().match(head, end)):
+                return None  # X社区居民楼里传来…, X区Y小区近日发生…: a scene, where and not who
             owned = _owned_body(head, item, end) if head.startswith("的", end) else None
             if owned is not None:  # 白沙乡的红岩村党支部开展…: the body after 的 acts, the place says where
                 return offset + end + 1, owned, "subject"
@@ -550,6 +551,24 @@ def _posted_to(name: str) -> int:
     if at < 0 or orgs.kind_of(name) != "place" or orgs.name_at(name, at + 1) != name[at + 1 :]:
         return 0
     return at + 1
+
+
+_MAX_AREA = 6  # characters of an area's own name
+_NOT_IN_AREA = "在到赴于向为对把将与和及的"  # words before an area that make it a place gone to, not an address
+
+
+@cache
+def _area_re() -> re.Pattern[str]:
+    """A residential area right after a body's name (``org_cues.tsv``, kind area: X区聚宝城小区): the name is its
+    address.
+
+    >>> bool(_area_re().match("聚宝城小区近日")), bool(_area_re().match("党员上门服务")), bool(_area_re().match("在东苑小区"))
+    (True, False, False)
+    """
+    words = _cues().get("area", ())
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(rf"(?:(?![{_NOT_IN_AREA}])[\u4e00-\u9fff]){{1,{_MAX_AREA}}}?{orgs.trie_pattern(words)}")
 
 
 @cache
