@@ -384,3 +384,14 @@ def test_a_place_that_only_gives_an_area_its_address_is_not_the_organizer() -> N
     assert organizer is not None and organizer.name == "某置业集团党委"
     acting, _ = _run_case({"text": "5月3日,石泉社区党委在翠柳小区开展议事活动。"})
     assert acting is not None and acting.name == "石泉社区党委"
+
+
+def test_a_place_that_does_nothing_gives_way_to_the_organ_that_acts_later() -> None:
+    rain, _ = _run_case({"text": "7月2日,枫岭区突降大雨,多处路段积水。千余名干部投入抢险。面对汛情,枫岭区委、区政府连夜部署。"})
+    assert rain is not None and rain.name == "枫岭区委"
+    ref, _ = _run_case({"before": "青禾镇召开会议。", "text": "在此次换届里,青禾镇显出有序的特点。自今年6月起,该镇党委早作谋划。"})
+    assert ref is not None and ref.name == "青禾镇党委"
+    holds, _ = _run_case({"text": "6月28日,枫岭县青禾乡举行表彰大会,各支部书记列席。"})
+    assert holds is not None and holds.name == "枫岭县青禾乡"  # 举行: the place acts
+    guest, _ = _run_case({"text": "5月8日,青禾村投资百万元的服务中心主体完工。县政协秘书长陈某某出席仪式。"})
+    assert guest is not None and guest.name == "青禾村"  # a guest's title names no one who acts

@@ -345,6 +345,7 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
     depth = 0  # quotation marks opened and not yet closed
     quoted = _QUOTE_OPEN.search(text, base) is not None
     clauses: list[_Clause] = []
+    idle: tuple[Found, int, tuple[_Clause, ...]] | None = None  # a place that does nothing, read on past it
     for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text[base:])):
         if n_sentence >= _MAX_SENTENCES:
             break
@@ -362,12 +363,57 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
             hit = None if spoken else _subject(clause)
             if hit:
                 start = cpos + hit[0]
-                return Found(start, start + hit[1], hit[2], cpos, cpos + len(clause)), n_sentence, tuple(clauses)
+                found = Found(start, start + hit[1], hit[2], cpos, cpos + len(clause))
+                if idle is None and _idle_place(clause, hit):  # X区普降暴雨…: a body acting later comes first
+                    idle = (found, n_sentence, tuple(clauses))
+                elif idle is None or _acting_body(clause, hit):
+                    return found, n_sentence, tuple(clauses)
+                else:
+                    return idle
             if not spoken:  # a body named in a quotation does not stand in for the organizer either
                 clauses.append((n_sentence, cpos, cpos + len(clause), bool(_LOCATIVE.match(clause))))
             cpos += len(clause) + 1
         pos += len(sentence)
-    return None, _MAX_SENTENCES, tuple(clauses)
+    return idle or (None, _MAX_SENTENCES, tuple(clauses))
+
+
+_IDLE_CUES = frozenset(["在"])  # a cue that says where, not what is done: X社区小喇叭在小区响起
+
+
+def _idle_place(clause: str, hit: tuple[int, int, str]) -> bool:
+    """True for a clause's subject that is a place's bare name in a clause of no action cue (``X区普降暴雨``,
+    ``X社区小喇叭在小区响起``): the place is where, a body that acts later in the head is who.
+
+    >>> _idle_place("东岭区普降暴雨", (0, 3, "subject")), _idle_place("东岭区召开会议", (0, 3, "subject"))
+    (True, False)
+    """
+    start, end = hit[0], hit[0] + hit[1]
+    if hit[2] != "subject" or orgs.kind_of(clause[start:end]) != "place" or orgs.body_at(clause, start, len(clause)) != (
+        start, end
+    ):
+        return False  # a body, or the owner of a facility named (X村党群服务中心投入使用: X村)
+    if not _TIME_ONLY.match(clause[:start].strip(_QUOTES + "，,")):  # 由X镇主办: X镇 hosts
+        return False
+    rest = clause[end:]
+    cue = orgs.first_cue(rest)
+    while cue is not None and cue.group() in _IDLE_CUES:  # X区在Y召开: the cue after 在 acts
+        rest = rest[cue.end() :]
+        cue = orgs.first_cue(rest)
+    return cue is None
+
+
+_ORGANS = ("party", "government")  # kinds of a body that acts for a place (X区委, 该镇党委, X社区党支部)
+
+
+def _acting_body(clause: str, hit: tuple[int, int, str]) -> bool:
+    """True for a clause's subject that is a party or government organ named as such (not a leader's body: a guest's
+    title, 市人大常委会办公室副主任X出席, says nothing of who acts).
+
+    >>> _acting_body("东岭区委迅速部署", (0, 4, "subject")), _acting_body("东岭区委书记王某出席", (0, 4, "leader"))
+    (True, False)
+    """
+    name = clause[hit[0] : hit[0] + hit[1]]
+    return hit[2] in ("subject", "reference", "joint") and orgs.kind_of(name) in _ORGANS and not name.startswith(_EACH)
 
 
 _QUOTE_OPEN = re.compile("[“「]")
