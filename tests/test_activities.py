@@ -287,3 +287,18 @@ def test_a_summary_whose_items_are_all_of_one_kind_is_of_that_kind() -> None:
     mixed = text.replace("三是赴外地考察学习先进做法", "三是看望慰问困难户")
     ev = Event(0, 0, len(mixed), mixed)
     assert classify_activities(DocContext(text=mixed), [ev])[0][0] == "economic"  # items of several kinds
+
+
+def test_the_sentence_that_opens_with_the_events_date_names_its_activity() -> None:
+    text = "枫岭村大力培育特色产业。全村样貌一新。2024年5月,枫岭村荣获省级先进党组织称号。"
+    ev = Event(0, 0, len(text), text)
+    ev.date.start, ev.date.month = text.index("2024"), 5
+    assert classify_activities(DocContext(text=text), [ev])[0][0] == "award"
+    ev.date.month = None  # a year alone is no day's activity: the first sentence leads
+    assert classify_activities(DocContext(text=text), [ev])[0][0] == "economic"
+
+
+def test_election_checkpoints_and_the_basis_of_an_activity() -> None:
+    assert classify_text("3月2日,石泉村完成了“两委”选举。")[0] == "org_building"
+    text = "3月4日,各支部党员深入路段,在路口设卡参加联防联控,按照网格化、全覆盖清查工作要求,给居民量体温。"
+    assert classify_text(text)[0] == "epidemic_control"  # …要求, is the basis, not the activity

@@ -395,3 +395,8 @@ def test_a_place_that_does_nothing_gives_way_to_the_organ_that_acts_later() -> N
     assert holds is not None and holds.name == "枫岭县青禾乡"  # 举行: the place acts
     guest, _ = _run_case({"text": "5月8日,青禾村投资百万元的服务中心主体完工。县政协秘书长陈某某出席仪式。"})
     assert guest is not None and guest.name == "青禾村"  # a guest's title names no one who acts
+
+
+def test_a_border_area_named_as_a_kind_is_no_body() -> None:
+    _, named = _run_case({"text": "5月3日,石泉县委对边境市、县、乡党组织提出要求。"})
+    assert [m.name for m in named] == ["石泉县委"]

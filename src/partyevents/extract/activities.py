@@ -267,14 +267,15 @@ def untied(strength: float) -> float:
 
 
 @cache
-def _topics() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    """(labels of a subject matter, words that may join it to its activity, nouns that name an activity):
-    ``activity_topics.tsv``."""
+def _topics() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(labels of a subject matter, words that may join it to its activity, nouns that name an activity, verbs of
+    doing that join it to any activity): ``activity_topics.tsv``."""
     rows = read_table("activity_topics.tsv")
     return (
         frozenset(r[1] for r in rows if r[0] == "label"),
         frozenset(["", *(r[1] for r in rows if r[0] == "linker")]),
         tuple(r[1] for r in rows if r[0] == "head"),
+        frozenset(r[1] for r in rows if r[0] == "verb"),
     )
 
 
@@ -289,17 +290,21 @@ def topic_labels(text: str, found: Mapping[str, Collection[tuple[int, int]]]) ->
     set()
     >>> topic_labels("慰问疫情防控一线人员", {"assistance": [(0, 2)], "epidemic_control": [(2, 6)]})
     set()
+    >>> topic_labels("围绕乡村振兴开展学习", {"economic": [(2, 6)], "study": [(8, 10)]})
+    {'economic'}
     """
-    labels, linkers, heads = _topics()
+    labels, linkers, heads, verbs = _topics()
     if len(found) < 2 or labels.isdisjoint(found):
         return set()
     out = set()
     for label in labels.intersection(found):
-        named = [  # the other labels' cues that name an activity: 宣传 of 宣传活动, 推进会
-            s for other, spans in found.items() if other != label for s, e in spans
-            if text.startswith(heads, e) or text.endswith(heads, s, e)
-        ]
-        if all(any(s >= e and text[e:s] in linkers for s in named) for e in _run_ends(found[label])):
+        others = [(s, e) for other, spans in found.items() if other != label for s, e in spans]
+        named = [s for s, e in others if text.startswith(heads, e) or text.endswith(heads, s, e)]  # 宣传活动, 推进会
+        done = [s for s, _ in others]  # 围绕乡村振兴开展学习: what a verb of doing is done with
+        if all(
+            any(s >= e and text[e:s] in linkers for s in named) or any(s >= e and text[e:s] in verbs for s in done)
+            for e in _run_ends(found[label])
+        ):
             out.add(label)
     return out
 
@@ -734,10 +739,36 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
                 score, first = scores[label]
                 scores[label] = (score - _TEAM_TIE, first)
     common = items_label(text)
+    if common is None:  # the sentence the event's date stands in, after a background: its activity first
+        dated = _dated_sentence(ev, themed, cut)
+        common = _ranked(score_labels(themed[dated:]))[0] if dated is not None else None
     if common is not None and common in scores:  # a summary of items all of one kind: that kind first
         top = max(score for score, _ in scores.values())
         scores[common] = (max(scores[common][0], top + _ITEMS_TIE), scores[common][1])
     return scores
+
+
+def _dated_sentence(ev: Event, text: str, cut: int) -> int | None:
+    """Where the sentence that opens with the event's date (a month or a day, no span: not ``2016年以来``) starts,
+    when a sentence before it opens the event's text (read from ``cut``): ``近年来,X坚持…。2024年9月,X荣获…称号。`` ->
+    the second sentence; else None.
+
+    >>> ev = Event(0, 0, 20, "多年来甲村坚持发展产业。9月,甲村荣获称号。")
+    >>> ev.date.start, ev.date.month = 12, 9
+    >>> _dated_sentence(ev, ev.text, 0)
+    12
+    """
+    if ev.date.start is None or ev.date.month is None or ev.date.since:  # a day's activity, not a span's summary
+        return None
+    at = ev.date.start - ev.start
+    mark = _SENTENCE_MARK.search(text, cut)
+    if mark is None or not mark.end() <= at < len(text):
+        return None
+    start = max(m.end() for m in _SENTENCE_MARK.finditer(text, cut, at))  # the last sentence's end before the date
+    return start if not text[start:at].strip(_SPACES) else None  # the sentence opens with the date
+
+
+_SPACES = " \u3000\n"
 
 
 _ITEMS_TIE = 0.01  # what the kind every item of a summary shares counts more than the best label of the event
