@@ -400,3 +400,8 @@ def test_a_place_that_does_nothing_gives_way_to_the_organ_that_acts_later() -> N
 def test_a_border_area_named_as_a_kind_is_no_body() -> None:
     _, named = _run_case({"text": "5月3日,石泉县委对边境市、县、乡党组织提出要求。"})
     assert [m.name for m in named] == ["石泉县委"]
+
+
+def test_the_speaker_of_a_quotation_is_not_the_organizer() -> None:
+    organizer, _ = _run_case({"text": "“我一早听书记讲了,今天去参观。”七星村老党员陈某某说。1月5日下午,青禾镇五个村的党员前往参观学习。"})
+    assert organizer is not None and organizer.name == "青禾镇"

@@ -357,8 +357,8 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
                 opened = _quote_depth(depth, clause[:lead]) > 0
                 depth = _quote_depth(depth, clause)
                 spoken = opened and depth > 0  # said inside a quotation (not a quoted name: “红色物业”联盟): no subject
-            if _gives_examples(clause[lead:]):  # 如X、Y等开展…: examples, neither subject nor stand-in
-                cpos += len(clause) + 1
+            if _gives_examples(clause[lead:]) or _says_quote(text[cpos - 1 : cpos] + clause):  # 如X、Y等…, “…”X说: neither subject
+                cpos += len(clause) + 1  # nor stand-in
                 continue
             hit = None if spoken else _subject(clause)
             if hit:
@@ -375,6 +375,20 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
             cpos += len(clause) + 1
         pos += len(sentence)
     return idle or (None, _MAX_SENTENCES, tuple(clauses))
+
+
+_CLOSE_QUOTE = ("”", "」")
+
+
+def _says_quote(clause: str) -> bool:
+    """True for a clause that opens right after a closing quotation mark and ends with a word of saying (``org_cues.tsv``,
+    kind said): who spoke the quotation (``”X村老党员Y说``).
+
+    >>> _says_quote("”东岭村老党员王某说"), _says_quote("东岭村党支部书记王某说"), _says_quote("”东岭村开展活动")
+    (True, False, False)
+    """
+    opens = clause.lstrip("。!！?？…. ")  # the mark that ends the quotation's last sentence, read with the clause
+    return opens.startswith(_CLOSE_QUOTE) and clause.rstrip(" 。").endswith(_cues().get("said", ()))
 
 
 _IDLE_CUES = frozenset(["在"])  # a cue that says where, not what is done: X社区小喇叭在小区响起
