@@ -405,3 +405,12 @@ def test_a_border_area_named_as_a_kind_is_no_body() -> None:
 def test_the_speaker_of_a_quotation_is_not_the_organizer() -> None:
     organizer, _ = _run_case({"text": "“我一早听书记讲了,今天去参观。”七星村老党员陈某某说。1月5日下午,青禾镇五个村的党员前往参观学习。"})
     assert organizer is not None and organizer.name == "青禾镇"
+
+
+def test_a_whole_place_that_acts_is_not_the_body_of_the_story_before() -> None:
+    ctx_text = "5月3日,石泉村工作队走访群众。自2015年全省开展驻村工作以来,每年都有上万名干部进驻各村。"
+    cut = ctx_text.index("自")
+    events = [Event(0, 0, cut, ctx_text[:cut], section="s"), Event(1, cut, len(ctx_text), ctx_text[cut:], section="s")]
+    (first, _), (second, _) = find_organizations(DocContext(text=ctx_text), events)
+    assert first is not None and first.name == "石泉村工作队"
+    assert second is None  # 全省 acts: the village's team does not stand for it

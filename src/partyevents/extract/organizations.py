@@ -759,7 +759,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     of the body named before; so does an event of no date of its own whose organizer would only be the
     body of its ``在X`` clause (source ``venue``: ``在X学院,学员们聆听了讲座``).
     """
-    from .organizer import class_words, organizer_span, titled_person
+    from .organizer import class_words, event_head, is_scope, organizer_span, scope_acts, titled_person
 
     classes = class_words()
     out: list[tuple[OrgMention | None, list[OrgMention]]] = []
@@ -779,7 +779,11 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             organizer = _after_person(ctx, ev, found.end, named)
         if organizer is None and found is not None and found.source == "reference" and found.end - found.start > 1:
             organizer = _past_scope(ctx, ev, found, named)  # 全市 of no city named; not 镇 of 镇长X of no town named
-        if organizer is None and prev is not None and ev.section == prev_section:
+        scope = (  # 全区… of no place named: a whole place, which the body of the story before does not stand for
+            is_scope(ev.text[found.start : found.end]) if found is not None and found.source == "reference"
+            else found is None and scope_acts(event_head(ev.text))
+        )
+        if organizer is None and prev is not None and ev.section == prev_section and not scope:
             organizer = OrgMention(prev.name, None, None, prev.kind, prev.source)
         if (
             organizer is not None

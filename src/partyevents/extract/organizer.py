@@ -51,7 +51,7 @@ from ..resources import read_table
 from . import organizations as orgs
 
 __all__ = ["Found", "OrganizerSpan", "class_words", "event_head", "expand_generic", "find_organizer", "is_scope", "organizer_span",
-           "resolve_person", "resolve_reference", "short_place", "skip_preamble", "titled_person"]
+           "resolve_person", "resolve_reference", "scope_acts", "short_place", "skip_preamble", "titled_person"]
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
@@ -128,6 +128,20 @@ def _scope_re() -> re.Pattern[str]:
     heads = "".join(re.escape(word) for kind, word in read_table("org_references.tsv") if kind == "scope")
     places = orgs.trie_pattern([s for s, kind in orgs.suffixes().items() if kind == "place"])
     return re.compile(f"[{heads}]({places}){orgs.word_end_guard(orgs._word_ends())}" if heads else "(?!)")
+
+
+def scope_acts(text: str) -> bool:
+    """True when a scope (全区, 全县) right before an action cue is who acts in ``text`` (自2011年全区开展…以来): a whole
+    place of no body named, which the body of the story before does not stand for.
+
+    >>> scope_acts("自2011年全区开展活动以来,干部进驻各村"), scope_acts("全区干部参加"), scope_acts("东岭村召开会议")
+    (True, False, False)
+    """
+    for m in _scope_re().finditer(text):
+        cue = orgs.verb_re().match(text, m.end())
+        if cue is not None:
+            return True
+    return False
 
 
 @cache
