@@ -414,3 +414,8 @@ def test_a_whole_place_that_acts_is_not_the_body_of_the_story_before() -> None:
     (first, _), (second, _) = find_organizations(DocContext(text=ctx_text), events)
     assert first is not None and first.name == "石泉村工作队"
     assert second is None  # 全省 acts: the village's team does not stand for it
+
+
+def test_a_bare_branch_of_a_leaders_title_takes_the_area_its_sentence_names() -> None:
+    organizer, _ = _run_case({"text": "2月4日下午,在青禾16号小区活动室,党支部书记钱某某和党员一起包饺子。"})
+    assert organizer is not None and organizer.name == "青禾16号小区党支部"

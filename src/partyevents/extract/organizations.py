@@ -862,7 +862,15 @@ def _past_scope(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: 
 
 def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: list[OrgMention]) -> OrgMention | None:
     """The organizer an organizer span stands for: the name itself, or a resolved reference or person."""
-    from .organizer import expand_generic, full_name_after, is_scope, resolve_person, resolve_reference, short_place
+    from .organizer import (
+        area_body,
+        expand_generic,
+        full_name_after,
+        is_scope,
+        resolve_person,
+        resolve_reference,
+        short_place,
+    )
 
     s, e, source = found
     words = ev.text[s:e]
@@ -886,6 +894,8 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
         full = expand_generic(words, None, ctx.text[max(0, start - _LOOK_BACK) : start - _LOOK_BACK_GENERIC + 20])
     if full is None:  # none before it: the event writes it in full later (社区居委会 … 桂湾社区居委会主任)
         full = full_name_after(words, ev.text[e:])
+    if full is None and words in suffixes():  # 在X小区…,党支部书记Y: X小区党支部
+        full = area_body(words, ev.text[:s])
     return OrgMention(full or words, start, end, kind or "place", source)  # 县委 of no county named: as written
 
 

@@ -50,7 +50,7 @@ from typing import NamedTuple
 from ..resources import read_table
 from . import organizations as orgs
 
-__all__ = ["Found", "OrganizerSpan", "class_words", "event_head", "expand_generic", "find_organizer", "is_scope", "organizer_span",
+__all__ = ["Found", "OrganizerSpan", "area_body", "class_words", "event_head", "expand_generic", "find_organizer", "is_scope", "organizer_span",
            "resolve_person", "resolve_reference", "scope_acts", "short_place", "skip_preamble", "titled_person"]
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
@@ -1097,6 +1097,29 @@ def _generic_parts(name: str) -> tuple[str, str] | None:
     if orgs.name_at(tail) is None and not committee:
         return None
     return head, tail
+
+
+@cache
+def _named_area_re() -> re.Pattern[str]:
+    """A residential area's name (``org_cues.tsv``, kind area) that opens the text or follows 在/到/于 or a mark."""
+    words = _cues().get("area", ())
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(
+        rf"(?:(?<=[在到于])|(?<![\u4e00-\u9fff0-9]))(?![在到于])([\u4e00-\u9fff0-9]{{2,10}}?{orgs.trie_pattern(words)})"
+    )
+
+
+def area_body(name: str, before: str) -> str | None:
+    """A body's bare name (``党支部``) written with the residential area the sentence before it names (``在X小区…,
+    党支部书记Y`` -> X小区党支部), else None.
+
+    >>> area_body("党支部", "3月5日,在东岭18号小区党员活动室,"), area_body("党支部", "3月5日,在活动室,") is None
+    ('东岭18号小区党支部', True)
+    """
+    sentence = before[max(before.rfind(m) for m in "。!！?？\n") + 1 :]
+    found = list(_named_area_re().finditer(sentence))
+    return found[-1].group(1) + name if found else None
 
 
 def full_name_after(name: str, after: str) -> str | None:
