@@ -419,3 +419,8 @@ def test_a_whole_place_that_acts_is_not_the_body_of_the_story_before() -> None:
 def test_a_bare_branch_of_a_leaders_title_takes_the_area_its_sentence_names() -> None:
     organizer, _ = _run_case({"text": "2月4日下午,在青禾16号小区活动室,党支部书记钱某某和党员一起包饺子。"})
     assert organizer is not None and organizer.name == "青禾16号小区党支部"
+
+
+def test_a_unit_that_acts_is_written_as_its_party_branch_when_the_event_names_it() -> None:
+    organizer, _ = _run_case({"text": "6月2日上午,七连职工扛起锄头参加除草。随后七连党支部成员清运杂物。"})
+    assert organizer is not None and organizer.name == "七连党支部"

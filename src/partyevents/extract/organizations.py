@@ -775,6 +775,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
             found = None  # 在X, … of no date of its own: the story of the event before goes on
         organizer = _resolve(ctx, ev, found, named) if found is not None else None
+        if organizer is not None and organizer.kind in ("place", "other"):
+            organizer = _own_branch(organizer, named)  # 三连党员干部…, 三连党支部…: the unit's party branch
         if organizer is None and found is not None and found.source == "person":
             organizer = _after_person(ctx, ev, found.end, named)
         if organizer is None and found is not None and found.source == "reference" and found.end - found.start > 1:
@@ -812,6 +814,20 @@ def _quoted_title(text: str, start: int, end: int, kind: str) -> bool:
         kind in ("place", "party") and start > 0 and text[start - 1] in _OPEN_QUOTES
         and text[end : end + 1] in tuple(_CLOSE_QUOTES)
     )
+
+
+def _own_branch(organizer: OrgMention, named: list[OrgMention]) -> OrgMention:
+    """The party body of a place or unit acting (``X连``, ``X村``) when the event names it (``X连党支部``): the
+    organizer written as that body; else the organizer itself.
+
+    >>> org = OrgMention("五连", 3, 5, "other", "subject")
+    >>> _own_branch(org, [org, OrgMention("五连党支部", 20, 25, "party")]).name
+    '五连党支部'
+    """
+    for m in named:
+        if m.kind == "party" and m.name.startswith(organizer.name) and m.name[len(organizer.name) :] in _suffixes():
+            return OrgMention(m.name, organizer.start, organizer.end, "party", organizer.source)
+    return organizer
 
 
 def _goes_on(ev: Event, prev: OrgMention | None, prev_section: str | None) -> bool:
