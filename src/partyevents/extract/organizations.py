@@ -775,7 +775,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
             found = None  # 在X, … of no date of its own: the story of the event before goes on
         organizer = _resolve(ctx, ev, found, named) if found is not None else None
-        if organizer is not None and organizer.kind in ("place", "other"):
+        if organizer is not None and organizer.kind in ("place", "other") and organizer.source == "subject":
             organizer = _own_branch(organizer, named)  # 三连党员干部…, 三连党支部…: the unit's party branch
         if organizer is None and found is not None and found.source == "person":
             organizer = _after_person(ctx, ev, found.end, named)
