@@ -263,3 +263,42 @@ def test_a_title_before_a_name_is_a_person_not_an_activity() -> None:
 def test_a_word_for_a_region_is_no_cue_of_self_government() -> None:
     assert "governance" not in clause_cues("广西壮族自治区")
     assert "governance" in clause_cues("推行居民自治")
+
+
+def test_a_topic_right_before_a_named_activity_gives_way_to_that_activity() -> None:
+    import partyevents
+
+    def primary(text: str) -> str:
+        [event] = partyevents.extract_text(text).events
+        return str(event["activity_type"])
+
+    assert primary("4月9日,云溪镇开展防疫政策宣传活动。") == "outreach"  # 防疫 is what the 宣传 is about
+    assert primary("4月9日,云溪镇开展网格化治理督查工作。") == "inspection"  # a topic of two cues, one topic
+    assert primary("4月9日,云溪镇举办特色产业培训班。") == "study"
+    assert primary("4月9日,云溪镇开展防疫宣传、排查和服务。") == "epidemic_control"  # the topic of a list of tasks
+    assert primary("4月9日,云溪镇慰问防疫一线人员。") == "assistance"  # a verb and its object
+
+
+def test_a_summary_whose_items_are_all_of_one_kind_is_of_that_kind() -> None:
+    text = ("随着新一届村班子上任,全镇推进产业发展和乡村振兴。\n一是举办短期集训培训,讲解惠农政策。\n"
+            "二是组织结对帮带培训。\n三是赴外地考察学习先进做法。")
+    ev = Event(0, 0, len(text), text)
+    assert classify_activities(DocContext(text=text), [ev])[0][0] == "study"
+    mixed = text.replace("三是赴外地考察学习先进做法", "三是看望慰问困难户")
+    ev = Event(0, 0, len(mixed), mixed)
+    assert classify_activities(DocContext(text=mixed), [ev])[0][0] == "economic"  # items of several kinds
+
+
+def test_the_sentence_that_opens_with_the_events_date_names_its_activity() -> None:
+    text = "枫岭村大力培育特色产业。全村样貌一新。2024年5月,枫岭村荣获省级先进党组织称号。"
+    ev = Event(0, 0, len(text), text)
+    ev.date.start, ev.date.month = text.index("2024"), 5
+    assert classify_activities(DocContext(text=text), [ev])[0][0] == "award"
+    ev.date.month = None  # a year alone is no day's activity: the first sentence leads
+    assert classify_activities(DocContext(text=text), [ev])[0][0] == "economic"
+
+
+def test_election_checkpoints_and_the_basis_of_an_activity() -> None:
+    assert classify_text("3月2日,石泉村完成了“两委”选举。")[0] == "org_building"
+    text = "3月4日,各支部党员深入路段,在路口设卡参加联防联控,按照网格化、全覆盖清查工作要求,给居民量体温。"
+    assert classify_text(text)[0] == "epidemic_control"  # …要求, is the basis, not the activity

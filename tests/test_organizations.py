@@ -81,7 +81,7 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     verbs = _plain_cues()
     pronouns = {r[0] for r in read_table("org_openers.tsv") if r[1] in ("pronoun", "national")}
     starts, stops = {0}, {len(text)}
-    for m in re.finditer(rf"[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?|(?:{verbs})(?!部)|[与及的]", text):
+    for m in re.finditer(rf"[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多栋]*)?|(?:{verbs})(?!部)|[与及的]", text):
         if "\u4e00" <= m.group()[0] <= "\u9fff" and _in_place(text, *m.span(), longer=True):  # 和 of 阳和镇: no cue
             continue
         starts.add(m.end())
@@ -330,3 +330,97 @@ def test_the_first_stopword_passes_over_place_words_as_the_plain_rule(name: str)
     stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
     stop = first_stopword(name)
     assert (stop and (stop.start(), stop.group())) == _first_stopword(name, stopwords)
+
+
+def test_a_class_of_bodies_is_left_out_of_the_organizations_list() -> None:
+    organizer, named = _run_case({"text": "5月6日,秀水村组织特色党支部和基层党支部书记开展学习。"})
+    assert organizer is not None and organizer.name == "秀水村"
+    assert [m.name for m in named] == ["秀水村"]
+
+
+def test_a_county_leader_who_visits_stands_for_the_county_and_one_who_attends_is_a_guest() -> None:
+    visit, _ = _run_case({"title": "枫岭县:干部下沉一线", "text": "5月3日,县领导陈某某莅临云溪镇检查指导。"})
+    assert visit is not None and (visit.name, visit.source) == ("枫岭县", "reference")
+    guest, _ = _run_case({"title": "枫岭县:干部下沉一线", "text": "5月3日,县领导陈某某出席云溪镇表彰大会。"})
+    assert guest is None or guest.name != "枫岭县"
+
+
+def test_a_visit_word_ends_a_name() -> None:
+    text = "市委副书记、市长陈某某莅临云溪镇检查"
+    assert [text[s:e] for s, e, _ in org_spans(text)] == ["云溪镇"]
+
+
+def test_a_leader_posted_to_a_village_stands_for_that_village() -> None:
+    posted, _ = _run_case({"text": "5月3日,区水利局驻石泉村第一书记陈某某带领村干部清理沟渠。"})
+    assert posted is not None and (posted.name, posted.source) == ("石泉村", "leader")
+    team, _ = _run_case({"text": "5月3日,区水利局驻石泉村工作队开展入户走访。"})
+    assert team is not None and team.name == "区水利局驻石泉村工作队"  # a team named in full
+
+
+def test_a_title_of_a_place_before_a_name_stands_for_that_place() -> None:
+    town, _ = _run_case({"title": "石泉镇:冬日送温暖", "text": "5月3日,镇长陈某某带队走访辖区困难群众。"})
+    assert town is not None and (town.name, town.source) == ("石泉镇", "reference")
+    county, _ = _run_case({"title": "枫岭县:干部下沉一线", "text": "5月3日,副县长陈某某深入云溪镇检查。"})
+    assert county is not None and county.name == "枫岭县"
+    guest, _ = _run_case({"title": "枫岭县:干部下沉一线", "text": "5月3日,副县长陈某某出席云溪镇表彰大会。"})
+    assert guest is None or guest.name != "枫岭县"
+
+
+def test_a_name_before_a_title_of_a_place_is_a_person_not_a_body() -> None:
+    town, named = _run_case({"title": "石泉镇:冬日送温暖", "text": "5月3日,陈某某镇长带队走访辖区困难群众。"})
+    assert town is not None and (town.name, town.source) == ("石泉镇", "reference")
+    assert named == []  # 陈某某镇 is no body
+    guest, _ = _run_case({"title": "枫岭县:干部下沉一线", "text": "5月3日,陈某某县长出席云溪镇表彰大会。"})
+    assert guest is None or guest.name != "枫岭县"
+
+
+def test_a_quoted_place_or_branch_name_is_a_title_given_not_a_body() -> None:
+    _, named = _run_case({"text": "5月3日,石泉村党支部争创“五好党支部”,推进“平安家园社区”建设。"})
+    assert [m.name for m in named] == ["石泉村党支部"]
+
+
+def test_a_place_that_only_gives_an_area_its_address_is_not_the_organizer() -> None:
+    organizer, _ = _run_case({"text": "枫岭县石泉区翠柳小区近日出了件新鲜事,引来议论:身为建设单位,某置业集团党委在园内举行揭牌。"})
+    assert organizer is not None and organizer.name == "某置业集团党委"
+    acting, _ = _run_case({"text": "5月3日,石泉社区党委在翠柳小区开展议事活动。"})
+    assert acting is not None and acting.name == "石泉社区党委"
+
+
+def test_a_place_that_does_nothing_gives_way_to_the_organ_that_acts_later() -> None:
+    rain, _ = _run_case({"text": "7月2日,枫岭区突降大雨,多处路段积水。千余名干部投入抢险。面对汛情,枫岭区委、区政府连夜部署。"})
+    assert rain is not None and rain.name == "枫岭区委"
+    ref, _ = _run_case({"before": "青禾镇召开会议。", "text": "在此次换届里,青禾镇显出有序的特点。自今年6月起,该镇党委早作谋划。"})
+    assert ref is not None and ref.name == "青禾镇党委"
+    holds, _ = _run_case({"text": "6月28日,枫岭县青禾乡举行表彰大会,各支部书记列席。"})
+    assert holds is not None and holds.name == "枫岭县青禾乡"  # 举行: the place acts
+    guest, _ = _run_case({"text": "5月8日,青禾村投资百万元的服务中心主体完工。县政协秘书长陈某某出席仪式。"})
+    assert guest is not None and guest.name == "青禾村"  # a guest's title names no one who acts
+
+
+def test_a_border_area_named_as_a_kind_is_no_body() -> None:
+    _, named = _run_case({"text": "5月3日,石泉县委对边境市、县、乡党组织提出要求。"})
+    assert [m.name for m in named] == ["石泉县委"]
+
+
+def test_the_speaker_of_a_quotation_is_not_the_organizer() -> None:
+    organizer, _ = _run_case({"text": "“我一早听书记讲了,今天去参观。”七星村老党员陈某某说。1月5日下午,青禾镇五个村的党员前往参观学习。"})
+    assert organizer is not None and organizer.name == "青禾镇"
+
+
+def test_a_whole_place_that_acts_is_not_the_body_of_the_story_before() -> None:
+    ctx_text = "5月3日,石泉村工作队走访群众。自2015年全省开展驻村工作以来,每年都有上万名干部进驻各村。"
+    cut = ctx_text.index("自")
+    events = [Event(0, 0, cut, ctx_text[:cut], section="s"), Event(1, cut, len(ctx_text), ctx_text[cut:], section="s")]
+    (first, _), (second, _) = find_organizations(DocContext(text=ctx_text), events)
+    assert first is not None and first.name == "石泉村工作队"
+    assert second is None  # 全省 acts: the village's team does not stand for it
+
+
+def test_a_bare_branch_of_a_leaders_title_takes_the_area_its_sentence_names() -> None:
+    organizer, _ = _run_case({"text": "2月4日下午,在青禾16号小区活动室,党支部书记钱某某和党员一起包饺子。"})
+    assert organizer is not None and organizer.name == "青禾16号小区党支部"
+
+
+def test_a_unit_that_acts_is_written_as_its_party_branch_when_the_event_names_it() -> None:
+    organizer, _ = _run_case({"text": "6月2日上午,七连职工扛起锄头参加除草。随后七连党支部成员清运杂物。"})
+    assert organizer is not None and organizer.name == "七连党支部"

@@ -70,7 +70,7 @@ def _plain_verb_re() -> re.Pattern[str]:
 
 PLAIN_CHAIN = _plain_chain_re()
 PLAIN_VERB = _plain_verb_re()
-PLAIN_SEPARATOR = re.compile(rf"[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?|{PLAIN_VERB.pattern}|[与及的]")
+PLAIN_SEPARATOR = re.compile(rf"[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多栋]*)?|{PLAIN_VERB.pattern}|[与及的]")
 
 
 def _samples() -> list[str]:

@@ -14,7 +14,7 @@ each further cue.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from functools import cache
 
 import ahocorasick_rs
@@ -243,12 +243,81 @@ def _cues_in(
     for label, pattern in patterns:
         if pm := pattern.search(clause):
             found.setdefault(label, set()).add(pm.span())
-    return _strengths(found)
+    return _strengths(found, clause)
 
 
-def _strengths(found: dict[str, set[tuple[int, int]]]) -> dict[str, tuple[float, int]]:
-    """label -> (strength, offset of the first cue), from each label's cue spans in one clause."""
-    return {label: _strength(spans) for label, spans in found.items()}
+def _strengths(found: dict[str, set[tuple[int, int]]], clause: str) -> dict[str, tuple[float, int]]:
+    """label -> (strength, offset of the first cue), from each label's cue spans in one clause; a topic's label
+    (:func:`topic_labels`) counts :data:`_TOPIC_TIE` less."""
+    topics = topic_labels(clause, found)
+    out = {label: _strength(spans) for label, spans in found.items()}
+    for label in topics:
+        strength, first = out[label]
+        out[label] = (untied(strength), first)
+    return out
+
+
+_TOPIC_TIE = 0.05  # what a topic's cue counts less than the activity it is the topic of (疫情防控 of 疫情防控宣传)
+
+
+def untied(strength: float) -> float:
+    """A topic label's strength in a clause: a little less than one cue of the activity, however many cues its
+    topic holds (人居环境整治督查: one topic)."""
+    return round(min(strength, 1.0) - _TOPIC_TIE, 2)
+
+
+@cache
+def _topics() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(labels of a subject matter, words that may join it to its activity, nouns that name an activity, verbs of
+    doing that join it to any activity): ``activity_topics.tsv``."""
+    rows = read_table("activity_topics.tsv")
+    return (
+        frozenset(r[1] for r in rows if r[0] == "label"),
+        frozenset(["", *(r[1] for r in rows if r[0] == "linker")]),
+        tuple(r[1] for r in rows if r[0] == "head"),
+        frozenset(r[1] for r in rows if r[0] == "verb"),
+    )
+
+
+def topic_labels(text: str, found: Mapping[str, Collection[tuple[int, int]]]) -> set[str]:
+    """The labels of a subject matter (``activity_topics.tsv``) each cue of which, among ``found`` (label -> cue
+    spans in ``text``, one clause), stands right before another label's cue that names an activity (a noun of
+    activity follows it or ends it: 宣传活动, 推进会), or a linker word before that cue.
+
+    >>> sorted(topic_labels("开展疫情防控知识宣传活动", {"epidemic_control": [(2, 6)], "outreach": [(8, 10)]}))
+    ['epidemic_control']
+    >>> topic_labels("开展疫苗接种宣传", {"epidemic_control": [(2, 6)], "outreach": [(6, 8)]})
+    set()
+    >>> topic_labels("慰问疫情防控一线人员", {"assistance": [(0, 2)], "epidemic_control": [(2, 6)]})
+    set()
+    >>> topic_labels("围绕乡村振兴开展学习", {"economic": [(2, 6)], "study": [(8, 10)]})
+    {'economic'}
+    """
+    labels, linkers, heads, verbs = _topics()
+    if len(found) < 2 or labels.isdisjoint(found):
+        return set()
+    out = set()
+    for label in labels.intersection(found):
+        others = [(s, e) for other, spans in found.items() if other != label for s, e in spans]
+        named = [s for s, e in others if text.startswith(heads, e) or text.endswith(heads, s, e)]  # 宣传活动, 推进会
+        done = [s for s, _ in others]  # 围绕乡村振兴开展学习: what a verb of doing is done with
+        if all(
+            any(s >= e and text[e:s] in linkers for s in named) or any(s >= e and text[e:s] in verbs for s in done)
+            for e in _run_ends(found[label])
+        ):
+            out.add(label)
+    return out
+
+
+def _run_ends(spans: Collection[tuple[int, int]]) -> list[int]:
+    """Where each cue's run of cues of the same label ends (人居环境 and 整治 of 人居环境整治: one run)."""
+    after = {s: e for s, e in spans}
+    ends = []
+    for _, end in spans:
+        while end in after and after[end] > end:
+            end = after[end]
+        ends.append(end)
+    return ends
 
 
 def _strength(spans: Collection[tuple[int, int]]) -> tuple[float, int]:
@@ -276,8 +345,8 @@ def clause_cues(clause: str) -> dict[str, tuple[float, int]]:
     Strength is 1 for the first cue and a little more for each further cue that
     is not part of a longer one (``治理`` inside ``社会治理`` counts once).
 
-    >>> clause_cues("米公街道召开疫情防控推进会")
-    {'meeting': (1.0, 4), 'epidemic_control': (1.0, 6)}
+    >>> clause_cues("米公街道召开疫情防控推进会")  # 疫情防控 is the topic of the 推进会: a little less
+    {'meeting': (1.0, 4), 'epidemic_control': (0.95, 6)}
     """
     keyword_re, word_labels, patterns = _cues()
     # longest keyword first, so 治理 inside 社会治理 is not seen
@@ -294,8 +363,8 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
     read (:func:`_score_whole`); the clause-by-clause loop below is the rule as written, for
     cue lists that do not.
 
-    >>> score_labels("米公街道召开疫情防控推进会。会后开展志愿服务。")
-    {'meeting': (3.0, 4), 'epidemic_control': (3.0, 6), 'volunteer_service': (0.3, 18)}
+    >>> score_labels("米公街道开展疫情防控,召开会议。会后开展志愿服务。")
+    {'epidemic_control': (3.0, 6), 'meeting': (1.0, 11), 'volunteer_service': (0.3, 20)}
     """
     _, _, patterns = _cues()
     if _scan_whole():
@@ -409,8 +478,11 @@ def _score_whole(
             w, main_found = w_main, True
         else:
             w = w_sentence if first_sentence else w_rest
+        topics = topic_labels(text, found)
         for label, spans in found.items():
             strength, first = (1.0, spans[0][0]) if len(spans) == 1 else _strength(spans)
+            if label in topics:
+                strength = untied(strength)
             score = scores.get(label)
             if score is None:
                 scores[label] = [w * strength, float(first)]
@@ -666,7 +738,69 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
             if label in scores:
                 score, first = scores[label]
                 scores[label] = (score - _TEAM_TIE, first)
+    common = items_label(text)
+    if common is None:  # the sentence the event's date stands in, after a background: its activity first
+        dated = _dated_sentence(ev, themed, cut)
+        common = _ranked(score_labels(themed[dated:]))[0] if dated is not None else None
+    if common is not None and common in scores:  # a summary of items all of one kind: that kind first
+        top = max(score for score, _ in scores.values())
+        scores[common] = (max(scores[common][0], top + _ITEMS_TIE), scores[common][1])
     return scores
+
+
+def _dated_sentence(ev: Event, text: str, cut: int) -> int | None:
+    """Where the sentence that opens with the event's date (a month or a day, no span: not ``2016年以来``) starts,
+    when a sentence before it opens the event's text (read from ``cut``): ``近年来,X坚持…。2024年9月,X荣获…称号。`` ->
+    the second sentence; else None.
+
+    >>> ev = Event(0, 0, 20, "多年来甲村坚持发展产业。9月,甲村荣获称号。")
+    >>> ev.date.start, ev.date.month = 12, 9
+    >>> _dated_sentence(ev, ev.text, 0)
+    12
+    """
+    if ev.date.start is None or ev.date.month is None or ev.date.since:  # a day's activity, not a span's summary
+        return None
+    at = ev.date.start - ev.start
+    mark = _SENTENCE_MARK.search(text, cut)
+    if mark is None or not mark.end() <= at < len(text):
+        return None
+    start = max(m.end() for m in _SENTENCE_MARK.finditer(text, cut, at))  # the last sentence's end before the date
+    return start if not text[start:at].strip(_SPACES) else None  # the sentence opens with the date
+
+
+_SPACES = " \u3000\n"
+
+
+_ITEMS_TIE = 0.01  # what the kind every item of a summary shares counts more than the best label of the event
+_MIN_ITEMS = 3  # items a summary lists at least
+_ITEM_RE = re.compile(
+    r"(?:^|(?<=[\n。;；:：]))[ \u3000]*(?:[一二三四五六七八九十]是|[一二三四五六七八九十]、|[(（][一二三四五六七八九十][)）])"
+)
+_ITEM_END = re.compile(r"[。;；\n]")
+
+
+def items_label(text: str) -> str | None:
+    """The label every item of an enumeration shares (``一是…。二是…。三是…``, ``一、…``, ``(一)…``), read in
+    each item's first sentence; None for fewer than :data:`_MIN_ITEMS` items, or no label in all of them (the one
+    the items' cues weigh most when several are).
+
+    >>> items_label("为提升能力:一是举办集中培训。二是结对帮带培训。三是外出考察学习。")
+    'study'
+    >>> items_label("一是召开会议。二是开展培训。三是走访慰问。") is None
+    True
+    """
+    starts = [m.end() for m in _ITEM_RE.finditer(text)]
+    if len(starts) < _MIN_ITEMS:
+        return None
+    shared: dict[str, float] | None = None
+    for start in starts:
+        end = _ITEM_END.search(text, start)
+        found = clause_cues(text[start : end.start() if end else len(text)])
+        strengths = {label: strength for label, (strength, _) in found.items()}
+        shared = strengths if shared is None else {k: v + strengths[k] for k, v in shared.items() if k in strengths}
+        if not shared:
+            return None
+    return max(shared, key=lambda k: shared[k]) if shared else None
 
 
 def activity_text(ev: Event) -> str:

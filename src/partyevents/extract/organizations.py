@@ -328,14 +328,14 @@ def name_at(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
 _MAX_OPENERS = 2  # openers cut from the start of one name (在将社区…)
 _NON_CJK = r"\x00-\u4dff\ua000-\U0010ffff"  # [^\u4e00-\u9fff] as ranges, to join other characters
 # the counter after a number (2万多名, 7家, 3 个) is no start of a name; after other marks (,支持…) it is text
-_COUNTER = r"(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?"
+_COUNTER = r"(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多栋]*)?"
 
 
 @cache
 def _chunk_re() -> re.Pattern[str]:
     r"""What separates names: a non-CJK run (with a counter after it), an action cue, or 与/及/的.
 
-    It matches what ``[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多]*)?|<cues, longest first>(?!部)|[与及的]``
+    It matches what ``[^\u4e00-\u9fff]+(?:(?:(?<=[0-9])|(?<=[0-9] ))[万千百个家支名所余多栋]*)?|<cues, longest first>(?!部)|[与及的]``
     matches, written to open with one character class (the first characters of all three), so
     that ``re`` skips every other character in a tight loop. The branches go on after that
     character and look back at it: the non-CJK run; each cue's tail, longest cue first, then
@@ -759,23 +759,33 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     of the body named before; so does an event of no date of its own whose organizer would only be the
     body of its ``在X`` clause (source ``venue``: ``在X学院,学员们聆听了讲座``).
     """
-    from .organizer import organizer_span
+    from .organizer import class_words, event_head, is_scope, organizer_span, scope_acts, titled_person
 
+    classes = class_words()
     out: list[tuple[OrgMention | None, list[OrgMention]]] = []
     prev: OrgMention | None = None
     prev_section: str | None = None
     for ev in events:
         spans = org_spans(ev.text)
-        named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans]
+        named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans
+                 if not ev.text.startswith(classes, s)  # 农村党支部, 特色党支部: a class of bodies, none of them
+                 and not titled_person(ev.text[s:e], ev.text[e : e + 1])  # 王某镇 of 王某镇长: a person
+                 and not _quoted_title(ev.text, s, e, kind)]
         found = organizer_span(ev.text, spans)
         if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
             found = None  # 在X, … of no date of its own: the story of the event before goes on
         organizer = _resolve(ctx, ev, found, named) if found is not None else None
+        if organizer is not None and organizer.kind in ("place", "other") and organizer.source == "subject":
+            organizer = _own_branch(organizer, named)  # 三连党员干部…, 三连党支部…: the unit's party branch
         if organizer is None and found is not None and found.source == "person":
             organizer = _after_person(ctx, ev, found.end, named)
-        if organizer is None and found is not None and found.source == "reference":  # 全市 of no city named
-            organizer = _past_scope(ctx, ev, found, named)
-        if organizer is None and prev is not None and ev.section == prev_section:
+        if organizer is None and found is not None and found.source == "reference" and found.end - found.start > 1:
+            organizer = _past_scope(ctx, ev, found, named)  # 全市 of no city named; not 镇 of 镇长X of no town named
+        scope = (  # 全区… of no place named: a whole place, which the body of the story before does not stand for
+            is_scope(ev.text[found.start : found.end]) if found is not None and found.source == "reference"
+            else found is None and scope_acts(event_head(ev.text))
+        )
+        if organizer is None and prev is not None and ev.section == prev_section and not scope:
             organizer = OrgMention(prev.name, None, None, prev.kind, prev.source)
         if (
             organizer is not None
@@ -787,6 +797,37 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         out.append((organizer, named))
         prev, prev_section = organizer, ev.section
     return out
+
+
+_OPEN_QUOTES = "“\"「"
+_CLOSE_QUOTES = "”\"」"
+
+
+def _quoted_title(text: str, start: int, end: int, kind: str) -> bool:
+    """True for a place's or a party branch's name that a quotation holds alone: a title or a slogan given
+    (打造X村为“书香党支部”, 创建“无诈社区”), not a body.
+
+    >>> _quoted_title("创建“无诈社区”活动", 3, 7, "place"), _quoted_title("组建“夕阳红宣讲团”", 3, 8, "social")
+    (True, False)
+    """
+    return (
+        kind in ("place", "party") and start > 0 and text[start - 1] in _OPEN_QUOTES
+        and text[end : end + 1] in tuple(_CLOSE_QUOTES)
+    )
+
+
+def _own_branch(organizer: OrgMention, named: list[OrgMention]) -> OrgMention:
+    """The party body of a place or unit acting (``X连``, ``X村``) when the event names it (``X连党支部``): the
+    organizer written as that body; else the organizer itself.
+
+    >>> org = OrgMention("五连", 3, 5, "other", "subject")
+    >>> _own_branch(org, [org, OrgMention("五连党支部", 20, 25, "party")]).name
+    '五连党支部'
+    """
+    for m in named:
+        if m.kind == "party" and m.name.startswith(organizer.name) and m.name[len(organizer.name) :] in _suffixes():
+            return OrgMention(m.name, organizer.start, organizer.end, "party", organizer.source)
+    return organizer
 
 
 def _goes_on(ev: Event, prev: OrgMention | None, prev_section: str | None) -> bool:
@@ -837,7 +878,15 @@ def _past_scope(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: 
 
 def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: list[OrgMention]) -> OrgMention | None:
     """The organizer an organizer span stands for: the name itself, or a resolved reference or person."""
-    from .organizer import expand_generic, full_name_after, is_scope, resolve_person, resolve_reference, short_place
+    from .organizer import (
+        area_body,
+        expand_generic,
+        full_name_after,
+        is_scope,
+        resolve_person,
+        resolve_reference,
+        short_place,
+    )
 
     s, e, source = found
     words = ev.text[s:e]
@@ -861,6 +910,8 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
         full = expand_generic(words, None, ctx.text[max(0, start - _LOOK_BACK) : start - _LOOK_BACK_GENERIC + 20])
     if full is None:  # none before it: the event writes it in full later (社区居委会 … 桂湾社区居委会主任)
         full = full_name_after(words, ev.text[e:])
+    if full is None and words in suffixes():  # 在X小区…,党支部书记Y: X小区党支部
+        full = area_body(words, ev.text[:s])
     return OrgMention(full or words, start, end, kind or "place", source)  # 县委 of no county named: as written
 
 

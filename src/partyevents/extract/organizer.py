@@ -50,9 +50,8 @@ from typing import NamedTuple
 from ..resources import read_table
 from . import organizations as orgs
 
-__all__ = ["Found", "OrganizerSpan", "event_head", "expand_generic", "find_organizer", "is_scope", "organizer_span",
-           "resolve_person",
-           "resolve_reference", "short_place", "skip_preamble"]
+__all__ = ["Found", "OrganizerSpan", "area_body", "class_words", "event_head", "expand_generic", "find_organizer", "is_scope", "organizer_span",
+           "resolve_person", "resolve_reference", "scope_acts", "short_place", "skip_preamble", "titled_person"]
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
@@ -129,6 +128,20 @@ def _scope_re() -> re.Pattern[str]:
     heads = "".join(re.escape(word) for kind, word in read_table("org_references.tsv") if kind == "scope")
     places = orgs.trie_pattern([s for s, kind in orgs.suffixes().items() if kind == "place"])
     return re.compile(f"[{heads}]({places}){orgs.word_end_guard(orgs._word_ends())}" if heads else "(?!)")
+
+
+def scope_acts(text: str) -> bool:
+    """True when a scope (全区, 全县) right before an action cue is who acts in ``text`` (自2011年全区开展…以来): a whole
+    place of no body named, which the body of the story before does not stand for.
+
+    >>> scope_acts("自2011年全区开展活动以来,干部进驻各村"), scope_acts("全区干部参加"), scope_acts("东岭村召开会议")
+    (True, False, False)
+    """
+    for m in _scope_re().finditer(text):
+        cue = orgs.verb_re().match(text, m.end())
+        if cue is not None:
+            return True
+    return False
 
 
 @cache
@@ -244,9 +257,10 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                 if (
                     cpos <= s and e <= cend
                     and not _reference_re().match(text, s)
-                    and not text.startswith(_class_words(), s)
+                    and not text.startswith(class_words(), s)
                     and not text.endswith(_cues().get("object", ()), cpos, s)  # 向X捐赠: X is acted on
                     and not _visited(text, cpos, s)  # 市长X到Y区调研: Y区 is visited
+                    and not _area_re().match(text, e)  # X区Y小区近日…: the address of an area
                 ):
                     return Found(s, e, "venue" if locative else "subject", cpos, cend)
         if found is not None:
@@ -345,6 +359,7 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
     depth = 0  # quotation marks opened and not yet closed
     quoted = _QUOTE_OPEN.search(text, base) is not None
     clauses: list[_Clause] = []
+    idle: tuple[Found, int, tuple[_Clause, ...]] | None = None  # a place that does nothing, read on past it
     for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text[base:])):
         if n_sentence >= _MAX_SENTENCES:
             break
@@ -356,18 +371,77 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
                 opened = _quote_depth(depth, clause[:lead]) > 0
                 depth = _quote_depth(depth, clause)
                 spoken = opened and depth > 0  # said inside a quotation (not a quoted name: “红色物业”联盟): no subject
-            if _gives_examples(clause[lead:]):  # 如X、Y等开展…: examples, neither subject nor stand-in
-                cpos += len(clause) + 1
+            if _gives_examples(clause[lead:]) or _says_quote(text[cpos - 1 : cpos] + clause):  # 如X、Y等…, “…”X说: neither subject
+                cpos += len(clause) + 1  # nor stand-in
                 continue
             hit = None if spoken else _subject(clause)
             if hit:
                 start = cpos + hit[0]
-                return Found(start, start + hit[1], hit[2], cpos, cpos + len(clause)), n_sentence, tuple(clauses)
+                found = Found(start, start + hit[1], hit[2], cpos, cpos + len(clause))
+                if idle is None and _idle_place(clause, hit):  # X区普降暴雨…: a body acting later comes first
+                    idle = (found, n_sentence, tuple(clauses))
+                elif idle is None or _acting_body(clause, hit):
+                    return found, n_sentence, tuple(clauses)
+                else:
+                    return idle
             if not spoken:  # a body named in a quotation does not stand in for the organizer either
                 clauses.append((n_sentence, cpos, cpos + len(clause), bool(_LOCATIVE.match(clause))))
             cpos += len(clause) + 1
         pos += len(sentence)
-    return None, _MAX_SENTENCES, tuple(clauses)
+    return idle or (None, _MAX_SENTENCES, tuple(clauses))
+
+
+_CLOSE_QUOTE = ("”", "」")
+
+
+def _says_quote(clause: str) -> bool:
+    """True for a clause that opens right after a closing quotation mark and ends with a word of saying (``org_cues.tsv``,
+    kind said): who spoke the quotation (``”X村老党员Y说``).
+
+    >>> _says_quote("”东岭村老党员王某说"), _says_quote("东岭村党支部书记王某说"), _says_quote("”东岭村开展活动")
+    (True, False, False)
+    """
+    opens = clause.lstrip("。!！?？…. ")  # the mark that ends the quotation's last sentence, read with the clause
+    return opens.startswith(_CLOSE_QUOTE) and clause.rstrip(" 。").endswith(_cues().get("said", ()))
+
+
+_IDLE_CUES = frozenset(["在"])  # a cue that says where, not what is done: X社区小喇叭在小区响起
+
+
+def _idle_place(clause: str, hit: tuple[int, int, str]) -> bool:
+    """True for a clause's subject that is a place's bare name in a clause of no action cue (``X区普降暴雨``,
+    ``X社区小喇叭在小区响起``): the place is where, a body that acts later in the head is who.
+
+    >>> _idle_place("东岭区普降暴雨", (0, 3, "subject")), _idle_place("东岭区召开会议", (0, 3, "subject"))
+    (True, False)
+    """
+    start, end = hit[0], hit[0] + hit[1]
+    if hit[2] != "subject" or orgs.kind_of(clause[start:end]) != "place" or orgs.body_at(clause, start, len(clause)) != (
+        start, end
+    ):
+        return False  # a body, or the owner of a facility named (X村党群服务中心投入使用: X村)
+    if not _TIME_ONLY.match(clause[:start].strip(_QUOTES + "，,")):  # 由X镇主办: X镇 hosts
+        return False
+    rest = clause[end:]
+    cue = orgs.first_cue(rest)
+    while cue is not None and cue.group() in _IDLE_CUES:  # X区在Y召开: the cue after 在 acts
+        rest = rest[cue.end() :]
+        cue = orgs.first_cue(rest)
+    return cue is None
+
+
+_ORGANS = ("party", "government")  # kinds of a body that acts for a place (X区委, 该镇党委, X社区党支部)
+
+
+def _acting_body(clause: str, hit: tuple[int, int, str]) -> bool:
+    """True for a clause's subject that is a party or government organ named as such (not a leader's body: a guest's
+    title, 市人大常委会办公室副主任X出席, says nothing of who acts).
+
+    >>> _acting_body("东岭区委迅速部署", (0, 4, "subject")), _acting_body("东岭区委书记王某出席", (0, 4, "leader"))
+    (True, False)
+    """
+    name = clause[hit[0] : hit[0] + hit[1]]
+    return hit[2] in ("subject", "reference", "joint") and orgs.kind_of(name) in _ORGANS and not name.startswith(_EACH)
 
 
 _QUOTE_OPEN = re.compile("[“「]")
@@ -437,8 +511,18 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
     if verb and head in _bare_places():  # 街道组织各村党支部…: the street office the page is about, not its objects
         return offset, len(head), "reference"
     place = next((w for w in _bare_heads() if head.startswith(w)), None)
-    if place is not None and head.startswith(_leader_titles(), len(place)):  # 镇领导班子成员深入…: the town they lead
+    if (
+        place is not None
+        and head.startswith(_leader_titles(), len(place))
+        and (place not in _ADMIN_HEADS or _visits(stripped, verb))
+    ):  # 镇领导班子成员深入…: the town they lead; 县领导X到Y镇调研 too, but 区领导X出席 is a guest
         return offset, len(place), "reference"
+    titled = _place_title(head)
+    if (
+        titled and head.startswith(_surnames(), titled[1]) and _LIST_MARK not in head
+        and (titled[0] not in _ADMIN_HEADS or _visits(stripped, verb))
+    ):  # 镇长X带队…, 副县长X深入…: the place the title's holder leads (in a list of people, the next one's body)
+        return offset + titled[1] - 2, 1, "reference"
     item = 0
     while True:
         name = orgs.name_at(head, item)
@@ -455,17 +539,21 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             end = _through_short_township(head, item, end)  # 和平区小白楼街 (of 小白楼街道): one name
             end = _through_brackets(head, item, end)  # 红岭镇各村(社区)党(总)支部: one name
             length = end - item
-            if verb is None and _scene_re().match(head, end):  # X社区居民楼里传来…: a scene, where and not who
-                return None
+            if verb is None and (_scene_re().match(head, end) or _area_re().match(head, end)):
+                return None  # X社区居民楼里传来…, X区Y小区近日发生…: a scene, where and not who
             owned = _owned_body(head, item, end) if head.startswith("的", end) else None
             if owned is not None:  # 白沙乡的红岩村党支部开展…: the body after 的 acts, the place says where
                 return offset + end + 1, owned, "subject"
+            if titled_person(head[item:end], head[end : end + 1]):  # 王某镇长带队: the town, as 镇长王某
+                stands = _LIST_MARK not in head and (head[end - 1] not in _ADMIN_HEADS or _visits(stripped, verb))
+                return (offset + end - 1, 1, "reference") if stands else None
             if head.startswith(_titles(), end):
-                return offset + item, length, "leader"
+                posted = _posted_to(head[item:end])  # 县财政局驻X村第一书记: the village the leader is posted to
+                return offset + item + posted, length - posted, "leader"
             if verb and _joins(verb.group(), stripped[verb.end() :]):
                 return offset + item, length, "joint"
             name = head[item : item + length]
-            if name.startswith(_class_words()):  # 各村党支部, 农村党支部: a class of bodies, no organizer
+            if name.startswith(class_words()):  # 各村党支部, 农村党支部: a class of bodies, no organizer
                 return None
             if orgs.kind_of(name) != "place" and _built_re().search(stripped, item + length):
                 length = _owner_length(name) or length  # X村党群服务中心正式投入使用: X村, the facility's owner
@@ -487,6 +575,91 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
     return None
 
 
+def _place_title(head: str) -> tuple[str, int] | None:
+    """(the place's suffix, the title's length) when the head opens with a leader's title of a place's suffix and 长
+    (``镇长``, ``副县长``), else None.
+
+    >>> _place_title("镇长王某带队"), _place_title("副县长王某"), _place_title("局长王某"), _place_title("镇党委")
+    (('镇', 2), ('县', 3), None, None)
+    """
+    title = next((t for t in _leader_titles() if head.startswith(t)), None)
+    if title is None or len(title) != 2 + title.startswith("副"):
+        return None
+    place = title[-2]
+    return (place, len(title)) if place in _bare_places_one() else None
+
+
+@cache
+def _bare_places_one() -> frozenset[str]:
+    """The one-character place suffixes that stand alone for the place's body before a title (镇, 乡, 县…)."""
+    return frozenset(w for w in _bare_heads() if len(w) == 1)
+
+
+_HEAD_OF = "长"  # 镇长, 县长 after a place's suffix
+
+
+def titled_person(name: str, after: str) -> bool:
+    """True for a person's name read with the place suffix of the title after it (``王某镇`` of ``王某镇长``): no body.
+
+    >>> titled_person("王某某镇", "长"), titled_person("王庄镇", "党"), titled_person("云溪镇", "长")
+    (True, False, False)
+    """
+    return (
+        after == _HEAD_OF and name[-1:] in _bare_places_one() and _looks_like_person(name[:-1])
+        and not orgs.is_place(name)
+    )
+
+
+_LIST_MARK = "、"
+_POSTED = "驻"  # 县财政局驻X村第一书记, 驻X村第一书记: one posted to a village by the body before
+
+
+def _posted_to(name: str) -> int:
+    """Where the place a leader is posted to starts in a name read before a title (after 驻, when a place's name
+    follows it to the end: 县财政局驻东岭村 -> 东岭村), else 0 (驻村工作队 is a team's name).
+
+    >>> _posted_to("县财政局驻东岭村"), _posted_to("驻东岭村"), _posted_to("东岭村驻村工作队")
+    (5, 1, 0)
+    """
+    at = name.rfind(_POSTED)
+    if at < 0 or orgs.kind_of(name) != "place" or orgs.name_at(name, at + 1) != name[at + 1 :]:
+        return 0
+    return at + 1
+
+
+_MAX_AREA = 6  # characters of an area's own name
+_NOT_IN_AREA = "在到赴于向为对把将与和及的"  # words before an area that make it a place gone to, not an address
+
+
+@cache
+def _area_re() -> re.Pattern[str]:
+    """A residential area right after a body's name (``org_cues.tsv``, kind area: X区聚宝城小区): the name is its
+    address.
+
+    >>> bool(_area_re().match("聚宝城小区近日")), bool(_area_re().match("党员上门服务")), bool(_area_re().match("在东苑小区"))
+    (True, False, False)
+    """
+    words = _cues().get("area", ())
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(rf"(?:(?![{_NOT_IN_AREA}])[\u4e00-\u9fff]){{1,{_MAX_AREA}}}?{orgs.trie_pattern(words)}")
+
+
+@cache
+def _visit_re() -> re.Pattern[str]:
+    return re.compile(orgs.trie_pattern(_cues().get("visit", ())))
+
+
+def _visits(clause: str, verb: re.Match[str] | None) -> bool:
+    """True when the clause's first action is a visit (``org_cues.tsv``, kind visit: 到, 深入, 莅临).
+
+    >>> _visits("县领导王某莅临东岭镇检查", None), _visits("县领导王某出席东岭镇表彰大会", None)
+    (True, False)
+    """
+    visit = _visit_re().search(clause)
+    return visit is not None and (verb is None or visit.start() <= verb.start())
+
+
 def _owned_body(head: str, item: int, end: int) -> int | None:
     """Length of the body named right after ``的`` at ``end`` when the name before it (``head[item:end]``) is a
     place and that body is none (``白沙乡的红岩村党支部``); else None.
@@ -500,7 +673,7 @@ def _owned_body(head: str, item: int, end: int) -> int | None:
     if span is None or span[0] != end + 1:
         return None
     name = head[span[0] : span[1]]
-    return None if orgs.kind_of(name) == "place" or name.startswith(_class_words()) else span[1] - span[0]
+    return None if orgs.kind_of(name) == "place" or name.startswith(class_words()) else span[1] - span[0]
 
 
 _QUOTED_PART = re.compile(r"“[^“”\"',，。;；:：!！?？、\s]{1,12}”")  # a short quoted word: a slogan or a program
@@ -659,7 +832,7 @@ def _quoted_name(head: str) -> int | None:
 
 
 @cache
-def _class_words() -> tuple[str, ...]:
+def class_words() -> tuple[str, ...]:
     """Words that open the name of a class of bodies (``org_class_words.tsv``: 各, 农村, 基层), longest first."""
     return tuple(sorted((row[0] for row in read_table("org_class_words.tsv")), key=len, reverse=True))
 
@@ -860,8 +1033,9 @@ _EACH = "各"
 @cache
 def _bare_heads() -> tuple[str, ...]:
     """Place suffixes that stand alone for the place's body before a title (镇 of 镇领导班子), longest first;
-    committees (村委会) are bodies' names, and 区领导, 市领导 (of 省市区县, 自治区…) are guests more often than not."""
-    return tuple(w for w in _generic_heads() if w not in _committees() and w not in _ADMIN_HEADS and w[:2] != "自治")
+    committees (村委会) are bodies' names. 区领导, 市领导 (of 省市区县) are guests more often than not: they stand for
+    their place only when they visit (:func:`_subject`); 自治区… never."""
+    return tuple(w for w in _generic_heads() if w not in _committees() and w[:2] != "自治")
 
 
 @cache
@@ -923,6 +1097,29 @@ def _generic_parts(name: str) -> tuple[str, str] | None:
     if orgs.name_at(tail) is None and not committee:
         return None
     return head, tail
+
+
+@cache
+def _named_area_re() -> re.Pattern[str]:
+    """A residential area's name (``org_cues.tsv``, kind area) that opens the text or follows 在/到/于 or a mark."""
+    words = _cues().get("area", ())
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(
+        rf"(?:(?<=[在到于])|(?<![\u4e00-\u9fff0-9]))(?![在到于])([\u4e00-\u9fff0-9]{{2,10}}?{orgs.trie_pattern(words)})"
+    )
+
+
+def area_body(name: str, before: str) -> str | None:
+    """A body's bare name (``党支部``) written with the residential area the sentence before it names (``在X小区…,
+    党支部书记Y`` -> X小区党支部), else None.
+
+    >>> area_body("党支部", "3月5日,在东岭18号小区党员活动室,"), area_body("党支部", "3月5日,在活动室,") is None
+    ('东岭18号小区党支部', True)
+    """
+    sentence = before[max(before.rfind(m) for m in "。!！?？\n") + 1 :]
+    found = list(_named_area_re().finditer(sentence))
+    return found[-1].group(1) + name if found else None
 
 
 def full_name_after(name: str, after: str) -> str | None:
