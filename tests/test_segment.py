@@ -346,3 +346,23 @@ def test_several_coarse_background_paragraphs_before_speech_stay_in_the_running_
     text = ("3月12日,桐柏县月河镇召开党建工作推进会。\n去年底,全镇19个村顺利完成两委换届。\n"
             "今年以来,月河镇新发展党员32名。\n镇党委书记赵明远强调,要把抓党建促发展作为首要任务。")
     assert _dates(text) == ["3月12日"]
+
+
+def test_each_separately_dated_clause_of_a_summary_opens_its_own_event() -> None:
+    text = ("2023年,青禾村党支部抓实党建工作,全年召开支委会9次,其中在2月14日召开春耕动员会,"
+            "在6月9日举办电商培训,培训农户40人,并于9月27日组织党员外出考察。\n")
+    assert _dates(text) == ["2023年", "2月14日", "6月9日", "9月27日"]
+    assert _texts(text)[1:] == ["其中在2月14日召开春耕动员会,", "在6月9日举办电商培训,培训农户40人,",
+                                "并于9月27日组织党员外出考察。"]
+
+
+def test_dated_clauses_after_a_colon_open_events_and_a_day_told_again_opens_none() -> None:
+    text = "今年以来,柏溪社区办了几件实事:4月2日在广场举办义诊;4月16日组织清理河道。\n"
+    assert _dates(text) == ["今年以来", "4月2日", "4月16日"]
+    text = "9月3日开始,红枫镇帮扶队员入户走访。\n9月1日到岗后,经过两天培训,9月3日开始,队员逐户登记。\n"
+    assert _dates(text) == ["9月3日开始", "9月1日"]
+
+
+def test_a_clause_day_that_is_a_bound_or_follows_as_of_opens_no_event() -> None:
+    text = "5月6日,樟林镇召开部署会,要求各村于5月20日前完成摸排,截至5月30日,完成率达九成。\n"
+    assert _dates(text) == ["5月6日"]

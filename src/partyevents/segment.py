@@ -385,6 +385,56 @@ def _sentence_openers(line: Line, exprs: list[DateExpr], after: int) -> list[Dat
     return out
 
 
+_CLAUSE_OPENER_WORDS = "在于自从"  # may stand between a clause's mark and the day opening it (,在3月10日召开…)
+_CLAUSE_LEAD_REACH = 8  # the longest lead of a clause before its day: a mark, a joining word, 在/于
+
+
+@cache
+def _clause_lead() -> re.Pattern[str]:
+    """A clause's lead right before a day: a comma, colon or semicolon, perhaps a joining word (其中, 并:
+    ``segment_words.tsv``, kind ``clause_join``) and 在/于/自/从, ending where the day begins."""
+    joins = "|".join(map(re.escape, sorted(words_of("segment_words.tsv", "clause_join"), key=len, reverse=True)))
+    return re.compile(rf"[,，:：;；]\s*(?:{joins})?[{_CLAUSE_OPENER_WORDS}]?\s*\Z")
+
+
+def _clause_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateExpr]:
+    """Days (month and day at least) that open a clause after offset ``after``: a comma, colon or semicolon, then
+    perhaps 在/于/自/从, then the day (…全年召开党员大会6次,其中在3月10日召开…,在8月20日举办…). A sentence with
+    separately dated clauses gives one event per clause (ANNOTATION.md, Events). A bound (5月1日前), a date
+    after 截至 and a date told in speech or as a topic open none.
+
+    >>> text = "全年开展活动6次,其中在3月10日召开动员会,在8月20日举办培训。"
+    >>> [e.text for e in _clause_openers(split_lines(text)[0], find_date_expressions(text), -1)]
+    ['3月10日', '8月20日']
+    """
+    out = []
+    text = line.text
+    quotes = _Quotes(text)
+    for e in exprs:
+        i = e.start - line.start
+        if e.start <= after or e.relative is not None or e.lunar or e.month is None or e.day is None:
+            continue
+        if not _clause_lead().search(text, max(0, i - _CLAUSE_LEAD_REACH), i) or quotes.inside(i) or _bound(line, e):
+            continue
+        if text.endswith(_as_of(), 0, i) or _topic_or_speech(line, 0, e) or text.startswith("的", e.end - line.start):
+            continue
+        out.append(e)
+    return out
+
+
+def _openers(line: Line, exprs: list[DateExpr], after: int, days: set[tuple[int, int]]) -> list[tuple[int, DateExpr]]:
+    """(where the event starts, its date) for the dates after offset ``after`` that open a sentence or a dated
+    clause, in order. A clause's day already told by an event of the document (``days``: 8月9日伊始,… then
+    …8月2日到岗后,8月9日开始,…) retells that event: it opens none. A clause's event starts at the 在/于 before
+    its day."""
+    found = {e.start: (e.start, e) for e in _sentence_openers(line, exprs, after)}
+    for e in _clause_openers(line, exprs, after):
+        if e.start not in found and (e.month, e.day) not in days:
+            lead = _clause_lead().search(line.text, max(0, e.start - line.start - _CLAUSE_LEAD_REACH), e.start - line.start)
+            found[e.start] = (line.start + lead.start() + 1 if lead else e.start, e)
+    return [found[k] for k in sorted(found)]
+
+
 def _in_quotes(text: str, pos: int) -> bool:
     before = text[:pos]
     return before.count("“") > before.count("”") or before.count("《") > before.count("》")
@@ -459,6 +509,7 @@ class _Builder:
         self.cur_section: str | None = None
         self.notice = False  # the running event has passed a notice's item label (二、活动地点)
         self.parts: set[str] = set()  # the parts of the day (上午, 下午) the running event has told
+        self.days: set[tuple[int, int]] = set()  # the (month, day) of every event opened so far
 
     def open(self, start: int, end: int, date: DateExpr | None) -> None:
         self.close()
@@ -466,6 +517,8 @@ class _Builder:
         self.cur_section = self.section
         self.notice = False
         self.parts = {w for w in _part_words() if w in date.text} if date else set()
+        if date is not None and date.month is not None and date.day is not None:
+            self.days.add((date.month, date.day))
 
     def extend(self, end: int) -> None:
         assert self.cur is not None
@@ -829,7 +882,9 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
         if opening is not None and not caption and _vague(opening):
             opening = _clause_day(line, exprs, opening.end) or opening  # 近日,…。为…,7月16日上午,…
         elif opening is not None and not caption and opening.year_only:  # 2021年是…。某站于4月11日上午,…
-            opening = _clause_day(line, exprs, opening.end, yu=True) or opening
+            day = _clause_day(line, exprs, opening.end, yu=True)
+            if day is not None and not any(c.start < day.start for c in _clause_openers(line, exprs, opening.end)):
+                opening = day  # not past an earlier dated clause (2022年,…,其中在3月10日…,并于10月15日…)
         if opening is not None:
             b.open(line.start, line.end, opening)
             after = opening.end
@@ -848,13 +903,13 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
                 opening, after = day, day.end
         # A later sentence that opens with its own date starts another event.
         first_dated = opening is not None
-        for e in _sentence_openers(line, exprs, after) if exprs and not caption else ():
+        for at, e in _openers(line, exprs, after, b.days) if exprs and not caption else ():
             if not first_dated and b.cur is not None and b.cur[2] < 0:
                 b.cur[2], b.cur[3] = e.start, e.end  # an undated running event takes its first date
                 first_dated = True
                 continue
-            b.extend(e.start)
-            b.open(e.start, line.end, e)
+            b.extend(at)
+            b.open(at, line.end, e)
     b.close()
     return b.out
 

@@ -226,13 +226,27 @@ def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
     if end_day is not None and (day is None or not _valid(end_month, end_day)):
         end_year = end_month = end_day = None
     end = m.end()
-    since = bool(m["since"]) or (bool(m["pre"]) and end_day is None and _SINCE_LATER.match(text, end) is not None)
+    since = bool(m["since"]) or (end_day is None and _since_later(m, text, start, end))
     return DateExpr(start, end, text[start:end], year, month, day, since, None,
                     end_year, end_month, end_day)
 
 
-# 自/从 + date, then in the same clause a verb phrase ending in 以来/开始/起 (自3月24日晚开展检测以来, 自10月底启动以来)
-_SINCE_LATER = re.compile(r"[^,,。;;!?、]{0,16}?(?:以来|开始|启动|伊始|起(?![草来床诉身码步]))")
+# 自/从 + date, then in the same clause a verb phrase ending in 以来/开始/起 (自3月24日晚开展检测以来, 自10月底启动以来);
+# 以来, which only ever closes such a phrase, may end a longer one that names a campaign in quotes
+# (自2011年全区开展“某某某某”活动以来)
+_SINCE_LATER = re.compile(r"[^,,。;;!?、]{0,16}?(?:以来|开始|启动|伊始|起(?![草来床诉身码步]))|[^,,。;;!?\n]{17,40}?以来")
+# a date opening its clause with no 自/从, then a verb phrase ending in 以来 (2019年开展结对共建以来,…)
+_SINCE_BARE = re.compile(r"[^,,。;;!?、\n0-9]{1,24}?以来(?=[,,。;;:])")
+_CLAUSE_BEFORE = frozenset(",,。;;:!?\n“")  # what stands before a date that opens its clause
+
+
+def _since_later(m: re.Match[str], text: str, start: int, end: int) -> bool:
+    """Whether a verb phrase ending in 以来 (开始, 起) later in the date's clause makes it a "since" date: after
+    自/从 (自2011年全区开展“某某”活动以来), or, for 以来 alone, after a date that opens its clause
+    (2019年开展结对共建以来,…)."""
+    if m["pre"]:
+        return _SINCE_LATER.match(text, end) is not None
+    return (start == 0 or text[start - 1] in _CLAUSE_BEFORE) and _SINCE_BARE.match(text, end) is not None
 
 
 def _date_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
