@@ -366,3 +366,10 @@ def test_dated_clauses_after_a_colon_open_events_and_a_day_told_again_opens_none
 def test_a_clause_day_that_is_a_bound_or_follows_as_of_opens_no_event() -> None:
     text = "5月6日,樟林镇召开部署会,要求各村于5月20日前完成摸排,截至5月30日,完成率达九成。\n"
     assert _dates(text) == ["5月6日"]
+
+
+def test_a_day_without_its_month_opening_a_later_sentence_dates_or_opens_an_event() -> None:
+    text = "为把民营厂矿的党组织抓牢抓实、助力园区厂矿平稳运行,我县再出新招。5日下午,鹤林镇召开企业党建推进会。\n"
+    assert _dates(text) == ["5日下午"]
+    text = "6月3日,鹤林镇召开企业党建推进会。4日,石门村开展义诊。\n"
+    assert _dates(text) == ["6月3日", "4日"]

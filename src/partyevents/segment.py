@@ -379,7 +379,8 @@ def _sentence_openers(line: Line, exprs: list[DateExpr], after: int) -> list[Dat
     for e in exprs:
         if e.start <= after or quotes.inside(e.start - line.start - speech):
             continue
-        absolute = e.relative is None and (e.month is not None or e.year is not None)
+        absolute = e.relative is None and (e.month is not None or e.year is not None
+                                           or (e.day is not None and e.digits is None and not e.lunar))
         if (absolute or e.relative in _DAY_SHIFT) and _opens(line, e) and not _bound(line, e):
             out.append(e)
     return out
