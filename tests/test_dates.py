@@ -184,3 +184,9 @@ def test_today_before_de_describes_a_thing() -> None:
 def test_this_year_lai_reads_as_since() -> None:
     exprs = find_date_expressions("今年来,某街道建成议事厅6个。当天来,某村")
     assert [(e.text, e.since) for e in exprs] == [("今年来", True), ("当天", False)]
+
+
+def test_a_since_form_that_needs_the_comma_after_it_stays_one_when_its_event_is_resolved() -> None:
+    rows = partyevents.extract_text("今年来,桐梓镇为外出务工党员建起4处流动党员驿站。", published="2023-06-01")
+    ev = rows.events[0]
+    assert (ev["date_text"], ev["date_since"], ev["year"]) == ("今年来", True, 2023)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -903,6 +903,21 @@ def _with_prefix(text: str, start: int) -> int:
     return start - 1 if start > 0 and text[start - 1] in _PRE_LEN else start
 
 
+def _expressions_in(text: str, start: int, end: int) -> list[DateExpr]:
+    """The expression of the document-wide scan that starts in ``text[start:end]`` (the segmenter's), else a scan
+    of that stretch alone. The document's scan read past ``end``: 今年来 needs the comma after it to be a since
+    form, which a scan that stops at ``end`` cannot see.
+
+    >>> [e.text for e in _expressions_in("今年来,甲镇开展活动。", 0, 3)]
+    ['今年来']
+    """
+    doc = _document_expressions(text)
+    k = bisect_left(doc, start, key=attrgetter("start"))
+    if k < len(doc) and doc[k].start < end:
+        return [doc[k]]
+    return find_date_expressions(text, start, end)
+
+
 def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
     """One :class:`DateInfo` per segment, resolved against the document context.
 
@@ -920,7 +935,7 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
     firsts: list[DateExpr | None] = []
     for seg in segments:
         exprs = [] if seg.date_start is None or seg.date_end is None else (
-            find_date_expressions(ctx.text, _with_prefix(ctx.text, seg.date_start), seg.date_end))
+            _expressions_in(ctx.text, _with_prefix(ctx.text, seg.date_start), seg.date_end))
         if exprs and exprs[0].relative and ctx.text.startswith(("(", "（"), exprs[0].end):
             # 昨日(3月1日): the date in brackets says which day
             exprs = find_date_expressions(ctx.text, exprs[0].end + 1, min(len(ctx.text), exprs[0].end + 16)) or exprs
