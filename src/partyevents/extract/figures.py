@@ -162,6 +162,7 @@ def _grammar() -> _Grammar:
 
 
 _BRACKETS = "()（）“”"  # skipped inside a noun phrase: 村(社区), 30余名“小候鸟”
+_LIST_MARK = "、"
 
 
 def _phrase_re(nouns: list[str], stops: list[str], words: list[str]) -> re.Pattern[str]:
@@ -256,6 +257,7 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
     """
     head_end, head_cat, gap, i = -1, "", 0, pos
     kept = (-1, "")  # the head before a relative clause (3个问题突出的村), should no head follow its 的
+    body_end = -1  # where the last word for a body or place read before any head ends
     limit = min(end, pos + 24)
     while i < limit:
         m = g.phrase_re.search(text, i)  # the characters before it are plain CJK ones, part of a gap
@@ -280,6 +282,8 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
                 break  # 三个党支部党员: the bodies are counted, not their members (村支部书记 are counted)
             if not person or category in _PERSON_CATEGORIES:
                 head_end, head_cat, gap = i, category, 0
+            else:
+                body_end = i  # a body or place before the word for people (区直单位党员)
         elif kind == "noun" or (kind == "de" and head_end < 0):
             gap += i - at  # a known non-head word (在职, 对口); 的 before any head (符合条件的人员): part of the gap
             if gap > (4 if head_end >= 0 else 8):
@@ -287,6 +291,8 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
         elif kind == "de" and gap and not person:
             # 3个信访问题突出的行政村: a noun, then what is said of it, then 的: the noun after 的 is counted
             kept, head_end, gap = (head_end, head_cat), -1, 0
+        elif person and head_end < 0 and text[at:i] == _LIST_MARK and at == body_end:
+            gap += 1  # 300名区直单位、国有企业党员: the bodies the people come from, listed before the word for them
         elif kind != "paren" or _unopened(text, pos, at):
             break  # a stop word, 的 right after the head, punctuation, a digit, or a bracket the phrase did not open
     if head_end < 0:
