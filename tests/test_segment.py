@@ -373,3 +373,8 @@ def test_a_day_without_its_month_opening_a_later_sentence_dates_or_opens_an_even
     assert _dates(text) == ["5日下午"]
     text = "6月3日,鹤林镇召开企业党建推进会。4日,石门村开展义诊。\n"
     assert _dates(text) == ["6月3日", "4日"]
+
+
+def test_a_day_shift_opening_a_clause_opens_an_event() -> None:
+    text = "7月9日,枫林社区开展防溺水宣传,走访家庭60户,次日,又到岩前村开展安全巡查。\n"
+    assert _dates(text) == ["7月9日", "次日"]
