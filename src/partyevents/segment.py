@@ -850,10 +850,27 @@ def _background(line: Line, exprs: list[DateExpr]) -> bool:
             and not any(w in line.text for w in words_of("segment_words.tsv", "hold")))
 
 
+_HISTORY_GAP = 10  # a date this many years before the latest dated month a report names is history (1921年7月23日,中共一大…)
+_HISTORY_BEFORE = 1990  # and a date before this year always is: the reports are web pages of this century
+
+
+def _history_floor(by_line: list[list[DateExpr]]) -> int:
+    """The earliest year a date of the report may have and still date an activity of it: older dates tell history
+    (ANNOTATION.md, Events: a date inside a history paragraph opens no event). The latest year is read from dates
+    with a month (2021年6月28日), not from bare years that may name a goal (2035年远景目标).
+
+    >>> _history_floor([find_date_expressions("1921年7月,中共一大召开。2021年6月28日,甲镇召开大会。")])
+    2011
+    """
+    latest = max((e.year for exprs in by_line for e in exprs if e.year is not None and e.month is not None), default=0)
+    return max(latest - _HISTORY_GAP, _HISTORY_BEFORE)
+
+
 def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
     held: list[str] = []  # short lines after the running event: captions or sub-headings (:func:`_captions`)
-    pairs = list(zip(lines, by_line, strict=True))
+    floor = _history_floor(by_line)
+    pairs = [(line, [e for e in exprs if e.year is None or e.year >= floor]) for line, exprs in zip(lines, by_line, strict=True)]
     for n, (line, exprs) in enumerate(pairs):
         if _captions(b, line, exprs, held) or _structure(b, line, exprs, "news"):
             continue
