@@ -811,9 +811,10 @@ def _resolve_lunar(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_in_
 
 
 def _resolve_day_only(e: DateExpr, info: DateInfo, prev: DateInfo | None, later: DateExpr | None,
-                      anchor: _Anchor | None, year_in_body: int | None) -> None:
+                      anchor: _Anchor | None, year_in_body: int | None, text: str) -> None:
     """A day without a month (5日上午) takes the month of the previous dated entry, else of the next one,
-    else of the publication date (the month before when the day is still to come)."""
+    else of the publication date, else of a day written before it that opened no event (a dateline); the month
+    before when the day is still to come."""
     assert e.day is not None
     if prev is not None and prev.month is not None:
         month, info.year, info.year_source = prev.month, prev.year, "previous" if prev.year else None
@@ -825,6 +826,12 @@ def _resolve_day_only(e: DateExpr, info: DateInfo, prev: DateInfo | None, later:
         if e.day > anchor.day:
             month, year = (month - 1, year) if month > 1 else (12, year - 1)
         info.year, info.year_source = year, anchor.source
+    elif (told := _context_day(text, e.start, anchor, year_in_body)) is not None and told.month and told.day:
+        month = told.month  # 某网11月3日电 … 1日下午,…: the dateline's month (the month before for a later day)
+        if e.day > told.day:
+            month = month - 1 if month > 1 else 12
+        info.year = (told.year - (month > told.month)) if told.year else None
+        info.year_source = told.year_source if info.year else None
     else:
         return
     info.month, info.day = month, e.day
@@ -953,7 +960,7 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
         elif e.lunar:
             _resolve_lunar(e, info, anchor, year_in_body)
         elif rel is None and e.month is None and e.year is None and e.day is not None:
-            _resolve_day_only(e, info, prev, later, anchor, year_in_body)
+            _resolve_day_only(e, info, prev, later, anchor, year_in_body, ctx.text)
         elif rel is None:
             _resolve_absolute(e, info, anchor, year_in_body)
         elif rel.anchor == "published":
