@@ -384,3 +384,10 @@ def test_a_date_decades_before_the_report_tells_history_and_opens_no_event() -> 
     text = ("2023年6月29日,柳塘镇组织党员参观红色展馆,讲解员介绍,1927年8月1日,南昌起义爆发。\n"
             "1935年1月15日至17日,遵义会议召开,大家边看边记。\n")
     assert _dates(text) == ["2023年6月29日"]
+
+
+def test_same_day_inside_a_paragraph_opens_an_event_only_for_another_place_or_activity() -> None:
+    text = "8月2日上午,兰溪社区开展反诈宣传。当天下午,社区党员又到石坝村清理河沟垃圾。\n"
+    assert _dates(text) == ["8月2日上午", "当天下午"]
+    text = "8月2日上午,兰溪社区开展反诈宣传。当天,共发放资料300份。\n"
+    assert _dates(text) == ["8月2日上午"]

@@ -32,6 +32,7 @@ _BRACKET_HEADING = re.compile(r"^【(?P<name>[^】]{1,30})】$")
 # only at the start of a paragraph or of a sentence.
 _DAY_SHIFT = frozenset({"第二天", "次日", "第三天", "翌日", "隔天"})
 _SAME_DAY = frozenset({"当天", "当日", "同日", "同天", "随后"})
+_SAME_DAY_NEW = _SAME_DAY - {"随后"}  # inside a paragraph, these may start another activity of the day (随后 goes on)
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding whitespace
 _OPENER_MARKS = "“\"‘'((◆◇●○■□▲△★☆·•*-"  # with white space, what may stand before a sentence's opening date
 _OPENER_WORDS = "自从在于"  # and one of these right before it
@@ -381,7 +382,7 @@ def _sentence_openers(line: Line, exprs: list[DateExpr], after: int) -> list[Dat
             continue
         absolute = e.relative is None and (e.month is not None or e.year is not None
                                            or (e.day is not None and e.digits is None and not e.lunar))
-        if (absolute or e.relative in _DAY_SHIFT) and _opens(line, e) and not _bound(line, e):
+        if (absolute or e.relative in _DAY_SHIFT or e.relative in _SAME_DAY_NEW) and _opens(line, e) and not _bound(line, e):
             out.append(e)
     return out
 
@@ -413,7 +414,8 @@ def _clause_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateE
     quotes = _Quotes(text)
     for e in exprs:
         i = e.start - line.start
-        if e.start <= after or e.lunar or not (e.relative in _DAY_SHIFT or (e.relative is None and e.month and e.day)):
+        if e.start <= after or e.lunar or not (e.relative in _DAY_SHIFT or e.relative in _SAME_DAY_NEW
+                                               or (e.relative is None and e.month and e.day)):
             continue
         if not _clause_lead().search(text, max(0, i - _CLAUSE_LEAD_REACH), i) or quotes.inside(i) or _bound(line, e):
             continue
@@ -922,6 +924,8 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
         # A later sentence that opens with its own date starts another event.
         first_dated = opening is not None
         for at, e in _openers(line, exprs, after, b.days) if exprs and not caption else ():
+            if e.relative in _SAME_DAY_NEW and (b.cur is None or _goes_on(text, line, e, [b.cur[0], at, b.cur[2], b.cur[3]])):
+                continue  # 当天下午,… going on with the running activity; another place or kind of activity opens one
             if not first_dated and b.cur is not None and b.cur[2] < 0:
                 b.cur[2], b.cur[3] = e.start, e.end  # an undated running event takes its first date
                 first_dated = True
