@@ -375,11 +375,6 @@ def test_a_day_without_its_month_opening_a_later_sentence_dates_or_opens_an_even
     assert _dates(text) == ["6月3日", "4日"]
 
 
-def test_a_day_shift_opening_a_clause_opens_an_event() -> None:
-    text = "7月9日,枫林社区开展防溺水宣传,走访家庭60户,次日,又到岩前村开展安全巡查。\n"
-    assert _dates(text) == ["7月9日", "次日"]
-
-
 def test_a_date_decades_before_the_report_tells_history_and_opens_no_event() -> None:
     text = ("2023年6月29日,柳塘镇组织党员参观红色展馆,讲解员介绍,1927年8月1日,南昌起义爆发。\n"
             "1935年1月15日至17日,遵义会议召开,大家边看边记。\n")

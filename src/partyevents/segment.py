@@ -400,8 +400,8 @@ def _clause_lead() -> re.Pattern[str]:
 
 
 def _clause_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateExpr]:
-    """Days (month and day at least, or a day shift: 次日) that open a clause after offset ``after``: a comma,
-    colon or semicolon, then perhaps 在/于/自/从, then the day (…全年召开党员大会6次,其中在3月10日召开…,在8月20日举办…). A sentence with
+    """Days (month and day at least, or 当天/当日: the caller keeps those that start another activity) that open a
+    clause after offset ``after``: a comma, colon or semicolon, then perhaps 在/于/自/从, then the day (…全年召开党员大会6次,其中在3月10日召开…,在8月20日举办…). A sentence with
     separately dated clauses gives one event per clause (ANNOTATION.md, Events). A bound (5月1日前), a date
     after 截至 and a date told in speech or as a topic open none.
 
@@ -414,8 +414,7 @@ def _clause_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateE
     quotes = _Quotes(text)
     for e in exprs:
         i = e.start - line.start
-        if e.start <= after or e.lunar or not (e.relative in _DAY_SHIFT or e.relative in _SAME_DAY_NEW
-                                               or (e.relative is None and e.month and e.day)):
+        if e.start <= after or e.lunar or not (e.relative in _SAME_DAY_NEW or (e.relative is None and e.month and e.day)):
             continue
         if not _clause_lead().search(text, max(0, i - _CLAUSE_LEAD_REACH), i) or quotes.inside(i) or _bound(line, e):
             continue
