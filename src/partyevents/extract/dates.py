@@ -416,7 +416,7 @@ _DAY_ONLY = re.compile(  # (?=[0-9]): a set test before the look-behinds
     # where an entry or a clause opens (after a credit's closing bracket too: 本报讯(记者 王五)3日,…) …
     rf"(?=[0-9])(?:(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 )）])|^)(?P<d>{_D2})\s*[日号]"
     rf"(?:\s*(?:至|到|—{{1,2}}|–|-|~)\s*(?P<d2>{_D2})\s*[日号])?"
-    r"(?P<tod>上午|下午|晚上|晚间|早上|中午|凌晨|傍晚|一早|一大早|晚(?![会餐饭报宴点]))?"
+    r"(?P<tod>上午|下午|晚上|晚间|早上|早晨|清晨|中午|凌晨|傍晚|夜间|夜里|深夜|一早|一大早|晚(?![会餐饭报宴点]))?"
     r"(?P<since>以来|开始|起(?![草来床诉身码步]))?(?=[,,\s])"
     # … or between a subject and its verb, as news agencies write (西藏自治区12日在拉萨召开…)
     rf"|(?<=[\u4e00-\u9fff])(?<![月第每逢前后数几余多共近约等今昨明本当同次])(?P<sd>{_D2})[日号]"

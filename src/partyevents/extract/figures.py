@@ -889,13 +889,15 @@ _POPULATION_END = frozenset(",，。;；、中的")  # what follows a place's po
 
 
 _SPEECH_QUOTE_RE = re.compile(r"“[^“”]{2,600}”")
+_SENTENCE_STOP = re.compile(r"[。!！?？]")  # a quotation holding a full sentence is speech, a verb of saying or not
 _SPEAKER_RE = re.compile(r"[^。，,;；!！?？\n“]*")  # what follows a quotation up to the end of its clause
 
 
 @lru_cache(maxsize=4)
 def _speech_spans(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of the quotations in ``text`` that a speaker says: a speech verb (说, 表示) right
-    before the opening mark or right after the closing one, and sentence punctuation inside."""
+    """Starts and ends of the quotations in ``text`` that a speaker says: sentence punctuation inside, and a speech
+    verb (说, 表示) right before the opening mark or right after the closing one, or a full stop inside (a whole
+    sentence said: names and slogans in quotation marks hold none)."""
     g = _grammar()
     starts: list[int] = []
     ends: list[int] = []
@@ -905,7 +907,8 @@ def _speech_spans(text: str) -> tuple[list[int], list[int]]:
             continue
         before = text[max(0, a - 6) : a].rstrip(":：,，")
         after = _SPEAKER_RE.match(text, b, b + 24)  # ”肖港镇党政办支部书记郑强说。
-        if g.speech_re.search(before[-4:]) or (after and g.speech_re.search(after.group())):
+        if (g.speech_re.search(before[-4:]) or (after and g.speech_re.search(after.group()))
+                or _SENTENCE_STOP.search(m.group())):  # “…山高路陡,来回要大半天。”: a whole sentence said
             starts.append(a)
             ends.append(b)
     return starts, ends
