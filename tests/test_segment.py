@@ -386,3 +386,8 @@ def test_same_day_inside_a_paragraph_opens_an_event_only_for_another_place_or_ac
     assert _dates(text) == ["8月2日上午", "当天下午"]
     text = "8月2日上午,兰溪社区开展反诈宣传。当天,共发放资料300份。\n"
     assert _dates(text) == ["8月2日上午"]
+
+
+def test_a_date_a_plan_names_dates_no_event() -> None:
+    text = "据介绍,白沙村文化礼堂项目是县供电公司在石桥镇的结对帮扶项目。项目总投资80万元,预计在2024年9月份完工,届时可容纳村民开展活动。\n"
+    assert _dates(text) == [None]

@@ -190,7 +190,7 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
             continue
         if as_of and line.text.endswith(as_of, 0, e.start - line.start):  # 截至8月21日: how things stand
             continue
-        if _bound(line, e):  # 2016年以前: a bound, no activity
+        if _bound(line, e) or _planned(line, e):  # 2016年以前: a bound; 预计在11月建成: a plan; no activity
             continue
         if _topic_or_speech(line, lead, e):  # 对去年的工作进行总结, 书记强调,今年以来…
             continue
@@ -327,6 +327,19 @@ def _as_of() -> tuple[str, ...]:
 def _bound(line: Line, e: DateExpr) -> bool:
     """Whether the date is a bound (2016年以前, 5月1日之前) rather than when something happened."""
     return line.text.startswith(_before_words(), e.end - line.start)
+
+
+def _planned(line: Line, e: DateExpr) -> bool:
+    """Whether the date is a target a plan names (预计在2020年11月建成, 力争6月底前完成): it dates no activity of the
+    report (``segment_words.tsv``, kind ``plan``, perhaps followed by 在/于/到).
+
+    >>> text = "项目总投资60万元,预计在2023年5月建成。"
+    >>> _planned(split_lines(text)[0], find_date_expressions(text)[0])
+    True
+    """
+    head = line.text[max(0, e.start - line.start - 4) : e.start - line.start].rstrip()
+    head = head[:-1] if head.endswith(("在", "于", "到")) else head
+    return head.endswith(words_of("segment_words.tsv", "plan"))
 
 
 def _retell_words() -> tuple[str, ...]:
