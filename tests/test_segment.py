@@ -391,3 +391,12 @@ def test_same_day_inside_a_paragraph_opens_an_event_only_for_another_place_or_ac
 def test_a_date_a_plan_names_dates_no_event() -> None:
     text = "据介绍,白沙村文化礼堂项目是县供电公司在石桥镇的结对帮扶项目。项目总投资80万元,预计在2024年9月份完工,届时可容纳村民开展活动。\n"
     assert _dates(text) == [None]
+
+
+def test_an_undated_paragraph_set_in_another_county_closes_the_dated_event() -> None:
+    text = ("4月12日,平川县岭下镇桃坑村党员到山林巡防。\n"
+            "在云岙县溪口镇竹坞村,新一代护林员接过了巡山的接力棒。\n")
+    assert _texts(text) == ["4月12日,平川县岭下镇桃坑村党员到山林巡防。", "在云岙县溪口镇竹坞村,新一代护林员接过了巡山的接力棒。"]
+    text = ("4月12日,平川县岭下镇桃坑村党员到山林巡防。\n"
+            "在平川县岭下镇竹坞村,护林员也加入巡防。\n")
+    assert len(segment(text)) == 1

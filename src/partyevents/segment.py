@@ -775,6 +775,29 @@ def _whole_areas() -> tuple[str, ...]:
 _LEVEL_WORDS = re.compile(r"(?:街道|社区|村|镇|乡|区|县|市)+")
 
 
+# a paragraph opening in a county and a township (在某某县某某镇某村,…): where it happens is named in full
+_ELSEWHERE = re.compile(r"(?:在|走进|来到)(?P<chain>(?:[\u4e00-\u9fff]{2,5}?[市县区旗])+)[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")
+_COUNTY_PART = re.compile(r"[\u4e00-\u9fff]{1,4}?[市县区旗]")
+
+
+def _elsewhere(text: str, line: Line, cur: list[int]) -> bool:
+    """Whether an undated paragraph after a dated event opens at a place named down to its county and township
+    (在某县某镇某村,…, 走进某市某镇…) whose city and county the running event does not name: another story of the
+    report, not more of the running event. It opens an undated event of its own.
+
+    >>> text = "3月8日,甲乙县丙丁镇党员巡河。\\n在戊己县庚辛镇壬村,村里新发展党员5名。"
+    >>> _elsewhere(text, split_lines(text)[1], [0, 17, 0, 4])
+    True
+    """
+    if cur[2] < 0:
+        return False
+    m = _ELSEWHERE.match(line.text)
+    if m is None:
+        return False
+    running = text[cur[0] : cur[1]]
+    return not any(part in running for part in _COUNTY_PART.findall(m["chain"]))
+
+
 def _generic_place(name: str) -> bool:
     """A name made of level words only (街道社区, 区街道): a kind of place, no place of its own.
 
@@ -920,7 +943,7 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
         if opening is not None:
             b.open(line.start, line.end, opening)
             after = opening.end
-        elif b.cur is not None and b.cur_section == b.section:
+        elif b.cur is not None and b.cur_section == b.section and not _elsewhere(text, line, b.cur):
             b.extend(line.end)
             after = max(line.start - 1, retold)
             opening = None
