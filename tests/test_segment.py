@@ -366,6 +366,8 @@ def test_dated_clauses_after_a_colon_open_events_and_a_day_told_again_opens_none
 def test_a_clause_day_that_is_a_bound_or_follows_as_of_opens_no_event() -> None:
     text = "5月6日,樟林镇召开部署会,要求各村于5月20日前完成摸排,截至5月30日,完成率达九成。\n"
     assert _dates(text) == ["5月6日"]
+    text = "5月6日,樟林镇召开部署会,会议要求,5月9日起,各村逐户摸排。\n"
+    assert _dates(text) == ["5月6日"]
 
 
 def test_a_day_without_its_month_opening_a_later_sentence_dates_or_opens_an_event() -> None:

@@ -416,7 +416,8 @@ def _clause_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateE
     """Days (month and day at least, or 当天/当日: the caller keeps those that start another activity) that open a
     clause after offset ``after``: a comma, colon or semicolon, then perhaps 在/于/自/从, then the day (…全年召开党员大会6次,其中在3月10日召开…,在8月20日举办…). A sentence with
     separately dated clauses gives one event per clause (ANNOTATION.md, Events). A bound (5月1日前), a date
-    after 截至 and a date told in speech or as a topic open none.
+    after 截至, a date told as a topic and a date after a verb of saying or asking in its sentence (会议要求,6月1日起,…)
+    open none.
 
     >>> text = "全年开展活动6次,其中在3月10日召开动员会,在8月20日举办培训。"
     >>> [e.text for e in _clause_openers(split_lines(text)[0], find_date_expressions(text), -1)]
@@ -432,6 +433,9 @@ def _clause_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateE
         if not _clause_lead().search(text, max(0, i - _CLAUSE_LEAD_REACH), i) or quotes.inside(i) or _bound(line, e):
             continue
         if text.endswith(_as_of(), 0, i) or _topic_or_speech(line, 0, e) or text.startswith("的", e.end - line.start):
+            continue
+        opened = max(text.rfind(mark, 0, i) for mark in "。!?")  # the sentence so far: 会议要求,6月1日起,… is asked for
+        if any(text.find(w, opened + 1, i) >= 0 for w in words_of("segment_words.tsv", "speaker")):
             continue
         out.append(e)
     return out
