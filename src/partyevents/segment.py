@@ -402,6 +402,7 @@ def _sentence_openers(line: Line, exprs: list[DateExpr], after: int) -> list[Dat
 
 _CLAUSE_OPENER_WORDS = "在于自从"  # may stand between a clause's mark and the day opening it (,在3月10日召开…)
 _CLAUSE_LEAD_REACH = 8  # the longest lead of a clause before its day: a mark, a joining word, 在/于
+_CLAUSE_SENTENCE_REACH = 120  # how far back in its sentence a verb of saying before a clause's day is looked for
 
 
 @cache
@@ -432,10 +433,12 @@ def _clause_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateE
             continue
         if not _clause_lead().search(text, max(0, i - _CLAUSE_LEAD_REACH), i) or quotes.inside(i) or _bound(line, e):
             continue
-        if text.endswith(_as_of(), 0, i) or _topic_or_speech(line, 0, e) or text.startswith("的", e.end - line.start):
+        if (text.endswith(_as_of(), 0, i) or (e.day is not None and _topic_or_speech(line, 0, e))
+                or text.startswith("的", e.end - line.start)):
             continue
-        opened = max(text.rfind(mark, 0, i) for mark in "。!?")  # the sentence so far: 会议要求,6月1日起,… is asked for
-        if any(text.find(w, opened + 1, i) >= 0 for w in words_of("segment_words.tsv", "speaker")):
+        lo = max(0, i - _CLAUSE_SENTENCE_REACH)
+        opened = max(text.rfind(mark, lo, i) for mark in "。!?")  # the sentence so far: 会议要求,6月1日起,… is asked for
+        if any(text.find(w, max(lo, opened + 1), i) >= 0 for w in words_of("segment_words.tsv", "speaker")):
             continue
         out.append(e)
     return out
@@ -666,6 +669,9 @@ def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) ->
     return _goes_on(text, line, e, cur)
 
 
+_GOES_ON_REACH = 200  # how much of the sentence after 当天 and of the running event before it are compared
+
+
 def _goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
     """Whether the sentence after ``e`` goes on with the running event ``cur``: it tells the reporter's steps or
     the whole area's occasion, or it names no place the running event did not and its activity cue words share
@@ -679,8 +685,9 @@ def _goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
     if any(name not in running for name in names):
         return False
     # another kind of activity: the sentence's activity cue words share no label with the running event's
-    sentence = line.text[e.end - line.start : _sentence_end(line.text, e.end - line.start)]
-    here = _activity_labels(sentence)
+    i = e.end - line.start
+    stop = _SENTENCE_END.search(line.text, i, i + _GOES_ON_REACH)
+    here = _activity_labels(line.text[i : stop.start() if stop else i + _GOES_ON_REACH])
     return not here or bool(here & _activity_labels(running))
 
 
@@ -963,7 +970,8 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
         # A later sentence that opens with its own date starts another event.
         first_dated = opening is not None
         for at, e in _openers(line, exprs, after, b.days) if exprs and not caption else ():
-            if e.relative in _SAME_DAY_NEW and (b.cur is None or _goes_on(text, line, e, [b.cur[0], at, b.cur[2], b.cur[3]])):
+            running = [max(b.cur[0], at - _GOES_ON_REACH), at, b.cur[2], b.cur[3]] if b.cur is not None else None
+            if e.relative in _SAME_DAY_NEW and (running is None or _goes_on(text, line, e, running)):
                 continue  # 当天下午,… going on with the running activity; another place or kind of activity opens one
             if not first_dated and b.cur is not None and b.cur[2] < 0:
                 b.cur[2], b.cur[3] = e.start, e.end  # an undated running event takes its first date
