@@ -788,6 +788,7 @@ _LEVEL_WORDS = re.compile(r"(?:街道|社区|村|镇|乡|区|县|市)+")
 
 # a paragraph opening in a county and a township (在某某县某某镇某村,…): where it happens is named in full
 _ELSEWHERE = re.compile(r"(?:在|走进|来到)(?P<chain>(?:[\u4e00-\u9fff]{2,5}?[市县区旗])+)[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")
+_ELSEWHERE_REACH = 3000  # how much of the running event (its last characters) is searched for the county
 _COUNTY_PART = re.compile(r"[\u4e00-\u9fff]{1,4}?[市县区旗]")
 
 
@@ -805,7 +806,7 @@ def _elsewhere(text: str, line: Line, cur: list[int]) -> bool:
     m = _ELSEWHERE.match(line.text)
     if m is None:
         return False
-    running = text[cur[0] : cur[1]]
+    running = text[max(cur[0], cur[1] - _ELSEWHERE_REACH) : cur[1]]
     return not any(part in running for part in _COUNTY_PART.findall(m["chain"]))
 
 
