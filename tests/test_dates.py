@@ -184,3 +184,15 @@ def test_today_before_de_describes_a_thing() -> None:
 def test_this_year_lai_reads_as_since() -> None:
     exprs = find_date_expressions("今年来,某街道建成议事厅6个。当天来,某村")
     assert [(e.text, e.since) for e in exprs] == [("今年来", True), ("当天", False)]
+
+
+def test_a_since_form_that_needs_the_comma_after_it_stays_one_when_its_event_is_resolved() -> None:
+    rows = partyevents.extract_text("今年来,桐梓镇为外出务工党员建起4处流动党员驿站。", published="2023-06-01")
+    ev = rows.events[0]
+    assert (ev["date_text"], ev["date_since"], ev["year"]) == ("今年来", True, 2023)
+
+
+def test_a_day_without_its_month_takes_the_month_of_the_dateline_when_nothing_else_tells_it() -> None:
+    text = "东方网榆林4月2日电 为推动园区党建与生产经营深度融合、补齐基层组织短板,我县出台新办法。30日上午,榆阳镇召开推进会。"
+    ev = partyevents.extract_text(text).events[0]
+    assert (ev["date_text"], ev["month"], ev["day"]) == ("30日上午", 3, 30)

@@ -95,6 +95,7 @@ def _slow_noun_after(g: figures._Grammar, text: str, pos: int, end: int, person:
     stop = re.compile(figures._alternation([w for kind, w in table if kind == "stop"]))
     head_end, head_cat, gap, i = -1, "", 0, pos
     kept = (-1, "")
+    body_end = -1  # where the last word for a body read before any head ends (区直单位、企业党员)
     limit = min(end, pos + 24)
     while i < limit:
         m = nouns.match(text, i)
@@ -110,6 +111,8 @@ def _slow_noun_after(g: figures._Grammar, text: str, pos: int, end: int, person:
                 break
             if not person or category in figures._PERSON_CATEGORIES:
                 head_end, head_cat, gap = m.end(), category, 0
+            else:
+                body_end = m.end()
             i = m.end()
             continue
         if m:  # a known non-head word: part of the gap
@@ -122,6 +125,10 @@ def _slow_noun_after(g: figures._Grammar, text: str, pos: int, end: int, person:
         if ch in "()（）“”":
             if ch in ")）”" and not any(o in text[pos:i] for o in ("“" if ch == "”" else "(（")):
                 break  # a bracket the phrase did not open ends it
+            i += 1
+            continue
+        if ch == "、" and person and head_end < 0 and i == body_end:  # bodies listed before the word for people
+            gap += 1
             i += 1
             continue
         if ch == "的" and head_end >= 0 and gap and not person:  # a relative clause: the head after 的 counts

@@ -346,3 +346,59 @@ def test_several_coarse_background_paragraphs_before_speech_stay_in_the_running_
     text = ("3月12日,桐柏县月河镇召开党建工作推进会。\n去年底,全镇19个村顺利完成两委换届。\n"
             "今年以来,月河镇新发展党员32名。\n镇党委书记赵明远强调,要把抓党建促发展作为首要任务。")
     assert _dates(text) == ["3月12日"]
+
+
+def test_each_separately_dated_clause_of_a_summary_opens_its_own_event() -> None:
+    text = ("2023年,青禾村党支部抓实党建工作,全年召开支委会9次,其中在2月14日召开春耕动员会,"
+            "在6月9日举办电商培训,培训农户40人,并于9月27日组织党员外出考察。\n")
+    assert _dates(text) == ["2023年", "2月14日", "6月9日", "9月27日"]
+    assert _texts(text)[1:] == ["其中在2月14日召开春耕动员会,", "在6月9日举办电商培训,培训农户40人,",
+                                "并于9月27日组织党员外出考察。"]
+
+
+def test_dated_clauses_after_a_colon_open_events_and_a_day_told_again_opens_none() -> None:
+    text = "今年以来,柏溪社区办了几件实事:4月2日在广场举办义诊;4月16日组织清理河道。\n"
+    assert _dates(text) == ["今年以来", "4月2日", "4月16日"]
+    text = "9月3日开始,红枫镇帮扶队员入户走访。\n9月1日到岗后,经过两天培训,9月3日开始,队员逐户登记。\n"
+    assert _dates(text) == ["9月3日开始", "9月1日"]
+
+
+def test_a_clause_day_that_is_a_bound_or_follows_as_of_opens_no_event() -> None:
+    text = "5月6日,樟林镇召开部署会,要求各村于5月20日前完成摸排,截至5月30日,完成率达九成。\n"
+    assert _dates(text) == ["5月6日"]
+    text = "5月6日,樟林镇召开部署会,会议要求,5月9日起,各村逐户摸排。\n"
+    assert _dates(text) == ["5月6日"]
+
+
+def test_a_day_without_its_month_opening_a_later_sentence_dates_or_opens_an_event() -> None:
+    text = "为把民营厂矿的党组织抓牢抓实、助力园区厂矿平稳运行,我县再出新招。5日下午,鹤林镇召开企业党建推进会。\n"
+    assert _dates(text) == ["5日下午"]
+    text = "6月3日,鹤林镇召开企业党建推进会。4日,石门村开展义诊。\n"
+    assert _dates(text) == ["6月3日", "4日"]
+
+
+def test_a_date_decades_before_the_report_tells_history_and_opens_no_event() -> None:
+    text = ("2023年6月29日,柳塘镇组织党员参观红色展馆,讲解员介绍,1927年8月1日,南昌起义爆发。\n"
+            "1935年1月15日至17日,遵义会议召开,大家边看边记。\n")
+    assert _dates(text) == ["2023年6月29日"]
+
+
+def test_same_day_inside_a_paragraph_opens_an_event_only_for_another_place_or_activity() -> None:
+    text = "8月2日上午,兰溪社区开展反诈宣传。当天下午,社区党员又到石坝村清理河沟垃圾。\n"
+    assert _dates(text) == ["8月2日上午", "当天下午"]
+    text = "8月2日上午,兰溪社区开展反诈宣传。当天,共发放资料300份。\n"
+    assert _dates(text) == ["8月2日上午"]
+
+
+def test_a_date_a_plan_names_dates_no_event() -> None:
+    text = "据介绍,白沙村文化礼堂项目是县供电公司在石桥镇的结对帮扶项目。项目总投资80万元,预计在2024年9月份完工,届时可容纳村民开展活动。\n"
+    assert _dates(text) == [None]
+
+
+def test_an_undated_paragraph_set_in_another_county_closes_the_dated_event() -> None:
+    text = ("4月12日,平川县岭下镇桃坑村党员到山林巡防。\n"
+            "在云岙县溪口镇竹坞村,新一代护林员接过了巡山的接力棒。\n")
+    assert _texts(text) == ["4月12日,平川县岭下镇桃坑村党员到山林巡防。", "在云岙县溪口镇竹坞村,新一代护林员接过了巡山的接力棒。"]
+    text = ("4月12日,平川县岭下镇桃坑村党员到山林巡防。\n"
+            "在平川县岭下镇竹坞村,护林员也加入巡防。\n")
+    assert len(segment(text)) == 1

@@ -32,6 +32,7 @@ _BRACKET_HEADING = re.compile(r"^【(?P<name>[^】]{1,30})】$")
 # only at the start of a paragraph or of a sentence.
 _DAY_SHIFT = frozenset({"第二天", "次日", "第三天", "翌日", "隔天"})
 _SAME_DAY = frozenset({"当天", "当日", "同日", "同天", "随后"})
+_SAME_DAY_NEW = _SAME_DAY - {"随后"}  # inside a paragraph, these may start another activity of the day (随后 goes on)
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding whitespace
 _OPENER_MARKS = "“\"‘'((◆◇●○■□▲△★☆·•*-"  # with white space, what may stand before a sentence's opening date
 _OPENER_WORDS = "自从在于"  # and one of these right before it
@@ -189,7 +190,7 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
             continue
         if as_of and line.text.endswith(as_of, 0, e.start - line.start):  # 截至8月21日: how things stand
             continue
-        if _bound(line, e):  # 2016年以前: a bound, no activity
+        if _bound(line, e) or _planned(line, e):  # 2016年以前: a bound; 预计在11月建成: a plan; no activity
             continue
         if _topic_or_speech(line, lead, e):  # 对去年的工作进行总结, 书记强调,今年以来…
             continue
@@ -328,6 +329,19 @@ def _bound(line: Line, e: DateExpr) -> bool:
     return line.text.startswith(_before_words(), e.end - line.start)
 
 
+def _planned(line: Line, e: DateExpr) -> bool:
+    """Whether the date is a target a plan names (预计在2020年11月建成, 力争6月底前完成): it dates no activity of the
+    report (``segment_words.tsv``, kind ``plan``, perhaps followed by 在/于/到).
+
+    >>> text = "项目总投资60万元,预计在2023年5月建成。"
+    >>> _planned(split_lines(text)[0], find_date_expressions(text)[0])
+    True
+    """
+    head = line.text[max(0, e.start - line.start - 4) : e.start - line.start].rstrip()
+    head = head[:-1] if head.endswith(("在", "于", "到")) else head
+    return head.endswith(words_of("segment_words.tsv", "plan"))
+
+
 def _retell_words() -> tuple[str, ...]:
     """Paragraph openers that go on with the running event (据悉): ``segment_words.tsv``, kind ``retell``."""
     return words_of("segment_words.tsv", "retell")
@@ -379,10 +393,68 @@ def _sentence_openers(line: Line, exprs: list[DateExpr], after: int) -> list[Dat
     for e in exprs:
         if e.start <= after or quotes.inside(e.start - line.start - speech):
             continue
-        absolute = e.relative is None and (e.month is not None or e.year is not None)
-        if (absolute or e.relative in _DAY_SHIFT) and _opens(line, e) and not _bound(line, e):
+        absolute = e.relative is None and (e.month is not None or e.year is not None
+                                           or (e.day is not None and e.digits is None and not e.lunar))
+        if (absolute or e.relative in _DAY_SHIFT or e.relative in _SAME_DAY_NEW) and _opens(line, e) and not _bound(line, e):
             out.append(e)
     return out
+
+
+_CLAUSE_OPENER_WORDS = "在于自从"  # may stand between a clause's mark and the day opening it (,在3月10日召开…)
+_CLAUSE_LEAD_REACH = 8  # the longest lead of a clause before its day: a mark, a joining word, 在/于
+_CLAUSE_SENTENCE_REACH = 120  # how far back in its sentence a verb of saying before a clause's day is looked for
+
+
+@cache
+def _clause_lead() -> re.Pattern[str]:
+    """A clause's lead right before a day: a comma, colon or semicolon, perhaps a joining word (其中, 并:
+    ``segment_words.tsv``, kind ``clause_join``) and 在/于/自/从, ending where the day begins."""
+    joins = "|".join(map(re.escape, sorted(words_of("segment_words.tsv", "clause_join"), key=len, reverse=True)))
+    return re.compile(rf"[,，:：;；]\s*(?:{joins})?[{_CLAUSE_OPENER_WORDS}]?\s*\Z")
+
+
+def _clause_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateExpr]:
+    """Days (month and day at least, or 当天/当日: the caller keeps those that start another activity) that open a
+    clause after offset ``after``: a comma, colon or semicolon, then perhaps 在/于/自/从, then the day (…全年召开党员大会6次,其中在3月10日召开…,在8月20日举办…). A sentence with
+    separately dated clauses gives one event per clause (ANNOTATION.md, Events). A bound (5月1日前), a date
+    after 截至, a date told as a topic and a date after a verb of saying or asking in its sentence (会议要求,6月1日起,…)
+    open none.
+
+    >>> text = "全年开展活动6次,其中在3月10日召开动员会,在8月20日举办培训。"
+    >>> [e.text for e in _clause_openers(split_lines(text)[0], find_date_expressions(text), -1)]
+    ['3月10日', '8月20日']
+    """
+    out = []
+    text = line.text
+    quotes = _Quotes(text)
+    for e in exprs:
+        i = e.start - line.start
+        if e.start <= after or e.lunar or not (e.relative in _SAME_DAY_NEW or (e.relative is None and e.month and e.day)):
+            continue
+        if not _clause_lead().search(text, max(0, i - _CLAUSE_LEAD_REACH), i) or quotes.inside(i) or _bound(line, e):
+            continue
+        if (text.endswith(_as_of(), 0, i) or (e.day is not None and _topic_or_speech(line, 0, e))
+                or text.startswith("的", e.end - line.start)):
+            continue
+        lo = max(0, i - _CLAUSE_SENTENCE_REACH)
+        opened = max(text.rfind(mark, lo, i) for mark in "。!?")  # the sentence so far: 会议要求,6月1日起,… is asked for
+        if any(text.find(w, max(lo, opened + 1), i) >= 0 for w in words_of("segment_words.tsv", "speaker")):
+            continue
+        out.append(e)
+    return out
+
+
+def _openers(line: Line, exprs: list[DateExpr], after: int, days: set[tuple[int, int]]) -> list[tuple[int, DateExpr]]:
+    """(where the event starts, its date) for the dates after offset ``after`` that open a sentence or a dated
+    clause, in order. A clause's day already told by an event of the document (``days``: 8月9日伊始,… then
+    …8月2日到岗后,8月9日开始,…) retells that event: it opens none. A clause's event starts at the 在/于 before
+    its day."""
+    found = {e.start: (e.start, e) for e in _sentence_openers(line, exprs, after)}
+    for e in _clause_openers(line, exprs, after):
+        if e.start not in found and (e.month, e.day) not in days:
+            lead = _clause_lead().search(line.text, max(0, e.start - line.start - _CLAUSE_LEAD_REACH), e.start - line.start)
+            found[e.start] = (line.start + lead.start() + 1 if lead else e.start, e)
+    return [found[k] for k in sorted(found)]
 
 
 def _in_quotes(text: str, pos: int) -> bool:
@@ -459,6 +531,7 @@ class _Builder:
         self.cur_section: str | None = None
         self.notice = False  # the running event has passed a notice's item label (二、活动地点)
         self.parts: set[str] = set()  # the parts of the day (上午, 下午) the running event has told
+        self.days: set[tuple[int, int]] = set()  # the (month, day) of every event opened so far
 
     def open(self, start: int, end: int, date: DateExpr | None) -> None:
         self.close()
@@ -466,6 +539,8 @@ class _Builder:
         self.cur_section = self.section
         self.notice = False
         self.parts = {w for w in _part_words() if w in date.text} if date else set()
+        if date is not None and date.month is not None and date.day is not None:
+            self.days.add((date.month, date.day))
 
     def extend(self, end: int) -> None:
         assert self.cur is not None
@@ -594,6 +669,9 @@ def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) ->
     return _goes_on(text, line, e, cur)
 
 
+_GOES_ON_REACH = 200  # how much of the sentence after 当天 and of the running event before it are compared
+
+
 def _goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
     """Whether the sentence after ``e`` goes on with the running event ``cur``: it tells the reporter's steps or
     the whole area's occasion, or it names no place the running event did not and its activity cue words share
@@ -607,8 +685,9 @@ def _goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
     if any(name not in running for name in names):
         return False
     # another kind of activity: the sentence's activity cue words share no label with the running event's
-    sentence = line.text[e.end - line.start : _sentence_end(line.text, e.end - line.start)]
-    here = _activity_labels(sentence)
+    i = e.end - line.start
+    stop = _SENTENCE_END.search(line.text, i, i + _GOES_ON_REACH)
+    here = _activity_labels(line.text[i : stop.start() if stop else i + _GOES_ON_REACH])
     return not here or bool(here & _activity_labels(running))
 
 
@@ -707,6 +786,30 @@ def _whole_areas() -> tuple[str, ...]:
 _LEVEL_WORDS = re.compile(r"(?:街道|社区|村|镇|乡|区|县|市)+")
 
 
+# a paragraph opening in a county and a township (在某某县某某镇某村,…): where it happens is named in full
+_ELSEWHERE = re.compile(r"(?:在|走进|来到)(?P<chain>(?:[\u4e00-\u9fff]{2,5}?[市县区旗])+)[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")
+_ELSEWHERE_REACH = 3000  # how much of the running event (its last characters) is searched for the county
+_COUNTY_PART = re.compile(r"[\u4e00-\u9fff]{1,4}?[市县区旗]")
+
+
+def _elsewhere(text: str, line: Line, cur: list[int]) -> bool:
+    """Whether an undated paragraph after a dated event opens at a place named down to its county and township
+    (在某县某镇某村,…, 走进某市某镇…) whose city and county the running event does not name: another story of the
+    report, not more of the running event. It opens an undated event of its own.
+
+    >>> text = "3月8日,甲乙县丙丁镇党员巡河。\\n在戊己县庚辛镇壬村,村里新发展党员5名。"
+    >>> _elsewhere(text, split_lines(text)[1], [0, 17, 0, 4])
+    True
+    """
+    if cur[2] < 0:
+        return False
+    m = _ELSEWHERE.match(line.text)
+    if m is None:
+        return False
+    running = text[max(cur[0], cur[1] - _ELSEWHERE_REACH) : cur[1]]
+    return not any(part in running for part in _COUNTY_PART.findall(m["chain"]))
+
+
 def _generic_place(name: str) -> bool:
     """A name made of level words only (街道社区, 区街道): a kind of place, no place of its own.
 
@@ -796,10 +899,27 @@ def _background(line: Line, exprs: list[DateExpr]) -> bool:
             and not any(w in line.text for w in words_of("segment_words.tsv", "hold")))
 
 
+_HISTORY_GAP = 10  # a date this many years before the latest dated month a report names is history (1921年7月23日,中共一大…)
+_HISTORY_BEFORE = 1990  # and a date before this year always is: the reports are web pages of this century
+
+
+def _history_floor(by_line: list[list[DateExpr]]) -> int:
+    """The earliest year a date of the report may have and still date an activity of it: older dates tell history
+    (ANNOTATION.md, Events: a date inside a history paragraph opens no event). The latest year is read from dates
+    with a month (2021年6月28日), not from bare years that may name a goal (2035年远景目标).
+
+    >>> _history_floor([find_date_expressions("1921年7月,中共一大召开。2021年6月28日,甲镇召开大会。")])
+    2011
+    """
+    latest = max((e.year for exprs in by_line for e in exprs if e.year is not None and e.month is not None), default=0)
+    return max(latest - _HISTORY_GAP, _HISTORY_BEFORE)
+
+
 def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
     held: list[str] = []  # short lines after the running event: captions or sub-headings (:func:`_captions`)
-    pairs = list(zip(lines, by_line, strict=True))
+    floor = _history_floor(by_line)
+    pairs = [(line, [e for e in exprs if e.year is None or e.year >= floor]) for line, exprs in zip(lines, by_line, strict=True)]
     for n, (line, exprs) in enumerate(pairs):
         if _captions(b, line, exprs, held) or _structure(b, line, exprs, "news"):
             continue
@@ -829,11 +949,13 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
         if opening is not None and not caption and _vague(opening):
             opening = _clause_day(line, exprs, opening.end) or opening  # 近日,…。为…,7月16日上午,…
         elif opening is not None and not caption and opening.year_only:  # 2021年是…。某站于4月11日上午,…
-            opening = _clause_day(line, exprs, opening.end, yu=True) or opening
+            day = _clause_day(line, exprs, opening.end, yu=True)
+            if day is not None and not any(c.start < day.start for c in _clause_openers(line, exprs, opening.end)):
+                opening = day  # not past an earlier dated clause (2022年,…,其中在3月10日…,并于10月15日…)
         if opening is not None:
             b.open(line.start, line.end, opening)
             after = opening.end
-        elif b.cur is not None and b.cur_section == b.section:
+        elif b.cur is not None and b.cur_section == b.section and not _elsewhere(text, line, b.cur):
             b.extend(line.end)
             after = max(line.start - 1, retold)
             opening = None
@@ -848,13 +970,16 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
                 opening, after = day, day.end
         # A later sentence that opens with its own date starts another event.
         first_dated = opening is not None
-        for e in _sentence_openers(line, exprs, after) if exprs and not caption else ():
+        for at, e in _openers(line, exprs, after, b.days) if exprs and not caption else ():
+            running = [max(b.cur[0], at - _GOES_ON_REACH), at, b.cur[2], b.cur[3]] if b.cur is not None else None
+            if e.relative in _SAME_DAY_NEW and (running is None or _goes_on(text, line, e, running)):
+                continue  # 当天下午,… going on with the running activity; another place or kind of activity opens one
             if not first_dated and b.cur is not None and b.cur[2] < 0:
                 b.cur[2], b.cur[3] = e.start, e.end  # an undated running event takes its first date
                 first_dated = True
                 continue
-            b.extend(e.start)
-            b.open(e.start, line.end, e)
+            b.extend(at)
+            b.open(at, line.end, e)
     b.close()
     return b.out
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -226,13 +226,27 @@ def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
     if end_day is not None and (day is None or not _valid(end_month, end_day)):
         end_year = end_month = end_day = None
     end = m.end()
-    since = bool(m["since"]) or (bool(m["pre"]) and end_day is None and _SINCE_LATER.match(text, end) is not None)
+    since = bool(m["since"]) or (end_day is None and _since_later(m, text, start, end))
     return DateExpr(start, end, text[start:end], year, month, day, since, None,
                     end_year, end_month, end_day)
 
 
-# 自/从 + date, then in the same clause a verb phrase ending in 以来/开始/起 (自3月24日晚开展检测以来, 自10月底启动以来)
-_SINCE_LATER = re.compile(r"[^,,。;;!?、]{0,16}?(?:以来|开始|启动|伊始|起(?![草来床诉身码步]))")
+# 自/从 + date, then in the same clause a verb phrase ending in 以来/开始/起 (自3月24日晚开展检测以来, 自10月底启动以来);
+# 以来, which only ever closes such a phrase, may end a longer one that names a campaign in quotes
+# (自2011年全区开展“某某某某”活动以来)
+_SINCE_LATER = re.compile(r"[^,,。;;!?、]{0,16}?(?:以来|开始|启动|伊始|起(?![草来床诉身码步]))|[^,,。;;!?\n]{17,40}?以来")
+# a date opening its clause with no 自/从, then a verb phrase ending in 以来 (2019年开展结对共建以来,…)
+_SINCE_BARE = re.compile(r"[^,,。;;!?、\n0-9]{1,24}?以来(?=[,,。;;:])")
+_CLAUSE_BEFORE = frozenset(",,。;;:!?\n“")  # what stands before a date that opens its clause
+
+
+def _since_later(m: re.Match[str], text: str, start: int, end: int) -> bool:
+    """Whether a verb phrase ending in 以来 (开始, 起) later in the date's clause makes it a "since" date: after
+    自/从 (自2011年全区开展“某某”活动以来), or, for 以来 alone, after a date that opens its clause
+    (2019年开展结对共建以来,…)."""
+    if m["pre"]:
+        return _SINCE_LATER.match(text, end) is not None
+    return (start == 0 or text[start - 1] in _CLAUSE_BEFORE) and _SINCE_BARE.match(text, end) is not None
 
 
 def _date_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -402,7 +416,7 @@ _DAY_ONLY = re.compile(  # (?=[0-9]): a set test before the look-behinds
     # where an entry or a clause opens (after a credit's closing bracket too: 本报讯(记者 王五)3日,…) …
     rf"(?=[0-9])(?:(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 )）])|^)(?P<d>{_D2})\s*[日号]"
     rf"(?:\s*(?:至|到|—{{1,2}}|–|-|~)\s*(?P<d2>{_D2})\s*[日号])?"
-    r"(?P<tod>上午|下午|晚上|晚间|早上|中午|凌晨|傍晚|一早|一大早|晚(?![会餐饭报宴点]))?"
+    r"(?P<tod>上午|下午|晚上|晚间|早上|早晨|清晨|中午|凌晨|傍晚|夜间|夜里|深夜|一早|一大早|晚(?![会餐饭报宴点]))?"
     r"(?P<since>以来|开始|起(?![草来床诉身码步]))?(?=[,,\s])"
     # … or between a subject and its verb, as news agencies write (西藏自治区12日在拉萨召开…)
     rf"|(?<=[\u4e00-\u9fff])(?<![月第每逢前后数几余多共近约等今昨明本当同次])(?P<sd>{_D2})[日号]"
@@ -797,9 +811,10 @@ def _resolve_lunar(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_in_
 
 
 def _resolve_day_only(e: DateExpr, info: DateInfo, prev: DateInfo | None, later: DateExpr | None,
-                      anchor: _Anchor | None, year_in_body: int | None) -> None:
+                      anchor: _Anchor | None, year_in_body: int | None, text: str) -> None:
     """A day without a month (5日上午) takes the month of the previous dated entry, else of the next one,
-    else of the publication date (the month before when the day is still to come)."""
+    else of the publication date, else of a day written before it that opened no event (a dateline); the month
+    before when the day is still to come."""
     assert e.day is not None
     if prev is not None and prev.month is not None:
         month, info.year, info.year_source = prev.month, prev.year, "previous" if prev.year else None
@@ -811,6 +826,12 @@ def _resolve_day_only(e: DateExpr, info: DateInfo, prev: DateInfo | None, later:
         if e.day > anchor.day:
             month, year = (month - 1, year) if month > 1 else (12, year - 1)
         info.year, info.year_source = year, anchor.source
+    elif (told := _context_day(text, e.start, anchor, year_in_body)) is not None and told.month and told.day:
+        month = told.month  # 某网11月3日电 … 1日下午,…: the dateline's month (the month before for a later day)
+        if e.day > told.day:
+            month = month - 1 if month > 1 else 12
+        info.year = (told.year - (month > told.month)) if told.year else None
+        info.year_source = told.year_source if info.year else None
     else:
         return
     info.month, info.day = month, e.day
@@ -889,6 +910,21 @@ def _with_prefix(text: str, start: int) -> int:
     return start - 1 if start > 0 and text[start - 1] in _PRE_LEN else start
 
 
+def _expressions_in(text: str, start: int, end: int) -> list[DateExpr]:
+    """The expression of the document-wide scan that starts in ``text[start:end]`` (the segmenter's), else a scan
+    of that stretch alone. The document's scan read past ``end``: 今年来 needs the comma after it to be a since
+    form, which a scan that stops at ``end`` cannot see.
+
+    >>> [e.text for e in _expressions_in("今年来,甲镇开展活动。", 0, 3)]
+    ['今年来']
+    """
+    doc = _document_expressions(text)
+    k = bisect_left(doc, start, key=attrgetter("start"))
+    if k < len(doc) and doc[k].start < end:
+        return [doc[k]]
+    return find_date_expressions(text, start, end)
+
+
 def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
     """One :class:`DateInfo` per segment, resolved against the document context.
 
@@ -906,7 +942,7 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
     firsts: list[DateExpr | None] = []
     for seg in segments:
         exprs = [] if seg.date_start is None or seg.date_end is None else (
-            find_date_expressions(ctx.text, _with_prefix(ctx.text, seg.date_start), seg.date_end))
+            _expressions_in(ctx.text, _with_prefix(ctx.text, seg.date_start), seg.date_end))
         if exprs and exprs[0].relative and ctx.text.startswith(("(", "（"), exprs[0].end):
             # 昨日(3月1日): the date in brackets says which day
             exprs = find_date_expressions(ctx.text, exprs[0].end + 1, min(len(ctx.text), exprs[0].end + 16)) or exprs
@@ -924,7 +960,7 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
         elif e.lunar:
             _resolve_lunar(e, info, anchor, year_in_body)
         elif rel is None and e.month is None and e.year is None and e.day is not None:
-            _resolve_day_only(e, info, prev, later, anchor, year_in_body)
+            _resolve_day_only(e, info, prev, later, anchor, year_in_body, ctx.text)
         elif rel is None:
             _resolve_absolute(e, info, anchor, year_in_body)
         elif rel.anchor == "published":

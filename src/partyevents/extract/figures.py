@@ -98,6 +98,8 @@ class _Grammar:
     speech_re: re.Pattern[str]
     program: tuple[str, ...]
     name_ends: frozenset[str]  # 社区, 镇: after a Chinese numeral, a measure word and one character, a place's name
+    name_maxlen: int
+    hamlets: tuple[str, ...]  # 厝, 屯: right after a Chinese numeral and a measure word of things, a hamlet's name
     topics: tuple[str, ...]  # after the counted noun: the things counted are the topic (某某等7名党员先进事迹)
     stock_places: tuple[str, ...]
     first: tuple[str, ...]
@@ -150,7 +152,8 @@ def _grammar() -> _Grammar:
         cue_re=re.compile(trie_pattern(list(cues))), cue_kinds=cues,
         speech_re=re.compile(trie_pattern(speech)),
         program=tuple(excl.get("program", [])), topics=tuple(excl.get("topic", [])),
-        name_ends=frozenset(excl.get("name_end", [])), first=tuple(excl.get("first", [])),
+        name_ends=frozenset(excl.get("name_end", [])), name_maxlen=max(map(len, excl.get("name_end", ["村"]))),
+        hamlets=tuple(excl.get("hamlet", [])), first=tuple(excl.get("first", [])),
         stock_places=tuple(word for kind, word in read_table("figure_kinds.tsv") if kind == "place"),
         modifier_re=re.compile(trie_pattern(list(modifiers))), modifiers=modifiers,
         selection_re=re.compile(rf"(?:{_alternation([r[0] for r in read_table('figure_selection.tsv')])})了?\Z"),
@@ -159,6 +162,7 @@ def _grammar() -> _Grammar:
 
 
 _BRACKETS = "()（）“”"  # skipped inside a noun phrase: 村(社区), 30余名“小候鸟”
+_LIST_MARK = "、"
 
 
 def _phrase_re(nouns: list[str], stops: list[str], words: list[str]) -> re.Pattern[str]:
@@ -253,6 +257,7 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
     """
     head_end, head_cat, gap, i = -1, "", 0, pos
     kept = (-1, "")  # the head before a relative clause (3个问题突出的村), should no head follow its 的
+    body_end = -1  # where the last word for a body or place read before any head ends
     limit = min(end, pos + 24)
     while i < limit:
         m = g.phrase_re.search(text, i)  # the characters before it are plain CJK ones, part of a gap
@@ -277,6 +282,8 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
                 break  # 三个党支部党员: the bodies are counted, not their members (村支部书记 are counted)
             if not person or category in _PERSON_CATEGORIES:
                 head_end, head_cat, gap = i, category, 0
+            else:
+                body_end = i  # a body or place before the word for people (区直单位党员)
         elif kind == "noun" or (kind == "de" and head_end < 0):
             gap += i - at  # a known non-head word (在职, 对口); 的 before any head (符合条件的人员): part of the gap
             if gap > (4 if head_end >= 0 else 8):
@@ -284,6 +291,8 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
         elif kind == "de" and gap and not person:
             # 3个信访问题突出的行政村: a noun, then what is said of it, then 的: the noun after 的 is counted
             kept, head_end, gap = (head_end, head_cat), -1, 0
+        elif person and head_end < 0 and text[at:i] == _LIST_MARK and at == body_end:
+            gap += 1  # 300名区直单位、国有企业党员: the bodies the people come from, listed before the word for them
         elif kind != "paren" or _unopened(text, pos, at):
             break  # a stop word, 的 right after the head, punctuation, a digit, or a bracket the phrase did not open
     if head_end < 0:
@@ -698,9 +707,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
         return None  # 宿舍12栋, 6栋居民: an address; 居民楼12栋 counts
     if before and unit.mode == "fixed" and before[1] in ("places", "organizations") and before[1] not in unit.noun_may:
         before = None  # where it happened, not what was counted
-    if (noun and noun is not before and unit_word != _GENERAL_UNIT and not run[0].isascii()
-            and noun[0][1:] in g.name_ends):
-        return None  # 五棵松社区, 八家子镇: a place's name that begins with a numeral (两个新村 counts)
+    if _in_name(g, text, m, unit, noun if noun is not before else None):
+        return None  # 五棵松社区, 三户村, 某村五座厝: a place's name that holds a numeral (两个新村 counts)
     if noun and text.startswith(g.topics, m_end + len(noun[0]) + text.startswith("的", m_end + len(noun[0]))):
         return None  # 学习某某等7名优秀党员先进事迹: the people are what was studied, not counted
     noun = noun or before
@@ -723,6 +731,38 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     return Figure(value=parsed.value, value_text=m.group(), unit=unit_word, category=category,
                   start=m_start, end=m_end, noun=noun[0] if noun else None, approximate=approximate,
                   value_max=value_max, kind="target" if pre in ("不少于", "不低于") else "count")
+
+
+_NAME_GAP = 2  # how many characters may stand between a measure word and the place word that ends a name
+_PLACE_DETERMINERS = frozenset("全该本各每此这那其两")  # 全村, 该村: the place referred to, no name before the number
+
+
+def _in_name(g: _Grammar, text: str, m: re.Match[str], unit: _Unit, noun: tuple[str, str] | None) -> bool:
+    """Whether a Chinese numeral and its measure word (not 个, not a measure of people) are part of a place's
+    name rather than a count: after a measure word that decides its own category (户), the counted noun is a bare
+    place word (``name_end``: 三户村; 三条街道 counts streets); or, after a measure word of things (座, 棵, 家), the
+    counted noun is a place word after one character (五棵松社区, 八家子镇), a
+    hamlet's word (``hamlet``: 五座厝, 三家屯) follows, or no known noun follows and a place word comes one or two
+    characters later (五棵松路) or the number stands right after a named place (某村五座厝修缮工程)."""
+    run, unit_word = m.group("num", "unit")
+    if run[0].isascii() or unit_word == _GENERAL_UNIT or unit.mode == "person":
+        return False
+    if unit.mode != "noun":  # 三户村; not 开展三次入村走访, 送戏下乡三场: what the activity did
+        return noun is not None and noun[0] in g.name_ends
+    after = m.end()
+    if (noun is not None and noun[0][1:] in g.name_ends) or text.startswith(g.hamlets, after):
+        return True
+    named = g.phrase_re.match(text, after)
+    if named is not None and named.lastgroup == "noun":
+        return False  # 三座桥梁: a known thing is counted
+    for k in range(1, _NAME_GAP + 1):  # 五棵松路: one or two characters, then the place word (驻村干部 counts cadres)
+        end = next((after + k + len(w) for w in g.name_ends if text.startswith(w, after + k)), -1)
+        named = g.phrase_re.match(text, end) if end >= 0 else None
+        if end >= 0 and (named is None or named.lastgroup != "noun"):
+            return True
+    head = text[max(0, m.start() - 4) : m.start()]
+    return any(head.endswith(w) and len(head) > len(w) and _is_cjk(head[-len(w) - 1])
+               and head[-len(w) - 1] not in _PLACE_DETERMINERS for w in g.name_ends)
 
 
 def _modified(g: _Grammar, text: str, pos: int, lo: int, noun: tuple[str, str] | None) -> str | None:
@@ -849,13 +889,15 @@ _POPULATION_END = frozenset(",，。;；、中的")  # what follows a place's po
 
 
 _SPEECH_QUOTE_RE = re.compile(r"“[^“”]{2,600}”")
+_SENTENCE_STOP = re.compile(r"[。!！?？]")  # a quotation holding a full sentence is speech, a verb of saying or not
 _SPEAKER_RE = re.compile(r"[^。，,;；!！?？\n“]*")  # what follows a quotation up to the end of its clause
 
 
 @lru_cache(maxsize=4)
 def _speech_spans(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of the quotations in ``text`` that a speaker says: a speech verb (说, 表示) right
-    before the opening mark or right after the closing one, and sentence punctuation inside."""
+    """Starts and ends of the quotations in ``text`` that a speaker says: sentence punctuation inside, and a speech
+    verb (说, 表示) right before the opening mark or right after the closing one, or a full stop inside (a whole
+    sentence said: names and slogans in quotation marks hold none)."""
     g = _grammar()
     starts: list[int] = []
     ends: list[int] = []
@@ -865,7 +907,8 @@ def _speech_spans(text: str) -> tuple[list[int], list[int]]:
             continue
         before = text[max(0, a - 6) : a].rstrip(":：,，")
         after = _SPEAKER_RE.match(text, b, b + 24)  # ”肖港镇党政办支部书记郑强说。
-        if g.speech_re.search(before[-4:]) or (after and g.speech_re.search(after.group())):
+        if (g.speech_re.search(before[-4:]) or (after and g.speech_re.search(after.group()))
+                or _SENTENCE_STOP.search(m.group())):  # “…山高路陡,来回要大半天。”: a whole sentence said
             starts.append(a)
             ends.append(b)
     return starts, ends
