@@ -345,7 +345,7 @@ def clause_cues(clause: str) -> dict[str, tuple[float, int]]:
     Strength is 1 for the first cue and a little more for each further cue that
     is not part of a longer one (``治理`` inside ``社会治理`` counts once).
 
-    >>> clause_cues("米公街道召开疫情防控推进会")  # 疫情防控 is the topic of the 推进会: a little less
+    >>> clause_cues("柳溪街道召开疫情防控推进会")  # 疫情防控 is the topic of the 推进会: a little less
     {'meeting': (1.0, 4), 'epidemic_control': (0.95, 6)}
     """
     keyword_re, word_labels, patterns = _cues()
@@ -784,7 +784,7 @@ def items_label(text: str) -> str | None:
     each item's first sentence; None for fewer than :data:`_MIN_ITEMS` items, or no label in all of them (the one
     the items' cues weigh most when several are).
 
-    >>> items_label("为提升能力:一是举办集中培训。二是结对帮带培训。三是外出考察学习。")
+    >>> items_label("为提升能力:一是开展集中轮训。二是结对帮带培训。三是外出考察学习。")
     'study'
     >>> items_label("一是召开会议。二是开展培训。三是走访慰问。") is None
     True

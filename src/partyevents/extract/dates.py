@@ -231,7 +231,7 @@ def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
                     end_year, end_month, end_day)
 
 
-# 自/从 + date, then in the same clause a verb phrase ending in 以来/开始/起 (自3月24日晚开展检测以来, 自10月底启动以来);
+# 自/从 + date, then in the same clause a verb phrase ending in 以来/开始/起 (自3月24日晚开展检测以来, 自10月初开展以来);
 # 以来, which only ever closes such a phrase, may end a longer one that names a campaign in quotes
 # (自2011年全区开展“某某某某”活动以来)
 _SINCE_LATER = re.compile(r"[^,,。;;!?、]{0,16}?(?:以来|开始|启动|伊始|起(?![草来床诉身码步]))|[^,,。;;!?\n]{17,40}?以来")

@@ -564,9 +564,9 @@ def kind_of(name: str) -> str:
 def organizer_in(text: str) -> tuple[int, int] | None:
     """Span of the organizer in an event's text (:func:`partyevents.extract.organizer.find_organizer`).
 
-    >>> t = "12月9日\\n米公街道召开疫情防控推进会。"
+    >>> t = "12月9日\\n柳溪街道召开疫情防控推进会。"
     >>> s = organizer_in(t); t[s[0]:s[1]]
-    '米公街道'
+    '柳溪街道'
     >>> t = "8月26日,为推进党员干部下沉社区常态化,区教育局党委书记张明被选派为社区第一书记"
     >>> s = organizer_in(t); t[s[0]:s[1]]
     '区教育局党委'
@@ -776,7 +776,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             found = None  # 在X, … of no date of its own: the story of the event before goes on
         organizer = _resolve(ctx, ev, found, named) if found is not None else None
         if organizer is not None and organizer.kind in ("place", "other") and organizer.source == "subject":
-            organizer = _own_branch(organizer, named)  # 三连党员干部…, 三连党支部…: the unit's party branch
+            organizer = _own_branch(organizer, named)  # 五连党员干部…, 五连党支部…: the unit's party branch
         if organizer is None and found is not None and found.source == "person":
             organizer = _after_person(ctx, ev, found.end, named)
         if organizer is None and found is not None and found.source == "reference" and found.end - found.start > 1:

@@ -14,7 +14,7 @@ are read. The subject is
   A place followed by 的 and a body (``白沙乡的红岩村党总支``, ``我市X镇的Y公司``) says where: the body acts.
   The name runs on through a quoted word to the body after it (``X社区“五星”党建联盟``); a name with a
   quoted word before the cue and no name before it is read from the words before that word
-  (``市“平安”建设领导小组``). A facility said to be built or opened (``X村党群服务中心投入使用``) gives
+  (``市“平安”建设领导小组``). A facility said to be built or opened (``X村卫生室投入使用``) gives
   way to the place its name opens with; a name of a class of bodies (``农村党支部``:
   ``resources/org_class_words.tsv``) is none;
 - a scope word and a place suffix (``全县``, ``全市``): that place as a whole, source ``reference``;
@@ -218,9 +218,9 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
     ``spans`` are the names in ``text`` (:func:`~partyevents.extract.organizations.org_spans`),
     when the caller has them; they are read only when no clause has a subject.
 
-    >>> t = "12月9日\\n米公街道召开疫情防控推进会。"
+    >>> t = "12月9日\\n柳溪街道召开疫情防控推进会。"
     >>> f = find_organizer(t); t[f.start:f.end], f.source
-    ('米公街道', 'subject')
+    ('柳溪街道', 'subject')
     >>> t = "8月16日,瑞峰镇天池村党委书记方国军和村干部一道劝导群众。"
     >>> f = find_organizer(t); t[f.start:f.end], f.source
     ('瑞峰镇天池村党委', 'leader')
@@ -419,7 +419,7 @@ def _idle_place(clause: str, hit: tuple[int, int, str]) -> bool:
     if hit[2] != "subject" or orgs.kind_of(clause[start:end]) != "place" or orgs.body_at(clause, start, len(clause)) != (
         start, end
     ):
-        return False  # a body, or the owner of a facility named (X村党群服务中心投入使用: X村)
+        return False  # a body, or the owner of a facility named (X村卫生室投入使用: X村)
     if not _TIME_ONLY.match(clause[:start].strip(_QUOTES + "，,")):  # 由X镇主办: X镇 hosts
         return False
     rest = clause[end:]
@@ -435,7 +435,7 @@ _ORGANS = ("party", "government")  # kinds of a body that acts for a place (X区
 
 def _acting_body(clause: str, hit: tuple[int, int, str]) -> bool:
     """True for a clause's subject that is a party or government organ named as such (not a leader's body: a guest's
-    title, 市人大常委会办公室副主任X出席, says nothing of who acts).
+    title, 县政协办公室副主任X出席, says nothing of who acts).
 
     >>> _acting_body("东岭区委迅速部署", (0, 4, "subject")), _acting_body("东岭区委书记王某出席", (0, 4, "leader"))
     (True, False)
@@ -540,7 +540,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             end = _through_brackets(head, item, end)  # 红岭镇各村(社区)党(总)支部: one name
             length = end - item
             if verb is None and (_scene_re().match(head, end) or _area_re().match(head, end)):
-                return None  # X社区居民楼里传来…, X区Y小区近日发生…: a scene, where and not who
+                return None  # X社区居民楼里传来…, X区Y小区日前发生…: a scene, where and not who
             owned = _owned_body(head, item, end) if head.startswith("的", end) else None
             if owned is not None:  # 白沙乡的红岩村党支部开展…: the body after 的 acts, the place says where
                 return offset + end + 1, owned, "subject"
@@ -633,10 +633,10 @@ _NOT_IN_AREA = "在到赴于向为对把将与和及的"  # words before an area
 
 @cache
 def _area_re() -> re.Pattern[str]:
-    """A residential area right after a body's name (``org_cues.tsv``, kind area: X区聚宝城小区): the name is its
+    """A residential area right after a body's name (``org_cues.tsv``, kind area: X区金穗苑小区): the name is its
     address.
 
-    >>> bool(_area_re().match("聚宝城小区近日")), bool(_area_re().match("党员上门服务")), bool(_area_re().match("在东苑小区"))
+    >>> bool(_area_re().match("金穗苑小区近日")), bool(_area_re().match("党员上门服务")), bool(_area_re().match("在东苑小区"))
     (True, False, False)
     """
     words = _cues().get("area", ())

@@ -151,9 +151,9 @@ def street_townships(
 
     >>> from .gazetteer import gazetteer
     >>> g = gazetteer()
-    >>> [(m.surface, g.divisions[m.candidates[0]].name) for m in street_townships(g, "党员走进营市街3520社区。", [])]
+    >>> [(m.surface, g.divisions[m.candidates[0]].name) for m in street_townships(g, "志愿者走进营市街1207社区。", [])]
     [('营市街', '营市街街道')]
-    >>> street_townships(g, "党员走进营市街123号。", [])
+    >>> street_townships(g, "志愿者走进营市街123号。", [])
     []
     """
     out: list[Match] = []
