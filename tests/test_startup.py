@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,15 +44,25 @@ def test_a_value_is_built_once_then_read_back(cache_dir: Path) -> None:
     assert [p.suffix for p in cache_dir.iterdir()] == [".pickle"]  # no temporary file left behind
 
 
-def test_a_stale_key_rebuilds_and_replaces_the_old_file(cache_dir: Path) -> None:
+def test_a_stale_key_rebuilds_and_the_old_version_stays_for_another_install(cache_dir: Path) -> None:
     cache.cached("table", ("v1",), lambda: "old")
     cache.cached("other", ("v1",), lambda: "kept")
     calls, build = _counting("new")
     assert cache.cached("table", ("v2",), build) == "new"
     assert cache.cached("table", ("v2",), build) == "new"
     assert len(calls) == 1
+    assert cache.cached("table", ("v1",), lambda: "built again") == "old"  # two installs alternate: no rebuild
     names = sorted(p.name.rsplit("-", 1)[0] for p in cache_dir.glob("*.pickle"))
-    assert names == ["other", "table"]  # the stale file of the same name is gone, the other name's stays
+    assert names == ["other", "table", "table"]
+
+
+def test_only_the_most_recently_used_versions_of_a_name_are_kept(cache_dir: Path) -> None:
+    for v in range(cache.KEEP + 2):
+        cache.cached("table", (f"v{v}",), lambda v=v: v)
+        time.sleep(0.01)
+    assert cache.cached("table", ("v0",), lambda: "gone") == "gone"  # the oldest was removed, then built again
+    assert len(list(cache_dir.glob("table-*.pickle"))) == cache.KEEP
+    assert cache.cached("table", (f"v{cache.KEEP + 1}",), lambda: "gone") == cache.KEEP + 1  # the newest stays
 
 
 @pytest.mark.parametrize("damage", [b"", b"not a pickle at all", "truncate"])

@@ -16,6 +16,9 @@ otherwise builds it, stores it and returns it.
   written only means the value is built in memory in every process.
 - Written to a temporary file in the same folder and renamed over the old one, so a process
   reading it while another writes sees the old file or the new one, never half of one.
+- The :data:`KEEP` most recently used versions of a name are kept (a read marks its file as used), so two
+  installs that share a home folder (a notebook's environment and a cluster's, two package versions)
+  do not rebuild each other's tables in turn; older versions are removed.
 
 >>> import tempfile, os
 >>> saved = os.environ.get(ENV); os.environ[ENV] = tempfile.mkdtemp()
@@ -45,6 +48,7 @@ __all__ = ["ENV", "cache_dir", "cached", "file_digest", "no_gc", "resource_diges
 
 ENV = "PARTYEVENTS_CACHE_DIR"
 FORMAT = 1  # bump when the layout of this module's files changes
+KEEP = 3  # versions of one name kept on disk (the most recently used)
 _PROTOCOL = 5
 T = TypeVar("T")
 
@@ -117,13 +121,17 @@ def _read(path: Path, full_key: tuple[object, ...]) -> tuple[bool, object]:
                 return False, None
             if pickle.load(fh) != full_key:
                 return False, None
-            return True, pickle.load(fh)
+            value = pickle.load(fh)
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: the last to be removed when versions pile up
+        return True, value
     except Exception:  # missing, unreadable, truncated, corrupt: built again
         return False, None
 
 
 def _write(path: Path, full_key: tuple[object, ...], value: object) -> None:
-    """Store atomically (a temporary file renamed over ``path``); older files of the same name are removed.
+    """Store atomically (a temporary file renamed over ``path``); of the files of the same name, only the
+    :data:`KEEP` most recently used stay.
 
     Any OSError (a read-only or full disk) is ignored: the caller has the value anyway.
     """
@@ -136,17 +144,27 @@ def _write(path: Path, full_key: tuple[object, ...], value: object) -> None:
             pickle.dump(value, fh, protocol=_PROTOCOL)
         os.replace(tmp, path)
         tmp = None
-        name = path.stem.rsplit("-", 1)[0]
-        for old in path.parent.glob(f"{name}-*.pickle"):
-            if old != path and old.stem.rsplit("-", 1)[0] == name:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+        _prune(path)
     except OSError:
         pass
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _prune(path: Path) -> None:
+    """Remove the versions of ``path``'s name beyond the :data:`KEEP` most recently used (``path`` is kept)."""
+    name = path.stem.rsplit("-", 1)[0]
+    others: list[tuple[float, Path]] = []
+    for old in path.parent.glob(f"{name}-*.pickle"):
+        if old != path and old.stem.rsplit("-", 1)[0] == name:
+            with contextlib.suppress(OSError):
+                others.append((old.stat().st_mtime, old))
+    others.sort(reverse=True)
+    for _, old in others[KEEP - 1 :]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def cached(name: str, key: Hashable, build: Callable[[], T]) -> T:
