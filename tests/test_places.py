@@ -599,3 +599,14 @@ def test_a_paragraph_with_a_year_of_its_own_stays_its_communitys_under_a_title_o
     ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="2022年", year=2022, year_source="expression"))
     (p,), _ = resolve_places(DocContext(text=text, title="纸坊街健全居民议事制度，织密治理网络"), [ev])
     assert chain(p)[:2] == ("秀山社区", "community")
+
+
+def test_a_village_named_only_as_a_quoted_villagers_home_is_no_locality() -> None:
+    text = "5月12日，党员志愿者走上街头清扫落叶。“路边干净多了。”鲁家村村民王大爷笑着说。"
+    assert chain(run(text, title="安吉县开展清洁家园行动")[0])[:2] == ("安吉县", "county")
+    text = "5月12日，在安吉县递铺街道卫生院，鲁家村村民王大爷量完血压后笑着说，在家门口就能看病。"
+    assert chain(run(text, org="鲁家村")[0])[:2] == ("递铺街道", "township")  # the finder read the village as a body
+    text = "5月12日，志愿者来到镇上义诊，家住鲁家村的李奶奶量完血压后直夸方便。"
+    assert chain(run(text, title="安吉县开展义诊")[0])[:2] == ("安吉县", "county")
+    text = "5月12日，鲁家村村民自发清扫村道，党员带头。"  # villagers acting: their village
+    assert chain(run(text, title="安吉县开展清洁家园行动")[0])[:2] == ("鲁家村", "village")

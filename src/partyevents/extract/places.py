@@ -86,6 +86,7 @@ from ..resources import read_table, words_of
 from .gazetteer import Division, Gazetteer, Match, gazetteer, township_core
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
+from .place_residents import resident_homes
 from .place_variants import bare_after_counties, street_townships, variant_townships
 from .place_villages import by_villages
 
@@ -158,7 +159,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         _title_communities(gz, ctx.title or "", title, choice),
     )
     home = _national(gz, _descend(gz, text, pre_home, mentions))
-    hometowns = _hometowns(text, mentions)
+    hometowns = _hometowns(text, mentions) | resident_homes(text, mentions)  # 某村村民某某说: a resident's home
     listed = _listed(gz, text, mentions)
     old_names = _old_names(gz, mentions)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
