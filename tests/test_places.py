@@ -610,3 +610,12 @@ def test_a_village_named_only_as_a_quoted_villagers_home_is_no_locality() -> Non
     assert chain(run(text, title="安吉县开展义诊")[0])[:2] == ("安吉县", "county")
     text = "5月12日，鲁家村村民自发清扫村道，党员带头。"  # villagers acting: their village
     assert chain(run(text, title="安吉县开展清洁家园行动")[0])[:2] == ("鲁家村", "village")
+
+
+def test_a_township_opening_a_list_of_villages_holds_every_one_of_them() -> None:
+    text = "3月12日，安吉县委组织部到递铺街道云栖湾村、梅溪口村调研村级集体经济。"
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="3月12日", start=0, end=5))
+    ev.organization = OrgMention("安吉县委组织部", 6, 13)
+    ev.organizations = [OrgMention(name, text.index(name), text.index(name) + 4) for name in ("云栖湾村", "梅溪口村")]
+    (place,), _ = resolve_places(DocContext(text=text), [ev])
+    assert chain(place)[:2] == ("递铺街道", "township")

@@ -158,6 +158,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events),
         _title_communities(gz, ctx.title or "", title, choice),
     )
+    mentions = _list_townships(gz, text, mentions)  # 到某镇甲村、乙村: 乙村 is 某镇's too
     home = _national(gz, _descend(gz, text, pre_home, mentions))
     hometowns = _hometowns(text, mentions) | resident_homes(text, mentions)  # 某村村民某某说: a resident's home
     listed = _listed(gz, text, mentions)
@@ -1380,6 +1381,28 @@ def _mention_lists(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[t
     if len(run) > 1:
         runs.append(run)
     return [tuple(r) for r in runs if len({_LEVEL_RANK[_level(gz, m)] for m in r}) == 1]
+
+
+def _list_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """``mentions`` with the villages and communities of a list opened by a township (到某镇甲村、乙村和丙村)
+    that no place holds placed under that township: it is written once for the whole list."""
+    out = mentions
+    for run in _mention_lists(gz, text, mentions):
+        first = run[0]
+        if first.community is None or all(m.division is not None or m.candidates for m in run[1:]):
+            continue
+        i = out.index(first)
+        t = out[i - 1] if i else None
+        if t is None or t.end != first.start or t.community is not None or _level(gz, t) != "township":
+            continue
+        if (t.division is None and t.township is None) or (first.division, first.township) != (t.division, t.township):
+            continue
+        if out is mentions:
+            out = list(mentions)
+        for m in run[1:]:
+            if m.community is not None and m.division is None and not m.candidates:
+                out[out.index(m)] = m._replace(division=t.division, candidates=t.candidates, township=t.township)
+    return out
 
 
 def _shared_place(gz: Gazetteer, members: tuple[_Mention, ...]) -> _Mention | None:
