@@ -619,3 +619,10 @@ def test_a_township_opening_a_list_of_villages_holds_every_one_of_them() -> None
     ev.organizations = [OrgMention(name, text.index(name), text.index(name) + 4) for name in ("云栖湾村", "梅溪口村")]
     (place,), _ = resolve_places(DocContext(text=text), [ev])
     assert chain(place)[:2] == ("递铺街道", "township")
+    text = "3月12日，安吉县农业农村局下沉到递铺街道云栖湾村、梅溪口村;孝丰镇横溪坞村、石门坎村，协助抗旱。"
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="3月12日", start=0, end=5))
+    ev.organization = OrgMention("安吉县农业农村局", 6, 14)
+    names = ("云栖湾村", "梅溪口村", "横溪坞村", "石门坎村")
+    ev.organizations = [OrgMention(name, text.index(name), text.index(name) + 4) for name in names]
+    (place,), _ = resolve_places(DocContext(text=text), [ev])
+    assert chain(place)[:2] == ("安吉县", "county")  # one township's part of a longer list

@@ -1355,6 +1355,7 @@ def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tup
 
 
 _LIST_MARKS = "、和及与"
+_SUBLIST_MARKS = (";", "；")  # between the parts of a list, each part one township's (甲镇甲村、乙村;乙镇丙村)
 _PAIR_MARKS = ("与",)  # joining the organizer to a partner (某社区与某社区共同举办), not listing venues
 
 
@@ -1385,11 +1386,14 @@ def _mention_lists(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[t
 
 def _list_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[_Mention]:
     """``mentions`` with the villages and communities of a list opened by a township (到某镇甲村、乙村和丙村)
-    that no place holds placed under that township: it is written once for the whole list."""
+    that no place holds placed under that township: it is written once for the whole list. Not when the list is
+    one part of a longer one (甲镇甲村、乙村;乙镇丙村: several townships' venues)."""
     out = mentions
     for run in _mention_lists(gz, text, mentions):
         first = run[0]
         if first.community is None or all(m.division is not None or m.candidates for m in run[1:]):
+            continue
+        if text.startswith(_SUBLIST_MARKS, run[-1].end):  # 甲镇甲村、乙村;乙镇丙村: one township's part of a longer list
             continue
         i = out.index(first)
         t = out[i - 1] if i else None
