@@ -626,3 +626,21 @@ def test_a_township_opening_a_list_of_villages_holds_every_one_of_them() -> None
     ev.organizations = [OrgMention(name, text.index(name), text.index(name) + 4) for name in names]
     (place,), _ = resolve_places(DocContext(text=text), [ev])
     assert chain(place)[:2] == ("安吉县", "county")  # one township's part of a longer list
+
+
+def _on_day(text: str, org: str) -> Place | None:
+    """The locality of one event spanning ``text``, opening with the date 3月12日 and organized by ``org``."""
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="3月12日", start=0, end=5, month=3, day=12))
+    o = text.index(org)
+    ev.organization = OrgMention(org, o, o + len(org))
+    places, _ = resolve_places(DocContext(text=text), [ev])
+    return places[0]
+
+
+def test_a_later_sentence_opening_with_a_venue_inside_the_organizers_township_names_where_it_happened() -> None:
+    text = "3月12日，递铺街道组织开展植树活动。在递铺街道云栖湾村植树现场，党员干部挥锹铲土。"
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("云栖湾村", "village")
+    text = "3月12日，递铺街道组织开展植树活动。随后，在鲁家村文化广场，党员干部开展义诊。"
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("鲁家村", "village")
+    text = "3月12日，递铺街道组织开展植树活动。在鲁家村党支部的带领下，党员干部挥锹铲土。"  # a body, no venue
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("递铺街道", "township")

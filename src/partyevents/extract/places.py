@@ -1465,6 +1465,8 @@ def _locality(
             # a township's office working in a community of it named in the lead sentence: that community
             base = _worked_in(gz, text, inside, listed, base, org.end, first_end) or base
     where = _where_mention(gz, text, inside, first_end, listed)
+    if where is None and base is not None and base.community is None:
+        where = _later_venue(gz, text, inside, listed, base, first_end)  # 某镇开展植树活动。在某镇某村植树现场,…
     if where is not None and (
         base is None or not _strictly_under(gz, base, where) or (not where.surface and not _holds_venue(gz, base, where, inside))
     ):
@@ -1718,6 +1720,43 @@ def _where_mention(
                 return shared  # 慰问了甲村老党员某某,乙村老党员某某: several venues
             return group[-1]
     return None
+
+
+def _later_venue(
+    gz: Gazetteer, text: str, inside: list[_Mention], listed: Container[int], base: _Mention, first_end: int
+) -> _Mention | None:
+    """The venue a later sentence of the lead's paragraph opens with, when the lead sentence names none (某镇开展植树
+    活动。在某镇某村植树现场,党员…; 随后,在某村文化广场…): the deepest of its group of names, when it lies inside
+    ``base`` (the organizer's place, or the first named; a village no place holds lies in a township ``base``). Not a
+    body (在某村党支部的带领下) nor one of several."""
+    stop = text.find("\n", first_end)
+    stop = len(text) if stop < 0 else stop
+    for i, m in enumerate(inside):
+        if m.start < first_end or (i and inside[i - 1].end == m.start):
+            continue
+        if m.start >= stop:
+            return None
+        opener = text[_sentence_start(text, m.start) : m.start]
+        if not _LATER_WHERE.fullmatch(opener):
+            continue
+        group = [g for g in _adjacent(inside, i) if g.start >= m.start]
+        last = group[-1]
+        clause = _CLAUSE_END.search(text, last.end)
+        if (
+            last.start in listed
+            or (text.startswith(_not_venue(), last.end) and not text.startswith("的", last.end))
+            or text[last.end : clause.start() if clause else len(text)].endswith("下")  # 在某村的带领下
+        ):
+            return None
+        if last.community is not None and last.division is None and not last.candidates and _level(gz, base) == "township":
+            return last._replace(division=base.division, candidates=base.candidates, township=base.township)
+        return last if _strictly_under(gz, last, base) else None
+    return None
+
+
+# the words opening a later sentence before its venue: a where-word, after a word of time if any (随后,在…)
+_LATER_WHERE = re.compile(r"(?:(?:随后|之后|当天|当日|活动中|活动当天|上午|下午|晚上)[,，]?)?(?:在|来到|走进|深入)")
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 
 
 def _venue(text: str, inside: list[_Mention], m: _Mention) -> bool:
