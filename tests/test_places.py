@@ -644,3 +644,8 @@ def test_a_later_sentence_opening_with_a_venue_inside_the_organizers_township_na
     assert chain(_on_day(text, "递铺街道"))[:2] == ("鲁家村", "village")
     text = "3月12日，递铺街道组织开展植树活动。在鲁家村党支部的带领下，党员干部挥锹铲土。"  # a body, no venue
     assert chain(_on_day(text, "递铺街道"))[:2] == ("递铺街道", "township")
+
+
+def test_people_gathering_at_a_village_name_it_as_the_venue() -> None:
+    text = "3月12日，递铺街道党员干部齐聚云栖湾村植树现场，挥锹铲土。"
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("云栖湾村", "village")
