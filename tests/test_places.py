@@ -649,3 +649,10 @@ def test_a_later_sentence_opening_with_a_venue_inside_the_organizers_township_na
 def test_people_gathering_at_a_village_name_it_as_the_venue() -> None:
     text = "3月12日，递铺街道党员干部齐聚云栖湾村植树现场，挥锹铲土。"
     assert chain(_on_day(text, "递铺街道"))[:2] == ("云栖湾村", "village")
+
+
+def test_a_community_named_after_its_street_keeps_its_name_in_the_subdistrict_so_named() -> None:
+    p, _ = run("3月12日，江岸区大智街社区组织党员开展义诊活动。", org="江岸区大智街社区")
+    assert chain(p)[:7] == ("大智街社区", "community", "湖北省", "武汉市", "江岸区", "大智街道", "大智街社区")
+    p, _ = run("3月12日，江岸区大智街居委会组织党员开展义诊活动。", org="江岸区大智街居委会")
+    assert chain(p)[:7] == ("大智街居委会", "community", "湖北省", "武汉市", "江岸区", "大智街道", "大智街居委会")

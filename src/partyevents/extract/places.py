@@ -860,9 +860,8 @@ def _with_communities(
         name = text[start : cm.end()]
         if (owner is None or _level(gz, owner) == "county") and (
             street := _street_township(gz, name, suffix, counties | mentioned, towns_of)
-        ) is not None:  # 某某街社区继续开展…: the subdistrict's communities, no community so named
-            found.append(_Mention(start, pos, text[start:pos], street, candidates=(street,), short=True))
-            continue
+        ) is not None:  # 某某街社区: a community named after its street, in the subdistrict 某某街道
+            owner = _Mention(start, pos, text[start:pos], street, candidates=(street,), short=True)
         if owner is not None and owner.end == start:  # written right after its owner: the latest such owner holds
             learned[name] = owner
         elif owner is not None or name not in learned:  # a name standing on its own is learned too: 。某村…针对某村
@@ -923,11 +922,15 @@ def _title_communities(gz: Gazetteer, title_text: str, title: list[Match], choic
     return out
 
 
+_STREET_SUFFIXES = ("社区", "居委会", "居民区")  # a community named after its street: 某某街社区, 某某街居委会
+
+
 def _street_township(gz: Gazetteer, name: str, suffix: str, places: set[int], towns_of: _TownsOf) -> int | None:
-    """The subdistrict a name 某某街社区 stands for (某某街 for 某某街道 or 某某街街道, 社区 its communities
-    together), one the page names or of a county it names (``places``: both), when the gazetteer lists no
-    community so named in the page's counties, else None."""
-    if suffix != "社区" or not name.endswith("街社区") or towns_of(name):
+    """The subdistrict holding a community 某某街社区 (某某街居委会) the gazetteer does not list in the page's counties: the one
+    named 某某街道 or 某某街街道 (a community named after its street lies in the subdistrict of that name), one the
+    page names or of a county it names (``places``: both), else None. The community keeps its name: 某某街 followed
+    by 社区 is no subdistrict of its own."""
+    if suffix not in _STREET_SUFFIXES or not name.endswith("街" + suffix) or towns_of(name):
         return None
     core = name[: -len(suffix)]
     towns = [t for t in gz.townships_named(core + "道") + gz.townships_named(core + "街道") if t in places or gz.county_of(t) in places]
