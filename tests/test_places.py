@@ -656,3 +656,10 @@ def test_a_community_named_after_its_street_keeps_its_name_in_the_subdistrict_so
     assert chain(p)[:7] == ("大智街社区", "community", "湖北省", "武汉市", "江岸区", "大智街道", "大智街社区")
     p, _ = run("3月12日，江岸区大智街居委会组织党员开展义诊活动。", org="江岸区大智街居委会")
     assert chain(p)[:7] == ("大智街居委会", "community", "湖北省", "武汉市", "江岸区", "大智街道", "大智街居委会")
+
+
+def test_a_site_a_township_set_up_in_another_city_is_where_it_happened() -> None:
+    text = "3月12日，在临海市括苍镇设立于杭州市的流动党员服务站里，党员们过组织生活。"
+    assert chain(_on_day(text, "临海市括苍镇"))[:2] == ("杭州市", "prefecture")
+    text = "3月12日，在临海市括苍镇设立于成都市的流动党员服务站里，党员们过组织生活。"  # another province
+    assert chain(_on_day(text, "临海市括苍镇"))[:2] == ("成都市", "prefecture")

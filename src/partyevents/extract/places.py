@@ -1713,7 +1713,9 @@ def _where_mention(
         ):
             group = [g for g in _adjacent(inside, i) if g.start >= m.start]
             end = group[-1].end
-            if text.startswith(_not_venue(), end) and not text.startswith(_sites(), end):  # 在黄陂区委的指导下: a body
+            if (located := _located_at(text, inside, end)) is not None:  # 在某镇设立于某市的驿站: the second place
+                group, end = located, located[-1].end
+            elif text.startswith(_not_venue(), end) and not text.startswith(_sites(), end):  # 在黄陂区委的指导下: a body
                 continue
             if any(g.start in listed for g in group):  # 走进福民社区、幸福社区: several venues, none is the locality
                 last = listed.get(group[-1].start)
@@ -1760,6 +1762,22 @@ def _later_venue(
 # the words opening a later sentence before its venue: a where-word, after a word of time if any (随后,在…)
 _LATER_WHERE = re.compile(r"(?:(?:随后|之后|当天|当日|活动中|活动当天|上午|下午|晚上)[,，]?)?(?:在|来到|走进|深入)")
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+
+
+def _located_at(text: str, inside: list[_Mention], end: int) -> list[_Mention] | None:
+    """The group of names right after a word of location that follows a venue's owner ending at ``end`` (在某镇设立于
+    某市的服务站: 某市; ``place_where_words.tsv``, kind ``located``), else None."""
+    word = next((w for w in _located_words() if text.startswith(w, end)), None)
+    if word is None:
+        return None
+    k = next((k for k, n in enumerate(inside) if n.start == end + len(word)), None)
+    return None if k is None else [g for g in _adjacent(inside, k) if g.start >= inside[k].start]
+
+
+@cache
+def _located_words() -> tuple[str, ...]:
+    """Words between a site's owner and where the site lies (设立于, 位于: ``place_where_words.tsv``, ``located``)."""
+    return words_of("place_where_words.tsv", "located")
 
 
 def _venue(text: str, inside: list[_Mention], m: _Mention) -> bool:
@@ -2011,14 +2029,19 @@ def _province_conflict(
     """An event place in another province than the document's better-supported one.
 
     The document's province is kept: the event's own place there if it names one, else none (the caller
-    falls back to the home place), unless the event says in full that it happened there (赴浙江省宁波市…,
-    where it happened wins). A warning names the other province either way.
+    falls back to the home place), unless the event says in full that it happened there (赴浙江省宁波市…, 在某镇
+    设立于某市的驿站: where it happened wins). A warning names the other province either way.
     """
     p = _province_of(gz, mention)
     if p is None or p == province:
         return mention, None
     i = next((k for k, m in enumerate(inside) if m is mention), None)
-    marked = i is not None and not mention.short and mention.division is not None and _after_where(text, inside, i)
+    marked = (
+        i is not None
+        and not mention.short
+        and mention.division is not None
+        and (_after_where(text, inside, i) or text.endswith(_located_words(), 0, _adjacent(inside, i)[0].start))
+    )
     others = [k for k, m in enumerate(inside) if _province_of(gz, m) == province]
     kept = mention if marked else (_adjacent(inside, others[0])[-1] if others else None)
     ours, theirs = gz.divisions[province].name, gz.divisions[p].name
