@@ -663,3 +663,14 @@ def test_a_site_a_township_set_up_in_another_city_is_where_it_happened() -> None
     assert chain(_on_day(text, "临海市括苍镇"))[:2] == ("杭州市", "prefecture")
     text = "3月12日，在临海市括苍镇设立于成都市的流动党员服务站里，党员们过组织生活。"  # another province
     assert chain(_on_day(text, "临海市括苍镇"))[:2] == ("成都市", "prefecture")
+
+
+def test_a_city_wide_paragraph_on_a_communitys_page_is_the_citys() -> None:
+    text = ("3月5日，武汉市江夏区纸坊街道秀山社区组织志愿者清扫楼道。秀山社区党员踊跃参加。\n"
+            "3月8日，全市各级党组织开展学雷锋志愿服务活动。\n"
+            "3月9日，市直机关党员到社区开展服务。")
+    places, _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert [chain(p)[:2] for p in places] == [("秀山社区", "community"), ("武汉市", "prefecture"), ("武汉市", "prefecture")]
+    text = "3月5日，临海市古城街道秀山社区组织志愿者清扫楼道。秀山社区党员踊跃参加。\n3月8日，全市各级党组织开展学雷锋志愿服务活动。"
+    places, _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert chain(places[1])[:2] == ("临海市", "county")  # a county-level city's page: that city

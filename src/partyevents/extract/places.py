@@ -370,7 +370,7 @@ def _self_named(gz: Gazetteer, text: str, ev: Event, home: _Mention) -> _Mention
     for word, level in _self_words():
         if word in event_text:
             chain = gz.chain(home.division)
-            level = _level_named(chain, level, word[-1])
+            level = _level_named(chain, level, word[-1] if word[-1] in _LEVEL_WORDS else word[0])  # 全区; 市直
             if level in chain and (home.community is not None or chain[level].id != home.division):
                 d = chain[level].id
                 return _Mention(home.start, home.end, gz.divisions[d].name, d, candidates=(d,))
