@@ -674,3 +674,12 @@ def test_a_city_wide_paragraph_on_a_communitys_page_is_the_citys() -> None:
     text = "3月5日，临海市古城街道秀山社区组织志愿者清扫楼道。秀山社区党员踊跃参加。\n3月8日，全市各级党组织开展学雷锋志愿服务活动。"
     places, _ = resolve_places(DocContext(text=text), _line_events(text))
     assert chain(places[1])[:2] == ("临海市", "county")  # a county-level city's page: that city
+
+
+def test_a_news_outlet_named_after_a_county_is_no_events_locality() -> None:
+    text = "丽水新闻网讯 3月5日，党员志愿者开展清洁家园活动。\n3月6日，大峃镇召开推进会。大峃镇各村书记参加。"
+    places, _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert chain(places[0])[:5] == ("大峃镇", "township", "浙江省", "温州市", "文成县")  # the page's place
+    text = "丽水新闻网讯 3月5日，党员志愿者开展清洁家园活动。"  # nothing else: the outlet's place, for the page
+    (place,), _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert place is not None and (place.name, place.source) == ("丽水市", "document")

@@ -86,6 +86,7 @@ from ..resources import read_table, words_of
 from .gazetteer import Division, Gazetteer, Match, gazetteer, township_core
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
+from .place_outlets import outlet_names
 from .place_residents import resident_homes
 from .place_variants import bare_after_counties, street_townships, variant_townships
 from .place_villages import by_villages
@@ -161,6 +162,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     mentions = _list_townships(gz, text, mentions)  # 到某镇甲村、乙村: 乙村 is 某镇's too
     home = _national(gz, _descend(gz, text, pre_home, mentions))
     hometowns = _hometowns(text, mentions) | resident_homes(text, mentions)  # 某村村民某某说: a resident's home
+    outlets = outlet_names(text, mentions)  # 某县新闻网讯: the page's place at most, no event's
     listed = _listed(gz, text, mentions)
     old_names = _old_names(gz, mentions)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
@@ -171,7 +173,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     occasion: _Mention | None = None  # the previous event's own place
     for ev in events:
         window = mentions[bisect_left(starts, ev.start) : bisect_left(starts, ev.end)]
-        inside = [m for m in window if m.end <= ev.end and m.start not in hometowns]
+        inside = [m for m in window if m.end <= ev.end and m.start not in hometowns and m.start not in outlets]
         mention = _locality(gz, text, ev, inside, listed)
         source = "event"
         stray = False  # a township of another province acting itself: its name only, no chain
