@@ -683,3 +683,13 @@ def test_a_news_outlet_named_after_a_county_is_no_events_locality() -> None:
     text = "丽水新闻网讯 3月5日，党员志愿者开展清洁家园活动。"  # nothing else: the outlet's place, for the page
     (place,), _ = resolve_places(DocContext(text=text), _line_events(text))
     assert place is not None and (place.name, place.source) == ("丽水市", "document")
+
+
+def test_villages_joined_to_a_township_s_village_stand_for_that_township() -> None:
+    text = "3月12日，安吉县委组织部调研组深入递铺街道梅溪口村和云栖湾村调研。"
+    assert chain(_on_day(text, "安吉县委组织部"))[:2] == ("递铺街道", "township")
+
+
+def test_a_village_after_a_where_word_in_the_sentence_naming_its_township_is_the_venue() -> None:
+    text = "3月12日，安吉县委书记一行来到递铺街道，在云栖湾村调研集体经济。"
+    assert chain(_on_day(text, "安吉县委"))[:6] == ("云栖湾村", "village", "浙江省", "湖州市", "安吉县", "递铺街道")

@@ -1498,7 +1498,9 @@ def _locality(
         for i, m in enumerate(inside):
             if m.start >= first_end:
                 break
-            if m.start >= base.end and m.start not in listed and _strictly_under(gz, m, base):
+            if m.start >= base.end and m.start not in listed and (
+                _strictly_under(gz, m, base) or _venue_of_township(gz, text, m, base)
+            ):
                 group = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed]
                 if text.startswith(_person_words(), group[-1].end):  # 在某县某采集点,某村村民某某…: a person's home
                     continue
@@ -1506,6 +1508,18 @@ def _locality(
                     return base  # one of several venues (慰问了甲村某某,乙村某某): the place named first
                 return group[-1]
     return base
+
+
+def _venue_of_township(gz: Gazetteer, text: str, m: _Mention, base: _Mention) -> bool:
+    """Whether ``m`` is a community or village no place holds, named after a where-word later in the sentence that
+    named the township ``base`` (来到某镇,在某村调研): a venue in that township."""
+    return (
+        m.community is not None
+        and m.division is None
+        and not m.candidates
+        and _level(gz, base) == "township"
+        and text.endswith(_where_words(), 0, m.start)
+    )
 
 
 def _whole_township(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], m: _Mention) -> _Mention:
@@ -1721,6 +1735,11 @@ def _where_mention(
                 continue
             if any(g.start in listed for g in group):  # 走进福民社区、幸福社区: several venues, none is the locality
                 last = listed.get(group[-1].start)
+                if (
+                    last is not None and len(last) == 1 and len(group) > 1 and group[-1].community is not None
+                    and text[group[-1].end : group[-1].end + 1] in tuple(_LIST_MARKS)
+                ):
+                    return group[-2]  # 深入某镇甲村和乙村 (乙村 no mention): the place named before the list
                 return _shared_place(gz, last) if last is not None else None
             series = _venue_series(text, inside, inside.index(group[-1]) + 1, first_end)
             if series and (shared := _shared_place(gz, (group[-1], *series))) is not None:
