@@ -693,3 +693,14 @@ def test_villages_joined_to_a_township_s_village_stand_for_that_township() -> No
 def test_a_village_after_a_where_word_in_the_sentence_naming_its_township_is_the_venue() -> None:
     text = "3月12日，安吉县委书记一行来到递铺街道，在云栖湾村调研集体经济。"
     assert chain(_on_day(text, "安吉县委"))[:6] == ("云栖湾村", "village", "浙江省", "湖州市", "安吉县", "递铺街道")
+
+
+def test_a_dated_sentence_about_the_whole_city_is_the_citys_whatever_example_follows() -> None:
+    text = "3月5日，全市各级党组织开展学雷锋志愿服务活动。在江夏区纸坊街道秀山社区，志愿者为老人理发。"
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="3月5日", start=0, end=4, month=3, day=5))
+    (p,), _ = resolve_places(DocContext(text=text, title="武汉市学雷锋活动"), [ev])
+    assert chain(p)[:2] == ("武汉市", "prefecture")
+    text = "3月5日，全区开展学雷锋志愿服务活动，秀山社区组织志愿者为老人理发。"
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="3月5日", start=0, end=4, month=3, day=5))
+    (p,), _ = resolve_places(DocContext(text=text, title="江夏区学雷锋活动"), [ev])
+    assert chain(p)[:2] == ("江夏区", "county")

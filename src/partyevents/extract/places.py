@@ -176,6 +176,8 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         inside = [m for m in window if m.end <= ev.end and m.start not in hometowns and m.start not in outlets]
         mention = _locality(gz, text, ev, inside, listed)
         source = "event"
+        if (whole := _whole_place(gz, text, ev, inside, listed, home)) is not None:
+            mention, source = whole, "document"  # 3月5日,全市…。在某社区…: the city's occasion, the community one example
         stray = False  # a township of another province acting itself: its name only, no chain
         if mention is not None and province is not None:
             named = mention
@@ -378,6 +380,47 @@ def _self_named(gz: Gazetteer, text: str, ev: Event, home: _Mention) -> _Mention
                 return _Mention(home.start, home.end, gz.divisions[d].name, d, candidates=(d,))
             return home
     return home
+
+
+def _whole_place(
+    gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Mapping[int, tuple[_Mention, ...]],
+    home: _Home | None,
+) -> _Mention | None:
+    """The page's place at the level of a whole-place word (全市, 全县, 全镇: ``place_self_words.tsv``) that is
+    the subject of the dated sentence (3月5日,全市各级党组织开展…), when that sentence names no venue: a city- or
+    county-wide occasion, whatever local example the event goes on to tell of. The place is the home's (else the
+    event's first placed name's) division at that level; None when there is no such word or no place to take."""
+    d = ev.date
+    if d.start is None or d.end is None or not ev.start <= d.start < ev.end:
+        return None
+    at = d.end
+    while at < ev.end and text[at] in ",，、 ":
+        at += 1
+    at += next((len(w) for w in _times_of_day() if text.startswith(w, at)), 0)
+    while at < ev.end and text[at] in ",，、 ":
+        at += 1
+    found = next(
+        ((w, level) for w, level in _self_words() if w[0] in _WHOLE_OPENERS and text.startswith(w, at)), None
+    )
+    if found is None or _where_mention(gz, text, inside, _first_sentence_end(text, ev), listed) is not None:
+        return None
+    ref = home.mention if home is not None and home.mention.division is not None else next(
+        (m for m in inside if m.division is not None), None
+    )
+    if ref is None or ref.division is None:
+        return None
+    word, level = found
+    chain = gz.chain(ref.division)
+    level = _level_named(chain, level, word[-1])
+    if level not in chain:  # a home above that level (全市 on a city's page): the nearest above named so
+        level = next((up for up in ("prefecture", "province") if up in chain and chain[up].name.endswith(word[-1])), "")
+        if not level:
+            return None
+    div = chain[level].id
+    return _Mention(ref.start, ref.end, gz.divisions[div].name, div, candidates=(div,))
+
+
+_WHOLE_OPENERS = frozenset("全")  # the whole-place words (全市, 全县), not the page's voice (我县迎来降雨,某村…) nor a body's (市直)
 
 
 def _level_named(chain: Mapping[str, Division], level: str, suffix: str) -> str:
