@@ -74,7 +74,7 @@ import json
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Container, Mapping
+from collections.abc import Container, Iterable, Mapping
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 from operator import itemgetter
@@ -354,10 +354,19 @@ def _listing(index: Mapping[str, tuple[int, ...]], name: str) -> tuple[int, ...]
 _VILLAGE_COMMUNITY = "村社区"  # 某某新村社区: listed as 某某新村
 
 
-@lru_cache(maxsize=1 << 10)
 def _counties_of(gz: Gazetteer, prefecture: int) -> tuple[int, ...]:
-    """The counties right under a prefecture (looked up once per prefecture)."""
-    return tuple(d.id for d in gz.divisions if d.parent == prefecture and d.level == "county")
+    """The counties right under a prefecture, in the dictionary's order."""
+    return _counties_by_parent(gz).get(prefecture, ())
+
+
+@lru_cache(maxsize=4)
+def _counties_by_parent(gz: Gazetteer) -> dict[int, tuple[int, ...]]:
+    """Division -> the counties right under it (one pass over the dictionary, not one per prefecture)."""
+    out: dict[int, list[int]] = {}
+    for d in gz.divisions:
+        if d.level == "county" and d.parent is not None:
+            out.setdefault(d.parent, []).append(d.id)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @cache
@@ -778,18 +787,43 @@ def _with_bare_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> 
             cores.setdefault(core, m)
     if not cores:
         return mentions
-    openers = words_of("place_short_context.tsv", "bare_township")
+    openers = _bare_openers()
     starts = [m.start for m in mentions]
     found: list[_Mention] = []
-    for hit in re.finditer("|".join(map(re.escape, sorted(cores, key=len, reverse=True))), text):
-        start, end = hit.span()
+    for start, end in _core_hits(text, cores):
         if not text.startswith(openers, end) or not _free_start(text, start):
             continue
         i = bisect_left(starts, end)  # no mention overlaps it: the one before it ends at its start or earlier
         if i and mentions[i - 1].end > start:
             continue
-        found.append(cores[hit.group()]._replace(start=start, end=end, surface=hit.group()))
+        core = text[start:end]
+        found.append(cores[core]._replace(start=start, end=end, surface=core))
     return sorted(mentions + found, key=_START) if found else mentions
+
+
+@cache
+def _bare_openers() -> tuple[str, ...]:
+    return words_of("place_short_context.tsv", "bare_township")
+
+
+def _core_hits(text: str, cores: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of the ``cores`` in ``text``, left to right and not overlapping, the longest at a position first: what
+    a regex alternation of them, longest first, finds (str.find per core: a page has one to three, and no pattern is
+    compiled per page)."""
+    hits: list[tuple[int, int]] = []
+    for core in cores:
+        k = text.find(core)
+        while k >= 0:
+            hits.append((k, -len(core)))
+            k = text.find(core, k + 1)
+    hits.sort()
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for start, neg in hits:
+        if start >= pos:
+            out.append((start, start - neg))
+            pos = start - neg
+    return out
 
 
 def _without_aliases(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -1864,7 +1898,12 @@ def _described_venue(text: str, inside: list[_Mention], i: int) -> bool:
     lo = max(0, m.start - len(kind) - _DESCRIPTION, inside[i - 1].end if i else 0)
     clause = text[lo : m.start - len(kind)]
     cut = max(clause.rfind(c) for c in "，,。；;！？!?、\n")
-    return any(clause.endswith(w, 0, k) for k in range(max(cut + 1, 1), len(clause) + 1) for w in _where_words())
+    return _where_word_ending_from(clause, max(cut + 1, 1))
+
+
+def _where_word_ending_from(clause: str, lo: int) -> bool:
+    """Whether a where-word ends in ``clause`` at ``lo`` or later (one find per word, not an endswith per position)."""
+    return any(clause.find(w, max(0, lo - len(w))) >= 0 for w in _where_words())
 
 
 def _moved_to(text: str, start: int) -> bool:
