@@ -704,3 +704,10 @@ def test_a_dated_sentence_about_the_whole_city_is_the_citys_whatever_example_fol
     ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="3月5日", start=0, end=4, month=3, day=5))
     (p,), _ = resolve_places(DocContext(text=text, title="江夏区学雷锋活动"), [ev])
     assert chain(p)[:2] == ("江夏区", "county")
+
+
+def test_a_venue_opening_the_next_paragraph_is_where_it_happened_unless_the_lead_spans_many_places() -> None:
+    text = "3月12日，递铺街道联合多家单位开展植树活动。\n在递铺街道云栖湾村植树现场，党员干部挥锹铲土。"
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("云栖湾村", "village")
+    text = "3月12日，递铺街道党员干部走进各村开展植树活动。\n在递铺街道云栖湾村植树现场，党员干部挥锹铲土。"
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("递铺街道", "township")  # one example of many

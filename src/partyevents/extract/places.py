@@ -1828,11 +1828,16 @@ def _where_mention(
 def _later_venue(
     gz: Gazetteer, text: str, inside: list[_Mention], listed: Container[int], base: _Mention, first_end: int
 ) -> _Mention | None:
-    """The venue a later sentence of the lead's paragraph opens with, when the lead sentence names none (某镇开展植树
+    """The venue a later sentence of the lead's paragraph or the next opens with, when the lead sentence names none (某镇开展植树
     活动。在某镇某村植树现场,党员…; 随后,在某村文化广场…): the deepest of its group of names, when it lies inside
     ``base`` (the organizer's place, or the first named; a village no place holds lies in a township ``base``). Not a
-    body (在某村党支部的带领下) nor one of several."""
-    stop = text.find("\n", first_end)
+    body (在某村党支部的带领下) nor one of several, nor when the lead sentence spans many places (各村, 全乡: the
+    venue is one example of them)."""
+    lead = text[_sentence_start(text, first_end - 1) if first_end > 0 else 0 : first_end]
+    if any(w in lead for w in _several_words()):  # 穿梭在各个村、社区…。在某村,…: one example of many
+        return None
+    stop = text.find("\n", first_end)  # the lead's paragraph and the next one
+    stop = text.find("\n", stop + 1) if stop >= 0 else -1
     stop = len(text) if stop < 0 else stop
     for i, m in enumerate(inside):
         if m.start < first_end or (i and inside[i - 1].end == m.start):
@@ -1855,6 +1860,12 @@ def _later_venue(
             return last._replace(division=base.division, candidates=base.candidates, township=base.township)
         return last if _strictly_under(gz, last, base) else None
     return None
+
+
+@cache
+def _several_words() -> tuple[str, ...]:
+    """Words of a lead sentence spanning many places (各村, 全乡: ``place_where_words.tsv``, kind ``several``)."""
+    return words_of("place_where_words.tsv", "several")
 
 
 # the words opening a later sentence before its venue: a where-word, after a word of time if any (随后,在…)
