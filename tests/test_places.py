@@ -711,3 +711,10 @@ def test_a_venue_opening_the_next_paragraph_is_where_it_happened_unless_the_lead
     assert chain(_on_day(text, "递铺街道"))[:2] == ("云栖湾村", "village")
     text = "3月12日，递铺街道党员干部走进各村开展植树活动。\n在递铺街道云栖湾村植树现场，党员干部挥锹铲土。"
     assert chain(_on_day(text, "递铺街道"))[:2] == ("递铺街道", "township")  # one example of many
+
+
+def test_a_site_of_a_village_after_a_where_word_makes_the_village_the_venue() -> None:
+    text = "3月12日，递铺街道党工委组织党员干部在鲁家村的茶园里帮助采茶。"
+    assert chain(_on_day(text, "递铺街道党工委"))[:2] == ("鲁家村", "village")
+    text = "3月12日，递铺街道党工委组织党员在鲁家村党支部的带领下帮助采茶。"  # the village's guidance: no venue
+    assert chain(_on_day(text, "递铺街道党工委"))[:2] == ("递铺街道", "township")

@@ -1808,7 +1808,9 @@ def _where_mention(
             end = group[-1].end
             if (located := _located_at(text, inside, end)) is not None:  # 在某镇设立于某市的驿站: the second place
                 group, end = located, located[-1].end
-            elif text.startswith(_not_venue(), end) and not text.startswith(_sites(), end):  # 在黄陂区委的指导下: a body
+            elif (
+                text.startswith(_not_venue(), end) and not text.startswith(_sites(), end) and not _site_of(text, end)
+            ):  # 在黄陂区委的指导下: a body
                 continue
             if any(g.start in listed for g in group):  # 走进福民社区、幸福社区: several venues, none is the locality
                 last = listed.get(group[-1].start)
@@ -1871,6 +1873,15 @@ def _several_words() -> tuple[str, ...]:
 # the words opening a later sentence before its venue: a where-word, after a word of time if any (随后,在…)
 _LATER_WHERE = re.compile(r"(?:(?:随后|之后|当天|当日|活动中|活动当天|上午|下午|晚上)[,，]?)?(?:在|来到|走进|深入)")
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+
+
+def _site_of(text: str, end: int) -> bool:
+    """Whether ``的`` after a place ending at ``end`` opens a site in it (在某村的茶园里, 在某村的植树现场), not the
+    place's guidance or help (在某镇的带领下: a clause ending in 下)."""
+    if not text.startswith("的", end):
+        return False
+    clause = _CLAUSE_END.search(text, end)
+    return not text[end : clause.start() if clause else len(text)].endswith("下")
 
 
 def _located_at(text: str, inside: list[_Mention], end: int) -> list[_Mention] | None:
