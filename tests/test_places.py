@@ -718,3 +718,10 @@ def test_a_site_of_a_village_after_a_where_word_makes_the_village_the_venue() ->
     assert chain(_on_day(text, "递铺街道党工委"))[:2] == ("鲁家村", "village")
     text = "3月12日，递铺街道党工委组织党员在鲁家村党支部的带领下帮助采茶。"  # the village's guidance: no venue
     assert chain(_on_day(text, "递铺街道党工委"))[:2] == ("递铺街道", "township")
+
+
+def test_a_later_sentence_opening_with_a_scene_in_a_village_names_the_venue() -> None:
+    text = "3月12日，递铺街道组织党员干部开展植树活动。递铺街道云栖湾村植树现场一派繁忙，党员们挥锹铲土。"
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("云栖湾村", "village")
+    text = "3月12日，递铺街道组织党员干部开展植树活动。递铺街道云栖湾村党支部书记介绍了情况。"  # no scene: a body
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("递铺街道", "township")

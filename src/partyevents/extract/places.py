@@ -1831,7 +1831,7 @@ def _later_venue(
     gz: Gazetteer, text: str, inside: list[_Mention], listed: Container[int], base: _Mention, first_end: int
 ) -> _Mention | None:
     """The venue a later sentence of the lead's paragraph or the next opens with, when the lead sentence names none (某镇开展植树
-    活动。在某镇某村植树现场,党员…; 随后,在某村文化广场…): the deepest of its group of names, when it lies inside
+    活动。在某镇某村植树现场,党员…; 随后,在某村文化广场…; 某镇某村植树现场,…: a scene there): the deepest of its group of names, when it lies inside
     ``base`` (the organizer's place, or the first named; a village no place holds lies in a township ``base``). Not a
     body (在某村党支部的带领下) nor one of several, nor when the lead sentence spans many places (各村, 全乡: the
     venue is one example of them)."""
@@ -1847,10 +1847,10 @@ def _later_venue(
         if m.start >= stop:
             return None
         opener = text[_sentence_start(text, m.start) : m.start]
-        if not _LATER_WHERE.fullmatch(opener):
-            continue
         group = [g for g in _adjacent(inside, i) if g.start >= m.start]
         last = group[-1]
+        if not _LATER_WHERE.fullmatch(opener) and not (opener.strip() == "" and _scene_after().match(text, last.end)):
+            continue  # 在某村…; or 某镇某村植树现场,… opening the sentence
         clause = _CLAUSE_END.search(text, last.end)
         if (
             last.start in listed
@@ -1868,6 +1868,14 @@ def _later_venue(
 def _several_words() -> tuple[str, ...]:
     """Words of a lead sentence spanning many places (各村, 全乡: ``place_where_words.tsv``, kind ``several``)."""
     return words_of("place_where_words.tsv", "several")
+
+
+@cache
+def _scene_after() -> re.Pattern[str]:
+    """A scene in a place, right after its name (植树现场, 的文化广场: ``place_where_words.tsv``, kind ``scene``, after at
+    most four characters naming the activity)."""
+    words = "|".join(re.escape(w) for w in sorted(words_of("place_where_words.tsv", "scene"), key=len, reverse=True))
+    return re.compile(rf"的?[\u4e00-\u9fff]{{0,4}}?(?:{words})")
 
 
 # the words opening a later sentence before its venue: a where-word, after a word of time if any (随后,在…)
