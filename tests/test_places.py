@@ -656,6 +656,8 @@ def test_a_community_named_after_its_street_keeps_its_name_in_the_subdistrict_so
     assert chain(p)[:7] == ("大智街社区", "community", "湖北省", "武汉市", "江岸区", "大智街道", "大智街社区")
     p, _ = run("3月12日，江岸区大智街居委会组织党员开展义诊活动。", org="江岸区大智街居委会")
     assert chain(p)[:7] == ("大智街居委会", "community", "湖北省", "武汉市", "江岸区", "大智街道", "大智街居委会")
+    p, _ = run("3月12日，江岸区大智街社区组织党员开展义诊活动。", title="大智街开展义诊", org="江岸区大智街社区")
+    assert chain(p)[:2] == ("大智街道", "township")  # the page calls the subdistrict 大智街: its communities together
 
 
 def test_a_site_a_township_set_up_in_another_city_is_where_it_happened() -> None:

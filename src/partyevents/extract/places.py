@@ -941,6 +941,9 @@ def _with_communities(
             street := _street_township(gz, name, suffix, counties | mentioned, towns_of)
         ) is not None:  # 某某街社区: a community named after its street, in the subdistrict 某某街道
             owner = _Mention(start, pos, text[start:pos], street, candidates=(street,), short=True)
+            if _street_written_alone(text, free.title if free is not None else "", text[start:pos]):
+                found.append(owner)  # the page calls the subdistrict 某某街 (某某街开展…): 某某街社区 are its communities
+                continue
         if owner is not None and owner.end == start:  # written right after its owner: the latest such owner holds
             learned[name] = owner
         elif owner is not None or name not in learned:  # a name standing on its own is learned too: 。某村…针对某村
@@ -1002,6 +1005,22 @@ def _title_communities(gz: Gazetteer, title_text: str, title: list[Match], choic
 
 
 _STREET_SUFFIXES = ("社区", "居委会", "居民区")  # a community named after its street: 某某街社区, 某某街居委会
+
+
+def _street_written_alone(text: str, title: str, street: str) -> bool:
+    """Whether the page writes ``street`` (某某街) on its own, not opening a community's name or the subdistrict's
+    full one (某某街社区, 某某街道, 某某街办): then it calls the subdistrict so (天津's 某某街), and 某某街社区 means
+    the subdistrict's communities together."""
+    for source in (title, text):
+        k = source.find(street)
+        while k >= 0:
+            if not source.startswith(_STREET_NAME_GOES_ON, k + len(street)):
+                return True
+            k = source.find(street, k + 1)
+    return False
+
+
+_STREET_NAME_GOES_ON = ("社区", "居委会", "居民区", "道", "办", "街")  # 某某街社区, 某某街道, 某某街办
 
 
 def _street_township(gz: Gazetteer, name: str, suffix: str, places: set[int], towns_of: _TownsOf) -> int | None:
