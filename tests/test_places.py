@@ -727,3 +727,8 @@ def test_a_later_sentence_opening_with_a_scene_in_a_village_names_the_venue() ->
     assert chain(_on_day(text, "递铺街道"))[:2] == ("云栖湾村", "village")
     text = "3月12日，递铺街道组织党员干部开展植树活动。递铺街道云栖湾村党支部书记介绍了情况。"  # no scene: a body
     assert chain(_on_day(text, "递铺街道"))[:2] == ("递铺街道", "township")
+
+
+def test_a_later_sentence_naming_a_village_as_the_time_of_another_activity_names_no_venue() -> None:
+    text = "3月12日，递铺街道召开党建工作推进会。在鲁家村调研时，街道党工委书记强调要抓好落实。"
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("递铺街道", "township")

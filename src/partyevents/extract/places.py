@@ -1874,7 +1874,8 @@ def _later_venue(
         if (
             last.start in listed
             or (text.startswith(_not_venue(), last.end) and not text.startswith("的", last.end))
-            or text[last.end : clause.start() if clause else len(text)].endswith("下")  # 在某村的带领下
+            or text[last.end : clause.start() if clause else len(text)].endswith(("下", "时", "期间"))  # 在某村的带领下;
+            # 在某村调研时: another activity's time, not a venue of this one
         ):
             return None
         if last.community is not None and last.division is None and not last.candidates and _level(gz, base) == "township":
