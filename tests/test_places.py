@@ -732,3 +732,10 @@ def test_a_later_sentence_opening_with_a_scene_in_a_village_names_the_venue() ->
 def test_a_later_sentence_naming_a_village_as_the_time_of_another_activity_names_no_venue() -> None:
     text = "3月12日，递铺街道召开党建工作推进会。在鲁家村调研时，街道党工委书记强调要抓好落实。"
     assert chain(_on_day(text, "递铺街道"))[:2] == ("递铺街道", "township")
+
+
+def test_a_county_bureau_working_on_several_villages_of_one_township_is_placed_at_the_township() -> None:
+    text = "3月12日，安吉县委组织部对递铺街道鲁家村、南北庄村进行督查。"
+    assert chain(_on_day(text, "安吉县委组织部"))[:2] == ("递铺街道", "township")
+    text = "3月12日，安吉县委组织部召开会议，递铺街道鲁家村、南北庄村党支部书记参加。"  # bodies, in another clause
+    assert chain(_on_day(text, "安吉县委组织部"))[:2] == ("安吉县", "county")

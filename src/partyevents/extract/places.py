@@ -1565,6 +1565,8 @@ def _locality(
         if not _is_place_itself(org.start, org.end, named) and _level(gz, base) == "township":
             # a township's office working in a community of it named in the lead sentence: that community
             base = _worked_in(gz, text, inside, listed, base, org.end, first_end) or base
+    if by_org and base is not None and org is not None and (shared := _worked_in_list(gz, text, ev, inside, listed, base, first_end)):
+        base, by_org = shared, False  # 某县某局对某镇甲村、乙村进行督查: the township the listed villages share
     where = _where_mention(gz, text, inside, first_end, listed)
     if where is None and base is not None and base.community is None:
         where = _later_venue(gz, text, inside, listed, base, first_end)  # 某镇开展植树活动。在某镇某村植树现场,…
@@ -1718,6 +1720,34 @@ def _lead_place(
             if not _free_start(text, m.start):  # 某社区…。3月5日,志愿者参加某市马拉松: a place in passing
                 return None
             return [g for g in _adjacent(inside, i) if g.start >= m.start][-1]
+    return None
+
+
+def _worked_in_list(
+    gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Mapping[int, tuple[_Mention, ...]],
+    base: _Mention, first_end: int,
+) -> _Mention | None:
+    """The place shared by the first list of communities or villages in the lead sentence (甲村、乙村) that lies
+    inside the organizer's own place ``base``, a county or above whose body (not the place itself: 某县某局) works
+    there, in the organizer's own clause (某局对某镇甲村、乙村进行督查), unless the list names bodies or speakers (甲村、乙村
+    党支部书记, 甲村、乙村作交流发言); None else."""
+    org = ev.organization
+    if org is None or org.start is None or org.end is None or base.community is not None or base.division is None:
+        return None
+    if _LEVEL_RANK[_level(gz, base)] > _LEVEL_RANK["county"]:
+        return None
+    if _is_place_itself(org.start, org.end, [m for m in inside if org.start <= m.start and m.end <= org.end]):
+        return None
+    for m in inside:
+        if m.start >= first_end:
+            return None
+        if m.community is not None and m.start >= org.end and len(members := listed.get(m.start, ())) > 1:
+            if text.startswith(_role_words(), members[-1].end):  # 甲村、乙村作交流发言: bodies or speakers, no venues
+                return None
+            if any(c in text[org.end : members[0].start] for c in _CLAUSE_MARKS):  # 某局召开会议,表彰甲村、乙村
+                return None
+            shared = _shared_place(gz, members)
+            return shared if shared is not None and _strictly_under(gz, shared, base) else None
     return None
 
 
