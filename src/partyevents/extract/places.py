@@ -56,6 +56,15 @@
    opening with the township acting (某街完善…), and one naming its community only as a person's post before the
    wider place acts (某社区网格员某某…,某区持续推进…: that place). A county or city opening the name of a unit
    below the community (在某县29号小区) is no venue: the page's township inside it, or the previous event's.
+   A village or community named only as a resident's home (某村村民某某说, 家住某村的…: :mod:`.place_residents`)
+   and a place naming a news outlet (某某新闻网讯: :mod:`.place_outlets`, the page's home at most) are no event's
+   place. A later sentence of the lead's paragraph or the next opening with a venue inside the organizer's place
+   (…。在某镇某村植树现场,…; 某镇某村植树现场,…) names where it happened when the lead names none and spans no many
+   places (各村, 全乡); so does a place after a word of location (在某镇设立于某市的驿站: 某市). A township opening a
+   list of villages (到某镇甲村、乙村) holds them all, and a county's bureau working on such a list in its own clause
+   is placed at the township they share. A dated sentence whose subject is a whole-place word (3月5日,全市…) is the
+   city's or county's occasion; 全市, 市直 name the page's city as 全县 its county. 某某街社区 the county does not
+   list is a community in the subdistrict 某某街道, unless the page itself calls the subdistrict 某某街.
 5. A locality in another province than the document's better-supported one
    falls back to the document's place when its own evidence is weak, and is
    reported as a warning either way (:func:`_province_conflict`); a township that is the organizer itself
