@@ -602,7 +602,7 @@ def test_a_paragraph_with_a_year_of_its_own_stays_its_communitys_under_a_title_o
 
 
 def test_a_village_named_only_as_a_quoted_villagers_home_is_no_locality() -> None:
-    text = "5月12日，党员志愿者走上街头清扫落叶。“路边干净多了。”鲁家村村民王大爷笑着说。"
+    text = "5月12日，党员志愿者走上街头清扫落叶。“路边干净多了。”鲁家村村民王大爷乐呵呵地说。"
     assert chain(run(text, title="安吉县开展清洁家园行动")[0])[:2] == ("安吉县", "county")
     text = "5月12日，在安吉县递铺街道卫生院，鲁家村村民王大爷量完血压后笑着说，在家门口就能看病。"
     assert chain(run(text, org="鲁家村")[0])[:2] == ("递铺街道", "township")  # the finder read the village as a body
@@ -661,10 +661,10 @@ def test_a_community_named_after_its_street_keeps_its_name_in_the_subdistrict_so
 
 
 def test_a_site_a_township_set_up_in_another_city_is_where_it_happened() -> None:
-    text = "3月12日，在临海市括苍镇设立于杭州市的流动党员服务站里，党员们过组织生活。"
-    assert chain(_on_day(text, "临海市括苍镇"))[:2] == ("杭州市", "prefecture")
-    text = "3月12日，在临海市括苍镇设立于成都市的流动党员服务站里，党员们过组织生活。"  # another province
-    assert chain(_on_day(text, "临海市括苍镇"))[:2] == ("成都市", "prefecture")
+    text = "3月12日，在诸暨市枫桥镇设在杭州市的外出党员驿站里，党员们过组织生活。"
+    assert chain(_on_day(text, "诸暨市枫桥镇"))[:2] == ("杭州市", "prefecture")
+    text = "3月12日，在诸暨市枫桥镇设在成都市的外出党员驿站里，党员们过组织生活。"  # another province
+    assert chain(_on_day(text, "诸暨市枫桥镇"))[:2] == ("成都市", "prefecture")
 
 
 def test_a_city_wide_paragraph_on_a_communitys_page_is_the_citys() -> None:
@@ -723,7 +723,7 @@ def test_a_site_of_a_village_after_a_where_word_makes_the_village_the_venue() ->
 
 
 def test_a_later_sentence_opening_with_a_scene_in_a_village_names_the_venue() -> None:
-    text = "3月12日，递铺街道组织党员干部开展植树活动。递铺街道云栖湾村植树现场一派繁忙，党员们挥锹铲土。"
+    text = "3月12日，递铺街道组织党员干部开展植树活动。递铺街道云栖湾村植树现场热火朝天，党员们挥锹铲土。"
     assert chain(_on_day(text, "递铺街道"))[:2] == ("云栖湾村", "village")
     text = "3月12日，递铺街道组织党员干部开展植树活动。递铺街道云栖湾村党支部书记介绍了情况。"  # no scene: a body
     assert chain(_on_day(text, "递铺街道"))[:2] == ("递铺街道", "township")

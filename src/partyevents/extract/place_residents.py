@@ -1,7 +1,7 @@
 """Villages and communities named only as a resident's home: not where the event happened.
 
 A report often quotes a villager or a resident and says where they live (``某村村民某某说``,
-``家住某社区的某阿姨告诉记者``). Such a name is a person's home (ANNOTATION.md, Places: a person's hometown
+``家住某社区的某阿姨对记者讲``). Such a name is a person's home (ANNOTATION.md, Places: a person's hometown
 is no locality), like a hometown written ``某某人``: the event's locality comes from its other places.
 
 A community or village is a resident's home when

@@ -1943,7 +1943,7 @@ _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 
 
 def _site_of(text: str, end: int) -> bool:
-    """Whether ``的`` after a place ending at ``end`` opens a site in it (在某村的茶园里, 在某村的植树现场), not the
+    """Whether ``的`` after a place ending at ``end`` opens a site in it (在某村的茶园里, 在某村的广场上), not the
     place's guidance or help (在某镇的带领下: a clause ending in 下)."""
     if not text.startswith("的", end):
         return False
