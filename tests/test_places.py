@@ -608,6 +608,8 @@ def test_a_village_named_only_as_a_quoted_villagers_home_is_no_locality() -> Non
     assert chain(run(text, org="鲁家村")[0])[:2] == ("递铺街道", "township")  # the finder read the village as a body
     text = "5月12日，志愿者来到镇上义诊，家住鲁家村的李奶奶量完血压后直夸方便。"
     assert chain(run(text, title="安吉县开展义诊")[0])[:2] == ("安吉县", "county")
+    text = "谈起家乡的变化，递铺街道鲁家村流动党员王某某连连感慨。1月27日，递铺街道组织流动党员开展主题党日活动。"
+    assert chain(run(text, title="安吉县流动党员返乡")[0])[:2] == ("递铺街道", "township")
     text = "5月12日，鲁家村村民自发清扫村道，党员带头。"  # villagers acting: their village
     assert chain(run(text, title="安吉县开展清洁家园行动")[0])[:2] == ("鲁家村", "village")
 
