@@ -1033,10 +1033,10 @@ _STREET_NAME_GOES_ON = ("社区", "居委会", "居民区", "道", "办", "街")
 
 
 def _street_township(gz: Gazetteer, name: str, suffix: str, places: set[int], towns_of: _TownsOf) -> int | None:
-    """The subdistrict holding a community 某某街社区 (某某街居委会) the gazetteer does not list in the page's counties: the one
-    named 某某街道 or 某某街街道 (a community named after its street lies in the subdistrict of that name), one the
-    page names or of a county it names (``places``: both), else None. The community keeps its name: 某某街 followed
-    by 社区 is no subdistrict of its own."""
+    """The subdistrict holding a community 某某街社区 (某某街居委会) the gazetteer does not list in the page's
+    counties: the one named 某某街道 or 某某街街道 (a community named after its street lies in the subdistrict of that
+    name), one the page names or of a county it names (``places``: both), else None. The community keeps its name:
+    某某街 followed by 社区 is no subdistrict of its own."""
     if suffix not in _STREET_SUFFIXES or not name.endswith("街" + suffix) or towns_of(name):
         return None
     core = name[: -len(suffix)]
@@ -1738,8 +1738,8 @@ def _worked_in_list(
 ) -> _Mention | None:
     """The place shared by the first list of communities or villages in the lead sentence (甲村、乙村) that lies
     inside the organizer's own place ``base``, a county or above whose body (not the place itself: 某县某局) works
-    there, in the organizer's own clause (某局对某镇甲村、乙村进行督查), unless the list names bodies or speakers (甲村、乙村
-    党支部书记, 甲村、乙村作交流发言); None else."""
+    there, in the organizer's own clause (某局对某镇甲村、乙村进行督查), unless the list names bodies or speakers
+    (甲村、乙村党支部书记, 甲村、乙村作交流发言); None else."""
     org = ev.organization
     if org is None or org.start is None or org.end is None or base.community is not None or base.division is None:
         return None
@@ -1874,7 +1874,7 @@ def _where_mention(
                 last = listed.get(group[-1].start)
                 if (
                     last is not None and len(last) == 1 and len(group) > 1 and group[-1].community is not None
-                    and text[group[-1].end : group[-1].end + 1] in tuple(_LIST_MARKS)
+                    and text.startswith(tuple(_LIST_MARKS), group[-1].end)
                 ):
                     return group[-2]  # 深入某镇甲村和乙村 (乙村 no mention): the place named before the list
                 return _shared_place(gz, last) if last is not None else None
@@ -1888,11 +1888,11 @@ def _where_mention(
 def _later_venue(
     gz: Gazetteer, text: str, inside: list[_Mention], listed: Container[int], base: _Mention, first_end: int
 ) -> _Mention | None:
-    """The venue a later sentence of the lead's paragraph or the next opens with, when the lead sentence names none (某镇开展植树
-    活动。在某镇某村植树现场,党员…; 随后,在某村文化广场…; 某镇某村植树现场,…: a scene there): the deepest of its group of names, when it lies inside
-    ``base`` (the organizer's place, or the first named; a village no place holds lies in a township ``base``). Not a
-    body (在某村党支部的带领下) nor one of several, nor when the lead sentence spans many places (各村, 全乡: the
-    venue is one example of them)."""
+    """The venue a later sentence of the lead's paragraph or the next opens with, when the lead sentence names none
+    (某镇开展植树活动。在某镇某村植树现场,党员…; 随后,在某村文化广场…; 某镇某村植树现场,…: a scene there): the
+    deepest of its group of names, when it lies inside ``base`` (the organizer's place, or the first named; a village
+    no place holds lies in a township ``base``). Not a body (在某村党支部的带领下), another activity's time (在某村调研
+    时) nor one of several, nor when the lead sentence spans many places (各村, 全乡: the venue is one example)."""
     lead = text[_sentence_start(text, first_end - 1) if first_end > 0 else 0 : first_end]
     if any(w in lead for w in _several_words()):  # 穿梭在各个村、社区…。在某村,…: one example of many
         return None
