@@ -741,3 +741,9 @@ def test_a_county_bureau_working_on_several_villages_of_one_township_is_placed_a
     assert chain(_on_day(text, "安吉县委组织部"))[:2] == ("递铺街道", "township")
     text = "3月12日，安吉县委组织部召开会议，递铺街道鲁家村、南北庄村党支部书记参加。"  # bodies, in another clause
     assert chain(_on_day(text, "安吉县委组织部"))[:2] == ("安吉县", "county")
+
+
+def test_a_news_outlet_s_province_yields_to_the_body_s_places() -> None:
+    text = "浙江日报讯 3月5日，鹰潭志愿者到社区义诊。本文由浙江日报记者采写。"
+    (place,), _ = resolve_places(DocContext(text=text, title="志愿者义诊"), _line_events(text))
+    assert chain(place)[:3] == ("鹰潭市", "prefecture", "江西省")

@@ -175,7 +175,10 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     listed = _listed(gz, text, mentions)
     old_names = _old_names(gz, mentions)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
-    province = _document_province(gz, [m for m in mentions if m.start not in hometowns], home, title, manifest, choice)
+    own = [m for m in mentions if m.start not in hometowns]
+    province = _document_province(gz, [m for m in own if m.start not in outlets], home, title, manifest, choice)
+    if province is None and outlets:  # an outlet's place is the page's province only when nothing else says one
+        province = _document_province(gz, own, home, title, manifest, choice)
     out: list[Place | None] = []
     problems: list[Problem] = []
     warned: set[str] = set()
