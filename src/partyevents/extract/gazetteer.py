@@ -501,7 +501,7 @@ class Gazetteer:
                 # the block cut at its township lines: the villages of each township, one findall per township
                 chunks = _TOWNSHIP_LINE.split(block.decode())
                 get = index.get
-                for town, chunk in zip(self._townships.get(county, ()), chunks[1:]):
+                for town, chunk in zip(self._townships.get(county, ()), chunks[1:], strict=False):  # lines may outnumber
                     for name in _VILLAGE_NAME.findall(chunk):
                         name = name.strip()
                         got = get(name)
