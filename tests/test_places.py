@@ -747,3 +747,8 @@ def test_a_news_outlet_s_province_yields_to_the_body_s_places() -> None:
     text = "浙江日报讯 3月5日，鹰潭志愿者到社区义诊。本文由浙江日报记者采写。"
     (place,), _ = resolve_places(DocContext(text=text, title="志愿者义诊"), _line_events(text))
     assert chain(place)[:3] == ("鹰潭市", "prefecture", "江西省")
+
+
+def test_a_municipality_is_a_province_level_locality() -> None:
+    p, _ = run("3月5日，天津市召开党建工作会议。", org="天津市")
+    assert chain(p)[:4] == ("天津市", "province", "天津市", "天津市")

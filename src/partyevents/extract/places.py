@@ -2270,6 +2270,8 @@ def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None, old_names: di
     if mention.township is not None:
         township = mention.township
     level = _level(gz, mention)
+    if level == "prefecture" and prefecture is not None and prefecture == province:
+        level = "province"  # a municipality (北京市): the dictionary repeats it as its own prefecture
     if mention.community is not None:
         name = mention.community
     elif mention.township is not None:
