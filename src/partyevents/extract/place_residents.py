@@ -12,7 +12,8 @@ A community or village is a resident's home when
   its sentence quotes that person (a ``speech`` word: ``说``, ``表示``, ``告诉``): ``某镇某村村民某某笑着说``.
   Villagers acting (``某村村民自发清扫村道``) leave the village a place.
 
-The words are the ``home_before``, ``resident`` and ``speech`` rows of ``place_where_words.tsv``.
+A resident word opening a body's name (``村民委员会``, ``居民议事会``: ``resident_body``) names no resident.
+The words are the ``home_before``, ``resident``, ``resident_body`` and ``speech`` rows of ``place_where_words.tsv``.
 
 >>> from typing import NamedTuple
 >>> class M(NamedTuple):
@@ -23,6 +24,8 @@ The words are the ``home_before``, ``resident`` and ``speech`` rows of ``place_w
 >>> sorted(resident_homes(text, [M(5, 9, "云栖湾村")]))
 [5]
 >>> resident_homes("云栖湾村村民自发清扫村道。", [M(0, 4, "云栖湾村")])
+set()
+>>> resident_homes("云栖湾村村民委员会主任介绍了情况。", [M(0, 4, "云栖湾村")])
 set()
 """
 
@@ -76,6 +79,8 @@ def _quoted_resident(text: str, end: int) -> bool:
     if word is None:
         return False
     rest = at + len(word)
+    if text.startswith(_words("resident_body"), rest):  # 某村村民委员会主任介绍: the village's body, no resident
+        return False
     stop = min((k for c in _ENDS if (k := text.find(c, rest)) >= 0), default=len(text))
     sentence = text[rest:stop]
     return any(w in sentence for w in _words("speech"))
