@@ -752,3 +752,9 @@ def test_a_news_outlet_s_province_yields_to_the_body_s_places() -> None:
 def test_a_municipality_is_a_province_level_locality() -> None:
     p, _ = run("3月5日，天津市召开党建工作会议。", org="天津市")
     assert chain(p)[:4] == ("天津市", "province", "天津市", "天津市")
+
+
+def test_a_media_centre_s_own_branch_keeps_its_county() -> None:
+    text = "3月5日，德清县召开会议。德清县各单位参加。\n3月6日，安吉县融媒体中心党支部开展学习。"
+    places, _ = resolve_places(DocContext(text=text, title="德清县党建"), _line_events(text))
+    assert chain(places[1])[:2] == ("安吉县", "county")
