@@ -758,3 +758,9 @@ def test_a_media_centre_s_own_branch_keeps_its_county() -> None:
     text = "3月5日，德清县召开会议。德清县各单位参加。\n3月6日，安吉县融媒体中心党支部开展学习。"
     places, _ = resolve_places(DocContext(text=text, title="德清县党建"), _line_events(text))
     assert chain(places[1])[:2] == ("安吉县", "county")
+
+
+def test_a_province_wide_paragraph_on_a_countys_page_is_the_provinces() -> None:
+    text = "3月5日，安吉县召开党建工作会议。安吉县各乡镇参加。\n3月8日，全省各级党组织开展志愿服务活动。"
+    places, _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert chain(places[1])[:2] == ("浙江省", "province")

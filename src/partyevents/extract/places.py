@@ -395,7 +395,7 @@ def _self_named(gz: Gazetteer, text: str, ev: Event, home: _Mention) -> _Mention
     for word, level in _self_words():
         if word in event_text:
             chain = gz.chain(home.division)
-            level = _level_named(chain, level, word[-1] if word[-1] in _LEVEL_WORDS else word[0])  # 全区; 市直
+            level = _level_named(chain, level, _level_char(word))
             if level in chain and (home.community is not None or chain[level].id != home.division):
                 d = chain[level].id
                 return _Mention(home.start, home.end, gz.divisions[d].name, d, candidates=(d,))
@@ -432,9 +432,10 @@ def _whole_place(
         return None
     word, level = found
     chain = gz.chain(ref.division)
-    level = _level_named(chain, level, word[-1])
+    suffix = _level_char(word)
+    level = _level_named(chain, level, suffix)
     if level not in chain:  # a home above that level (全市 on a city's page): the nearest above named so
-        level = next((up for up in ("prefecture", "province") if up in chain and chain[up].name.endswith(word[-1])), "")
+        level = next((up for up in ("prefecture", "province") if up in chain and chain[up].name.endswith(suffix)), "")
         if not level:
             return None
     div = chain[level].id
@@ -442,6 +443,14 @@ def _whole_place(
 
 
 _WHOLE_OPENERS = frozenset("全")  # the whole-place words (全市, 全县), not the page's voice (我县迎来降雨,某村…) nor a body's (市直)
+
+
+def _level_char(word: str) -> str:
+    """The character of a self word naming its level (全区: 区, 市直: 市, 全省: 省), else its last."""
+    return next((c for c in reversed(word) if c in _SELF_LEVEL_CHARS), word[-1])
+
+
+_SELF_LEVEL_CHARS = frozenset("县区市旗州盟省")
 
 
 def _level_named(chain: Mapping[str, Division], level: str, suffix: str) -> str:
