@@ -8,6 +8,7 @@ the shape matters.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 from pathlib import Path
 
@@ -421,3 +422,28 @@ def test_hometown_agrees_with_the_regex_alone(text: str, start: int, length: int
     m = places._Mention(start, start + length, "禹州", None)
     plain = bool(places._HOMETOWN.match(text, m.end)) or text.endswith(places._BORN, 0, m.start)
     assert places._hometown(text, m) == plain
+
+
+@given(
+    st.lists(st.text(alphabet="甲乙丙丁", min_size=1, max_size=3), min_size=1, max_size=4, unique=True),
+    st.text(alphabet="甲乙丙丁,。", max_size=40),
+)
+def test_core_hits_agree_with_a_regex_alternation_longest_first(cores: list[str], text: str) -> None:
+    plain = [m.span() for m in re.finditer("|".join(map(re.escape, sorted(cores, key=len, reverse=True))), text)]
+    assert places._core_hits(text, cores) == plain
+
+
+def test_counties_of_a_prefecture_agree_with_a_scan_of_the_dictionary() -> None:
+    gz = gazetteer()
+    prefectures = [d.id for d in gz.divisions if d.level == "prefecture"][::7]
+    for p in prefectures:
+        plain = tuple(d.id for d in gz.divisions if d.parent == p and d.level == "county")
+        assert places._counties_of(gz, p) == plain
+
+
+@given(st.text(alphabet="在到赴来走进甲乙,", max_size=12), st.integers(min_value=-1, max_value=12))
+def test_where_word_ending_late_enough_agrees_with_endswith_per_position(clause: str, cut: int) -> None:
+    words = places._where_words()
+    lo = max(cut + 1, 1)
+    plain = any(clause.endswith(w, 0, k) for k in range(lo, len(clause) + 1) for w in words)
+    assert places._where_word_ending_from(clause, lo) == plain

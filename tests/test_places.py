@@ -599,3 +599,168 @@ def test_a_paragraph_with_a_year_of_its_own_stays_its_communitys_under_a_title_o
     ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="2022年", year=2022, year_source="expression"))
     (p,), _ = resolve_places(DocContext(text=text, title="纸坊街健全居民议事制度，织密治理网络"), [ev])
     assert chain(p)[:2] == ("秀山社区", "community")
+
+
+def test_a_village_named_only_as_a_quoted_villagers_home_is_no_locality() -> None:
+    text = "5月12日，党员志愿者走上街头清扫落叶。“路边干净多了。”鲁家村村民王大爷乐呵呵地说。"
+    assert chain(run(text, title="安吉县开展清洁家园行动")[0])[:2] == ("安吉县", "county")
+    text = "5月12日，在安吉县递铺街道卫生院，鲁家村村民王大爷量完血压后笑着说，在家门口就能看病。"
+    assert chain(run(text, org="鲁家村")[0])[:2] == ("递铺街道", "township")  # the finder read the village as a body
+    text = "5月12日，志愿者来到镇上义诊，家住鲁家村的李奶奶量完血压后直夸方便。"
+    assert chain(run(text, title="安吉县开展义诊")[0])[:2] == ("安吉县", "county")
+    text = "谈起家乡的变化，递铺街道鲁家村流动党员王某某连连感慨。1月27日，递铺街道组织流动党员开展主题党日活动。"
+    assert chain(run(text, title="安吉县流动党员返乡")[0])[:2] == ("递铺街道", "township")
+    text = "5月12日，鲁家村村民自发清扫村道，党员带头。"  # villagers acting: their village
+    assert chain(run(text, title="安吉县开展清洁家园行动")[0])[:2] == ("鲁家村", "village")
+
+
+def test_a_township_opening_a_list_of_villages_holds_every_one_of_them() -> None:
+    text = "3月12日，安吉县委组织部到递铺街道云栖湾村、梅溪口村调研村级集体经济。"
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="3月12日", start=0, end=5))
+    ev.organization = OrgMention("安吉县委组织部", 6, 13)
+    ev.organizations = [OrgMention(name, text.index(name), text.index(name) + 4) for name in ("云栖湾村", "梅溪口村")]
+    (place,), _ = resolve_places(DocContext(text=text), [ev])
+    assert chain(place)[:2] == ("递铺街道", "township")
+    text = "3月12日，安吉县农业农村局下沉到递铺街道云栖湾村、梅溪口村;孝丰镇横溪坞村、石门坎村，协助抗旱。"
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="3月12日", start=0, end=5))
+    ev.organization = OrgMention("安吉县农业农村局", 6, 14)
+    names = ("云栖湾村", "梅溪口村", "横溪坞村", "石门坎村")
+    ev.organizations = [OrgMention(name, text.index(name), text.index(name) + 4) for name in names]
+    (place,), _ = resolve_places(DocContext(text=text), [ev])
+    assert chain(place)[:2] == ("安吉县", "county")  # one township's part of a longer list
+
+
+def _on_day(text: str, org: str) -> Place | None:
+    """The locality of one event spanning ``text``, opening with the date 3月12日 and organized by ``org``."""
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="3月12日", start=0, end=5, month=3, day=12))
+    o = text.index(org)
+    ev.organization = OrgMention(org, o, o + len(org))
+    places, _ = resolve_places(DocContext(text=text), [ev])
+    return places[0]
+
+
+def test_a_later_sentence_opening_with_a_venue_inside_the_organizers_township_names_where_it_happened() -> None:
+    text = "3月12日，递铺街道组织开展植树活动。在递铺街道云栖湾村植树现场，党员干部挥锹铲土。"
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("云栖湾村", "village")
+    text = "3月12日，递铺街道组织开展植树活动。随后，在鲁家村文化广场，党员干部开展义诊。"
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("鲁家村", "village")
+    text = "3月12日，递铺街道组织开展植树活动。在鲁家村党支部的带领下，党员干部挥锹铲土。"  # a body, no venue
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("递铺街道", "township")
+
+
+def test_people_gathering_at_a_village_name_it_as_the_venue() -> None:
+    text = "3月12日，递铺街道党员干部齐聚云栖湾村植树现场，挥锹铲土。"
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("云栖湾村", "village")
+
+
+def test_a_community_named_after_its_street_keeps_its_name_in_the_subdistrict_so_named() -> None:
+    p, _ = run("3月12日，江岸区大智街社区组织党员开展义诊活动。", org="江岸区大智街社区")
+    assert chain(p)[:7] == ("大智街社区", "community", "湖北省", "武汉市", "江岸区", "大智街道", "大智街社区")
+    p, _ = run("3月12日，江岸区大智街居委会组织党员开展义诊活动。", org="江岸区大智街居委会")
+    assert chain(p)[:7] == ("大智街居委会", "community", "湖北省", "武汉市", "江岸区", "大智街道", "大智街居委会")
+    p, _ = run("3月12日，江岸区大智街社区组织党员开展义诊活动。", title="大智街开展义诊", org="江岸区大智街社区")
+    assert chain(p)[:2] == ("大智街道", "township")  # the page calls the subdistrict 大智街: its communities together
+
+
+def test_a_site_a_township_set_up_in_another_city_is_where_it_happened() -> None:
+    text = "3月12日，在诸暨市枫桥镇设在杭州市的外出党员驿站里，党员们过组织生活。"
+    assert chain(_on_day(text, "诸暨市枫桥镇"))[:2] == ("杭州市", "prefecture")
+    text = "3月12日，在诸暨市枫桥镇设在成都市的外出党员驿站里，党员们过组织生活。"  # another province
+    assert chain(_on_day(text, "诸暨市枫桥镇"))[:2] == ("成都市", "prefecture")
+
+
+def test_a_city_wide_paragraph_on_a_communitys_page_is_the_citys() -> None:
+    text = ("3月5日，武汉市江夏区纸坊街道秀山社区组织志愿者清扫楼道。秀山社区党员踊跃参加。\n"
+            "3月8日，全市各级党组织开展学雷锋志愿服务活动。\n"
+            "3月9日，市直机关党员到社区开展服务。")
+    places, _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert [chain(p)[:2] for p in places] == [("秀山社区", "community"), ("武汉市", "prefecture"), ("武汉市", "prefecture")]
+    text = "3月5日，临海市古城街道秀山社区组织志愿者清扫楼道。秀山社区党员踊跃参加。\n3月8日，全市各级党组织开展学雷锋志愿服务活动。"
+    places, _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert chain(places[1])[:2] == ("临海市", "county")  # a county-level city's page: that city
+
+
+def test_a_news_outlet_named_after_a_county_is_no_events_locality() -> None:
+    text = "丽水新闻网讯 3月5日，党员志愿者开展清洁家园活动。\n3月6日，大峃镇召开推进会。大峃镇各村书记参加。"
+    places, _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert chain(places[0])[:5] == ("大峃镇", "township", "浙江省", "温州市", "文成县")  # the page's place
+    text = "丽水新闻网讯 3月5日，党员志愿者开展清洁家园活动。"  # nothing else: the outlet's place, for the page
+    (place,), _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert place is not None and (place.name, place.source) == ("丽水市", "document")
+
+
+def test_villages_joined_to_a_township_s_village_stand_for_that_township() -> None:
+    text = "3月12日，安吉县委组织部调研组深入递铺街道梅溪口村和云栖湾村调研。"
+    assert chain(_on_day(text, "安吉县委组织部"))[:2] == ("递铺街道", "township")
+
+
+def test_a_village_after_a_where_word_in_the_sentence_naming_its_township_is_the_venue() -> None:
+    text = "3月12日，安吉县委书记一行来到递铺街道，在云栖湾村调研集体经济。"
+    assert chain(_on_day(text, "安吉县委"))[:6] == ("云栖湾村", "village", "浙江省", "湖州市", "安吉县", "递铺街道")
+
+
+def test_a_dated_sentence_about_the_whole_city_is_the_citys_whatever_example_follows() -> None:
+    text = "3月5日，全市各级党组织开展学雷锋志愿服务活动。在江夏区纸坊街道秀山社区，志愿者为老人理发。"
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="3月5日", start=0, end=4, month=3, day=5))
+    (p,), _ = resolve_places(DocContext(text=text, title="武汉市学雷锋活动"), [ev])
+    assert chain(p)[:2] == ("武汉市", "prefecture")
+    text = "3月5日，全区开展学雷锋志愿服务活动，秀山社区组织志愿者为老人理发。"
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text="3月5日", start=0, end=4, month=3, day=5))
+    (p,), _ = resolve_places(DocContext(text=text, title="江夏区学雷锋活动"), [ev])
+    assert chain(p)[:2] == ("江夏区", "county")
+
+
+def test_a_venue_opening_the_next_paragraph_is_where_it_happened_unless_the_lead_spans_many_places() -> None:
+    text = "3月12日，递铺街道联合多家单位开展植树活动。\n在递铺街道云栖湾村植树现场，党员干部挥锹铲土。"
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("云栖湾村", "village")
+    text = "3月12日，递铺街道党员干部走进各村开展植树活动。\n在递铺街道云栖湾村植树现场，党员干部挥锹铲土。"
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("递铺街道", "township")  # one example of many
+
+
+def test_a_site_of_a_village_after_a_where_word_makes_the_village_the_venue() -> None:
+    text = "3月12日，递铺街道党工委组织党员干部在鲁家村的茶园里帮助采茶。"
+    assert chain(_on_day(text, "递铺街道党工委"))[:2] == ("鲁家村", "village")
+    text = "3月12日，递铺街道党工委组织党员在鲁家村党支部的带领下帮助采茶。"  # the village's guidance: no venue
+    assert chain(_on_day(text, "递铺街道党工委"))[:2] == ("递铺街道", "township")
+
+
+def test_a_later_sentence_opening_with_a_scene_in_a_village_names_the_venue() -> None:
+    text = "3月12日，递铺街道组织党员干部开展植树活动。递铺街道云栖湾村植树现场热火朝天，党员们挥锹铲土。"
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("云栖湾村", "village")
+    text = "3月12日，递铺街道组织党员干部开展植树活动。递铺街道云栖湾村党支部书记介绍了情况。"  # no scene: a body
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("递铺街道", "township")
+
+
+def test_a_later_sentence_naming_a_village_as_the_time_of_another_activity_names_no_venue() -> None:
+    text = "3月12日，递铺街道召开党建工作推进会。在鲁家村调研时，街道党工委书记强调要抓好落实。"
+    assert chain(_on_day(text, "递铺街道"))[:2] == ("递铺街道", "township")
+
+
+def test_a_county_bureau_working_on_several_villages_of_one_township_is_placed_at_the_township() -> None:
+    text = "3月12日，安吉县委组织部对递铺街道鲁家村、南北庄村进行督查。"
+    assert chain(_on_day(text, "安吉县委组织部"))[:2] == ("递铺街道", "township")
+    text = "3月12日，安吉县委组织部召开会议，递铺街道鲁家村、南北庄村党支部书记参加。"  # bodies, in another clause
+    assert chain(_on_day(text, "安吉县委组织部"))[:2] == ("安吉县", "county")
+
+
+def test_a_news_outlet_s_province_yields_to_the_body_s_places() -> None:
+    text = "浙江日报讯 3月5日，鹰潭志愿者到社区义诊。本文由浙江日报记者采写。"
+    (place,), _ = resolve_places(DocContext(text=text, title="志愿者义诊"), _line_events(text))
+    assert chain(place)[:3] == ("鹰潭市", "prefecture", "江西省")
+
+
+def test_a_municipality_is_a_province_level_locality() -> None:
+    p, _ = run("3月5日，天津市召开党建工作会议。", org="天津市")
+    assert chain(p)[:4] == ("天津市", "province", "天津市", "天津市")
+
+
+def test_a_media_centre_s_own_branch_keeps_its_county() -> None:
+    text = "3月5日，德清县召开会议。德清县各单位参加。\n3月6日，安吉县融媒体中心党支部开展学习。"
+    places, _ = resolve_places(DocContext(text=text, title="德清县党建"), _line_events(text))
+    assert chain(places[1])[:2] == ("安吉县", "county")
+
+
+def test_a_province_wide_paragraph_on_a_countys_page_is_the_provinces() -> None:
+    text = "3月5日，安吉县召开党建工作会议。安吉县各乡镇参加。\n3月8日，全省各级党组织开展志愿服务活动。"
+    places, _ = resolve_places(DocContext(text=text), _line_events(text))
+    assert chain(places[1])[:2] == ("浙江省", "province")

@@ -37,7 +37,8 @@ LEVELS = ("province", "prefecture", "county", "township")
 _LEVEL_INDEX = {level: i for i, level in enumerate(LEVELS)}
 _LINE = re.compile(rb"^(\t{0,3})([^\t\r\n]+)(?:\t(\d+)\t([^\t\r\n]*))?\r?$", re.M)
 _VILLAGE = re.compile(rb"^(\t{3,4})([^\t\r\n]+)\r?$", re.M)
-_VILLAGE_TEXT = re.compile(r"^(\t{3,4})([^\t\r\n]+)\r?$", re.M)  # the same on the decoded block
+_TOWNSHIP_LINE = re.compile(r"^\t{3}[^\t\r\n]+\r?$", re.M)  # a township's line in a decoded county block
+_VILLAGE_NAME = re.compile(r"^\t{4}([^\t\r\n]+)\r?$", re.M)  # a village's line: its name
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _START, _END = itemgetter(1), itemgetter(2)  # of an automaton match (pattern index, start, end)
 
@@ -491,20 +492,21 @@ class Gazetteer:
         Its names join :attr:`village_names`: a name missing there is in none of the loaded counties.
         """
         if county not in self._villages:
-            index: dict[str, list[int]] = {}
+            index: dict[str, tuple[int, ...]] = {}
             span = self._county_block.get(county)
             if span is not None:
                 with self.path.open("rb") as fh:
                     fh.seek(span[0])
                     block = fh.read(span[1] - span[0])
-                towns = iter(self._townships.get(county, ()))
-                town: int | None = None
-                for tabs, name in _VILLAGE_TEXT.findall(block.decode()):  # tuples, no match objects: 3x faster
-                    if len(tabs) == 3:
-                        town = next(towns, None)
-                    elif town is not None:
-                        index.setdefault(name.strip(), []).append(town)
-            self._villages[county] = {k: tuple(v) for k, v in index.items()}
+                # the block cut at its township lines: the villages of each township, one findall per township
+                chunks = _TOWNSHIP_LINE.split(block.decode())
+                get = index.get
+                for town, chunk in zip(self._townships.get(county, ()), chunks[1:], strict=False):  # lines may outnumber
+                    for name in _VILLAGE_NAME.findall(chunk):
+                        name = name.strip()
+                        got = get(name)
+                        index[name] = (town,) if got is None else (*got, town)
+            self._villages[county] = index
             self.village_names.update(index)
         return self._villages[county]
 

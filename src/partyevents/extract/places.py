@@ -56,6 +56,15 @@
    opening with the township acting (某街完善…), and one naming its community only as a person's post before the
    wider place acts (某社区网格员某某…,某区持续推进…: that place). A county or city opening the name of a unit
    below the community (在某县29号小区) is no venue: the page's township inside it, or the previous event's.
+   A village or community named only as a resident's home (某村村民某某说, 家住某村的…: :mod:`.place_residents`)
+   and a place naming a news outlet (某某新闻网讯: :mod:`.place_outlets`, the page's home at most) are no event's
+   place. A later sentence of the lead's paragraph or the next opening with a venue inside the organizer's place
+   (…。在某镇某村植树现场,…; 某镇某村植树现场,…) names where it happened when the lead names none and spans no many
+   places (各村, 全乡); so does a place after a word of location (在某镇设立于某市的驿站: 某市). A township opening a
+   list of villages (到某镇甲村、乙村) holds them all, and a county's bureau working on such a list in its own clause
+   is placed at the township they share. A dated sentence whose subject is a whole-place word (3月5日,全市…) is the
+   city's or county's occasion; 全市, 市直 name the page's city as 全县 its county. 某某街社区 the county does not
+   list is a community in the subdistrict 某某街道, unless the page itself calls the subdistrict 某某街.
 5. A locality in another province than the document's better-supported one
    falls back to the document's place when its own evidence is weak, and is
    reported as a warning either way (:func:`_province_conflict`); a township that is the organizer itself
@@ -74,7 +83,7 @@ import json
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Container, Mapping
+from collections.abc import Container, Iterable, Mapping
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 from operator import itemgetter
@@ -86,6 +95,8 @@ from ..resources import read_table, words_of
 from .gazetteer import Division, Gazetteer, Match, gazetteer, township_core
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
+from .place_outlets import outlet_names
+from .place_residents import resident_homes
 from .place_variants import bare_after_counties, street_townships, variant_townships
 from .place_villages import by_villages
 
@@ -157,21 +168,28 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events),
         _title_communities(gz, ctx.title or "", title, choice),
     )
+    mentions = _list_townships(gz, text, mentions)  # 到某镇甲村、乙村: 乙村 is 某镇's too
     home = _national(gz, _descend(gz, text, pre_home, mentions))
-    hometowns = _hometowns(text, mentions)
+    hometowns = _hometowns(text, mentions) | resident_homes(text, mentions)  # 某村村民某某说: a resident's home
+    outlets = outlet_names(text, mentions)  # 某县新闻网讯: the page's place at most, no event's
     listed = _listed(gz, text, mentions)
     old_names = _old_names(gz, mentions)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
-    province = _document_province(gz, [m for m in mentions if m.start not in hometowns], home, title, manifest, choice)
+    own = [m for m in mentions if m.start not in hometowns]
+    province = _document_province(gz, [m for m in own if m.start not in outlets], home, title, manifest, choice)
+    if province is None and outlets:  # an outlet's place is the page's province only when nothing else says one
+        province = _document_province(gz, own, home, title, manifest, choice)
     out: list[Place | None] = []
     problems: list[Problem] = []
     warned: set[str] = set()
     occasion: _Mention | None = None  # the previous event's own place
     for ev in events:
         window = mentions[bisect_left(starts, ev.start) : bisect_left(starts, ev.end)]
-        inside = [m for m in window if m.end <= ev.end and m.start not in hometowns]
+        inside = [m for m in window if m.end <= ev.end and m.start not in hometowns and m.start not in outlets]
         mention = _locality(gz, text, ev, inside, listed)
         source = "event"
+        if (whole := _whole_place(gz, text, ev, inside, listed, home)) is not None:
+            mention, source = whole, "document"  # 3月5日,全市…。在某社区…: the city's occasion, the community one example
         stray = False  # a township of another province acting itself: its name only, no chain
         if mention is not None and province is not None:
             named = mention
@@ -348,10 +366,19 @@ def _listing(index: Mapping[str, tuple[int, ...]], name: str) -> tuple[int, ...]
 _VILLAGE_COMMUNITY = "村社区"  # 某某新村社区: listed as 某某新村
 
 
-@lru_cache(maxsize=1 << 10)
 def _counties_of(gz: Gazetteer, prefecture: int) -> tuple[int, ...]:
-    """The counties right under a prefecture (looked up once per prefecture)."""
-    return tuple(d.id for d in gz.divisions if d.parent == prefecture and d.level == "county")
+    """The counties right under a prefecture, in the dictionary's order."""
+    return _counties_by_parent(gz).get(prefecture, ())
+
+
+@lru_cache(maxsize=4)
+def _counties_by_parent(gz: Gazetteer) -> dict[int, tuple[int, ...]]:
+    """Division -> the counties right under it (one pass over the dictionary, not one per prefecture)."""
+    out: dict[int, list[int]] = {}
+    for d in gz.divisions:
+        if d.level == "county" and d.parent is not None:
+            out.setdefault(d.parent, []).append(d.id)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @cache
@@ -368,12 +395,62 @@ def _self_named(gz: Gazetteer, text: str, ev: Event, home: _Mention) -> _Mention
     for word, level in _self_words():
         if word in event_text:
             chain = gz.chain(home.division)
-            level = _level_named(chain, level, word[-1])
+            level = _level_named(chain, level, _level_char(word))
             if level in chain and (home.community is not None or chain[level].id != home.division):
                 d = chain[level].id
                 return _Mention(home.start, home.end, gz.divisions[d].name, d, candidates=(d,))
             return home
     return home
+
+
+def _whole_place(
+    gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Mapping[int, tuple[_Mention, ...]],
+    home: _Home | None,
+) -> _Mention | None:
+    """The page's place at the level of a whole-place word (全市, 全县, 全镇: ``place_self_words.tsv``) that is
+    the subject of the dated sentence (3月5日,全市各级党组织开展…), when that sentence names no venue: a city- or
+    county-wide occasion, whatever local example the event goes on to tell of. The place is the home's (else the
+    event's first placed name's) division at that level; None when there is no such word or no place to take."""
+    d = ev.date
+    if d.start is None or d.end is None or not ev.start <= d.start < ev.end:
+        return None
+    at = d.end
+    while at < ev.end and text[at] in ",，、 ":
+        at += 1
+    at += next((len(w) for w in _times_of_day() if text.startswith(w, at)), 0)
+    while at < ev.end and text[at] in ",，、 ":
+        at += 1
+    found = next(
+        ((w, level) for w, level in _self_words() if w[0] in _WHOLE_OPENERS and text.startswith(w, at)), None
+    )
+    if found is None or _where_mention(gz, text, inside, _first_sentence_end(text, ev), listed) is not None:
+        return None
+    ref = home.mention if home is not None and home.mention.division is not None else next(
+        (m for m in inside if m.division is not None), None
+    )
+    if ref is None or ref.division is None:
+        return None
+    word, level = found
+    chain = gz.chain(ref.division)
+    suffix = _level_char(word)
+    level = _level_named(chain, level, suffix)
+    if level not in chain:  # a home above that level (全市 on a city's page): the nearest above named so
+        level = next((up for up in ("prefecture", "province") if up in chain and chain[up].name.endswith(suffix)), "")
+        if not level:
+            return None
+    div = chain[level].id
+    return _Mention(ref.start, ref.end, gz.divisions[div].name, div, candidates=(div,))
+
+
+_WHOLE_OPENERS = frozenset("全")  # the whole-place words (全市, 全县), not the page's voice (我县迎来降雨,某村…) nor a body's (市直)
+
+
+def _level_char(word: str) -> str:
+    """The character of a self word naming its level (全区: 区, 市直: 市, 全省: 省), else its last."""
+    return next((c for c in reversed(word) if c in _SELF_LEVEL_CHARS), word[-1])
+
+
+_SELF_LEVEL_CHARS = frozenset("县区市旗州盟省")
 
 
 def _level_named(chain: Mapping[str, Division], level: str, suffix: str) -> str:
@@ -731,18 +808,43 @@ def _with_bare_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> 
             cores.setdefault(core, m)
     if not cores:
         return mentions
-    openers = words_of("place_short_context.tsv", "bare_township")
+    openers = _bare_openers()
     starts = [m.start for m in mentions]
     found: list[_Mention] = []
-    for hit in re.finditer("|".join(map(re.escape, sorted(cores, key=len, reverse=True))), text):
-        start, end = hit.span()
+    for start, end in _core_hits(text, cores):
         if not text.startswith(openers, end) or not _free_start(text, start):
             continue
         i = bisect_left(starts, end)  # no mention overlaps it: the one before it ends at its start or earlier
         if i and mentions[i - 1].end > start:
             continue
-        found.append(cores[hit.group()]._replace(start=start, end=end, surface=hit.group()))
+        core = text[start:end]
+        found.append(cores[core]._replace(start=start, end=end, surface=core))
     return sorted(mentions + found, key=_START) if found else mentions
+
+
+@cache
+def _bare_openers() -> tuple[str, ...]:
+    return words_of("place_short_context.tsv", "bare_township")
+
+
+def _core_hits(text: str, cores: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of the ``cores`` in ``text``, left to right and not overlapping, the longest at a position first: what
+    a regex alternation of them, longest first, finds (str.find per core: a page has one to three, and no pattern is
+    compiled per page)."""
+    hits: list[tuple[int, int]] = []
+    for core in cores:
+        k = text.find(core)
+        while k >= 0:
+            hits.append((k, -len(core)))
+            k = text.find(core, k + 1)
+    hits.sort()
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for start, neg in hits:
+        if start >= pos:
+            out.append((start, start - neg))
+            pos = start - neg
+    return out
 
 
 def _without_aliases(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -858,9 +960,11 @@ def _with_communities(
         name = text[start : cm.end()]
         if (owner is None or _level(gz, owner) == "county") and (
             street := _street_township(gz, name, suffix, counties | mentioned, towns_of)
-        ) is not None:  # 某某街社区继续开展…: the subdistrict's communities, no community so named
-            found.append(_Mention(start, pos, text[start:pos], street, candidates=(street,), short=True))
-            continue
+        ) is not None:  # 某某街社区: a community named after its street, in the subdistrict 某某街道
+            owner = _Mention(start, pos, text[start:pos], street, candidates=(street,), short=True)
+            if _street_written_alone(text, free.title if free is not None else "", text[start:pos]):
+                found.append(owner)  # the page calls the subdistrict 某某街 (某某街开展…): 某某街社区 are its communities
+                continue
         if owner is not None and owner.end == start:  # written right after its owner: the latest such owner holds
             learned[name] = owner
         elif owner is not None or name not in learned:  # a name standing on its own is learned too: 。某村…针对某村
@@ -921,11 +1025,31 @@ def _title_communities(gz: Gazetteer, title_text: str, title: list[Match], choic
     return out
 
 
+_STREET_SUFFIXES = ("社区", "居委会", "居民区")  # a community named after its street: 某某街社区, 某某街居委会
+
+
+def _street_written_alone(text: str, title: str, street: str) -> bool:
+    """Whether the page writes ``street`` (某某街) on its own, not opening a community's name or the subdistrict's
+    full one (某某街社区, 某某街道, 某某街办): then it calls the subdistrict so (天津's 某某街), and 某某街社区 means
+    the subdistrict's communities together."""
+    for source in (title, text):
+        k = source.find(street)
+        while k >= 0:
+            if not source.startswith(_STREET_NAME_GOES_ON, k + len(street)):
+                return True
+            k = source.find(street, k + 1)
+    return False
+
+
+_STREET_NAME_GOES_ON = ("社区", "居委会", "居民区", "道", "办", "街")  # 某某街社区, 某某街道, 某某街办
+
+
 def _street_township(gz: Gazetteer, name: str, suffix: str, places: set[int], towns_of: _TownsOf) -> int | None:
-    """The subdistrict a name 某某街社区 stands for (某某街 for 某某街道 or 某某街街道, 社区 its communities
-    together), one the page names or of a county it names (``places``: both), when the gazetteer lists no
-    community so named in the page's counties, else None."""
-    if suffix != "社区" or not name.endswith("街社区") or towns_of(name):
+    """The subdistrict holding a community 某某街社区 (某某街居委会) the gazetteer does not list in the page's
+    counties: the one named 某某街道 or 某某街街道 (a community named after its street lies in the subdistrict of that
+    name), one the page names or of a county it names (``places``: both), else None. The community keeps its name:
+    某某街 followed by 社区 is no subdistrict of its own."""
+    if suffix not in _STREET_SUFFIXES or not name.endswith("街" + suffix) or towns_of(name):
         return None
     core = name[: -len(suffix)]
     towns = [t for t in gz.townships_named(core + "道") + gz.townships_named(core + "街道") if t in places or gz.county_of(t) in places]
@@ -1353,6 +1477,7 @@ def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tup
 
 
 _LIST_MARKS = "、和及与"
+_SUBLIST_MARKS = (";", "；")  # between the parts of a list, each part one township's (甲镇甲村、乙村;乙镇丙村)
 _PAIR_MARKS = ("与",)  # joining the organizer to a partner (某社区与某社区共同举办), not listing venues
 
 
@@ -1379,6 +1504,31 @@ def _mention_lists(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[t
     if len(run) > 1:
         runs.append(run)
     return [tuple(r) for r in runs if len({_LEVEL_RANK[_level(gz, m)] for m in r}) == 1]
+
+
+def _list_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """``mentions`` with the villages and communities of a list opened by a township (到某镇甲村、乙村和丙村)
+    that no place holds placed under that township: it is written once for the whole list. Not when the list is
+    one part of a longer one (甲镇甲村、乙村;乙镇丙村: several townships' venues)."""
+    out = mentions
+    for run in _mention_lists(gz, text, mentions):
+        first = run[0]
+        if first.community is None or all(m.division is not None or m.candidates for m in run[1:]):
+            continue
+        if text.startswith(_SUBLIST_MARKS, run[-1].end):  # 甲镇甲村、乙村;乙镇丙村: one township's part of a longer list
+            continue
+        i = out.index(first)
+        t = out[i - 1] if i else None
+        if t is None or t.end != first.start or t.community is not None or _level(gz, t) != "township":
+            continue
+        if (t.division is None and t.township is None) or (first.division, first.township) != (t.division, t.township):
+            continue
+        if out is mentions:
+            out = list(mentions)
+        for m in run[1:]:
+            if m.community is not None and m.division is None and not m.candidates:
+                out[out.index(m)] = m._replace(division=t.division, candidates=t.candidates, township=t.township)
+    return out
 
 
 def _shared_place(gz: Gazetteer, members: tuple[_Mention, ...]) -> _Mention | None:
@@ -1436,7 +1586,11 @@ def _locality(
         if not _is_place_itself(org.start, org.end, named) and _level(gz, base) == "township":
             # a township's office working in a community of it named in the lead sentence: that community
             base = _worked_in(gz, text, inside, listed, base, org.end, first_end) or base
+    if by_org and base is not None and org is not None and (shared := _worked_in_list(gz, text, ev, inside, listed, base, first_end)):
+        base, by_org = shared, False  # 某县某局对某镇甲村、乙村进行督查: the township the listed villages share
     where = _where_mention(gz, text, inside, first_end, listed)
+    if where is None and base is not None and base.community is None:
+        where = _later_venue(gz, text, inside, listed, base, first_end)  # 某镇开展植树活动。在某镇某村植树现场,…
     if where is not None and (
         base is None or not _strictly_under(gz, base, where) or (not where.surface and not _holds_venue(gz, base, where, inside))
     ):
@@ -1463,7 +1617,9 @@ def _locality(
         for i, m in enumerate(inside):
             if m.start >= first_end:
                 break
-            if m.start >= base.end and m.start not in listed and _strictly_under(gz, m, base):
+            if m.start >= base.end and m.start not in listed and (
+                _strictly_under(gz, m, base) or _venue_of_township(gz, text, m, base)
+            ):
                 group = [g for g in _adjacent(inside, i) if g.start >= m.start and g.start not in listed]
                 if text.startswith(_person_words(), group[-1].end):  # 在某县某采集点,某村村民某某…: a person's home
                     continue
@@ -1471,6 +1627,18 @@ def _locality(
                     return base  # one of several venues (慰问了甲村某某,乙村某某): the place named first
                 return group[-1]
     return base
+
+
+def _venue_of_township(gz: Gazetteer, text: str, m: _Mention, base: _Mention) -> bool:
+    """Whether ``m`` is a community or village no place holds, named after a where-word later in the sentence that
+    named the township ``base`` (来到某镇,在某村调研): a venue in that township."""
+    return (
+        m.community is not None
+        and m.division is None
+        and not m.candidates
+        and _level(gz, base) == "township"
+        and text.endswith(_where_words(), 0, m.start)
+    )
 
 
 def _whole_township(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], m: _Mention) -> _Mention:
@@ -1573,6 +1741,34 @@ def _lead_place(
             if not _free_start(text, m.start):  # 某社区…。3月5日,志愿者参加某市马拉松: a place in passing
                 return None
             return [g for g in _adjacent(inside, i) if g.start >= m.start][-1]
+    return None
+
+
+def _worked_in_list(
+    gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Mapping[int, tuple[_Mention, ...]],
+    base: _Mention, first_end: int,
+) -> _Mention | None:
+    """The place shared by the first list of communities or villages in the lead sentence (甲村、乙村) that lies
+    inside the organizer's own place ``base``, a county or above whose body (not the place itself: 某县某局) works
+    there, in the organizer's own clause (某局对某镇甲村、乙村进行督查), unless the list names bodies or speakers
+    (甲村、乙村党支部书记, 甲村、乙村作交流发言); None else."""
+    org = ev.organization
+    if org is None or org.start is None or org.end is None or base.community is not None or base.division is None:
+        return None
+    if _LEVEL_RANK[_level(gz, base)] > _LEVEL_RANK["county"]:
+        return None
+    if _is_place_itself(org.start, org.end, [m for m in inside if org.start <= m.start and m.end <= org.end]):
+        return None
+    for m in inside:
+        if m.start >= first_end:
+            return None
+        if m.community is not None and m.start >= org.end and len(members := listed.get(m.start, ())) > 1:
+            if text.startswith(_role_words(), members[-1].end):  # 甲村、乙村作交流发言: bodies or speakers, no venues
+                return None
+            if any(c in text[org.end : members[0].start] for c in _CLAUSE_MARKS):  # 某局召开会议,表彰甲村、乙村
+                return None
+            shared = _shared_place(gz, members)
+            return shared if shared is not None and _strictly_under(gz, shared, base) else None
     return None
 
 
@@ -1680,16 +1876,107 @@ def _where_mention(
         ):
             group = [g for g in _adjacent(inside, i) if g.start >= m.start]
             end = group[-1].end
-            if text.startswith(_not_venue(), end) and not text.startswith(_sites(), end):  # 在黄陂区委的指导下: a body
+            if (located := _located_at(text, inside, end)) is not None:  # 在某镇设立于某市的驿站: the second place
+                group, end = located, located[-1].end
+            elif (
+                text.startswith(_not_venue(), end) and not text.startswith(_sites(), end) and not _site_of(text, end)
+            ):  # 在黄陂区委的指导下: a body
                 continue
             if any(g.start in listed for g in group):  # 走进福民社区、幸福社区: several venues, none is the locality
                 last = listed.get(group[-1].start)
+                if (
+                    last is not None and len(last) == 1 and len(group) > 1 and group[-1].community is not None
+                    and text.startswith(tuple(_LIST_MARKS), group[-1].end)
+                ):
+                    return group[-2]  # 深入某镇甲村和乙村 (乙村 no mention): the place named before the list
                 return _shared_place(gz, last) if last is not None else None
             series = _venue_series(text, inside, inside.index(group[-1]) + 1, first_end)
             if series and (shared := _shared_place(gz, (group[-1], *series))) is not None:
                 return shared  # 慰问了甲村老党员某某,乙村老党员某某: several venues
             return group[-1]
     return None
+
+
+def _later_venue(
+    gz: Gazetteer, text: str, inside: list[_Mention], listed: Container[int], base: _Mention, first_end: int
+) -> _Mention | None:
+    """The venue a later sentence of the lead's paragraph or the next opens with, when the lead sentence names none
+    (某镇开展植树活动。在某镇某村植树现场,党员…; 随后,在某村文化广场…; 某镇某村植树现场,…: a scene there): the
+    deepest of its group of names, when it lies inside ``base`` (the organizer's place, or the first named; a village
+    no place holds lies in a township ``base``). Not a body (在某村党支部的带领下), another activity's time (在某村调研
+    时) nor one of several, nor when the lead sentence spans many places (各村, 全乡: the venue is one example)."""
+    lead = text[_sentence_start(text, first_end - 1) if first_end > 0 else 0 : first_end]
+    if any(w in lead for w in _several_words()):  # 穿梭在各个村、社区…。在某村,…: one example of many
+        return None
+    stop = text.find("\n", first_end)  # the lead's paragraph and the next one
+    stop = text.find("\n", stop + 1) if stop >= 0 else -1
+    stop = len(text) if stop < 0 else stop
+    for i, m in enumerate(inside):
+        if m.start < first_end or (i and inside[i - 1].end == m.start):
+            continue
+        if m.start >= stop:
+            return None
+        opener = text[_sentence_start(text, m.start) : m.start]
+        group = [g for g in _adjacent(inside, i) if g.start >= m.start]
+        last = group[-1]
+        if not _LATER_WHERE.fullmatch(opener) and not (opener.strip() == "" and _scene_after().match(text, last.end)):
+            continue  # 在某村…; or 某镇某村植树现场,… opening the sentence
+        clause = _CLAUSE_END.search(text, last.end)
+        if (
+            last.start in listed
+            or (text.startswith(_not_venue(), last.end) and not text.startswith("的", last.end))
+            or text[last.end : clause.start() if clause else len(text)].endswith(("下", "时", "期间"))  # 在某村的带领下;
+            # 在某村调研时: another activity's time, not a venue of this one
+        ):
+            return None
+        if last.community is not None and last.division is None and not last.candidates and _level(gz, base) == "township":
+            return last._replace(division=base.division, candidates=base.candidates, township=base.township)
+        return last if _strictly_under(gz, last, base) else None
+    return None
+
+
+@cache
+def _several_words() -> tuple[str, ...]:
+    """Words of a lead sentence spanning many places (各村, 全乡: ``place_where_words.tsv``, kind ``several``)."""
+    return words_of("place_where_words.tsv", "several")
+
+
+@cache
+def _scene_after() -> re.Pattern[str]:
+    """A scene in a place, right after its name (植树现场, 的文化广场: ``place_where_words.tsv``, kind ``scene``, after at
+    most four characters naming the activity)."""
+    words = "|".join(re.escape(w) for w in sorted(words_of("place_where_words.tsv", "scene"), key=len, reverse=True))
+    return re.compile(rf"的?[\u4e00-\u9fff]{{0,4}}?(?:{words})")
+
+
+# the words opening a later sentence before its venue: a where-word, after a word of time if any (随后,在…)
+_LATER_WHERE = re.compile(r"(?:(?:随后|之后|当天|当日|活动中|活动当天|上午|下午|晚上)[,，]?)?(?:在|来到|走进|深入)")
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+
+
+def _site_of(text: str, end: int) -> bool:
+    """Whether ``的`` after a place ending at ``end`` opens a site in it (在某村的茶园里, 在某村的广场上), not the
+    place's guidance or help (在某镇的带领下: a clause ending in 下)."""
+    if not text.startswith("的", end):
+        return False
+    clause = _CLAUSE_END.search(text, end)
+    return not text[end : clause.start() if clause else len(text)].endswith("下")
+
+
+def _located_at(text: str, inside: list[_Mention], end: int) -> list[_Mention] | None:
+    """The group of names right after a word of location that follows a venue's owner ending at ``end`` (在某镇设立于
+    某市的服务站: 某市; ``place_where_words.tsv``, kind ``located``), else None."""
+    word = next((w for w in _located_words() if text.startswith(w, end)), None)
+    if word is None:
+        return None
+    k = next((k for k, n in enumerate(inside) if n.start == end + len(word)), None)
+    return None if k is None else [g for g in _adjacent(inside, k) if g.start >= inside[k].start]
+
+
+@cache
+def _located_words() -> tuple[str, ...]:
+    """Words between a site's owner and where the site lies (设立于, 位于: ``place_where_words.tsv``, ``located``)."""
+    return words_of("place_where_words.tsv", "located")
 
 
 def _venue(text: str, inside: list[_Mention], m: _Mention) -> bool:
@@ -1712,7 +1999,12 @@ def _described_venue(text: str, inside: list[_Mention], i: int) -> bool:
     lo = max(0, m.start - len(kind) - _DESCRIPTION, inside[i - 1].end if i else 0)
     clause = text[lo : m.start - len(kind)]
     cut = max(clause.rfind(c) for c in "，,。；;！？!?、\n")
-    return any(clause.endswith(w, 0, k) for k in range(max(cut + 1, 1), len(clause) + 1) for w in _where_words())
+    return _where_word_ending_from(clause, max(cut + 1, 1))
+
+
+def _where_word_ending_from(clause: str, lo: int) -> bool:
+    """Whether a where-word ends in ``clause`` at ``lo`` or later (one find per word, not an endswith per position)."""
+    return any(clause.find(w, max(0, lo - len(w))) >= 0 for w in _where_words())
 
 
 def _moved_to(text: str, start: int) -> bool:
@@ -1941,14 +2233,19 @@ def _province_conflict(
     """An event place in another province than the document's better-supported one.
 
     The document's province is kept: the event's own place there if it names one, else none (the caller
-    falls back to the home place), unless the event says in full that it happened there (赴浙江省宁波市…,
-    where it happened wins). A warning names the other province either way.
+    falls back to the home place), unless the event says in full that it happened there (赴浙江省宁波市…, 在某镇
+    设立于某市的驿站: where it happened wins). A warning names the other province either way.
     """
     p = _province_of(gz, mention)
     if p is None or p == province:
         return mention, None
     i = next((k for k, m in enumerate(inside) if m is mention), None)
-    marked = i is not None and not mention.short and mention.division is not None and _after_where(text, inside, i)
+    marked = (
+        i is not None
+        and not mention.short
+        and mention.division is not None
+        and (_after_where(text, inside, i) or text.endswith(_located_words(), 0, _adjacent(inside, i)[0].start))
+    )
     others = [k for k, m in enumerate(inside) if _province_of(gz, m) == province]
     kept = mention if marked else (_adjacent(inside, others[0])[-1] if others else None)
     ours, theirs = gz.divisions[province].name, gz.divisions[p].name
@@ -1982,6 +2279,8 @@ def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None, old_names: di
     if mention.township is not None:
         township = mention.township
     level = _level(gz, mention)
+    if level == "prefecture" and prefecture is not None and prefecture == province:
+        level = "province"  # a municipality (北京市): the dictionary repeats it as its own prefecture
     if mention.community is not None:
         name = mention.community
     elif mention.township is not None:
