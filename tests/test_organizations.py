@@ -424,3 +424,10 @@ def test_a_bare_branch_of_a_leaders_title_takes_the_area_its_sentence_names() ->
 def test_a_unit_that_acts_is_written_as_its_party_branch_when_the_event_names_it() -> None:
     organizer, _ = _run_case({"text": "6月2日上午,七连职工扛起锄头参加除草。随后七连党支部成员清运杂物。"})
     assert organizer is not None and organizer.name == "七连党支部"
+
+
+def test_a_residents_home_place_is_not_the_organizer() -> None:
+    organizer, _ = _run_case({"text": "5月3日,青禾村村民赵某某说,党员帮大家把路修好了。"})
+    assert organizer is None
+    organizer, _ = _run_case({"text": "5月3日,青禾村村民委员会组织大家清扫街道。"})
+    assert organizer is not None and organizer.name == "青禾村村民委员会"

@@ -34,7 +34,8 @@ source ``venue``, written as ``subject``) before the next sentence is read; when
 one, the first body named right after 来自 (``org_cues.tsv``, kind from: 他们是来自X的志愿者), else the first body
 the head names (source ``subject``); a body right after 向/对/将 (kind object: 向X捐赠) is acted on and stands in for
 none. A clause of no action cue whose body is followed by a site and a word of place
-(``X社区居民楼里传来…``: kinds site and at) sets a scene and has no subject. A ``在X…仪式上`` clause (``org_cues.tsv``, kind host)
+(``X社区居民楼里传来…``: kinds site and at) sets a scene and has no subject; a place right before a word of who
+lives there (``X村村民Y说``: kind home, :func:`home_of`) is a person's home, neither subject nor stand-in. A ``在X…仪式上`` clause (``org_cues.tsv``, kind host)
 names the host X even when the sentence's subject is the body of a speaker's title. Everything a clause
 decides is read from the clause alone, so the organizer found in a whole head is found again in its clause
 alone (the spaCy component reads only that).
@@ -261,6 +262,7 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                     and not text.endswith(_cues().get("object", ()), cpos, s)  # 向X捐赠: X is acted on
                     and not _visited(text, cpos, s)  # 市长X到Y区调研: Y区 is visited
                     and not _area_re().match(text, e)  # X区Y小区近日…: the address of an area
+                    and not home_of(text, s, e)  # X村村民Y: a person's home
                 ):
                     return Found(s, e, "venue" if locative else "subject", cpos, cend)
         if found is not None:
@@ -392,6 +394,19 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
 
 
 _CLOSE_QUOTE = ("”", "」")
+
+
+def home_of(text: str, start: int, end: int) -> bool:
+    """True when the place named at ``text[start:end]`` is where a person lives: a word of who lives there follows it
+    (``org_cues.tsv``, kind home: X村村民王某, X社区居民), not a body's suffix after that word (X村村民委员会).
+
+    >>> home_of("东岭村村民王某说", 0, 3), home_of("东岭村村民小组召开会议", 0, 3), home_of("东岭村党支部书记", 0, 3)
+    (True, False, False)
+    """
+    word = next((w for w in _cues().get("home", ()) if text.startswith(w, end)), None)
+    if word is None or orgs.kind_of(text[start:end]) != "place":
+        return False
+    return not text.startswith(tuple(orgs.suffixes()), end + len(word))
 
 
 def _says_quote(clause: str) -> bool:
@@ -541,6 +556,8 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             length = end - item
             if verb is None and (_scene_re().match(head, end) or _area_re().match(head, end)):
                 return None  # X社区居民楼里传来…, X区Y小区日前发生…: a scene, where and not who
+            if home_of(head, item, end):  # X村村民Y说: a person's home, no body acting
+                return None
             owned = _owned_body(head, item, end) if head.startswith("的", end) else None
             if owned is not None:  # 白沙乡的红岩村党支部开展…: the body after 的 acts, the place says where
                 return offset + end + 1, owned, "subject"
