@@ -398,7 +398,8 @@ _CLOSE_QUOTE = ("”", "」")
 
 def home_of(text: str, start: int, end: int) -> bool:
     """True when the place named at ``text[start:end]`` is where a person lives: a word of who lives there follows it
-    (``org_cues.tsv``, kind home: X村村民王某, X社区居民), not a body's suffix after that word (X村村民委员会).
+    (``org_cues.tsv``, kind home: X村村民王某, X社区居民), not a body's suffix or word (kind homebody) after that word
+    (X村村民委员会, X村村民小组).
 
     >>> home_of("东岭村村民王某说", 0, 3), home_of("东岭村村民小组召开会议", 0, 3), home_of("东岭村党支部书记", 0, 3)
     (True, False, False)
@@ -406,7 +407,7 @@ def home_of(text: str, start: int, end: int) -> bool:
     word = next((w for w in _cues().get("home", ()) if text.startswith(w, end)), None)
     if word is None or orgs.kind_of(text[start:end]) != "place":
         return False
-    return not text.startswith(tuple(orgs.suffixes()), end + len(word))
+    return not text.startswith((*orgs.suffixes(), *_cues().get("homebody", ())), end + len(word))
 
 
 def _says_quote(clause: str) -> bool:
