@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from org_plain_rules import in_place as _in_place
-from partyevents.extract.organizations import find_organizations, name_at, org_spans, organizer_in
+from partyevents.extract.organizations import find_organizations, masked, name_at, org_spans, organizer_in
 from partyevents.extract.wordtrie import trie_pattern
 from partyevents.records import DocContext, Event, OrgMention
 from partyevents.resources import read_table
@@ -75,6 +75,7 @@ def test_verb_phrases_are_not_listed_as_bodies() -> None:
 
 def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     """The name rule read literally: try a name at every chunk start, cut at the next stop."""
+    text = _plain_masked(text)
     suffixes = {row[0]: row[1] for row in read_table("org_suffixes.tsv")}
     stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
     inside = {row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "inside"}
@@ -107,6 +108,18 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
                 break
             s += stop[0] + len(stop[1])
     return out
+
+
+_PLAIN_INNER = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![年月日号时分秒])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{1,6}(?=[\u4e00-\u9fff])"
+    r"|(?<=第)[0-9]{1,3}(?=[\u4e00-\u9fff])"
+)
+
+
+def _plain_masked(text: str) -> str:
+    """A run of Latin letters (and digits) of six at most between Han characters, not after a date's word, or up to
+    three digits after 第 before a Han character: written as 丂, one for one (the text names are read in)."""
+    return _PLAIN_INNER.sub(lambda m: "\u4e02" * len(m.group()), text)
 
 
 def _first_stopword(name: str, stopwords: list[tuple[str, ...]]) -> tuple[int, str] | None:
@@ -431,3 +444,19 @@ def test_a_residents_home_place_is_not_the_organizer() -> None:
     assert organizer is None
     organizer, _ = _run_case({"text": "5月3日,青禾村村民委员会组织大家清扫街道。"})
     assert organizer is not None and organizer.name == "青禾村村民委员会"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["理工学院学生e支部开展学习", "东岭社区第3党支部联合5G党支部", "3日A社区开展活动", "共12个支部,第1234党支部", "ab东岭abcdefg社区"],
+)
+def test_names_may_carry_latin_letters_and_ordinal_digits(text: str) -> None:
+    assert org_spans(text) == _names_start_by_start(text)
+    assert masked(text) == _plain_masked(text)
+
+
+def test_a_name_is_read_whole_through_latin_letters_and_digits() -> None:
+    text = "5月3日,理工学院学生e支部与青禾社区第2党支部开展共建。"
+    organizer, named = _run_case({"text": text})
+    assert organizer is not None and organizer.name == "理工学院学生e支部"
+    assert [m.name for m in named] == ["理工学院学生e支部", "青禾社区第2党支部"]

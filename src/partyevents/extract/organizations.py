@@ -594,15 +594,59 @@ def organizer_clause(text: str) -> tuple[int, int] | None:
     return (found.clause_start, found.clause_end) if found else None
 
 
+_ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
+_MAX_INNER = 6  # characters of a run of Latin letters or digits inside a name (学生e支部, 5G党支部)
+_MAX_INNER_NUMBER = 3  # digits of an ordinal inside a name (第3党支部)
+_INNER_MASK = "\u4e02"  # 丂: a Han character in no word of the tables, standing for one Latin letter or digit
+_NOT_BEFORE_INNER = "年月日号时分秒"  # 3日A社区: a date, and what follows it starts afresh
+
+
+def _is_cjk(ch: str) -> bool:
+    return _CJK[0] <= ord(ch) <= _CJK[1]
+
+
+def masked(text: str) -> str:
+    """``text`` with every short run of Latin letters or digits inside a name written as Han characters of no word
+    (:data:`_INNER_MASK`), one for one: a run between two Han characters that holds a letter (学生e支部, 5G党支部), or
+    digits right after 第 (第3党支部). Names are read on the masked text and written from the text itself, so that
+    they carry the run; the offsets are the same.
+
+    >>> masked("学院学生e支部和第3党支部,3日A社区,共12个")
+    '学院学生丂支部和第丂党支部,3日A社区,共12个'
+    """
+    if not _ASCII_RUN.search(text):
+        return text
+    parts: list[str] = []
+    last = 0
+    for m in _ASCII_RUN.finditer(text):
+        s, e = m.span()
+        if s == 0 or e >= len(text) or not _is_cjk(text[s - 1]) or not _is_cjk(text[e]):
+            continue
+        run = m.group()
+        if run.isdigit():
+            inner = len(run) <= _MAX_INNER_NUMBER and text[s - 1] == "第"
+        else:
+            inner = len(run) <= _MAX_INNER and text[s - 1] not in _NOT_BEFORE_INNER
+        if inner:
+            parts += [text[last:s], _INNER_MASK * len(run)]
+            last = e
+    return "".join(parts) + text[last:] if parts else text
+
+
 def org_spans(text: str) -> list[tuple[int, int, str]]:
     """Every organization name in ``text``: (start, end, kind), names read at chunk starts.
 
-    A chunk starts after punctuation or an action cue, so verbs never glue onto names.
+    A chunk starts after punctuation or an action cue, so verbs never glue onto names. A name may carry Latin letters
+    or an ordinal's digits (:func:`masked`: 学生e支部, 第3党支部).
 
     >>> t = "王寨街道联合襄阳市乐源社会工作服务中心志愿者,成立“购药小分队”"
     >>> [t[s:e] for s, e, _ in org_spans(t)]
     ['王寨街道', '襄阳市乐源社会工作服务中心', '购药小分队']
+    >>> t = "理工学院学生e支部与东岭社区第3党支部开展共建"
+    >>> [t[s:e] for s, e, _ in org_spans(t)]
+    ['理工学院学生e支部', '东岭社区第3党支部']
     """
+    text = masked(text)
     n = len(text)
     seps = _separators(text)  # in order, never overlapping, never empty
     stops = [start for start, _ in seps]

@@ -356,6 +356,7 @@ _Clause = tuple[int, int, int, bool]  # (sentence number, start, end, opens with
 @lru_cache(maxsize=8)
 def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
     """The first subject of the head's clauses, the sentence it stands in, and the clauses read before it."""
+    text = orgs.masked(text)  # 学生e支部, 第3党支部: names read with their Latin letters and digits
     base = skip_preamble(text)
     pos = base
     depth = 0  # quotation marks opened and not yet closed
