@@ -77,8 +77,9 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     """The name rule read literally: try a name at every chunk start, cut at the next stop."""
     text = _plain_masked(text)
     suffixes = {row[0]: row[1] for row in read_table("org_suffixes.tsv")}
-    stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
+    stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv") if row[3:4] not in (["after_body"], ["person"])]
     inside = {row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "inside"}
+    after_body = {row[0] for row in read_table("org_stopwords.tsv") if row[3:4] == ["after_body"]}
     verbs = _plain_cues()
     pronouns = {r[0] for r in read_table("org_openers.tsv") if r[1] in ("pronoun", "national")}
     starts, stops = {0}, {len(text)}
@@ -103,7 +104,7 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
             bare = first in suffixes or _kinds_of_place(first or "", suffixes)
             stop = _first_stopword(first, stopwords) if first and not bare else None
             if stop is None or stop[1] in pronouns or stop[1] in inside or not (
-                len(stop[1]) > 1 or any(w == stop[1] and (a or b) for w, a, b in stopwords)
+                len(stop[1]) > 1 or any(w == stop[1] and (a or b) for w, a, b in stopwords) or stop[1] in after_body
             ):
                 break
             s += stop[0] + len(stop[1])
@@ -133,8 +134,9 @@ def _first_stopword(name: str, stopwords: list[tuple[str, ...]]) -> tuple[int, s
             if name.startswith(word, at) and not excepted and at not in found:  # rows in order: the first wins
                 found[at] = (row, word)
     rows = read_table("org_stopwords.tsv")
-    prepositions = [row[0] for row in rows if len(row) > 3 and row[3] == "preposition"]
+    prepositions = [row[0] for row in rows if len(row) > 3 and row[3] in ("preposition", "after_body")]
     bodies = [sfx for sfx, kind in read_table("org_suffixes.tsv") if kind != "place"]
+    bodies += [row[0] for row in rows if row[3:4] == ["person"]]  # 党员向X社区: a word for people, as a body
     for at in range(len(name)):  # a preposition right after a body's name (X党委向Y): a stopword whatever is around it
         word = next((w for w in sorted(prepositions, key=len, reverse=True) if name.startswith(w, at)), None)
         if word is not None and name[:at].endswith(tuple(bodies)):
@@ -176,6 +178,7 @@ def _runs_on(text: str, end: int) -> bool:
 def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tuple[str, ...]]) -> tuple[int, str] | None:
     """The name read at ``s``, the rule written out: cut openers (up to two), then back off past stopwords."""
     openers = sorted((r[0] for r in read_table("org_openers.tsv")), key=len, reverse=True)
+    heads = {r[0] for r in read_table("org_openers.tsv") if len(r) > 2 and r[2] == "head"}
     areas = tuple(r[0] for r in read_table("org_not_bodies.tsv"))
 
     guards = [(r[1], r[2]) for r in read_table("org_cues.tsv") if r[0] in ("name", "not")]
@@ -190,6 +193,10 @@ def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tup
             "",
         )
         if not word or _opener_place(name) > len(word) or _in_place(name, 0, len(word), longer=True):
+            return 0
+        if word in heads and len(name) > 1 and name[1] not in suffixes and any(  # 至乐社区: 至 opens the name
+            name.startswith(end, 2) for end in ("社区", "街道", "嘎查", "村", "镇", "乡", "路", "街")
+        ):
             return 0
         return len(word)
 
@@ -340,7 +347,7 @@ def test_a_venue_of_an_undated_paragraph_does_not_replace_the_organizer_of_the_s
 def test_the_first_stopword_passes_over_place_words_as_the_plain_rule(name: str) -> None:
     from partyevents.extract.organizations import first_stopword
 
-    stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
+    stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv") if row[3:4] not in (["after_body"], ["person"])]
     stop = first_stopword(name)
     assert (stop and (stop.start(), stop.group())) == _first_stopword(name, stopwords)
 
@@ -460,3 +467,27 @@ def test_a_name_is_read_whole_through_latin_letters_and_digits() -> None:
     organizer, named = _run_case({"text": text})
     assert organizer is not None and organizer.name == "理工学院学生e支部"
     assert [m.name for m in named] == ["理工学院学生e支部", "青禾社区第2党支部"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("青禾镇党委同石泉村党支部一起巡河", ["青禾镇党委", "石泉村党支部"]),  # 同 after a body: a preposition
+        ("会后石泉村党支部书记带队", ["石泉村党支部"]),  # 会后: a time word, no part of the name
+        ("志愿者同社区一起值守,成立后支部运转顺畅", []),  # 同/后 before a bare suffix
+        ("党员们向东岭社区居民送去年货", ["东岭社区"]),  # 们向: people acting on the body after them
+        ("至乐社区党支部与同丰村党支部、后沟村党支部", ["至乐社区党支部", "同丰村党支部", "后沟村党支部"]),
+        ("同砚路派出所民警", ["同砚路派出所"]),
+        ("未来社区将持续开展", []),
+    ],
+)
+def test_function_words_do_not_glue_onto_names(text: str, want: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in org_spans(text)] == want
+    assert org_spans(text) == _names_start_by_start(text)
+
+
+def test_goals_and_slogans_are_not_listed_as_bodies() -> None:
+    text = "5月3日,青禾街道以“爱家园,美社区”为主题开展活动,推进文明、和谐、幸福社区建设,为打造平安社区出力。"
+    organizer, named = _run_case({"text": text})
+    assert organizer is not None and organizer.name == "青禾街道"
+    assert [m.name for m in named] == ["青禾街道"]

@@ -124,6 +124,8 @@ def _stopwords() -> tuple[tuple[str, str, str], ...]:
     """
     rows: list[tuple[str, str, str]] = []
     for row in read_table("org_stopwords.tsv"):
+        if row[3:4] in (["after_body"], ["person"]):  # a stopword right after a body's name only; a person's word
+            continue
         word, unless_after, unless_before = (*row, "", "")[:3]
         rows.append((word, unless_after, unless_before))
     return tuple(rows)
@@ -259,7 +261,32 @@ def _opener_length(text: str, pos: int, end: int) -> int:
     if place and place.end() > m.end():
         return 0
     # nor one inside a longer place word a place suffix follows (于家村, 于集镇: 于家, 于集 of the gazetteer)
-    return 0 if in_place_word(text[pos:end], 0, m.end() - pos, longer=True) else m.end() - pos
+    if in_place_word(text[pos:end], 0, m.end() - pos, longer=True):
+        return 0
+    return 0 if m.end() == pos + 1 and text[pos] in _head_openers() and _opens_place(text, pos + 1, end) else m.end() - pos
+
+
+@cache
+def _head_openers() -> frozenset[str]:
+    """The one-character openers that also open communities' and villages' names (``org_openers.tsv``, third column
+    head: 至 of 至乐社区, 同 of 同丰村)."""
+    return frozenset(row[0] for row in read_table("org_openers.tsv") if len(row) > 2 and row[2] == "head")
+
+
+# the ends of a place or a road named by two characters (乐社区 of 至乐社区, 砚路 of 同砚路派出所)
+_HEAD_PLACE_ENDS = ("社区", "街道", "嘎查", "村", "镇", "乡", "路", "街")
+
+
+def _opens_place(text: str, pos: int, end: int) -> bool:
+    """True when one character that is no place suffix and a place's end follow at ``pos`` (before ``end``):
+    a two-character place's name of which the opener before ``pos`` is the first character.
+
+    >>> _opens_place("至乐社区党支部", 1, 7), _opens_place("后支部", 1, 3), _opens_place("在乡村", 1, 3)
+    (True, False, False)
+    """
+    if pos >= end or not _is_cjk(text[pos]) or text[pos] in _suffixes():
+        return False
+    return any(text.startswith(e, pos + 1) and pos + 1 + len(e) <= end for e in _HEAD_PLACE_ENDS)
 
 
 @cache
@@ -441,14 +468,17 @@ def stopword_re() -> re.Pattern[str] | None:
 
 @cache
 def preposition_pattern() -> str:
-    """The prepositions of ``org_stopwords.tsv`` (fourth column preposition) right after a body's name, a suffix of a
-    kind other than place (``X党委向北岭村``: 向, though 向 before 北 is excepted elsewhere).
+    """The prepositions of ``org_stopwords.tsv`` (fourth column preposition or after_body) right after a body's name, a
+    suffix of a kind other than place (``X党委向北岭村``: 向, though 向 before 北 is excepted elsewhere), or after a word
+    for people (fourth column person: 党员向东岭社区).
 
     >>> re.compile(preposition_pattern()).search("青禾镇党委向北岭村").start(), re.compile(preposition_pattern()).search("青禾镇向北村")
     (5, None)
     """
-    words = [row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "preposition"]
-    bodies = sorted({sfx for sfx, kind in _suffixes().items() if kind != "place"}, key=len, reverse=True)
+    rows = read_table("org_stopwords.tsv")
+    words = [row[0] for row in rows if len(row) > 3 and row[3] in ("preposition", "after_body")]
+    people = [row[0] for row in rows if row[3:4] == ["person"]]  # 党员向X社区: as after a body's name
+    bodies = sorted({sfx for sfx, kind in _suffixes().items() if kind != "place"} | set(people), key=len, reverse=True)
     if not words or not bodies:
         return "(?!)"
     # each word, then a look-behind at the body's suffix and the word: a pattern that opens with its words' characters
@@ -700,9 +730,10 @@ def _read_on_words() -> frozenset[str]:
     and after a pronoun (我们村党支部) what follows is no name of its own."""
     pronouns = set(_pronouns())
     inside = {row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "inside"}
+    after_body = {row[0] for row in read_table("org_stopwords.tsv") if row[3:4] == ["after_body"]}
     return frozenset(
         w for w, after, before in _stopwords() if (len(w) > 1 or after or before) and w not in pronouns | inside
-    )
+    ) | after_body
 
 
 def _reads_on(word: str) -> bool:
@@ -814,7 +845,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans
                  if not ev.text.startswith(classes, s)  # 农村党支部, 特色党支部: a class of bodies, none of them
                  and not titled_person(ev.text[s:e], ev.text[e : e + 1])  # 王某镇 of 王某镇长: a person
-                 and not _quoted_title(ev.text, s, e, kind)]
+                 and not _quoted_title(ev.text, s, e, kind)
+                 and not is_goal(ev.text, s, e, kind)]
         found = organizer_span(ev.text, spans)
         if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
             found = None  # 在X, … of no date of its own: the story of the event before goes on
@@ -853,10 +885,60 @@ def _quoted_title(text: str, start: int, end: int, kind: str) -> bool:
 
     >>> _quoted_title("创建“无诈社区”活动", 3, 7, "place"), _quoted_title("组建“夕阳红宣讲团”", 3, 8, "social")
     (True, False)
+    >>> _quoted_title("以“讲文明,美社区”为主题", 6, 9, "place"), _quoted_title("“东岭社区”", 1, 5, "place")
+    (True, True)
     """
+    if kind not in ("place", "party") or start == 0 or text[end : end + 1] not in tuple(_CLOSE_QUOTES):
+        return False
+    if text[start - 1] in _OPEN_QUOTES:
+        return True
+    # a slogan that ends with the name (“学雷锋,靓社区”): a quotation opened shortly before, holding a clause mark
+    before = text[max(0, start - _MAX_SLOGAN) : start]
+    at = max(before.rfind(q) for q in _OPEN_QUOTES)
+    return at >= 0 and not any(q in before[at + 1 :] for q in _CLOSE_QUOTES) and _SLOGAN_MARK.search(before, at) is not None
+
+
+_MAX_SLOGAN = 16  # characters of a slogan before the name it ends with
+_SLOGAN_MARK = re.compile(r"[,，、;；!！ ]")
+
+
+@cache
+def _goal_words() -> dict[str, tuple[str, ...]]:
+    """kind (after | verb | quality) -> words, longest first, from ``org_goal_words.tsv``."""
+    out: dict[str, list[str]] = {}
+    for row in read_table("org_goal_words.tsv"):
+        out.setdefault(row[0], []).append(row[1])
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+_LIST_MARK = "、"
+
+
+def is_goal(text: str, start: int, end: int, kind: str) -> bool:
+    """True for a place's name that is a goal or a quality, no body (``org_goal_words.tsv``): the last item of a list
+    of qualities before a word of building (文明、和谐、幸福社区建设), or a quality word and a place suffix after a
+    word of building or striving (为打造平安社区).
+
+    >>> t = "推进文明、和谐、幸福社区建设"; is_goal(t, 8, 12, "place")
+    True
+    >>> t = "为打造平安社区"; is_goal(t, 3, 7, "place"), is_goal("东岭社区、西岭社区建设", 5, 9, "place")
+    (True, False)
+    """
+    if kind != "place":
+        return False
+    words = _goal_words()
+    if start > 0 and text[start - 1] == _LIST_MARK and text.startswith(words.get("after", ()), end):
+        item = start - 1
+        while item > 0 and _is_cjk(text[item - 1]):
+            item -= 1
+        before = text[item : start - 1]
+        if before and not org_spans(before) and not places_in(before):
+            return True
+    name = text[start:end]
+    quality = next((w for w in words.get("quality", ()) if name.startswith(w)), None)
     return (
-        kind in ("place", "party") and start > 0 and text[start - 1] in _OPEN_QUOTES
-        and text[end : end + 1] in tuple(_CLOSE_QUOTES)
+        quality is not None and name[len(quality) :] in place_suffixes()
+        and text.endswith(words.get("verb", ()), 0, start)
     )
 
 
