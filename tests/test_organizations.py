@@ -491,3 +491,16 @@ def test_goals_and_slogans_are_not_listed_as_bodies() -> None:
     organizer, named = _run_case({"text": text})
     assert organizer is not None and organizer.name == "青禾街道"
     assert [m.name for m in named] == ["青禾街道"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("县财政局、县工商联、县人民医院驻石泉村工作队走访", ["县财政局", "县工商联", "县人民医院驻石泉村工作队"]),
+        ("区法院联合区检察院、区卫健委开展普法", ["区法院", "区检察院", "区卫健委"]),
+        ("青禾镇中心幼儿园与镇卫生室结对", ["青禾镇中心幼儿园", "镇卫生室"]),
+    ],
+)
+def test_mass_organizations_courts_and_units_are_bodies(text: str, want: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in org_spans(text)] == want
+    assert org_spans(text) == _names_start_by_start(text)
