@@ -504,3 +504,9 @@ def test_goals_and_slogans_are_not_listed_as_bodies() -> None:
 def test_mass_organizations_courts_and_units_are_bodies(text: str, want: list[str]) -> None:
     assert [text[s:e] for s, e, _ in org_spans(text)] == want
     assert org_spans(text) == _names_start_by_start(text)
+
+
+def test_the_whole_region_of_a_page_on_an_autonomous_region_is_the_region() -> None:
+    text = "6月2日,全区基层党建现场推进会在青禾县召开,自治区党委常委王某某现场观摩了东岭区石泉村。"
+    organizer, _ = _run_case({"text": text})
+    assert organizer is not None and organizer.name == "自治区党委"

@@ -964,10 +964,23 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
         if bare:  # 街道 of X街道党工委: one of its bodies names it too
             names = [n[: n.rindex(kind) + len(kind)] for n in names if kind in n[1:]]
             names = [n for n in names if not n.endswith(_EACH + kind)]  # X街道各社区: a class, no body
-        good = [n for n in names if fits(n) and not _reference_re().match(n)]
+        good = [n for n in names if (fits(n) or _region_body(kind, n)) and not _reference_re().match(n)]
         if good:
             return (good[-1] if last else good[0]) + rest
     return None
+
+
+_REGION = "自治区"  # 全区, 我区 of a page that names 自治区党委: the autonomous region, not a district
+
+
+def _region_body(kind: str, name: str) -> bool:
+    """True for a body of the autonomous region (``自治区党委``, ``自治区发改委``) where a reference's kind is 区: the
+    region the page is about stands for 全区 as a district does.
+
+    >>> _region_body("区", "自治区党委"), _region_body("县", "自治区党委"), _region_body("区", "自治区")
+    (True, False, False)
+    """
+    return kind == _REGION[-1] and name.startswith(_REGION) and len(name) > len(_REGION)
 
 
 @cache
