@@ -510,3 +510,10 @@ def test_the_whole_region_of_a_page_on_an_autonomous_region_is_the_region() -> N
     text = "6月2日,全区基层党建现场推进会在青禾县召开,自治区党委常委王某某现场观摩了东岭区石泉村。"
     organizer, _ = _run_case({"text": text})
     assert organizer is not None and organizer.name == "自治区党委"
+
+
+def test_a_committee_member_who_heads_a_department_stands_for_the_department() -> None:
+    organizer, _ = _run_case({"text": "5月3日,青禾县委常委、组织部长王某某到石泉村调研。"})
+    assert organizer is not None and organizer.name == "青禾县委组织部"
+    organizer, _ = _run_case({"text": "5月3日,青禾县委书记王某某到石泉村调研。"})
+    assert organizer is not None and organizer.name == "青禾县委"

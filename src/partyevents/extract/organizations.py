@@ -1030,6 +1030,11 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
         place = short_place(words, ctx.text)  # 沙溪确定… where the page names 沙溪镇: the place, no person
         return OrgMention(place, start, end, "place", "subject") if place else None
     source = "subject" if source == "venue" else source
+    if source == "leader":  # 县委常委、组织部长X: the department the leader heads, 县委组织部
+        dept = _headed_department(ev.text, e)
+        if dept is not None:
+            base = expand_generic(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK_GENERIC) : start]) or words
+            return OrgMention(base + dept, start, end, kind_of(dept), source)
     kind = next((m.kind for m in named if m.start == start), None)
     full = expand_generic(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK_GENERIC) : start])
     if full is None and start > _LOOK_BACK_GENERIC:  # the story told just before names none: the page before it
@@ -1039,6 +1044,25 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
     if full is None and words in suffixes():  # 在X小区…,党支部书记Y: X小区党支部
         full = area_body(words, ev.text[:s])
     return OrgMention(full or words, start, end, kind or "place", source)  # 县委 of no county named: as written
+
+
+@cache
+def _department_head_re() -> re.Pattern[str]:
+    """A second title after a committee member's (``常委、组织部长``, ``常委、宣传部部长``): the department, group 1 (the
+    party committee's departments of ``org_suffixes.tsv``: a suffix of kind government ending with 部)."""
+    depts = [sfx for sfx, kind in _suffixes().items() if kind == "government" and sfx.endswith("部") and len(sfx) > 2]
+    return re.compile(rf"[\u4e00-\u9fff]{{1,4}}、({trie_pattern(depts)})部?长") if depts else re.compile("(?!)")
+
+
+def _headed_department(text: str, end: int) -> str | None:
+    """The department a leader heads when a committee's title list after its name (ending at ``end``) names it:
+    ``县委常委、组织部长X`` -> 组织部; else None.
+
+    >>> _headed_department("县委常委、组织部长王某到村", 2), _headed_department("县委书记王某到村", 2) is None
+    ('组织部', True)
+    """
+    m = _department_head_re().match(text, end)
+    return m.group(1) if m else None
 
 
 _LOOK_BACK = 1500  # characters before an event searched for the body a reference stands for
