@@ -517,3 +517,11 @@ def test_a_committee_member_who_heads_a_department_stands_for_the_department() -
     assert organizer is not None and organizer.name == "青禾县委组织部"
     organizer, _ = _run_case({"text": "5月3日,青禾县委书记王某某到石泉村调研。"})
     assert organizer is not None and organizer.name == "青禾县委"
+
+
+def test_a_guest_body_that_acts_wins_over_the_host_that_receives_it() -> None:
+    organizer, named = _run_case({"text": "5月3日,石泉社区迎来了青禾县中医院的医护人员,为居民义诊。"})
+    assert organizer is not None and organizer.name == "青禾县中医院"
+    assert [m.name for m in named] == ["石泉社区", "青禾县中医院"]
+    organizer, named = _run_case({"text": "5月3日,在石泉社区,区图书馆的志愿者为孩子们讲故事。"})
+    assert organizer is not None and organizer.name == "区图书馆"

@@ -511,6 +511,9 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         if span and span[0] == host.start() + 1:
             return offset + span[0], span[1] - span[0], "subject"
     head = stripped[: verb.start()] if verb else stripped
+    if verb is not None and verb.group() in cues.get("receive", ()):  # X社区迎来了Y医院的医护人员: Y acts
+        guest = _guest(stripped, verb)  # 我县迎来降雨: none acts
+        return None if guest is None else (offset + guest[0], guest[1] - guest[0], "subject")
     scope = _scope_re().match(head)
     if scope:  # 全县…: the county as a whole, whatever follows (村, 上下, 党员干部)
         return offset, scope.end(), "reference"
@@ -592,6 +595,24 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         if _looks_like_person(head):
             return offset, len(head), "person"
     return None
+
+
+_GUEST_GAP = 2  # characters between a receiving cue and the guest's name (了)
+
+
+def _guest(clause: str, verb: re.Match[str] | None) -> tuple[int, int] | None:
+    """Span of the body named right after a receiving cue that is the clause's first (``org_cues.tsv``, kind receive:
+    X社区迎来了Y医院的医护人员 -> Y医院), else None.
+
+    >>> c = "东岭社区迎来了青禾县人民医院的医生"; s, e = _guest(c, orgs.first_cue(c)); c[s:e]
+    '青禾县人民医院'
+    >>> _guest("东岭社区迎来了新年", orgs.first_cue("东岭社区迎来了新年")) is None
+    True
+    """
+    if verb is None or verb.group() not in _cues().get("receive", ()):
+        return None
+    span = orgs.body_at(clause, verb.end(), len(clause))
+    return span if span is not None and span[0] <= verb.end() + _GUEST_GAP else None
 
 
 def _place_title(head: str) -> tuple[str, int] | None:
