@@ -302,3 +302,15 @@ def test_election_checkpoints_and_the_basis_of_an_activity() -> None:
     assert classify_text("3月2日,石泉村完成了“两委”选举。")[0] == "org_building"
     text = "3月4日,各支部党员深入路段,在路口设卡参加联防联控,按照网格化、全覆盖清查工作要求,给居民量体温。"
     assert classify_text(text)[0] == "epidemic_control"  # …要求, is the basis, not the activity
+
+
+def test_what_is_done_in_the_main_sentence_wins_over_its_subject_matter_repeated_later() -> None:
+    def primary(text: str) -> str:
+        ev = Event(0, 0, len(text), text)
+        return classify_activities(DocContext(text=text), [ev])[0][0]
+
+    talk = "会上大家谈人才培养。人才是关键。要引进人才、留住人才。"
+    assert primary("6月1日,青禾镇举行了人才交流会。" + talk) == "meeting"  # the form, not the topic
+    farm = "大家学习了产业发展经验。要做强产业,发展集体经济。"
+    assert primary("为推进产业兴旺,6月1日,青禾镇组织干部赴石泉县观摩学习乡村振兴经验。" + farm) == "inspection"
+    assert primary("6月1日,青禾镇开展疫情防控排查。随后开展宣传。") == "epidemic_control"  # epidemic control does not yield

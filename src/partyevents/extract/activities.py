@@ -745,7 +745,62 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
     if common is not None and common in scores:  # a summary of items all of one kind: that kind first
         top = max(score for score, _ in scores.values())
         scores[common] = (max(scores[common][0], top + _ITEMS_TIE), scores[common][1])
+    pair = activity_over_topic(themed[cut:])
+    if pair is not None and pair[0] in scores:  # 开展了人才交流会, 赴X观摩学习乡村振兴: the activity before its topic
+        act, topics = pair
+        top = max((scores[t][0] for t in topics if t in scores), default=0.0)
+        if scores[act][0] <= top and (common is None or common == act):
+            scores[act] = (top + _ITEMS_TIE, scores[act][1])
     return scores
+
+
+@cache
+def _yielding() -> frozenset[str]:
+    """The labels of subject matter that yield to the activity of their clause (``activity_topics.tsv``, kind yields)."""
+    return frozenset(row[1] for row in read_table("activity_topics.tsv") if row[0] == "yields")
+
+
+def activity_over_topic(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """(activity, its topics) of the first clause of the event's main sentence (the first after its lead) that holds
+    both labels of subject matter that yield (``activity_topics.tsv``, kinds label and yields; no other) and one of
+    doing, before or after them: what
+    is done is the event's activity, whatever its subject matter adds up to in the rest of the event
+    (``开展了人才交流会``: meeting; ``赴X县观摩学习乡村振兴经验``: inspection); None when no clause holds both.
+
+    >>> activity_over_topic("5月3日,东岭镇开展了人才交流会。会上大家谈人才。")
+    ('meeting', ('personnel',))
+    >>> activity_over_topic("为推进乡村振兴,5月3日,东岭镇赴青禾县观摩学习产业发展经验。")
+    ('inspection', ('economic',))
+    >>> activity_over_topic("5月3日,东岭镇召开会议,部署疫情防控工作。") is None
+    True
+    """
+    subjects = _topics()[0]
+    yielding = _yielding()
+    start = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    keyword_re, word_labels, patterns = _cues()
+    for clause in _CLAUSE_SPLIT.split(text[start : mark.end() if mark else len(text)]):
+        hits = [(m.start(), m.end(), word_labels[m.group()]) for m in keyword_re.finditer(clause) if word_labels[m.group()]]
+        spans: dict[str, set[tuple[int, int]]] = {}
+        for s, e, labels in _drop_titles(clause, hits):
+            for label in labels:
+                spans.setdefault(label, set()).add((s, e))
+        for label, pattern in patterns:
+            if pm := pattern.search(clause):
+                spans.setdefault(label, set()).add(pm.span())
+        topics = tuple(sorted(label for label in spans if label in subjects))
+        acts = [label for label in spans if label not in subjects]
+        if not topics or not acts:
+            continue
+        if not yielding.issuperset(topics):
+            return None
+        act = min(acts, key=lambda label: (-_strength(spans[label])[0], _strength(spans[label])[1]))
+        first = min(s for s, _ in spans[act])
+        named = topic_labels(clause, spans)  # a topic right before the activity it names (人才交流会)
+        if all(label in named or all(s > first for s, _ in spans[label]) for label in topics):  # or its object
+            return act, topics
+        return None
+    return None
 
 
 def _dated_sentence(ev: Event, text: str, cut: int) -> int | None:
