@@ -314,3 +314,13 @@ def test_what_is_done_in_the_main_sentence_wins_over_its_subject_matter_repeated
     farm = "大家学习了产业发展经验。要做强产业,发展集体经济。"
     assert primary("为推进产业兴旺,6月1日,青禾镇组织干部赴石泉县观摩学习乡村振兴经验。" + farm) == "inspection"
     assert primary("6月1日,青禾镇开展疫情防控排查。随后开展宣传。") == "epidemic_control"  # epidemic control does not yield
+
+
+def test_the_title_of_a_page_of_one_event_names_its_activity() -> None:
+    text = "为深入开展“双报到”活动,5月3日,青禾中学党支部组织党员走进石泉社区,开展义务劳动。"
+    ev = Event(0, 0, len(text), text)
+    assert classify_activities(DocContext(text=text), [ev])[0][0] == "volunteer_service"  # no title: the main clause
+    titled = DocContext(text=text, title="青禾中学党支部深入开展“双报到”活动")
+    assert classify_activities(titled, [ev])[0][0] == "co_building"
+    two = [Event(0, 0, len(text), text), Event(1, 0, len(text), text)]
+    assert classify_activities(titled, two)[0][0] == "volunteer_service"  # a page of several events: each its own

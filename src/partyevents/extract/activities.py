@@ -707,7 +707,49 @@ def _ranked(scores: dict[str, tuple[float, int]]) -> tuple[str, list[str]]:
 
 def classify_activities(ctx: DocContext, events: list[Event]) -> list[tuple[str, list[str]]]:
     """For each event: (primary label, all labels), read from :func:`activity_text`."""
-    return [_ranked(_scores(ev)) for ev in events]
+    named = _title_label(ctx.title) if len(events) == 1 else None
+    out = []
+    for ev in events:
+        scores = _scores(ev)
+        if named is not None and named in scores:  # the title of a page of one event names its activity
+            top = max(score for score, _ in scores.values())
+            scores[named] = (max(scores[named][0], top + _ITEMS_TIE), scores[named][1])
+        out.append(_ranked(scores))
+    return out
+
+
+def _title_label(title: str | None) -> str | None:
+    """The label a page's title names, first (:func:`score_labels`) and last (:func:`_last_label`) alike, or None when
+    they differ (``排查软弱涣散村``: a verb and its object) or nothing is named; a quoted slogan's words count only when
+    nothing else has a cue.
+
+    >>> _title_label("东岭小学深入开展“在职党员进社区”活动"), _title_label("东岭社区的一天") is None
+    ('co_building', True)
+    >>> _title_label("东岭社区开展“爱老敬老”志愿服务活动"), _title_label("东岭街道成立党员志愿服务队")
+    ('volunteer_service', 'org_building')
+    >>> _title_label("东岭社区开展重阳节志愿服务活动") is None
+    True
+    """
+    if not title:
+        return None
+    plain = _QUOTED.sub(lambda m: m.group(1) + _MASK * len(m.group(2)) + m.group(3), title)
+    if not score_labels(plain):  # a quoted slogan (“在职党员进社区”) names the activity when nothing else does
+        plain = title
+    scores = score_labels(plain)
+    last = _last_label(plain)
+    return last if scores and _ranked(scores)[0] == last else None
+
+
+def _last_label(text: str) -> str | None:
+    """The label of the cue that ends last in ``text`` (the longest of those that end there): a title names its
+    activity last (``X社区开展重阳节志愿服务活动``), or None for no cue."""
+    _, _, patterns = _cues()
+    spans = [(e, e - s, label) for s, e, labels in _drop_titles(text, _keyword_hits(text)) for label in labels]
+    spans += [(m.end(), m.end() - m.start(), label) for label, p in patterns if (m := p.search(text))]
+    return max(spans, key=lambda span: span[:2])[2] if spans else None
+
+
+_QUOTED = re.compile(r"([“\"])([^“”\"\n]{1,40})([”\"])")
 
 
 _TEAM_TIE = 0.01  # what a cue in the organizer's own name (宣讲团) counts less than the same cue elsewhere
