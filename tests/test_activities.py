@@ -324,3 +324,12 @@ def test_the_title_of_a_page_of_one_event_names_its_activity() -> None:
     assert classify_activities(titled, [ev])[0][0] == "co_building"
     two = [Event(0, 0, len(text), text), Event(1, 0, len(text), text)]
     assert classify_activities(titled, two)[0][0] == "volunteer_service"  # a page of several events: each its own
+
+
+def test_flood_control_done_by_volunteers_is_volunteer_service_else_other() -> None:
+    def primary(text: str) -> str:
+        ev = Event(0, 0, len(text), text)
+        return classify_activities(DocContext(text=text), [ev])[0][0]
+
+    assert primary("7月9日,青禾镇党员志愿者连夜奔赴河堤防汛抢险。") == "volunteer_service"
+    assert primary("7月9日,青禾镇干部连夜奔赴河堤防汛抢险。") == "other"

@@ -752,6 +752,22 @@ def _last_label(text: str) -> str | None:
 _QUOTED = re.compile(r"([“\"])([^“”\"\n]{1,40})([”\"])")
 
 
+_OTHER, _VOLUNTEERS = "other", "volunteer_service"  # flood control and rescue (other) done by volunteers: their service
+
+
+def by_volunteers(text: str) -> bool:
+    """True when the first clause holding a cue of ``other`` (flood control, rescue: no label of the taxonomy) says
+    volunteers do it: a volunteer cue and no cue of another label there (``党员志愿者奔赴一线防汛抢险``; not
+    ``组织驻村工作队和党员志愿者开展防汛抢险``, a body's teams of several kinds).
+
+    >>> by_volunteers("7月9日,党员志愿者奔赴一线防汛抢险。"), by_volunteers("7月9日,镇党委组织驻村工作队和志愿者开展防汛。")
+    (True, False)
+    """
+    for clause in _CLAUSE_SPLIT.split(text):
+        found = clause_cues(clause)
+        if _OTHER in found:
+            return set(found) == {_OTHER, _VOLUNTEERS}
+    return False
 _TEAM_TIE = 0.01  # what a cue in the organizer's own name (宣讲团) counts less than the same cue elsewhere
 
 
@@ -787,6 +803,9 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
     if common is not None and common in scores:  # a summary of items all of one kind: that kind first
         top = max(score for score, _ in scores.values())
         scores[common] = (max(scores[common][0], top + _ITEMS_TIE), scores[common][1])
+    other, volunteers = scores.get(_OTHER), scores.get(_VOLUNTEERS)
+    if other is not None and volunteers is not None and by_volunteers(themed[cut:]):  # 志愿者奔赴一线防汛抢险
+        scores[_VOLUNTEERS] = (max(volunteers[0], other[0] + _ITEMS_TIE), volunteers[1])
     pair = activity_over_topic(themed[cut:])
     if pair is not None and pair[0] in scores:  # 开展了人才交流会, 赴X观摩学习乡村振兴: the activity before its topic
         act, topics = pair
