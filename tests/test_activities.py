@@ -333,3 +333,14 @@ def test_flood_control_done_by_volunteers_is_volunteer_service_else_other() -> N
 
     assert primary("7月9日,青禾镇党员志愿者连夜奔赴河堤防汛抢险。") == "volunteer_service"
     assert primary("7月9日,青禾镇干部连夜奔赴河堤防汛抢险。") == "other"
+
+
+def test_words_said_and_titles_of_attendees_are_no_cues() -> None:
+    def labels(text: str) -> list[str]:
+        ev = Event(0, 0, len(text), text)
+        return classify_activities(DocContext(text=text), [ev])[0][1]
+
+    said = "5月3日,石泉社区开展义诊活动。“在家门口就能检查,太方便了!”刚看完病的李大爷说。"
+    assert "inspection" not in labels(said)  # a resident's words
+    assert "personnel" not in labels("5月3日,青禾镇召开座谈会,各村“第一书记”等60人参加。")  # who attends
+    assert labels("5月3日,石泉社区开展“清洁家园,你我同行”卫生清扫活动。")[0] == "volunteer_service"  # a slogan is kept

@@ -153,10 +153,20 @@ def _name_verbs() -> tuple[str, ...]:
 
 
 def _names_people(text: str, start: int, end: int, name: re.Pattern[str]) -> bool:
-    """Whether the title at ``text[start:end]`` names people: before a name or 等, or alone in its clause."""
+    """Whether the title at ``text[start:end]`` names people: before a name or 等, or alone in its clause; a title
+    written in quotation marks (各村“第一书记”等) is read as without them.
+
+    >>> t = "各村“第一书记”等170人参加"; bool(_names_people(t, 3, 7, _titles()[2]))
+    True
+    """
+    if start > 0 and text[start - 1] in _OPEN_MARKS and text[end : end + 1] in _CLOSE_MARKS:
+        start, end = start - 1, end + 1
     if name.match(text, end) or text.startswith("等", end):
         return True
     return (start == 0 or text[start - 1] in _MARKS) and (end == len(text) or text[end] in _MARKS)
+
+
+_OPEN_MARKS, _CLOSE_MARKS = "“\"‘", "”\"’"
 
 
 _CONTEXT_FREE = re.compile(r"\(\?<|\(\?=|\(\?!|[$^]|\\[AZbB]")  # lookaround, anchors, word boundaries
@@ -783,7 +793,7 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
     The labels of a team word left in the organizer's name (:func:`_masked`) count :data:`_TEAM_TIE` less.
     """
     text, cut, team = _masked(ev)
-    themed = _themes_masked(text)
+    themed = _speech_masked(_themes_masked(text))
     scores = score_labels(themed[cut:]) if cut else {}
     if not scores:
         scores = score_labels(themed)
@@ -933,12 +943,55 @@ def activity_text(ev: Event) -> str:
     '〇〇〇〇〇走访慰问群众'
     """
     text, cut, _ = _masked(ev)
-    themed = _themes_masked(text)
+    themed = _speech_masked(_themes_masked(text))
     if cut and score_labels(themed[cut:]):
         return themed[cut:]
     if score_labels(themed):
         return themed
     return text[cut:] if cut and score_labels(text[cut:]) else text
+
+
+_SPEECH = re.compile(r"“([^“”\n]{8,300}?)”")
+_SPEECH_MARK = re.compile(r"[,，。!！?？]")
+_KEEP = frozenset(_MARKS)
+
+
+def _speech_masked(text: str) -> str:
+    """``text`` with the words said in a quotation masked, its marks kept (a quotation of eight or more characters
+    that holds a clause or sentence mark: what a resident or a leader says, ``“现在在家门口就能检查,太方便了!”``): the
+    words of a speech are no cue of what the event does; ``text`` itself when it has none.
+
+    >>> _speech_masked("开展义诊。“在家就能检查,太方便了!”王大爷说")
+    '开展义诊。“〇〇〇〇〇〇,〇〇〇〇!”王大爷说'
+    >>> _speech_masked("开展“讲文明,树新风”活动"), _speech_masked("“在家就能检查,太方便了”王大爷笑着说")[:6]
+    ('开展“讲文明,树新风”活动', '“〇〇〇〇〇')
+    """
+    if "“" not in text:
+        return text
+    return _SPEECH.sub(
+        lambda m: "“" + "".join(c if c in _KEEP else _MASK for c in m.group(1)) + "”" if _is_speech(text, m)
+        else m.group(), text
+    )
+
+
+_SAID_BEFORE = ":：。!！?？\n "  # a quotation right after one of these stands as a sentence of its own
+_SAID_AFTER = ",，。!！?？\n"
+
+
+def _is_speech(text: str, m: re.Match[str]) -> bool:
+    """True for a quotation that holds a clause mark and stands as words said: after a colon or a sentence's end
+    (``X说:“…”``, ``。“…”``), or before a mark or a said-word (``“…”,X说``, ``“…”X表示``); a slogan that names an
+    activity (``开展了“共建家园,环保先行”清扫活动``) is none."""
+    if not _SPEECH_MARK.search(m.group(1)):
+        return False
+    start, end = m.start(), m.end()
+    if start == 0 or text[start - 1] in _SAID_BEFORE or end == len(text) or text[end] in _SAID_AFTER:
+        return True
+    mark = _SPEECH_MARK.search(text, end)
+    return text.endswith(_SAID_WORDS, end, mark.start() if mark else len(text))
+
+
+_SAID_WORDS = ("说", "表示", "说道", "介绍", "感慨", "笑着说", "告诉记者")
 
 
 def _themes_masked(text: str) -> str:
