@@ -525,3 +525,12 @@ def test_a_guest_body_that_acts_wins_over_the_host_that_receives_it() -> None:
     assert [m.name for m in named] == ["石泉社区", "青禾县中医院"]
     organizer, named = _run_case({"text": "5月3日,在石泉社区,区图书馆的志愿者为孩子们讲故事。"})
     assert organizer is not None and organizer.name == "区图书馆"
+
+
+def test_an_undated_paragraph_about_another_place_takes_that_places_branch() -> None:
+    text = "3月5日,东岭村党支部组织巡边。在青禾镇石泉村,家家挂起国旗。石泉村党总支书记王某说,大家很自豪。"
+    cut = text.index("在青禾镇")
+    events = [Event(0, 0, cut, text[:cut], section="s"), Event(1, cut, len(text), text[cut:], section="s")]
+    (first, _), (second, _) = find_organizations(DocContext(text=text), events)
+    assert first is not None and first.name == "东岭村党支部"
+    assert second is not None and second.name == "石泉村党总支"

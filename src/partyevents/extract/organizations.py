@@ -848,9 +848,12 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
                  and not _quoted_title(ev.text, s, e, kind)
                  and not is_goal(ev.text, s, e, kind)]
         found = organizer_span(ev.text, spans)
+        own = None
         if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
-            found = None  # 在X, … of no date of its own: the story of the event before goes on
-        organizer = _resolve(ctx, ev, found, named) if found is not None else None
+            # 在X, … of no date of its own: the story of the event before goes on, unless it names X's own branch
+            own = _venue_branch(ev.text[found.start : found.end], named)
+            found = None
+        organizer = _resolve(ctx, ev, found, named) if found is not None else own
         if organizer is not None and organizer.kind in ("place", "other") and organizer.source == "subject":
             organizer = _own_branch(organizer, named)  # 五连党员干部…, 五连党支部…: the unit's party branch
         if organizer is None and found is not None and found.source == "person":
@@ -875,8 +878,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     return out
 
 
-_OPEN_QUOTES = "“\"「"
-_CLOSE_QUOTES = "”\"」"
+_OPEN_QUOTES = "“\"「‘"
+_CLOSE_QUOTES = "”\"」’"
 
 
 def _quoted_title(text: str, start: int, end: int, kind: str) -> bool:
@@ -887,6 +890,8 @@ def _quoted_title(text: str, start: int, end: int, kind: str) -> bool:
     (True, False)
     >>> _quoted_title("以“讲文明,美社区”为主题", 6, 9, "place"), _quoted_title("“东岭社区”", 1, 5, "place")
     (True, True)
+    >>> _quoted_title("被称为‘书香村’", 4, 7, "place")
+    True
     """
     if kind not in ("place", "party") or start == 0 or text[end : end + 1] not in tuple(_CLOSE_QUOTES):
         return False
@@ -954,6 +959,28 @@ def _own_branch(organizer: OrgMention, named: list[OrgMention]) -> OrgMention:
         if m.kind == "party" and m.name.startswith(organizer.name) and m.name[len(organizer.name) :] in _suffixes():
             return OrgMention(m.name, organizer.start, organizer.end, "party", organizer.source)
     return organizer
+
+
+def _venue_branch(venue: str, named: list[OrgMention]) -> OrgMention | None:
+    """The party body of the place an undated event's 在X clause names, when the event names it (``在X镇护龙村,…
+    护龙村党总支书记Y说``: 护龙村党总支), else None: the story is about that place, not the body of the event before.
+
+    >>> named = [OrgMention("石泉村党总支", 20, 26, "party")]
+    >>> _venue_branch("青禾镇石泉村", named).name, _venue_branch("青禾镇东岭村", named)
+    ('石泉村党总支', None)
+    """
+    for m in named:
+        if m.kind != "party" or m.start is None:
+            continue
+        place = next((m.name[: -len(sfx)] for sfx in _party_suffixes() if m.name.endswith(sfx)), "")
+        if len(place) >= 2 and venue.endswith(place) and kind_of(place) == "place":
+            return OrgMention(m.name, m.start, m.end, m.kind, "subject")
+    return None
+
+
+@cache
+def _party_suffixes() -> tuple[str, ...]:
+    return tuple(sorted((sfx for sfx, kind in _suffixes().items() if kind == "party"), key=len, reverse=True))
 
 
 def _goes_on(ev: Event, prev: OrgMention | None, prev_section: str | None) -> bool:
