@@ -344,3 +344,8 @@ def test_words_said_and_titles_of_attendees_are_no_cues() -> None:
     assert "inspection" not in labels(said)  # a resident's words
     assert "personnel" not in labels("5月3日,青禾镇召开座谈会,各村“第一书记”等60人参加。")  # who attends
     assert labels("5月3日,石泉社区开展“清洁家园,你我同行”卫生清扫活动。")[0] == "volunteer_service"  # a slogan is kept
+
+
+def test_a_visit_to_old_people_living_alone_is_assistance() -> None:
+    assert classify_text("5月3日,石泉社区党支部组织党员走访独居老人。")[0] == "assistance"
+    assert classify_text("5月3日,石泉社区党支部组织党员走访辖区企业。")[0] != "assistance"
