@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from org_plain_rules import in_place as _in_place
+from org_plain_rules import plain_masked as _plain_masked
 from partyevents.extract.organizations import find_organizations, masked, name_at, org_spans, organizer_in
 from partyevents.extract.wordtrie import trie_pattern
 from partyevents.records import DocContext, Event, OrgMention
@@ -109,18 +110,6 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
                 break
             s += stop[0] + len(stop[1])
     return out
-
-
-_PLAIN_INNER = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<![年月日号时分秒])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{1,6}(?=[\u4e00-\u9fff])"
-    r"|(?<=第)[0-9]{1,3}(?=[\u4e00-\u9fff])"
-)
-
-
-def _plain_masked(text: str) -> str:
-    """A run of Latin letters (and digits) of six at most between Han characters, not after a date's word, or up to
-    three digits after 第 before a Han character: written as 丂, one for one (the text names are read in)."""
-    return _PLAIN_INNER.sub(lambda m: "\u4e02" * len(m.group()), text)
 
 
 def _first_stopword(name: str, stopwords: list[tuple[str, ...]]) -> tuple[int, str] | None:

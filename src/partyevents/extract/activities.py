@@ -816,7 +816,8 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
     other, volunteers = scores.get(_OTHER), scores.get(_VOLUNTEERS)
     if other is not None and volunteers is not None and by_volunteers(themed[cut:]):  # 志愿者奔赴一线防汛抢险
         scores[_VOLUNTEERS] = (max(volunteers[0], other[0] + _ITEMS_TIE), volunteers[1])
-    pair = activity_over_topic(themed[cut:])
+    yielding = _yielding()
+    pair = activity_over_topic(themed[cut:]) if len(scores) > 1 and not yielding.isdisjoint(scores) else None
     if pair is not None and pair[0] in scores:  # 开展了人才交流会, 赴X观摩学习乡村振兴: the activity before its topic
         act, topics = pair
         top = max((scores[t][0] for t in topics if t in scores), default=0.0)

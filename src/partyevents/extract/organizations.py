@@ -625,6 +625,7 @@ def organizer_clause(text: str) -> tuple[int, int] | None:
 
 
 _ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
+_INNER_HINT = re.compile(r"[A-Za-z]|第[0-9]")  # what any run masked holds
 _MAX_INNER = 6  # characters of a run of Latin letters or digits inside a name (学生e支部, 5G党支部)
 _MAX_INNER_NUMBER = 3  # digits of an ordinal inside a name (第3党支部)
 _INNER_MASK = "\u4e02"  # 丂: a Han character in no word of the tables, standing for one Latin letter or digit
@@ -644,7 +645,7 @@ def masked(text: str) -> str:
     >>> masked("学院学生e支部和第3党支部,3日A社区,共12个")
     '学院学生丂支部和第丂党支部,3日A社区,共12个'
     """
-    if not _ASCII_RUN.search(text):
+    if not _INNER_HINT.search(text):  # most texts hold no Latin letter and no digit after 第
         return text
     parts: list[str] = []
     last = 0

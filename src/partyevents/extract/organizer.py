@@ -405,8 +405,11 @@ def home_of(text: str, start: int, end: int) -> bool:
     >>> home_of("东岭村村民王某说", 0, 3), home_of("东岭村村民小组召开会议", 0, 3), home_of("东岭村党支部书记", 0, 3)
     (True, False, False)
     """
-    word = next((w for w in _cues().get("home", ()) if text.startswith(w, end)), None)
-    if word is None or orgs.kind_of(text[start:end]) != "place":
+    words = _cues().get("home", ())
+    if not text.startswith(words, end):  # most names are followed by no such word: one test
+        return False
+    word = next(w for w in words if text.startswith(w, end))
+    if orgs.kind_of(text[start:end]) != "place":
         return False
     return not text.startswith((*orgs.suffixes(), *_cues().get("homebody", ())), end + len(word))
 
@@ -530,7 +533,8 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         return (offset, ref.end(), "reference") if verb and ref.end() == len(head) else None
     if verb and head in _bare_places():  # 街道组织各村党支部…: the street office the page is about, not its objects
         return offset, len(head), "reference"
-    place = next((w for w in _bare_heads() if head.startswith(w)), None)
+    m = _bare_head_re().match(head)  # the longest place suffix the head opens with
+    place = m.group() if m else None
     if (
         place is not None
         and head.startswith(_leader_titles(), len(place))
@@ -622,7 +626,8 @@ def _place_title(head: str) -> tuple[str, int] | None:
     >>> _place_title("镇长王某带队"), _place_title("副县长王某"), _place_title("局长王某"), _place_title("镇党委")
     (('镇', 2), ('县', 3), None, None)
     """
-    title = next((t for t in _leader_titles() if head.startswith(t)), None)
+    m = _leader_title_re().match(head)  # the longest title the head opens with
+    title = m.group() if m else None
     if title is None or len(title) != 2 + title.startswith("副"):
         return None
     place = title[-2]
@@ -1089,6 +1094,12 @@ def _bare_heads() -> tuple[str, ...]:
     committees (村委会) are bodies' names. 区领导, 市领导 (of 省市区县) are guests more often than not: they stand for
     their place only when they visit (:func:`_subject`); 自治区… never."""
     return tuple(w for w in _generic_heads() if w not in _committees() and w[:2] != "自治")
+
+
+@cache
+def _bare_head_re() -> re.Pattern[str]:
+    """The place suffixes of :func:`_bare_heads` as one trie, longest first (what a scan of them in order finds)."""
+    return re.compile(orgs.trie_pattern(_bare_heads()))
 
 
 @cache
