@@ -523,3 +523,16 @@ def test_an_undated_paragraph_about_another_place_takes_that_places_branch() -> 
     (first, _), (second, _) = find_organizations(DocContext(text=text), events)
     assert first is not None and first.name == "东岭村党支部"
     assert second is not None and second.name == "石泉村党总支"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("由区委组织部主办、区委党校承办", ["区委组织部", "区委党校"]),
+        ("市委第二巡察组来到青禾镇", ["市委第二巡察组", "青禾镇"]),
+        ("回顾了上半年督导组的工作", []),  # a time word is no part of a name
+    ],
+)
+def test_party_schools_and_working_groups_are_bodies(text: str, want: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in org_spans(text)] == want
+    assert org_spans(text) == _names_start_by_start(text)
