@@ -189,3 +189,12 @@ def test_the_hint_before_masking_passes_every_text_masked(text: str) -> None:
     assert orgs.masked(text) == plain_masked(text)
     if orgs.masked(text) != text:
         assert orgs._INNER_HINT.search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("他拉哈镇回龙村前进社区阳和联合区党委向北"), min_size=1, max_size=12), st.data())
+def test_a_place_word_is_found_as_the_plain_rule_finds_it(name: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(name) - 1))
+    end = data.draw(st.integers(start + 1, len(name)))
+    for longer in (False, True):
+        assert orgs.in_place_word(name, start, end, longer) == in_place(name, start, end, longer)

@@ -850,11 +850,10 @@ def activity_over_topic(text: str) -> tuple[str, tuple[str, ...]] | None:
     yielding = _yielding()
     start = _lead_end(text)
     mark = _SENTENCE_MARK.search(text, start)
-    keyword_re, word_labels, patterns = _cues()
+    _, _, patterns = _cues()
     for clause in _CLAUSE_SPLIT.split(text[start : mark.end() if mark else len(text)]):
-        hits = [(m.start(), m.end(), word_labels[m.group()]) for m in keyword_re.finditer(clause) if word_labels[m.group()]]
         spans: dict[str, set[tuple[int, int]]] = {}
-        for s, e, labels in _drop_titles(clause, hits):
+        for s, e, labels in _drop_titles(clause, _keyword_hits(clause)):
             for label in labels:
                 spans.setdefault(label, set()).add((s, e))
         for label, pattern in patterns:

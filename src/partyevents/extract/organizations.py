@@ -555,9 +555,15 @@ def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool
     """
     words, ends = place_words(), place_suffixes()
     least = end - start + 1 if longer else 2
-    for i in range(max(0, end - MAX_PLACE_WORD), start + 1):
-        for j in range(max(end, i + least), min(len(name), i + MAX_PLACE_WORD) + 1):
-            if name[i:j] in words and name.startswith(ends, j):
+    first = max(0, end - MAX_PLACE_WORD)
+    # where a place suffix starts, after the span and before the longest place word from ``first`` ends: most names
+    # have none there, and then no place word holds the span
+    heads = [j for j in range(end, min(len(name), start + MAX_PLACE_WORD) + 1) if name.startswith(ends, j)]
+    if not heads:
+        return False
+    for i in range(first, start + 1):
+        for j in heads:
+            if max(end, i + least) <= j <= i + MAX_PLACE_WORD and name[i:j] in words:
                 return True
     return False
 
@@ -940,12 +946,11 @@ def is_goal(text: str, start: int, end: int, kind: str) -> bool:
         before = text[item : start - 1]
         if before and not org_spans(before) and not places_in(before):
             return True
+    if not text.endswith(words.get("verb", ()), 0, start):  # most names follow no word of building
+        return False
     name = text[start:end]
     quality = next((w for w in words.get("quality", ()) if name.startswith(w)), None)
-    return (
-        quality is not None and name[len(quality) :] in place_suffixes()
-        and text.endswith(words.get("verb", ()), 0, start)
-    )
+    return quality is not None and name[len(quality) :] in place_suffixes()
 
 
 def _own_branch(organizer: OrgMention, named: list[OrgMention]) -> OrgMention:
