@@ -816,8 +816,11 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
     other, volunteers = scores.get(_OTHER), scores.get(_VOLUNTEERS)
     if other is not None and volunteers is not None and by_volunteers(themed[cut:]):  # 志愿者奔赴一线防汛抢险
         scores[_VOLUNTEERS] = (max(volunteers[0], other[0] + _ITEMS_TIE), volunteers[1])
-    yielding = _yielding()
-    pair = activity_over_topic(themed[cut:]) if len(scores) > 1 and not yielding.isdisjoint(scores) else None
+    yielding, subjects = _yielding(), _topics()[0]
+    ymax = max((scores[label][0] for label in yielding if label in scores), default=None)
+    # the rule can only raise a label of doing that a yielding label outscores or ties
+    can_change = ymax is not None and any(v <= ymax for label, (v, _) in scores.items() if label not in subjects)
+    pair = activity_over_topic(themed[cut:]) if can_change else None
     if pair is not None and pair[0] in scores:  # 开展了人才交流会, 赴X观摩学习乡村振兴: the activity before its topic
         act, topics = pair
         top = max((scores[t][0] for t in topics if t in scores), default=0.0)
@@ -850,13 +853,15 @@ def activity_over_topic(text: str) -> tuple[str, tuple[str, ...]] | None:
     yielding = _yielding()
     start = _lead_end(text)
     mark = _SENTENCE_MARK.search(text, start)
-    _, _, patterns = _cues()
-    for clause in _CLAUSE_SPLIT.split(text[start : mark.end() if mark else len(text)]):
+    sentence = text[start : mark.end() if mark else len(text)]
+    # a prefiltered pattern that matches nowhere in the sentence matches in none of its clauses
+    live = [(label, p) for label, p in _cues()[2] if not _prefilter(p) or p.search(sentence)]
+    for clause in _CLAUSE_SPLIT.split(sentence):
         spans: dict[str, set[tuple[int, int]]] = {}
         for s, e, labels in _drop_titles(clause, _keyword_hits(clause)):
             for label in labels:
                 spans.setdefault(label, set()).add((s, e))
-        for label, pattern in patterns:
+        for label, pattern in live:
             if pm := pattern.search(clause):
                 spans.setdefault(label, set()).add(pm.span())
         topics = tuple(sorted(label for label in spans if label in subjects))
