@@ -536,3 +536,11 @@ def test_an_undated_paragraph_about_another_place_takes_that_places_branch() -> 
 def test_party_schools_and_working_groups_are_bodies(text: str, want: list[str]) -> None:
     assert [text[s:e] for s, e, _ in org_spans(text)] == want
     assert org_spans(text) == _names_start_by_start(text)
+
+
+def test_units_that_post_one_team_together_organize_as_that_team() -> None:
+    organizer, named = _run_case({"text": "5月3日,县财政局、县工商联、县人民医院驻石泉村工作队走访脱贫户。"})
+    assert organizer is not None and organizer.name == "县财政局、县工商联、县人民医院驻石泉村工作队"
+    assert [m.name for m in named] == ["县财政局", "县工商联", "县人民医院驻石泉村工作队"]
+    organizer, _ = _run_case({"text": "5月3日,县财政局、县工商联开展联合督查。"})
+    assert organizer is not None and organizer.name == "县财政局"

@@ -562,6 +562,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             end = _through_alias(head, _through_quotes(head, span[1]))  # 高河塘社区“五星”党建联盟: one name
             end = _through_short_township(head, item, end)  # 和平区小白楼街 (of 小白楼街道): one name
             end = _through_brackets(head, item, end)  # 红岭镇各村(社区)党(总)支部: one name
+            end = _shared_team(head, end)  # X局、Y联、Z医院驻W村工作队: the units' one team
             length = end - item
             if verb is None and (_scene_re().match(head, end) or _area_re().match(head, end)):
                 return None  # X社区居民楼里传来…, X区Y小区日前发生…: a scene, where and not who
@@ -657,6 +658,30 @@ def titled_person(name: str, after: str) -> bool:
 
 _LIST_MARK = "、"
 _POSTED = "驻"  # 县财政局驻X村第一书记, 驻X村第一书记: one posted to a village by the body before
+
+
+_TEAM_KINDS = ("social",)  # the kind of a team's suffix (工作队, 工作组)
+
+
+def _shared_team(head: str, end: int) -> int:
+    """Where a list of units ends when it closes with the team they post together (``A局、B联、C医院驻X村工作队``:
+    the team of all three, written as the text writes it); else ``end``.
+
+    >>> h = "市审计局、市工商联、市医院驻东岭村工作队走访"; h[: _shared_team(h, 4)]
+    '市审计局、市工商联、市医院驻东岭村工作队'
+    >>> _shared_team("市审计局、市工商联开展", 4)
+    4
+    """
+    pos = end
+    while pos < len(head) and head[pos] == _LIST_MARK:
+        span = orgs.body_at(head, pos + 1, len(head))
+        if span is None or span[0] != pos + 1:
+            return end
+        name = head[span[0] : span[1]]
+        if _POSTED in name[1:] and orgs.kind_of(name) in _TEAM_KINDS:  # C医院驻X村工作队: a unit's team posted
+            return span[1]
+        pos = span[1]
+    return end
 
 
 def _posted_to(name: str) -> int:
