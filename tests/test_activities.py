@@ -349,3 +349,9 @@ def test_words_said_and_titles_of_attendees_are_no_cues() -> None:
 def test_a_visit_to_old_people_living_alone_is_assistance() -> None:
     assert classify_text("5月3日,石泉社区党支部组织党员走访独居老人。")[0] == "assistance"
     assert classify_text("5月3日,石泉社区党支部组织党员走访辖区企业。")[0] != "assistance"
+
+
+def test_a_title_of_people_who_attend_is_no_cue() -> None:
+    assert "personnel" not in clause_cues("师生党员和入党积极分子共同参加了活动")
+    assert "personnel" not in clause_cues("12名预备党员参加")
+    assert "personnel" in clause_cues("确定入党积极分子")  # the step of recruiting itself

@@ -148,6 +148,12 @@ def _before_any_name(text: str, hits: list[_Hit], i: int) -> bool:
 
 
 @cache
+def _attend_words() -> tuple[str, ...]:
+    """Words that, right after a title, say those people attend (``activity_titles.tsv``, kind attend)."""
+    return tuple(row[1] for row in read_table("activity_titles.tsv") if row[0] == "attend")
+
+
+@cache
 def _name_verbs() -> tuple[str, ...]:
     return tuple(row[1] for row in read_table("activity_titles.tsv") if row[0] == "name_verb")
 
@@ -161,7 +167,7 @@ def _names_people(text: str, start: int, end: int, name: re.Pattern[str]) -> boo
     """
     if start > 0 and text[start - 1] in _OPEN_MARKS and text[end : end + 1] in _CLOSE_MARKS:
         start, end = start - 1, end + 1
-    if name.match(text, end) or text.startswith("等", end):
+    if name.match(text, end) or text.startswith("等", end) or text.startswith(_attend_words(), end):
         return True
     return (start == 0 or text[start - 1] in _MARKS) and (end == len(text) or text[end] in _MARKS)
 
