@@ -167,7 +167,9 @@ def _runs_on(text: str, end: int) -> bool:
 def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tuple[str, ...]]) -> tuple[int, str] | None:
     """The name read at ``s``, the rule written out: cut openers (up to two), then back off past stopwords."""
     openers = sorted((r[0] for r in read_table("org_openers.tsv")), key=len, reverse=True)
-    heads = {r[0] for r in read_table("org_openers.tsv") if len(r) > 2 and r[2] == "head"}
+    heads = {r[0] for r in read_table("org_openers.tsv") if len(r) > 2 and r[2] in ("head", "place_only")}
+    place_only = {r[0] for r in read_table("org_openers.tsv") if len(r) > 2 and r[2] == "place_only"}
+    places = [sfx for sfx, kind in suffixes.items() if kind == "place"]
     areas = tuple(r[0] for r in read_table("org_not_bodies.tsv"))
 
     guards = [(r[1], r[2]) for r in read_table("org_cues.tsv") if r[0] in ("name", "not")]
@@ -186,6 +188,18 @@ def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tup
         if word in heads and len(name) > 1 and name[1] not in suffixes and any(  # 至乐社区: 至 opens the name
             name.startswith(end, 2) for end in ("社区", "街道", "嘎查", "村", "镇", "乡", "路", "街")
         ):
+            return 0
+        rest = name[len(word) :]
+        before_place = (  # 同东岭村党支部, 同社区, 同各小区: an opener; 同济大学: the name's first character
+            rest in suffixes
+            or any(rest.startswith(w) and not any(w.endswith(c) and rest[len(w):].startswith(r) for c, r in guards)
+                   for w in openers)
+            or any(
+                any(rest[:k].endswith(sfx) and k - len(sfx) >= 2 for sfx in places) and name_at(rest[:k]) == rest[:k]
+                for k in range(3, len(rest) + 1)
+            )
+        )
+        if word in place_only and not before_place:
             return 0
         return len(word)
 
@@ -467,6 +481,8 @@ def test_a_name_is_read_whole_through_latin_letters_and_digits() -> None:
         ("党员们向东岭社区居民送去年货", ["东岭社区"]),  # 们向: people acting on the body after them
         ("至乐社区党支部与同丰村党支部、后沟村党支部", ["至乐社区党支部", "同丰村党支部", "后沟村党支部"]),
         ("同砚路派出所民警", ["同砚路派出所"]),
+        ("同济大学党委与后勤服务中心党支部、向阳花志愿服务队", ["同济大学党委", "后勤服务中心党支部", "向阳花志愿服务队"]),
+        ("同东岭村党支部一起巡河", ["东岭村党支部"]),
         ("未来社区将持续开展", []),
     ],
 )

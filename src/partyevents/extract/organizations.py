@@ -263,14 +263,47 @@ def _opener_length(text: str, pos: int, end: int) -> int:
     # nor one inside a longer place word a place suffix follows (于家村, 于集镇: 于家, 于集 of the gazetteer)
     if in_place_word(text[pos:end], 0, m.end() - pos, longer=True):
         return 0
-    return 0 if m.end() == pos + 1 and text[pos] in _head_openers() and _opens_place(text, pos + 1, end) else m.end() - pos
+    if m.end() == pos + 1 and text[pos] in _head_openers():
+        if _opens_place(text, pos + 1, end):  # 至乐社区, 同丰村
+            return 0
+        if text[pos] in _place_only_openers() and not _before_place(text, pos + 1, end):  # 同济大学, 后勤服务中心
+            return 0
+    return m.end() - pos
+
+
+@cache
+def _place_only_openers() -> frozenset[str]:
+    """The head openers that are openers only before a place's name, a bare suffix or another opener (``org_openers.tsv``,
+    third column place_only: 同 of 同东岭村党支部, 同社区, 同各小区; not of 同济大学)."""
+    return frozenset(row[0] for row in read_table("org_openers.tsv") if len(row) > 2 and row[2] == "place_only")
+
+
+_MIN_PLACE_WORD = 2  # characters of a place's own name before its suffix (东岭 of 东岭村)
+
+
+def _before_place(text: str, pos: int, end: int) -> bool:
+    """True when what follows at ``pos`` (before ``end``) is a bare suffix (社区), opens with an opener (各小区) or opens
+    with a place's name of two or more characters before its suffix (东岭村党支部).
+
+    >>> _before_place("同东岭村党支部", 1, 7), _before_place("同社区", 1, 3), _before_place("同济大学", 1, 4)
+    (True, True, False)
+    """
+    rest = text[pos:end]
+    if rest in _suffixes() or _opener_re().match(rest):
+        return True
+    for k in range(_MIN_PLACE_WORD + 1, len(rest) + 1):
+        head = rest[:k]
+        suffix = next((sfx for sfx in place_suffixes() if head.endswith(sfx)), None)
+        if suffix is not None and len(head) - len(suffix) >= _MIN_PLACE_WORD and name_at(head) == head:
+            return True
+    return False
 
 
 @cache
 def _head_openers() -> frozenset[str]:
     """The one-character openers that also open communities' and villages' names (``org_openers.tsv``, third column
     head: 至 of 至乐社区, 同 of 同丰村)."""
-    return frozenset(row[0] for row in read_table("org_openers.tsv") if len(row) > 2 and row[2] == "head")
+    return frozenset(row[0] for row in read_table("org_openers.tsv") if len(row) > 2 and row[2] in ("head", "place_only"))
 
 
 # the ends of a place or a road named by two characters (乐社区 of 至乐社区, 砚路 of 同砚路派出所)
