@@ -560,3 +560,8 @@ def test_units_that_post_one_team_together_organize_as_that_team() -> None:
     assert [m.name for m in named] == ["县财政局", "县工商联", "县人民医院驻石泉村工作队"]
     organizer, _ = _run_case({"text": "5月3日,县财政局、县工商联开展联合督查。"})
     assert organizer is not None and organizer.name == "县财政局"
+
+
+def test_a_reference_is_listed_as_the_body_it_stands_for_once() -> None:
+    _, named = _run_case({"text": "5月3日,石泉街道开展义诊。该街道组织党员参加,青禾社区协助。"})
+    assert [m.name for m in named] == ["石泉街道", "青禾社区"]

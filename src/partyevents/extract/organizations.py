@@ -913,7 +913,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             and ctx.text[organizer.start : organizer.end] == organizer.name
         ):
             named = sorted([*named, organizer], key=lambda m: m.start or 0)
-        out.append((organizer, named))
+        out.append((organizer, _references_resolved(ctx, ev, named)))  # 该街道: the body it stands for, listed once
         prev, prev_section = organizer, ev.section
     return out
 
@@ -998,6 +998,28 @@ def _own_branch(organizer: OrgMention, named: list[OrgMention]) -> OrgMention:
         if m.kind == "party" and m.name.startswith(organizer.name) and m.name[len(organizer.name) :] in _suffixes():
             return OrgMention(m.name, organizer.start, organizer.end, "party", organizer.source)
     return organizer
+
+
+def _references_resolved(ctx: DocContext, ev: Event, named: list[OrgMention]) -> list[OrgMention]:
+    """The bodies named, a reference among them (``该街道``, ``我县``, ``本社区``) written as the body it stands for
+    (:func:`~partyevents.extract.organizer.resolve_reference`), or left out when that body is listed already: a
+    reference is no name of a body of its own. Unresolved, it stays as written (我院党支部 of a page that names no 院)."""
+    from .organizer import reference_match, resolve_reference
+
+    if not any(reference_match(m.name) for m in named):  # most events name none
+        return named
+    out: list[OrgMention] = []
+    for m in named:
+        if reference_match(m.name) and m.start is not None:
+            start = m.start
+            name = resolve_reference(m.name, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start],
+                                     ev.text[start - ev.start + len(m.name) :])
+            if name is not None and any(n.name == name for n in named):
+                continue
+            if name is not None:
+                m = OrgMention(name, m.start, m.end, kind_of(name), m.source)
+        out.append(m)
+    return out
 
 
 def _venue_branch(venue: str, named: list[OrgMention]) -> OrgMention | None:

@@ -52,7 +52,7 @@ from ..resources import read_table
 from . import organizations as orgs
 
 __all__ = ["Found", "OrganizerSpan", "area_body", "class_words", "event_head", "expand_generic", "find_organizer", "is_scope", "organizer_span",
-           "resolve_person", "resolve_reference", "scope_acts", "short_place", "skip_preamble", "titled_person"]
+           "reference_match", "resolve_person", "resolve_reference", "scope_acts", "short_place", "skip_preamble", "titled_person"]
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
@@ -970,6 +970,15 @@ def _joins(cue: str, rest: str) -> bool:
     if cue in withs:
         return together.search(rest) is not None
     return False
+
+
+def reference_match(name: str) -> bool:
+    """True for a name that opens with a reference (``该街道``, ``我县``, ``本社区``: ``org_references.tsv``).
+
+    >>> reference_match("该街道"), reference_match("东岭街道")
+    (True, False)
+    """
+    return _reference_re().match(name) is not None
 
 
 def is_scope(words: str) -> bool:
