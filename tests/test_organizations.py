@@ -565,3 +565,9 @@ def test_units_that_post_one_team_together_organize_as_that_team() -> None:
 def test_a_reference_is_listed_as_the_body_it_stands_for_once() -> None:
     _, named = _run_case({"text": "5月3日,石泉街道开展义诊。该街道组织党员参加,青禾社区协助。"})
     assert [m.name for m in named] == ["石泉街道", "青禾社区"]
+
+
+def test_a_verb_of_visiting_ends_a_name() -> None:
+    text = "参会人员走进石泉社区参观党群服务中心"
+    assert [text[s:e] for s, e, _ in org_spans(text)] == ["石泉社区", "党群服务中心"]
+    assert org_spans(text) == _names_start_by_start(text)
