@@ -571,3 +571,9 @@ def test_a_verb_of_visiting_ends_a_name() -> None:
     text = "参会人员走进石泉社区参观党群服务中心"
     assert [text[s:e] for s, e, _ in org_spans(text)] == ["石泉社区", "党群服务中心"]
     assert org_spans(text) == _names_start_by_start(text)
+
+
+def test_sites_shown_on_a_tour_are_not_the_organizer() -> None:
+    organizer, named = _run_case({"text": "5月3日,全县党建现场会召开,与会人员现场观摩了石泉村、青禾村。"})
+    assert organizer is None
+    assert [m.name for m in named] == ["石泉村", "青禾村"]

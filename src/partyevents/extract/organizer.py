@@ -263,11 +263,31 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                     and not _visited(text, cpos, s)  # 市长X到Y区调研: Y区 is visited
                     and not _area_re().match(text, e)  # X区Y小区近日…: the address of an area
                     and not home_of(text, s, e)  # X村村民Y: a person's home
+                    and not _toured(text, cpos, s)  # 与会人员观摩了X村: X村 is shown
                 ):
                     return Found(s, e, "venue" if locative else "subject", cpos, cend)
         if found is not None:
             return found
     return None
+
+
+@cache
+def _toured_re() -> re.Pattern[str]:
+    """A word of touring a site (``org_cues.tsv``, kind toured: 观摩, 参观) and 了, at the end."""
+    words = _cues().get("toured", ())
+    # the word, 了, and the items of a list before the name (观摩了X村、Y村: Y村 too)
+    items = r"(?:[\u4e00-\u9fff()（）]{1,24}、)*"
+    return re.compile(f"(?:{orgs.trie_pattern(words)})(?:了|学习了)?{items}$") if words else re.compile("(?!)")
+
+
+def _toured(text: str, cpos: int, s: int) -> bool:
+    """True when a word of touring a site stands right before the name at ``s`` in its clause (``现场观摩了X村``): the
+    name is the site shown, never the organizer, whoever tours it.
+
+    >>> _toured("与会人员现场观摩了东岭村", 0, 9), _toured("观摩了东岭村、西岭村", 0, 7), _toured("东岭村组织观摩", 0, 0)
+    (True, True, False)
+    """
+    return _toured_re().search(text, cpos, s) is not None
 
 
 _VISITORS = "一行"  # a delegation: 王某一行到X调研
