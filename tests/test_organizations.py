@@ -577,3 +577,10 @@ def test_sites_shown_on_a_tour_are_not_the_organizer() -> None:
     organizer, named = _run_case({"text": "5月3日,全县党建现场会召开,与会人员现场观摩了石泉村、青禾村。"})
     assert organizer is None
     assert [m.name for m in named] == ["石泉村", "青禾村"]
+
+
+def test_each_of_a_class_of_bodies_neither_leads_nor_stands_in() -> None:
+    organizer, _ = _run_case({"text": "5月3日,各村党支部书记个个摩拳擦掌,青禾镇党委组织比武。"})
+    assert organizer is not None and organizer.name == "青禾镇党委"
+    organizer, _ = _run_case({"text": "5月3日,评委查看了各村党支部的台账。"})
+    assert organizer is None

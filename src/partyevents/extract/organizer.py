@@ -259,6 +259,7 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                     cpos <= s and e <= cend
                     and not _reference_re().match(text, s)
                     and not text.startswith(class_words(), s)
+                    and not text.startswith(_EACH, s)  # 各村党支部 named, not acting: each of a class, no stand-in
                     and not text.endswith(_cues().get("object", ()), cpos, s)  # 向X捐赠: X is acted on
                     and not _visited(text, cpos, s)  # 市长X到Y区调研: Y区 is visited
                     and not _area_re().match(text, e)  # X区Y小区近日…: the address of an area
@@ -595,6 +596,8 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
                 stands = _LIST_MARK not in head and (head[end - 1] not in _ADMIN_HEADS or _visits(stripped, verb))
                 return (offset + end - 1, 1, "reference") if stands else None
             if head.startswith(_titles(), end):
+                if head.startswith(_EACH, item):  # 各村党支部书记: the leaders of a class of bodies take part
+                    return None
                 posted = _posted_to(head[item:end])  # 县财政局驻X村第一书记: the village the leader is posted to
                 return offset + item + posted, length - posted, "leader"
             if verb and _joins(verb.group(), stripped[verb.end() :]):
