@@ -547,6 +547,7 @@ def test_an_undated_paragraph_about_another_place_takes_that_places_branch() -> 
         ("由区委组织部主办、区委党校承办", ["区委组织部", "区委党校"]),
         ("市委第二巡察组来到青禾镇", ["市委第二巡察组", "青禾镇"]),
         ("回顾了上半年督导组的工作", []),  # a time word is no part of a name
+        ("为文明创建贡献党校力量", []),  # 党校力量: a word, no school
     ],
 )
 def test_party_schools_and_working_groups_are_bodies(text: str, want: list[str]) -> None:
