@@ -12,12 +12,15 @@ are read. The subject is
   when a person's title follows it (``镇党委书记X`` → 镇党委, ``resources/org_titles.tsv``), or
   ``joint`` when a joint cue follows it (``X联合Y``, ``X与Y共同``: ``resources/org_joint_cues.tsv``).
   A place followed by 的 and a body (``白沙乡的红岩村党总支``, ``我市X镇的Y公司``) says where: the body acts.
+  Units listed before the team they post together (``A局、B联、C医院驻X村工作队``) are that team, written whole.
+  After a receiving cue (``迎来``, ``接待``: ``org_cues.tsv``, kind receive) the guest named acts, not the host;
   The name runs on through a quoted word to the body after it (``X社区“五星”党建联盟``); a name with a
   quoted word before the cue and no name before it is read from the words before that word
   (``市“平安”建设领导小组``). A facility said to be built or opened (``X村卫生室投入使用``) gives
   way to the place its name opens with; a name of a class of bodies (``农村党支部``:
   ``resources/org_class_words.tsv``) is none;
-- a scope word and a place suffix (``全县``, ``全市``): that place as a whole, source ``reference``;
+- a scope word and a place suffix (``全县``, ``全市``): that place as a whole, source ``reference`` (``全区`` of a page that
+  names the autonomous region's bodies, ``自治区党委``, is the region);
 - ``由X主办/牵头/组织``: X, source ``subject`` (also after words with no name, ``一场由X与Y联合发起的…``);
   so does ``在X的组织下/带领下`` (``org_cues.tsv``, kind under), before the clause that names who acts;
 - a bare place name (``宜城``, ``黄陂区``) standing alone before the cue: source ``subject``;
@@ -35,7 +38,8 @@ one, the first body named right after 来自 (``org_cues.tsv``, kind from: 他�
 the head names (source ``subject``); a body right after 向/对/将 (kind object: 向X捐赠) is acted on and stands in for
 none. A clause of no action cue whose body is followed by a site and a word of place
 (``X社区居民楼里传来…``: kinds site and at) sets a scene and has no subject; a place right before a word of who
-lives there (``X村村民Y说``: kind home, :func:`home_of`) is a person's home, neither subject nor stand-in. A ``在X…仪式上`` clause (``org_cues.tsv``, kind host)
+lives there (``X村村民Y说``: kind home, :func:`home_of`) is a person's home, neither subject nor stand-in; nor do a
+site shown on a tour (``观摩了X村``: kind toured) and each of a class of bodies (``各村党支部``) stand in. A ``在X…仪式上`` clause (``org_cues.tsv``, kind host)
 names the host X even when the sentence's subject is the body of a speaker's title. Everything a clause
 decides is read from the clause alone, so the organizer found in a whole head is found again in its clause
 alone (the spaCy component reads only that).
