@@ -355,3 +355,9 @@ def test_a_title_of_people_who_attend_is_no_cue() -> None:
     assert "personnel" not in clause_cues("师生党员和入党积极分子共同参加了活动")
     assert "personnel" not in clause_cues("12名预备党员参加")
     assert "personnel" in clause_cues("确定入党积极分子")  # the step of recruiting itself
+
+
+def test_disputes_services_at_the_door_and_lectures() -> None:
+    assert classify_text("5月3日,石泉社区调解了一起邻里纠纷。")[0] == "governance"
+    assert classify_text("5月3日,石泉社区为行动不便的老人上门理发。")[0] == "assistance"
+    assert "study" in classify_text("5月3日,石泉社区举办健康知识讲座。")[1]
