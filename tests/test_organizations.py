@@ -484,6 +484,7 @@ def test_a_name_is_read_whole_through_latin_letters_and_digits() -> None:
         ("同济大学党委与后勤服务中心党支部、向阳花志愿服务队", ["同济大学党委", "后勤服务中心党支部", "向阳花志愿服务队"]),
         ("同东岭村党支部一起巡河", ["东岭村党支部"]),
         ("未来社区将持续开展", []),
+        ("除石泉社区外,自青禾街道成立以来,自来水公司党支部", ["石泉社区", "青禾街道", "自来水公司党支部"]),
     ],
 )
 def test_function_words_do_not_glue_onto_names(text: str, want: list[str]) -> None:
