@@ -7,6 +7,7 @@ stopword or an action cue inside a place word that a place suffix follows in the
 from __future__ import annotations
 
 import functools
+import re
 
 from partyevents.resources import read_table
 
@@ -35,3 +36,15 @@ def in_place(text: str, start: int, end: int, longer: bool = False) -> bool:
         for i in range(max(0, end - longest), start + 1)
         for j in range(end, min(len(text), i + longest) + 1)
     )
+
+
+_PLAIN_INNER = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![年月日号时分秒])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{1,6}(?=[\u4e00-\u9fff])"
+    r"|(?<=第)[0-9]{1,3}(?=[\u4e00-\u9fff])"
+)
+
+
+def plain_masked(text: str) -> str:
+    """A run of Latin letters (and digits) of six at most between Han characters, not after a date's word, or up to
+    three digits after 第 before a Han character: written as 丂, one for one (the text names are read in)."""
+    return _PLAIN_INNER.sub(lambda m: "\u4e02" * len(m.group()), text)

@@ -302,3 +302,62 @@ def test_election_checkpoints_and_the_basis_of_an_activity() -> None:
     assert classify_text("3月2日,石泉村完成了“两委”选举。")[0] == "org_building"
     text = "3月4日,各支部党员深入路段,在路口设卡参加联防联控,按照网格化、全覆盖清查工作要求,给居民量体温。"
     assert classify_text(text)[0] == "epidemic_control"  # …要求, is the basis, not the activity
+
+
+def test_what_is_done_in_the_main_sentence_wins_over_its_subject_matter_repeated_later() -> None:
+    def primary(text: str) -> str:
+        ev = Event(0, 0, len(text), text)
+        return classify_activities(DocContext(text=text), [ev])[0][0]
+
+    talk = "会上大家谈人才培养。人才是关键。要引进人才、留住人才。"
+    assert primary("6月1日,青禾镇举行了人才交流会。" + talk) == "meeting"  # the form, not the topic
+    farm = "大家学习了产业发展经验。要做强产业,发展集体经济。"
+    assert primary("为推进产业兴旺,6月1日,青禾镇组织干部赴石泉县观摩学习乡村振兴经验。" + farm) == "inspection"
+    assert primary("6月1日,青禾镇开展疫情防控排查。随后开展宣传。") == "epidemic_control"  # epidemic control does not yield
+
+
+def test_the_title_of_a_page_of_one_event_names_its_activity() -> None:
+    text = "为深入开展“双报到”活动,5月3日,青禾中学党支部组织党员走进石泉社区,开展义务劳动。"
+    ev = Event(0, 0, len(text), text)
+    assert classify_activities(DocContext(text=text), [ev])[0][0] == "volunteer_service"  # no title: the main clause
+    titled = DocContext(text=text, title="青禾中学党支部深入开展“双报到”活动")
+    assert classify_activities(titled, [ev])[0][0] == "co_building"
+    two = [Event(0, 0, len(text), text), Event(1, 0, len(text), text)]
+    assert classify_activities(titled, two)[0][0] == "volunteer_service"  # a page of several events: each its own
+
+
+def test_flood_control_done_by_volunteers_is_volunteer_service_else_other() -> None:
+    def primary(text: str) -> str:
+        ev = Event(0, 0, len(text), text)
+        return classify_activities(DocContext(text=text), [ev])[0][0]
+
+    assert primary("7月9日,青禾镇党员志愿者连夜奔赴河堤防汛抢险。") == "volunteer_service"
+    assert primary("7月9日,青禾镇干部连夜奔赴河堤防汛抢险。") == "other"
+
+
+def test_words_said_and_titles_of_attendees_are_no_cues() -> None:
+    def labels(text: str) -> list[str]:
+        ev = Event(0, 0, len(text), text)
+        return classify_activities(DocContext(text=text), [ev])[0][1]
+
+    said = "5月3日,石泉社区开展义诊活动。“在家门口就能检查,太方便了!”刚看完病的李大爷说。"
+    assert "inspection" not in labels(said)  # a resident's words
+    assert "personnel" not in labels("5月3日,青禾镇召开座谈会,各村“第一书记”等60人参加。")  # who attends
+    assert labels("5月3日,石泉社区开展“清洁家园,你我同行”卫生清扫活动。")[0] == "volunteer_service"  # a slogan is kept
+
+
+def test_a_visit_to_old_people_living_alone_is_assistance() -> None:
+    assert classify_text("5月3日,石泉社区党支部组织党员走访独居老人。")[0] == "assistance"
+    assert classify_text("5月3日,石泉社区党支部组织党员走访辖区企业。")[0] != "assistance"
+
+
+def test_a_title_of_people_who_attend_is_no_cue() -> None:
+    assert "personnel" not in clause_cues("师生党员和入党积极分子共同参加了活动")
+    assert "personnel" not in clause_cues("12名预备党员参加")
+    assert "personnel" in clause_cues("确定入党积极分子")  # the step of recruiting itself
+
+
+def test_disputes_services_at_the_door_and_lectures() -> None:
+    assert classify_text("5月3日,石泉社区调解了一起邻里纠纷。")[0] == "governance"
+    assert classify_text("5月3日,石泉社区为行动不便的老人上门理发。")[0] == "assistance"
+    assert "study" in classify_text("5月3日,石泉社区举办健康知识讲座。")[1]

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from org_plain_rules import in_place as _in_place
-from partyevents.extract.organizations import find_organizations, name_at, org_spans, organizer_in
+from org_plain_rules import plain_masked as _plain_masked
+from partyevents.extract.organizations import find_organizations, masked, name_at, org_spans, organizer_in
 from partyevents.extract.wordtrie import trie_pattern
 from partyevents.records import DocContext, Event, OrgMention
 from partyevents.resources import read_table
@@ -75,9 +76,11 @@ def test_verb_phrases_are_not_listed_as_bodies() -> None:
 
 def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
     """The name rule read literally: try a name at every chunk start, cut at the next stop."""
+    text = _plain_masked(text)
     suffixes = {row[0]: row[1] for row in read_table("org_suffixes.tsv")}
-    stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
+    stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv") if row[3:4] not in (["after_body"], ["person"])]
     inside = {row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "inside"}
+    after_body = {row[0] for row in read_table("org_stopwords.tsv") if row[3:4] == ["after_body"]}
     verbs = _plain_cues()
     pronouns = {r[0] for r in read_table("org_openers.tsv") if r[1] in ("pronoun", "national")}
     starts, stops = {0}, {len(text)}
@@ -102,7 +105,7 @@ def _names_start_by_start(text: str) -> list[tuple[int, int, str]]:
             bare = first in suffixes or _kinds_of_place(first or "", suffixes)
             stop = _first_stopword(first, stopwords) if first and not bare else None
             if stop is None or stop[1] in pronouns or stop[1] in inside or not (
-                len(stop[1]) > 1 or any(w == stop[1] and (a or b) for w, a, b in stopwords)
+                len(stop[1]) > 1 or any(w == stop[1] and (a or b) for w, a, b in stopwords) or stop[1] in after_body
             ):
                 break
             s += stop[0] + len(stop[1])
@@ -120,8 +123,9 @@ def _first_stopword(name: str, stopwords: list[tuple[str, ...]]) -> tuple[int, s
             if name.startswith(word, at) and not excepted and at not in found:  # rows in order: the first wins
                 found[at] = (row, word)
     rows = read_table("org_stopwords.tsv")
-    prepositions = [row[0] for row in rows if len(row) > 3 and row[3] == "preposition"]
+    prepositions = [row[0] for row in rows if len(row) > 3 and row[3] in ("preposition", "after_body")]
     bodies = [sfx for sfx, kind in read_table("org_suffixes.tsv") if kind != "place"]
+    bodies += [row[0] for row in rows if row[3:4] == ["person"]]  # 党员向X社区: a word for people, as a body
     for at in range(len(name)):  # a preposition right after a body's name (X党委向Y): a stopword whatever is around it
         word = next((w for w in sorted(prepositions, key=len, reverse=True) if name.startswith(w, at)), None)
         if word is not None and name[:at].endswith(tuple(bodies)):
@@ -163,6 +167,9 @@ def _runs_on(text: str, end: int) -> bool:
 def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tuple[str, ...]]) -> tuple[int, str] | None:
     """The name read at ``s``, the rule written out: cut openers (up to two), then back off past stopwords."""
     openers = sorted((r[0] for r in read_table("org_openers.tsv")), key=len, reverse=True)
+    heads = {r[0] for r in read_table("org_openers.tsv") if len(r) > 2 and r[2] in ("head", "place_only")}
+    place_only = {r[0] for r in read_table("org_openers.tsv") if len(r) > 2 and r[2] == "place_only"}
+    places = [sfx for sfx, kind in suffixes.items() if kind == "place"]
     areas = tuple(r[0] for r in read_table("org_not_bodies.tsv"))
 
     guards = [(r[1], r[2]) for r in read_table("org_cues.tsv") if r[0] in ("name", "not")]
@@ -177,6 +184,22 @@ def _clean_name(text: str, s: int, suffixes: dict[str, str], stopwords: list[tup
             "",
         )
         if not word or _opener_place(name) > len(word) or _in_place(name, 0, len(word), longer=True):
+            return 0
+        if word in heads and len(name) > 1 and name[1] not in suffixes and any(  # 至乐社区: 至 opens the name
+            name.startswith(end, 2) for end in ("社区", "街道", "嘎查", "村", "镇", "乡", "路", "街")
+        ):
+            return 0
+        rest = name[len(word) :]
+        before_place = (  # 同东岭村党支部, 同社区, 同各小区: an opener; 同济大学: the name's first character
+            rest in suffixes
+            or any(rest.startswith(w) and not any(w.endswith(c) and rest[len(w):].startswith(r) for c, r in guards)
+                   for w in openers)
+            or any(
+                any(rest[:k].endswith(sfx) and k - len(sfx) >= 2 for sfx in places) and name_at(rest[:k]) == rest[:k]
+                for k in range(3, len(rest) + 1)
+            )
+        )
+        if word in place_only and not before_place:
             return 0
         return len(word)
 
@@ -327,7 +350,7 @@ def test_a_venue_of_an_undated_paragraph_does_not_replace_the_organizer_of_the_s
 def test_the_first_stopword_passes_over_place_words_as_the_plain_rule(name: str) -> None:
     from partyevents.extract.organizations import first_stopword
 
-    stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv")]
+    stopwords = [(*row, "", "")[:3] for row in read_table("org_stopwords.tsv") if row[3:4] not in (["after_body"], ["person"])]
     stop = first_stopword(name)
     assert (stop and (stop.start(), stop.group())) == _first_stopword(name, stopwords)
 
@@ -424,3 +447,144 @@ def test_a_bare_branch_of_a_leaders_title_takes_the_area_its_sentence_names() ->
 def test_a_unit_that_acts_is_written_as_its_party_branch_when_the_event_names_it() -> None:
     organizer, _ = _run_case({"text": "6月2日上午,七连职工扛起锄头参加除草。随后七连党支部成员清运杂物。"})
     assert organizer is not None and organizer.name == "七连党支部"
+
+
+def test_a_residents_home_place_is_not_the_organizer() -> None:
+    organizer, _ = _run_case({"text": "5月3日,青禾村村民赵某某说,党员帮大家把路修好了。"})
+    assert organizer is None
+    organizer, _ = _run_case({"text": "5月3日,青禾村村民委员会组织大家清扫街道。"})
+    assert organizer is not None and organizer.name == "青禾村村民委员会"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["理工学院学生e支部开展学习", "东岭社区第3党支部联合5G党支部", "3日A社区开展活动", "共12个支部,第1234党支部", "ab东岭abcdefg社区"],
+)
+def test_names_may_carry_latin_letters_and_ordinal_digits(text: str) -> None:
+    assert org_spans(text) == _names_start_by_start(text)
+    assert masked(text) == _plain_masked(text)
+
+
+def test_a_name_is_read_whole_through_latin_letters_and_digits() -> None:
+    text = "5月3日,理工学院学生e支部与青禾社区第2党支部开展共建。"
+    organizer, named = _run_case({"text": text})
+    assert organizer is not None and organizer.name == "理工学院学生e支部"
+    assert [m.name for m in named] == ["理工学院学生e支部", "青禾社区第2党支部"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("青禾镇党委同石泉村党支部一起巡河", ["青禾镇党委", "石泉村党支部"]),  # 同 after a body: a preposition
+        ("会后石泉村党支部书记带队", ["石泉村党支部"]),  # 会后: a time word, no part of the name
+        ("志愿者同社区一起值守,成立后支部运转顺畅", []),  # 同/后 before a bare suffix
+        ("党员们向东岭社区居民送去年货", ["东岭社区"]),  # 们向: people acting on the body after them
+        ("至乐社区党支部与同丰村党支部、后沟村党支部", ["至乐社区党支部", "同丰村党支部", "后沟村党支部"]),
+        ("同砚路派出所民警", ["同砚路派出所"]),
+        ("同济大学党委与后勤服务中心党支部、向阳花志愿服务队", ["同济大学党委", "后勤服务中心党支部", "向阳花志愿服务队"]),
+        ("同东岭村党支部一起巡河", ["东岭村党支部"]),
+        ("石泉村党支部联手青禾社区党委", ["石泉村党支部", "青禾社区党委"]),  # a verb between two bodies
+        ("青禾镇党委帮扶石泉村,县驻村帮扶工作队", ["青禾镇党委", "石泉村", "县驻村帮扶工作队"]),
+        ("未来社区将持续开展", []),
+        ("除石泉社区外,自青禾街道成立以来,自来水公司党支部", ["石泉社区", "青禾街道", "自来水公司党支部"]),
+    ],
+)
+def test_function_words_do_not_glue_onto_names(text: str, want: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in org_spans(text)] == want
+    assert org_spans(text) == _names_start_by_start(text)
+
+
+def test_goals_and_slogans_are_not_listed_as_bodies() -> None:
+    text = "5月3日,青禾街道以“爱家园,美社区”为主题开展活动,推进文明、和谐、幸福社区建设,为打造平安社区出力。"
+    organizer, named = _run_case({"text": text})
+    assert organizer is not None and organizer.name == "青禾街道"
+    assert [m.name for m in named] == ["青禾街道"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("县财政局、县工商联、县人民医院驻石泉村工作队走访", ["县财政局", "县工商联", "县人民医院驻石泉村工作队"]),
+        ("区法院联合区检察院、区卫健委开展普法", ["区法院", "区检察院", "区卫健委"]),
+        ("青禾镇中心幼儿园与镇卫生室结对", ["青禾镇中心幼儿园", "镇卫生室"]),
+    ],
+)
+def test_mass_organizations_courts_and_units_are_bodies(text: str, want: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in org_spans(text)] == want
+    assert org_spans(text) == _names_start_by_start(text)
+
+
+def test_the_whole_region_of_a_page_on_an_autonomous_region_is_the_region() -> None:
+    text = "6月2日,全区基层党建现场推进会在青禾县召开,自治区党委常委王某某现场观摩了东岭区石泉村。"
+    organizer, _ = _run_case({"text": text})
+    assert organizer is not None and organizer.name == "自治区党委"
+
+
+def test_a_committee_member_who_heads_a_department_stands_for_the_department() -> None:
+    organizer, _ = _run_case({"text": "5月3日,青禾县委常委、组织部长王某某到石泉村调研。"})
+    assert organizer is not None and organizer.name == "青禾县委组织部"
+    organizer, _ = _run_case({"text": "5月3日,青禾县委书记王某某到石泉村调研。"})
+    assert organizer is not None and organizer.name == "青禾县委"
+
+
+def test_a_guest_body_that_acts_wins_over_the_host_that_receives_it() -> None:
+    organizer, named = _run_case({"text": "5月3日,石泉社区迎来了青禾县中医院的医护人员,为居民义诊。"})
+    assert organizer is not None and organizer.name == "青禾县中医院"
+    assert [m.name for m in named] == ["石泉社区", "青禾县中医院"]
+    organizer, named = _run_case({"text": "5月3日,在石泉社区,区图书馆的志愿者为孩子们讲故事。"})
+    assert organizer is not None and organizer.name == "区图书馆"
+
+
+def test_an_undated_paragraph_about_another_place_takes_that_places_branch() -> None:
+    text = "3月5日,东岭村党支部组织巡边。在青禾镇石泉村,家家挂起国旗。石泉村党总支书记王某说,大家很自豪。"
+    cut = text.index("在青禾镇")
+    events = [Event(0, 0, cut, text[:cut], section="s"), Event(1, cut, len(text), text[cut:], section="s")]
+    (first, _), (second, _) = find_organizations(DocContext(text=text), events)
+    assert first is not None and first.name == "东岭村党支部"
+    assert second is not None and second.name == "石泉村党总支"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("由区委组织部主办、区委党校承办", ["区委组织部", "区委党校"]),
+        ("市委第二巡察组来到青禾镇", ["市委第二巡察组", "青禾镇"]),
+        ("回顾了上半年督导组的工作", []),  # a time word is no part of a name
+        ("为文明创建贡献党校力量", []),  # 党校力量: a word, no school
+    ],
+)
+def test_party_schools_and_working_groups_are_bodies(text: str, want: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in org_spans(text)] == want
+    assert org_spans(text) == _names_start_by_start(text)
+
+
+def test_units_that_post_one_team_together_organize_as_that_team() -> None:
+    organizer, named = _run_case({"text": "5月3日,县财政局、县工商联、县人民医院驻石泉村工作队走访脱贫户。"})
+    assert organizer is not None and organizer.name == "县财政局、县工商联、县人民医院驻石泉村工作队"
+    assert [m.name for m in named] == ["县财政局", "县工商联", "县人民医院驻石泉村工作队"]
+    organizer, _ = _run_case({"text": "5月3日,县财政局、县工商联开展联合督查。"})
+    assert organizer is not None and organizer.name == "县财政局"
+
+
+def test_a_reference_is_listed_as_the_body_it_stands_for_once() -> None:
+    _, named = _run_case({"text": "5月3日,石泉街道开展义诊。该街道组织党员参加,青禾社区协助。"})
+    assert [m.name for m in named] == ["石泉街道", "青禾社区"]
+
+
+def test_a_verb_of_visiting_ends_a_name() -> None:
+    text = "参会人员走进石泉社区参观党群服务中心"
+    assert [text[s:e] for s, e, _ in org_spans(text)] == ["石泉社区", "党群服务中心"]
+    assert org_spans(text) == _names_start_by_start(text)
+
+
+def test_sites_shown_on_a_tour_are_not_the_organizer() -> None:
+    organizer, named = _run_case({"text": "5月3日,全县党建现场会召开,与会人员现场观摩了石泉村、青禾村。"})
+    assert organizer is None
+    assert [m.name for m in named] == ["石泉村", "青禾村"]
+
+
+def test_each_of_a_class_of_bodies_neither_leads_nor_stands_in() -> None:
+    organizer, _ = _run_case({"text": "5月3日,各村党支部书记个个摩拳擦掌,青禾镇党委组织比武。"})
+    assert organizer is not None and organizer.name == "青禾镇党委"
+    organizer, _ = _run_case({"text": "5月3日,评委查看了各村党支部的台账。"})
+    assert organizer is None

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from org_plain_rules import in_place
+from org_plain_rules import in_place, plain_masked
 from partyevents import ingest, normalize
 from partyevents import nlp as pe_nlp
 from partyevents.extract import organizations as orgs
@@ -165,3 +165,36 @@ def test_the_organizer_span_is_labelled_with_its_source() -> None:
 def test_names_cues_and_organizer_agree_on_generated_text(text: str) -> None:
     _assert_same_names(text)
     _assert_same_organizer(text)
+
+
+_HEAD_ALPHABET = list("镇县乡区市村社街道长副书记党委主任领导班子王某一行到")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_HEAD_ALPHABET, max_size=8))
+def test_title_and_place_heads_read_by_trie_as_by_a_scan_longest_first(head: str) -> None:
+    from partyevents.extract import organizer as org
+
+    title = next((t for t in org._leader_titles() if head.startswith(t)), None)  # the plain scan
+    m = org._leader_title_re().match(head)
+    assert (m.group() if m else None) == title
+    place = next((w for w in org._bare_heads() if head.startswith(w)), None)
+    m = org._bare_head_re().match(head)
+    assert (m.group() if m else None) == place
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("第学生支部社区党ab3Z9 ,年日"), max_size=16))
+def test_the_hint_before_masking_passes_every_text_masked(text: str) -> None:
+    assert orgs.masked(text) == plain_masked(text)
+    if orgs.masked(text) != text:
+        assert orgs._INNER_HINT.search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("他拉哈镇回龙村前进社区阳和联合区党委向北"), min_size=1, max_size=12), st.data())
+def test_a_place_word_is_found_as_the_plain_rule_finds_it(name: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(name) - 1))
+    end = data.draw(st.integers(start + 1, len(name)))
+    for longer in (False, True):
+        assert orgs.in_place_word(name, start, end, longer) == in_place(name, start, end, longer)

@@ -148,15 +148,31 @@ def _before_any_name(text: str, hits: list[_Hit], i: int) -> bool:
 
 
 @cache
+def _attend_words() -> tuple[str, ...]:
+    """Words that, right after a title, say those people attend (``activity_titles.tsv``, kind attend)."""
+    return tuple(row[1] for row in read_table("activity_titles.tsv") if row[0] == "attend")
+
+
+@cache
 def _name_verbs() -> tuple[str, ...]:
     return tuple(row[1] for row in read_table("activity_titles.tsv") if row[0] == "name_verb")
 
 
 def _names_people(text: str, start: int, end: int, name: re.Pattern[str]) -> bool:
-    """Whether the title at ``text[start:end]`` names people: before a name or 等, or alone in its clause."""
-    if name.match(text, end) or text.startswith("等", end):
+    """Whether the title at ``text[start:end]`` names people: before a name or 等, or alone in its clause; a title
+    written in quotation marks (各村“第一书记”等) is read as without them.
+
+    >>> t = "各村“第一书记”等170人参加"; bool(_names_people(t, 3, 7, _titles()[2]))
+    True
+    """
+    if start > 0 and text[start - 1] in _OPEN_MARKS and text[end : end + 1] in _CLOSE_MARKS:
+        start, end = start - 1, end + 1
+    if name.match(text, end) or text.startswith("等", end) or text.startswith(_attend_words(), end):
         return True
     return (start == 0 or text[start - 1] in _MARKS) and (end == len(text) or text[end] in _MARKS)
+
+
+_OPEN_MARKS, _CLOSE_MARKS = "“\"‘", "”\"’"
 
 
 _CONTEXT_FREE = re.compile(r"\(\?<|\(\?=|\(\?!|[$^]|\\[AZbB]")  # lookaround, anchors, word boundaries
@@ -707,9 +723,67 @@ def _ranked(scores: dict[str, tuple[float, int]]) -> tuple[str, list[str]]:
 
 def classify_activities(ctx: DocContext, events: list[Event]) -> list[tuple[str, list[str]]]:
     """For each event: (primary label, all labels), read from :func:`activity_text`."""
-    return [_ranked(_scores(ev)) for ev in events]
+    named = _title_label(ctx.title) if len(events) == 1 else None
+    out = []
+    for ev in events:
+        scores = _scores(ev)
+        if named is not None and named in scores:  # the title of a page of one event names its activity
+            top = max(score for score, _ in scores.values())
+            scores[named] = (max(scores[named][0], top + _ITEMS_TIE), scores[named][1])
+        out.append(_ranked(scores))
+    return out
 
 
+def _title_label(title: str | None) -> str | None:
+    """The label a page's title names, first (:func:`score_labels`) and last (:func:`_last_label`) alike, or None when
+    they differ (``排查软弱涣散村``: a verb and its object) or nothing is named; a quoted slogan's words count only when
+    nothing else has a cue.
+
+    >>> _title_label("东岭小学深入开展“在职党员进社区”活动"), _title_label("东岭社区的一天") is None
+    ('co_building', True)
+    >>> _title_label("东岭社区开展“爱老敬老”志愿服务活动"), _title_label("东岭街道成立党员志愿服务队")
+    ('volunteer_service', 'org_building')
+    >>> _title_label("东岭社区开展重阳节志愿服务活动") is None
+    True
+    """
+    if not title:
+        return None
+    plain = _QUOTED.sub(lambda m: m.group(1) + _MASK * len(m.group(2)) + m.group(3), title)
+    if not score_labels(plain):  # a quoted slogan (“在职党员进社区”) names the activity when nothing else does
+        plain = title
+    scores = score_labels(plain)
+    last = _last_label(plain)
+    return last if scores and _ranked(scores)[0] == last else None
+
+
+def _last_label(text: str) -> str | None:
+    """The label of the cue that ends last in ``text`` (the longest of those that end there): a title names its
+    activity last (``X社区开展重阳节志愿服务活动``), or None for no cue."""
+    _, _, patterns = _cues()
+    spans = [(e, e - s, label) for s, e, labels in _drop_titles(text, _keyword_hits(text)) for label in labels]
+    spans += [(m.end(), m.end() - m.start(), label) for label, p in patterns if (m := p.search(text))]
+    return max(spans, key=lambda span: span[:2])[2] if spans else None
+
+
+_QUOTED = re.compile(r"([“\"])([^“”\"\n]{1,40})([”\"])")
+
+
+_OTHER, _VOLUNTEERS = "other", "volunteer_service"  # flood control and rescue (other) done by volunteers: their service
+
+
+def by_volunteers(text: str) -> bool:
+    """True when the first clause holding a cue of ``other`` (flood control, rescue: no label of the taxonomy) says
+    volunteers do it: a volunteer cue and no cue of another label there (``党员志愿者奔赴一线防汛抢险``; not
+    ``组织驻村工作队和党员志愿者开展防汛抢险``, a body's teams of several kinds).
+
+    >>> by_volunteers("7月9日,党员志愿者奔赴一线防汛抢险。"), by_volunteers("7月9日,镇党委组织驻村工作队和志愿者开展防汛。")
+    (True, False)
+    """
+    for clause in _CLAUSE_SPLIT.split(text):
+        found = clause_cues(clause)
+        if _OTHER in found:
+            return set(found) == {_OTHER, _VOLUNTEERS}
+    return False
 _TEAM_TIE = 0.01  # what a cue in the organizer's own name (宣讲团) counts less than the same cue elsewhere
 
 
@@ -725,7 +799,7 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
     The labels of a team word left in the organizer's name (:func:`_masked`) count :data:`_TEAM_TIE` less.
     """
     text, cut, team = _masked(ev)
-    themed = _themes_masked(text)
+    themed = _speech_masked(_themes_masked(text))
     scores = score_labels(themed[cut:]) if cut else {}
     if not scores:
         scores = score_labels(themed)
@@ -745,7 +819,70 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
     if common is not None and common in scores:  # a summary of items all of one kind: that kind first
         top = max(score for score, _ in scores.values())
         scores[common] = (max(scores[common][0], top + _ITEMS_TIE), scores[common][1])
+    other, volunteers = scores.get(_OTHER), scores.get(_VOLUNTEERS)
+    if other is not None and volunteers is not None and by_volunteers(themed[cut:]):  # 志愿者奔赴一线防汛抢险
+        scores[_VOLUNTEERS] = (max(volunteers[0], other[0] + _ITEMS_TIE), volunteers[1])
+    yielding, subjects = _yielding(), _topics()[0]
+    ymax = max((scores[label][0] for label in yielding if label in scores), default=None)
+    # the rule can only raise a label of doing that a yielding label outscores or ties
+    can_change = ymax is not None and any(v <= ymax for label, (v, _) in scores.items() if label not in subjects)
+    pair = activity_over_topic(themed[cut:]) if can_change else None
+    if pair is not None and pair[0] in scores:  # 开展了人才交流会, 赴X观摩学习乡村振兴: the activity before its topic
+        act, topics = pair
+        top = max((scores[t][0] for t in topics if t in scores), default=0.0)
+        if scores[act][0] <= top and (common is None or common == act):
+            scores[act] = (top + _ITEMS_TIE, scores[act][1])
     return scores
+
+
+@cache
+def _yielding() -> frozenset[str]:
+    """The labels of subject matter that yield to the activity of their clause (``activity_topics.tsv``, kind yields)."""
+    return frozenset(row[1] for row in read_table("activity_topics.tsv") if row[0] == "yields")
+
+
+def activity_over_topic(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """(activity, its topics) of the first clause of the event's main sentence (the first after its lead) that holds
+    both labels of subject matter that yield (``activity_topics.tsv``, kinds label and yields; no other) and one of
+    doing, before or after them: what
+    is done is the event's activity, whatever its subject matter adds up to in the rest of the event
+    (``开展了人才交流会``: meeting; ``赴X县观摩学习乡村振兴经验``: inspection); None when no clause holds both.
+
+    >>> activity_over_topic("5月3日,东岭镇开展了人才交流会。会上大家谈人才。")
+    ('meeting', ('personnel',))
+    >>> activity_over_topic("为推进乡村振兴,5月3日,东岭镇赴青禾县观摩学习产业发展经验。")
+    ('inspection', ('economic',))
+    >>> activity_over_topic("5月3日,东岭镇召开会议,部署疫情防控工作。") is None
+    True
+    """
+    subjects = _topics()[0]
+    yielding = _yielding()
+    start = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    sentence = text[start : mark.end() if mark else len(text)]
+    # a prefiltered pattern that matches nowhere in the sentence matches in none of its clauses
+    live = [(label, p) for label, p in _cues()[2] if not _prefilter(p) or p.search(sentence)]
+    for clause in _CLAUSE_SPLIT.split(sentence):
+        spans: dict[str, set[tuple[int, int]]] = {}
+        for s, e, labels in _drop_titles(clause, _keyword_hits(clause)):
+            for label in labels:
+                spans.setdefault(label, set()).add((s, e))
+        for label, pattern in live:
+            if pm := pattern.search(clause):
+                spans.setdefault(label, set()).add(pm.span())
+        topics = tuple(sorted(label for label in spans if label in subjects))
+        acts = [label for label in spans if label not in subjects]
+        if not topics or not acts:
+            continue
+        if not yielding.issuperset(topics):
+            return None
+        act = min(acts, key=lambda label: (-_strength(spans[label])[0], _strength(spans[label])[1]))
+        first = min(s for s, _ in spans[act])
+        named = topic_labels(clause, spans)  # a topic right before the activity it names (人才交流会)
+        if all(label in named or all(s > first for s, _ in spans[label]) for label in topics):  # or its object
+            return act, topics
+        return None
+    return None
 
 
 def _dated_sentence(ev: Event, text: str, cut: int) -> int | None:
@@ -817,12 +954,55 @@ def activity_text(ev: Event) -> str:
     '〇〇〇〇〇走访慰问群众'
     """
     text, cut, _ = _masked(ev)
-    themed = _themes_masked(text)
+    themed = _speech_masked(_themes_masked(text))
     if cut and score_labels(themed[cut:]):
         return themed[cut:]
     if score_labels(themed):
         return themed
     return text[cut:] if cut and score_labels(text[cut:]) else text
+
+
+_SPEECH = re.compile(r"“([^“”\n]{8,300}?)”")
+_SPEECH_MARK = re.compile(r"[,，。!！?？]")
+_KEEP = frozenset(_MARKS)
+
+
+def _speech_masked(text: str) -> str:
+    """``text`` with the words said in a quotation masked, its marks kept (a quotation of eight or more characters
+    that holds a clause or sentence mark: what a resident or a leader says, ``“现在在家门口就能检查,太方便了!”``): the
+    words of a speech are no cue of what the event does; ``text`` itself when it has none.
+
+    >>> _speech_masked("开展义诊。“在家就能检查,太方便了!”王大爷说")
+    '开展义诊。“〇〇〇〇〇〇,〇〇〇〇!”王大爷说'
+    >>> _speech_masked("开展“讲文明,树新风”活动"), _speech_masked("“在家就能检查,太方便了”王大爷笑着说")[:6]
+    ('开展“讲文明,树新风”活动', '“〇〇〇〇〇')
+    """
+    if "“" not in text:
+        return text
+    return _SPEECH.sub(
+        lambda m: "“" + "".join(c if c in _KEEP else _MASK for c in m.group(1)) + "”" if _is_speech(text, m)
+        else m.group(), text
+    )
+
+
+_SAID_BEFORE = ":：。!！?？\n "  # a quotation right after one of these stands as a sentence of its own
+_SAID_AFTER = ",，。!！?？\n"
+
+
+def _is_speech(text: str, m: re.Match[str]) -> bool:
+    """True for a quotation that holds a clause mark and stands as words said: after a colon or a sentence's end
+    (``X说:“…”``, ``。“…”``), or before a mark or a said-word (``“…”,X说``, ``“…”X表示``); a slogan that names an
+    activity (``开展了“共建家园,环保先行”清扫活动``) is none."""
+    if not _SPEECH_MARK.search(m.group(1)):
+        return False
+    start, end = m.start(), m.end()
+    if start == 0 or text[start - 1] in _SAID_BEFORE or end == len(text) or text[end] in _SAID_AFTER:
+        return True
+    mark = _SPEECH_MARK.search(text, end)
+    return text.endswith(_SAID_WORDS, end, mark.start() if mark else len(text))
+
+
+_SAID_WORDS = ("说", "表示", "说道", "介绍", "感慨", "笑着说", "告诉记者")
 
 
 def _themes_masked(text: str) -> str:

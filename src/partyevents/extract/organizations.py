@@ -124,6 +124,8 @@ def _stopwords() -> tuple[tuple[str, str, str], ...]:
     """
     rows: list[tuple[str, str, str]] = []
     for row in read_table("org_stopwords.tsv"):
+        if row[3:4] in (["after_body"], ["person"]):  # a stopword right after a body's name only; a person's word
+            continue
         word, unless_after, unless_before = (*row, "", "")[:3]
         rows.append((word, unless_after, unless_before))
     return tuple(rows)
@@ -259,7 +261,65 @@ def _opener_length(text: str, pos: int, end: int) -> int:
     if place and place.end() > m.end():
         return 0
     # nor one inside a longer place word a place suffix follows (于家村, 于集镇: 于家, 于集 of the gazetteer)
-    return 0 if in_place_word(text[pos:end], 0, m.end() - pos, longer=True) else m.end() - pos
+    if in_place_word(text[pos:end], 0, m.end() - pos, longer=True):
+        return 0
+    if m.end() == pos + 1 and text[pos] in _head_openers():
+        if _opens_place(text, pos + 1, end):  # 至乐社区, 同丰村
+            return 0
+        if text[pos] in _place_only_openers() and not _before_place(text, pos + 1, end):  # 同济大学, 后勤服务中心
+            return 0
+    return m.end() - pos
+
+
+@cache
+def _place_only_openers() -> frozenset[str]:
+    """The head openers that are openers only before a place's name, a bare suffix or another opener (``org_openers.tsv``,
+    third column place_only: 同 of 同东岭村党支部, 同社区, 同各小区; not of 同济大学)."""
+    return frozenset(row[0] for row in read_table("org_openers.tsv") if len(row) > 2 and row[2] == "place_only")
+
+
+_MIN_PLACE_WORD = 2  # characters of a place's own name before its suffix (东岭 of 东岭村)
+
+
+def _before_place(text: str, pos: int, end: int) -> bool:
+    """True when what follows at ``pos`` (before ``end``) is a bare suffix (社区), opens with an opener (各小区) or opens
+    with a place's name of two or more characters before its suffix (东岭村党支部).
+
+    >>> _before_place("同东岭村党支部", 1, 7), _before_place("同社区", 1, 3), _before_place("同济大学", 1, 4)
+    (True, True, False)
+    """
+    rest = text[pos:end]
+    if rest in _suffixes() or _opener_re().match(rest):
+        return True
+    for k in range(_MIN_PLACE_WORD + 1, len(rest) + 1):
+        head = rest[:k]
+        suffix = next((sfx for sfx in place_suffixes() if head.endswith(sfx)), None)
+        if suffix is not None and len(head) - len(suffix) >= _MIN_PLACE_WORD and name_at(head) == head:
+            return True
+    return False
+
+
+@cache
+def _head_openers() -> frozenset[str]:
+    """The one-character openers that also open communities' and villages' names (``org_openers.tsv``, third column
+    head: 至 of 至乐社区, 同 of 同丰村)."""
+    return frozenset(row[0] for row in read_table("org_openers.tsv") if len(row) > 2 and row[2] in ("head", "place_only"))
+
+
+# the ends of a place or a road named by two characters (乐社区 of 至乐社区, 砚路 of 同砚路派出所)
+_HEAD_PLACE_ENDS = ("社区", "街道", "嘎查", "村", "镇", "乡", "路", "街")
+
+
+def _opens_place(text: str, pos: int, end: int) -> bool:
+    """True when one character that is no place suffix and a place's end follow at ``pos`` (before ``end``):
+    a two-character place's name of which the opener before ``pos`` is the first character.
+
+    >>> _opens_place("至乐社区党支部", 1, 7), _opens_place("后支部", 1, 3), _opens_place("在乡村", 1, 3)
+    (True, False, False)
+    """
+    if pos >= end or not _is_cjk(text[pos]) or text[pos] in _suffixes():
+        return False
+    return any(text.startswith(e, pos + 1) and pos + 1 + len(e) <= end for e in _HEAD_PLACE_ENDS)
 
 
 @cache
@@ -441,14 +501,17 @@ def stopword_re() -> re.Pattern[str] | None:
 
 @cache
 def preposition_pattern() -> str:
-    """The prepositions of ``org_stopwords.tsv`` (fourth column preposition) right after a body's name, a suffix of a
-    kind other than place (``X党委向北岭村``: 向, though 向 before 北 is excepted elsewhere).
+    """The prepositions of ``org_stopwords.tsv`` (fourth column preposition or after_body) right after a body's name, a
+    suffix of a kind other than place (``X党委向北岭村``: 向, though 向 before 北 is excepted elsewhere), or after a word
+    for people (fourth column person: 党员向东岭社区).
 
     >>> re.compile(preposition_pattern()).search("青禾镇党委向北岭村").start(), re.compile(preposition_pattern()).search("青禾镇向北村")
     (5, None)
     """
-    words = [row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "preposition"]
-    bodies = sorted({sfx for sfx, kind in _suffixes().items() if kind != "place"}, key=len, reverse=True)
+    rows = read_table("org_stopwords.tsv")
+    words = [row[0] for row in rows if len(row) > 3 and row[3] in ("preposition", "after_body")]
+    people = [row[0] for row in rows if row[3:4] == ["person"]]  # 党员向X社区: as after a body's name
+    bodies = sorted({sfx for sfx, kind in _suffixes().items() if kind != "place"} | set(people), key=len, reverse=True)
     if not words or not bodies:
         return "(?!)"
     # each word, then a look-behind at the body's suffix and the word: a pattern that opens with its words' characters
@@ -525,9 +588,15 @@ def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool
     """
     words, ends = place_words(), place_suffixes()
     least = end - start + 1 if longer else 2
-    for i in range(max(0, end - MAX_PLACE_WORD), start + 1):
-        for j in range(max(end, i + least), min(len(name), i + MAX_PLACE_WORD) + 1):
-            if name[i:j] in words and name.startswith(ends, j):
+    first = max(0, end - MAX_PLACE_WORD)
+    # where a place suffix starts, after the span and before the longest place word from ``first`` ends: most names
+    # have none there, and then no place word holds the span
+    heads = [j for j in range(end, min(len(name), start + MAX_PLACE_WORD) + 1) if name.startswith(ends, j)]
+    if not heads:
+        return False
+    for i in range(first, start + 1):
+        for j in heads:
+            if max(end, i + least) <= j <= i + MAX_PLACE_WORD and name[i:j] in words:
                 return True
     return False
 
@@ -594,15 +663,60 @@ def organizer_clause(text: str) -> tuple[int, int] | None:
     return (found.clause_start, found.clause_end) if found else None
 
 
+_ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
+_INNER_HINT = re.compile(r"[A-Za-z]|第[0-9]")  # what any run masked holds
+_MAX_INNER = 6  # characters of a run of Latin letters or digits inside a name (学生e支部, 5G党支部)
+_MAX_INNER_NUMBER = 3  # digits of an ordinal inside a name (第3党支部)
+_INNER_MASK = "\u4e02"  # 丂: a Han character in no word of the tables, standing for one Latin letter or digit
+_NOT_BEFORE_INNER = "年月日号时分秒"  # 3日A社区: a date, and what follows it starts afresh
+
+
+def _is_cjk(ch: str) -> bool:
+    return _CJK[0] <= ord(ch) <= _CJK[1]
+
+
+def masked(text: str) -> str:
+    """``text`` with every short run of Latin letters or digits inside a name written as Han characters of no word
+    (:data:`_INNER_MASK`), one for one: a run between two Han characters that holds a letter (学生e支部, 5G党支部), or
+    digits right after 第 (第3党支部). Names are read on the masked text and written from the text itself, so that
+    they carry the run; the offsets are the same.
+
+    >>> masked("学院学生e支部和第3党支部,3日A社区,共12个")
+    '学院学生丂支部和第丂党支部,3日A社区,共12个'
+    """
+    if not _INNER_HINT.search(text):  # most texts hold no Latin letter and no digit after 第
+        return text
+    parts: list[str] = []
+    last = 0
+    for m in _ASCII_RUN.finditer(text):
+        s, e = m.span()
+        if s == 0 or e >= len(text) or not _is_cjk(text[s - 1]) or not _is_cjk(text[e]):
+            continue
+        run = m.group()
+        if run.isdigit():
+            inner = len(run) <= _MAX_INNER_NUMBER and text[s - 1] == "第"
+        else:
+            inner = len(run) <= _MAX_INNER and text[s - 1] not in _NOT_BEFORE_INNER
+        if inner:
+            parts += [text[last:s], _INNER_MASK * len(run)]
+            last = e
+    return "".join(parts) + text[last:] if parts else text
+
+
 def org_spans(text: str) -> list[tuple[int, int, str]]:
     """Every organization name in ``text``: (start, end, kind), names read at chunk starts.
 
-    A chunk starts after punctuation or an action cue, so verbs never glue onto names.
+    A chunk starts after punctuation or an action cue, so verbs never glue onto names. A name may carry Latin letters
+    or an ordinal's digits (:func:`masked`: 学生e支部, 第3党支部).
 
     >>> t = "王寨街道联合襄阳市乐源社会工作服务中心志愿者,成立“购药小分队”"
     >>> [t[s:e] for s, e, _ in org_spans(t)]
     ['王寨街道', '襄阳市乐源社会工作服务中心', '购药小分队']
+    >>> t = "理工学院学生e支部与东岭社区第3党支部开展共建"
+    >>> [t[s:e] for s, e, _ in org_spans(t)]
+    ['理工学院学生e支部', '东岭社区第3党支部']
     """
+    text = masked(text)
     n = len(text)
     seps = _separators(text)  # in order, never overlapping, never empty
     stops = [start for start, _ in seps]
@@ -656,9 +770,10 @@ def _read_on_words() -> frozenset[str]:
     and after a pronoun (我们村党支部) what follows is no name of its own."""
     pronouns = set(_pronouns())
     inside = {row[0] for row in read_table("org_stopwords.tsv") if len(row) > 3 and row[3] == "inside"}
+    after_body = {row[0] for row in read_table("org_stopwords.tsv") if row[3:4] == ["after_body"]}
     return frozenset(
         w for w, after, before in _stopwords() if (len(w) > 1 or after or before) and w not in pronouns | inside
-    )
+    ) | after_body
 
 
 def _reads_on(word: str) -> bool:
@@ -770,11 +885,15 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans
                  if not ev.text.startswith(classes, s)  # 农村党支部, 特色党支部: a class of bodies, none of them
                  and not titled_person(ev.text[s:e], ev.text[e : e + 1])  # 王某镇 of 王某镇长: a person
-                 and not _quoted_title(ev.text, s, e, kind)]
+                 and not _quoted_title(ev.text, s, e, kind)
+                 and not is_goal(ev.text, s, e, kind)]
         found = organizer_span(ev.text, spans)
+        own = None
         if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
-            found = None  # 在X, … of no date of its own: the story of the event before goes on
-        organizer = _resolve(ctx, ev, found, named) if found is not None else None
+            # 在X, … of no date of its own: the story of the event before goes on, unless it names X's own branch
+            own = _venue_branch(ev.text[found.start : found.end], named)
+            found = None
+        organizer = _resolve(ctx, ev, found, named) if found is not None else own
         if organizer is not None and organizer.kind in ("place", "other") and organizer.source == "subject":
             organizer = _own_branch(organizer, named)  # 五连党员干部…, 五连党支部…: the unit's party branch
         if organizer is None and found is not None and found.source == "person":
@@ -794,13 +913,13 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             and ctx.text[organizer.start : organizer.end] == organizer.name
         ):
             named = sorted([*named, organizer], key=lambda m: m.start or 0)
-        out.append((organizer, named))
+        out.append((organizer, _references_resolved(ctx, ev, named)))  # 该街道: the body it stands for, listed once
         prev, prev_section = organizer, ev.section
     return out
 
 
-_OPEN_QUOTES = "“\"「"
-_CLOSE_QUOTES = "”\"」"
+_OPEN_QUOTES = "“\"「‘"
+_CLOSE_QUOTES = "”\"」’"
 
 
 def _quoted_title(text: str, start: int, end: int, kind: str) -> bool:
@@ -809,11 +928,62 @@ def _quoted_title(text: str, start: int, end: int, kind: str) -> bool:
 
     >>> _quoted_title("创建“无诈社区”活动", 3, 7, "place"), _quoted_title("组建“夕阳红宣讲团”", 3, 8, "social")
     (True, False)
+    >>> _quoted_title("以“讲文明,美社区”为主题", 6, 9, "place"), _quoted_title("“东岭社区”", 1, 5, "place")
+    (True, True)
+    >>> _quoted_title("被称为‘书香村’", 4, 7, "place")
+    True
     """
-    return (
-        kind in ("place", "party") and start > 0 and text[start - 1] in _OPEN_QUOTES
-        and text[end : end + 1] in tuple(_CLOSE_QUOTES)
-    )
+    if kind not in ("place", "party") or start == 0 or text[end : end + 1] not in tuple(_CLOSE_QUOTES):
+        return False
+    if text[start - 1] in _OPEN_QUOTES:
+        return True
+    # a slogan that ends with the name (“学雷锋,靓社区”): a quotation opened shortly before, holding a clause mark
+    before = text[max(0, start - _MAX_SLOGAN) : start]
+    at = max(before.rfind(q) for q in _OPEN_QUOTES)
+    return at >= 0 and not any(q in before[at + 1 :] for q in _CLOSE_QUOTES) and _SLOGAN_MARK.search(before, at) is not None
+
+
+_MAX_SLOGAN = 16  # characters of a slogan before the name it ends with
+_SLOGAN_MARK = re.compile(r"[,，、;；!！ ]")
+
+
+@cache
+def _goal_words() -> dict[str, tuple[str, ...]]:
+    """kind (after | verb | quality) -> words, longest first, from ``org_goal_words.tsv``."""
+    out: dict[str, list[str]] = {}
+    for row in read_table("org_goal_words.tsv"):
+        out.setdefault(row[0], []).append(row[1])
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+_LIST_MARK = "、"
+
+
+def is_goal(text: str, start: int, end: int, kind: str) -> bool:
+    """True for a place's name that is a goal or a quality, no body (``org_goal_words.tsv``): the last item of a list
+    of qualities before a word of building (文明、和谐、幸福社区建设), or a quality word and a place suffix after a
+    word of building or striving (为打造平安社区).
+
+    >>> t = "推进文明、和谐、幸福社区建设"; is_goal(t, 8, 12, "place")
+    True
+    >>> t = "为打造平安社区"; is_goal(t, 3, 7, "place"), is_goal("东岭社区、西岭社区建设", 5, 9, "place")
+    (True, False)
+    """
+    if kind != "place":
+        return False
+    words = _goal_words()
+    if start > 0 and text[start - 1] == _LIST_MARK and text.startswith(words.get("after", ()), end):
+        item = start - 1
+        while item > 0 and _is_cjk(text[item - 1]):
+            item -= 1
+        before = text[item : start - 1]
+        if before and not org_spans(before) and not places_in(before):
+            return True
+    if not text.endswith(words.get("verb", ()), 0, start):  # most names follow no word of building
+        return False
+    name = text[start:end]
+    quality = next((w for w in words.get("quality", ()) if name.startswith(w)), None)
+    return quality is not None and name[len(quality) :] in place_suffixes()
 
 
 def _own_branch(organizer: OrgMention, named: list[OrgMention]) -> OrgMention:
@@ -828,6 +998,50 @@ def _own_branch(organizer: OrgMention, named: list[OrgMention]) -> OrgMention:
         if m.kind == "party" and m.name.startswith(organizer.name) and m.name[len(organizer.name) :] in _suffixes():
             return OrgMention(m.name, organizer.start, organizer.end, "party", organizer.source)
     return organizer
+
+
+def _references_resolved(ctx: DocContext, ev: Event, named: list[OrgMention]) -> list[OrgMention]:
+    """The bodies named, a reference among them (``该街道``, ``我县``, ``本社区``) written as the body it stands for
+    (:func:`~partyevents.extract.organizer.resolve_reference`), or left out when that body is listed already: a
+    reference is no name of a body of its own. Unresolved, it stays as written (我院党支部 of a page that names no 院)."""
+    from .organizer import reference_match, resolve_reference
+
+    if not any(reference_match(m.name) for m in named):  # most events name none
+        return named
+    out: list[OrgMention] = []
+    for m in named:
+        if reference_match(m.name) and m.start is not None:
+            start = m.start
+            name = resolve_reference(m.name, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start],
+                                     ev.text[start - ev.start + len(m.name) :])
+            if name is not None and any(n.name == name for n in named):
+                continue
+            if name is not None:
+                m = OrgMention(name, m.start, m.end, kind_of(name), m.source)
+        out.append(m)
+    return out
+
+
+def _venue_branch(venue: str, named: list[OrgMention]) -> OrgMention | None:
+    """The party body of the place an undated event's 在X clause names, when the event names it (``在X镇护龙村,…
+    护龙村党总支书记Y说``: 护龙村党总支), else None: the story is about that place, not the body of the event before.
+
+    >>> named = [OrgMention("石泉村党总支", 20, 26, "party")]
+    >>> _venue_branch("青禾镇石泉村", named).name, _venue_branch("青禾镇东岭村", named)
+    ('石泉村党总支', None)
+    """
+    for m in named:
+        if m.kind != "party" or m.start is None:
+            continue
+        place = next((m.name[: -len(sfx)] for sfx in _party_suffixes() if m.name.endswith(sfx)), "")
+        if len(place) >= 2 and venue.endswith(place) and kind_of(place) == "place":
+            return OrgMention(m.name, m.start, m.end, m.kind, "subject")
+    return None
+
+
+@cache
+def _party_suffixes() -> tuple[str, ...]:
+    return tuple(sorted((sfx for sfx, kind in _suffixes().items() if kind == "party"), key=len, reverse=True))
 
 
 def _goes_on(ev: Event, prev: OrgMention | None, prev_section: str | None) -> bool:
@@ -904,6 +1118,11 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
         place = short_place(words, ctx.text)  # 沙溪确定… where the page names 沙溪镇: the place, no person
         return OrgMention(place, start, end, "place", "subject") if place else None
     source = "subject" if source == "venue" else source
+    if source == "leader":  # 县委常委、组织部长X: the department the leader heads, 县委组织部
+        dept = _headed_department(ev.text, e)
+        if dept is not None:
+            base = expand_generic(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK_GENERIC) : start]) or words
+            return OrgMention(base + dept, start, end, kind_of(dept), source)
     kind = next((m.kind for m in named if m.start == start), None)
     full = expand_generic(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK_GENERIC) : start])
     if full is None and start > _LOOK_BACK_GENERIC:  # the story told just before names none: the page before it
@@ -913,6 +1132,25 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
     if full is None and words in suffixes():  # 在X小区…,党支部书记Y: X小区党支部
         full = area_body(words, ev.text[:s])
     return OrgMention(full or words, start, end, kind or "place", source)  # 县委 of no county named: as written
+
+
+@cache
+def _department_head_re() -> re.Pattern[str]:
+    """A second title after a committee member's (``常委、组织部长``, ``常委、宣传部部长``): the department, group 1 (the
+    party committee's departments of ``org_suffixes.tsv``: a suffix of kind government ending with 部)."""
+    depts = [sfx for sfx, kind in _suffixes().items() if kind == "government" and sfx.endswith("部") and len(sfx) > 2]
+    return re.compile(rf"[\u4e00-\u9fff]{{1,4}}、({trie_pattern(depts)})部?长") if depts else re.compile("(?!)")
+
+
+def _headed_department(text: str, end: int) -> str | None:
+    """The department a leader heads when a committee's title list after its name (ending at ``end``) names it:
+    ``县委常委、组织部长X`` -> 组织部; else None.
+
+    >>> _headed_department("县委常委、组织部长王某到村", 2), _headed_department("县委书记王某到村", 2) is None
+    ('组织部', True)
+    """
+    m = _department_head_re().match(text, end)
+    return m.group(1) if m else None
 
 
 _LOOK_BACK = 1500  # characters before an event searched for the body a reference stands for

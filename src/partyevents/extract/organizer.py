@@ -12,12 +12,15 @@ are read. The subject is
   when a person's title follows it (``镇党委书记X`` → 镇党委, ``resources/org_titles.tsv``), or
   ``joint`` when a joint cue follows it (``X联合Y``, ``X与Y共同``: ``resources/org_joint_cues.tsv``).
   A place followed by 的 and a body (``白沙乡的红岩村党总支``, ``我市X镇的Y公司``) says where: the body acts.
+  Units listed before the team they post together (``A局、B联、C医院驻X村工作队``) are that team, written whole.
+  After a receiving cue (``迎来``, ``接待``: ``org_cues.tsv``, kind receive) the guest named acts, not the host;
   The name runs on through a quoted word to the body after it (``X社区“五星”党建联盟``); a name with a
   quoted word before the cue and no name before it is read from the words before that word
   (``市“平安”建设领导小组``). A facility said to be built or opened (``X村卫生室投入使用``) gives
   way to the place its name opens with; a name of a class of bodies (``农村党支部``:
   ``resources/org_class_words.tsv``) is none;
-- a scope word and a place suffix (``全县``, ``全市``): that place as a whole, source ``reference``;
+- a scope word and a place suffix (``全县``, ``全市``): that place as a whole, source ``reference`` (``全区`` of a page that
+  names the autonomous region's bodies, ``自治区党委``, is the region);
 - ``由X主办/牵头/组织``: X, source ``subject`` (also after words with no name, ``一场由X与Y联合发起的…``);
   so does ``在X的组织下/带领下`` (``org_cues.tsv``, kind under), before the clause that names who acts;
 - a bare place name (``宜城``, ``黄陂区``) standing alone before the cue: source ``subject``;
@@ -34,7 +37,9 @@ source ``venue``, written as ``subject``) before the next sentence is read; when
 one, the first body named right after 来自 (``org_cues.tsv``, kind from: 他们是来自X的志愿者), else the first body
 the head names (source ``subject``); a body right after 向/对/将 (kind object: 向X捐赠) is acted on and stands in for
 none. A clause of no action cue whose body is followed by a site and a word of place
-(``X社区居民楼里传来…``: kinds site and at) sets a scene and has no subject. A ``在X…仪式上`` clause (``org_cues.tsv``, kind host)
+(``X社区居民楼里传来…``: kinds site and at) sets a scene and has no subject; a place right before a word of who
+lives there (``X村村民Y说``: kind home, :func:`home_of`) is a person's home, neither subject nor stand-in; nor do a
+site shown on a tour (``观摩了X村``: kind toured) and each of a class of bodies (``各村党支部``) stand in. A ``在X…仪式上`` clause (``org_cues.tsv``, kind host)
 names the host X even when the sentence's subject is the body of a speaker's title. Everything a clause
 decides is read from the clause alone, so the organizer found in a whole head is found again in its clause
 alone (the spaCy component reads only that).
@@ -51,7 +56,7 @@ from ..resources import read_table
 from . import organizations as orgs
 
 __all__ = ["Found", "OrganizerSpan", "area_body", "class_words", "event_head", "expand_generic", "find_organizer", "is_scope", "organizer_span",
-           "resolve_person", "resolve_reference", "scope_acts", "short_place", "skip_preamble", "titled_person"]
+           "reference_match", "resolve_person", "resolve_reference", "scope_acts", "short_place", "skip_preamble", "titled_person"]
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
@@ -258,14 +263,36 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                     cpos <= s and e <= cend
                     and not _reference_re().match(text, s)
                     and not text.startswith(class_words(), s)
+                    and not text.startswith(_EACH, s)  # 各村党支部 named, not acting: each of a class, no stand-in
                     and not text.endswith(_cues().get("object", ()), cpos, s)  # 向X捐赠: X is acted on
                     and not _visited(text, cpos, s)  # 市长X到Y区调研: Y区 is visited
                     and not _area_re().match(text, e)  # X区Y小区近日…: the address of an area
+                    and not home_of(text, s, e)  # X村村民Y: a person's home
+                    and not _toured(text, cpos, s)  # 与会人员观摩了X村: X村 is shown
                 ):
                     return Found(s, e, "venue" if locative else "subject", cpos, cend)
         if found is not None:
             return found
     return None
+
+
+@cache
+def _toured_re() -> re.Pattern[str]:
+    """A word of touring a site (``org_cues.tsv``, kind toured: 观摩, 参观) and 了, at the end."""
+    words = _cues().get("toured", ())
+    # the word, 了, and the items of a list before the name (观摩了X村、Y村: Y村 too)
+    items = r"(?:[\u4e00-\u9fff()（）]{1,24}、)*"
+    return re.compile(f"(?:{orgs.trie_pattern(words)})(?:了|学习了)?{items}$") if words else re.compile("(?!)")
+
+
+def _toured(text: str, cpos: int, s: int) -> bool:
+    """True when a word of touring a site stands right before the name at ``s`` in its clause (``现场观摩了X村``): the
+    name is the site shown, never the organizer, whoever tours it.
+
+    >>> _toured("与会人员现场观摩了东岭村", 0, 9), _toured("观摩了东岭村、西岭村", 0, 7), _toured("东岭村组织观摩", 0, 0)
+    (True, True, False)
+    """
+    return _toured_re().search(text, cpos, s) is not None
 
 
 _VISITORS = "一行"  # a delegation: 王某一行到X调研
@@ -354,6 +381,7 @@ _Clause = tuple[int, int, int, bool]  # (sentence number, start, end, opens with
 @lru_cache(maxsize=8)
 def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
     """The first subject of the head's clauses, the sentence it stands in, and the clauses read before it."""
+    text = orgs.masked(text)  # 学生e支部, 第3党支部: names read with their Latin letters and digits
     base = skip_preamble(text)
     pos = base
     depth = 0  # quotation marks opened and not yet closed
@@ -392,6 +420,23 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
 
 
 _CLOSE_QUOTE = ("”", "」")
+
+
+def home_of(text: str, start: int, end: int) -> bool:
+    """True when the place named at ``text[start:end]`` is where a person lives: a word of who lives there follows it
+    (``org_cues.tsv``, kind home: X村村民王某, X社区居民), not a body's suffix or word (kind homebody) after that word
+    (X村村民委员会, X村村民小组).
+
+    >>> home_of("东岭村村民王某说", 0, 3), home_of("东岭村村民小组召开会议", 0, 3), home_of("东岭村党支部书记", 0, 3)
+    (True, False, False)
+    """
+    words = _cues().get("home", ())
+    if not text.startswith(words, end):  # most names are followed by no such word: one test
+        return False
+    word = next(w for w in words if text.startswith(w, end))
+    if orgs.kind_of(text[start:end]) != "place":
+        return False
+    return not text.startswith((*orgs.suffixes(), *_cues().get("homebody", ())), end + len(word))
 
 
 def _says_quote(clause: str) -> bool:
@@ -494,6 +539,9 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         if span and span[0] == host.start() + 1:
             return offset + span[0], span[1] - span[0], "subject"
     head = stripped[: verb.start()] if verb else stripped
+    if verb is not None and verb.group() in cues.get("receive", ()):  # X社区迎来了Y医院的医护人员: Y acts
+        guest = _guest(stripped, verb)  # 我县迎来降雨: none acts
+        return None if guest is None else (offset + guest[0], guest[1] - guest[0], "subject")
     scope = _scope_re().match(head)
     if scope:  # 全县…: the county as a whole, whatever follows (村, 上下, 党员干部)
         return offset, scope.end(), "reference"
@@ -510,7 +558,8 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         return (offset, ref.end(), "reference") if verb and ref.end() == len(head) else None
     if verb and head in _bare_places():  # 街道组织各村党支部…: the street office the page is about, not its objects
         return offset, len(head), "reference"
-    place = next((w for w in _bare_heads() if head.startswith(w)), None)
+    m = _bare_head_re().match(head)  # the longest place suffix the head opens with
+    place = m.group() if m else None
     if (
         place is not None
         and head.startswith(_leader_titles(), len(place))
@@ -538,9 +587,12 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             end = _through_alias(head, _through_quotes(head, span[1]))  # 高河塘社区“五星”党建联盟: one name
             end = _through_short_township(head, item, end)  # 和平区小白楼街 (of 小白楼街道): one name
             end = _through_brackets(head, item, end)  # 红岭镇各村(社区)党(总)支部: one name
+            end = _shared_team(head, end)  # X局、Y联、Z医院驻W村工作队: the units' one team
             length = end - item
             if verb is None and (_scene_re().match(head, end) or _area_re().match(head, end)):
                 return None  # X社区居民楼里传来…, X区Y小区日前发生…: a scene, where and not who
+            if home_of(head, item, end):  # X村村民Y说: a person's home, no body acting
+                return None
             owned = _owned_body(head, item, end) if head.startswith("的", end) else None
             if owned is not None:  # 白沙乡的红岩村党支部开展…: the body after 的 acts, the place says where
                 return offset + end + 1, owned, "subject"
@@ -548,6 +600,8 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
                 stands = _LIST_MARK not in head and (head[end - 1] not in _ADMIN_HEADS or _visits(stripped, verb))
                 return (offset + end - 1, 1, "reference") if stands else None
             if head.startswith(_titles(), end):
+                if head.startswith(_EACH, item):  # 各村党支部书记: the leaders of a class of bodies take part
+                    return None
                 posted = _posted_to(head[item:end])  # 县财政局驻X村第一书记: the village the leader is posted to
                 return offset + item + posted, length - posted, "leader"
             if verb and _joins(verb.group(), stripped[verb.end() :]):
@@ -575,6 +629,24 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
     return None
 
 
+_GUEST_GAP = 2  # characters between a receiving cue and the guest's name (了)
+
+
+def _guest(clause: str, verb: re.Match[str] | None) -> tuple[int, int] | None:
+    """Span of the body named right after a receiving cue that is the clause's first (``org_cues.tsv``, kind receive:
+    X社区迎来了Y医院的医护人员 -> Y医院), else None.
+
+    >>> c = "东岭社区迎来了青禾县人民医院的医生"; s, e = _guest(c, orgs.first_cue(c)); c[s:e]
+    '青禾县人民医院'
+    >>> _guest("东岭社区迎来了新年", orgs.first_cue("东岭社区迎来了新年")) is None
+    True
+    """
+    if verb is None or verb.group() not in _cues().get("receive", ()):
+        return None
+    span = orgs.body_at(clause, verb.end(), len(clause))
+    return span if span is not None and span[0] <= verb.end() + _GUEST_GAP else None
+
+
 def _place_title(head: str) -> tuple[str, int] | None:
     """(the place's suffix, the title's length) when the head opens with a leader's title of a place's suffix and 长
     (``镇长``, ``副县长``), else None.
@@ -582,7 +654,8 @@ def _place_title(head: str) -> tuple[str, int] | None:
     >>> _place_title("镇长王某带队"), _place_title("副县长王某"), _place_title("局长王某"), _place_title("镇党委")
     (('镇', 2), ('县', 3), None, None)
     """
-    title = next((t for t in _leader_titles() if head.startswith(t)), None)
+    m = _leader_title_re().match(head)  # the longest title the head opens with
+    title = m.group() if m else None
     if title is None or len(title) != 2 + title.startswith("副"):
         return None
     place = title[-2]
@@ -612,6 +685,30 @@ def titled_person(name: str, after: str) -> bool:
 
 _LIST_MARK = "、"
 _POSTED = "驻"  # 县财政局驻X村第一书记, 驻X村第一书记: one posted to a village by the body before
+
+
+_TEAM_KINDS = ("social",)  # the kind of a team's suffix (工作队, 工作组)
+
+
+def _shared_team(head: str, end: int) -> int:
+    """Where a list of units ends when it closes with the team they post together (``A局、B联、C医院驻X村工作队``:
+    the team of all three, written as the text writes it); else ``end``.
+
+    >>> h = "市审计局、市工商联、市医院驻东岭村工作队走访"; h[: _shared_team(h, 4)]
+    '市审计局、市工商联、市医院驻东岭村工作队'
+    >>> _shared_team("市审计局、市工商联开展", 4)
+    4
+    """
+    pos = end
+    while pos < len(head) and head[pos] == _LIST_MARK:
+        span = orgs.body_at(head, pos + 1, len(head))
+        if span is None or span[0] != pos + 1:
+            return end
+        name = head[span[0] : span[1]]
+        if _POSTED in name[1:] and orgs.kind_of(name) in _TEAM_KINDS:  # C医院驻X村工作队: a unit's team posted
+            return span[1]
+        pos = span[1]
+    return end
 
 
 def _posted_to(name: str) -> int:
@@ -902,6 +999,15 @@ def _joins(cue: str, rest: str) -> bool:
     return False
 
 
+def reference_match(name: str) -> bool:
+    """True for a name that opens with a reference (``该街道``, ``我县``, ``本社区``: ``org_references.tsv``).
+
+    >>> reference_match("该街道"), reference_match("东岭街道")
+    (True, False)
+    """
+    return _reference_re().match(name) is not None
+
+
 def is_scope(words: str) -> bool:
     """True for a scope word and its place suffix alone (``全县``): unresolved, it names no body.
 
@@ -945,10 +1051,23 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
         if bare:  # 街道 of X街道党工委: one of its bodies names it too
             names = [n[: n.rindex(kind) + len(kind)] for n in names if kind in n[1:]]
             names = [n for n in names if not n.endswith(_EACH + kind)]  # X街道各社区: a class, no body
-        good = [n for n in names if fits(n) and not _reference_re().match(n)]
+        good = [n for n in names if (fits(n) or _region_body(kind, n)) and not _reference_re().match(n)]
         if good:
             return (good[-1] if last else good[0]) + rest
     return None
+
+
+_REGION = "自治区"  # 全区, 我区 of a page that names 自治区党委: the autonomous region, not a district
+
+
+def _region_body(kind: str, name: str) -> bool:
+    """True for a body of the autonomous region (``自治区党委``, ``自治区发改委``) where a reference's kind is 区: the
+    region the page is about stands for 全区 as a district does.
+
+    >>> _region_body("区", "自治区党委"), _region_body("县", "自治区党委"), _region_body("区", "自治区")
+    (True, False, False)
+    """
+    return kind == _REGION[-1] and name.startswith(_REGION) and len(name) > len(_REGION)
 
 
 @cache
@@ -1036,6 +1155,12 @@ def _bare_heads() -> tuple[str, ...]:
     committees (村委会) are bodies' names. 区领导, 市领导 (of 省市区县) are guests more often than not: they stand for
     their place only when they visit (:func:`_subject`); 自治区… never."""
     return tuple(w for w in _generic_heads() if w not in _committees() and w[:2] != "自治")
+
+
+@cache
+def _bare_head_re() -> re.Pattern[str]:
+    """The place suffixes of :func:`_bare_heads` as one trie, longest first (what a scan of them in order finds)."""
+    return re.compile(orgs.trie_pattern(_bare_heads()))
 
 
 @cache
