@@ -196,3 +196,8 @@ def test_a_day_without_its_month_takes_the_month_of_the_dateline_when_nothing_el
     text = "东方网榆林4月2日电 为推动园区党建与生产经营深度融合、补齐基层组织短板,我县出台新办法。30日上午,榆阳镇召开推进会。"
     ev = partyevents.extract_text(text).events[0]
     assert (ev["date_text"], ev["month"], ev["day"]) == ("30日上午", 3, 30)
+
+
+def test_a_year_that_tells_a_founding_is_no_year_of_the_report() -> None:
+    text = "3月8日,柳湾村组织妇女开展插花活动。\n2011年,柳湾村合作社创立,如今年收入可观。"
+    assert body_year(text) is None

@@ -402,3 +402,16 @@ def test_an_undated_paragraph_set_in_another_county_closes_the_dated_event() -> 
     text = ("4月12日,平川县岭下镇桃坑村党员到山林巡防。\n"
             "在平川县岭下镇竹坞村,护林员也加入巡防。\n")
     assert len(segment(text)) == 1
+
+
+def test_a_year_that_tells_a_founding_opens_no_event_even_without_a_later_date() -> None:
+    # ANNOTATION.md, Events: a date in a history paragraph opens no event; no later dated report needs to follow
+    text = "近日,柳湾村组织党员清扫河道。\n2009年,柳湾村党支部正式组建,带领群众种植果树。\n"
+    assert _dates(text) == ["近日"]
+    text = "近日,柳湾村组织党员清扫河道。\n2009年,柳湾村召开党支部成立大会。\n"  # an activity, not a founding
+    assert _dates(text) == ["近日", "2009年"]
+    # a year and month: history when the report names a year well after it
+    text = "2015年4月,柳湾村创办合作社。\n2023年以来,合作社带动农户增收。\n"
+    assert _dates(text)[0] is None
+    text = "2023年4月,柳湾村创办合作社。\n"
+    assert _dates(text) == ["2023年4月"]

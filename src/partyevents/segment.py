@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from .extract.dates import DateExpr, find_date_expressions, relative_words
+from .extract.dates import DateExpr, find_date_expressions, relative_words, tells_founding
 from .records import Segment
 from .resources import activity_keywords, words_of
 
@@ -915,11 +915,35 @@ def _history_floor(by_line: list[list[DateExpr]]) -> int:
     return max(latest - _HISTORY_GAP, _HISTORY_BEFORE)
 
 
+_FOUNDING_GAP = 2  # a year and month this many years before the latest year a report names tell a founding as history
+
+
+def _founding(line: Line, e: DateExpr, latest: int) -> bool:
+    """Whether a date tells when something was founded (2006年,某村党支部成立; 2012年组建了服务队): the clause it
+    opens names a founding (:func:`~partyevents.extract.dates.tells_founding`). Such a date belongs to a history
+    paragraph and opens no event (ANNOTATION.md, Events), whether or not the report names a later date: a bare year
+    always, a year and month when the report names a year at least :data:`_FOUNDING_GAP` later (``latest``); a day,
+    a span (以来) or a date without a year may be the report's own founding ceremony.
+
+    >>> text = "2006年,甲村党支部成立,现有党员40名。"
+    >>> _founding(split_lines(text)[0], find_date_expressions(text)[0], 0)
+    True
+    >>> text = "2023年,甲村召开党支部成立大会。"
+    >>> _founding(split_lines(text)[0], find_date_expressions(text)[0], 0)
+    False
+    """
+    if e.month is not None and e.year is not None and e.year + _FOUNDING_GAP > latest:
+        return False
+    return tells_founding(line.text, e, line.start)
+
+
 def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
     held: list[str] = []  # short lines after the running event: captions or sub-headings (:func:`_captions`)
     floor = _history_floor(by_line)
-    pairs = [(line, [e for e in exprs if e.year is None or e.year >= floor]) for line, exprs in zip(lines, by_line, strict=True)]
+    latest = max((e.year for exprs in by_line for e in exprs if e.year is not None), default=0)
+    pairs = [(line, [e for e in exprs if (e.year is None or e.year >= floor) and not _founding(line, e, latest)])
+             for line, exprs in zip(lines, by_line, strict=True)]
     for n, (line, exprs) in enumerate(pairs):
         if _captions(b, line, exprs, held) or _structure(b, line, exprs, "news"):
             continue

@@ -33,7 +33,7 @@ from ..resources import read_table
 from .wordtrie import trie_pattern
 
 __all__ = ["DateExpr", "RelativeWord", "body_year", "find_date_expressions", "holidays", "lunar_to_solar", "path_date",
-           "resolve_dates"]
+           "resolve_dates", "tells_founding"]
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -671,7 +671,8 @@ def body_year(text: str, exprs: list[DateExpr] | None = None) -> int | None:
     if not dated:  # no title to look for
         return None
     titles = _Spans((m.start(), m.end()) for m in _TITLE_SPAN.finditer(text))
-    years = [e.year for e in dated if e.year is not None and not titles.covers(e.start) and not _past_year(text, e)]
+    years = [e.year for e in dated if e.year is not None and not titles.covers(e.start) and not _past_year(text, e)
+             and not (e.month is None and tells_founding(text, e))]  # 2006年,某村党支部成立: a body's past
     return max(years) if years else None
 
 
@@ -680,6 +681,52 @@ def _year_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The ``review`` and ``history`` words of ``date_year_words.tsv``."""
     rows = read_table("date_year_words.tsv")
     return tuple(w for k, w in rows if k == "review"), tuple(w for k, w in rows if k == "history")
+
+
+@cache
+def _founding_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ``founded`` and ``founding_event`` words of ``date_year_words.tsv``."""
+    rows = read_table("date_year_words.tsv")
+    return tuple(w for k, w in rows if k == "founded"), tuple(w for k, w in rows if k == "founding_event")
+
+
+_FOUNDING_CLAUSE = re.compile(r"[,，。!！?？;；、:：]")
+_FOUNDING_BEFORE = frozenset("\n,，。!！?？;；:： “\"")  # what stands before a year that opens its clause
+_FOUNDING_REACH = 24  # how far into its clause a year's founding word is looked for
+_NUMERAL_RUN = re.compile(r"[0-9一二三四五六七八九十百多余]*")  # 成立100周年: the number before a founding_event word
+
+
+def tells_founding(text: str, e: DateExpr, offset: int = 0) -> bool:
+    """Whether a year (or a year and month) without a day, not a span, tells when something was founded: the clause it
+    opens names a founding (``date_year_words.tsv``, kind ``founded``, not followed by a ``founding_event`` word:
+    成立大会 is a meeting). ``offset`` is where ``text`` starts in the document (``e`` has document offsets).
+
+    >>> [tells_founding(t, find_date_expressions(t)[0]) for t in ("2006年,甲村党支部成立,", "2023年,甲村召开成立大会。")]
+    [True, False]
+    >>> [tells_founding(t, find_date_expressions(t)[0]) for t in ("2021年是建党成立百周年", "谋划2018年创建工作")]
+    [False, False]
+    >>> tells_founding("2006年5月8日,甲村党支部成立。", find_date_expressions("2006年5月8日,甲村党支部成立。")[0])
+    False
+    """
+    if e.year is None or e.day is not None or e.since or e.relative is not None:
+        return False
+    i = e.start - offset
+    if i > 0 and text[i - 1] not in _FOUNDING_BEFORE:
+        return False  # the year is no clause's opener (统筹谋划2018年换届)
+    i = e.end - offset
+    while i < len(text) and text[i] in ",，":
+        i += 1
+    stop = _FOUNDING_CLAUSE.search(text, i, i + _FOUNDING_REACH)
+    clause = text[i : stop.start() if stop else i + _FOUNDING_REACH]
+    founded, activity = _founding_words()
+    for word in founded:
+        at = clause.find(word)
+        while at >= 0:
+            after = _NUMERAL_RUN.match(clause, at + len(word))
+            if after is not None and not clause.startswith(activity, after.end()):
+                return True
+            at = clause.find(word, at + 1)
+    return False
 
 
 _CLAUSE_AFTER = re.compile(r"[^,，。;；!！?？:：\n]{0,24}")
