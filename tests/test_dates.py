@@ -201,3 +201,15 @@ def test_a_day_without_its_month_takes_the_month_of_the_dateline_when_nothing_el
 def test_a_year_that_tells_a_founding_is_no_year_of_the_report() -> None:
     text = "3月8日,柳湾村组织妇女开展插花活动。\n2011年,柳湾村合作社创立,如今年收入可观。"
     assert body_year(text) is None
+
+
+def test_a_festival_day_with_its_long_name_or_in_quotes_or_after_a_year_dates_the_event() -> None:
+    def first(text: str, published: str | None = "2023-12-20") -> tuple[Any, ...]:
+        ev = partyevents.extract_text(text, published=published).events[0]
+        return ev["date_text"], ev["year"], ev["month"], ev["day"]
+    assert first("枫林村党支部在七一建党节当天组织党员升国旗。") == ("七一建党节", 2023, 7, 1)
+    assert first("“八一”当天,枫林村慰问退役老兵。") == ("“八一”", 2023, 8, 1)
+    assert first("2021年重阳节当天,枫林村为老人理发。") == ("2021年重阳节", 2021, 10, 14)
+    assert first("去年国庆节当天,枫林村举行升旗仪式。") == ("去年国庆节", 2022, 10, 1)
+    # the eve or the days around a festival are no day of it
+    assert first("在“七一”建党节来临之际,枫林村慰问老党员。")[0] is None

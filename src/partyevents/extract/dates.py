@@ -301,6 +301,7 @@ _LUNAR_HINT = re.compile(r"月[初十二廿三]|大年")
 # where a festival's name stands as the day itself (中秋节当天, 元旦上午, and 国庆节, opening a clause), not
 # 国庆节期间, 春节前夕 or 为迎接“七一”建党节,
 _HOLIDAY_AFTER = r"(?=当天|当日|上午|下午|晚上|晚间|晚(?![会餐饭报宴点])|早上|中午|一早|[,,]|\n|$)"
+_YEAR_BEFORE = re.compile(rf"(?<![0-9]){_YEAR}\s*年\s*$")
 _SPELLED_DAY = re.compile(r"(?<![0-9.])(?P<m>1[0-2]|0?[1-9])[.](?P<d>[12][0-9]|3[01]|0?[1-9])$")
 _CLAUSE_START = "\n,,。;:!?◆◇●○■□▲△★☆·•、 "
 
@@ -342,10 +343,14 @@ def _holiday_re() -> re.Pattern[str]:
     # the names as a trie (the same matches as the longest-first alternation) behind a look-ahead on their first
     # characters: one set test per character where ``re`` would try every name
     names = sorted(holidays(), key=len, reverse=True)
-    firsts = "".join(sorted({re.escape(n[0]) for n in names}))
-    # a digit before the name only as the day of a month.day that spells the festival's day (3.5学雷锋纪念日)
+    firsts = "".join(sorted({re.escape(n[0]) for n in names} | set(_QUOTES)))
+    # a digit before the name only as the day of a month.day that spells the festival's day (3.5学雷锋纪念日); the
+    # name may stand in quotation marks (“七一”当天)
     return re.compile(f"(?=[{firsts}])(?<![一二三四五六七八九十〇零])(?:(?<![0-9])|(?<=[0-9][.][0-9])|(?<=[0-9][.][0-9]{{2}}))"
-                      f"(?P<name>{trie_pattern(names)})" + _HOLIDAY_AFTER)
+                      f"(?P<q>[{_QUOTES}])?(?P<name>{trie_pattern(names)})(?(q)[”\"])" + _HOLIDAY_AFTER)
+
+
+_QUOTES = "“\""
 
 
 @cache
@@ -377,10 +382,12 @@ def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
     # a festival match starts where a name does: the plain names' alternation (which re scans for fast) finds the
     # first one starting before ``end`` (its name may run past it), and the scan starts there
     name = _holiday_names_re().search(text, start, end + _holiday_reach())
-    festivals = _matches_before(_holiday_re(), text, name.start(), end, _holiday_reach()) if name and name.start() < end else []
+    first = max(start, name.start() - 1) if name else start  # from the quotation mark before the name (“七一”当天)
+    festivals = _matches_before(_holiday_re(), text, first, end, _holiday_reach()) if name and name.start() < end else []
     for m in festivals:  # the lookahead reads past end
-        if m.end() < len(text) and text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in _CLAUSE_START:
-            continue
+        if (m.end() < len(text) and text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in _CLAUSE_START
+                and not _YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+            continue  # 国庆节, inside a clause; 2021年国庆节, stands as the day
         lunar, month, day = holidays()[m["name"]]
         begin = m.start()
         if begin and text[begin - 1].isdigit():  # 3.5学雷锋纪念日: the month.day goes with the name when it spells it
@@ -440,8 +447,9 @@ _WS = re.compile(r"\s")
 
 @cache
 def _holiday_reach() -> int:
-    """The longest festival name plus what _HOLIDAY_AFTER reads after it (no whitespace in that pattern)."""
-    return max(map(len, holidays())) + 2
+    """The longest festival name plus its quotation marks and what _HOLIDAY_AFTER reads after it (no whitespace in
+    that pattern)."""
+    return max(map(len, holidays())) + 4
 
 
 def _matches_before(pattern: re.Pattern[str], text: str, start: int, end: int, reach: int) -> list[re.Match[str]]:
@@ -604,6 +612,29 @@ def _part_opens(text: str, m: re.Match[str]) -> bool:
     return m.end() > m.end("rel") or text.startswith((",", "，"), m.end())
 
 
+def _with_years(text: str, found: list[DateExpr], calendar: list[DateExpr]) -> list[DateExpr]:
+    """``found + calendar``, where a bare year right before a festival or lunar day (2023年重阳节当天) and that day
+    make one expression: the day of that year.
+
+    >>> [(e.text, e.year, e.month, e.day) for e in _scan("2023年国庆节当天,甲镇升旗。", 0, 16)][0]
+    ('2023年国庆节', 2023, 10, 1)
+    """
+    words = relative_words()
+    years = {len(e.text.rstrip()) + e.start: e for e in found if e.month is None and not e.since and (
+        e.year is not None if e.relative is None else words[e.relative].unit == "year")}
+    if not years:
+        return found + calendar
+    merged: list[DateExpr] = []
+    for day in calendar:
+        year = years.get(len(text[: day.start].rstrip()))
+        if year is not None:
+            found.remove(year)
+            del years[len(year.text.rstrip()) + year.start]
+            day = day._replace(start=year.start, text=text[year.start : day.end], year=year.year, relative=year.relative)
+        merged.append(day)
+    return found + merged
+
+
 def _scan(text: str, start: int, end: int) -> list[DateExpr]:
     """The relative words of ``text[start:end]``, then the absolute expressions that do not start inside one,
     then days without a month that start inside neither."""
@@ -632,7 +663,9 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
         if (e := _absolute(m, text)) is not None:
             found.append(e)
     spans = _spans_of(found)
-    found += [e for e in _calendar_days(text, start, end) if not spans.covers(e.start)]
+    calendar = [e for e in _calendar_days(text, start, end) if not spans.covers(e.start)]
+    if calendar:
+        found = _with_years(text, found, calendar)
     if text.find("日", start, end) >= 0 or text.find("号", start, end) >= 0:
         spans = _spans_of(found)
         if end == len(text):  # the whole text: both scans at once, from where a day can start
@@ -841,6 +874,17 @@ def _resolve_lunar(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_in_
     the year before it: a festival still to come is no event), or the one in the year written in the body;
     without a year it stays unknown."""
     assert e.month is not None and e.day is not None
+    if e.year is not None or e.relative is not None:  # 2023年重阳节, 去年重阳节: the day of that year
+        if e.year is not None:
+            year, source = e.year, "expression"
+        elif anchor is not None:
+            year, source = anchor.year + relative_words()[e.relative or ""].offset, anchor.source
+        else:
+            return
+        d = lunar_to_solar(year, e.month, e.day)
+        if d is not None:
+            info.year, info.month, info.day, info.year_source = d.year, d.month, d.day, source
+        return
     if anchor is not None:
         limit = dt.date(anchor.year, anchor.month, anchor.day or 28)
         options = [d for y in (anchor.year, anchor.year - 1)
