@@ -145,7 +145,7 @@ def test_a_relative_word_with_the_day_in_brackets_takes_the_bracketed_day() -> N
 @pytest.mark.parametrize("text", ["支部规定每月5日召开党员大会。", "活动第3日在乙村开展。", "会议定于本月8日召开。"])
 def test_a_day_between_subject_and_verb_needs_a_subject(text: str) -> None:
     """每月5日召开 is a rule, 第3日 an ordinal, 本月8日 a month word's day: no day-only date is read there."""
-    assert [e.text for e in find_date_expressions(text) if e.month is None and e.day is not None] == []
+    assert [e.text for e in find_date_expressions(text) if e.relative is None and e.month is None and e.day is not None] == []
 
 
 def test_a_year_word_before_an_age_is_no_date() -> None:
@@ -213,3 +213,17 @@ def test_a_festival_day_with_its_long_name_or_in_quotes_or_after_a_year_dates_th
     assert first("去年国庆节当天,枫林村举行升旗仪式。") == ("去年国庆节", 2022, 10, 1)
     # the eve or the days around a festival are no day of it
     assert first("在“七一”建党节来临之际,枫林村慰问老党员。")[0] is None
+
+
+def test_a_day_after_a_month_word_takes_that_month() -> None:
+    def dates(text: str, published: str | None = "2023-10-28") -> list[tuple[Any, ...]]:
+        return [(ev["date_text"], ev["year"], ev["month"], ev["day"])
+                for ev in partyevents.extract_text(text, published=published).events]
+    assert dates("9月3日,青石村召开党员大会。\n当月21日,青石村又组织党员清理河道。") == [
+        ("9月3日", 2023, 9, 3), ("当月21日", 2023, 9, 21)]
+    assert dates("9月3日,青石村召开党员大会。次月2日,青石村组织义诊。") == [
+        ("9月3日", 2023, 9, 3), ("次月2日", 2023, 10, 2)]
+    assert dates("本月12日,青石村召开党员大会。") == [("本月12日", 2023, 10, 12)]
+    assert dates("上月12日,青石村召开党员大会。") == [("上月12日", 2023, 9, 12)]
+    # 当月 alone opens nothing
+    assert dates("9月3日,青石村召开党员大会。\n当月,全村还完成了道路硬化。") == [("9月3日", 2023, 9, 3)]

@@ -302,6 +302,13 @@ def _clause_day(line: Line, exprs: list[DateExpr], after: int, yu: bool = False)
     return None
 
 
+def _day_of(e: DateExpr) -> bool:
+    """A day written after a month or year word (当月15日, 本月20日, 今年3月5日): like a written date, it opens a
+    sentence's event."""
+    word = relative_words().get(e.relative) if e.relative else None
+    return word is not None and word.unit in ("month", "year") and e.day is not None
+
+
 def _a_year_from_now(e: DateExpr) -> bool:
     """今年, 去年: like a bare year, such a word dates a paragraph only where it opens a sentence (今年已开展活动40余场
     in the middle of one sums up, it reports no activity)."""
@@ -393,8 +400,8 @@ def _sentence_openers(line: Line, exprs: list[DateExpr], after: int) -> list[Dat
     for e in exprs:
         if e.start <= after or quotes.inside(e.start - line.start - speech):
             continue
-        absolute = e.relative is None and (e.month is not None or e.year is not None
-                                           or (e.day is not None and e.digits is None and not e.lunar))
+        absolute = (e.relative is None and (e.month is not None or e.year is not None
+                                            or (e.day is not None and e.digits is None and not e.lunar))) or _day_of(e)
         if (absolute or e.relative in _DAY_SHIFT or e.relative in _SAME_DAY_NEW) and _opens(line, e) and not _bound(line, e):
             out.append(e)
     return out

@@ -121,8 +121,8 @@ def _relative_re() -> re.Pattern[str]:
     words = sorted(relative_words(), key=len, reverse=True)
     return re.compile(
         "(?P<rel>" + "|".join(map(re.escape, words)) + ")"
-        # a month (and day) after a year word: 去年8月, 今年3月5日
-        rf"(?:(?P<m>{_M2})\s*月份?(?:\s*(?P<d>{_D2})\s*[日号])?)?" + _TAIL
+        # a month (and day) after a year word: 去年8月, 今年3月5日; a day after a month word: 本月20日, 当月15日
+        rf"(?:(?P<m>{_M2})\s*月份?(?:\s*(?P<d>{_D2})\s*[日号])?|(?P<md>{_D2})\s*[日号])?" + _TAIL
         # 今年来, (今年以来): 来 alone, before a comma, after a year word (see _scan)
         + r"(?P<lai>(?<!以来)来(?=[,，]))?"
     )
@@ -651,6 +651,11 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
             continue  # 上午 inside a sentence (次日上午, 工作了一上午): no paragraph of its own
         month = int(m["m"]) if m["m"] else None
         day = int(m["d"]) if m["d"] else None
+        if words[m["rel"]].unit == "month":
+            if m["md"]:
+                day = int(m["md"])  # 本月20日, 当月15日: a day of that month
+            elif words[m["rel"]].anchor == "previous":
+                continue  # 当月, alone: that month of something told before, no date of an activity
         if not _valid(month, day):
             month = day = None
         since = bool(m["since"]) or (bool(m["lai"]) and words[m["rel"]].unit == "year" and month is None)
@@ -949,7 +954,7 @@ def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _
     if rel.unit == "month":
         month = anchor.month + rel.offset
         year = anchor.year + (month - 1) // 12
-        info.year, info.month, info.year_source = year, (month - 1) % 12 + 1, anchor.source
+        info.year, info.month, info.day, info.year_source = year, (month - 1) % 12 + 1, e.day, anchor.source
         return
     if anchor.day is None:
         return  # a day or a week needs the day of publication
@@ -966,7 +971,13 @@ def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _
                 info.month = monday.month
 
 
-def _resolve_previous(rel: RelativeWord, info: DateInfo, prev: DateInfo | None) -> None:
+def _resolve_previous(e: DateExpr, rel: RelativeWord, info: DateInfo, prev: DateInfo | None) -> None:
+    if rel.unit == "month" and prev is not None and prev.month is not None:  # 当月15日, 次月3日: a day of its month
+        month = prev.month + rel.offset
+        info.month, info.day = (month - 1) % 12 + 1, e.day
+        if prev.year is not None:
+            info.year, info.year_source = prev.year + (month - 1) // 12, "previous"
+        return
     if prev is None or prev.month is None or prev.day is None:
         return
     shifted = _shift(prev.year, prev.month, prev.day, rel.offset)
@@ -1057,7 +1068,10 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
         elif rel.anchor == "published":
             _resolve_published(e, rel, info, anchor)
         else:
-            _resolve_previous(rel, info, prev or _context_day(ctx.text, e.start, anchor, year_in_body))
+            if rel.unit == "month" and prev is None and e.day is not None:  # 当月15日 with no month told before
+                _resolve_day_only(e, info, prev, later, anchor, year_in_body, ctx.text)
+            else:
+                _resolve_previous(e, rel, info, prev or _context_day(ctx.text, e.start, anchor, year_in_body))
         if info.year and info.month and info.day and info.full_date is None:
             info.day = None  # 2月30日 is no calendar day: keep what can be trusted
         if info.month is not None and info.day is not None:
