@@ -52,6 +52,21 @@ def cn_number(s: str) -> int:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
+def _since_words(form: str) -> str:
+    """The words of ``date_since_words.tsv`` read in ``form`` (tail, day, later, closing), as an alternation in the
+    table's order, each with its look-ahead on the characters that make it part of another word.
+
+    >>> _since_words("day")
+    '以来|开始|起(?![草来床诉身码步])'
+    """
+    out = []
+    for row in read_table("date_since_words.tsv"):
+        if form in row[1].split(","):
+            not_before = row[2] if len(row) > 2 else ""
+            out.append(re.escape(row[0]) + (f"(?![{re.escape(not_before)}])" if not_before else ""))
+    return "|".join(out)
+
+
 _D2 = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _M2 = r"(?:1[0-2]|0?[1-9])"
 _YEAR = r"(?:19|20)[0-9]{2}"
@@ -66,7 +81,7 @@ _TAIL = (
     r"(?P<tod>上午|下午|晚上|晚间|早上|早晨|中午|凌晨|傍晚|清晨|夜间|夜里|晚(?![会餐饭报宴点]))?"
     r"(?:\s*[0-9]{1,2}\s*(?:[时点](?:\s*[0-9]{1,2}\s*分|半|许)?|:[0-5][0-9](?:\s*[-—~至到]\s*[0-9]{1,2}:[0-5][0-9])?)"
     r"(?!\d))?(?P<xu>许)?"
-    r"(?P<since>以来|开始|至今|伊始|起(?![草来床诉身码步]))?"
+    rf"(?P<since>{_since_words('tail')})?"
 )
 _DATE_RE = re.compile(
     r"(?<![0-9\-/])(?<![0-9]\.)(?P<pre>自|从)?(?:"
@@ -234,9 +249,10 @@ def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
 # 自/从 + date, then in the same clause a verb phrase ending in 以来/开始/起 (自3月24日晚开展检测以来, 自10月初开展以来);
 # 以来, which only ever closes such a phrase, may end a longer one that names a campaign in quotes
 # (自2011年全区开展“某某某某”活动以来)
-_SINCE_LATER = re.compile(r"[^,,。;;!?、]{0,16}?(?:以来|开始|启动|伊始|起(?![草来床诉身码步]))|[^,,。;;!?\n]{17,40}?以来")
+# (the words: ``date_since_words.tsv``, forms later and closing)
+_SINCE_LATER = re.compile(rf"[^,,。;;!?、]{{0,16}}?(?:{_since_words('later')})|[^,,。;;!?\n]{{17,40}}?(?:{_since_words('closing')})")
 # a date opening its clause with no 自/从, then a verb phrase ending in 以来 (2019年开展结对共建以来,…)
-_SINCE_BARE = re.compile(r"[^,,。;;!?、\n0-9]{1,24}?以来(?=[,,。;;:])")
+_SINCE_BARE = re.compile(rf"[^,,。;;!?、\n0-9]{{1,24}}?(?:{_since_words('closing')})(?=[,,。;;:])")
 _CLAUSE_BEFORE = frozenset(",,。;;:!?\n“")  # what stands before a date that opens its clause
 
 
@@ -424,7 +440,7 @@ _DAY_ONLY = re.compile(  # (?=[0-9]): a set test before the look-behinds
     rf"(?=[0-9])(?:(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 )）])|^)(?P<d>{_D2})\s*[日号]"
     rf"(?:\s*(?:至|到|—{{1,2}}|–|-|~)\s*(?P<d2>{_D2})\s*[日号])?"
     r"(?P<tod>上午|下午|晚上|晚间|早上|早晨|清晨|中午|凌晨|傍晚|夜间|夜里|深夜|一早|一大早|晚(?![会餐饭报宴点]))?"
-    r"(?P<since>以来|开始|起(?![草来床诉身码步]))?(?=[,,\s])"
+    rf"(?P<since>{_since_words('day')})?(?=[,,\s])"
     # … or between a subject and its verb, as news agencies write (西藏自治区12日在拉萨召开…)
     rf"|(?<=[\u4e00-\u9fff])(?<![月第每逢前后数几余多共近约等今昨明本当同次])(?P<sd>{_D2})[日号]"
     r"(?:上午|下午|晚上|晚间)?(?=在|召开|举行|举办|开展|启动|组织))"
