@@ -227,3 +227,12 @@ def test_a_day_after_a_month_word_takes_that_month() -> None:
     assert dates("上月12日,青石村召开党员大会。") == [("上月12日", 2023, 9, 12)]
     # 当月 alone opens nothing
     assert dates("9月3日,青石村召开党员大会。\n当月,全村还完成了道路硬化。") == [("9月3日", 2023, 9, 3)]
+
+
+def test_a_day_without_a_month_takes_the_month_of_a_festival_named_before_it() -> None:
+    text = "在“五一”劳动节到来之际,槐树村慰问一线职工。\n28日下午,槐树村召开表彰会。"
+    ev = partyevents.extract_text(text).events[-1]
+    assert (ev["date_text"], ev["month"], ev["day"]) == ("28日下午", 4, 28)
+    text = "教师节前夕,槐树村走访老教师。\n12日上午,槐树村召开座谈会。"
+    ev = partyevents.extract_text(text).events[-1]
+    assert (ev["month"], ev["day"]) == (9, 12)

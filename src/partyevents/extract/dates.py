@@ -944,6 +944,10 @@ def _resolve_day_only(e: DateExpr, info: DateInfo, prev: DateInfo | None, later:
             month = month - 1 if month > 1 else 12
         info.year = (told.year - (month > told.month)) if told.year else None
         info.year_source = told.year_source if info.year else None
+    elif (festival := _festival_before(text, e.start)) is not None:
+        month = _month_near(festival, e.day)  # “八一”建军节来临之际,… 29日上午,…: July, three days before
+        info.year = year_in_body if year_in_body is not None and month <= festival[0] else None  # not across a new year
+        info.year_source = "body" if info.year else None
     else:
         return
     info.month, info.day = month, e.day
@@ -952,6 +956,33 @@ def _resolve_day_only(e: DateExpr, info: DateInfo, prev: DateInfo | None, later:
             info.end_date = dt.date(info.year, month, e.end_day)
         except ValueError:
             info.end_date = None
+
+
+def _month_near(festival: tuple[int, int], day: int) -> int:
+    """The month, the festival's or the one before, that puts ``day`` nearest the festival's day.
+
+    >>> _month_near((8, 1), 29), _month_near((10, 1), 2), _month_near((1, 1), 30)
+    (7, 10, 12)
+    """
+    month, fday = festival
+    before = month - 1 if month > 1 else 12
+    # distances in days, months taken as 30 days long: the festival's month, or the one before
+    return month if abs(day - fday) <= fday + 30 - day else before
+
+
+def _festival_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The (month, day) of the last festival of the solar calendar named before ``pos`` in any role (国庆节前夕,
+    “八一”建军节来临之际): a page that names no month may still say which month its days are in.
+
+    >>> _festival_before("在“八一”建军节来临之际,甲镇走访老兵。\\n29日上午,甲镇召开座谈会。", 22)
+    (8, 1)
+    """
+    found = None
+    for m in _holiday_names_re().finditer(text, 0, pos):
+        lunar, month, day = holidays()[m.group()]
+        if not lunar and m.end() <= pos:
+            found = (month, day)
+    return found
 
 
 def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _Anchor | None) -> None:
