@@ -236,3 +236,9 @@ def test_a_day_without_a_month_takes_the_month_of_a_festival_named_before_it() -
     text = "教师节前夕,槐树村走访老教师。\n12日上午,槐树村召开座谈会。"
     ev = partyevents.extract_text(text).events[-1]
     assert (ev["month"], ev["day"]) == (9, 12)
+
+
+def test_a_founding_year_and_month_well_before_the_publication_date_dates_no_event() -> None:
+    text = "2016年9月,石桥镇党委批准柳湾村成立合作社党支部,从此党员有了主心骨。"
+    assert partyevents.extract_text(text, published="2021-05-06").events[0]["month"] is None
+    assert partyevents.extract_text(text, published="2016-10-06").events[0]["month"] == 9

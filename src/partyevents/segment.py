@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from .extract.dates import DateExpr, find_date_expressions, relative_words, tells_founding
+from .extract.dates import FOUNDING_GAP, DateExpr, find_date_expressions, relative_words, tells_founding
 from .records import Segment
 from .resources import activity_keywords, words_of
 
@@ -922,15 +922,15 @@ def _history_floor(by_line: list[list[DateExpr]]) -> int:
     return max(latest - _HISTORY_GAP, _HISTORY_BEFORE)
 
 
-_FOUNDING_GAP = 2  # a year and month this many years before the latest year a report names tell a founding as history
 
 
 def _founding(line: Line, e: DateExpr, latest: int) -> bool:
     """Whether a date tells when something was founded (2006年,某村党支部成立; 2012年组建了服务队): the clause it
     opens names a founding (:func:`~partyevents.extract.dates.tells_founding`). Such a date belongs to a history
     paragraph and opens no event (ANNOTATION.md, Events), whether or not the report names a later date: a bare year
-    always, a year and month when the report names a year at least :data:`_FOUNDING_GAP` later (``latest``); a day,
-    a span (以来) or a date without a year may be the report's own founding ceremony.
+    always, a year and month when the report names a year at least ``FOUNDING_GAP`` later (``latest``; against the
+    publication date, :func:`~partyevents.extract.dates.resolve_dates` leaves such a date out); a day, a span (以来)
+    or a date without a year may be the report's own founding ceremony.
 
     >>> text = "2006年,甲村党支部成立,现有党员40名。"
     >>> _founding(split_lines(text)[0], find_date_expressions(text)[0], 0)
@@ -939,7 +939,7 @@ def _founding(line: Line, e: DateExpr, latest: int) -> bool:
     >>> _founding(split_lines(text)[0], find_date_expressions(text)[0], 0)
     False
     """
-    if e.month is not None and e.year is not None and e.year + _FOUNDING_GAP > latest:
+    if e.month is not None and e.year is not None and e.year + FOUNDING_GAP > latest:
         return False
     return tells_founding(line.text, e, line.start)
 

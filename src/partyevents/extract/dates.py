@@ -985,6 +985,20 @@ def _festival_before(text: str, pos: int) -> tuple[int, int] | None:
     return found
 
 
+FOUNDING_GAP = 2  # a founding's year and month this many years before the report's are history
+
+
+def _founded_before(text: str, e: DateExpr, anchor: _Anchor) -> bool:
+    """A year and month that tell a founding (:func:`tells_founding`) at least :data:`FOUNDING_GAP` years before the
+    publication date: a history paragraph's date, which dates no event (ANNOTATION.md, Events).
+
+    >>> text = "2018年5月,甲镇党委批准甲村成立海上党支部。"
+    >>> _founded_before(text, find_date_expressions(text)[0], _Anchor(2020, 7, 10, "published"))
+    True
+    """
+    return e.year is not None and e.month is not None and anchor.year - e.year >= FOUNDING_GAP and tells_founding(text, e)
+
+
 def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _Anchor | None) -> None:
     if anchor is None:
         if rel.unit == "year" and rel.offset == 0:  # 今年10月 reads as a bare 10月; 去年8月 stays unknown
@@ -1097,7 +1111,7 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
             exprs = find_date_expressions(ctx.text, exprs[0].end + 1, min(len(ctx.text), exprs[0].end + 16)) or exprs
         firsts.append(exprs[0] if exprs else None)
     for i, e in enumerate(firsts):
-        if e is None:
+        if e is None or (anchor is not None and _founded_before(ctx.text, e, anchor)):
             out.append(DateInfo())
             continue
         info = DateInfo(text=e.text, start=e.start, end=e.end, since=e.since)
