@@ -31,7 +31,10 @@ _BRACKET_HEADING = re.compile(r"^【(?P<name>[^】]{1,30})】$")
 # Relative day words that continue from the previous event; they open an event
 # only at the start of a paragraph or of a sentence.
 _DAY_SHIFT = frozenset({"第二天", "次日", "第三天", "翌日", "隔天"})
-_SAME_DAY = frozenset({"当天", "当日", "同日", "同天", "随后"})
+# 会后 (date_relative.tsv, unit after): the end of the running meeting, the same day; like 当天, it opens an event when
+# another kind of activity or another place follows (会后,某服务站走访慰问…)
+_AFTER = frozenset(w for w, r in relative_words().items() if r.unit == "after")
+_SAME_DAY = frozenset({"当天", "当日", "同日", "同天", "随后"}) | _AFTER
 _SAME_DAY_NEW = _SAME_DAY - {"随后"}  # inside a paragraph, these may start another activity of the day (随后 goes on)
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding whitespace
 _OPENER_MARKS = "“\"‘'((◆◇●○■□▲△★☆·•*-"  # with white space, what may stand before a sentence's opening date
@@ -606,7 +609,7 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
         if _structure(b, line, exprs, "bulletin"):
             continue
         opening = next((e for e in exprs if _opens(line, e) and (e.relative is None or e.start - line.start <= 2)
-                        and e.relative not in _part_words()),
+                        and e.relative not in _part_words() and e.relative not in _AFTER),
                        None) if exprs else None  # a relative word opens an entry only at the line start (◆近日,…);
         # a part of the day (下午,…) goes on with the day's entry
         if opening is not None and (b.cur is None or b.cur[1] != b.cur[3]):
@@ -682,7 +685,9 @@ _GOES_ON_REACH = 200  # how much of the sentence after 当天 and of the running
 def _goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
     """Whether the sentence after ``e`` goes on with the running event ``cur``: it tells the reporter's steps or
     the whole area's occasion, or it names no place the running event did not and its activity cue words share
-    a label with the running event's, if it has any."""
+    a label with the running event's, if it has any. After 会后, see :func:`_after_goes_on`."""
+    if e.relative in _AFTER:
+        return _after_goes_on(text, line, e, cur)
     if line.text.startswith(_reporters() + _whole_areas(), e.end - line.start + 1):
         return True  # 当天,记者跟随…: the reporter's steps; 当天,全区各单位…: the whole occasion in sum
     running = text[cur[0] : cur[1]]
@@ -696,6 +701,35 @@ def _goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
     stop = _SENTENCE_END.search(line.text, i, i + _GOES_ON_REACH)
     here = _activity_labels(line.text[i : stop.start() if stop else i + _GOES_ON_REACH])
     return not here or bool(here & _activity_labels(running))
+
+
+_AT_A_MEETING = frozenset({"meeting", "study"})  # what people go on doing at a meeting after it (座谈, 学习, 表态)
+
+
+def _after_goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
+    """Whether the clause after 会后 (``date_relative.tsv``, unit after) goes on with the running event: unless it opens
+    a clause (会后,…) whose activity cue words name another kind of activity than the running event's dated sentence
+    and than a meeting's own (会后,某服务站上门走访慰问老兵: a visit after a meeting, an event of its own; 会后,大家
+    座谈交流 or 会后,党员纷纷表示… go on).
+
+    >>> text = "8月1日,甲乡召开座谈会。\\n会后,甲乡服务站上门走访慰问老兵。\\n会后,与会人员进行座谈交流。"
+    >>> lines = split_lines(text)
+    >>> [_after_goes_on(text, ln, find_date_expressions(ln.text, 0)[0]._replace(start=ln.start, end=ln.start + 2),
+    ...                 [0, 13, 0, 4]) for ln in lines[1:]]
+    [False, True]
+    """
+    i = e.end - line.start
+    if not line.text.startswith((",", "，"), i):
+        return True  # 会后3个工作日内: a rule's time limit, no clause of its own
+    stop = _SENTENCE_END.search(line.text, i, i + _GOES_ON_REACH)
+    here = _activity_labels(line.text[i : stop.start() if stop else i + _GOES_ON_REACH])
+    if cur[2] >= 0:
+        lead_end = _SENTENCE_END.search(text, cur[2], cur[1])
+        lead = text[cur[2] : lead_end.start() if lead_end else cur[1]]
+    else:
+        lead = ""
+    told = _activity_labels(lead) or _activity_labels(text[cur[0] : cur[1]])  # the dated sentence's, else the event's
+    return not here or bool(here & (told | _AT_A_MEETING))
 
 
 def _running_date(text: str, cur: list[int]) -> DateExpr | None:
