@@ -429,3 +429,14 @@ def test_a_visit_after_the_meeting_is_an_event_of_its_own_dated_by_the_meeting()
     text = ("7月30日上午,石桥乡召开退役军人座谈会。\n会后,大家围坐在一起座谈交流。\n"
             "会后3个工作日内报乡党委备案。\n")
     assert _dates(text) == ["7月30日上午"]
+
+
+def test_another_community_acting_on_its_own_opens_an_undated_event() -> None:
+    text = ("5月6日,桃园社区为老旧楼院更换路灯。\n"
+            "杏林社区联合一家眼科诊所开展义诊,为老人检查视力。\n"
+            "在桃园社区,党员还帮居民清理了楼道。\n")
+    assert _texts(text) == ["5月6日,桃园社区为老旧楼院更换路灯。",
+                            "杏林社区联合一家眼科诊所开展义诊,为老人检查视力。\n在桃园社区,党员还帮居民清理了楼道。"]
+    # the place where the running occasion is illustrated goes on with it
+    text = "5月6日,桃园镇开展慰问活动。\n在杏林村,党员把慰问品送到老人家中。\n"
+    assert len(segment(text)) == 1

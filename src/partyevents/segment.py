@@ -830,24 +830,33 @@ _LEVEL_WORDS = re.compile(r"(?:街道|社区|村|镇|乡|区|县|市)+")
 # a paragraph opening in a county and a township (在某某县某某镇某村,…): where it happens is named in full
 _ELSEWHERE = re.compile(r"(?:在|走进|来到)(?P<chain>(?:[\u4e00-\u9fff]{2,5}?[市县区旗])+)[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")
 _ELSEWHERE_REACH = 3000  # how much of the running event (its last characters) is searched for the county
+# a paragraph opening with a named community or village (or its party body) that acts (某社区党委联合…开展): the
+# subject of an activity of its own; one opening at a place (在某村,…) may illustrate the running occasion
+_ELSEWHERE_LOCAL = re.compile(
+    r"(?P<name>(?:(?![各全该本每所其此等我在])[\u4e00-\u9fff]){2,6}?(?:社区|村))"
+    r"(?:党委|党总支|党支部|居委会|村委会)?(?:联合|组织|开展|举办|召开|启动)")
 _COUNTY_PART = re.compile(r"[\u4e00-\u9fff]{1,4}?[市县区旗]")
 
 
 def _elsewhere(text: str, line: Line, cur: list[int]) -> bool:
     """Whether an undated paragraph after a dated event opens at a place named down to its county and township
     (在某县某镇某村,…, 走进某市某镇…) whose city and county the running event does not name: another story of the
-    report, not more of the running event. It opens an undated event of its own.
+    report, not more of the running event. So does a paragraph whose subject is a community or village the running
+    event never named, acting on its own (某社区联合某医院开展义诊…). It opens an undated event of its own.
 
     >>> text = "3月8日,甲乙县丙丁镇党员巡河。\\n在戊己县庚辛镇壬村,村里新发展党员5名。"
     >>> _elsewhere(text, split_lines(text)[1], [0, 17, 0, 4])
     True
     """
+    local = _ELSEWHERE_LOCAL.match(line.text)
+    if local is not None and not _generic_place(local["name"]) and local["name"] not in text[cur[0] : cur[1]]:
+        return True  # 某社区联合…开展: a community or village the running event never named acts on its own
     if cur[2] < 0:
         return False
+    running = text[max(cur[0], cur[1] - _ELSEWHERE_REACH) : cur[1]]
     m = _ELSEWHERE.match(line.text)
     if m is None:
         return False
-    running = text[max(cur[0], cur[1] - _ELSEWHERE_REACH) : cur[1]]
     return not any(part in running for part in _COUNTY_PART.findall(m["chain"]))
 
 
