@@ -440,3 +440,8 @@ def test_another_community_acting_on_its_own_opens_an_undated_event() -> None:
     # the place where the running occasion is illustrated goes on with it
     text = "5月6日,桃园镇开展慰问活动。\n在杏林村,党员把慰问品送到老人家中。\n"
     assert len(segment(text)) == 1
+
+
+def test_going_to_the_villages_names_no_other_village() -> None:
+    text = "5月6日,桃园镇开展义诊活动。\n党员医生进村开展健康宣讲,发放药品。\n"
+    assert len(segment(text)) == 1

@@ -849,7 +849,8 @@ def _elsewhere(text: str, line: Line, cur: list[int]) -> bool:
     True
     """
     local = _ELSEWHERE_LOCAL.match(line.text)
-    if local is not None and not _generic_place(local["name"]) and local["name"] not in text[cur[0] : cur[1]]:
+    if (local is not None and not _generic_place(local["name"]) and local["name"] not in text[cur[0] : cur[1]]
+            and not local["name"].endswith(words_of("segment_words.tsv", "not_place"))):  # 党员进村开展…: no name
         return True  # 某社区联合…开展: a community or village the running event never named acts on its own
     if cur[2] < 0:
         return False
