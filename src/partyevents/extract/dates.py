@@ -359,14 +359,16 @@ def _holiday_re() -> re.Pattern[str]:
     # the names as a trie (the same matches as the longest-first alternation) behind a look-ahead on their first
     # characters: one set test per character where ``re`` would try every name
     names = sorted(holidays(), key=len, reverse=True)
-    firsts = "".join(sorted({re.escape(n[0]) for n in names} | set(_QUOTES)))
-    # a digit before the name only as the day of a month.day that spells the festival's day (3.5学雷锋纪念日); the
-    # name may stand in quotation marks (“七一”当天)
+    firsts = "".join(sorted({re.escape(n[0]) for n in names}))
+    # a digit before the name only as the day of a month.day that spells the festival's day (3.5学雷锋纪念日)
     return re.compile(f"(?=[{firsts}])(?<![一二三四五六七八九十〇零])(?:(?<![0-9])|(?<=[0-9][.][0-9])|(?<=[0-9][.][0-9]{{2}}))"
-                      f"(?P<q>[{_QUOTES}])?(?P<name>{trie_pattern(names)})(?(q)[”\"])" + _HOLIDAY_AFTER)
+                      f"(?P<name>{trie_pattern(names)})" + _HOLIDAY_AFTER)
 
 
-_QUOTES = "“\""
+@cache
+def _quoted_holiday_re() -> re.Pattern[str]:
+    """A festival's name in quotation marks standing as the day (“七一”当天, “八一”上午)."""
+    return re.compile(f"[“\"](?P<name>{trie_pattern(sorted(holidays(), key=len, reverse=True))})[”\"]" + _HOLIDAY_AFTER)
 
 
 @cache
@@ -398,8 +400,10 @@ def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
     # a festival match starts where a name does: the plain names' alternation (which re scans for fast) finds the
     # first one starting before ``end`` (its name may run past it), and the scan starts there
     name = _holiday_names_re().search(text, start, end + _holiday_reach())
-    first = max(start, name.start() - 1) if name else start  # from the quotation mark before the name (“七一”当天)
-    festivals = _matches_before(_holiday_re(), text, first, end, _holiday_reach()) if name and name.start() < end else []
+    festivals = _matches_before(_holiday_re(), text, name.start(), end, _holiday_reach()) if name and name.start() < end else []
+    if name and name.start() <= end and (text.find("“", start, end) >= 0 or text.find('"', start, end) >= 0):
+        quoted = _quoted_holiday_re().finditer(text, max(start, name.start() - 1), min(len(text), end + _holiday_reach() + 2))
+        festivals = sorted([*festivals, *(m for m in quoted if m.start() < end)], key=lambda m: m.start())
     for m in festivals:  # the lookahead reads past end
         if (m.end() < len(text) and text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in _CLAUSE_START
                 and not _YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start())):
@@ -463,9 +467,8 @@ _WS = re.compile(r"\s")
 
 @cache
 def _holiday_reach() -> int:
-    """The longest festival name plus its quotation marks and what _HOLIDAY_AFTER reads after it (no whitespace in
-    that pattern)."""
-    return max(map(len, holidays())) + 4
+    """The longest festival name plus what _HOLIDAY_AFTER reads after it (no whitespace in that pattern)."""
+    return max(map(len, holidays())) + 2
 
 
 def _matches_before(pattern: re.Pattern[str], text: str, start: int, end: int, reach: int) -> list[re.Match[str]]:
