@@ -15,6 +15,7 @@ expression that opened it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -992,7 +993,8 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
     b = _Builder()
     held: list[str] = []  # short lines after the running event: captions or sub-headings (:func:`_captions`)
     floor = _history_floor(by_line)
-    latest = max((e.year for exprs in by_line for e in exprs if e.year is not None), default=0)
+    this_year = dt.date.today().year  # a later year names a plan (2035年远景目标), not the report's time
+    latest = max((e.year for exprs in by_line for e in exprs if e.year is not None and e.year <= this_year), default=0)
     pairs = [(line, [e for e in exprs if (e.year is None or e.year >= floor) and not _founding(line, e, latest)])
              for line, exprs in zip(lines, by_line, strict=True)]
     for n, (line, exprs) in enumerate(pairs):
