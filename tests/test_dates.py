@@ -242,3 +242,10 @@ def test_a_founding_year_and_month_well_before_the_publication_date_dates_no_eve
     text = "2016年9月,石桥镇党委批准柳湾村成立合作社党支部,从此党员有了主心骨。"
     assert partyevents.extract_text(text, published="2021-05-06").events[0]["month"] is None
     assert partyevents.extract_text(text, published="2016-10-06").events[0]["month"] == 9
+
+
+def test_a_founding_day_well_before_the_publication_date_dates_no_event() -> None:
+    text = "2015年6月18日,柳湾村党支部正式成立,首批党员12名。"
+    assert partyevents.extract_text(text, published="2021-05-06").events[0]["month"] is None
+    assert partyevents.extract_text(text, published="2015-06-20").events[0]["day"] == 18
+    assert partyevents.extract_text("2015年6月18日,柳湾村召开党支部成立大会。", published="2021-05-06").events[0]["day"] == 18

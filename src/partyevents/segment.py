@@ -973,9 +973,9 @@ def _founding(line: Line, e: DateExpr, latest: int) -> bool:
     """Whether a date tells when something was founded (2006年,某村党支部成立; 2012年组建了服务队): the clause it
     opens names a founding (:func:`~partyevents.extract.dates.tells_founding`). Such a date belongs to a history
     paragraph and opens no event (ANNOTATION.md, Events), whether or not the report names a later date: a bare year
-    always, a year and month when the report names a year at least ``FOUNDING_GAP`` later (``latest``; against the
-    publication date, :func:`~partyevents.extract.dates.resolve_dates` leaves such a date out); a day, a span (以来)
-    or a date without a year may be the report's own founding ceremony.
+    always, a year and month or a full day when the report names a year at least ``FOUNDING_GAP`` later (``latest``;
+    against the publication date, :func:`~partyevents.extract.dates.resolve_dates` leaves such a date out); a span
+    (以来) or a date without a year may be the report's own founding.
 
     >>> text = "2006年,甲村党支部成立,现有党员40名。"
     >>> _founding(split_lines(text)[0], find_date_expressions(text)[0], 0)
@@ -986,7 +986,7 @@ def _founding(line: Line, e: DateExpr, latest: int) -> bool:
     """
     if e.month is not None and e.year is not None and e.year + FOUNDING_GAP > latest:
         return False
-    return tells_founding(line.text, e, line.start)
+    return tells_founding(line.text, e, line.start, day_too=True)
 
 
 def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:

@@ -753,10 +753,11 @@ _FOUNDING_REACH = 24  # how far into its clause a year's founding word is looked
 _NUMERAL_RUN = re.compile(r"[0-9一二三四五六七八九十百多余]*")  # 成立100周年: the number before a founding_event word
 
 
-def tells_founding(text: str, e: DateExpr, offset: int = 0) -> bool:
-    """Whether a year (or a year and month) without a day, not a span, tells when something was founded: the clause it
-    opens names a founding (``date_year_words.tsv``, kind ``founded``, not followed by a ``founding_event`` word:
-    成立大会 is a meeting). ``offset`` is where ``text`` starts in the document (``e`` has document offsets).
+def tells_founding(text: str, e: DateExpr, offset: int = 0, day_too: bool = False) -> bool:
+    """Whether a year (or a year and month; with ``day_too``, a full day) that is not a span tells when something was
+    founded: the clause it opens names a founding (``date_year_words.tsv``, kind ``founded``, not followed by a
+    ``founding_event`` word: 成立大会 is a meeting). ``offset`` is where ``text`` starts in the document (``e`` has
+    document offsets).
 
     >>> [tells_founding(t, find_date_expressions(t)[0]) for t in ("2006年,甲村党支部成立,", "2023年,甲村召开成立大会。")]
     [True, False]
@@ -765,7 +766,7 @@ def tells_founding(text: str, e: DateExpr, offset: int = 0) -> bool:
     >>> tells_founding("2006年5月8日,甲村党支部成立。", find_date_expressions("2006年5月8日,甲村党支部成立。")[0])
     False
     """
-    if e.year is None or e.day is not None or e.since or e.relative is not None:
+    if e.year is None or (e.day is not None and not day_too) or e.since or e.relative is not None:
         return False
     i = e.start - offset
     if i > 0 and text[i - 1] not in _FOUNDING_BEFORE:
@@ -992,14 +993,15 @@ FOUNDING_GAP = 2  # a founding's year and month this many years before the repor
 
 
 def _founded_before(text: str, e: DateExpr, anchor: _Anchor) -> bool:
-    """A year and month that tell a founding (:func:`tells_founding`) at least :data:`FOUNDING_GAP` years before the
-    publication date: a history paragraph's date, which dates no event (ANNOTATION.md, Events).
+    """A year and month (or a full day) that tell a founding (:func:`tells_founding`) at least :data:`FOUNDING_GAP`
+    years before the publication date: a history paragraph's date, which dates no event (ANNOTATION.md, Events).
 
     >>> text = "2018年5月,甲镇党委批准甲村成立海上党支部。"
     >>> _founded_before(text, find_date_expressions(text)[0], _Anchor(2020, 7, 10, "published"))
     True
     """
-    return e.year is not None and e.month is not None and anchor.year - e.year >= FOUNDING_GAP and tells_founding(text, e)
+    return (e.year is not None and e.month is not None and anchor.year - e.year >= FOUNDING_GAP
+            and tells_founding(text, e, day_too=True))
 
 
 def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _Anchor | None) -> None:
