@@ -249,3 +249,7 @@ def test_a_founding_day_well_before_the_publication_date_dates_no_event() -> Non
     assert partyevents.extract_text(text, published="2021-05-06").events[0]["month"] is None
     assert partyevents.extract_text(text, published="2015-06-20").events[0]["day"] == 18
     assert partyevents.extract_text("2015年6月18日,柳湾村召开党支部成立大会。", published="2021-05-06").events[0]["day"] == 18
+
+
+def test_a_year_after_a_founding_word_is_no_year_of_the_report() -> None:
+    assert body_year("4月2日,柳湾社区组织义诊。柳湾社区建成于2009年,居民2000余户。") is None

@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from ..records import DateInfo, DocContext, Segment
 from ..regex_first import with_first_chars
-from ..resources import read_table
+from ..resources import read_table, words_of
 from .wordtrie import trie_pattern
 
 __all__ = ["DateExpr", "RelativeWord", "body_year", "find_date_expressions", "holidays", "lunar_to_solar", "path_date",
@@ -721,6 +721,11 @@ def body_year(text: str, exprs: list[DateExpr] | None = None) -> int | None:
     2022
     >>> body_year("12月4日,甲镇召开会议。") is None
     True
+
+    A year that tells a founding (2006年,某支部成立; 始建于1998年) names a body's past, not the report's year:
+
+    >>> body_year("3月5日,甲社区开展活动。该社区始建于1998年,居民3000人。") is None
+    True
     """
     exprs = find_date_expressions(text) if exprs is None else exprs
     this_year = dt.date.today().year
@@ -729,7 +734,8 @@ def body_year(text: str, exprs: list[DateExpr] | None = None) -> int | None:
         return None
     titles = _Spans((m.start(), m.end()) for m in _TITLE_SPAN.finditer(text))
     years = [e.year for e in dated if e.year is not None and not titles.covers(e.start) and not _past_year(text, e)
-             and not (e.month is None and tells_founding(text, e))]  # 2006年,某村党支部成立: a body's past
+             and not (e.month is None and tells_founding(text, e))  # 2006年,某村党支部成立: a body's past
+             and not (e.day is None and text.endswith(_founded_in(), 0, e.start))]  # 始建于1998年: the same
     return max(years) if years else None
 
 
@@ -745,6 +751,12 @@ def _founding_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The ``founded`` and ``founding_event`` words of ``date_year_words.tsv``."""
     rows = read_table("date_year_words.tsv")
     return tuple(w for k, w in rows if k == "founded"), tuple(w for k, w in rows if k == "founding_event")
+
+
+@cache
+def _founded_in() -> tuple[str, ...]:
+    """Words after which a year or month tells a founding (建成于2020年2月): ``segment_words.tsv``, kind ``history``."""
+    return words_of("segment_words.tsv", "history")
 
 
 _FOUNDING_CLAUSE = re.compile(r"[,，。!！?？;；、:：]")
