@@ -420,13 +420,13 @@ def test_a_year_that_tells_a_founding_opens_no_event_even_without_a_later_date()
 
 def test_a_visit_after_the_meeting_is_an_event_of_its_own_dated_by_the_meeting() -> None:
     # ANNOTATION.md, Events: a same-day activity of another kind is a new event; 会后 names that same day
-    text = ("7月30日上午,石桥乡召开退役军人座谈会,乡党委书记讲话。\n"
-            "会后,石桥乡退役军人服务站分组上门走访慰问老兵。\n")
+    text = ("7月30日上午,石桥乡召开老兵座谈会,乡党委书记讲话。\n"
+            "会后,石桥乡老兵服务站分组登门看望慰问老兵。\n")
     assert _dates(text) == ["7月30日上午", "会后"]
     rows = partyevents.extract_text(text, published="2023-08-02").events
     assert [(ev["month"], ev["day"]) for ev in rows] == [(7, 30), (7, 30)]
     # what goes on at the meeting, or a time limit after it, opens nothing
-    text = ("7月30日上午,石桥乡召开退役军人座谈会。\n会后,大家围坐在一起座谈交流。\n"
+    text = ("7月30日上午,石桥乡召开老兵座谈会。\n会后,大家围坐在一起座谈交流。\n"
             "会后3个工作日内报乡党委备案。\n")
     assert _dates(text) == ["7月30日上午"]
 

@@ -710,10 +710,10 @@ _AT_A_MEETING = frozenset({"meeting", "study"})  # what people go on doing at a 
 def _after_goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
     """Whether the clause after 会后 (``date_relative.tsv``, unit after) goes on with the running event: unless it opens
     a clause (会后,…) whose activity cue words name another kind of activity than the running event's dated sentence
-    and than a meeting's own (会后,某服务站上门走访慰问老兵: a visit after a meeting, an event of its own; 会后,大家
-    座谈交流 or 会后,党员纷纷表示… go on).
+    and than a meeting's own (会后,某服务站登门看望老兵: a visit after a meeting, an event of its own; 会后,大家
+    座谈交流 or 会后,大家谈了体会… go on).
 
-    >>> text = "8月1日,甲乡召开座谈会。\\n会后,甲乡服务站上门走访慰问老兵。\\n会后,与会人员进行座谈交流。"
+    >>> text = "8月1日,甲乡召开座谈会。\\n会后,甲乡服务站登门看望慰问老兵。\\n会后,与会人员进行座谈交流。"
     >>> lines = split_lines(text)
     >>> [_after_goes_on(text, ln, find_date_expressions(ln.text, 0)[0]._replace(start=ln.start, end=ln.start + 2),
     ...                 [0, 13, 0, 4]) for ln in lines[1:]]
@@ -831,7 +831,7 @@ _LEVEL_WORDS = re.compile(r"(?:街道|社区|村|镇|乡|区|县|市)+")
 # a paragraph opening in a county and a township (在某某县某某镇某村,…): where it happens is named in full
 _ELSEWHERE = re.compile(r"(?:在|走进|来到)(?P<chain>(?:[\u4e00-\u9fff]{2,5}?[市县区旗])+)[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")
 _ELSEWHERE_REACH = 3000  # how much of the running event (its last characters) is searched for the county
-# a paragraph opening with a named community or village (or its party body) that acts (某社区党委联合…开展): the
+# a paragraph opening with a named community or village (or its party body) that acts (某社区联合某医院开展…): the
 # subject of an activity of its own; one opening at a place (在某村,…) may illustrate the running occasion
 _ELSEWHERE_LOCAL = re.compile(
     r"(?P<name>(?:(?![各全该本每所其此等我在])[\u4e00-\u9fff]){2,6}?(?:社区|村))"

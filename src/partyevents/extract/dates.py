@@ -961,7 +961,7 @@ def _resolve_day_only(e: DateExpr, info: DateInfo, prev: DateInfo | None, later:
         info.year = (told.year - (month > told.month)) if told.year else None
         info.year_source = told.year_source if info.year else None
     elif (festival := _festival_before(text, e.start)) is not None:
-        month = _month_near(festival, e.day)  # “八一”建军节来临之际,… 29日上午,…: July, three days before
+        month = _month_near(festival, e.day)  # 八一前夕,… 29日上午,…: July, three days before
         info.year = year_in_body if year_in_body is not None and month <= festival[0] else None  # not across a new year
         info.year_source = "body" if info.year else None
     else:
@@ -988,9 +988,9 @@ def _month_near(festival: tuple[int, int], day: int) -> int:
 
 def _festival_before(text: str, pos: int) -> tuple[int, int] | None:
     """The (month, day) of the last festival of the solar calendar named before ``pos`` in any role (国庆节前夕,
-    “八一”建军节来临之际): a page that names no month may still say which month its days are in.
+    “八一”前夕): a page that names no month may still say which month its days are in.
 
-    >>> _festival_before("在“八一”建军节来临之际,甲镇走访老兵。\\n29日上午,甲镇召开座谈会。", 22)
+    >>> _festival_before("八一前夕,甲镇看望老兵。\\n29日上午,甲镇开座谈会。", 16)
     (8, 1)
     """
     found = None
