@@ -145,7 +145,7 @@ def test_a_relative_word_with_the_day_in_brackets_takes_the_bracketed_day() -> N
 @pytest.mark.parametrize("text", ["支部规定每月5日召开党员大会。", "活动第3日在乙村开展。", "会议定于本月8日召开。"])
 def test_a_day_between_subject_and_verb_needs_a_subject(text: str) -> None:
     """每月5日召开 is a rule, 第3日 an ordinal, 本月8日 a month word's day: no day-only date is read there."""
-    assert [e.text for e in find_date_expressions(text) if e.month is None and e.day is not None] == []
+    assert [e.text for e in find_date_expressions(text) if e.relative is None and e.month is None and e.day is not None] == []
 
 
 def test_a_year_word_before_an_age_is_no_date() -> None:
@@ -196,3 +196,60 @@ def test_a_day_without_its_month_takes_the_month_of_the_dateline_when_nothing_el
     text = "东方网榆林4月2日电 为推动园区党建与生产经营深度融合、补齐基层组织短板,我县出台新办法。30日上午,榆阳镇召开推进会。"
     ev = partyevents.extract_text(text).events[0]
     assert (ev["date_text"], ev["month"], ev["day"]) == ("30日上午", 3, 30)
+
+
+def test_a_year_that_tells_a_founding_is_no_year_of_the_report() -> None:
+    text = "3月8日,柳湾村组织妇女开展插花活动。\n2011年,柳湾村合作社创立,如今年收入可观。"
+    assert body_year(text) is None
+
+
+def test_a_festival_day_with_its_long_name_or_in_quotes_or_after_a_year_dates_the_event() -> None:
+    def first(text: str, published: str | None = "2023-12-20") -> tuple[Any, ...]:
+        ev = partyevents.extract_text(text, published=published).events[0]
+        return ev["date_text"], ev["year"], ev["month"], ev["day"]
+    assert first("枫林村于七一建党节上午组织党员升国旗。") == ("七一建党节", 2023, 7, 1)
+    assert first("“八一”当天,枫林村慰问退役老兵。") == ("“八一”", 2023, 8, 1)
+    assert first("2021年重阳节当天,枫林村为老人理发。") == ("2021年重阳节", 2021, 10, 14)
+    assert first("去年国庆节当天,枫林村举行升旗仪式。") == ("去年国庆节", 2022, 10, 1)
+    # the eve or the days around a festival are no day of it
+    assert first("在“七一”建党节来临之际,枫林村慰问老党员。")[0] is None
+
+
+def test_a_day_after_a_month_word_takes_that_month() -> None:
+    def dates(text: str, published: str | None = "2023-10-28") -> list[tuple[Any, ...]]:
+        return [(ev["date_text"], ev["year"], ev["month"], ev["day"])
+                for ev in partyevents.extract_text(text, published=published).events]
+    assert dates("9月3日,青石村开党员会。\n当月21日,青石村又组织党员清理河道。") == [
+        ("9月3日", 2023, 9, 3), ("当月21日", 2023, 9, 21)]
+    assert dates("9月3日,青石村开党员会。次月2日,青石村组织义诊。") == [
+        ("9月3日", 2023, 9, 3), ("次月2日", 2023, 10, 2)]
+    assert dates("本月12日,青石村开党员会。") == [("本月12日", 2023, 10, 12)]
+    assert dates("上月12日,青石村开党员会。") == [("上月12日", 2023, 9, 12)]
+    # 当月 alone opens nothing
+    assert dates("9月3日,青石村开党员会。\n当月,全村还完成了道路硬化。") == [("9月3日", 2023, 9, 3)]
+
+
+def test_a_day_without_a_month_takes_the_month_of_a_festival_named_before_it() -> None:
+    text = "在“五一”劳动节到来之际,槐树村慰问一线职工。\n28日下午,槐树村召开表彰会。"
+    ev = partyevents.extract_text(text).events[-1]
+    assert (ev["date_text"], ev["month"], ev["day"]) == ("28日下午", 4, 28)
+    text = "教师节前夕,槐树村走访老教师。\n12日上午,槐树村召开座谈会。"
+    ev = partyevents.extract_text(text).events[-1]
+    assert (ev["month"], ev["day"]) == (9, 12)
+
+
+def test_a_founding_year_and_month_well_before_the_publication_date_dates_no_event() -> None:
+    text = "2016年9月,石桥镇党委批准柳湾村成立合作社党支部,从此党员有了主心骨。"
+    assert partyevents.extract_text(text, published="2021-05-06").events[0]["month"] is None
+    assert partyevents.extract_text(text, published="2016-10-06").events[0]["month"] == 9
+
+
+def test_a_founding_day_well_before_the_publication_date_dates_no_event() -> None:
+    text = "2015年6月18日,柳湾村党支部正式成立,首批党员12名。"
+    assert partyevents.extract_text(text, published="2021-05-06").events[0]["month"] is None
+    assert partyevents.extract_text(text, published="2015-06-20").events[0]["day"] == 18
+    assert partyevents.extract_text("2015年6月18日,柳湾村召开党支部成立大会。", published="2021-05-06").events[0]["day"] == 18
+
+
+def test_a_year_after_a_founding_word_is_no_year_of_the_report() -> None:
+    assert body_year("4月2日,柳湾社区组织义诊。柳湾社区建成于2009年,居民2000余户。") is None

@@ -110,3 +110,17 @@ def test_spaced_digits_before_a_measure_word_are_a_figure() -> None:
 
     rows = extract_text("5 月 6 日,某镇党委组织 300 余名党员开展志愿服务。", published="2023-05-10")
     assert [(f["value"], f["category"]) for f in rows.figures] == [(300.0, "party_members")]
+
+
+def test_rare_measure_words_raft_households_pens_and_a_slip_for_ming() -> None:
+    found = [(f.value_text, f.value, f.category) for f in find_figures("湖湾里养鱼的有300多排户,网箱3万多格,党员60多员。")]
+    assert found == [("300多排户", 300.0, "households"), ("3万多格", 30000.0, "other"), ("60多员", 60.0, "party_members")]
+    # a kind of tank and "one of" are no counts
+    assert find_figures("改建三格式化粪池,他成为其中一员。") == []
+
+
+def test_speaking_team_members_are_volunteers_and_the_four_leading_bodies_are_no_count() -> None:
+    found = [(f.value_text, f.category) for f in find_figures("社区招募的理论宣讲员共15名,走进楼道宣讲。")]
+    assert found == [("15名", "volunteers")]
+    assert find_figures("区四套班子领导和县四个班子成员出席。") == []
+    assert [f.value_text for f in find_figures("对7个乡镇班子进行考核。")] == ["7个"]

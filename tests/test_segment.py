@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import partyevents
 from partyevents.segment import document_style, segment
 
 
@@ -401,4 +402,46 @@ def test_an_undated_paragraph_set_in_another_county_closes_the_dated_event() -> 
     assert _texts(text) == ["4月12日,平川县岭下镇桃坑村党员到山林巡防。", "在云岙县溪口镇竹坞村,新一代护林员接过了巡山的接力棒。"]
     text = ("4月12日,平川县岭下镇桃坑村党员到山林巡防。\n"
             "在平川县岭下镇竹坞村,护林员也加入巡防。\n")
+    assert len(segment(text)) == 1
+
+
+def test_a_year_that_tells_a_founding_opens_no_event_even_without_a_later_date() -> None:
+    # ANNOTATION.md, Events: a date in a history paragraph opens no event; no later dated report needs to follow
+    text = "近日,柳湾村组织党员清扫河道。\n2009年,柳湾村党支部正式组建,带领群众种植果树。\n"
+    assert _dates(text) == ["近日"]
+    text = "近日,柳湾村组织党员清扫河道。\n2009年,柳湾村召开党支部成立大会。\n"  # an activity, not a founding
+    assert _dates(text) == ["近日", "2009年"]
+    # a year and month: history when the report names a year well after it
+    text = "2015年4月,柳湾村创办合作社。\n2023年以来,合作社带动农户增收。\n"
+    assert _dates(text)[0] is None
+    text = "2023年4月,柳湾村创办合作社。\n"
+    assert _dates(text) == ["2023年4月"]
+
+
+def test_a_visit_after_the_meeting_is_an_event_of_its_own_dated_by_the_meeting() -> None:
+    # ANNOTATION.md, Events: a same-day activity of another kind is a new event; 会后 names that same day
+    text = ("7月30日上午,石桥乡召开老兵座谈会,乡党委书记讲话。\n"
+            "会后,石桥乡老兵服务站分组登门看望慰问老兵。\n")
+    assert _dates(text) == ["7月30日上午", "会后"]
+    rows = partyevents.extract_text(text, published="2023-08-02").events
+    assert [(ev["month"], ev["day"]) for ev in rows] == [(7, 30), (7, 30)]
+    # what goes on at the meeting, or a time limit after it, opens nothing
+    text = ("7月30日上午,石桥乡召开老兵座谈会。\n会后,大家围坐在一起座谈交流。\n"
+            "会后3个工作日内报乡党委备案。\n")
+    assert _dates(text) == ["7月30日上午"]
+
+
+def test_another_community_acting_on_its_own_opens_an_undated_event() -> None:
+    text = ("5月6日,桃园社区为老旧楼院更换路灯。\n"
+            "杏林社区联合一家眼科诊所开展义诊,为老人检查视力。\n"
+            "在桃园社区,党员还帮居民清理了楼道。\n")
+    assert _texts(text) == ["5月6日,桃园社区为老旧楼院更换路灯。",
+                            "杏林社区联合一家眼科诊所开展义诊,为老人检查视力。\n在桃园社区,党员还帮居民清理了楼道。"]
+    # the place where the running occasion is illustrated goes on with it
+    text = "5月6日,桃园镇开展慰问活动。\n在杏林村,党员把慰问品送到老人家中。\n"
+    assert len(segment(text)) == 1
+
+
+def test_going_to_the_villages_names_no_other_village() -> None:
+    text = "5月6日,桃园镇开展义诊活动。\n党员医生进村开展健康宣讲,发放药品。\n"
     assert len(segment(text)) == 1

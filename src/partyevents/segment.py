@@ -15,12 +15,13 @@ expression that opened it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from .extract.dates import DateExpr, find_date_expressions, relative_words
+from .extract.dates import FOUNDING_GAP, DateExpr, find_date_expressions, relative_words, tells_founding
 from .records import Segment
 from .resources import activity_keywords, words_of
 
@@ -31,7 +32,10 @@ _BRACKET_HEADING = re.compile(r"^【(?P<name>[^】]{1,30})】$")
 # Relative day words that continue from the previous event; they open an event
 # only at the start of a paragraph or of a sentence.
 _DAY_SHIFT = frozenset({"第二天", "次日", "第三天", "翌日", "隔天"})
-_SAME_DAY = frozenset({"当天", "当日", "同日", "同天", "随后"})
+# 会后 (date_relative.tsv, unit after): the end of the running meeting, the same day; like 当天, it opens an event when
+# another kind of activity or another place follows (会后,某服务站走访慰问…)
+_AFTER = frozenset(w for w, r in relative_words().items() if r.unit == "after")
+_SAME_DAY = frozenset({"当天", "当日", "同日", "同天", "随后"}) | _AFTER
 _SAME_DAY_NEW = _SAME_DAY - {"随后"}  # inside a paragraph, these may start another activity of the day (随后 goes on)
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding whitespace
 _OPENER_MARKS = "“\"‘'((◆◇●○■□▲△★☆·•*-"  # with white space, what may stand before a sentence's opening date
@@ -302,6 +306,13 @@ def _clause_day(line: Line, exprs: list[DateExpr], after: int, yu: bool = False)
     return None
 
 
+def _day_of(e: DateExpr) -> bool:
+    """A day written after a month or year word (当月15日, 本月20日, 今年3月5日): like a written date, it opens a
+    sentence's event."""
+    word = relative_words().get(e.relative) if e.relative else None
+    return word is not None and word.unit in ("month", "year") and e.day is not None
+
+
 def _a_year_from_now(e: DateExpr) -> bool:
     """今年, 去年: like a bare year, such a word dates a paragraph only where it opens a sentence (今年已开展活动40余场
     in the middle of one sums up, it reports no activity)."""
@@ -393,8 +404,8 @@ def _sentence_openers(line: Line, exprs: list[DateExpr], after: int) -> list[Dat
     for e in exprs:
         if e.start <= after or quotes.inside(e.start - line.start - speech):
             continue
-        absolute = e.relative is None and (e.month is not None or e.year is not None
-                                           or (e.day is not None and e.digits is None and not e.lunar))
+        absolute = (e.relative is None and (e.month is not None or e.year is not None
+                                            or (e.day is not None and e.digits is None and not e.lunar))) or _day_of(e)
         if (absolute or e.relative in _DAY_SHIFT or e.relative in _SAME_DAY_NEW) and _opens(line, e) and not _bound(line, e):
             out.append(e)
     return out
@@ -599,7 +610,7 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
         if _structure(b, line, exprs, "bulletin"):
             continue
         opening = next((e for e in exprs if _opens(line, e) and (e.relative is None or e.start - line.start <= 2)
-                        and e.relative not in _part_words()),
+                        and e.relative not in _part_words() and e.relative not in _AFTER),
                        None) if exprs else None  # a relative word opens an entry only at the line start (◆近日,…);
         # a part of the day (下午,…) goes on with the day's entry
         if opening is not None and (b.cur is None or b.cur[1] != b.cur[3]):
@@ -675,7 +686,9 @@ _GOES_ON_REACH = 200  # how much of the sentence after 当天 and of the running
 def _goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
     """Whether the sentence after ``e`` goes on with the running event ``cur``: it tells the reporter's steps or
     the whole area's occasion, or it names no place the running event did not and its activity cue words share
-    a label with the running event's, if it has any."""
+    a label with the running event's, if it has any. After 会后, see :func:`_after_goes_on`."""
+    if e.relative in _AFTER:
+        return _after_goes_on(text, line, e, cur)
     if line.text.startswith(_reporters() + _whole_areas(), e.end - line.start + 1):
         return True  # 当天,记者跟随…: the reporter's steps; 当天,全区各单位…: the whole occasion in sum
     running = text[cur[0] : cur[1]]
@@ -689,6 +702,35 @@ def _goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
     stop = _SENTENCE_END.search(line.text, i, i + _GOES_ON_REACH)
     here = _activity_labels(line.text[i : stop.start() if stop else i + _GOES_ON_REACH])
     return not here or bool(here & _activity_labels(running))
+
+
+_AT_A_MEETING = frozenset({"meeting", "study"})  # what people go on doing at a meeting after it (座谈, 学习, 表态)
+
+
+def _after_goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
+    """Whether the clause after 会后 (``date_relative.tsv``, unit after) goes on with the running event: unless it opens
+    a clause (会后,…) whose activity cue words name another kind of activity than the running event's dated sentence
+    and than a meeting's own (会后,某服务站登门看望老兵: a visit after a meeting, an event of its own; 会后,大家
+    座谈交流 or 会后,大家谈了体会… go on).
+
+    >>> text = "8月1日,甲乡召开座谈会。\\n会后,甲乡服务站登门看望慰问老兵。\\n会后,与会人员进行座谈交流。"
+    >>> lines = split_lines(text)
+    >>> [_after_goes_on(text, ln, find_date_expressions(ln.text, 0)[0]._replace(start=ln.start, end=ln.start + 2),
+    ...                 [0, 13, 0, 4]) for ln in lines[1:]]
+    [False, True]
+    """
+    i = e.end - line.start
+    if not line.text.startswith((",", "，"), i):
+        return True  # 会后3个工作日内: a rule's time limit, no clause of its own
+    stop = _SENTENCE_END.search(line.text, i, i + _GOES_ON_REACH)
+    here = _activity_labels(line.text[i : stop.start() if stop else i + _GOES_ON_REACH])
+    if cur[2] >= 0:
+        lead_end = _SENTENCE_END.search(text, cur[2], cur[1])
+        lead = text[cur[2] : lead_end.start() if lead_end else cur[1]]
+    else:
+        lead = ""
+    told = _activity_labels(lead) or _activity_labels(text[cur[0] : cur[1]])  # the dated sentence's, else the event's
+    return not here or bool(here & (told | _AT_A_MEETING))
 
 
 def _running_date(text: str, cur: list[int]) -> DateExpr | None:
@@ -789,24 +831,34 @@ _LEVEL_WORDS = re.compile(r"(?:街道|社区|村|镇|乡|区|县|市)+")
 # a paragraph opening in a county and a township (在某某县某某镇某村,…): where it happens is named in full
 _ELSEWHERE = re.compile(r"(?:在|走进|来到)(?P<chain>(?:[\u4e00-\u9fff]{2,5}?[市县区旗])+)[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")
 _ELSEWHERE_REACH = 3000  # how much of the running event (its last characters) is searched for the county
+# a paragraph opening with a named community or village (or its party body) that acts (某社区联合某医院开展…): the
+# subject of an activity of its own; one opening at a place (在某村,…) may illustrate the running occasion
+_ELSEWHERE_LOCAL = re.compile(
+    r"(?P<name>(?:(?![各全该本每所其此等我在])[\u4e00-\u9fff]){2,6}?(?:社区|村))"
+    r"(?:党委|党总支|党支部|居委会|村委会)?(?:联合|组织|开展|举办|召开|启动)")
 _COUNTY_PART = re.compile(r"[\u4e00-\u9fff]{1,4}?[市县区旗]")
 
 
 def _elsewhere(text: str, line: Line, cur: list[int]) -> bool:
     """Whether an undated paragraph after a dated event opens at a place named down to its county and township
     (在某县某镇某村,…, 走进某市某镇…) whose city and county the running event does not name: another story of the
-    report, not more of the running event. It opens an undated event of its own.
+    report, not more of the running event. So does a paragraph whose subject is a community or village the running
+    event never named, acting on its own (某社区联合某医院开展义诊…). It opens an undated event of its own.
 
     >>> text = "3月8日,甲乙县丙丁镇党员巡河。\\n在戊己县庚辛镇壬村,村里新发展党员5名。"
     >>> _elsewhere(text, split_lines(text)[1], [0, 17, 0, 4])
     True
     """
+    local = _ELSEWHERE_LOCAL.match(line.text)
+    if (local is not None and not _generic_place(local["name"]) and local["name"] not in text[cur[0] : cur[1]]
+            and not local["name"].endswith(words_of("segment_words.tsv", "not_place"))):  # 党员进村开展…: no name
+        return True  # 某社区联合…开展: a community or village the running event never named acts on its own
     if cur[2] < 0:
         return False
+    running = text[max(cur[0], cur[1] - _ELSEWHERE_REACH) : cur[1]]
     m = _ELSEWHERE.match(line.text)
     if m is None:
         return False
-    running = text[max(cur[0], cur[1] - _ELSEWHERE_REACH) : cur[1]]
     return not any(part in running for part in _COUNTY_PART.findall(m["chain"]))
 
 
@@ -915,11 +967,36 @@ def _history_floor(by_line: list[list[DateExpr]]) -> int:
     return max(latest - _HISTORY_GAP, _HISTORY_BEFORE)
 
 
+
+
+def _founding(line: Line, e: DateExpr, latest: int) -> bool:
+    """Whether a date tells when something was founded (2006年,某村党支部成立; 2012年组建了服务队): the clause it
+    opens names a founding (:func:`~partyevents.extract.dates.tells_founding`). Such a date belongs to a history
+    paragraph and opens no event (ANNOTATION.md, Events), whether or not the report names a later date: a bare year
+    always, a year and month or a full day when the report names a year at least ``FOUNDING_GAP`` later (``latest``;
+    against the publication date, :func:`~partyevents.extract.dates.resolve_dates` leaves such a date out); a span
+    (以来) or a date without a year may be the report's own founding.
+
+    >>> text = "2006年,甲村党支部成立,现有党员40名。"
+    >>> _founding(split_lines(text)[0], find_date_expressions(text)[0], 0)
+    True
+    >>> text = "2023年,甲村召开党支部成立大会。"
+    >>> _founding(split_lines(text)[0], find_date_expressions(text)[0], 0)
+    False
+    """
+    if e.month is not None and e.year is not None and e.year + FOUNDING_GAP > latest:
+        return False
+    return tells_founding(line.text, e, line.start, day_too=True)
+
+
 def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
     held: list[str] = []  # short lines after the running event: captions or sub-headings (:func:`_captions`)
     floor = _history_floor(by_line)
-    pairs = [(line, [e for e in exprs if e.year is None or e.year >= floor]) for line, exprs in zip(lines, by_line, strict=True)]
+    this_year = dt.date.today().year  # a later year names a plan (2035年远景目标), not the report's time
+    latest = max((e.year for exprs in by_line for e in exprs if e.year is not None and e.year <= this_year), default=0)
+    pairs = [(line, [e for e in exprs if (e.year is None or e.year >= floor) and not _founding(line, e, latest)])
+             for line, exprs in zip(lines, by_line, strict=True)]
     for n, (line, exprs) in enumerate(pairs):
         if _captions(b, line, exprs, held) or _structure(b, line, exprs, "news"):
             continue

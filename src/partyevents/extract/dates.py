@@ -29,11 +29,11 @@ from typing import NamedTuple
 
 from ..records import DateInfo, DocContext, Segment
 from ..regex_first import with_first_chars
-from ..resources import read_table
+from ..resources import read_table, words_of
 from .wordtrie import trie_pattern
 
 __all__ = ["DateExpr", "RelativeWord", "body_year", "find_date_expressions", "holidays", "lunar_to_solar", "path_date",
-           "resolve_dates"]
+           "resolve_dates", "tells_founding"]
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -52,6 +52,21 @@ def cn_number(s: str) -> int:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
+def _since_words(form: str) -> str:
+    """The words of ``date_since_words.tsv`` read in ``form`` (tail, day, later, closing), as an alternation in the
+    table's order, each with its look-ahead on the characters that make it part of another word.
+
+    >>> _since_words("day")
+    '以来|开始|起(?![草来床诉身码步])'
+    """
+    out = []
+    for row in read_table("date_since_words.tsv"):
+        if form in row[1].split(","):
+            not_before = row[2] if len(row) > 2 else ""
+            out.append(re.escape(row[0]) + (f"(?![{re.escape(not_before)}])" if not_before else ""))
+    return "|".join(out)
+
+
 _D2 = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _M2 = r"(?:1[0-2]|0?[1-9])"
 _YEAR = r"(?:19|20)[0-9]{2}"
@@ -66,7 +81,7 @@ _TAIL = (
     r"(?P<tod>上午|下午|晚上|晚间|早上|早晨|中午|凌晨|傍晚|清晨|夜间|夜里|晚(?![会餐饭报宴点]))?"
     r"(?:\s*[0-9]{1,2}\s*(?:[时点](?:\s*[0-9]{1,2}\s*分|半|许)?|:[0-5][0-9](?:\s*[-—~至到]\s*[0-9]{1,2}:[0-5][0-9])?)"
     r"(?!\d))?(?P<xu>许)?"
-    r"(?P<since>以来|开始|至今|伊始|起(?![草来床诉身码步]))?"
+    rf"(?P<since>{_since_words('tail')})?"
 )
 _DATE_RE = re.compile(
     r"(?<![0-9\-/])(?<![0-9]\.)(?P<pre>自|从)?(?:"
@@ -121,8 +136,8 @@ def _relative_re() -> re.Pattern[str]:
     words = sorted(relative_words(), key=len, reverse=True)
     return re.compile(
         "(?P<rel>" + "|".join(map(re.escape, words)) + ")"
-        # a month (and day) after a year word: 去年8月, 今年3月5日
-        rf"(?:(?P<m>{_M2})\s*月份?(?:\s*(?P<d>{_D2})\s*[日号])?)?" + _TAIL
+        # a month (and day) after a year word: 去年8月, 今年3月5日; a day after a month word: 本月20日, 当月15日
+        rf"(?:(?P<m>{_M2})\s*月份?(?:\s*(?P<d>{_D2})\s*[日号])?|(?P<md>{_D2})\s*[日号])?" + _TAIL
         # 今年来, (今年以来): 来 alone, before a comma, after a year word (see _scan)
         + r"(?P<lai>(?<!以来)来(?=[,，]))?"
     )
@@ -234,9 +249,10 @@ def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
 # 自/从 + date, then in the same clause a verb phrase ending in 以来/开始/起 (自3月24日晚开展检测以来, 自10月初开展以来);
 # 以来, which only ever closes such a phrase, may end a longer one that names a campaign in quotes
 # (自2011年全区开展“某某某某”活动以来)
-_SINCE_LATER = re.compile(r"[^,,。;;!?、]{0,16}?(?:以来|开始|启动|伊始|起(?![草来床诉身码步]))|[^,,。;;!?\n]{17,40}?以来")
+# (the words: ``date_since_words.tsv``, forms later and closing)
+_SINCE_LATER = re.compile(rf"[^,,。;;!?、]{{0,16}}?(?:{_since_words('later')})|[^,,。;;!?\n]{{17,40}}?(?:{_since_words('closing')})")
 # a date opening its clause with no 自/从, then a verb phrase ending in 以来 (2019年开展结对共建以来,…)
-_SINCE_BARE = re.compile(r"[^,,。;;!?、\n0-9]{1,24}?以来(?=[,,。;;:])")
+_SINCE_BARE = re.compile(rf"[^,,。;;!?、\n0-9]{{1,24}}?(?:{_since_words('closing')})(?=[,,。;;:])")
 _CLAUSE_BEFORE = frozenset(",,。;;:!?\n“")  # what stands before a date that opens its clause
 
 
@@ -301,6 +317,7 @@ _LUNAR_HINT = re.compile(r"月[初十二廿三]|大年")
 # where a festival's name stands as the day itself (中秋节当天, 元旦上午, and 国庆节, opening a clause), not
 # 国庆节期间, 春节前夕 or 为迎接“七一”建党节,
 _HOLIDAY_AFTER = r"(?=当天|当日|上午|下午|晚上|晚间|晚(?![会餐饭报宴点])|早上|中午|一早|[,,]|\n|$)"
+_YEAR_BEFORE = re.compile(rf"(?<![0-9]){_YEAR}\s*年\s*$")
 _SPELLED_DAY = re.compile(r"(?<![0-9.])(?P<m>1[0-2]|0?[1-9])[.](?P<d>[12][0-9]|3[01]|0?[1-9])$")
 _CLAUSE_START = "\n,,。;:!?◆◇●○■□▲△★☆·•、 "
 
@@ -349,6 +366,12 @@ def _holiday_re() -> re.Pattern[str]:
 
 
 @cache
+def _quoted_holiday_re() -> re.Pattern[str]:
+    """A festival's name in quotation marks standing as the day (“七一”当天, “八一”上午)."""
+    return re.compile(f"[“\"](?P<name>{trie_pattern(sorted(holidays(), key=len, reverse=True))})[”\"]" + _HOLIDAY_AFTER)
+
+
+@cache
 def _holiday_names_re() -> re.Pattern[str]:
     """The festival names alone, as a plain alternation (every branch opens with a literal: re skips ahead)."""
     return re.compile("|".join(map(re.escape, sorted(holidays(), key=len, reverse=True))))
@@ -378,9 +401,13 @@ def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
     # first one starting before ``end`` (its name may run past it), and the scan starts there
     name = _holiday_names_re().search(text, start, end + _holiday_reach())
     festivals = _matches_before(_holiday_re(), text, name.start(), end, _holiday_reach()) if name and name.start() < end else []
+    if name and name.start() <= end and (text.find("“", start, end) >= 0 or text.find('"', start, end) >= 0):
+        quoted = _quoted_holiday_re().finditer(text, max(start, name.start() - 1), min(len(text), end + _holiday_reach() + 2))
+        festivals = sorted([*festivals, *(m for m in quoted if m.start() < end)], key=lambda m: m.start())
     for m in festivals:  # the lookahead reads past end
-        if m.end() < len(text) and text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in _CLAUSE_START:
-            continue
+        if (m.end() < len(text) and text[m.end()] in ",," and m.start() > 0 and text[m.start() - 1] not in _CLAUSE_START
+                and not _YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+            continue  # 国庆节, inside a clause; 2021年国庆节, stands as the day
         lunar, month, day = holidays()[m["name"]]
         begin = m.start()
         if begin and text[begin - 1].isdigit():  # 3.5学雷锋纪念日: the month.day goes with the name when it spells it
@@ -417,7 +444,7 @@ _DAY_ONLY = re.compile(  # (?=[0-9]): a set test before the look-behinds
     rf"(?=[0-9])(?:(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 )）])|^)(?P<d>{_D2})\s*[日号]"
     rf"(?:\s*(?:至|到|—{{1,2}}|–|-|~)\s*(?P<d2>{_D2})\s*[日号])?"
     r"(?P<tod>上午|下午|晚上|晚间|早上|早晨|清晨|中午|凌晨|傍晚|夜间|夜里|深夜|一早|一大早|晚(?![会餐饭报宴点]))?"
-    r"(?P<since>以来|开始|起(?![草来床诉身码步]))?(?=[,,\s])"
+    rf"(?P<since>{_since_words('day')})?(?=[,,\s])"
     # … or between a subject and its verb, as news agencies write (西藏自治区12日在拉萨召开…)
     rf"|(?<=[\u4e00-\u9fff])(?<![月第每逢前后数几余多共近约等今昨明本当同次])(?P<sd>{_D2})[日号]"
     r"(?:上午|下午|晚上|晚间)?(?=在|召开|举行|举办|开展|启动|组织))"
@@ -604,6 +631,29 @@ def _part_opens(text: str, m: re.Match[str]) -> bool:
     return m.end() > m.end("rel") or text.startswith((",", "，"), m.end())
 
 
+def _with_years(text: str, found: list[DateExpr], calendar: list[DateExpr]) -> list[DateExpr]:
+    """``found + calendar``, where a bare year right before a festival or lunar day (2023年重阳节当天) and that day
+    make one expression: the day of that year.
+
+    >>> [(e.text, e.year, e.month, e.day) for e in _scan("2023年国庆节当天,甲镇升旗。", 0, 16)][0]
+    ('2023年国庆节', 2023, 10, 1)
+    """
+    words = relative_words()
+    years = {len(e.text.rstrip()) + e.start: e for e in found if e.month is None and not e.since and (
+        e.year is not None if e.relative is None else words[e.relative].unit == "year")}
+    if not years:
+        return found + calendar
+    merged: list[DateExpr] = []
+    for day in calendar:
+        year = years.get(len(text[: day.start].rstrip()))
+        if year is not None:
+            found.remove(year)
+            del years[len(year.text.rstrip()) + year.start]
+            day = day._replace(start=year.start, text=text[year.start : day.end], year=year.year, relative=year.relative)
+        merged.append(day)
+    return found + merged
+
+
 def _scan(text: str, start: int, end: int) -> list[DateExpr]:
     """The relative words of ``text[start:end]``, then the absolute expressions that do not start inside one,
     then days without a month that start inside neither."""
@@ -620,6 +670,11 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
             continue  # 上午 inside a sentence (次日上午, 工作了一上午): no paragraph of its own
         month = int(m["m"]) if m["m"] else None
         day = int(m["d"]) if m["d"] else None
+        if words[m["rel"]].unit == "month":
+            if m["md"]:
+                day = int(m["md"])  # 本月20日, 当月15日: a day of that month
+            elif words[m["rel"]].anchor == "previous":
+                continue  # 当月, alone: that month of something told before, no date of an activity
         if not _valid(month, day):
             month = day = None
         since = bool(m["since"]) or (bool(m["lai"]) and words[m["rel"]].unit == "year" and month is None)
@@ -632,7 +687,9 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
         if (e := _absolute(m, text)) is not None:
             found.append(e)
     spans = _spans_of(found)
-    found += [e for e in _calendar_days(text, start, end) if not spans.covers(e.start)]
+    calendar = [e for e in _calendar_days(text, start, end) if not spans.covers(e.start)]
+    if calendar:
+        found = _with_years(text, found, calendar)
     if text.find("日", start, end) >= 0 or text.find("号", start, end) >= 0:
         spans = _spans_of(found)
         if end == len(text):  # the whole text: both scans at once, from where a day can start
@@ -664,6 +721,11 @@ def body_year(text: str, exprs: list[DateExpr] | None = None) -> int | None:
     2022
     >>> body_year("12月4日,甲镇召开会议。") is None
     True
+
+    A year that tells a founding (2006年,某支部成立; 始建于1998年) names a body's past, not the report's year:
+
+    >>> body_year("3月5日,甲社区开展活动。该社区始建于1998年,居民3000人。") is None
+    True
     """
     exprs = find_date_expressions(text) if exprs is None else exprs
     this_year = dt.date.today().year
@@ -671,7 +733,9 @@ def body_year(text: str, exprs: list[DateExpr] | None = None) -> int | None:
     if not dated:  # no title to look for
         return None
     titles = _Spans((m.start(), m.end()) for m in _TITLE_SPAN.finditer(text))
-    years = [e.year for e in dated if e.year is not None and not titles.covers(e.start) and not _past_year(text, e)]
+    years = [e.year for e in dated if e.year is not None and not titles.covers(e.start) and not _past_year(text, e)
+             and not (e.month is None and tells_founding(text, e))  # 2006年,某村党支部成立: a body's past
+             and not (e.day is None and text.endswith(_founded_in(), 0, e.start))]  # 始建于1998年: the same
     return max(years) if years else None
 
 
@@ -680,6 +744,59 @@ def _year_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The ``review`` and ``history`` words of ``date_year_words.tsv``."""
     rows = read_table("date_year_words.tsv")
     return tuple(w for k, w in rows if k == "review"), tuple(w for k, w in rows if k == "history")
+
+
+@cache
+def _founding_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ``founded`` and ``founding_event`` words of ``date_year_words.tsv``."""
+    rows = read_table("date_year_words.tsv")
+    return tuple(w for k, w in rows if k == "founded"), tuple(w for k, w in rows if k == "founding_event")
+
+
+@cache
+def _founded_in() -> tuple[str, ...]:
+    """Words after which a year or month tells a founding (建成于2020年2月): ``segment_words.tsv``, kind ``history``."""
+    return words_of("segment_words.tsv", "history")
+
+
+_FOUNDING_CLAUSE = re.compile(r"[,，。!！?？;；、:：]")
+_FOUNDING_BEFORE = frozenset("\n,，。!！?？;；:： “\"")  # what stands before a year that opens its clause
+_FOUNDING_REACH = 24  # how far into its clause a year's founding word is looked for
+_NUMERAL_RUN = re.compile(r"[0-9一二三四五六七八九十百多余]*")  # 成立100周年: the number before a founding_event word
+
+
+def tells_founding(text: str, e: DateExpr, offset: int = 0, day_too: bool = False) -> bool:
+    """Whether a year (or a year and month; with ``day_too``, a full day) that is not a span tells when something was
+    founded: the clause it opens names a founding (``date_year_words.tsv``, kind ``founded``, not followed by a
+    ``founding_event`` word: 成立大会 is a meeting). ``offset`` is where ``text`` starts in the document (``e`` has
+    document offsets).
+
+    >>> [tells_founding(t, find_date_expressions(t)[0]) for t in ("2006年,甲村党支部成立,", "2023年,甲村召开成立大会。")]
+    [True, False]
+    >>> [tells_founding(t, find_date_expressions(t)[0]) for t in ("2021年是建党成立百周年", "谋划2018年创建工作")]
+    [False, False]
+    >>> tells_founding("2006年5月8日,甲村党支部成立。", find_date_expressions("2006年5月8日,甲村党支部成立。")[0])
+    False
+    """
+    if e.year is None or (e.day is not None and not day_too) or e.since or e.relative is not None:
+        return False
+    i = e.start - offset
+    if i > 0 and text[i - 1] not in _FOUNDING_BEFORE:
+        return False  # the year is no clause's opener (统筹谋划2018年换届)
+    i = e.end - offset
+    while i < len(text) and text[i] in ",，":
+        i += 1
+    stop = _FOUNDING_CLAUSE.search(text, i, i + _FOUNDING_REACH)
+    clause = text[i : stop.start() if stop else i + _FOUNDING_REACH]
+    founded, activity = _founding_words()
+    for word in founded:
+        at = clause.find(word)
+        while at >= 0:
+            after = _NUMERAL_RUN.match(clause, at + len(word))
+            if after is not None and not clause.startswith(activity, after.end()):
+                return True
+            at = clause.find(word, at + 1)
+    return False
 
 
 _CLAUSE_AFTER = re.compile(r"[^,，。;；!！?？:：\n]{0,24}")
@@ -794,6 +911,17 @@ def _resolve_lunar(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_in_
     the year before it: a festival still to come is no event), or the one in the year written in the body;
     without a year it stays unknown."""
     assert e.month is not None and e.day is not None
+    if e.year is not None or e.relative is not None:  # 2023年重阳节, 去年重阳节: the day of that year
+        if e.year is not None:
+            year, source = e.year, "expression"
+        elif anchor is not None:
+            year, source = anchor.year + relative_words()[e.relative or ""].offset, anchor.source
+        else:
+            return
+        d = lunar_to_solar(year, e.month, e.day)
+        if d is not None:
+            info.year, info.month, info.day, info.year_source = d.year, d.month, d.day, source
+        return
     if anchor is not None:
         limit = dt.date(anchor.year, anchor.month, anchor.day or 28)
         options = [d for y in (anchor.year, anchor.year - 1)
@@ -832,6 +960,10 @@ def _resolve_day_only(e: DateExpr, info: DateInfo, prev: DateInfo | None, later:
             month = month - 1 if month > 1 else 12
         info.year = (told.year - (month > told.month)) if told.year else None
         info.year_source = told.year_source if info.year else None
+    elif (festival := _festival_before(text, e.start)) is not None:
+        month = _month_near(festival, e.day)  # 八一前夕,… 29日上午,…: July, three days before
+        info.year = year_in_body if year_in_body is not None and month <= festival[0] else None  # not across a new year
+        info.year_source = "body" if info.year else None
     else:
         return
     info.month, info.day = month, e.day
@@ -840,6 +972,48 @@ def _resolve_day_only(e: DateExpr, info: DateInfo, prev: DateInfo | None, later:
             info.end_date = dt.date(info.year, month, e.end_day)
         except ValueError:
             info.end_date = None
+
+
+def _month_near(festival: tuple[int, int], day: int) -> int:
+    """The month, the festival's or the one before, that puts ``day`` nearest the festival's day.
+
+    >>> _month_near((8, 1), 29), _month_near((10, 1), 2), _month_near((1, 1), 30)
+    (7, 10, 12)
+    """
+    month, fday = festival
+    before = month - 1 if month > 1 else 12
+    # distances in days, months taken as 30 days long: the festival's month, or the one before
+    return month if abs(day - fday) <= fday + 30 - day else before
+
+
+def _festival_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The (month, day) of the last festival of the solar calendar named before ``pos`` in any role (国庆节前夕,
+    “八一”前夕): a page that names no month may still say which month its days are in.
+
+    >>> _festival_before("八一前夕,甲镇看望老兵。\\n29日上午,甲镇开座谈会。", 16)
+    (8, 1)
+    """
+    found = None
+    for m in _holiday_names_re().finditer(text, 0, pos):
+        lunar, month, day = holidays()[m.group()]
+        if not lunar and m.end() <= pos:
+            found = (month, day)
+    return found
+
+
+FOUNDING_GAP = 2  # a founding's year and month this many years before the report's are history
+
+
+def _founded_before(text: str, e: DateExpr, anchor: _Anchor) -> bool:
+    """A year and month (or a full day) that tell a founding (:func:`tells_founding`) at least :data:`FOUNDING_GAP`
+    years before the publication date: a history paragraph's date, which dates no event (ANNOTATION.md, Events).
+
+    >>> text = "2018年5月,甲镇党委批准甲村成立海上党支部。"
+    >>> _founded_before(text, find_date_expressions(text)[0], _Anchor(2020, 7, 10, "published"))
+    True
+    """
+    return (e.year is not None and e.month is not None and anchor.year - e.year >= FOUNDING_GAP
+            and tells_founding(text, e, day_too=True))
 
 
 def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _Anchor | None) -> None:
@@ -858,7 +1032,7 @@ def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _
     if rel.unit == "month":
         month = anchor.month + rel.offset
         year = anchor.year + (month - 1) // 12
-        info.year, info.month, info.year_source = year, (month - 1) % 12 + 1, anchor.source
+        info.year, info.month, info.day, info.year_source = year, (month - 1) % 12 + 1, e.day, anchor.source
         return
     if anchor.day is None:
         return  # a day or a week needs the day of publication
@@ -875,7 +1049,13 @@ def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _
                 info.month = monday.month
 
 
-def _resolve_previous(rel: RelativeWord, info: DateInfo, prev: DateInfo | None) -> None:
+def _resolve_previous(e: DateExpr, rel: RelativeWord, info: DateInfo, prev: DateInfo | None) -> None:
+    if rel.unit == "month" and prev is not None and prev.month is not None:  # 当月15日, 次月3日: a day of its month
+        month = prev.month + rel.offset
+        info.month, info.day = (month - 1) % 12 + 1, e.day
+        if prev.year is not None:
+            info.year, info.year_source = prev.year + (month - 1) // 12, "previous"
+        return
     if prev is None or prev.month is None or prev.day is None:
         return
     shifted = _shift(prev.year, prev.month, prev.day, rel.offset)
@@ -948,7 +1128,7 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
             exprs = find_date_expressions(ctx.text, exprs[0].end + 1, min(len(ctx.text), exprs[0].end + 16)) or exprs
         firsts.append(exprs[0] if exprs else None)
     for i, e in enumerate(firsts):
-        if e is None:
+        if e is None or (anchor is not None and _founded_before(ctx.text, e, anchor)):
             out.append(DateInfo())
             continue
         info = DateInfo(text=e.text, start=e.start, end=e.end, since=e.since)
@@ -966,7 +1146,10 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
         elif rel.anchor == "published":
             _resolve_published(e, rel, info, anchor)
         else:
-            _resolve_previous(rel, info, prev or _context_day(ctx.text, e.start, anchor, year_in_body))
+            if rel.unit == "month" and prev is None and e.day is not None:  # 当月15日 with no month told before
+                _resolve_day_only(e, info, prev, later, anchor, year_in_body, ctx.text)
+            else:
+                _resolve_previous(e, rel, info, prev or _context_day(ctx.text, e.start, anchor, year_in_body))
         if info.year and info.month and info.day and info.full_date is None:
             info.day = None  # 2月30日 is no calendar day: keep what can be trusted
         if info.month is not None and info.day is not None:
