@@ -28,10 +28,12 @@ from typing import Protocol
 
 from ..resources import words_of
 
-__all__ = ["outlet_names"]
+__all__ = ["Named", "outlet_names", "where_words"]
 
 
-class _Named(Protocol):
+class Named(Protocol):
+    """A place mention as the place_* rules read it."""
+
     @property
     def start(self) -> int: ...
     @property
@@ -41,21 +43,22 @@ class _Named(Protocol):
 
 
 @cache
-def _words(kind: str) -> tuple[str, ...]:
+def where_words(kind: str) -> tuple[str, ...]:
+    """The words of ``kind`` in ``place_where_words.tsv``."""
     return words_of("place_where_words.tsv", kind)
 
 
-def outlet_names(text: str, mentions: Sequence[_Named]) -> set[int]:
+def outlet_names(text: str, mentions: Sequence[Named]) -> set[int]:
     """Starts of the mentions (sorted by start) naming an outlet's place: each name of a group right before an
     outlet word."""
     out: set[int] = set()
-    words = _words("outlet")
+    words = where_words("outlet")
     n = len(mentions)
     for i, m in enumerate(mentions):
         if m.community is not None or (i + 1 < n and mentions[i + 1].start == m.end):
             continue
         word = next((w for w in words if text.startswith(w, m.end)), None)
-        if word is not None and not text.startswith(_words("outlet_body"), m.end + len(word)):
+        if word is not None and not text.startswith(where_words("outlet_body"), m.end + len(word)):
             lo = i
             while lo > 0 and mentions[lo - 1].end == mentions[lo].start:
                 lo -= 1

@@ -32,31 +32,16 @@ set()
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
-from typing import Protocol
 
-from ..resources import words_of
+from .place_outlets import Named, where_words
 
 __all__ = ["resident_homes"]
 
 _ENDS = "。！？!?\n"
 
 
-class _Named(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def community(self) -> str | None: ...
 
-
-@cache
-def _words(kind: str) -> tuple[str, ...]:
-    return words_of("place_where_words.tsv", kind)
-
-
-def resident_homes(text: str, mentions: Sequence[_Named]) -> set[int]:
+def resident_homes(text: str, mentions: Sequence[Named]) -> set[int]:
     """Starts of the mentions (sorted by start) that name a resident's home: the community or village and the
     names adjacent before it."""
     out: set[int] = set()
@@ -67,7 +52,7 @@ def resident_homes(text: str, mentions: Sequence[_Named]) -> set[int]:
         lo = i
         while lo > 0 and mentions[lo - 1].end == mentions[lo].start:
             lo -= 1
-        if text.endswith(_words("home_before"), 0, mentions[lo].start) or _quoted_resident(text, m.end):
+        if text.endswith(where_words("home_before"), 0, mentions[lo].start) or _quoted_resident(text, m.end):
             out.update(g.start for g in mentions[lo : i + 1])
     return out
 
@@ -75,12 +60,12 @@ def resident_homes(text: str, mentions: Sequence[_Named]) -> set[int]:
 def _quoted_resident(text: str, end: int) -> bool:
     """Whether a resident word follows ``end`` (after an optional 的) and the sentence goes on to quote them."""
     at = end + 1 if text.startswith("的", end) else end
-    word = next((w for w in _words("resident") if text.startswith(w, at)), None)
+    word = next((w for w in where_words("resident") if text.startswith(w, at)), None)
     if word is None:
         return False
     rest = at + len(word)
-    if text.startswith(_words("resident_body"), rest):  # 某村村民委员会主任介绍: the village's body, no resident
+    if text.startswith(where_words("resident_body"), rest):  # 某村村民委员会主任介绍: the village's body, no resident
         return False
     stop = min((k for c in _ENDS if (k := text.find(c, rest)) >= 0), default=len(text))
     sentence = text[rest:stop]
-    return any(w in sentence for w in _words("speech"))
+    return any(w in sentence for w in where_words("speech"))
