@@ -457,6 +457,40 @@ def _header_title_like(line: str) -> bool:
             and not _CAPTION.match(line))
 
 
+_BARE_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:社区|村|镇|乡|街道|居委会|村委会|党支部|党总支|党委)$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _first_title(header: list[str]) -> str | None:
+    """The title of a page with no date line under it: the first header line that reads as a headline.
+
+    A headline may hold a space between its two phrases (某镇开展植树活动 共建美丽家园) when it is mostly
+    Chinese and speaks of the domain (``domain_words.txt``); a bare unit name (某某社区, a byline) yields to a
+    headline after it, and starts the headline when it is set right above it on a line of its own.
+
+    >>> _first_title(["某某社区", "图片", "某某社区开展植树活动 共建美丽家园"]), _first_title(["某某社区"])
+    ('某某社区开展植树活动 共建美丽家园', '某某社区')
+    >>> _first_title(["某某社区", "开展植树活动"])
+    '某某社区开展植树活动'
+
+    >>> _first_title(["2022 05/ 13 10:36", "本报记者 某某", "某某日报 数字报纸", "某镇召开党建会"])
+    '某镇召开党建会'
+    """
+    def spaced_headline(line: str) -> bool:  # not a byline (本报记者 某某) or a masthead (某某日报 数字报)
+        plain = line.replace(" ", "")
+        return (all(len(part) >= 4 for part in line.split(" ")) and len(_CJK.findall(plain)) >= 0.6 * len(plain)
+                and line.count(" ") <= 2 and not line.endswith((":", ">")) and any(w in line for w in _domain_words()))
+
+    titles = [h for h in header if _header_title_like(h.replace(" ", "") if spaced_headline(h) else h)]
+    for i, line in enumerate(titles):
+        if not _BARE_UNIT.match(line):
+            return line
+        if i + 1 < len(titles) and header.index(titles[i + 1]) == header.index(line) + 1 \
+                and not _BARE_UNIT.match(titles[i + 1]):
+            return line + titles[i + 1]  # a headline set on two lines: 某某社区 / 开展植树活动
+    return titles[0] if titles else None
+
+
 def _header_title(header: list[str]) -> str | None:
     """The title among the header lines above a date line: the last one, unless it is a row of table cells
     (发布机构 | 某镇 | 文 号); then the last line before it that reads as a title, if any.
@@ -793,7 +827,7 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
     if facts["published_date"] is None and (found_date := editions[0] if editions else stamp or _link_date(lines)):
         facts["published_text"], facts["published_date"] = found_date
     if facts["title"] is None:
-        facts["title"] = next((h for h in header if _header_title_like(h)), None)
+        facts["title"] = _first_title(header)
     if isinstance(facts["title"], str):
         facts["title"] = clean_title(facts["title"])
     if not kept:  # a short text with no page around it: its sentences are the body
