@@ -527,6 +527,13 @@ def test_a_committee_member_who_heads_a_department_stands_for_the_department() -
     assert organizer is not None and organizer.name == "青禾县委"
 
 
+def test_the_zi_of_an_autonomous_region_opens_its_body_not_an_adverbial() -> None:
+    organizer, _ = _run_case({"text": "5月3日,自治区党委常委、组织部部长王某某到石泉村调研。"})
+    assert organizer is not None and organizer.name == "自治区党委组织部"
+    organizer, _ = _run_case({"text": "自去年以来,青禾镇先后开展了三访活动。"})
+    assert organizer is not None and organizer.name == "青禾镇"
+
+
 def test_a_guest_body_that_acts_wins_over_the_host_that_receives_it() -> None:
     organizer, named = _run_case({"text": "5月3日,石泉社区迎来了青禾县中医院的医护人员,为居民义诊。"})
     assert organizer is not None and organizer.name == "青禾县中医院"

@@ -529,8 +529,9 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         span = orgs.body_at(stripped, 1, under.end(1))
         if span == (1, under.end(1)):
             return offset + 1, span[1] - 1, "subject"
-    if stripped.startswith(cues["lead"]):
-        return None
+    lead_word = next((w for w in cues["lead"] if stripped.startswith(w)), None)
+    if lead_word is not None and not orgs.in_place_word(stripped, 0, len(lead_word), longer=True):
+        return None  # 自2016年起…: an adverbial; but the 自 of 自治区党委 opens a place
     verb = orgs.first_cue(stripped)
     host = _hosted_by_re().search(stripped) if "由" in stripped else None
     if host is not None and (verb is None or host.start() < verb.start()) and orgs.name_at(stripped[: host.start()]) is None:
