@@ -595,3 +595,13 @@ def test_each_of_a_class_of_bodies_neither_leads_nor_stands_in() -> None:
     assert organizer is not None and organizer.name == "青禾镇党委"
     organizer, _ = _run_case({"text": "5月3日,评委查看了各村党支部的台账。"})
     assert organizer is None
+
+
+def test_a_reference_of_no_body_named_gives_way_to_the_branch_it_names() -> None:
+    organizer, named = _run_case({"text": "6月3日,我院行政二党支部到东岭社区开展志愿服务活动。"})
+    assert organizer is not None and organizer.name == "行政二党支部"
+    assert [m.name for m in named] == ["行政二党支部", "东岭社区"]
+    organizer, _ = _run_case({"text": "6月3日,我镇党委召开会议。"})  # nothing but suffixes after it: as written
+    assert organizer is not None and organizer.name == "我镇党委"
+    organizer, _ = _run_case({"text": "6月3日,我院行政二党支部开展学习。", "title": "青禾县人民医院开展主题党日"})
+    assert organizer is not None and organizer.name == "青禾县人民医院行政二党支部"

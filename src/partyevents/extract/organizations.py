@@ -1004,7 +1004,7 @@ def _references_resolved(ctx: DocContext, ev: Event, named: list[OrgMention]) ->
     """The bodies named, a reference among them (``该街道``, ``我县``, ``本社区``) written as the body it stands for
     (:func:`~partyevents.extract.organizer.resolve_reference`), or left out when that body is listed already: a
     reference is no name of a body of its own. Unresolved, it stays as written (我院党支部 of a page that names no 院)."""
-    from .organizer import reference_match, resolve_reference
+    from .organizer import reference_match, reference_rest, resolve_reference
 
     if not any(reference_match(m.name) for m in named):  # most events name none
         return named
@@ -1014,10 +1014,14 @@ def _references_resolved(ctx: DocContext, ev: Event, named: list[OrgMention]) ->
             start = m.start
             name = resolve_reference(m.name, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start],
                                      ev.text[start - ev.start + len(m.name) :])
+            rest = None if name is not None else reference_rest(m.name)
+            if rest is not None:  # 我院行政二党支部, no 院 named: the branch it names
+                name = rest
+                start += len(m.name) - len(rest)
             if name is not None and any(n.name == name for n in named):
                 continue
             if name is not None:
-                m = OrgMention(name, m.start, m.end, kind_of(name), m.source)
+                m = OrgMention(name, start, m.end, kind_of(name), m.source)
         out.append(m)
     return out
 
@@ -1097,6 +1101,7 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
         expand_generic,
         full_name_after,
         is_scope,
+        reference_rest,
         resolve_person,
         resolve_reference,
         short_place,
@@ -1109,6 +1114,9 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
         name = resolve_reference(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start], ev.text[e:])
         if name is None and (is_scope(words) or len(words) == 1):  # 全市, 镇 of no place named: no body
             return None
+        rest = None if name is not None else reference_rest(words)
+        if rest is not None:  # 我院行政二党支部 of a page that names no 院: the branch it names
+            return OrgMention(rest, start + len(words) - len(rest), end, kind_of(rest), "subject")
         name = name or words
         return OrgMention(name, start, end, kind_of(name), "reference")
     if source == "person":

@@ -1009,6 +1009,21 @@ def reference_match(name: str) -> bool:
     return _reference_re().match(name) is not None
 
 
+def reference_rest(word: str) -> str | None:
+    """The body a reference names after its own word (``我院行政二党支部`` -> ``行政二党支部``): what stands for it when
+    the page names no body of the reference's kind; None when nothing but suffixes follows (``我镇党委``), or a class
+    of bodies (``我镇各村党支部``).
+
+    >>> reference_rest("我院行政二党支部"), reference_rest("我镇党委"), reference_rest("本单位")
+    ('行政二党支部', None, None)
+    """
+    m = _reference_re().match(word)
+    rest = word[m.end() :] if m else ""
+    if len(rest) < 3 or rest.startswith((*orgs.suffixes(), *class_words(), _EACH)) or orgs.name_at(rest) != rest:
+        return None
+    return rest
+
+
 def is_scope(words: str) -> bool:
     """True for a scope word and its place suffix alone (``全县``): unresolved, it names no body.
 
