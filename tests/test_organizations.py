@@ -605,3 +605,12 @@ def test_a_reference_of_no_body_named_gives_way_to_the_branch_it_names() -> None
     assert organizer is not None and organizer.name == "我镇党委"
     organizer, _ = _run_case({"text": "6月3日,我院行政二党支部开展学习。", "title": "青禾县人民医院开展主题党日"})
     assert organizer is not None and organizer.name == "青禾县人民医院行政二党支部"
+
+
+def test_a_body_fused_with_a_guests_title_is_no_body_of_the_event() -> None:
+    organizer, named = _run_case({"text": "7月1日,青禾镇召开座谈会,副市长、公安局长王某出席会议。"})
+    assert organizer is not None and organizer.name == "青禾镇"
+    assert [m.name for m in named] == ["青禾镇"]
+    organizer, named = _run_case({"text": "1月27日,东岭镇武装部长李某带领志愿者慰问老兵。"})  # the leader's body acts
+    assert organizer is not None and organizer.name == "东岭镇武装部"
+    assert [m.name for m in named] == ["东岭镇武装部"]

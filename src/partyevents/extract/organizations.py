@@ -886,7 +886,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
                  if not ev.text.startswith(classes, s)  # 农村党支部, 特色党支部: a class of bodies, none of them
                  and not titled_person(ev.text[s:e], ev.text[e : e + 1])  # 王某镇 of 王某镇长: a person
                  and not _quoted_title(ev.text, s, e, kind)
-                 and not is_goal(ev.text, s, e, kind)]
+                 and not is_goal(ev.text, s, e, kind)
+                 and not fused_title(ev.text, s, e)]
         found = organizer_span(ev.text, spans)
         own = None
         if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
@@ -917,6 +918,35 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         prev, prev_section = organizer, ev.section
     return out
 
+
+_HEAD = "长"  # what makes a body's last character a person's title: 局 + 长, 部 + 长, 站 + 长
+
+
+def fused_title(text: str, start: int, end: int) -> bool:
+    """True for a body's name whose last character is fused with 长 into a person's title (``org_titles.tsv``: 局长,
+    部长, 组长) before that person's name or the next title: ``副市长、公安局长王某出席`` names a guest's office, no body
+    of the event (the organizer, ``武装部长X带队`` -> 武装部, is kept as the organizer all the same).
+
+    >>> fused_title("副市长、公安局长王某出席", 4, 7), fused_title("区民政局长期坚持", 0, 4), fused_title("区民政局局长王某", 0, 4)
+    (True, False, False)
+    >>> fused_title("组织党小组长、党员参加", 2, 5)
+    True
+    """
+    if not text.startswith(_HEAD, end) or end <= start:
+        return False
+    from .organizer import _titles
+
+    if text[end - 1] + _HEAD not in _titles():
+        return False
+    after = text[end + 1 : end + 2]
+    return after in ("、", "") or after in _surname_firsts()  # 长期, 长远: no family name opens them
+
+
+@cache
+def _surname_firsts() -> frozenset[str]:
+    from .organizer import _surnames
+
+    return frozenset(s[0] for s in _surnames())
 
 _OPEN_QUOTES = "“\"「‘"
 _CLOSE_QUOTES = "”\"」’"
