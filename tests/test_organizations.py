@@ -614,3 +614,10 @@ def test_a_body_fused_with_a_guests_title_is_no_body_of_the_event() -> None:
     organizer, named = _run_case({"text": "1月27日,东岭镇武装部长李某带领志愿者慰问老兵。"})  # the leader's body acts
     assert organizer is not None and organizer.name == "东岭镇武装部"
     assert [m.name for m in named] == ["东岭镇武装部"]
+
+
+def test_a_place_that_does_its_own_work_is_no_idle_scene() -> None:
+    organizer, _ = _run_case({"text": "今年以来,青禾区东岭镇创新制定《纪实办法》,推动规范化。镇党建办指导各支部按季度报备。"})
+    assert organizer is not None and organizer.name == "青禾区东岭镇"
+    organizer, _ = _run_case({"text": "7月9日,青禾区普降暴雨,区应急局组织党员抢险。"})
+    assert organizer is not None and organizer.name == "区应急局"

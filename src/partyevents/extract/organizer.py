@@ -459,6 +459,8 @@ def _idle_place(clause: str, hit: tuple[int, int, str]) -> bool:
 
     >>> _idle_place("东岭区普降暴雨", (0, 3, "subject")), _idle_place("东岭区召开会议", (0, 3, "subject"))
     (True, False)
+    >>> _idle_place("东岭镇创新制定《办法》", (0, 3, "subject"))
+    False
     """
     start, end = hit[0], hit[0] + hit[1]
     if hit[2] != "subject" or orgs.kind_of(clause[start:end]) != "place" or orgs.body_at(clause, start, len(clause)) != (
@@ -472,7 +474,7 @@ def _idle_place(clause: str, hit: tuple[int, int, str]) -> bool:
     while cue is not None and cue.group() in _IDLE_CUES:  # X区在Y召开: the cue after 在 acts
         rest = rest[cue.end() :]
         cue = orgs.first_cue(rest)
-    return cue is None
+    return cue is None and not any(word in rest for word in _cues().get("act", ()))  # X镇创新制定…: it acts
 
 
 _ORGANS = ("party", "government")  # kinds of a body that acts for a place (X区委, 该镇党委, X社区党支部)
