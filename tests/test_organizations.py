@@ -621,3 +621,11 @@ def test_a_place_that_does_its_own_work_is_no_idle_scene() -> None:
     assert organizer is not None and organizer.name == "青禾区东岭镇"
     organizer, _ = _run_case({"text": "7月9日,青禾区普降暴雨,区应急局组织党员抢险。"})
     assert organizer is not None and organizer.name == "区应急局"
+
+
+def test_a_word_of_when_written_right_before_the_body_is_no_part_of_its_name() -> None:
+    organizer, named = _run_case({"text": "当天下午青禾镇东岭社区组织党员清扫楼道。"})
+    assert organizer is not None and organizer.name == "青禾镇东岭社区"
+    assert [m.name for m in named] == ["青禾镇东岭社区"]
+    organizer, named = _run_case({"text": "近日西岭村党支部开展主题党日活动。"})
+    assert organizer is not None and organizer.name == "西岭村党支部"

@@ -66,9 +66,18 @@ _ADMIN_HEADS = frozenset("省市区县")  # a name opening with one is a departm
 _MIN_GENERIC = 3  # a suffix alone stands for the body (服务队, 工作队), but not 社区 or 党委
 _QUOTES = " “”\"'‘’"
 _TIME_ONLY = re.compile(r"^[\d年月日号上下午晚早中凌晨以来前后至今初底旬]*$")
-_LEADING_TIME = re.compile(
-    r"^(?:\d+[年月日号][\d年月日号]*|\d{1,2}[:：]\d{2})(?:以来)?(?:上午|下午|晚上|早上|中午|凌晨|晚|早)?"
-)
+_LEADING_TIME = re.compile(r"^(?:\d+[年月日号][\d年月日号]*|\d{1,2}[:：]\d{2})(?:以来)?(?:上午|下午|晚上|早上|中午|凌晨|晚|早)?")
+
+
+@cache
+def _leading_time_re() -> re.Pattern[str]:
+    """A date or time opening a clause, or words of when (``org_openers.tsv``, kind time) written with no mark before
+    the subject: ``当天下午东岭社区…`` -> ``当天下午``."""
+    words = [row[0] for row in read_table("org_openers.tsv") if row[1:2] == ["time"]]
+    when = f"|^(?:{orgs.trie_pattern(words)})+(?=[\u4e00-\u9fff])" if words else ""
+    return re.compile(_LEADING_TIME.pattern + when)
+
+
 # a dateline: a short source name, then 讯 / 消息 / X日电, then a byline in brackets, a colon or a space
 _DATELINE = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9·]{0,24}?(?:讯|消息|日电)(?=[ \u3000(（:：])[ \u3000]*(?:[(（][^()（）\n]{0,40}[)）])?[ \u3000:：]*"
@@ -511,7 +520,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
     offset += len(clause) - len(stripped)
     if _TIME_ONLY.match(stripped):
         return None
-    lead = _LEADING_TIME.match(stripped)
+    lead = _leading_time_re().match(stripped)
     if lead:
         offset += lead.end()
         stripped = stripped[lead.end() :]
