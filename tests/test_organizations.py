@@ -629,3 +629,12 @@ def test_a_word_of_when_written_right_before_the_body_is_no_part_of_its_name() -
     assert [m.name for m in named] == ["青禾镇东岭社区"]
     organizer, named = _run_case({"text": "近日西岭村党支部开展主题党日活动。"})
     assert organizer is not None and organizer.name == "西岭村党支部"
+
+
+def test_a_place_acted_on_gives_way_to_any_team_that_acts_after_it() -> None:
+    text = "7月20日清晨,暴雨导致青河水位暴涨,石泉镇西岭村多户居民被困,县消防救援大队、驻村工作队迅速集结赶赴现场。"
+    organizer, _ = _run_case({"text": text})
+    assert organizer is not None and organizer.name == "县消防救援大队"
+    text = "7月20日,东岭社区本着为民理念,“邻里帮帮团”、志愿服务队纷纷出手。"  # no passive: the place acts
+    organizer, _ = _run_case({"text": text})
+    assert organizer is not None and organizer.name == "东岭社区"

@@ -397,6 +397,7 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
     quoted = _QUOTE_OPEN.search(text, base) is not None
     clauses: list[_Clause] = []
     idle: tuple[Found, int, tuple[_Clause, ...]] | None = None  # a place that does nothing, read on past it
+    undergoes = False  # … and that is acted on (X村多户居民被困): any body acting later comes first
     for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text[base:])):
         if n_sentence >= _MAX_SENTENCES:
             break
@@ -417,7 +418,8 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
                 found = Found(start, start + hit[1], hit[2], cpos, cpos + len(clause))
                 if idle is None and _idle_place(clause, hit):  # X区普降暴雨…: a body acting later comes first
                     idle = (found, n_sentence, tuple(clauses))
-                elif idle is None or _acting_body(clause, hit):
+                    undergoes = _undergoes(clause, hit)
+                elif idle is None or _acting_body(clause, hit) or (undergoes and _any_body(clause, hit)):
                     return found, n_sentence, tuple(clauses)
                 else:
                     return idle
@@ -459,7 +461,7 @@ def _says_quote(clause: str) -> bool:
     return opens.startswith(_CLOSE_QUOTE) and clause.rstrip(" 。").endswith(_cues().get("said", ()))
 
 
-_IDLE_CUES = frozenset(["在"])  # a cue that says where, not what is done: X社区小喇叭在小区响起
+_IDLE_CUES = frozenset(["在", "被"])  # a cue that says where or that is done to it: X社区小喇叭在小区响起, X村多户居民被困
 
 
 def _idle_place(clause: str, hit: tuple[int, int, str]) -> bool:
@@ -484,6 +486,25 @@ def _idle_place(clause: str, hit: tuple[int, int, str]) -> bool:
         rest = rest[cue.end() :]
         cue = orgs.first_cue(rest)
     return cue is None and not any(word in rest for word in _cues().get("act", ()))  # X镇创新制定…: it acts
+
+
+_PASSIVE = "被"
+
+
+def _undergoes(clause: str, hit: tuple[int, int, str]) -> bool:
+    """True for an idle place (:func:`_idle_place`) that undergoes what its clause tells (``X村多户居民被困``): a
+    passive after it. Any body acting later organizes, a team as well as an organ (镇应急救援队迅速集结).
+
+    >>> _undergoes("东岭村多户居民被困", (0, 3, "subject")), _undergoes("东岭社区本着为民理念", (0, 4, "subject"))
+    (True, False)
+    """
+    return _PASSIVE in clause[hit[0] + hit[1] :]
+
+
+def _any_body(clause: str, hit: tuple[int, int, str]) -> bool:
+    """True for a clause's subject that is a body other than a place, acting (no leader's body: a guest's title)."""
+    name = clause[hit[0] : hit[0] + hit[1]]
+    return hit[2] in ("subject", "reference", "joint") and orgs.kind_of(name) != "place" and not name.startswith(_EACH)
 
 
 _ORGANS = ("party", "government")  # kinds of a body that acts for a place (X区委, 该镇党委, X社区党支部)
