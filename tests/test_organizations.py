@@ -638,3 +638,10 @@ def test_a_place_acted_on_gives_way_to_any_team_that_acts_after_it() -> None:
     text = "7月20日,东岭社区本着为民理念,“邻里帮帮团”、志愿服务队纷纷出手。"  # no passive: the place acts
     organizer, _ = _run_case({"text": text})
     assert organizer is not None and organizer.name == "东岭社区"
+
+
+def test_a_generic_name_takes_the_place_named_last_before_it_even_one_the_gazetteer_lacks() -> None:
+    text = "受台风影响,霞洞镇普降暴雨。20日,沙瑯镇观青村多户居民被困,镇应急救援队迅速集结。"
+    events = [Event(0, 0, 15, text[:15], section="s"), Event(1, 15, len(text), text[15:], section="s")]
+    organizer, _ = find_organizations(DocContext(text=text), events)[-1]
+    assert organizer is not None and organizer.name == "沙瑯镇应急救援队"

@@ -367,6 +367,18 @@ def places_in(text: str) -> list[str]:
     return [g.divisions[m.candidates[0]].name for m in g.find(text)]
 
 
+def places_at(text: str) -> list[tuple[int, str]]:
+    """(where, full name) of the gazetteer places named in ``text``, in order (:func:`places_in`).
+
+    >>> places_at("在丹棱县:党旗飘扬")
+    [(1, '丹棱县')]
+    """
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    return [(m.start, g.divisions[m.candidates[0]].name) for m in g.find(text)]
+
+
 def name_at(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
     """The organization name starting at ``pos`` (pieces ending in org suffixes), if any.
 

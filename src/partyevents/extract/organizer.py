@@ -1239,14 +1239,25 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
     if head not in before and head not in (title or ""):
         return None
     for text, last in ((before, True), (title or "", False)):
-        names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
-        names += orgs.places_in(text) if len(head) == 1 else []
+        found = [(s, text[s:e]) for s, e, _ in orgs.org_spans(text)]
+        found += orgs.places_at(text) if len(head) == 1 else []
+        names = [n for _, n in sorted(found, key=lambda p: p[0])]  # in the order the text names them
         # a body of that kind, or one of its bodies (X社区党委 gives X社区): the name up to its last such word
         cut = [n[: n.rindex(head) + len(head)] for n in names if head in n[1:] and not _reference_re().match(n)]
-        good = [n for n in cut if len(n) > len(head) and (len(head) > 1 or n in names)]
+        # a one-character head (镇) from a place the gazetteer knows, or one a longer name opens with as a name of
+        # its own (沙瑯镇 of 沙瑯镇观青村: a variant the gazetteer lacks)
+        good = [n for n in cut if len(n) > len(head) and (len(head) > 1 or n in names or _named_place(n))]
         if good:
             return (good[-1] if last else good[0]) + tail
     return None
+
+
+def _named_place(name: str) -> bool:
+    """True for a place's name of three or more characters read whole as a name (``沙瑯镇``), no kinds of place
+    (``乡镇``)."""
+    return len(name) >= 3 and orgs.name_at(name) == name and orgs.kind_of(name) == "place" and not (
+        orgs.is_kinds_of_place(name)
+    )
 
 
 def _generic_parts(name: str) -> tuple[str, str] | None:
