@@ -645,3 +645,14 @@ def test_a_generic_name_takes_the_place_named_last_before_it_even_one_the_gazett
     events = [Event(0, 0, 15, text[:15], section="s"), Event(1, 15, len(text), text[15:], section="s")]
     organizer, _ = find_organizations(DocContext(text=text), events)[-1]
     assert organizer is not None and organizer.name == "沙瑯镇应急救援队"
+
+
+def test_a_place_people_go_to_stands_in_only_when_no_story_before_names_a_body() -> None:
+    text = "4月1日,青禾县税务局开展志愿服务月活动。5月3日,党员志愿者来到东岭社区,帮助居民清扫楼道。"
+    cut = text.index("5月3日")
+    events = [Event(0, 0, cut, text[:cut], section="s"), Event(1, cut, len(text), text[cut:], section="s")]
+    organizer, named = find_organizations(DocContext(text=text), events)[-1]
+    assert organizer is not None and organizer.name == "青禾县税务局"
+    assert [m.name for m in named] == ["东岭社区"]
+    organizer, _ = _run_case({"text": "5月3日,党员志愿者来到东岭社区,帮助居民清扫楼道。"})  # no story before: the place
+    assert organizer is not None and organizer.name == "东岭社区"

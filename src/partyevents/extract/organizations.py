@@ -906,6 +906,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             # 在X, … of no date of its own: the story of the event before goes on, unless it names X's own branch
             own = _venue_branch(ev.text[found.start : found.end], named)
             found = None
+        elif found is not None and found.source == "visited" and prev is not None and ev.section == prev_section:
+            found = None  # 党员志愿者来到X社区 of no body named: the body of the story before sends them, X is visited
         organizer = _resolve(ctx, ev, found, named) if found is not None else own
         if organizer is not None and organizer.kind in ("place", "other") and organizer.source == "subject":
             organizer = _own_branch(organizer, named)  # 五连党员干部…, 五连党支部…: the unit's party branch
@@ -1167,7 +1169,7 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
             return OrgMention(body, start, end, kind_of(body), "leader")
         place = short_place(words, ctx.text)  # 沙溪确定… where the page names 沙溪镇: the place, no person
         return OrgMention(place, start, end, "place", "subject") if place else None
-    source = "subject" if source == "venue" else source
+    source = "subject" if source in ("venue", "visited") else source
     if source == "leader":  # 县委常委、组织部长X: the department the leader heads, 县委组织部
         dept = _headed_department(ev.text, e)
         if dept is not None:

@@ -279,7 +279,8 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                     and not home_of(text, s, e)  # X村村民Y: a person's home
                     and not _toured(text, cpos, s)  # 与会人员观摩了X村: X村 is shown
                 ):
-                    return Found(s, e, "venue" if locative else "subject", cpos, cend)
+                    source = "venue" if locative else "visited" if _gone_to(text, cpos, s) else "subject"
+                    return Found(s, e, source, cpos, cend)
         if found is not None:
             return found
     return None
@@ -318,6 +319,20 @@ def _visited(text: str, cpos: int, s: int) -> bool:
     if not text.endswith(_cues().get("visit", ()), cpos, s):
         return False
     return _leader_title_re().search(text, cpos, s) is not None or _VISITORS in text[cpos:s]
+
+
+_STAY = "在"  # a visit word of where one stays (网格员在X社区值守: their own community), not of going there
+
+
+def _gone_to(text: str, cpos: int, s: int) -> bool:
+    """True when a word of going (``org_cues.tsv``, kind visit, less 在) stands right before the name at ``s`` in its
+    clause (``党员志愿者来到X社区``): the place the people of a clause of no subject go to, which stands in for the
+    organizer only when no story before names one (source ``visited``).
+
+    >>> _gone_to("党员志愿者来到东岭社区", 0, 7), _gone_to("网格员在东岭社区值守", 0, 4)
+    (True, False)
+    """
+    return text.endswith(tuple(w for w in _cues().get("visit", ()) if w != _STAY), cpos, s)
 
 
 @cache
