@@ -656,3 +656,9 @@ def test_a_place_people_go_to_stands_in_only_when_no_story_before_names_a_body()
     assert [m.name for m in named] == ["东岭社区"]
     organizer, _ = _run_case({"text": "5月3日,党员志愿者来到东岭社区,帮助居民清扫楼道。"})  # no story before: the place
     assert organizer is not None and organizer.name == "东岭社区"
+
+
+def test_an_honour_after_a_word_of_being_honoured_is_no_body() -> None:
+    text = "5月3日,东岭村先后荣获省级四星级党组织、市级红旗村等称号,西岭镇被评为省级文明镇。"
+    _, named = _run_case({"text": text})
+    assert [m.name for m in named] == ["东岭村", "西岭镇"]

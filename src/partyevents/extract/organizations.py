@@ -1023,11 +1023,29 @@ def is_goal(text: str, start: int, end: int, kind: str) -> bool:
         before = text[item : start - 1]
         if before and not org_spans(before) and not places_in(before):
             return True
+    if _honour(text, start, end, words):
+        return True
     if not text.endswith(words.get("verb", ()), 0, start):  # most names follow no word of building
         return False
     name = text[start:end]
     quality = next((w for w in words.get("quality", ()) if name.startswith(w)), None)
     return quality is not None and name[len(quality) :] in place_suffixes()
+
+
+_CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
+
+
+def _honour(text: str, start: int, end: int, words: dict[str, tuple[str, ...]]) -> bool:
+    """True for a place's name after a word of being honoured in its clause (``org_goal_words.tsv``, kind award) that
+    holds a quality word: the honour given, ``被评为省级文明镇``, ``荣获A、市级红旗村等称号``.
+
+    >>> w = _goal_words(); _honour("东岭镇被评为省级文明镇", 6, 11, w), _honour("东岭镇被评为省级文明镇", 0, 3, w)
+    (True, False)
+    """
+    clause = start - next((m.end() for m in _CLAUSE_END.finditer(text[:start][::-1])), start)
+    if not any(w in text[clause:start] for w in words.get("award", ())):
+        return False
+    return any(q in text[start:end] for q in words.get("quality", ()))
 
 
 def _own_branch(organizer: OrgMention, named: list[OrgMention]) -> OrgMention:
