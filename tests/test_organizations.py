@@ -662,3 +662,12 @@ def test_an_honour_after_a_word_of_being_honoured_is_no_body() -> None:
     text = "5月3日,东岭村先后荣获省级四星级党组织、市级红旗村等称号,西岭镇被评为省级文明镇。"
     _, named = _run_case({"text": text})
     assert [m.name for m in named] == ["东岭村", "西岭镇"]
+
+
+def test_a_reference_a_time_runs_into_stands_for_its_body() -> None:
+    text = "东岭镇召开会议。\n春节前夕该镇党委分批走访困难党员。"
+    cut = text.index("\n") + 1
+    events = [Event(0, 0, cut, text[:cut], section="a"), Event(1, cut, len(text), text[cut:], section="b")]
+    organizer, named = find_organizations(DocContext(text=text), events)[-1]
+    assert organizer is not None and organizer.name == "东岭镇党委"
+    assert [m.name for m in named] == ["东岭镇党委"]

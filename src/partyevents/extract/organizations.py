@@ -894,6 +894,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     prev_section: str | None = None
     for ev in events:
         spans = org_spans(ev.text)
+        spans = [(s + _inner_reference(ev.text[s:e]), e, kind) for s, e, kind in spans]  # 春节前夕该镇: 该镇
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans
                  if not ev.text.startswith(classes, s)  # 农村党支部, 特色党支部: a class of bodies, none of them
                  and not titled_person(ev.text[s:e], ev.text[e : e + 1])  # 王某镇 of 王某镇长: a person
@@ -901,6 +902,9 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
                  and not is_goal(ev.text, s, e, kind)
                  and not fused_title(ev.text, s, e)]
         found = organizer_span(ev.text, spans)
+        inner = _inner_reference(ev.text[found.start : found.end]) if found is not None else 0
+        if found is not None and inner:  # 春节前夕该镇党委走访…: the reference acts
+            found = found._replace(start=found.start + inner, source="reference")
         own = None
         if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
             # 在X, … of no date of its own: the story of the event before goes on, unless it names X's own branch
@@ -961,6 +965,24 @@ def _surname_firsts() -> frozenset[str]:
     from .organizer import _surnames
 
     return frozenset(s[0] for s in _surnames())
+
+_INNER_HEADS = "该我"  # reference heads that open no longer word inside a name (本 does: 日本, 本溪市)
+
+
+def _inner_reference(name: str) -> int:
+    """Where a reference (``该镇``, ``我县``: org_references.tsv) starts inside a name a time or a phrase runs into
+    (``春节前夕该镇党委``, ``新春佳节该镇``): the body the name stands for is the reference's; 0 for none.
+
+    >>> _inner_reference("春节前夕该镇党委"), _inner_reference("东岭镇党委"), _inner_reference("该镇党委")
+    (4, 0, 0)
+    """
+    from .organizer import reference_match
+
+    for i, ch in enumerate(name[1:], 1):
+        if ch in _INNER_HEADS and reference_match(name[i:]) and not in_place_word(name, i, i + 1):
+            return i
+    return 0
+
 
 _OPEN_QUOTES = "“\"「‘"
 _CLOSE_QUOTES = "”\"」’"
