@@ -78,6 +78,10 @@ def test_looking_and_learning_on_a_visit_is_an_inspection() -> None:
     assert classify_text(text)[0] == "inspection"
 
 
+def test_a_medical_check_up_is_no_inspection() -> None:
+    assert "inspection" not in classify_text("10月9日,西岭社区开展敬老志愿服务,医生为老人量血压、做检查。")[1]
+
+
 def test_subordinate_cue_is_still_listed_when_strong_enough() -> None:
     _, labels = classify_text("米公街道召开疫情防控推进会。")
     assert set(labels) == {"meeting", "epidemic_control"}
