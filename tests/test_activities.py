@@ -78,6 +78,11 @@ def test_looking_and_learning_on_a_visit_is_an_inspection() -> None:
     assert classify_text(text)[0] == "inspection"
 
 
+def test_a_meeting_held_to_do_an_act_is_its_vehicle() -> None:
+    assert classify_text("6月3日,南岭村党支部召开党员大会,成立南岭村第二联合党支部。")[0] == "org_building"
+    assert classify_text("6月3日,南岭镇召开推进会,部署疫情防控工作。")[0] == "meeting"
+
+
 def test_a_medical_check_up_is_no_inspection() -> None:
     assert "inspection" not in classify_text("10月9日,西岭社区开展敬老志愿服务,医生为老人量血压、做检查。")[1]
 

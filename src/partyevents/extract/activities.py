@@ -832,7 +832,51 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
         top = max((scores[t][0] for t in topics if t in scores), default=0.0)
         if scores[act][0] <= top and (common is None or common == act):
             scores[act] = (top + _ITEMS_TIE, scores[act][1])
+    carried = carried_act(themed[cut:]) if _MEETING in scores else None
+    if carried is not None and carried in scores:  # 召开党员大会,成立联合党支部: the act the meeting is held for
+        top = max(score for score, _ in scores.values())
+        if scores[_MEETING][0] >= top and (common is None or common in (_MEETING, carried)):
+            scores[carried] = (top + _ITEMS_TIE, scores[carried][1])
     return scores
+
+
+_MEETING = "meeting"
+
+
+@cache
+def _carried_words() -> tuple[str, ...]:
+    """Words of an act a meeting is held to do (``activity_topics.tsv``, kind carried), longest first."""
+    words = (row[1] for row in read_table("activity_topics.tsv") if row[0] == "carried")
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def carried_act(text: str) -> str | None:
+    """The label of the act a meeting of the event's main sentence (the first after its lead) is held for: a word of
+    kind carried (``activity_topics.tsv``) in the meeting's clause or a later one of that sentence, its label in the
+    keyword table; None when the sentence holds no meeting, or no such act.
+
+    >>> carried_act("6月3日,东岭村党支部召开党员大会,成立第二联合党支部。")
+    'org_building'
+    >>> carried_act("6月3日,东岭镇召开推进会,部署疫情防控工作。") is None
+    True
+    """
+    start = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    sentence = text[start : mark.end() if mark else len(text)]
+    labels = _cues()[1]
+    meeting_seen = False
+    for clause in _CLAUSE_SPLIT.split(sentence):
+        found = clause_cues(clause)
+        meeting_seen = meeting_seen or _MEETING in found
+        if not meeting_seen:
+            continue
+        for word in _carried_words():
+            at = clause.find(word)
+            if at >= 0 and _drop_titles(clause, [(at, at + len(word), labels.get(word, ()))]):
+                label = next(iter(labels.get(word, ())), None)
+                if label is not None and label in found:
+                    return label
+    return None
 
 
 @cache
