@@ -79,8 +79,11 @@ def test_looking_and_learning_on_a_visit_is_an_inspection() -> None:
 
 
 def test_a_meeting_held_to_do_an_act_is_its_vehicle() -> None:
-    assert classify_text("6月3日,南岭村党支部召开党员大会,成立南岭村第二联合党支部。")[0] == "org_building"
-    assert classify_text("6月3日,南岭镇召开推进会,部署疫情防控工作。")[0] == "meeting"
+    def primary(text: str) -> str:
+        return classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0]
+
+    assert primary("6月3日,南岭村党支部召开党员大会,成立南岭村第二联合党支部。") == "org_building"
+    assert primary("6月3日,南岭镇召开推进会,部署疫情防控工作。") == "meeting"
 
 
 def test_a_medical_check_up_is_no_inspection() -> None:
