@@ -86,6 +86,11 @@ def test_a_meeting_held_to_do_an_act_is_its_vehicle() -> None:
     assert primary("6月3日,南岭镇召开推进会,部署疫情防控工作。") == "meeting"
 
 
+def test_subject_matter_right_before_the_act_is_its_object() -> None:
+    text = "8月2日,南岭社区组织党员开展垃圾分类宣传,在桶站前值守。"
+    assert classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0] == "outreach"
+
+
 def test_a_medical_check_up_is_no_inspection() -> None:
     assert "inspection" not in classify_text("10月9日,西岭社区开展敬老志愿服务,医生为老人量血压、做检查。")[1]
 
