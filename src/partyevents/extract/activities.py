@@ -923,10 +923,11 @@ def activity_over_topic(text: str) -> tuple[str, tuple[str, ...]] | None:
         act = min(acts, key=lambda label: (-_strength(spans[label])[0], _strength(spans[label])[1]))
         first = min(s for s, _ in spans[act])
         named = topic_labels(clause, spans)  # a topic right before the activity it names (人才交流会)
-        linkers = _topics()[1]
-        named |= {  # … or right before the act's cue, a linker at most between (开展垃圾分类宣传: its object)
+        _, linkers, _, verbs = _topics()
+        named |= {  # … or the object of a verb of doing, right before the act's cue (开展垃圾分类宣传)
             label for label in topics
-            if all(any(clause[e:s] in linkers for s, _ in spans[act] if s >= e) for e in _run_ends(spans[label]))
+            if all(clause.endswith(tuple(verbs), 0, s) for s, _ in spans[label] if not any(e == s for _, e in spans[label]))
+            and all(any(clause[e:s] in linkers for s, _ in spans[act] if s >= e) for e in _run_ends(spans[label]))
         }
         if all(label in named or all(s > first for s, _ in spans[label]) for label in topics):  # or its object
             return act, topics
