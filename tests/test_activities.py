@@ -91,6 +91,14 @@ def test_subject_matter_right_before_the_act_is_its_object() -> None:
     assert classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0] == "outreach"
 
 
+def test_a_cue_inside_a_partners_name_is_no_cue() -> None:
+    text = "7月20日,南岭社区党支部联合青禾物业党支部开展“夏送清凉”主题党日活动,为环卫工人送去防暑物品。"
+    import partyevents
+
+    [event] = partyevents.extract_text(text).events
+    assert event["activity_type"] == "study" and "governance" not in event["activity_types"]
+
+
 def test_a_medical_check_up_is_no_inspection() -> None:
     assert "inspection" not in classify_text("10月9日,西岭社区开展敬老志愿服务,医生为老人量血压、做检查。")[1]
 

@@ -1097,4 +1097,29 @@ def _masked(ev: Event) -> tuple[str, int, str]:
             at = name.find(team) if team else e - s
             kept = s + at + len(team)
             text = text[:s] + _MASK * at + text[s + at : kept] + _MASK * (e - kept) + text[e:]
-    return text, skip_preamble(text), team
+    return _bodies_masked(ev, text), skip_preamble(text), team
+
+
+_MASKED_KINDS = ("party", "enterprise")  # partners' kinds whose names hold a cue by chance (物业公司, 物业党支部), not
+# the facilities, committees and teams named for what they do (党群服务中心, 协商会, 驻村工作队)
+
+
+def _bodies_masked(ev: Event, text: str) -> str:
+    """``text`` with the names of the party branches and enterprises the event names besides its organizer masked
+    (``联合青禾物业党支部开展…``: 物业 of a partner's name is no cue of what is done), when a cue is left outside
+    them; ``text`` itself otherwise.
+
+    >>> from ..records import OrgMention
+    >>> ev = Event(0, 0, 15, "东岭社区联合青禾物业公司开展清扫")
+    >>> ev.organizations = [OrgMention("青禾物业公司", 6, 12, "enterprise")]
+    >>> _bodies_masked(ev, ev.text)
+    '东岭社区联合〇〇〇〇〇〇开展清扫'
+    """
+    out = text
+    for m in ev.organizations:
+        if m.start is None or m.end is None or m is ev.organization or m.kind not in _MASKED_KINDS:
+            continue
+        s, e = m.start - ev.start, m.end - ev.start
+        if 0 <= s < e <= len(out) and ev.text[s:e] == m.name and _MASK not in out[s:e]:
+            out = out[:s] + _MASK * (e - s) + out[e:]
+    return out if out is not text and score_labels(out) else text
