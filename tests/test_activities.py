@@ -99,6 +99,16 @@ def test_a_cue_inside_a_partners_name_is_no_cue() -> None:
     assert event["activity_type"] == "study" and "governance" not in event["activity_types"]
 
 
+@pytest.mark.parametrize(
+    "text", ["9月1日,南岭社区党群服务中心完成建设并向群众开放,中心将依托活动室开展学习讨论。", "9月1日,南岭村文明实践站正式投用。"]
+)
+def test_a_facility_built_or_opened_is_org_building(text: str) -> None:
+    import partyevents
+
+    [event] = partyevents.extract_text(text).events
+    assert event["activity_type"] == "org_building"
+
+
 def test_a_medical_check_up_is_no_inspection() -> None:
     assert "inspection" not in classify_text("10月9日,西岭社区开展敬老志愿服务,医生为老人量血压、做检查。")[1]
 
