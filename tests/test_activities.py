@@ -109,6 +109,14 @@ def test_a_facility_built_or_opened_is_org_building(text: str) -> None:
     assert event["activity_type"] == "org_building"
 
 
+def test_a_title_names_no_side_act_the_event_tells_only_at_its_end() -> None:
+    text = "3月5日,南岭社区启动学雷锋志愿服务月活动,志愿者为居民清扫楼道。活动中,社区还成立了一支服务队。"
+    ctx = DocContext(text=text, title="南岭社区成立服务队")
+    assert classify_activities(ctx, [Event(0, 0, len(text), text)])[0][0] == "volunteer_service"
+    ctx = DocContext(text=text, title="南岭社区清扫楼道")
+    assert classify_activities(ctx, [Event(0, 0, len(text), text)])[0][0] == "volunteer_service"
+
+
 def test_a_medical_check_up_is_no_inspection() -> None:
     assert "inspection" not in classify_text("10月9日,西岭社区开展敬老志愿服务,医生为老人量血压、做检查。")[1]
 

@@ -727,11 +727,27 @@ def classify_activities(ctx: DocContext, events: list[Event]) -> list[tuple[str,
     out = []
     for ev in events:
         scores = _scores(ev)
-        if named is not None and named in scores:  # the title of a page of one event names its activity
+        if named is not None and named in scores and named in _leading_labels(ev):
+            # the title of a page of one event names its activity, one its leading sentence supports
             top = max(score for score, _ in scores.values())
             scores[named] = (max(scores[named][0], top + _ITEMS_TIE), scores[named][1])
         out.append(_ranked(scores))
     return out
+
+
+def _leading_labels(ev: Event) -> set[str]:
+    """The labels cued in the event up to the end of its leading sentence (the first after its lead, :func:`_lead_end`:
+    the lead's purpose too), its slogans and quotations read too: what a page's title may pick from
+    (``成立志愿服务队`` of a title does not name an event whose leading sentence launches a volunteer month and whose
+    team is set up only in a closing line).
+
+    >>> _leading_labels(Event(0, 0, 30, "3月5日,南岭社区启动志愿服务月活动。月底还成立了服务队。"))
+    {'volunteer_service'}
+    """
+    text, cut, _ = _masked(ev)
+    start = cut + _lead_end(text[cut:])
+    mark = _SENTENCE_MARK.search(text, start)
+    return set(score_labels(text[cut : mark.end() if mark else len(text)]))
 
 
 def _title_label(title: str | None) -> str | None:
