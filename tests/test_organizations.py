@@ -671,3 +671,15 @@ def test_a_reference_a_time_runs_into_stands_for_its_body() -> None:
     organizer, named = find_organizations(DocContext(text=text), events)[-1]
     assert organizer is not None and organizer.name == "东岭镇党委"
     assert [m.name for m in named] == ["东岭镇党委"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("今年来,青禾区东岭街道各社区党组织把议事会开进小区。", "青禾区东岭街道"),
+        ("全市在职党员双报到工作开展以来,东岭街道各机关事业单位的党员纷纷到社区报到。", "东岭街道"),
+    ],
+)
+def test_each_of_a_class_under_a_body_is_that_body(text: str, want: str) -> None:
+    organizer, _ = _run_case({"text": text})
+    assert organizer is not None and organizer.name == want

@@ -919,6 +919,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             organizer = _after_person(ctx, ev, found.end, named)
         if organizer is None and found is not None and found.source == "reference" and found.end - found.start > 1:
             organizer = _past_scope(ctx, ev, found, named)  # 全市 of no city named; not 镇 of 镇长X of no town named
+        if organizer is not None:
+            organizer = _distributive_owner(organizer)  # X街道各社区党组织: X街道
         scope = (  # 全区… of no place named: a whole place, which the body of the story before does not stand for
             is_scope(ev.text[found.start : found.end]) if found is not None and found.source == "reference"
             else found is None and scope_acts(event_head(ev.text))
@@ -965,6 +967,28 @@ def _surname_firsts() -> frozenset[str]:
     from .organizer import _surnames
 
     return frozenset(s[0] for s in _surnames())
+
+_EACH_WORD = "各"
+
+
+def _distributive_owner(organizer: OrgMention) -> OrgMention:
+    """The body a distributive name opens with (``X街道各社区``, ``X镇各村党支部``, ``X街道各机关``): each of a class
+    under X is no one body, X is; the organizer itself otherwise.
+
+    >>> _distributive_owner(OrgMention("东岭街道各社区", 0, 7, "place", "subject")).name
+    '东岭街道'
+    >>> _distributive_owner(OrgMention("东岭镇党委", 0, 5, "party", "subject")).name
+    '东岭镇党委'
+    """
+    at = organizer.name.find(_EACH_WORD, 2)
+    if at < 0:
+        return organizer
+    owner = organizer.name[:at]
+    if name_at(owner) != owner or owner in suffixes():
+        return organizer
+    end = None if organizer.start is None else organizer.start + len(owner)
+    return OrgMention(owner, organizer.start, end, kind_of(owner), organizer.source)
+
 
 _INNER_HEADS = "该我"  # reference heads that open no longer word inside a name (本 does: 日本, 本溪市)
 
