@@ -972,8 +972,8 @@ _EACH_WORD = "各"
 
 
 def _distributive_owner(organizer: OrgMention) -> OrgMention:
-    """The body a distributive name opens with (``X街道各社区``, ``X镇各村党支部``, ``X街道各机关``): each of a class
-    under X is no one body, X is; the organizer itself otherwise.
+    """The body a distributive name opens with (``X街道各社区``, ``X街道各机关``): each of a class of places or units
+    under X is no one body, X is; the organizer itself otherwise (X镇各村党支部: the branches, as written).
 
     >>> _distributive_owner(OrgMention("东岭街道各社区", 0, 7, "place", "subject")).name
     '东岭街道'
@@ -981,7 +981,7 @@ def _distributive_owner(organizer: OrgMention) -> OrgMention:
     '东岭镇党委'
     """
     at = organizer.name.find(_EACH_WORD, 2)
-    if at < 0:
+    if at < 0 or kind_of(organizer.name) == "party":  # X镇各村党支部: party branches, a body of its own kind
         return organizer
     owner = organizer.name[:at]
     if name_at(owner) != owner or owner in suffixes():
