@@ -683,3 +683,11 @@ def test_a_reference_a_time_runs_into_stands_for_its_body() -> None:
 def test_each_of_a_class_under_a_body_is_that_body(text: str, want: str) -> None:
     organizer, _ = _run_case({"text": text})
     assert organizer is not None and organizer.name == want
+
+
+@pytest.mark.parametrize(
+    "text", ["9月1日,南岭社区开展“青春社区·幸福家园”主题活动。", "9月1日,南岭社区党员清扫街道,为美好社区出一份力。"]
+)
+def test_a_slogan_or_a_purpose_names_no_body(text: str) -> None:
+    _, named = _run_case({"text": text})
+    assert [m.name for m in named] == ["南岭社区"]

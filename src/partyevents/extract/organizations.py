@@ -1022,8 +1022,15 @@ def _quoted_title(text: str, start: int, end: int, kind: str) -> bool:
     (True, True)
     >>> _quoted_title("被称为‘书香村’", 4, 7, "place")
     True
+    >>> _quoted_title("开展“青春社区·幸福家园”活动", 3, 7, "place"), _quoted_title("“东岭社区、西岭村”", 1, 5, "place")
+    (True, False)
     """
-    if kind not in ("place", "party") or start == 0 or text[end : end + 1] not in tuple(_CLOSE_QUOTES):
+    if kind not in ("place", "party") or start == 0:
+        return False
+    if text[start - 1] in _OPEN_QUOTES and text[end : end + 1] in _SLOGAN_JOINS:  # “青春社区·幸福家园”: a slogan
+        close = min((i for q in _CLOSE_QUOTES if (i := text.find(q, end)) >= 0), default=-1)
+        return 0 < close - end <= _MAX_SLOGAN
+    if text[end : end + 1] not in tuple(_CLOSE_QUOTES):
         return False
     if text[start - 1] in _OPEN_QUOTES:
         return True
@@ -1033,7 +1040,8 @@ def _quoted_title(text: str, start: int, end: int, kind: str) -> bool:
     return at >= 0 and not any(q in before[at + 1 :] for q in _CLOSE_QUOTES) and _SLOGAN_MARK.search(before, at) is not None
 
 
-_MAX_SLOGAN = 16  # characters of a slogan before the name it ends with
+_MAX_SLOGAN = 16  # characters of a slogan before the name it ends with, or after the name it opens with
+_SLOGAN_JOINS = ("·", "•", ",", "，", " ", "!", "！")  # what joins a slogan's parts (、 joins a list of names)
 _SLOGAN_MARK = re.compile(r"[,，、;；!！ ]")
 
 
