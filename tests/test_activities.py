@@ -117,6 +117,14 @@ def test_a_title_names_no_side_act_the_event_tells_only_at_its_end() -> None:
     assert classify_activities(ctx, [Event(0, 0, len(text), text)])[0][0] == "volunteer_service"
 
 
+def test_the_tie_between_partners_is_no_activity_what_they_do_is() -> None:
+    def primary(text: str) -> str:
+        return classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0]
+
+    assert primary("4月10日,南岭小学党支部与结对共建的南岭社区党支部共同开展卫生清扫活动。") == "volunteer_service"
+    assert primary("4月10日,南岭小学党支部与南岭社区党支部开展联建共建活动,党员们清扫街道。") == "co_building"
+
+
 def test_a_medical_check_up_is_no_inspection() -> None:
     assert "inspection" not in classify_text("10月9日,西岭社区开展敬老志愿服务,医生为老人量血压、做检查。")[1]
 

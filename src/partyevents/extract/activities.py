@@ -848,6 +848,11 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
         top = max((scores[t][0] for t in topics if t in scores), default=0.0)
         if scores[act][0] <= top and (common is None or common == act):
             scores[act] = (top + _ITEMS_TIE, scores[act][1])
+    partner = partner_act(themed[cut:]) if _CO_BUILDING in scores else None
+    if partner is not None and partner in scores:  # 与共建的X党支部共同开展卫生清扫: what they do together
+        top = max(score for score, _ in scores.values())
+        if scores[_CO_BUILDING][0] >= top and (common is None or common in (_CO_BUILDING, partner)):
+            scores[partner] = (top + _ITEMS_TIE, scores[partner][1])
     carried = carried_act(themed[cut:]) if _MEETING in scores else None
     if carried is not None and carried in scores:  # 召开党员大会,成立联合党支部: the act the meeting is held for
         top = max(score for score, _ in scores.values())
@@ -857,6 +862,37 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
 
 
 _MEETING = "meeting"
+_CO_BUILDING = "co_building"
+
+
+def partner_act(text: str) -> str | None:
+    """The label of what is done in the first clause of the event's main sentence (the first after its lead) that holds
+    a cue of co_building, when every such cue there qualifies a partner (right before a body's name, 的 at most
+    between: ``与结对共建的X党支部``, ``联合共建社区党支部``) and another label's cue follows: the partners' tie is
+    no activity, what they do together is; None otherwise.
+
+    >>> partner_act("4月10日,甲小学党支部与结对共建的东岭社区党支部共同开展卫生清扫活动。")
+    'volunteer_service'
+    >>> partner_act("4月10日,甲小学党支部与东岭社区党支部开展联建共建活动。") is None
+    True
+    """
+    from .organizations import name_at
+
+    start = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    sentence = text[start : mark.end() if mark else len(text)]
+    for clause in _CLAUSE_SPLIT.split(sentence):
+        hits = _drop_titles(clause, _keyword_hits(clause))
+        ties = [(s, e) for s, e, labels in hits if _CO_BUILDING in labels]
+        if not ties:
+            continue
+        at = [e + clause.startswith("的", e) for _, e in ties]  # a masked name (〇) is a body's too
+        if not all(clause.startswith(_MASK, p) or name_at(clause, p) for p in at):
+            return None
+        last = max(e for _, e in ties)
+        after = [labels for s, _, labels in hits if s >= last and _CO_BUILDING not in labels and labels]
+        return after[0][0] if after else None
+    return None
 
 
 @cache
