@@ -125,6 +125,11 @@ def test_the_tie_between_partners_is_no_activity_what_they_do_is() -> None:
     assert primary("4月10日,南岭小学党支部与南岭社区党支部开展联建共建活动,党员们清扫街道。") == "co_building"
 
 
+def test_an_activity_named_as_such_beats_subject_matter() -> None:
+    text = "8月2日,南岭社区党员在垃圾分类桶前值守,引导居民分类投放,开展志愿服务活动。"
+    assert classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0] == "volunteer_service"
+
+
 def test_a_medical_check_up_is_no_inspection() -> None:
     assert "inspection" not in classify_text("10月9日,西岭社区开展敬老志愿服务,医生为老人量血压、做检查。")[1]
 

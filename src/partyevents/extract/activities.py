@@ -853,6 +853,11 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
         top = max(score for score, _ in scores.values())
         if scores[_CO_BUILDING][0] >= top and (common is None or common in (_CO_BUILDING, partner)):
             scores[partner] = (top + _ITEMS_TIE, scores[partner][1])
+    top_label = max(scores, key=lambda k: (scores[k][0], -scores[k][1])) if scores else None
+    named = named_activity(themed[cut:]) if top_label in yielding else None
+    if named is not None and named in scores and named not in subjects:  # 值守垃圾分类桶,开展志愿服务活动
+        top = max(score for score, _ in scores.values())
+        scores[named] = (top + _ITEMS_TIE, scores[named][1])
     carried = carried_act(themed[cut:]) if _MEETING in scores else None
     if carried is not None and carried in scores:  # 召开党员大会,成立联合党支部: the act the meeting is held for
         top = max(score for score, _ in scores.values())
@@ -863,6 +868,38 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
 
 _MEETING = "meeting"
 _CO_BUILDING = "co_building"
+
+
+@cache
+def _named_heads() -> tuple[str, ...]:
+    """Nouns that name an activity as such (``activity_topics.tsv``, kind named: 活动, 行动)."""
+    return tuple(row[1] for row in read_table("activity_topics.tsv") if row[0] == "named")
+
+
+def named_activity(text: str) -> str | None:
+    """The label of the activity the event's main sentence (the first after its lead) names as such: a verb of doing
+    (``activity_topics.tsv``, kind verb: 开展, 组织) and, within its clause, a cue right before a noun naming an
+    activity (kind named: 活动, 行动): ``开展志愿服务活动``; None when it names none. Subject matter that outweighs it
+    (垃圾分类 of 在垃圾分类桶前值守) yields to it.
+
+    >>> named_activity("8月2日,党员在垃圾分类桶前值守,开展志愿服务活动。")
+    'volunteer_service'
+    >>> named_activity("8月2日,党员在垃圾分类桶前值守。") is None
+    True
+    """
+    verbs = _topics()[3]
+    heads = _named_heads()
+    start = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    sentence = text[start : mark.end() if mark else len(text)]
+    for clause in _CLAUSE_SPLIT.split(sentence):
+        verb = min((i for v in verbs if (i := clause.find(v)) >= 0), default=-1)
+        if verb < 0:
+            continue
+        for s, e, labels in _drop_titles(clause, _keyword_hits(clause)):
+            if s > verb and labels and clause.startswith(heads, e):
+                return labels[0]
+    return None
 
 
 def partner_act(text: str) -> str | None:
