@@ -130,6 +130,10 @@ def test_an_activity_named_as_such_beats_subject_matter() -> None:
     assert classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0] == "volunteer_service"
 
 
+def test_a_word_that_opens_with_a_subordinator_opens_no_subordinate_clause() -> None:
+    assert classify_text("近日,在职党员纷纷到居住地社区报到,开展志愿服务。")[0] == "co_building"
+
+
 def test_a_medical_check_up_is_no_inspection() -> None:
     assert "inspection" not in classify_text("10月9日,西岭社区开展敬老志愿服务,医生为老人量血压、做检查。")[1]
 
@@ -163,13 +167,19 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
     weights = {row[0]: float(row[1]) for row in read_table("activity_weights.tsv")}
     rows = read_table("activity_subordinators.tsv")
     subordinators = tuple(row[0] for row in rows if len(row) < 2 or row[1] == "opening")
+    own_words = tuple(row[0] for row in rows if len(row) > 1 and row[1] == "word")  # 在职: no subordinator
+
+    def opens_subordinate(clause: str) -> bool:
+        words = clause.lstrip(" “”\"'‘’")
+        return words.startswith(subordinators) and not words.startswith(own_words)
+
     endings = tuple(row[0] for row in rows if len(row) > 1 and row[1] == "ending")
     times = [row[0] for row in rows if len(row) > 1 and row[1] == "time"]
     actions = [row[0] for row in rows if len(row) > 1 and row[1] == "action"]
     opens_with_time = re.compile("[ \u3000]*(?:(?:\\d{1,4}年)?\\d{1,2}月|\\d{1,2}日|" + "|".join(times) + ")")
     first = re.split(r"[,，;；:：、\n]", re.split(r"(?<=[。!！?？])", text)[0])
     lead_end = 0  # a first sentence opening with 为…: its clauses before the first that opens with a time
-    if len(first) > 1 and first[0].lstrip(" “”\"'‘’").startswith(subordinators):
+    if len(first) > 1 and opens_subordinate(first[0]):
         at = len(first[0]) + 1
         for clause in first[1:]:
             if opens_with_time.match(clause):
@@ -212,7 +222,7 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
                 (end < len(text) and text[end] == "、")
                 or (listed >= 0 and not any(a in clause[listed:] for a in actions)))
             if found:
-                if (clause.lstrip(" “”\"'‘’").startswith(subordinators) or clause.endswith(endings)
+                if (opens_subordinate(clause) or clause.endswith(endings)
                         or cpos < lead_end):
                     w = weights["subordinate"]
                 elif n_sentence == main_sentence and not main_found and not inner_item:

@@ -691,6 +691,8 @@ def _subordinate_opening() -> re.Pattern[str]:
     (True, False)
     >>> bool(_subordinate_opening().match("3月5日是学雷锋纪念日")), bool(_subordinate_opening().match("3月5日开展义诊"))
     (True, False)
+    >>> bool(_subordinate_opening().match("在职党员到社区报到")), bool(_subordinate_opening().match("在社区报到"))
+    (False, True)
     """
     words = "|".join(re.escape(w) for w in _subordinators())
     rows = read_table("activity_subordinators.tsv")
@@ -698,7 +700,9 @@ def _subordinate_opening() -> re.Pattern[str]:
     clause = f"[^{re.escape(_CLAUSE_MARKS)}。!！?？]*?"
     times = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "time")
     copula = rf"(?:\d{{1,4}}年|\d{{1,2}}月\d{{1,2}}[日号]|{times})是"  # 2021年是建党百年: what the day is
-    return re.compile(f"[ “”\"'‘’]*+(?:{words}|(?:{manner})(?!{clause}(?:{_actions().pattern}))|{copula})")
+    own = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "word")  # 在职: no 在 of place
+    not_own = f"(?!{own})" if own else ""
+    return re.compile(f"[ “”\"'‘’]*+(?:{not_own}(?:{words})|(?:{manner})(?!{clause}(?:{_actions().pattern}))|{copula})")
 
 
 def classify_text(text: str) -> tuple[str, list[str]]:
