@@ -691,3 +691,9 @@ def test_each_of_a_class_under_a_body_is_that_body(text: str, want: str) -> None
 def test_a_slogan_or_a_purpose_names_no_body(text: str) -> None:
     _, named = _run_case({"text": text})
     assert [m.name for m in named] == ["南岭社区"]
+
+
+def test_a_short_word_and_its_bracketed_alternative_open_the_name() -> None:
+    organizer, named = _run_case({"text": "5月12日,区(中)直单位驻村工作队与地(市)单位驻村工作队走访慰问困难群众。"})
+    assert organizer is not None and organizer.name == "区(中)直单位驻村工作队"
+    assert [m.name for m in named] == ["区(中)直单位驻村工作队", "地(市)单位驻村工作队"]

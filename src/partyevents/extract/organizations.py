@@ -895,6 +895,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     for ev in events:
         spans = org_spans(ev.text)
         spans = [(s + _inner_reference(ev.text[s:e]), e, kind) for s, e, kind in spans]  # 春节前夕该镇: 该镇
+        spans = _bracket_starts(ev.text, spans)  # 区(中)直单位…: the name opens before the brackets
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans
                  if not ev.text.startswith(classes, s)  # 农村党支部, 特色党支部: a class of bodies, none of them
                  and not titled_person(ev.text[s:e], ev.text[e : e + 1])  # 王某镇 of 王某镇长: a person
@@ -902,6 +903,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
                  and not is_goal(ev.text, s, e, kind)
                  and not fused_title(ev.text, s, e)]
         found = organizer_span(ev.text, spans)
+        if found is not None and (opened := _bracket_start(ev.text, found.start)) != found.start:
+            found = found._replace(start=opened)
         inner = _inner_reference(ev.text[found.start : found.end]) if found is not None else 0
         if found is not None and inner:  # 春节前夕该镇党委走访…: the reference acts
             found = found._replace(start=found.start + inner, source="reference")
@@ -988,6 +991,32 @@ def _distributive_owner(organizer: OrgMention) -> OrgMention:
         return organizer
     end = None if organizer.start is None else organizer.start + len(owner)
     return OrgMention(owner, organizer.start, end, kind_of(owner), organizer.source)
+
+
+_OPENED_BY_BRACKETS = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[与和及同]))[\u4e00-\u9fff]{1,3}[(（][\u4e00-\u9fff]{1,3}[)）]$")
+
+
+def _bracket_start(text: str, start: int) -> int:
+    """Where a name that starts right after a closing bracket opens when a short word and a bracketed alternative
+    stand before it, alone in their clause (``区(中)直单位驻村工作队``, ``县(市)直机关工委``): before them; else
+    ``start``.
+
+    >>> t = "5月,区(中)直单位驻村工作队走访"; t[_bracket_start(t, 7):15]
+    '区(中)直单位驻村工作队'
+    >>> _bracket_start("东岭社区(居委会)党员", 9)
+    9
+    """
+    if start == 0 or text[start - 1] not in ")）":
+        return start
+    m = _OPENED_BY_BRACKETS.search(text, max(0, start - 8), start)
+    return m.start() if m else start
+
+
+def _bracket_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans, a name opened before brackets (:func:`_bracket_start`) read from there, and a shorter name inside
+    one so read (单位驻村工作队 of 区(中)直单位驻村工作队) left out."""
+    out = [(_bracket_start(text, s), e, kind) for s, e, kind in spans]
+    return [span for span in out if not any(o[0] < span[0] and span[1] <= o[1] and o[0] < span[0] for o in out)]
 
 
 _INNER_HEADS = "该我"  # reference heads that open no longer word inside a name (本 does: 日本, 本溪市)
