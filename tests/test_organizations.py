@@ -697,3 +697,8 @@ def test_a_short_word_and_its_bracketed_alternative_open_the_name() -> None:
     organizer, named = _run_case({"text": "5月12日,区(中)直单位驻村工作队与地(市)单位驻村工作队走访慰问困难群众。"})
     assert organizer is not None and organizer.name == "区(中)直单位驻村工作队"
     assert [m.name for m in named] == ["区(中)直单位驻村工作队", "地(市)单位驻村工作队"]
+
+
+def test_a_village_office_after_the_villages_name_is_no_part_of_it() -> None:
+    _, named = _run_case({"text": "5月12日,在东岭乡石村村部,镇党委召开座谈会。"})
+    assert [m.name for m in named] == ["东岭乡石村", "镇党委"]

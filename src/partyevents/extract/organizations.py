@@ -896,6 +896,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         spans = org_spans(ev.text)
         spans = [(s + _inner_reference(ev.text[s:e]), e, kind) for s, e, kind in spans]  # 春节前夕该镇: 该镇
         spans = _bracket_starts(ev.text, spans)  # 区(中)直单位…: the name opens before the brackets
+        spans = [(s, e - _doubled_end(ev.text, s, e), kind) for s, e, kind in spans]  # 尚村村部: 尚村
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans
                  if not ev.text.startswith(classes, s)  # 农村党支部, 特色党支部: a class of bodies, none of them
                  and not titled_person(ev.text[s:e], ev.text[e : e + 1])  # 王某镇 of 王某镇长: a person
@@ -905,6 +906,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         found = organizer_span(ev.text, spans)
         if found is not None and (opened := _bracket_start(ev.text, found.start)) != found.start:
             found = found._replace(start=opened)
+        if found is not None and (doubled := _doubled_end(ev.text, found.start, found.end)):
+            found = found._replace(end=found.end - doubled)
         inner = _inner_reference(ev.text[found.start : found.end]) if found is not None else 0
         if found is not None and inner:  # 春节前夕该镇党委走访…: the reference acts
             found = found._replace(start=found.start + inner, source="reference")
@@ -1017,6 +1020,21 @@ def _bracket_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
     one so read (单位驻村工作队 of 区(中)直单位驻村工作队) left out."""
     out = [(_bracket_start(text, s), e, kind) for s, e, kind in spans]
     return [span for span in out if not any(o[0] < span[0] and span[1] <= o[1] and o[0] < span[0] for o in out)]
+
+
+_OFFICE_OF = {"村": "部"}  # 村部: the village office written after its name
+
+
+def _doubled_end(text: str, start: int, end: int) -> int:
+    """1 when a place's name ends with its suffix written twice and the office word goes on after it (``尚村村部``,
+    尚村 + 村部), the last suffix being the office's; else 0.
+
+    >>> _doubled_end("在石村村部座谈", 1, 4), _doubled_end("石泉村党支部", 0, 6)
+    (1, 0)
+    """
+    if end - start < 3 or text[end - 1] != text[end - 2] or text[end : end + 1] not in _OFFICE_OF.get(text[end - 1], ""):
+        return 0
+    return 1
 
 
 _INNER_HEADS = "该我"  # reference heads that open no longer word inside a name (本 does: 日本, 本溪市)
