@@ -134,6 +134,11 @@ def test_a_word_that_opens_with_a_subordinator_opens_no_subordinate_clause() -> 
     assert classify_text("近日,在职党员纷纷到居住地社区报到,开展志愿服务。")[0] == "co_building"
 
 
+def test_what_a_leader_tells_is_no_label_of_the_event() -> None:
+    text = "5月6日,南岭镇召开部署会,镇党委书记王某指出,要优化规划布局和人才的选拔。"
+    assert classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][1] == ["meeting"]
+
+
 def test_a_medical_check_up_is_no_inspection() -> None:
     assert "inspection" not in classify_text("10月9日,西岭社区开展敬老志愿服务,医生为老人量血压、做检查。")[1]
 

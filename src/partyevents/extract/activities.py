@@ -1120,6 +1120,7 @@ def _speech_masked(text: str) -> str:
     >>> _speech_masked("开展“讲文明,树新风”活动"), _speech_masked("“在家就能检查,太方便了”王大爷笑着说")[:6]
     ('开展“讲文明,树新风”活动', '“〇〇〇〇〇')
     """
+    text = _told_masked(text)
     if "“" not in text:
         return text
     return _SPEECH.sub(
@@ -1146,6 +1147,39 @@ def _is_speech(text: str, m: re.Match[str]) -> bool:
 
 
 _SAID_WORDS = ("说", "表示", "说道", "介绍", "感慨", "笑着说", "告诉记者")
+
+
+@cache
+def _told_words() -> tuple[str, ...]:
+    return tuple(row[0] for row in read_table("activity_subordinators.tsv") if row[1:2] == ["told"])
+
+
+@cache
+def _told_re() -> re.Pattern[str]:
+    """A leader's word of telling (``activity_subordinators.tsv``, kind told: 指出, 强调, 要求) after a leader's title
+    (``org_titles.tsv``) and a name (``镇党委书记王明指出,``), then what is told, to the sentence's end: group 1."""
+    words = _told_words()
+    if not words:
+        return re.compile("(?!)")
+    from .organizer import _leader_titles  # the titles of those who lead a body (org_titles.tsv)
+
+    titles = trie_pattern(_leader_titles())
+    told = "|".join(map(re.escape, words))
+    return re.compile(rf"(?:{titles})[\u4e00-\u9fff]{{0,3}}(?:{told})[,，:：]([^。!！?？\n]+)")
+
+
+def _told_masked(text: str) -> str:
+    """``text`` with what a leader tells in indirect speech masked (``镇党委书记王明指出,要优化人才的选拔``): the
+    words of a speech are no cue of what the event does; ``text`` itself when it has none, or when nothing but them
+    holds a cue.
+
+    >>> _told_masked("5月6日,东岭镇召开部署会。书记王明指出,要优化人才选拔。")
+    '5月6日,东岭镇召开部署会。书记王明指出,〇〇〇〇〇〇〇。'
+    """
+    if not any(w in text for w in _told_words()):
+        return text
+    out = _told_re().sub(lambda m: m.group()[: m.start(1) - m.start()] + _MASK * len(m.group(1)), text)
+    return out if out != text and score_labels(out) else text
 
 
 def _themes_masked(text: str) -> str:
