@@ -78,6 +78,71 @@ def test_looking_and_learning_on_a_visit_is_an_inspection() -> None:
     assert classify_text(text)[0] == "inspection"
 
 
+def test_a_meeting_held_to_do_an_act_is_its_vehicle() -> None:
+    def primary(text: str) -> str:
+        return classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0]
+
+    assert primary("6月3日,南岭村党支部召开党员大会,成立南岭村第二联合党支部。") == "org_building"
+    assert primary("6月3日,南岭镇召开推进会,部署疫情防控工作。") == "meeting"
+
+
+def test_subject_matter_right_before_the_act_is_its_object() -> None:
+    text = "8月2日,南岭社区组织党员开展垃圾分类宣传,在桶站前值守。"
+    assert classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0] == "outreach"
+
+
+def test_a_cue_inside_a_partners_name_is_no_cue() -> None:
+    text = "7月20日,南岭社区党支部联合青禾物业党支部开展“夏送清凉”主题党日活动,为环卫工人送去防暑物品。"
+    import partyevents
+
+    [event] = partyevents.extract_text(text).events
+    assert event["activity_type"] == "study" and "governance" not in event["activity_types"]
+
+
+@pytest.mark.parametrize(
+    "text", ["9月1日,南岭社区党群服务中心完成建设并向群众开放,中心将依托活动室开展学习讨论。", "9月1日,南岭村文明实践站正式投用。"]
+)
+def test_a_facility_built_or_opened_is_org_building(text: str) -> None:
+    import partyevents
+
+    [event] = partyevents.extract_text(text).events
+    assert event["activity_type"] == "org_building"
+
+
+def test_a_title_names_no_side_act_the_event_tells_only_at_its_end() -> None:
+    text = "3月5日,南岭社区启动学雷锋志愿服务月活动,志愿者为居民清扫楼道。活动中,社区还成立了一支服务队。"
+    ctx = DocContext(text=text, title="南岭社区成立服务队")
+    assert classify_activities(ctx, [Event(0, 0, len(text), text)])[0][0] == "volunteer_service"
+    ctx = DocContext(text=text, title="南岭社区清扫楼道")
+    assert classify_activities(ctx, [Event(0, 0, len(text), text)])[0][0] == "volunteer_service"
+
+
+def test_the_tie_between_partners_is_no_activity_what_they_do_is() -> None:
+    def primary(text: str) -> str:
+        return classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0]
+
+    assert primary("4月10日,南岭小学党支部与结对共建的南岭社区党支部共同开展卫生清扫活动。") == "volunteer_service"
+    assert primary("4月10日,南岭小学党支部与南岭社区党支部开展联建共建活动,党员们清扫街道。") == "co_building"
+
+
+def test_an_activity_named_as_such_beats_subject_matter() -> None:
+    text = "8月2日,南岭社区党员在垃圾分类桶前值守,引导居民分类投放,开展志愿服务活动。"
+    assert classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0] == "volunteer_service"
+
+
+def test_a_word_that_opens_with_a_subordinator_opens_no_subordinate_clause() -> None:
+    assert classify_text("近日,在职党员纷纷到居住地社区报到,开展志愿服务。")[0] == "co_building"
+
+
+def test_what_a_leader_tells_is_no_label_of_the_event() -> None:
+    text = "5月6日,南岭镇召开部署会,镇党委书记王某指出,要优化规划布局和人才的选拔。"
+    assert classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][1] == ["meeting"]
+
+
+def test_a_medical_check_up_is_no_inspection() -> None:
+    assert "inspection" not in classify_text("10月9日,西岭社区开展敬老志愿服务,医生为老人量血压、做检查。")[1]
+
+
 def test_subordinate_cue_is_still_listed_when_strong_enough() -> None:
     _, labels = classify_text("米公街道召开疫情防控推进会。")
     assert set(labels) == {"meeting", "epidemic_control"}
@@ -107,13 +172,19 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
     weights = {row[0]: float(row[1]) for row in read_table("activity_weights.tsv")}
     rows = read_table("activity_subordinators.tsv")
     subordinators = tuple(row[0] for row in rows if len(row) < 2 or row[1] == "opening")
+    own_words = tuple(row[0] for row in rows if len(row) > 1 and row[1] == "word")  # 在职: no subordinator
+
+    def opens_subordinate(clause: str) -> bool:
+        words = clause.lstrip(" “”\"'‘’")
+        return words.startswith(subordinators) and not words.startswith(own_words)
+
     endings = tuple(row[0] for row in rows if len(row) > 1 and row[1] == "ending")
     times = [row[0] for row in rows if len(row) > 1 and row[1] == "time"]
     actions = [row[0] for row in rows if len(row) > 1 and row[1] == "action"]
     opens_with_time = re.compile("[ \u3000]*(?:(?:\\d{1,4}年)?\\d{1,2}月|\\d{1,2}日|" + "|".join(times) + ")")
     first = re.split(r"[,，;；:：、\n]", re.split(r"(?<=[。!！?？])", text)[0])
     lead_end = 0  # a first sentence opening with 为…: its clauses before the first that opens with a time
-    if len(first) > 1 and first[0].lstrip(" “”\"'‘’").startswith(subordinators):
+    if len(first) > 1 and opens_subordinate(first[0]):
         at = len(first[0]) + 1
         for clause in first[1:]:
             if opens_with_time.match(clause):
@@ -156,7 +227,7 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
                 (end < len(text) and text[end] == "、")
                 or (listed >= 0 and not any(a in clause[listed:] for a in actions)))
             if found:
-                if (clause.lstrip(" “”\"'‘’").startswith(subordinators) or clause.endswith(endings)
+                if (opens_subordinate(clause) or clause.endswith(endings)
                         or cpos < lead_end):
                     w = weights["subordinate"]
                 elif n_sentence == main_sentence and not main_found and not inner_item:

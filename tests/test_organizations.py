@@ -527,6 +527,13 @@ def test_a_committee_member_who_heads_a_department_stands_for_the_department() -
     assert organizer is not None and organizer.name == "青禾县委"
 
 
+def test_the_zi_of_an_autonomous_region_opens_its_body_not_an_adverbial() -> None:
+    organizer, _ = _run_case({"text": "5月3日,自治区党委常委、组织部部长王某某到石泉村调研。"})
+    assert organizer is not None and organizer.name == "自治区党委组织部"
+    organizer, _ = _run_case({"text": "自去年以来,青禾镇先后开展了三访活动。"})
+    assert organizer is not None and organizer.name == "青禾镇"
+
+
 def test_a_guest_body_that_acts_wins_over_the_host_that_receives_it() -> None:
     organizer, named = _run_case({"text": "5月3日,石泉社区迎来了青禾县中医院的医护人员,为居民义诊。"})
     assert organizer is not None and organizer.name == "青禾县中医院"
@@ -588,3 +595,110 @@ def test_each_of_a_class_of_bodies_neither_leads_nor_stands_in() -> None:
     assert organizer is not None and organizer.name == "青禾镇党委"
     organizer, _ = _run_case({"text": "5月3日,评委查看了各村党支部的台账。"})
     assert organizer is None
+
+
+def test_a_reference_of_no_body_named_gives_way_to_the_branch_it_names() -> None:
+    organizer, named = _run_case({"text": "6月3日,我院行政二党支部到东岭社区开展志愿服务活动。"})
+    assert organizer is not None and organizer.name == "行政二党支部"
+    assert [m.name for m in named] == ["行政二党支部", "东岭社区"]
+    organizer, _ = _run_case({"text": "6月3日,我镇党委召开会议。"})  # nothing but suffixes after it: as written
+    assert organizer is not None and organizer.name == "我镇党委"
+    organizer, _ = _run_case({"text": "6月3日,我院行政二党支部开展学习。", "title": "青禾县人民医院开展主题党日"})
+    assert organizer is not None and organizer.name == "青禾县人民医院行政二党支部"
+
+
+def test_a_body_fused_with_a_guests_title_is_no_body_of_the_event() -> None:
+    organizer, named = _run_case({"text": "7月1日,青禾镇召开座谈会,副市长、公安局长王某出席会议。"})
+    assert organizer is not None and organizer.name == "青禾镇"
+    assert [m.name for m in named] == ["青禾镇"]
+    organizer, named = _run_case({"text": "1月27日,东岭镇武装部长李某带领志愿者慰问老兵。"})  # the leader's body acts
+    assert organizer is not None and organizer.name == "东岭镇武装部"
+    assert [m.name for m in named] == ["东岭镇武装部"]
+
+
+def test_a_place_that_does_its_own_work_is_no_idle_scene() -> None:
+    organizer, _ = _run_case({"text": "今年以来,青禾区东岭镇创新制定《纪实办法》,推动规范化。镇党建办指导各支部按季度报备。"})
+    assert organizer is not None and organizer.name == "青禾区东岭镇"
+    organizer, _ = _run_case({"text": "7月9日,青禾区普降暴雨,区应急局组织党员抢险。"})
+    assert organizer is not None and organizer.name == "区应急局"
+
+
+def test_a_word_of_when_written_right_before_the_body_is_no_part_of_its_name() -> None:
+    organizer, named = _run_case({"text": "当天下午青禾镇东岭社区组织党员清扫楼道。"})
+    assert organizer is not None and organizer.name == "青禾镇东岭社区"
+    assert [m.name for m in named] == ["青禾镇东岭社区"]
+    organizer, named = _run_case({"text": "近日西岭村党支部开展主题党日活动。"})
+    assert organizer is not None and organizer.name == "西岭村党支部"
+
+
+def test_a_place_acted_on_gives_way_to_any_team_that_acts_after_it() -> None:
+    text = "7月20日清晨,暴雨导致青河水位暴涨,石泉镇西岭村多户居民被困,县消防救援大队、驻村工作队迅速集结赶赴现场。"
+    organizer, _ = _run_case({"text": text})
+    assert organizer is not None and organizer.name == "县消防救援大队"
+    text = "7月20日,东岭社区本着为民理念,“邻里帮帮团”、志愿服务队纷纷出手。"  # no passive: the place acts
+    organizer, _ = _run_case({"text": text})
+    assert organizer is not None and organizer.name == "东岭社区"
+
+
+def test_a_generic_name_takes_the_place_named_last_before_it_even_one_the_gazetteer_lacks() -> None:
+    text = "受台风影响,霞洞镇普降暴雨。20日,沙瑯镇观青村多户居民被困,镇应急救援队迅速集结。"
+    events = [Event(0, 0, 15, text[:15], section="s"), Event(1, 15, len(text), text[15:], section="s")]
+    organizer, _ = find_organizations(DocContext(text=text), events)[-1]
+    assert organizer is not None and organizer.name == "沙瑯镇应急救援队"
+
+
+def test_a_place_people_go_to_stands_in_only_when_no_story_before_names_a_body() -> None:
+    text = "4月1日,青禾县税务局开展志愿服务月活动。5月3日,党员志愿者来到东岭社区,帮助居民清扫楼道。"
+    cut = text.index("5月3日")
+    events = [Event(0, 0, cut, text[:cut], section="s"), Event(1, cut, len(text), text[cut:], section="s")]
+    organizer, named = find_organizations(DocContext(text=text), events)[-1]
+    assert organizer is not None and organizer.name == "青禾县税务局"
+    assert [m.name for m in named] == ["东岭社区"]
+    organizer, _ = _run_case({"text": "5月3日,党员志愿者来到东岭社区,帮助居民清扫楼道。"})  # no story before: the place
+    assert organizer is not None and organizer.name == "东岭社区"
+
+
+def test_an_honour_after_a_word_of_being_honoured_is_no_body() -> None:
+    text = "5月3日,东岭村先后荣获省级四星级党组织、市级红旗村等称号,西岭镇被评为省级文明镇。"
+    _, named = _run_case({"text": text})
+    assert [m.name for m in named] == ["东岭村", "西岭镇"]
+
+
+def test_a_reference_a_time_runs_into_stands_for_its_body() -> None:
+    text = "东岭镇召开会议。\n春节前夕该镇党委分批走访困难党员。"
+    cut = text.index("\n") + 1
+    events = [Event(0, 0, cut, text[:cut], section="a"), Event(1, cut, len(text), text[cut:], section="b")]
+    organizer, named = find_organizations(DocContext(text=text), events)[-1]
+    assert organizer is not None and organizer.name == "东岭镇党委"
+    assert [m.name for m in named] == ["东岭镇党委"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("今年来,青禾区东岭街道各社区党组织把议事会开进小区。", "青禾区东岭街道"),
+        ("全市在职党员双报到工作开展以来,东岭街道各机关事业单位的党员纷纷到社区报到。", "东岭街道"),
+    ],
+)
+def test_each_of_a_class_under_a_body_is_that_body(text: str, want: str) -> None:
+    organizer, _ = _run_case({"text": text})
+    assert organizer is not None and organizer.name == want
+
+
+@pytest.mark.parametrize(
+    "text", ["9月1日,南岭社区开展“青春社区·幸福家园”主题活动。", "9月1日,南岭社区党员清扫街道,为美好社区出一份力。"]
+)
+def test_a_slogan_or_a_purpose_names_no_body(text: str) -> None:
+    _, named = _run_case({"text": text})
+    assert [m.name for m in named] == ["南岭社区"]
+
+
+def test_a_short_word_and_its_bracketed_alternative_open_the_name() -> None:
+    organizer, named = _run_case({"text": "5月12日,区(中)直单位驻村工作队与地(市)单位驻村工作队走访慰问困难群众。"})
+    assert organizer is not None and organizer.name == "区(中)直单位驻村工作队"
+    assert [m.name for m in named] == ["区(中)直单位驻村工作队", "地(市)单位驻村工作队"]
+
+
+def test_a_village_office_after_the_villages_name_is_no_part_of_it() -> None:
+    _, named = _run_case({"text": "5月12日,在东岭乡石村村部,镇党委召开座谈会。"})
+    assert [m.name for m in named] == ["东岭乡石村", "镇党委"]

@@ -691,6 +691,8 @@ def _subordinate_opening() -> re.Pattern[str]:
     (True, False)
     >>> bool(_subordinate_opening().match("3月5日是学雷锋纪念日")), bool(_subordinate_opening().match("3月5日开展义诊"))
     (True, False)
+    >>> bool(_subordinate_opening().match("在职党员到社区报到")), bool(_subordinate_opening().match("在社区报到"))
+    (False, True)
     """
     words = "|".join(re.escape(w) for w in _subordinators())
     rows = read_table("activity_subordinators.tsv")
@@ -698,7 +700,9 @@ def _subordinate_opening() -> re.Pattern[str]:
     clause = f"[^{re.escape(_CLAUSE_MARKS)}。!！?？]*?"
     times = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "time")
     copula = rf"(?:\d{{1,4}}年|\d{{1,2}}月\d{{1,2}}[日号]|{times})是"  # 2021年是建党百年: what the day is
-    return re.compile(f"[ “”\"'‘’]*+(?:{words}|(?:{manner})(?!{clause}(?:{_actions().pattern}))|{copula})")
+    own = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "word")  # 在职: no 在 of place
+    not_own = f"(?!{own})" if own else ""
+    return re.compile(f"[ “”\"'‘’]*+(?:{not_own}(?:{words})|(?:{manner})(?!{clause}(?:{_actions().pattern}))|{copula})")
 
 
 def classify_text(text: str) -> tuple[str, list[str]]:
@@ -727,11 +731,27 @@ def classify_activities(ctx: DocContext, events: list[Event]) -> list[tuple[str,
     out = []
     for ev in events:
         scores = _scores(ev)
-        if named is not None and named in scores:  # the title of a page of one event names its activity
+        if named is not None and named in scores and named in _leading_labels(ev):
+            # the title of a page of one event names its activity, one its leading sentence supports
             top = max(score for score, _ in scores.values())
             scores[named] = (max(scores[named][0], top + _ITEMS_TIE), scores[named][1])
         out.append(_ranked(scores))
     return out
+
+
+def _leading_labels(ev: Event) -> set[str]:
+    """The labels cued in the event up to the end of its leading sentence (the first after its lead, :func:`_lead_end`:
+    the lead's purpose too), its slogans and quotations read too: what a page's title may pick from
+    (``成立志愿服务队`` of a title does not name an event whose leading sentence launches a volunteer month and whose
+    team is set up only in a closing line).
+
+    >>> _leading_labels(Event(0, 0, 30, "3月5日,南岭社区启动志愿服务月活动。月底还成立了服务队。"))
+    {'volunteer_service'}
+    """
+    text, cut, _ = _masked(ev)
+    start = cut + _lead_end(text[cut:])
+    mark = _SENTENCE_MARK.search(text, start)
+    return set(score_labels(text[cut : mark.end() if mark else len(text)]))
 
 
 def _title_label(title: str | None) -> str | None:
@@ -832,7 +852,124 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
         top = max((scores[t][0] for t in topics if t in scores), default=0.0)
         if scores[act][0] <= top and (common is None or common == act):
             scores[act] = (top + _ITEMS_TIE, scores[act][1])
+    partner = partner_act(themed[cut:]) if _CO_BUILDING in scores else None
+    if partner is not None and partner in scores:  # 与共建的X党支部共同开展卫生清扫: what they do together
+        top = max(score for score, _ in scores.values())
+        if scores[_CO_BUILDING][0] >= top and (common is None or common in (_CO_BUILDING, partner)):
+            scores[partner] = (top + _ITEMS_TIE, scores[partner][1])
+    top_label = max(scores, key=lambda k: (scores[k][0], -scores[k][1])) if scores else None
+    named = named_activity(themed[cut:]) if top_label in yielding else None
+    if named is not None and named in scores and named not in subjects:  # 值守垃圾分类桶,开展志愿服务活动
+        top = max(score for score, _ in scores.values())
+        scores[named] = (top + _ITEMS_TIE, scores[named][1])
+    carried = carried_act(themed[cut:]) if _MEETING in scores else None
+    if carried is not None and carried in scores:  # 召开党员大会,成立联合党支部: the act the meeting is held for
+        top = max(score for score, _ in scores.values())
+        if scores[_MEETING][0] >= top and (common is None or common in (_MEETING, carried)):
+            scores[carried] = (top + _ITEMS_TIE, scores[carried][1])
     return scores
+
+
+_MEETING = "meeting"
+_CO_BUILDING = "co_building"
+
+
+@cache
+def _named_heads() -> tuple[str, ...]:
+    """Nouns that name an activity as such (``activity_topics.tsv``, kind named: 活动, 行动)."""
+    return tuple(row[1] for row in read_table("activity_topics.tsv") if row[0] == "named")
+
+
+def named_activity(text: str) -> str | None:
+    """The label of the activity the event's main sentence (the first after its lead) names as such: a verb of doing
+    (``activity_topics.tsv``, kind verb: 开展, 组织) and, within its clause, a cue right before a noun naming an
+    activity (kind named: 活动, 行动): ``开展志愿服务活动``; None when it names none. Subject matter that outweighs it
+    (垃圾分类 of 在垃圾分类桶前值守) yields to it.
+
+    >>> named_activity("8月2日,党员在垃圾分类桶前值守,开展志愿服务活动。")
+    'volunteer_service'
+    >>> named_activity("8月2日,党员在垃圾分类桶前值守。") is None
+    True
+    """
+    verbs = _topics()[3]
+    heads = _named_heads()
+    start = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    sentence = text[start : mark.end() if mark else len(text)]
+    for clause in _CLAUSE_SPLIT.split(sentence):
+        verb = min((i for v in verbs if (i := clause.find(v)) >= 0), default=-1)
+        if verb < 0:
+            continue
+        for s, e, labels in _drop_titles(clause, _keyword_hits(clause)):
+            if s > verb and labels and clause.startswith(heads, e):
+                return labels[0]
+    return None
+
+
+def partner_act(text: str) -> str | None:
+    """The label of what is done in the first clause of the event's main sentence (the first after its lead) that holds
+    a cue of co_building, when every such cue there qualifies a partner (right before a body's name, 的 at most
+    between: ``与结对共建的X党支部``, ``联合共建社区党支部``) and another label's cue follows: the partners' tie is
+    no activity, what they do together is; None otherwise.
+
+    >>> partner_act("4月10日,甲小学党支部与结对共建的东岭社区党支部共同开展卫生清扫活动。")
+    'volunteer_service'
+    >>> partner_act("4月10日,甲小学党支部与东岭社区党支部开展联建共建活动。") is None
+    True
+    """
+    from .organizations import name_at
+
+    start = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    sentence = text[start : mark.end() if mark else len(text)]
+    for clause in _CLAUSE_SPLIT.split(sentence):
+        hits = _drop_titles(clause, _keyword_hits(clause))
+        ties = [(s, e) for s, e, labels in hits if _CO_BUILDING in labels]
+        if not ties:
+            continue
+        at = [e + clause.startswith("的", e) for _, e in ties]  # a masked name (〇) is a body's too
+        if not all(clause.startswith(_MASK, p) or name_at(clause, p) for p in at):
+            return None
+        last = max(e for _, e in ties)
+        after = [labels for s, _, labels in hits if s >= last and _CO_BUILDING not in labels and labels]
+        return after[0][0] if after else None
+    return None
+
+
+@cache
+def _carried_words() -> tuple[str, ...]:
+    """Words of an act a meeting is held to do (``activity_topics.tsv``, kind carried), longest first."""
+    words = (row[1] for row in read_table("activity_topics.tsv") if row[0] == "carried")
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def carried_act(text: str) -> str | None:
+    """The label of the act a meeting of the event's main sentence (the first after its lead) is held for: a word of
+    kind carried (``activity_topics.tsv``) in the meeting's clause or a later one of that sentence, its label in the
+    keyword table; None when the sentence holds no meeting, or no such act.
+
+    >>> carried_act("6月3日,东岭村党支部召开党员大会,成立第二联合党支部。")
+    'org_building'
+    >>> carried_act("6月3日,东岭镇召开推进会,部署疫情防控工作。") is None
+    True
+    """
+    start = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    sentence = text[start : mark.end() if mark else len(text)]
+    labels = _cues()[1]
+    meeting_seen = False
+    for clause in _CLAUSE_SPLIT.split(sentence):
+        found = clause_cues(clause)
+        meeting_seen = meeting_seen or _MEETING in found
+        if not meeting_seen:
+            continue
+        for word in _carried_words():
+            at = clause.find(word)
+            if at >= 0 and _drop_titles(clause, [(at, at + len(word), labels.get(word, ()))]):
+                label = next(iter(labels.get(word, ())), None)
+                if label is not None and label in found:
+                    return label
+    return None
 
 
 @cache
@@ -879,6 +1016,12 @@ def activity_over_topic(text: str) -> tuple[str, tuple[str, ...]] | None:
         act = min(acts, key=lambda label: (-_strength(spans[label])[0], _strength(spans[label])[1]))
         first = min(s for s, _ in spans[act])
         named = topic_labels(clause, spans)  # a topic right before the activity it names (人才交流会)
+        _, linkers, _, verbs = _topics()
+        named |= {  # … or the object of a verb of doing, right before the act's cue (开展垃圾分类宣传)
+            label for label in topics
+            if all(clause.endswith(tuple(verbs), 0, s) for s, _ in spans[label] if not any(e == s for _, e in spans[label]))
+            and all(any(clause[e:s] in linkers for s, _ in spans[act] if s >= e) for e in _run_ends(spans[label]))
+        }
         if all(label in named or all(s > first for s, _ in spans[label]) for label in topics):  # or its object
             return act, topics
         return None
@@ -977,6 +1120,7 @@ def _speech_masked(text: str) -> str:
     >>> _speech_masked("开展“讲文明,树新风”活动"), _speech_masked("“在家就能检查,太方便了”王大爷笑着说")[:6]
     ('开展“讲文明,树新风”活动', '“〇〇〇〇〇')
     """
+    text = _told_masked(text)
     if "“" not in text:
         return text
     return _SPEECH.sub(
@@ -1003,6 +1147,39 @@ def _is_speech(text: str, m: re.Match[str]) -> bool:
 
 
 _SAID_WORDS = ("说", "表示", "说道", "介绍", "感慨", "笑着说", "告诉记者")
+
+
+@cache
+def _told_words() -> tuple[str, ...]:
+    return tuple(row[0] for row in read_table("activity_subordinators.tsv") if row[1:2] == ["told"])
+
+
+@cache
+def _told_re() -> re.Pattern[str]:
+    """A leader's word of telling (``activity_subordinators.tsv``, kind told: 指出, 强调, 要求) after a leader's title
+    (``org_titles.tsv``) and a name (``镇党委书记王明指出,``), then what is told, to the sentence's end: group 1."""
+    words = _told_words()
+    if not words:
+        return re.compile("(?!)")
+    from .organizer import _leader_titles  # the titles of those who lead a body (org_titles.tsv)
+
+    titles = trie_pattern(_leader_titles())
+    told = "|".join(map(re.escape, words))
+    return re.compile(rf"(?:{titles})[\u4e00-\u9fff]{{0,3}}(?:{told})[,，:：]([^。!！?？\n]+)")
+
+
+def _told_masked(text: str) -> str:
+    """``text`` with what a leader tells in indirect speech masked (``镇党委书记王明指出,要优化人才的选拔``): the
+    words of a speech are no cue of what the event does; ``text`` itself when it has none, or when nothing but them
+    holds a cue.
+
+    >>> _told_masked("5月6日,东岭镇召开部署会。书记王明指出,要优化人才选拔。")
+    '5月6日,东岭镇召开部署会。书记王明指出,〇〇〇〇〇〇〇。'
+    """
+    if not any(w in text for w in _told_words()):
+        return text
+    out = _told_re().sub(lambda m: m.group()[: m.start(1) - m.start()] + _MASK * len(m.group(1)), text)
+    return out if out != text and score_labels(out) else text
 
 
 def _themes_masked(text: str) -> str:
@@ -1047,4 +1224,29 @@ def _masked(ev: Event) -> tuple[str, int, str]:
             at = name.find(team) if team else e - s
             kept = s + at + len(team)
             text = text[:s] + _MASK * at + text[s + at : kept] + _MASK * (e - kept) + text[e:]
-    return text, skip_preamble(text), team
+    return _bodies_masked(ev, text), skip_preamble(text), team
+
+
+_MASKED_KINDS = ("party", "enterprise")  # partners' kinds whose names hold a cue by chance (物业公司, 物业党支部), not
+# the facilities, committees and teams named for what they do (党群服务中心, 协商会, 驻村工作队)
+
+
+def _bodies_masked(ev: Event, text: str) -> str:
+    """``text`` with the names of the party branches and enterprises the event names besides its organizer masked
+    (``联合青禾物业党支部开展…``: 物业 of a partner's name is no cue of what is done), when a cue is left outside
+    them; ``text`` itself otherwise.
+
+    >>> from ..records import OrgMention
+    >>> ev = Event(0, 0, 15, "东岭社区联合青禾物业公司开展清扫")
+    >>> ev.organizations = [OrgMention("青禾物业公司", 6, 12, "enterprise")]
+    >>> _bodies_masked(ev, ev.text)
+    '东岭社区联合〇〇〇〇〇〇开展清扫'
+    """
+    out = text
+    for m in ev.organizations:
+        if m.start is None or m.end is None or m is ev.organization or m.kind not in _MASKED_KINDS:
+            continue
+        s, e = m.start - ev.start, m.end - ev.start
+        if 0 <= s < e <= len(out) and ev.text[s:e] == m.name and _MASK not in out[s:e]:
+            out = out[:s] + _MASK * (e - s) + out[e:]
+    return out if out is not text and score_labels(out) else text

@@ -367,6 +367,18 @@ def places_in(text: str) -> list[str]:
     return [g.divisions[m.candidates[0]].name for m in g.find(text)]
 
 
+def places_at(text: str) -> list[tuple[int, str]]:
+    """(where, full name) of the gazetteer places named in ``text``, in order (:func:`places_in`).
+
+    >>> places_at("在丹棱县:党旗飘扬")
+    [(1, '丹棱县')]
+    """
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    return [(m.start, g.divisions[m.candidates[0]].name) for m in g.find(text)]
+
+
 def name_at(text: str, pos: int = 0, endpos: int | None = None) -> str | None:
     """The organization name starting at ``pos`` (pieces ending in org suffixes), if any.
 
@@ -882,17 +894,30 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     prev_section: str | None = None
     for ev in events:
         spans = org_spans(ev.text)
+        spans = [(s + _inner_reference(ev.text[s:e]), e, kind) for s, e, kind in spans]  # 春节前夕该镇: 该镇
+        spans = _bracket_starts(ev.text, spans)  # 区(中)直单位…: the name opens before the brackets
+        spans = [(s, e - _doubled_end(ev.text, s, e), kind) for s, e, kind in spans]  # 尚村村部: 尚村
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans
                  if not ev.text.startswith(classes, s)  # 农村党支部, 特色党支部: a class of bodies, none of them
                  and not titled_person(ev.text[s:e], ev.text[e : e + 1])  # 王某镇 of 王某镇长: a person
                  and not _quoted_title(ev.text, s, e, kind)
-                 and not is_goal(ev.text, s, e, kind)]
+                 and not is_goal(ev.text, s, e, kind)
+                 and not fused_title(ev.text, s, e)]
         found = organizer_span(ev.text, spans)
+        if found is not None and (opened := _bracket_start(ev.text, found.start)) != found.start:
+            found = found._replace(start=opened)
+        if found is not None and (doubled := _doubled_end(ev.text, found.start, found.end)):
+            found = found._replace(end=found.end - doubled)
+        inner = _inner_reference(ev.text[found.start : found.end]) if found is not None else 0
+        if found is not None and inner:  # 春节前夕该镇党委走访…: the reference acts
+            found = found._replace(start=found.start + inner, source="reference")
         own = None
         if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
             # 在X, … of no date of its own: the story of the event before goes on, unless it names X's own branch
             own = _venue_branch(ev.text[found.start : found.end], named)
             found = None
+        elif found is not None and found.source == "visited" and prev is not None and ev.section == prev_section:
+            found = None  # 党员志愿者来到X社区 of no body named: the body of the story before sends them, X is visited
         organizer = _resolve(ctx, ev, found, named) if found is not None else own
         if organizer is not None and organizer.kind in ("place", "other") and organizer.source == "subject":
             organizer = _own_branch(organizer, named)  # 五连党员干部…, 五连党支部…: the unit's party branch
@@ -900,6 +925,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             organizer = _after_person(ctx, ev, found.end, named)
         if organizer is None and found is not None and found.source == "reference" and found.end - found.start > 1:
             organizer = _past_scope(ctx, ev, found, named)  # 全市 of no city named; not 镇 of 镇长X of no town named
+        if organizer is not None:
+            organizer = _distributive_owner(organizer)  # X街道各社区党组织: X街道
         scope = (  # 全区… of no place named: a whole place, which the body of the story before does not stand for
             is_scope(ev.text[found.start : found.end]) if found is not None and found.source == "reference"
             else found is None and scope_acts(event_head(ev.text))
@@ -918,6 +945,116 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     return out
 
 
+_HEAD = "长"  # what makes a body's last character a person's title: 局 + 长, 部 + 长, 站 + 长
+
+
+def fused_title(text: str, start: int, end: int) -> bool:
+    """True for a body's name whose last character is fused with 长 into a person's title (``org_titles.tsv``: 局长,
+    部长, 组长) before that person's name or the next title: ``副市长、公安局长王某出席`` names a guest's office, no body
+    of the event (the organizer, ``武装部长X带队`` -> 武装部, is kept as the organizer all the same).
+
+    >>> fused_title("副市长、公安局长王某出席", 4, 7), fused_title("区民政局长期坚持", 0, 4), fused_title("区民政局局长王某", 0, 4)
+    (True, False, False)
+    >>> fused_title("组织党小组长、党员参加", 2, 5)
+    True
+    """
+    if not text.startswith(_HEAD, end) or end <= start:
+        return False
+    from .organizer import _titles
+
+    if text[end - 1] + _HEAD not in _titles():
+        return False
+    after = text[end + 1 : end + 2]
+    return after in ("、", "") or after in _surname_firsts()  # 长期, 长远: no family name opens them
+
+
+@cache
+def _surname_firsts() -> frozenset[str]:
+    from .organizer import _surnames
+
+    return frozenset(s[0] for s in _surnames())
+
+_EACH_WORD = "各"
+
+
+def _distributive_owner(organizer: OrgMention) -> OrgMention:
+    """The body a distributive name opens with (``X街道各社区``, ``X街道各机关``): each of a class of places or units
+    under X is no one body, X is; the organizer itself otherwise (X镇各村党支部: the branches, as written).
+
+    >>> _distributive_owner(OrgMention("东岭街道各社区", 0, 7, "place", "subject")).name
+    '东岭街道'
+    >>> _distributive_owner(OrgMention("东岭镇党委", 0, 5, "party", "subject")).name
+    '东岭镇党委'
+    """
+    at = organizer.name.find(_EACH_WORD, 2)
+    if at < 0 or kind_of(organizer.name) == "party":  # X镇各村党支部: party branches, a body of its own kind
+        return organizer
+    owner = organizer.name[:at]
+    if name_at(owner) != owner or owner in suffixes():
+        return organizer
+    end = None if organizer.start is None else organizer.start + len(owner)
+    return OrgMention(owner, organizer.start, end, kind_of(owner), organizer.source)
+
+
+_OPENED_BY_BRACKETS = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[与和及同]))[\u4e00-\u9fff]{1,3}[(（][\u4e00-\u9fff]{1,3}[)）]$")
+
+
+def _bracket_start(text: str, start: int) -> int:
+    """Where a name that starts right after a closing bracket opens when a short word and a bracketed alternative
+    stand before it, alone in their clause (``区(中)直单位驻村工作队``, ``县(市)直机关工委``): before them; else
+    ``start``.
+
+    >>> t = "5月,区(中)直单位驻村工作队走访"; t[_bracket_start(t, 7):15]
+    '区(中)直单位驻村工作队'
+    >>> _bracket_start("东岭社区(居委会)党员", 9)
+    9
+    """
+    if start == 0 or text[start - 1] not in ")）":
+        return start
+    m = _OPENED_BY_BRACKETS.search(text, max(0, start - 8), start)
+    return m.start() if m else start
+
+
+def _bracket_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans, a name opened before brackets (:func:`_bracket_start`) read from there, and a shorter name inside
+    one so read (单位驻村工作队 of 区(中)直单位驻村工作队) left out."""
+    out = [(_bracket_start(text, s), e, kind) for s, e, kind in spans]
+    return [span for span in out if not any(o[0] < span[0] and span[1] <= o[1] and o[0] < span[0] for o in out)]
+
+
+_OFFICE_OF = {"村": "部"}  # 村部: the village office written after its name
+
+
+def _doubled_end(text: str, start: int, end: int) -> int:
+    """1 when a place's name ends with its suffix written twice and the office word goes on after it (``尚村村部``,
+    尚村 + 村部), the last suffix being the office's; else 0.
+
+    >>> _doubled_end("在石村村部座谈", 1, 4), _doubled_end("石泉村党支部", 0, 6)
+    (1, 0)
+    """
+    if end - start < 3 or text[end - 1] != text[end - 2] or text[end : end + 1] not in _OFFICE_OF.get(text[end - 1], ""):
+        return 0
+    return 1
+
+
+_INNER_HEADS = "该我"  # reference heads that open no longer word inside a name (本 does: 日本, 本溪市)
+
+
+def _inner_reference(name: str) -> int:
+    """Where a reference (``该镇``, ``我县``: org_references.tsv) starts inside a name a time or a phrase runs into
+    (``春节前夕该镇党委``, ``新春佳节该镇``): the body the name stands for is the reference's; 0 for none.
+
+    >>> _inner_reference("春节前夕该镇党委"), _inner_reference("东岭镇党委"), _inner_reference("该镇党委")
+    (4, 0, 0)
+    """
+    from .organizer import reference_match
+
+    for i, ch in enumerate(name[1:], 1):
+        if ch in _INNER_HEADS and reference_match(name[i:]) and not in_place_word(name, i, i + 1):
+            return i
+    return 0
+
+
 _OPEN_QUOTES = "“\"「‘"
 _CLOSE_QUOTES = "”\"」’"
 
@@ -932,8 +1069,15 @@ def _quoted_title(text: str, start: int, end: int, kind: str) -> bool:
     (True, True)
     >>> _quoted_title("被称为‘书香村’", 4, 7, "place")
     True
+    >>> _quoted_title("开展“青春社区·幸福家园”活动", 3, 7, "place"), _quoted_title("“东岭社区、西岭村”", 1, 5, "place")
+    (True, False)
     """
-    if kind not in ("place", "party") or start == 0 or text[end : end + 1] not in tuple(_CLOSE_QUOTES):
+    if kind not in ("place", "party") or start == 0:
+        return False
+    if text[start - 1] in _OPEN_QUOTES and text[end : end + 1] in _SLOGAN_JOINS:  # “青春社区·幸福家园”: a slogan
+        close = min((i for q in _CLOSE_QUOTES if (i := text.find(q, end)) >= 0), default=-1)
+        return 0 < close - end <= _MAX_SLOGAN
+    if text[end : end + 1] not in tuple(_CLOSE_QUOTES):
         return False
     if text[start - 1] in _OPEN_QUOTES:
         return True
@@ -943,7 +1087,8 @@ def _quoted_title(text: str, start: int, end: int, kind: str) -> bool:
     return at >= 0 and not any(q in before[at + 1 :] for q in _CLOSE_QUOTES) and _SLOGAN_MARK.search(before, at) is not None
 
 
-_MAX_SLOGAN = 16  # characters of a slogan before the name it ends with
+_MAX_SLOGAN = 16  # characters of a slogan before the name it ends with, or after the name it opens with
+_SLOGAN_JOINS = ("·", "•", ",", "，", " ", "!", "！")  # what joins a slogan's parts (、 joins a list of names)
 _SLOGAN_MARK = re.compile(r"[,，、;；!！ ]")
 
 
@@ -979,11 +1124,29 @@ def is_goal(text: str, start: int, end: int, kind: str) -> bool:
         before = text[item : start - 1]
         if before and not org_spans(before) and not places_in(before):
             return True
+    if _honour(text, start, end, words):
+        return True
     if not text.endswith(words.get("verb", ()), 0, start):  # most names follow no word of building
         return False
     name = text[start:end]
     quality = next((w for w in words.get("quality", ()) if name.startswith(w)), None)
     return quality is not None and name[len(quality) :] in place_suffixes()
+
+
+_CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
+
+
+def _honour(text: str, start: int, end: int, words: dict[str, tuple[str, ...]]) -> bool:
+    """True for a place's name after a word of being honoured in its clause (``org_goal_words.tsv``, kind award) that
+    holds a quality word: the honour given, ``被评为省级文明镇``, ``荣获A、市级红旗村等称号``.
+
+    >>> w = _goal_words(); _honour("东岭镇被评为省级文明镇", 6, 11, w), _honour("东岭镇被评为省级文明镇", 0, 3, w)
+    (True, False)
+    """
+    clause = start - next((m.end() for m in _CLAUSE_END.finditer(text[:start][::-1])), start)
+    if not any(w in text[clause:start] for w in words.get("award", ())):
+        return False
+    return any(q in text[start:end] for q in words.get("quality", ()))
 
 
 def _own_branch(organizer: OrgMention, named: list[OrgMention]) -> OrgMention:
@@ -1004,7 +1167,7 @@ def _references_resolved(ctx: DocContext, ev: Event, named: list[OrgMention]) ->
     """The bodies named, a reference among them (``该街道``, ``我县``, ``本社区``) written as the body it stands for
     (:func:`~partyevents.extract.organizer.resolve_reference`), or left out when that body is listed already: a
     reference is no name of a body of its own. Unresolved, it stays as written (我院党支部 of a page that names no 院)."""
-    from .organizer import reference_match, resolve_reference
+    from .organizer import reference_match, reference_rest, resolve_reference
 
     if not any(reference_match(m.name) for m in named):  # most events name none
         return named
@@ -1014,10 +1177,14 @@ def _references_resolved(ctx: DocContext, ev: Event, named: list[OrgMention]) ->
             start = m.start
             name = resolve_reference(m.name, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start],
                                      ev.text[start - ev.start + len(m.name) :])
+            rest = None if name is not None else reference_rest(m.name)
+            if rest is not None:  # 我院行政二党支部, no 院 named: the branch it names
+                name = rest
+                start += len(m.name) - len(rest)
             if name is not None and any(n.name == name for n in named):
                 continue
             if name is not None:
-                m = OrgMention(name, m.start, m.end, kind_of(name), m.source)
+                m = OrgMention(name, start, m.end, kind_of(name), m.source)
         out.append(m)
     return out
 
@@ -1097,6 +1264,7 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
         expand_generic,
         full_name_after,
         is_scope,
+        reference_rest,
         resolve_person,
         resolve_reference,
         short_place,
@@ -1109,6 +1277,9 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
         name = resolve_reference(words, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start], ev.text[e:])
         if name is None and (is_scope(words) or len(words) == 1):  # 全市, 镇 of no place named: no body
             return None
+        rest = None if name is not None else reference_rest(words)
+        if rest is not None:  # 我院行政二党支部 of a page that names no 院: the branch it names
+            return OrgMention(rest, start + len(words) - len(rest), end, kind_of(rest), "subject")
         name = name or words
         return OrgMention(name, start, end, kind_of(name), "reference")
     if source == "person":
@@ -1117,7 +1288,7 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
             return OrgMention(body, start, end, kind_of(body), "leader")
         place = short_place(words, ctx.text)  # 沙溪确定… where the page names 沙溪镇: the place, no person
         return OrgMention(place, start, end, "place", "subject") if place else None
-    source = "subject" if source == "venue" else source
+    source = "subject" if source in ("venue", "visited") else source
     if source == "leader":  # 县委常委、组织部长X: the department the leader heads, 县委组织部
         dept = _headed_department(ev.text, e)
         if dept is not None:

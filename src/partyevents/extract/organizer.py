@@ -66,9 +66,18 @@ _ADMIN_HEADS = frozenset("省市区县")  # a name opening with one is a departm
 _MIN_GENERIC = 3  # a suffix alone stands for the body (服务队, 工作队), but not 社区 or 党委
 _QUOTES = " “”\"'‘’"
 _TIME_ONLY = re.compile(r"^[\d年月日号上下午晚早中凌晨以来前后至今初底旬]*$")
-_LEADING_TIME = re.compile(
-    r"^(?:\d+[年月日号][\d年月日号]*|\d{1,2}[:：]\d{2})(?:以来)?(?:上午|下午|晚上|早上|中午|凌晨|晚|早)?"
-)
+_LEADING_TIME = re.compile(r"^(?:\d+[年月日号][\d年月日号]*|\d{1,2}[:：]\d{2})(?:以来)?(?:上午|下午|晚上|早上|中午|凌晨|晚|早)?")
+
+
+@cache
+def _leading_time_re() -> re.Pattern[str]:
+    """A date or time opening a clause, or words of when (``org_openers.tsv``, kind time) written with no mark before
+    the subject: ``当天下午东岭社区…`` -> ``当天下午``."""
+    words = [row[0] for row in read_table("org_openers.tsv") if row[1:2] == ["time"]]
+    when = f"|^(?:{orgs.trie_pattern(words)})+(?=[\u4e00-\u9fff])" if words else ""
+    return re.compile(_LEADING_TIME.pattern + when)
+
+
 # a dateline: a short source name, then 讯 / 消息 / X日电, then a byline in brackets, a colon or a space
 _DATELINE = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9·]{0,24}?(?:讯|消息|日电)(?=[ \u3000(（:：])[ \u3000]*(?:[(（][^()（）\n]{0,40}[)）])?[ \u3000:：]*"
@@ -270,7 +279,8 @@ def find_organizer(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
                     and not home_of(text, s, e)  # X村村民Y: a person's home
                     and not _toured(text, cpos, s)  # 与会人员观摩了X村: X村 is shown
                 ):
-                    return Found(s, e, "venue" if locative else "subject", cpos, cend)
+                    source = "venue" if locative else "visited" if _gone_to(text, cpos, s) else "subject"
+                    return Found(s, e, source, cpos, cend)
         if found is not None:
             return found
     return None
@@ -309,6 +319,20 @@ def _visited(text: str, cpos: int, s: int) -> bool:
     if not text.endswith(_cues().get("visit", ()), cpos, s):
         return False
     return _leader_title_re().search(text, cpos, s) is not None or _VISITORS in text[cpos:s]
+
+
+_STAY = "在"  # a visit word of where one stays (网格员在X社区值守: their own community), not of going there
+
+
+def _gone_to(text: str, cpos: int, s: int) -> bool:
+    """True when a word of going (``org_cues.tsv``, kind visit, less 在) stands right before the name at ``s`` in its
+    clause (``党员志愿者来到X社区``): the place the people of a clause of no subject go to, which stands in for the
+    organizer only when no story before names one (source ``visited``).
+
+    >>> _gone_to("党员志愿者来到东岭社区", 0, 7), _gone_to("网格员在东岭社区值守", 0, 4)
+    (True, False)
+    """
+    return text.endswith(tuple(w for w in _cues().get("visit", ()) if w != _STAY), cpos, s)
 
 
 @cache
@@ -388,6 +412,7 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
     quoted = _QUOTE_OPEN.search(text, base) is not None
     clauses: list[_Clause] = []
     idle: tuple[Found, int, tuple[_Clause, ...]] | None = None  # a place that does nothing, read on past it
+    undergoes = False  # … and that is acted on (X村多户居民被困): any body acting later comes first
     for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text[base:])):
         if n_sentence >= _MAX_SENTENCES:
             break
@@ -408,7 +433,8 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
                 found = Found(start, start + hit[1], hit[2], cpos, cpos + len(clause))
                 if idle is None and _idle_place(clause, hit):  # X区普降暴雨…: a body acting later comes first
                     idle = (found, n_sentence, tuple(clauses))
-                elif idle is None or _acting_body(clause, hit):
+                    undergoes = _undergoes(clause, hit)
+                elif idle is None or _acting_body(clause, hit) or (undergoes and _any_body(clause, hit)):
                     return found, n_sentence, tuple(clauses)
                 else:
                     return idle
@@ -450,7 +476,7 @@ def _says_quote(clause: str) -> bool:
     return opens.startswith(_CLOSE_QUOTE) and clause.rstrip(" 。").endswith(_cues().get("said", ()))
 
 
-_IDLE_CUES = frozenset(["在"])  # a cue that says where, not what is done: X社区小喇叭在小区响起
+_IDLE_CUES = frozenset(["在", "被"])  # a cue that says where or that is done to it: X社区小喇叭在小区响起, X村多户居民被困
 
 
 def _idle_place(clause: str, hit: tuple[int, int, str]) -> bool:
@@ -459,6 +485,8 @@ def _idle_place(clause: str, hit: tuple[int, int, str]) -> bool:
 
     >>> _idle_place("东岭区普降暴雨", (0, 3, "subject")), _idle_place("东岭区召开会议", (0, 3, "subject"))
     (True, False)
+    >>> _idle_place("东岭镇创新制定《办法》", (0, 3, "subject"))
+    False
     """
     start, end = hit[0], hit[0] + hit[1]
     if hit[2] != "subject" or orgs.kind_of(clause[start:end]) != "place" or orgs.body_at(clause, start, len(clause)) != (
@@ -472,7 +500,26 @@ def _idle_place(clause: str, hit: tuple[int, int, str]) -> bool:
     while cue is not None and cue.group() in _IDLE_CUES:  # X区在Y召开: the cue after 在 acts
         rest = rest[cue.end() :]
         cue = orgs.first_cue(rest)
-    return cue is None
+    return cue is None and not any(word in rest for word in _cues().get("act", ()))  # X镇创新制定…: it acts
+
+
+_PASSIVE = "被"
+
+
+def _undergoes(clause: str, hit: tuple[int, int, str]) -> bool:
+    """True for an idle place (:func:`_idle_place`) that undergoes what its clause tells (``X村多户居民被困``): a
+    passive after it. Any body acting later organizes, a team as well as an organ (镇应急救援队迅速集结).
+
+    >>> _undergoes("东岭村多户居民被困", (0, 3, "subject")), _undergoes("东岭社区本着为民理念", (0, 4, "subject"))
+    (True, False)
+    """
+    return _PASSIVE in clause[hit[0] + hit[1] :]
+
+
+def _any_body(clause: str, hit: tuple[int, int, str]) -> bool:
+    """True for a clause's subject that is a body other than a place, acting (no leader's body: a guest's title)."""
+    name = clause[hit[0] : hit[0] + hit[1]]
+    return hit[2] in ("subject", "reference", "joint") and orgs.kind_of(name) != "place" and not name.startswith(_EACH)
 
 
 _ORGANS = ("party", "government")  # kinds of a body that acts for a place (X区委, 该镇党委, X社区党支部)
@@ -509,7 +556,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
     offset += len(clause) - len(stripped)
     if _TIME_ONLY.match(stripped):
         return None
-    lead = _LEADING_TIME.match(stripped)
+    lead = _leading_time_re().match(stripped)
     if lead:
         offset += lead.end()
         stripped = stripped[lead.end() :]
@@ -529,8 +576,9 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         span = orgs.body_at(stripped, 1, under.end(1))
         if span == (1, under.end(1)):
             return offset + 1, span[1] - 1, "subject"
-    if stripped.startswith(cues["lead"]):
-        return None
+    lead_word = next((w for w in cues["lead"] if stripped.startswith(w)), None)
+    if lead_word is not None and not orgs.in_place_word(stripped, 0, len(lead_word), longer=True):
+        return None  # 自2016年起…: an adverbial; but the 自 of 自治区党委 opens a place
     verb = orgs.first_cue(stripped)
     host = _hosted_by_re().search(stripped) if "由" in stripped else None
     if host is not None and (verb is None or host.start() < verb.start()) and orgs.name_at(stripped[: host.start()]) is None:
@@ -1008,6 +1056,21 @@ def reference_match(name: str) -> bool:
     return _reference_re().match(name) is not None
 
 
+def reference_rest(word: str) -> str | None:
+    """The body a reference names after its own word (``我院行政二党支部`` -> ``行政二党支部``): what stands for it when
+    the page names no body of the reference's kind; None when nothing but suffixes follows (``我镇党委``), or a class
+    of bodies (``我镇各村党支部``).
+
+    >>> reference_rest("我院行政二党支部"), reference_rest("我镇党委"), reference_rest("本单位")
+    ('行政二党支部', None, None)
+    """
+    m = _reference_re().match(word)
+    rest = word[m.end() :] if m else ""
+    if len(rest) < 3 or rest.startswith((*orgs.suffixes(), *class_words(), _EACH)) or orgs.name_at(rest) != rest:
+        return None
+    return rest
+
+
 def is_scope(words: str) -> bool:
     """True for a scope word and its place suffix alone (``全县``): unresolved, it names no body.
 
@@ -1191,14 +1254,25 @@ def expand_generic(name: str, title: str | None, before: str) -> str | None:
     if head not in before and head not in (title or ""):
         return None
     for text, last in ((before, True), (title or "", False)):
-        names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
-        names += orgs.places_in(text) if len(head) == 1 else []
+        found = [(s, text[s:e]) for s, e, _ in orgs.org_spans(text)]
+        found += orgs.places_at(text) if len(head) == 1 else []
+        names = [n for _, n in sorted(found, key=lambda p: p[0])]  # in the order the text names them
         # a body of that kind, or one of its bodies (X社区党委 gives X社区): the name up to its last such word
         cut = [n[: n.rindex(head) + len(head)] for n in names if head in n[1:] and not _reference_re().match(n)]
-        good = [n for n in cut if len(n) > len(head) and (len(head) > 1 or n in names)]
+        # a one-character head (镇) from a place the gazetteer knows, or one a longer name opens with as a name of
+        # its own (沙瑯镇 of 沙瑯镇观青村: a variant the gazetteer lacks)
+        good = [n for n in cut if len(n) > len(head) and (len(head) > 1 or n in names or _named_place(n))]
         if good:
             return (good[-1] if last else good[0]) + tail
     return None
+
+
+def _named_place(name: str) -> bool:
+    """True for a place's name of three or more characters read whole as a name (``沙瑯镇``), no kinds of place
+    (``乡镇``)."""
+    return len(name) >= 3 and orgs.name_at(name) == name and orgs.kind_of(name) == "place" and not (
+        orgs.is_kinds_of_place(name)
+    )
 
 
 def _generic_parts(name: str) -> tuple[str, str] | None:
