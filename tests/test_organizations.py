@@ -598,13 +598,13 @@ def test_each_of_a_class_of_bodies_neither_leads_nor_stands_in() -> None:
 
 
 def test_a_reference_of_no_body_named_gives_way_to_the_branch_it_names() -> None:
-    organizer, named = _run_case({"text": "6月3日,我院行政二党支部到东岭社区开展志愿服务活动。"})
-    assert organizer is not None and organizer.name == "行政二党支部"
-    assert [m.name for m in named] == ["行政二党支部", "东岭社区"]
+    organizer, named = _run_case({"text": "6月3日,我院后勤三党支部到东岭社区开展志愿服务活动。"})
+    assert organizer is not None and organizer.name == "后勤三党支部"
+    assert [m.name for m in named] == ["后勤三党支部", "东岭社区"]
     organizer, _ = _run_case({"text": "6月3日,我镇党委召开会议。"})  # nothing but suffixes after it: as written
     assert organizer is not None and organizer.name == "我镇党委"
-    organizer, _ = _run_case({"text": "6月3日,我院行政二党支部开展学习。", "title": "青禾县人民医院开展主题党日"})
-    assert organizer is not None and organizer.name == "青禾县人民医院行政二党支部"
+    organizer, _ = _run_case({"text": "6月3日,我院后勤三党支部开展学习。", "title": "青禾县人民医院开展主题党日"})
+    assert organizer is not None and organizer.name == "青禾县人民医院后勤三党支部"
 
 
 def test_a_body_fused_with_a_guests_title_is_no_body_of_the_event() -> None:
@@ -694,9 +694,9 @@ def test_a_slogan_or_a_purpose_names_no_body(text: str) -> None:
 
 
 def test_a_short_word_and_its_bracketed_alternative_open_the_name() -> None:
-    organizer, named = _run_case({"text": "5月12日,区(中)直单位驻村工作队与地(市)单位驻村工作队走访慰问困难群众。"})
-    assert organizer is not None and organizer.name == "区(中)直单位驻村工作队"
-    assert [m.name for m in named] == ["区(中)直单位驻村工作队", "地(市)单位驻村工作队"]
+    organizer, named = _run_case({"text": "5月12日,区(中)直部门帮扶工作队与地(市)部门帮扶工作队走访慰问困难群众。"})
+    assert organizer is not None and organizer.name == "区(中)直部门帮扶工作队"
+    assert [m.name for m in named] == ["区(中)直部门帮扶工作队", "地(市)部门帮扶工作队"]
 
 
 def test_a_village_office_after_the_villages_name_is_no_part_of_it() -> None:

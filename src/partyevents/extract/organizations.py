@@ -1001,11 +1001,11 @@ _OPENED_BY_BRACKETS = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[与和及同]))[
 
 def _bracket_start(text: str, start: int) -> int:
     """Where a name that starts right after a closing bracket opens when a short word and a bracketed alternative
-    stand before it, alone in their clause (``区(中)直单位驻村工作队``, ``县(市)直机关工委``): before them; else
+    stand before it, alone in their clause (``区(中)直部门帮扶工作队``, ``县(市)直机关工委``): before them; else
     ``start``.
 
-    >>> t = "5月,区(中)直单位驻村工作队走访"; t[_bracket_start(t, 7):15]
-    '区(中)直单位驻村工作队'
+    >>> t = "5月,区(中)直部门帮扶工作队走访"; t[_bracket_start(t, 7):15]
+    '区(中)直部门帮扶工作队'
     >>> _bracket_start("东岭社区(居委会)党员", 9)
     9
     """
@@ -1017,7 +1017,7 @@ def _bracket_start(text: str, start: int) -> int:
 
 def _bracket_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The spans, a name opened before brackets (:func:`_bracket_start`) read from there, and a shorter name inside
-    one so read (单位驻村工作队 of 区(中)直单位驻村工作队) left out."""
+    one so read (部门帮扶工作队 of 区(中)直部门帮扶工作队) left out."""
     out = [(_bracket_start(text, s), e, kind) for s, e, kind in spans]
     return [span for span in out if not any(o[0] < span[0] and span[1] <= o[1] and o[0] < span[0] for o in out)]
 
@@ -1178,7 +1178,7 @@ def _references_resolved(ctx: DocContext, ev: Event, named: list[OrgMention]) ->
             name = resolve_reference(m.name, ctx.title, ctx.text[max(0, start - _LOOK_BACK) : start],
                                      ev.text[start - ev.start + len(m.name) :])
             rest = None if name is not None else reference_rest(m.name)
-            if rest is not None:  # 我院行政二党支部, no 院 named: the branch it names
+            if rest is not None:  # 我院后勤三党支部, no 院 named: the branch it names
                 name = rest
                 start += len(m.name) - len(rest)
             if name is not None and any(n.name == name for n in named):
@@ -1278,7 +1278,7 @@ def _resolve(ctx: DocContext, ev: Event, found: tuple[int, int, str], named: lis
         if name is None and (is_scope(words) or len(words) == 1):  # 全市, 镇 of no place named: no body
             return None
         rest = None if name is not None else reference_rest(words)
-        if rest is not None:  # 我院行政二党支部 of a page that names no 院: the branch it names
+        if rest is not None:  # 我院后勤三党支部 of a page that names no 院: the branch it names
             return OrgMention(rest, start + len(words) - len(rest), end, kind_of(rest), "subject")
         name = name or words
         return OrgMention(name, start, end, kind_of(name), "reference")

@@ -1057,12 +1057,12 @@ def reference_match(name: str) -> bool:
 
 
 def reference_rest(word: str) -> str | None:
-    """The body a reference names after its own word (``我院行政二党支部`` -> ``行政二党支部``): what stands for it when
+    """The body a reference names after its own word (``我院后勤三党支部`` -> ``后勤三党支部``): what stands for it when
     the page names no body of the reference's kind; None when nothing but suffixes follows (``我镇党委``), or a class
     of bodies (``我镇各村党支部``).
 
-    >>> reference_rest("我院行政二党支部"), reference_rest("我镇党委"), reference_rest("本单位")
-    ('行政二党支部', None, None)
+    >>> reference_rest("我院后勤三党支部"), reference_rest("我镇党委"), reference_rest("本单位")
+    ('后勤三党支部', None, None)
     """
     m = _reference_re().match(word)
     rest = word[m.end() :] if m else ""
