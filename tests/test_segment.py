@@ -445,3 +445,11 @@ def test_another_community_acting_on_its_own_opens_an_undated_event() -> None:
 def test_going_to_the_villages_names_no_other_village() -> None:
     text = "5月6日,桃园镇开展义诊活动。\n党员医生进村开展健康宣讲,发放药品。\n"
     assert len(segment(text)) == 1
+
+
+def test_an_undated_event_takes_the_day_its_work_stood_at_as_of() -> None:
+    text = ("为推进垃圾分类,青岚街道各社区组织开展站桶值守活动。\n"
+            "各社区党员踊跃报名。截止至11月5日,共有130名党员参与值守,目前仍有党员报名。\n")
+    assert _dates(text) == ["11月5日"]
+    dated = "11月2日,青岚街道组织开展站桶值守活动。\n截至11月5日,共有130名党员参与值守。\n"
+    assert _dates(dated) == ["11月2日"]  # an event with its own day keeps it; as_of opens none

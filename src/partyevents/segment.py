@@ -306,6 +306,31 @@ def _clause_day(line: Line, exprs: list[DateExpr], after: int, yu: bool = False)
     return None
 
 
+def _as_of_day(line: Line, exprs: list[DateExpr], after: int) -> DateExpr | None:
+    """A day (month and day at least) after 截至/截止 (``segment_words.tsv``, kind ``as_of``) after offset ``after`` in
+    the paragraph's first sentences: how the running work stood that day. It opens no event, but an event that has
+    no day of its own is dated by it (某街道开展值守活动。党员踊跃报名。截至11月5日,共有130名党员参与).
+
+    >>> text = "党员踊跃报名。截至11月5日,共有130名党员参与值守。"
+    >>> _as_of_day(split_lines(text)[0], find_date_expressions(text), -1).text
+    '11月5日'
+    """
+    text, end = line.text, 0
+    for _ in range(_LEAD_SENTENCES):
+        end = _sentence_end(text, end) + 1
+    quotes = _Quotes(text)
+    for e in exprs:
+        i = e.start - line.start
+        if e.start <= after:
+            continue
+        if i >= end:
+            break
+        if (e.relative is None and e.month is not None and e.day is not None and not e.lunar and not quotes.inside(i)
+                and text.endswith(_as_of(), 0, i)):
+            return e
+    return None
+
+
 def _day_of(e: DateExpr) -> bool:
     """A day written after a month or year word (当月15日, 本月20日, 今年3月5日): like a written date, it opens a
     sentence's event."""
@@ -1041,7 +1066,7 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             after = line.start - 1
         # An undated event takes a day that opens a clause of the paragraph's lead (为…,7月7日,某社区开展…).
         if opening is None and not caption and exprs and b.cur is not None and b.cur[2] < 0:
-            day = _clause_day(line, exprs, after)
+            day = _clause_day(line, exprs, after) or _as_of_day(line, exprs, after)
             if day is not None:
                 b.cur[2], b.cur[3] = day.start, day.end
                 opening, after = day, day.end
