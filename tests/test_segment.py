@@ -453,3 +453,13 @@ def test_an_undated_event_takes_the_day_its_work_stood_at_as_of() -> None:
     assert _dates(text) == ["11月5日"]
     dated = "11月2日,青岚街道组织开展站桶值守活动。\n截至11月5日,共有130名党员参与值守。\n"
     assert _dates(dated) == ["11月2日"]  # an event with its own day keeps it; as_of opens none
+
+
+def test_a_caption_that_opens_with_another_time_tells_its_own_activity() -> None:
+    text = ("某自治区12日在拉萨召开驻村工作总结会,表彰先进工作队。\n"
+            "2021年5月起,某村驻村工作队带领村民发展养殖合作社,户均增收3000元。新华社记者 张某 摄\n"
+            "各工作队持续巩固脱贫成果。\n")
+    assert _dates(text) == ["12日", "2021年5月起"]
+    same = ("5月12日,某区在文化广场召开驻村工作总结会。\n"
+            "5月12日,与会人员在文化广场参观成果展。新华社记者 张某 摄\n")
+    assert _dates(same) == ["5月12日"]  # the running event's own day: the caption retells it

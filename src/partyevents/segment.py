@@ -766,6 +766,27 @@ def _running_date(text: str, cur: list[int]) -> DateExpr | None:
     return running[0] if running else None
 
 
+def _another_time(text: str, e: DateExpr, cur: list[int] | None) -> bool:
+    """Whether a written date (a month at least) names another time than the running event's day: a span opened
+    by it (2021年5月起), or a month or day that differs from the running event's. A photo caption opening with such
+    a date (2021年5月起,某村工作队…(某某摄)) shows another activity than the running event: it opens its own.
+
+    >>> text = "12日,某区召开总结会。\\n2021年5月起,某村工作队带领村民养殖。(王某摄)\\n5月12日,某区召开总结会。(王某摄)"
+    >>> caption, same = [x for x in find_date_expressions(text) if x.month]
+    >>> _another_time(text, caption, [0, 12, 0, 3]), _another_time(text, same, [0, 12, 0, 3])
+    (True, False)
+    """
+    if cur is None or e.relative is not None or e.lunar or e.month is None:
+        return False
+    running = _running_date(text, cur)
+    if running is None or running.relative is not None:
+        return False
+    if e.since and not running.since:
+        return True
+    return (running.month is not None and e.month != running.month) or (
+        running.day is not None and e.day is not None and e.day != running.day)
+
+
 def _dates_the_lead(text: str, line: Line, e: DateExpr, cur: list[int] | None) -> bool:
     """Whether a day (3月10日,…) opening a paragraph after an event dated only vaguely (近日,某镇开展植树活动…)
     tells the day of that same activity: one event, dated by the day (ANNOTATION.md, Events). It does when its
@@ -1046,8 +1067,10 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             opening = None  # 去年底,…达100%。 then 书记某某强调,…: background inside the running report
         # a photo caption (…(某某摄), 图为…) retells the running event: none of its dates opens an event
         caption = b.cur is not None and b.cur_section == b.section and _is_caption(line.text)
-        if caption:
+        if caption and (opening is None or not _another_time(text, opening, b.cur)):
             opening = None
+        elif caption:
+            caption = False  # 2021年5月起,某村工作队…(某某摄): a caption telling another time tells its own activity
         if opening is not None and not caption and _vague(opening):
             opening = _clause_day(line, exprs, opening.end) or opening  # 近日,…。为…,7月16日上午,…
         elif opening is not None and not caption and opening.year_only:  # 2021年是…。某站于4月11日上午,…
