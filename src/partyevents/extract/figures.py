@@ -107,6 +107,8 @@ class _Grammar:
     modifiers: dict[str, str]  # a word that says which kind of people a generic head counts -> their category
     selection_re: re.Pattern[str]
     person_re: re.Pattern[str]  # a word for people (or a team counting its members)
+    member_words: frozenset[str]  # a word for the members of a group (成员): the team named before it says who they are
+    team_re: re.Pattern[str]  # a team noun (one with a members category in figure_nouns.tsv)
 
 
 def _alternation(words: list[str]) -> str:
@@ -158,6 +160,7 @@ def _grammar() -> _Grammar:
         modifier_re=re.compile(trie_pattern(list(modifiers))), modifiers=modifiers,
         selection_re=re.compile(rf"(?:{_alternation([r[0] for r in read_table('figure_selection.tsv')])})了?\Z"),
         person_re=re.compile(trie_pattern([w for w, c in nouns.items() if c in _PERSON_CATEGORIES or w in members])),
+        member_words=frozenset(excl.get("member", [])), team_re=re.compile(trie_pattern(list(members))),
     )
 
 
@@ -721,6 +724,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
         category = noun[1] if noun and noun[1] in _PERSON_CATEGORIES else "people"
         if noun and noun is not before and category != "volunteers" and _volunteers_listed(g, text, m_end + len(noun[0]), end):
             category = "volunteers"  # 20名党员、青年志愿者: the group serves as volunteers
+        if noun and noun[0] in g.member_words:
+            category = _team_members(g, text, m_start, lo) or category  # 讲师团现有成员5名: the team's members
         if category == "people":
             category = _modified(g, text, m_start, lo, noun) or category
     elif noun and (unit.mode == "noun" or noun[1] in unit.noun_may) and (
@@ -731,6 +736,31 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     return Figure(value=parsed.value, value_text=m.group(), unit=unit_word, category=category,
                   start=m_start, end=m_end, noun=noun[0] if noun else None, approximate=approximate,
                   value_max=value_max, kind="target" if pre in ("不少于", "不低于") else "count")
+
+
+_TEAM_REACH = 40  # how far back in its sentence the team whose members are counted may be named
+_TEAM_CLAUSE = re.compile(r"[。;；!！?？\n]")
+
+
+def _team_members(g: _Grammar, text: str, pos: int, lo: int) -> str | None:
+    """The category of the members of the last team named before ``pos`` in its sentence (``组建讲师团,现有成员5名``,
+    ``某服务队由30名成员组成``), when its members are of one kind: a word for members alone (``成员``,
+    ``figure_exclusions.tsv``, kind ``member``) says nothing of who they are.
+
+    >>> g = _grammar()
+    >>> text = "该志愿服务队现有成员30名"
+    >>> _team_members(g, text, text.index("30"), 0)
+    'volunteers'
+    """
+    start = max(lo, pos - _TEAM_REACH)
+    stops = list(_TEAM_CLAUSE.finditer(text, start, pos))
+    if stops:
+        start = stops[-1].end()
+    found = None
+    for m in g.team_re.finditer(text, start, pos):
+        found = m.group()
+    team = g.members.get(found, "") if found else ""
+    return team if team in _PERSON_CATEGORIES and team != "people" else None
 
 
 _NAME_GAP = 2  # how many characters may stand between a measure word and the place word that ends a name
