@@ -108,6 +108,7 @@ class _Grammar:
     selection_re: re.Pattern[str]
     person_re: re.Pattern[str]  # a word for people (or a team counting its members)
     member_words: frozenset[str]  # a word for the members of a group (成员): the team named before it says who they are
+    collective: tuple[str, ...]  # the end of a word for the many cadres of one body (干部, 成员), not its one holder of a post
     team_re: re.Pattern[str]  # a team noun (one with a members category in figure_nouns.tsv)
 
 
@@ -160,7 +161,7 @@ def _grammar() -> _Grammar:
         modifier_re=re.compile(trie_pattern(list(modifiers))), modifiers=modifiers,
         selection_re=re.compile(rf"(?:{_alternation([r[0] for r in read_table('figure_selection.tsv')])})了?\Z"),
         person_re=re.compile(trie_pattern([w for w, c in nouns.items() if c in _PERSON_CATEGORIES or w in members])),
-        member_words=frozenset(excl.get("member", [])), team_re=re.compile(trie_pattern(list(members))),
+        member_words=frozenset(excl.get("member", [])), collective=tuple(excl.get("collective", [])), team_re=re.compile(trie_pattern(list(members))),
     )
 
 
@@ -281,8 +282,9 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
             if (head_end >= 0 and gap and category != prefer and (person or not team)
                     and _RANK.get(category, 2) < _RANK.get(head_cat, 2)):
                 break  # 党支部联系小区: a new phrase, not a wider head
-            if not person and head_cat in _RANK and category in _MEMBERS:
-                break  # 三个党支部党员: the bodies are counted, not their members (村支部书记 are counted)
+            if not person and head_cat in _RANK and (
+                    category in _MEMBERS or (category == "cadres" and text[at:i].endswith(g.collective))):
+                break  # 三个党支部党员, 6个小区业委会成员: the bodies are counted, not their members (村支部书记 are)
             if not person or category in _PERSON_CATEGORIES:
                 head_end, head_cat, gap = i, category, 0
             else:
