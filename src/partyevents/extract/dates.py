@@ -35,7 +35,7 @@ from .wordtrie import trie_pattern
 __all__ = ["DateExpr", "RelativeWord", "body_year", "find_date_expressions", "holidays", "lunar_to_solar", "path_date",
            "resolve_dates", "tells_founding"]
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "0": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def cn_number(s: str) -> int:
@@ -43,6 +43,8 @@ def cn_number(s: str) -> int:
 
     >>> cn_number("12"), cn_number("十二"), cn_number("二十一"), cn_number("三十"), cn_number("二〇二二")
     (12, 12, 21, 30, 2022)
+    >>> cn_number("二○二三"), cn_number("二O二三"), cn_number("二0二三")  # the look-alikes of 〇 in a year
+    (2023, 2023, 2023)
     """
     if s.isdigit():
         return int(s)
@@ -83,12 +85,13 @@ _TAIL = (
     r"(?!\d))?(?P<xu>许)?"
     rf"(?P<since>{_since_words('tail')})?"
 )
+_YEAR_ZEROS = "○O0"  # what stands for 〇 in a year written digit by digit (二○二三年, 二O二三年, 二0二三年)
 _DATE_RE = re.compile(
     r"(?<![0-9\-/])(?<![0-9]\.)(?P<pre>自|从)?(?:"
     # ISO-like: 2021-10-25, 2021.10.25, 2021/10/25
     rf"(?P<iy>{_YEAR})(?P<sep>[-./])(?P<im>{_M2})(?P=sep)(?P<id>{_D2})(?![0-9])"
     # Chinese: [2022年][12月[4日]], with Arabic or Chinese numerals
-    rf"|(?=[0-9〇零一二三四五六七八九十])(?:(?:(?P<y>{_YEAR})|(?P<ycn>[〇零一二三四五六七八九]{{4}}))\s*年\s*)?"
+    rf"|(?=[0-9〇零一二三四五六七八九十])(?:(?:(?P<y>{_YEAR})|(?P<ycn>[〇零一二三四五六七八九][〇零一二三四五六七八九{_YEAR_ZEROS}]{{3}}))\s*年\s*)?"
     rf"(?:(?:(?P<m>{_M2})|(?P<mcn>{_CN_MONTH}))\s*月份?\s*"
     rf"(?:(?:(?P<d>{_D2})(?:\s*[-~至到、]\s*(?P<dd>{_D2}))?|(?P<dcn>{_CN_DAY}))\s*[日号])?)?"
     rf")" + _TAIL
@@ -101,7 +104,7 @@ _DIGIT = "0-9〇零一二三四五六七八九十"
 # one of these the match is empty. The leading class lets the engine skip ahead in C instead of trying
 # _DATE_RE at every character.
 _DATE_START = re.compile(
-    rf"[自从{_DIGIT}](?<![0-9\-/][\s\S])(?<![0-9]\.[\s\S])(?:(?<=[自从])(?=[{_DIGIT}])|[{_DIGIT}]{{0,3}}\s*[年月时点:\-./])"
+    rf"[自从{_DIGIT}](?<![0-9\-/][\s\S])(?<![0-9]\.[\s\S])(?:(?<=[自从])(?=[{_DIGIT}])|[{_DIGIT}{_YEAR_ZEROS}]{{0,3}}\s*[年月时点:\-./])"
 )
 
 
