@@ -109,6 +109,7 @@ class _Grammar:
     person_re: re.Pattern[str]  # a word for people (or a team counting its members)
     member_words: frozenset[str]  # a word for the members of a group (成员): the team named before it says who they are
     collective: tuple[str, ...]  # the end of a word for the many cadres of one body (干部, 成员), not its one holder of a post
+    device_names: tuple[str, ...]  # a noun that, counted by a Chinese numeral right before it, names a program (三张清单)
     team_re: re.Pattern[str]  # a team noun (one with a members category in figure_nouns.tsv)
 
 
@@ -161,7 +162,8 @@ def _grammar() -> _Grammar:
         modifier_re=re.compile(trie_pattern(list(modifiers))), modifiers=modifiers,
         selection_re=re.compile(rf"(?:{_alternation([r[0] for r in read_table('figure_selection.tsv')])})了?\Z"),
         person_re=re.compile(trie_pattern([w for w, c in nouns.items() if c in _PERSON_CATEGORIES or w in members])),
-        member_words=frozenset(excl.get("member", [])), collective=tuple(excl.get("collective", [])), team_re=re.compile(trie_pattern(list(members))),
+        member_words=frozenset(excl.get("member", [])), collective=tuple(excl.get("collective", [])),
+        device_names=tuple(excl.get("device", [])), team_re=re.compile(trie_pattern(list(members))),
     )
 
 
@@ -717,6 +719,9 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     if noun and text.startswith(g.topics, m_end + len(noun[0]) + text.startswith("的", m_end + len(noun[0]))):
         return None  # 学习某某等7名优秀党员先进事迹: the people are what was studied, not counted
     noun = noun or before
+    if not run[0].isascii() and (text.startswith(g.device_names, m_end) or (
+            noun and noun is not before and noun[0].endswith(g.device_names))):
+        return None  # 三张清单, 四张名片: a program's name that holds a numeral (问题清单3张, 6项攻坚项目清单 count)
     if noun and noun[1] == _NOT_COUNTED:
         if unit.mode != "fixed":
             return None  # 三个实践载体, 五个工作环节: headings, not things counted
