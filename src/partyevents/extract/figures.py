@@ -110,6 +110,7 @@ class _Grammar:
     member_words: frozenset[str]  # a word for the members of a group (成员): the team named before it says who they are
     collective: tuple[str, ...]  # the end of a word for the many cadres of one body (干部, 成员), not its one holder of a post
     device_names: tuple[str, ...]  # a noun that, counted by a Chinese numeral right before it, names a program (三张清单)
+    areas: frozenset[str]  # a one-character word for an area (县, 市, 区), counted only standing alone after the measure word
     team_re: re.Pattern[str]  # a team noun (one with a members category in figure_nouns.tsv)
 
 
@@ -163,7 +164,7 @@ def _grammar() -> _Grammar:
         selection_re=re.compile(rf"(?:{_alternation([r[0] for r in read_table('figure_selection.tsv')])})了?\Z"),
         person_re=re.compile(trie_pattern([w for w, c in nouns.items() if c in _PERSON_CATEGORIES or w in members])),
         member_words=frozenset(excl.get("member", [])), collective=tuple(excl.get("collective", [])),
-        device_names=tuple(excl.get("device", [])), team_re=re.compile(trie_pattern(list(members))),
+        device_names=tuple(excl.get("device", [])), areas=frozenset(excl.get("area", [])), team_re=re.compile(trie_pattern(list(members))),
     )
 
 
@@ -735,6 +736,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
             category = _team_members(g, text, m_start, lo) or category  # 讲师团现有成员5名: the team's members
         if category == "people":
             category = _modified(g, text, m_start, lo, noun) or category
+    elif unit.mode == "noun" and _lone_place(g, text, m_end, end):
+        category, noun = "places", (text[m_end], "places")  # 全省13个市、3个县的干部: places
     elif noun and (unit.mode == "noun" or noun[1] in unit.noun_may) and (
             noun[1] not in _PERSON_CATEGORIES or unit.persons):
         category = noun[1]  # not so for 十几家单位负责人, 三批第一书记: 家 and 批 count bodies and batches
@@ -743,6 +746,22 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     return Figure(value=parsed.value, value_text=m.group(), unit=unit_word, category=category,
                   start=m_start, end=m_end, noun=noun[0] if noun else None, approximate=approximate,
                   value_max=value_max, kind="target" if pre in ("不少于", "不低于") else "count")
+
+
+_LONE_PLACE_NEXT = frozenset("的、和及与,，。;；:：!！?？)）(（\n")  # what may follow a one-character place word
+
+
+def _lone_place(g: _Grammar, text: str, pos: int, end: int) -> bool:
+    """Whether a one-character word for an area (县, 市, 区: ``figure_exclusions.tsv``, kind ``area``) stands alone
+    right after the measure word (``13个市、``, ``3个县的``): places. Such a word is no noun of the table: it would
+    end too many words before a number (``该市``, ``城区``) and start too many after one (``区域``, ``县直``).
+
+    >>> g = _grammar()
+    >>> [_lone_place(g, t, 2, len(t)) for t in ("3个县、", "3个区域", "3个市")]
+    [True, False, True]
+    """
+    return (pos < end and text[pos] in g.areas
+            and (pos + 1 >= end or text[pos + 1] in _LONE_PLACE_NEXT))
 
 
 _TEAM_REACH = 40  # how far back in its sentence the team whose members are counted may be named
