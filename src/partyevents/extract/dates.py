@@ -87,7 +87,8 @@ _TAIL = (
 )
 _YEAR_ZEROS = "○O0"  # what stands for 〇 in a year written digit by digit (二○二三年, 二O二三年, 二0二三年)
 _DATE_RE = re.compile(
-    r"(?<![0-9\-/])(?<![0-9]\.)(?P<pre>自|从)?(?:"
+    r"(?<![0-9\-/])(?:(?<![0-9]\.)|(?<=\n[0-9]\.)|(?<=\n[0-9][0-9]\.)|(?<=\A[0-9]\.)|(?<=\A[0-9][0-9]\.))"
+    r"(?P<pre>自|从)?(?:"
     # ISO-like: 2021-10-25, 2021.10.25, 2021/10/25
     rf"(?P<iy>{_YEAR})(?P<sep>[-./])(?P<im>{_M2})(?P=sep)(?P<id>{_D2})(?![0-9])"
     # Chinese: [2022年][12月[4日]], with Arabic or Chinese numerals
@@ -104,7 +105,8 @@ _DIGIT = "0-9〇零一二三四五六七八九十"
 # one of these the match is empty. The leading class lets the engine skip ahead in C instead of trying
 # _DATE_RE at every character.
 _DATE_START = re.compile(
-    rf"[自从{_DIGIT}](?<![0-9\-/][\s\S])(?<![0-9]\.[\s\S])(?:(?<=[自从])(?=[{_DIGIT}])|[{_DIGIT}{_YEAR_ZEROS}]{{0,3}}\s*[年月时点:\-./])"
+    rf"[自从{_DIGIT}](?<![0-9\-/][\s\S])(?:(?<![0-9]\.[\s\S])|(?<=\n[0-9]\.[\s\S])|(?<=\n[0-9][0-9]\.[\s\S])"
+    rf"|(?<=\A[0-9]\.[\s\S])|(?<=\A[0-9][0-9]\.[\s\S]))(?:(?<=[自从])(?=[{_DIGIT}])|[{_DIGIT}{_YEAR_ZEROS}]{{0,3}}\s*[年月时点:\-./])"
 )
 
 
