@@ -463,3 +463,8 @@ def test_a_caption_that_opens_with_another_time_tells_its_own_activity() -> None
     same = ("5月12日,某区在文化广场召开驻村工作总结会。\n"
             "5月12日,与会人员在文化广场参观成果展。新华社记者 张某 摄\n")
     assert _dates(same) == ["5月12日"]  # the running event's own day: the caption retells it
+
+
+def test_a_point_of_an_enumeration_may_stand_before_a_sentence_opening_date() -> None:
+    text = "一是11月2日,青山镇召开党建推进会。二是11月5日,青山镇组织党员开展巡河。\n"
+    assert _dates(text) == ["11月2日", "11月5日"]

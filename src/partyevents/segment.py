@@ -40,7 +40,9 @@ _SAME_DAY_NEW = _SAME_DAY - {"随后"}  # inside a paragraph, these may start an
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding whitespace
 _OPENER_MARKS = "“\"‘'((◆◇●○■□▲△★☆·•*-"  # with white space, what may stand before a sentence's opening date
 _OPENER_WORDS = "自从在于"  # and one of these right before it
-_OPENER_PREFIX = re.compile(rf"^[\s{re.escape(_OPENER_MARKS)}]*(?:{'|'.join(_OPENER_WORDS)})?")
+_ENUMERATORS = "一二三四五六七八九十"  # before 是, a point of an enumeration (一是…。二是12月6日,…) may stand before those
+_OPENER_PREFIX = re.compile(
+    rf"^[\s{re.escape(_OPENER_MARKS)}]*(?:[{_ENUMERATORS}]是)?(?:{'|'.join(_OPENER_WORDS)})?")
 _QUOTE_MARKS = re.compile("[“”《》]")
 
 
@@ -404,10 +406,16 @@ def _opens(line: Line, e: DateExpr) -> bool:
     if not 0 <= i <= len(text):
         return _opens_plain(line, e)
     i -= 1
-    if i >= 0 and text[i] in _OPENER_WORDS:
+    ch = text[i] if i >= 0 else ""  # each character is read once
+    if ch and ch in _OPENER_WORDS:
         i -= 1
-    while i >= 0 and (text[i] in _OPENER_MARKS or text[i].isspace()):
+        ch = text[i] if i >= 0 else ""
+    if ch == "是" and i >= 1 and text[i - 1] in _ENUMERATORS:
+        i -= 2
+        ch = text[i] if i >= 0 else ""
+    while ch and (ch in _OPENER_MARKS or ch.isspace()):
         i -= 1
+        ch = text[i] if i >= 0 else ""
     return i < 0 or _SENTENCE_END.match(text, i) is not None
 
 
