@@ -468,3 +468,9 @@ def test_a_caption_that_opens_with_another_time_tells_its_own_activity() -> None
 def test_a_point_of_an_enumeration_may_stand_before_a_sentence_opening_date() -> None:
     text = "一是11月2日,青山镇召开党建推进会。二是11月5日,青山镇组织党员开展巡河。\n"
     assert _dates(text) == ["11月2日", "11月5日"]
+
+
+def test_a_day_after_as_of_dates_no_undated_summary_beside_a_dated_activity() -> None:
+    text = ("近年来,青岚街道大力推进垃圾分类。\n各社区党员踊跃参与。截至11月5日,共有130名党员参与值守。\n"
+            "11月8日,青岚街道召开垃圾分类推进会。\n")
+    assert _dates(text) == [None, "11月8日"]

@@ -1047,6 +1047,7 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
     b = _Builder()
     held: list[str] = []  # short lines after the running event: captions or sub-headings (:func:`_captions`)
     floor = _history_floor(by_line)
+    as_of: set[int] = set()  # where the days after 截至 that dated an undated event start (:func:`_as_of_day`)
     this_year = dt.date.today().year  # a later year names a plan (2035年远景目标), not the report's time
     latest = max((e.year for exprs in by_line for e in exprs if e.year is not None and e.year <= this_year), default=0)
     pairs = [(line, [e for e in exprs if (e.year is None or e.year >= floor) and not _founding(line, e, latest)])
@@ -1097,7 +1098,9 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             after = line.start - 1
         # An undated event takes a day that opens a clause of the paragraph's lead (为…,7月7日,某社区开展…).
         if opening is None and not caption and exprs and b.cur is not None and b.cur[2] < 0:
-            day = _clause_day(line, exprs, after) or _as_of_day(line, exprs, after)
+            day = _clause_day(line, exprs, after)
+            if day is None and (day := _as_of_day(line, exprs, after)) is not None:
+                as_of.add(day.start)
             if day is not None:
                 b.cur[2], b.cur[3] = day.start, day.end
                 opening, after = day, day.end
@@ -1114,5 +1117,9 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             b.extend(at)
             b.open(at, line.end, e)
     b.close()
+    if as_of and any(seg.date_start is not None and seg.date_start not in as_of for seg in b.out):
+        # a day after 截至 dates an event only on a page that tells no other dated activity: beside one, the
+        # undated paragraph is background or an achievement summary (ANNOTATION.md, Events)
+        return [Segment(seg.start, seg.end, seg.section) if seg.date_start in as_of else seg for seg in b.out]
     return b.out
 
