@@ -549,6 +549,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             rests.append(m.end() + (len(figure.noun) if figure.noun and text.startswith(figure.noun, m.end()) else 0))
     if text.find("万", start, end) >= 0 or text.find("亿", start, end) >= 0:
         _add_bare_amounts(text, start, end, out, rests)
+        _add_bare_people(g, text, start, end, out, rests)
     if out:
         _subsets(g, text, out)
         _selected(g, text, start, out)
@@ -595,6 +596,50 @@ def _add_bare_amounts(text: str, start: int, end: int, out: list[Figure], rests:
         k = bisect_left([f.start for f in out], at)
         out.insert(k, figure)
         rests.insert(k, stop)
+
+
+# a number in 万 with no measure word, right before a word for people (逾3万多群众, 2万余党员): a count of them
+_WAN_DIGITS_BEFORE = re.compile(r"(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]+)\Z")
+_WAN_PRE = re.compile(rf"(?:{_PRE})\Z")
+
+
+def _add_bare_people(g: _Grammar, text: str, start: int, end: int, out: list[Figure], rests: list[int]) -> None:
+    """Add to ``out`` (and ``rests``, in order) the counts of people written in 万 with no measure word right before
+    the word for them (``逾3万多群众``, ``2万余名`` has its 名 and is found by the measure word).
+
+    >>> [(f.value, f.value_text, f.category) for f in find_figures("县内外逾3万多群众进山采挖。")]
+    [(30000.0, '逾3万多', 'people')]
+    """
+    protected: list[tuple[int, int]] | None = None
+    for big in re.finditer("万", text[start:end]):
+        at_big = start + big.start()
+        stop = at_big + 1 + (text.startswith(("余", "多"), at_big + 1))
+        word = g.person_re.match(text, stop, end)
+        if word is None or g.nouns.get(word.group(), "") not in _PERSON_CATEGORIES:
+            continue
+        lo = max(start, at_big - _AMOUNT_DIGITS)
+        digits = _WAN_DIGITS_BEFORE.search(text, lo, at_big)
+        if digits is None or (digits.start() > 0 and text[digits.start() - 1] in NUMERAL_CHARS + "0123456789.数几"):
+            continue
+        at = digits.start()
+        pre = _WAN_PRE.search(text, max(start, at - 4), at)
+        if pre is not None:
+            at = pre.start()
+        if any(f.start < stop and at < f.end for f in out):
+            continue
+        if protected is None:
+            protected = _protected(text, start, end)
+        if protected and _covered(protected, at, stop):
+            continue
+        parsed = parse_numeral(text[digits.start() : stop])
+        noun = _noun_after(g, text, stop, end, True)
+        if parsed is None or noun is None or noun[1] not in _PERSON_CATEGORIES:
+            continue
+        figure = Figure(value=parsed.value, value_text=text[at:stop], unit="人", category=noun[1], start=at, end=stop,
+                        noun=noun[0], approximate=parsed.approximate or pre is not None, value_max=None, kind="count")
+        k = bisect_left([f.start for f in out], at)
+        out.insert(k, figure)
+        rests.insert(k, stop + len(noun[0]))
 
 
 _SUBSET_WORD = "其中"
