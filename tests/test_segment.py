@@ -474,3 +474,12 @@ def test_a_day_after_as_of_dates_no_undated_summary_beside_a_dated_activity() ->
     text = ("近年来,青岚街道大力推进垃圾分类。\n各社区党员踊跃参与。截至11月5日,共有130名党员参与值守。\n"
             "11月8日,青岚街道召开垃圾分类推进会。\n")
     assert _dates(text) == [None, "11月8日"]
+
+
+def test_a_body_or_place_label_and_a_colon_may_stand_before_an_entry_opening_date() -> None:
+    text = ("【县级动态】\n11月2日\n县委组织部召开组织工作会议。\n11月4日\n县委组织部开展党员冬训。\n【镇街动态】\n"
+            "青山镇:11月3日,青山镇召开党建推进会。\n白石街道:11月5日,白石街道组织党员巡河。\n")
+    assert document_style(text) == "bulletin"
+    assert _dates(text) == ["11月2日", "11月4日", "11月3日", "11月5日"]
+    speech = "11月2日,青山镇召开会议。会议要求:11月5日起,各村开展排查。\n"
+    assert _dates(speech) == ["11月2日"]  # what is asked for opens no entry

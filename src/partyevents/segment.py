@@ -41,8 +41,14 @@ _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding 
 _OPENER_MARKS = "“\"‘'((◆◇●○■□▲△★☆·•*-"  # with white space, what may stand before a sentence's opening date
 _OPENER_WORDS = "自从在于"  # and one of these right before it
 _ENUMERATORS = "一二三四五六七八九十"  # before 是, a point of an enumeration (一是…。二是12月6日,…) may stand before those
+# a body's or place's name and a colon opening an entry (甲镇:12月5日,…): the entry's label, the date after it opens
+_LABEL_CHARS = "\u4e00-\u9fff()（）"
+_LABEL_MAX = 12
+_LABEL = re.compile(rf"[{_LABEL_CHARS}]{{0,{_LABEL_MAX - 1}}}(?:镇|乡|街道|社区|村|县|区|市|局|委|部|办|所|站|中心|支部|总支|公司|院)")
+_LABEL_CHAR = re.compile(f"[{_LABEL_CHARS}]")
 _OPENER_PREFIX = re.compile(
-    rf"^[\s{re.escape(_OPENER_MARKS)}]*(?:[{_ENUMERATORS}]是)?(?:{'|'.join(_OPENER_WORDS)})?")
+    rf"^(?:(?={_LABEL.pattern}[:：])[{_LABEL_CHARS}]{{1,{_LABEL_MAX}}}[:：])?"
+    rf"[\s{re.escape(_OPENER_MARKS)}]*(?:[{_ENUMERATORS}]是)?(?:{'|'.join(_OPENER_WORDS)})?")
 _QUOTE_MARKS = re.compile("[“”《》]")
 
 
@@ -416,6 +422,12 @@ def _opens(line: Line, e: DateExpr) -> bool:
     while ch and (ch in _OPENER_MARKS or ch.isspace()):
         i -= 1
         ch = text[i] if i >= 0 else ""
+    if ch in (":", "：") and ch:
+        k = i  # the label before the colon: at most _LABEL_MAX name characters, opening the line or a sentence
+        while k > 0 and i - k < _LABEL_MAX and _LABEL_CHAR.match(text[k - 1]):
+            k -= 1
+        if k < i and (k == 0 or not _LABEL_CHAR.match(text[k - 1])) and _LABEL.fullmatch(text, k, i):
+            i = k - 1
     return i < 0 or _SENTENCE_END.match(text, i) is not None
 
 
