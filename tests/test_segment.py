@@ -483,3 +483,10 @@ def test_a_body_or_place_label_and_a_colon_may_stand_before_an_entry_opening_dat
     assert _dates(text) == ["11月2日", "11月4日", "11月3日", "11月5日"]
     speech = "11月2日,青山镇召开会议。会议要求:11月5日起,各村开展排查。\n"
     assert _dates(speech) == ["11月2日"]  # what is asked for opens no entry
+
+
+def test_a_day_right_before_qian_is_a_deadline_that_opens_no_event() -> None:
+    text = "11月2日,县委组织部召开会议。\n会议要求,各镇于11月10日前完成摸排。\n"
+    assert _dates(text) == ["11月2日"]
+    went = "11月2日,县委组织部召开会议。\n11月10日前往甲村调研党建工作。\n"
+    assert _dates(went) == ["11月2日", "11月10日"]  # 前往 is a word of its own

@@ -369,8 +369,19 @@ def _as_of() -> tuple[str, ...]:
 
 
 def _bound(line: Line, e: DateExpr) -> bool:
-    """Whether the date is a bound (2016年以前, 5月1日之前) rather than when something happened."""
-    return line.text.startswith(_before_words(), e.end - line.start)
+    """Whether the date is a bound (2016年以前, 5月1日之前, a deadline 11月10日前完成) rather than when something
+    happened. A day's 前 is a bound unless it starts a word of its own (11月10日前往某村: ``segment_words.tsv``, kind
+    ``not_bound``).
+
+    >>> text = "各镇于11月10日前完成摸排。11月12日前往甲村。"
+    >>> [_bound(split_lines(text)[0], e) for e in find_date_expressions(text)]
+    [True, False]
+    """
+    i = e.end - line.start
+    if line.text.startswith(_before_words(), i):
+        return True
+    return (e.day is not None and e.relative is None and line.text.startswith("前", i)
+            and not line.text.startswith(words_of("segment_words.tsv", "not_bound"), i))
 
 
 def _planned(line: Line, e: DateExpr) -> bool:
