@@ -490,3 +490,11 @@ def test_a_day_right_before_qian_is_a_deadline_that_opens_no_event() -> None:
     assert _dates(text) == ["11月2日"]
     went = "11月2日,县委组织部召开会议。\n11月10日前往甲村调研党建工作。\n"
     assert _dates(went) == ["11月2日", "11月10日"]  # 前往 is a word of its own
+
+
+def test_a_digest_paragraph_with_a_day_in_its_first_sentence_is_an_entry() -> None:
+    text = ("【县级动态】\n11月2日\n县委组织部召开组织工作会议。\n11月4日\n县委组织部开展党员冬训。\n【镇街动态】\n"
+            "青山镇于11月3日召开党建推进会。\n白石街道11月5日组织党员巡河。\n为推进垃圾分类,11月6日,黄河社区组织党员值守。\n"
+            "活动中,党员们耐心讲解分类知识。\n")
+    assert document_style(text) == "bulletin"
+    assert _dates(text) == ["11月2日", "11月4日", "11月3日", "11月5日", "11月6日"]

@@ -669,6 +669,8 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
                         and e.relative not in _part_words() and e.relative not in _AFTER),
                        None) if exprs else None  # a relative word opens an entry only at the line start (◆近日,…);
         # a part of the day (下午,…) goes on with the day's entry
+        if opening is None and exprs:
+            opening = _entry_day(line, exprs)  # 青山镇于11月3日召开…, 为…,11月6日,某社区…: a day in the first sentence
         if opening is not None and (b.cur is None or b.cur[1] != b.cur[3]):
             b.open(line.start, line.end, opening)
         elif b.cur is not None:
@@ -679,6 +681,22 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
     # an introduction before the first dated entry (随着春节临近,镇党委…开展了一系列慰问活动) is no entry
     first = next((i for i, seg in enumerate(b.out) if seg.date_start is not None), 0)
     return b.out[first:]
+
+
+def _entry_day(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
+    """A day (month and day, written out) in the first sentence of a digest's paragraph that does not open with it
+    (青山镇于11月3日召开…, 白石街道11月5日组织…, 为…,11月6日,黄河社区…): the paragraph is an entry of its own
+    (ANNOTATION.md, Events: an entry that opens with a date inside its first sentence), as the news rules read it
+    (:func:`_opening_date`).
+
+    >>> text = "青山镇于11月3日召开党建推进会。"
+    >>> _entry_day(split_lines(text)[0], find_date_expressions(text)).text
+    '11月3日'
+    """
+    e = _opening_date(line, exprs)
+    if e is None or e.relative is not None or e.month is None or e.day is None or e.lunar or e.since:
+        return None
+    return e
 
 
 # a named place (八经街道, 南彩门社区) right after 当天/当日: the same day, but somewhere else
