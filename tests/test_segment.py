@@ -498,3 +498,5 @@ def test_a_digest_paragraph_with_a_day_in_its_first_sentence_is_an_entry() -> No
             "活动中,党员们耐心讲解分类知识。\n")
     assert document_style(text) == "bulletin"
     assert _dates(text) == ["11月2日", "11月4日", "11月3日", "11月5日", "11月6日"]
+    told = "【县级动态】\n11月2日\n县委组织部召开会议。\n会议传达了11月1日全县工作会议精神。\n11月4日\n县委组织部开展冬训。\n"
+    assert _dates(told) == ["11月2日", "11月4日"]  # a day told further on in a paragraph of the entry opens none

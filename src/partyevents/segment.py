@@ -684,19 +684,26 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
 
 
 def _entry_day(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
-    """A day (month and day, written out) in the first sentence of a digest's paragraph that does not open with it
-    (青山镇于11月3日召开…, 白石街道11月5日组织…, 为…,11月6日,黄河社区…): the paragraph is an entry of its own
-    (ANNOTATION.md, Events: an entry that opens with a date inside its first sentence), as the news rules read it
-    (:func:`_opening_date`).
+    """A day (month and day, written out) in the first sentence of a digest's paragraph that does not open with it:
+    after the body or place acting (白石街道11月5日组织…, 青山镇于11月3日召开…) or opening a clause of the lead
+    (为…,11月6日,黄河社区…). The paragraph is an entry of its own (ANNOTATION.md, Events: an entry that opens with a
+    date inside its first sentence). A day told further on (会议传达了12月1日会议精神) opens none.
 
     >>> text = "青山镇于11月3日召开党建推进会。"
     >>> _entry_day(split_lines(text)[0], find_date_expressions(text)).text
     '11月3日'
+    >>> text = "会议传达了12月1日全县工作会议精神。"
+    >>> _entry_day(split_lines(text)[0], find_date_expressions(text)) is None
+    True
     """
     e = _opening_date(line, exprs)
     if e is None or e.relative is not None or e.month is None or e.day is None or e.lunar or e.since:
         return None
-    return e
+    i = e.start - line.start
+    subject = line.text[:i].removesuffix("于")
+    if _LABEL.fullmatch(subject) or _clause_day(line, exprs, -1) is e:
+        return e
+    return None
 
 
 # a named place (八经街道, 南彩门社区) right after 当天/当日: the same day, but somewhere else
