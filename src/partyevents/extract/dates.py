@@ -270,6 +270,19 @@ def _since_later(m: re.Match[str], text: str, start: int, end: int) -> bool:
     return (start == 0 or text[start - 1] in _CLAUSE_BEFORE) and _SINCE_BARE.match(text, end) is not None
 
 
+def _since_after_year_word(text: str, start: int, end: int) -> bool:
+    """Whether a year word (今年, 去年) at ``text[start:end]`` starts a "since" date the way a written year does
+    (:func:`_since_later`): a part of the year and 以来 after it (今年初以来, 去年底以来,), or a verb phrase ending in
+    以来 after 自/从 before it (自去年底开展活动以来).
+
+    >>> _since_after_year_word("今年初以来,全镇开展活动。", 0, 2), _since_after_year_word("今年初,全镇开展活动。", 0, 2)
+    (True, False)
+    """
+    if start > 0 and text[start - 1] in _PRE_LEN:
+        return _SINCE_LATER.match(text, end) is not None
+    return (start == 0 or text[start - 1] in _CLAUSE_BEFORE) and _SINCE_BARE.match(text, end) is not None
+
+
 def _date_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The non-empty matches of ``_DATE_RE.finditer(text, start, end)``, trying the regex only where one can start.
 
@@ -683,6 +696,8 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
         if not _valid(month, day):
             month = day = None
         since = bool(m["since"]) or (bool(m["lai"]) and words[m["rel"]].unit == "year" and month is None)
+        if not since and words[m["rel"]].unit == "year" and month is None:
+            since = _since_after_year_word(text, m.start(), m.end())  # 今年初以来, 自去年底以来
         upto = m.end() if since or not m["lai"] else m.start("lai")
         found.append(DateExpr(m.start(), upto, text[m.start() : upto], None, month, day, since, m["rel"]))
     relative = _spans_of(found)
