@@ -141,8 +141,10 @@ def _relative_re() -> re.Pattern[str]:
     words = sorted(relative_words(), key=len, reverse=True)
     return re.compile(
         "(?P<rel>" + "|".join(map(re.escape, words)) + ")"
-        # a month (and day) after a year word: 去年8月, 今年3月5日; a day after a month word: 本月20日, 当月15日
-        rf"(?:(?P<m>{_M2})\s*月份?(?:\s*(?P<d>{_D2})\s*[日号])?|(?P<md>{_D2})\s*[日号])?" + _TAIL
+        # a month (and day) after a year word: 去年8月, 今年3月5日; a day after a month word: 本月20日, 当月15日;
+        # a day of the week after a week word: 上周五, 本周三 (not 本周一系列, 上周一次)
+        rf"(?:(?P<m>{_M2})\s*月份?(?:\s*(?P<d>{_D2})\s*[日号])?|(?P<md>{_D2})\s*[日号]"
+        rf"|(?<=周)(?P<wd>[一二三四五六日天])(?![次系些个场批项起]))?" + _TAIL
         # 今年来, (今年以来): 来 alone, before a comma, after a year word (see _scan)
         + r"(?P<lai>(?<!以来)来(?=[,，]))?"
     )
@@ -200,6 +202,7 @@ class DateExpr(NamedTuple):
     end_day: int | None = None
     lunar: bool = False  # month and day are of the Chinese calendar (正月十五, 中秋节): resolved once a year is known
     digits: str | None = None  # a run of digits before 日 that lost its 月 or 年 (429日, 20210315日): a typo to repair
+    weekday: int | None = None  # after a week word (上周五): the day of the week, Monday 0
 
     @property
     def year_only(self) -> bool:
@@ -699,7 +702,9 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
         if not since and words[m["rel"]].unit == "year" and month is None:
             since = _since_after_year_word(text, m.start(), m.end())  # 今年初以来, 自去年底以来
         upto = m.end() if since or not m["lai"] else m.start("lai")
-        found.append(DateExpr(m.start(), upto, text[m.start() : upto], None, month, day, since, m["rel"]))
+        weekday = "一二三四五六日".find(m["wd"].replace("天", "日")) if m["wd"] else None
+        found.append(DateExpr(m.start(), upto, text[m.start() : upto], None, month, day, since, m["rel"],
+                              weekday=weekday))
     relative = _spans_of(found)
     for m in _date_matches(text, start, end):
         if relative.covers(m.start()):
@@ -1062,6 +1067,11 @@ def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _
         info.year, info.month, info.day, info.year_source = d.year, d.month, d.day, anchor.source
     elif rel.unit == "week":
         monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=rel.offset)
+        if e.weekday is not None:  # 上周五: that very day, when it is not after the publication
+            d = monday + dt.timedelta(days=e.weekday)
+            if d <= pub:
+                info.year, info.month, info.day, info.year_source = d.year, d.month, d.day, anchor.source
+                return
         sunday = monday + dt.timedelta(days=6)
         if monday.year == sunday.year:
             info.year, info.year_source = monday.year, anchor.source
