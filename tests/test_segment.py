@@ -500,3 +500,10 @@ def test_a_digest_paragraph_with_a_day_in_its_first_sentence_is_an_entry() -> No
     assert _dates(text) == ["11月2日", "11月4日", "11月3日", "11月5日", "11月6日"]
     told = "【县级动态】\n11月2日\n县委组织部召开会议。\n会议传达了11月1日全县工作会议精神。\n11月4日\n县委组织部开展冬训。\n"
     assert _dates(told) == ["11月2日", "11月4日"]  # a day told further on in a paragraph of the entry opens none
+
+
+def test_a_day_whose_meeting_is_conveyed_or_studied_is_a_topic_and_opens_no_event() -> None:
+    text = "11月3日,青山镇召开党建推进会。\n会上,镇党委书记传达了11月1日县委全会精神。\n"
+    assert _dates(text) == ["11月3日"]
+    studied = "11月3日,青山镇召开党建推进会。\n与会人员学习11月1日下发的文件。\n"
+    assert _dates(studied) == ["11月3日"]

@@ -250,8 +250,9 @@ def _topic_or_speech(line: Line, lead: int, e: DateExpr) -> bool:
     False
     """
     i = e.start - line.start
-    if line.text.endswith(_topic_words(), 0, i):
-        return True
+    if line.text.endswith(_topic_words(), 0, i) or (
+            line.text.startswith("了", i - 1) and line.text.endswith(_topic_words(), 0, i - 1)):
+        return True  # 对去年的工作进行总结, 传达了11月1日县委全会精神
     if e.day is not None:
         return False  # 他介绍说,7月30日下午,村里召开…: a dated activity told in speech is still one
     if line.text.endswith(_history_words(), 0, i):
