@@ -507,3 +507,10 @@ def test_a_day_whose_meeting_is_conveyed_or_studied_is_a_topic_and_opens_no_even
     assert _dates(text) == ["11月3日"]
     studied = "11月3日,青山镇召开党建推进会。\n与会人员学习11月1日下发的文件。\n"
     assert _dates(studied) == ["11月3日"]
+
+
+def test_a_day_that_describes_a_thing_inside_a_sentence_opens_no_event() -> None:
+    text = "11月3日,青山镇召开党建推进会。\n会议要求各村做好11月15日的换届准备工作。\n"
+    assert _dates(text) == ["11月3日"]
+    held = "在11月3日的党建推进会上,青山镇党委书记作动员讲话。\n"
+    assert _dates(held) == ["11月3日"]  # 在 opens the sentence with the day the meeting was held

@@ -204,6 +204,8 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
             continue
         if _bound(line, e) or _planned(line, e):  # 2016年以前: a bound; 预计在11月建成: a plan; no activity
             continue
+        if line.text.startswith("的", e.end - line.start) and not _opens(line, e):
+            continue  # 做好11月15日的换届准备: a day that describes a thing inside a sentence dates no activity
         if _topic_or_speech(line, lead, e):  # 对去年的工作进行总结, 书记强调,今年以来…
             continue
         if e.relative in _DAY_SHIFT or e.relative in _SAME_DAY or e.year_only or _a_year_from_now(e):
