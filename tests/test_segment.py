@@ -514,3 +514,13 @@ def test_a_day_that_describes_a_thing_inside_a_sentence_opens_no_event() -> None
     assert _dates(text) == ["11月3日"]
     held = "在11月3日的党建推进会上,青山镇党委书记作动员讲话。\n"
     assert _dates(held) == ["11月3日"]  # 在 opens the sentence with the day the meeting was held
+
+
+def test_a_day_for_work_that_is_asked_for_or_decided_opens_no_event() -> None:
+    for asked in ("会议要求,各村于11月15日开展集中宣传。", "会议决定,11月15日起开展集中宣传月活动。",
+                  "各村将于11月15日开展集中宣传。"):
+        assert _dates(f"11月3日,青山镇召开党建推进会。\n{asked}\n") == ["11月3日"], asked
+    followed = "11月3日,青山镇召开党建推进会。\n按照县委部署要求,11月5日,青山镇组织党员巡河。\n"
+    assert _dates(followed) == ["11月3日", "11月5日"]  # the plan followed: the day of an activity that happened
+    by_rule = "11月3日,青山镇召开党建推进会。\n镇党委按要求于11月5日组织党员巡河。\n"
+    assert _dates(by_rule) == ["11月3日", "11月5日"]  # 按要求: the plan followed

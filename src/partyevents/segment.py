@@ -206,6 +206,8 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
             continue
         if line.text.startswith("的", e.end - line.start) and not _opens(line, e):
             continue  # 做好11月15日的换届准备: a day that describes a thing inside a sentence dates no activity
+        if _asked(line, lead, e):
+            continue  # 会议要求,各村于11月15日开展…: what is asked for or decided has not happened
         if _topic_or_speech(line, lead, e):  # 对去年的工作进行总结, 书记强调,今年以来…
             continue
         if e.relative in _DAY_SHIFT or e.relative in _SAME_DAY or e.year_only or _a_year_from_now(e):
@@ -221,9 +223,55 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
             continue
         if e.relative is None and _opens(line, e):
             return None  # a later sentence opener has its own rules (_sentence_openers)
-        if e.since and not _topic_or_speech(line, lead, e):
-            return e
+        if e.since and not _topic_or_speech(line, lead, e) and not _asked(line, lead, e):
+            return e  # 自2月份进驻以来; not 会议决定,11月15日起开展…
     return None
+
+
+_FOLLOWED = "按照据的"  # right before 要求/安排: the plan followed (按要求, 上级的安排), no plan made
+
+
+def _asked(line: Line, lead: int, e: DateExpr) -> bool:
+    """Whether a word that asks for or decides what is to be done (要求, 决定, 安排: ``segment_words.tsv``, kind
+    ``directive``) governs the date: in the date's own clause, or ending the clause right before it (会议要求,各村于
+    11月15日开展…). The date is when the asked-for work is to happen, not an activity of the report. A verb that
+    tells what happened (介绍, 说) leaves the date an activity's, and so does a clause that names the plan followed
+    (按照县委部署要求,11月5日,…: kind ``basis``).
+
+    >>> text = "会议要求,各村于11月15日开展集中宣传。"
+    >>> _asked(split_lines(text)[0], 0, find_date_expressions(text)[0])
+    True
+    >>> text = "书记介绍,11月1日,村里组织党员清理了河道。"
+    >>> _asked(split_lines(text)[0], 0, find_date_expressions(text)[0])
+    False
+    >>> text = "按照县委部署要求,11月5日,某镇组织党员巡河。"
+    >>> _asked(split_lines(text)[0], 0, find_date_expressions(text)[0])
+    False
+    >>> text = "书记在工作安排中有条不紊,自3月24日开展检测以来,该社区…"
+    >>> _asked(split_lines(text)[0], 0, find_date_expressions(text)[0])
+    False
+    """
+    text, i = line.text, e.start - line.start
+    head = text[lead:i]
+    sentence = lead + 1 + max(head.rfind(mark) for mark in "。!?;")
+    own = max(sentence, max(text.rfind(mark, sentence, i) for mark in ",，:：") + 1)  # the date's clause
+    before = max(sentence, max(text.rfind(mark, sentence, own - 1) for mark in ",，:：") + 1) if own > sentence else own
+    basis = words_of("segment_words.tsv", "basis")
+    if _directive_in(text, own, i):
+        return not text.startswith(basis, own)
+    return own > sentence and _directive_in(text, before, own - 1, ending=True) and not text.startswith(basis, before)
+
+
+def _directive_in(text: str, lo: int, hi: int, ending: bool = False) -> bool:
+    """Whether a directive word (``segment_words.tsv``) stands in ``text[lo:hi]`` (with ``ending``, ends it), not right
+    after 按/照/据/的 (按要求, 上级的安排: the plan followed)."""
+    for w in words_of("segment_words.tsv", "directive"):
+        at = hi - len(w) if ending else text.find(w, lo, hi)
+        while at >= lo:
+            if text.startswith(w, at) and (at == 0 or text[at - 1] not in _FOLLOWED):
+                return True
+            at = -1 if ending else text.find(w, at + 1, hi)
+    return False
 
 
 def _weather(line: Line, e: DateExpr) -> bool:
@@ -510,6 +558,8 @@ def _clause_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateE
         opened = max(text.rfind(mark, lo, i) for mark in "。!?")  # the sentence so far: 会议要求,6月1日起,… is asked for
         if any(text.find(w, max(lo, opened + 1), i) >= 0 for w in words_of("segment_words.tsv", "speaker")):
             continue
+        if _asked(line, 0, e):
+            continue  # 会议决定,11月15日起开展…: work decided on, not done
         out.append(e)
     return out
 
