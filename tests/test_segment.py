@@ -524,3 +524,9 @@ def test_a_day_for_work_that_is_asked_for_or_decided_opens_no_event() -> None:
     assert _dates(followed) == ["11月3日", "11月5日"]  # the plan followed: the day of an activity that happened
     by_rule = "11月3日,青山镇召开党建推进会。\n镇党委按要求于11月5日组织党员巡河。\n"
     assert _dates(by_rule) == ["11月3日", "11月5日"]  # 按要求: the plan followed
+
+
+def test_a_clause_of_how_work_was_prepared_or_decided_before_a_day_asks_for_nothing() -> None:
+    for lead in ("精心部署、周密安排", "经镇党委研究决定", "应群众要求"):
+        text = f"11月3日,青山镇召开党建推进会。\n{lead},11月5日,青山镇组织党员巡河。\n"
+        assert _dates(text) == ["11月3日", "11月5日"], lead

@@ -263,9 +263,9 @@ def _asked(line: Line, lead: int, e: DateExpr) -> bool:
 
 
 def _directive_in(text: str, lo: int, hi: int, ending: bool = False) -> bool:
-    """Whether a directive word (``segment_words.tsv``) stands in ``text[lo:hi]`` (with ``ending``, ends it), not right
-    after 按/照/据/的 (按要求, 上级的安排: the plan followed)."""
-    for w in words_of("segment_words.tsv", "directive"):
+    """Whether a directive word (``segment_words.tsv``) stands in ``text[lo:hi]`` (with ``ending``, a ``directive_lead``
+    word ends it: not 周密安排,), not right after 按/照/据/的 (按要求, 上级的安排: the plan followed)."""
+    for w in words_of("segment_words.tsv", "directive_lead" if ending else "directive"):
         at = hi - len(w) if ending else text.find(w, lo, hi)
         while at >= lo:
             if text.startswith(w, at) and (at == 0 or text[at - 1] not in _FOLLOWED):
