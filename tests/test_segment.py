@@ -530,3 +530,5 @@ def test_a_clause_of_how_work_was_prepared_or_decided_before_a_day_asks_for_noth
     for lead in ("精心部署、周密安排", "经镇党委研究决定", "应群众要求"):
         text = f"11月3日,青山镇召开党建推进会。\n{lead},11月5日,青山镇组织党员巡河。\n"
         assert _dates(text) == ["11月3日", "11月5日"], lead
+    arranged = "11月3日,青山镇召开党建推进会。\n镇党委安排党员于11月5日到甲村巡河。\n"
+    assert _dates(arranged) == ["11月3日", "11月5日"]  # arranging work tells it was done

@@ -232,9 +232,9 @@ _FOLLOWED = "按照据的"  # right before 要求/安排: the plan followed (按
 
 
 def _asked(line: Line, lead: int, e: DateExpr) -> bool:
-    """Whether a word that asks for or decides what is to be done (要求, 决定, 安排: ``segment_words.tsv``, kind
-    ``directive``) governs the date: in the date's own clause, or ending the clause right before it (会议要求,各村于
-    11月15日开展…). The date is when the asked-for work is to happen, not an activity of the report. A verb that
+    """Whether a word that asks for or decides what is to be done governs the date: one that asks (要求, 号召:
+    ``segment_words.tsv``, kind ``directive``) in the date's own clause, or one that asks or decides (kind
+    ``directive_lead``) ending the clause right before it (会议要求,各村于11月15日开展…; 会议决定,11月15日起…). The date is when the asked-for work is to happen, not an activity of the report. A verb that
     tells what happened (介绍, 说) leaves the date an activity's, and so does a clause that names the plan followed
     (按照县委部署要求,11月5日,…: kind ``basis``).
 
