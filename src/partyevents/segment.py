@@ -234,8 +234,9 @@ _FOLLOWED = "按照据的"  # right before 要求/安排: the plan followed (按
 def _asked(line: Line, lead: int, e: DateExpr) -> bool:
     """Whether a word that asks for or decides what is to be done governs the date: one that asks (要求, 号召:
     ``segment_words.tsv``, kind ``directive``) in the date's own clause, or one that asks or decides (kind
-    ``directive_lead``) ending the clause right before it (会议要求,各村于11月15日开展…; 会议决定,11月15日起…). The date is when the asked-for work is to happen, not an activity of the report. A verb that
-    tells what happened (介绍, 说) leaves the date an activity's, and so does a clause that names the plan followed
+    ``directive_lead``) ending the clause right before it (会议要求,各村于11月15日开展…; 会议决定,11月15日起…).
+    The date is when the asked-for work is to happen, not an activity of the report. A verb that tells what
+    happened (介绍, 说) leaves the date an activity's, and so does a clause that names the plan followed
     (按照县委部署要求,11月5日,…: kind ``basis``).
 
     >>> text = "会议要求,各村于11月15日开展集中宣传。"
@@ -301,7 +302,7 @@ def _topic_or_speech(line: Line, lead: int, e: DateExpr) -> bool:
     """
     i = e.start - line.start
     if line.text.endswith(_topic_words(), 0, i) or (
-            line.text.startswith("了", i - 1) and line.text.endswith(_topic_words(), 0, i - 1)):
+            i > 0 and line.text[i - 1] == "了" and line.text.endswith(_topic_words(), 0, i - 1)):
         return True  # 对去年的工作进行总结, 传达了11月1日县委全会精神
     if e.day is not None:
         return False  # 他介绍说,7月30日下午,村里召开…: a dated activity told in speech is still one
