@@ -253,3 +253,15 @@ def test_a_founding_day_well_before_the_publication_date_dates_no_event() -> Non
 
 def test_a_year_after_a_founding_word_is_no_year_of_the_report() -> None:
     assert body_year("4月2日,柳湾社区组织义诊。柳湾社区建成于2009年,居民2000余户。") is None
+
+
+def test_a_year_written_with_a_look_alike_of_zero_is_read_through_extract_text() -> None:
+    for year in ("二○二二年", "二O二二年", "二0二二年"):
+        rows = partyevents.extract_text(f"{year}十一月八日,青山镇召开基层党建工作推进会议,各村书记参加会议。")
+        assert rows.events[0]["date_start"] == dt.date(2022, 11, 8), year
+
+
+def test_a_day_after_a_numbered_item_mark_opening_its_line_is_a_date() -> None:
+    text = "1.11月2日,青山镇召开党建推进会。\n2.11月5日,青山镇组织党员开展巡河。\n全年增长3.12个百分点。"
+    assert [e.text for e in find_date_expressions(text)] == ["11月2日", "11月5日"]
+    assert [text[s.date_start : s.date_end] for s in segment(text) if s.date_start is not None] == ["11月2日", "11月5日"]

@@ -107,7 +107,8 @@ def _slow_noun_after(g: figures._Grammar, text: str, pos: int, end: int, person:
             if (head_end >= 0 and gap and category != prefer and (person or not team)
                     and figures._RANK.get(category, 2) < figures._RANK.get(head_cat, 2)):
                 break
-            if not person and head_cat in figures._RANK and category in figures._MEMBERS:
+            if not person and head_cat in figures._RANK and (
+                    category in figures._MEMBERS or (category == "cadres" and m.group().endswith(g.collective))):
                 break
             if not person or category in figures._PERSON_CATEGORIES:
                 head_end, head_cat, gap = m.end(), category, 0

@@ -445,3 +445,90 @@ def test_another_community_acting_on_its_own_opens_an_undated_event() -> None:
 def test_going_to_the_villages_names_no_other_village() -> None:
     text = "5月6日,桃园镇开展义诊活动。\n党员医生进村开展健康宣讲,发放药品。\n"
     assert len(segment(text)) == 1
+
+
+def test_an_undated_event_takes_the_day_its_work_stood_at_as_of() -> None:
+    text = ("为推进垃圾分类,青岚街道各社区组织开展站桶值守活动。\n"
+            "各社区党员踊跃报名。截止至11月5日,共有130名党员参与值守,目前仍有党员报名。\n")
+    assert _dates(text) == ["11月5日"]
+    dated = "11月2日,青岚街道组织开展站桶值守活动。\n截至11月5日,共有130名党员参与值守。\n"
+    assert _dates(dated) == ["11月2日"]  # an event with its own day keeps it; as_of opens none
+
+
+def test_a_caption_that_opens_with_another_time_tells_its_own_activity() -> None:
+    text = ("某自治区12日在拉萨召开驻村工作总结会,表彰先进工作队。\n"
+            "2021年5月起,某村驻村工作队带领村民发展养殖合作社,户均增收3000元。新华社记者 张某 摄\n"
+            "各工作队持续巩固脱贫成果。\n")
+    assert _dates(text) == ["12日", "2021年5月起"]
+    same = ("5月12日,某区在文化广场召开驻村工作总结会。\n"
+            "5月12日,与会人员在文化广场参观成果展。新华社记者 张某 摄\n")
+    assert _dates(same) == ["5月12日"]  # the running event's own day: the caption retells it
+
+
+def test_a_point_of_an_enumeration_may_stand_before_a_sentence_opening_date() -> None:
+    text = "一是11月2日,青山镇召开党建推进会。二是11月5日,青山镇组织党员开展巡河。\n"
+    assert _dates(text) == ["11月2日", "11月5日"]
+
+
+def test_a_day_after_as_of_dates_no_undated_summary_beside_a_dated_activity() -> None:
+    text = ("近年来,青岚街道大力推进垃圾分类。\n各社区党员踊跃参与。截至11月5日,共有130名党员参与值守。\n"
+            "11月8日,青岚街道召开垃圾分类推进会。\n")
+    assert _dates(text) == [None, "11月8日"]
+
+
+def test_a_body_or_place_label_and_a_colon_may_stand_before_an_entry_opening_date() -> None:
+    text = ("【县级动态】\n11月2日\n县委组织部召开组织工作会议。\n11月4日\n县委组织部开展党员冬训。\n【镇街动态】\n"
+            "青山镇:11月3日,青山镇召开党建推进会。\n白石街道:11月5日,白石街道组织党员巡河。\n")
+    assert document_style(text) == "bulletin"
+    assert _dates(text) == ["11月2日", "11月4日", "11月3日", "11月5日"]
+    speech = "11月2日,青山镇召开会议。会议要求:11月5日起,各村开展排查。\n"
+    assert _dates(speech) == ["11月2日"]  # what is asked for opens no entry
+
+
+def test_a_day_right_before_qian_is_a_deadline_that_opens_no_event() -> None:
+    text = "11月2日,县委组织部召开会议。\n会议要求,各镇于11月10日前完成摸排。\n"
+    assert _dates(text) == ["11月2日"]
+    went = "11月2日,县委组织部召开会议。\n11月10日前往甲村调研党建工作。\n"
+    assert _dates(went) == ["11月2日", "11月10日"]  # 前往 is a word of its own
+
+
+def test_a_digest_paragraph_with_a_day_in_its_first_sentence_is_an_entry() -> None:
+    text = ("【县级动态】\n11月2日\n县委组织部召开组织工作会议。\n11月4日\n县委组织部开展党员冬训。\n【镇街动态】\n"
+            "青山镇于11月3日召开党建推进会。\n白石街道11月5日组织党员巡河。\n为推进垃圾分类,11月6日,黄河社区组织党员值守。\n"
+            "活动中,党员们耐心讲解分类知识。\n")
+    assert document_style(text) == "bulletin"
+    assert _dates(text) == ["11月2日", "11月4日", "11月3日", "11月5日", "11月6日"]
+    told = "【县级动态】\n11月2日\n县委组织部召开会议。\n会议传达了11月1日全县工作会议精神。\n11月4日\n县委组织部开展冬训。\n"
+    assert _dates(told) == ["11月2日", "11月4日"]  # a day told further on in a paragraph of the entry opens none
+
+
+def test_a_day_whose_meeting_is_conveyed_or_studied_is_a_topic_and_opens_no_event() -> None:
+    text = "11月3日,青山镇召开党建推进会。\n会上,镇党委书记传达了11月1日县委全会精神。\n"
+    assert _dates(text) == ["11月3日"]
+    studied = "11月3日,青山镇召开党建推进会。\n与会人员学习11月1日下发的文件。\n"
+    assert _dates(studied) == ["11月3日"]
+
+
+def test_a_day_that_describes_a_thing_inside_a_sentence_opens_no_event() -> None:
+    text = "11月3日,青山镇召开党建推进会。\n会议要求各村做好11月15日的换届准备工作。\n"
+    assert _dates(text) == ["11月3日"]
+    held = "在11月3日的党建推进会上,青山镇党委书记作动员讲话。\n"
+    assert _dates(held) == ["11月3日"]  # 在 opens the sentence with the day the meeting was held
+
+
+def test_a_day_for_work_that_is_asked_for_or_decided_opens_no_event() -> None:
+    for asked in ("会议要求,各村于11月15日开展集中宣传。", "会议决定,11月15日起开展集中宣传月活动。",
+                  "各村将于11月15日开展集中宣传。"):
+        assert _dates(f"11月3日,青山镇召开党建推进会。\n{asked}\n") == ["11月3日"], asked
+    followed = "11月3日,青山镇召开党建推进会。\n按照县委部署要求,11月5日,青山镇组织党员巡河。\n"
+    assert _dates(followed) == ["11月3日", "11月5日"]  # the plan followed: the day of an activity that happened
+    by_rule = "11月3日,青山镇召开党建推进会。\n镇党委按要求于11月5日组织党员巡河。\n"
+    assert _dates(by_rule) == ["11月3日", "11月5日"]  # 按要求: the plan followed
+
+
+def test_a_clause_of_how_work_was_prepared_or_decided_before_a_day_asks_for_nothing() -> None:
+    for lead in ("精心部署、周密安排", "经镇党委研究决定", "应群众要求"):
+        text = f"11月3日,青山镇召开党建推进会。\n{lead},11月5日,青山镇组织党员巡河。\n"
+        assert _dates(text) == ["11月3日", "11月5日"], lead
+    arranged = "11月3日,青山镇召开党建推进会。\n镇党委安排党员于11月5日到甲村巡河。\n"
+    assert _dates(arranged) == ["11月3日", "11月5日"]  # arranging work tells it was done

@@ -40,7 +40,15 @@ _SAME_DAY_NEW = _SAME_DAY - {"随后"}  # inside a paragraph, these may start an
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding whitespace
 _OPENER_MARKS = "“\"‘'((◆◇●○■□▲△★☆·•*-"  # with white space, what may stand before a sentence's opening date
 _OPENER_WORDS = "自从在于"  # and one of these right before it
-_OPENER_PREFIX = re.compile(rf"^[\s{re.escape(_OPENER_MARKS)}]*(?:{'|'.join(_OPENER_WORDS)})?")
+_ENUMERATORS = "一二三四五六七八九十"  # before 是, a point of an enumeration (一是…。二是12月6日,…) may stand before those
+# a body's or place's name and a colon opening an entry (甲镇:12月5日,…): the entry's label, the date after it opens
+_LABEL_CHARS = "\u4e00-\u9fff()（）"
+_LABEL_MAX = 12
+_LABEL = re.compile(rf"[{_LABEL_CHARS}]{{0,{_LABEL_MAX - 1}}}(?:镇|乡|街道|社区|村|县|区|市|局|委|部|办|所|站|中心|支部|总支|公司|院)")
+_LABEL_CHAR = re.compile(f"[{_LABEL_CHARS}]")
+_OPENER_PREFIX = re.compile(
+    rf"^(?:(?={_LABEL.pattern}[:：])[{_LABEL_CHARS}]{{1,{_LABEL_MAX}}}[:：])?"
+    rf"[\s{re.escape(_OPENER_MARKS)}]*(?:[{_ENUMERATORS}]是)?(?:{'|'.join(_OPENER_WORDS)})?")
 _QUOTE_MARKS = re.compile("[“”《》]")
 
 
@@ -196,6 +204,10 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
             continue
         if _bound(line, e) or _planned(line, e):  # 2016年以前: a bound; 预计在11月建成: a plan; no activity
             continue
+        if line.text.startswith("的", e.end - line.start) and not _opens(line, e):
+            continue  # 做好11月15日的换届准备: a day that describes a thing inside a sentence dates no activity
+        if _asked(line, lead, e):
+            continue  # 会议要求,各村于11月15日开展…: what is asked for or decided has not happened
         if _topic_or_speech(line, lead, e):  # 对去年的工作进行总结, 书记强调,今年以来…
             continue
         if e.relative in _DAY_SHIFT or e.relative in _SAME_DAY or e.year_only or _a_year_from_now(e):
@@ -211,9 +223,56 @@ def _opening_date(line: Line, exprs: list[DateExpr], as_of_too: bool = False) ->
             continue
         if e.relative is None and _opens(line, e):
             return None  # a later sentence opener has its own rules (_sentence_openers)
-        if e.since and not _topic_or_speech(line, lead, e):
-            return e
+        if e.since and not _topic_or_speech(line, lead, e) and not _asked(line, lead, e):
+            return e  # 自2月份进驻以来; not 会议决定,11月15日起开展…
     return None
+
+
+_FOLLOWED = "按照据的"  # right before 要求/安排: the plan followed (按要求, 上级的安排), no plan made
+
+
+def _asked(line: Line, lead: int, e: DateExpr) -> bool:
+    """Whether a word that asks for or decides what is to be done governs the date: one that asks (要求, 号召:
+    ``segment_words.tsv``, kind ``directive``) in the date's own clause, or one that asks or decides (kind
+    ``directive_lead``) ending the clause right before it (会议要求,各村于11月15日开展…; 会议决定,11月15日起…).
+    The date is when the asked-for work is to happen, not an activity of the report. A verb that tells what
+    happened (介绍, 说) leaves the date an activity's, and so does a clause that names the plan followed
+    (按照县委部署要求,11月5日,…: kind ``basis``).
+
+    >>> text = "会议要求,各村于11月15日开展集中宣传。"
+    >>> _asked(split_lines(text)[0], 0, find_date_expressions(text)[0])
+    True
+    >>> text = "书记介绍,11月1日,村里组织党员清理了河道。"
+    >>> _asked(split_lines(text)[0], 0, find_date_expressions(text)[0])
+    False
+    >>> text = "按照县委部署要求,11月5日,某镇组织党员巡河。"
+    >>> _asked(split_lines(text)[0], 0, find_date_expressions(text)[0])
+    False
+    >>> text = "书记在工作安排中有条不紊,自3月24日开展检测以来,该社区…"
+    >>> _asked(split_lines(text)[0], 0, find_date_expressions(text)[0])
+    False
+    """
+    text, i = line.text, e.start - line.start
+    head = text[lead:i]
+    sentence = lead + 1 + max(head.rfind(mark) for mark in "。!?;")
+    own = max(sentence, max(text.rfind(mark, sentence, i) for mark in ",，:：") + 1)  # the date's clause
+    before = max(sentence, max(text.rfind(mark, sentence, own - 1) for mark in ",，:：") + 1) if own > sentence else own
+    basis = words_of("segment_words.tsv", "basis")
+    if _directive_in(text, own, i):
+        return not text.startswith(basis, own)
+    return own > sentence and _directive_in(text, before, own - 1, ending=True) and not text.startswith(basis, before)
+
+
+def _directive_in(text: str, lo: int, hi: int, ending: bool = False) -> bool:
+    """Whether a directive word (``segment_words.tsv``) stands in ``text[lo:hi]`` (with ``ending``, a ``directive_lead``
+    word ends it: not 周密安排,), not right after 按/照/据/的 (按要求, 上级的安排: the plan followed)."""
+    for w in words_of("segment_words.tsv", "directive_lead" if ending else "directive"):
+        at = hi - len(w) if ending else text.find(w, lo, hi)
+        while at >= lo:
+            if text.startswith(w, at) and (at == 0 or text[at - 1] not in _FOLLOWED):
+                return True
+            at = -1 if ending else text.find(w, at + 1, hi)
+    return False
 
 
 def _weather(line: Line, e: DateExpr) -> bool:
@@ -242,8 +301,9 @@ def _topic_or_speech(line: Line, lead: int, e: DateExpr) -> bool:
     False
     """
     i = e.start - line.start
-    if line.text.endswith(_topic_words(), 0, i):
-        return True
+    if line.text.endswith(_topic_words(), 0, i) or (
+            i > 0 and line.text[i - 1] == "了" and line.text.endswith(_topic_words(), 0, i - 1)):
+        return True  # 对去年的工作进行总结, 传达了11月1日县委全会精神
     if e.day is not None:
         return False  # 他介绍说,7月30日下午,村里召开…: a dated activity told in speech is still one
     if line.text.endswith(_history_words(), 0, i):
@@ -306,6 +366,31 @@ def _clause_day(line: Line, exprs: list[DateExpr], after: int, yu: bool = False)
     return None
 
 
+def _as_of_day(line: Line, exprs: list[DateExpr], after: int) -> DateExpr | None:
+    """A day (month and day at least) after 截至/截止 (``segment_words.tsv``, kind ``as_of``) after offset ``after`` in
+    the paragraph's first sentences: how the running work stood that day. It opens no event, but an event that has
+    no day of its own is dated by it (某街道开展值守活动。党员踊跃报名。截至11月5日,共有130名党员参与).
+
+    >>> text = "党员踊跃报名。截至11月5日,共有130名党员参与值守。"
+    >>> _as_of_day(split_lines(text)[0], find_date_expressions(text), -1).text
+    '11月5日'
+    """
+    text, end = line.text, 0
+    for _ in range(_LEAD_SENTENCES):
+        end = _sentence_end(text, end) + 1
+    quotes = _Quotes(text)
+    for e in exprs:
+        i = e.start - line.start
+        if e.start <= after:
+            continue
+        if i >= end:
+            break
+        if (e.relative is None and e.month is not None and e.day is not None and not e.lunar and not quotes.inside(i)
+                and text.endswith(_as_of(), 0, i)):
+            return e
+    return None
+
+
 def _day_of(e: DateExpr) -> bool:
     """A day written after a month or year word (当月15日, 本月20日, 今年3月5日): like a written date, it opens a
     sentence's event."""
@@ -336,8 +421,19 @@ def _as_of() -> tuple[str, ...]:
 
 
 def _bound(line: Line, e: DateExpr) -> bool:
-    """Whether the date is a bound (2016年以前, 5月1日之前) rather than when something happened."""
-    return line.text.startswith(_before_words(), e.end - line.start)
+    """Whether the date is a bound (2016年以前, 5月1日之前, a deadline 11月10日前完成) rather than when something
+    happened. A day's 前 is a bound unless it starts a word of its own (11月10日前往某村: ``segment_words.tsv``, kind
+    ``not_bound``).
+
+    >>> text = "各镇于11月10日前完成摸排。11月12日前往甲村。"
+    >>> [_bound(split_lines(text)[0], e) for e in find_date_expressions(text)]
+    [True, False]
+    """
+    i = e.end - line.start
+    if line.text.startswith(_before_words(), i):
+        return True
+    return (e.day is not None and e.relative is None and line.text.startswith("前", i)
+            and not line.text.startswith(words_of("segment_words.tsv", "not_bound"), i))
 
 
 def _planned(line: Line, e: DateExpr) -> bool:
@@ -379,10 +475,22 @@ def _opens(line: Line, e: DateExpr) -> bool:
     if not 0 <= i <= len(text):
         return _opens_plain(line, e)
     i -= 1
-    if i >= 0 and text[i] in _OPENER_WORDS:
+    ch = text[i] if i >= 0 else ""  # each character is read once
+    if ch and ch in _OPENER_WORDS:
         i -= 1
-    while i >= 0 and (text[i] in _OPENER_MARKS or text[i].isspace()):
+        ch = text[i] if i >= 0 else ""
+    if ch == "是" and i >= 1 and text[i - 1] in _ENUMERATORS:
+        i -= 2
+        ch = text[i] if i >= 0 else ""
+    while ch and (ch in _OPENER_MARKS or ch.isspace()):
         i -= 1
+        ch = text[i] if i >= 0 else ""
+    if ch in (":", "：") and ch:
+        k = i  # the label before the colon: at most _LABEL_MAX name characters, opening the line or a sentence
+        while k > 0 and i - k < _LABEL_MAX and _LABEL_CHAR.match(text[k - 1]):
+            k -= 1
+        if k < i and (k == 0 or not _LABEL_CHAR.match(text[k - 1])) and _LABEL.fullmatch(text, k, i):
+            i = k - 1
     return i < 0 or _SENTENCE_END.match(text, i) is not None
 
 
@@ -451,6 +559,8 @@ def _clause_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateE
         opened = max(text.rfind(mark, lo, i) for mark in "。!?")  # the sentence so far: 会议要求,6月1日起,… is asked for
         if any(text.find(w, max(lo, opened + 1), i) >= 0 for w in words_of("segment_words.tsv", "speaker")):
             continue
+        if _asked(line, 0, e):
+            continue  # 会议决定,11月15日起开展…: work decided on, not done
         out.append(e)
     return out
 
@@ -613,6 +723,8 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
                         and e.relative not in _part_words() and e.relative not in _AFTER),
                        None) if exprs else None  # a relative word opens an entry only at the line start (◆近日,…);
         # a part of the day (下午,…) goes on with the day's entry
+        if opening is None and exprs:
+            opening = _entry_day(line, exprs)  # 青山镇于11月3日召开…, 为…,11月6日,某社区…: a day in the first sentence
         if opening is not None and (b.cur is None or b.cur[1] != b.cur[3]):
             b.open(line.start, line.end, opening)
         elif b.cur is not None:
@@ -623,6 +735,29 @@ def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]
     # an introduction before the first dated entry (随着春节临近,镇党委…开展了一系列慰问活动) is no entry
     first = next((i for i, seg in enumerate(b.out) if seg.date_start is not None), 0)
     return b.out[first:]
+
+
+def _entry_day(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
+    """A day (month and day, written out) in the first sentence of a digest's paragraph that does not open with it:
+    after the body or place acting (白石街道11月5日组织…, 青山镇于11月3日召开…) or opening a clause of the lead
+    (为…,11月6日,黄河社区…). The paragraph is an entry of its own (ANNOTATION.md, Events: an entry that opens with a
+    date inside its first sentence). A day told further on (会议传达了12月1日会议精神) opens none.
+
+    >>> text = "青山镇于11月3日召开党建推进会。"
+    >>> _entry_day(split_lines(text)[0], find_date_expressions(text)).text
+    '11月3日'
+    >>> text = "会议传达了12月1日全县工作会议精神。"
+    >>> _entry_day(split_lines(text)[0], find_date_expressions(text)) is None
+    True
+    """
+    e = _opening_date(line, exprs)
+    if e is None or e.relative is not None or e.month is None or e.day is None or e.lunar or e.since:
+        return None
+    i = e.start - line.start
+    subject = line.text[:i].removesuffix("于")
+    if _LABEL.fullmatch(subject) or _clause_day(line, exprs, -1) is e:
+        return e
+    return None
 
 
 # a named place (八经街道, 南彩门社区) right after 当天/当日: the same day, but somewhere else
@@ -739,6 +874,27 @@ def _running_date(text: str, cur: list[int]) -> DateExpr | None:
         return None
     running = find_date_expressions(text, cur[2], cur[3])
     return running[0] if running else None
+
+
+def _another_time(text: str, e: DateExpr, cur: list[int] | None) -> bool:
+    """Whether a written date (a month at least) names another time than the running event's day: a span opened
+    by it (2021年5月起), or a month or day that differs from the running event's. A photo caption opening with such
+    a date (2021年5月起,某村工作队…(某某摄)) shows another activity than the running event: it opens its own.
+
+    >>> text = "12日,某区召开总结会。\\n2021年5月起,某村工作队带领村民养殖。(王某摄)\\n5月12日,某区召开总结会。(王某摄)"
+    >>> caption, same = [x for x in find_date_expressions(text) if x.month]
+    >>> _another_time(text, caption, [0, 12, 0, 3]), _another_time(text, same, [0, 12, 0, 3])
+    (True, False)
+    """
+    if cur is None or e.relative is not None or e.lunar or e.month is None:
+        return False
+    running = _running_date(text, cur)
+    if running is None or running.relative is not None:
+        return False
+    if e.since and not running.since:
+        return True
+    return (running.month is not None and e.month != running.month) or (
+        running.day is not None and e.day is not None and e.day != running.day)
 
 
 def _dates_the_lead(text: str, line: Line, e: DateExpr, cur: list[int] | None) -> bool:
@@ -993,6 +1149,7 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
     b = _Builder()
     held: list[str] = []  # short lines after the running event: captions or sub-headings (:func:`_captions`)
     floor = _history_floor(by_line)
+    as_of: set[int] = set()  # where the days after 截至 that dated an undated event start (:func:`_as_of_day`)
     this_year = dt.date.today().year  # a later year names a plan (2035年远景目标), not the report's time
     latest = max((e.year for exprs in by_line for e in exprs if e.year is not None and e.year <= this_year), default=0)
     pairs = [(line, [e for e in exprs if (e.year is None or e.year >= floor) and not _founding(line, e, latest)])
@@ -1021,8 +1178,10 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             opening = None  # 去年底,…达100%。 then 书记某某强调,…: background inside the running report
         # a photo caption (…(某某摄), 图为…) retells the running event: none of its dates opens an event
         caption = b.cur is not None and b.cur_section == b.section and _is_caption(line.text)
-        if caption:
+        if caption and (opening is None or not _another_time(text, opening, b.cur)):
             opening = None
+        elif caption:
+            caption = False  # 2021年5月起,某村工作队…(某某摄): a caption telling another time tells its own activity
         if opening is not None and not caption and _vague(opening):
             opening = _clause_day(line, exprs, opening.end) or opening  # 近日,…。为…,7月16日上午,…
         elif opening is not None and not caption and opening.year_only:  # 2021年是…。某站于4月11日上午,…
@@ -1042,6 +1201,8 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
         # An undated event takes a day that opens a clause of the paragraph's lead (为…,7月7日,某社区开展…).
         if opening is None and not caption and exprs and b.cur is not None and b.cur[2] < 0:
             day = _clause_day(line, exprs, after)
+            if day is None and (day := _as_of_day(line, exprs, after)) is not None:
+                as_of.add(day.start)
             if day is not None:
                 b.cur[2], b.cur[3] = day.start, day.end
                 opening, after = day, day.end
@@ -1058,5 +1219,9 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             b.extend(at)
             b.open(at, line.end, e)
     b.close()
+    if as_of and any(seg.date_start is not None and seg.date_start not in as_of for seg in b.out):
+        # a day after 截至 dates an event only on a page that tells no other dated activity: beside one, the
+        # undated paragraph is background or an achievement summary (ANNOTATION.md, Events)
+        return [Segment(seg.start, seg.end, seg.section) if seg.date_start in as_of else seg for seg in b.out]
     return b.out
 

@@ -35,7 +35,7 @@ from .wordtrie import trie_pattern
 __all__ = ["DateExpr", "RelativeWord", "body_year", "find_date_expressions", "holidays", "lunar_to_solar", "path_date",
            "resolve_dates", "tells_founding"]
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "0": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def cn_number(s: str) -> int:
@@ -43,6 +43,8 @@ def cn_number(s: str) -> int:
 
     >>> cn_number("12"), cn_number("十二"), cn_number("二十一"), cn_number("三十"), cn_number("二〇二二")
     (12, 12, 21, 30, 2022)
+    >>> cn_number("二○二三"), cn_number("二O二三"), cn_number("二0二三")  # the look-alikes of 〇 in a year
+    (2023, 2023, 2023)
     """
     if s.isdigit():
         return int(s)
@@ -73,8 +75,8 @@ _YEAR = r"(?:19|20)[0-9]{2}"
 _CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
 _TAIL = (
-    # a range end: 至3日, —12月3日, 至2022年1月2日
-    rf"(?:\s*(?:至|到|—{{1,2}}|–|-|~)\s*(?:(?P<y2>{_YEAR})\s*年\s*)?(?:(?P<m2>{_M2})\s*月\s*)?(?P<d2>{_D2})\s*[日号])?"
+    # a range end: 至3日, —12月3日, 至2022年1月2日, 起至10日 (from … to: a range, no since)
+    rf"(?:\s*(?:(?:起|开始)?(?:至|到)|—{{1,2}}|–|-|~)\s*(?:(?P<y2>{_YEAR})\s*年\s*)?(?:(?P<m2>{_M2})\s*月\s*)?(?P<d2>{_D2})\s*[日号])?"
     # the day of the week in brackets: (周二), (星期三)
     r"(?:\s*[((]\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[))])?"
     # a time of day: 上午, 下午3时, 晚10时许, 9:30, 下午03:00-05:00
@@ -83,12 +85,14 @@ _TAIL = (
     r"(?!\d))?(?P<xu>许)?"
     rf"(?P<since>{_since_words('tail')})?"
 )
+_YEAR_ZEROS = "○O0"  # what stands for 〇 in a year written digit by digit (二○二三年, 二O二三年, 二0二三年)
 _DATE_RE = re.compile(
-    r"(?<![0-9\-/])(?<![0-9]\.)(?P<pre>自|从)?(?:"
+    r"(?<![0-9\-/])(?:(?<![0-9]\.)|(?<=\n[0-9]\.)|(?<=\n[0-9][0-9]\.)|(?<=\A[0-9]\.)|(?<=\A[0-9][0-9]\.))"
+    r"(?P<pre>自|从)?(?:"
     # ISO-like: 2021-10-25, 2021.10.25, 2021/10/25
     rf"(?P<iy>{_YEAR})(?P<sep>[-./])(?P<im>{_M2})(?P=sep)(?P<id>{_D2})(?![0-9])"
     # Chinese: [2022年][12月[4日]], with Arabic or Chinese numerals
-    rf"|(?=[0-9〇零一二三四五六七八九十])(?:(?:(?P<y>{_YEAR})|(?P<ycn>[〇零一二三四五六七八九]{{4}}))\s*年\s*)?"
+    rf"|(?=[0-9〇零一二三四五六七八九十])(?:(?:(?P<y>{_YEAR})|(?P<ycn>[〇零一二三四五六七八九][〇零一二三四五六七八九{_YEAR_ZEROS}]{{3}}))\s*年\s*)?"
     rf"(?:(?:(?P<m>{_M2})|(?P<mcn>{_CN_MONTH}))\s*月份?\s*"
     rf"(?:(?:(?P<d>{_D2})(?:\s*[-~至到、]\s*(?P<dd>{_D2}))?|(?P<dcn>{_CN_DAY}))\s*[日号])?)?"
     rf")" + _TAIL
@@ -101,7 +105,8 @@ _DIGIT = "0-9〇零一二三四五六七八九十"
 # one of these the match is empty. The leading class lets the engine skip ahead in C instead of trying
 # _DATE_RE at every character.
 _DATE_START = re.compile(
-    rf"[自从{_DIGIT}](?<![0-9\-/][\s\S])(?<![0-9]\.[\s\S])(?:(?<=[自从])(?=[{_DIGIT}])|[{_DIGIT}]{{0,3}}\s*[年月时点:\-./])"
+    rf"[自从{_DIGIT}](?<![0-9\-/][\s\S])(?:(?<![0-9]\.[\s\S])|(?<=\n[0-9]\.[\s\S])|(?<=\n[0-9][0-9]\.[\s\S])"
+    rf"|(?<=\A[0-9]\.[\s\S])|(?<=\A[0-9][0-9]\.[\s\S]))(?:(?<=[自从])(?=[{_DIGIT}])|[{_DIGIT}{_YEAR_ZEROS}]{{0,3}}\s*[年月时点:\-./])"
 )
 
 
@@ -136,8 +141,10 @@ def _relative_re() -> re.Pattern[str]:
     words = sorted(relative_words(), key=len, reverse=True)
     return re.compile(
         "(?P<rel>" + "|".join(map(re.escape, words)) + ")"
-        # a month (and day) after a year word: 去年8月, 今年3月5日; a day after a month word: 本月20日, 当月15日
-        rf"(?:(?P<m>{_M2})\s*月份?(?:\s*(?P<d>{_D2})\s*[日号])?|(?P<md>{_D2})\s*[日号])?" + _TAIL
+        # a month (and day) after a year word: 去年8月, 今年3月5日; a day after a month word: 本月20日, 当月15日;
+        # a day of the week after a week word: 上周五, 本周三 (not 本周一系列, 上周一次)
+        rf"(?:(?P<m>{_M2})\s*月份?(?:\s*(?P<d>{_D2})\s*[日号])?|(?P<md>{_D2})\s*[日号]"
+        rf"|(?<=周)(?P<wd>[一二三四五六日天])(?![次系些个场批项起]))?" + _TAIL
         # 今年来, (今年以来): 来 alone, before a comma, after a year word (see _scan)
         + r"(?P<lai>(?<!以来)来(?=[,，]))?"
     )
@@ -195,6 +202,7 @@ class DateExpr(NamedTuple):
     end_day: int | None = None
     lunar: bool = False  # month and day are of the Chinese calendar (正月十五, 中秋节): resolved once a year is known
     digits: str | None = None  # a run of digits before 日 that lost its 月 or 年 (429日, 20210315日): a typo to repair
+    weekday: int | None = None  # after a week word (上周五): the day of the week, Monday 0
 
     @property
     def year_only(self) -> bool:
@@ -261,6 +269,19 @@ def _since_later(m: re.Match[str], text: str, start: int, end: int) -> bool:
     自/从 (自2011年全区开展“某某”活动以来), or, for 以来 alone, after a date that opens its clause
     (2019年开展结对共建以来,…)."""
     if m["pre"]:
+        return _SINCE_LATER.match(text, end) is not None
+    return (start == 0 or text[start - 1] in _CLAUSE_BEFORE) and _SINCE_BARE.match(text, end) is not None
+
+
+def _since_after_year_word(text: str, start: int, end: int) -> bool:
+    """Whether a year word (今年, 去年) at ``text[start:end]`` starts a "since" date the way a written year does
+    (:func:`_since_later`): a part of the year and 以来 after it (今年初以来, 去年底以来,), or a verb phrase ending in
+    以来 after 自/从 before it (自去年底开展活动以来).
+
+    >>> _since_after_year_word("今年初以来,全镇开展活动。", 0, 2), _since_after_year_word("今年初,全镇开展活动。", 0, 2)
+    (True, False)
+    """
+    if start > 0 and text[start - 1] in _PRE_LEN:
         return _SINCE_LATER.match(text, end) is not None
     return (start == 0 or text[start - 1] in _CLAUSE_BEFORE) and _SINCE_BARE.match(text, end) is not None
 
@@ -678,8 +699,12 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
         if not _valid(month, day):
             month = day = None
         since = bool(m["since"]) or (bool(m["lai"]) and words[m["rel"]].unit == "year" and month is None)
+        if not since and words[m["rel"]].unit == "year" and month is None:
+            since = _since_after_year_word(text, m.start(), m.end())  # 今年初以来, 自去年底以来
         upto = m.end() if since or not m["lai"] else m.start("lai")
-        found.append(DateExpr(m.start(), upto, text[m.start() : upto], None, month, day, since, m["rel"]))
+        weekday = "一二三四五六日".find(m["wd"].replace("天", "日")) if m["wd"] else None
+        found.append(DateExpr(m.start(), upto, text[m.start() : upto], None, month, day, since, m["rel"],
+                              weekday=weekday))
     relative = _spans_of(found)
     for m in _date_matches(text, start, end):
         if relative.covers(m.start()):
@@ -1042,6 +1067,11 @@ def _resolve_published(e: DateExpr, rel: RelativeWord, info: DateInfo, anchor: _
         info.year, info.month, info.day, info.year_source = d.year, d.month, d.day, anchor.source
     elif rel.unit == "week":
         monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=rel.offset)
+        if e.weekday is not None:  # 上周五: that very day, when it is not after the publication
+            d = monday + dt.timedelta(days=e.weekday)
+            if d <= pub:
+                info.year, info.month, info.day, info.year_source = d.year, d.month, d.day, anchor.source
+                return
         sunday = monday + dt.timedelta(days=6)
         if monday.year == sunday.year:
             info.year, info.year_source = monday.year, anchor.source

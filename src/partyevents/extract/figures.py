@@ -107,6 +107,11 @@ class _Grammar:
     modifiers: dict[str, str]  # a word that says which kind of people a generic head counts -> their category
     selection_re: re.Pattern[str]
     person_re: re.Pattern[str]  # a word for people (or a team counting its members)
+    member_words: frozenset[str]  # a word for the members of a group (成员): the team named before it says who they are
+    collective: tuple[str, ...]  # the end of a word for the many cadres of one body (干部, 成员), not its one holder of a post
+    device_names: tuple[str, ...]  # a noun that, counted by a Chinese numeral right before it, names a program (三张清单)
+    areas: frozenset[str]  # a one-character word for an area (县, 市, 区), counted only standing alone after the measure word
+    team_re: re.Pattern[str]  # a team noun (one with a members category in figure_nouns.tsv)
 
 
 def _alternation(words: list[str]) -> str:
@@ -158,6 +163,8 @@ def _grammar() -> _Grammar:
         modifier_re=re.compile(trie_pattern(list(modifiers))), modifiers=modifiers,
         selection_re=re.compile(rf"(?:{_alternation([r[0] for r in read_table('figure_selection.tsv')])})了?\Z"),
         person_re=re.compile(trie_pattern([w for w, c in nouns.items() if c in _PERSON_CATEGORIES or w in members])),
+        member_words=frozenset(excl.get("member", [])), collective=tuple(excl.get("collective", [])),
+        device_names=tuple(excl.get("device", [])), areas=frozenset(excl.get("area", [])), team_re=re.compile(trie_pattern(list(members))),
     )
 
 
@@ -278,8 +285,9 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
             if (head_end >= 0 and gap and category != prefer and (person or not team)
                     and _RANK.get(category, 2) < _RANK.get(head_cat, 2)):
                 break  # 党支部联系小区: a new phrase, not a wider head
-            if not person and head_cat in _RANK and category in _MEMBERS:
-                break  # 三个党支部党员: the bodies are counted, not their members (村支部书记 are counted)
+            if not person and head_cat in _RANK and (
+                    category in _MEMBERS or (category == "cadres" and text[at:i].endswith(g.collective))):
+                break  # 三个党支部党员, 6个小区业委会成员: the bodies are counted, not their members (村支部书记 are)
             if not person or category in _PERSON_CATEGORIES:
                 head_end, head_cat, gap = i, category, 0
             else:
@@ -541,6 +549,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             rests.append(m.end() + (len(figure.noun) if figure.noun and text.startswith(figure.noun, m.end()) else 0))
     if text.find("万", start, end) >= 0 or text.find("亿", start, end) >= 0:
         _add_bare_amounts(text, start, end, out, rests)
+        _add_bare_people(g, text, start, end, out, rests)
     if out:
         _subsets(g, text, out)
         _selected(g, text, start, out)
@@ -587,6 +596,50 @@ def _add_bare_amounts(text: str, start: int, end: int, out: list[Figure], rests:
         k = bisect_left([f.start for f in out], at)
         out.insert(k, figure)
         rests.insert(k, stop)
+
+
+# a number in 万 with no measure word, right before a word for people (逾3万多群众, 2万余党员): a count of them
+_WAN_DIGITS_BEFORE = re.compile(r"(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]+)\Z")
+_WAN_PRE = re.compile(rf"(?:{_PRE})\Z")
+
+
+def _add_bare_people(g: _Grammar, text: str, start: int, end: int, out: list[Figure], rests: list[int]) -> None:
+    """Add to ``out`` (and ``rests``, in order) the counts of people written in 万 with no measure word right before
+    the word for them (``逾3万多群众``, ``2万余名`` has its 名 and is found by the measure word).
+
+    >>> [(f.value, f.value_text, f.category) for f in find_figures("县内外逾3万多群众进山采挖。")]
+    [(30000.0, '逾3万多', 'people')]
+    """
+    protected: list[tuple[int, int]] | None = None
+    for big in re.finditer("万", text[start:end]):
+        at_big = start + big.start()
+        stop = at_big + 1 + (text.startswith(("余", "多"), at_big + 1))
+        word = g.person_re.match(text, stop, end)
+        if word is None or g.nouns.get(word.group(), "") not in _PERSON_CATEGORIES:
+            continue
+        lo = max(start, at_big - _AMOUNT_DIGITS)
+        digits = _WAN_DIGITS_BEFORE.search(text, lo, at_big)
+        if digits is None or (digits.start() > 0 and text[digits.start() - 1] in NUMERAL_CHARS + "0123456789.数几"):
+            continue
+        at = digits.start()
+        pre = _WAN_PRE.search(text, max(start, at - 4), at)
+        if pre is not None:
+            at = pre.start()
+        if any(f.start < stop and at < f.end for f in out):
+            continue
+        if protected is None:
+            protected = _protected(text, start, end)
+        if protected and _covered(protected, at, stop):
+            continue
+        parsed = parse_numeral(text[digits.start() : stop])
+        noun = _noun_after(g, text, stop, end, True)
+        if parsed is None or noun is None or noun[1] not in _PERSON_CATEGORIES:
+            continue
+        figure = Figure(value=parsed.value, value_text=text[at:stop], unit="人", category=noun[1], start=at, end=stop,
+                        noun=noun[0], approximate=parsed.approximate or pre is not None, value_max=None, kind="count")
+        k = bisect_left([f.start for f in out], at)
+        out.insert(k, figure)
+        rests.insert(k, stop + len(noun[0]))
 
 
 _SUBSET_WORD = "其中"
@@ -712,6 +765,9 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     if noun and text.startswith(g.topics, m_end + len(noun[0]) + text.startswith("的", m_end + len(noun[0]))):
         return None  # 学习某某等7名优秀党员先进事迹: the people are what was studied, not counted
     noun = noun or before
+    if not run[0].isascii() and (text.startswith(g.device_names, m_end) or (
+            noun and noun is not before and noun[0].endswith(g.device_names))):
+        return None  # 三张清单, 四张名片: a program's name that holds a numeral (问题清单3张, 6项攻坚项目清单 count)
     if noun and noun[1] == _NOT_COUNTED:
         if unit.mode != "fixed":
             return None  # 三个实践载体, 五个工作环节: headings, not things counted
@@ -721,8 +777,12 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
         category = noun[1] if noun and noun[1] in _PERSON_CATEGORIES else "people"
         if noun and noun is not before and category != "volunteers" and _volunteers_listed(g, text, m_end + len(noun[0]), end):
             category = "volunteers"  # 20名党员、青年志愿者: the group serves as volunteers
+        if noun and noun[0] in g.member_words:
+            category = _team_members(g, text, m_start, lo) or category  # 讲师团现有成员5名: the team's members
         if category == "people":
             category = _modified(g, text, m_start, lo, noun) or category
+    elif unit.mode == "noun" and _lone_place(g, text, m_end, end):
+        category, noun = "places", (text[m_end], "places")  # 全省13个市、3个县的干部: places
     elif noun and (unit.mode == "noun" or noun[1] in unit.noun_may) and (
             noun[1] not in _PERSON_CATEGORIES or unit.persons):
         category = noun[1]  # not so for 十几家单位负责人, 三批第一书记: 家 and 批 count bodies and batches
@@ -731,6 +791,47 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     return Figure(value=parsed.value, value_text=m.group(), unit=unit_word, category=category,
                   start=m_start, end=m_end, noun=noun[0] if noun else None, approximate=approximate,
                   value_max=value_max, kind="target" if pre in ("不少于", "不低于") else "count")
+
+
+_LONE_PLACE_NEXT = frozenset("的、和及与,，。;；:：!！?？)）(（\n")  # what may follow a one-character place word
+
+
+def _lone_place(g: _Grammar, text: str, pos: int, end: int) -> bool:
+    """Whether a one-character word for an area (县, 市, 区: ``figure_exclusions.tsv``, kind ``area``) stands alone
+    right after the measure word (``13个市、``, ``3个县的``): places. Such a word is no noun of the table: it would
+    end too many words before a number (``该市``, ``城区``) and start too many after one (``区域``, ``县直``).
+
+    >>> g = _grammar()
+    >>> [_lone_place(g, t, 2, len(t)) for t in ("3个县、", "3个区域", "3个市")]
+    [True, False, True]
+    """
+    return (pos < end and text[pos] in g.areas
+            and (pos + 1 >= end or text[pos + 1] in _LONE_PLACE_NEXT))
+
+
+_TEAM_REACH = 40  # how far back in its sentence the team whose members are counted may be named
+_TEAM_CLAUSE = re.compile(r"[。;；!！?？\n]")
+
+
+def _team_members(g: _Grammar, text: str, pos: int, lo: int) -> str | None:
+    """The category of the members of the last team named before ``pos`` in its sentence (``组建讲师团,现有成员5名``,
+    ``某服务队由30名成员组成``), when its members are of one kind: a word for members alone (``成员``,
+    ``figure_exclusions.tsv``, kind ``member``) says nothing of who they are.
+
+    >>> g = _grammar()
+    >>> text = "该志愿服务队现有成员30名"
+    >>> _team_members(g, text, text.index("30"), 0)
+    'volunteers'
+    """
+    start = max(lo, pos - _TEAM_REACH)
+    stops = list(_TEAM_CLAUSE.finditer(text, start, pos))
+    if stops:
+        start = stops[-1].end()
+    found = None
+    for m in g.team_re.finditer(text, start, pos):
+        found = m.group()
+    team = g.members.get(found, "") if found else ""
+    return team if team in _PERSON_CATEGORIES and team != "people" else None
 
 
 _NAME_GAP = 2  # how many characters may stand between a measure word and the place word that ends a name
