@@ -164,8 +164,10 @@ def _names_people(text: str, start: int, end: int, name: re.Pattern[str]) -> boo
 
     >>> t = "各村“第一书记”等170人参加"; bool(_names_people(t, 3, 7, _titles()[2]))
     True
+    >>> bool(_names_people("“第一书记", 1, 5, _titles()[2]))  # a quotation left open at the text's end
+    False
     """
-    if start > 0 and text[start - 1] in _OPEN_MARKS and text[end : end + 1] in _CLOSE_MARKS:
+    if start > 0 and end < len(text) and text[start - 1] in _OPEN_MARKS and text[end] in _CLOSE_MARKS:
         start, end = start - 1, end + 1
     if name.match(text, end) or text.startswith("等", end) or text.startswith(_attend_words(), end):
         return True
