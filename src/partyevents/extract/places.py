@@ -173,6 +173,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     hometowns = _hometowns(text, mentions) | resident_homes(text, mentions)  # 某村村民某某说: a resident's home
     outlets = outlet_names(text, mentions)  # 某县新闻网讯: the page's place at most, no event's
     listed = _listed(gz, text, mentions)
+    page_places = {m.division for m in mentions} | {choice.get(m.surface) for m in (*title, *manifest)}
     old_names = _old_names(gz, mentions)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
     own = [m for m in mentions if m.start not in hometowns]
@@ -186,7 +187,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     for ev in events:
         window = mentions[bisect_left(starts, ev.start) : bisect_left(starts, ev.end)]
         inside = [m for m in window if m.end <= ev.end and m.start not in hometowns and m.start not in outlets]
-        mention = _locality(gz, text, ev, inside, listed)
+        mention = _locality(gz, text, ev, inside, listed, page_places)
         source = "event"
         if (whole := _whole_place(gz, text, ev, inside, listed, home)) is not None:
             mention, source = whole, "document"  # 3月5日,全市…。在某社区…: the city's occasion, the community one example
@@ -1553,7 +1554,8 @@ _LIST_PREV = re.compile(r"(?:社区|居委会|居民区|嘎查|村)$")
 
 
 def _locality(
-    gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Mapping[int, tuple[_Mention, ...]]
+    gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Mapping[int, tuple[_Mention, ...]],
+    page_places: Container[int] = (),
 ) -> _Mention | None:
     """Where it happened when the first sentence says so, else the organizer's or the first named place."""
     if not inside:
@@ -1592,7 +1594,9 @@ def _locality(
     if where is None and base is not None and base.community is None:
         where = _later_venue(gz, text, inside, listed, base, first_end)  # 某镇开展植树活动。在某镇某村植树现场,…
     if where is not None and (
-        base is None or not _strictly_under(gz, base, where) or (not where.surface and not _holds_venue(gz, base, where, inside))
+        base is None
+        or not _strictly_under(gz, base, where)
+        or (not where.surface and not _holds_venue(gz, base, where, inside) and not _named_runner(base, where, page_places))
     ):
         base, by_org = where, False  # a place the venues share (赴甲镇某村、乙乡某村) wins over the organizer's own
     if base is None or not base.surface:  # none, or the place several listed venues share
@@ -1627,6 +1631,14 @@ def _locality(
                     return base  # one of several venues (慰问了甲村某某,乙村某某): the place named first
                 return group[-1]
     return base
+
+
+def _named_runner(base: _Mention, shared: _Mention, page_places: Container[int]) -> bool:
+    """Whether ``base``, a place the text names before the venues, stays over ``shared``, the place the venues
+    share, which the page never names (甲乡组织…赴乙镇某村、丙乡某村: 甲乡, not the county the gazetteer puts all
+    three in); a shared place the page names (某县…赴乙镇、丙乡) or a body with no place name of its own (县委组织部
+    赴乙镇、丙乡) leaves the shared place."""
+    return bool(base.surface) and base.end <= shared.start and shared.division not in page_places
 
 
 def _venue_of_township(gz: Gazetteer, text: str, m: _Mention, base: _Mention) -> bool:
