@@ -147,7 +147,7 @@ CASES = json.loads((Path(__file__).parent / "data" / "place_cases.json").read_te
 def test_place_cases(case: dict) -> None:
     """Table-driven cases, one or more per failure class of issue 13 (``tests/data/place_cases.json``)."""
     text = case["text"]
-    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(year=case.get("year")))
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text=case.get("date_text"), year=case.get("year")))
     if case.get("org"):
         start = text.index(case["org"])
         ev.organization = OrgMention(case["org"], start, start + len(case["org"]))

@@ -222,7 +222,8 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             mention = _whole_township(gz, text, ev, inside, mention)  # 全街…: an overview of the township's work
             if ev.date.year_source != "expression":  # no year of its own either (2021年,某社区制定…: its own)
                 mention = _example_of(gz, text, ev, inside, mention)  # 某社区网格员某某…,某区持续推进…: the district's
-                mention = _title_township(gz, text, inside, ctx.title or "", title, mention)  # 某街完善…: the street's
+                if ev.date.text not in _recent_words():  # 近日,某社区…: one activity of the days before, no overview
+                    mention = _title_township(gz, text, inside, ctx.title or "", title, mention)  # 某街完善…: the street's
         occasion = mention if source == "event" else None
         place = _place(gz, mention, _when(ctx, ev), old_names)
         place.source = source
@@ -1704,6 +1705,13 @@ def _title_township(
     if end >= len(title_text) or not "\u4e00" <= title_text[end] <= "\u9fff" or _venue(text, inside, m):
         return m
     return _Mention(m.start, m.end, "", m.division, candidates=(m.division,), township=m.township)
+
+
+@cache
+def _recent_words() -> frozenset[str]:
+    """Date words for a few days back (近日, 日前: unit ``recent`` of ``date_relative.tsv``): an event dated so reports
+    one activity, not an overview of a place's work."""
+    return frozenset(row[0] for row in read_table("date_relative.tsv") if len(row) > 2 and row[2] == "recent")
 
 
 def _own_voice(text: str, inside: list[_Mention]) -> _Mention | None:
