@@ -986,6 +986,7 @@ def _with_communities(
         )
     if not found:
         return mentions
+    found = _under_written_townships(gz, mentions, found)
     # a mention inside a community's name is dropped: look for a community starting at or before it
     # that reaches at least as far (the furthest end among those starting no later)
     spans = sorted((f.start, f.end) for f in found)
@@ -993,6 +994,30 @@ def _with_communities(
     reach_of = list(accumulate((e for _, e in spans), max))
     kept = [m for m in mentions if (i := bisect_left(span_starts, m.start + 1)) == 0 or reach_of[i - 1] < m.end]
     return sorted(kept + found, key=_START)
+
+
+def _under_written_townships(gz: Gazetteer, mentions: list[_Mention], found: list[_Mention]) -> list[_Mention]:
+    """``found`` with each community or village the page writes right after one resolved township only (甲镇某村)
+    placed under that township wherever else it is named in that township's county (赴某县某村, 某村 alone), even
+    before it and where the gazetteer lists a namesake under another township of the county (its list is older than
+    the page, or the page's village is another of that name: the page's own writing decides)."""
+    town_ends = {m.end: m.division for m in mentions if m.division is not None and m.community is None and _level(gz, m) == "township"}
+    written: dict[str, set[int]] = {}
+    for f in found:
+        if (t := town_ends.get(f.start)) is not None and f.division == t:
+            written.setdefault(f.surface, set()).add(t)
+    if not any(len(ts) == 1 for ts in written.values()):
+        return found
+    out = []
+    for f in found:
+        ts = written.get(f.surface)
+        if ts is not None and len(ts) == 1 and f.start not in town_ends and f.township is None and f.division not in ts:
+            (town,) = ts
+            d = f.division
+            if (d is None and not f.candidates) or (d is not None and gz.county_of(d) == gz.county_of(town)):
+                f = f._replace(division=town, candidates=(town,))
+        out.append(f)
+    return out
 
 
 _TITLE_COMMUNITY = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:社区|居委会|居民区|嘎查|村)(?![民委干级])")
