@@ -104,7 +104,7 @@ __all__ = ["resolve_places"]
 
 # behind a look-ahead on the first characters (:mod:`partyevents.regex_first`): re skips ahead to them;
 # 村 before 社区 is part of a community's name (某新村社区); 社区居委会 is a community's own committee
-_COMMUNITY = with_first_chars(re.compile(r"社区|(?<!社区)居委会|(?<!社区)居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会)"))
+_COMMUNITY = with_first_chars(re.compile(r"社区|(?<!社区)居委会|(?<!社区)居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会|居民区)"))
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,6}")
 _DIGIT_NAME = re.compile(r"(?<![0-9])[0-9]{1,5}$")  # a community numbered rather than named (某某街3520社区)
 _TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,5}?)(街道|镇|乡)(?!镇|村|街|长|党|政府|干部|级|里)")
@@ -361,11 +361,13 @@ def _listing(index: Mapping[str, tuple[int, ...]], name: str) -> tuple[int, ...]
     (某某一村社区) found under the village's name too (某某一村)."""
     found = index.get(name, ())
     if not found and name.endswith(_VILLAGE_COMMUNITY):
-        found = index.get(name[: -len(_VILLAGE_COMMUNITY) + 1], ())
+        suffix = next(s for s in _VILLAGE_COMMUNITY if name.endswith(s))
+        found = index.get(name[: -len(suffix) + 1], ())
     return found
 
 
-_VILLAGE_COMMUNITY = "村社区"  # 某某新村社区: listed as 某某新村
+# 某某新村社区, Shanghai's 某某一村居民区 and 某某一村居委会: listed as 某某新村, 某某一村
+_VILLAGE_COMMUNITY = ("村社区", "村居民区", "村居委会")
 
 
 def _counties_of(gz: Gazetteer, prefecture: int) -> tuple[int, ...]:
