@@ -2083,11 +2083,19 @@ def _venue_series(text: str, inside: list[_Mention], k: int, first_end: int) -> 
         if (
             text[inside[k].start - 1] in _CLAUSE_MARKS
             and last.community not in (None, venue.community)
-            and not text.startswith(_role_words(), last.end)  # ,乙村村支两委…: a body, no venue
+            and not text.startswith(_role_words(), _list_end(text, last.end))  # ,乙村村支两委…: a body, no venue;
+            # ,乙村、丙村作交流发言: speakers
         ):
             out.append(last)
         k = inside.index(last) + 1
     return out
+
+
+def _list_end(text: str, end: int) -> int:
+    """The end of the list of communities or villages the one ending at ``end`` opens (甲村、乙村和丙村), or ``end``."""
+    while (more := _LIST_NEXT.match(text, end)) is not None:
+        end = more.end()
+    return end
 
 
 def _home_below(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], mention: _Mention, home: _Mention) -> bool:
