@@ -1507,7 +1507,7 @@ def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tup
 
 _LIST_MARKS = "、和及与"
 _SUBLIST_MARKS = (";", "；")  # between the parts of a list, each part one township's (甲镇甲村、乙村;乙镇丙村)
-_PAIR_MARKS = ("与",)  # joining the organizer to a partner (某社区与某社区共同举办), not listing venues
+_PAIR_MARKS = ("与", "和")  # joining the organizer to a partner (某社区与某社区共同举办, 某社区和某村联合), not listing venues
 
 
 def _mention_lists(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[tuple[_Mention, ...]]:
