@@ -1916,7 +1916,7 @@ def _where_mention(
         if m.start >= first_end:
             return None
         if (
-            (text.endswith(words, 0, m.start) or _described_venue(text, inside, i))
+            (text.endswith(words, 0, m.start) or _located_after_where(text, m.start) or _described_venue(text, inside, i))
             and (i == 0 or inside[i - 1].end != m.start)
             and not _quoted(text, m.start)  # 开展“走进某某镇”主题活动: a theme's words, no venue
             and not _moved_to(text, m.start)
@@ -2018,6 +2018,13 @@ def _located_at(text: str, inside: list[_Mention], end: int) -> list[_Mention] |
         return None
     k = next((k for k, n in enumerate(inside) if n.start == end + len(word)), None)
     return None if k is None else [g for g in _adjacent(inside, k) if g.start >= inside[k].start]
+
+
+def _located_after_where(text: str, start: int) -> bool:
+    """Whether a where-word and a word of location come right before ``start`` (来到位于某镇的农场: the site lies in
+    某镇, where the event happened)."""
+    word = next((w for w in _located_words() if text.endswith(w, 0, start)), None)
+    return word is not None and text.endswith(_where_words(), 0, start - len(word))
 
 
 @cache
