@@ -767,3 +767,15 @@ def test_a_province_wide_paragraph_on_a_countys_page_is_the_provinces() -> None:
     text = "3月5日，安吉县召开党建工作会议。安吉县各乡镇参加。\n3月8日，全省各级党组织开展志愿服务活动。"
     places, _ = resolve_places(DocContext(text=text), _line_events(text))
     assert chain(places[1])[:2] == ("浙江省", "province")
+
+
+def test_a_bulletins_date_line_is_not_the_entrys_lead_sentence() -> None:
+    # 6月5日 alone on its line opens the entry: the where-word of the next line still finds the venue
+    text = "宁陵县组织工作动态\n6月5日\n乔楼乡组织党员到石桥镇学习。"
+    start = text.index("6月5日")
+    date = DateInfo(text="6月5日", start=start, end=start + 4, month=6, day=5)
+    ev = Event(seq=0, start=start, end=len(text), text=text[start:], date=date)
+    org = text.index("乔楼乡")
+    ev.organization = OrgMention("乔楼乡", org, org + 3)
+    (place,), _ = resolve_places(DocContext(text=text), [ev])
+    assert chain(place)[:6] == ("石桥镇", "township", "河南省", "商丘市", "宁陵县", "石桥镇")

@@ -1903,7 +1903,13 @@ def _first_sentence_end(text: str, ev: Event) -> int:
     if text.startswith("“", begin) and (close := text.find("”", begin, ev.end)) > 0:  # a quotation opens it
         begin = close + 1
     m = _SENTENCE_END.search(text, begin, ev.end)
+    e = ev.date.end
+    if m and m.group() == "\n" and begin == ev.date.start and e is not None and not text[e : m.start()].strip(_DATE_LINE_REST):
+        m = _SENTENCE_END.search(text, m.end(), ev.end)  # a bulletin's date line (6月5日⏎某乡组织…): the entry's first
     return m.end() if m else ev.end
+
+
+_DATE_LINE_REST = " \t,，:：、\u3000"  # what may follow a date on a line of its own
 
 
 def _where_mention(
