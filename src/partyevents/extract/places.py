@@ -18,7 +18,7 @@
    villages the page names, where the gazetteer lists one under only one of
    its namesakes (:mod:`.place_villages`), or by a word used in one province
    only (居民区党总支: Shanghai); else it stays unresolved (its name is kept,
-   and the chain its candidates share).
+   and the chain its candidates share). This step is :mod:`.place_ambiguity`.
 3. Add what the gazetteer lacks or writes differently: a township named after
    its county (游仙区游仙镇), one written without its suffix
    after its county (诸暨枫桥) or again at a clause start (…,某某确定全镇…), a subdistrict written 某某街
@@ -93,12 +93,12 @@ from ..records import DocContext, Event, Place, Problem
 from ..regex_first import with_first_chars
 from ..resources import read_table, words_of
 from .gazetteer import Division, Gazetteer, Match, gazetteer, township_core
+from .place_ambiguity import by_known_villages, by_parents, disambiguate
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
 from .place_outlets import outlet_names
 from .place_residents import resident_homes
 from .place_variants import bare_after_counties, street_townships, variant_townships
-from .place_villages import by_villages
 
 __all__ = ["resolve_places"]
 
@@ -153,8 +153,8 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         written.setdefault(v.surface, (v.candidates, v.surface))
     if written:
         body, title, manifest = (_recandidated(ms, written) for ms in (body, title, manifest))
-    choice = _disambiguate(gz, body + title + manifest)
-    choice = _by_villages(gz, text, body + title + manifest, _by_parents(gz, (body, title, manifest), choice))
+    choice = disambiguate(gz, body + title + manifest)
+    choice = by_known_villages(gz, text, body + title + manifest, by_parents(gz, (body, title, manifest), choice))
     mentions = [
         _Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates,
                  written[m.surface][1] if m.surface in written else None, m.short)
@@ -173,7 +173,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     hometowns = _hometowns(text, mentions) | resident_homes(text, mentions)  # 某村村民某某说: a resident's home
     outlets = outlet_names(text, mentions)  # 某县新闻网讯: the page's place at most, no event's
     listed = _listed(gz, text, mentions)
-    page_places = {m.division for m in mentions} | {choice.get(m.surface) for m in (*title, *manifest)}
+    page_places = {d for d in (*(m.division for m in mentions), *(choice.get(m.surface) for m in (*title, *manifest))) if d is not None}
     old_names = _old_names(gz, mentions)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
     own = [m for m in mentions if m.start not in hometowns]
@@ -528,121 +528,6 @@ def _hometown(text: str, m: _Mention) -> bool:
     return (end < len(text) and text[end] in "人籍" and bool(_HOMETOWN.match(text, end))) or text.endswith(
         _BORN, 0, m.start
     )
-
-
-_SHARED_WEIGHT = (0.0, 0.25, 0.5)  # divisions meeting only at the root, the province, the prefecture
-
-
-def _affinity(chain: tuple[int, ...], cands: frozenset[int], nodes: frozenset[int]) -> float:
-    """How well a division (its ``chain`` from the province down) fits another name's candidates.
-
-    1 when it lies on one chain with a candidate or in the same county, less the higher they meet;
-    ``nodes`` holds every candidate's ancestors.
-
-    >>> _affinity((1, 2, 3), frozenset({4}), frozenset({1, 2, 4}))  # same prefecture
-    0.5
-    >>> _affinity((1, 2), frozenset({4}), frozenset({1, 2, 4}))  # an ancestor of the candidate
-    1.0
-    """
-    if chain[-1] in nodes or not cands.isdisjoint(chain):
-        return 1.0
-    shared = len(nodes.intersection(chain))  # a chain holds no division twice
-    return _SHARED_WEIGHT[shared] if shared < len(_SHARED_WEIGHT) else 1.0
-
-
-def _disambiguate(gz: Gazetteer, matches: list[Match]) -> dict[str, int | None]:
-    """surface -> the division it names in this document, or None when the context cannot tell."""
-    units: dict[str, tuple[int, ...]] = {}
-    for m in matches:
-        units.setdefault(m.surface, m.candidates)
-    if all(len(cands) == 1 for cands in units.values()):  # nothing to choose
-        return {surface: cands[0] for surface, cands in units.items()}
-    # Another name whose candidates all lie in other provinces adds 0 to a candidate's score, so each
-    # candidate is scored against the names sharing its province only (in document order, as a full sum would).
-    by_province: dict[int, list[tuple[str, frozenset[int], frozenset[int], int]]] = {}
-    for surface, cands in units.items():
-        cand_set, nodes, provinces = _candidate_sets(gz, cands)
-        entry = (surface, cand_set, nodes, len(cands))
-        for province in provinces:
-            by_province.setdefault(province, []).append(entry)
-    out: dict[str, int | None] = {}
-    for surface, cands in units.items():
-        if len(cands) == 1:
-            out[surface] = cands[0]
-            continue
-        scores = []
-        for c in cands:
-            chain = gz.ancestors(c)
-            entries = by_province[chain[0]]
-            if len(entries) == 1:  # no other name in its province: the sum below is of nothing
-                scores.append((0.0, c))
-                continue
-            score = sum(
-                [
-                    _affinity(chain, other_cands, nodes) / n
-                    for other, other_cands, nodes, n in entries
-                    if other != surface
-                ]
-            )
-            scores.append((score, c))
-        scores.sort(reverse=True)
-        best, runner_up = scores[0], scores[1]
-        out[surface] = best[1] if best[0] > 0 and best[0] > runner_up[0] + 1e-9 else None
-    return out
-
-
-def _by_parents(gz: Gazetteer, lists: tuple[list[Match], ...], choice: dict[str, int | None]) -> dict[str, int | None]:
-    """``choice`` with each ambiguous name written right after a place holding exactly one of its candidates
-    (谷城县城关镇) set to that candidate, wherever the page so writes it and all such places agree: a name
-    elsewhere on the page (a speaker's hometown, a partner's county) cannot outweigh it."""
-    votes: dict[str, set[int]] = {}
-    for matches in lists:
-        for prev, m in pairwise(matches):
-            if prev.end != m.start or len(m.candidates) < 2:
-                continue
-            parent = choice.get(prev.surface) if len(prev.candidates) > 1 else prev.candidates[0]
-            if parent is None:
-                continue
-            under = [c for c in m.candidates if parent in gz.ancestors(c)[:-1]]
-            if len(under) == 1:
-                votes.setdefault(m.surface, set()).add(under[0])
-    for surface, found in votes.items():
-        if len(found) == 1:
-            choice[surface] = found.pop()
-    return choice
-
-
-def _by_villages(gz: Gazetteer, text: str, matches: list[Match], choice: dict[str, int | None]) -> dict[str, int | None]:
-    """``choice`` with the township names the context left ambiguous decided, where it can be, by the villages
-    and communities the page names (:mod:`.place_villages`)."""
-    for m in matches:
-        if choice.get(m.surface, 0) is None and all(gz.divisions[c].level == "township" for c in m.candidates):
-            choice[m.surface] = by_villages(gz, text, m.candidates) or _by_regional_words(gz, text, m.candidates)
-    return choice
-
-
-def _by_regional_words(gz: Gazetteer, text: str, candidates: tuple[int, ...]) -> int | None:
-    """The one candidate in the province whose own word for a level the page uses (居民区: 上海市), if any
-    (``place_regional_words.tsv``)."""
-    for word, province in _regional_words():
-        if word in text:
-            inside = [c for c in candidates if gz.divisions[gz.ancestors(c)[0]].name == province]
-            if len(inside) == 1:
-                return inside[0]
-    return None
-
-
-@cache
-def _regional_words() -> tuple[tuple[str, str], ...]:
-    """(word, province) of words used for a level of place in one province only (``place_regional_words.tsv``)."""
-    return tuple((row[0], row[1]) for row in read_table("place_regional_words.tsv"))
-
-
-@lru_cache(maxsize=1 << 14)
-def _candidate_sets(gz: Gazetteer, cands: tuple[int, ...]) -> tuple[frozenset[int], frozenset[int], tuple[int, ...]]:
-    """A name's candidates as a set, with every ancestor of them (and themselves), and their provinces."""
-    nodes = frozenset(a for c in cands for a in gz.ancestors(c))
-    return frozenset(cands), nodes, tuple(sorted({gz.ancestors(c)[0] for c in cands}))
 
 
 def _home(
