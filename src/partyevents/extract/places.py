@@ -31,15 +31,19 @@
    rather than named right after a place (某某街3520社区), a name after the page's own voice (我们某社区).
    A community the title writes right after its township (某街道某村…, a township the gazetteer lacks as written)
    is that township's where the body names it, whatever township the gazetteer lists it under.
+   A community or village the page writes right after one township (甲镇某村) is that township's wherever else the
+   page names it in that county (赴某县某村), over a namesake the county's list puts elsewhere; Shanghai's 某村居民区
+   is one community, found under the 某村 the list writes.
    A township's other name in brackets (某乡(某街道)某社区) is an alias: the township is named once and the
    community after the bracket is its. A village no place holds takes the township its sentence names last
    before it (某乡组织党员到某村), unless another village or community comes between.
 4. Per event, the locality is where it happened when the lead sentence (the
-   one with the date, else the organizer) says so (``来到繁峙县``, ``前往该县某乡``,
+   one with the date, else the organizer; a bulletin's date alone on its line opens the sentence after it) says so
+   (``来到繁峙县``, ``前往该县某乡``, ``来到位于某镇的农场``,
    ``在鸿翔社区召开``; not inside a quotation, nor where people moved to: 搬迁至某村), else the most specific place in the
    organizer's name (past a unit the gazetteer lacks: 青岛西海岸新区某街道; a county's bureau,
    or a township's office, working in a named community: that community; an organizer
-   joined to a partner by 与 keeps its own place), else the first group of adjacent place names (a community named
+   joined to a partner by 与 or 和 keeps its own place), else the first group of adjacent place names (a community named
    in the page's own voice, 我们某社区, over a city named in passing), else the
    document's home place (the one it names most, title and manifest counted
    thrice; several of one level named equally often: the place they share; a
@@ -49,11 +53,13 @@
    with others (``甲社区、乙社区等``) stands for its township; places of one
    level listed as venues (``到甲乡、乙乡调研``, or opening clause after clause:
    ``慰问了甲村某某,乙村某某``) for the county or township they share, or, when they
-   share a province at most, for the document's place. A place chosen before the
+   share a province at most, for the document's place; a place they share that the page never names does not
+   outweigh the organizer's own named before them (甲乡组织…赴乙镇某村、丙乡某村: 甲乡, not their county), and
+   villages opening a later clause as speakers (，甲村、乙村作交流) are no venues. A place chosen before the
    dated sentence (a quotation's speaker) yields to the one that sentence opens with.
    An undated paragraph opening with the whole township (该街坚持…, 全街各社区…, 某某街道 alone at a clause start)
    is the township's, a community it names later one example; so is one with no year of its own under a title
-   opening with the township acting (某街完善…), and one naming its community only as a person's post before the
+   opening with the township acting (某街完善…; not a lead dated 近日, one activity), and one naming its community only as a person's post before the
    wider place acts (某社区网格员某某…,某区持续推进…: that place). A county or city opening the name of a unit
    below the community (在某县29号小区) is no venue: the page's township inside it, or the previous event's.
    A village or community named only as a resident's home (某村村民某某说, 家住某村的…: :mod:`.place_residents`)
