@@ -1148,10 +1148,12 @@ def _community_start(
         for k in range(reach, shortest - 1, -1):  # a name the gazetteer lists, or one the document introduced
             start = pos - k
             name = text[start:end]
-            if name in learned:
-                return start, learned[name]
-            if name in listed and (towns := towns_of(name)):
-                return start, _listed_owner(gz, towns, mentioned)
+            if name in learned or (name in listed and towns_of(name)):
+                if (longer := _longer_free_name(text, pos, end, reach, k, free, (ending, counties or {}))) is not None:
+                    return longer, None  # 在明珠花园社区: another community, not the 花园社区 the list or the page names
+                if name in learned:
+                    return start, learned[name]
+                return start, _listed_owner(gz, towns_of(name), mentioned)
     if owned is not None:
         return pos - owned[0], owned[1]
     if after_county is not None:
@@ -1165,6 +1167,27 @@ def _community_start(
         if (_free_start(text, start) or _partner_body(text, start, free)) and free(start, pos, pos + len(suffix)):
             return start, None
     return None, None
+
+
+def _longer_free_name(
+    text: str, pos: int, end: int, reach: int, k: int, free: _FreeNames | None, places: tuple[Container[int], ...]
+) -> int | None:
+    """Where a community name standing on its own (:class:`_FreeNames`, after a where-word or a clause start) begins
+    before the name of ``k`` characters ending at ``pos`` that the gazetteer's list or the page knows, holding it
+    (在明珠花园社区: not 花园社区), if one does; none holds a place name ending in it (来到某县某村: the county's
+    village). ``places`` map the ends of the page's place names."""
+    if free is None or text[pos - k - 1 : pos - k] in _LIST_MARKS or text.endswith(_PLACE_ENDS, 0, pos - k):
+        return None  # 沙某镇某村: a village after a township the gazetteer writes otherwise
+    for j in range(min(reach, _FREE_LONGEST), k, -1):
+        start = pos - j
+        if any(e in ends for ends in places for e in range(start + 1, pos - k + 1)):
+            continue
+        if _free_start(text, start) and free(start, pos, end):
+            return start
+    return None
+
+
+_PLACE_ENDS = ("省", "市", "州", "盟", "县", "区", "旗", "镇", "乡", "街道", "苏木")  # a place's level word ends it
 
 
 def _led(text: str, start: int, end: int, owner: _Mention, towns_of: _TownsOf) -> bool:
