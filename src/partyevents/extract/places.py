@@ -1534,6 +1534,8 @@ def _locality(
         base, by_org = shared, False  # 某县某局对某镇甲村、乙村进行督查: the township the listed villages share
     where = _where_mention(gz, text, inside, first_end, listed)
     if where is None and base is not None and base.community is None:
+        where = _site_community(gz, text, inside, listed, base, first_end)  # 某街“某品牌”某社区党群服务中心揭牌
+    if where is None and base is not None and base.community is None:
         where = _later_venue(gz, text, inside, listed, base, first_end)  # 某镇开展植树活动。在某镇某村植树现场,…
     if where is not None and (
         base is None
@@ -1861,6 +1863,28 @@ def _where_mention(
             if series and (shared := _shared_place(gz, (group[-1], *series))) is not None:
                 return shared  # 慰问了甲村老党员某某,乙村老党员某某: several venues
             return group[-1]
+    return None
+
+
+def _site_community(
+    gz: Gazetteer, text: str, inside: list[_Mention], listed: Container[int], base: _Mention, first_end: int
+) -> _Mention | None:
+    """The community or village named later in the clause of the township ``base`` that a site of it follows
+    (某街“某品牌”某社区党群服务中心揭牌仪式举行: the center lies in that community, where the event happened), placed
+    under ``base`` when no place holds it; None else. Not one in a list, a quotation, after a clause mark, nor a
+    community the gazetteer puts outside ``base``."""
+    if _level(gz, base) != "township":
+        return None
+    for m in inside:
+        if m.start < base.end or m.community is None:
+            continue
+        if m.start >= first_end or any(c in _CLAUSE_MARKS or c in "。！？\n" for c in text[base.end : m.start]):
+            return None
+        if m.start in listed or _quoted(text, m.start) or not _scene_after().match(text, m.end):
+            continue
+        if m.division is None and not m.candidates:
+            return m._replace(division=base.division, candidates=base.candidates, township=base.township)
+        return m if _strictly_under(gz, m, base) else None
     return None
 
 
