@@ -1164,7 +1164,7 @@ def _community_start(
         return None, None
     for k in range(min(reach, _FREE_LONGEST), 1, -1):  # standing on its own: 。宝山苑社区党支部…, 在鸿翔社区
         start = pos - k
-        if (_free_start(text, start) or _partner_body(text, start, free)) and free(start, pos, pos + len(suffix)):
+        if _stands_alone(text, start, pos + len(suffix), free) and free(start, pos, pos + len(suffix)):
             return start, None
     return None, None
 
@@ -1182,7 +1182,7 @@ def _longer_free_name(
         start = pos - j
         if any(e in ends for ends in places for e in range(start + 1, pos - k + 1)):
             continue
-        if _free_start(text, start) and free(start, pos, end):
+        if _stands_alone(text, start, end, free) and free(start, pos, end):
             return start
     return None
 
@@ -1277,6 +1277,19 @@ def _free_start(text: str, start: int) -> bool:
             return False
     # _DATE_BEFORE ends at ``start`` (the character before it is no line break): on one of 年月日号份
     return bool(_DATE_BEFORE.search(text, max(0, start - 8), start))
+
+
+def _stands_alone(text: str, start: int, end: int, free: _FreeNames) -> bool:
+    """Whether a community's name may start at ``start`` on its own (its suffix ending at ``end``): after a boundary
+    or a where-word (:func:`_free_start`), a partner word before a body (:func:`_partner_body`) or a description
+    (:func:`_described_body`)."""
+    return _free_start(text, start) or _partner_body(text, start, free) or _described_body(text, start, end)
+
+
+def _described_body(text: str, start: int, end: int) -> bool:
+    """Whether a community's name starting at ``start`` follows a description ending in 的 and opens a body or its
+    center right after its suffix ending at ``end`` (共建的某社区党群服务中心, 新成立的某村党支部)."""
+    return text.startswith("的", start - 1) and text.startswith(_BODY_WORDS, end)
 
 
 def _partner_body(text: str, start: int, free: _FreeNames) -> bool:
