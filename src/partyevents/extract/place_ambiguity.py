@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from ..resources import read_table
 from .gazetteer import Gazetteer, Match
-from .place_villages import by_villages
+from .place_villages import by_villages, county_by_villages
 
 __all__ = ["affinity", "by_known_villages", "by_parents", "candidate_sets", "disambiguate"]
 
@@ -104,11 +104,15 @@ def by_parents(gz: Gazetteer, lists: tuple[list[Match], ...], choice: dict[str, 
 
 
 def by_known_villages(gz: Gazetteer, text: str, matches: list[Match], choice: dict[str, int | None]) -> dict[str, int | None]:
-    """``choice`` with the township names the context left ambiguous decided, where it can be, by the villages
-    and communities the page names (:mod:`.place_villages`)."""
+    """``choice`` with the township and county names the context left ambiguous decided, where it can be, by the
+    villages and communities the page names (:mod:`.place_villages`)."""
     for m in matches:
-        if choice.get(m.surface, 0) is None and all(gz.divisions[c].level == "township" for c in m.candidates):
+        if choice.get(m.surface, 0) is not None:
+            continue
+        if all(gz.divisions[c].level == "township" for c in m.candidates):
             choice[m.surface] = by_villages(gz, text, m.candidates) or _by_regional_words(gz, text, m.candidates)
+        elif all(gz.divisions[c].level == "county" for c in m.candidates):  # 白云区某社区: the 白云区 listing it
+            choice[m.surface] = county_by_villages(gz, text, m.candidates)
     return choice
 
 
