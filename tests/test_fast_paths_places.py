@@ -137,7 +137,7 @@ def test_village_names_hold_every_name_of_the_loaded_counties() -> None:
 
 
 def _slow_event_mention(
-    gz: Gazetteer, ev: Event, inside: list[places._Mention], listed: Container[int] = ()
+    gz: Gazetteer, text: str, ev: Event, inside: list[places._Mention], listed: Container[int] = ()
 ) -> places._Mention | None:
     """The organizer's place as first written: every group of adjacent names built first."""
     if not inside:
@@ -160,10 +160,13 @@ def _slow_event_mention(
                 and chosen.division is not None
                 and gz.divisions[chosen.division].level in ("province", "prefecture", "county")
             ):
+                stops = [i + 1 for i in range(org.end, ev.end) if text[i] in "。！？!?\n"]
+                end = stops[0] if stops else ev.end  # the end of the organizer's sentence
                 below = [
                     m
                     for m in inside
                     if m.community is not None
+                    and (m.start < end or m.community in org.name)
                     and m.start not in listed
                     and places._under(gz, m.division, chosen.division)
                 ]
@@ -177,10 +180,12 @@ _SPANS = st.lists(st.tuples(st.integers(0, 3), st.integers(1, 3)), max_size=8)  
 
 
 @given(
-    _SPANS, st.integers(0, 30), st.integers(0, 12), st.sampled_from([None, 0, 1]), st.booleans(), st.sets(st.integers(0, 20))
+    _SPANS, st.integers(0, 30), st.integers(0, 12), st.sampled_from([None, 0, 1]), st.booleans(), st.sets(st.integers(0, 20)),
+    st.sets(st.integers(0, 39)),
 )
 def test_event_mention_agrees_with_building_every_group(
-    shape: list[tuple[int, int]], org_start: int, org_len: int, division: int | None, community: bool, listed: set[int]
+    shape: list[tuple[int, int]], org_start: int, org_len: int, division: int | None, community: bool, listed: set[int],
+    stops: set[int],
 ) -> None:
     gz = gazetteer()
     county = gz.find("黄陂区")[0].candidates[0]
@@ -191,10 +196,11 @@ def test_event_mention_agrees_with_building_every_group(
         comm = "社区" if community and i % 2 else None
         inside.append(places._Mention(pos, pos + length, "x" * length, divisions[division], comm))
         pos += length
-    ev = Event(0, 0, 40, "x" * 40, organization=OrgMention("x" * org_len, org_start, org_start + org_len))
-    assert places._event_mention(gz, ev, inside, listed) == _slow_event_mention(gz, ev, inside, listed)
+    text = "".join("。" if i in stops else "x" for i in range(40))  # sentence ends among the names
+    ev = Event(0, 0, 40, text, organization=OrgMention("x" * org_len, org_start, org_start + org_len))
+    assert places._event_mention(gz, text, ev, inside, listed) == _slow_event_mention(gz, text, ev, inside, listed)
     ev.organization = None
-    assert places._event_mention(gz, ev, inside, listed) == _slow_event_mention(gz, ev, inside, listed)
+    assert places._event_mention(gz, text, ev, inside, listed) == _slow_event_mention(gz, text, ev, inside, listed)
 
 
 # --- document-level shortcuts of resolve_places: each against the form it replaced ---------------------------

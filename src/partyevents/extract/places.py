@@ -1516,7 +1516,7 @@ def _locality(
     if not inside:
         return None
     first_end = _first_sentence_end(text, ev)
-    base = _event_mention(gz, ev, inside, listed)
+    base = _event_mention(gz, text, ev, inside, listed)
     org = ev.organization
     by_org = (
         base is not None
@@ -2118,7 +2118,7 @@ def _strictly_under(gz: Gazetteer, m: _Mention, ancestor: _Mention) -> bool:
 
 
 def _event_mention(
-    gz: Gazetteer, ev: Event, inside: list[_Mention], listed: Container[int] = ()
+    gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Container[int] = ()
 ) -> _Mention | None:
     """The organizer's most specific place, else the last of the first group of adjacent names."""
     if not inside:
@@ -2137,16 +2137,25 @@ def _event_mention(
                 and chosen.division is not None
                 and gz.divisions[chosen.division].level in ("province", "prefecture", "county")
             ):
-                # a county's bureau working in a named community: the community is the more specific place
+                # a county's bureau working in a community named in its sentence or in its own name (某局驻某村工作队):
+                # the more specific place (not one a later paragraph names, an example of the county's work)
+                end = _sentence_end_after(text, ev, o_end)
                 below = [
                     m
                     for m in inside
-                    if m.community is not None and m.start not in listed and _under(gz, m.division, chosen.division)
+                    if m.community is not None and (m.start < end or m.community in org.name) and m.start not in listed
+                    and _under(gz, m.division, chosen.division)
                 ]
                 if below:
                     return below[0]
             return chosen
     return _adjacent(inside, 0)[-1]
+
+
+def _sentence_end_after(text: str, ev: Event, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends, within the event."""
+    stop = _SENTENCE_END.search(text, pos, ev.end)
+    return stop.end() if stop else ev.end
 
 
 def _deeper_in_name(gz: Gazetteer, inside: list[_Mention], chosen: _Mention, o_end: int) -> _Mention:
