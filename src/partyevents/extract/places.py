@@ -228,7 +228,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             mention = _whole_township(gz, text, ev, inside, mention)  # 全街…: an overview of the township's work
             if ev.date.year_source != "expression":  # no year of its own either (2021年,某社区制定…: its own)
                 mention = _example_of(gz, text, ev, inside, mention)  # 某社区网格员某某…,某区持续推进…: the district's
-                if ev.date.text not in _recent_words():  # 近日,某社区…: one activity of the days before, no overview
+                if not (ev.date.text or "").startswith(_recent_words()):  # 近日,某社区…: one activity, no overview
                     mention = _title_township(gz, text, inside, ctx.title or "", title, mention)  # 某街完善…: the street's
         occasion = mention if source == "event" else None
         place = _place(gz, mention, _when(ctx, ev), old_names)
@@ -1664,10 +1664,10 @@ def _title_township(
 
 
 @cache
-def _recent_words() -> frozenset[str]:
+def _recent_words() -> tuple[str, ...]:
     """Date words for a few days back (近日, 日前: unit ``recent`` of ``date_relative.tsv``): an event dated so reports
-    one activity, not an overview of a place's work."""
-    return frozenset(row[0] for row in read_table("date_relative.tsv") if len(row) > 2 and row[2] == "recent")
+    one activity (近日, 近日上午), not an overview of a place's work."""
+    return tuple(row[0] for row in read_table("date_relative.tsv") if len(row) > 2 and row[2] == "recent")
 
 
 def _own_voice(text: str, inside: list[_Mention]) -> _Mention | None:
