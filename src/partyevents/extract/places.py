@@ -6,7 +6,7 @@
    (:mod:`.place_evidence`); one right after a name of its own level or below
    (安溪县公安局, 长宁区新华路) is part of another name. A township written right
    after a county that the gazetteer lists only under other counties (腾冲市五合镇,
-   where it has 五合乡) is that county's, wherever the page names it. Names that
+   where it has 五合乡) is that county's, wherever the page names it (:mod:`.place_variants`). Names that
    are parts of words (振兴乡村, 常德城区, 市委和县委) are dropped. A township the page writes under
    another suffix than the gazetteer's, with no county in front (某某镇 for 某某街道), counts when the page
    corroborates it (:mod:`.place_variants`).
@@ -104,7 +104,13 @@ from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
 from .place_outlets import outlet_names
 from .place_residents import resident_homes
-from .place_variants import bare_after_counties, street_townships, variant_townships
+from .place_variants import (
+    bare_after_counties,
+    recandidated,
+    street_townships,
+    townships_of_counties,
+    variant_townships,
+)
 
 __all__ = ["resolve_places"]
 
@@ -154,11 +160,11 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         body = sorted(body + variants, key=_START)
     if streets := street_townships(gz, text, body, title + manifest, _free_start):  # 走进某某街3520社区
         body = sorted(body + streets, key=_START)
-    written = _townships_of_counties(gz, (body, title, manifest))
+    written = townships_of_counties(gz, (body, title, manifest))
     for v in variants:  # named as the page writes it
         written.setdefault(v.surface, (v.candidates, v.surface))
     if written:
-        body, title, manifest = (_recandidated(ms, written) for ms in (body, title, manifest))
+        body, title, manifest = (recandidated(ms, written) for ms in (body, title, manifest))
     choice = disambiguate(gz, body + title + manifest)
     choice = by_known_villages(gz, text, body + title + manifest, by_parents(gz, (body, title, manifest), choice))
     mentions = [
@@ -257,44 +263,6 @@ def _national(gz: Gazetteer, home: _Home | None) -> _Home | None:
         return home  # placed, or under a township the page names (as written) and the gazetteer lacks
     t = gz.only_township_listing(m.community)
     return home if t is None else _Home(m._replace(division=t, candidates=(t,)), home.source)
-
-
-def _townships_of_counties(
-    gz: Gazetteer, lists: tuple[list[Match], ...]
-) -> dict[str, tuple[tuple[int, ...], str]]:
-    """Township names written right after a county that the gazetteer lists under other counties only.
-
-    ``涪陵区大顺镇`` when the gazetteer has 大顺乡 under 涪陵区 and a 大顺镇 in another province: the page
-    means 涪陵区's township wherever it names it, under the name the page gives it (a short form, 某区某某街:
-    its full name, 某某街道). Returns surface -> (its candidates: the township under the county with another
-    level's suffix, else the county itself; the township's name).
-    """
-    out: dict[str, tuple[tuple[int, ...], str]] = {}
-    divisions = gz.divisions
-    for matches in lists:
-        for prev, m in pairwise(matches):
-            if prev.end != m.start or m.surface in out or any(divisions[c].level != "county" for c in prev.candidates):
-                continue
-            if any(divisions[c].level != "township" or divisions[c].parent in prev.candidates for c in m.candidates):
-                continue
-            names = {divisions[c].name for c in m.candidates}
-            name = names.pop() if m.short and len(names) == 1 else m.surface
-            variants = gz.township_variants(name)
-            if len(prev.candidates) > 1:  # 朝阳区将台乡: the one namesake county with such a township
-                holding = {c for c in prev.candidates if any(divisions[i].parent == c for i in variants)}
-                if len(holding) != 1:
-                    continue
-                county = holding.pop()
-            else:
-                county = prev.candidates[0]
-            under = [i for i in variants if divisions[i].parent == county]
-            out[m.surface] = ((under[0],) if len(under) == 1 else (county,), name)
-    return out
-
-
-def _recandidated(matches: list[Match], written: dict[str, tuple[tuple[int, ...], str]]) -> list[Match]:
-    """``matches`` with the townships :func:`_townships_of_counties` placed under their county."""
-    return [m._replace(candidates=written[m.surface][0]) if m.surface in written else m for m in matches]
 
 
 def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
