@@ -1516,7 +1516,7 @@ def _locality(
     where = _where_mention(gz, text, inside, first_end, listed)
     if where is None and base is not None and base.community is None:
         where = _site_community(gz, text, inside, listed, base, first_end)  # 某街“某品牌”某社区党群服务中心揭牌
-    if where is None and base is not None and base.community is None:
+    if where is None and base is not None and base.community is None and not _wide_place_acting(gz, ev, inside, base):
         where = _later_venue(gz, text, inside, listed, base, first_end)  # 某镇开展植树活动。在某镇某村植树现场,…
     if where is not None and (
         base is None
@@ -1867,6 +1867,16 @@ def _site_community(
             return m._replace(division=base.division, candidates=base.candidates, township=base.township)
         return m if _strictly_under(gz, m, base) else None
     return None
+
+
+def _wide_place_acting(gz: Gazetteer, ev: Event, inside: list[_Mention], base: _Mention) -> bool:
+    """Whether the organizer is a county or a wider place itself (某区开展学雷锋活动), not one of its bodies (某区委组织部):
+    its activity spans the place, and a venue a later sentence names is one example of it."""
+    org = ev.organization
+    if org is None or org.start is None or org.end is None or _LEVEL_RANK[_level(gz, base)] > _LEVEL_RANK["county"]:
+        return False
+    named = [m for m in inside if org.start <= m.start and m.end <= org.end]
+    return bool(named) and _is_place_itself(org.start, org.end, named)
 
 
 def _later_venue(
