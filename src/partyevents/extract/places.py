@@ -1132,6 +1132,8 @@ def _community_start(
         return None, None
     for k in range(min(reach, _FREE_LONGEST), 1, -1):  # standing on its own: 。宝山苑社区党支部…, 在鸿翔社区
         start = pos - k
+        if any(e in places for places in (ending, counties or {}) for e in range(start + 1, pos)):
+            continue  # 赴某县某村: no name holds a place's name
         if _stands_alone(text, start, pos + len(suffix), free) and free(start, pos, pos + len(suffix)):
             return start, None
     return None, None
