@@ -1104,6 +1104,13 @@ def _community_start(
                 # unless the county lists the village under one of its townships (checked below)
                 after_county = (k, owner)
                 break
+        if (
+            after_county is None
+            and suffix == "村"
+            and counties.get(pos - 1) is not None
+            and (towns := towns_of(text[pos - 1 : pos + 1]))
+        ):  # 安吉县余村: a village of one character its county lists
+            return pos - 1, _listed_owner(gz, towns, mentioned)
     shortest = owned[0] + 1 if owned is not None and owned[1].short else 2  # a listed name may hold a short form
     if owned is not None and not owned[1].short:
         k, owner = owned
