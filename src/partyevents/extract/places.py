@@ -17,7 +17,8 @@
    other counties the page names). A township name still ambiguous is decided by the
    villages the page names, where the gazetteer lists one under only one of
    its namesakes (:mod:`.place_villages`), or by a word used in one province
-   only (居民区党总支: Shanghai); else it stays unresolved (its name is kept,
+   only (居民区党总支: Shanghai); a county name several prefectures share, by the villages the page names (普陀区某社区);
+   else it stays unresolved (its name is kept,
    and the chain its candidates share). This step is :mod:`.place_ambiguity`.
 3. Add what the gazetteer lacks or writes differently: a township named after
    its county (游仙区游仙镇), one written without its suffix
@@ -33,7 +34,9 @@
    is that township's where the body names it, whatever township the gazetteer lists it under.
    A community or village the page writes right after one township (甲镇某村) is that township's wherever else the
    page names it in that county (赴某县某村), over a namesake the county's list puts elsewhere; Shanghai's 某村居民区
-   is one community, found under the 某村 the list writes.
+   is one community, found under the 某村 the list writes; 某村委会 names the village. A name standing on its own
+   (在明珠花园社区, 共建的某社区党群服务中心) beats a shorter listed name inside it (花园社区) and holds no place's
+   name (赴某县某村); a village of one character right after its county is the one the county lists (某县余村).
    A township's other name in brackets (某乡(某街道)某社区) is an alias: the township is named once and the
    community after the bracket is its. A village no place holds takes the township its sentence names last
    before it (某乡组织党员到某村), unless another village or community comes between.
@@ -42,7 +45,7 @@
    (``来到繁峙县``, ``前往该县某乡``, ``来到位于某镇的农场``,
    ``在鸿翔社区召开``; not inside a quotation, nor where people moved to: 搬迁至某村), else the most specific place in the
    organizer's name (past a unit the gazetteer lacks: 青岛西海岸新区某街道; a county's bureau,
-   or a township's office, working in a named community: that community; an organizer
+   or a township's office, working in a community its own sentence or name names: that community; an organizer
    joined to a partner by 与 or 和 keeps its own place), else the first group of adjacent place names (a community named
    in the page's own voice, 我们某社区, over a city named in passing), else the
    document's home place (the one it names most, title and manifest counted
@@ -55,7 +58,8 @@
    ``慰问了甲村某某,乙村某某``) for the county or township they share, or, when they
    share a province at most, for the document's place; a place they share that the page never names does not
    outweigh the organizer's own named before them (甲乡组织…赴乙镇某村、丙乡某村: 甲乡, not their county), and
-   villages opening a later clause as speakers (，甲村、乙村作交流) are no venues. A place chosen before the
+   villages opening a later clause as speakers (，甲村、乙村作交流) are no venues. A community named later in the
+   township's clause and followed by a site of it (某街“某品牌”某社区党群服务中心揭牌) is the venue. A place chosen before the
    dated sentence (a quotation's speaker) yields to the one that sentence opens with.
    An undated paragraph opening with the whole township (该街坚持…, 全街各社区…, 某某街道 alone at a clause start)
    is the township's, a community it names later one example; so is one with no year of its own under a title
@@ -66,7 +70,8 @@
    and a place naming a news outlet (某某新闻网讯: :mod:`.place_outlets`, the page's home at most) are no event's
    place. A later sentence of the lead's paragraph or the next opening with a venue inside the organizer's place
    (…。在某镇某村植树现场,…; 某镇某村植树现场,…) names where it happened when the lead names none and spans no many
-   places (各村, 全乡); so does a place after a word of location (在某镇设立于某市的驿站: 某市). A township opening a
+   places (各村, 各乡镇, 全乡) and is not run by a county or wider place acting itself (某区开展…活动: one example);
+   so does a place after a word of location (在某镇设立于某市的驿站: 某市). A township opening a
    list of villages (到某镇甲村、乙村) holds them all, and a county's bureau working on such a list in its own clause
    is placed at the township they share. A dated sentence whose subject is a whole-place word (3月5日,全市…) is the
    city's or county's occasion; 全市, 市直 name the page's city as 全县 its county. 某某街社区 the county does not
