@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from partyevents import pipeline
-from partyevents.extract import places
+from partyevents.extract import place_ambiguity, places
 from partyevents.extract.gazetteer import Gazetteer, Match, _short_ok, gazetteer
 from partyevents.ingest import iter_inputs
 from partyevents.records import DocContext, DocumentResult, Event, OrgMention, RawDocument
@@ -91,8 +91,8 @@ def _slow_disambiguate(gz: Gazetteer, matches: list[Match]) -> dict[str, int | N
         scores = []
         for c in cands:
             chain = gz.ancestors(c)
-            sets = [(places._candidate_sets(gz, o), len(o)) for other, o in units.items() if other != surface]
-            scores.append((sum(places._affinity(chain, s[0], s[1]) / n for s, n in sets), c))
+            sets = [(place_ambiguity.candidate_sets(gz, o), len(o)) for other, o in units.items() if other != surface]
+            scores.append((sum(place_ambiguity.affinity(chain, s[0], s[1]) / n for s, n in sets), c))
         scores.sort(reverse=True)
         best, runner_up = scores[0], scores[1]
         out[surface] = best[1] if best[0] > 0 and best[0] > runner_up[0] + 1e-9 else None
@@ -103,17 +103,17 @@ def test_disambiguation_agrees_with_scoring_everything_on_the_samples() -> None:
     gz = gazetteer()
     for r in RESULTS:
         matches = gz.find(r.text) + gz.find(r.title or "")
-        assert places._disambiguate(gz, matches) == _slow_disambiguate(gz, matches)
+        assert place_ambiguity.disambiguate(gz, matches) == _slow_disambiguate(gz, matches)
 
 
 def test_affinity_counts_the_shared_ancestors() -> None:
     gz = gazetteer()
-    cands, nodes, _ = places._candidate_sets(gz, gz.find("前川街道")[0].candidates)
+    cands, nodes, _ = place_ambiguity.candidate_sets(gz, gz.find("前川街道")[0].candidates)
     for c in gz.find("城关镇")[0].candidates:
         chain = gz.ancestors(c)
         shared = sum(1 for x in chain if x in nodes)
         want = 1.0 if chain[-1] in nodes or not cands.isdisjoint(chain) else (0.0, 0.25, 0.5, 1.0)[min(shared, 3)]
-        assert places._affinity(chain, cands, nodes) == want
+        assert place_ambiguity.affinity(chain, cands, nodes) == want
 
 
 def test_village_prefilter_changes_nothing_on_the_samples(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -137,7 +137,7 @@ def test_village_names_hold_every_name_of_the_loaded_counties() -> None:
 
 
 def _slow_event_mention(
-    gz: Gazetteer, ev: Event, inside: list[places._Mention], listed: Container[int] = ()
+    gz: Gazetteer, text: str, ev: Event, inside: list[places._Mention], listed: Container[int] = ()
 ) -> places._Mention | None:
     """The organizer's place as first written: every group of adjacent names built first."""
     if not inside:
@@ -160,10 +160,13 @@ def _slow_event_mention(
                 and chosen.division is not None
                 and gz.divisions[chosen.division].level in ("province", "prefecture", "county")
             ):
+                stops = [i + 1 for i in range(org.end, ev.end) if text[i] in "。！？!?\n"]
+                end = stops[0] if stops else ev.end  # the end of the organizer's sentence
                 below = [
                     m
                     for m in inside
                     if m.community is not None
+                    and (m.start < end or m.community in org.name)
                     and m.start not in listed
                     and places._under(gz, m.division, chosen.division)
                 ]
@@ -177,10 +180,12 @@ _SPANS = st.lists(st.tuples(st.integers(0, 3), st.integers(1, 3)), max_size=8)  
 
 
 @given(
-    _SPANS, st.integers(0, 30), st.integers(0, 12), st.sampled_from([None, 0, 1]), st.booleans(), st.sets(st.integers(0, 20))
+    _SPANS, st.integers(0, 30), st.integers(0, 12), st.sampled_from([None, 0, 1]), st.booleans(), st.sets(st.integers(0, 20)),
+    st.sets(st.integers(0, 39)),
 )
 def test_event_mention_agrees_with_building_every_group(
-    shape: list[tuple[int, int]], org_start: int, org_len: int, division: int | None, community: bool, listed: set[int]
+    shape: list[tuple[int, int]], org_start: int, org_len: int, division: int | None, community: bool, listed: set[int],
+    stops: set[int],
 ) -> None:
     gz = gazetteer()
     county = gz.find("黄陂区")[0].candidates[0]
@@ -191,10 +196,11 @@ def test_event_mention_agrees_with_building_every_group(
         comm = "社区" if community and i % 2 else None
         inside.append(places._Mention(pos, pos + length, "x" * length, divisions[division], comm))
         pos += length
-    ev = Event(0, 0, 40, "x" * 40, organization=OrgMention("x" * org_len, org_start, org_start + org_len))
-    assert places._event_mention(gz, ev, inside, listed) == _slow_event_mention(gz, ev, inside, listed)
+    text = "".join("。" if i in stops else "x" for i in range(40))  # sentence ends among the names
+    ev = Event(0, 0, 40, text, organization=OrgMention("x" * org_len, org_start, org_start + org_len))
+    assert places._event_mention(gz, text, ev, inside, listed) == _slow_event_mention(gz, text, ev, inside, listed)
     ev.organization = None
-    assert places._event_mention(gz, ev, inside, listed) == _slow_event_mention(gz, ev, inside, listed)
+    assert places._event_mention(gz, text, ev, inside, listed) == _slow_event_mention(gz, text, ev, inside, listed)
 
 
 # --- document-level shortcuts of resolve_places: each against the form it replaced ---------------------------
@@ -212,7 +218,7 @@ def _doc_inputs(gz: Gazetteer, text: str, title: str = "") -> tuple[
     """The mentions, title and manifest matches and choices that resolve_places computes before the home place."""
     t = gz.find(title)
     body = places.corroborated(gz, text, gz.find(text), t)
-    choice = places._disambiguate(gz, body + t)
+    choice = place_ambiguity.disambiguate(gz, body + t)
     mentions = [places._Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates, None, m.short)
                 for m in body]
     return mentions, t, [], choice

@@ -302,7 +302,7 @@ def test_the_required_literals_are_in_the_match(pattern: str, text: str) -> None
 # --- places: the community regex behind its look-ahead, the date check before a free-standing name
 
 _PLAIN_COMMUNITY = re.compile(
-    r"社区|(?<!社区)居委会|(?<!社区)居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会)"
+    r"社区|(?<!社区)居委会|(?<!社区)居民区|嘎查|(?<!乡)村(?!民|委(?!会|员会)|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会|居民区)"
 )
 _PLACE_PIECES = st.one_of(
     st.sampled_from(["社区", "社", "区", "居委会", "居民区", "嘎查", "村", "乡村", "村民", "村委", "在", "到", "2019年", "3月",

@@ -147,7 +147,7 @@ CASES = json.loads((Path(__file__).parent / "data" / "place_cases.json").read_te
 def test_place_cases(case: dict) -> None:
     """Table-driven cases, one or more per failure class of issue 13 (``tests/data/place_cases.json``)."""
     text = case["text"]
-    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(year=case.get("year")))
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo(text=case.get("date_text"), year=case.get("year")))
     if case.get("org"):
         start = text.index(case["org"])
         ev.organization = OrgMention(case["org"], start, start + len(case["org"]))
@@ -286,9 +286,12 @@ def test_a_township_written_under_another_suffix_is_found_when_the_page_corrobor
     assert places == [None]  # nothing tells it is that one
 
 
-def test_venues_in_other_townships_stand_for_the_county_they_share_not_the_organizers_township() -> None:
+def test_venues_in_other_townships_leave_the_organizers_township_when_the_page_never_names_their_county() -> None:
+    # the spec's locality is a place the text names: the county the gazetteer puts all three townships in is not
     text = "5月12日，凤山镇组织村支部书记赴三里畈镇乌石冲村、九资河镇七娘山村观摩学习。"
-    assert _resolved(text)[0][:5] == ("罗田县", "county", "湖北省", "黄冈市", "罗田县")
+    assert _resolved(text)[0][:6] == ("凤山镇", "township", "湖北省", "黄冈市", "罗田县", "凤山镇")
+    named = "5月12日，罗田县凤山镇组织村支部书记赴三里畈镇乌石冲村、九资河镇七娘山村观摩学习。"
+    assert _resolved(named)[0][:2] == ("罗田县", "county")
 
 
 def test_a_martyrs_cemetery_named_after_a_county_stands_for_it() -> None:
@@ -764,3 +767,15 @@ def test_a_province_wide_paragraph_on_a_countys_page_is_the_provinces() -> None:
     text = "3月5日，安吉县召开党建工作会议。安吉县各乡镇参加。\n3月8日，全省各级党组织开展志愿服务活动。"
     places, _ = resolve_places(DocContext(text=text), _line_events(text))
     assert chain(places[1])[:2] == ("浙江省", "province")
+
+
+def test_a_bulletins_date_line_is_not_the_entrys_lead_sentence() -> None:
+    # 6月5日 alone on its line opens the entry: the where-word of the next line still finds the venue
+    text = "宁陵县组织工作动态\n6月5日\n乔楼乡组织党员到石桥镇学习。"
+    start = text.index("6月5日")
+    date = DateInfo(text="6月5日", start=start, end=start + 4, month=6, day=5)
+    ev = Event(seq=0, start=start, end=len(text), text=text[start:], date=date)
+    org = text.index("乔楼乡")
+    ev.organization = OrgMention("乔楼乡", org, org + 3)
+    (place,), _ = resolve_places(DocContext(text=text), [ev])
+    assert chain(place)[:6] == ("石桥镇", "township", "河南省", "商丘市", "宁陵县", "石桥镇")

@@ -14,6 +14,10 @@ suffix, it is that one if the page corroborates it: a village or community liste
 named right after it (某某镇某村), or the page names another place of its province. Names the gazetteer
 has under their own suffix anywhere are the matcher's, not this module's (:meth:`.Gazetteer.find`).
 
+A township written right after a county that the gazetteer lists only under other counties (涪陵区大顺镇, where
+it has 大顺乡 under 涪陵区) is that county's wherever the page names it (:func:`townships_of_counties`,
+:func:`recandidated`).
+
 >>> from .gazetteer import gazetteer
 >>> g = gazetteer()
 >>> text = "4月8日，松北镇召开党员大会，哈尔滨市委组织部派员指导。"
@@ -28,11 +32,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from itertools import pairwise
 
 from ..resources import words_of
 from .gazetteer import Gazetteer, Match, _short_ok
 
-__all__ = ["bare_after_counties", "street_townships", "variant_townships"]
+__all__ = ["bare_after_counties", "recandidated", "street_townships", "townships_of_counties", "variant_townships"]
 
 _SUFFIX = re.compile(r"(?:街道|镇|乡)(?!镇|村|长|党|政府|干部|级|里|亲|土|贤|愁|音|情)")
 _CORES = (4, 3, 2)  # characters before the suffix tried as the name's core, the longest first
@@ -202,3 +207,41 @@ def _street_after() -> tuple[str, ...]:
     """Words after 某某街 that make it a street or part of another name, a community named after the street
     included (某某街社区, 某某街路口: ``place_short_context.tsv``, ``after``)."""
     return words_of("place_short_context.tsv", "after")
+
+
+def townships_of_counties(
+    gz: Gazetteer, lists: tuple[list[Match], ...]
+) -> dict[str, tuple[tuple[int, ...], str]]:
+    """Township names written right after a county that the gazetteer lists under other counties only.
+
+    ``涪陵区大顺镇`` when the gazetteer has 大顺乡 under 涪陵区 and a 大顺镇 in another province: the page
+    means 涪陵区's township wherever it names it, under the name the page gives it (a short form, 某区某某街:
+    its full name, 某某街道). Returns surface -> (its candidates: the township under the county with another
+    level's suffix, else the county itself; the township's name).
+    """
+    out: dict[str, tuple[tuple[int, ...], str]] = {}
+    divisions = gz.divisions
+    for matches in lists:
+        for prev, m in pairwise(matches):
+            if prev.end != m.start or m.surface in out or any(divisions[c].level != "county" for c in prev.candidates):
+                continue
+            if any(divisions[c].level != "township" or divisions[c].parent in prev.candidates for c in m.candidates):
+                continue
+            names = {divisions[c].name for c in m.candidates}
+            name = names.pop() if m.short and len(names) == 1 else m.surface
+            variants = gz.township_variants(name)
+            if len(prev.candidates) > 1:  # 朝阳区将台乡: the one namesake county with such a township
+                holding = {c for c in prev.candidates if any(divisions[i].parent == c for i in variants)}
+                if len(holding) != 1:
+                    continue
+                county = holding.pop()
+            else:
+                county = prev.candidates[0]
+            under = [i for i in variants if divisions[i].parent == county]
+            out[m.surface] = ((under[0],) if len(under) == 1 else (county,), name)
+    return out
+
+
+def recandidated(matches: list[Match], written: dict[str, tuple[tuple[int, ...], str]]) -> list[Match]:
+    """``matches`` with the townships :func:`townships_of_counties` placed under their county."""
+    return [m._replace(candidates=written[m.surface][0]) if m.surface in written else m for m in matches]

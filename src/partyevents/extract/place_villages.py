@@ -19,10 +19,11 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .gazetteer import Gazetteer
 
-__all__ = ["MAX_CANDIDATES", "by_villages"]
+__all__ = ["MAX_CANDIDATES", "by_villages", "county_by_villages"]
 
 MAX_CANDIDATES = 40  # more townships of one name than this: not decided by a village name
 _SUFFIX = re.compile(r"村|社区|居委会|嘎查")
@@ -36,7 +37,32 @@ def by_villages(gz: Gazetteer, text: str, candidates: tuple[int, ...]) -> int | 
         return None
     towns = set(candidates)
     counties = sorted({c for t in candidates if (c := gz.county_of(t)) is not None})
-    indexes = [gz.villages(c) for c in counties]
+    return _one_listing(gz, text, [(c, gz.villages(c)) for c in counties], lambda c, ts: [t for t in ts if t in towns])
+
+
+def county_by_villages(gz: Gazetteer, text: str, candidates: tuple[int, ...]) -> int | None:
+    """The one county among ``candidates`` (namesakes: 白云区 of 贵阳 and of 广州) whose list of villages and
+    communities holds one that ``text`` names, when only one has any; else None.
+
+    >>> from .gazetteer import gazetteer
+    >>> g = gazetteer()
+    >>> both = g.find("白云区")[0].candidates
+    >>> g.divisions[g.divisions[county_by_villages(g, "白云区大山洞社区开展学习", both)].parent].name
+    '贵阳市'
+    """
+    if not 1 < len(candidates) <= MAX_CANDIDATES:
+        return None
+    return _one_listing(gz, text, [(c, gz.villages(c)) for c in sorted(candidates)], lambda c, ts: [c])
+
+
+def _one_listing(
+    gz: Gazetteer,
+    text: str,
+    indexes: list[tuple[int, dict[str, tuple[int, ...]]]],
+    hit: Callable[[int, tuple[int, ...]], list[int]],
+) -> int | None:
+    """The one division ``hit`` makes of the names ``text`` writes before 村/社区/居委会/嘎查 that the county
+    ``indexes`` list (county id, its village index), when all such names make one; else None."""
     known = gz.village_names  # every name of the loaded counties: most words are in none
     found: set[int] = set()
     for m in _SUFFIX.finditer(text):
@@ -45,8 +71,9 @@ def by_villages(gz: Gazetteer, text: str, candidates: tuple[int, ...]) -> int | 
             name = text[pos - k : end]
             if name not in known:
                 continue
-            for index in indexes:
-                found.update(t for t in index.get(name, ()) if t in towns)
+            for county, index in indexes:
+                if (towns := index.get(name)) is not None:
+                    found.update(hit(county, towns))
         if len(found) > 1:
             return None
     return found.pop() if found else None

@@ -6,7 +6,7 @@
    (:mod:`.place_evidence`); one right after a name of its own level or below
    (安溪县公安局, 长宁区新华路) is part of another name. A township written right
    after a county that the gazetteer lists only under other counties (腾冲市五合镇,
-   where it has 五合乡) is that county's, wherever the page names it. Names that
+   where it has 五合乡) is that county's, wherever the page names it (:mod:`.place_variants`). Names that
    are parts of words (振兴乡村, 常德城区, 市委和县委) are dropped. A township the page writes under
    another suffix than the gazetteer's, with no county in front (某某镇 for 某某街道), counts when the page
    corroborates it (:mod:`.place_variants`).
@@ -17,8 +17,9 @@
    other counties the page names). A township name still ambiguous is decided by the
    villages the page names, where the gazetteer lists one under only one of
    its namesakes (:mod:`.place_villages`), or by a word used in one province
-   only (居民区党总支: Shanghai); else it stays unresolved (its name is kept,
-   and the chain its candidates share).
+   only (居民区党总支: Shanghai); a county name several prefectures share, by the villages the page names (普陀区某社区);
+   else it stays unresolved (its name is kept,
+   and the chain its candidates share). This step is :mod:`.place_ambiguity`.
 3. Add what the gazetteer lacks or writes differently: a township named after
    its county (游仙区游仙镇), one written without its suffix
    after its county (诸暨枫桥) or again at a clause start (…,某某确定全镇…), a subdistrict written 某某街
@@ -31,15 +32,21 @@
    rather than named right after a place (某某街3520社区), a name after the page's own voice (我们某社区).
    A community the title writes right after its township (某街道某村…, a township the gazetteer lacks as written)
    is that township's where the body names it, whatever township the gazetteer lists it under.
+   A community or village the page writes right after one township (甲镇某村) is that township's wherever else the
+   page names it in that county (赴某县某村), over a namesake the county's list puts elsewhere; Shanghai's 某村居民区
+   is one community, found under the 某村 the list writes; 某村委会 names the village. A name standing on its own
+   (在明珠花园社区, 共建的某社区党群服务中心) beats a shorter listed name inside it (花园社区) and holds no place's
+   name (赴某县某村); a village of one character right after its county is the one the county lists (某县余村).
    A township's other name in brackets (某乡(某街道)某社区) is an alias: the township is named once and the
    community after the bracket is its. A village no place holds takes the township its sentence names last
    before it (某乡组织党员到某村), unless another village or community comes between.
 4. Per event, the locality is where it happened when the lead sentence (the
-   one with the date, else the organizer) says so (``来到繁峙县``, ``前往该县某乡``,
+   one with the date, else the organizer; a bulletin's date alone on its line opens the sentence after it) says so
+   (``来到繁峙县``, ``前往该县某乡``, ``来到位于某镇的农场``,
    ``在鸿翔社区召开``; not inside a quotation, nor where people moved to: 搬迁至某村), else the most specific place in the
    organizer's name (past a unit the gazetteer lacks: 青岛西海岸新区某街道; a county's bureau,
-   or a township's office, working in a named community: that community; an organizer
-   joined to a partner by 与 keeps its own place), else the first group of adjacent place names (a community named
+   or a township's office, working in a community its own sentence or name names: that community; an organizer
+   joined to a partner by 与 or 和 keeps its own place), else the first group of adjacent place names (a community named
    in the page's own voice, 我们某社区, over a city named in passing), else the
    document's home place (the one it names most, title and manifest counted
    thrice; several of one level named equally often: the place they share; a
@@ -49,18 +56,22 @@
    with others (``甲社区、乙社区等``) stands for its township; places of one
    level listed as venues (``到甲乡、乙乡调研``, or opening clause after clause:
    ``慰问了甲村某某,乙村某某``) for the county or township they share, or, when they
-   share a province at most, for the document's place. A place chosen before the
+   share a province at most, for the document's place; a place they share that the page never names does not
+   outweigh the organizer's own named before them (甲乡组织…赴乙镇某村、丙乡某村: 甲乡, not their county), and
+   villages opening a later clause as speakers (，甲村、乙村作交流) are no venues. A community named later in the
+   township's clause and followed by a site of it (某街“某品牌”某社区党群服务中心揭牌) is the venue. A place chosen before the
    dated sentence (a quotation's speaker) yields to the one that sentence opens with.
    An undated paragraph opening with the whole township (该街坚持…, 全街各社区…, 某某街道 alone at a clause start)
    is the township's, a community it names later one example; so is one with no year of its own under a title
-   opening with the township acting (某街完善…), and one naming its community only as a person's post before the
+   opening with the township acting (某街完善…; not a lead dated 近日, one activity), and one naming its community only as a person's post before the
    wider place acts (某社区网格员某某…,某区持续推进…: that place). A county or city opening the name of a unit
    below the community (在某县29号小区) is no venue: the page's township inside it, or the previous event's.
    A village or community named only as a resident's home (某村村民某某说, 家住某村的…: :mod:`.place_residents`)
    and a place naming a news outlet (某某新闻网讯: :mod:`.place_outlets`, the page's home at most) are no event's
    place. A later sentence of the lead's paragraph or the next opening with a venue inside the organizer's place
    (…。在某镇某村植树现场,…; 某镇某村植树现场,…) names where it happened when the lead names none and spans no many
-   places (各村, 全乡); so does a place after a word of location (在某镇设立于某市的驿站: 某市). A township opening a
+   places (各村, 各乡镇, 全乡) and is not run by a county or wider place acting itself (某区开展…活动: one example);
+   so does a place after a word of location (在某镇设立于某市的驿站: 某市). A township opening a
    list of villages (到某镇甲村、乙村) holds them all, and a county's bureau working on such a list in its own clause
    is placed at the township they share. A dated sentence whose subject is a whole-place word (3月5日,全市…) is the
    city's or county's occasion; 全市, 市直 name the page's city as 全县 its county. 某某街社区 the county does not
@@ -93,18 +104,24 @@ from ..records import DocContext, Event, Place, Problem
 from ..regex_first import with_first_chars
 from ..resources import read_table, words_of
 from .gazetteer import Division, Gazetteer, Match, gazetteer, township_core
+from .place_ambiguity import by_known_villages, by_parents, disambiguate
 from .place_chain import chain_of, name_in_time, shared_chain
 from .place_evidence import corroborated, without_word_parts
 from .place_outlets import outlet_names
 from .place_residents import resident_homes
-from .place_variants import bare_after_counties, street_townships, variant_townships
-from .place_villages import by_villages
+from .place_variants import (
+    bare_after_counties,
+    recandidated,
+    street_townships,
+    townships_of_counties,
+    variant_townships,
+)
 
 __all__ = ["resolve_places"]
 
 # behind a look-ahead on the first characters (:mod:`partyevents.regex_first`): re skips ahead to them;
 # 村 before 社区 is part of a community's name (某新村社区); 社区居委会 is a community's own committee
-_COMMUNITY = with_first_chars(re.compile(r"社区|(?<!社区)居委会|(?<!社区)居民区|嘎查|(?<!乡)村(?!民|委|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会)"))
+_COMMUNITY = with_first_chars(re.compile(r"社区|(?<!社区)居委会|(?<!社区)居民区|嘎查|(?<!乡)村(?!民|委(?!会|员会)|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会|居民区)"))
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,6}")
 _DIGIT_NAME = re.compile(r"(?<![0-9])[0-9]{1,5}$")  # a community numbered rather than named (某某街3520社区)
 _TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,5}?)(街道|镇|乡)(?!镇|村|街|长|党|政府|干部|级|里)")
@@ -148,13 +165,13 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         body = sorted(body + variants, key=_START)
     if streets := street_townships(gz, text, body, title + manifest, _free_start):  # 走进某某街3520社区
         body = sorted(body + streets, key=_START)
-    written = _townships_of_counties(gz, (body, title, manifest))
+    written = townships_of_counties(gz, (body, title, manifest))
     for v in variants:  # named as the page writes it
         written.setdefault(v.surface, (v.candidates, v.surface))
     if written:
-        body, title, manifest = (_recandidated(ms, written) for ms in (body, title, manifest))
-    choice = _disambiguate(gz, body + title + manifest)
-    choice = _by_villages(gz, text, body + title + manifest, _by_parents(gz, (body, title, manifest), choice))
+        body, title, manifest = (recandidated(ms, written) for ms in (body, title, manifest))
+    choice = disambiguate(gz, body + title + manifest)
+    choice = by_known_villages(gz, text, body + title + manifest, by_parents(gz, (body, title, manifest), choice))
     mentions = [
         _Mention(m.start, m.end, m.surface, choice[m.surface], None, m.candidates,
                  written[m.surface][1] if m.surface in written else None, m.short)
@@ -173,6 +190,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     hometowns = _hometowns(text, mentions) | resident_homes(text, mentions)  # 某村村民某某说: a resident's home
     outlets = outlet_names(text, mentions)  # 某县新闻网讯: the page's place at most, no event's
     listed = _listed(gz, text, mentions)
+    page_places = {d for d in (*(m.division for m in mentions), *(choice.get(m.surface) for m in (*title, *manifest))) if d is not None}
     old_names = _old_names(gz, mentions)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
     own = [m for m in mentions if m.start not in hometowns]
@@ -186,7 +204,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     for ev in events:
         window = mentions[bisect_left(starts, ev.start) : bisect_left(starts, ev.end)]
         inside = [m for m in window if m.end <= ev.end and m.start not in hometowns and m.start not in outlets]
-        mention = _locality(gz, text, ev, inside, listed)
+        mention = _locality(gz, text, ev, inside, listed, page_places)
         source = "event"
         if (whole := _whole_place(gz, text, ev, inside, listed, home)) is not None:
             mention, source = whole, "document"  # 3月5日,全市…。在某社区…: the city's occasion, the community one example
@@ -221,7 +239,8 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             mention = _whole_township(gz, text, ev, inside, mention)  # 全街…: an overview of the township's work
             if ev.date.year_source != "expression":  # no year of its own either (2021年,某社区制定…: its own)
                 mention = _example_of(gz, text, ev, inside, mention)  # 某社区网格员某某…,某区持续推进…: the district's
-                mention = _title_township(gz, text, inside, ctx.title or "", title, mention)  # 某街完善…: the street's
+                if not (ev.date.text or "").startswith(_recent_words()):  # 近日,某社区…: one activity, no overview
+                    mention = _title_township(gz, text, inside, ctx.title or "", title, mention)  # 某街完善…: the street's
         occasion = mention if source == "event" else None
         place = _place(gz, mention, _when(ctx, ev), old_names)
         place.source = source
@@ -249,44 +268,6 @@ def _national(gz: Gazetteer, home: _Home | None) -> _Home | None:
         return home  # placed, or under a township the page names (as written) and the gazetteer lacks
     t = gz.only_township_listing(m.community)
     return home if t is None else _Home(m._replace(division=t, candidates=(t,)), home.source)
-
-
-def _townships_of_counties(
-    gz: Gazetteer, lists: tuple[list[Match], ...]
-) -> dict[str, tuple[tuple[int, ...], str]]:
-    """Township names written right after a county that the gazetteer lists under other counties only.
-
-    ``涪陵区大顺镇`` when the gazetteer has 大顺乡 under 涪陵区 and a 大顺镇 in another province: the page
-    means 涪陵区's township wherever it names it, under the name the page gives it (a short form, 某区某某街:
-    its full name, 某某街道). Returns surface -> (its candidates: the township under the county with another
-    level's suffix, else the county itself; the township's name).
-    """
-    out: dict[str, tuple[tuple[int, ...], str]] = {}
-    divisions = gz.divisions
-    for matches in lists:
-        for prev, m in pairwise(matches):
-            if prev.end != m.start or m.surface in out or any(divisions[c].level != "county" for c in prev.candidates):
-                continue
-            if any(divisions[c].level != "township" or divisions[c].parent in prev.candidates for c in m.candidates):
-                continue
-            names = {divisions[c].name for c in m.candidates}
-            name = names.pop() if m.short and len(names) == 1 else m.surface
-            variants = gz.township_variants(name)
-            if len(prev.candidates) > 1:  # 朝阳区将台乡: the one namesake county with such a township
-                holding = {c for c in prev.candidates if any(divisions[i].parent == c for i in variants)}
-                if len(holding) != 1:
-                    continue
-                county = holding.pop()
-            else:
-                county = prev.candidates[0]
-            under = [i for i in variants if divisions[i].parent == county]
-            out[m.surface] = ((under[0],) if len(under) == 1 else (county,), name)
-    return out
-
-
-def _recandidated(matches: list[Match], written: dict[str, tuple[tuple[int, ...], str]]) -> list[Match]:
-    """``matches`` with the townships :func:`_townships_of_counties` placed under their county."""
-    return [m._replace(candidates=written[m.surface][0]) if m.surface in written else m for m in matches]
 
 
 def _inherit(gz: Gazetteer, m: _Mention, home: _Home | None) -> _Mention:
@@ -359,11 +340,13 @@ def _listing(index: Mapping[str, tuple[int, ...]], name: str) -> tuple[int, ...]
     (某某一村社区) found under the village's name too (某某一村)."""
     found = index.get(name, ())
     if not found and name.endswith(_VILLAGE_COMMUNITY):
-        found = index.get(name[: -len(_VILLAGE_COMMUNITY) + 1], ())
+        suffix = next(s for s in _VILLAGE_COMMUNITY if name.endswith(s))
+        found = index.get(name[: -len(suffix) + 1], ())
     return found
 
 
-_VILLAGE_COMMUNITY = "村社区"  # 某某新村社区: listed as 某某新村
+# 某某新村社区, Shanghai's 某某一村居民区 and 某某一村居委会: listed as 某某新村, 某某一村
+_VILLAGE_COMMUNITY = ("村社区", "村居民区", "村居委会")
 
 
 def _counties_of(gz: Gazetteer, prefecture: int) -> tuple[int, ...]:
@@ -524,121 +507,6 @@ def _hometown(text: str, m: _Mention) -> bool:
     return (end < len(text) and text[end] in "人籍" and bool(_HOMETOWN.match(text, end))) or text.endswith(
         _BORN, 0, m.start
     )
-
-
-_SHARED_WEIGHT = (0.0, 0.25, 0.5)  # divisions meeting only at the root, the province, the prefecture
-
-
-def _affinity(chain: tuple[int, ...], cands: frozenset[int], nodes: frozenset[int]) -> float:
-    """How well a division (its ``chain`` from the province down) fits another name's candidates.
-
-    1 when it lies on one chain with a candidate or in the same county, less the higher they meet;
-    ``nodes`` holds every candidate's ancestors.
-
-    >>> _affinity((1, 2, 3), frozenset({4}), frozenset({1, 2, 4}))  # same prefecture
-    0.5
-    >>> _affinity((1, 2), frozenset({4}), frozenset({1, 2, 4}))  # an ancestor of the candidate
-    1.0
-    """
-    if chain[-1] in nodes or not cands.isdisjoint(chain):
-        return 1.0
-    shared = len(nodes.intersection(chain))  # a chain holds no division twice
-    return _SHARED_WEIGHT[shared] if shared < len(_SHARED_WEIGHT) else 1.0
-
-
-def _disambiguate(gz: Gazetteer, matches: list[Match]) -> dict[str, int | None]:
-    """surface -> the division it names in this document, or None when the context cannot tell."""
-    units: dict[str, tuple[int, ...]] = {}
-    for m in matches:
-        units.setdefault(m.surface, m.candidates)
-    if all(len(cands) == 1 for cands in units.values()):  # nothing to choose
-        return {surface: cands[0] for surface, cands in units.items()}
-    # Another name whose candidates all lie in other provinces adds 0 to a candidate's score, so each
-    # candidate is scored against the names sharing its province only (in document order, as a full sum would).
-    by_province: dict[int, list[tuple[str, frozenset[int], frozenset[int], int]]] = {}
-    for surface, cands in units.items():
-        cand_set, nodes, provinces = _candidate_sets(gz, cands)
-        entry = (surface, cand_set, nodes, len(cands))
-        for province in provinces:
-            by_province.setdefault(province, []).append(entry)
-    out: dict[str, int | None] = {}
-    for surface, cands in units.items():
-        if len(cands) == 1:
-            out[surface] = cands[0]
-            continue
-        scores = []
-        for c in cands:
-            chain = gz.ancestors(c)
-            entries = by_province[chain[0]]
-            if len(entries) == 1:  # no other name in its province: the sum below is of nothing
-                scores.append((0.0, c))
-                continue
-            score = sum(
-                [
-                    _affinity(chain, other_cands, nodes) / n
-                    for other, other_cands, nodes, n in entries
-                    if other != surface
-                ]
-            )
-            scores.append((score, c))
-        scores.sort(reverse=True)
-        best, runner_up = scores[0], scores[1]
-        out[surface] = best[1] if best[0] > 0 and best[0] > runner_up[0] + 1e-9 else None
-    return out
-
-
-def _by_parents(gz: Gazetteer, lists: tuple[list[Match], ...], choice: dict[str, int | None]) -> dict[str, int | None]:
-    """``choice`` with each ambiguous name written right after a place holding exactly one of its candidates
-    (谷城县城关镇) set to that candidate, wherever the page so writes it and all such places agree: a name
-    elsewhere on the page (a speaker's hometown, a partner's county) cannot outweigh it."""
-    votes: dict[str, set[int]] = {}
-    for matches in lists:
-        for prev, m in pairwise(matches):
-            if prev.end != m.start or len(m.candidates) < 2:
-                continue
-            parent = choice.get(prev.surface) if len(prev.candidates) > 1 else prev.candidates[0]
-            if parent is None:
-                continue
-            under = [c for c in m.candidates if parent in gz.ancestors(c)[:-1]]
-            if len(under) == 1:
-                votes.setdefault(m.surface, set()).add(under[0])
-    for surface, found in votes.items():
-        if len(found) == 1:
-            choice[surface] = found.pop()
-    return choice
-
-
-def _by_villages(gz: Gazetteer, text: str, matches: list[Match], choice: dict[str, int | None]) -> dict[str, int | None]:
-    """``choice`` with the township names the context left ambiguous decided, where it can be, by the villages
-    and communities the page names (:mod:`.place_villages`)."""
-    for m in matches:
-        if choice.get(m.surface, 0) is None and all(gz.divisions[c].level == "township" for c in m.candidates):
-            choice[m.surface] = by_villages(gz, text, m.candidates) or _by_regional_words(gz, text, m.candidates)
-    return choice
-
-
-def _by_regional_words(gz: Gazetteer, text: str, candidates: tuple[int, ...]) -> int | None:
-    """The one candidate in the province whose own word for a level the page uses (居民区: 上海市), if any
-    (``place_regional_words.tsv``)."""
-    for word, province in _regional_words():
-        if word in text:
-            inside = [c for c in candidates if gz.divisions[gz.ancestors(c)[0]].name == province]
-            if len(inside) == 1:
-                return inside[0]
-    return None
-
-
-@cache
-def _regional_words() -> tuple[tuple[str, str], ...]:
-    """(word, province) of words used for a level of place in one province only (``place_regional_words.tsv``)."""
-    return tuple((row[0], row[1]) for row in read_table("place_regional_words.tsv"))
-
-
-@lru_cache(maxsize=1 << 14)
-def _candidate_sets(gz: Gazetteer, cands: tuple[int, ...]) -> tuple[frozenset[int], frozenset[int], tuple[int, ...]]:
-    """A name's candidates as a set, with every ancestor of them (and themselves), and their provinces."""
-    nodes = frozenset(a for c in cands for a in gz.ancestors(c))
-    return frozenset(cands), nodes, tuple(sorted({gz.ancestors(c)[0] for c in cands}))
 
 
 def _home(
@@ -984,6 +852,7 @@ def _with_communities(
         )
     if not found:
         return mentions
+    found = _under_written_townships(gz, mentions, found)
     # a mention inside a community's name is dropped: look for a community starting at or before it
     # that reaches at least as far (the furthest end among those starting no later)
     spans = sorted((f.start, f.end) for f in found)
@@ -991,6 +860,30 @@ def _with_communities(
     reach_of = list(accumulate((e for _, e in spans), max))
     kept = [m for m in mentions if (i := bisect_left(span_starts, m.start + 1)) == 0 or reach_of[i - 1] < m.end]
     return sorted(kept + found, key=_START)
+
+
+def _under_written_townships(gz: Gazetteer, mentions: list[_Mention], found: list[_Mention]) -> list[_Mention]:
+    """``found`` with each community or village the page writes right after one resolved township only (甲镇某村)
+    placed under that township wherever else it is named in that township's county (赴某县某村, 某村 alone), even
+    before it and where the gazetteer lists a namesake under another township of the county (its list is older than
+    the page, or the page's village is another of that name: the page's own writing decides)."""
+    town_ends = {m.end: m.division for m in mentions if m.division is not None and m.community is None and _level(gz, m) == "township"}
+    written: dict[str, set[int]] = {}
+    for f in found:
+        if (t := town_ends.get(f.start)) is not None and f.division == t:
+            written.setdefault(f.surface, set()).add(t)
+    if not any(len(ts) == 1 for ts in written.values()):
+        return found
+    out = []
+    for f in found:
+        ts = written.get(f.surface)
+        if ts is not None and len(ts) == 1 and f.start not in town_ends and f.township is None and f.division not in ts:
+            (town,) = ts
+            d = f.division
+            if (d is None and not f.candidates) or (d is not None and gz.county_of(d) == gz.county_of(town)):
+                f = f._replace(division=town, candidates=(town,))
+        out.append(f)
+    return out
 
 
 _TITLE_COMMUNITY = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:社区|居委会|居民区|嘎查|村)(?![民委干级])")
@@ -1216,6 +1109,13 @@ def _community_start(
                 # unless the county lists the village under one of its townships (checked below)
                 after_county = (k, owner)
                 break
+        if (
+            after_county is None
+            and suffix == "村"
+            and counties.get(pos - 1) is not None
+            and (towns := towns_of(text[pos - 1 : pos + 1]))
+        ):  # 安吉县余村: a village of one character its county lists
+            return pos - 1, _listed_owner(gz, towns, mentioned)
     shortest = owned[0] + 1 if owned is not None and owned[1].short else 2  # a listed name may hold a short form
     if owned is not None and not owned[1].short:
         k, owner = owned
@@ -1228,10 +1128,12 @@ def _community_start(
         for k in range(reach, shortest - 1, -1):  # a name the gazetteer lists, or one the document introduced
             start = pos - k
             name = text[start:end]
-            if name in learned:
-                return start, learned[name]
-            if name in listed and (towns := towns_of(name)):
-                return start, _listed_owner(gz, towns, mentioned)
+            if name in learned or (name in listed and towns_of(name)):
+                if (longer := _longer_free_name(text, pos, end, reach, k, free, (ending, counties or {}))) is not None:
+                    return longer, None  # 在明珠花园社区: another community, not the 花园社区 the list or the page names
+                if name in learned:
+                    return start, learned[name]
+                return start, _listed_owner(gz, towns_of(name), mentioned)
     if owned is not None:
         return pos - owned[0], owned[1]
     if after_county is not None:
@@ -1242,9 +1144,32 @@ def _community_start(
         return None, None
     for k in range(min(reach, _FREE_LONGEST), 1, -1):  # standing on its own: 。宝山苑社区党支部…, 在鸿翔社区
         start = pos - k
-        if (_free_start(text, start) or _partner_body(text, start, free)) and free(start, pos, pos + len(suffix)):
+        if any(e in places for places in (ending, counties or {}) for e in range(start + 1, pos)):
+            continue  # 赴某县某村: no name holds a place's name
+        if _stands_alone(text, start, pos + len(suffix), free) and free(start, pos, pos + len(suffix)):
             return start, None
     return None, None
+
+
+def _longer_free_name(
+    text: str, pos: int, end: int, reach: int, k: int, free: _FreeNames | None, places: tuple[Container[int], ...]
+) -> int | None:
+    """Where a community name standing on its own (:class:`_FreeNames`, after a where-word or a clause start) begins
+    before the name of ``k`` characters ending at ``pos`` that the gazetteer's list or the page knows, holding it
+    (在明珠花园社区: not 花园社区), if one does; none holds a place name ending in it (来到某县某村: the county's
+    village). ``places`` map the ends of the page's place names."""
+    if free is None or text[pos - k - 1 : pos - k] in _LIST_MARKS or text.endswith(_PLACE_ENDS, 0, pos - k):
+        return None  # 沙某镇某村: a village after a township the gazetteer writes otherwise
+    for j in range(min(reach, _FREE_LONGEST), k, -1):
+        start = pos - j
+        if any(e in ends for ends in places for e in range(start + 1, pos - k + 1)):
+            continue
+        if _stands_alone(text, start, end, free) and free(start, pos, end):
+            return start
+    return None
+
+
+_PLACE_ENDS = ("省", "市", "州", "盟", "县", "区", "旗", "镇", "乡", "街道", "苏木")  # a place's level word ends it
 
 
 def _led(text: str, start: int, end: int, owner: _Mention, towns_of: _TownsOf) -> bool:
@@ -1334,6 +1259,19 @@ def _free_start(text: str, start: int) -> bool:
             return False
     # _DATE_BEFORE ends at ``start`` (the character before it is no line break): on one of 年月日号份
     return bool(_DATE_BEFORE.search(text, max(0, start - 8), start))
+
+
+def _stands_alone(text: str, start: int, end: int, free: _FreeNames) -> bool:
+    """Whether a community's name may start at ``start`` on its own (its suffix ending at ``end``): after a boundary
+    or a where-word (:func:`_free_start`), a partner word before a body (:func:`_partner_body`) or a description
+    (:func:`_described_body`)."""
+    return _free_start(text, start) or _partner_body(text, start, free) or _described_body(text, start, end)
+
+
+def _described_body(text: str, start: int, end: int) -> bool:
+    """Whether a community's name starting at ``start`` follows a description ending in 的 and opens a body or its
+    center right after its suffix ending at ``end`` (共建的某社区党群服务中心, 新成立的某村党支部)."""
+    return text.startswith("的", start - 1) and text.startswith(_BODY_WORDS, end)
 
 
 def _partner_body(text: str, start: int, free: _FreeNames) -> bool:
@@ -1478,7 +1416,7 @@ def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tup
 
 _LIST_MARKS = "、和及与"
 _SUBLIST_MARKS = (";", "；")  # between the parts of a list, each part one township's (甲镇甲村、乙村;乙镇丙村)
-_PAIR_MARKS = ("与",)  # joining the organizer to a partner (某社区与某社区共同举办), not listing venues
+_PAIR_MARKS = ("与", "和")  # joining the organizer to a partner (某社区与某社区共同举办, 某社区和某村联合), not listing venues
 
 
 def _mention_lists(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[tuple[_Mention, ...]]:
@@ -1553,13 +1491,14 @@ _LIST_PREV = re.compile(r"(?:社区|居委会|居民区|嘎查|村)$")
 
 
 def _locality(
-    gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Mapping[int, tuple[_Mention, ...]]
+    gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Mapping[int, tuple[_Mention, ...]],
+    page_places: Container[int] = (),
 ) -> _Mention | None:
     """Where it happened when the first sentence says so, else the organizer's or the first named place."""
     if not inside:
         return None
     first_end = _first_sentence_end(text, ev)
-    base = _event_mention(gz, ev, inside, listed)
+    base = _event_mention(gz, text, ev, inside, listed)
     org = ev.organization
     by_org = (
         base is not None
@@ -1590,9 +1529,13 @@ def _locality(
         base, by_org = shared, False  # 某县某局对某镇甲村、乙村进行督查: the township the listed villages share
     where = _where_mention(gz, text, inside, first_end, listed)
     if where is None and base is not None and base.community is None:
+        where = _site_community(gz, text, inside, listed, base, first_end)  # 某街“某品牌”某社区党群服务中心揭牌
+    if where is None and base is not None and base.community is None and not _wide_place_acting(gz, ev, inside, base):
         where = _later_venue(gz, text, inside, listed, base, first_end)  # 某镇开展植树活动。在某镇某村植树现场,…
     if where is not None and (
-        base is None or not _strictly_under(gz, base, where) or (not where.surface and not _holds_venue(gz, base, where, inside))
+        base is None
+        or not _strictly_under(gz, base, where)
+        or (not where.surface and not _holds_venue(gz, base, where, inside) and not _named_runner(base, where, page_places))
     ):
         base, by_org = where, False  # a place the venues share (赴甲镇某村、乙乡某村) wins over the organizer's own
     if base is None or not base.surface:  # none, or the place several listed venues share
@@ -1627,6 +1570,14 @@ def _locality(
                     return base  # one of several venues (慰问了甲村某某,乙村某某): the place named first
                 return group[-1]
     return base
+
+
+def _named_runner(base: _Mention, shared: _Mention, page_places: Container[int]) -> bool:
+    """Whether ``base``, a place the text names before the venues, stays over ``shared``, the place the venues
+    share, which the page never names (甲乡组织…赴乙镇某村、丙乡某村: 甲乡, not the county the gazetteer puts all
+    three in); a shared place the page names (某县…赴乙镇、丙乡) or a body with no place name of its own (县委组织部
+    赴乙镇、丙乡) leaves the shared place."""
+    return bool(base.surface) and base.end <= shared.start and shared.division not in page_places
 
 
 def _venue_of_township(gz: Gazetteer, text: str, m: _Mention, base: _Mention) -> bool:
@@ -1692,6 +1643,13 @@ def _title_township(
     if end >= len(title_text) or not "\u4e00" <= title_text[end] <= "\u9fff" or _venue(text, inside, m):
         return m
     return _Mention(m.start, m.end, "", m.division, candidates=(m.division,), township=m.township)
+
+
+@cache
+def _recent_words() -> tuple[str, ...]:
+    """Date words for a few days back (近日, 日前: unit ``recent`` of ``date_relative.tsv``): an event dated so reports
+    one activity (近日, 近日上午), not an overview of a place's work."""
+    return tuple(row[0] for row in read_table("date_relative.tsv") if len(row) > 2 and row[2] == "recent")
 
 
 def _own_voice(text: str, inside: list[_Mention]) -> _Mention | None:
@@ -1856,7 +1814,13 @@ def _first_sentence_end(text: str, ev: Event) -> int:
     if text.startswith("“", begin) and (close := text.find("”", begin, ev.end)) > 0:  # a quotation opens it
         begin = close + 1
     m = _SENTENCE_END.search(text, begin, ev.end)
+    e = ev.date.end
+    if m and m.group() == "\n" and begin == ev.date.start and e is not None and not text[e : m.start()].strip(_DATE_LINE_REST):
+        m = _SENTENCE_END.search(text, m.end(), ev.end)  # a bulletin's date line (6月5日⏎某乡组织…): the entry's first
     return m.end() if m else ev.end
+
+
+_DATE_LINE_REST = " \t,，:：、\u3000"  # what may follow a date on a line of its own
 
 
 def _where_mention(
@@ -1869,7 +1833,7 @@ def _where_mention(
         if m.start >= first_end:
             return None
         if (
-            (text.endswith(words, 0, m.start) or _described_venue(text, inside, i))
+            (text.endswith(words, 0, m.start) or _located_after_where(text, m.start) or _described_venue(text, inside, i))
             and (i == 0 or inside[i - 1].end != m.start)
             and not _quoted(text, m.start)  # 开展“走进某某镇”主题活动: a theme's words, no venue
             and not _moved_to(text, m.start)
@@ -1895,6 +1859,38 @@ def _where_mention(
                 return shared  # 慰问了甲村老党员某某,乙村老党员某某: several venues
             return group[-1]
     return None
+
+
+def _site_community(
+    gz: Gazetteer, text: str, inside: list[_Mention], listed: Container[int], base: _Mention, first_end: int
+) -> _Mention | None:
+    """The community or village named later in the clause of the township ``base`` that a site of it follows
+    (某街“某品牌”某社区党群服务中心揭牌仪式举行: the center lies in that community, where the event happened), placed
+    under ``base`` when no place holds it; None else. Not one in a list, a quotation, after a clause mark, nor a
+    community the gazetteer puts outside ``base``."""
+    if _level(gz, base) != "township":
+        return None
+    for m in inside:
+        if m.start < base.end or m.community is None:
+            continue
+        if m.start >= first_end or any(c in _CLAUSE_MARKS or c in "。！？\n" for c in text[base.end : m.start]):
+            return None
+        if m.start in listed or _quoted(text, m.start) or not _scene_after().match(text, m.end):
+            continue
+        if m.division is None and not m.candidates:
+            return m._replace(division=base.division, candidates=base.candidates, township=base.township)
+        return m if _strictly_under(gz, m, base) else None
+    return None
+
+
+def _wide_place_acting(gz: Gazetteer, ev: Event, inside: list[_Mention], base: _Mention) -> bool:
+    """Whether the organizer is a county or a wider place itself (某区开展学雷锋活动), not one of its bodies (某区委组织部):
+    its activity spans the place, and a venue a later sentence names is one example of it."""
+    org = ev.organization
+    if org is None or org.start is None or org.end is None or _LEVEL_RANK[_level(gz, base)] > _LEVEL_RANK["county"]:
+        return False
+    named = [m for m in inside if org.start <= m.start and m.end <= org.end]
+    return bool(named) and _is_place_itself(org.start, org.end, named)
 
 
 def _later_venue(
@@ -1973,6 +1969,13 @@ def _located_at(text: str, inside: list[_Mention], end: int) -> list[_Mention] |
     return None if k is None else [g for g in _adjacent(inside, k) if g.start >= inside[k].start]
 
 
+def _located_after_where(text: str, start: int) -> bool:
+    """Whether a where-word and a word of location come right before ``start`` (来到位于某镇的农场: the site lies in
+    某镇, where the event happened)."""
+    word = next((w for w in _located_words() if text.endswith(w, 0, start)), None)
+    return word is not None and text.endswith(_where_words(), 0, start - len(word))
+
+
 @cache
 def _located_words() -> tuple[str, ...]:
     """Words between a site's owner and where the site lies (设立于, 位于: ``place_where_words.tsv``, ``located``)."""
@@ -2036,11 +2039,19 @@ def _venue_series(text: str, inside: list[_Mention], k: int, first_end: int) -> 
         if (
             text[inside[k].start - 1] in _CLAUSE_MARKS
             and last.community not in (None, venue.community)
-            and not text.startswith(_role_words(), last.end)  # ,乙村村支两委…: a body, no venue
+            and not text.startswith(_role_words(), _list_end(text, last.end))  # ,乙村村支两委…: a body, no venue;
+            # ,乙村、丙村作交流发言: speakers
         ):
             out.append(last)
         k = inside.index(last) + 1
     return out
+
+
+def _list_end(text: str, end: int) -> int:
+    """The end of the list of communities or villages the one ending at ``end`` opens (甲村、乙村和丙村), or ``end``."""
+    while (more := _LIST_NEXT.match(text, end)) is not None:
+        end = more.end()
+    return end
 
 
 def _home_below(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], mention: _Mention, home: _Mention) -> bool:
@@ -2099,7 +2110,7 @@ def _strictly_under(gz: Gazetteer, m: _Mention, ancestor: _Mention) -> bool:
 
 
 def _event_mention(
-    gz: Gazetteer, ev: Event, inside: list[_Mention], listed: Container[int] = ()
+    gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Container[int] = ()
 ) -> _Mention | None:
     """The organizer's most specific place, else the last of the first group of adjacent names."""
     if not inside:
@@ -2118,16 +2129,25 @@ def _event_mention(
                 and chosen.division is not None
                 and gz.divisions[chosen.division].level in ("province", "prefecture", "county")
             ):
-                # a county's bureau working in a named community: the community is the more specific place
+                # a county's bureau working in a community named in its sentence or in its own name (某局驻某村工作队):
+                # the more specific place (not one a later paragraph names, an example of the county's work)
+                end = _sentence_end_after(text, ev, o_end)
                 below = [
                     m
                     for m in inside
-                    if m.community is not None and m.start not in listed and _under(gz, m.division, chosen.division)
+                    if m.community is not None and (m.start < end or m.community in org.name) and m.start not in listed
+                    and _under(gz, m.division, chosen.division)
                 ]
                 if below:
                     return below[0]
             return chosen
     return _adjacent(inside, 0)[-1]
+
+
+def _sentence_end_after(text: str, ev: Event, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends, within the event."""
+    stop = _SENTENCE_END.search(text, pos, ev.end)
+    return stop.end() if stop else ev.end
 
 
 def _deeper_in_name(gz: Gazetteer, inside: list[_Mention], chosen: _Mention, o_end: int) -> _Mention:
