@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -67,6 +68,18 @@ def test_event_without_a_body_inherits_the_previous_organizer() -> None:
     (first, _), (second, _) = find_organizations(DocContext(text=text), events)
     assert first is not None and first.name == "米公街道"
     assert second is not None and second.name == "米公街道" and second.start is None
+
+
+def test_a_photo_captions_body_is_not_passed_on_to_the_story_after_it() -> None:
+    text = ("3月2日,青禾县召开农技培训会。\n"
+            "2022年4月起,东岭村驻村工作队引导村民种植蓝莓。图为村民在采摘蓝莓。 记者王某 摄\n"
+            "2019年5月起,已累计培训农技人员3000余名。")
+    cuts = [0, text.index("2022年"), text.index("2019年"), len(text)]
+    events = [Event(i, a, b, text[a:b]) for i, (a, b) in enumerate(itertools.pairwise(cuts))]
+    (first, _), (caption, _), (after, _) = find_organizations(DocContext(text=text), events)
+    assert first is not None and first.name == "青禾县"
+    assert caption is not None and caption.name == "东岭村驻村工作队"
+    assert after is not None and after.name == "青禾县" and after.start is None
 
 
 def test_verb_phrases_are_not_listed_as_bodies() -> None:

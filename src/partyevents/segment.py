@@ -791,6 +791,9 @@ def _is_caption(line: str) -> bool:
             and _CAPTION.search(line) is not None)
 
 
+is_caption = _is_caption  # for the stages after segmentation: a caption's event is a side scene
+
+
 def _same_activity(text: str, line: Line, e: DateExpr, cur: list[int] | None) -> bool:
     """当天/当日 (or 随后) going on with the running event: no new place is named right after it, and its
     sentence's activity cue words (activity_keywords.tsv) share a label with the running event, if it has any.

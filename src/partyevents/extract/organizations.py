@@ -884,8 +884,10 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     An event that names no organizer inherits the previous event's organizer in the same
     section (span None): bulletin items and feature paragraphs usually continue the story
     of the body named before; so does an event of no date of its own whose organizer would only be the
-    body of its ``在X`` clause (source ``venue``: ``在X学院,学员们聆听了讲座``).
+    body of its ``在X`` clause (source ``venue``: ``在X学院,学员们聆听了讲座``). A photo caption's event (its first
+    line a caption, :func:`partyevents.segment.is_caption`) passes on nothing: the story goes on from before it.
     """
+    from ..segment import is_caption
     from .organizer import class_words, event_head, is_scope, organizer_span, scope_acts, titled_person
 
     classes = class_words()
@@ -941,7 +943,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         ):
             named = sorted([*named, organizer], key=lambda m: m.start or 0)
         out.append((organizer, _references_resolved(ctx, ev, named)))  # 该街道: the body it stands for, listed once
-        prev, prev_section = organizer, ev.section
+        if not is_caption(ev.text.split("\n", 1)[0]):  # a photo caption's scene: the story goes on from before it
+            prev, prev_section = organizer, ev.section
     return out
 
 
