@@ -265,3 +265,40 @@ def test_a_day_after_a_numbered_item_mark_opening_its_line_is_a_date() -> None:
     text = "1.11月2日,青山镇召开党建推进会。\n2.11月5日,青山镇组织党员开展巡河。\n全年增长3.12个百分点。"
     assert [e.text for e in find_date_expressions(text)] == ["11月2日", "11月5日"]
     assert [text[s.date_start : s.date_end] for s in segment(text) if s.date_start is not None] == ["11月2日", "11月5日"]
+
+
+def test_a_bare_day_with_no_month_anywhere_keeps_its_day() -> None:
+    rows = partyevents.extract_text("本报讯(通讯员 钱某)9日,河口乡组织党员志愿者为独居老人清扫庭院,共30余人参加。")
+    ev = rows.events[0]
+    assert (ev["year"], ev["month"], ev["day"]) == (None, None, 9)
+
+
+def test_a_bare_day_takes_the_month_of_a_publication_month_without_a_day() -> None:
+    text = "◆9日,河口乡组织党员志愿者为独居老人清扫庭院。"
+    ctx = DocContext(text=text, source_path="news/2023/05/a.html")
+    e = find_date_expressions(text)[0]
+    info = resolve_dates(ctx, [Segment(e.start, len(text), None, e.start, e.end)])[0]
+    assert (info.year, info.month, info.day) == (2023, 5, 9)
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("10月8日—11日,河口乡举办党员轮训班,共60名党员参加。", (10, 11)),
+    ("5月6、7日,河口乡举办党员轮训班,共60名党员参加。", (5, 7)),
+    ("11月29日至12月2日,河口乡举办党员轮训班,共60名党员参加。", (12, 2)),
+    ("10月8日,河口乡举办党员轮训班,共60名党员参加。", (None, None)),
+])
+def test_a_range_without_a_year_keeps_its_end_month_and_day(text: str, end: tuple[int | None, int | None]) -> None:
+    ev = partyevents.extract_text(text).events[0]
+    assert ev["year"] is None and ev["date_end"] is None
+    assert (ev["month_end"], ev["day_end"]) == end
+
+
+def test_a_range_with_a_year_keeps_its_end_date_and_parts() -> None:
+    ev = partyevents.extract_text("10月8日—11日,河口乡举办党员轮训班。", published="2023-10-20").events[0]
+    assert ev["date_end"] == dt.date(2023, 10, 11) and (ev["month_end"], ev["day_end"]) == (10, 11)
+
+
+@pytest.mark.parametrize(("day", "year"), [("2月3日", 2023), ("11月3日", 2022)])
+def test_a_season_of_two_years_gives_the_year_that_holds_the_month(day: str, year: int) -> None:
+    text = f"{day},河口乡组织党员开展集中学习。这是该乡抓好2022-2023年度党员冬训的一项举措。"
+    assert partyevents.extract_text(text).events[0]["year"] == year

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 from partyevents.cli import main
-from partyevents.evaluate import parse_gold_date, score
+from partyevents.evaluate import _score_event, _Tally, parse_gold_date, score
 
 GOLD = Path(__file__).parent / "data" / "gold_dev.jsonl"
 
@@ -53,3 +54,11 @@ def test_cli_says_how_to_fix_a_missing_output_folder(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["evaluate", "--gold", str(GOLD), "--out", str(tmp_path)])
     assert res.exit_code == 1
     assert "run `partyevents extract" in res.output
+
+
+def test_a_range_end_without_a_year_is_scored_by_its_month_and_day() -> None:
+    t = _Tally()
+    ge = {"date": "--10-08", "date_end": "--10-11"}
+    _score_event(t, ge, pd.Series({"year": None, "month": 10, "day": 8, "month_end": 10, "day_end": 11}), "a")
+    _score_event(t, ge, pd.Series({"year": None, "month": 10, "day": 8, "month_end": None, "day_end": None}), "b")
+    assert (t.hit["date_end"], t.total["date_end"]) == (1, 2)

@@ -110,6 +110,11 @@ def _score_event(t: _Tally, ge: dict[str, Any], pe: pd.Series, label: str) -> No
         end = pe.get("date_end")
         got = None if _null(end) else str(end)[:10]
         t.add("date_end", got == ge["date_end"], f"{label}: want {ge['date_end']} got {got}")
+    elif ge.get("date_end"):  # --MM-DD: an end whose year is unknown, scored by month_end and day_end
+        want = parse_gold_date(ge["date_end"])
+        em, ed = _int(pe.get("month_end")), _int(pe.get("day_end"))
+        t.add("date_end", want is not None and (em, ed) == (want[1], want[2]),
+              f"{label}: want {ge['date_end']} got --{em}-{ed}")
     if ge.get("locality"):
         loc = pe.get("locality")
         loc = None if _null(loc) else _squash(loc)

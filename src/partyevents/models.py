@@ -67,6 +67,8 @@ class EventRow(_Row):
     day: Annotated[int, Field(ge=1, le=31)] | None
     date_start: dt.date | None
     date_end: dt.date | None
+    month_end: Annotated[int, Field(ge=1, le=12)] | None = None  # a range's end, kept when the year is unknown too
+    day_end: Annotated[int, Field(ge=1, le=31)] | None = None
     date_since: bool
     year_source: Literal["expression", "published", "path", "body", "previous"] | None
     locality: str | None
@@ -117,8 +119,6 @@ class EventRow(_Row):
     def _consistent(self) -> Self:
         if self.char_end < self.char_start:
             raise ValueError("char_end before char_start")
-        if self.day is not None and self.month is None:
-            raise ValueError("a day without a month")
         if self.year and self.month and self.day:
             try:
                 full = dt.date(self.year, self.month, self.day)

@@ -118,6 +118,8 @@ class DateInfo:
     month: int | None = None
     day: int | None = None
     end_date: dt.date | None = None  # end of a range
+    end_month: int | None = None  # the end's month and day, kept when the year is unknown too (10月19日—20日)
+    end_day: int | None = None
     since: bool = False
     year_source: str | None = None  # "expression" | "published" | "path" | "body" | "previous"
     repaired: bool = False  # read from a typo (429日 as 4月29日) that the publication date or next entries bear out

@@ -76,7 +76,8 @@ def _event_row(doc_id: str, ev: Event) -> dict[str, Any]:
     row = {
         "event_id": f"{doc_id}:{ev.seq}", "doc_id": doc_id, "seq": ev.seq, "section": ev.section,
         "date_text": d.text, "year": d.year, "month": d.month, "day": d.day,
-        "date_start": d.full_date, "date_end": d.end_date, "date_since": d.since,
+        "date_start": d.full_date, "date_end": d.end_date, "month_end": d.end_month, "day_end": d.end_day,
+        "date_since": d.since,
         "year_source": d.year_source if d.year is not None else None,
     }
     if place is None:

@@ -44,7 +44,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "events": pa.schema([
         ("event_id", _str), ("doc_id", _str), ("seq", _i32), ("section", _str), ("date_text", _str),
         ("year", _i16), ("month", _i16), ("day", _i16), ("date_start", pa.date32()), ("date_end", pa.date32()),
-        ("date_since", pa.bool_()), ("year_source", _str), ("locality", _str), ("locality_level", _str), ("province", _str),
+        ("month_end", _i16), ("day_end", _i16), ("date_since", pa.bool_()), ("year_source", _str), ("locality", _str), ("locality_level", _str), ("province", _str),
         ("prefecture", _str), ("county", _str), ("township", _str), ("community", _str), ("adcode", _str),
         ("province_code", _str), ("prefecture_code", _str), ("county_code", _str), ("county_code_current", _str),
         ("locality_source", _str), ("organization_source", _str), ("is_repost", pa.bool_()),

@@ -901,6 +901,8 @@ def _resolve_absolute(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_
         info.year, info.year_source = _year_for(e.month, e.day, anchor), anchor.source
     elif year_in_body is not None:
         info.year, info.year_source = year_in_body, "body"
+    if e.end_day is not None and info.month is not None and info.day is not None:
+        _end_parts(info, e.end_month or info.month, e.end_day)
     if e.end_day is not None and info.year is not None and info.month is not None and info.day is not None:
         end_year = e.end_year or info.year
         end_month = e.end_month or info.month
@@ -912,6 +914,19 @@ def _resolve_absolute(e: DateExpr, info: DateInfo, anchor: _Anchor | None, year_
             return
         if info.full_date is not None and end_date > info.full_date:
             info.end_date = end_date
+
+
+def _end_parts(info: DateInfo, month: int, day: int) -> None:
+    """Keep a range's end month and day (``month_end``/``day_end``) when they name another day than the start, with
+    or without a year (10月19日—20日 on a page that names no year still ends on the 20th).
+
+    >>> info = DateInfo(month=10, day=19)
+    >>> _end_parts(info, 10, 20)
+    >>> (info.end_month, info.end_day)
+    (10, 20)
+    """
+    if _valid(month, day) and (month, day) != (info.month, info.day):
+        info.end_month, info.end_day = month, day
 
 
 def _resolve_typo(e: DateExpr, info: DateInfo, prev: DateInfo | None, later: DateExpr | None,
@@ -989,9 +1004,14 @@ def _resolve_day_only(e: DateExpr, info: DateInfo, prev: DateInfo | None, later:
         month = _month_near(festival, e.day)  # 八一前夕,… 29日上午,…: July, three days before
         info.year = year_in_body if year_in_body is not None and month <= festival[0] else None  # not across a new year
         info.year_source = "body" if info.year else None
+    elif anchor is not None:  # a publication month without its day: the day falls in it
+        month, info.year, info.year_source = anchor.month, anchor.year, anchor.source
     else:
+        info.day, info.end_day = e.day, e.end_day  # 26日一大早 with no month anywhere: the day is still known
         return
     info.month, info.day = month, e.day
+    if e.end_day is not None:
+        _end_parts(info, month, e.end_day)
     if e.end_day is not None and info.year is not None:
         try:
             info.end_date = dt.date(info.year, month, e.end_day)
@@ -1135,6 +1155,39 @@ def _expressions_in(text: str, start: int, end: int) -> list[DateExpr]:
     return find_date_expressions(text, start, end)
 
 
+# a span of two running years named as one season (2025—2026年度冬训, 2023-2024学年): a month of the season belongs
+# to the first year from SEASON_TURN on, to the second before it (冬训 in February: the second year)
+_SEASON_SPAN = re.compile(rf"(?<![0-9])(?P<a>{_YEAR})\s*年?\s*(?:—{{1,2}}|–|-|~|至|到)\s*(?P<b>{_YEAR})\s*(?:年度|学年)")
+SEASON_TURN = 7
+
+
+def season_span(text: str) -> tuple[int, int] | None:
+    """The last span of two running years named as a season (``2025—2026年度``), not after the current year, or None.
+
+    >>> season_span("甲镇紧扣2025—2026年度党员冬训工作。"), season_span("2021-2025年规划") is None
+    ((2025, 2026), True)
+    """
+    this_year = dt.date.today().year
+    found = None
+    for m in _SEASON_SPAN.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if b == a + 1 and b <= this_year:
+            found = (a, b)
+    return found
+
+
+def _season_year(season: tuple[int, int] | None, month: int | None, year_in_body: int | None) -> int | None:
+    """The body year for a month: the season's year that holds the month when the body names no other year than
+    the season's (ANNOTATION.md, Dates: a year consistent with the entry), else ``year_in_body``.
+
+    >>> _season_year((2025, 2026), 2, None), _season_year((2025, 2026), 11, 2026), _season_year((2025, 2026), 2, 2024)
+    (2026, 2025, 2024)
+    """
+    if season is None or month is None or (year_in_body is not None and year_in_body not in season):
+        return year_in_body
+    return season[0] if month >= SEASON_TURN else season[1]
+
+
 def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
     """One :class:`DateInfo` per segment, resolved against the document context.
 
@@ -1146,7 +1199,8 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
     [(2022, 12, 4, 'body'), (2022, 12, 5, 'previous')]
     """
     anchor = _anchor(ctx)
-    year_in_body = body_year(ctx.text) if anchor is None else None
+    in_body = body_year(ctx.text) if anchor is None else None
+    season = season_span(ctx.text) if anchor is None else None
     out: list[DateInfo] = []
     prev: DateInfo | None = None
     firsts: list[DateExpr | None] = []
@@ -1162,6 +1216,7 @@ def resolve_dates(ctx: DocContext, segments: list[Segment]) -> list[DateInfo]:
             out.append(DateInfo())
             continue
         info = DateInfo(text=e.text, start=e.start, end=e.end, since=e.since)
+        year_in_body = _season_year(season, e.month, in_body)
         rel = relative_words().get(e.relative) if e.relative else None
         later = next((x for x in firsts[i + 1 :] if x is not None and x.relative is None and x.month and not x.since),
                      None)  # 2011年10月起 starts a span: it tells no month of a day before it

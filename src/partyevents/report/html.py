@@ -36,6 +36,8 @@ def date_label(event: Mapping[Any, Any]) -> str:
 
     >>> date_label({"year": None, "month": 12, "day": 4, "date_end": None, "date_since": True})
     '?-12-04 起'
+    >>> date_label({"year": None, "month": 10, "day": 19, "date_end": None, "month_end": 10, "day_end": 20})
+    '?-10-19 – 10-20'
     """
     parts: list[Any] = [event.get("year"), event.get("month"), event.get("day")]
     if not any(present(p) for p in parts):
@@ -43,6 +45,11 @@ def date_label(event: Mapping[Any, Any]) -> str:
     text = "-".join(f"{int(p):02d}" if present(p) else "?" for p in parts)
     if present(event.get("date_end")):
         text += f" – {event.get('date_end')}"
+    elif present(event.get("day_end")):  # a range whose year is unknown: its end's month and day
+        end_month: Any = event.get("month_end")
+        end_day: Any = event.get("day_end")
+        text += f" – {int(end_month):02d}-" if present(end_month) else " – ?-"
+        text += f"{int(end_day):02d}"
     if present(event.get("date_since")) and bool(event.get("date_since")):
         text += " 起"
     return text
