@@ -532,3 +532,22 @@ def test_a_clause_of_how_work_was_prepared_or_decided_before_a_day_asks_for_noth
         assert _dates(text) == ["11月3日", "11月5日"], lead
     arranged = "11月3日,青山镇召开党建推进会。\n镇党委安排党员于11月5日到甲村巡河。\n"
     assert _dates(arranged) == ["11月3日", "11月5日"]  # arranging work tells it was done
+
+
+def test_a_bare_year_summing_up_results_opens_no_dated_event() -> None:
+    text = ("3月2日,青岭村召开党员大会,部署春耕工作。\n"
+            "2020年,青岭村集体经济收入达到35万元,村民人均收入较上年增长一成。\n"
+            "2021年,青岭村组织党员开展技能培训。\n")
+    assert _dates(text) == ["3月2日", "2021年"]
+    assert _dates("2019年,青岭村整体搬迁到镇区安置点,村民住进了新楼房。\n") == [None]
+
+
+def test_a_wider_background_paragraph_after_a_dated_event_is_an_undated_event_of_its_own() -> None:
+    lead = "6月3日,石桥村组织党员清理河道垃圾,共25名党员参加。\n"
+    assert _dates(lead + "据了解,该镇今年共组织各村开展环境整治40余次。\n") == ["6月3日", None]
+    assert _dates(lead + "据了解,本次行动清理垃圾2吨。\n") == ["6月3日"]
+    assert _dates(lead + "前不久,石桥村党支部还组织党员外出参观学习。\n") == ["6月3日", None]
+    assert _dates(lead + "石桥村护河队是全县首个由党员自发组建的护河队伍,现有队员30名。\n") == ["6月3日", None]
+    assert _dates(lead + "在柳湾镇,镇党委组织120名党员沿河巡查。\n") == ["6月3日", None]
+    assert _dates(lead + "汛情发生后,村党支部第一时间召开专题会议,部署巡河值守。\n") == ["6月3日", None]
+    assert _dates(lead + "石桥村党支部书记带头巡河,随后党员分组清理。\n") == ["6月3日"]

@@ -514,11 +514,34 @@ def _sentence_openers(line: Line, exprs: list[DateExpr], after: int) -> list[Dat
             continue
         absolute = (e.relative is None and (e.month is not None or e.year is not None
                                             or (e.day is not None and e.digits is None and not e.lunar))) or _day_of(e)
-        if (absolute or e.relative in _DAY_SHIFT or e.relative in _SAME_DAY_NEW) and _opens(line, e) and not _bound(line, e):
+        if ((absolute or e.relative in _DAY_SHIFT or e.relative in _SAME_DAY_NEW) and _opens(line, e)
+                and not _bound(line, e) and not _year_summary(line, e, exprs)):
             out.append(e)
     return out
 
 
+def _year_summary(line: Line, e: DateExpr, exprs: list[DateExpr]) -> bool:
+    """Whether a bare year (2021年, no month, no 以来) opens a sentence that names no organized activity: no word of
+    ``segment_words.tsv``, kind ``year_act`` (召开, 开展, 组织), before the sentence ends or a quotation opens, and
+    the paragraph names no month or day after it (2020年是…之年。大年初二,… goes on to a dated activity). Such a
+    sentence sums up the year (2021年,全村人均收入达到…; 2004年,128户牧民搬到…): history or results, not an event of
+    the report (ANNOTATION.md, Events), so the year opens none.
+
+    >>> text = "2019年,甲村人均可支配收入达到1.2万元。2020年,甲村召开党员大会。"
+    >>> exprs = find_date_expressions(text)
+    >>> [_year_summary(split_lines(text)[0], e, exprs) for e in exprs]
+    [True, False]
+    """
+    if not e.year_only or e.since or any(x.start > e.start and (x.month is not None or x.day is not None or x.lunar)
+                                         for x in exprs):
+        return False
+    i = e.end - line.start
+    stop = _SENTENCE_OR_QUOTE.search(line.text, i)
+    sentence = line.text[i : stop.start() if stop else len(line.text)]
+    return not any(w in sentence for w in words_of("segment_words.tsv", "year_act"))
+
+
+_SENTENCE_OR_QUOTE = re.compile(r"[。!?;“\"]")
 _CLAUSE_OPENER_WORDS = "在于自从"  # may stand between a clause's mark and the day opening it (,在3月10日召开…)
 _CLAUSE_LEAD_REACH = 8  # the longest lead of a clause before its day: a mark, a joining word, 在/于
 _CLAUSE_SENTENCE_REACH = 120  # how far back in its sentence a verb of saying before a clause's day is looked for
@@ -1021,6 +1044,51 @@ def _elsewhere(text: str, line: Line, cur: list[int]) -> bool:
     return not any(part in running for part in _COUNTY_PART.findall(m["chain"]))
 
 
+_FIRST_CLAUSE = re.compile(r"[,，:：。!?;]")
+# a body described as the area's first or only one of its kind (某服务队是某县首个…): background about it
+_DESCRIBED = re.compile(r"^[^,，。!?;“”]{2,30}?是[^,，。!?;]{0,20}?(?:首个|首家|第一个|第一家|唯一)")
+
+
+def _apart(text: str, line: Line, cur: list[int]) -> bool:
+    """Whether an undated paragraph after a dated event tells something apart from that event, an undated event of
+    its own (ANNOTATION.md, Events: background paragraphs): it opens with 据悉/据了解 (kind ``retell``) and a wider
+    scope in its first clause (据悉,该镇…, 据了解,全镇…: kind ``wide``) and names the running activity nowhere in its
+    first sentence (本次, 此次: kind ``this_time``); it describes a body as the area's first or only one of its kind
+    (某服务队是某县首个…); it opens with a word of an earlier time (前不久, 此前: kind ``earlier``); its first
+    sentence opens an activity of its own at once (第一时间召开…会, 第一时间成立…: kind ``prompt``, then a ``hold``
+    verb); or it opens
+    at a township the running event never named (在某镇,…). The figures such a paragraph gives are not the
+    running event's.
+
+    >>> text = "3月8日,甲村组织党员巡河。\\n据悉,该镇今年已发展党员20名。\\n据悉,本次活动共30名党员参加。"
+    >>> [_apart(text, ln, [0, 14, 0, 4]) for ln in split_lines(text)[1:]]
+    [True, False]
+    """
+    if cur[2] < 0:
+        return False
+    first = _SENTENCE_END.search(line.text)
+    sentence = line.text[: first.start() if first else len(line.text)]
+    if line.text.startswith(_retell_words()):
+        clause = _FIRST_CLAUSE.search(line.text, len(next(w for w in _retell_words() if line.text.startswith(w))) + 1)
+        head = line.text[: clause.start() if clause else len(line.text)]
+        return (any(w in head for w in words_of("segment_words.tsv", "wide"))
+                and not any(w in sentence for w in words_of("segment_words.tsv", "this_time")))
+    if line.text.startswith(words_of("segment_words.tsv", "earlier")):
+        return True
+    for w in words_of("segment_words.tsv", "prompt"):  # 某办事处第一时间召开部署会: a step taken before the running day
+        at = sentence.find(w)
+        if at >= 0 and sentence.startswith((*words_of("segment_words.tsv", "hold"), "成立", "组建"), at + len(w)):
+            return True
+    if _DESCRIBED.match(line.text) and not line.text.startswith(words_of("segment_words.tsv", "this_time")):
+        return True
+    m = _AT_TOWNSHIP.match(line.text)
+    return m is not None and not _generic_place(m["name"]) and m["name"] not in text[cur[0] : cur[1]]
+
+
+# a paragraph opening at a township, then a comma (在某镇,…)
+_AT_TOWNSHIP = re.compile(r"在(?P<name>(?:(?![各全该本每所其此等])[\u4e00-\u9fff]){2,6}?(?:镇|乡|街道))[,，]")
+
+
 def _generic_place(name: str) -> bool:
     """A name made of level words only (街道社区, 区街道): a kind of place, no place of its own.
 
@@ -1191,10 +1259,13 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             day = _clause_day(line, exprs, opening.end, yu=True)
             if day is not None and not any(c.start < day.start for c in _clause_openers(line, exprs, opening.end)):
                 opening = day  # not past an earlier dated clause (2022年,…,其中在3月10日…,并于10月15日…)
+        if opening is not None and _year_summary(line, opening, exprs):
+            opening = None  # 2021年,全村人均收入达到…: the year's results, no activity of the report
         if opening is not None:
             b.open(line.start, line.end, opening)
             after = opening.end
-        elif b.cur is not None and b.cur_section == b.section and not _elsewhere(text, line, b.cur):
+        elif (b.cur is not None and b.cur_section == b.section and not _elsewhere(text, line, b.cur)
+              and not _apart(text, line, b.cur)):
             b.extend(line.end)
             after = max(line.start - 1, retold)
             opening = None
