@@ -551,3 +551,8 @@ def test_a_wider_background_paragraph_after_a_dated_event_is_an_undated_event_of
     assert _dates(lead + "在柳湾镇,镇党委组织120名党员沿河巡查。\n") == ["6月3日", None]
     assert _dates(lead + "汛情发生后,村党支部第一时间召开专题会议,部署巡河值守。\n") == ["6月3日", None]
     assert _dates(lead + "石桥村党支部书记带头巡河,随后党员分组清理。\n") == ["6月3日"]
+
+
+def test_a_short_line_with_a_verb_and_a_count_is_body_text_not_a_heading() -> None:
+    text = "9月2日,甲县开展防汛演练。\n乙镇组织发动320名党员\n参与巡堤值守。\n"
+    assert len(segment(text)) == 1 and segment(text)[0].section is None

@@ -82,9 +82,25 @@ def _heading(line: Line, style: str) -> str | None:
     m = _BRACKET_HEADING.match(line.text)
     if m:
         return m.group("name")
-    if style == "news" and len(line.text) <= 30 and "。" not in line.text and line.text[-1] not in "。!?;:,":
+    if (style == "news" and len(line.text) <= 30 and "。" not in line.text and line.text[-1] not in "。!?;:,"
+            and not _counted_act(line.text)):
         return line.text.strip("“”\"")
     return None
+
+
+_COUNT = re.compile(r"[0-9]{2,}(?:余|多)?(?:名|人|户|位)")
+
+
+def _counted_act(text: str) -> bool:
+    """Whether a short line without end punctuation tells an act with a count (某市组织发动2443名党员): a line of body
+    text broken off, not a heading (a verb of ``segment_words.tsv``, kind ``hold`` or ``year_act``, and a count of
+    people or households in digits).
+
+    >>> _counted_act("某市组织发动2443名机关党员"), _counted_act("组织发动党员群众")
+    (True, False)
+    """
+    return (_COUNT.search(text) is not None
+            and any(w in text for w in words_of("segment_words.tsv", "hold") + words_of("segment_words.tsv", "year_act")))
 
 
 def document_style(text: str) -> str:
