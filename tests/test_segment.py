@@ -556,3 +556,9 @@ def test_a_wider_background_paragraph_after_a_dated_event_is_an_undated_event_of
 def test_a_short_line_with_a_verb_and_a_count_is_body_text_not_a_heading() -> None:
     text = "9月2日,甲县开展防汛演练。\n乙镇组织发动320名党员\n参与巡堤值守。\n"
     assert len(segment(text)) == 1 and segment(text)[0].section is None
+
+
+def test_another_body_acting_during_the_occasion_opens_an_undated_event() -> None:
+    lead = "8月1日—3日,河西乡举办首届民俗文化节,吸引游客上万人次。\n"
+    assert _dates(lead + "文化节期间,东坡村党支部组织党员开展政策宣讲。\n") == ["8月1日—3日", None]
+    assert _dates(lead + "活动期间,东坡村党支部组织党员维持秩序。\n") == ["8月1日—3日"]

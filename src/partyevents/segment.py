@@ -1072,8 +1072,9 @@ def _apart(text: str, line: Line, cur: list[int]) -> bool:
     first sentence (本次, 此次: kind ``this_time``); it describes a body as the area's first or only one of its kind
     (某服务队是某县首个…); it opens with a word of an earlier time (前不久, 此前: kind ``earlier``); its first
     sentence opens an activity of its own at once (第一时间召开…会, 第一时间成立…: kind ``prompt``, then a ``hold``
-    verb); or it opens
-    at a township the running event never named (在某镇,…). The figures such a paragraph gives are not the
+    verb); it opens at a township the running event never named (在某镇,…); or it opens with an occasion's
+    period and a body acting in it that the running event's dated sentence does not name (某节期间,某村党支部开展…;
+    not 活动期间, 会议期间: kind ``period_same``). The figures such a paragraph gives are not the
     running event's.
 
     >>> text = "3月8日,甲村组织党员巡河。\\n据悉,该镇今年已发展党员20名。\\n据悉,本次活动共30名党员参加。"
@@ -1098,7 +1099,19 @@ def _apart(text: str, line: Line, cur: list[int]) -> bool:
     if _DESCRIBED.match(line.text) and not line.text.startswith(words_of("segment_words.tsv", "this_time")):
         return True
     m = _AT_TOWNSHIP.match(line.text)
-    return m is not None and not _generic_place(m["name"]) and m["name"] not in text[cur[0] : cur[1]]
+    if m is not None and not _generic_place(m["name"]) and m["name"] not in text[cur[0] : cur[1]]:
+        return True
+    m = _PERIOD_BODY.match(line.text)  # 某节期间,某村党支部开展…: another body's activity during the occasion
+    if m is None or m["occasion"].endswith(words_of("segment_words.tsv", "period_same")):
+        return False
+    stop = _SENTENCE_END.search(text, cur[2], cur[1])
+    return m["body"] not in text[cur[2] : stop.start() if stop else cur[1]]
+
+
+# a paragraph (perhaps after a short lead sentence, 活动暖民心。) opening with an occasion's period and a body acting in
+# it (某节期间,某村党支部…)
+_PERIOD_BODY = re.compile(r"(?:[^。!?;,，]{1,10}[。!?])?(?P<occasion>[\u4e00-\u9fff]{2,8}?)期间[,，]"
+                          r"(?P<body>[^,，。!?;]{2,20}?(?:党支部|党总支|党委|支部|工作队|服务队))")
 
 
 # a paragraph opening at a township, then a comma (在某镇,…)
