@@ -562,3 +562,8 @@ def test_another_body_acting_during_the_occasion_opens_an_undated_event() -> Non
     lead = "8月1日—3日,河西乡举办首届民俗文化节,吸引游客上万人次。\n"
     assert _dates(lead + "文化节期间,东坡村党支部组织党员开展政策宣讲。\n") == ["8月1日—3日", None]
     assert _dates(lead + "活动期间,东坡村党支部组织党员维持秩序。\n") == ["8月1日—3日"]
+
+
+def test_a_community_acting_after_a_vague_lead_that_announces_the_activity_goes_on_with_it() -> None:
+    text = "近日,河东街道开展邻里互助系列活动。本次活动由辖区各社区共同承办。\n柳岸社区组织居民和志愿者清理楼道杂物。\n"
+    assert len(segment(text)) == 1

@@ -1049,7 +1049,8 @@ def _elsewhere(text: str, line: Line, cur: list[int]) -> bool:
     """
     local = _ELSEWHERE_LOCAL.match(line.text)
     if (local is not None and not _generic_place(local["name"]) and local["name"] not in text[cur[0] : cur[1]]
-            and not local["name"].endswith(words_of("segment_words.tsv", "not_place"))):  # 党员进村开展…: no name
+            and not local["name"].endswith(words_of("segment_words.tsv", "not_place"))  # 党员进村开展…: no name
+            and not _announced(text, cur)):
         return True  # 某社区联合…开展: a community or village the running event never named acts on its own
     if cur[2] < 0:
         return False
@@ -1116,6 +1117,23 @@ _PERIOD_BODY = re.compile(r"(?:[^。!?;,，]{1,10}[。!?])?(?P<occasion>[\u4e00-
 
 # a paragraph opening at a township, then a comma (在某镇,…)
 _AT_TOWNSHIP = re.compile(r"在(?P<name>(?:(?![各全该本每所其此等])[\u4e00-\u9fff]){2,6}?(?:镇|乡|街道))[,，]")
+
+
+def _announced(text: str, cur: list[int]) -> bool:
+    """Whether the running event is a lead paragraph alone, dated vaguely or not at all (近日,某街道开展…系列活动), that
+    points at the activity it announces (本次活动…: ``segment_words.tsv``, kind ``this_time``): the paragraph after
+    it tells that activity, whoever acts in it (a community of the area: one event, ANNOTATION.md, Events).
+
+    >>> text = "近日,甲街道开展邻里节系列活动。本次活动吸引居民参与。\\n乙社区组织居民开展义诊。"
+    >>> _announced(text, [0, 27, 0, 2])
+    True
+    """
+    if "\n" in text[cur[0] : cur[1]]:
+        return False
+    running = _running_date(text, cur)
+    if running is not None and not _vague(running):
+        return False
+    return any(w in text[cur[0] : cur[1]] for w in words_of("segment_words.tsv", "this_time"))
 
 
 def _generic_place(name: str) -> bool:
