@@ -567,3 +567,14 @@ def test_another_body_acting_during_the_occasion_opens_an_undated_event() -> Non
 def test_a_community_acting_after_a_vague_lead_that_announces_the_activity_goes_on_with_it() -> None:
     text = "近日,河东街道开展邻里互助系列活动。本次活动由辖区各社区共同承办。\n柳岸社区组织居民和志愿者清理楼道杂物。\n"
     assert len(segment(text)) == 1
+
+
+def test_the_weather_search_equals_a_test_per_word() -> None:
+    from partyevents.extract.dates import find_date_expressions
+    from partyevents.resources import words_of
+    from partyevents.segment import Line, _weather
+
+    for text in ("1月5日,一场暴雪突袭县城。", "1月5日,甲镇召开会议。一场大雨", "1月5日,寒潮来袭", "1月5日"):
+        e = find_date_expressions(text)[0]
+        sentence = text[e.end :].split("。")[0]
+        assert _weather(Line(0, len(text), text), e) == any(w in sentence for w in words_of("segment_words.tsv", "weather"))
