@@ -779,3 +779,12 @@ def test_a_bulletins_date_line_is_not_the_entrys_lead_sentence() -> None:
     ev.organization = OrgMention("乔楼乡", org, org + 3)
     (place,), _ = resolve_places(DocContext(text=text), [ev])
     assert chain(place)[:6] == ("石桥镇", "township", "河南省", "商丘市", "宁陵县", "石桥镇")
+
+
+def test_a_subdistrict_office_written_with_its_core_is_its_subdistrict() -> None:
+    # after the zone it lies in: the gazetteer's subdistrict
+    p, _ = run("3月2日,开发区前川办事处组织党员开展植树活动。")
+    assert chain(p)[:6] == ("前川街道", "township", "湖北省", "武汉市", "黄陂区", "前川街道")
+    # one the gazetteer lacks, after a where-word: a township as written, under the page's county
+    p, _ = run("3月2日,县委组织部来到青桐办事处开展调研。", title="赤峰市宁城县")
+    assert chain(p)[:6] == ("青桐办事处", "township", "内蒙古自治区", "赤峰市", "宁城县", "青桐办事处")

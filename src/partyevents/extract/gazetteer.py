@@ -512,14 +512,15 @@ class Gazetteer:
 
 
 @cache
-def _short_context() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+def _short_context() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
     """(words allowed before a short form, words that may not follow it, words allowed before a Corps
-    regiment's number only), from ``place_short_context.tsv``."""
+    regiment's number only, words allowed before a subdistrict's office only), from ``place_short_context.tsv``."""
     rows = read_table("place_short_context.tsv")
     return (
         frozenset(r[1] for r in rows if r[0] == "before"),
         tuple(r[1] for r in rows if r[0] == "after"),
         frozenset(r[1] for r in rows if r[0] == "regiment_before"),
+        frozenset(r[1] for r in rows if r[0] == "office_before"),
     )
 
 
@@ -534,8 +535,10 @@ def _short_ok(text: str, start: int, end: int, after_place: bool) -> bool:
     False
     >>> _short_ok("八师一四三团", 2, 6, False), _short_ok("八师长沙", 2, 4, False)
     (True, False)
+    >>> _short_ok("开发区某某办事处", 3, 8, False), _short_ok("开发区某某街", 3, 6, False)
+    (True, False)
     """
-    before, after, regiment_before = _short_context()
+    before, after, regiment_before, office_before = _short_context()
     if text.startswith(after, end):
         return False
     prev = text[start - 1] if start else ""
@@ -544,6 +547,7 @@ def _short_ok(text: str, start: int, end: int, after_place: bool) -> bool:
         or not ("\u4e00" <= prev <= "\u9fff")
         or prev in before
         or (prev in regiment_before and text[end - 1] == "团")
+        or (prev in office_before and text.endswith(_OFFICE, start, end))
     )
 
 

@@ -1786,9 +1786,13 @@ def _quoted(text: str, start: int) -> bool:
 
 @cache
 def _where_township() -> re.Pattern[str]:
-    """A where-word, then a township's name as written (到七河乡开展)."""
+    """A where-word, then a township's name as written (到七河乡开展; a subdistrict's office, 到某某办事处: that
+    subdistrict, named as written; 某某街道办事处 is 某某街道)."""
     words = "|".join(re.escape(w) for w in sorted(_where_words(), key=len, reverse=True))
-    return re.compile(rf"(?:{words})([\u4e00-\u9fff]{{2,3}}?(?:街道|镇|乡))(?!镇|村|街|长|党|政府|干部|级|里|亲|土|贤|情)")
+    return re.compile(rf"(?:{words})([\u4e00-\u9fff]{{2,3}}?(?:街道|镇|乡|{_OFFICE}))(?!镇|村|街|长|党|政府|干部|级|里|亲|土|贤|情)")
+
+
+_OFFICE = "办事处"  # a subdistrict's office, also written with the subdistrict's core alone (某某办事处)
 
 
 def _written_township(gz: Gazetteer, text: str, ev: Event) -> _Mention | None:
@@ -1798,7 +1802,8 @@ def _written_township(gz: Gazetteer, text: str, ev: Event) -> _Mention | None:
         name = m.group(1)
         if text[m.end(1) : m.end(1) + 1] in _LIST_MARKS:  # 到甲乡、乙乡调研: several venues
             return None
-        if _free_name(name[:-2] if name.endswith("街道") else name[:-1]) and not gz.find(name):
+        core = name[:-2] if name.endswith("街道") else name.removesuffix(_OFFICE) if name.endswith(_OFFICE) else name[:-1]
+        if _free_name(core) and not gz.find(name):
             return _Mention(m.start(1), m.end(1), name, None, township=name)
     return None
 
