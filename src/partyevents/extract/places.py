@@ -220,6 +220,8 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             as_written := _written_township(gz, text, ev)
         ) is not None:  # 某县某局…到某某乡开展: a township the gazetteer lacks, where the event happened
             mention = as_written
+        if (by_title := _title_community(gz, text, ev, ctx.title or "", title, choice, mention)) is not None:
+            mention = by_title  # 某区某社区：… over 某单位家属楼社区楼前…: the compound's community
         if mention is not None and home is not None and _home_below(gz, text, ev, inside, mention, home.mention):
             mention = None  # 为贫困户送去某县…明白卡: a county named in passing, the page's village inside it
         if mention is not None and occasion is not None and _unit_prefix(gz, text, inside, mention, occasion):
@@ -1357,8 +1359,47 @@ def _not_in_name() -> re.Pattern[str]:
 
 @cache
 def _edge_stops() -> tuple[str, ...]:
-    """Words that cannot open or close a community or village name (``place_not_community.tsv``, ``edge``)."""
-    return tuple(row[0] for row in read_table("place_not_community.tsv") if row[1:2] == ["edge"])
+    """Words that cannot open or close a community or village name (``place_not_community.tsv``, ``edge`` and
+    ``compound``)."""
+    return tuple(row[0] for row in read_table("place_not_community.tsv") if row[1:2] in (["edge"], ["compound"]))
+
+
+@cache
+def _compound_re() -> re.Pattern[str]:
+    """A compound's kind (家属楼, ``place_not_community.tsv``, ``compound``) right before 社区 or 居委会."""
+    words = [row[0] for row in read_table("place_not_community.tsv") if row[1:2] == ["compound"]]
+    return re.compile(f"(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})(?:社区|居委会)")
+
+
+def _title_community(
+    gz: Gazetteer, text: str, ev: Event, title_text: str, title: list[Match], choice: Mapping[str, int | None], m: _Mention | None
+) -> _Mention | None:
+    """The community the title names right after its county or township (某区某某社区：…), for an event that calls
+    a compound (某单位家属楼社区: ``_compound_re``) a community and names none of its own: the compound lies in
+    that community. It goes under the event's township when that lies in the title's county, else under the
+    township of the county that lists it, else under the title's place; None when the title names no community."""
+    if m is not None and _LEVEL_RANK[_level(gz, m)] > _LEVEL_RANK["township"]:
+        return None
+    if _compound_re().search(text, ev.start, ev.end) is None:
+        return None
+    for t in title:
+        d = choice.get(t.surface)
+        if d is None or gz.divisions[d].level not in ("county", "township"):
+            continue
+        c = _TITLE_COMMUNITY.match(title_text, t.end)
+        if c is None or not c.group().endswith(("社区", "居委会")):
+            continue
+        name = c.group()
+        if not _is_name(name[: -2 if name.endswith("社区") else -3]):
+            continue
+        if m is not None and m.division is not None and gz.divisions[m.division].level == "township" and (
+            d == m.division or gz.county_of(m.division) == d
+        ):
+            d = m.division
+        elif gz.divisions[d].level == "county" and len(towns := _listing(gz.villages(d), name)) == 1:
+            d = towns[0]
+        return _Mention(-1, -1, "", d, community=name, candidates=(d,))
+    return None
 
 
 def _core_chars(core: str) -> bool:
