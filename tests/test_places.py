@@ -800,3 +800,26 @@ def test_a_compound_called_a_community_lies_in_the_community_the_title_names() -
     # no community in the title: the compound is no locality, its township is
     p, _ = run("江夏区纸坊街道税务局宿舍区社区楼前新装了电梯。")
     assert chain(p)[:2] == ("纸坊街道", "township")
+
+
+def test_the_county_seat_a_township_travels_to_is_its_county() -> None:
+    p, _ = run("5月3日,忙农镇党委组织全体党员到县城参观廉政教育基地。", title="宁城县")
+    assert chain(p)[:5] == ("宁城县", "county", "内蒙古自治区", "赤峰市", "宁城县")
+    p, _ = run("5月3日,忙农镇党委组织党员在县城内开展义务清扫。", title="宁城县")
+    assert chain(p)[:2] == ("宁城县", "county")
+    # people working in the seat are no venue; a district has no 县城
+    p, _ = run("5月3日,忙农镇党委组织在县城工作的党员回村。", title="宁城县")
+    assert chain(p)[:2] == ("忙农镇", "township")
+    p, _ = run("5月3日,江夏区纸坊街道组织党员到县城参观。")
+    assert chain(p)[:2] == ("纸坊街道", "township")
+
+
+def test_a_county_short_form_after_a_travel_verb_near_the_page_is_the_county() -> None:
+    for verb in ("赴", "前往"):
+        p, _ = run(f"5月3日,临渭区组织全体党员{verb}大荔观摩学习。")
+        assert chain(p)[:5] == ("大荔县", "county", "陕西省", "渭南市", "大荔县")
+    # without a travel verb, or far from the page's province, the short form waits for evidence
+    p, _ = run("5月3日,临渭区组织全体党员学习大荔经验。")
+    assert chain(p)[:2] == ("临渭区", "county")
+    p, _ = run("5月3日,江夏区组织全体党员赴大荔观摩学习。")
+    assert chain(p)[:2] == ("江夏区", "county")

@@ -481,7 +481,10 @@ class Gazetteer:
                 key, ids, short = keys[index]
                 if key[0] == "共" and text[start - 1 : start] == "中":  # 中共和县委: the Party's 和县, no 共和县
                     continue
-                if not short or _short_ok(text, start, end, start == pos and bool(out)):
+                if not short or _short_ok(text, start, end, start == pos and bool(out)) or (
+                    _after_travel(text, start) and all(self.divisions[i].level == "county" for i in ids)
+                    and not text.startswith(_short_context()[1], end)
+                ):  # 前往某某: a county's short form after a travel verb
                     out.append(Match(start, end, key, ids, short))
                     pos = end
         return out
@@ -512,15 +515,17 @@ class Gazetteer:
 
 
 @cache
-def _short_context() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
+def _short_context() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str], tuple[str, ...]]:
     """(words allowed before a short form, words that may not follow it, words allowed before a Corps
-    regiment's number only, words allowed before a subdistrict's office only), from ``place_short_context.tsv``."""
+    regiment's number only, words allowed before a subdistrict's office only, travel verbs), from
+    ``place_short_context.tsv``."""
     rows = read_table("place_short_context.tsv")
     return (
         frozenset(r[1] for r in rows if r[0] == "before"),
         tuple(r[1] for r in rows if r[0] == "after"),
         frozenset(r[1] for r in rows if r[0] == "regiment_before"),
         frozenset(r[1] for r in rows if r[0] == "office_before"),
+        tuple(r[1] for r in rows if r[0] == "travel"),
     )
 
 
@@ -538,7 +543,7 @@ def _short_ok(text: str, start: int, end: int, after_place: bool) -> bool:
     >>> _short_ok("开发区某某办事处", 3, 8, False), _short_ok("开发区某某街", 3, 6, False)
     (True, False)
     """
-    before, after, regiment_before, office_before = _short_context()
+    before, after, regiment_before, office_before, _ = _short_context()
     if text.startswith(after, end):
         return False
     prev = text[start - 1] if start else ""
@@ -549,6 +554,16 @@ def _short_ok(text: str, start: int, end: int, after_place: bool) -> bool:
         or (prev in regiment_before and text[end - 1] == "团")
         or (prev in office_before and text.endswith(_OFFICE, start, end))
     )
+
+
+def _after_travel(text: str, start: int) -> bool:
+    """Whether a travel verb (前往, 赶赴: ``place_short_context.tsv``, ``travel``) ends right before ``start``: a
+    county's short form may stand there (前往某某观摩), though the verb's last character is no ``before`` word.
+
+    >>> _after_travel("前往某某观摩", 2), _after_travel("以往某某", 2)
+    (True, False)
+    """
+    return text.endswith(_short_context()[4], max(0, start - 2), start)
 
 
 def _cache_key(path: Path) -> tuple[object, ...]:

@@ -222,6 +222,8 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             mention = as_written
         if (by_title := _title_community(gz, text, ev, ctx.title or "", title, choice, mention)) is not None:
             mention = by_title  # 某区某社区：… over 某单位家属楼社区楼前…: the compound's community
+        if mention is not None and (seat := _county_town(gz, text, ev, inside, mention)) is not None:
+            mention = seat  # 某镇组织党员到县城参观: the township's county
         if mention is not None and home is not None and _home_below(gz, text, ev, inside, mention, home.mention):
             mention = None  # 为贫困户送去某县…明白卡: a county named in passing, the page's village inside it
         if mention is not None and occasion is not None and _unit_prefix(gz, text, inside, mention, occasion):
@@ -1362,6 +1364,30 @@ def _edge_stops() -> tuple[str, ...]:
     """Words that cannot open or close a community or village name (``place_not_community.tsv``, ``edge`` and
     ``compound``)."""
     return tuple(row[0] for row in read_table("place_not_community.tsv") if row[1:2] in (["edge"], ["compound"]))
+
+
+@cache
+def _county_town_re() -> re.Pattern[str]:
+    """A county's seat named without its county (``place_where_words.tsv``, ``county_town``): after a where-word
+    other than 在 (到县城), or with 内 after it (县城内); not 县城关镇 (a township's name) nor 县城区."""
+    towns = "|".join(map(re.escape, words_of("place_where_words.tsv", "county_town")))
+    where = "|".join(re.escape(w) for w in sorted(words_of("place_where_words.tsv", "where"), key=len, reverse=True) if w != "在")
+    return re.compile(rf"(?:(?:{where})(?:{towns})内?|(?:{towns})内)(?![关乡镇区])")
+
+
+def _county_town(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], m: _Mention) -> _Mention | None:
+    """The county of a township, community or village ``m`` the event is run by, when its lead sentence says it
+    happened in the county's seat (某镇组织党员到县城参观, 在县城内开展清扫) and names no place right after the
+    seat; else None."""
+    if m.division is None or _LEVEL_RANK[_level(gz, m)] < _LEVEL_RANK["township"]:
+        return None
+    seat = _county_town_re().search(text, ev.start, _first_sentence_end(text, ev))
+    if seat is None or any(k.start == seat.end() for k in inside):
+        return None
+    county = gz.county_of(m.division)
+    if county is None or county == m.division or not gz.divisions[county].name.endswith("县"):
+        return None
+    return _Mention(seat.start(), seat.end(), "", county, candidates=(county,))
 
 
 @cache
