@@ -407,6 +407,8 @@ def _whole_place(
     at += next((len(w) for w in _times_of_day() if text.startswith(w, at)), 0)
     while at < ev.end and text[at] in ",，、 ":
         at += 1
+    if text[at : at + 1] not in _WHOLE_OPENERS:  # most dated sentences: no whole-place word can start here
+        return None
     found = next(
         ((w, level) for w, level in _self_words() if w[0] in _WHOLE_OPENERS and text.startswith(w, at)), None
     )
