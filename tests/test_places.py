@@ -788,6 +788,10 @@ def test_a_subdistrict_office_written_with_its_core_is_its_subdistrict() -> None
     # one the gazetteer lacks, after a where-word: a township as written, under the page's county
     p, _ = run("3月2日,县委组织部来到青桐办事处开展调研。", title="赤峰市宁城县")
     assert chain(p)[:6] == ("青桐办事处", "township", "内蒙古自治区", "赤峰市", "宁城县", "青桐办事处")
+    # some body's office is no subdistrict
+    for office in ("街道办事处", "公司办事处", "驻京办事处"):
+        p, _ = run(f"3月2日,县委组织部来到{office}开展调研。", title="赤峰市宁城县")
+        assert chain(p)[:2] == ("宁城县", "county")
 
 
 def test_a_compound_called_a_community_lies_in_the_community_the_title_names() -> None:

@@ -1864,6 +1864,12 @@ def _where_township() -> re.Pattern[str]:
 _OFFICE = "办事处"  # a subdistrict's office, also written with the subdistrict's core alone (某某办事处)
 
 
+@cache
+def _office_not() -> tuple[str, ...]:
+    """Words that make a name before 办事处 some body's office (``place_short_context.tsv``, ``office_not``)."""
+    return words_of("place_short_context.tsv", "office_not")
+
+
 def _written_township(gz: Gazetteer, text: str, ev: Event) -> _Mention | None:
     """A township the gazetteer lacks, written after a where-word in the event's first sentence and not one of a
     list: the place it happened, as written (its chain from the document's county, :func:`_inherit`)."""
@@ -1872,6 +1878,8 @@ def _written_township(gz: Gazetteer, text: str, ev: Event) -> _Mention | None:
         if text[m.end(1) : m.end(1) + 1] in _LIST_MARKS:  # 到甲乡、乙乡调研: several venues
             return None
         core = name[:-2] if name.endswith("街道") else name.removesuffix(_OFFICE) if name.endswith(_OFFICE) else name[:-1]
+        if name.endswith(_OFFICE) and any(w in core for w in _office_not()):
+            continue  # 到街道办事处, 到公司办事处: some body's office, no subdistrict's name
         if _free_name(core) and not gz.find(name):
             return _Mention(m.start(1), m.end(1), name, None, township=name)
     return None
