@@ -27,3 +27,11 @@ def test_village_index_equals_the_plain_form_on_a_sample_of_counties() -> None:
     assert len(counties) > 20
     for county in counties:
         assert gz.villages(county) == _plain_villages(gz, county), gz.divisions[county].name
+
+
+def test_village_index_from_the_disk_cache_equals_the_parsed_one() -> None:
+    gz = gazetteer()
+    counties = sorted(gz._county_block)[5::31]
+    for county in counties:
+        index = gz.villages(county)
+        assert list(index.items()) == list(gz._parse_villages(county).items()), gz.divisions[county].name

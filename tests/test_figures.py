@@ -124,3 +124,28 @@ def test_speaking_team_members_are_volunteers_and_the_four_leading_bodies_are_no
     assert found == [("15名", "volunteers")]
     assert find_figures("区四套班子领导和县四个班子成员出席。") == []
     assert [f.value_text for f in find_figures("对7个乡镇班子进行考核。")] == ["7个"]
+
+
+def test_a_total_of_a_list_of_several_kinds_of_people_counts_people() -> None:
+    def cats(text: str) -> list[tuple[str, str]]:
+        return [(f.value_text, f.category) for f in find_figures(text)]
+
+    assert cats("乡机关干部和大学生志愿者共计40多人参加植树。") == [("40多人", "people")]
+    assert cats("镇班子成员、某村“两委”干部以及部分青年志愿者合计35人到场。") == [("35人", "people")]
+    # a list of one kind keeps its kind; an adjective before the noun is no list item
+    assert cats("部分青年志愿者共计40多人参加植树。") == [("40多人", "volunteers")]
+
+
+def test_people_a_service_team_owns_are_its_volunteers() -> None:
+    found = [(f.value_text, f.category) for f in find_figures("小区爱心服务队的六位阿姨包了饺子,志愿队的8名同志送到老人家中。")]
+    assert found == [("六位", "volunteers"), ("8名", "volunteers")]
+    # a team that is not the owner of the people counted says nothing of them
+    assert [f.category for f in find_figures("服务队走访了六位老人。")] == ["people"]
+
+
+def test_the_same_set_of_things_mentioned_again_is_one_figure() -> None:
+    text = "全乡17个基层党支部书记参赛,评委对全乡17个基层党支部逐一打分,又对17个基层党支部进行点评。"
+    assert [(f.value_text, f.category) for f in find_figures(text)] == [("17个", "cadres"), ("17个", "organizations")]
+    # things named in a list are another set; people counted at each step are kept
+    assert len(find_figures("走访甲、乙2个村和丙等2个村。")) == 2
+    assert len(find_figures("百余名骑手前来参与,百余名骑手一同合影。")) == 2

@@ -124,3 +124,10 @@ def test_jionlp_change_table_is_read() -> None:
     (m,) = g.find("襄樊市")  # 2010: 襄樊市 → 襄阳市
     assert g.divisions[m.candidates[0]].name == "襄阳市"
     assert g.name_at(m.candidates[0], dt.date(2009, 5, 1))[0] == "襄樊市"
+
+
+def test_a_subdistrict_office_after_its_zone_is_found() -> None:
+    g = gazetteer()
+    (m,) = g.find("高新区前川办事处")
+    assert (m.surface, g.divisions[m.candidates[0]].name) == ("前川办事处", "前川街道")
+    assert g.find("高新区前川街") == []  # other short forms still need a word before them that ends no name

@@ -779,3 +779,51 @@ def test_a_bulletins_date_line_is_not_the_entrys_lead_sentence() -> None:
     ev.organization = OrgMention("乔楼乡", org, org + 3)
     (place,), _ = resolve_places(DocContext(text=text), [ev])
     assert chain(place)[:6] == ("石桥镇", "township", "河南省", "商丘市", "宁陵县", "石桥镇")
+
+
+def test_a_subdistrict_office_written_with_its_core_is_its_subdistrict() -> None:
+    # after the zone it lies in: the gazetteer's subdistrict
+    p, _ = run("3月2日,开发区前川办事处组织党员开展植树活动。")
+    assert chain(p)[:6] == ("前川街道", "township", "湖北省", "武汉市", "黄陂区", "前川街道")
+    # one the gazetteer lacks, after a where-word: a township as written, under the page's county
+    p, _ = run("3月2日,县委组织部来到青桐办事处开展调研。", title="赤峰市宁城县")
+    assert chain(p)[:6] == ("青桐办事处", "township", "内蒙古自治区", "赤峰市", "宁城县", "青桐办事处")
+    # some body's office is no subdistrict
+    for office in ("街道办事处", "公司办事处", "驻京办事处"):
+        p, _ = run(f"3月2日,县委组织部来到{office}开展调研。", title="赤峰市宁城县")
+        assert chain(p)[:2] == ("宁城县", "county")
+
+
+def test_a_compound_called_a_community_lies_in_the_community_the_title_names() -> None:
+    title = "武汉市江夏区青松社区:协商议事解民忧"
+    p, _ = run("江夏区纸坊街道税务局家属楼社区楼前新装了电梯,社区居民十分满意。", title=title)
+    assert chain(p)[:7] == ("青松社区", "community", "湖北省", "武汉市", "江夏区", "纸坊街道", "青松社区")
+    # no compound: the township the event names stays
+    p, _ = run("江夏区纸坊街道组织党员开展志愿服务,社区居民十分满意。", title=title)
+    assert chain(p)[:2] == ("纸坊街道", "township")
+    # no community in the title: the compound is no locality, its township is
+    p, _ = run("江夏区纸坊街道税务局宿舍区社区楼前新装了电梯。")
+    assert chain(p)[:2] == ("纸坊街道", "township")
+
+
+def test_the_county_seat_a_township_travels_to_is_its_county() -> None:
+    p, _ = run("5月3日,忙农镇党委组织全体党员到县城参观廉政教育基地。", title="宁城县")
+    assert chain(p)[:5] == ("宁城县", "county", "内蒙古自治区", "赤峰市", "宁城县")
+    p, _ = run("5月3日,忙农镇党委组织党员在县城内开展义务清扫。", title="宁城县")
+    assert chain(p)[:2] == ("宁城县", "county")
+    # people working in the seat are no venue; a district has no 县城
+    p, _ = run("5月3日,忙农镇党委组织在县城工作的党员回村。", title="宁城县")
+    assert chain(p)[:2] == ("忙农镇", "township")
+    p, _ = run("5月3日,江夏区纸坊街道组织党员到县城参观。")
+    assert chain(p)[:2] == ("纸坊街道", "township")
+
+
+def test_a_county_short_form_after_a_travel_verb_near_the_page_is_the_county() -> None:
+    for verb in ("赴", "前往"):
+        p, _ = run(f"5月3日,临渭区组织全体党员{verb}大荔观摩学习。")
+        assert chain(p)[:5] == ("大荔县", "county", "陕西省", "渭南市", "大荔县")
+    # without a travel verb, or far from the page's province, the short form waits for evidence
+    p, _ = run("5月3日,临渭区组织全体党员学习大荔经验。")
+    assert chain(p)[:2] == ("临渭区", "county")
+    p, _ = run("5月3日,江夏区组织全体党员赴大荔观摩学习。")
+    assert chain(p)[:2] == ("江夏区", "county")

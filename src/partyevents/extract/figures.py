@@ -112,6 +112,8 @@ class _Grammar:
     device_names: tuple[str, ...]  # a noun that, counted by a Chinese numeral right before it, names a program (三张清单)
     areas: frozenset[str]  # a one-character word for an area (县, 市, 区), counted only standing alone after the measure word
     team_re: re.Pattern[str]  # a team noun (one with a members category in figure_nouns.tsv)
+    joins: tuple[str, ...]  # a word joining the last item of a list of people (以及, 和): 干部以及志愿者共50人
+    owner_re: re.Pattern[str]  # a team noun and 的 ending right before a number (服务队的十位): the team's members
 
 
 def _alternation(words: list[str]) -> str:
@@ -165,6 +167,8 @@ def _grammar() -> _Grammar:
         person_re=re.compile(trie_pattern([w for w, c in nouns.items() if c in _PERSON_CATEGORIES or w in members])),
         member_words=frozenset(excl.get("member", [])), collective=tuple(excl.get("collective", [])),
         device_names=tuple(excl.get("device", [])), areas=frozenset(excl.get("area", [])), team_re=re.compile(trie_pattern(list(members))),
+        joins=tuple(sorted(excl.get("join", []), key=len, reverse=True)),
+        owner_re=re.compile(rf"(?:{_alternation(list(members))})的\Z"),
     )
 
 
@@ -389,7 +393,28 @@ def _noun_before(g: _Grammar, text: str, pos: int, lo: int, person: bool) -> tup
         item = _suffix_noun(g, _trim_clause(g, _clause_before(text, at, lo)[0]))
         if item is None or item[1] in _PERSON_CATEGORIES:
             return None
+    elif _joined_other_kind(g, _trim_clause(g, clause)[: -len(noun[0])], noun[1]):
+        return None  # 干部以及部分青年志愿者共计50多人: the total of a list of several kinds of people
     return noun
+
+
+def _joined_other_kind(g: _Grammar, head: str, category: str) -> bool:
+    """Whether ``head``, the words before the last counted noun, ends with a list item joined to it (``以及``,
+    ``和``: ``村干部以及部分``) whose own noun counts people of another kind than ``category``.
+
+    >>> g = _grammar()
+    >>> [_joined_other_kind(g, h, "volunteers") for h in ("村干部以及部分", "部分青年", "青年志愿者和")]
+    [True, False, False]
+    """
+    found = [(k + len(j), -k) for j in g.joins if (k := head.rfind(j)) >= 0]
+    k = -max(found)[1] if found else -1  # the last join, the longest one ending there (以及, not 及)
+    if k <= 0:
+        return False
+    item = _suffix_noun(g, head[:k])
+    if item is None:
+        return False
+    kind = g.members.get(item[0], item[1])
+    return kind in _PERSON_CATEGORIES and kind != category
 
 
 _NAME_SIZES = (3, 2)  # a Chinese personal name: a surname and one or two characters
@@ -554,7 +579,35 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         _subsets(g, text, out)
         _selected(g, text, start, out)
         _set_kinds(g, text, out, rests)
+        out = _once(text, start, out)
     return out
+
+
+def _once(text: str, lo: int, figures: list[Figure]) -> list[Figure]:
+    """The figures without a repeat of an earlier one: the same value, unit, counted noun and category of things
+    (not people) is the same set mentioned again (``全镇12个党支部…对12个党支部逐一考核``). A figure with no noun,
+    a count of people (participants at each step) and one after a list of the things it counts (``甲、乙2个村``,
+    ``丙等2个村``: another set) are kept, however often.
+
+    >>> [f.value_text for f in find_figures("全镇12个党支部参赛,评委对12个党支部逐一打分,甲、乙2个村和丙等2个村")]
+    ['12个', '2个', '2个']
+    """
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for f in figures:
+        key = (f.value, f.value_max, f.unit, f.noun, f.category, f.kind)
+        if f.noun and f.category not in _PERSON_CATEGORIES and not _listed_before(text, f.start, lo):
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(f)
+    return out
+
+
+def _listed_before(text: str, pos: int, lo: int) -> bool:
+    """Whether the number at ``pos`` closes a list of the things it counts (``甲、乙2个村``, ``丙等2个村``)."""
+    clause, left = _clause_before(text, pos, lo)
+    return left == _LIST_MARK or clause.endswith("等")
 
 
 # a number in 万 or 亿 with no measure word, ending its clause (挣了10多万。): the 元 of an amount left out. Found
@@ -780,6 +833,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
         if noun and noun[0] in g.member_words:
             category = _team_members(g, text, m_start, lo) or category  # 讲师团现有成员5名: the team's members
         if category == "people":
+            category = _team_owner(g, text, m_start, lo) or category  # 服务队的十位大妈: the team's members
+        if category == "people":
             category = _modified(g, text, m_start, lo, noun) or category
     elif unit.mode == "noun" and _lone_place(g, text, m_end, end):
         category, noun = "places", (text[m_end], "places")  # 全省13个市、3个县的干部: places
@@ -831,6 +886,20 @@ def _team_members(g: _Grammar, text: str, pos: int, lo: int) -> str | None:
     for m in g.team_re.finditer(text, start, pos):
         found = m.group()
     team = g.members.get(found, "") if found else ""
+    return team if team in _PERSON_CATEGORIES and team != "people" else None
+
+
+def _team_owner(g: _Grammar, text: str, pos: int, lo: int) -> str | None:
+    """The category of the members of a team that owns the people counted at ``pos`` (``志愿队的十位阿姨``,
+    ``服务队的8名同志``): a team noun and 的 right before the number, its members of one kind.
+
+    >>> g = _grammar()
+    >>> text = "爱心服务队的六位阿姨"
+    >>> _team_owner(g, text, text.index("六"), 0)
+    'volunteers'
+    """
+    found = g.owner_re.search(text, max(lo, pos - 12), pos)
+    team = g.members.get(found.group()[:-1], "") if found else ""
     return team if team in _PERSON_CATEGORIES and team != "people" else None
 
 

@@ -10,7 +10,9 @@ name in its own right):
 - a place under it named right after it (``樊城王寨街道``), or its parent right
   before it (``武汉黄陂``);
 - the place itself, a place under it, or its prefecture or province named
-  elsewhere in full, or in the title or the manifest.
+  elsewhere in full, or in the title or the manifest;
+- a travel verb right before it (``赴大荔``, ``前往大荔``: the ``travel`` rows) and a place of its province named,
+  when it is the one county of that short form there (the page's people travel to a county near them).
 
 A county's short form followed by a small unit's word (``蓝田党支部``: the ``unit`` rows) is a compound's
 or a company's name, never the county (a county has no 党支部 of its own).
@@ -37,6 +39,12 @@ _FEW = 3  # a name with more candidates than this (城关镇) says nothing about
 @cache
 def _confirm_words() -> tuple[str, ...]:
     return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "confirm")
+
+
+@cache
+def _travel_words() -> tuple[str, ...]:
+    """Travel verbs before a county's short form (赴, 前往: ``place_short_context.tsv``, ``travel``)."""
+    return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "travel")
 
 
 @cache
@@ -203,4 +211,9 @@ def _supported(
         prev = matches[i - 1]
         if any(p in gz.ancestors(c)[:-1] for c in m.candidates for p in prev.candidates):
             return True
-    return any(c in held or named.intersection(gz.ancestors(c)[:-1]) for c in m.candidates)
+    if any(c in held or named.intersection(gz.ancestors(c)[:-1]) for c in m.candidates):
+        return True
+    if not text.endswith(_travel_words(), max(0, m.start - 2), m.start):
+        return False
+    near = [c for c in m.candidates if held.intersection(gz.ancestors(c)[:-1])]  # in a province the page names
+    return len(near) == 1

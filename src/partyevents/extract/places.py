@@ -220,6 +220,10 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
             as_written := _written_township(gz, text, ev)
         ) is not None:  # 某县某局…到某某乡开展: a township the gazetteer lacks, where the event happened
             mention = as_written
+        if (by_title := _title_community(gz, text, ev, ctx.title or "", title, choice, mention)) is not None:
+            mention = by_title  # 某区某社区：… over 某单位家属楼社区楼前…: the compound's community
+        if mention is not None and (seat := _county_town(gz, text, ev, inside, mention)) is not None:
+            mention = seat  # 某镇组织党员到县城参观: the township's county
         if mention is not None and home is not None and _home_below(gz, text, ev, inside, mention, home.mention):
             mention = None  # 为贫困户送去某县…明白卡: a county named in passing, the page's village inside it
         if mention is not None and occasion is not None and _unit_prefix(gz, text, inside, mention, occasion):
@@ -403,6 +407,8 @@ def _whole_place(
     at += next((len(w) for w in _times_of_day() if text.startswith(w, at)), 0)
     while at < ev.end and text[at] in ",，、 ":
         at += 1
+    if text[at : at + 1] not in _WHOLE_OPENERS:  # most dated sentences: no whole-place word can start here
+        return None
     found = next(
         ((w, level) for w, level in _self_words() if w[0] in _WHOLE_OPENERS and text.startswith(w, at)), None
     )
@@ -1357,8 +1363,71 @@ def _not_in_name() -> re.Pattern[str]:
 
 @cache
 def _edge_stops() -> tuple[str, ...]:
-    """Words that cannot open or close a community or village name (``place_not_community.tsv``, ``edge``)."""
-    return tuple(row[0] for row in read_table("place_not_community.tsv") if row[1:2] == ["edge"])
+    """Words that cannot open or close a community or village name (``place_not_community.tsv``, ``edge`` and
+    ``compound``)."""
+    return tuple(row[0] for row in read_table("place_not_community.tsv") if row[1:2] in (["edge"], ["compound"]))
+
+
+@cache
+def _county_town_re() -> re.Pattern[str]:
+    """A county's seat named without its county (``place_where_words.tsv``, ``county_town``): after a where-word
+    other than 在 (到县城), or with 内 after it (县城内); not 县城关镇 (a township's name) nor 县城区."""
+    towns = "|".join(map(re.escape, words_of("place_where_words.tsv", "county_town")))
+    where = "|".join(re.escape(w) for w in sorted(words_of("place_where_words.tsv", "where"), key=len, reverse=True) if w != "在")
+    return re.compile(rf"(?:(?:{where})(?:{towns})内?|(?:{towns})内)(?![关乡镇区])")
+
+
+def _county_town(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], m: _Mention) -> _Mention | None:
+    """The county of a township, community or village ``m`` the event is run by, when its lead sentence says it
+    happened in the county's seat (某镇组织党员到县城参观, 在县城内开展清扫) and names no place right after the
+    seat; else None."""
+    if m.division is None or _LEVEL_RANK[_level(gz, m)] < _LEVEL_RANK["township"]:
+        return None
+    seat = _county_town_re().search(text, ev.start, _first_sentence_end(text, ev))
+    if seat is None or any(k.start == seat.end() for k in inside):
+        return None
+    county = gz.county_of(m.division)
+    if county is None or county == m.division or not gz.divisions[county].name.endswith("县"):
+        return None
+    return _Mention(seat.start(), seat.end(), "", county, candidates=(county,))
+
+
+@cache
+def _compound_re() -> re.Pattern[str]:
+    """A compound's kind (家属楼, ``place_not_community.tsv``, ``compound``) right before 社区 or 居委会."""
+    words = [row[0] for row in read_table("place_not_community.tsv") if row[1:2] == ["compound"]]
+    return re.compile(f"(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})(?:社区|居委会)")
+
+
+def _title_community(
+    gz: Gazetteer, text: str, ev: Event, title_text: str, title: list[Match], choice: Mapping[str, int | None], m: _Mention | None
+) -> _Mention | None:
+    """The community the title names right after its county or township (某区某某社区：…), for an event that calls
+    a compound (某单位家属楼社区: ``_compound_re``) a community and names none of its own: the compound lies in
+    that community. It goes under the event's township when that lies in the title's county, else under the
+    township of the county that lists it, else under the title's place; None when the title names no community."""
+    if m is not None and _LEVEL_RANK[_level(gz, m)] > _LEVEL_RANK["township"]:
+        return None
+    if _compound_re().search(text, ev.start, ev.end) is None:
+        return None
+    for t in title:
+        d = choice.get(t.surface)
+        if d is None or gz.divisions[d].level not in ("county", "township"):
+            continue
+        c = _TITLE_COMMUNITY.match(title_text, t.end)
+        if c is None or not c.group().endswith(("社区", "居委会")):
+            continue
+        name = c.group()
+        if not _is_name(name[: -2 if name.endswith("社区") else -3]):
+            continue
+        if m is not None and m.division is not None and gz.divisions[m.division].level == "township" and (
+            d == m.division or gz.county_of(m.division) == d
+        ):
+            d = m.division
+        elif gz.divisions[d].level == "county" and len(towns := _listing(gz.villages(d), name)) == 1:
+            d = towns[0]
+        return _Mention(-1, -1, "", d, community=name, candidates=(d,))
+    return None
 
 
 def _core_chars(core: str) -> bool:
@@ -1786,9 +1855,19 @@ def _quoted(text: str, start: int) -> bool:
 
 @cache
 def _where_township() -> re.Pattern[str]:
-    """A where-word, then a township's name as written (到七河乡开展)."""
+    """A where-word, then a township's name as written (到七河乡开展; a subdistrict's office, 到某某办事处: that
+    subdistrict, named as written; 某某街道办事处 is 某某街道)."""
     words = "|".join(re.escape(w) for w in sorted(_where_words(), key=len, reverse=True))
-    return re.compile(rf"(?:{words})([\u4e00-\u9fff]{{2,3}}?(?:街道|镇|乡))(?!镇|村|街|长|党|政府|干部|级|里|亲|土|贤|情)")
+    return re.compile(rf"(?:{words})([\u4e00-\u9fff]{{2,3}}?(?:街道|镇|乡|{_OFFICE}))(?!镇|村|街|长|党|政府|干部|级|里|亲|土|贤|情)")
+
+
+_OFFICE = "办事处"  # a subdistrict's office, also written with the subdistrict's core alone (某某办事处)
+
+
+@cache
+def _office_not() -> tuple[str, ...]:
+    """Words that make a name before 办事处 some body's office (``place_short_context.tsv``, ``office_not``)."""
+    return words_of("place_short_context.tsv", "office_not")
 
 
 def _written_township(gz: Gazetteer, text: str, ev: Event) -> _Mention | None:
@@ -1798,7 +1877,10 @@ def _written_township(gz: Gazetteer, text: str, ev: Event) -> _Mention | None:
         name = m.group(1)
         if text[m.end(1) : m.end(1) + 1] in _LIST_MARKS:  # 到甲乡、乙乡调研: several venues
             return None
-        if _free_name(name[:-2] if name.endswith("街道") else name[:-1]) and not gz.find(name):
+        core = name[:-2] if name.endswith("街道") else name.removesuffix(_OFFICE) if name.endswith(_OFFICE) else name[:-1]
+        if name.endswith(_OFFICE) and any(w in core for w in _office_not()):
+            continue  # 到街道办事处, 到公司办事处: some body's office, no subdistrict's name
+        if _free_name(core) and not gz.find(name):
             return _Mention(m.start(1), m.end(1), name, None, township=name)
     return None
 
