@@ -432,3 +432,12 @@ def test_disputes_services_at_the_door_and_lectures() -> None:
     assert classify_text("5月3日,石泉社区调解了一起邻里纠纷。")[0] == "governance"
     assert classify_text("5月3日,石泉社区为行动不便的老人上门理发。")[0] == "assistance"
     assert "study" in classify_text("5月3日,石泉社区举办健康知识讲座。")[1]
+
+
+def test_celebrating_an_anniversary_is_no_commemoration_the_meeting_held_is_the_activity() -> None:
+    assert classify_text("6月30日,青禾镇召开庆祝中国共产党成立一百周年座谈会。")[0] == "meeting"
+    assert classify_text("4月3日,青禾镇组织党员到烈士陵园缅怀先烈。")[0] == "commemoration"
+
+
+def test_a_festival_names_the_occasion_not_the_activity() -> None:
+    assert classify_text("10月9日,东坪社区开展“爱在重阳”活动,为老人义务理发。")[0] == "volunteer_service"

@@ -765,7 +765,7 @@ def _title_label(title: str | None) -> str | None:
     ('co_building', True)
     >>> _title_label("东岭社区开展“爱老敬老”志愿服务活动"), _title_label("东岭街道成立党员志愿服务队")
     ('volunteer_service', 'org_building')
-    >>> _title_label("东岭社区开展重阳节志愿服务活动") is None
+    >>> _title_label("东岭社区开展敬老志愿服务活动") is None
     True
     """
     if not title:
@@ -780,7 +780,7 @@ def _title_label(title: str | None) -> str | None:
 
 def _last_label(text: str) -> str | None:
     """The label of the cue that ends last in ``text`` (the longest of those that end there): a title names its
-    activity last (``X社区开展重阳节志愿服务活动``), or None for no cue."""
+    activity last (``X社区开展敬老志愿服务活动``), or None for no cue."""
     _, _, patterns = _cues()
     spans = [(e, e - s, label) for s, e, labels in _drop_titles(text, _keyword_hits(text)) for label in labels]
     spans += [(m.end(), m.end() - m.start(), label) for label, p in patterns if (m := p.search(text))]
