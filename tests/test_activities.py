@@ -181,6 +181,7 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
     endings = tuple(row[0] for row in rows if len(row) > 1 and row[1] == "ending")
     times = [row[0] for row in rows if len(row) > 1 and row[1] == "time"]
     actions = [row[0] for row in rows if len(row) > 1 and row[1] == "action"]
+    asides = [row[0] for row in rows if len(row) > 1 and row[1] == "aside"]  # what went before or around the activity
     opens_with_time = re.compile("[ \u3000]*(?:(?:\\d{1,4}年)?\\d{1,2}月|\\d{1,2}日|" + "|".join(times) + ")")
     first = re.split(r"[,，;；:：、\n]", re.split(r"(?<=[。!！?？])", text)[0])
     lead_end = 0  # a first sentence opening with 为…: its clauses before the first that opens with a time
@@ -228,7 +229,7 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
                 or (listed >= 0 and not any(a in clause[listed:] for a in actions)))
             if found:
                 if (opens_subordinate(clause) or clause.endswith(endings)
-                        or cpos < lead_end):
+                        or cpos < lead_end or any(a in clause for a in asides)):
                     w = weights["subordinate"]
                 elif n_sentence == main_sentence and not main_found and not inner_item:
                     w, main_found = weights["main"], True
@@ -265,6 +266,7 @@ _PIECES = [
     *["以来", "以来 "],  # a clause ending with 以来 is subordinate (not with a space after it)
     *["8月9日", "12日", "近日", " 近日", "2023年5月"],  # a clause opening with a time ends a purpose lead
     *["6号", "上午"],  # and a sentence opening with one ends an undated first sentence
+    *["参加完", "间隙"],  # a clause holding a word of kind aside is subordinate
     *list(",，;；:：、\n。!！?？"),
     " ",
     "“",
@@ -441,3 +443,14 @@ def test_celebrating_an_anniversary_is_no_commemoration_the_meeting_held_is_the_
 
 def test_a_festival_names_the_occasion_not_the_activity() -> None:
     assert classify_text("10月9日,东坪社区开展“爱在重阳”活动,为老人义务理发。")[0] == "volunteer_service"
+
+
+def test_what_went_before_or_around_the_activity_is_no_main_clause() -> None:
+    assert classify_text("9月2日,党员们刚参加完专题培训,又一起打扫村委会院落。")[0] == "volunteer_service"
+    assert classify_text("9月2日,会议结束后,党员们来到河边清扫垃圾。")[0] == "volunteer_service"
+
+
+def test_a_title_naming_what_went_around_the_activity_does_not_name_it() -> None:
+    text = "3月5日,东岭村干部利用培训学习间隙,召开了一次碰头会。"
+    [event] = classify_activities(DocContext(text=text, title="东岭村赴邻县培训学习"), [Event(0, 0, len(text), text)])
+    assert event[0] == "meeting"

@@ -408,6 +408,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
                     (subordinate(clause) and not clause.endswith(occasions))
                     or clause.endswith(endings)
                     or cpos < lead_end
+                    or _aside(clause, 0, len(clause))
                 ):
                     w = weights["subordinate"]
                 elif n_sentence == main_sentence and not main_found and not _inner_item(text, cpos, cpos + len(clause)):
@@ -490,6 +491,7 @@ def _score_whole(
             cs < lead_end
             or (subordinate(text, cs, ce) and not text.endswith(occasions, cs, ce))
             or text.endswith(endings, cs, ce)
+            or _aside(text, cs, ce)
         ):
             w = w_sub
         elif first_sentence and not main_found and not _inner_item(text, cs, ce):
@@ -540,6 +542,23 @@ def _clause_cues_whole(
             if pm.span() not in spans:
                 spans.append(pm.span())
     return clauses
+
+
+@cache
+def _asides() -> tuple[str, ...]:
+    """Words that make the clause holding them tell what went before or around the activity (``activity_subordinators.tsv``,
+    kind aside: 参加完, 间隙)."""
+    return tuple(row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "aside")
+
+
+def _aside(text: str, start: int, end: int) -> bool:
+    """True for the clause ``text[start:end]`` holding a word of kind aside: it tells what went before or around the
+    activity (``他们刚参加完主题党日``, ``利用调研间隙``), not the activity.
+
+    >>> _aside("他们刚参加完主题党日,又打扫卫生", 0, 10), _aside("他们刚参加完主题党日,又打扫卫生", 11, 16)
+    (True, False)
+    """
+    return any(text.find(w, start, end) >= 0 for w in _asides())
 
 
 def _inner_item(text: str, start: int, end: int) -> bool:
@@ -749,11 +768,31 @@ def _leading_labels(ev: Event) -> set[str]:
 
     >>> _leading_labels(Event(0, 0, 30, "3月5日,南岭社区启动志愿服务月活动。月底还成立了服务队。"))
     {'volunteer_service'}
+    >>> _leading_labels(Event(0, 0, 20, "3月5日,利用培训间隙,南岭村召开例会。"))  # what went around it: no
+    {'meeting'}
     """
     text, cut, _ = _masked(ev)
     start = cut + _lead_end(text[cut:])
     mark = _SENTENCE_MARK.search(text, start)
-    return set(score_labels(text[cut : mark.end() if mark else len(text)]))
+    return set(score_labels(_asides_masked(text[cut : mark.end() if mark else len(text)])))
+
+
+def _asides_masked(text: str) -> str:
+    """``text`` with every clause that tells what went before or around the activity (:func:`_aside`) masked, its marks
+    kept.
+
+    >>> _asides_masked("利用调研间隙,召开例会。")
+    '〇〇〇〇〇〇,召开例会。'
+    """
+    if not any(w in text for w in _asides()):
+        return text
+    out, start = [], 0
+    for mark in _BOUNDARY.finditer(text):
+        out.append(_MASK * (mark.start() - start) if _aside(text, start, mark.start()) else text[start : mark.start()])
+        out.append(mark.group())
+        start = mark.end()
+    out.append(_MASK * (len(text) - start) if _aside(text, start, len(text)) else text[start:])
+    return "".join(out)
 
 
 def _title_label(title: str | None) -> str | None:
