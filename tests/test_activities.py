@@ -182,6 +182,7 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
     times = [row[0] for row in rows if len(row) > 1 and row[1] == "time"]
     actions = [row[0] for row in rows if len(row) > 1 and row[1] == "action"]
     asides = [row[0] for row in rows if len(row) > 1 and row[1] == "aside"]  # what went before or around the activity
+    person_titles = [row[1] for row in read_table("activity_titles.tsv") if row[0] == "title"]  # 、第一书记巴特尔,
     opens_with_time = re.compile("[ \u3000]*(?:(?:\\d{1,4}年)?\\d{1,2}月|\\d{1,2}日|" + "|".join(times) + ")")
     first = re.split(r"[,，;；:：、\n]", re.split(r"(?<=[。!！?？])", text)[0])
     lead_end = 0  # a first sentence opening with 为…: its clauses before the first that opens with a time
@@ -226,7 +227,8 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
             listed = clause.find("等")  # the last item of a list closed by 等 with no verb of action after it
             inner_item = cpos > 0 and text[cpos - 1] == "、" and (
                 (end < len(text) and text[end] == "、")
-                or (listed >= 0 and not any(a in clause[listed:] for a in actions)))
+                or (listed >= 0 and not any(a in clause[listed:] for a in actions))
+                or any(re.fullmatch(f".*?{t}[\u4e00-\u9fff·]{{0,3}}", clause, re.S) for t in person_titles))
             if found:
                 if (opens_subordinate(clause) or clause.endswith(endings)
                         or cpos < lead_end or any(a in clause for a in asides)):
@@ -262,7 +264,7 @@ _PIECES = [
     *list(_FIRST_KEYWORD.values())[:12],
     *[row[0] for row in read_table("activity_subordinators.tsv")][:4],
     *["召开", "会", "会员", "推进会", "学习", "精神", "成立", "服务队", "社会治理", "治理", "街道", "群众"],
-    *["第一书记", "驻村第一书记", "张明", "和", "等", "选派"],  # titles: named people or the post
+    *["第一书记", "驻村第一书记", "张明", "巴特尔", "和", "等", "选派"],  # titles: named people or the post
     *["以来", "以来 "],  # a clause ending with 以来 is subordinate (not with a space after it)
     *["8月9日", "12日", "近日", " 近日", "2023年5月"],  # a clause opening with a time ends a purpose lead
     *["6号", "上午"],  # and a sentence opening with one ends an undated first sentence
@@ -454,3 +456,8 @@ def test_a_title_naming_what_went_around_the_activity_does_not_name_it() -> None
     text = "3月5日,东岭村干部利用培训学习间隙,召开了一次碰头会。"
     [event] = classify_activities(DocContext(text=text, title="东岭村赴邻县培训学习"), [Event(0, 0, len(text), text)])
     assert event[0] == "meeting"
+
+
+def test_a_title_and_name_closing_a_list_of_who_acts_is_no_main_clause() -> None:
+    text = "7月6日下午,镇党委书记扎西与老党员、牧区第一书记巴特尔,来到牧场,给党员讲授党课。"
+    assert classify_text(text)[0] == "study"

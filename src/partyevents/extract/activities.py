@@ -578,7 +578,25 @@ def _inner_item(text: str, start: int, end: int) -> bool:
     if end < len(text) and text[end] == "、":
         return True
     listed = text.find("等", start, end)
-    return listed >= 0 and not _actions().search(text, listed, end)
+    return (listed >= 0 and not _actions().search(text, listed, end)) or _named_person(text, start, end)
+
+
+_NAME_TAIL = re.compile("[\u4e00-\u9fff·]{0,3}")
+
+
+def _named_person(text: str, start: int, end: int) -> bool:
+    """True for a clause ``text[start:end]`` that ends with a title of ``activity_titles.tsv`` or a title and a name of
+    at most three characters (``牧区第一书记巴特尔``): as the last item of a list it names who acts, not what is done.
+
+    >>> _named_person("牧区第一书记巴特尔", 0, 9), _named_person("选派第一书记驻村帮扶", 0, 10)
+    (True, False)
+    """
+    titles, _, _ = _titles()
+    for title in titles:
+        at = text.find(title, start, end)
+        if at >= 0 and _NAME_TAIL.match(text, at + len(title), end).end() == end:  # type: ignore[union-attr]
+            return True
+    return False
 
 
 @cache
