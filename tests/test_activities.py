@@ -461,3 +461,11 @@ def test_a_title_naming_what_went_around_the_activity_does_not_name_it() -> None
 def test_a_title_and_name_closing_a_list_of_who_acts_is_no_main_clause() -> None:
     text = "7月6日下午,镇党委书记扎西与老党员、牧区第一书记巴特尔,来到牧场,给党员讲授党课。"
     assert classify_text(text)[0] == "study"
+
+
+def test_who_acts_is_not_what_they_do() -> None:
+    def primary(text: str) -> str:
+        return classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0]
+
+    assert primary("近日,东岭村志愿者入户上门,向群众宣传防诈骗知识。") == "outreach"
+    assert primary("近日,东岭村党员志愿者奔赴河堤,参与防汛抢险。") == "volunteer_service"

@@ -921,6 +921,11 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
     if named is not None and named in scores and named not in subjects:  # 值守垃圾分类桶,开展志愿服务活动
         top = max(score for score, _ in scores.values())
         scores[named] = (top + _ITEMS_TIE, scores[named][1])
+    done = actor_act(themed[cut:]) if _VOLUNTEERS in scores else None
+    if done is not None and done in scores:  # 志愿者入户上门,向群众宣传…: what the volunteers do
+        top = max(score for score, _ in scores.values())
+        if scores[_VOLUNTEERS][0] >= top and common is None:
+            scores[done] = (top + _ITEMS_TIE, scores[done][1])
     carried = carried_act(themed[cut:]) if _MEETING in scores else None
     if carried is not None and carried in scores:  # 召开党员大会,成立联合党支部: the act the meeting is held for
         top = max(score for score, _ in scores.values())
@@ -931,6 +936,43 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
 
 _MEETING = "meeting"
 _CO_BUILDING = "co_building"
+
+
+@cache
+def _actors() -> frozenset[str]:
+    """Cue words that name who acts (``activity_titles.tsv``, kind actor: 志愿者)."""
+    return frozenset(row[1] for row in read_table("activity_titles.tsv") if row[0] == "actor")
+
+
+def actor_act(text: str) -> str | None:
+    """The label of what the volunteers do when the first clause of the event's main sentence (the first after its
+    lead) holding a cue holds only words that name who acts (``activity_titles.tsv``, kind actor: 志愿者入户上门) and a
+    later clause of that sentence holds a cue of another label but other (flood control done by volunteers is their
+    service): the first such label; None otherwise.
+
+    >>> actor_act("近日,东岭村志愿者入户上门,向群众宣传防诈骗知识。")
+    'outreach'
+    >>> actor_act("近日,东岭村志愿者奔赴一线,参与防汛。") is None
+    True
+    """
+    actors = _actors()
+    start = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    sentence = text[start : mark.end() if mark else len(text)]
+    subject_seen = False
+    for clause in _CLAUSE_SPLIT.split(sentence):
+        found = clause_cues(clause)
+        if not found:
+            continue
+        if not subject_seen:
+            hits = _drop_titles(clause, _keyword_hits(clause))
+            if set(found) != {_VOLUNTEERS} or not hits or any(clause[s:e] not in actors for s, e, _ in hits):
+                return None
+            subject_seen = True
+            continue
+        labels = [label for label in found if label not in (_VOLUNTEERS, _OTHER)]
+        return min(labels, key=lambda label: found[label][1]) if labels else None
+    return None
 
 
 @cache
