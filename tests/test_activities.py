@@ -469,3 +469,10 @@ def test_who_acts_is_not_what_they_do() -> None:
 
     assert primary("近日,东岭村志愿者入户上门,向群众宣传防诈骗知识。") == "outreach"
     assert primary("近日,东岭村党员志愿者奔赴河堤,参与防汛抢险。") == "volunteer_service"
+
+
+def test_an_award_handed_out_at_a_meeting_leaves_it_a_meeting() -> None:
+    text = "6月28日,南岭镇召开党员大会,表彰优秀共产党员。"
+    labels = classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0]
+    assert labels[0] == "meeting"
+    assert "award" in labels[1]
