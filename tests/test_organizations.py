@@ -715,3 +715,10 @@ def test_a_short_word_and_its_bracketed_alternative_open_the_name() -> None:
 def test_a_village_office_after_the_villages_name_is_no_part_of_it() -> None:
     _, named = _run_case({"text": "5月12日,在东岭乡石村村部,镇党委召开座谈会。"})
     assert [m.name for m in named] == ["东岭乡石村", "镇党委"]
+
+
+def test_a_name_is_cut_at_the_verb_of_handing_in_before_it() -> None:
+    text = "各支部须于3个工作日内报镇组织办备案,并及时报告县委组织部。"
+    assert [text[s:e] for s, e, _ in org_spans(text)] == ["各支部", "县委组织部"]
+    text = "于月底前报东岭镇党建办审核。"
+    assert [text[s:e] for s, e, _ in org_spans(text)] == ["东岭镇党建办"]
