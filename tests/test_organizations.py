@@ -666,7 +666,7 @@ def test_a_place_people_go_to_stands_in_only_when_no_story_before_names_a_body()
     events = [Event(0, 0, cut, text[:cut], section="s"), Event(1, cut, len(text), text[cut:], section="s")]
     organizer, named = find_organizations(DocContext(text=text), events)[-1]
     assert organizer is not None and organizer.name == "青禾县税务局"
-    assert [m.name for m in named] == ["东岭社区"]
+    assert [m.name for m in named] == ["东岭社区", "青禾县税务局"]  # the organizer carried on is listed too
     organizer, _ = _run_case({"text": "5月3日,党员志愿者来到东岭社区,帮助居民清扫楼道。"})  # no story before: the place
     assert organizer is not None and organizer.name == "东岭社区"
 
@@ -722,3 +722,17 @@ def test_a_name_is_cut_at_the_verb_of_handing_in_before_it() -> None:
     assert [text[s:e] for s, e, _ in org_spans(text)] == ["各支部", "县委组织部"]
     text = "于月底前报东岭镇党建办审核。"
     assert [text[s:e] for s, e, _ in org_spans(text)] == ["东岭镇党建办"]
+
+
+def test_the_organizer_is_always_listed_among_the_bodies() -> None:
+    text = "5月2日,南溪街道召开动员会。5月9日,于辖内三处广场开展宣传活动,发放传单。"
+    cut = text.index("5月9日")
+    events = [Event(0, 0, cut, text[:cut]), Event(1, cut, len(text), text[cut:])]
+    _, (second, listed) = find_organizations(DocContext(text=text), events)
+    assert second is not None and second.name == "南溪街道"
+    assert [m.name for m in listed] == ["南溪街道"]
+
+
+def test_a_generic_compound_with_no_proper_name_is_no_body() -> None:
+    text = "5月2日,南溪村党支部书记带队前往兄弟乡镇观摩,推动居民社区自治。"
+    assert [text[s:e] for s, e, _ in org_spans(text)] == ["南溪村党支部"]

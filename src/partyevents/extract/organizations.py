@@ -886,6 +886,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     of the body named before; so does an event of no date of its own whose organizer would only be the
     body of its ``在X`` clause (source ``venue``: ``在X学院,学员们聆听了讲座``). A photo caption's event (its first
     line a caption, :func:`partyevents.segment.is_caption`) passes on nothing: the story goes on from before it.
+    An organizer carried on is listed among the bodies too (one resolved is listed as written: 我县).
     """
     from ..segment import is_caption
     from .organizer import class_words, event_head, is_scope, organizer_span, scope_acts, titled_person
@@ -942,7 +943,10 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             and ctx.text[organizer.start : organizer.end] == organizer.name
         ):
             named = sorted([*named, organizer], key=lambda m: m.start or 0)
-        out.append((organizer, _references_resolved(ctx, ev, named)))  # 该街道: the body it stands for, listed once
+        listed = _references_resolved(ctx, ev, named)  # 该街道: the body it stands for, listed once
+        if organizer is not None and organizer.start is None and all(m.name != organizer.name for m in listed):
+            listed.append(organizer)  # carried on from the event before: listed too
+        out.append((organizer, listed))
         if not is_caption(ev.text.split("\n", 1)[0]):  # a photo caption's scene: the story goes on from before it
             prev, prev_section = organizer, ev.section
     return out
