@@ -736,3 +736,11 @@ def test_the_organizer_is_always_listed_among_the_bodies() -> None:
 def test_a_generic_compound_with_no_proper_name_is_no_body() -> None:
     text = "5月2日,南溪村党支部书记带队前往兄弟乡镇观摩,推动居民社区自治。"
     assert [text[s:e] for s, e, _ in org_spans(text)] == ["南溪村党支部"]
+
+
+def test_a_joint_branch_of_a_list_of_villages_is_read_whole() -> None:
+    text = "9月3日,乡党委及青石、白沙村联合党支部开展政策宣讲,东岭村、西岭村、林业联合党支部书记参加。"
+    _, named = _run_case({"text": text})
+    names = [m.name for m in named]
+    assert "青石、白沙村联合党支部" in names and "白沙村联合党支部" not in names
+    assert "林业联合党支部" in names  # a trade's joint branch closing a list of villages: three bodies

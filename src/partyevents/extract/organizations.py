@@ -899,6 +899,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         spans = org_spans(ev.text)
         spans = [(s + _inner_reference(ev.text[s:e]), e, kind) for s, e, kind in spans]  # 春节前夕该镇: 该镇
         spans = _bracket_starts(ev.text, spans)  # 区(中)直单位…: the name opens before the brackets
+        spans = _joint_starts(ev.text, spans)  # 东岭、西岭村联合党支部: the joint body of both
         spans = [(s, e - _doubled_end(ev.text, s, e), kind) for s, e, kind in spans]  # 尚村村部: 尚村
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans
                  if not ev.text.startswith(classes, s)  # 农村党支部, 特色党支部: a class of bodies, none of them
@@ -950,6 +951,13 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         if not is_caption(ev.text.split("\n", 1)[0]):  # a photo caption's scene: the story goes on from before it
             prev, prev_section = organizer, ev.section
     return out
+
+
+def _joint_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans, a joint body's name opened at the list of places it joins (:func:`_joint_start`), and a name inside
+    one so read (东岭 of 东岭、西岭村联合党支部) left out."""
+    out = [(_joint_start(text, s, e), e, kind) for s, e, kind in spans]
+    return [span for span in out if not any(o[0] <= span[0] and span[1] <= o[1] and o != span for o in out)]
 
 
 _HEAD = "长"  # what makes a body's last character a person's title: 局 + 长, 部 + 长, 站 + 长
@@ -1020,6 +1028,45 @@ def _bracket_start(text: str, start: int) -> int:
         return start
     m = _OPENED_BY_BRACKETS.search(text, max(0, start - 8), start)
     return m.start() if m else start
+
+
+@cache
+def _joint_re() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """(the heads of a joint body's name, ``org_cues.tsv`` kind name after 联合: 联合党支部; the items of a list of
+    places right before a name, each of two to six characters and 、, the first after no character of a name or
+    after a conjunction)."""
+    heads = tuple(row[1] + row[2] for row in read_table("org_cues.tsv") if row[0] == "name" and row[1] == "联合")
+    return heads, re.compile(f"(?:(?<![\u4e00-\u9fff])|(?<=[与和及同暨]))(?:{_NAME_CHAR}{{2,6}}{_LIST_MARK})+$")
+
+
+_MAX_JOINT_LEAD = 30  # characters of the list of places before a joint body's name
+
+
+def _joint_start(text: str, start: int, end: int) -> int:
+    """Where the name ``text[start:end]`` of a joint body (``X村联合党支部``) opens when it closes a list of the places
+    it joins (``东岭、西岭村联合党支部``): at the list's first item; else ``start``.
+
+    >>> t = "5月,乡党委及东岭、西岭村联合党支部开展"; t[_joint_start(t, 10, 18):18]
+    '东岭、西岭村联合党支部'
+    >>> t = "东岭社区、西岭村党支部"; _joint_start(t, 5, 11)
+    5
+    >>> t = "东岭村、西岭村、农业联合党支部"; _joint_start(t, 8, 15)
+    8
+    """
+    if start == 0 or text[start - 1] != _LIST_MARK:
+        return start
+    heads, lead = _joint_re()
+    at = min((i for head in heads if (i := text.find(head, start, end)) >= 0), default=-1)
+    if at < 0:
+        return start
+    own = max((p for p in place_suffixes() if text.endswith(p, start, at)), key=len, default=None)
+    m = lead.search(text, max(0, start - _MAX_JOINT_LEAD), start)
+    if own is None or m is None:  # 农业联合党支部: a joint body of a trade, no list of places before it
+        return start
+    items = text[m.start() : start - 1].split(_LIST_MARK)
+    if not all(item.endswith(own) or not item.endswith(place_suffixes()) for item in items):
+        return start  # 东岭镇、西岭村联合党支部: a list of bodies of other kinds
+    return m.start()
 
 
 def _bracket_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
