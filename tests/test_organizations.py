@@ -744,3 +744,11 @@ def test_a_joint_branch_of_a_list_of_villages_is_read_whole() -> None:
     names = [m.name for m in named]
     assert "青石、白沙村联合党支部" in names and "白沙村联合党支部" not in names
     assert "林业联合党支部" in names  # a trade's joint branch closing a list of villages: three bodies
+
+
+def test_a_sub_unit_acting_under_its_full_name_is_the_organizer() -> None:
+    organizer, named = _run_case({"text": "3月4日,青禾县东岭镇南山片区组织60余名党员开展冬训。"})
+    assert organizer is not None and organizer.name == "青禾县东岭镇南山片区"
+    assert [m.name for m in named] == ["青禾县东岭镇南山片区"]
+    organizer, _ = _run_case({"text": "3月4日,青禾县东岭镇在南山片区开展冬训。"})  # an area where it is done
+    assert organizer is not None and organizer.name == "青禾县东岭镇"

@@ -900,6 +900,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         spans = [(s + _inner_reference(ev.text[s:e]), e, kind) for s, e, kind in spans]  # 春节前夕该镇: 该镇
         spans = _bracket_starts(ev.text, spans)  # 区(中)直单位…: the name opens before the brackets
         spans = _joint_starts(ev.text, spans)  # 东岭、西岭村联合党支部: the joint body of both
+        spans = [(s, _sub_unit_end(ev.text, e), kind) for s, e, kind in spans]  # X镇Y片区组织…: the sub-unit acts
         spans = [(s, e - _doubled_end(ev.text, s, e), kind) for s, e, kind in spans]  # 尚村村部: 尚村
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans
                  if not ev.text.startswith(classes, s)  # 农村党支部, 特色党支部: a class of bodies, none of them
@@ -912,6 +913,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             found = found._replace(start=opened)
         if found is not None and (doubled := _doubled_end(ev.text, found.start, found.end)):
             found = found._replace(end=found.end - doubled)
+        if found is not None and (unit_end := _sub_unit_end(ev.text, found.end)) != found.end:
+            found = found._replace(end=unit_end)  # X镇Y片区组织…: the sub-unit acts
         inner = _inner_reference(ev.text[found.start : found.end]) if found is not None else 0
         if found is not None and inner:  # 春节前夕该镇党委走访…: the reference acts
             found = found._replace(start=found.start + inner, source="reference")
@@ -951,6 +954,34 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         if not is_caption(ev.text.split("\n", 1)[0]):  # a photo caption's scene: the story goes on from before it
             prev, prev_section = organizer, ev.section
     return out
+
+
+@cache
+def _sub_unit_re() -> re.Pattern[str]:
+    """A sub-unit's short name (no verb cue nor opener in it) and its word (``org_sub_units.tsv``), right before a verb
+    cue (``org_cues.tsv``)."""
+    words = [row[0] for row in read_table("org_sub_units.tsv")]
+    if not words:
+        return re.compile("(?!)")
+    verbs = _words_pattern(_cues()["verb"])
+    no_cue = _words_pattern(tuple(sorted({*_cues()["verb"], *openers()}, key=len, reverse=True)))
+    name = f"(?:(?!{no_cue}){_NAME_CHAR}){{1,4}}?"  # its own name holds no verb cue nor opener: X镇在Y片区开展
+    return re.compile(f"{name}(?:{'|'.join(map(re.escape, words))})(?={verbs})")
+
+
+def _sub_unit_end(text: str, end: int) -> int:
+    """Where a body's name ending at ``end`` ends when a sub-unit of it that acts follows (``X镇东岭片区组织…``,
+    ``org_sub_units.tsv``); else ``end``.
+
+    >>> t = "青禾县东岭镇南山片区组织党员学习"; t[:_sub_unit_end(t, 6)]
+    '青禾县东岭镇南山片区'
+    >>> t = "青禾县东岭镇南山片区的党员"; _sub_unit_end(t, 6)
+    6
+    >>> t = "青禾县东岭镇在南山片区开展冬训"; _sub_unit_end(t, 6)
+    6
+    """
+    m = _sub_unit_re().match(text, end)
+    return m.end() if m else end
 
 
 def _joint_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
