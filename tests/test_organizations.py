@@ -752,3 +752,10 @@ def test_a_sub_unit_acting_under_its_full_name_is_the_organizer() -> None:
     assert [m.name for m in named] == ["青禾县东岭镇南山片区"]
     organizer, _ = _run_case({"text": "3月4日,青禾县东岭镇在南山片区开展冬训。"})  # an area where it is done
     assert organizer is not None and organizer.name == "青禾县东岭镇"
+
+
+def test_a_body_named_only_in_words_said_takes_no_part() -> None:
+    text = "1月20日,东岭县委组织部慰问老党员。干部说:“我们代表县委、县政府来看您,祝您新年快乐!”"
+    organizer, named = _run_case({"text": text})
+    assert organizer is not None and organizer.name == "东岭县委组织部"
+    assert [m.name for m in named] == ["东岭县委组织部"]

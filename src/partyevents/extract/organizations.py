@@ -908,6 +908,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
                  and not _quoted_title(ev.text, s, e, kind)
                  and not is_goal(ev.text, s, e, kind)
                  and not fused_title(ev.text, s, e)]
+        said = _speeches(ev.text)  # “…代表县委、县政府来看您”: a body named in words said takes no part
         found = organizer_span(ev.text, spans)
         if found is not None and (opened := _bracket_start(ev.text, found.start)) != found.start:
             found = found._replace(start=opened)
@@ -947,6 +948,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             and ctx.text[organizer.start : organizer.end] == organizer.name
         ):
             named = sorted([*named, organizer], key=lambda m: m.start or 0)
+        if said:
+            named = [m for m in named if m is organizer or not _inside(m, ev.start, said)]
         listed = _references_resolved(ctx, ev, named)  # 该街道: the body it stands for, listed once
         if organizer is not None and organizer.start is None and all(m.name != organizer.name for m in listed):
             listed.append(organizer)  # carried on from the event before: listed too
@@ -989,6 +992,29 @@ def _joint_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     one so read (东岭 of 东岭、西岭村联合党支部) left out."""
     out = [(_joint_start(text, s, e), e, kind) for s, e, kind in spans]
     return [span for span in out if not any(o[0] <= span[0] and span[1] <= o[1] and o != span for o in out)]
+
+
+_SPEECH = re.compile(r"“[^“”\n]{8,300}?”")
+_SPEECH_MARK = re.compile(r"[,，。!！?？;；]")
+
+
+def _speeches(text: str) -> list[tuple[int, int]]:
+    """The spans of the words said in ``text``: quotations of eight or more characters that hold a clause or sentence
+    mark (a slogan or a title in quotation marks holds none).
+
+    >>> _speeches("他说:“我们是县委的,今天来看您。”又说“东岭村”")
+    [(3, 18)]
+    """
+    if "“" not in text:
+        return []
+    return [m.span() for m in _SPEECH.finditer(text) if _SPEECH_MARK.search(m.group())]
+
+
+def _inside(m: OrgMention, offset: int, spans: list[tuple[int, int]]) -> bool:
+    """True when the mention (document offsets; the event's text starts at ``offset``) lies inside one of ``spans``."""
+    if m.start is None or m.end is None:
+        return False
+    return any(s <= m.start - offset and m.end - offset <= e for s, e in spans)
 
 
 _HEAD = "长"  # what makes a body's last character a person's title: 局 + 长, 部 + 长, 站 + 长
