@@ -288,12 +288,12 @@ def test_cue_trie_matches_as_the_longest_first_alternation() -> None:
 
 
 def test_a_movement_verb_ends_the_organizer_name() -> None:
-    """`X到Y调研`: X inspects Y; Y is named, but it is not part of X's name."""
+    """`X到Y调研`: X inspects Y; Y is not part of X's name, and a place gone to is no body taking part."""
     import partyevents
 
     rows = partyevents.extract_text("9月5日,禹州市委组织部到顺店镇调研基层党建工作。\n9月6日,区财政局赴康乐社区开展志愿服务。")
     assert [e["organization"] for e in rows.events] == ["禹州市委组织部", "区财政局"]
-    assert "顺店镇" in rows.events[0]["organizations"]
+    assert "顺店镇" not in rows.events[0]["organizations"]
 
 
 # --- issue 14: table-driven cases per failure class (tests/data/org_cases.json, org_names_cases.json) ---
@@ -613,7 +613,7 @@ def test_each_of_a_class_of_bodies_neither_leads_nor_stands_in() -> None:
 def test_a_reference_of_no_body_named_gives_way_to_the_branch_it_names() -> None:
     organizer, named = _run_case({"text": "6月3日,我院后勤三党支部到东岭社区开展志愿服务活动。"})
     assert organizer is not None and organizer.name == "后勤三党支部"
-    assert [m.name for m in named] == ["后勤三党支部", "东岭社区"]
+    assert [m.name for m in named] == ["后勤三党支部"]  # 东岭社区 is where it goes, no body taking part
     organizer, _ = _run_case({"text": "6月3日,我镇党委召开会议。"})  # nothing but suffixes after it: as written
     assert organizer is not None and organizer.name == "我镇党委"
     organizer, _ = _run_case({"text": "6月3日,我院后勤三党支部开展学习。", "title": "青禾县人民医院开展主题党日"})
@@ -666,7 +666,7 @@ def test_a_place_people_go_to_stands_in_only_when_no_story_before_names_a_body()
     events = [Event(0, 0, cut, text[:cut], section="s"), Event(1, cut, len(text), text[cut:], section="s")]
     organizer, named = find_organizations(DocContext(text=text), events)[-1]
     assert organizer is not None and organizer.name == "青禾县税务局"
-    assert [m.name for m in named] == ["东岭社区", "青禾县税务局"]  # the organizer carried on is listed too
+    assert [m.name for m in named] == ["青禾县税务局"]  # the organizer carried on is listed, the place gone to not
     organizer, _ = _run_case({"text": "5月3日,党员志愿者来到东岭社区,帮助居民清扫楼道。"})  # no story before: the place
     assert organizer is not None and organizer.name == "东岭社区"
 
@@ -756,6 +756,13 @@ def test_a_sub_unit_acting_under_its_full_name_is_the_organizer() -> None:
 
 def test_a_body_named_only_in_words_said_takes_no_part() -> None:
     text = "1月20日,东岭县委组织部慰问老党员。干部说:“我们代表县委、县政府来看您,祝您新年快乐!”"
+    organizer, named = _run_case({"text": text})
+    assert organizer is not None and organizer.name == "东岭县委组织部"
+    assert [m.name for m in named] == ["东岭县委组织部"]
+
+
+def test_a_place_gone_to_is_no_body_taking_part() -> None:
+    text = "6月2日,东岭县委组织部组织村书记前往青禾县西坡村观摩学习。"
     organizer, named = _run_case({"text": text})
     assert organizer is not None and organizer.name == "东岭县委组织部"
     assert [m.name for m in named] == ["东岭县委组织部"]

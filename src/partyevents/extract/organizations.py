@@ -950,6 +950,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             named = sorted([*named, organizer], key=lambda m: m.start or 0)
         if said:
             named = [m for m in named if m is organizer or not _inside(m, ev.start, said)]
+        named = [m for m in named if m is organizer or not _place_gone_to(ev, m)]  # 先后前往X县、Y区: visited
         listed = _references_resolved(ctx, ev, named)  # 该街道: the body it stands for, listed once
         if organizer is not None and organizer.start is None and all(m.name != organizer.name for m in listed):
             listed.append(organizer)  # carried on from the event before: listed too
@@ -992,6 +993,35 @@ def _joint_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     one so read (东岭 of 东岭、西岭村联合党支部) left out."""
     out = [(_joint_start(text, s, e), e, kind) for s, e, kind in spans]
     return [span for span in out if not any(o[0] <= span[0] and span[1] <= o[1] and o != span for o in out)]
+
+
+_CLAUSE_MARKS = ",，。;；:：!！?？\n"
+_MAX_GONE_LEAD = 60  # characters read back from a place for the word of going before it
+
+
+def _place_gone_to(ev: Event, m: OrgMention) -> bool:
+    """True for a place (kind place) that a word of going (``org_cues.tsv``, kind visit, less 在) stands right before:
+    ``先后前往青禾县…`` -- the place visited, no body taking part. The items of a list after the first (``下沉到X村、
+    Y村``) stay: the places stage reads them for where a district-wide occasion went on.
+
+    >>> ev = Event(0, 0, 16, "考察组先后前往青禾县、东岭区的示范点")
+    >>> _place_gone_to(ev, OrgMention("青禾县", 7, 10, "place")), _place_gone_to(ev, OrgMention("东岭区", 11, 14, "place"))
+    (True, False)
+    """
+    if m.kind != "place" or m.start is None:
+        return False
+    s = m.start - ev.start
+    cpos = max(ev.text.rfind(c, max(0, s - _MAX_GONE_LEAD), s) for c in _CLAUSE_MARKS) + 1
+    return _gone_re().search(ev.text, cpos, s) is not None
+
+
+@cache
+def _gone_re() -> re.Pattern[str]:
+    """A word of going (``org_cues.tsv``, kind visit, less 在), at the end."""
+    words = tuple(w for w in _cues().get("visit", ()) if w != "在")
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(f"(?:{trie_pattern(words)})$")
 
 
 _SPEECH = re.compile(r"“[^“”\n]{8,300}?”")
