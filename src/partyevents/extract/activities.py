@@ -393,6 +393,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
     endings = _subordinate_endings()
     occasions = _occasions()
     lead_end = _lead_end(text)
+    aside = any(w in text for w in _asides())  # most events hold no word of kind aside
     scores: dict[str, list[float]] = {}
     pos = 0
     main_found = False
@@ -408,7 +409,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
                     (subordinate(clause) and not clause.endswith(occasions))
                     or clause.endswith(endings)
                     or cpos < lead_end
-                    or _aside(clause, 0, len(clause))
+                    or (aside and _aside(clause, 0, len(clause)))
                 ):
                     w = weights["subordinate"]
                 elif n_sentence == main_sentence and not main_found and not _inner_item(text, cpos, cpos + len(clause)):
@@ -482,6 +483,7 @@ def _score_whole(
     lead_end = _lead_end(text)
     mark = _SENTENCE_MARK.search(text, lead_end)
     first_sentence_end = mark.end() if mark else len(text) + 1
+    aside = any(w in text for w in _asides())  # most events hold no word of kind aside
     scores: dict[str, list[float]] = {}
     main_found = False
     for cs in sorted(clauses) if len(clauses) > 1 else clauses:
@@ -491,7 +493,7 @@ def _score_whole(
             cs < lead_end
             or (subordinate(text, cs, ce) and not text.endswith(occasions, cs, ce))
             or text.endswith(endings, cs, ce)
-            or _aside(text, cs, ce)
+            or (aside and _aside(text, cs, ce))
         ):
             w = w_sub
         elif first_sentence and not main_found and not _inner_item(text, cs, ce):

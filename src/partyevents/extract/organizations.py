@@ -991,12 +991,14 @@ def _sub_unit_end(text: str, end: int) -> int:
 def _joint_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The spans, a joint body's name opened at the list of places it joins (:func:`_joint_start`), and a name inside
     one so read (东岭 of 东岭、西岭村联合党支部) left out."""
+    if _LIST_MARK not in text:  # most events: no list, no joint body closing one
+        return spans
     out = [(_joint_start(text, s, e), e, kind) for s, e, kind in spans]
+    if out == spans:
+        return spans
     return [span for span in out if not any(o[0] <= span[0] and span[1] <= o[1] and o != span for o in out)]
 
 
-_CLAUSE_MARKS = ",，。;；:：!！?？\n"
-_MAX_GONE_LEAD = 60  # characters read back from a place for the word of going before it
 
 
 def _place_gone_to(ev: Event, m: OrgMention) -> bool:
@@ -1010,18 +1012,13 @@ def _place_gone_to(ev: Event, m: OrgMention) -> bool:
     """
     if m.kind != "place" or m.start is None:
         return False
-    s = m.start - ev.start
-    cpos = max(ev.text.rfind(c, max(0, s - _MAX_GONE_LEAD), s) for c in _CLAUSE_MARKS) + 1
-    return _gone_re().search(ev.text, cpos, s) is not None
+    return ev.text.endswith(_gone_words(), 0, m.start - ev.start)
 
 
 @cache
-def _gone_re() -> re.Pattern[str]:
-    """A word of going (``org_cues.tsv``, kind visit, less 在), at the end."""
-    words = tuple(w for w in _cues().get("visit", ()) if w != "在")
-    if not words:
-        return re.compile("(?!)")
-    return re.compile(f"(?:{trie_pattern(words)})$")
+def _gone_words() -> tuple[str, ...]:
+    """Words of going (``org_cues.tsv``, kind visit, less 在)."""
+    return tuple(w for w in _cues().get("visit", ()) if w != "在")
 
 
 _SPEECH = re.compile(r"“[^“”\n]{8,300}?”")
