@@ -476,3 +476,7 @@ def test_an_award_handed_out_at_a_meeting_leaves_it_a_meeting() -> None:
     labels = classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0]
     assert labels[0] == "meeting"
     assert "award" in labels[1]
+
+
+def test_cleaning_up_by_hand_is_volunteer_service() -> None:
+    assert classify_text("4月2日,东岭村党员分头除草、扫地、捡垃圾,干得热火朝天。")[0] == "volunteer_service"
