@@ -480,3 +480,13 @@ def test_an_award_handed_out_at_a_meeting_leaves_it_a_meeting() -> None:
 
 def test_cleaning_up_by_hand_is_volunteer_service() -> None:
     assert classify_text("4月2日,东岭村党员分头除草、扫地、捡垃圾,干得热火朝天。")[0] == "volunteer_service"
+
+
+def test_a_named_occasion_of_no_label_is_other_whatever_the_later_paragraphs_tell() -> None:
+    def classified(text: str) -> tuple[str, list[str]]:
+        return classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0]
+
+    primary, _ = classified("7月3日,东岭乡举办第五届赛马会。\n赛场边,党员向牧民宣讲政策,还走访慰问了困难户。")
+    assert primary == "other"
+    primary, _ = classified("7月3日,东岭村党员走进社区开展服务活动。\n大家清扫楼道,清理杂物。")
+    assert primary == "volunteer_service"  # a generic activity: what the paragraphs tell

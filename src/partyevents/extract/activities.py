@@ -928,6 +928,11 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
         top = max(score for score, _ in scores.values())
         if scores[_VOLUNTEERS][0] >= top and common is None:
             scores[done] = (top + _ITEMS_TIE, scores[done][1])
+    if _OTHER not in scores and scores and common is None and uncued_act(themed[cut:]) and uncued_act(text[cut:]):
+        # 举办第七届赛马会。…: an occasion of no label, whatever its later paragraphs tell (a theme's slogan read too:
+        # 开展以“结对共建”为主题的活动 is named by it)
+        top = max(score for score, _ in scores.values())
+        scores[_OTHER] = (top + _ITEMS_TIE, len(text))
     carried = carried_act(themed[cut:]) if _MEETING in scores else None
     if carried is not None and carried in scores:  # 召开党员大会,成立联合党支部: the act the meeting is held for
         top = max(score for score, _ in scores.values())
@@ -938,6 +943,39 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
 
 _MEETING = "meeting"
 _CO_BUILDING = "co_building"
+
+
+@cache
+def _uncued_heads() -> tuple[str, ...]:
+    """Nouns that end the name of an occasion (``activity_topics.tsv``, kind occasion: 活动, 会, 节)."""
+    return tuple(row[1] for row in read_table("activity_topics.tsv") if row[0] == "occasion")
+
+
+def uncued_act(text: str) -> bool:
+    """True when the event's main sentence (the first after its lead) holds no cue in a clause of its own and one of
+    its clauses has a verb of doing (``activity_topics.tsv``, kind verb) and ends with the name of an occasion (kind
+    occasion) that is a name (a quoted title, an edition: 第五届, a series: 系列): ``X乡举办第五届赛马会。`` -- what is
+    done is of no label, whatever the later paragraphs tell; a generic one (开展服务活动) leaves it to them.
+
+    >>> uncued_act("7月3日,东岭乡举办第五届赛马会。会上开展政策宣讲。"), uncued_act("7月3日,东岭乡举办政策宣讲会。")
+    (True, False)
+    >>> uncued_act("7月3日,东岭村党员走进社区开展服务活动。大家清扫楼道。")
+    False
+    """
+    verbs, heads = _topics()[3], _uncued_heads()
+    start = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    sentence = text[start : mark.end() if mark else len(text)]
+    if score_labels(sentence):
+        return False
+    for clause in _CLAUSE_SPLIT.split(sentence):
+        words = clause.rstrip("。!！?？ ")
+        if words.endswith(heads) and any(v in words for v in verbs) and _OCCASION_NAME.search(words):
+            return True
+    return False
+
+
+_OCCASION_NAME = re.compile(r"[”\"」]|第[0-9一二三四五六七八九十百]{1,4}[届期次]|系列")  # a named occasion, not 服务活动
 
 
 @cache
