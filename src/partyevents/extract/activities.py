@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick_rs
 
@@ -383,9 +383,23 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
 
     >>> score_labels("米公街道开展疫情防控,召开会议。会后开展志愿服务。")
     {'epidemic_control': (3.0, 6), 'meeting': (1.0, 11), 'volunteer_service': (0.3, 20)}
+
+    An event's text is scored several times over (its activity, its leading sentence, a masked variant that comes
+    out the same): the last texts' scores are kept, and each caller gets a dict of its own.
     """
+    return dict(_scored(text, _scan_whole()))
+
+
+@lru_cache(maxsize=64)
+def _scored(text: str, whole: bool) -> tuple[tuple[str, tuple[float, int]], ...]:
+    """:func:`score_labels` as (label, score) pairs in order; ``whole``: :func:`_scan_whole`."""
+    return tuple(_score_labels(text, whole).items())
+
+
+def _score_labels(text: str, whole: bool) -> dict[str, tuple[float, int]]:
+    """:func:`score_labels`, read once over the text when ``whole``, else clause by clause."""
     _, _, patterns = _cues()
-    if _scan_whole():
+    if whole:
         live = tuple((label, p, hint) for label, p in patterns if (hint := p.search(text)))
         return _score_whole(text, _drop_titles(text, _keyword_hits(text)), live)
     weights = _weights()
@@ -966,12 +980,10 @@ def uncued_act(text: str) -> bool:
     start = _lead_end(text)
     mark = _SENTENCE_MARK.search(text, start)
     sentence = text[start : mark.end() if mark else len(text)]
-    if score_labels(sentence):
-        return False
     for clause in _CLAUSE_SPLIT.split(sentence):
         words = clause.rstrip("。!！?？ ")
         if words.endswith(heads) and any(v in words for v in verbs) and _OCCASION_NAME.search(words):
-            return True
+            return not score_labels(sentence)  # the cues read last: most sentences name no occasion
     return False
 
 

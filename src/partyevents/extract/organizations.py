@@ -900,7 +900,9 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         spans = [(s + _inner_reference(ev.text[s:e]), e, kind) for s, e, kind in spans]  # 春节前夕该镇: 该镇
         spans = _bracket_starts(ev.text, spans)  # 区(中)直单位…: the name opens before the brackets
         spans = _joint_starts(ev.text, spans)  # 东岭、西岭村联合党支部: the joint body of both
-        spans = [(s, _sub_unit_end(ev.text, e), kind) for s, e, kind in spans]  # X镇Y片区组织…: the sub-unit acts
+        units = any(w in ev.text for w in _sub_unit_words())  # most events name no sub-unit: one test
+        if units:
+            spans = [(s, _sub_unit_end(ev.text, e), kind) for s, e, kind in spans]  # X镇Y片区组织…: the sub-unit acts
         spans = [(s, e - _doubled_end(ev.text, s, e), kind) for s, e, kind in spans]  # 尚村村部: 尚村
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans
                  if not ev.text.startswith(classes, s)  # 农村党支部, 特色党支部: a class of bodies, none of them
@@ -914,7 +916,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             found = found._replace(start=opened)
         if found is not None and (doubled := _doubled_end(ev.text, found.start, found.end)):
             found = found._replace(end=found.end - doubled)
-        if found is not None and (unit_end := _sub_unit_end(ev.text, found.end)) != found.end:
+        if units and found is not None and (unit_end := _sub_unit_end(ev.text, found.end)) != found.end:
             found = found._replace(end=unit_end)  # X镇Y片区组织…: the sub-unit acts
         inner = _inner_reference(ev.text[found.start : found.end]) if found is not None else 0
         if found is not None and inner:  # 春节前夕该镇党委走访…: the reference acts
@@ -950,7 +952,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             named = sorted([*named, organizer], key=lambda m: m.start or 0)
         if said:
             named = [m for m in named if m is organizer or not _inside(m, ev.start, said)]
-        named = [m for m in named if m is organizer or not _place_gone_to(ev, m)]  # 先后前往X县、Y区: visited
+        if any(w in ev.text for w in _gone_words()):  # 先后前往X县、Y区: the places visited
+            named = [m for m in named if m is organizer or not _place_gone_to(ev, m)]
         listed = _references_resolved(ctx, ev, named)  # 该街道: the body it stands for, listed once
         if organizer is not None and organizer.start is None and all(m.name != organizer.name for m in listed):
             listed.append(organizer)  # carried on from the event before: listed too
@@ -961,10 +964,15 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
 
 
 @cache
+def _sub_unit_words() -> tuple[str, ...]:
+    return tuple(row[0] for row in read_table("org_sub_units.tsv"))
+
+
+@cache
 def _sub_unit_re() -> re.Pattern[str]:
     """A sub-unit's short name (no verb cue nor opener in it) and its word (``org_sub_units.tsv``), right before a verb
     cue (``org_cues.tsv``)."""
-    words = [row[0] for row in read_table("org_sub_units.tsv")]
+    words = _sub_unit_words()
     if not words:
         return re.compile("(?!)")
     verbs = _words_pattern(_cues()["verb"])
