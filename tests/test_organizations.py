@@ -766,3 +766,13 @@ def test_a_place_gone_to_is_no_body_taking_part() -> None:
     organizer, named = _run_case({"text": text})
     assert organizer is not None and organizer.name == "东岭县委组织部"
     assert [m.name for m in named] == ["东岭县委组织部"]
+
+
+def test_a_place_where_the_story_goes_on_under_a_new_subheading_does_not_replace_its_organizer() -> None:
+    first = "7月8日,东岭镇志愿服务队来到田间,帮农户抗旱。\n"
+    second = "在西坡村,志愿者们帮农户铺设水管。\n"
+    text = first + second
+    events = [Event(0, 0, len(first), first, section="抗旱一线"),
+              Event(1, len(first), len(text), second, section="田间地头")]
+    _, (organizer, _) = find_organizations(DocContext(text=text), events)
+    assert organizer is not None and organizer.name == "东岭镇志愿服务队"

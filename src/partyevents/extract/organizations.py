@@ -922,7 +922,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         if found is not None and inner:  # 春节前夕该镇党委走访…: the reference acts
             found = found._replace(start=found.start + inner, source="reference")
         own = None
-        if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
+        went_on = found is not None and found.source == "venue" and _goes_on(ev, prev)
+        if went_on:
             # 在X, … of no date of its own: the story of the event before goes on, unless it names X's own branch
             own = _venue_branch(ev.text[found.start : found.end], named)
             found = None
@@ -941,7 +942,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             is_scope(ev.text[found.start : found.end]) if found is not None and found.source == "reference"
             else found is None and scope_acts(event_head(ev.text))
         )
-        if organizer is None and prev is not None and ev.section == prev_section and not scope:
+        if organizer is None and prev is not None and (ev.section == prev_section or went_on) and not scope:
             organizer = OrgMention(prev.name, None, None, prev.kind, prev.source)
         if (
             organizer is not None
@@ -1357,9 +1358,10 @@ def _party_suffixes() -> tuple[str, ...]:
     return tuple(sorted((sfx for sfx, kind in _suffixes().items() if kind == "party"), key=len, reverse=True))
 
 
-def _goes_on(ev: Event, prev: OrgMention | None, prev_section: str | None) -> bool:
-    """True for an event of no date of its own after one with an organizer in the same section."""
-    return prev is not None and ev.section == prev_section and ev.date.month is None and ev.date.year is None
+def _goes_on(ev: Event, prev: OrgMention | None) -> bool:
+    """True for an event of no date of its own after one with an organizer, in the same section or under a new
+    subheading of the same story (a 在X clause names where the story goes on, not a body of its own)."""
+    return prev is not None and ev.date.month is None and ev.date.year is None
 
 
 _CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？\n]")
