@@ -923,7 +923,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             found = found._replace(start=found.start + inner, source="reference")
         own = None
         went_on = found is not None and found.source == "venue" and _goes_on(ev, prev)
-        if went_on:
+        if found is not None and went_on:
             # 在X, … of no date of its own: the story of the event before goes on, unless it names X's own branch
             own = _venue_branch(ev.text[found.start : found.end], named)
             found = None
