@@ -181,6 +181,8 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
     endings = tuple(row[0] for row in rows if len(row) > 1 and row[1] == "ending")
     times = [row[0] for row in rows if len(row) > 1 and row[1] == "time"]
     actions = [row[0] for row in rows if len(row) > 1 and row[1] == "action"]
+    asides = [row[0] for row in rows if len(row) > 1 and row[1] == "aside"]  # what went before or around the activity
+    person_titles = [row[1] for row in read_table("activity_titles.tsv") if row[0] == "title"]  # 、第一书记巴特尔,
     opens_with_time = re.compile("[ \u3000]*(?:(?:\\d{1,4}年)?\\d{1,2}月|\\d{1,2}日|" + "|".join(times) + ")")
     first = re.split(r"[,，;；:：、\n]", re.split(r"(?<=[。!！?？])", text)[0])
     lead_end = 0  # a first sentence opening with 为…: its clauses before the first that opens with a time
@@ -225,10 +227,11 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
             listed = clause.find("等")  # the last item of a list closed by 等 with no verb of action after it
             inner_item = cpos > 0 and text[cpos - 1] == "、" and (
                 (end < len(text) and text[end] == "、")
-                or (listed >= 0 and not any(a in clause[listed:] for a in actions)))
+                or (listed >= 0 and not any(a in clause[listed:] for a in actions))
+                or any(re.fullmatch(f".*?{t}[\u4e00-\u9fff·]{{0,3}}", clause, re.S) for t in person_titles))
             if found:
                 if (opens_subordinate(clause) or clause.endswith(endings)
-                        or cpos < lead_end):
+                        or cpos < lead_end or any(a in clause for a in asides)):
                     w = weights["subordinate"]
                 elif n_sentence == main_sentence and not main_found and not inner_item:
                     w, main_found = weights["main"], True
@@ -261,10 +264,11 @@ _PIECES = [
     *list(_FIRST_KEYWORD.values())[:12],
     *[row[0] for row in read_table("activity_subordinators.tsv")][:4],
     *["召开", "会", "会员", "推进会", "学习", "精神", "成立", "服务队", "社会治理", "治理", "街道", "群众"],
-    *["第一书记", "驻村第一书记", "张明", "和", "等", "选派"],  # titles: named people or the post
+    *["第一书记", "驻村第一书记", "张明", "巴特尔", "和", "等", "选派"],  # titles: named people or the post
     *["以来", "以来 "],  # a clause ending with 以来 is subordinate (not with a space after it)
     *["8月9日", "12日", "近日", " 近日", "2023年5月"],  # a clause opening with a time ends a purpose lead
     *["6号", "上午"],  # and a sentence opening with one ends an undated first sentence
+    *["参加完", "间隙"],  # a clause holding a word of kind aside is subordinate
     *list(",，;；:：、\n。!！?？"),
     " ",
     "“",
@@ -432,3 +436,57 @@ def test_disputes_services_at_the_door_and_lectures() -> None:
     assert classify_text("5月3日,石泉社区调解了一起邻里纠纷。")[0] == "governance"
     assert classify_text("5月3日,石泉社区为行动不便的老人上门理发。")[0] == "assistance"
     assert "study" in classify_text("5月3日,石泉社区举办健康知识讲座。")[1]
+
+
+def test_celebrating_an_anniversary_is_no_commemoration_the_meeting_held_is_the_activity() -> None:
+    assert classify_text("6月30日,青禾镇召开庆祝中国共产党成立一百周年座谈会。")[0] == "meeting"
+    assert classify_text("4月3日,青禾镇组织党员到烈士陵园缅怀先烈。")[0] == "commemoration"
+
+
+def test_a_festival_names_the_occasion_not_the_activity() -> None:
+    assert classify_text("10月9日,东坪社区开展“爱在重阳”活动,为老人义务理发。")[0] == "volunteer_service"
+
+
+def test_what_went_before_or_around_the_activity_is_no_main_clause() -> None:
+    assert classify_text("9月2日,党员们刚参加完专题培训,又一起打扫村委会院落。")[0] == "volunteer_service"
+    assert classify_text("9月2日,会议结束后,党员们来到河边清扫垃圾。")[0] == "volunteer_service"
+
+
+def test_a_title_naming_what_went_around_the_activity_does_not_name_it() -> None:
+    text = "3月5日,东岭村干部利用培训学习间隙,召开了一次碰头会。"
+    [event] = classify_activities(DocContext(text=text, title="东岭村赴邻县培训学习"), [Event(0, 0, len(text), text)])
+    assert event[0] == "meeting"
+
+
+def test_a_title_and_name_closing_a_list_of_who_acts_is_no_main_clause() -> None:
+    text = "7月6日下午,镇党委书记扎西与老党员、牧区第一书记巴特尔,来到牧场,给党员讲授党课。"
+    assert classify_text(text)[0] == "study"
+
+
+def test_who_acts_is_not_what_they_do() -> None:
+    def primary(text: str) -> str:
+        return classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0]
+
+    assert primary("近日,东岭村志愿者入户上门,向群众宣传防诈骗知识。") == "outreach"
+    assert primary("近日,东岭村党员志愿者奔赴河堤,参与防汛抢险。") == "volunteer_service"
+
+
+def test_an_award_handed_out_at_a_meeting_leaves_it_a_meeting() -> None:
+    text = "6月28日,南岭镇召开党员大会,表彰优秀共产党员。"
+    labels = classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0]
+    assert labels[0] == "meeting"
+    assert "award" in labels[1]
+
+
+def test_cleaning_up_by_hand_is_volunteer_service() -> None:
+    assert classify_text("4月2日,东岭村党员分头除草、扫地、捡垃圾,干得热火朝天。")[0] == "volunteer_service"
+
+
+def test_a_named_occasion_of_no_label_is_other_whatever_the_later_paragraphs_tell() -> None:
+    def classified(text: str) -> tuple[str, list[str]]:
+        return classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0]
+
+    primary, _ = classified("7月3日,东岭乡举办第五届赛马会。\n赛场边,党员向牧民宣讲政策,还走访慰问了困难户。")
+    assert primary == "other"
+    primary, _ = classified("7月3日,东岭村党员走进社区开展服务活动。\n大家清扫楼道,清理杂物。")
+    assert primary == "volunteer_service"  # a generic activity: what the paragraphs tell

@@ -288,12 +288,12 @@ def test_cue_trie_matches_as_the_longest_first_alternation() -> None:
 
 
 def test_a_movement_verb_ends_the_organizer_name() -> None:
-    """`X到Y调研`: X inspects Y; Y is named, but it is not part of X's name."""
+    """`X到Y调研`: X inspects Y; Y is not part of X's name, and a place gone to is no body taking part."""
     import partyevents
 
     rows = partyevents.extract_text("9月5日,禹州市委组织部到顺店镇调研基层党建工作。\n9月6日,区财政局赴康乐社区开展志愿服务。")
     assert [e["organization"] for e in rows.events] == ["禹州市委组织部", "区财政局"]
-    assert "顺店镇" in rows.events[0]["organizations"]
+    assert "顺店镇" not in rows.events[0]["organizations"]
 
 
 # --- issue 14: table-driven cases per failure class (tests/data/org_cases.json, org_names_cases.json) ---
@@ -613,7 +613,7 @@ def test_each_of_a_class_of_bodies_neither_leads_nor_stands_in() -> None:
 def test_a_reference_of_no_body_named_gives_way_to_the_branch_it_names() -> None:
     organizer, named = _run_case({"text": "6月3日,我院后勤三党支部到东岭社区开展志愿服务活动。"})
     assert organizer is not None and organizer.name == "后勤三党支部"
-    assert [m.name for m in named] == ["后勤三党支部", "东岭社区"]
+    assert [m.name for m in named] == ["后勤三党支部"]  # 东岭社区 is where it goes, no body taking part
     organizer, _ = _run_case({"text": "6月3日,我镇党委召开会议。"})  # nothing but suffixes after it: as written
     assert organizer is not None and organizer.name == "我镇党委"
     organizer, _ = _run_case({"text": "6月3日,我院后勤三党支部开展学习。", "title": "青禾县人民医院开展主题党日"})
@@ -666,7 +666,7 @@ def test_a_place_people_go_to_stands_in_only_when_no_story_before_names_a_body()
     events = [Event(0, 0, cut, text[:cut], section="s"), Event(1, cut, len(text), text[cut:], section="s")]
     organizer, named = find_organizations(DocContext(text=text), events)[-1]
     assert organizer is not None and organizer.name == "青禾县税务局"
-    assert [m.name for m in named] == ["东岭社区"]
+    assert [m.name for m in named] == ["青禾县税务局"]  # the organizer carried on is listed, the place gone to not
     organizer, _ = _run_case({"text": "5月3日,党员志愿者来到东岭社区,帮助居民清扫楼道。"})  # no story before: the place
     assert organizer is not None and organizer.name == "东岭社区"
 
@@ -715,3 +715,64 @@ def test_a_short_word_and_its_bracketed_alternative_open_the_name() -> None:
 def test_a_village_office_after_the_villages_name_is_no_part_of_it() -> None:
     _, named = _run_case({"text": "5月12日,在东岭乡石村村部,镇党委召开座谈会。"})
     assert [m.name for m in named] == ["东岭乡石村", "镇党委"]
+
+
+def test_a_name_is_cut_at_the_verb_of_handing_in_before_it() -> None:
+    text = "各支部须于3个工作日内报镇组织办备案,并及时报告县委组织部。"
+    assert [text[s:e] for s, e, _ in org_spans(text)] == ["各支部", "县委组织部"]
+    text = "于月底前报东岭镇党建办审核。"
+    assert [text[s:e] for s, e, _ in org_spans(text)] == ["东岭镇党建办"]
+
+
+def test_the_organizer_is_always_listed_among_the_bodies() -> None:
+    text = "5月2日,南溪街道召开动员会。5月9日,于辖内三处广场开展宣传活动,发放传单。"
+    cut = text.index("5月9日")
+    events = [Event(0, 0, cut, text[:cut]), Event(1, cut, len(text), text[cut:])]
+    _, (second, listed) = find_organizations(DocContext(text=text), events)
+    assert second is not None and second.name == "南溪街道"
+    assert [m.name for m in listed] == ["南溪街道"]
+
+
+def test_a_generic_compound_with_no_proper_name_is_no_body() -> None:
+    text = "5月2日,南溪村党支部书记带队前往兄弟乡镇观摩,推动居民社区自治。"
+    assert [text[s:e] for s, e, _ in org_spans(text)] == ["南溪村党支部"]
+
+
+def test_a_joint_branch_of_a_list_of_villages_is_read_whole() -> None:
+    text = "9月3日,乡党委及青石、白沙村联合党支部开展政策宣讲,东岭村、西岭村、林业联合党支部书记参加。"
+    _, named = _run_case({"text": text})
+    names = [m.name for m in named]
+    assert "青石、白沙村联合党支部" in names and "白沙村联合党支部" not in names
+    assert "林业联合党支部" in names  # a trade's joint branch closing a list of villages: three bodies
+
+
+def test_a_sub_unit_acting_under_its_full_name_is_the_organizer() -> None:
+    organizer, named = _run_case({"text": "3月4日,青禾县东岭镇南山片区组织60余名党员开展冬训。"})
+    assert organizer is not None and organizer.name == "青禾县东岭镇南山片区"
+    assert [m.name for m in named] == ["青禾县东岭镇南山片区"]
+    organizer, _ = _run_case({"text": "3月4日,青禾县东岭镇在南山片区开展冬训。"})  # an area where it is done
+    assert organizer is not None and organizer.name == "青禾县东岭镇"
+
+
+def test_a_body_named_only_in_words_said_takes_no_part() -> None:
+    text = "1月20日,东岭县委组织部慰问老党员。干部说:“我们代表县委、县政府来看您,祝您新年快乐!”"
+    organizer, named = _run_case({"text": text})
+    assert organizer is not None and organizer.name == "东岭县委组织部"
+    assert [m.name for m in named] == ["东岭县委组织部"]
+
+
+def test_a_place_gone_to_is_no_body_taking_part() -> None:
+    text = "6月2日,东岭县委组织部组织村书记前往青禾县西坡村观摩学习。"
+    organizer, named = _run_case({"text": text})
+    assert organizer is not None and organizer.name == "东岭县委组织部"
+    assert [m.name for m in named] == ["东岭县委组织部"]
+
+
+def test_a_place_where_the_story_goes_on_under_a_new_subheading_does_not_replace_its_organizer() -> None:
+    first = "7月8日,东岭镇志愿服务队来到田间,帮农户抗旱。\n"
+    second = "在西坡村,志愿者们帮农户铺设水管。\n"
+    text = first + second
+    events = [Event(0, 0, len(first), first, section="抗旱一线"),
+              Event(1, len(first), len(text), second, section="田间地头")]
+    _, (organizer, _) = find_organizations(DocContext(text=text), events)
+    assert organizer is not None and organizer.name == "东岭镇志愿服务队"

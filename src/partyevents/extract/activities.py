@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick_rs
 
@@ -383,9 +383,23 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
 
     >>> score_labels("米公街道开展疫情防控,召开会议。会后开展志愿服务。")
     {'epidemic_control': (3.0, 6), 'meeting': (1.0, 11), 'volunteer_service': (0.3, 20)}
+
+    An event's text is scored several times over (its activity, its leading sentence, a masked variant that comes
+    out the same): the last texts' scores are kept, and each caller gets a dict of its own.
     """
+    return dict(_scored(text, _scan_whole()))
+
+
+@lru_cache(maxsize=64)
+def _scored(text: str, whole: bool) -> tuple[tuple[str, tuple[float, int]], ...]:
+    """:func:`score_labels` as (label, score) pairs in order; ``whole``: :func:`_scan_whole`."""
+    return tuple(_score_labels(text, whole).items())
+
+
+def _score_labels(text: str, whole: bool) -> dict[str, tuple[float, int]]:
+    """:func:`score_labels`, read once over the text when ``whole``, else clause by clause."""
     _, _, patterns = _cues()
-    if _scan_whole():
+    if whole:
         live = tuple((label, p, hint) for label, p in patterns if (hint := p.search(text)))
         return _score_whole(text, _drop_titles(text, _keyword_hits(text)), live)
     weights = _weights()
@@ -393,6 +407,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
     endings = _subordinate_endings()
     occasions = _occasions()
     lead_end = _lead_end(text)
+    aside = any(w in text for w in _asides())  # most events hold no word of kind aside
     scores: dict[str, list[float]] = {}
     pos = 0
     main_found = False
@@ -408,6 +423,7 @@ def score_labels(text: str) -> dict[str, tuple[float, int]]:
                     (subordinate(clause) and not clause.endswith(occasions))
                     or clause.endswith(endings)
                     or cpos < lead_end
+                    or (aside and _aside(clause, 0, len(clause)))
                 ):
                     w = weights["subordinate"]
                 elif n_sentence == main_sentence and not main_found and not _inner_item(text, cpos, cpos + len(clause)):
@@ -481,6 +497,7 @@ def _score_whole(
     lead_end = _lead_end(text)
     mark = _SENTENCE_MARK.search(text, lead_end)
     first_sentence_end = mark.end() if mark else len(text) + 1
+    aside = any(w in text for w in _asides())  # most events hold no word of kind aside
     scores: dict[str, list[float]] = {}
     main_found = False
     for cs in sorted(clauses) if len(clauses) > 1 else clauses:
@@ -490,6 +507,7 @@ def _score_whole(
             cs < lead_end
             or (subordinate(text, cs, ce) and not text.endswith(occasions, cs, ce))
             or text.endswith(endings, cs, ce)
+            or (aside and _aside(text, cs, ce))
         ):
             w = w_sub
         elif first_sentence and not main_found and not _inner_item(text, cs, ce):
@@ -542,6 +560,23 @@ def _clause_cues_whole(
     return clauses
 
 
+@cache
+def _asides() -> tuple[str, ...]:
+    """Words that make the clause holding them tell what went before or around the activity (``activity_subordinators.tsv``,
+    kind aside: 参加完, 间隙)."""
+    return tuple(row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "aside")
+
+
+def _aside(text: str, start: int, end: int) -> bool:
+    """True for the clause ``text[start:end]`` holding a word of kind aside: it tells what went before or around the
+    activity (``他们刚参加完主题党日``, ``利用调研间隙``), not the activity.
+
+    >>> _aside("他们刚参加完主题党日,又打扫卫生", 0, 10), _aside("他们刚参加完主题党日,又打扫卫生", 11, 16)
+    (True, False)
+    """
+    return any(text.find(w, start, end) >= 0 for w in _asides())
+
+
 def _inner_item(text: str, start: int, end: int) -> bool:
     """True for a clause between two enumeration commas (``在组织建设、基层治理、招商引资等方面开展…``), or for the
     last item of a list that closes with 等 and no verb of action after it (``组织党员、志愿者等30余人,``: who takes
@@ -559,7 +594,25 @@ def _inner_item(text: str, start: int, end: int) -> bool:
     if end < len(text) and text[end] == "、":
         return True
     listed = text.find("等", start, end)
-    return listed >= 0 and not _actions().search(text, listed, end)
+    return (listed >= 0 and not _actions().search(text, listed, end)) or _named_person(text, start, end)
+
+
+_NAME_TAIL = re.compile("[\u4e00-\u9fff·]{0,3}")
+
+
+def _named_person(text: str, start: int, end: int) -> bool:
+    """True for a clause ``text[start:end]`` that ends with a title of ``activity_titles.tsv`` or a title and a name of
+    at most three characters (``牧区第一书记巴特尔``): as the last item of a list it names who acts, not what is done.
+
+    >>> _named_person("牧区第一书记巴特尔", 0, 9), _named_person("选派第一书记驻村帮扶", 0, 10)
+    (True, False)
+    """
+    titles, _, _ = _titles()
+    for title in titles:
+        at = text.find(title, start, end)
+        if at >= 0 and _NAME_TAIL.match(text, at + len(title), end).end() == end:  # type: ignore[union-attr]
+            return True
+    return False
 
 
 @cache
@@ -749,11 +802,31 @@ def _leading_labels(ev: Event) -> set[str]:
 
     >>> _leading_labels(Event(0, 0, 30, "3月5日,南岭社区启动志愿服务月活动。月底还成立了服务队。"))
     {'volunteer_service'}
+    >>> _leading_labels(Event(0, 0, 20, "3月5日,利用培训间隙,南岭村召开例会。"))  # what went around it: no
+    {'meeting'}
     """
     text, cut, _ = _masked(ev)
     start = cut + _lead_end(text[cut:])
     mark = _SENTENCE_MARK.search(text, start)
-    return set(score_labels(text[cut : mark.end() if mark else len(text)]))
+    return set(score_labels(_asides_masked(text[cut : mark.end() if mark else len(text)])))
+
+
+def _asides_masked(text: str) -> str:
+    """``text`` with every clause that tells what went before or around the activity (:func:`_aside`) masked, its marks
+    kept.
+
+    >>> _asides_masked("利用调研间隙,召开例会。")
+    '〇〇〇〇〇〇,召开例会。'
+    """
+    if not any(w in text for w in _asides()):
+        return text
+    out, start = [], 0
+    for mark in _BOUNDARY.finditer(text):
+        out.append(_MASK * (mark.start() - start) if _aside(text, start, mark.start()) else text[start : mark.start()])
+        out.append(mark.group())
+        start = mark.end()
+    out.append(_MASK * (len(text) - start) if _aside(text, start, len(text)) else text[start:])
+    return "".join(out)
 
 
 def _title_label(title: str | None) -> str | None:
@@ -765,7 +838,7 @@ def _title_label(title: str | None) -> str | None:
     ('co_building', True)
     >>> _title_label("东岭社区开展“爱老敬老”志愿服务活动"), _title_label("东岭街道成立党员志愿服务队")
     ('volunteer_service', 'org_building')
-    >>> _title_label("东岭社区开展重阳节志愿服务活动") is None
+    >>> _title_label("东岭社区开展敬老志愿服务活动") is None
     True
     """
     if not title:
@@ -780,7 +853,7 @@ def _title_label(title: str | None) -> str | None:
 
 def _last_label(text: str) -> str | None:
     """The label of the cue that ends last in ``text`` (the longest of those that end there): a title names its
-    activity last (``X社区开展重阳节志愿服务活动``), or None for no cue."""
+    activity last (``X社区开展敬老志愿服务活动``), or None for no cue."""
     _, _, patterns = _cues()
     spans = [(e, e - s, label) for s, e, labels in _drop_titles(text, _keyword_hits(text)) for label in labels]
     spans += [(m.end(), m.end() - m.start(), label) for label, p in patterns if (m := p.search(text))]
@@ -864,6 +937,16 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
     if named is not None and named in scores and named not in subjects:  # 值守垃圾分类桶,开展志愿服务活动
         top = max(score for score, _ in scores.values())
         scores[named] = (top + _ITEMS_TIE, scores[named][1])
+    done = actor_act(themed[cut:]) if _VOLUNTEERS in scores else None
+    if done is not None and done in scores:  # 志愿者入户上门,向群众宣传…: what the volunteers do
+        top = max(score for score, _ in scores.values())
+        if scores[_VOLUNTEERS][0] >= top and common is None:
+            scores[done] = (top + _ITEMS_TIE, scores[done][1])
+    if _OTHER not in scores and scores and common is None and uncued_act(themed[cut:]) and uncued_act(text[cut:]):
+        # 举办第七届赛马会。…: an occasion of no label, whatever its later paragraphs tell (a theme's slogan read too:
+        # 开展以“结对共建”为主题的活动 is named by it)
+        top = max(score for score, _ in scores.values())
+        scores[_OTHER] = (top + _ITEMS_TIE, len(text))
     carried = carried_act(themed[cut:]) if _MEETING in scores else None
     if carried is not None and carried in scores:  # 召开党员大会,成立联合党支部: the act the meeting is held for
         top = max(score for score, _ in scores.values())
@@ -874,6 +957,74 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
 
 _MEETING = "meeting"
 _CO_BUILDING = "co_building"
+
+
+@cache
+def _uncued_heads() -> tuple[str, ...]:
+    """Nouns that end the name of an occasion (``activity_topics.tsv``, kind occasion: 活动, 会, 节)."""
+    return tuple(row[1] for row in read_table("activity_topics.tsv") if row[0] == "occasion")
+
+
+def uncued_act(text: str) -> bool:
+    """True when the event's main sentence (the first after its lead) holds no cue in a clause of its own and one of
+    its clauses has a verb of doing (``activity_topics.tsv``, kind verb) and ends with the name of an occasion (kind
+    occasion) that is a name (a quoted title, an edition: 第五届, a series: 系列): ``X乡举办第五届赛马会。`` -- what is
+    done is of no label, whatever the later paragraphs tell; a generic one (开展服务活动) leaves it to them.
+
+    >>> uncued_act("7月3日,东岭乡举办第五届赛马会。会上开展政策宣讲。"), uncued_act("7月3日,东岭乡举办政策宣讲会。")
+    (True, False)
+    >>> uncued_act("7月3日,东岭村党员走进社区开展服务活动。大家清扫楼道。")
+    False
+    """
+    verbs, heads = _topics()[3], _uncued_heads()
+    start = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    sentence = text[start : mark.end() if mark else len(text)]
+    for clause in _CLAUSE_SPLIT.split(sentence):
+        words = clause.rstrip("。!！?？ ")
+        if words.endswith(heads) and any(v in words for v in verbs) and _OCCASION_NAME.search(words):
+            return not score_labels(sentence)  # the cues read last: most sentences name no occasion
+    return False
+
+
+_OCCASION_NAME = re.compile(r"[”\"」]|第[0-9一二三四五六七八九十百]{1,4}[届期次]|系列")  # a named occasion, not 服务活动
+
+
+@cache
+def _actors() -> frozenset[str]:
+    """Cue words that name who acts (``activity_titles.tsv``, kind actor: 志愿者)."""
+    return frozenset(row[1] for row in read_table("activity_titles.tsv") if row[0] == "actor")
+
+
+def actor_act(text: str) -> str | None:
+    """The label of what the volunteers do when the first clause of the event's main sentence (the first after its
+    lead) holding a cue holds only words that name who acts (``activity_titles.tsv``, kind actor: 志愿者入户上门) and a
+    later clause of that sentence holds a cue of another label but other (flood control done by volunteers is their
+    service): the first such label; None otherwise.
+
+    >>> actor_act("近日,东岭村志愿者入户上门,向群众宣传防诈骗知识。")
+    'outreach'
+    >>> actor_act("近日,东岭村志愿者奔赴一线,参与防汛。") is None
+    True
+    """
+    actors = _actors()
+    start = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    sentence = text[start : mark.end() if mark else len(text)]
+    subject_seen = False
+    for clause in _CLAUSE_SPLIT.split(sentence):
+        found = clause_cues(clause)
+        if not found:
+            continue
+        if not subject_seen:
+            hits = _drop_titles(clause, _keyword_hits(clause))
+            if set(found) != {_VOLUNTEERS} or not hits or any(clause[s:e] not in actors for s, e, _ in hits):
+                return None
+            subject_seen = True
+            continue
+        labels = [label for label in found if label not in (_VOLUNTEERS, _OTHER)]
+        return min(labels, key=lambda label: found[label][1]) if labels else None
+    return None
 
 
 @cache

@@ -886,6 +886,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
     of the body named before; so does an event of no date of its own whose organizer would only be the
     body of its ``在X`` clause (source ``venue``: ``在X学院,学员们聆听了讲座``). A photo caption's event (its first
     line a caption, :func:`partyevents.segment.is_caption`) passes on nothing: the story goes on from before it.
+    An organizer carried on is listed among the bodies too (one resolved is listed as written: 我县).
     """
     from ..segment import is_caption
     from .organizer import class_words, event_head, is_scope, organizer_span, scope_acts, titled_person
@@ -898,6 +899,10 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         spans = org_spans(ev.text)
         spans = [(s + _inner_reference(ev.text[s:e]), e, kind) for s, e, kind in spans]  # 春节前夕该镇: 该镇
         spans = _bracket_starts(ev.text, spans)  # 区(中)直单位…: the name opens before the brackets
+        spans = _joint_starts(ev.text, spans)  # 东岭、西岭村联合党支部: the joint body of both
+        units = any(w in ev.text for w in _sub_unit_words())  # most events name no sub-unit: one test
+        if units:
+            spans = [(s, _sub_unit_end(ev.text, e), kind) for s, e, kind in spans]  # X镇Y片区组织…: the sub-unit acts
         spans = [(s, e - _doubled_end(ev.text, s, e), kind) for s, e, kind in spans]  # 尚村村部: 尚村
         named = [OrgMention(ev.text[s:e], ev.start + s, ev.start + e, kind) for s, e, kind in spans
                  if not ev.text.startswith(classes, s)  # 农村党支部, 特色党支部: a class of bodies, none of them
@@ -905,16 +910,20 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
                  and not _quoted_title(ev.text, s, e, kind)
                  and not is_goal(ev.text, s, e, kind)
                  and not fused_title(ev.text, s, e)]
+        said = _speeches(ev.text)  # “…代表县委、县政府来看您”: a body named in words said takes no part
         found = organizer_span(ev.text, spans)
         if found is not None and (opened := _bracket_start(ev.text, found.start)) != found.start:
             found = found._replace(start=opened)
         if found is not None and (doubled := _doubled_end(ev.text, found.start, found.end)):
             found = found._replace(end=found.end - doubled)
+        if units and found is not None and (unit_end := _sub_unit_end(ev.text, found.end)) != found.end:
+            found = found._replace(end=unit_end)  # X镇Y片区组织…: the sub-unit acts
         inner = _inner_reference(ev.text[found.start : found.end]) if found is not None else 0
         if found is not None and inner:  # 春节前夕该镇党委走访…: the reference acts
             found = found._replace(start=found.start + inner, source="reference")
         own = None
-        if found is not None and found.source == "venue" and _goes_on(ev, prev, prev_section):
+        went_on = found is not None and found.source == "venue" and _goes_on(ev, prev)
+        if found is not None and went_on:
             # 在X, … of no date of its own: the story of the event before goes on, unless it names X's own branch
             own = _venue_branch(ev.text[found.start : found.end], named)
             found = None
@@ -933,7 +942,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             is_scope(ev.text[found.start : found.end]) if found is not None and found.source == "reference"
             else found is None and scope_acts(event_head(ev.text))
         )
-        if organizer is None and prev is not None and ev.section == prev_section and not scope:
+        if organizer is None and prev is not None and (ev.section == prev_section or went_on) and not scope:
             organizer = OrgMention(prev.name, None, None, prev.kind, prev.source)
         if (
             organizer is not None
@@ -942,10 +951,106 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             and ctx.text[organizer.start : organizer.end] == organizer.name
         ):
             named = sorted([*named, organizer], key=lambda m: m.start or 0)
-        out.append((organizer, _references_resolved(ctx, ev, named)))  # 该街道: the body it stands for, listed once
+        if said:
+            named = [m for m in named if m is organizer or not _inside(m, ev.start, said)]
+        if any(w in ev.text for w in _gone_words()):  # 先后前往X县、Y区: the places visited
+            named = [m for m in named if m is organizer or not _place_gone_to(ev, m)]
+        listed = _references_resolved(ctx, ev, named)  # 该街道: the body it stands for, listed once
+        if organizer is not None and organizer.start is None and all(m.name != organizer.name for m in listed):
+            listed.append(organizer)  # carried on from the event before: listed too
+        out.append((organizer, listed))
         if not is_caption(ev.text.split("\n", 1)[0]):  # a photo caption's scene: the story goes on from before it
             prev, prev_section = organizer, ev.section
     return out
+
+
+@cache
+def _sub_unit_words() -> tuple[str, ...]:
+    return tuple(row[0] for row in read_table("org_sub_units.tsv"))
+
+
+@cache
+def _sub_unit_re() -> re.Pattern[str]:
+    """A sub-unit's short name (no verb cue nor opener in it) and its word (``org_sub_units.tsv``), right before a verb
+    cue (``org_cues.tsv``)."""
+    words = _sub_unit_words()
+    if not words:
+        return re.compile("(?!)")
+    verbs = _words_pattern(_cues()["verb"])
+    no_cue = _words_pattern(tuple(sorted({*_cues()["verb"], *openers()}, key=len, reverse=True)))
+    name = f"(?:(?!{no_cue}){_NAME_CHAR}){{1,4}}?"  # its own name holds no verb cue nor opener: X镇在Y片区开展
+    return re.compile(f"{name}(?:{'|'.join(map(re.escape, words))})(?={verbs})")
+
+
+def _sub_unit_end(text: str, end: int) -> int:
+    """Where a body's name ending at ``end`` ends when a sub-unit of it that acts follows (``X镇东岭片区组织…``,
+    ``org_sub_units.tsv``); else ``end``.
+
+    >>> t = "青禾县东岭镇南山片区组织党员学习"; t[:_sub_unit_end(t, 6)]
+    '青禾县东岭镇南山片区'
+    >>> t = "青禾县东岭镇南山片区的党员"; _sub_unit_end(t, 6)
+    6
+    >>> t = "青禾县东岭镇在南山片区开展冬训"; _sub_unit_end(t, 6)
+    6
+    """
+    m = _sub_unit_re().match(text, end)
+    return m.end() if m else end
+
+
+def _joint_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans, a joint body's name opened at the list of places it joins (:func:`_joint_start`), and a name inside
+    one so read (东岭 of 东岭、西岭村联合党支部) left out."""
+    if _LIST_MARK not in text:  # most events: no list, no joint body closing one
+        return spans
+    out = [(_joint_start(text, s, e), e, kind) for s, e, kind in spans]
+    if out == spans:
+        return spans
+    return [span for span in out if not any(o[0] <= span[0] and span[1] <= o[1] and o != span for o in out)]
+
+
+
+
+def _place_gone_to(ev: Event, m: OrgMention) -> bool:
+    """True for a place (kind place) that a word of going (``org_cues.tsv``, kind visit, less 在) stands right before:
+    ``先后前往青禾县…`` -- the place visited, no body taking part. The items of a list after the first (``下沉到X村、
+    Y村``) stay: the places stage reads them for where a district-wide occasion went on.
+
+    >>> ev = Event(0, 0, 16, "考察组先后前往青禾县、东岭区的示范点")
+    >>> _place_gone_to(ev, OrgMention("青禾县", 7, 10, "place")), _place_gone_to(ev, OrgMention("东岭区", 11, 14, "place"))
+    (True, False)
+    """
+    if m.kind != "place" or m.start is None:
+        return False
+    return ev.text.endswith(_gone_words(), 0, m.start - ev.start)
+
+
+@cache
+def _gone_words() -> tuple[str, ...]:
+    """Words of going (``org_cues.tsv``, kind visit, less 在)."""
+    return tuple(w for w in _cues().get("visit", ()) if w != "在")
+
+
+_SPEECH = re.compile(r"“[^“”\n]{8,300}?”")
+_SPEECH_MARK = re.compile(r"[,，。!！?？;；]")
+
+
+def _speeches(text: str) -> list[tuple[int, int]]:
+    """The spans of the words said in ``text``: quotations of eight or more characters that hold a clause or sentence
+    mark (a slogan or a title in quotation marks holds none).
+
+    >>> _speeches("他说:“我们是县委的,今天来看您。”又说“东岭村”")
+    [(3, 18)]
+    """
+    if "“" not in text:
+        return []
+    return [m.span() for m in _SPEECH.finditer(text) if _SPEECH_MARK.search(m.group())]
+
+
+def _inside(m: OrgMention, offset: int, spans: list[tuple[int, int]]) -> bool:
+    """True when the mention (document offsets; the event's text starts at ``offset``) lies inside one of ``spans``."""
+    if m.start is None or m.end is None:
+        return False
+    return any(s <= m.start - offset and m.end - offset <= e for s, e in spans)
 
 
 _HEAD = "长"  # what makes a body's last character a person's title: 局 + 长, 部 + 长, 站 + 长
@@ -1016,6 +1121,45 @@ def _bracket_start(text: str, start: int) -> int:
         return start
     m = _OPENED_BY_BRACKETS.search(text, max(0, start - 8), start)
     return m.start() if m else start
+
+
+@cache
+def _joint_re() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """(the heads of a joint body's name, ``org_cues.tsv`` kind name after 联合: 联合党支部; the items of a list of
+    places right before a name, each of two to six characters and 、, the first after no character of a name or
+    after a conjunction)."""
+    heads = tuple(row[1] + row[2] for row in read_table("org_cues.tsv") if row[0] == "name" and row[1] == "联合")
+    return heads, re.compile(f"(?:(?<![\u4e00-\u9fff])|(?<=[与和及同暨]))(?:{_NAME_CHAR}{{2,6}}{_LIST_MARK})+$")
+
+
+_MAX_JOINT_LEAD = 30  # characters of the list of places before a joint body's name
+
+
+def _joint_start(text: str, start: int, end: int) -> int:
+    """Where the name ``text[start:end]`` of a joint body (``X村联合党支部``) opens when it closes a list of the places
+    it joins (``东岭、西岭村联合党支部``): at the list's first item; else ``start``.
+
+    >>> t = "5月,乡党委及东岭、西岭村联合党支部开展"; t[_joint_start(t, 10, 18):18]
+    '东岭、西岭村联合党支部'
+    >>> t = "东岭社区、西岭村党支部"; _joint_start(t, 5, 11)
+    5
+    >>> t = "东岭村、西岭村、农业联合党支部"; _joint_start(t, 8, 15)
+    8
+    """
+    if start == 0 or text[start - 1] != _LIST_MARK:
+        return start
+    heads, lead = _joint_re()
+    at = min((i for head in heads if (i := text.find(head, start, end)) >= 0), default=-1)
+    if at < 0:
+        return start
+    own = max((p for p in place_suffixes() if text.endswith(p, start, at)), key=len, default=None)
+    m = lead.search(text, max(0, start - _MAX_JOINT_LEAD), start)
+    if own is None or m is None:  # 农业联合党支部: a joint body of a trade, no list of places before it
+        return start
+    items = text[m.start() : start - 1].split(_LIST_MARK)
+    if not all(item.endswith(own) or not item.endswith(place_suffixes()) for item in items):
+        return start  # 东岭镇、西岭村联合党支部: a list of bodies of other kinds
+    return m.start()
 
 
 def _bracket_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1214,9 +1358,10 @@ def _party_suffixes() -> tuple[str, ...]:
     return tuple(sorted((sfx for sfx, kind in _suffixes().items() if kind == "party"), key=len, reverse=True))
 
 
-def _goes_on(ev: Event, prev: OrgMention | None, prev_section: str | None) -> bool:
-    """True for an event of no date of its own after one with an organizer in the same section."""
-    return prev is not None and ev.section == prev_section and ev.date.month is None and ev.date.year is None
+def _goes_on(ev: Event, prev: OrgMention | None) -> bool:
+    """True for an event of no date of its own after one with an organizer, in the same section or under a new
+    subheading of the same story (a 在X clause names where the story goes on, not a body of its own)."""
+    return prev is not None and ev.date.month is None and ev.date.year is None
 
 
 _CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？\n]")

@@ -576,7 +576,8 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
         span = orgs.body_at(stripped, 1, under.end(1))
         if span == (1, under.end(1)):
             return offset + 1, span[1] - 1, "subject"
-    lead_word = next((w for w in cues["lead"] if stripped.startswith(w)), None)
+    leads = cues["lead"]  # longest first; most clauses open with none of them: one test
+    lead_word = next((w for w in leads if stripped.startswith(w)), None) if stripped.startswith(leads) else None
     if lead_word is not None and not orgs.in_place_word(stripped, 0, len(lead_word), longer=True):
         return None  # 自2016年起…: an adverbial; but the 自 of 自治区党委 opens a place
     verb = orgs.first_cue(stripped)
