@@ -267,10 +267,10 @@ def test_a_day_after_a_numbered_item_mark_opening_its_line_is_a_date() -> None:
     assert [text[s.date_start : s.date_end] for s in segment(text) if s.date_start is not None] == ["11月2日", "11月5日"]
 
 
-def test_a_bare_day_with_no_month_anywhere_keeps_its_day() -> None:
+def test_a_bare_day_with_no_month_anywhere_stays_in_the_date_text_only() -> None:
     rows = partyevents.extract_text("本报讯(通讯员 钱某)9日,河口乡组织党员志愿者为独居老人清扫庭院,共30余人参加。")
     ev = rows.events[0]
-    assert (ev["year"], ev["month"], ev["day"]) == (None, None, 9)
+    assert ev["date_text"] == "9日" and (ev["year"], ev["month"], ev["day"]) == (None, None, None)
 
 
 def test_a_bare_day_takes_the_month_of_a_publication_month_without_a_day() -> None:

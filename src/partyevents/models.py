@@ -119,6 +119,8 @@ class EventRow(_Row):
     def _consistent(self) -> Self:
         if self.char_end < self.char_start:
             raise ValueError("char_end before char_start")
+        if self.day is not None and self.month is None:
+            raise ValueError("a day without a month")
         if self.year and self.month and self.day:
             try:
                 full = dt.date(self.year, self.month, self.day)

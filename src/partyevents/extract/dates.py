@@ -1007,7 +1007,8 @@ def _resolve_day_only(e: DateExpr, info: DateInfo, prev: DateInfo | None, later:
     elif anchor is not None:  # a publication month without its day: the day falls in it
         month, info.year, info.year_source = anchor.month, anchor.year, anchor.source
     else:
-        info.day, info.end_day = e.day, e.end_day  # 26日一大早 with no month anywhere: the day is still known
+        # 26日一大早 with no month anywhere: a day is no date of the tables without its month (the gold format has
+        # no day-only form, and panels count by month); date_text keeps what was written
         return
     info.month, info.day = month, e.day
     if e.end_day is not None:
