@@ -796,7 +796,7 @@ def test_a_subdistrict_office_written_with_its_core_is_its_subdistrict() -> None
 
 def test_a_compound_called_a_community_lies_in_the_community_the_title_names() -> None:
     title = "武汉市江夏区青松社区:协商议事解民忧"
-    p, _ = run("江夏区纸坊街道税务局家属楼社区楼前新装了电梯,社区居民十分满意。", title=title)
+    p, _ = run("江夏区纸坊街道粮食局家属楼社区院内加装了路灯,社区居民十分满意。", title=title)
     assert chain(p)[:7] == ("青松社区", "community", "湖北省", "武汉市", "江夏区", "纸坊街道", "青松社区")
     # no compound: the township the event names stays
     p, _ = run("江夏区纸坊街道组织党员开展志愿服务,社区居民十分满意。", title=title)

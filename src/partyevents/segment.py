@@ -1098,7 +1098,7 @@ def _apart(text: str, line: Line, cur: list[int]) -> bool:
                 and not any(w in sentence for w in words_of("segment_words.tsv", "this_time")))
     if line.text.startswith(words_of("segment_words.tsv", "earlier")):
         return True
-    for w in words_of("segment_words.tsv", "prompt"):  # 某办事处第一时间召开部署会: a step taken before the running day
+    for w in words_of("segment_words.tsv", "prompt"):  # 某街道第一时间召开动员会: a step taken before the running day
         at = sentence.find(w)
         if at >= 0 and sentence.startswith((*words_of("segment_words.tsv", "hold"), "成立", "组建"), at + len(w)):
             return True

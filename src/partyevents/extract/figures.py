@@ -394,7 +394,7 @@ def _noun_before(g: _Grammar, text: str, pos: int, lo: int, person: bool) -> tup
         if item is None or item[1] in _PERSON_CATEGORIES:
             return None
     elif _joined_other_kind(g, _trim_clause(g, clause)[: -len(noun[0])], noun[1]):
-        return None  # 干部以及部分青年志愿者共计50多人: the total of a list of several kinds of people
+        return None  # 网格员及退休教师共40余人: the total of a list of several kinds of people
     return noun
 
 
@@ -833,7 +833,7 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
         if noun and noun[0] in g.member_words:
             category = _team_members(g, text, m_start, lo) or category  # 讲师团现有成员5名: the team's members
         if category == "people":
-            category = _team_owner(g, text, m_start, lo) or category  # 服务队的十位大妈: the team's members
+            category = _team_owner(g, text, m_start, lo) or category  # 服务队的八位阿姨: the team's members
         if category == "people":
             category = _modified(g, text, m_start, lo, noun) or category
     elif unit.mode == "noun" and _lone_place(g, text, m_end, end):

@@ -221,7 +221,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         ) is not None:  # 某县某局…到某某乡开展: a township the gazetteer lacks, where the event happened
             mention = as_written
         if (by_title := _title_community(gz, text, ev, ctx.title or "", title, choice, mention)) is not None:
-            mention = by_title  # 某区某社区：… over 某单位家属楼社区楼前…: the compound's community
+            mention = by_title  # 某区某社区：… over 某单位宿舍楼社区院内…: the compound's community
         if mention is not None and (seat := _county_town(gz, text, ev, inside, mention)) is not None:
             mention = seat  # 某镇组织党员到县城参观: the township's county
         if mention is not None and home is not None and _home_below(gz, text, ev, inside, mention, home.mention):
