@@ -128,6 +128,11 @@ def _slow_noun_after(g: figures._Grammar, text: str, pos: int, end: int, person:
                 break  # a bracket the phrase did not open ends it
             i += 1
             continue
+        if ch == "、" and not person and head_cat == "places" and i == head_end:  # 村、社区党组织书记: one list of places
+            nxt = nouns.match(text, i + 1)
+            if nxt and not stop.match(text, i + 1) and g.nouns.get(nxt.group(), "") == "places":
+                i += 1
+                continue
         if ch == "、" and person and head_end < 0 and i == body_end:  # bodies listed before the word for people
             gap += 1
             i += 1

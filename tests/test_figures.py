@@ -149,3 +149,16 @@ def test_the_same_set_of_things_mentioned_again_is_one_figure() -> None:
     # things named in a list are another set; people counted at each step are kept
     assert len(find_figures("走访甲、乙2个村和丙等2个村。")) == 2
     assert len(find_figures("百余名骑手前来参与,百余名骑手一同合影。")) == 2
+
+
+def test_kinds_of_places_listed_before_a_word_for_their_officials_count_the_officials() -> None:
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(f.value_text, f.category) for f in find_figures(text)]
+
+    assert found("青山镇9个村、社区党组织书记轮流上台述职。") == [("9个", "cadres")]
+    assert found("全县6个乡镇、街道党委书记参加了培训。") == [("6个", "cadres")]
+    # their members, or no word for people after them: the places are counted, as with 三个党支部党员
+    assert found("青山镇9个村、社区党员参加了活动。") == [("9个", "places")]
+    assert found("活动覆盖了9个村、社区。") == [("9个", "places")]
+    # a new count after the list mark is a figure of its own
+    assert found("全省5个市、7个县的代表参加。") == [("5个", "places"), ("7个", "places")]

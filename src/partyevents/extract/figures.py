@@ -305,6 +305,8 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
             kept, head_end, gap = (head_end, head_cat), -1, 0
         elif person and head_end < 0 and text[at:i] == _LIST_MARK and at == body_end:
             gap += 1  # 300名区直单位、国有企业党员: the bodies the people come from, listed before the word for them
+        elif not person and head_cat == "places" and text[at:i] == _LIST_MARK and at == head_end and _place_next(g, text, i):
+            continue  # 12个村、社区党组织书记: kinds of places listed as one, like 村(社区); the head comes after them
         elif kind != "paren" or _unopened(text, pos, at):
             break  # a stop word, 的 right after the head, punctuation, a digit, or a bracket the phrase did not open
     if head_end < 0:
@@ -312,6 +314,17 @@ def _noun_after(g: _Grammar, text: str, pos: int, end: int, person: bool, prefer
             return _close_brackets(text, pos, kept[0]).lstrip("的"), kept[1]
         return _person_after_clause(g, text, pos, end) if person else None
     return _close_brackets(text, pos, head_end).lstrip("的"), head_cat
+
+
+def _place_next(g: _Grammar, text: str, pos: int) -> bool:
+    """Whether a word for a kind of place opens ``text`` at ``pos`` (``社区`` after ``村、``).
+
+    >>> g = _grammar()
+    >>> _place_next(g, "社区党组织书记", 0), _place_next(g, "3个社区", 0), _place_next(g, "党员", 0)
+    (True, False, False)
+    """
+    m = g.phrase_re.match(text, pos)
+    return m is not None and m.lastgroup == "noun" and g.nouns.get(m.group(), "") == "places"
 
 
 _RELATIVE_RE = re.compile(r"[^\d,，。;；:：!！?？“”()（）\n]{1,16}?的")  # a clause said of the people counted, to its 的
