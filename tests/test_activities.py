@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import partyevents
 from partyevents.extract.activities import classify_activities, classify_text, clause_cues, score_labels
 from partyevents.records import DocContext, Event
 from partyevents.resources import read_table, taxonomy
@@ -490,3 +491,12 @@ def test_a_named_occasion_of_no_label_is_other_whatever_the_later_paragraphs_tel
     assert primary == "other"
     primary, _ = classified("7月3日,东岭村党员走进社区开展服务活动。\n大家清扫楼道,清理杂物。")
     assert primary == "volunteer_service"  # a generic activity: what the paragraphs tell
+
+
+def test_a_motto_opening_the_page_leaves_the_main_clause_to_the_sentence_after_it() -> None:
+    # the first sentence holds no cue; the second opens with a span up to now and tells the activity, so a topic
+    # the later paragraphs repeat (乡村振兴, 产业发展) does not outweigh it
+    text = ("好风凭借力。今年以来,青山县委组织部组织80名村党组织书记赴外省围绕乡村振兴开展学习考察。\n"
+            "书记们参加了专题轮训班,听取了乡村振兴战略解读。\n"
+            "大家表示要抓好产业发展、农民增收,争当乡村振兴的排头兵。")
+    assert partyevents.extract_text(text).events[0]["activity_type"] == "study"

@@ -642,7 +642,30 @@ def _undated_lead_end(text: str) -> int:
     if mark is None or _any_time().search(text, 0, mark.end()):
         return 0
     opening = _sentence_time().match(text, mark.end())
-    return opening.end(1) if opening else 0
+    if opening:
+        return opening.end(1)
+    return _since_after_motto(text, mark.end())
+
+
+def _since_after_motto(text: str, start: int) -> int:
+    """The start of the second sentence when the first holds no cue of any label (a motto: ``乡村兴则国家兴。``) and
+    the second opens with a span up to now (``今年以来,``: its first clause ends with a word of kind
+    background_ending): that sentence tells the event's activity; else 0.
+
+    >>> t = "众人拾柴火焰高。今年以来,甲县组织党员开展学习。"
+    >>> t[_since_after_motto(t, 8):]
+    '今年以来,甲县组织党员开展学习。'
+    >>> _since_after_motto("甲县开展宣传。今年以来,甲县组织党员开展学习。", 7)
+    0
+    """
+    body = len(text) - len(text[start:].lstrip(" \u3000\n"))
+    first = _BOUNDARY.search(text, body)
+    if (first is None or text[first.start()] not in _CLAUSE_MARKS
+            or not text.endswith(_background_endings(), body, first.start())):
+        return 0
+    if any(clause_cues(clause) for clause in _CLAUSE_SPLIT.split(text[:start])):
+        return 0
+    return body
 
 
 @cache
