@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+import partyevents
 from org_plain_rules import in_place as _in_place
 from org_plain_rules import plain_masked as _plain_masked
 from partyevents.extract.organizations import find_organizations, masked, name_at, org_spans, organizer_in
@@ -776,3 +777,10 @@ def test_a_place_where_the_story_goes_on_under_a_new_subheading_does_not_replace
               Event(1, len(first), len(text), second, section="田间地头")]
     _, (organizer, _) = find_organizations(DocContext(text=text), events)
     assert organizer is not None and organizer.name == "东岭镇志愿服务队"
+
+
+def test_the_organizer_is_listed_even_when_it_is_a_place_gone_to() -> None:
+    # the visited places after 来到 leave the list, but the one that stands in for the organizer is its own words
+    ev = partyevents.extract_text("近日,记者来到青山县东岭乡西坡村、南河镇北沟村,村里的大喇叭都在播放党的二十大报告。").events[0]
+    assert ev["organization"] == "青山县东岭乡西坡村"
+    assert ev["organization"] in ev["organizations"]

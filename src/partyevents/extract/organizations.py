@@ -952,9 +952,9 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         ):
             named = sorted([*named, organizer], key=lambda m: m.start or 0)
         if said:
-            named = [m for m in named if m is organizer or not _inside(m, ev.start, said)]
+            named = [m for m in named if _same(m, organizer) or not _inside(m, ev.start, said)]
         if any(w in ev.text for w in _gone_words()):  # 先后前往X县、Y区: the places visited
-            named = [m for m in named if m is organizer or not _place_gone_to(ev, m)]
+            named = [m for m in named if _same(m, organizer) or not _place_gone_to(ev, m)]
         listed = _references_resolved(ctx, ev, named)  # 该街道: the body it stands for, listed once
         if organizer is not None and organizer.start is None and all(m.name != organizer.name for m in listed):
             listed.append(organizer)  # carried on from the event before: listed too
@@ -962,6 +962,13 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         if not is_caption(ev.text.split("\n", 1)[0]):  # a photo caption's scene: the story goes on from before it
             prev, prev_section = organizer, ev.section
     return out
+
+
+def _same(mention: OrgMention, organizer: OrgMention | None) -> bool:
+    """Whether ``mention`` is the organizer's own words (the same span, perhaps resolved to a longer name): the
+    organizer is always listed, even when it is a place gone to or named in words said."""
+    return organizer is not None and (mention is organizer or (
+        mention.start is not None and mention.start == organizer.start))
 
 
 @cache
