@@ -16,6 +16,11 @@ from partyevents.extract.activities import classify_activities, classify_text, c
 from partyevents.records import DocContext, Event
 from partyevents.resources import read_table, taxonomy
 
+
+def _primary(text: str) -> str:
+    """The primary label :func:`classify_activities` gives a one-event text of no title."""
+    return classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0]
+
 _FIRST_KEYWORD: dict[str, str] = {}
 for _label, _word, *_ in read_table("activity_keywords.tsv"):
     _FIRST_KEYWORD.setdefault(_label, _word)
@@ -80,11 +85,8 @@ def test_looking_and_learning_on_a_visit_is_an_inspection() -> None:
 
 
 def test_a_meeting_held_to_do_an_act_is_its_vehicle() -> None:
-    def primary(text: str) -> str:
-        return classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0]
-
-    assert primary("6月3日,南岭村党支部召开党员大会,成立南岭村第二联合党支部。") == "org_building"
-    assert primary("6月3日,南岭镇召开推进会,部署疫情防控工作。") == "meeting"
+    assert _primary("6月3日,南岭村党支部召开党员大会,成立南岭村第二联合党支部。") == "org_building"
+    assert _primary("6月3日,南岭镇召开推进会,部署疫情防控工作。") == "meeting"
 
 
 def test_subject_matter_right_before_the_act_is_its_object() -> None:
@@ -119,11 +121,8 @@ def test_a_title_names_no_side_act_the_event_tells_only_at_its_end() -> None:
 
 
 def test_the_tie_between_partners_is_no_activity_what_they_do_is() -> None:
-    def primary(text: str) -> str:
-        return classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0]
-
-    assert primary("4月10日,南岭小学党支部与结对共建的南岭社区党支部共同开展卫生清扫活动。") == "volunteer_service"
-    assert primary("4月10日,南岭小学党支部与南岭社区党支部开展联建共建活动,党员们清扫街道。") == "co_building"
+    assert _primary("4月10日,南岭小学党支部与结对共建的南岭社区党支部共同开展卫生清扫活动。") == "volunteer_service"
+    assert _primary("4月10日,南岭小学党支部与南岭社区党支部开展联建共建活动,党员们清扫街道。") == "co_building"
 
 
 def test_an_activity_named_as_such_beats_subject_matter() -> None:
@@ -465,11 +464,8 @@ def test_a_title_and_name_closing_a_list_of_who_acts_is_no_main_clause() -> None
 
 
 def test_who_acts_is_not_what_they_do() -> None:
-    def primary(text: str) -> str:
-        return classify_activities(DocContext(text=text), [Event(0, 0, len(text), text)])[0][0]
-
-    assert primary("近日,东岭村志愿者入户上门,向群众宣传防诈骗知识。") == "outreach"
-    assert primary("近日,东岭村党员志愿者奔赴河堤,参与防汛抢险。") == "volunteer_service"
+    assert _primary("近日,东岭村志愿者入户上门,向群众宣传防诈骗知识。") == "outreach"
+    assert _primary("近日,东岭村党员志愿者奔赴河堤,参与防汛抢险。") == "volunteer_service"
 
 
 def test_an_award_handed_out_at_a_meeting_leaves_it_a_meeting() -> None:

@@ -15,6 +15,12 @@ from partyevents.extract.figures import find_figures
 from partyevents.extract.numerals import to_chinese
 from partyevents.models import FIGURE_CATEGORIES, FigureKind
 
+
+def _found(text: str) -> list[tuple[str, str]]:
+    """(value text, category) of each figure found in ``text``."""
+    return [(f.value_text, f.category) for f in find_figures(text)]
+
+
 CASES: list[dict[str, Any]] = json.loads((Path(__file__).parent / "data" / "figure_cases.json").read_text("utf-8"))
 
 
@@ -127,13 +133,10 @@ def test_speaking_team_members_are_volunteers_and_the_four_leading_bodies_are_no
 
 
 def test_a_total_of_a_list_of_several_kinds_of_people_counts_people() -> None:
-    def cats(text: str) -> list[tuple[str, str]]:
-        return [(f.value_text, f.category) for f in find_figures(text)]
-
-    assert cats("乡机关干部和大学生志愿者共计40多人参加植树。") == [("40多人", "people")]
-    assert cats("乡机关干部、网格员以及退休教师合计35人到场。") == [("35人", "people")]
+    assert _found("乡机关干部和大学生志愿者共计40多人参加植树。") == [("40多人", "people")]
+    assert _found("乡机关干部、网格员以及退休教师合计35人到场。") == [("35人", "people")]
     # a list of one kind keeps its kind; an adjective before the noun is no list item
-    assert cats("部分青年志愿者共计40多人参加植树。") == [("40多人", "volunteers")]
+    assert _found("部分青年志愿者共计40多人参加植树。") == [("40多人", "volunteers")]
 
 
 def test_people_a_service_team_owns_are_its_volunteers() -> None:
@@ -152,13 +155,10 @@ def test_the_same_set_of_things_mentioned_again_is_one_figure() -> None:
 
 
 def test_kinds_of_places_listed_before_a_word_for_their_officials_count_the_officials() -> None:
-    def found(text: str) -> list[tuple[str, str]]:
-        return [(f.value_text, f.category) for f in find_figures(text)]
-
-    assert found("青山镇9个村、社区党组织书记轮流上台述职。") == [("9个", "cadres")]
-    assert found("全县6个乡镇、街道党委书记参加了培训。") == [("6个", "cadres")]
+    assert _found("青山镇9个村、社区党组织书记轮流上台述职。") == [("9个", "cadres")]
+    assert _found("全县6个乡镇、街道党委书记参加了培训。") == [("6个", "cadres")]
     # their members, or no word for people after them: the places are counted, as with 三个党支部党员
-    assert found("青山镇9个村、社区党员参加了活动。") == [("9个", "places")]
-    assert found("活动覆盖了9个村、社区。") == [("9个", "places")]
+    assert _found("青山镇9个村、社区党员参加了活动。") == [("9个", "places")]
+    assert _found("活动覆盖了9个村、社区。") == [("9个", "places")]
     # a new count after the list mark is a figure of its own
-    assert found("全省5个市、7个县的代表参加。") == [("5个", "places"), ("7个", "places")]
+    assert _found("全省5个市、7个县的代表参加。") == [("5个", "places"), ("7个", "places")]

@@ -1067,8 +1067,14 @@ def _elsewhere(text: str, line: Line, cur: list[int]) -> bool:
 
 
 _FIRST_CLAUSE = re.compile(r"[,，:：。!?;]")
-# a body described as the area's first or only one of its kind (某服务队是某县首个…): background about it
-_DESCRIBED = re.compile(r"^[^,，。!?;“”]{2,30}?是[^,，。!?;]{0,20}?(?:首个|首家|第一个|第一家|唯一)")
+
+
+@cache
+def _described() -> re.Pattern[str]:
+    """A body described as the area's first or only one of its kind (某服务队是某县首个…: ``segment_words.tsv``, kind
+    ``first_of_kind``): background about it."""
+    words = "|".join(map(re.escape, sorted(words_of("segment_words.tsv", "first_of_kind"), key=len, reverse=True)))
+    return re.compile(rf"^[^,，。!?;“”]{{2,30}}?是[^,，。!?;]{{0,20}}?(?:{words})")
 
 
 def _apart(text: str, line: Line, cur: list[int]) -> bool:
@@ -1102,7 +1108,7 @@ def _apart(text: str, line: Line, cur: list[int]) -> bool:
         at = sentence.find(w)
         if at >= 0 and sentence.startswith((*words_of("segment_words.tsv", "hold"), "成立", "组建"), at + len(w)):
             return True
-    if _DESCRIBED.match(line.text) and not line.text.startswith(words_of("segment_words.tsv", "this_time")):
+    if _described().match(line.text) and not line.text.startswith(words_of("segment_words.tsv", "this_time")):
         return True
     m = _AT_TOWNSHIP.match(line.text)
     if m is not None and not _generic_place(m["name"]) and m["name"] not in text[cur[0] : cur[1]]:

@@ -485,7 +485,7 @@ class Gazetteer:
                 if key[0] == "共" and text[start - 1 : start] == "中":  # 中共和县委: the Party's 和县, no 共和县
                     continue
                 if not short or _short_ok(text, start, end, start == pos and bool(out)) or (
-                    _after_travel(text, start) and all(self.divisions[i].level == "county" for i in ids)
+                    after_travel(text, start) and all(self.divisions[i].level == "county" for i in ids)
                     and not text.startswith(_short_context()[1], end)
                 ):  # 前往某某: a county's short form after a travel verb
                     out.append(Match(start, end, key, ids, short))
@@ -583,14 +583,15 @@ def _short_ok(text: str, start: int, end: int, after_place: bool) -> bool:
     )
 
 
-def _after_travel(text: str, start: int) -> bool:
+def after_travel(text: str, start: int) -> bool:
     """Whether a travel verb (前往, 赶赴: ``place_short_context.tsv``, ``travel``) ends right before ``start``: a
     county's short form may stand there (前往某某观摩), though the verb's last character is no ``before`` word.
 
-    >>> _after_travel("前往某某观摩", 2), _after_travel("以往某某", 2)
+    >>> after_travel("前往某某观摩", 2), after_travel("以往某某", 2)
     (True, False)
     """
-    return text.endswith(_short_context()[4], max(0, start - 2), start)
+    words = _short_context()[4]
+    return text.endswith(words, max(0, start - max(map(len, words), default=0)), start)
 
 
 def _cache_key(path: Path) -> tuple[object, ...]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from ..resources import read_table
-from .gazetteer import Gazetteer, Match
+from .gazetteer import Gazetteer, Match, after_travel
 
 __all__ = ["corroborated", "without_word_parts"]
 
@@ -39,12 +39,6 @@ _FEW = 3  # a name with more candidates than this (城关镇) says nothing about
 @cache
 def _confirm_words() -> tuple[str, ...]:
     return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "confirm")
-
-
-@cache
-def _travel_words() -> tuple[str, ...]:
-    """Travel verbs before a county's short form (赴, 前往: ``place_short_context.tsv``, ``travel``)."""
-    return tuple(r[1] for r in read_table("place_short_context.tsv") if r[0] == "travel")
 
 
 @cache
@@ -213,7 +207,7 @@ def _supported(
             return True
     if any(c in held or named.intersection(gz.ancestors(c)[:-1]) for c in m.candidates):
         return True
-    if not text.endswith(_travel_words(), max(0, m.start - 2), m.start):
+    if not after_travel(text, m.start):
         return False
     near = [c for c in m.candidates if held.intersection(gz.ancestors(c)[:-1])]  # in a province the page names
     return len(near) == 1
