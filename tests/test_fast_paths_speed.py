@@ -207,12 +207,12 @@ def test_no_look_ahead_where_the_first_characters_are_unknown_or_a_match_may_be_
 def _plain_strip(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[str, dict[str, object], list[object]]:
     """strip_boilerplate with every pattern tried on every line and the plain regexes."""
     with monkeypatch.context() as m:
-        m.setattr(normalize, "_furniture_searches", lambda joined: tuple(
+        m.setattr(normalize, "_furniture_searches", lambda joined, present: tuple(
             re.compile(p.pattern.split(")(?:", 1)[1][:-1]) if p.pattern.startswith("(?=[") else p
             for p in normalize._furniture_res()[1]))
         m.setattr(normalize, "_combined", lambda kind: re.compile("|".join(
             f"(?:{p.pattern})" for p in normalize.boilerplate_patterns()[kind])) if kind in ("inline", "tail") else None)
-        m.setattr(normalize, "_inline_for", lambda joined: re.compile("|".join(
+        m.setattr(normalize, "_inline_for", lambda joined, present: re.compile("|".join(
             f"(?:{p.pattern})" for p in normalize.boilerplate_patterns()["inline"])))
         words = normalize._domain_words()
         m.setattr(normalize, "_domain_re", lambda: type("R", (), {"search": staticmethod(

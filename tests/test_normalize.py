@@ -171,7 +171,7 @@ def test_whole_text_prefilter_of_furniture_patterns_changes_nothing(lines: list[
     every = nz._furniture_res()[1]
     real = nz._furniture_searches
     try:
-        nz._furniture_searches = lambda joined: every  # type: ignore[assignment]
+        nz._furniture_searches = lambda joined, present: every  # type: ignore[assignment]
         expected = nz.strip_boilerplate(text)
     finally:
         nz._furniture_searches = real  # type: ignore[assignment]

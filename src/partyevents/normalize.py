@@ -19,10 +19,11 @@ from functools import cache
 from importlib import resources as _res
 
 import ahocorasick_rs
+import numpy as np
 
 from .cache import cached, file_digest
 from .records import Normalized, Problem
-from .regex_first import required_literals, with_first_chars
+from .regex_first import first_chars, required_literals, with_first_chars
 from .resources import boilerplate_patterns, read_table
 from .script import code_points, detect_script, script_counts, simplify, to_simplified, traditional_chars
 
@@ -257,7 +258,6 @@ def _rare_chars() -> frozenset[str]:
 
 
 _HAN = "\\u3400-\\u9fff\\ue000-\\uf8ff"
-_PRIVATE_USE = re.compile("[\\ue000-\\uf8ff]")
 _LATIN_BETWEEN = re.compile(f"[A-Za-z](?<=[{_HAN}][A-Za-z])(?=[{_HAN}])")
 
 
@@ -271,19 +271,25 @@ def _rare_char_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _rare_hits(text: str) -> list[int]:
     """Offsets of the rare Han characters and private-use ones in ``text``.
 
-    Found from the few rare characters this text holds (usually none), each with ``str.find``: one class
+    Looked up for every character at once in a table over the BMP (:func:`_rare_mask`, numpy): one class
     of all twenty thousand would cost a new process 60 ms to compile, more than most documents.
 
     >>> _rare_hits("施工!爸辽僖矐該測試僖")
     [5, 6, 10]
     """
-    hits = [m.start() for m in _PRIVATE_USE.finditer(text)]
-    for ch in _rare_chars().intersection(text):
-        i = text.find(ch)
-        while i >= 0:
-            hits.append(i)
-            i = text.find(ch, i + 1)
-    return sorted(hits)
+    if text.isascii():
+        return []
+    codes = code_points(text)
+    return np.flatnonzero(_rare_mask()[np.minimum(codes, 0xFFFF)]).tolist()  # beyond the BMP: never rare
+
+
+@cache
+def _rare_mask() -> np.ndarray:
+    """:func:`_rare_chars` and the private-use area as a boolean array over the BMP code points (U+FFFF: False)."""
+    mask = np.zeros(0x10000, dtype=bool)
+    mask[[ord(c) for c in _rare_chars()]] = True
+    mask[0xE000:0xF900] = True
+    return mask
 
 
 _RUN_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z\ue000-\uf8ff]+")
@@ -556,17 +562,25 @@ def _combined(kind: str) -> re.Pattern[str] | None:
     return with_first_chars(re.compile("|".join(f"(?:{p.pattern})" for p in pats))) if pats else None
 
 
-def _inline_for(joined: str) -> re.Pattern[str] | None:
+def _inline_for(joined: str, present: frozenset[str]) -> re.Pattern[str] | None:
     """The ``inline`` patterns that cut something somewhere in ``joined``, as one alternation (None: none does).
 
     A pattern is tried on the text only when it holds one of the literals every match of it holds, and the
     alternation is built of the patterns that match: the same cuts as all of them, line by line, at the cost
     of the few that can cut here (one alternation of them all tries every pattern at every position).
+    ``present`` is :func:`present_literals` of ``joined``.
     """
     pats = boilerplate_patterns().get("inline", ())
-    present = present_literals(joined)
-    chosen = tuple(i for i, p in enumerate(pats) if _holds_literal(p, present) and p.search(joined) is not None)
+    fast = _inline_searches()
+    chosen = tuple(i for i, p in enumerate(pats) if _holds_literal(p, present) and fast[i].search(joined) is not None)
     return _inline_alternation(chosen) if chosen else None
+
+
+@cache
+def _inline_searches() -> tuple[re.Pattern[str], ...]:
+    """The ``inline`` patterns behind a look-ahead on their first characters (the same matches: one that opens
+    with look-behinds, such as the one of stray ASCII words, is tried only where an ASCII character stands)."""
+    return tuple(with_first_chars(p) for p in boilerplate_patterns().get("inline", ()))
 
 
 @cache
@@ -638,14 +652,46 @@ def _furniture_res() -> tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...
     unanchored ones ``re`` would try them at every position, and could not skip ahead to
     the possible first characters of the others (2.5× slower on body lines).
     """
-    anchored: list[str] = []
+    anchored = _anchored_alternatives()
     rest: list[re.Pattern[str]] = []
     for p in boilerplate_patterns().get("line", ()):
-        alts = _alternatives(p.pattern)
-        anchored += [a for a in alts if a.startswith("^")]
-        if others := [a for a in alts if not a.startswith("^")]:
+        if others := [a for a in _alternatives(p.pattern) if not a.startswith("^")]:
             rest.append(with_first_chars(re.compile("|".join(others))))
-    return (re.compile("|".join(f"(?:{a})" for a in anchored)) if anchored else None), tuple(rest)
+    return _anchored_alternation(tuple(range(len(anchored)))), tuple(rest)
+
+
+@cache
+def _anchored_alternatives() -> tuple[str, ...]:
+    """The alternatives anchored at ``^`` of the ``line`` patterns, in order."""
+    return tuple(a for p in boilerplate_patterns().get("line", ()) for a in _alternatives(p.pattern) if a.startswith("^"))
+
+
+@cache
+def _anchored_alternation(chosen: tuple[int, ...]) -> re.Pattern[str] | None:
+    """The anchored alternatives numbered ``chosen`` as one alternation (None: none)."""
+    alts = _anchored_alternatives()
+    return re.compile("|".join(f"(?:{alts[i]})" for i in chosen)) if chosen else None
+
+
+@cache
+def _anchored_firsts() -> tuple[re.Pattern[str] | None, ...]:
+    """Per anchored alternative, the class of the characters its matches can start with (None: unknown, or it may
+    match the empty string)."""
+    out: list[re.Pattern[str] | None] = []
+    for a in _anchored_alternatives():
+        try:
+            first = first_chars(re.compile(a))
+        except re.error:  # pragma: no cover - each alternative compiles on its own today
+            first = None
+        out.append(re.compile(first) if first is not None else None)
+    return tuple(out)
+
+
+@cache
+def _anchored_for(first: str) -> re.Pattern[str] | None:
+    """The anchored alternatives that can match a line opening with the character ``first``, as one alternation
+    (None: none can): the same lines as all of them, without trying the forty that start elsewhere."""
+    return _anchored_alternation(tuple(i for i, f in enumerate(_anchored_firsts()) if f is None or f.match(first)))
 
 
 _LINE_BOUND = re.compile(r"\^|\$|\\[AZbB]|\(\?<?!")  # anchors, \b/\B, negative lookaround
@@ -664,11 +710,11 @@ def _checkable_on_text(pattern: re.Pattern[str]) -> bool:
     return not _LINE_BOUND.search(pattern.pattern)
 
 
-def _furniture_searches(joined: str) -> tuple[re.Pattern[str], ...]:
+def _furniture_searches(joined: str, present: frozenset[str]) -> tuple[re.Pattern[str], ...]:
     """The unanchored ``line`` patterns worth trying on the lines of ``joined`` (one search of the whole
     text rules out each pattern that matches nowhere, instead of one search per line; a text holding none of
-    the literals every match of a pattern holds rules it out too, whatever its anchors and look-arounds)."""
-    present = present_literals(joined)
+    the literals every match of a pattern holds rules it out too, whatever its anchors and look-arounds).
+    ``present`` is :func:`present_literals` of ``joined``."""
     return tuple(p for p in _furniture_res()[1] if _may_match_a_line(p, joined, present))
 
 
@@ -686,7 +732,8 @@ def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None
     >>> _is_furniture("您所在的位置:首页 > 新闻"), _is_furniture("粤ICP备12345号"), _is_furniture("党员进社区。")
     (True, True, False)
     """
-    anchored, rest = _furniture_res()
+    rest = _furniture_res()[1]
+    anchored = _anchored_for(line[0]) if line else _furniture_res()[0]
     if anchored is not None and anchored.match(line):
         return True
     for pattern in rest if searches is None else searches:  # noqa: SIM110 (a plain loop: a generator per
@@ -756,10 +803,11 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
     problems: list[Problem] = []
     lines = [" ".join(line.split()) for line in text.split("\n")]
     joined = "\n".join(lines)
-    inline_re = _inline_for(joined)  # None: no fragment to cut anywhere
+    present = present_literals(joined)  # one automaton pass, for both prefilters below
+    inline_re = _inline_for(joined, present)  # None: no fragment to cut anywhere
     # cutting a fragment out of a line can make a pattern match there: then every pattern is tried
     # (a line the inline fragments leave as it was is a line of ``joined``: the searches hold for it)
-    searches = _furniture_searches(joined)
+    searches = _furniture_searches(joined, present)
     kept: list[str] = []
     header: list[str] = []  # short lines before the first body line
     seen_body = False
