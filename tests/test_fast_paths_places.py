@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from partyevents import pipeline
 from partyevents.extract import place_ambiguity, places
 from partyevents.extract.gazetteer import Gazetteer, Match, _short_ok, gazetteer
+from partyevents.extract.wordtrie import first_ending, first_starting
 from partyevents.ingest import iter_inputs
 from partyevents.records import DocContext, DocumentResult, Event, OrgMention, RawDocument
 
@@ -453,3 +454,21 @@ def test_where_word_ending_late_enough_agrees_with_endswith_per_position(clause:
     lo = max(cut + 1, 1)
     plain = any(clause.endswith(w, 0, k) for k in range(lo, len(clause) + 1) for w in words)
     assert places._where_word_ending_from(clause, lo) == plain
+
+
+_WORD_LISTS = [("往", "前往", "到"), ("村民", "村"), ("上午", "下午", "午"), ("在",)]
+
+
+@given(st.text(alphabet=st.sampled_from("前往到村民上下午在某甲"), max_size=12), st.sampled_from(_WORD_LISTS),
+       st.integers(0, 13))
+def test_first_word_ending_or_starting_is_the_plain_search(text: str, words: tuple[str, ...], at: int) -> None:
+    at = min(at, len(text))
+    assert first_ending(text, words, at) == next((w for w in words if text.endswith(w, 0, at)), None)
+    assert first_starting(text, words, at) == next((w for w in words if text.startswith(w, at)), None)
+
+
+@given(st.text(alphabet=st.sampled_from("迁至移民搬到在某村甲"), max_size=12), st.integers(0, 13))
+def test_moved_to_with_its_early_exit_is_the_plain_test(text: str, start: int) -> None:
+    start = min(start, len(text))
+    word = max((w for w in places._where_words() if text.endswith(w, 0, start)), key=len, default="")
+    assert places._moved_to(text, start) == (bool(word) and text.endswith(places._moving_words(), 0, start - len(word)))

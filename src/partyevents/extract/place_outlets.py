@@ -27,6 +27,7 @@ from functools import cache
 from typing import Protocol
 
 from ..resources import words_of
+from .wordtrie import first_starting
 
 __all__ = ["Named", "outlet_names", "where_words"]
 
@@ -57,7 +58,7 @@ def outlet_names(text: str, mentions: Sequence[Named]) -> set[int]:
     for i, m in enumerate(mentions):
         if m.community is not None or (i + 1 < n and mentions[i + 1].start == m.end):
             continue
-        word = next((w for w in words if text.startswith(w, m.end)), None)
+        word = first_starting(text, words, m.end)
         if word is not None and not text.startswith(where_words("outlet_body"), m.end + len(word)):
             lo = i
             while lo > 0 and mentions[lo - 1].end == mentions[lo].start:

@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .place_outlets import Named, where_words
+from .wordtrie import first_starting
 
 __all__ = ["resident_homes"]
 
@@ -60,7 +61,7 @@ def resident_homes(text: str, mentions: Sequence[Named]) -> set[int]:
 def _quoted_resident(text: str, end: int) -> bool:
     """Whether a resident word follows ``end`` (after an optional 的) and the sentence goes on to quote them."""
     at = end + 1 if text.startswith("的", end) else end
-    word = next((w for w in where_words("resident") if text.startswith(w, at)), None)
+    word = first_starting(text, where_words("resident"), at)
     if word is None:
         return False
     rest = at + len(word)

@@ -36,6 +36,7 @@ from itertools import pairwise
 
 from ..resources import words_of
 from .gazetteer import Gazetteer, Match, _short_ok
+from .wordtrie import first_starting
 
 __all__ = ["bare_after_counties", "recandidated", "street_townships", "townships_of_counties", "variant_townships"]
 
@@ -132,7 +133,7 @@ def bare_after_counties(gz: Gazetteer, text: str, matches: list[Match]) -> list[
                 continue  # 某某第三居委会: an ordinal unit keeps the township's name in its own
             towns = [t for t in gz.townships_of_core(core) if gz.divisions[t].parent in counties]
             if len(towns) == 1:
-                office = next((w for w in _OFFICE_WORDS if text.startswith(w, end)), "")  # 某区某某办事处
+                office = first_starting(text, _OFFICE_WORDS, end) or ""  # 某区某某办事处
                 out.append(Match(m.end, end + len(office), core + office, (towns[0],), True))
                 break
     return out

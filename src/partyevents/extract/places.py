@@ -116,6 +116,7 @@ from .place_variants import (
     townships_of_counties,
     variant_townships,
 )
+from .wordtrie import first_ending, first_starting
 
 __all__ = ["resolve_places"]
 
@@ -404,7 +405,7 @@ def _whole_place(
     at = d.end
     while at < ev.end and text[at] in ",，、 ":
         at += 1
-    at += next((len(w) for w in _times_of_day() if text.startswith(w, at)), 0)
+    at += len(first_starting(text, _times_of_day(), at) or "")
     while at < ev.end and text[at] in ",，、 ":
         at += 1
     if text[at : at + 1] not in _WHOLE_OPENERS:  # most dated sentences: no whole-place word can start here
@@ -1257,7 +1258,7 @@ def _free_start(text: str, start: int) -> bool:
     if text.endswith(_opening_words(), 0, start):
         return True
     if prev not in _DATE_ENDS:  # a time of day between the date and the name: 12月23日下午新里村
-        word = next((w for w in _times_of_day() if text.endswith(w, 0, start)), None)
+        word = first_ending(text, _times_of_day(), start)
         if word is None:
             return False
         start -= len(word)
@@ -1732,7 +1733,7 @@ def _example_of(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], m: 
     is named only as a person's post (某社区居委会网格员某某: the ``title`` words of ``place_where_words.tsv``, after
     the community's body if any): the occasion is the wider place's, the person one example of it; else ``m``."""
     end = m.end
-    body = next((w for w in _BODY_WORDS if text.startswith(w, end)), "")
+    body = first_starting(text, _BODY_WORDS, end) or ""
     if m.community is None or not text.startswith(_title_words(), end + len(body)):
         return m
     acting = {(o.start, o.end) for o in (ev.organization, *ev.organizations) if o is not None}
@@ -2044,7 +2045,7 @@ def _site_of(text: str, end: int) -> bool:
 def _located_at(text: str, inside: list[_Mention], end: int) -> list[_Mention] | None:
     """The group of names right after a word of location that follows a venue's owner ending at ``end`` (在某镇设立于
     某市的服务站: 某市; ``place_where_words.tsv``, kind ``located``), else None."""
-    word = next((w for w in _located_words() if text.startswith(w, end)), None)
+    word = first_starting(text, _located_words(), end)
     if word is None:
         return None
     k = next((k for k, n in enumerate(inside) if n.start == end + len(word)), None)
@@ -2054,7 +2055,7 @@ def _located_at(text: str, inside: list[_Mention], end: int) -> list[_Mention] |
 def _located_after_where(text: str, start: int) -> bool:
     """Whether a where-word and a word of location come right before ``start`` (来到位于某镇的农场: the site lies in
     某镇, where the event happened)."""
-    word = next((w for w in _located_words() if text.endswith(w, 0, start)), None)
+    word = first_ending(text, _located_words(), start)
     return word is not None and text.endswith(_where_words(), 0, start - len(word))
 
 
@@ -2078,7 +2079,7 @@ def _described_venue(text: str, inside: list[_Mention], i: int) -> bool:
     """Whether the name ``inside[i]`` follows a kind of village (示范村: ``title_word``) that a where-word opens a
     short description of, in one clause and naming no other place (来到全县美丽乡村示范村某村)."""
     m = inside[i]
-    kind = next((w for w in _kind_words() if text.endswith(w, 0, m.start)), None)
+    kind = first_ending(text, _kind_words(), m.start)
     if kind is None:
         return False
     lo = max(0, m.start - len(kind) - _DESCRIPTION, inside[i - 1].end if i else 0)
@@ -2095,6 +2096,8 @@ def _where_word_ending_from(clause: str, lo: int) -> bool:
 def _moved_to(text: str, start: int) -> bool:
     """Whether the where-word before ``start`` follows a word of moving (移民搬迁至某村): the place is where people
     moved to, not where the event happened (``place_where_words.tsv``, kind ``moving``)."""
+    if not text.endswith(_where_words(), 0, start):  # one test in C: most names follow no where-word
+        return False
     word = max((w for w in _where_words() if text.endswith(w, 0, start)), key=len, default="")
     return bool(word) and text.endswith(_moving_words(), 0, start - len(word))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["trie_pattern"]
+__all__ = ["first_ending", "first_starting", "trie_pattern"]
 
 _Node = dict[str, "_Node"]
 _END = ""  # marks a node where a word ends
@@ -47,3 +47,29 @@ def _emit(node: _Node) -> str:
     if _END in node:
         return "(?:" + "|".join(branches) + ")?"
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def first_ending(text: str, words: tuple[str, ...], end: int) -> str | None:
+    """The first of ``words``, in their order, that ``text[:end]`` ends with (None: none does).
+
+    ``next((w for w in words if text.endswith(w, 0, end)), None)``, with one test in C first: at most positions
+    no word ends there.
+
+    >>> first_ending("前往某村", ("往", "前往"), 2), first_ending("前往某村", ("往",), 3)
+    ('往', None)
+    """
+    if not text.endswith(words, 0, end):
+        return None
+    return next(w for w in words if text.endswith(w, 0, end))
+
+
+def first_starting(text: str, words: tuple[str, ...], at: int) -> str | None:
+    """The first of ``words``, in their order, that ``text`` holds at ``at`` (None: none): :func:`first_ending`'s
+    counterpart.
+
+    >>> first_starting("某村村民说", ("村民", "村"), 2), first_starting("某村村民说", ("居民",), 2)
+    ('村民', None)
+    """
+    if not text.startswith(words, at):
+        return None
+    return next(w for w in words if text.startswith(w, at))
