@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from partyevents import pipeline
-from partyevents.extract import place_ambiguity, places
+from partyevents.extract import place_ambiguity, place_variants, places
 from partyevents.extract.gazetteer import Gazetteer, Match, _short_ok, gazetteer
 from partyevents.extract.wordtrie import first_ending, first_starting
 from partyevents.ingest import iter_inputs
@@ -472,3 +472,47 @@ def test_moved_to_with_its_early_exit_is_the_plain_test(text: str, start: int) -
     start = min(start, len(text))
     word = max((w for w in places._where_words() if text.endswith(w, 0, start)), key=len, default="")
     assert places._moved_to(text, start) == (bool(word) and text.endswith(places._moving_words(), 0, start - len(word)))
+
+
+@given(st.text(alphabet=st.sampled_from("来到前往赴在于走进深入某村乡"), max_size=12), st.integers(0, 13))
+def test_longest_where_word_is_the_plain_max(text: str, start: int) -> None:
+    start = min(start, len(text))
+    plain = max((w for w in places._where_words() if text.endswith(w, 0, start)), key=len, default="")
+    assert places._longest_where_word(text, start) == plain
+
+
+@given(st.text(alphabet=st.sampled_from("各个村社区居()（）全乡镇街某"), max_size=14))
+def test_several_words_regex_is_the_plain_membership_test(lead: str) -> None:
+    assert bool(places._several_re().search(lead)) == any(w in lead for w in places._several_words())
+
+
+def _plain_bare_after_counties(gz: Gazetteer, text: str, matches: list[Match]) -> list[Match]:
+    """:func:`place_variants.bare_after_counties` with every match's counties taken before its cores are tried."""
+    out: list[Match] = []
+    starts = {m.start for m in matches}
+    common = place_variants.words_of("place_short_context.tsv", "common_core")
+    for m in matches:
+        counties = {c for c in m.candidates if gz.divisions[c].level == "county"}
+        if m.end in starts or not counties:
+            continue
+        for k in place_variants._CORES:
+            end = m.end + k
+            core = text[m.end : end]
+            if (core not in gz.township_cores or core in common or not _short_ok(text, m.end, end, True)
+                    or text.startswith("第", end)):
+                continue
+            towns = [t for t in gz.townships_of_core(core) if gz.divisions[t].parent in counties]
+            if len(towns) == 1:
+                office = next((w for w in place_variants._OFFICE_WORDS if text.startswith(w, end)), "")
+                out.append(Match(m.end, end + len(office), core + office, (towns[0],), True))
+                break
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    *[r.text for r in RESULTS], "5月1日,诸暨枫桥发动党员清扫街巷。", "罗田县三里畈镇党委书记到浙江湖州调研。",
+    "长沙县黄兴办事处组织开展活动,宁乡县第三居委会参加。", "某县胜利完成任务,东阳横店街道办事处召开会议。"])
+def test_bare_townships_after_counties_as_the_plain_loop(text: str) -> None:
+    gz = gazetteer()
+    found = gz.find(text)
+    assert place_variants.bare_after_counties(gz, text, found) == _plain_bare_after_counties(gz, text, found)

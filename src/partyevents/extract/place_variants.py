@@ -123,14 +123,16 @@ def bare_after_counties(gz: Gazetteer, text: str, matches: list[Match]) -> list[
     for m in matches:
         if m.end in starts:
             continue
-        counties = {c for c in m.candidates if gz.divisions[c].level == "county"}
-        if not counties:
-            continue
+        counties: set[int] | None = None  # the match's counties, once a core follows it (most have none)
         for k in _CORES:
             end = m.end + k
             core = text[m.end : end]
             if core not in cores or core in common or not _short_ok(text, m.end, end, True) or text.startswith("第", end):
                 continue  # 某某第三居委会: an ordinal unit keeps the township's name in its own
+            if counties is None:
+                counties = {c for c in m.candidates if gz.divisions[c].level == "county"}
+            if not counties:
+                break
             towns = [t for t in gz.townships_of_core(core) if gz.divisions[t].parent in counties]
             if len(towns) == 1:
                 office = first_starting(text, _OFFICE_WORDS, end) or ""  # 某区某某办事处

@@ -1149,9 +1149,11 @@ def _community_start(
         return None, None
     if free is None:
         return None, None
-    for k in range(min(reach, _FREE_LONGEST), 1, -1):  # standing on its own: 。宝山苑社区党支部…, 在鸿翔社区
+    longest = min(reach, _FREE_LONGEST)
+    held = _last_end(pos - longest + 1, pos, (ending, counties or {}))
+    for k in range(longest, 1, -1):  # standing on its own: 。宝山苑社区党支部…, 在鸿翔社区
         start = pos - k
-        if any(e in places for places in (ending, counties or {}) for e in range(start + 1, pos)):
+        if held > start:
             continue  # 赴某县某村: no name holds a place's name
         if _stands_alone(text, start, pos + len(suffix), free) and free(start, pos, pos + len(suffix)):
             return start, None
@@ -1167,13 +1169,29 @@ def _longer_free_name(
     village). ``places`` map the ends of the page's place names."""
     if free is None or text[pos - k - 1 : pos - k] in _LIST_MARKS or text.endswith(_PLACE_ENDS, 0, pos - k):
         return None  # 沙某镇某村: a village after a township the gazetteer writes otherwise
-    for j in range(min(reach, _FREE_LONGEST), k, -1):
+    longest = min(reach, _FREE_LONGEST)
+    held = _last_end(pos - longest + 1, pos - k + 1, places)
+    for j in range(longest, k, -1):
         start = pos - j
-        if any(e in ends for ends in places for e in range(start + 1, pos - k + 1)):
+        if held > start:  # a place's name ends inside
             continue
         if _stands_alone(text, start, end, free) and free(start, pos, end):
             return start
     return None
+
+
+def _last_end(lo: int, hi: int, places: tuple[Container[int], ...]) -> int:
+    """The last position in ``range(lo, hi)`` where a place's name ends (a key of one of ``places``), else -1: a
+    name starting at ``start`` holds one exactly when it is after ``start`` (one pass, not one per start tried).
+
+    >>> _last_end(3, 8, ({4: "a"}, {6: "b"})), _last_end(3, 8, ({9: "c"},))
+    (6, -1)
+    """
+    for e in range(hi - 1, lo - 1, -1):
+        for ends in places:
+            if e in ends:
+                return e
+    return -1
 
 
 _PLACE_ENDS = ("省", "市", "州", "盟", "县", "区", "旗", "镇", "乡", "街道", "苏木")  # a place's level word ends it
@@ -1985,7 +2003,7 @@ def _later_venue(
     no place holds lies in a township ``base``). Not a body (在某村党支部的带领下), another activity's time (在某村调研
     时) nor one of several, nor when the lead sentence spans many places (各村, 全乡: the venue is one example)."""
     lead = text[_sentence_start(text, first_end - 1) if first_end > 0 else 0 : first_end]
-    if any(w in lead for w in _several_words()):  # 穿梭在各个村、社区…。在某村,…: one example of many
+    if _several_re().search(lead):  # 穿梭在各个村、社区…。在某村,…: one example of many
         return None
     stop = text.find("\n", first_end)  # the lead's paragraph and the next one
     stop = text.find("\n", stop + 1) if stop >= 0 else -1
@@ -2018,6 +2036,12 @@ def _later_venue(
 def _several_words() -> tuple[str, ...]:
     """Words of a lead sentence spanning many places (各村, 全乡: ``place_where_words.tsv``, kind ``several``)."""
     return words_of("place_where_words.tsv", "several")
+
+
+@cache
+def _several_re() -> re.Pattern[str]:
+    """:func:`_several_words` as one regex: it finds one in a text exactly when ``any(w in text for w in words)``."""
+    return re.compile("|".join(map(re.escape, _several_words())) or "(?!)")
 
 
 @cache
@@ -2098,8 +2122,26 @@ def _moved_to(text: str, start: int) -> bool:
     moved to, not where the event happened (``place_where_words.tsv``, kind ``moving``)."""
     if not text.endswith(_where_words(), 0, start):  # one test in C: most names follow no where-word
         return False
-    word = max((w for w in _where_words() if text.endswith(w, 0, start)), key=len, default="")
+    word = _longest_where_word(text, start)
     return bool(word) and text.endswith(_moving_words(), 0, start - len(word))
+
+
+def _longest_where_word(text: str, start: int) -> str:
+    """The longest where-word ending at ``start`` ('' for none): ``max((w for w in _where_words() if
+    text.endswith(w, 0, start)), key=len, default="")``, by a set lookup per word length.
+
+    >>> _longest_where_word("搬迁到某村", 3), _longest_where_word("某村", 1)
+    ('到', '')
+    """
+    words, lengths = _where_word_lengths()
+    return next((text[start - n : start] for n in lengths if n <= start and text[start - n : start] in words), "")
+
+
+@cache
+def _where_word_lengths() -> tuple[frozenset[str], tuple[int, ...]]:
+    """:func:`_where_words` as a set, and their lengths, longest first."""
+    words = _where_words()
+    return frozenset(words), tuple(sorted({len(w) for w in words}, reverse=True))
 
 
 @cache
