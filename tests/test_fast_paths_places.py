@@ -516,3 +516,11 @@ def test_bare_townships_after_counties_as_the_plain_loop(text: str) -> None:
     gz = gazetteer()
     found = gz.find(text)
     assert place_variants.bare_after_counties(gz, text, found) == _plain_bare_after_counties(gz, text, found)
+
+
+@given(st.sets(st.integers(0, 12)), st.sets(st.integers(0, 12)), st.integers(0, 12), st.integers(1, 6))
+def test_last_place_end_answers_the_plain_test_for_every_start(a: set[int], b: set[int], pos: int, longest: int) -> None:
+    ends = (dict.fromkeys(a), dict.fromkeys(b))
+    held = places._last_end(pos - longest + 1, pos, ends)
+    for start in range(max(0, pos - longest), pos):
+        assert (held > start) == any(e in d for d in ends for e in range(start + 1, pos))
