@@ -59,3 +59,15 @@ def test_inline_patterns_chosen_as_by_plain_searches(joined: str) -> None:
 def test_rare_table_matches_the_class_beyond_the_han_block(text: str) -> None:
     rare, _ = nz._rare_char_re()
     assert nz._rare_hits(text) == [m.start() for m in rare.finditer(text)]
+
+
+_TEXT_BITS = ["粤ICP备12345号", "版权所有", "网站地图", "上一篇:a 下一篇:b", " > x > ", "Processed in 0.1 second",
+              "某社区开展活动。", "\n", "已有12人参与", "a.jpg", "读完约需3分钟", "二维码下载"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TEXT_BITS), max_size=8).map("".join))
+def test_furniture_searches_are_the_plain_per_pattern_checks(joined: str) -> None:
+    present = nz.present_literals(joined)
+    plain = tuple(p for p in nz._furniture_res()[1] if nz._may_match_a_line(p, joined, present))
+    assert nz._furniture_searches(joined, present) == plain

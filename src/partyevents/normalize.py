@@ -570,17 +570,17 @@ def _inline_for(joined: str, present: frozenset[str]) -> re.Pattern[str] | None:
     of the few that can cut here (one alternation of them all tries every pattern at every position).
     ``present`` is :func:`present_literals` of ``joined``.
     """
-    pats = boilerplate_patterns().get("inline", ())
-    fast = _inline_searches()
-    chosen = tuple(i for i, p in enumerate(pats) if _holds_literal(p, present) and fast[i].search(joined) is not None)
+    chosen = tuple(i for i, (fast, literals) in enumerate(_inline_searches())
+                   if (literals is None or not literals.isdisjoint(present)) and fast.search(joined) is not None)
     return _inline_alternation(chosen) if chosen else None
 
 
 @cache
-def _inline_searches() -> tuple[re.Pattern[str], ...]:
-    """The ``inline`` patterns behind a look-ahead on their first characters (the same matches: one that opens
-    with look-behinds, such as the one of stray ASCII words, is tried only where an ASCII character stands)."""
-    return tuple(with_first_chars(p) for p in boilerplate_patterns().get("inline", ()))
+def _inline_searches() -> tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]:
+    """Per ``inline`` pattern: itself behind a look-ahead on its first characters (the same matches: one that opens
+    with look-behinds, such as the one of stray ASCII words, is tried only where an ASCII character stands), and
+    its :func:`_literals`."""
+    return tuple((with_first_chars(p), _literals(p)) for p in boilerplate_patterns().get("inline", ()))
 
 
 @cache
@@ -715,7 +715,15 @@ def _furniture_searches(joined: str, present: frozenset[str]) -> tuple[re.Patter
     text rules out each pattern that matches nowhere, instead of one search per line; a text holding none of
     the literals every match of a pattern holds rules it out too, whatever its anchors and look-arounds).
     ``present`` is :func:`present_literals` of ``joined``."""
-    return tuple(p for p in _furniture_res()[1] if _may_match_a_line(p, joined, present))
+    return tuple(p for p, literals, checkable in _furniture_checks()
+                 if (literals is None or not literals.isdisjoint(present)) and (not checkable or p.search(joined)))
+
+
+@cache
+def _furniture_checks() -> tuple[tuple[re.Pattern[str], frozenset[str] | None, bool], ...]:
+    """Per unanchored ``line`` pattern: itself, its :func:`_literals` and :func:`_checkable_on_text` (what
+    :func:`_may_match_a_line` (the plain form, kept for the tests) asks, looked up once)."""
+    return tuple((p, _literals(p), _checkable_on_text(p)) for p in _furniture_res()[1])
 
 
 def _may_match_a_line(pattern: re.Pattern[str], joined: str, present: frozenset[str]) -> bool:
