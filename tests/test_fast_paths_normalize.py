@@ -12,7 +12,7 @@ from fast_path_helpers import samples
 from partyevents import normalize as nz
 
 # openings of furniture lines and of prose, so that drawn lines start where the anchored alternatives do
-_LINE_BITS = ["首页", " > ", "您所在的位置:", "上一篇:", "版权所有", "Copyright", "12:30", "编辑:王某", "摄影/李某",
+_LINE_BITS = ["首页", " > ", "当前位置:", "上一篇:", "版权所有", "Copyright", "12:30", "编辑:王某", "摄影/李某",
               "【打印】", "关闭窗口", "http://a.cn", "·请遵守", "2021-05-06", "某社区开展活动,", "共30人参加。", "(", "]",
               "热线:", "值班电话:", "©", "  ", "a", "7", "。", "扫一扫", "责任编辑 张三"]
 
