@@ -12,7 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import partyevents
-from partyevents.extract.activities import classify_activities, classify_text, clause_cues, score_labels
+from partyevents.extract.activities import (
+    classify_activities,
+    classify_text,
+    clause_cues,
+    clause_topics,
+    score_labels,
+)
 from partyevents.records import DocContext, Event
 from partyevents.resources import read_table, taxonomy
 
@@ -237,8 +243,10 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
                     w, main_found = weights["main"], True
                 else:
                     w = weights["sentence"] if n_sentence == main_sentence else weights["rest"]
-                for label, (strength, offset) in found.items():
-                    scores.setdefault(label, [0.0, float(cpos + offset)])[0] += w * strength
+                topics = clause_topics(clause) if w == weights["main"] else set()  # of the main clause: as in
+                for label, (strength, offset) in found.items():  # another clause of its sentence
+                    weight = weights["sentence"] if label in topics else w
+                    scores.setdefault(label, [0.0, float(cpos + offset)])[0] += weight * strength
             cpos += len(clause) + 1
         pos += len(sentence)
     return [(k, (v[0], int(v[1]))) for k, v in scores.items()]
@@ -496,3 +504,11 @@ def test_a_motto_opening_the_page_leaves_the_main_clause_to_the_sentence_after_i
             "书记们参加了专题轮训班,听取了乡村振兴战略解读。\n"
             "大家表示要抓好产业发展、农民增收,争当乡村振兴的排头兵。")
     assert partyevents.extract_text(text).events[0]["activity_type"] == "study"
+
+
+def test_a_topic_of_the_main_clause_does_not_outrank_its_activity() -> None:
+    # 疫情防控 is only the topic of the 推进会: the later clauses of the same subject matter do not lift it over the
+    # meeting the main clause holds
+    text = "3月9日,青岗乡召开疫情防控推进会,部署疫情防控和核酸检测工作。会后各村开展疫苗接种。"
+    assert _primary(text) == "meeting"
+    assert "epidemic_control" in classify_text(text)[1]

@@ -254,6 +254,13 @@ def _cues_in(
     clause: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str]], ...]
 ) -> dict[str, tuple[float, int]]:
     """:func:`clause_cues` from the clause's keyword matches (clause offsets) and the patterns to try."""
+    return _strengths(_spans_in(clause, hits, patterns), clause)
+
+
+def _spans_in(
+    clause: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str]], ...]
+) -> dict[str, set[tuple[int, int]]]:
+    """label -> its cue spans in one clause, from the clause's keyword matches and the patterns to try."""
     found: dict[str, set[tuple[int, int]]] = {}
     for start, end, labels in hits:
         for label in labels:
@@ -261,7 +268,7 @@ def _cues_in(
     for label, pattern in patterns:
         if pm := pattern.search(clause):
             found.setdefault(label, set()).add(pm.span())
-    return _strengths(found, clause)
+    return found
 
 
 def _strengths(found: dict[str, set[tuple[int, int]]], clause: str) -> dict[str, tuple[float, int]]:
@@ -366,10 +373,24 @@ def clause_cues(clause: str) -> dict[str, tuple[float, int]]:
     >>> clause_cues("柳溪街道召开疫情防控推进会")  # 疫情防控 is the topic of the 推进会: a little less
     {'meeting': (1.0, 4), 'epidemic_control': (0.95, 6)}
     """
+    return _strengths(_clause_spans(clause), clause)
+
+
+def _clause_spans(clause: str) -> dict[str, set[tuple[int, int]]]:
+    """label -> its cue spans in one clause, read with the keyword regex."""
     keyword_re, word_labels, patterns = _cues()
     # longest keyword first, so 治理 inside 社会治理 is not seen
     hits = [(m.start(), m.end(), word_labels[m.group()]) for m in keyword_re.finditer(clause) if word_labels[m.group()]]
-    return _cues_in(clause, _drop_titles(clause, hits), patterns)
+    return _spans_in(clause, _drop_titles(clause, hits), patterns)
+
+
+def clause_topics(clause: str) -> set[str]:
+    """The labels of one clause that are only the topic of another's activity (:func:`topic_labels`).
+
+    >>> clause_topics("柳溪街道召开疫情防控推进会"), clause_topics("柳溪街道开展疫情防控")
+    ({'epidemic_control'}, set())
+    """
+    return topic_labels(clause, _clause_spans(clause))
 
 
 def score_labels(text: str) -> dict[str, tuple[float, int]]:
@@ -430,9 +451,10 @@ def _score_labels(text: str, whole: bool) -> dict[str, tuple[float, int]]:
                     w, main_found = weights["main"], True
                 else:
                     w = weights["sentence"] if n_sentence == main_sentence else weights["rest"]
+                topics = clause_topics(clause) if w == weights["main"] else set()
                 for label, (strength, offset) in found.items():
                     entry = scores.setdefault(label, [0.0, float(cpos + offset)])
-                    entry[0] += w * strength
+                    entry[0] += (weights["sentence"] if label in topics else w) * strength
             cpos += len(clause) + 1
         pos += len(sentence)
     return {k: (v[0], int(v[1])) for k, v in scores.items()}
@@ -517,13 +539,14 @@ def _score_whole(
         topics = topic_labels(text, found)
         for label, spans in found.items():
             strength, first = (1.0, spans[0][0]) if len(spans) == 1 else _strength(spans)
-            if label in topics:
-                strength = untied(strength)
+            weight = w
+            if label in topics:  # a topic of the main clause counts as in another clause of its sentence
+                strength, weight = untied(strength), (w_sentence if w == w_main else w)
             score = scores.get(label)
             if score is None:
-                scores[label] = [w * strength, float(first)]
+                scores[label] = [weight * strength, float(first)]
             else:
-                score[0] += w * strength
+                score[0] += weight * strength
     return {k: (v[0], int(v[1])) for k, v in scores.items()}
 
 
