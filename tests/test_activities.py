@@ -512,3 +512,9 @@ def test_a_topic_of_the_main_clause_does_not_outrank_its_activity() -> None:
     text = "3月9日,青岗乡召开疫情防控推进会,部署疫情防控和核酸检测工作。会后各村开展疫苗接种。"
     assert _primary(text) == "meeting"
     assert "epidemic_control" in classify_text(text)[1]
+
+
+def test_for_an_audience_a_lecture_is_the_activity_not_a_purpose() -> None:
+    # 为 + who is taught + a lecture names the beneficiary; 为 + a verb stays a purpose
+    assert _primary("6月28日,镇党委书记来到石岭村,为全村党员上了一堂专题党课,随后走访困难党员。") == "study"
+    assert _primary("6月28日,为深入宣讲政策,石岭村走访困难党员。") == "assistance"

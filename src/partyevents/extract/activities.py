@@ -794,6 +794,8 @@ def _subordinate_opening() -> re.Pattern[str]:
     (True, False)
     >>> bool(_subordinate_opening().match("在职党员到社区报到")), bool(_subordinate_opening().match("在社区报到"))
     (False, True)
+    >>> bool(_subordinate_opening().match("为全村党员上了一堂党课")), bool(_subordinate_opening().match("为深入宣讲政策"))
+    (False, True)
     """
     words = "|".join(re.escape(w) for w in _subordinators())
     rows = read_table("activity_subordinators.tsv")
@@ -803,7 +805,21 @@ def _subordinate_opening() -> re.Pattern[str]:
     copula = rf"(?:\d{{1,4}}年|\d{{1,2}}月\d{{1,2}}[日号]|{times})是"  # 2021年是建党百年: what the day is
     own = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "word")  # 在职: no 在 of place
     not_own = f"(?!{own})" if own else ""
+    not_own += f"(?!{_taught()})"  # 为全体党员上党课: who is taught, no purpose
     return re.compile(f"[ “”\"'‘’]*+(?:{not_own}(?:{words})|(?:{manner})(?!{clause}(?:{_actions().pattern}))|{copula})")
+
+
+def _taught() -> str:
+    """A pattern of 为 naming who is taught (``activity_subordinators.tsv``, kinds audience, lecture, lecture_verb,
+    lecture_object): 为, a word of audience within a few characters, then a lecture (为村民宣讲, 为大家讲党课)."""
+    rows = read_table("activity_subordinators.tsv")
+
+    def kind(name: str) -> str:
+        return "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == name) or "(?!)"
+
+    clause = f"[^{re.escape(_CLAUSE_MARKS)}。!！?？]"
+    lecture = f"(?:{kind('lecture')}|(?:{kind('lecture_verb')}){clause}{{0,8}}?(?:{kind('lecture_object')}))"
+    return f"为(?!了){clause}{{0,12}}?(?:{kind('audience')}){clause}{{0,4}}?{lecture}"
 
 
 def classify_text(text: str) -> tuple[str, list[str]]:
