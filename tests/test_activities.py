@@ -518,3 +518,13 @@ def test_for_an_audience_a_lecture_is_the_activity_not_a_purpose() -> None:
     # 为 + who is taught + a lecture names the beneficiary; 为 + a verb stays a purpose
     assert _primary("6月28日,镇党委书记来到石岭村,为全村党员上了一堂专题党课,随后走访困难党员。") == "study"
     assert _primary("6月28日,为深入宣讲政策,石岭村走访困难党员。") == "assistance"
+
+
+def test_an_act_named_before_a_meeting_is_its_topic_unless_the_meeting_is_named_for_it() -> None:
+    # 换届选举 is what the 部署会议 is about: the meeting is the activity, however much the election is told after it
+    text = ("5月8日,青岗镇组织召开村级党组织换届选举工作部署会议,各村党支部书记参加会议。镇党委成立了换届工作指导组,"
+            "负责指导换届选举。换届选举工作月底结束。")
+    assert _primary(text) == "meeting"
+    assert "org_building" in classify_text(text)[1]
+    # the founding is what a 成立大会 is held for
+    assert _primary("5月8日,青岗镇举行商会党委成立大会,镇领导出席大会。") == "org_building"

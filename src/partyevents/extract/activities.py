@@ -304,8 +304,15 @@ def _topics() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozense
     )
 
 
+@cache
+def _topic_kinds() -> frozenset[str]:
+    """The labels whose cues may be the topic of another's activity: those of subject matter and those of kind topic
+    (``activity_topics.tsv``: org_building, 换届选举工作动员会)."""
+    return _topics()[0] | {row[1] for row in read_table("activity_topics.tsv") if row[0] == "topic"}
+
+
 def topic_labels(text: str, found: Mapping[str, Collection[tuple[int, int]]]) -> set[str]:
-    """The labels of a subject matter (``activity_topics.tsv``) each cue of which, among ``found`` (label -> cue
+    """The labels of a subject matter or of kind topic (``activity_topics.tsv``) each cue of which, among ``found`` (label -> cue
     spans in ``text``, one clause), stands right before another label's cue that names an activity (a noun of
     activity follows it or ends it: 宣传活动, 推进会), or a linker word before that cue.
 
@@ -318,7 +325,8 @@ def topic_labels(text: str, found: Mapping[str, Collection[tuple[int, int]]]) ->
     >>> topic_labels("围绕乡村振兴开展学习", {"economic": [(2, 6)], "study": [(8, 10)]})
     {'economic'}
     """
-    labels, linkers, heads, verbs = _topics()
+    _, linkers, heads, verbs = _topics()
+    labels = _topic_kinds()
     if len(found) < 2 or labels.isdisjoint(found):
         return set()
     out = set()
@@ -1158,15 +1166,26 @@ def _carried_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+@cache
+def _carried_heads() -> tuple[str, ...]:
+    """Names of a meeting that, right after a word of kind carried, say it is held for that act (``activity_topics.tsv``,
+    kind carried_head: 成立大会)."""
+    return tuple(row[1] for row in read_table("activity_topics.tsv") if row[0] == "carried_head")
+
+
 def carried_act(text: str) -> str | None:
     """The label of the act a meeting of the event's main sentence (the first after its lead) is held for: a word of
     kind carried (``activity_topics.tsv``) in the meeting's clause or a later one of that sentence, its label in the
-    keyword table; None when the sentence holds no meeting, or no such act.
+    keyword table; None when the sentence holds no meeting, or no such act. An act that is only the topic of the
+    meeting (``换届选举工作动员会``: :func:`clause_topics`) is none the meeting is held for, unless the meeting is
+    named right after it (``成立大会``: ``activity_topics.tsv``, kind carried_head).
 
     >>> carried_act("6月3日,东岭村党支部召开党员大会,成立第二联合党支部。")
     'org_building'
     >>> carried_act("6月3日,东岭镇召开推进会,部署疫情防控工作。") is None
     True
+    >>> carried_act("6月3日,东岭镇召开村级换届选举工作部署会。") is None, carried_act("6月3日,东岭镇举行商会党委成立大会。")
+    (True, 'org_building')
     """
     start = _lead_end(text)
     mark = _SENTENCE_MARK.search(text, start)
@@ -1178,11 +1197,13 @@ def carried_act(text: str) -> str | None:
         meeting_seen = meeting_seen or _MEETING in found
         if not meeting_seen:
             continue
+        topics = clause_topics(clause)
         for word in _carried_words():
             at = clause.find(word)
             if at >= 0 and _drop_titles(clause, [(at, at + len(word), labels.get(word, ()))]):
                 label = next(iter(labels.get(word, ())), None)
-                if label is not None and label in found:
+                named = clause.startswith(_carried_heads(), at + len(word))  # 成立大会: held for it
+                if label is not None and label in found and (named or label not in topics):
                     return label
     return None
 
