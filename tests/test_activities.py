@@ -528,3 +528,10 @@ def test_an_act_named_before_a_meeting_is_its_topic_unless_the_meeting_is_named_
     assert "org_building" in classify_text(text)[1]
     # the founding is what a 成立大会 is held for
     assert _primary("5月8日,青岗镇举行商会党委成立大会,镇领导出席大会。") == "org_building"
+
+
+def test_flood_control_is_the_topic_of_a_meeting_named_for_it() -> None:
+    # other (flood control) is subject matter like epidemic control: right before the meeting's name, its topic
+    text = "7月2日,青岗镇召开防汛工作部署会,安排防汛抢险和灾情排查。"
+    assert _primary(text) == "meeting"
+    assert "other" in classify_text(text)[1]
