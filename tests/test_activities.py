@@ -535,3 +535,9 @@ def test_flood_control_is_the_topic_of_a_meeting_named_for_it() -> None:
     text = "7月2日,青岗镇召开防汛工作部署会,安排防汛抢险和灾情排查。"
     assert _primary(text) == "meeting"
     assert "other" in classify_text(text)[1]
+
+
+def test_a_national_meeting_opening_is_the_occasion_not_the_activity() -> None:
+    text = "3月5日,十四届全国人大二次会议在京开幕。当天,东岭社区组织党员群众收听收看开幕盛况。"
+    assert _primary(text) == "study"
+    assert _primary("3月5日,东岭镇第五届人民代表大会第一次会议开幕。") == "meeting"  # a local one is the activity

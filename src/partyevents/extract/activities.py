@@ -792,7 +792,8 @@ def _time_opening() -> re.Pattern[str]:
 def _subordinate_opening() -> re.Pattern[str]:
     """Matches where a clause opens with a subordinator, after any spaces and quotes, or with a word of manner
     (``结合``) when no verb of action follows it in the clause (``activity_subordinators.tsv``, kinds manner, action),
-    or with a time and 是 (``2021年是…周年``: what the day is, not what is done).
+    or with a time and 是 (``2021年是…周年``: what the day is, not what is done), or with a national meeting that
+    opens or closes (``全国政协…会议开幕``, kinds national, opened: the occasion of the day).
 
     >>> bool(_subordinate_opening().match(" “为群众办实事")), bool(_subordinate_opening().match("群众"))
     (True, False)
@@ -804,6 +805,8 @@ def _subordinate_opening() -> re.Pattern[str]:
     (False, True)
     >>> bool(_subordinate_opening().match("为全村党员上了一堂党课")), bool(_subordinate_opening().match("为深入宣讲政策"))
     (False, True)
+    >>> bool(_subordinate_opening().match("十四届全国人大二次会议在京开幕")), bool(_subordinate_opening().match("全国文明村"))
+    (True, False)
     """
     words = "|".join(re.escape(w) for w in _subordinators())
     rows = read_table("activity_subordinators.tsv")
@@ -814,7 +817,12 @@ def _subordinate_opening() -> re.Pattern[str]:
     own = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "word")  # 在职: no 在 of place
     not_own = f"(?!{own})" if own else ""
     not_own += f"(?!{_taught()})"  # 为全体党员上党课: who is taught, no purpose
-    return re.compile(f"[ “”\"'‘’]*+(?:{not_own}(?:{words})|(?:{manner})(?!{clause}(?:{_actions().pattern}))|{copula})")
+    national = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "national") or "(?!)"
+    opened = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "opened") or "(?!)"
+    occasion = f"(?:第?[一二三四五六七八九十]+届)?(?:{national}){clause}(?:{opened})"  # 全国政协…会议开幕: the day's
+    return re.compile(
+        f"[ “”\"'‘’]*+(?:{not_own}(?:{words})|(?:{manner})(?!{clause}(?:{_actions().pattern}))|{copula}|{occasion})"
+    )
 
 
 def _taught() -> str:
