@@ -15,6 +15,7 @@ import partyevents
 from partyevents.extract.activities import (
     classify_activities,
     classify_text,
+    clause_actors,
     clause_cues,
     clause_topics,
     score_labels,
@@ -243,9 +244,10 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
                     w, main_found = weights["main"], True
                 else:
                     w = weights["sentence"] if n_sentence == main_sentence else weights["rest"]
-                topics = clause_topics(clause) if w == weights["main"] else set()  # of the main clause: as in
-                for label, (strength, offset) in found.items():  # another clause of its sentence
-                    weight = weights["sentence"] if label in topics else w
+                # a topic or who acts (志愿者) of the main clause: as in another clause of its sentence
+                minor = clause_topics(clause) | clause_actors(clause) if w == weights["main"] else set()
+                for label, (strength, offset) in found.items():
+                    weight = weights["sentence"] if label in minor else w
                     scores.setdefault(label, [0.0, float(cpos + offset)])[0] += weight * strength
             cpos += len(clause) + 1
         pos += len(sentence)
@@ -541,3 +543,17 @@ def test_a_national_meeting_opening_is_the_occasion_not_the_activity() -> None:
     text = "3月5日,十四届全国人大二次会议在京开幕。当天,东岭社区组织党员群众收听收看开幕盛况。"
     assert _primary(text) == "study"
     assert _primary("3月5日,东岭镇第五届人民代表大会第一次会议开幕。") == "meeting"  # a local one is the activity
+
+
+def test_volunteers_named_before_what_they_do_in_the_main_clause_are_who_acts() -> None:
+    # 志愿者 is the subject of the main clause; 看望, 宣传 are what is done there
+    text = "9月2日,青岗村志愿者上门看望孤寡老人。"
+    assert _primary(text) == "assistance"
+    assert "volunteer_service" in classify_text(text)[1]
+    assert _primary("9月2日,青岗村组织志愿者开展防诈骗宣传。") == "outreach"
+    assert _primary("9月2日,青岗村组织慰问志愿者。") == "assistance"  # who is visited: the act comes first anyway
+
+
+def test_a_list_item_ending_with_a_title_named_twice_is_no_main_clause() -> None:
+    # the title the clause ends with is the last one written (found by the generated-text equivalence test)
+    assert list(score_labels("、第一书记第一书记").items()) == [("personnel", (1.1, 1))]

@@ -401,6 +401,33 @@ def clause_topics(clause: str) -> set[str]:
     return topic_labels(clause, _clause_spans(clause))
 
 
+def clause_actors(clause: str) -> set[str]:
+    """The labels of one clause that only name who acts before what they do (:func:`actor_labels`)."""
+    return actor_labels(clause, _clause_spans(clause))
+
+
+def actor_labels(text: str, found: Mapping[str, Collection[tuple[int, int]]]) -> set[str]:
+    """The labels each cue of which, among ``found`` (label -> cue spans in ``text``, one clause), is a word that names
+    who acts (``activity_titles.tsv``, kind actor: 志愿者) standing before another label's cue: the subject of the
+    clause, not what it does (``党员志愿者为环卫工人送清凉`` is assistance).
+
+    >>> actor_labels("志愿者为老人送清凉", {"volunteer_service": [(0, 3)], "assistance": [(6, 9)]})
+    {'volunteer_service'}
+    >>> actor_labels("慰问志愿者", {"assistance": [(0, 2)], "volunteer_service": [(2, 5)]})
+    set()
+    """
+    if len(found) < 2:
+        return set()
+    actors = _actors()
+    out = set()
+    for label, spans in found.items():
+        if all(text[s:e] in actors for s, e in spans):
+            last = max(e for _, e in spans)
+            if any(s >= last for other, cues in found.items() if other != label for s, _ in cues):
+                out.add(label)
+    return out
+
+
 def score_labels(text: str) -> dict[str, tuple[float, int]]:
     """label -> (weighted score, position of its first cue) over one event's text.
 
@@ -459,10 +486,10 @@ def _score_labels(text: str, whole: bool) -> dict[str, tuple[float, int]]:
                     w, main_found = weights["main"], True
                 else:
                     w = weights["sentence"] if n_sentence == main_sentence else weights["rest"]
-                topics = clause_topics(clause) if w == weights["main"] else set()
+                minor = clause_topics(clause) | clause_actors(clause) if w == weights["main"] else set()
                 for label, (strength, offset) in found.items():
                     entry = scores.setdefault(label, [0.0, float(cpos + offset)])
-                    entry[0] += (weights["sentence"] if label in topics else w) * strength
+                    entry[0] += (weights["sentence"] if label in minor else w) * strength
             cpos += len(clause) + 1
         pos += len(sentence)
     return {k: (v[0], int(v[1])) for k, v in scores.items()}
@@ -545,11 +572,14 @@ def _score_whole(
         else:
             w = w_sentence if first_sentence else w_rest
         topics = topic_labels(text, found)
+        actors = actor_labels(text, found) if w == w_main else ()
         for label, spans in found.items():
             strength, first = (1.0, spans[0][0]) if len(spans) == 1 else _strength(spans)
             weight = w
             if label in topics:  # a topic of the main clause counts as in another clause of its sentence
                 strength, weight = untied(strength), (w_sentence if w == w_main else w)
+            elif label in actors:  # and so does who acts before what they do
+                weight = w_sentence
             score = scores.get(label)
             if score is None:
                 scores[label] = [weight * strength, float(first)]
@@ -640,7 +670,7 @@ def _named_person(text: str, start: int, end: int) -> bool:
     """
     titles, _, _ = _titles()
     for title in titles:
-        at = text.find(title, start, end)
+        at = text.rfind(title, start, end)  # the last: a title the name ends with (第一书记…第一书记巴特尔)
         if at >= 0 and _NAME_TAIL.match(text, at + len(title), end).end() == end:  # type: ignore[union-attr]
             return True
     return False
