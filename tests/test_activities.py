@@ -557,3 +557,10 @@ def test_volunteers_named_before_what_they_do_in_the_main_clause_are_who_acts() 
 def test_a_list_item_ending_with_a_title_named_twice_is_no_main_clause() -> None:
     # the title the clause ends with is the last one written (found by the generated-text equivalence test)
     assert list(score_labels("、第一书记第一书记").items()) == [("personnel", (1.1, 1))]
+
+
+def test_a_title_named_before_what_its_holder_does_in_the_main_clause_is_who_acts() -> None:
+    # 驻村第一书记 is who acts; 规范化建设 is what is done
+    text = "4月6日,驻村第一书记指导石岭村党支部开展规范化建设。"
+    assert _primary(text) == "org_building"
+    assert "personnel" in classify_text(text)[1]

@@ -408,8 +408,8 @@ def clause_actors(clause: str) -> set[str]:
 
 def actor_labels(text: str, found: Mapping[str, Collection[tuple[int, int]]]) -> set[str]:
     """The labels each cue of which, among ``found`` (label -> cue spans in ``text``, one clause), is a word that names
-    who acts (``activity_titles.tsv``, kind actor: 志愿者) standing before another label's cue: the subject of the
-    clause, not what it does (``党员志愿者为环卫工人送清凉`` is assistance).
+    who acts (``activity_titles.tsv``, kinds actor and title: 志愿者, 驻村干部) standing before another label's cue: the
+    subject of the clause, not what it does (``党员志愿者为环卫工人送清凉`` is assistance).
 
     >>> actor_labels("志愿者为老人送清凉", {"volunteer_service": [(0, 3)], "assistance": [(6, 9)]})
     {'volunteer_service'}
@@ -418,7 +418,7 @@ def actor_labels(text: str, found: Mapping[str, Collection[tuple[int, int]]]) ->
     """
     if len(found) < 2:
         return set()
-    actors = _actors()
+    actors = _actors() | _titles()[0]  # 志愿者, 驻村干部: who acts
     out = set()
     for label, spans in found.items():
         if all(text[s:e] in actors for s, e in spans):
