@@ -12,7 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import partyevents
-from partyevents.extract.activities import classify_activities, classify_text, clause_cues, score_labels
+from partyevents.extract.activities import (
+    classify_activities,
+    classify_text,
+    clause_actors,
+    clause_cues,
+    clause_topics,
+    score_labels,
+)
 from partyevents.records import DocContext, Event
 from partyevents.resources import read_table, taxonomy
 
@@ -237,8 +244,11 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
                     w, main_found = weights["main"], True
                 else:
                     w = weights["sentence"] if n_sentence == main_sentence else weights["rest"]
+                # a topic or who acts (志愿者) of the main clause: as in another clause of its sentence
+                minor = clause_topics(clause) | clause_actors(clause) if w == weights["main"] else set()
                 for label, (strength, offset) in found.items():
-                    scores.setdefault(label, [0.0, float(cpos + offset)])[0] += w * strength
+                    weight = weights["sentence"] if label in minor else w
+                    scores.setdefault(label, [0.0, float(cpos + offset)])[0] += weight * strength
             cpos += len(clause) + 1
         pos += len(sentence)
     return [(k, (v[0], int(v[1]))) for k, v in scores.items()]
@@ -496,3 +506,61 @@ def test_a_motto_opening_the_page_leaves_the_main_clause_to_the_sentence_after_i
             "书记们参加了专题轮训班,听取了乡村振兴战略解读。\n"
             "大家表示要抓好产业发展、农民增收,争当乡村振兴的排头兵。")
     assert partyevents.extract_text(text).events[0]["activity_type"] == "study"
+
+
+def test_a_topic_of_the_main_clause_does_not_outrank_its_activity() -> None:
+    # 疫情防控 is only the topic of the 推进会: the later clauses of the same subject matter do not lift it over the
+    # meeting the main clause holds
+    text = "3月9日,青岗乡召开疫情防控推进会,部署疫情防控和核酸检测工作。会后各村开展疫苗接种。"
+    assert _primary(text) == "meeting"
+    assert "epidemic_control" in classify_text(text)[1]
+
+
+def test_for_an_audience_a_lecture_is_the_activity_not_a_purpose() -> None:
+    # 为 + who is taught + a lecture names the beneficiary; 为 + a verb stays a purpose
+    assert _primary("6月28日,镇党委书记来到石岭村,为全村党员上了一堂专题党课,随后走访困难党员。") == "study"
+    assert _primary("6月28日,为深入宣讲政策,石岭村走访困难党员。") == "assistance"
+
+
+def test_an_act_named_before_a_meeting_is_its_topic_unless_the_meeting_is_named_for_it() -> None:
+    # 换届选举 is what the 部署会议 is about: the meeting is the activity, however much the election is told after it
+    text = ("5月8日,青岗镇召开换届选举工作部署会议,村干部到会。镇里设立换届工作指导组,"
+            "负责指导换届选举。换届选举工作月底结束。")
+    assert _primary(text) == "meeting"
+    assert "org_building" in classify_text(text)[1]
+    # the founding is what a 成立大会 is held for
+    assert _primary("5月8日,青岗镇举行商会党委成立大会,镇领导出席大会。") == "org_building"
+
+
+def test_flood_control_is_the_topic_of_a_meeting_named_for_it() -> None:
+    # other (flood control) is subject matter like epidemic control: right before the meeting's name, its topic
+    text = "7月2日,青岗镇召开防汛工作部署会,安排防汛抢险和灾情排查。"
+    assert _primary(text) == "meeting"
+    assert "other" in classify_text(text)[1]
+
+
+def test_a_national_meeting_opening_is_the_occasion_not_the_activity() -> None:
+    text = "3月5日,十四届全国人大二次会议在京开幕。当天,东岭社区组织党员群众收听收看开幕盛况。"
+    assert _primary(text) == "study"
+    assert _primary("3月5日,东岭镇第五届人民代表大会第一次会议开幕。") == "meeting"  # a local one is the activity
+
+
+def test_volunteers_named_before_what_they_do_in_the_main_clause_are_who_acts() -> None:
+    # 志愿者 is the subject of the main clause; 看望, 宣传 are what is done there
+    text = "9月2日,青岗村志愿者上门看望孤寡老人。"
+    assert _primary(text) == "assistance"
+    assert "volunteer_service" in classify_text(text)[1]
+    assert _primary("9月2日,青岗村组织志愿者开展防诈骗宣传。") == "outreach"
+    assert _primary("9月2日,青岗村组织慰问志愿者。") == "assistance"  # who is visited: the act comes first anyway
+
+
+def test_a_list_item_ending_with_a_title_named_twice_is_no_main_clause() -> None:
+    # the title the clause ends with is the last one written (found by the generated-text equivalence test)
+    assert list(score_labels("、第一书记第一书记").items()) == [("personnel", (1.1, 1))]
+
+
+def test_a_title_named_before_what_its_holder_does_in_the_main_clause_is_who_acts() -> None:
+    # 驻村第一书记 is who acts; 规范化建设 is what is done
+    text = "4月6日,驻村第一书记指导石岭村党支部开展规范化建设。"
+    assert _primary(text) == "org_building"
+    assert "personnel" in classify_text(text)[1]

@@ -254,6 +254,13 @@ def _cues_in(
     clause: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str]], ...]
 ) -> dict[str, tuple[float, int]]:
     """:func:`clause_cues` from the clause's keyword matches (clause offsets) and the patterns to try."""
+    return _strengths(_spans_in(clause, hits, patterns), clause)
+
+
+def _spans_in(
+    clause: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str]], ...]
+) -> dict[str, set[tuple[int, int]]]:
+    """label -> its cue spans in one clause, from the clause's keyword matches and the patterns to try."""
     found: dict[str, set[tuple[int, int]]] = {}
     for start, end, labels in hits:
         for label in labels:
@@ -261,7 +268,7 @@ def _cues_in(
     for label, pattern in patterns:
         if pm := pattern.search(clause):
             found.setdefault(label, set()).add(pm.span())
-    return _strengths(found, clause)
+    return found
 
 
 def _strengths(found: dict[str, set[tuple[int, int]]], clause: str) -> dict[str, tuple[float, int]]:
@@ -297,8 +304,15 @@ def _topics() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozense
     )
 
 
+@cache
+def _topic_kinds() -> frozenset[str]:
+    """The labels whose cues may be the topic of another's activity: those of subject matter and those of kind topic
+    (``activity_topics.tsv``: org_building, 换届选举工作动员会)."""
+    return _topics()[0] | {row[1] for row in read_table("activity_topics.tsv") if row[0] == "topic"}
+
+
 def topic_labels(text: str, found: Mapping[str, Collection[tuple[int, int]]]) -> set[str]:
-    """The labels of a subject matter (``activity_topics.tsv``) each cue of which, among ``found`` (label -> cue
+    """The labels of a subject matter or of kind topic (``activity_topics.tsv``) each cue of which, among ``found`` (label -> cue
     spans in ``text``, one clause), stands right before another label's cue that names an activity (a noun of
     activity follows it or ends it: 宣传活动, 推进会), or a linker word before that cue.
 
@@ -311,7 +325,8 @@ def topic_labels(text: str, found: Mapping[str, Collection[tuple[int, int]]]) ->
     >>> topic_labels("围绕乡村振兴开展学习", {"economic": [(2, 6)], "study": [(8, 10)]})
     {'economic'}
     """
-    labels, linkers, heads, verbs = _topics()
+    _, linkers, heads, verbs = _topics()
+    labels = _topic_kinds()
     if len(found) < 2 or labels.isdisjoint(found):
         return set()
     out = set()
@@ -366,10 +381,51 @@ def clause_cues(clause: str) -> dict[str, tuple[float, int]]:
     >>> clause_cues("柳溪街道召开疫情防控推进会")  # 疫情防控 is the topic of the 推进会: a little less
     {'meeting': (1.0, 4), 'epidemic_control': (0.95, 6)}
     """
+    return _strengths(_clause_spans(clause), clause)
+
+
+def _clause_spans(clause: str) -> dict[str, set[tuple[int, int]]]:
+    """label -> its cue spans in one clause, read with the keyword regex."""
     keyword_re, word_labels, patterns = _cues()
     # longest keyword first, so 治理 inside 社会治理 is not seen
     hits = [(m.start(), m.end(), word_labels[m.group()]) for m in keyword_re.finditer(clause) if word_labels[m.group()]]
-    return _cues_in(clause, _drop_titles(clause, hits), patterns)
+    return _spans_in(clause, _drop_titles(clause, hits), patterns)
+
+
+def clause_topics(clause: str) -> set[str]:
+    """The labels of one clause that are only the topic of another's activity (:func:`topic_labels`).
+
+    >>> clause_topics("柳溪街道召开疫情防控推进会"), clause_topics("柳溪街道开展疫情防控")
+    ({'epidemic_control'}, set())
+    """
+    return topic_labels(clause, _clause_spans(clause))
+
+
+def clause_actors(clause: str) -> set[str]:
+    """The labels of one clause that only name who acts before what they do (:func:`actor_labels`)."""
+    return actor_labels(clause, _clause_spans(clause))
+
+
+def actor_labels(text: str, found: Mapping[str, Collection[tuple[int, int]]]) -> set[str]:
+    """The labels each cue of which, among ``found`` (label -> cue spans in ``text``, one clause), is a word that names
+    who acts (``activity_titles.tsv``, kinds actor and title: 志愿者, 驻村干部) standing before another label's cue: the
+    subject of the clause, not what it does (``党员志愿者为环卫工人送清凉`` is assistance).
+
+    >>> actor_labels("志愿者为老人送清凉", {"volunteer_service": [(0, 3)], "assistance": [(6, 9)]})
+    {'volunteer_service'}
+    >>> actor_labels("慰问志愿者", {"assistance": [(0, 2)], "volunteer_service": [(2, 5)]})
+    set()
+    """
+    if len(found) < 2:
+        return set()
+    actors = _actors() | _titles()[0]  # 志愿者, 驻村干部: who acts
+    out = set()
+    for label, spans in found.items():
+        if all(text[s:e] in actors for s, e in spans):
+            last = max(e for _, e in spans)
+            if any(s >= last for other, cues in found.items() if other != label for s, _ in cues):
+                out.add(label)
+    return out
 
 
 def score_labels(text: str) -> dict[str, tuple[float, int]]:
@@ -430,9 +486,10 @@ def _score_labels(text: str, whole: bool) -> dict[str, tuple[float, int]]:
                     w, main_found = weights["main"], True
                 else:
                     w = weights["sentence"] if n_sentence == main_sentence else weights["rest"]
+                minor = clause_topics(clause) | clause_actors(clause) if w == weights["main"] else set()
                 for label, (strength, offset) in found.items():
                     entry = scores.setdefault(label, [0.0, float(cpos + offset)])
-                    entry[0] += w * strength
+                    entry[0] += (weights["sentence"] if label in minor else w) * strength
             cpos += len(clause) + 1
         pos += len(sentence)
     return {k: (v[0], int(v[1])) for k, v in scores.items()}
@@ -515,15 +572,19 @@ def _score_whole(
         else:
             w = w_sentence if first_sentence else w_rest
         topics = topic_labels(text, found)
+        actors = actor_labels(text, found) if w == w_main else ()
         for label, spans in found.items():
             strength, first = (1.0, spans[0][0]) if len(spans) == 1 else _strength(spans)
-            if label in topics:
-                strength = untied(strength)
+            weight = w
+            if label in topics:  # a topic of the main clause counts as in another clause of its sentence
+                strength, weight = untied(strength), (w_sentence if w == w_main else w)
+            elif label in actors:  # and so does who acts before what they do
+                weight = w_sentence
             score = scores.get(label)
             if score is None:
-                scores[label] = [w * strength, float(first)]
+                scores[label] = [weight * strength, float(first)]
             else:
-                score[0] += w * strength
+                score[0] += weight * strength
     return {k: (v[0], int(v[1])) for k, v in scores.items()}
 
 
@@ -609,7 +670,7 @@ def _named_person(text: str, start: int, end: int) -> bool:
     """
     titles, _, _ = _titles()
     for title in titles:
-        at = text.find(title, start, end)
+        at = text.rfind(title, start, end)  # the last: a title the name ends with (第一书记…第一书记巴特尔)
         if at >= 0 and _NAME_TAIL.match(text, at + len(title), end).end() == end:  # type: ignore[union-attr]
             return True
     return False
@@ -761,7 +822,8 @@ def _time_opening() -> re.Pattern[str]:
 def _subordinate_opening() -> re.Pattern[str]:
     """Matches where a clause opens with a subordinator, after any spaces and quotes, or with a word of manner
     (``结合``) when no verb of action follows it in the clause (``activity_subordinators.tsv``, kinds manner, action),
-    or with a time and 是 (``2021年是…周年``: what the day is, not what is done).
+    or with a time and 是 (``2021年是…周年``: what the day is, not what is done), or with a national meeting that
+    opens or closes (``全国政协…会议开幕``, kinds national, opened: the occasion of the day).
 
     >>> bool(_subordinate_opening().match(" “为群众办实事")), bool(_subordinate_opening().match("群众"))
     (True, False)
@@ -771,6 +833,10 @@ def _subordinate_opening() -> re.Pattern[str]:
     (True, False)
     >>> bool(_subordinate_opening().match("在职党员到社区报到")), bool(_subordinate_opening().match("在社区报到"))
     (False, True)
+    >>> bool(_subordinate_opening().match("为全村党员上了一堂党课")), bool(_subordinate_opening().match("为深入宣讲政策"))
+    (False, True)
+    >>> bool(_subordinate_opening().match("十四届全国人大二次会议在京开幕")), bool(_subordinate_opening().match("全国文明村"))
+    (True, False)
     """
     words = "|".join(re.escape(w) for w in _subordinators())
     rows = read_table("activity_subordinators.tsv")
@@ -780,7 +846,26 @@ def _subordinate_opening() -> re.Pattern[str]:
     copula = rf"(?:\d{{1,4}}年|\d{{1,2}}月\d{{1,2}}[日号]|{times})是"  # 2021年是建党百年: what the day is
     own = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "word")  # 在职: no 在 of place
     not_own = f"(?!{own})" if own else ""
-    return re.compile(f"[ “”\"'‘’]*+(?:{not_own}(?:{words})|(?:{manner})(?!{clause}(?:{_actions().pattern}))|{copula})")
+    not_own += f"(?!{_taught()})"  # 为全体党员上党课: who is taught, no purpose
+    national = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "national") or "(?!)"
+    opened = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "opened") or "(?!)"
+    occasion = f"(?:第?[一二三四五六七八九十]+届)?(?:{national}){clause}(?:{opened})"  # 全国政协…会议开幕: the day's
+    return re.compile(
+        f"[ “”\"'‘’]*+(?:{not_own}(?:{words})|(?:{manner})(?!{clause}(?:{_actions().pattern}))|{copula}|{occasion})"
+    )
+
+
+def _taught() -> str:
+    """A pattern of 为 naming who is taught (``activity_subordinators.tsv``, kinds audience, lecture, lecture_verb,
+    lecture_object): 为, a word of audience within a few characters, then a lecture (为村民宣讲, 为大家讲党课)."""
+    rows = read_table("activity_subordinators.tsv")
+
+    def kind(name: str) -> str:
+        return "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == name) or "(?!)"
+
+    clause = f"[^{re.escape(_CLAUSE_MARKS)}。!！?？]"
+    lecture = f"(?:{kind('lecture')}|(?:{kind('lecture_verb')}){clause}{{0,8}}?(?:{kind('lecture_object')}))"
+    return f"为(?!了){clause}{{0,12}}?(?:{kind('audience')}){clause}{{0,4}}?{lecture}"
 
 
 def classify_text(text: str) -> tuple[str, list[str]]:
@@ -1119,15 +1204,26 @@ def _carried_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+@cache
+def _carried_heads() -> tuple[str, ...]:
+    """Names of a meeting that, right after a word of kind carried, say it is held for that act (``activity_topics.tsv``,
+    kind carried_head: 成立大会)."""
+    return tuple(row[1] for row in read_table("activity_topics.tsv") if row[0] == "carried_head")
+
+
 def carried_act(text: str) -> str | None:
     """The label of the act a meeting of the event's main sentence (the first after its lead) is held for: a word of
     kind carried (``activity_topics.tsv``) in the meeting's clause or a later one of that sentence, its label in the
-    keyword table; None when the sentence holds no meeting, or no such act.
+    keyword table; None when the sentence holds no meeting, or no such act. An act that is only the topic of the
+    meeting (``换届选举工作动员会``: :func:`clause_topics`) is none the meeting is held for, unless the meeting is
+    named right after it (``成立大会``: ``activity_topics.tsv``, kind carried_head).
 
     >>> carried_act("6月3日,东岭村党支部召开党员大会,成立第二联合党支部。")
     'org_building'
     >>> carried_act("6月3日,东岭镇召开推进会,部署疫情防控工作。") is None
     True
+    >>> carried_act("6月3日,东岭镇召开村级换届选举工作部署会。") is None, carried_act("6月3日,东岭镇举行商会党委成立大会。")
+    (True, 'org_building')
     """
     start = _lead_end(text)
     mark = _SENTENCE_MARK.search(text, start)
@@ -1139,11 +1235,13 @@ def carried_act(text: str) -> str | None:
         meeting_seen = meeting_seen or _MEETING in found
         if not meeting_seen:
             continue
+        topics = clause_topics(clause)
         for word in _carried_words():
             at = clause.find(word)
             if at >= 0 and _drop_titles(clause, [(at, at + len(word), labels.get(word, ()))]):
                 label = next(iter(labels.get(word, ())), None)
-                if label is not None and label in found:
+                named = clause.startswith(_carried_heads(), at + len(word))  # 成立大会: held for it
+                if label is not None and label in found and (named or label not in topics):
                     return label
     return None
 
