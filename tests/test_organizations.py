@@ -784,3 +784,22 @@ def test_the_organizer_is_listed_even_when_it_is_a_place_gone_to() -> None:
     ev = partyevents.extract_text("近日,记者来到青山县东岭乡西坡村、南河镇北沟村,村里的大喇叭都在播放党的二十大报告。").events[0]
     assert ev["organization"] == "青山县东岭乡西坡村"
     assert ev["organization"] in ev["organizations"]
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("5月9日,在青禾镇的松林社区党群服务中心,松林社区党支部组织党员重温入党誓词。", "松林社区党群服务中心"),
+        ("6月2日,柳岸街道依托辖区便民服务中心、桃源村新时代文明实践站开展义诊。", "桃源村新时代文明实践站"),
+        ("6月2日,柳岸街道党工委组织党员座谈,会后,大家走进了桃源村党群服务中心。", "桃源村党群服务中心"),
+    ],
+)
+def test_a_facility_named_as_the_place_where_something_happens_is_not_listed(text: str, gone: str) -> None:
+    _, named = _run_case({"text": text})
+    assert gone not in [m.name for m in named]
+
+
+def test_a_facility_that_acts_stays_listed() -> None:
+    _, named = _run_case({"text": "6月2日,柳岸街道党工委联合桃源村新时代文明实践站开展义诊,在松林社区党群服务中心的带领下,志愿者们排队。"})
+    assert "桃源村新时代文明实践站" in [m.name for m in named]
+    assert "松林社区党群服务中心" in [m.name for m in named]

@@ -955,6 +955,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             named = [m for m in named if _same(m, organizer) or not _inside(m, ev.start, said)]
         if any(w in ev.text for w in _gone_words()):  # 先后前往X县、Y区: the places visited
             named = [m for m in named if _same(m, organizer) or not _place_gone_to(ev, m)]
+        if any(w in ev.text for w in _venue_words()["suffix"]):  # 在X党群服务中心,党员们…: where, not who
+            named = [m for m in named if _same(m, organizer) or not _venue_mention(ev, m)]
         listed = _references_resolved(ctx, ev, named)  # 该街道: the body it stands for, listed once
         if organizer is not None and organizer.start is None and all(m.name != organizer.name for m in listed):
             listed.append(organizer)  # carried on from the event before: listed too
@@ -1035,6 +1037,55 @@ def _place_gone_to(ev: Event, m: OrgMention) -> bool:
 def _gone_words() -> tuple[str, ...]:
     """Words of going (``org_cues.tsv``, kind visit, less 在)."""
     return tuple(w for w in _cues().get("visit", ()) if w != "在")
+
+
+@cache
+def _venue_words() -> dict[str, tuple[str, ...]]:
+    """kind (suffix | before | after) -> words of ``org_venues.tsv``, longest first."""
+    out: dict[str, list[str]] = {}
+    for word, kind in read_table("org_venues.tsv"):
+        out.setdefault(kind, []).append(word)
+    return {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in out.items()}
+
+
+@cache
+def _venue_before_re() -> re.Pattern[str]:
+    """A before word of ``org_venues.tsv``, perhaps a place and 的, and the items of a list after it (依托X中心、Y站: Y站
+    too), at the end."""
+    items = r"(?:[\u4e00-\u9fff()（）]{1,24}、)*"
+    owner = r"(?:[\u4e00-\u9fff]{2,12}的)?"  # 在X镇的Y社区党群服务中心: the place it stands in, then its name
+    return re.compile(f"(?:{trie_pattern(_venue_words().get('before', ()))}){owner}{items}$")
+
+
+def _venue_mention(ev: Event, m: OrgMention) -> bool:
+    """True for a mention of the event that is a venue (:func:`venue_only`)."""
+    return m.start is not None and m.end is not None and venue_only(ev.text, m.start - ev.start, m.end - ev.start)
+
+
+_VENUE_LOOK_BACK = 60  # characters before a facility's name read for the word that makes it a place
+
+
+def venue_only(text: str, start: int, end: int) -> bool:
+    """True for a facility (a name ending with a suffix row of ``org_venues.tsv``) named as the place where something
+    happens: a before word right before it (在, 依托, 来到), or an after word right after it (内, 门口, 投入使用); not
+    ``在X的组织下`` (``org_cues.tsv``, kind under), where X acts.
+
+    >>> t = "在东岭社区党群服务中心,党员们重温入党誓词"; venue_only(t, 1, 11)
+    True
+    >>> t = "东岭社区党群服务中心组织党员学习"; venue_only(t, 0, 10)
+    False
+    >>> t = "在东岭社区新时代文明实践站的带领下,志愿者们"; venue_only(t, 1, 12)
+    False
+    """
+    words = _venue_words()
+    if not text.endswith(words.get("suffix", ()), start, end):
+        return False
+    if text.startswith(words.get("after", ()), end):
+        return True
+    if _venue_before_re().search(text, max(0, start - _VENUE_LOOK_BACK), start) is None:
+        return False
+    rest = text[end : end + 8]
+    return not (rest.startswith("的") and any(rest.startswith(w + "下", 1) for w in _cues().get("under", ())))
 
 
 _SPEECH = re.compile(r"“[^“”\n]{8,300}?”")
