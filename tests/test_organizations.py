@@ -803,3 +803,22 @@ def test_a_facility_that_acts_stays_listed() -> None:
     _, named = _run_case({"text": "6月2日,柳岸街道党工委联合桃源村新时代文明实践站开展义诊,在松林社区党群服务中心的带领下,志愿者们排队。"})
     assert "桃源村新时代文明实践站" in [m.name for m in named]
     assert "松林社区党群服务中心" in [m.name for m in named]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("“渠修通了,庄稼再也不愁水。”近日,青禾县柳湾村党支部书记宋建国说。3月2日,柳湾镇组织党员开展春耕帮扶。", "柳湾镇"),
+        ("“账目一笔笔都摆在了台面上。”日前,柳湾村党支部书记宋建国在全镇书记述职大会上亮家底时,会场安静下来。"
+         "当天,柳湾镇党委组织班子成员参加评议。", "柳湾镇党委"),
+        ("“多亏了他们常来帮忙。”聊起这一年,柳湾村党支部书记宋建国对帮扶队连连称赞。柳湾镇党委组织党员开展春耕帮扶。", "柳湾镇党委"),
+    ],
+)
+def test_a_titled_speaker_of_a_quotation_is_not_the_organizer(text: str, want: str) -> None:
+    organizer, _ = _run_case({"text": text})
+    assert organizer is not None and organizer.name == want
+
+
+def test_a_titled_person_who_acts_after_a_quotation_still_gives_the_organizer() -> None:
+    organizer, _ = _run_case({"text": "“大家搭把手!”3月2日,柳湾村党支部书记宋建国带领党员清理沟渠。"})
+    assert organizer is not None and organizer.name == "柳湾村党支部"

@@ -410,6 +410,7 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
     pos = base
     depth = 0  # quotation marks opened and not yet closed
     quoted = _QUOTE_OPEN.search(text, base) is not None
+    after_quote = text.rfind("”", 0, base) >= 0 or text.rfind("」", 0, base) >= 0  # a leading quotation, skipped
     clauses: list[_Clause] = []
     idle: tuple[Found, int, tuple[_Clause, ...]] | None = None  # a place that does nothing, read on past it
     undergoes = False  # … and that is acted on (X村多户居民被困): any body acting later comes first
@@ -428,6 +429,9 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
                 cpos += len(clause) + 1  # nor stand-in
                 continue
             hit = None if spoken else _subject(clause)
+            if hit and hit[2] == "leader" and _speaker(clause, sentence, n_sentence == 0 and after_quote):
+                cpos += len(clause) + 1  # “…”X村党支部书记Y说: who spoke, neither subject nor stand-in
+                continue
             if hit:
                 start = cpos + hit[0]
                 found = Found(start, start + hit[1], hit[2], cpos, cpos + len(clause))
@@ -446,6 +450,29 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
 
 
 _CLOSE_QUOTE = ("”", "」")
+_WHILE = "时"  # X书记Y在述职会上发言时: the moment the quotation before was said
+
+
+def _speaker(clause: str, sentence: str, after_quote: bool) -> bool:
+    """True for a clause whose subject is a titled person (source leader) who speaks: the clause ends with a word of
+    saying (``org_cues.tsv``, kind said, of two characters or 说: X村党支部书记Y说), or, in the sentence right after a
+    leading quotation (``after_quote``), the clause ends with 时 (X书记Y在会上发言时) or the sentence holds a word of
+    speaking of something (kind speak: 谈及, 赞不绝口). The quotation's speaker is neither the subject nor a stand-in:
+    the body that acts is named after.
+
+    >>> _speaker("东岭村党支部书记王明说", "", False), _speaker("东岭村党支部书记王明带领党员清扫街道", "", False)
+    (True, False)
+    >>> _speaker("东岭村党支部书记王明在述职会上发言时", "", True), _speaker("东岭村党支部书记王明在述职会上发言时", "", False)
+    (True, False)
+    >>> _speaker("东岭村党支部书记王明对工作队赞不绝口", "谈起变化,东岭村党支部书记王明对工作队赞不绝口", True)
+    True
+    """
+    end = clause.rstrip(" 。")
+    if end.endswith(tuple(w for w in _cues().get("said", ()) if len(w) > 1 or w == "说")):
+        return True
+    if not after_quote:
+        return False
+    return end.endswith(_WHILE) or any(w in sentence for w in _cues().get("speak", ()))
 
 
 def home_of(text: str, start: int, end: int) -> bool:
