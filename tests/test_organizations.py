@@ -822,3 +822,27 @@ def test_a_titled_speaker_of_a_quotation_is_not_the_organizer(text: str, want: s
 def test_a_titled_person_who_acts_after_a_quotation_still_gives_the_organizer() -> None:
     organizer, _ = _run_case({"text": "“大家搭把手!”3月2日,柳湾村党支部书记宋建国带领党员清理沟渠。"})
     assert organizer is not None and organizer.name == "柳湾村党支部"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("青禾县人大常委会副主任李平到东岭村调研。", ["青禾县人大常委会", "东岭村"]),
+        ("柳湾村人大代表联络站里,代表们听取民意。", ["柳湾村"]),
+        ("区直各部门、5个街道党工委迅速行动。", ["区直各部门", "街道党工委"]),
+    ],
+)
+def test_a_congress_standing_committee_and_the_units_of_a_whole_are_named_in_full(text: str, names: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in org_spans(text)] == names
+
+
+def test_the_units_of_a_body_that_is_all_of_them_are_the_organizer_written_whole() -> None:
+    organizer, _ = _run_case({"text": "5月10日,州直机关各单位迅速行动,组织党员下沉社区。"})
+    assert organizer is not None and organizer.name == "州直机关各单位"
+    organizer, _ = _run_case({"text": "5月10日,东岭街道各社区迅速行动,组织党员入户。"})
+    assert organizer is not None and organizer.name == "东岭街道"
+
+
+def test_bodies_of_every_level_are_a_class_not_listed() -> None:
+    _, named = _run_case({"text": "5月10日,青禾县委召开会议,会议强调,各级各部门要压实责任。"})
+    assert [m.name for m in named] == ["青禾县委"]

@@ -1151,13 +1151,15 @@ def _distributive_owner(organizer: OrgMention) -> OrgMention:
     '东岭街道'
     >>> _distributive_owner(OrgMention("东岭镇党委", 0, 5, "party", "subject")).name
     '东岭镇党委'
+    >>> _distributive_owner(OrgMention("市直机关各单位", 0, 7, "government", "subject")).name
+    '市直机关各单位'
     """
     at = organizer.name.find(_EACH_WORD, 2)
     if at < 0 or kind_of(organizer.name) == "party":  # X镇各村党支部: party branches, a body of its own kind
         return organizer
     owner = organizer.name[:at]
-    if name_at(owner) != owner or owner in suffixes():
-        return organizer
+    if name_at(owner) != owner or owner in suffixes() or kind_of(owner) != "place":
+        return organizer  # 市直机关各单位: the units of a body that is itself all of them, written whole
     end = None if organizer.start is None else organizer.start + len(owner)
     return OrgMention(owner, organizer.start, end, kind_of(owner), organizer.source)
 
