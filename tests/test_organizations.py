@@ -846,3 +846,9 @@ def test_the_units_of_a_body_that_is_all_of_them_are_the_organizer_written_whole
 def test_bodies_of_every_level_are_a_class_not_listed() -> None:
     _, named = _run_case({"text": "5月10日,青禾县委召开会议,会议强调,各级各部门要压实责任。"})
     assert [m.name for m in named] == ["青禾县委"]
+
+
+def test_a_place_and_its_other_name_in_brackets_open_the_name_after_them() -> None:
+    organizer, named = _run_case({"text": "当天,在青禾高新区(东岭区)柳湾社区,居民们敲锣打鼓迎接新来的工作队。"})
+    assert organizer is not None and organizer.name == "青禾高新区(东岭区)柳湾社区"
+    assert [m.name for m in named] == ["青禾高新区(东岭区)柳湾社区"]

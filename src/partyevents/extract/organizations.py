@@ -1226,7 +1226,36 @@ def _bracket_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
     """The spans, a name opened before brackets (:func:`_bracket_start`) read from there, and a shorter name inside
     one so read (部门帮扶工作队 of 区(中)直部门帮扶工作队) left out."""
     out = [(_bracket_start(text, s), e, kind) for s, e, kind in spans]
+    if any(ch in text for ch in _ALIAS_CLOSE):
+        places = {e: s for s, e, kind in spans if kind == "place"}
+        chained = [(_aliased_start(text, s, places), e, kind) for s, e, kind in out]
+        if chained != out:  # the place before the brackets and its other name are read within the chain
+            whole = [c for c, o in zip(chained, out, strict=True) if c != o]
+            out = [c for c in chained if c in whole or not any(w[0] <= c[0] and c[1] <= w[1] for w in whole)]
     return [span for span in out if not any(o[0] < span[0] and span[1] <= o[1] and o[0] < span[0] for o in out)]
+
+
+_ALIAS_CLOSE = ")）"
+_MAX_ALIAS = 8  # characters of a place's other name in brackets after it: 开发区(头屯河区)
+
+
+def _aliased_start(text: str, start: int, places: dict[int, int]) -> int:
+    """Where a name that starts right after a place's other name in brackets opens (``经开区(东岭区)西岭社区``): at
+    the place before the brackets, a chain of places written whole; else ``start``. ``places`` maps the end of each
+    place named to its start.
+
+    >>> t = "在青禾经开区(东岭区)西岭社区,"; t[_aliased_start(t, 11, {6: 1}):15]
+    '青禾经开区(东岭区)西岭社区'
+    >>> t = "在东岭村(社区)党支部"; _aliased_start(t, 8, {4: 1})  # 村(社区): a kind of place, no other name
+    8
+    """
+    if start == 0 or text[start - 1] not in _ALIAS_CLOSE:
+        return start
+    opened = max(text.rfind("(", max(0, start - _MAX_ALIAS - 2), start), text.rfind("（", max(0, start - _MAX_ALIAS - 2), start))
+    alias = text[opened + 1 : start - 1]
+    if opened not in places or alias in suffixes() or name_at(alias) != alias or kind_of(alias) != "place":
+        return start
+    return places[opened]
 
 
 _OFFICE_OF = {"村": "部"}  # 村部: the village office written after its name
