@@ -852,3 +852,16 @@ def test_a_place_and_its_other_name_in_brackets_open_the_name_after_them() -> No
     organizer, named = _run_case({"text": "当天,在青禾高新区(东岭区)柳湾社区,居民们敲锣打鼓迎接新来的工作队。"})
     assert organizer is not None and organizer.name == "青禾高新区(东岭区)柳湾社区"
     assert [m.name for m in named] == ["青禾高新区(东岭区)柳湾社区"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("4月8日,会议要求,柳湾村党支部要立即排查隐患。青禾镇党委随后组织检查组入村。", "青禾镇党委"),
+        ("4月8日,督导组要求柳湾村党支部限期整改。", None),
+        ("4月8日,响应青禾镇党委号召,柳湾村党支部组织党员清理河道。", "柳湾村党支部"),
+    ],
+)
+def test_a_body_asked_to_act_is_not_the_organizer(text: str, want: str | None) -> None:
+    organizer, _ = _run_case({"text": text})
+    assert (organizer and organizer.name) == want

@@ -418,7 +418,12 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
         if n_sentence >= _MAX_SENTENCES:
             break
         cpos = pos
+        before = ""  # the clause before, in this sentence
         for clause in _CLAUSE_SPLIT.split(sentence):
+            addressed, before = _demands(before), clause
+            if addressed:  # 会议要求,X村党支部要…: X is asked to act, neither subject nor stand-in
+                cpos += len(clause) + 1
+                continue
             lead = len(clause) - len(clause.lstrip(_QUOTES))
             spoken = False
             if quoted:
@@ -450,6 +455,23 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
 
 
 _CLOSE_QUOTE = ("”", "」")
+
+
+def _demands(clause: str) -> bool:
+    """True for a clause that ends with a word of demanding (``org_cues.tsv``, kind demand: 会议要求, 他强调) and opens
+    with no adverbial (``org_cues.tsv``, kind lead: 响应X号召 and 根据X要求 say why the subject after them acts): the
+    clause after it names who is asked to act, not who organizes.
+
+    >>> _demands("会议要求"), _demands("响应东岭街道党工委号召"), _demands("东岭镇召开会议")
+    (True, False, False)
+    """
+    words = _cues().get("demand", ())
+    end = clause.rstrip(" ")
+    if not end.endswith(words):
+        return False
+    stripped = clause.lstrip(_QUOTES)
+    lead = _leading_time_re().match(stripped)
+    return not stripped[lead.end() if lead else 0 :].startswith(_cues()["lead"])
 _WHILE = "时"  # X书记Y在述职会上发言时: the moment the quotation before was said
 
 
