@@ -865,3 +865,8 @@ def test_a_place_and_its_other_name_in_brackets_open_the_name_after_them() -> No
 def test_a_body_asked_to_act_is_not_the_organizer(text: str, want: str | None) -> None:
     organizer, _ = _run_case({"text": text})
     assert (organizer and organizer.name) == want
+
+
+def test_a_bare_place_word_stands_for_the_place_its_sentence_names_before_it() -> None:
+    organizer, _ = _run_case({"text": "在青禾镇,镇领导班子带领全镇党员干部连夜巡堤,驻镇帮镇扶村工作队也赶来支援。"})
+    assert organizer is not None and organizer.name == "青禾镇"

@@ -1147,6 +1147,8 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
     '丹棱县'
     >>> resolve_reference("我镇", None, "", "召开大会,表彰了青石镇优秀党员。")
     '青石镇'
+    >>> resolve_reference("镇", None, "在西岭镇,", "领导班子带领驻镇帮镇工作队赶到。")
+    '西岭镇'
     """
     m = _reference_re().match(word) or _scope_re().fullmatch(word)
     if m:
@@ -1158,7 +1160,9 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
     bare = m is None
     fits = (lambda n: len(n) > len(kind)) if kind == "单位" else (lambda n: n.endswith(kind) and len(n) > len(kind) + 1)
     order = ((title or "", False), (before, True), (after, False))
-    for text, last in order[2:] + order[:2] if bare else order:  # a bare 社区: the one its event names first
+    if bare:  # a bare 社区: the one its sentence names before it (在X镇,镇领导班子…), else the one its event names first
+        order = ((_last_sentence(before), True), *order[2:], *order[:2])
+    for text, last in order:
         names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
         names += orgs.places_in(text)
         if bare:  # 街道 of X街道党工委: one of its bodies names it too
@@ -1168,6 +1172,19 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
         if good:
             return (good[-1] if last else good[0]) + rest
     return None
+
+
+_SENTENCE_END = re.compile(r"[。!！?？\n]")
+
+
+def _last_sentence(text: str) -> str:
+    """The words of ``text`` after its last sentence end: the sentence a reference at its end stands in.
+
+    >>> _last_sentence("东岭镇召开会议。在西岭镇,")
+    '在西岭镇,'
+    """
+    ends = list(_SENTENCE_END.finditer(text))
+    return text[ends[-1].end() :] if ends else text
 
 
 _REGION = "自治区"  # 全区, 我区 of a page that names 自治区党委: the autonomous region, not a district
