@@ -1159,7 +1159,7 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
         return None
     bare = m is None
     fits = (lambda n: len(n) > len(kind)) if kind == "单位" else (lambda n: n.endswith(kind) and len(n) > len(kind) + 1)
-    order = ((title or "", False), (before, True), (after, False))
+    order: tuple[tuple[str, bool], ...] = ((title or "", False), (before, True), (after, False))
     if bare:  # a bare 社区: the one its sentence names before it (在X镇,镇领导班子…), else the one its event names first
         order = ((_last_sentence(before), True), *order[2:], *order[:2])
     for text, last in order:
