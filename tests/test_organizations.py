@@ -870,3 +870,8 @@ def test_a_body_asked_to_act_is_not_the_organizer(text: str, want: str | None) -
 def test_a_bare_place_word_stands_for_the_place_its_sentence_names_before_it() -> None:
     organizer, _ = _run_case({"text": "在青禾镇,镇领导班子带领全镇党员干部连夜巡堤,驻镇帮镇扶村工作队也赶来支援。"})
     assert organizer is not None and organizer.name == "青禾镇"
+
+
+def test_a_villager_who_speaks_of_a_quotation_gives_no_organizer() -> None:
+    organizer, _ = _run_case({"text": "“村口的路修宽了,回家方便多了。”说起老家的变化,青禾县柳湾村外出党员宋明感慨不已。"})
+    assert organizer is None

@@ -434,7 +434,7 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
                 cpos += len(clause) + 1  # nor stand-in
                 continue
             hit = None if spoken else _subject(clause)
-            if hit and hit[2] == "leader" and _speaker(clause, sentence, n_sentence == 0 and after_quote):
+            if hit and _speaker(clause, hit[2], sentence, n_sentence == 0 and after_quote):
                 cpos += len(clause) + 1  # “…”X村党支部书记Y说: who spoke, neither subject nor stand-in
                 continue
             if hit:
@@ -475,26 +475,28 @@ def _demands(clause: str) -> bool:
 _WHILE = "时"  # X书记Y在述职会上发言时: the moment the quotation before was said
 
 
-def _speaker(clause: str, sentence: str, after_quote: bool) -> bool:
-    """True for a clause whose subject is a titled person (source leader) who speaks: the clause ends with a word of
-    saying (``org_cues.tsv``, kind said, of two characters or 说: X村党支部书记Y说), or, in the sentence right after a
-    leading quotation (``after_quote``), the clause ends with 时 (X书记Y在会上发言时) or the sentence holds a word of
-    speaking of something (kind speak: 谈及, 赞不绝口). The quotation's speaker is neither the subject nor a stand-in:
-    the body that acts is named after.
+def _speaker(clause: str, source: str, sentence: str, after_quote: bool) -> bool:
+    """True for a clause whose subject (of ``source``) is one who speaks: a titled person (source leader) whose clause
+    ends with a word of saying (``org_cues.tsv``, kind said, of two characters or 说: X村党支部书记Y说), or, in the
+    sentence right after a leading quotation (``after_quote``), a titled person whose clause ends with 时 (X书记Y在会上发言
+    时), or any subject of a sentence that holds a word of speaking of something (kind speak: 谈起变化,X村流动党员Y感慨
+    万分). The quotation's speaker is neither the subject nor a stand-in: the body that acts is named after.
 
-    >>> _speaker("东岭村党支部书记王明说", "", False), _speaker("东岭村党支部书记王明带领党员清扫街道", "", False)
+    >>> _speaker("东岭村党支部书记王明说", "leader", "", False), _speaker("东岭村党支部书记王明带领党员清扫", "leader", "", False)
     (True, False)
-    >>> _speaker("东岭村党支部书记王明在述职会上发言时", "", True), _speaker("东岭村党支部书记王明在述职会上发言时", "", False)
+    >>> _speaker("东岭村党支部书记王明在会上发言时", "leader", "", True), _speaker("东岭村党支部书记王明在会上发言时", "leader", "", False)
     (True, False)
-    >>> _speaker("东岭村党支部书记王明对工作队赞不绝口", "谈起变化,东岭村党支部书记王明对工作队赞不绝口", True)
+    >>> _speaker("东岭村党员王明赞不绝口", "subject", "谈起变化,东岭村党员王明赞不绝口", True)
     True
     """
+    if after_quote and any(w in sentence for w in _cues().get("speak", ())):
+        return True
+    if source != "leader":
+        return False
     end = clause.rstrip(" 。")
     if end.endswith(tuple(w for w in _cues().get("said", ()) if len(w) > 1 or w == "说")):
         return True
-    if not after_quote:
-        return False
-    return end.endswith(_WHILE) or any(w in sentence for w in _cues().get("speak", ()))
+    return after_quote and end.endswith(_WHILE)
 
 
 def home_of(text: str, start: int, end: int) -> bool:
