@@ -875,3 +875,9 @@ def test_a_bare_place_word_stands_for_the_place_its_sentence_names_before_it() -
 def test_a_villager_who_speaks_of_a_quotation_gives_no_organizer() -> None:
     organizer, _ = _run_case({"text": "“村口的路修宽了,回家方便多了。”说起老家的变化,青禾县柳湾村外出党员宋明感慨不已。"})
     assert organizer is None
+
+
+def test_a_whole_district_is_never_a_community_whose_name_ends_with_the_same_character() -> None:
+    case = {"text": "全区机关党员干部纷纷下沉,在柳湾镇锦绣家园社区卡口值守,海淀区委组织部统筹调度。"}
+    organizer, _ = _run_case(case)
+    assert organizer is not None and organizer.name == "海淀区"

@@ -1160,7 +1160,9 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
     else:
         return None
     bare = m is None
-    fits = (lambda n: len(n) > len(kind)) if kind == "单位" else (lambda n: n.endswith(kind) and len(n) > len(kind) + 1)
+    fits = (lambda n: len(n) > len(kind)) if kind == "单位" else (
+        lambda n: n.endswith(kind) and len(n) > len(kind) + 1 and not _longer_place_end(n, kind)
+    )
     order: tuple[tuple[str, bool], ...] = ((title or "", False), (before, True), (after, False))
     if bare:  # a bare 社区: the one its sentence names before it (在X镇,镇领导班子…), else the one its event names first
         order = ((_last_sentence(before), True), *order[2:], *order[:2])
@@ -1174,6 +1176,16 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
         if good:
             return (good[-1] if last else good[0]) + rest
     return None
+
+
+def _longer_place_end(name: str, kind: str) -> bool:
+    """True when a place suffix longer than ``kind`` ends ``name`` (X社区 for 全区, X街道 for 本街): a place of
+    another level, which the reference does not stand for.
+
+    >>> _longer_place_end("东岭家园社区", "区"), _longer_place_end("东岭区", "区"), _longer_place_end("县人民医院", "院")
+    (True, False, False)
+    """
+    return any(len(p) > len(kind) and name.endswith(p) and p.endswith(kind) for p in _generic_heads())
 
 
 _SENTENCE_END = re.compile(r"[。!！?？\n]")
