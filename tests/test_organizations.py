@@ -830,6 +830,7 @@ def test_a_titled_person_who_acts_after_a_quotation_still_gives_the_organizer() 
         ("青禾县人大常委会副主任李平到东岭村调研。", ["青禾县人大常委会", "东岭村"]),
         ("柳湾村人大代表联络站里,代表们听取民意。", ["柳湾村"]),
         ("区直各部门、5个街道党工委迅速行动。", ["区直各部门", "街道党工委"]),
+        ("承担包保任务的州直单位、乡直部门和市直机关单位都派出了干部。", ["州直单位", "乡直部门", "市直机关单位"]),
     ],
 )
 def test_a_congress_standing_committee_and_the_units_of_a_whole_are_named_in_full(text: str, names: list[str]) -> None:
