@@ -831,7 +831,7 @@ def test_a_titled_person_who_acts_after_a_quotation_still_gives_the_organizer() 
         ("柳湾村人大代表联络站里,代表们听取民意。", ["柳湾村"]),
         ("区直各部门、5个街道党工委迅速行动。", ["区直各部门", "街道党工委"]),
         ("承担包保任务的州直单位、乡直部门和市直机关单位都派出了干部。", ["州直单位", "乡直部门", "市直机关单位"]),
-        ("网格员摸清了驻社区单位和沿街商户的底数。", []),
+        ("网格员走访了沿街店铺、驻社区单位的党员。", []),
     ],
 )
 def test_a_congress_standing_committee_and_the_units_of_a_whole_are_named_in_full(text: str, names: list[str]) -> None:
