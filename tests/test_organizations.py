@@ -800,9 +800,11 @@ def test_a_facility_named_as_the_place_where_something_happens_is_not_listed(tex
 
 
 def test_a_facility_that_acts_stays_listed() -> None:
-    _, named = _run_case({"text": "6月2日,柳岸街道党工委联合桃源村新时代文明实践站开展义诊,在松林社区党群服务中心的带领下,志愿者们排队。"})
+    _, named = _run_case({"text": "6月2日,柳岸街道党工委联合桃源村新时代文明实践站开展义诊,在松林社区党群服务中心的带领下,志愿者们排队,"
+                                  "在西坡村便民服务中心的悉心指导下开展登记。"})
     assert "桃源村新时代文明实践站" in [m.name for m in named]
     assert "松林社区党群服务中心" in [m.name for m in named]
+    assert "西坡村便民服务中心" in [m.name for m in named]
 
 
 @pytest.mark.parametrize(

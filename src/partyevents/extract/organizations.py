@@ -1068,13 +1068,15 @@ _VENUE_LOOK_BACK = 60  # characters before a facility's name read for the word t
 def venue_only(text: str, start: int, end: int) -> bool:
     """True for a facility (a name ending with a suffix row of ``org_venues.tsv``) named as the place where something
     happens: a before word right before it (在, 依托, 来到), or an after word right after it (内, 门口, 投入使用); not
-    ``在X的组织下`` (``org_cues.tsv``, kind under), where X acts.
+    ``在X的组织下``, ``在X的指导下``, where X acts.
 
     >>> t = "在东岭社区党群服务中心,党员们重温入党誓词"; venue_only(t, 1, 11)
     True
     >>> t = "东岭社区党群服务中心组织党员学习"; venue_only(t, 0, 10)
     False
     >>> t = "在东岭社区新时代文明实践站的带领下,志愿者们"; venue_only(t, 1, 12)
+    False
+    >>> t = "在东岭社区新时代文明实践站的精心指导下,志愿者们"; venue_only(t, 1, 12)
     False
     """
     words = _venue_words()
@@ -1084,8 +1086,10 @@ def venue_only(text: str, start: int, end: int) -> bool:
         return True
     if _venue_before_re().search(text, max(0, start - _VENUE_LOOK_BACK), start) is None:
         return False
-    rest = text[end : end + 8]
-    return not (rest.startswith("的") and any(rest.startswith(w + "下", 1) for w in _cues().get("under", ())))
+    return _UNDER_ITS.match(text, end) is None
+
+
+_UNDER_ITS = re.compile(r"的[\u4e00-\u9fff]{1,4}下")  # 在X的指导下, 在X的大力支持下: X acts
 
 
 _SPEECH = re.compile(r"“[^“”\n]{8,300}?”")
