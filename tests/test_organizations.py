@@ -885,3 +885,8 @@ def test_a_whole_district_is_never_a_community_whose_name_ends_with_the_same_cha
     case = {"text": "全区机关党员干部纷纷下沉,在柳湾镇锦绣家园社区卡口值守,海淀区委组织部统筹调度。"}
     organizer, _ = _run_case(case)
     assert organizer is not None and organizer.name == "海淀区"
+
+
+def test_a_titled_person_who_tells_a_reporter_is_a_speaker() -> None:
+    organizer, _ = _run_case({"text": "“今年的收成比去年好。”柳湾村党支部书记宋建国告诉记者。4月8日,青禾镇党委组织农技员入村指导。"})
+    assert organizer is not None and organizer.name == "青禾镇党委"
