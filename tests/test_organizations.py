@@ -784,3 +784,109 @@ def test_the_organizer_is_listed_even_when_it_is_a_place_gone_to() -> None:
     ev = partyevents.extract_text("近日,记者来到青山县东岭乡西坡村、南河镇北沟村,村里的大喇叭都在播放党的二十大报告。").events[0]
     assert ev["organization"] == "青山县东岭乡西坡村"
     assert ev["organization"] in ev["organizations"]
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("5月9日,在青禾镇的松林社区党群服务中心,松林社区党支部组织党员重温入党誓词。", "松林社区党群服务中心"),
+        ("6月2日,柳岸街道依托辖区便民服务中心、桃源村新时代文明实践站开展义诊。", "桃源村新时代文明实践站"),
+        ("6月2日,柳岸街道党工委组织党员座谈,会后,大家走进了桃源村党群服务中心。", "桃源村党群服务中心"),
+    ],
+)
+def test_a_facility_named_as_the_place_where_something_happens_is_not_listed(text: str, gone: str) -> None:
+    _, named = _run_case({"text": text})
+    assert gone not in [m.name for m in named]
+
+
+def test_a_facility_that_acts_stays_listed() -> None:
+    _, named = _run_case({"text": "6月2日,柳岸街道党工委联合桃源村新时代文明实践站开展义诊,在松林社区党群服务中心的带领下,志愿者们排队,"
+                                  "在西坡村便民服务中心的悉心指导下开展登记。"})
+    assert "桃源村新时代文明实践站" in [m.name for m in named]
+    assert "松林社区党群服务中心" in [m.name for m in named]
+    assert "西坡村便民服务中心" in [m.name for m in named]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("“渠修通了,庄稼再也不愁水。”近日,青禾县柳湾村党支部书记宋建国说。3月2日,柳湾镇组织党员开展春耕帮扶。", "柳湾镇"),
+        ("“账目一笔笔都摆在了台面上。”日前,柳湾村党支部书记宋建国在全镇书记述职大会上亮家底时,会场安静下来。"
+         "当天,柳湾镇党委组织班子成员参加评议。", "柳湾镇党委"),
+        ("“多亏了他们常来帮忙。”聊起这一年,柳湾村党支部书记宋建国对帮扶队连连称赞。柳湾镇党委组织党员开展春耕帮扶。", "柳湾镇党委"),
+    ],
+)
+def test_a_titled_speaker_of_a_quotation_is_not_the_organizer(text: str, want: str) -> None:
+    organizer, _ = _run_case({"text": text})
+    assert organizer is not None and organizer.name == want
+
+
+def test_a_titled_person_who_acts_after_a_quotation_still_gives_the_organizer() -> None:
+    organizer, _ = _run_case({"text": "“大家搭把手!”3月2日,柳湾村党支部书记宋建国带领党员清理沟渠。"})
+    assert organizer is not None and organizer.name == "柳湾村党支部"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("青禾县人大常委会副主任李平到东岭村调研。", ["青禾县人大常委会", "东岭村"]),
+        ("柳湾村人大代表联络站里,代表们听取民意。", ["柳湾村"]),
+        ("区直各部门、5个街道党工委迅速行动。", ["区直各部门", "街道党工委"]),
+        ("承担包保任务的州直单位、乡直部门和市直机关单位都派出了干部。", ["州直单位", "乡直部门", "市直机关单位"]),
+        ("网格员走访了沿街店铺、驻社区单位的党员。", []),
+    ],
+)
+def test_a_congress_standing_committee_and_the_units_of_a_whole_are_named_in_full(text: str, names: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in org_spans(text)] == names
+
+
+def test_the_units_of_a_body_that_is_all_of_them_are_the_organizer_written_whole() -> None:
+    organizer, _ = _run_case({"text": "5月10日,州直机关各单位迅速行动,组织党员下沉社区。"})
+    assert organizer is not None and organizer.name == "州直机关各单位"
+    organizer, _ = _run_case({"text": "5月10日,东岭街道各社区迅速行动,组织党员入户。"})
+    assert organizer is not None and organizer.name == "东岭街道"
+
+
+def test_bodies_of_every_level_are_a_class_not_listed() -> None:
+    _, named = _run_case({"text": "5月10日,青禾县委召开会议,会议强调,各级各部门要压实责任。"})
+    assert [m.name for m in named] == ["青禾县委"]
+
+
+def test_a_place_and_its_other_name_in_brackets_open_the_name_after_them() -> None:
+    organizer, named = _run_case({"text": "当天,在青禾高新区(东岭区)柳湾社区,居民们敲锣打鼓迎接新来的工作队。"})
+    assert organizer is not None and organizer.name == "青禾高新区(东岭区)柳湾社区"
+    assert [m.name for m in named] == ["青禾高新区(东岭区)柳湾社区"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("4月8日,会议要求,柳湾村党支部要立即排查隐患。青禾镇党委随后组织检查组入村。", "青禾镇党委"),
+        ("4月8日,督导组要求柳湾村党支部限期整改。", None),
+        ("4月8日,响应青禾镇党委号召,柳湾村党支部组织党员清理河道。", "柳湾村党支部"),
+    ],
+)
+def test_a_body_asked_to_act_is_not_the_organizer(text: str, want: str | None) -> None:
+    organizer, _ = _run_case({"text": text})
+    assert (organizer and organizer.name) == want
+
+
+def test_a_bare_place_word_stands_for_the_place_its_sentence_names_before_it() -> None:
+    organizer, _ = _run_case({"text": "在青禾镇,镇领导班子带领党员干部连夜巡堤,县农业局驻镇帮扶工作队也赶来支援。"})
+    assert organizer is not None and organizer.name == "青禾镇"
+
+
+def test_a_villager_who_speaks_of_a_quotation_gives_no_organizer() -> None:
+    organizer, _ = _run_case({"text": "“村口的路修宽了,回家方便多了。”说起老家的变化,青禾县柳湾村外出党员宋明感慨不已。"})
+    assert organizer is None
+
+
+def test_a_whole_district_is_never_a_community_whose_name_ends_with_the_same_character() -> None:
+    case = {"text": "全区机关党员干部纷纷下沉,在柳湾镇锦绣家园社区门岗值守,海淀区委组织部统筹调度。"}
+    organizer, _ = _run_case(case)
+    assert organizer is not None and organizer.name == "海淀区"
+
+
+def test_a_titled_person_who_tells_a_reporter_is_a_speaker() -> None:
+    organizer, _ = _run_case({"text": "“今年的收成比去年好。”柳湾村党支部书记宋建国告诉记者。4月8日,青禾镇党委组织农技员入村指导。"})
+    assert organizer is not None and organizer.name == "青禾镇党委"

@@ -955,6 +955,8 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             named = [m for m in named if _same(m, organizer) or not _inside(m, ev.start, said)]
         if any(w in ev.text for w in _gone_words()):  # 先后前往X县、Y区: the places visited
             named = [m for m in named if _same(m, organizer) or not _place_gone_to(ev, m)]
+        if any(w in ev.text for w in _venue_words()["suffix"]):  # 在X党群服务中心,党员们…: where, not who
+            named = [m for m in named if _same(m, organizer) or not _venue_mention(ev, m)]
         listed = _references_resolved(ctx, ev, named)  # 该街道: the body it stands for, listed once
         if organizer is not None and organizer.start is None and all(m.name != organizer.name for m in listed):
             listed.append(organizer)  # carried on from the event before: listed too
@@ -1037,6 +1039,59 @@ def _gone_words() -> tuple[str, ...]:
     return tuple(w for w in _cues().get("visit", ()) if w != "在")
 
 
+@cache
+def _venue_words() -> dict[str, tuple[str, ...]]:
+    """kind (suffix | before | after) -> words of ``org_venues.tsv``, longest first."""
+    out: dict[str, list[str]] = {}
+    for word, kind in read_table("org_venues.tsv"):
+        out.setdefault(kind, []).append(word)
+    return {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in out.items()}
+
+
+@cache
+def _venue_before_re() -> re.Pattern[str]:
+    """A before word of ``org_venues.tsv``, perhaps a place and 的, and the items of a list after it (依托X中心、Y站: Y站
+    too), at the end."""
+    items = r"(?:[\u4e00-\u9fff()（）]{1,24}、)*"
+    owner = r"(?:[\u4e00-\u9fff]{2,12}的)?"  # 在X镇的Y社区党群服务中心: the place it stands in, then its name
+    return re.compile(f"(?:{trie_pattern(_venue_words().get('before', ()))}){owner}{items}$")
+
+
+def _venue_mention(ev: Event, m: OrgMention) -> bool:
+    """True for a mention of the event that is a venue (:func:`venue_only`)."""
+    return m.start is not None and m.end is not None and venue_only(ev.text, m.start - ev.start, m.end - ev.start)
+
+
+_VENUE_LOOK_BACK = 60  # characters before a facility's name read for the word that makes it a place
+
+
+def venue_only(text: str, start: int, end: int) -> bool:
+    """True for a facility (a name ending with a suffix row of ``org_venues.tsv``) named as the place where something
+    happens: a before word right before it (在, 依托, 来到), or an after word right after it (内, 门口, 投入使用); not
+    ``在X的组织下``, ``在X的指导下``, where X acts.
+
+    >>> t = "在东岭社区党群服务中心,党员们重温入党誓词"; venue_only(t, 1, 11)
+    True
+    >>> t = "东岭社区党群服务中心组织党员学习"; venue_only(t, 0, 10)
+    False
+    >>> t = "在东岭社区新时代文明实践站的带领下,志愿者们"; venue_only(t, 1, 12)
+    False
+    >>> t = "在东岭社区新时代文明实践站的精心指导下,志愿者们"; venue_only(t, 1, 12)
+    False
+    """
+    words = _venue_words()
+    if not text.endswith(words.get("suffix", ()), start, end):
+        return False
+    if text.startswith(words.get("after", ()), end):
+        return True
+    if _venue_before_re().search(text, max(0, start - _VENUE_LOOK_BACK), start) is None:
+        return False
+    return _UNDER_ITS.match(text, end) is None
+
+
+_UNDER_ITS = re.compile(r"的[\u4e00-\u9fff]{1,4}下")  # 在X的指导下, 在X的大力支持下: X acts
+
+
 _SPEECH = re.compile(r"“[^“”\n]{8,300}?”")
 _SPEECH_MARK = re.compile(r"[,，。!！?？;；]")
 
@@ -1100,13 +1155,15 @@ def _distributive_owner(organizer: OrgMention) -> OrgMention:
     '东岭街道'
     >>> _distributive_owner(OrgMention("东岭镇党委", 0, 5, "party", "subject")).name
     '东岭镇党委'
+    >>> _distributive_owner(OrgMention("市直机关各单位", 0, 7, "government", "subject")).name
+    '市直机关各单位'
     """
     at = organizer.name.find(_EACH_WORD, 2)
     if at < 0 or kind_of(organizer.name) == "party":  # X镇各村党支部: party branches, a body of its own kind
         return organizer
     owner = organizer.name[:at]
-    if name_at(owner) != owner or owner in suffixes():
-        return organizer
+    if name_at(owner) != owner or owner in suffixes() or kind_of(owner) != "place":
+        return organizer  # 市直机关各单位: the units of a body that is itself all of them, written whole
     end = None if organizer.start is None else organizer.start + len(owner)
     return OrgMention(owner, organizer.start, end, kind_of(owner), organizer.source)
 
@@ -1173,7 +1230,36 @@ def _bracket_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
     """The spans, a name opened before brackets (:func:`_bracket_start`) read from there, and a shorter name inside
     one so read (部门帮扶工作队 of 区(中)直部门帮扶工作队) left out."""
     out = [(_bracket_start(text, s), e, kind) for s, e, kind in spans]
+    if any(ch in text for ch in _ALIAS_CLOSE):
+        places = {e: s for s, e, kind in spans if kind == "place"}
+        chained = [(_aliased_start(text, s, places), e, kind) for s, e, kind in out]
+        if chained != out:  # the place before the brackets and its other name are read within the chain
+            whole = [c for c, o in zip(chained, out, strict=True) if c != o]
+            out = [c for c in chained if c in whole or not any(w[0] <= c[0] and c[1] <= w[1] for w in whole)]
     return [span for span in out if not any(o[0] < span[0] and span[1] <= o[1] and o[0] < span[0] for o in out)]
+
+
+_ALIAS_CLOSE = ")）"
+_MAX_ALIAS = 8  # characters of a place's other name in brackets after it: 开发区(头屯河区)
+
+
+def _aliased_start(text: str, start: int, places: dict[int, int]) -> int:
+    """Where a name that starts right after a place's other name in brackets opens (``经开区(东岭区)西岭社区``): at
+    the place before the brackets, a chain of places written whole; else ``start``. ``places`` maps the end of each
+    place named to its start.
+
+    >>> t = "在青禾经开区(东岭区)西岭社区,"; t[_aliased_start(t, 11, {6: 1}):15]
+    '青禾经开区(东岭区)西岭社区'
+    >>> t = "在东岭村(社区)党支部"; _aliased_start(t, 8, {4: 1})  # 村(社区): a kind of place, no other name
+    8
+    """
+    if start == 0 or text[start - 1] not in _ALIAS_CLOSE:
+        return start
+    opened = max(text.rfind("(", max(0, start - _MAX_ALIAS - 2), start), text.rfind("（", max(0, start - _MAX_ALIAS - 2), start))
+    alias = text[opened + 1 : start - 1]
+    if opened not in places or alias in suffixes() or name_at(alias) != alias or kind_of(alias) != "place":
+        return start
+    return places[opened]
 
 
 _OFFICE_OF = {"村": "部"}  # 村部: the village office written after its name

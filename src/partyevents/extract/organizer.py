@@ -410,6 +410,7 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
     pos = base
     depth = 0  # quotation marks opened and not yet closed
     quoted = _QUOTE_OPEN.search(text, base) is not None
+    after_quote = text.rfind("”", 0, base) >= 0 or text.rfind("」", 0, base) >= 0  # a leading quotation, skipped
     clauses: list[_Clause] = []
     idle: tuple[Found, int, tuple[_Clause, ...]] | None = None  # a place that does nothing, read on past it
     undergoes = False  # … and that is acted on (X村多户居民被困): any body acting later comes first
@@ -417,7 +418,12 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
         if n_sentence >= _MAX_SENTENCES:
             break
         cpos = pos
+        before = ""  # the clause before, in this sentence
         for clause in _CLAUSE_SPLIT.split(sentence):
+            addressed, before = _demands(before), clause
+            if addressed:  # 会议要求,X村党支部要…: X is asked to act, neither subject nor stand-in
+                cpos += len(clause) + 1
+                continue
             lead = len(clause) - len(clause.lstrip(_QUOTES))
             spoken = False
             if quoted:
@@ -428,6 +434,9 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
                 cpos += len(clause) + 1  # nor stand-in
                 continue
             hit = None if spoken else _subject(clause)
+            if hit and _speaker(clause, hit[2], sentence, n_sentence == 0 and after_quote):
+                cpos += len(clause) + 1  # “…”X村党支部书记Y说: who spoke, neither subject nor stand-in
+                continue
             if hit:
                 start = cpos + hit[0]
                 found = Found(start, start + hit[1], hit[2], cpos, cpos + len(clause))
@@ -446,6 +455,48 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
 
 
 _CLOSE_QUOTE = ("”", "」")
+
+
+def _demands(clause: str) -> bool:
+    """True for a clause that ends with a word of demanding (``org_cues.tsv``, kind demand: 会议要求, 他强调) and opens
+    with no adverbial (``org_cues.tsv``, kind lead: 响应X号召 and 根据X要求 say why the subject after them acts): the
+    clause after it names who is asked to act, not who organizes.
+
+    >>> _demands("会议要求"), _demands("响应东岭街道党工委号召"), _demands("东岭镇召开会议")
+    (True, False, False)
+    """
+    words = _cues().get("demand", ())
+    end = clause.rstrip(" ")
+    if not end.endswith(words):
+        return False
+    stripped = clause.lstrip(_QUOTES)
+    lead = _leading_time_re().match(stripped)
+    return not stripped[lead.end() if lead else 0 :].startswith(_cues()["lead"])
+_WHILE = "时"  # X书记Y在述职会上发言时: the moment the quotation before was said
+
+
+def _speaker(clause: str, source: str, sentence: str, after_quote: bool) -> bool:
+    """True for a clause whose subject (of ``source``) is one who speaks: a titled person (source leader) whose clause
+    ends with a word of saying (``org_cues.tsv``, kind said, of two characters or 说: X村党支部书记Y说), or, in the
+    sentence right after a leading quotation (``after_quote``), a titled person whose clause ends with 时 (X书记Y在会上发言
+    时), or any subject of a sentence that holds a word of speaking of something (kind speak: 谈起变化,X村流动党员Y感慨
+    万分). The quotation's speaker is neither the subject nor a stand-in: the body that acts is named after.
+
+    >>> _speaker("东岭村党支部书记王明说", "leader", "", False), _speaker("东岭村党支部书记王明带领党员清扫", "leader", "", False)
+    (True, False)
+    >>> _speaker("东岭村党支部书记王明在会上发言时", "leader", "", True), _speaker("东岭村党支部书记王明在会上发言时", "leader", "", False)
+    (True, False)
+    >>> _speaker("东岭村党员王明赞不绝口", "subject", "谈起变化,东岭村党员王明赞不绝口", True)
+    True
+    """
+    if after_quote and any(w in sentence for w in _cues().get("speak", ())):
+        return True
+    if source != "leader":
+        return False
+    end = clause.rstrip(" 。")
+    if end.endswith(tuple(w for w in _cues().get("said", ()) if len(w) > 1 or w == "说")):
+        return True
+    return after_quote and end.endswith(_WHILE)
 
 
 def home_of(text: str, start: int, end: int) -> bool:
@@ -1098,6 +1149,8 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
     '丹棱县'
     >>> resolve_reference("我镇", None, "", "召开大会,表彰了青石镇优秀党员。")
     '青石镇'
+    >>> resolve_reference("镇", None, "在西岭镇,", "领导班子带领驻镇帮镇工作队赶到。")
+    '西岭镇'
     """
     m = _reference_re().match(word) or _scope_re().fullmatch(word)
     if m:
@@ -1107,9 +1160,13 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
     else:
         return None
     bare = m is None
-    fits = (lambda n: len(n) > len(kind)) if kind == "单位" else (lambda n: n.endswith(kind) and len(n) > len(kind) + 1)
-    order = ((title or "", False), (before, True), (after, False))
-    for text, last in order[2:] + order[:2] if bare else order:  # a bare 社区: the one its event names first
+    fits = (lambda n: len(n) > len(kind)) if kind == "单位" else (
+        lambda n: n.endswith(kind) and len(n) > len(kind) + 1 and not _longer_place_end(n, kind)
+    )
+    order: tuple[tuple[str, bool], ...] = ((title or "", False), (before, True), (after, False))
+    if bare:  # a bare 社区: the one its sentence names before it (在X镇,镇领导班子…), else the one its event names first
+        order = ((_last_sentence(before), True), *order[2:], *order[:2])
+    for text, last in order:
         names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
         names += orgs.places_in(text)
         if bare:  # 街道 of X街道党工委: one of its bodies names it too
@@ -1119,6 +1176,29 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
         if good:
             return (good[-1] if last else good[0]) + rest
     return None
+
+
+def _longer_place_end(name: str, kind: str) -> bool:
+    """True when a place suffix longer than ``kind`` ends ``name`` (X社区 for 全区, X街道 for 本街): a place of
+    another level, which the reference does not stand for.
+
+    >>> _longer_place_end("东岭家园社区", "区"), _longer_place_end("东岭区", "区"), _longer_place_end("县人民医院", "院")
+    (True, False, False)
+    """
+    return any(len(p) > len(kind) and name.endswith(p) and p.endswith(kind) for p in _generic_heads())
+
+
+_SENTENCE_END = re.compile(r"[。!！?？\n]")
+
+
+def _last_sentence(text: str) -> str:
+    """The words of ``text`` after its last sentence end: the sentence a reference at its end stands in.
+
+    >>> _last_sentence("东岭镇召开会议。在西岭镇,")
+    '在西岭镇,'
+    """
+    ends = list(_SENTENCE_END.finditer(text))
+    return text[ends[-1].end() :] if ends else text
 
 
 _REGION = "自治区"  # 全区, 我区 of a page that names 自治区党委: the autonomous region, not a district
