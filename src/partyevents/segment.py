@@ -412,11 +412,54 @@ def _as_of_day(line: Line, exprs: list[DateExpr], after: int) -> DateExpr | None
     return None
 
 
+def _month_or_since(line: Line, exprs: list[DateExpr], after: int) -> DateExpr | None:
+    """For an event with no day of its own: a month (7月, 今年7月: no day) that opens a clause of the paragraph's
+    first sentences and is followed by a comma (…摸底之后,今年9月,某村召开…), or a year word with a since
+    form (今年以来) that opens a sentence (…。今年以来,已有…): when the paragraph's activity happened or runs from
+    (ANNOTATION.md, Dates). Bounds, plans, topics, periods spoken of and asked-for work date nothing.
+
+    >>> text = "某村原是一处老村落。经过摸底,今年9月,村党支部召开议事会。"
+    >>> _month_or_since(split_lines(text)[0], find_date_expressions(text), -1).text
+    '今年9月'
+    >>> text = "某村原是一处老村落,今年9月的规划还未定稿。"
+    >>> _month_or_since(split_lines(text)[0], find_date_expressions(text), -1) is None
+    True
+    """
+    text, end = line.text, 0
+    for _ in range(_LEAD_SENTENCES):
+        end = _sentence_end(text, end) + 1
+    quotes = _Quotes(text)
+    for e in exprs:
+        i, j = e.start - line.start, e.end - line.start
+        if e.start <= after:
+            continue
+        if i >= end:
+            break
+        word = relative_words().get(e.relative) if e.relative else None
+        if e.lunar or e.digits is not None or quotes.inside(i) or (word is not None and word.unit != "year"):
+            continue
+        month = e.month is not None and e.day is None and (i == 0 or text[i - 1] in ",，" or _opens(line, e))
+        since = word is not None and e.month is None and e.since and _opens(line, e)
+        if not (month or since) or not text.startswith((",", "，"), j):
+            continue
+        if _bound(line, e) or _planned(line, e) or _topic_or_speech(line, 0, e) or _asked(line, 0, e):
+            continue
+        return e
+    return None
+
+
 def _day_of(e: DateExpr) -> bool:
     """A day written after a month or year word (当月15日, 本月20日, 今年3月5日): like a written date, it opens a
     sentence's event."""
     word = relative_words().get(e.relative) if e.relative else None
     return word is not None and word.unit in ("month", "year") and e.day is not None
+
+
+def _year_month(e: DateExpr) -> bool:
+    """A month written after a year word (今年7月, 去年10月): like a written year and month (2023年7月), it opens a
+    sentence's event."""
+    word = relative_words().get(e.relative) if e.relative else None
+    return word is not None and word.unit == "year" and e.month is not None and not e.lunar
 
 
 def _a_year_from_now(e: DateExpr) -> bool:
@@ -534,7 +577,7 @@ def _sentence_openers(line: Line, exprs: list[DateExpr], after: int) -> list[Dat
         if e.start <= after or quotes.inside(e.start - line.start - speech):
             continue
         absolute = (e.relative is None and (e.month is not None or e.year is not None
-                                            or (e.day is not None and e.digits is None and not e.lunar))) or _day_of(e)
+                                            or (e.day is not None and e.digits is None and not e.lunar))) or _day_of(e) or _year_month(e)
         if ((absolute or e.relative in _DAY_SHIFT or e.relative in _SAME_DAY_NEW) and _opens(line, e)
                 and not _bound(line, e) and not _year_summary(line, e, exprs)):
             out.append(e)
@@ -1335,6 +1378,7 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             day = _clause_day(line, exprs, after)
             if day is None and (day := _as_of_day(line, exprs, after)) is not None:
                 as_of.add(day.start)
+            day = day or _month_or_since(line, exprs, after)
             if day is not None:
                 b.cur[2], b.cur[3] = day.start, day.end
                 opening, after = day, day.end
