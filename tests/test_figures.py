@@ -162,3 +162,11 @@ def test_kinds_of_places_listed_before_a_word_for_their_officials_count_the_offi
     assert _found("活动覆盖了9个村、社区。") == [("9个", "places")]
     # a new count after the list mark is a figure of its own
     assert _found("全省5个市、7个县的代表参加。") == [("5个", "places"), ("7个", "places")]
+
+
+def test_people_counted_before_and_named_again_by_a_small_count_are_one_figure() -> None:
+    assert _found("巡河队由两名村民组成。每天清晨,两人沿河岸拾捡垃圾。") == [("两名", "people")]
+    assert _found("护林小组由三名老党员组成,这个三人小组常年守在山上。") == [("三名", "party_members")]
+    # the first count of the people, or another number, stays a figure
+    assert _found("网格员孙某、周某两人逐户走访。") == [("两人", "cadres")]
+    assert _found("两名志愿者到场,另有5人报名。") == [("两名", "volunteers"), ("5人", "people")]

@@ -805,6 +805,33 @@ def _refers_back(text: str, m: re.Match[str], unit: _Unit) -> bool:
     return False
 
 
+_PRONOUN_UNIT = "人"
+_PRONOUN_MAX = 10  # 两人, 三人: a small count in Chinese numerals standing for people, like a pronoun
+_COUNTED_REACH = 800  # how far back the count such a word refers to is looked for
+
+
+def _pronoun(m: re.Match[str], unit: _Unit) -> bool:
+    """Whether the match is a small count of people written in Chinese numerals with 人 and nothing more (两人,
+    三人; not 2人, 两名, 三十余人): how a report refers back to people it has told of."""
+    run = m.group("num")
+    if m.group("unit") != _PRONOUN_UNIT or unit.mode != "person" or run[0].isascii() or m.group("pre", "num2", "post") != (None, None, None):
+        return False
+    parsed = parse_numeral(run)
+    return parsed is not None and not parsed.approximate and parsed.value <= _PRONOUN_MAX
+
+
+def _counted_before(g: _Grammar, text: str, pos: int, value: float) -> bool:
+    """Whether a count of people of the same value stands in the text before ``pos`` (within
+    :data:`_COUNTED_REACH`): a 两人 after 两名党员 counts the same two people again, no figure of its own
+    (a 两人 after names, 张某、李某两人, is their count)."""
+    for m in _figure_matches(g, text, max(0, pos - _COUNTED_REACH), pos):
+        parsed = parse_numeral(m.group("num"))
+        if (g.units[m.group("unit")].mode == "person" and parsed is not None and parsed.value == value
+                and not m.group("num2") and not _excluded(g, text, m)):
+            return True
+    return False
+
+
 def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: int) -> Figure | None:
     """The figure of a match that passed :func:`_excluded`, with its noun, category and kind; None for a code,
     an ID or an address. A noun before the number is looked for after ``lo``, where the previous figure and
@@ -818,6 +845,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     m_start, m_end = m.span()
     if unit.refers and _refers_back(text, m, unit):
         return None
+    if _pronoun(m, unit) and _counted_before(g, text, m_start, parsed.value):
+        return None  # 由三名党员组成…。这三人…: the people counted before, named again
     noun = _noun_after(g, text, m_end, end, unit.mode == "person", unit.category)
     if unit.needs_noun and text.startswith("的", m_end) and not _after_connector(g, text, m_start, start):
         return None  # 社区9栋的志愿者之家: a building's number in an address, whatever stands around it
