@@ -558,9 +558,14 @@ def test_a_short_line_with_a_verb_and_a_count_is_body_text_not_a_heading() -> No
     assert len(segment(text)) == 1 and segment(text)[0].section is None
 
 
-def test_another_body_acting_during_the_occasion_opens_an_undated_event() -> None:
+def test_another_body_acting_during_the_occasion_opens_an_event_dated_by_the_occasion() -> None:
     lead = "8月1日—3日,河西乡举办首届民俗文化节,吸引游客上万人次。\n"
-    assert _dates(lead + "文化节期间,东坡村党支部组织党员开展政策宣讲。\n") == ["8月1日—3日", None]
+    assert _dates(lead + "文化节期间,东坡村党支部组织党员开展政策宣讲。\n") == ["8月1日—3日", "8月1日—3日"]
+    assert _dates(lead + "丰收节期间,东坡村党支部组织党员开展政策宣讲。\n") == ["8月1日—3日", None]
+    stadium = "8月1日—3日,河西乡在新建的龙舟码头举办民俗表演。\n"
+    assert _dates(stadium + "龙舟节期间,东坡村党支部组织党员开展政策宣讲。\n") == ["8月1日—3日", None]
+    fair = "8月1日—3日,河西乡举办首届龙舟赛。\n"
+    assert _dates(fair + "龙舟节期间,东坡村党支部组织党员开展政策宣讲。\n") == ["8月1日—3日", "8月1日—3日"]
     assert _dates(lead + "活动期间,东坡村党支部组织党员维持秩序。\n") == ["8月1日—3日"]
 
 

@@ -1153,24 +1153,64 @@ def _apart(text: str, line: Line, cur: list[int]) -> bool:
             return True
     if _described().match(line.text) and not line.text.startswith(words_of("segment_words.tsv", "this_time")):
         return True
-    m = _AT_TOWNSHIP.match(line.text)
+    m = _at_township().match(line.text)
     if m is not None and not _generic_place(m["name"]) and m["name"] not in text[cur[0] : cur[1]]:
         return True
-    m = _PERIOD_BODY.match(line.text)  # 某节期间,某村党支部开展…: another body's activity during the occasion
+    m = _period_body().match(line.text)  # 某节期间,某村党支部开展…: another body's activity during the occasion
     if m is None or m["occasion"].endswith(words_of("segment_words.tsv", "period_same")):
         return False
     stop = _SENTENCE_END.search(text, cur[2], cur[1])
     return m["body"] not in text[cur[2] : stop.start() if stop else cur[1]]
 
 
-# a paragraph (perhaps after a short lead sentence, 活动暖民心。) opening with an occasion's period and a body acting in
-# it (某节期间,某村党支部…)
-_PERIOD_BODY = re.compile(r"(?:[^。!?;,，]{1,10}[。!?])?(?P<occasion>[\u4e00-\u9fff]{2,8}?)期间[,，]"
-                          r"(?P<body>[^,，。!?;]{2,20}?(?:党支部|党总支|党委|支部|工作队|服务队))")
+def _alternation(kind: str) -> str:
+    """The words of ``segment_words.tsv`` of ``kind`` as a regex alternation, in file order."""
+    return "|".join(map(re.escape, words_of("segment_words.tsv", kind)))
 
 
-# a paragraph opening at a township, then a comma (在某镇,…)
-_AT_TOWNSHIP = re.compile(r"在(?P<name>(?:(?![各全该本每所其此等])[\u4e00-\u9fff]){2,6}?(?:镇|乡|街道))[,，]")
+@cache
+def _period_body() -> re.Pattern[str]:
+    """A paragraph (perhaps after a short lead sentence, 活动暖民心。) opening with an occasion's period and a body
+    acting in it (某节期间,某村党支部…): the body ends in a word of ``segment_words.tsv``, kind ``period_body``."""
+    return re.compile(r"(?:[^。!?;,，]{1,10}[。!?])?(?P<occasion>[\u4e00-\u9fff]{2,8}?)期间[,，]"
+                      rf"(?P<body>[^,，。!?;]{{2,20}}?(?:{_alternation('period_body')}))")
+
+
+@cache
+def _occasion_end() -> re.Pattern[str]:
+    """A word that ends an occasion's name (节, 会, 周: ``segment_words.tsv``, kind ``occasion_end``), ending the text."""
+    return re.compile(rf"(?:{_alternation('occasion_end')})\Z")
+
+
+def _period_date(text: str, line: Line, cur: list[int]) -> DateExpr | None:
+    """The running event's date for a paragraph that opens with an occasion's period and a body acting in it
+    (某节期间,某村党支部…) when the running event's dated sentence names that occasion (8月1日—3日,某乡举办文化节 then
+    文化节期间,…): the period is the occasion's days. The occasion is named there by its name and any word that ends
+    an occasion's name (龙舟节 by 龙舟赛 too, not by 龙舟码头).
+
+    >>> text = "8月1日—3日,某乡举办民俗文化周。\\n文化周期间,甲村党支部组织宣讲。"
+    >>> _period_date(text, split_lines(text)[1], [0, 17, 0, 7]).text
+    '8月1日—3日'
+    """
+    m = _period_body().match(line.text)
+    running = _running_date(text, cur)
+    if m is None or running is None:
+        return None
+    stop = _SENTENCE_END.search(text, cur[2], cur[1])
+    sentence = text[cur[2] : stop.start() if stop else cur[1]]
+    end = _occasion_end().search(m["occasion"])
+    if end is None or end.start() < 2:
+        return running if m["occasion"] in sentence else None
+    named = re.compile(rf"{re.escape(m['occasion'][: end.start()])}(?:{_alternation('occasion_end')})")
+    return running if named.search(sentence) else None
+
+
+@cache
+def _at_township() -> re.Pattern[str]:
+    """A paragraph opening at a township, then a comma (在某镇,…); a determiner (各, 该: ``segment_words.tsv``, kind
+    ``determiner``) inside the name makes it no name of its own (在该镇,)."""
+    determiners = "".join(words_of("segment_words.tsv", "determiner"))
+    return re.compile(rf"在(?P<name>(?:(?![{determiners}])[\u4e00-\u9fff]){{2,6}}?(?:镇|乡|街道))[,，]")
 
 
 def _announced(text: str, cur: list[int]) -> bool:
@@ -1371,7 +1411,8 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             after = max(line.start - 1, retold)
             opening = None
         else:
-            b.open(line.start, line.end, None)
+            period = _period_date(text, line, b.cur) if b.cur is not None and b.cur_section == b.section else None
+            b.open(line.start, line.end, period)
             after = line.start - 1
         # An undated event takes a day that opens a clause of the paragraph's lead (为…,7月7日,某社区开展…).
         if opening is None and not caption and exprs and b.cur is not None and b.cur[2] < 0:
