@@ -170,3 +170,10 @@ def test_people_counted_before_and_named_again_by_a_small_count_are_one_figure()
     # the first count of the people, or another number, stays a figure
     assert _found("网格员孙某、周某两人逐户走访。") == [("两人", "cadres")]
     assert _found("两名志愿者到场,另有5人报名。") == [("两名", "volunteers"), ("5人", "people")]
+
+
+def test_people_named_after_a_verb_of_studying_are_the_topic_even_when_the_text_is_cut_off() -> None:
+    assert _found("支部组织党员缅怀赵某、钱某等5位烈士") == []
+    assert _found("党员学习黄某某等6名时代楷模") == []
+    # people taking part, the studying told apart from them, are counted
+    assert _found("参加学习的孙某等20名党员") == [("20名", "party_members")]

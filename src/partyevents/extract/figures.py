@@ -101,6 +101,7 @@ class _Grammar:
     name_maxlen: int
     hamlets: tuple[str, ...]  # 厝, 屯: right after a Chinese numeral and a measure word of things, a hamlet's name
     topics: tuple[str, ...]  # after the counted noun: the things counted are the topic (某某等7名党员先进事迹)
+    studied_re: re.Pattern[str]  # a verb of studying or telling, names and 等 right before the number (学习某某等7名)
     stock_places: tuple[str, ...]
     first: tuple[str, ...]
     modifier_re: re.Pattern[str]
@@ -159,6 +160,7 @@ def _grammar() -> _Grammar:
         cue_re=re.compile(trie_pattern(list(cues))), cue_kinds=cues,
         speech_re=re.compile(trie_pattern(speech)),
         program=tuple(excl.get("program", [])), topics=tuple(excl.get("topic", [])),
+        studied_re=re.compile(rf"(?:{_alternation(excl.get('topic_verb', []))}){_NAMES}等\Z"),
         name_ends=frozenset(excl.get("name_end", [])), name_maxlen=max(map(len, excl.get("name_end", ["村"]))),
         hamlets=tuple(excl.get("hamlet", [])), first=tuple(excl.get("first", [])),
         stock_places=tuple(word for kind, word in read_table("figure_kinds.tsv") if kind == "place"),
@@ -172,6 +174,9 @@ def _grammar() -> _Grammar:
     )
 
 
+_NAME = "(?:(?!的)[\u4e00-\u9fff]){2,4}"  # a personal name (or a short title) in a list of names
+_NAMES = f"(?:{_NAME}、)*{_NAME}"
+_STUDIED_REACH = 32  # how far back from the number a verb of studying and the names after it are read
 _BRACKETS = "()（）“”"  # skipped inside a noun phrase: 村(社区), 30余名“小候鸟”
 _LIST_MARK = "、"
 
@@ -859,6 +864,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
         return None  # 五棵松社区, 三户村, 某村五座厝: a place's name that holds a numeral (两个新村 counts)
     if noun and text.startswith(g.topics, m_end + len(noun[0]) + text.startswith("的", m_end + len(noun[0]))):
         return None  # 学习某某等7名优秀党员先进事迹: the people are what was studied, not counted
+    if unit.mode == "person" and g.studied_re.search(text, max(0, m_start - _STUDIED_REACH), m_start):
+        return None  # 学习某某等7名优秀党员 (the 事迹 perhaps cut off): the people are what was studied
     noun = noun or before
     if not run[0].isascii() and (text.startswith(g.device_names, m_end) or (
             noun and noun is not before and noun[0].endswith(g.device_names))):
