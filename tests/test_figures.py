@@ -167,7 +167,10 @@ def test_kinds_of_places_listed_before_a_word_for_their_officials_count_the_offi
 def test_people_counted_before_and_named_again_by_a_small_count_are_one_figure() -> None:
     assert _found("巡河队由两名村民组成。每天清晨,两人沿河岸拾捡垃圾。") == [("两名", "people")]
     assert _found("护林小组由三名老党员组成,这个三人小组常年守在山上。") == [("三名", "party_members")]
-    # the first count of the people, or another number, stays a figure
+    assert _found("老周和小吴是村里的护林员。山路难走,但两人从未缺勤。") == []
+    assert _found("老周和小吴是村里的护林员。两人每天清晨进山。") == []
+    # the first count of the people, some of the people counted, or another number stays a figure
+    assert _found("共有30余人参赛,两人获得一等奖。") == [("30余人", "people"), ("两人", "people")]
     assert _found("网格员孙某、周某两人逐户走访。") == [("两人", "cadres")]
     assert _found("两名志愿者到场,另有5人报名。") == [("两名", "volunteers"), ("5人", "people")]
 

@@ -101,6 +101,7 @@ class _Grammar:
     name_maxlen: int
     hamlets: tuple[str, ...]  # 厝, 屯: right after a Chinese numeral and a measure word of things, a hamlet's name
     topics: tuple[str, ...]  # after the counted noun: the things counted are the topic (某某等7名党员先进事迹)
+    pronoun_after: tuple[str, ...]  # a conjunction or demonstrative before 两人 used as a pronoun (但两人, 这三人)
     studied_re: re.Pattern[str]  # a verb of studying or telling, names and 等 right before the number (学习某某等7名)
     stock_places: tuple[str, ...]
     first: tuple[str, ...]
@@ -160,6 +161,7 @@ def _grammar() -> _Grammar:
         cue_re=re.compile(trie_pattern(list(cues))), cue_kinds=cues,
         speech_re=re.compile(trie_pattern(speech)),
         program=tuple(excl.get("program", [])), topics=tuple(excl.get("topic", [])),
+        pronoun_after=tuple(sorted(excl.get("pronoun_after", []), key=len, reverse=True)),
         studied_re=re.compile(rf"(?:{_alternation(excl.get('topic_verb', []))}){_NAMES}等\Z"),
         name_ends=frozenset(excl.get("name_end", [])), name_maxlen=max(map(len, excl.get("name_end", ["村"]))),
         hamlets=tuple(excl.get("hamlet", [])), first=tuple(excl.get("first", [])),
@@ -784,6 +786,7 @@ def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
 
 
 _CLAUSE_OPENERS = frozenset(",，。;；:：!！?？、\n“(（")  # what stands before a word that opens a clause
+_SENTENCE_OPENERS = frozenset("。;；!！?？\n“")  # and before one that opens a sentence
 _PROGRAM_REACH = 30  # how far back in its clause a program's item being spelled out is looked for
 _CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？\n]")
 _CLAUSE_MARKS = re.compile(r"[,，。;；:：!！?？\n][^,，。;；:：!！?？\n]*\Z")
@@ -825,6 +828,16 @@ def _pronoun(m: re.Match[str], unit: _Unit) -> bool:
     return parsed is not None and not parsed.approximate and parsed.value <= _PRONOUN_MAX
 
 
+def _refers_to_people(g: _Grammar, text: str, pos: int) -> bool:
+    """Whether a 两人 at ``pos`` opens a sentence, or a clause after a conjunction or a demonstrative
+    (``figure_exclusions.tsv``, kind ``pronoun_after``: 但两人, 这三人): a pronoun for people the report told of
+    (甲和乙是驻村队员。但两人依然坚守…), not a count. Right after their names (甲、乙两人) it counts them, and so it
+    does opening a clause after a comma (共20余人参加,三人获奖: some of the people counted)."""
+    head = next((w for w in g.pronoun_after if text.endswith(w, 0, pos)), "")
+    at = pos - len(head)
+    return at == 0 or text[at - 1] in (_CLAUSE_OPENERS if head else _SENTENCE_OPENERS)
+
+
 def _counted_before(g: _Grammar, text: str, pos: int, value: float) -> bool:
     """Whether a count of people of the same value stands in the text before ``pos`` (within
     :data:`_COUNTED_REACH`): a 两人 after 两名党员 counts the same two people again, no figure of its own
@@ -850,8 +863,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     m_start, m_end = m.span()
     if unit.refers and _refers_back(text, m, unit):
         return None
-    if _pronoun(m, unit) and _counted_before(g, text, m_start, parsed.value):
-        return None  # 由三名党员组成…。这三人…: the people counted before, named again
+    if _pronoun(m, unit) and (_refers_to_people(g, text, m_start) or _counted_before(g, text, m_start, parsed.value)):
+        return None  # 由三名党员组成…。这三人…, 甲和乙是队员。但两人…: the people told of before, named again
     noun = _noun_after(g, text, m_end, end, unit.mode == "person", unit.category)
     if unit.needs_noun and text.startswith("的", m_end) and not _after_connector(g, text, m_start, start):
         return None  # 社区9栋的志愿者之家: a building's number in an address, whatever stands around it
