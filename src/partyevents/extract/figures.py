@@ -101,7 +101,7 @@ class _Grammar:
     name_maxlen: int
     hamlets: tuple[str, ...]  # 厝, 屯: right after a Chinese numeral and a measure word of things, a hamlet's name
     topics: tuple[str, ...]  # after the counted noun: the things counted are the topic (某某等7名党员先进事迹)
-    pronoun_after: tuple[str, ...]  # a conjunction or demonstrative before 两人 used as a pronoun (但两人, 这三人)
+    pronoun_after: tuple[str, ...]  # a conjunction before 两人 used as a pronoun (但两人)
     studied_re: re.Pattern[str]  # a verb of studying or telling, names and 等 right before the number (学习某某等7名)
     stock_places: tuple[str, ...]
     first: tuple[str, ...]
@@ -815,7 +815,6 @@ def _refers_back(text: str, m: re.Match[str], unit: _Unit) -> bool:
 
 _PRONOUN_UNIT = "人"
 _PRONOUN_MAX = 10  # 两人, 三人: a small count in Chinese numerals standing for people, like a pronoun
-_COUNTED_REACH = 800  # how far back the count such a word refers to is looked for
 
 
 def _pronoun(m: re.Match[str], unit: _Unit) -> bool:
@@ -829,25 +828,13 @@ def _pronoun(m: re.Match[str], unit: _Unit) -> bool:
 
 
 def _refers_to_people(g: _Grammar, text: str, pos: int) -> bool:
-    """Whether a 两人 at ``pos`` opens a sentence, or a clause after a conjunction or a demonstrative
-    (``figure_exclusions.tsv``, kind ``pronoun_after``: 但两人, 这三人): a pronoun for people the report told of
-    (甲和乙是驻村队员。但两人依然坚守…), not a count. Right after their names (甲、乙两人) it counts them, and so it
-    does opening a clause after a comma (共20余人参加,三人获奖: some of the people counted)."""
+    """Whether a 两人 at ``pos`` opens a sentence, or a clause after a conjunction (``figure_exclusions.tsv``, kind
+    ``pronoun_after``: 但两人): the subject of its clause standing for people the report told of (甲和乙是驻村队员。
+    但两人依然坚守…), not a count. Set beside what it counts it is one, as a repeat of a count is (甲、乙两人, 他们两人,
+    这三人, 这126名老党员), and so it is opening a clause after a comma (共20余人参加,三人获奖: some of them)."""
     head = next((w for w in g.pronoun_after if text.endswith(w, 0, pos)), "")
     at = pos - len(head)
     return at == 0 or text[at - 1] in (_CLAUSE_OPENERS if head else _SENTENCE_OPENERS)
-
-
-def _counted_before(g: _Grammar, text: str, pos: int, value: float) -> bool:
-    """Whether a count of people of the same value stands in the text before ``pos`` (within
-    :data:`_COUNTED_REACH`): a 两人 after 两名党员 counts the same two people again, no figure of its own
-    (a 两人 after names, 张某、李某两人, is their count)."""
-    for m in _figure_matches(g, text, max(0, pos - _COUNTED_REACH), pos):
-        parsed = parse_numeral(m.group("num"))
-        if (g.units[m.group("unit")].mode == "person" and parsed is not None and parsed.value == value
-                and not m.group("num2") and not _excluded(g, text, m)):
-            return True
-    return False
 
 
 def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: int) -> Figure | None:
@@ -863,8 +850,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     m_start, m_end = m.span()
     if unit.refers and _refers_back(text, m, unit):
         return None
-    if _pronoun(m, unit) and (_refers_to_people(g, text, m_start) or _counted_before(g, text, m_start, parsed.value)):
-        return None  # 由三名党员组成…。这三人…, 甲和乙是队员。但两人…: the people told of before, named again
+    if _pronoun(m, unit) and _refers_to_people(g, text, m_start):
+        return None  # 甲和乙是队员。但两人…: the people told of before, named again
     noun = _noun_after(g, text, m_end, end, unit.mode == "person", unit.category)
     if unit.needs_noun and text.startswith("的", m_end) and not _after_connector(g, text, m_start, start):
         return None  # 社区9栋的志愿者之家: a building's number in an address, whatever stands around it
