@@ -162,3 +162,19 @@ def test_kinds_of_places_listed_before_a_word_for_their_officials_count_the_offi
     assert _found("活动覆盖了9个村、社区。") == [("9个", "places")]
     # a new count after the list mark is a figure of its own
     assert _found("全省5个市、7个县的代表参加。") == [("5个", "places"), ("7个", "places")]
+
+
+def test_a_small_count_of_people_standing_as_a_clause_subject_for_people_told_of_is_no_figure() -> None:
+    assert _found("老周和小吴是村里的护林员。山路难走,但两人从未缺勤。") == []
+    assert _found("老周和小吴是村里的护林员。两人每天清晨进山。") == []
+    # set beside what it counts, repeating a count, or some of the people counted, it stays a figure
+    assert _found("网格员孙某、周某两人逐户走访。") == [("两人", "cadres")]
+    assert _found("护林小组由三名老党员组成,他们三人常年守在山上。") == [("三名", "party_members"), ("三人", "people")]
+    assert _found("共有30余人参赛,两人获得一等奖。") == [("30余人", "people"), ("两人", "people")]
+
+
+def test_people_named_after_a_verb_of_studying_are_the_topic_even_when_the_text_is_cut_off() -> None:
+    assert _found("支部组织党员缅怀赵某、钱某等5位烈士") == []
+    assert _found("党员学习黄某某等6名时代楷模") == []
+    # people taking part, the studying told apart from them, are counted
+    assert _found("参加学习的孙某等20名党员") == [("20名", "party_members")]

@@ -558,9 +558,14 @@ def test_a_short_line_with_a_verb_and_a_count_is_body_text_not_a_heading() -> No
     assert len(segment(text)) == 1 and segment(text)[0].section is None
 
 
-def test_another_body_acting_during_the_occasion_opens_an_undated_event() -> None:
+def test_another_body_acting_during_the_occasion_opens_an_event_dated_by_the_occasion() -> None:
     lead = "8月1日—3日,河西乡举办首届民俗文化节,吸引游客上万人次。\n"
-    assert _dates(lead + "文化节期间,东坡村党支部组织党员开展政策宣讲。\n") == ["8月1日—3日", None]
+    assert _dates(lead + "文化节期间,东坡村党支部组织党员开展政策宣讲。\n") == ["8月1日—3日", "8月1日—3日"]
+    assert _dates(lead + "丰收节期间,东坡村党支部组织党员开展政策宣讲。\n") == ["8月1日—3日", None]
+    stadium = "8月1日—3日,河西乡在新建的龙舟码头举办民俗表演。\n"
+    assert _dates(stadium + "龙舟节期间,东坡村党支部组织党员开展政策宣讲。\n") == ["8月1日—3日", None]
+    fair = "8月1日—3日,河西乡举办首届龙舟赛。\n"
+    assert _dates(fair + "龙舟节期间,东坡村党支部组织党员开展政策宣讲。\n") == ["8月1日—3日", "8月1日—3日"]
     assert _dates(lead + "活动期间,东坡村党支部组织党员维持秩序。\n") == ["8月1日—3日"]
 
 
@@ -578,3 +583,27 @@ def test_the_weather_search_equals_a_test_per_word() -> None:
         e = find_date_expressions(text)[0]
         sentence = text[e.end :].split("。")[0]
         assert _weather(Line(0, len(text), text), e) == any(w in sentence for w in words_of("segment_words.tsv", "weather"))
+
+
+def test_an_undated_paragraph_takes_a_month_opening_a_later_clause() -> None:
+    text = ("冬季防火\n"
+            "柳湾村地处山区,林地面积大,冬春两季风干物燥,往年常有村民上山烧荒引发火情,巡护人手一直不足。"
+            "在排查隐患的基础上,今年11月,柳湾村党支部组织党员巡山护林。\n")
+    assert _dates(text)[-1] == "今年11月"
+
+
+def test_an_undated_paragraph_takes_a_since_year_word_opening_a_later_sentence() -> None:
+    text = ("桃源社区党委推出邻里互助机制,在各小区设立便民服务站,为独居老人提供代购、维修、陪诊等日常帮助。"
+            "今年以来,已有12名退休教师报名参与。\n")
+    assert _dates(text) == ["今年以来"]
+
+
+def test_a_month_inside_a_clause_or_spoken_of_dates_no_undated_paragraph() -> None:
+    text = ("桃源社区地处老城区,楼房多建于上世纪八十年代,管网老化、停车困难等问题由来已久,居民意见较大。"
+            "社区正在征求意见,今年11月的改造方案还在讨论。书记表示,今年以来,社区变化很大。\n")
+    assert _dates(text) == [None]
+
+
+def test_a_month_after_a_year_word_opening_a_later_sentence_opens_an_event() -> None:
+    text = "3月2日,柳湾村召开党员大会。今年5月,柳湾村党支部组织党员义务植树。\n"
+    assert _dates(text) == ["3月2日", "今年5月"]

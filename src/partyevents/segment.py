@@ -412,11 +412,54 @@ def _as_of_day(line: Line, exprs: list[DateExpr], after: int) -> DateExpr | None
     return None
 
 
+def _month_or_since(line: Line, exprs: list[DateExpr], after: int) -> DateExpr | None:
+    """For an event with no day of its own: a month (7月, 今年7月: no day) that opens a clause of the paragraph's
+    first sentences and is followed by a comma (…摸底之后,今年9月,某村召开…), or a year word with a since
+    form (今年以来) that opens a sentence (…。今年以来,已有…): when the paragraph's activity happened or runs from
+    (ANNOTATION.md, Dates). Bounds, plans, topics, periods spoken of and asked-for work date nothing.
+
+    >>> text = "某村原是一处老村落。经过摸底,今年9月,村党支部召开议事会。"
+    >>> _month_or_since(split_lines(text)[0], find_date_expressions(text), -1).text
+    '今年9月'
+    >>> text = "某村原是一处老村落,今年9月的规划还未定稿。"
+    >>> _month_or_since(split_lines(text)[0], find_date_expressions(text), -1) is None
+    True
+    """
+    text, end = line.text, 0
+    for _ in range(_LEAD_SENTENCES):
+        end = _sentence_end(text, end) + 1
+    quotes = _Quotes(text)
+    for e in exprs:
+        i, j = e.start - line.start, e.end - line.start
+        if e.start <= after:
+            continue
+        if i >= end:
+            break
+        word = relative_words().get(e.relative) if e.relative else None
+        if e.lunar or e.digits is not None or quotes.inside(i) or (word is not None and word.unit != "year"):
+            continue
+        month = e.month is not None and e.day is None and (i == 0 or text[i - 1] in ",，" or _opens(line, e))
+        since = word is not None and e.month is None and e.since and _opens(line, e)
+        if not (month or since) or not text.startswith((",", "，"), j):
+            continue
+        if _bound(line, e) or _planned(line, e) or _topic_or_speech(line, 0, e) or _asked(line, 0, e):
+            continue
+        return e
+    return None
+
+
 def _day_of(e: DateExpr) -> bool:
     """A day written after a month or year word (当月15日, 本月20日, 今年3月5日): like a written date, it opens a
     sentence's event."""
     word = relative_words().get(e.relative) if e.relative else None
     return word is not None and word.unit in ("month", "year") and e.day is not None
+
+
+def _year_month(e: DateExpr) -> bool:
+    """A month written after a year word (今年7月, 去年10月): like a written year and month (2023年7月), it opens a
+    sentence's event."""
+    word = relative_words().get(e.relative) if e.relative else None
+    return word is not None and word.unit == "year" and e.month is not None and not e.lunar
 
 
 def _a_year_from_now(e: DateExpr) -> bool:
@@ -534,7 +577,7 @@ def _sentence_openers(line: Line, exprs: list[DateExpr], after: int) -> list[Dat
         if e.start <= after or quotes.inside(e.start - line.start - speech):
             continue
         absolute = (e.relative is None and (e.month is not None or e.year is not None
-                                            or (e.day is not None and e.digits is None and not e.lunar))) or _day_of(e)
+                                            or (e.day is not None and e.digits is None and not e.lunar))) or _day_of(e) or _year_month(e)
         if ((absolute or e.relative in _DAY_SHIFT or e.relative in _SAME_DAY_NEW) and _opens(line, e)
                 and not _bound(line, e) and not _year_summary(line, e, exprs)):
             out.append(e)
@@ -1110,24 +1153,64 @@ def _apart(text: str, line: Line, cur: list[int]) -> bool:
             return True
     if _described().match(line.text) and not line.text.startswith(words_of("segment_words.tsv", "this_time")):
         return True
-    m = _AT_TOWNSHIP.match(line.text)
+    m = _at_township().match(line.text)
     if m is not None and not _generic_place(m["name"]) and m["name"] not in text[cur[0] : cur[1]]:
         return True
-    m = _PERIOD_BODY.match(line.text)  # 某节期间,某村党支部开展…: another body's activity during the occasion
+    m = _period_body().match(line.text)  # 某节期间,某村党支部开展…: another body's activity during the occasion
     if m is None or m["occasion"].endswith(words_of("segment_words.tsv", "period_same")):
         return False
     stop = _SENTENCE_END.search(text, cur[2], cur[1])
     return m["body"] not in text[cur[2] : stop.start() if stop else cur[1]]
 
 
-# a paragraph (perhaps after a short lead sentence, 活动暖民心。) opening with an occasion's period and a body acting in
-# it (某节期间,某村党支部…)
-_PERIOD_BODY = re.compile(r"(?:[^。!?;,，]{1,10}[。!?])?(?P<occasion>[\u4e00-\u9fff]{2,8}?)期间[,，]"
-                          r"(?P<body>[^,，。!?;]{2,20}?(?:党支部|党总支|党委|支部|工作队|服务队))")
+def _alternation(kind: str) -> str:
+    """The words of ``segment_words.tsv`` of ``kind`` as a regex alternation, in file order."""
+    return "|".join(map(re.escape, words_of("segment_words.tsv", kind)))
 
 
-# a paragraph opening at a township, then a comma (在某镇,…)
-_AT_TOWNSHIP = re.compile(r"在(?P<name>(?:(?![各全该本每所其此等])[\u4e00-\u9fff]){2,6}?(?:镇|乡|街道))[,，]")
+@cache
+def _period_body() -> re.Pattern[str]:
+    """A paragraph (perhaps after a short lead sentence, 活动暖民心。) opening with an occasion's period and a body
+    acting in it (某节期间,某村党支部…): the body ends in a word of ``segment_words.tsv``, kind ``period_body``."""
+    return re.compile(r"(?:[^。!?;,，]{1,10}[。!?])?(?P<occasion>[\u4e00-\u9fff]{2,8}?)期间[,，]"
+                      rf"(?P<body>[^,，。!?;]{{2,20}}?(?:{_alternation('period_body')}))")
+
+
+@cache
+def _occasion_end() -> re.Pattern[str]:
+    """A word that ends an occasion's name (节, 会, 周: ``segment_words.tsv``, kind ``occasion_end``), ending the text."""
+    return re.compile(rf"(?:{_alternation('occasion_end')})\Z")
+
+
+def _period_date(text: str, line: Line, cur: list[int]) -> DateExpr | None:
+    """The running event's date for a paragraph that opens with an occasion's period and a body acting in it
+    (某节期间,某村党支部…) when the running event's dated sentence names that occasion (8月1日—3日,某乡举办文化节 then
+    文化节期间,…): the period is the occasion's days. The occasion is named there by its name and any word that ends
+    an occasion's name (龙舟节 by 龙舟赛 too, not by 龙舟码头).
+
+    >>> text = "8月1日—3日,某乡举办民俗文化周。\\n文化周期间,甲村党支部组织宣讲。"
+    >>> _period_date(text, split_lines(text)[1], [0, 17, 0, 7]).text
+    '8月1日—3日'
+    """
+    m = _period_body().match(line.text)
+    running = _running_date(text, cur)
+    if m is None or running is None:
+        return None
+    stop = _SENTENCE_END.search(text, cur[2], cur[1])
+    sentence = text[cur[2] : stop.start() if stop else cur[1]]
+    end = _occasion_end().search(m["occasion"])
+    if end is None or end.start() < 2:
+        return running if m["occasion"] in sentence else None
+    named = re.compile(rf"{re.escape(m['occasion'][: end.start()])}(?:{_alternation('occasion_end')})")
+    return running if named.search(sentence) else None
+
+
+@cache
+def _at_township() -> re.Pattern[str]:
+    """A paragraph opening at a township, then a comma (在某镇,…); a determiner (各, 该: ``segment_words.tsv``, kind
+    ``determiner``) inside the name makes it no name of its own (在该镇,)."""
+    determiners = "".join(words_of("segment_words.tsv", "determiner"))
+    return re.compile(rf"在(?P<name>(?:(?![{determiners}])[\u4e00-\u9fff]){{2,6}}?(?:镇|乡|街道))[,，]")
 
 
 def _announced(text: str, cur: list[int]) -> bool:
@@ -1328,13 +1411,15 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
             after = max(line.start - 1, retold)
             opening = None
         else:
-            b.open(line.start, line.end, None)
+            period = _period_date(text, line, b.cur) if b.cur is not None and b.cur_section == b.section else None
+            b.open(line.start, line.end, period)
             after = line.start - 1
         # An undated event takes a day that opens a clause of the paragraph's lead (为…,7月7日,某社区开展…).
         if opening is None and not caption and exprs and b.cur is not None and b.cur[2] < 0:
             day = _clause_day(line, exprs, after)
             if day is None and (day := _as_of_day(line, exprs, after)) is not None:
                 as_of.add(day.start)
+            day = day or _month_or_since(line, exprs, after)
             if day is not None:
                 b.cur[2], b.cur[3] = day.start, day.end
                 opening, after = day, day.end

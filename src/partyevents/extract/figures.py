@@ -101,6 +101,8 @@ class _Grammar:
     name_maxlen: int
     hamlets: tuple[str, ...]  # 厝, 屯: right after a Chinese numeral and a measure word of things, a hamlet's name
     topics: tuple[str, ...]  # after the counted noun: the things counted are the topic (某某等7名党员先进事迹)
+    pronoun_after: tuple[str, ...]  # a conjunction before 两人 used as a pronoun (但两人)
+    studied_re: re.Pattern[str]  # a verb of studying or telling, names and 等 right before the number (学习某某等7名)
     stock_places: tuple[str, ...]
     first: tuple[str, ...]
     modifier_re: re.Pattern[str]
@@ -159,6 +161,8 @@ def _grammar() -> _Grammar:
         cue_re=re.compile(trie_pattern(list(cues))), cue_kinds=cues,
         speech_re=re.compile(trie_pattern(speech)),
         program=tuple(excl.get("program", [])), topics=tuple(excl.get("topic", [])),
+        pronoun_after=tuple(sorted(excl.get("pronoun_after", []), key=len, reverse=True)),
+        studied_re=re.compile(rf"(?:{_alternation(excl.get('topic_verb', []))}){_NAMES}等\Z"),
         name_ends=frozenset(excl.get("name_end", [])), name_maxlen=max(map(len, excl.get("name_end", ["村"]))),
         hamlets=tuple(excl.get("hamlet", [])), first=tuple(excl.get("first", [])),
         stock_places=tuple(word for kind, word in read_table("figure_kinds.tsv") if kind == "place"),
@@ -172,6 +176,9 @@ def _grammar() -> _Grammar:
     )
 
 
+_NAME = "(?:(?!的)[\u4e00-\u9fff]){2,4}"  # a personal name (or a short title) in a list of names
+_NAMES = f"(?:{_NAME}、)*{_NAME}"
+_STUDIED_REACH = 32  # how far back from the number a verb of studying and the names after it are read
 _BRACKETS = "()（）“”"  # skipped inside a noun phrase: 村(社区), 30余名“小候鸟”
 _LIST_MARK = "、"
 
@@ -779,6 +786,7 @@ def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
 
 
 _CLAUSE_OPENERS = frozenset(",，。;；:：!！?？、\n“(（")  # what stands before a word that opens a clause
+_SENTENCE_OPENERS = frozenset("。;；!！?？\n“")  # and before one that opens a sentence
 _PROGRAM_REACH = 30  # how far back in its clause a program's item being spelled out is looked for
 _CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？\n]")
 _CLAUSE_MARKS = re.compile(r"[,，。;；:：!！?？\n][^,，。;；:：!！?？\n]*\Z")
@@ -805,6 +813,30 @@ def _refers_back(text: str, m: re.Match[str], unit: _Unit) -> bool:
     return False
 
 
+_PRONOUN_UNIT = "人"
+_PRONOUN_MAX = 10  # 两人, 三人: a small count in Chinese numerals standing for people, like a pronoun
+
+
+def _pronoun(m: re.Match[str], unit: _Unit) -> bool:
+    """Whether the match is a small count of people written in Chinese numerals with 人 and nothing more (两人,
+    三人; not 2人, 两名, 三十余人): how a report refers back to people it has told of."""
+    run = m.group("num")
+    if m.group("unit") != _PRONOUN_UNIT or unit.mode != "person" or run[0].isascii() or m.group("pre", "num2", "post") != (None, None, None):
+        return False
+    parsed = parse_numeral(run)
+    return parsed is not None and not parsed.approximate and parsed.value <= _PRONOUN_MAX
+
+
+def _refers_to_people(g: _Grammar, text: str, pos: int) -> bool:
+    """Whether a 两人 at ``pos`` opens a sentence, or a clause after a conjunction (``figure_exclusions.tsv``, kind
+    ``pronoun_after``: 但两人): the subject of its clause standing for people the report told of (甲和乙是驻村队员。
+    但两人依然坚守…), not a count. Set beside what it counts it is one, as a repeat of a count is (甲、乙两人, 他们两人,
+    这三人, 这126名老党员), and so it is opening a clause after a comma (共20余人参加,三人获奖: some of them)."""
+    head = next((w for w in g.pronoun_after if text.endswith(w, 0, pos)), "")
+    at = pos - len(head)
+    return at == 0 or text[at - 1] in (_CLAUSE_OPENERS if head else _SENTENCE_OPENERS)
+
+
 def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: int) -> Figure | None:
     """The figure of a match that passed :func:`_excluded`, with its noun, category and kind; None for a code,
     an ID or an address. A noun before the number is looked for after ``lo``, where the previous figure and
@@ -818,6 +850,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
     m_start, m_end = m.span()
     if unit.refers and _refers_back(text, m, unit):
         return None
+    if _pronoun(m, unit) and _refers_to_people(g, text, m_start):
+        return None  # 甲和乙是队员。但两人…: the people told of before, named again
     noun = _noun_after(g, text, m_end, end, unit.mode == "person", unit.category)
     if unit.needs_noun and text.startswith("的", m_end) and not _after_connector(g, text, m_start, start):
         return None  # 社区9栋的志愿者之家: a building's number in an address, whatever stands around it
@@ -830,6 +864,8 @@ def _figure(g: _Grammar, text: str, m: re.Match[str], start: int, end: int, lo: 
         return None  # 五棵松社区, 三户村, 某村五座厝: a place's name that holds a numeral (两个新村 counts)
     if noun and text.startswith(g.topics, m_end + len(noun[0]) + text.startswith("的", m_end + len(noun[0]))):
         return None  # 学习某某等7名优秀党员先进事迹: the people are what was studied, not counted
+    if unit.mode == "person" and g.studied_re.search(text, max(0, m_start - _STUDIED_REACH), m_start):
+        return None  # 学习某某等7名优秀党员 (the 事迹 perhaps cut off): the people are what was studied
     noun = noun or before
     if not run[0].isascii() and (text.startswith(g.device_names, m_end) or (
             noun and noun is not before and noun[0].endswith(g.device_names))):
