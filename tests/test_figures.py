@@ -178,3 +178,12 @@ def test_people_named_after_a_verb_of_studying_are_the_topic_even_when_the_text_
     assert _found("党员学习黄某某等6名时代楷模") == []
     # people taking part, the studying told apart from them, are counted
     assert _found("参加学习的孙某等20名党员") == [("20名", "party_members")]
+
+
+def test_person_times_with_the_ci_in_brackets() -> None:
+    """人(次), 人（次）: person-times, the 次 set off in brackets (full-width ones are ASCII once normalized)."""
+    import partyevents
+
+    assert _found("全年为独居老人理发120余人(次)。") == [("120余人(次)", "person_times")]
+    figs = partyevents.extract_text("5月8日,柳荫社区开展义诊,服务居民85人（次）。").figures
+    assert [(f["value"], f["category"]) for f in figs] == [(85.0, "person_times")]
