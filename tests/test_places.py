@@ -827,3 +827,16 @@ def test_a_county_short_form_after_a_travel_verb_near_the_page_is_the_county() -
     assert chain(p)[:2] == ("临渭区", "county")
     p, _ = run("5月3日,江夏区组织全体党员赴大荔观摩学习。")
     assert chain(p)[:2] == ("江夏区", "county")
+
+
+def test_credited_outlet_places_an_event_called_by_the_page_word() -> None:
+    """A page naming no place, whose event says 我县, takes the credited outlet's county (来源:…); the organizer
+    written 我县 is that county. Without the self word, the outlet places nothing."""
+    import partyevents
+
+    page = "要闻\n发布时间:2022-05-06 来源:丹棱县融媒体中心\n5月5日,我县召开乡村振兴工作推进会。会议强调,要压实责任。"
+    ev = partyevents.extract_text(page).events[0]
+    assert (ev["county"], ev["organization"], ev["locality_source"]) == ("丹棱县", "丹棱县", "document")
+    assert "我县" not in list(ev["organizations"])
+    other = page.replace("我县召开", "镇里召开")
+    assert partyevents.extract_text(other).events[0]["locality"] is None

@@ -1011,6 +1011,20 @@ def join_short_lines(text: str) -> str:
 
 
 # ---------------------------------------------------------------- the stage
+def source_credit(text: str) -> str | None:
+    """The outlet the page's first source credit names (a ``credit`` pattern of ``boilerplate.tsv``), or None.
+
+    >>> source_credit("标题\\n发布时间:2021-04-22 来源:青禾日报 作者:李明\\n正文。")
+    '青禾日报'
+    >>> source_credit("来源不明的传言。") is None
+    True
+    """
+    for pattern in boilerplate_patterns().get("credit", ()):
+        if (m := pattern.search(text)) is not None:
+            return m.group("name")
+    return None
+
+
 def normalize(text: str) -> Normalized:
     """Run every fixer, then strip boilerplate; record what changed.
 
@@ -1055,6 +1069,7 @@ def normalize(text: str) -> Normalized:
         fixes.append("strip_boilerplate")
     published = facts["published_date"]
     return Normalized(
+        credit=source_credit(text),
         text=body,
         title=facts["title"] if isinstance(facts["title"], str) else None,
         published_date=published if isinstance(published, dt.date) else None,

@@ -119,7 +119,7 @@ def analyze_text(
             return result
         ctx = DocContext(text=norm.text, source_path=source, title=result.title,
                          published_date=result.published_date, published_source=result.published_date_source,
-                         manifest_place=place)
+                         manifest_place=place, credit=norm.credit)
         if len(norm.text) > longdoc.CHUNK_CHARS:  # piece by piece: time and memory in step with size
             events, stray, problems = longdoc.extract_long(ctx)
         else:

@@ -79,6 +79,7 @@ class Normalized:
     title: str | None = None
     published_date: dt.date | None = None
     published_text: str | None = None  # the header as written, e.g. "发布时间:2021-10-29"
+    credit: str | None = None  # the outlet a source credit names (来源:某某日报 -> 某某日报)
     script: str | None = None  # "simplified" | "traditional" | "mixed"
     fixes: list[str] = field(default_factory=list)  # names of the fixers that changed something
     problems: list[Problem] = field(default_factory=list)
@@ -105,6 +106,7 @@ class DocContext:
     published_date: dt.date | None = None
     published_source: str | None = None  # "manifest" | "text" | "path"
     manifest_place: str | None = None
+    credit: str | None = None  # the outlet the page credits (来源:…): its place is the page's of last resort
 
 
 @dataclass(slots=True)

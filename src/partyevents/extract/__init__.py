@@ -13,7 +13,7 @@ county named in the title):
 
 from __future__ import annotations
 
-from ..records import DocContext, Event, Figure, Problem, Segment
+from ..records import DocContext, Event, Figure, OrgMention, Place, Problem, Segment
 from . import activities, dates, figures, organizations, places
 
 __all__ = ["extract_events"]
@@ -42,6 +42,8 @@ def extract_events(ctx: DocContext, segments: list[Segment]) -> tuple[list[Event
     problems.extend(place_problems)
     for event, place in zip(events, resolved, strict=True):
         event.place = place
+        event.organization = _self_reference_named(event.organization, place)
+        event.organizations = [o for o in (_self_reference_named(o, place) for o in event.organizations) if o is not None]
     for event, (primary_label, labels) in zip(events, activities.classify_activities(ctx, events), strict=True):
         event.activity_type = primary_label
         event.activity_types = labels
@@ -49,6 +51,25 @@ def extract_events(ctx: DocContext, segments: list[Segment]) -> tuple[list[Event
         event.figures = figures.find_figures(text, event.start, event.end)
     stray = _stray_figures(text, segments)
     return events, stray, problems
+
+
+def _self_reference_named(org: OrgMention | None, place: Place | None) -> OrgMention | None:
+    """An organizer written only as the page's word for its own place (我市, 全县: ``place_self_words.tsv``) that
+    no name in the text resolved is the event's place at that level, once the places stage found it (from the
+    page's outlet, say).
+
+    >>> p = Place("丹棱县", None, None, "丹棱县", "county", "四川省", "眉山市", "丹棱县")
+    >>> _self_reference_named(OrgMention("我县", 6, 8, "place", "subject"), p).name
+    '丹棱县'
+    >>> _self_reference_named(OrgMention("我镇", 6, 8, "place", "subject"), p).name
+    '我镇'
+    """
+    if org is None or place is None or org.name not in dict(places.self_words()):
+        return org
+    for name in (place.township, place.county, place.prefecture):
+        if name and name.endswith(org.name[-1]):
+            return OrgMention(name, org.start, org.end, org.kind, org.source)
+    return org
 
 
 def _stray_figures(text: str, segments: list[Segment]) -> list[Figure]:

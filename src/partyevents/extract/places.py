@@ -118,7 +118,7 @@ from .place_variants import (
 )
 from .wordtrie import first_ending, first_starting
 
-__all__ = ["resolve_places"]
+__all__ = ["resolve_places", "self_words"]
 
 # behind a look-ahead on the first characters (:mod:`partyevents.regex_first`): re skips ahead to them;
 # 村 before 社区 is part of a community's name (某新村社区); 社区居委会 is a community's own committee
@@ -230,10 +230,10 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         if mention is not None and occasion is not None and _unit_prefix(gz, text, inside, mention, occasion):
             mention, source = occasion, "document"  # 某县某镇各社区…。2月4日,在某县29号小区…: the occasion's
         if mention is None:
-            if home is None:
+            if (fallback := home or _credited_home(gz, ctx, ev)) is None:
                 out.append(None)
                 continue
-            mention, source = _self_named(gz, text, ev, home.mention), home.source
+            mention, source = _self_named(gz, text, ev, fallback.mention), fallback.source
         elif (mention.community or mention.township) and mention.division is None and not mention.candidates and not stray:
             # 某乡组织党员到某村: the township named just before the village; else 赴新西社区: of the document's place
             mention = _township_before(gz, text, inside, mention) or _inherit(gz, mention, home)
@@ -369,10 +369,38 @@ def _counties_by_parent(gz: Gazetteer) -> dict[int, tuple[int, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def self_words() -> tuple[tuple[str, str], ...]:
+    """(word, level) by which a page names its own place (``place_self_words.tsv``)."""
+    return _self_words()
+
+
 @cache
 def _self_words() -> tuple[tuple[str, str], ...]:
     """(word, level) by which a page names its own place (``place_self_words.tsv``)."""
     return tuple((row[0], row[1]) for row in read_table("place_self_words.tsv"))
+
+
+def _credited_home(gz: Gazetteer, ctx: DocContext, ev: Event) -> _Home | None:
+    """The place of the outlet the page credits (来源:某县融媒体中心), for an event that calls its place by a word
+    of ``place_self_words.tsv`` (我市召开…) on a page that names no place at all; None when the outlet's name holds
+    no place or one that several divisions share.
+
+    >>> from partyevents.records import DateInfo
+    >>> text = "4月2日,我县召开党建工作会议。"
+    >>> ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo())
+    >>> _credited_home(gazetteer(), DocContext(text=text, credit="丹棱县融媒体中心"), ev).mention.surface
+    '丹棱县'
+    >>> _credited_home(gazetteer(), DocContext(text="4月2日,社区召开会议。", credit="丹棱县融媒体中心"), ev) is None
+    True
+    """
+    if not ctx.credit or not any(word in ctx.text[ev.start : ev.end] for word, _ in _self_words()):
+        return None
+    named = [m for m in gz.find(ctx.credit) if len(m.candidates) == 1]
+    if len(named) != 1:
+        return None
+    m = named[0]
+    return _Home(_Mention(m.start, m.end, gz.divisions[m.candidates[0]].name, m.candidates[0], None, m.candidates,
+                          None, m.short), "document")
 
 
 def _self_named(gz: Gazetteer, text: str, ev: Event, home: _Mention) -> _Mention:
