@@ -33,8 +33,9 @@ def test_golden_case(case: dict) -> None:
 
 
 def test_boilerplate_table_kinds_are_known() -> None:
-    assert set(boilerplate_patterns()) <= {"line", "tail", "inline", "meta", "stamp", "edition", "link"}
+    assert set(boilerplate_patterns()) <= {"line", "tail", "inline", "meta", "stamp", "edition", "link", "credit"}
     assert all(p.groupindex.get("date") for kind in ("meta", "edition") for p in boilerplate_patterns()[kind])
+    assert all("name" in p.groupindex for p in boilerplate_patterns().get("credit", ()))
     assert all({"y", "m", "d"} <= set(p.groupindex) for kind in ("stamp", "link") for p in boilerplate_patterns()[kind])
 
 
