@@ -840,3 +840,14 @@ def test_credited_outlet_places_an_event_called_by_the_page_word() -> None:
     assert "我县" not in list(ev["organizations"])
     other = page.replace("我县召开", "镇里召开")
     assert partyevents.extract_text(other).events[0]["locality"] is None
+
+
+def test_an_unplaced_community_visiting_a_venue_of_the_pages_own_county_stays_the_locality() -> None:
+    # the title names 罗田县: the community that runs the visit lies there, so the venue's county adds nothing
+    text = "4月2日，映山红社区组织党员到罗田县革命烈士纪念馆开展祭扫活动。"
+    got = run(text, title="罗田县：缅怀先烈", org="映山红社区")[0]
+    assert chain(got)[:7] == ("映山红社区", "community", "湖北省", "黄冈市", "罗田县", None, "映山红社区")
+    other = run(text.replace("罗田县革命", "英山县革命"), title="罗田县：缅怀先烈", org="映山红社区")[0]
+    assert chain(other)[:2] == ("英山县", "county")  # another county: where it happened
+    alone = run(text, org="映山红社区")[0]  # nothing but the venue says where the community lies
+    assert chain(alone)[:2] == ("罗田县", "county")

@@ -205,7 +205,7 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
     for ev in events:
         window = mentions[bisect_left(starts, ev.start) : bisect_left(starts, ev.end)]
         inside = [m for m in window if m.end <= ev.end and m.start not in hometowns and m.start not in outlets]
-        mention = _locality(gz, text, ev, inside, listed, page_places)
+        mention = _locality(gz, text, ev, inside, listed, page_places, home)
         source = "event"
         if (whole := _whole_place(gz, text, ev, inside, listed, home)) is not None:
             mention, source = whole, "document"  # 3月5日,全市…。在某社区…: the city's occasion, the community one example
@@ -1608,7 +1608,7 @@ _LIST_PREV = re.compile(r"(?:社区|居委会|居民区|嘎查|村)$")
 
 def _locality(
     gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], listed: Mapping[int, tuple[_Mention, ...]],
-    page_places: Container[int] = (),
+    page_places: Container[int] = (), home: _Home | None = None,
 ) -> _Mention | None:
     """Where it happened when the first sentence says so, else the organizer's or the first named place."""
     if not inside:
@@ -1650,7 +1650,7 @@ def _locality(
         where = _later_venue(gz, text, inside, listed, base, first_end)  # 某镇开展植树活动。在某镇某村植树现场,…
     if where is not None and (
         base is None
-        or not _strictly_under(gz, base, where)
+        or not (_strictly_under(gz, base, where) or (by_org and _unplaced_runner_in(gz, base, where, home)))
         or (not where.surface and not _holds_venue(gz, base, where, inside) and not _named_runner(base, where, page_places))
     ):
         base, by_org = where, False  # a place the venues share (赴甲镇某村、乙乡某村) wins over the organizer's own
@@ -1686,6 +1686,19 @@ def _locality(
                     return base  # one of several venues (慰问了甲村某某,乙村某某): the place named first
                 return group[-1]
     return base
+
+
+def _unplaced_runner_in(gz: Gazetteer, base: _Mention, where: _Mention, home: _Home | None) -> bool:
+    """Whether ``base``, the organizer's community the gazetteer cannot place, lies in ``where``, a county or city
+    the event went to (某社区组织党员到某县烈士陵园): only when something other than the venue itself names the page's
+    home inside ``where`` (the title, or another sentence); the venue's name alone says nothing of the community's."""
+    if base.community is None or base.division is not None or base.candidates or base.township is not None:
+        return False
+    if where.division is None or where.community is not None or _LEVEL_RANK[_level(gz, where)] > _LEVEL_RANK["county"]:
+        return False
+    if home is None or (d := home.mention.division) is None or (home.source == "document" and home.mention.start == where.start):
+        return False
+    return d == where.division or where.division in gz.ancestors(d)
 
 
 def _named_runner(base: _Mention, shared: _Mention, page_places: Container[int]) -> bool:
