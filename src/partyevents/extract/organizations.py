@@ -778,7 +778,7 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
             ):
                 out.append((s, m.end(), kind_of(name)))
                 end_seen = m.end()
-            elif (found := body_at(text, s, limit)) is not None:
+            elif (found := _body_from(text, s, limit, m)) is not None:
                 out.append((found[0], found[1], kind_of(text[found[0] : found[1]])))
                 end_seen = found[1]
             if stop is None or not _reads_on(stop.group()):
@@ -819,19 +819,25 @@ def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
     >>> body_at("推动乡村振兴", 0, 6) is None
     True
     """
+    m = _body_tools()[0](text, pos, endpos)
+    return None if m is None else _body_from(text, pos, endpos, m)
+
+
+def _body_from(text: str, pos: int, endpos: int, m: re.Match[str]) -> tuple[int, int] | None:
+    """:func:`body_at` once the name at ``pos`` is read (``m``): the caller that has it reads it only once."""
     chain, opener, _, _, _ = _body_tools()
-    m = chain(text, pos, endpos)
-    if m is None:
-        return None
     if opener(text, pos, m.end()):  # rare: most names open with no opener
+        cut = 1
         for _ in range(_MAX_OPENERS):  # 在社区党群服务中心 -> 社区党群服务中心; 推动乡 -> nothing
-            if m is None or not (cut := _opener_length(text, pos, m.end())):
+            if not (cut := _opener_length(text, pos, m.end())):
                 break
             if text.startswith(_pronouns(), pos):  # 他认真听取X村: what follows a pronoun is its verb phrase
                 return None
             pos += cut
-            m = chain(text, pos, endpos)
-        if m is None or _opener_length(text, pos, m.end()):
+            if (next_m := chain(text, pos, endpos)) is None:
+                return None
+            m = next_m
+        if cut and _opener_length(text, pos, m.end()):  # (a cut of 0 was the same test, just made)
             return None
     return _backed_off(text, pos, m)
 
