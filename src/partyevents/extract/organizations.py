@@ -429,9 +429,11 @@ def _separators(text: str) -> list[tuple[int, int]]:
     >>> _separators("王寨街道联合襄阳市,成立小分队")
     [(4, 6), (9, 10), (10, 12)]
     """
-    spans = [sep.span() for sep in _chunk_re().finditer(text)]
     firsts = _place_cue_firsts()  # one set test for most separators: punctuation and most cues are in no place
-    return [span for span in spans if text[span[0]] not in firsts or not _cue_in_place(text, *span)]
+    return [
+        span for sep in _chunk_re().finditer(text)
+        if text[(span := sep.span())[0]] not in firsts or not _cue_in_place(text, *span)
+    ]
 
 
 @cache
@@ -588,6 +590,12 @@ def is_kinds_of_place(name: str) -> bool:
     return _kinds_of_place_re().fullmatch(name) is not None
 
 
+@cache
+def _place_suffix_firsts() -> frozenset[str]:
+    """The first characters of the place suffixes (:func:`place_suffixes`)."""
+    return frozenset(sfx[0] for sfx in place_suffixes())
+
+
 def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool:
     """True when ``name[start:end]`` lies inside a place word followed by a place suffix (:func:`place_words`):
     the 他 of 他拉哈镇, the 进 of 前进村, the 回 of 回龙村 are no stopwords there. ``longer``: only in a place
@@ -603,7 +611,12 @@ def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool
     first = max(0, end - MAX_PLACE_WORD)
     # where a place suffix starts, after the span and before the longest place word from ``first`` ends: most names
     # have none there, and then no place word holds the span
-    heads = [j for j in range(end, min(len(name), start + MAX_PLACE_WORD) + 1) if name.startswith(ends, j)]
+    # (a set test on the first character first: most characters open no place suffix; j == len(name) opens none)
+    firsts = _place_suffix_firsts()
+    heads = [
+        j for j in range(end, min(len(name) - 1, start + MAX_PLACE_WORD) + 1)
+        if name[j] in firsts and name.startswith(ends, j)
+    ]
     if not heads:
         return False
     for i in range(first, start + 1):
@@ -765,7 +778,7 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
             ):
                 out.append((s, m.end(), kind_of(name)))
                 end_seen = m.end()
-            elif (found := body_at(text, s, limit)) is not None:
+            elif (found := _body_from(text, s, limit, m)) is not None:
                 out.append((found[0], found[1], kind_of(text[found[0] : found[1]])))
                 end_seen = found[1]
             if stop is None or not _reads_on(stop.group()):
@@ -806,19 +819,25 @@ def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
     >>> body_at("推动乡村振兴", 0, 6) is None
     True
     """
+    m = _body_tools()[0](text, pos, endpos)
+    return None if m is None else _body_from(text, pos, endpos, m)
+
+
+def _body_from(text: str, pos: int, endpos: int, m: re.Match[str]) -> tuple[int, int] | None:
+    """:func:`body_at` once the name at ``pos`` is read (``m``): the caller that has it reads it only once."""
     chain, opener, _, _, _ = _body_tools()
-    m = chain(text, pos, endpos)
-    if m is None:
-        return None
     if opener(text, pos, m.end()):  # rare: most names open with no opener
+        cut = 1
         for _ in range(_MAX_OPENERS):  # 在社区党群服务中心 -> 社区党群服务中心; 推动乡 -> nothing
-            if m is None or not (cut := _opener_length(text, pos, m.end())):
+            if not (cut := _opener_length(text, pos, m.end())):
                 break
             if text.startswith(_pronouns(), pos):  # 他认真听取X村: what follows a pronoun is its verb phrase
                 return None
             pos += cut
-            m = chain(text, pos, endpos)
-        if m is None or _opener_length(text, pos, m.end()):
+            if (next_m := chain(text, pos, endpos)) is None:
+                return None
+            m = next_m
+        if cut and _opener_length(text, pos, m.end()):  # (a cut of 0 was the same test, just made)
             return None
     return _backed_off(text, pos, m)
 
