@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -350,6 +351,22 @@ def _vague(e: DateExpr) -> bool:
     return word is not None and word.unit == "recent"
 
 
+def _lead_exprs(line: Line, exprs: list[DateExpr], after: int) -> Iterator[tuple[DateExpr, int, _Quotes]]:
+    """The date expressions after offset ``after`` in the paragraph's first sentences (``_LEAD_SENTENCES``), in
+    order, each with its offset in the line and the line's quotations."""
+    text, end = line.text, 0
+    for _ in range(_LEAD_SENTENCES):
+        end = _sentence_end(text, end) + 1
+    quotes = _Quotes(text)
+    for e in exprs:
+        i = e.start - line.start
+        if e.start <= after:
+            continue
+        if i >= end:
+            return
+        yield e, i, quotes
+
+
 def _clause_day(line: Line, exprs: list[DateExpr], after: int, yu: bool = False) -> DateExpr | None:
     """A day (month and day at least) after offset ``after`` in the paragraph's first sentences that opens a
     clause and is followed by a comma, the way a news lead names its day after a purpose or a scene
@@ -367,16 +384,9 @@ def _clause_day(line: Line, exprs: list[DateExpr], after: int, yu: bool = False)
     >>> _clause_day(split_lines(text)[0], find_date_expressions(text), -1, yu=True).text
     '7月7日'
     """
-    text, end = line.text, 0
-    for _ in range(_LEAD_SENTENCES):
-        end = _sentence_end(text, end) + 1
-    quotes = _Quotes(text)
-    for e in exprs:
-        i, j = e.start - line.start, e.end - line.start
-        if e.start <= after:
-            continue
-        if i >= end:
-            break
+    text = line.text
+    for e, i, quotes in _lead_exprs(line, exprs, after):
+        j = e.end - line.start
         if e.relative is not None or e.month is None or e.day is None or quotes.inside(i):
             continue
         if i == 0 or not ((yu and text[i - 1] == "于") or (text[i - 1] in ",，" and text.startswith((",", "，"), j))):
@@ -396,16 +406,8 @@ def _as_of_day(line: Line, exprs: list[DateExpr], after: int) -> DateExpr | None
     >>> _as_of_day(split_lines(text)[0], find_date_expressions(text), -1).text
     '11月5日'
     """
-    text, end = line.text, 0
-    for _ in range(_LEAD_SENTENCES):
-        end = _sentence_end(text, end) + 1
-    quotes = _Quotes(text)
-    for e in exprs:
-        i = e.start - line.start
-        if e.start <= after:
-            continue
-        if i >= end:
-            break
+    text = line.text
+    for e, i, quotes in _lead_exprs(line, exprs, after):
         if (e.relative is None and e.month is not None and e.day is not None and not e.lunar and not quotes.inside(i)
                 and text.endswith(_as_of(), 0, i)):
             return e
@@ -425,16 +427,9 @@ def _month_or_since(line: Line, exprs: list[DateExpr], after: int) -> DateExpr |
     >>> _month_or_since(split_lines(text)[0], find_date_expressions(text), -1) is None
     True
     """
-    text, end = line.text, 0
-    for _ in range(_LEAD_SENTENCES):
-        end = _sentence_end(text, end) + 1
-    quotes = _Quotes(text)
-    for e in exprs:
-        i, j = e.start - line.start, e.end - line.start
-        if e.start <= after:
-            continue
-        if i >= end:
-            break
+    text = line.text
+    for e, i, quotes in _lead_exprs(line, exprs, after):
+        j = e.end - line.start
         word = relative_words().get(e.relative) if e.relative else None
         if e.lunar or e.digits is not None or quotes.inside(i) or (word is not None and word.unit != "year"):
             continue

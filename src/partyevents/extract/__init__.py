@@ -64,7 +64,7 @@ def _self_reference_named(org: OrgMention | None, place: Place | None) -> OrgMen
     >>> _self_reference_named(OrgMention("我镇", 6, 8, "place", "subject"), p).name
     '我镇'
     """
-    if org is None or place is None or org.name not in dict(places.self_words()):
+    if org is None or place is None or not places.is_self_word(org.name):
         return org
     for name in (place.township, place.county, place.prefecture):
         if name and name.endswith(org.name[-1]):

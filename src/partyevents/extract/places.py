@@ -118,7 +118,7 @@ from .place_variants import (
 )
 from .wordtrie import first_ending, first_starting
 
-__all__ = ["resolve_places", "self_words"]
+__all__ = ["is_self_word", "resolve_places"]
 
 # behind a look-ahead on the first characters (:mod:`partyevents.regex_first`): re skips ahead to them;
 # 村 before 社区 is part of a community's name (某新村社区); 社区居委会 is a community's own committee
@@ -369,9 +369,18 @@ def _counties_by_parent(gz: Gazetteer) -> dict[int, tuple[int, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def self_words() -> tuple[tuple[str, str], ...]:
-    """(word, level) by which a page names its own place (``place_self_words.tsv``)."""
-    return _self_words()
+def is_self_word(word: str) -> bool:
+    """Whether ``word`` is one by which a page names its own place (我县, 全市: ``place_self_words.tsv``).
+
+    >>> is_self_word("我县"), is_self_word("县委")
+    (True, False)
+    """
+    return word in _self_word_set()
+
+
+@cache
+def _self_word_set() -> frozenset[str]:
+    return frozenset(word for word, _ in _self_words())
 
 
 @cache
