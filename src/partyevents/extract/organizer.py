@@ -494,9 +494,15 @@ def _speaker(clause: str, source: str, sentence: str, after_quote: bool) -> bool
     if source != "leader":
         return False
     end = clause.rstrip(" 。")
-    if end.endswith(tuple(w for w in _cues().get("said", ()) if len(w) > 1 or w == "说")):
+    if end.endswith(_said_at_end()):
         return True
     return after_quote and end.endswith(_WHILE)
+
+
+@cache
+def _said_at_end() -> tuple[str, ...]:
+    """The words of saying (``org_cues.tsv``, kind said) that end a speaker's clause: those of two characters, and 说."""
+    return tuple(w for w in _cues().get("said", ()) if len(w) > 1 or w == "说")
 
 
 def home_of(text: str, start: int, end: int) -> bool:
