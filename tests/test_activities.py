@@ -222,7 +222,13 @@ def _clause_by_clause(text: str) -> list[tuple[str, tuple[float, int]]]:
     # an undated first sentence before one that opens with a time: the second is the main one
     if not lead_end and len(sentences) > 1 and sentences[0][-1:] in "。!！?？" and not any_time.search(sentences[0]):
         spaces = len(sentences[1]) - len(sentences[1].lstrip(" \u3000\n"))
-        if re.match("(?:\\d{1,4}年)?\\d{1,2}月|\\d{1,2}日|" + any_time.pattern, sentences[1][spaces:]):
+        second = sentences[1][spaces:]
+        tail = re.split(r"[,，;；:：、\n。!！?？]", second)[0]
+        # a first sentence holding no cue (a motto) before one whose first clause ends with a span up to now
+        # (今年以来,) is the second's lead as well
+        since_after_motto = (tail.endswith(background_endings) and second[len(tail) : len(tail) + 1] in list(",，;；:：、\n")
+                             and not any(clause_cues(c) for c in re.split(r"[,，;；:：、\n]", sentences[0])))
+        if re.match("(?:\\d{1,4}年)?\\d{1,2}月|\\d{1,2}日|" + any_time.pattern, second) or since_after_motto:
             lead_end, main_sentence = len(sentences[0]) + spaces, 1
     scores: dict[str, list[float]] = {}
     pos, main_found = 0, False
