@@ -80,8 +80,13 @@ def without_word_parts(gz: Gazetteer, text: str, matches: list[Match]) -> list[M
     return [
         m
         for m in matches
-        if not _rural_word(text, m) and not _urban_area(gz, text, m) and not _county_word(text, m, ends)
+        if m.short  # none of the three tests drops a short form
+        or m.surface[-1] not in _WORD_PART_ENDS  # nor a name not ending in 乡, 区 (城区) or 县
+        or (not _rural_word(text, m) and not _urban_area(gz, text, m) and not _county_word(text, m, ends))
     ]
+
+
+_WORD_PART_ENDS = frozenset("乡区县")  # the last characters of the names :func:`without_word_parts` may drop
 
 
 def _county_word(text: str, m: Match, ends: set[int]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["first_ending", "first_starting", "trie_pattern"]
+__all__ = ["WordEnds", "first_ending", "first_starting", "trie_pattern"]
 
 _Node = dict[str, "_Node"]
 _END = ""  # marks a node where a word ends
@@ -73,3 +73,40 @@ def first_starting(text: str, words: tuple[str, ...], at: int) -> str | None:
     if not text.startswith(words, at):
         return None
     return next(w for w in words if text.startswith(w, at))
+
+
+class WordEnds:
+    """Whether ``text[:end]`` ends with one of many words: ``text.endswith(words, 0, end)``, looked up in a set.
+
+    ``str.endswith`` with a tuple compares every word in turn (a few microseconds for the 300 where-words); this
+    looks at the character before ``end`` first (most positions end no word) and then slices once per distinct
+    word length.
+
+    >>> ends = WordEnds(("来到", "在", "前往该县"))
+    >>> ends("他来到某村", 3), ends("他来到某村", 4), ends("在", 1), ends("在", 5), ends("某在", 0), ends("在某", -1)
+    (True, False, True, True, False, True)
+    """
+
+    __slots__ = ("last", "lengths", "words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+        if "" in self.words:
+            raise ValueError("empty word")
+        self.last = frozenset(w[-1] for w in self.words)
+        self.lengths = tuple(sorted({len(w) for w in self.words}))
+
+    def __call__(self, text: str, end: int) -> bool:
+        if end > len(text):  # as str.endswith: the end is clamped to the text, a negative one counts from its end
+            end = len(text)
+        elif end < 0:
+            end += len(text)
+        if end <= 0 or text[end - 1] not in self.last:
+            return False
+        words = self.words
+        for n in self.lengths:
+            if n > end:
+                return False
+            if text[end - n : end] in words:
+                return True
+        return False

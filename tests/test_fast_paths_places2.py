@@ -1,0 +1,170 @@
+"""Fast paths of the places stage (second pass, issue 20) agree with the plain forms they replace.
+
+Each replaced function keeps its plain form here: a where-word ending at a position found by a set lookup
+(:class:`~partyevents.extract.wordtrie.WordEnds`) against ``str.endswith`` with the word tuple, the prefilters
+in front of per-mention tests against the tests run on every mention, and the shared or skipped work of
+:func:`~partyevents.extract.places.resolve_places` against running it in full. Hand-written texts and the shipped
+samples, and Hypothesis-generated texts made of the words the tests look for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from partyevents import pipeline
+from partyevents.extract import place_evidence, places
+from partyevents.extract.gazetteer import Gazetteer, Match, gazetteer
+from partyevents.extract.wordtrie import WordEnds
+from partyevents.ingest import iter_inputs
+from partyevents.records import DateInfo, DocContext, DocumentResult, Event, RawDocument
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+
+def _results() -> list[DocumentResult]:
+    docs = [d for d in iter_inputs(RAW) if isinstance(d, RawDocument)]
+    return [r for r in map(pipeline.process_document, docs) if r.events]
+
+
+RESULTS = _results()
+SAMPLE_TEXTS = [r.text for r in RESULTS]
+
+# pieces that make the tested words, their parts and their neighbours likely in generated text
+_PIECES = ["在", "来到", "前往", "赴", "该县", "走进", "近日", "我们", "示范村", "某村", "社区", "乡", "县", "区", "城区",
+           "乡村", "乡镇", "和县", "县委", "常德", "德城区", "全县", "我镇", "本市", "市委", "，", "。", "2021年", "人",
+           "乡村振兴", "发展", "村民", "中", "共"]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+
+
+# --- WordEnds: a set lookup for text.endswith(words, 0, end) ---------------------------------------------------
+
+
+def _plain_ends(words: tuple[str, ...], text: str, end: int) -> bool:
+    return text.endswith(words, 0, end)
+
+
+def test_word_ends_agree_with_endswith_on_the_samples() -> None:
+    for words in (places._where_words(), places._opening_words(), places._venue_words() + places._kind_words()):
+        ends = WordEnds(words)
+        for text in SAMPLE_TEXTS:
+            for end in range(-3, len(text) + 3):
+                assert ends(text, end) == _plain_ends(words, text, end), (text[max(0, end - 6) : end], end)
+
+
+@given(_TEXTS, st.data())
+def test_word_ends_agree_with_endswith_on_generated_text(text: str, data: st.DataObject) -> None:
+    end = data.draw(st.integers(-len(text) - 2, len(text) + 2))
+    for words in (places._where_words(), places._opening_words(), ("在", "来到", "前往该县")):
+        assert WordEnds(words)(text, end) == _plain_ends(words, text, end)
+
+
+@given(st.lists(st.text("ab", min_size=1, max_size=3), min_size=1, max_size=5), st.text("abc", max_size=8), st.data())
+def test_word_ends_agree_with_endswith_on_any_words(words: list[str], text: str, data: st.DataObject) -> None:
+    end = data.draw(st.integers(-len(text) - 2, len(text) + 2))
+    assert WordEnds(words)(text, end) == text.endswith(tuple(words), 0, end)
+
+
+def test_the_cached_word_ends_are_of_their_lists() -> None:
+    assert places._where_ends().words == frozenset(places._where_words())
+    assert places._opening_ends().words == frozenset(places._opening_words())
+    assert places._venue_or_kind_ends().words == frozenset(places._venue_words() + places._kind_words())
+
+
+# --- without_word_parts: three tests only on names that may be word parts --------------------------------------
+
+
+def _plain_without_word_parts(gz: Gazetteer, text: str, matches: list[Match]) -> list[Match]:
+    """Every match put through the three tests (no prefilter)."""
+    ends = {m.end for m in matches}
+    return [
+        m for m in matches
+        if not place_evidence._rural_word(text, m) and not place_evidence._urban_area(gz, text, m)
+        and not place_evidence._county_word(text, m, ends)
+    ]
+
+
+def test_word_parts_agree_with_the_plain_form_on_the_samples() -> None:
+    gz = gazetteer()
+    texts = [*SAMPLE_TEXTS, "发展乡村振兴,促进乡镇企业", "位于常德城区的", "市委和县委,英雄县城", "安徽和县县委"]
+    for text in texts:
+        found = gz.find(text)
+        assert place_evidence.without_word_parts(gz, text, found) == _plain_without_word_parts(gz, text, found)
+    assert _plain_without_word_parts(gz, "市委和县委", gz.find("市委和县委")) != gz.find("市委和县委")  # the test bites
+
+
+@given(_TEXTS)
+def test_word_parts_agree_with_the_plain_form_on_generated_text(text: str) -> None:
+    gz = gazetteer()
+    found = gz.find(text)
+    assert place_evidence.without_word_parts(gz, text, found) == _plain_without_word_parts(gz, text, found)
+
+
+# --- _self_named: one search for any self word before the loop ------------------------------------------------
+
+
+def _plain_self_named(gz: Gazetteer, text: str, ev: Event, home: places._Mention) -> places._Mention:
+    """:func:`places._self_named` walking the self words for every event."""
+    if home.division is None:
+        return home
+    event_text = text[ev.start : ev.end]
+    for word, level in places._self_words():
+        if word in event_text:
+            chain = gz.chain(home.division)
+            level = places._level_named(chain, level, places._level_char(word))
+            if level in chain and (home.community is not None or chain[level].id != home.division):
+                d = chain[level].id
+                return places._Mention(home.start, home.end, gz.divisions[d].name, d, candidates=(d,))
+            return home
+    return home
+
+
+def _homes(gz: Gazetteer) -> list[places._Mention]:
+    out = []
+    for name in ("黄陂区", "前川街道", "丹棱县", "武汉市"):
+        (m,) = gz.find(name)
+        out.append(places._Mention(m.start, m.end, m.surface, m.candidates[0], None, m.candidates))
+    out.append(out[1]._replace(community="某某社区"))
+    out.append(places._Mention(0, 2, "某地", None))
+    return out
+
+
+@given(_TEXTS, st.data())
+def test_self_named_agrees_with_the_plain_form(text: str, data: st.DataObject) -> None:
+    gz = gazetteer()
+    start = data.draw(st.integers(0, len(text)))
+    ev = Event(seq=0, start=start, end=data.draw(st.integers(start, len(text))), text="", date=DateInfo())
+    for home in _homes(gz):
+        assert places._self_named(gz, text, ev, home) == _plain_self_named(gz, text, ev, home)
+
+
+def test_self_named_agrees_with_the_plain_form_on_written_cases() -> None:
+    gz = gazetteer()
+    changed = 0
+    for text in ("4月2日,我县召开党建工作会议。", "全镇开展清扫", "本市举行", "某社区开展活动", *SAMPLE_TEXTS[:5]):
+        ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo())
+        for home in _homes(gz):
+            fast = places._self_named(gz, text, ev, home)
+            assert fast == _plain_self_named(gz, text, ev, home)
+            changed += fast is not home
+    assert changed  # a self word moves the home to its level
+
+
+# --- the whole stage on the samples ----------------------------------------------------------------------------
+
+
+def _ctx(r: DocumentResult) -> DocContext:
+    return DocContext(text=r.text, source_path=r.source_path, title=r.title, published_date=r.published_date)
+
+
+def test_resolve_places_is_unchanged_by_the_plain_forms(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    fast = [places.resolve_places(_ctx(r), r.events) for r in RESULTS]
+    assert any(p is not None for places_, _ in fast for p in places_)
+    monkeypatch.setattr(place_evidence, "without_word_parts", _plain_without_word_parts)
+    monkeypatch.setattr(places, "without_word_parts", _plain_without_word_parts)
+    monkeypatch.setattr(places, "_self_named", _plain_self_named)
+    for name, words in (("_where_ends", places._where_words), ("_opening_ends", places._opening_words)):
+        monkeypatch.setattr(places, name, lambda words=words: lambda text, end: text.endswith(words(), 0, end))
+    assert [places.resolve_places(_ctx(r), r.events) for r in RESULTS] == fast
