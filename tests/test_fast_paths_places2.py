@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from partyevents import pipeline
+from partyevents.extract import gazetteer as gazetteer_module
 from partyevents.extract import place_evidence, places
 from partyevents.extract.gazetteer import Gazetteer, Match, gazetteer
 from partyevents.extract.wordtrie import WordEnds
@@ -168,3 +169,191 @@ def test_resolve_places_is_unchanged_by_the_plain_forms(monkeypatch) -> None:  #
     for name, words in (("_where_ends", places._where_words), ("_opening_ends", places._opening_words)):
         monkeypatch.setattr(places, name, lambda words=words: lambda text, end: text.endswith(words(), 0, end))
     assert [places.resolve_places(_ctx(r), r.events) for r in RESULTS] == fast
+
+
+# --- after_travel: a set lookup for the travel verbs --------------------------------------------------------------
+
+
+def _plain_after_travel(text: str, start: int) -> bool:
+    words = gazetteer_module._short_context()[4]
+    return text.endswith(words, max(0, start - max(map(len, words), default=0)), start)
+
+
+@given(st.lists(st.sampled_from(["前往", "赶赴", "以往", "往", "赴", "某某", "县", "，"]), max_size=8).map("".join), st.data())
+def test_after_travel_agrees_with_the_plain_form(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    assert gazetteer_module.after_travel(text, start) == _plain_after_travel(text, start)
+
+
+def test_after_travel_agrees_with_the_plain_form_on_the_samples() -> None:
+    hits = 0
+    for text in SAMPLE_TEXTS:
+        for start in range(len(text) + 1):
+            fast = gazetteer_module.after_travel(text, start)
+            assert fast == _plain_after_travel(text, start)
+            hits += fast
+    assert hits or gazetteer_module.after_travel("前往某某", 2)
+
+
+# --- _hometowns: _hometown inlined ------------------------------------------------------------------------------
+
+
+def _plain_hometowns(text: str, mentions: list[places._Mention]) -> set[int]:
+    out: set[int] = set()
+    for m in reversed(mentions):
+        if m.end in out or places._hometown(text, m):
+            out.add(m.start)
+    return out
+
+
+def _mentions_of(text: str) -> list[places._Mention]:
+    return [places._Mention(m.start, m.end, m.surface, m.candidates[0], None, m.candidates) for m in gazetteer().find(text)]
+
+
+@given(st.lists(st.sampled_from(["河南", "禹州", "人", "籍", "出生于", "老家", "人民", "，", "黄陂区", "张明"]), max_size=10).map("".join))
+def test_hometowns_agree_with_the_plain_form(text: str) -> None:
+    mentions = _mentions_of(text)
+    assert places._hometowns(text, mentions) == _plain_hometowns(text, mentions)
+
+
+def test_hometowns_agree_with_the_plain_form_on_the_samples() -> None:
+    assert places._hometowns("张明,河南禹州人,现任", _mentions_of("张明,河南禹州人,现任")) == {3, 5}
+    for text in SAMPLE_TEXTS:
+        mentions = _mentions_of(text)
+        assert places._hometowns(text, mentions) == _plain_hometowns(text, mentions)
+
+
+# --- _mention_lists found once: _relisted gives what a second search finds ------------------------------------------
+
+
+def test_relisted_lists_are_those_of_the_placed_mentions() -> None:
+    gz = gazetteer()
+    text = "到前川街道甲村、乙村和丙村调研"
+    (t,) = gz.find("前川街道")
+    d = t.candidates[0]
+    mentions = [
+        places._Mention(1, 5, "前川街道", d, None, (d,)),
+        places._Mention(5, 7, "甲村", d, "甲村", (d,)),
+        places._Mention(8, 10, "乙村", None, "乙村"),
+        places._Mention(11, 13, "丙村", None, "丙村"),
+    ]
+    lists = places._mention_lists(gz, text, mentions)
+    placed = places._list_townships(gz, text, mentions, lists)
+    assert placed is not mentions and placed == places._list_townships(gz, text, mentions)
+    relisted = places._relisted(lists, mentions, placed)
+    assert relisted == places._mention_lists(gz, text, placed) != lists
+    assert places._listed(gz, text, placed, relisted) == places._listed(gz, text, placed)
+
+
+# --- _bare_township: the cores before a community found by one cached look-up -----------------------------------
+
+
+def _plain_bare_township(
+    gz: Gazetteer, text: str, pos: int, reach: int, ending: dict[int, places._Mention], provinces: set[int],
+    bounds: set[int],
+) -> places._Mention | None:
+    """:func:`places._bare_township` with its (rest, k) loop over slices."""
+    cores = gz.township_cores
+    for rest in range(min(reach, places._FREE_LONGEST), places._BARE_TOWNSHIP_REST - 1, -1):
+        after = pos - rest
+        for k in (3, 2):
+            start = after - k
+            if start < 0 or text[start:after] not in cores or any(i in bounds for i in range(start + 1, pos)):
+                continue
+            towns = gz.townships_of_core(text[start:after])
+            holder = ending.get(start)
+            if holder is not None and holder.division is not None:
+                towns = tuple(t for t in towns if holder.division in gz.ancestors(t))
+            elif not places._free_start(text, start):
+                continue
+            elif k == 2:
+                towns = tuple(t for t in towns if gz.ancestors(t)[0] in provinces)
+            if len(towns) == 1 and places._free_name(text[after:pos]):
+                return places._Mention(start, after, text[start:after], towns[0], candidates=towns)
+    return None
+
+
+def _bare_cases(text: str) -> list[tuple[int, int, dict[int, places._Mention], set[int], set[int]]]:
+    gz = gazetteer()
+    mentions = _mentions_of(text)
+    ending = {m.end: m for m in mentions}
+    provinces = {gz.ancestors(m.division)[0] for m in mentions if m.division is not None}
+    bounds = {m.start for m in mentions} | {m.end for m in mentions}
+    return [
+        (cm.start(), places._name_reach(text[max(0, cm.start() - places._FREE_LONGEST) : cm.start()]), ending, provinces,
+         bounds)
+        for cm in places._COMMUNITY.finditer(text)
+    ]
+
+
+@given(st.lists(st.sampled_from(["朱家角", "淀山湖", "社区", "吴中区", "木渎", "天平", "村", "在", "，", "华明", "第二",
+                                 "居委会", "上海市", "青浦区"]), max_size=8).map("".join))
+def test_bare_township_agrees_with_the_plain_form(text: str) -> None:
+    gz = gazetteer()
+    for pos, reach, ending, provinces, bounds in _bare_cases(text):
+        for r in range(1, reach + 1):
+            assert places._bare_township(gz, text, pos, r, ending, provinces, bounds) == _plain_bare_township(
+                gz, text, pos, r, ending, provinces, bounds
+            )
+
+
+def test_bare_township_agrees_with_the_plain_form_on_the_samples() -> None:
+    gz = gazetteer()
+    found = 0
+    for text in [*SAMPLE_TEXTS, "上海市青浦区朱家角淀山湖社区,吴中区木渎天平社区"]:
+        for pos, reach, ending, provinces, bounds in _bare_cases(text):
+            fast = places._bare_township(gz, text, pos, reach, ending, provinces, bounds)
+            assert fast == _plain_bare_township(gz, text, pos, reach, ending, provinces, bounds)
+            found += fast is not None
+    assert found
+
+
+# --- _first_alone: the free-standing loop with _stands_alone inlined -----------------------------------------------
+
+
+def _plain_first_alone(
+    text: str, pos: int, end: int, longest: int, shortest: int, held: int, free: places._FreeNames
+) -> int | None:
+    for k in range(longest, shortest - 1, -1):
+        start = pos - k
+        if held > start:
+            continue
+        if places._stands_alone(text, start, end, free) and free(start, pos, end):
+            return start
+    return None
+
+
+def _alone_cases(r: DocumentResult) -> list[tuple[int, int, int]]:
+    out = []
+    for cm in places._COMMUNITY.finditer(r.text):
+        pos = cm.start()
+        out.append((pos, cm.end(), min(places._FREE_LONGEST, pos)))
+    return out
+
+
+def test_first_alone_agrees_with_the_plain_form_on_the_samples() -> None:
+    found = 0
+    for r in RESULTS:
+        free = places._FreeNames(r.text, r.title or "", r.events)
+        for pos, end, longest in _alone_cases(r):
+            for shortest in (2, 3):
+                for held in (-1, pos - 3):
+                    fast = places._first_alone(r.text, pos, end, longest, shortest, held, free)
+                    assert fast == _plain_first_alone(r.text, pos, end, longest, shortest, held, free)
+                    found += fast is not None
+    assert found
+
+
+@given(st.lists(st.sampled_from(["在", "鸿翔", "社区", "。", "宝山苑", "党支部", "与", "携手", "共建的", "的", "明珠花园",
+                                 "村", "近日", "2021年", "下午"]), max_size=8).map("".join), st.data())
+def test_first_alone_agrees_with_the_plain_form_on_generated_text(text: str, data: st.DataObject) -> None:
+    bodies = data.draw(st.sets(st.integers(0, max(0, len(text)))))
+    free = places._FreeNames(text, data.draw(st.sampled_from(["", text[:6]])), [])
+    free._bodies = bodies
+    for cm in places._COMMUNITY.finditer(text):
+        pos = cm.start()
+        longest = min(places._FREE_LONGEST, pos)
+        held = data.draw(st.integers(-1, pos))
+        assert places._first_alone(text, pos, cm.end(), longest, 2, held, free) == _plain_first_alone(
+            text, pos, cm.end(), longest, 2, held, free
+        )

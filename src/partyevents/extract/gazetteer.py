@@ -31,6 +31,7 @@ import ahocorasick_rs
 
 from ..cache import cache_dir, cached, file_digest, no_gc, resource_digest
 from ..resources import read_table
+from .wordtrie import WordEnds
 
 __all__ = ["Change", "Division", "Gazetteer", "Match", "gazetteer"]
 
@@ -590,8 +591,13 @@ def after_travel(text: str, start: int) -> bool:
     >>> after_travel("前往某某观摩", 2), after_travel("以往某某", 2)
     (True, False)
     """
-    words = _short_context()[4]
-    return text.endswith(words, max(0, start - max(map(len, words), default=0)), start)
+    return _travel_ends()(text, start)
+
+
+@cache
+def _travel_ends() -> WordEnds:
+    """Whether a travel verb (:func:`_short_context`) ends at a position: a set lookup."""
+    return WordEnds(_short_context()[4])
 
 
 def _cache_key(path: Path) -> tuple[object, ...]:

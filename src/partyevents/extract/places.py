@@ -186,11 +186,15 @@ def resolve_places(ctx: DocContext, events: list[Event]) -> tuple[list[Place | N
         gz, text, mentions, pre_home, _FreeNames(text, ctx.title or "", events),
         _title_communities(gz, ctx.title or "", title, choice),
     )
-    mentions = _list_townships(gz, text, mentions)  # 到某镇甲村、乙村: 乙村 is 某镇's too
+    lists = _mention_lists(gz, text, mentions)  # found once, for _list_townships and _listed
+    placed = _list_townships(gz, text, mentions, lists)  # 到某镇甲村、乙村: 乙村 is 某镇's too
+    if placed is not mentions:  # villages placed: the lists hold their new mentions (same spans, same levels)
+        lists = _relisted(lists, mentions, placed)
+    mentions = placed
     home = _national(gz, _descend(gz, text, pre_home, mentions))
     hometowns = _hometowns(text, mentions) | resident_homes(text, mentions)  # 某村村民某某说: a resident's home
     outlets = outlet_names(text, mentions)  # 某县新闻网讯: the page's place at most, no event's
-    listed = _listed(gz, text, mentions)
+    listed = _listed(gz, text, mentions, lists)
     page_places = {d for d in (*(m.division for m in mentions), *(choice.get(m.surface) for m in (*title, *manifest))) if d is not None}
     old_names = _old_names(gz, mentions)
     starts = [m.start for m in mentions]  # sorted: an event's mentions are one slice
@@ -538,8 +542,12 @@ def _when(ctx: DocContext, ev: Event) -> dt.date | None:
 def _hometowns(text: str, mentions: list[_Mention]) -> set[int]:
     """Starts of the mentions naming a person's hometown (河南禹州人: both names)."""
     out: set[int] = set()
-    for m in reversed(mentions):
-        if m.end in out or _hometown(text, m):
+    n = len(text)
+    for m in reversed(mentions):  # _hometown inlined: this runs twice over every mention of the page
+        end = m.end
+        if end in out or (end < n and text[end] in "人籍" and _HOMETOWN.match(text, end)) or text.endswith(
+            _BORN, 0, m.start
+        ):
             out.add(m.start)
     return out
 
@@ -1104,24 +1112,45 @@ def _bare_township(
     core in the country (of three characters or more), in a province the page names (of two), or under that place.
     ``reach`` is :func:`_name_reach` before ``pos``; the community keeps a name of two characters at least, and
     no place name found (``bounds``: where they start and end) starts or ends inside (牡丹江市二纺社区: no 牡丹)."""
-    cores = gz.township_cores
-    for rest in range(min(reach, _FREE_LONGEST), _BARE_TOWNSHIP_REST - 1, -1):
+    window = _BARE_CORE_LONGEST + _FREE_LONGEST
+    for rest, k in _cores_before(gz.township_cores, text[max(0, pos - window) : pos], min(reach, _FREE_LONGEST)):
         after = pos - rest
-        for k in (3, 2):
-            start = after - k
-            if start < 0 or text[start:after] not in cores or any(i in bounds for i in range(start + 1, pos)):
-                continue
-            towns = gz.townships_of_core(text[start:after])
-            holder = ending.get(start)
-            if holder is not None and holder.division is not None:
-                towns = tuple(t for t in towns if holder.division in gz.ancestors(t))
-            elif not _free_start(text, start):
-                continue
-            elif k == 2:
-                towns = tuple(t for t in towns if gz.ancestors(t)[0] in provinces)
-            if len(towns) == 1 and _free_name(text[after:pos]):
-                return _Mention(start, after, text[start:after], towns[0], candidates=towns)
+        start = after - k
+        if any(i in bounds for i in range(start + 1, pos)):
+            continue
+        towns = gz.townships_of_core(text[start:after])
+        holder = ending.get(start)
+        if holder is not None and holder.division is not None:
+            towns = tuple(t for t in towns if holder.division in gz.ancestors(t))
+        elif not _free_start(text, start):
+            continue
+        elif k == 2:
+            towns = tuple(t for t in towns if gz.ancestors(t)[0] in provinces)
+        if len(towns) == 1 and _free_name(text[after:pos]):
+            return _Mention(start, after, text[start:after], towns[0], candidates=towns)
     return None
+
+
+_BARE_CORE_LONGEST = 3  # the longest township core :func:`_bare_township` tries (then one of two)
+
+
+@lru_cache(maxsize=1 << 14)
+def _cores_before(cores: frozenset[str], before: str, longest: int) -> tuple[tuple[int, int], ...]:
+    """The (rest, k) that :func:`_bare_township` tries, in its order (rest from ``longest`` down to
+    ``_BARE_TOWNSHIP_REST``, k 3 then 2), where the k characters ending ``rest`` before the end of ``before`` are a
+    township core: one cached look-up per window (a community's name recurs) instead of up to ten slices.
+
+    >>> _cores_before(frozenset({"木渎", "朱家角"}), "吴中区木渎天平", 4), _cores_before(frozenset({"木渎"}), "天平", 2)
+    (((2, 2),), ())
+    """
+    n = len(before)
+    out = []
+    for rest in range(longest, _BARE_TOWNSHIP_REST - 1, -1):
+        after = n - rest
+        for k in (_BARE_CORE_LONGEST, 2):
+            if after - k >= 0 and before[after - k : after] in cores:
+                out.append((rest, k))
+    return tuple(out)
 
 
 def _community_start(
@@ -1193,14 +1222,8 @@ def _community_start(
     if free is None:
         return None, None
     longest = min(reach, _FREE_LONGEST)
-    held = _last_end(pos - longest + 1, pos, (ending, counties or {}))
-    for k in range(longest, 1, -1):  # standing on its own: 。宝山苑社区党支部…, 在鸿翔社区
-        start = pos - k
-        if held > start:
-            continue  # 赴某县某村: no name holds a place's name
-        if _stands_alone(text, start, pos + len(suffix), free) and free(start, pos, pos + len(suffix)):
-            return start, None
-    return None, None
+    held = _last_end(pos - longest + 1, pos, (ending, counties or {}))  # 赴某县某村: no name holds a place's name
+    return _first_alone(text, pos, pos + len(suffix), longest, 2, held, free), None  # 。宝山苑社区党支部…, 在鸿翔社区
 
 
 def _longer_free_name(
@@ -1213,12 +1236,25 @@ def _longer_free_name(
     if free is None or text[pos - k - 1 : pos - k] in _LIST_MARKS or text.endswith(_PLACE_ENDS, 0, pos - k):
         return None  # 沙某镇某村: a village after a township the gazetteer writes otherwise
     longest = min(reach, _FREE_LONGEST)
-    held = _last_end(pos - longest + 1, pos - k + 1, places)
-    for j in range(longest, k, -1):
-        start = pos - j
-        if held > start:  # a place's name ends inside
+    held = _last_end(pos - longest + 1, pos - k + 1, places)  # a place's name ends inside: no start before it
+    return _first_alone(text, pos, end, longest, k + 1, held, free)
+
+
+def _first_alone(text: str, pos: int, end: int, longest: int, shortest: int, held: int, free: _FreeNames) -> int | None:
+    """Where the longest community name of ``longest`` down to ``shortest`` characters ending at ``pos`` (its suffix
+    ending at ``end``) starts that stands on its own (:func:`_stands_alone`) and may be a name (``free``), starting no
+    earlier than ``held``; None when none does. :func:`_stands_alone` inlined, what does not change with the start
+    looked at once: this runs for most community suffixes of a page."""
+    body_after = text.startswith(_BODY_WORDS, end)
+    for k in range(longest, shortest - 1, -1):
+        start = pos - k
+        if held > start:
             continue
-        if _stands_alone(text, start, end, free) and free(start, pos, end):
+        if (
+            _free_start(text, start)
+            or (start in free.bodies and text.endswith(_partner_words(), 0, start))  # _partner_body
+            or (body_after and text.startswith("的", start - 1))  # _described_body
+        ) and free(start, pos, end):
             return start
     return None
 
@@ -1537,12 +1573,15 @@ def _is_name(core: str) -> bool:
     )
 
 
-def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tuple[_Mention, ...]]:
+def _listed(
+    gz: Gazetteer, text: str, mentions: list[_Mention], lists: list[tuple[_Mention, ...]] | None = None
+) -> dict[int, tuple[_Mention, ...]]:
     """Places named in a list with others -> the list's members: none of them is the locality.
 
     Communities before or after another one (``甲社区、乙社区等``, ``城东区东兴社区、大通县小石山社区``) or
     before 等 (``某县某镇李家村等地``: each name of it), alone when the others are no mention; places of one level joined by list marks
-    (``甲乡、乙乡和丙乡``, ``甲镇甲社区、乙乡乙社区``), with every member.
+    (``甲乡、乙乡和丙乡``, ``甲镇甲社区、乙乡乙社区``), with every member. ``lists``: :func:`_mention_lists` of
+    ``mentions`` when already known.
     """
     out: dict[int, tuple[_Mention, ...]] = {}
     for i, m in enumerate(mentions):
@@ -1557,7 +1596,7 @@ def _listed(gz: Gazetteer, text: str, mentions: list[_Mention]) -> dict[int, tup
             first > 0 and text[first - 1] in _LIST_MARKS and _LIST_PREV.search(text, max(0, first - 4), first - 1)
         ):
             out[m.start] = (m,)
-    for members in _mention_lists(gz, text, mentions):
+    for members in _mention_lists(gz, text, mentions) if lists is None else lists:
         for m in members:
             out[m.start] = members
     return out
@@ -1593,12 +1632,15 @@ def _mention_lists(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[t
     return [tuple(r) for r in runs if len({_LEVEL_RANK[_level(gz, m)] for m in r}) == 1]
 
 
-def _list_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[_Mention]:
+def _list_townships(
+    gz: Gazetteer, text: str, mentions: list[_Mention], lists: list[tuple[_Mention, ...]] | None = None
+) -> list[_Mention]:
     """``mentions`` with the villages and communities of a list opened by a township (到某镇甲村、乙村和丙村)
     that no place holds placed under that township: it is written once for the whole list. Not when the list is
-    one part of a longer one (甲镇甲村、乙村;乙镇丙村: several townships' venues)."""
+    one part of a longer one (甲镇甲村、乙村;乙镇丙村: several townships' venues). ``lists``: :func:`_mention_lists`
+    of ``mentions`` when already known."""
     out = mentions
-    for run in _mention_lists(gz, text, mentions):
+    for run in _mention_lists(gz, text, mentions) if lists is None else lists:
         first = run[0]
         if first.community is None or all(m.division is not None or m.candidates for m in run[1:]):
             continue
@@ -1616,6 +1658,16 @@ def _list_townships(gz: Gazetteer, text: str, mentions: list[_Mention]) -> list[
             if m.community is not None and m.division is None and not m.candidates:
                 out[out.index(m)] = m._replace(division=t.division, candidates=t.candidates, township=t.township)
     return out
+
+
+def _relisted(
+    lists: list[tuple[_Mention, ...]], before: list[_Mention], after: list[_Mention]
+) -> list[tuple[_Mention, ...]]:
+    """``lists`` (runs of ``before``) with each member replaced by the mention at its index in ``after``: what
+    :func:`_mention_lists` finds in ``after`` when it differs from ``before`` only by mentions placed in place
+    (:func:`_list_townships` changes no span and no level)."""
+    new = {id(a): b for a, b in zip(before, after, strict=True) if a is not b}
+    return [tuple(new.get(id(m), m) for m in run) for run in lists]
 
 
 def _shared_place(gz: Gazetteer, members: tuple[_Mention, ...]) -> _Mention | None:
