@@ -9,6 +9,7 @@ samples, and Hypothesis-generated texts made of the words the tests look for.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import given
@@ -16,9 +17,9 @@ from hypothesis import strategies as st
 
 from partyevents import pipeline
 from partyevents.extract import gazetteer as gazetteer_module
-from partyevents.extract import place_evidence, places
-from partyevents.extract.gazetteer import Gazetteer, Match, gazetteer
-from partyevents.extract.wordtrie import WordEnds
+from partyevents.extract import place_evidence, place_variants, places
+from partyevents.extract.gazetteer import Gazetteer, Match, _short_ok, gazetteer
+from partyevents.extract.wordtrie import WordEnds, first_starting
 from partyevents.ingest import iter_inputs
 from partyevents.records import DateInfo, DocContext, DocumentResult, Event, RawDocument
 
@@ -357,3 +358,110 @@ def test_first_alone_agrees_with_the_plain_form_on_generated_text(text: str, dat
         assert places._first_alone(text, pos, cm.end(), longest, 2, held, free) == _plain_first_alone(
             text, pos, cm.end(), longest, 2, held, free
         )
+
+
+# --- place_variants: the township cores after a county's name and before a suffix, one cached look-up -------------
+
+
+def _plain_bare_after_counties(gz: Gazetteer, text: str, matches: list[Match]) -> list[Match]:
+    """:func:`place_variants.bare_after_counties` slicing every core length after every name."""
+    out: list[Match] = []
+    starts = {m.start for m in matches}
+    cores = gz.township_cores
+    common = place_variants.words_of("place_short_context.tsv", "common_core")
+    for m in matches:
+        if m.end in starts:
+            continue
+        counties: set[int] | None = None
+        for k in place_variants._CORES:
+            end = m.end + k
+            core = text[m.end : end]
+            if core not in cores or core in common or not _short_ok(text, m.end, end, True) or text.startswith("第", end):
+                continue
+            if counties is None:
+                counties = {c for c in m.candidates if gz.divisions[c].level == "county"}
+            if not counties:
+                break
+            towns = [t for t in gz.townships_of_core(core) if gz.divisions[t].parent in counties]
+            if len(towns) == 1:
+                office = first_starting(text, place_variants._OFFICE_WORDS, end) or ""
+                out.append(Match(m.end, end + len(office), core + office, (towns[0],), True))
+                break
+    return out
+
+
+def _plain_variant_townships(
+    gz: Gazetteer, text: str, matches: list[Match], extra: list[Match], may_start: Callable[[str, int], bool]
+) -> list[Match]:
+    """:func:`place_variants.variant_townships` slicing every core length before every suffix."""
+    out: list[Match] = []
+    covered = [(m.start, m.end) for m in matches]
+    provinces: set[int] | None = None
+    cores = gz.township_cores
+    for sm in place_variants._SUFFIX.finditer(text):
+        pos, end = sm.start(), sm.end()
+        for k in place_variants._CORES:
+            start = pos - k
+            if start < 0 or text[start:pos] not in cores or not may_start(text, start):
+                continue
+            name = text[start:end]
+            variants = gz.township_variants(name)
+            if len(variants) != 1 or gz.township_named(name):
+                continue
+            if any(s < end and start < e for s, e in covered):
+                break
+            t = variants[0]
+            if provinces is None:
+                provinces = place_variants._provinces(gz, [*matches, *extra])
+            if place_variants._village_after(gz, text, end, t) or gz.ancestors(t)[0] in provinces:
+                out.append(Match(start, end, name, (t,), False))
+                covered.append((start, end))
+            break
+    return out
+
+
+_VARIANT_TEXTS = ["5月1日，诸暨枫桥发动党员清扫街巷。", "罗田县三里畈镇", "某某县胜利完成", "诸暨枫桥社区", "枫桥",
+                  "余杭区良渚镇", "松北区松北镇", "西夏区贺兰山路街道"]
+
+
+def test_variant_cores_agree_with_the_plain_forms_on_the_samples() -> None:
+    gz = gazetteer()
+    found = 0
+    for text in [*SAMPLE_TEXTS, *_VARIANT_TEXTS]:
+        matches = gz.find(text)
+        fast = place_variants.bare_after_counties(gz, text, matches)
+        assert fast == _plain_bare_after_counties(gz, text, matches)
+        found += len(fast)
+        for may_start in (lambda text, start: True, places._free_start):
+            assert place_variants.variant_townships(gz, text, matches, [], may_start) == _plain_variant_townships(
+                gz, text, matches, [], may_start
+            )
+    assert found
+
+
+@given(st.lists(st.sampled_from(["诸暨", "枫桥", "罗田县", "三里畈", "镇", "乡", "街道", "社区", "第三", "居委会", "，",
+                                 "胜利", "完成", "余杭区", "良渚"]), max_size=8).map("".join))
+def test_variant_cores_agree_with_the_plain_forms_on_generated_text(text: str) -> None:
+    gz = gazetteer()
+    matches = gz.find(text)
+    assert place_variants.bare_after_counties(gz, text, matches) == _plain_bare_after_counties(gz, text, matches)
+    assert place_variants.variant_townships(gz, text, matches, [], places._free_start) == _plain_variant_townships(
+        gz, text, matches, [], places._free_start
+    )
+
+
+# --- _title_community: no title name, no search of the event's text --------------------------------------------------
+
+
+def test_title_community_without_a_title_is_none_whatever_the_text() -> None:
+    gz = gazetteer()
+    for text in ("某单位家属楼社区院内开展清扫", *SAMPLE_TEXTS[:5]):
+        ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo())
+        assert places._title_community(gz, text, ev, "", [], {}, None) is None
+    title_text = "黄陂区某某社区：开展清扫"
+    title = gz.find(title_text)
+    choice = {t.surface: t.candidates[0] for t in title}
+    text = "某单位家属楼社区院内开展清扫"
+    ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo())
+    got = places._title_community(gz, text, ev, title_text, title, choice, None)
+    assert got is not None and got.community == "某某社区"  # with a title the path is still taken

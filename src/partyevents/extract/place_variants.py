@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from ..resources import words_of
@@ -61,9 +61,9 @@ def variant_townships(
     cores = gz.township_cores
     for sm in _SUFFIX.finditer(text):
         pos, end = sm.start(), sm.end()
-        for k in _CORES:
+        for k in _core_lengths_before(cores, text[max(0, pos - _CORES[0]) : pos]):  # most suffixes follow no core
             start = pos - k
-            if start < 0 or text[start:pos] not in cores or not may_start(text, start):
+            if not may_start(text, start):
                 continue
             name = text[start:end]
             variants = gz.township_variants(name)
@@ -119,15 +119,15 @@ def bare_after_counties(gz: Gazetteer, text: str, matches: list[Match]) -> list[
     out: list[Match] = []
     starts = {m.start for m in matches}
     cores = gz.township_cores
-    common = words_of("place_short_context.tsv", "common_core")
+    longest = _CORES[0]
     for m in matches:
         if m.end in starts:
             continue
         counties: set[int] | None = None  # the match's counties, once a core follows it (most have none)
-        for k in _CORES:
+        for k in _core_lengths(cores, text[m.end : m.end + longest]):  # most names are followed by no core
             end = m.end + k
             core = text[m.end : end]
-            if core not in cores or core in common or not _short_ok(text, m.end, end, True) or text.startswith("第", end):
+            if not _short_ok(text, m.end, end, True) or text.startswith("第", end):
                 continue  # 某某第三居委会: an ordinal unit keeps the township's name in its own
             if counties is None:
                 counties = {c for c in m.candidates if gz.divisions[c].level == "county"}
@@ -145,6 +145,31 @@ def bare_after_counties(gz: Gazetteer, text: str, matches: list[Match]) -> list[
 _STREET = re.compile(r"街(?!道|办|街)")
 _NUMBERED = re.compile(r"[0-9]{1,5}(?:社区|居委会)")  # a community numbered rather than named (某某街3520社区)
 _HOUSE = re.compile(r"[0-9０-９]+号")  # a house number: the 街 is a street
+
+
+@lru_cache(maxsize=1 << 14)
+def _core_lengths_before(cores: frozenset[str], before: str) -> tuple[int, ...]:
+    """The k of ``_CORES``, in order, for which the last k characters of ``before`` (the text before a township
+    suffix, ``_CORES[0]`` characters at most) are a township core: what :func:`variant_townships` tries further.
+
+    >>> _core_lengths_before(frozenset({"枫桥", "诸暨枫桥"}), "诸暨枫桥"), _core_lengths_before(frozenset({"枫桥"}), "桥")
+    ((4, 2), ())
+    """
+    n = len(before)
+    return tuple(k for k in _CORES if k <= n and before[n - k :] in cores)
+
+
+@lru_cache(maxsize=1 << 14)
+def _core_lengths(cores: frozenset[str], after: str) -> tuple[int, ...]:
+    """The k of ``_CORES``, in order, for which ``after[:k]`` (the text after a name, ``_CORES[0]`` characters at
+    most) is a township core (``cores``) and no everyday word (``common_core``): what :func:`bare_after_counties`
+    tries further. A slice shorter than k near the text's end is tried as it is, as the plain loop did.
+
+    >>> _core_lengths(frozenset({"枫桥", "三里畈"}), "枫桥发动"), _core_lengths(frozenset({"枫桥"}), "发动党员")
+    ((2,), ())
+    """
+    common = words_of("place_short_context.tsv", "common_core")
+    return tuple(k for k in _CORES if (core := after[:k]) in cores and core not in common)
 
 
 def street_townships(

@@ -1522,8 +1522,8 @@ def _title_community(
     a compound (某单位家属楼社区: ``_compound_re``) a community and names none of its own: the compound lies in
     that community. It goes under the event's township when that lies in the title's county, else under the
     township of the county that lists it, else under the title's place; None when the title names no community."""
-    if m is not None and _LEVEL_RANK[_level(gz, m)] > _LEVEL_RANK["township"]:
-        return None
+    if not title or (m is not None and _LEVEL_RANK[_level(gz, m)] > _LEVEL_RANK["township"]):
+        return None  # no title name, no community after one: the event's text need not be searched
     if _compound_re().search(text, ev.start, ev.end) is None:
         return None
     for t in title:
