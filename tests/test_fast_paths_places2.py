@@ -9,6 +9,7 @@ samples, and Hypothesis-generated texts made of the words the tests look for.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -465,3 +466,43 @@ def test_title_community_without_a_title_is_none_whatever_the_text() -> None:
     ev = Event(seq=0, start=0, end=len(text), text=text, date=DateInfo())
     got = places._title_community(gz, text, ev, title_text, title, choice, None)
     assert got is not None and got.community == "某某社区"  # with a title the path is still taken
+
+
+# --- _ambiguity: the candidates' chains written as JSON once per name ------------------------------------------------
+
+
+def _plain_ambiguity_detail(gz: Gazetteer, mention: places._Mention) -> str:
+    chains = ["/".join(gz.divisions[j].name for j in gz.ancestors(c)) for c in mention.candidates]
+    return json.dumps({"surface": mention.surface, "start": mention.start, "candidates": chains}, ensure_ascii=False)
+
+
+@given(st.sampled_from(["城关镇", "新华街道", "大同镇", "朝阳区", "和平区"]), st.integers(0, 10**6),
+       st.sampled_from(["", '"', "\\", "\u2028", "a\nb", "城关"]))
+def test_ambiguity_detail_is_the_plain_json(name: str, start: int, odd: str) -> None:
+    gz = gazetteer()
+    (m,) = [k for k in gz.find(name) if k.surface == name]
+    for surface in (name, name + odd):
+        mention = places._Mention(start, start + len(surface), surface, None, None, m.candidates)
+        problem = places._ambiguity(gz, mention)
+        assert problem.detail == _plain_ambiguity_detail(gz, mention)
+        assert json.loads(problem.detail or "")["candidates"][0].count("/") >= 2
+        assert f"matches {len(m.candidates)} divisions" in problem.message
+
+
+# --- Gazetteer.township_variants: kept per name ------------------------------------------------------------------------
+
+
+@given(st.lists(st.sampled_from(["松北", "东小口", "镇", "乡", "街道", "地区", "新华", "城关", "前川", "苏木", "某"]),
+                max_size=4).map("".join))
+def test_township_variants_agree_with_the_plain_form(name: str) -> None:
+    gz = gazetteer()
+    assert gz.township_variants(name) == gz._plain_township_variants(name)
+    assert gz.township_variants(name) == gz._plain_township_variants(name)  # a second time: from the cache
+
+
+def test_township_variants_agree_with_the_plain_form_on_the_samples() -> None:
+    gz = gazetteer()
+    names = {m.group() for text in SAMPLE_TEXTS for m in places._TOWNSHIP.finditer(text)} | {"松北镇", "东小口镇"}
+    assert any(gz._plain_township_variants(n) for n in names)
+    for name in names:
+        assert gz.township_variants(name) == gz._plain_township_variants(name)

@@ -22,7 +22,7 @@ import datetime as dt
 import importlib.util
 import pickle
 import re
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -283,6 +283,10 @@ class Gazetteer:
         >>> [g.divisions[i].name for i in g.township_variants("东小口镇")]
         ['东小口地区']
         """
+        return _township_variants(self, name)
+
+    def _plain_township_variants(self, name: str) -> tuple[int, ...]:
+        """:meth:`township_variants` computed (its cache, :func:`_township_variants`, calls this)."""
         suffix = next((s for s in _LEVEL_SUFFIXES if name.endswith(s)), None)
         if suffix is None or len(name) - len(suffix) < 2:
             return ()
@@ -540,6 +544,12 @@ class Gazetteer:
             parts.append(part)
             pos += len(part)
         return b"".join(parts), spans
+
+
+@lru_cache(maxsize=1 << 14)
+def _township_variants(gz: Gazetteer, name: str) -> tuple[int, ...]:
+    """:meth:`Gazetteer.township_variants`, kept: a page's township-shaped names recur (a pure look-up)."""
+    return gz._plain_township_variants(name)
 
 
 @cache

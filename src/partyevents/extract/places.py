@@ -2585,13 +2585,25 @@ def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None, old_names: di
 
 
 def _ambiguity(gz: Gazetteer, mention: _Mention) -> Problem:
-    chains = ["/".join(gz.divisions[j].name for j in gz.ancestors(c)) for c in mention.candidates]
     return Problem(
         stage="extract",
         severity="warning",
-        message=f"place name {mention.surface!r} matches {len(chains)} divisions and the document does not "
+        message=f"place name {mention.surface!r} matches {len(mention.candidates)} divisions and the document does not "
         "say which; only the part of the chain they share is filled",
-        detail=json.dumps(
-            {"surface": mention.surface, "start": mention.start, "candidates": chains}, ensure_ascii=False
-        ),
+        detail=_ambiguity_detail(mention.surface, mention.start, _chains_json(gz, mention.candidates)),
     )
+
+
+def _ambiguity_detail(surface: str, start: int, chains_json: str) -> str:
+    """``json.dumps({"surface": surface, "start": start, "candidates": chains}, ensure_ascii=False)`` with the
+    chains' part already written (:func:`_chains_json`): the same text."""
+    return (
+        f'{{"surface": {json.dumps(surface, ensure_ascii=False)}, "start": {json.dumps(start)}, '
+        f'"candidates": {chains_json}}}'
+    )
+
+
+@lru_cache(maxsize=1 << 10)
+def _chains_json(gz: Gazetteer, candidates: tuple[int, ...]) -> str:
+    """The candidates' chains (省/市/县/镇) as JSON, written once per name: 城关镇's 99 recur page after page."""
+    return json.dumps(["/".join(gz.divisions[j].name for j in gz.ancestors(c)) for c in candidates], ensure_ascii=False)
