@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 
 import ahocorasick_rs
@@ -271,7 +272,7 @@ def _spans_in(
     return found
 
 
-def _strengths(found: dict[str, set[tuple[int, int]]], clause: str) -> dict[str, tuple[float, int]]:
+def _strengths(found: Mapping[str, Collection[tuple[int, int]]], clause: str) -> dict[str, tuple[float, int]]:
     """label -> (strength, offset of the first cue), from each label's cue spans in one clause; a topic's label
     (:func:`topic_labels`) counts :data:`_TOPIC_TIE` less."""
     topics = topic_labels(clause, found)
@@ -381,15 +382,22 @@ def clause_cues(clause: str) -> dict[str, tuple[float, int]]:
     >>> clause_cues("柳溪街道召开疫情防控推进会")  # 疫情防控 is the topic of the 推进会: a little less
     {'meeting': (1.0, 4), 'epidemic_control': (0.95, 6)}
     """
-    return _strengths(_clause_spans(clause), clause)
+    return dict(_clause_cues(clause))
 
 
-def _clause_spans(clause: str) -> dict[str, set[tuple[int, int]]]:
-    """label -> its cue spans in one clause, read with the keyword regex."""
-    keyword_re, word_labels, patterns = _cues()
-    # longest keyword first, so 治理 inside 社会治理 is not seen
-    hits = [(m.start(), m.end(), word_labels[m.group()]) for m in keyword_re.finditer(clause) if word_labels[m.group()]]
-    return _spans_in(clause, _drop_titles(clause, hits), patterns)
+@lru_cache(maxsize=256)
+def _clause_cues(clause: str) -> tuple[tuple[str, tuple[float, int]], ...]:
+    """:func:`clause_cues` as (label, cue) pairs in order: the clauses of an event's main sentence are read by
+    several rules (:func:`actor_act`, :func:`carried_act`, …), the last clauses' cues are kept."""
+    return tuple(_strengths(_clause_spans(clause), clause).items())
+
+
+@lru_cache(maxsize=256)
+def _clause_spans(clause: str) -> Mapping[str, AbstractSet[tuple[int, int]]]:
+    """label -> its cue spans in one clause: the keyword matches (:func:`_keyword_hits`, the keyword regex's) less
+    those of titles, then the patterns. Kept for the last clauses, so shared: read only."""
+    _, _, patterns = _cues()
+    return _spans_in(clause, _drop_titles(clause, _keyword_hits(clause)), patterns)
 
 
 def clause_topics(clause: str) -> set[str]:
@@ -683,10 +691,39 @@ def _actions() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "action"))
 
 
+@lru_cache(maxsize=16)
 def _lead_end(text: str) -> int:
     """Where the event's lead ends: after the purpose that opens a first sentence (:func:`_purpose_end`), or after
-    the background that opens the event (:func:`_background_end`); the sentence it ends in is the main one."""
+    the background that opens the event (:func:`_background_end`); the sentence it ends in is the main one.
+
+    An event's text is read for its lead by the scoring and by each rule after it (:func:`_main_sentence`): the
+    last texts' leads are kept.
+    """
     return _purpose_end(text) or _background_end(text) or _undated_lead_end(text)
+
+
+@lru_cache(maxsize=16)
+def _main_sentence(text: str) -> str:
+    """The event's main sentence: the first after its lead (:func:`_lead_end`), through its end mark.
+
+    Several rules read it from the same text (:func:`carried_act`, :func:`actor_act`, …): the last texts' are kept.
+
+    >>> _main_sentence("为拓宽思路,助推乡村振兴,8月9日,镇党委组织观摩。又调研。")
+    '8月9日,镇党委组织观摩。'
+    """
+    start = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    return text[start : mark.end() if mark else len(text)]
+
+
+@lru_cache(maxsize=16)
+def _clauses(sentence: str) -> tuple[str, ...]:
+    """The clauses of a sentence, split at every clause mark; kept for the last sentences (:func:`_main_sentence`).
+
+    >>> _clauses("甲,乙、丙。")
+    ('甲', '乙', '丙。')
+    """
+    return tuple(_CLAUSE_SPLIT.split(sentence))
 
 
 def _undated_lead_end(text: str) -> int:
@@ -1085,10 +1122,8 @@ def uncued_act(text: str) -> bool:
     False
     """
     verbs, heads = _topics()[3], _uncued_heads()
-    start = _lead_end(text)
-    mark = _SENTENCE_MARK.search(text, start)
-    sentence = text[start : mark.end() if mark else len(text)]
-    for clause in _CLAUSE_SPLIT.split(sentence):
+    sentence = _main_sentence(text)
+    for clause in _clauses(sentence):
         words = clause.rstrip("。!！?？ ")
         if words.endswith(heads) and any(v in words for v in verbs) and _OCCASION_NAME.search(words):
             return not score_labels(sentence)  # the cues read last: most sentences name no occasion
@@ -1116,11 +1151,9 @@ def actor_act(text: str) -> str | None:
     True
     """
     actors = _actors()
-    start = _lead_end(text)
-    mark = _SENTENCE_MARK.search(text, start)
-    sentence = text[start : mark.end() if mark else len(text)]
+    sentence = _main_sentence(text)
     subject_seen = False
-    for clause in _CLAUSE_SPLIT.split(sentence):
+    for clause in _clauses(sentence):
         found = clause_cues(clause)
         if not found:
             continue
@@ -1154,10 +1187,8 @@ def named_activity(text: str) -> str | None:
     """
     verbs = _topics()[3]
     heads = _named_heads()
-    start = _lead_end(text)
-    mark = _SENTENCE_MARK.search(text, start)
-    sentence = text[start : mark.end() if mark else len(text)]
-    for clause in _CLAUSE_SPLIT.split(sentence):
+    sentence = _main_sentence(text)
+    for clause in _clauses(sentence):
         verb = min((i for v in verbs if (i := clause.find(v)) >= 0), default=-1)
         if verb < 0:
             continue
@@ -1180,10 +1211,8 @@ def partner_act(text: str) -> str | None:
     """
     from .organizations import name_at
 
-    start = _lead_end(text)
-    mark = _SENTENCE_MARK.search(text, start)
-    sentence = text[start : mark.end() if mark else len(text)]
-    for clause in _CLAUSE_SPLIT.split(sentence):
+    sentence = _main_sentence(text)
+    for clause in _clauses(sentence):
         hits = _drop_titles(clause, _keyword_hits(clause))
         ties = [(s, e) for s, e, labels in hits if _CO_BUILDING in labels]
         if not ties:
@@ -1225,12 +1254,10 @@ def carried_act(text: str) -> str | None:
     >>> carried_act("6月3日,东岭镇召开村级换届选举工作部署会。") is None, carried_act("6月3日,东岭镇举行商会党委成立大会。")
     (True, 'org_building')
     """
-    start = _lead_end(text)
-    mark = _SENTENCE_MARK.search(text, start)
-    sentence = text[start : mark.end() if mark else len(text)]
+    sentence = _main_sentence(text)
     labels = _cues()[1]
     meeting_seen = False
-    for clause in _CLAUSE_SPLIT.split(sentence):
+    for clause in _clauses(sentence):
         found = clause_cues(clause)
         meeting_seen = meeting_seen or _MEETING in found
         if not meeting_seen:
@@ -1268,12 +1295,10 @@ def activity_over_topic(text: str) -> tuple[str, tuple[str, ...]] | None:
     """
     subjects = _topics()[0]
     yielding = _yielding()
-    start = _lead_end(text)
-    mark = _SENTENCE_MARK.search(text, start)
-    sentence = text[start : mark.end() if mark else len(text)]
+    sentence = _main_sentence(text)
     # a prefiltered pattern that matches nowhere in the sentence matches in none of its clauses
     live = [(label, p) for label, p in _cues()[2] if not _prefilter(p) or p.search(sentence)]
-    for clause in _CLAUSE_SPLIT.split(sentence):
+    for clause in _clauses(sentence):
         spans: dict[str, set[tuple[int, int]]] = {}
         for s, e, labels in _drop_titles(clause, _keyword_hits(clause)):
             for label in labels:
@@ -1523,4 +1548,14 @@ def _bodies_masked(ev: Event, text: str) -> str:
         s, e = m.start - ev.start, m.end - ev.start
         if 0 <= s < e <= len(out) and ev.text[s:e] == m.name and _MASK not in out[s:e]:
             out = out[:s] + _MASK * (e - s) + out[e:]
-    return out if out is not text and score_labels(out) else text
+    return out if out is not text and _has_cue(out) else text
+
+
+def _has_cue(text: str) -> bool:
+    """Whether ``text`` holds a cue: ``bool(score_labels(text))``, read from the keyword matches and, only when none
+    is left, the clauses the patterns match in (:func:`_score_whole` scores every clause holding either)."""
+    if not _scan_whole():
+        return bool(score_labels(text))
+    if _drop_titles(text, _keyword_hits(text)):
+        return True
+    return any(next(_clause_matches(text, p, p.search(text)), None) is not None for _, p in _cues()[2])
