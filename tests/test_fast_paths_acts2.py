@@ -69,3 +69,20 @@ def test_has_cue_on_hand_written_texts() -> None:
     for text in ["", "天气晴朗。", "召开会议", "第一书记张明", "召开、会", "成立了\n党支部", "活动中心今日揭牌。", "区委宣传部",
                  "帮助群众", "帮助、群众", "帮助、帮助群众"]:
         assert activities._has_cue(text) == bool(activities.score_labels(text)), text
+
+
+_ITEM_PIECES = ["一是", "二、", "(三)", "（四）", "十是", "五", "是", "、", " ", "\u3000", "开展培训", "召开会议", *_MARKS, "(", "）"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ITEM_PIECES), max_size=25).map("".join))
+def test_items_found_from_their_marks_are_the_item_regex_matches(text: str) -> None:
+    first = activities._ITEM_FIRST.match(text)
+    fast = ([first.end()] if first else []) + [m.end() for m in activities._ITEM_AFTER.finditer(text)]
+    assert fast == [m.end() for m in activities._ITEM_RE.finditer(text)]
+
+
+def test_items_label_on_hand_written_summaries() -> None:
+    assert activities.items_label("\n一是开展集中轮训。二是结对帮带培训。\n三是外出考察学习。") == "study"
+    assert activities.items_label(" 一是开展轮训;(二)结对培训:三、考察学习") == "study"
+    assert activities.items_label("一是开展轮训,二是结对培训,三是考察学习") is None  # commas end no item

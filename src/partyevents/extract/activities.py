@@ -1355,6 +1355,10 @@ _MIN_ITEMS = 3  # items a summary lists at least
 _ITEM_RE = re.compile(
     r"(?:^|(?<=[\n。;；:：]))[ \u3000]*(?:[一二三四五六七八九十]是|[一二三四五六七八九十]、|[(（][一二三四五六七八九十][)）])"
 )
+# the same items found faster: the first at the text's start, the others with the mark before them, so the search
+# skips ahead to a mark (a match holds no mark: each starts at the text's start or right after one)
+_ITEM_FIRST = re.compile(_ITEM_RE.pattern.replace(r"(?:^|(?<=[\n。;；:：]))", "", 1))
+_ITEM_AFTER = re.compile(_ITEM_RE.pattern.replace(r"(?:^|(?<=[\n。;；:：]))", r"[\n。;；:：]", 1))
 _ITEM_END = re.compile(r"[。;；\n]")
 
 
@@ -1368,7 +1372,9 @@ def items_label(text: str) -> str | None:
     >>> items_label("一是召开会议。二是开展培训。三是走访慰问。") is None
     True
     """
-    starts = [m.end() for m in _ITEM_RE.finditer(text)]
+    first = _ITEM_FIRST.match(text)
+    starts = [first.end()] if first else []
+    starts += [m.end() for m in _ITEM_AFTER.finditer(text)]  # = [m.end() for m in _ITEM_RE.finditer(text)]
     if len(starts) < _MIN_ITEMS:
         return None
     shared: dict[str, float] | None = None
