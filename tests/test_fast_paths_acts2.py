@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -86,3 +87,93 @@ def test_items_label_on_hand_written_summaries() -> None:
     assert activities.items_label("\n一是开展集中轮训。二是结对帮带培训。\n三是外出考察学习。") == "study"
     assert activities.items_label(" 一是开展轮训;(二)结对培训:三、考察学习") == "study"
     assert activities.items_label("一是开展轮训,二是结对培训,三是考察学习") is None  # commas end no item
+
+
+def _plain_live(text: str) -> list[tuple[str, tuple[int, int]]]:
+    return [(label, m.span()) for label, p in activities._cues()[2] if (m := p.search(text))]
+
+
+_PATTERN_PIECES = [*_PIECES, "动员", "大会", "会员", "组建", "党支部", "入户", "家中", "针对", "进行", "专题", "宣传",
+                   "服务站", "驿站", "投用", "帮助", "老人", "精神", "实践所", "围", "绕"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PATTERN_PIECES), max_size=30).map("".join))
+def test_patterns_searched_from_their_opening_words_find_what_a_plain_search_finds(text: str) -> None:
+    assert [(label, m.span()) for label, _, m in activities._live_patterns(text)] == _plain_live(text)
+
+
+def test_live_patterns_of_a_text_with_a_lone_surrogate_and_of_hand_written_texts() -> None:
+    for text in ["", "召开动员大会", chr(0xD800) + "就乡村振兴进行调研", "活动中心揭牌,服务站投用", "围绕产业开展调研"]:
+        assert [(label, m.span()) for label, _, m in activities._live_patterns(text)] == _plain_live(text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "want"),
+    [("召开[^,]{0,20}?会", ("召开",)), ("(?:走访|入户)群众", ("走访", "入户")), ("ab?c", ("a",)), ("ab*", ("a",)),
+     ("a{2}", None), ("a|b", None), ("(?:a|b)?c", None), ("(?:a|b)|c", None), ("[|]a", None), (r"\d会", None),
+     ("(?i)ab", None), ("(?:a(?:b|c))d", None), ("x(?:a|b)", ("x",)), ("x[|]|y", None)],
+)
+def test_leading_words(pattern: str, want: tuple[str, ...] | None) -> None:
+    assert activities._leading_words(re.compile(pattern)) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PATTERN_PIECES), max_size=30).map("".join))
+def test_every_match_of_a_table_pattern_opens_with_one_of_its_leading_words(text: str) -> None:
+    for (_, p), words in zip(activities._cues()[2], map(activities._leading_words, (p for _, p in activities._cues()[2])),
+                             strict=True):
+        if words is not None:
+            assert all(text.startswith(words, m.start()) for m in p.finditer(text))
+
+
+def _plain_activity_over_topic(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """activity_over_topic as first written: each clause's spans from its own keyword and pattern searches."""
+    subjects = activities._topics()[0]
+    yielding = activities._yielding()
+    sentence = _plain_main_sentence(text)
+    live = [(label, p) for label, p in activities._cues()[2] if not activities._prefilter(p) or p.search(sentence)]
+    for clause in re.split(r"[,，;；:：、\n]", sentence):
+        spans: dict[str, set[tuple[int, int]]] = {}
+        for s, e, labels in activities._drop_titles(clause, activities._keyword_hits(clause)):
+            for label in labels:
+                spans.setdefault(label, set()).add((s, e))
+        for label, pattern in live:
+            if pm := pattern.search(clause):
+                spans.setdefault(label, set()).add(pm.span())
+        topics = tuple(sorted(label for label in spans if label in subjects))
+        acts = [label for label in spans if label not in subjects]
+        if not topics or not acts:
+            continue
+        if not yielding.issuperset(topics):
+            return None
+        strength = activities._strength
+        act = min(acts, key=lambda label: (-strength(spans[label])[0], strength(spans[label])[1]))
+        first = min(s for s, _ in spans[act])
+        named = activities.topic_labels(clause, spans)
+        _, linkers, _, verbs = activities._topics()
+        named |= {
+            label for label in topics
+            if all(clause.endswith(tuple(verbs), 0, s) for s, _ in spans[label] if not any(e == s for _, e in spans[label]))
+            and all(any(clause[e:s] in linkers for s, _ in spans[act] if s >= e) for e in activities._run_ends(spans[label]))
+        }
+        if all(label in named or all(s > first for s, _ in spans[label]) for label in topics):
+            return act, topics
+        return None
+    return None
+
+
+_TOPIC_PIECES = [*_PATTERN_PIECES, "人才", "交流会", "乡村振兴", "观摩学习", "产业发展", "经验", "赴", "垃圾分类", "开展了",
+                 "疫情防控", "推进", "工作", "5月3日,", "东岭镇"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TOPIC_PIECES), max_size=25).map("".join))
+def test_activity_over_topic_from_the_kept_clause_spans_is_the_plain_rule(text: str) -> None:
+    assert activities.activity_over_topic(text) == _plain_activity_over_topic(text)
+
+
+def test_activity_over_topic_on_hand_written_texts() -> None:
+    for text in ["5月3日,东岭镇开展了人才交流会。会上大家谈人才。", "为推进乡村振兴,5月3日,东岭镇赴青禾县观摩学习产业发展经验。",
+                 "5月3日,东岭镇召开会议,部署疫情防控工作。", "开展垃圾分类宣传", "帮助、群众学习人才"]:
+        assert activities.activity_over_topic(text) == _plain_activity_over_topic(text), text

@@ -259,7 +259,7 @@ def _cues_in(
 
 
 def _spans_in(
-    clause: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    clause: str, hits: Collection[_Hit], patterns: tuple[tuple[str, re.Pattern[str]], ...]
 ) -> dict[str, set[tuple[int, int]]]:
     """label -> its cue spans in one clause, from the clause's keyword matches and the patterns to try."""
     found: dict[str, set[tuple[int, int]]] = {}
@@ -397,7 +397,14 @@ def _clause_spans(clause: str) -> Mapping[str, AbstractSet[tuple[int, int]]]:
     """label -> its cue spans in one clause: the keyword matches (:func:`_keyword_hits`, the keyword regex's) less
     those of titles, then the patterns. Kept for the last clauses, so shared: read only."""
     _, _, patterns = _cues()
-    return _spans_in(clause, _drop_titles(clause, _keyword_hits(clause)), patterns)
+    return _spans_in(clause, _clause_hits(clause), patterns)
+
+
+@lru_cache(maxsize=256)
+def _clause_hits(clause: str) -> tuple[_Hit, ...]:
+    """The keyword matches of one clause less those of titles (:func:`_drop_titles`): several rules read the clauses
+    of an event's main sentence (:func:`partner_act`, :func:`actor_act`, …), the last clauses' are kept."""
+    return tuple(_drop_titles(clause, _keyword_hits(clause)))
 
 
 def clause_topics(clause: str) -> set[str]:
@@ -462,10 +469,8 @@ def _scored(text: str, whole: bool) -> tuple[tuple[str, tuple[float, int]], ...]
 
 def _score_labels(text: str, whole: bool) -> dict[str, tuple[float, int]]:
     """:func:`score_labels`, read once over the text when ``whole``, else clause by clause."""
-    _, _, patterns = _cues()
     if whole:
-        live = tuple((label, p, hint) for label, p in patterns if (hint := p.search(text)))
-        return _score_whole(text, _drop_titles(text, _keyword_hits(text)), live)
+        return _score_whole(text, _drop_titles(text, _keyword_hits(text)), _live_patterns(text))
     weights = _weights()
     subordinate = _subordinate_opening().match
     endings = _subordinate_endings()
@@ -501,6 +506,95 @@ def _score_labels(text: str, whole: bool) -> dict[str, tuple[float, int]]:
             cpos += len(clause) + 1
         pos += len(sentence)
     return {k: (v[0], int(v[1])) for k, v in scores.items()}
+
+
+def _live_patterns(text: str) -> tuple[tuple[str, re.Pattern[str], re.Match[str]], ...]:
+    """(label, pattern, its first match) of each pattern of ``activity_patterns.tsv`` that matches in ``text``.
+
+    Most patterns open with one of a few words (:func:`_leading_words`: ``(?:动员|推进|…)``), for which the regex
+    engine has no fast scan: one pass of an automaton finds where each pattern's words first stand, and a pattern
+    is searched from there, or not at all when none of them does.
+    """
+    _, _, patterns = _cues()
+    automaton, opened, always = _pattern_gate()
+    try:
+        found = automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:  # the automaton searches UTF-8, which has no lone surrogates
+        return tuple((label, p, hint) for label, p in patterns if (hint := p.search(text)))
+    first = dict.fromkeys(always, 0)
+    for i, start, _ in found:
+        for j in opened[i]:
+            if first.get(j, start + 1) > start:
+                first[j] = start
+    return tuple(
+        (label, p, hint)
+        for j, (label, p) in enumerate(patterns)
+        if (at := first.get(j)) is not None and (hint := p.search(text, at))
+    )
+
+
+@cache
+def _pattern_gate() -> tuple[ahocorasick_rs.AhoCorasick, tuple[tuple[int, ...], ...], tuple[int, ...]]:
+    """(an automaton of the words the patterns open with, for each of its words the patterns it opens, the patterns
+    whose opening words are not known: searched from the start)."""
+    starts = [_leading_words(p) for _, p in _cues()[2]]
+    words = sorted({w for ws in starts if ws for w in ws})
+    opened = tuple(tuple(j for j, ws in enumerate(starts) if ws and w in ws) for w in words)
+    always = tuple(j for j, ws in enumerate(starts) if ws is None)
+    return ahocorasick_rs.AhoCorasick(words), opened, always
+
+
+_PLAIN = r"[^\\()\[\]{}|.*+?^$]+"  # characters that stand for themselves in a regex
+_LEADING = re.compile(rf"(?P<run>{_PLAIN})|\(\?:(?P<words>{_PLAIN}(?:\|{_PLAIN})*)\)")
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _leading_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The words one of which every match of ``pattern`` opens with: its leading plain characters (less the last when
+    a quantifier follows it), or the words of a leading group of plain alternatives (``(?:走访|入户)``) with no
+    quantifier after it; None when the pattern opens otherwise, ignores case or holds ``|`` outside any group.
+
+    >>> [_leading_words(re.compile(p)) for p in ("召开[^,]{0,20}?会", "(?:走访|入户)群众", "ab?c", "a|b", "(?:a|b)?c")]
+    [('召开',), ('走访', '入户'), ('a',), None, None]
+    """
+    src = pattern.pattern
+    m = _LEADING.match(src)
+    if m is None or pattern.flags & re.IGNORECASE or _top_level_bar(src):
+        return None
+    quantified = src.startswith(_QUANTIFIERS, m.end())
+    if m.group("run") is not None:
+        run = m.group("run")[:-1] if quantified else m.group("run")
+        return (run,) if run else None
+    return None if quantified else tuple(m.group("words").split("|"))
+
+
+def _top_level_bar(src: str) -> bool:
+    """Whether a regex's source holds ``|`` outside every group and character class.
+
+    >>> _top_level_bar("a|b"), _top_level_bar("(?:a|b)c"), _top_level_bar("[|]a"), _top_level_bar("[]|]"), _top_level_bar(r"\\|")
+    (True, False, False, False, False)
+    """
+    depth, i, in_class = 0, 0, False
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":  # a ] right after [ or [^ stands for itself
+            in_class = True
+            i += 1 + (src[i + 1 : i + 2] == "^")
+            i += src[i : i + 1] == "]"
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def _clause_at(text: str, pos: int) -> tuple[int, int, int]:
@@ -1158,7 +1252,7 @@ def actor_act(text: str) -> str | None:
         if not found:
             continue
         if not subject_seen:
-            hits = _drop_titles(clause, _keyword_hits(clause))
+            hits = _clause_hits(clause)
             if set(found) != {_VOLUNTEERS} or not hits or any(clause[s:e] not in actors for s, e, _ in hits):
                 return None
             subject_seen = True
@@ -1192,7 +1286,7 @@ def named_activity(text: str) -> str | None:
         verb = min((i for v in verbs if (i := clause.find(v)) >= 0), default=-1)
         if verb < 0:
             continue
-        for s, e, labels in _drop_titles(clause, _keyword_hits(clause)):
+        for s, e, labels in _clause_hits(clause):
             if s > verb and labels and clause.startswith(heads, e):
                 return labels[0]
     return None
@@ -1213,7 +1307,7 @@ def partner_act(text: str) -> str | None:
 
     sentence = _main_sentence(text)
     for clause in _clauses(sentence):
-        hits = _drop_titles(clause, _keyword_hits(clause))
+        hits = _clause_hits(clause)
         ties = [(s, e) for s, e, labels in hits if _CO_BUILDING in labels]
         if not ties:
             continue
@@ -1296,16 +1390,8 @@ def activity_over_topic(text: str) -> tuple[str, tuple[str, ...]] | None:
     subjects = _topics()[0]
     yielding = _yielding()
     sentence = _main_sentence(text)
-    # a prefiltered pattern that matches nowhere in the sentence matches in none of its clauses
-    live = [(label, p) for label, p in _cues()[2] if not _prefilter(p) or p.search(sentence)]
     for clause in _clauses(sentence):
-        spans: dict[str, set[tuple[int, int]]] = {}
-        for s, e, labels in _drop_titles(clause, _keyword_hits(clause)):
-            for label in labels:
-                spans.setdefault(label, set()).add((s, e))
-        for label, pattern in live:
-            if pm := pattern.search(clause):
-                spans.setdefault(label, set()).add(pm.span())
+        spans = _clause_spans(clause)  # read by the other rules too
         topics = tuple(sorted(label for label in spans if label in subjects))
         acts = [label for label in spans if label not in subjects]
         if not topics or not acts:
@@ -1564,4 +1650,4 @@ def _has_cue(text: str) -> bool:
         return bool(score_labels(text))
     if _drop_titles(text, _keyword_hits(text)):
         return True
-    return any(next(_clause_matches(text, p, p.search(text)), None) is not None for _, p in _cues()[2])
+    return any(next(_clause_matches(text, p, hint), None) is not None for _, p, hint in _live_patterns(text))
