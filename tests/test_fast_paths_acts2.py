@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partyevents.extract import activities
+from fast_path_helpers import window
+from partyevents.extract import activities, figures
 from partyevents.resources import read_table
 
 _WORDS = sorted(activities._cues()[1])
@@ -177,3 +178,21 @@ def test_activity_over_topic_on_hand_written_texts() -> None:
     for text in ["5月3日,东岭镇开展了人才交流会。会上大家谈人才。", "为推进乡村振兴,5月3日,东岭镇赴青禾县观摩学习产业发展经验。",
                  "5月3日,东岭镇召开会议,部署疫情防控工作。", "开展垃圾分类宣传", "帮助、群众学习人才"]:
         assert activities.activity_over_topic(text) == _plain_activity_over_topic(text), text
+
+
+_FIGURE_PIECES = ["”即", "”是指", "”指的是", "”指", "“1", "1名网格长", "即", "指", "”", "。", ",", "共有", "3人", "甲"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_program_words_near_a_stretch_are_those_a_find_per_word_sees(data: st.DataObject) -> None:
+    g = figures._grammar()
+    text = "".join(data.draw(st.lists(st.sampled_from(_FIGURE_PIECES), max_size=20)))
+    lo, hi = window(data, text)
+    assert figures._program_near(g, text, lo, hi) == any(text.find(w, lo, hi) >= 0 for w in g.program)
+
+
+def test_figures_of_a_program_spelled_out_are_no_counts() -> None:
+    text = "推行“1+3”模式,“1”即1名网格长,“3”指3名楼长。共有党员30名。"
+    assert [f.value_text for f in figures.find_figures(text)] == ["30名"]
+    assert [f.value_text for f in figures.find_figures(text, 28)] == ["30名"]

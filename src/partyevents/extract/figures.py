@@ -580,7 +580,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     out: list[Figure] = []
     rests: list[int] = []  # where the clause after each figure and its counted noun goes on
     # a program spelled out (“1”即…) near the stretch: its words are rare, so most stretches skip the check
-    program = any(text.find(w, max(0, start - _PROGRAM_REACH), end) >= 0 for w in g.program)
+    program = _program_near(g, text, max(0, start - _PROGRAM_REACH), end)
     for m in _figure_matches(g, text, start, end):
         if _excluded(g, text, m) or (program and _in_program(g, text, m.start())):
             continue
@@ -790,6 +790,37 @@ _SENTENCE_OPENERS = frozenset("。;；!！?？\n“")  # and before one that ope
 _PROGRAM_REACH = 30  # how far back in its clause a program's item being spelled out is looked for
 _CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？\n]")
 _CLAUSE_MARKS = re.compile(r"[,，。;；:：!！?？\n][^,，。;；:：!！?？\n]*\Z")
+
+
+def _program_near(g: _Grammar, text: str, lo: int, hi: int) -> bool:
+    """Whether a program's word stands in ``text[lo:hi]``: ``any(text.find(w, lo, hi) >= 0 for w in g.program)``,
+    read from where the words stand in the whole text (:func:`_program_starts`, found once per text).
+
+    >>> g = _grammar()
+    >>> text = "甲。“1”即1名网格长"
+    >>> [_program_near(g, text, lo, hi) for lo, hi in ((0, len(text)), (5, len(text)), (0, 5))]
+    [True, False, False]
+    """
+    for size, starts in _program_starts(g.program, text):
+        k = bisect_left(starts, lo)  # the first that starts in the stretch: ends in it if any does
+        if k < len(starts) and starts[k] + size <= hi:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def _program_starts(words: tuple[str, ...], text: str) -> tuple[tuple[int, list[int]], ...]:
+    """(length, where it starts in ``text``) of each program word that stands in the text (most texts hold none):
+    find_figures reads the stretches of one document in turn."""
+    out = []
+    for w in words:
+        starts, at = [], text.find(w)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(w, at + 1)
+        if starts:
+            out.append((len(w), starts))
+    return tuple(out)
 
 
 def _in_program(g: _Grammar, text: str, pos: int) -> bool:
