@@ -196,3 +196,25 @@ def test_figures_of_a_program_spelled_out_are_no_counts() -> None:
     text = "推行“1+3”模式,“1”即1名网格长,“3”指3名楼长。共有党员30名。"
     assert [f.value_text for f in figures.find_figures(text)] == ["30名"]
     assert [f.value_text for f in figures.find_figures(text, 28)] == ["30名"]
+
+
+def _plain_themes_masked(text: str) -> str:
+    if "主" not in text:
+        return text
+    return activities._theme_re().sub(lambda m: m.group(1) + activities._MASK * len(m.group(2)) + m.group(3), text)
+
+
+_THEME_PIECES = ["以", "“", "”", '"', "为", "主题", "主线", "载体", "题", "主", "共建家园", "党日", "\n", "开展", ","]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_THEME_PIECES), max_size=20).map("".join))
+def test_themes_masked_after_looking_for_a_themes_end_is_the_plain_substitution(text: str) -> None:
+    got = activities._themes_masked(text)
+    assert got == _plain_themes_masked(text)
+    assert (got is text) == (_plain_themes_masked(text) is text)  # the text itself when nothing is masked
+
+
+def test_the_kept_whole_text_hits_are_the_keyword_hits_less_titles() -> None:
+    for text in ["召开会议,第一书记张明慰问群众", "选派第一书记", "", "乡干部、第一书记、"]:
+        assert list(activities._text_hits(text)) == activities._drop_titles(text, activities._keyword_hits(text))

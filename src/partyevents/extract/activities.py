@@ -470,7 +470,7 @@ def _scored(text: str, whole: bool) -> tuple[tuple[str, tuple[float, int]], ...]
 def _score_labels(text: str, whole: bool) -> dict[str, tuple[float, int]]:
     """:func:`score_labels`, read once over the text when ``whole``, else clause by clause."""
     if whole:
-        return _score_whole(text, _drop_titles(text, _keyword_hits(text)), _live_patterns(text))
+        return _score_whole(text, _text_hits(text), _live_patterns(text))
     weights = _weights()
     subordinate = _subordinate_opening().match
     endings = _subordinate_endings()
@@ -506,6 +506,13 @@ def _score_labels(text: str, whole: bool) -> dict[str, tuple[float, int]]:
             cpos += len(clause) + 1
         pos += len(sentence)
     return {k: (v[0], int(v[1])) for k, v in scores.items()}
+
+
+@lru_cache(maxsize=8)
+def _text_hits(text: str) -> tuple[_Hit, ...]:
+    """The keyword matches of a whole text less those of titles: a masked text is checked for a cue
+    (:func:`_has_cue`) and mostly scored after, the last texts' are kept."""
+    return tuple(_drop_titles(text, _keyword_hits(text)))
 
 
 def _live_patterns(text: str) -> tuple[tuple[str, re.Pattern[str], re.Match[str]], ...]:
@@ -638,7 +645,7 @@ _Cues = dict[int, tuple[int, dict[str, list[tuple[int, int]]]]]  # clause start 
 
 
 def _score_whole(
-    text: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str], re.Match[str]], ...]
+    text: str, hits: Collection[_Hit], patterns: tuple[tuple[str, re.Pattern[str], re.Match[str]], ...]
 ) -> dict[str, tuple[float, int]]:
     """:func:`score_labels` from the event's keyword matches and the patterns matching in it (with their first match).
 
@@ -691,7 +698,7 @@ def _score_whole(
 
 
 def _clause_cues_whole(
-    text: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str], re.Match[str]], ...]
+    text: str, hits: Collection[_Hit], patterns: tuple[tuple[str, re.Pattern[str], re.Match[str]], ...]
 ) -> _Cues:
     """The cues of each clause holding one, in the order :func:`_cues_in` collects them (keywords, then patterns).
 
@@ -1583,15 +1590,26 @@ def _themes_masked(text: str) -> str:
     >>> _themes_masked('开展"清洁河道"主题党日')
     '开展"〇〇〇〇"主题党日'
     """
-    if "主" not in text:
+    if "主" not in text or not _theme_end_re().search(text):  # most texts hold no closing quote before a theme word
         return text
     return _theme_re().sub(lambda m: m.group(1) + _MASK * len(m.group(2)) + m.group(3), text)
 
 
+def _theme_words() -> str:
+    words = [row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "theme"]
+    return "|".join(map(re.escape, words))
+
+
 @cache
 def _theme_re() -> re.Pattern[str]:
-    words = [row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "theme"]
-    return re.compile(f"((?:以)?[“\"])([^“”\"\n]{{1,40}})([”\"]为?(?:{'|'.join(map(re.escape, words))}))")
+    return re.compile(f"((?:以)?[“\"])([^“”\"\n]{{1,40}})([”\"]为?(?:{_theme_words()}))")
+
+
+@cache
+def _theme_end_re() -> re.Pattern[str]:
+    """How every match of :func:`_theme_re` ends (its group 3): a closing quote, 为 perhaps, a theme word. Found
+    faster than a whole match, as the search skips ahead to a closing quote."""
+    return re.compile(f"[”\"]为?(?:{_theme_words()})")
 
 
 def _masked(ev: Event) -> tuple[str, int, str]:
@@ -1648,6 +1666,6 @@ def _has_cue(text: str) -> bool:
     is left, the clauses the patterns match in (:func:`_score_whole` scores every clause holding either)."""
     if not _scan_whole():
         return bool(score_labels(text))
-    if _drop_titles(text, _keyword_hits(text)):
+    if _text_hits(text):
         return True
     return any(next(_clause_matches(text, p, hint), None) is not None for _, p, hint in _live_patterns(text))
