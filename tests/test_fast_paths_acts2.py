@@ -218,3 +218,22 @@ def test_themes_masked_after_looking_for_a_themes_end_is_the_plain_substitution(
 def test_the_kept_whole_text_hits_are_the_keyword_hits_less_titles() -> None:
     for text in ["召开会议,第一书记张明慰问群众", "选派第一书记", "", "乡干部、第一书记、"]:
         assert list(activities._text_hits(text)) == activities._drop_titles(text, activities._keyword_hits(text))
+
+
+_QUOTE_PIECES = ["“", "”", "‘", "’", "「", "」", "『", "』", '"', "\n", "十个一", "。", ",", "好", "共30人"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_QUOTE_PIECES), max_size=25).map("".join))
+def test_quotes_of_the_kinds_a_text_holds_are_the_quote_regex_matches(text: str) -> None:
+    figures._document_marks.cache_clear()
+    _, _, quotes, _ = figures._document_marks(text)
+    plain = [(m.start(), m.end(), not figures._SENTENCE_PUNCT.intersection(m.group())) for m in figures._QUOTE_RE.finditer(text)]
+    assert quotes == plain
+
+
+def test_quotes_on_hand_written_texts() -> None:
+    for text in ['他说"好的"。', "“十个一”和‘两学’、「三会」『一课』", "", "无引号的文字"]:
+        figures._document_marks.cache_clear()
+        want = [m.span() for m in figures._QUOTE_RE.finditer(text)]
+        assert [q[:2] for q in figures._document_marks(text)[2]] == want

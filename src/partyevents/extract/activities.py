@@ -664,6 +664,7 @@ def _score_whole(
     mark = _SENTENCE_MARK.search(text, lead_end)
     first_sentence_end = mark.end() if mark else len(text) + 1
     aside = any(w in text for w in _asides())  # most events hold no word of kind aside
+    topic_kinds = _topic_kinds()
     scores: dict[str, list[float]] = {}
     main_found = False
     for cs in sorted(clauses) if len(clauses) > 1 else clauses:
@@ -680,7 +681,8 @@ def _score_whole(
             w, main_found = w_main, True
         else:
             w = w_sentence if first_sentence else w_rest
-        topics = topic_labels(text, found)
+        # one label (most clauses) or none of kind topic: no topic (topic_labels' own first test, without the call)
+        topics = topic_labels(text, found) if len(found) > 1 and not topic_kinds.isdisjoint(found) else ()
         actors = actor_labels(text, found) if w == w_main else ()
         for label, spans in found.items():
             strength, first = (1.0, spans[0][0]) if len(spans) == 1 else _strength(spans)

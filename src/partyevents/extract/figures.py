@@ -44,7 +44,11 @@ _PRE = "|".join(_PRE_WORDS) + f"|{_PRE_ROUND}(?=[百千万])"
 _SEPS = ("至", "到", "-", "~", "—", "–")
 _POST = "左右|以上|上下|之多"
 _TITLE_RE = re.compile(r"《[^《》\n]{0,60}》")
-_QUOTE_RE = re.compile(r"“[^“”\n]{0,40}”|‘[^‘’\n]{0,40}’|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』|\"[^\"\n]{0,40}\"")
+_QUOTES = (  # (opening mark, the quotation)
+    ("“", r"“[^“”\n]{0,40}”"), ("‘", r"‘[^‘’\n]{0,40}’"), ("「", r"「[^「」\n]{0,40}」"), ("『", r"『[^『』\n]{0,40}』"),
+    ('"', r"\"[^\"\n]{0,40}\""),
+)
+_QUOTE_RE = re.compile("|".join(q for _, q in _QUOTES))
 _SENTENCE_PUNCT = frozenset(",，。;；!！?？:：")
 _GENERAL_UNIT = "个"  # the general measure word: 两个新村 counts villages, it names none
 _BEFORE_CODE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/#_-")
@@ -519,8 +523,17 @@ _WINDOW = 64  # how far around a stretch of text titles and quotes are looked fo
 def _document_marks(text: str) -> tuple[list[tuple[int, int]], list[int], list[tuple[int, int, bool]], list[int]]:
     """The titles and the quotes (with whether each is a short slogan) of the whole text, each with their starts."""
     titles = [m.span() for m in _TITLE_RE.finditer(text)]
-    quotes = [(m.start(), m.end(), not _SENTENCE_PUNCT.intersection(m.group())) for m in _QUOTE_RE.finditer(text)]
+    opening = "".join(mark for mark, _ in _QUOTES if mark in text)
+    found = _quote_re(opening).finditer(text) if opening else ()
+    quotes = [(m.start(), m.end(), not _SENTENCE_PUNCT.intersection(m.group())) for m in found]
     return titles, [t[0] for t in titles], quotes, [q[0] for q in quotes]
+
+
+@lru_cache(maxsize=32)
+def _quote_re(opening: str) -> re.Pattern[str]:
+    """:data:`_QUOTE_RE` with only the kinds of quotation whose opening marks ``opening`` holds: a kind whose mark a
+    text lacks matches nowhere in it, and most texts have only “…”, which the search then skips ahead to."""
+    return re.compile("|".join(q for mark, q in _QUOTES if mark in opening))
 
 
 def _scan_protected(text: str, a: int, b: int) -> list[tuple[int, int]]:
