@@ -237,3 +237,26 @@ def test_quotes_on_hand_written_texts() -> None:
         figures._document_marks.cache_clear()
         want = [m.span() for m in figures._QUOTE_RE.finditer(text)]
         assert [q[:2] for q in figures._document_marks(text)[2]] == want
+
+
+def _plain_by_volunteers(text: str) -> bool:
+    for clause in re.split(r"[,，;；:：、\n]", text):
+        found = activities.clause_cues(clause)
+        if "other" in found:
+            return set(found) == {"other", "volunteer_service"}
+    return False
+
+
+_FLOOD_PIECES = [*_PIECES, "防汛", "抢险", "抗洪", "志愿者", "党员志愿者", "奔赴一线", "驻村工作队", "和", "开展", "7月9日,"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FLOOD_PIECES), max_size=25).map("".join))
+def test_by_volunteers_from_the_first_match_of_other_is_the_clause_by_clause_rule(text: str) -> None:
+    assert activities.by_volunteers(text) == _plain_by_volunteers(text)
+
+
+def test_by_volunteers_on_hand_written_texts() -> None:
+    for text in ["7月9日,党员志愿者奔赴一线防汛抢险。", "7月9日,镇党委组织驻村工作队和志愿者开展防汛。", "防汛", "",
+                 "志愿者,防汛。志愿者防汛", "第一书记张明防汛\n志愿者抢险"]:
+        assert activities.by_volunteers(text) == _plain_by_volunteers(text), text

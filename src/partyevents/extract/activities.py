@@ -1122,11 +1122,20 @@ def by_volunteers(text: str) -> bool:
     >>> by_volunteers("7月9日,党员志愿者奔赴一线防汛抢险。"), by_volunteers("7月9日,镇党委组织驻村工作队和志愿者开展防汛。")
     (True, False)
     """
-    for clause in _CLAUSE_SPLIT.split(text):
-        found = clause_cues(clause)
-        if _OTHER in found:
-            return set(found) == {_OTHER, _VOLUNTEERS}
-    return False
+    if not _scan_whole() or any(label == _OTHER for label, _ in _cues()[2]):
+        for clause in _CLAUSE_SPLIT.split(text):  # the rule as written
+            found = clause_cues(clause)
+            if _OTHER in found:
+                return set(found) == {_OTHER, _VOLUNTEERS}
+        return False
+    # no pattern cues other, and a clause's keyword matches are the text's within it: the first clause with a cue of
+    # other is the one holding the text's first such match
+    at = next((start for start, _, labels in _text_hits(text) if _OTHER in labels), -1)
+    if at < 0:
+        return False
+    start = max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+    end = min((k for mark in _CLAUSE_MARKS if (k := text.find(mark, at)) >= 0), default=len(text))
+    return set(clause_cues(text[start:end])) == {_OTHER, _VOLUNTEERS}
 _TEAM_TIE = 0.01  # what a cue in the organizer's own name (宣讲团) counts less than the same cue elsewhere
 
 
