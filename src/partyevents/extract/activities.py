@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 
 import ahocorasick_rs
@@ -258,7 +259,7 @@ def _cues_in(
 
 
 def _spans_in(
-    clause: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    clause: str, hits: Collection[_Hit], patterns: tuple[tuple[str, re.Pattern[str]], ...]
 ) -> dict[str, set[tuple[int, int]]]:
     """label -> its cue spans in one clause, from the clause's keyword matches and the patterns to try."""
     found: dict[str, set[tuple[int, int]]] = {}
@@ -271,7 +272,7 @@ def _spans_in(
     return found
 
 
-def _strengths(found: dict[str, set[tuple[int, int]]], clause: str) -> dict[str, tuple[float, int]]:
+def _strengths(found: Mapping[str, Collection[tuple[int, int]]], clause: str) -> dict[str, tuple[float, int]]:
     """label -> (strength, offset of the first cue), from each label's cue spans in one clause; a topic's label
     (:func:`topic_labels`) counts :data:`_TOPIC_TIE` less."""
     topics = topic_labels(clause, found)
@@ -381,15 +382,29 @@ def clause_cues(clause: str) -> dict[str, tuple[float, int]]:
     >>> clause_cues("柳溪街道召开疫情防控推进会")  # 疫情防控 is the topic of the 推进会: a little less
     {'meeting': (1.0, 4), 'epidemic_control': (0.95, 6)}
     """
-    return _strengths(_clause_spans(clause), clause)
+    return dict(_clause_cues(clause))
 
 
-def _clause_spans(clause: str) -> dict[str, set[tuple[int, int]]]:
-    """label -> its cue spans in one clause, read with the keyword regex."""
-    keyword_re, word_labels, patterns = _cues()
-    # longest keyword first, so 治理 inside 社会治理 is not seen
-    hits = [(m.start(), m.end(), word_labels[m.group()]) for m in keyword_re.finditer(clause) if word_labels[m.group()]]
-    return _spans_in(clause, _drop_titles(clause, hits), patterns)
+@lru_cache(maxsize=256)
+def _clause_cues(clause: str) -> tuple[tuple[str, tuple[float, int]], ...]:
+    """:func:`clause_cues` as (label, cue) pairs in order: the clauses of an event's main sentence are read by
+    several rules (:func:`actor_act`, :func:`carried_act`, …), the last clauses' cues are kept."""
+    return tuple(_strengths(_clause_spans(clause), clause).items())
+
+
+@lru_cache(maxsize=256)
+def _clause_spans(clause: str) -> Mapping[str, AbstractSet[tuple[int, int]]]:
+    """label -> its cue spans in one clause: the keyword matches (:func:`_keyword_hits`, the keyword regex's) less
+    those of titles, then the patterns. Kept for the last clauses, so shared: read only."""
+    _, _, patterns = _cues()
+    return _spans_in(clause, _clause_hits(clause), patterns)
+
+
+@lru_cache(maxsize=256)
+def _clause_hits(clause: str) -> tuple[_Hit, ...]:
+    """The keyword matches of one clause less those of titles (:func:`_drop_titles`): several rules read the clauses
+    of an event's main sentence (:func:`partner_act`, :func:`actor_act`, …), the last clauses' are kept."""
+    return tuple(_drop_titles(clause, _keyword_hits(clause)))
 
 
 def clause_topics(clause: str) -> set[str]:
@@ -454,10 +469,8 @@ def _scored(text: str, whole: bool) -> tuple[tuple[str, tuple[float, int]], ...]
 
 def _score_labels(text: str, whole: bool) -> dict[str, tuple[float, int]]:
     """:func:`score_labels`, read once over the text when ``whole``, else clause by clause."""
-    _, _, patterns = _cues()
     if whole:
-        live = tuple((label, p, hint) for label, p in patterns if (hint := p.search(text)))
-        return _score_whole(text, _drop_titles(text, _keyword_hits(text)), live)
+        return _score_whole(text, _text_hits(text), _live_patterns(text))
     weights = _weights()
     subordinate = _subordinate_opening().match
     endings = _subordinate_endings()
@@ -493,6 +506,103 @@ def _score_labels(text: str, whole: bool) -> dict[str, tuple[float, int]]:
             cpos += len(clause) + 1
         pos += len(sentence)
     return {k: (v[0], int(v[1])) for k, v in scores.items()}
+
+
+@lru_cache(maxsize=8)
+def _text_hits(text: str) -> tuple[_Hit, ...]:
+    """The keyword matches of a whole text less those of titles: a masked text is checked for a cue
+    (:func:`_has_cue`) and mostly scored after, the last texts' are kept."""
+    return tuple(_drop_titles(text, _keyword_hits(text)))
+
+
+def _live_patterns(text: str) -> tuple[tuple[str, re.Pattern[str], re.Match[str]], ...]:
+    """(label, pattern, its first match) of each pattern of ``activity_patterns.tsv`` that matches in ``text``.
+
+    Most patterns open with one of a few words (:func:`_leading_words`: ``(?:动员|推进|…)``), for which the regex
+    engine has no fast scan: one pass of an automaton finds where each pattern's words first stand, and a pattern
+    is searched from there, or not at all when none of them does.
+    """
+    _, _, patterns = _cues()
+    automaton, opened, always = _pattern_gate()
+    try:
+        found = automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:  # the automaton searches UTF-8, which has no lone surrogates
+        return tuple((label, p, hint) for label, p in patterns if (hint := p.search(text)))
+    first = dict.fromkeys(always, 0)
+    for i, start, _ in found:
+        for j in opened[i]:
+            if first.get(j, start + 1) > start:
+                first[j] = start
+    return tuple(
+        (label, p, hint)
+        for j, (label, p) in enumerate(patterns)
+        if (at := first.get(j)) is not None and (hint := p.search(text, at))
+    )
+
+
+@cache
+def _pattern_gate() -> tuple[ahocorasick_rs.AhoCorasick, tuple[tuple[int, ...], ...], tuple[int, ...]]:
+    """(an automaton of the words the patterns open with, for each of its words the patterns it opens, the patterns
+    whose opening words are not known: searched from the start)."""
+    starts = [_leading_words(p) for _, p in _cues()[2]]
+    words = sorted({w for ws in starts if ws for w in ws})
+    opened = tuple(tuple(j for j, ws in enumerate(starts) if ws and w in ws) for w in words)
+    always = tuple(j for j, ws in enumerate(starts) if ws is None)
+    return ahocorasick_rs.AhoCorasick(words), opened, always
+
+
+_PLAIN = r"[^\\()\[\]{}|.*+?^$]+"  # characters that stand for themselves in a regex
+_LEADING = re.compile(rf"(?P<run>{_PLAIN})|\(\?:(?P<words>{_PLAIN}(?:\|{_PLAIN})*)\)")
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _leading_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The words one of which every match of ``pattern`` opens with: its leading plain characters (less the last when
+    a quantifier follows it), or the words of a leading group of plain alternatives (``(?:走访|入户)``) with no
+    quantifier after it; None when the pattern opens otherwise, ignores case or spaces, or holds ``|`` outside any
+    group.
+
+    >>> [_leading_words(re.compile(p)) for p in ("召开[^,]{0,20}?会", "(?:走访|入户)群众", "ab?c", "a|b", "(?:a|b)?c")]
+    [('召开',), ('走访', '入户'), ('a',), None, None]
+    """
+    src = pattern.pattern
+    m = _LEADING.match(src)
+    if m is None or pattern.flags & (re.IGNORECASE | re.VERBOSE) or _top_level_bar(src):
+        return None
+    quantified = src.startswith(_QUANTIFIERS, m.end())
+    if m.group("run") is not None:
+        run = m.group("run")[:-1] if quantified else m.group("run")
+        return (run,) if run else None
+    return None if quantified else tuple(m.group("words").split("|"))
+
+
+def _top_level_bar(src: str) -> bool:
+    """Whether a regex's source holds ``|`` outside every group and character class.
+
+    >>> _top_level_bar("a|b"), _top_level_bar("(?:a|b)c"), _top_level_bar("[|]a"), _top_level_bar("[]|]"), _top_level_bar(r"\\|")
+    (True, False, False, False, False)
+    """
+    depth, i, in_class = 0, 0, False
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":  # a ] right after [ or [^ stands for itself
+            in_class = True
+            i += 1 + (src[i + 1 : i + 2] == "^")
+            i += src[i : i + 1] == "]"
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def _clause_at(text: str, pos: int) -> tuple[int, int, int]:
@@ -536,7 +646,7 @@ _Cues = dict[int, tuple[int, dict[str, list[tuple[int, int]]]]]  # clause start 
 
 
 def _score_whole(
-    text: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str], re.Match[str]], ...]
+    text: str, hits: Collection[_Hit], patterns: tuple[tuple[str, re.Pattern[str], re.Match[str]], ...]
 ) -> dict[str, tuple[float, int]]:
     """:func:`score_labels` from the event's keyword matches and the patterns matching in it (with their first match).
 
@@ -555,6 +665,7 @@ def _score_whole(
     mark = _SENTENCE_MARK.search(text, lead_end)
     first_sentence_end = mark.end() if mark else len(text) + 1
     aside = any(w in text for w in _asides())  # most events hold no word of kind aside
+    topic_kinds = _topic_kinds()
     scores: dict[str, list[float]] = {}
     main_found = False
     for cs in sorted(clauses) if len(clauses) > 1 else clauses:
@@ -571,7 +682,8 @@ def _score_whole(
             w, main_found = w_main, True
         else:
             w = w_sentence if first_sentence else w_rest
-        topics = topic_labels(text, found)
+        # one label (most clauses) or none of kind topic: no topic (topic_labels' own first test, without the call)
+        topics = topic_labels(text, found) if len(found) > 1 and not topic_kinds.isdisjoint(found) else ()
         actors = actor_labels(text, found) if w == w_main else ()
         for label, spans in found.items():
             strength, first = (1.0, spans[0][0]) if len(spans) == 1 else _strength(spans)
@@ -589,7 +701,7 @@ def _score_whole(
 
 
 def _clause_cues_whole(
-    text: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str], re.Match[str]], ...]
+    text: str, hits: Collection[_Hit], patterns: tuple[tuple[str, re.Pattern[str], re.Match[str]], ...]
 ) -> _Cues:
     """The cues of each clause holding one, in the order :func:`_cues_in` collects them (keywords, then patterns).
 
@@ -683,10 +795,39 @@ def _actions() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "action"))
 
 
+@lru_cache(maxsize=16)
 def _lead_end(text: str) -> int:
     """Where the event's lead ends: after the purpose that opens a first sentence (:func:`_purpose_end`), or after
-    the background that opens the event (:func:`_background_end`); the sentence it ends in is the main one."""
+    the background that opens the event (:func:`_background_end`); the sentence it ends in is the main one.
+
+    An event's text is read for its lead by the scoring and by each rule after it (:func:`_main_sentence`): the
+    last texts' leads are kept.
+    """
     return _purpose_end(text) or _background_end(text) or _undated_lead_end(text)
+
+
+@lru_cache(maxsize=16)
+def _main_sentence(text: str) -> str:
+    """The event's main sentence: the first after its lead (:func:`_lead_end`), through its end mark.
+
+    Several rules read it from the same text (:func:`carried_act`, :func:`actor_act`, …): the last texts' are kept.
+
+    >>> _main_sentence("为拓宽思路,助推乡村振兴,8月9日,镇党委组织观摩。又调研。")
+    '8月9日,镇党委组织观摩。'
+    """
+    start = _lead_end(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    return text[start : mark.end() if mark else len(text)]
+
+
+@lru_cache(maxsize=16)
+def _clauses(sentence: str) -> tuple[str, ...]:
+    """The clauses of a sentence, split at every clause mark; kept for the last sentences (:func:`_main_sentence`).
+
+    >>> _clauses("甲,乙、丙。")
+    ('甲', '乙', '丙。')
+    """
+    return tuple(_CLAUSE_SPLIT.split(sentence))
 
 
 def _undated_lead_end(text: str) -> int:
@@ -982,11 +1123,20 @@ def by_volunteers(text: str) -> bool:
     >>> by_volunteers("7月9日,党员志愿者奔赴一线防汛抢险。"), by_volunteers("7月9日,镇党委组织驻村工作队和志愿者开展防汛。")
     (True, False)
     """
-    for clause in _CLAUSE_SPLIT.split(text):
-        found = clause_cues(clause)
-        if _OTHER in found:
-            return set(found) == {_OTHER, _VOLUNTEERS}
-    return False
+    if not _scan_whole() or any(label == _OTHER for label, _ in _cues()[2]):
+        for clause in _CLAUSE_SPLIT.split(text):  # the rule as written
+            found = clause_cues(clause)
+            if _OTHER in found:
+                return set(found) == {_OTHER, _VOLUNTEERS}
+        return False
+    # no pattern cues other, and a clause's keyword matches are the text's within it: the first clause with a cue of
+    # other is the one holding the text's first such match
+    at = next((start for start, _, labels in _text_hits(text) if _OTHER in labels), -1)
+    if at < 0:
+        return False
+    start = max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+    end = min((k for mark in _CLAUSE_MARKS if (k := text.find(mark, at)) >= 0), default=len(text))
+    return set(clause_cues(text[start:end])) == {_OTHER, _VOLUNTEERS}
 _TEAM_TIE = 0.01  # what a cue in the organizer's own name (宣讲团) counts less than the same cue elsewhere
 
 
@@ -1085,10 +1235,8 @@ def uncued_act(text: str) -> bool:
     False
     """
     verbs, heads = _topics()[3], _uncued_heads()
-    start = _lead_end(text)
-    mark = _SENTENCE_MARK.search(text, start)
-    sentence = text[start : mark.end() if mark else len(text)]
-    for clause in _CLAUSE_SPLIT.split(sentence):
+    sentence = _main_sentence(text)
+    for clause in _clauses(sentence):
         words = clause.rstrip("。!！?？ ")
         if words.endswith(heads) and any(v in words for v in verbs) and _OCCASION_NAME.search(words):
             return not score_labels(sentence)  # the cues read last: most sentences name no occasion
@@ -1116,16 +1264,14 @@ def actor_act(text: str) -> str | None:
     True
     """
     actors = _actors()
-    start = _lead_end(text)
-    mark = _SENTENCE_MARK.search(text, start)
-    sentence = text[start : mark.end() if mark else len(text)]
+    sentence = _main_sentence(text)
     subject_seen = False
-    for clause in _CLAUSE_SPLIT.split(sentence):
+    for clause in _clauses(sentence):
         found = clause_cues(clause)
         if not found:
             continue
         if not subject_seen:
-            hits = _drop_titles(clause, _keyword_hits(clause))
+            hits = _clause_hits(clause)
             if set(found) != {_VOLUNTEERS} or not hits or any(clause[s:e] not in actors for s, e, _ in hits):
                 return None
             subject_seen = True
@@ -1154,14 +1300,12 @@ def named_activity(text: str) -> str | None:
     """
     verbs = _topics()[3]
     heads = _named_heads()
-    start = _lead_end(text)
-    mark = _SENTENCE_MARK.search(text, start)
-    sentence = text[start : mark.end() if mark else len(text)]
-    for clause in _CLAUSE_SPLIT.split(sentence):
+    sentence = _main_sentence(text)
+    for clause in _clauses(sentence):
         verb = min((i for v in verbs if (i := clause.find(v)) >= 0), default=-1)
         if verb < 0:
             continue
-        for s, e, labels in _drop_titles(clause, _keyword_hits(clause)):
+        for s, e, labels in _clause_hits(clause):
             if s > verb and labels and clause.startswith(heads, e):
                 return labels[0]
     return None
@@ -1180,11 +1324,9 @@ def partner_act(text: str) -> str | None:
     """
     from .organizations import name_at
 
-    start = _lead_end(text)
-    mark = _SENTENCE_MARK.search(text, start)
-    sentence = text[start : mark.end() if mark else len(text)]
-    for clause in _CLAUSE_SPLIT.split(sentence):
-        hits = _drop_titles(clause, _keyword_hits(clause))
+    sentence = _main_sentence(text)
+    for clause in _clauses(sentence):
+        hits = _clause_hits(clause)
         ties = [(s, e) for s, e, labels in hits if _CO_BUILDING in labels]
         if not ties:
             continue
@@ -1225,12 +1367,10 @@ def carried_act(text: str) -> str | None:
     >>> carried_act("6月3日,东岭镇召开村级换届选举工作部署会。") is None, carried_act("6月3日,东岭镇举行商会党委成立大会。")
     (True, 'org_building')
     """
-    start = _lead_end(text)
-    mark = _SENTENCE_MARK.search(text, start)
-    sentence = text[start : mark.end() if mark else len(text)]
+    sentence = _main_sentence(text)
     labels = _cues()[1]
     meeting_seen = False
-    for clause in _CLAUSE_SPLIT.split(sentence):
+    for clause in _clauses(sentence):
         found = clause_cues(clause)
         meeting_seen = meeting_seen or _MEETING in found
         if not meeting_seen:
@@ -1268,19 +1408,9 @@ def activity_over_topic(text: str) -> tuple[str, tuple[str, ...]] | None:
     """
     subjects = _topics()[0]
     yielding = _yielding()
-    start = _lead_end(text)
-    mark = _SENTENCE_MARK.search(text, start)
-    sentence = text[start : mark.end() if mark else len(text)]
-    # a prefiltered pattern that matches nowhere in the sentence matches in none of its clauses
-    live = [(label, p) for label, p in _cues()[2] if not _prefilter(p) or p.search(sentence)]
-    for clause in _CLAUSE_SPLIT.split(sentence):
-        spans: dict[str, set[tuple[int, int]]] = {}
-        for s, e, labels in _drop_titles(clause, _keyword_hits(clause)):
-            for label in labels:
-                spans.setdefault(label, set()).add((s, e))
-        for label, pattern in live:
-            if pm := pattern.search(clause):
-                spans.setdefault(label, set()).add(pm.span())
+    sentence = _main_sentence(text)
+    for clause in _clauses(sentence):
+        spans = _clause_spans(clause)  # read by the other rules too
         topics = tuple(sorted(label for label in spans if label in subjects))
         acts = [label for label in spans if label not in subjects]
         if not topics or not acts:
@@ -1330,6 +1460,10 @@ _MIN_ITEMS = 3  # items a summary lists at least
 _ITEM_RE = re.compile(
     r"(?:^|(?<=[\n。;；:：]))[ \u3000]*(?:[一二三四五六七八九十]是|[一二三四五六七八九十]、|[(（][一二三四五六七八九十][)）])"
 )
+# the same items found faster: the first at the text's start, the others with the mark before them, so the search
+# skips ahead to a mark (a match holds no mark: each starts at the text's start or right after one)
+_ITEM_FIRST = re.compile(_ITEM_RE.pattern.replace(r"(?:^|(?<=[\n。;；:：]))", "", 1))
+_ITEM_AFTER = re.compile(_ITEM_RE.pattern.replace(r"(?:^|(?<=[\n。;；:：]))", r"[\n。;；:：]", 1))
 _ITEM_END = re.compile(r"[。;；\n]")
 
 
@@ -1343,7 +1477,9 @@ def items_label(text: str) -> str | None:
     >>> items_label("一是召开会议。二是开展培训。三是走访慰问。") is None
     True
     """
-    starts = [m.end() for m in _ITEM_RE.finditer(text)]
+    first = _ITEM_FIRST.match(text)
+    starts = [first.end()] if first else []
+    starts += [m.end() for m in _ITEM_AFTER.finditer(text)]  # = [m.end() for m in _ITEM_RE.finditer(text)]
     if len(starts) < _MIN_ITEMS:
         return None
     shared: dict[str, float] | None = None
@@ -1442,6 +1578,13 @@ def _told_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{titles})[\u4e00-\u9fff]{{0,3}}(?:{told})[,，:：]([^。!！?？\n]+)")
 
 
+@cache
+def _told_end_re() -> re.Pattern[str]:
+    """What every match of :func:`_told_re` holds: a word of telling and the mark after it (``指出,``), found faster
+    than a whole match, which opens with one of many titles."""
+    return re.compile(f"(?:{'|'.join(map(re.escape, _told_words()))})[,，:：]" if _told_words() else "(?!)")
+
+
 def _told_masked(text: str) -> str:
     """``text`` with what a leader tells in indirect speech masked (``镇党委书记王明指出,要优化人才的选拔``): the
     words of a speech are no cue of what the event does; ``text`` itself when it has none, or when nothing but them
@@ -1450,7 +1593,7 @@ def _told_masked(text: str) -> str:
     >>> _told_masked("5月6日,东岭镇召开部署会。书记王明指出,要优化人才选拔。")
     '5月6日,东岭镇召开部署会。书记王明指出,〇〇〇〇〇〇〇。'
     """
-    if not any(w in text for w in _told_words()):
+    if not any(w in text for w in _told_words()) or not _told_end_re().search(text):  # no word of telling and mark
         return text
     out = _told_re().sub(lambda m: m.group()[: m.start(1) - m.start()] + _MASK * len(m.group(1)), text)
     return out if out != text and score_labels(out) else text
@@ -1466,15 +1609,26 @@ def _themes_masked(text: str) -> str:
     >>> _themes_masked('开展"清洁河道"主题党日')
     '开展"〇〇〇〇"主题党日'
     """
-    if "主" not in text:
+    if "主" not in text or not _theme_end_re().search(text):  # most texts hold no closing quote before a theme word
         return text
     return _theme_re().sub(lambda m: m.group(1) + _MASK * len(m.group(2)) + m.group(3), text)
 
 
+def _theme_words() -> str:
+    words = [row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "theme"]
+    return "|".join(map(re.escape, words))
+
+
 @cache
 def _theme_re() -> re.Pattern[str]:
-    words = [row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "theme"]
-    return re.compile(f"((?:以)?[“\"])([^“”\"\n]{{1,40}})([”\"]为?(?:{'|'.join(map(re.escape, words))}))")
+    return re.compile(f"((?:以)?[“\"])([^“”\"\n]{{1,40}})([”\"]为?(?:{_theme_words()}))")
+
+
+@cache
+def _theme_end_re() -> re.Pattern[str]:
+    """How every match of :func:`_theme_re` ends (its group 3): a closing quote, 为 perhaps, a theme word. Found
+    faster than a whole match, as the search skips ahead to a closing quote."""
+    return re.compile(f"[”\"]为?(?:{_theme_words()})")
 
 
 def _masked(ev: Event) -> tuple[str, int, str]:
@@ -1523,4 +1677,14 @@ def _bodies_masked(ev: Event, text: str) -> str:
         s, e = m.start - ev.start, m.end - ev.start
         if 0 <= s < e <= len(out) and ev.text[s:e] == m.name and _MASK not in out[s:e]:
             out = out[:s] + _MASK * (e - s) + out[e:]
-    return out if out is not text and score_labels(out) else text
+    return out if out is not text and _has_cue(out) else text
+
+
+def _has_cue(text: str) -> bool:
+    """Whether ``text`` holds a cue: ``bool(score_labels(text))``, read from the keyword matches and, only when none
+    is left, the clauses the patterns match in (:func:`_score_whole` scores every clause holding either)."""
+    if not _scan_whole():
+        return bool(score_labels(text))
+    if _text_hits(text):
+        return True
+    return any(next(_clause_matches(text, p, hint), None) is not None for _, p, hint in _live_patterns(text))

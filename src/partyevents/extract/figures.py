@@ -44,7 +44,11 @@ _PRE = "|".join(_PRE_WORDS) + f"|{_PRE_ROUND}(?=[百千万])"
 _SEPS = ("至", "到", "-", "~", "—", "–")
 _POST = "左右|以上|上下|之多"
 _TITLE_RE = re.compile(r"《[^《》\n]{0,60}》")
-_QUOTE_RE = re.compile(r"“[^“”\n]{0,40}”|‘[^‘’\n]{0,40}’|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』|\"[^\"\n]{0,40}\"")
+_QUOTES = (  # (opening mark, the quotation)
+    ("“", r"“[^“”\n]{0,40}”"), ("‘", r"‘[^‘’\n]{0,40}’"), ("「", r"「[^「」\n]{0,40}」"), ("『", r"『[^『』\n]{0,40}』"),
+    ('"', r"\"[^\"\n]{0,40}\""),
+)
+_QUOTE_RE = re.compile("|".join(q for _, q in _QUOTES))
 _SENTENCE_PUNCT = frozenset(",，。;；!！?？:：")
 _GENERAL_UNIT = "个"  # the general measure word: 两个新村 counts villages, it names none
 _BEFORE_CODE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/#_-")
@@ -519,8 +523,17 @@ _WINDOW = 64  # how far around a stretch of text titles and quotes are looked fo
 def _document_marks(text: str) -> tuple[list[tuple[int, int]], list[int], list[tuple[int, int, bool]], list[int]]:
     """The titles and the quotes (with whether each is a short slogan) of the whole text, each with their starts."""
     titles = [m.span() for m in _TITLE_RE.finditer(text)]
-    quotes = [(m.start(), m.end(), not _SENTENCE_PUNCT.intersection(m.group())) for m in _QUOTE_RE.finditer(text)]
+    opening = "".join(mark for mark, _ in _QUOTES if mark in text)
+    found = _quote_re(opening).finditer(text) if opening else ()
+    quotes = [(m.start(), m.end(), not _SENTENCE_PUNCT.intersection(m.group())) for m in found]
     return titles, [t[0] for t in titles], quotes, [q[0] for q in quotes]
+
+
+@lru_cache(maxsize=32)
+def _quote_re(opening: str) -> re.Pattern[str]:
+    """:data:`_QUOTE_RE` with only the kinds of quotation whose opening marks ``opening`` holds: a kind whose mark a
+    text lacks matches nowhere in it, and most texts have only “…”, which the search then skips ahead to."""
+    return re.compile("|".join(q for mark, q in _QUOTES if mark in opening))
 
 
 def _scan_protected(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -580,7 +593,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     out: list[Figure] = []
     rests: list[int] = []  # where the clause after each figure and its counted noun goes on
     # a program spelled out (“1”即…) near the stretch: its words are rare, so most stretches skip the check
-    program = any(text.find(w, max(0, start - _PROGRAM_REACH), end) >= 0 for w in g.program)
+    program = _program_near(g, text, max(0, start - _PROGRAM_REACH), end)
     for m in _figure_matches(g, text, start, end):
         if _excluded(g, text, m) or (program and _in_program(g, text, m.start())):
             continue
@@ -790,6 +803,37 @@ _SENTENCE_OPENERS = frozenset("。;；!！?？\n“")  # and before one that ope
 _PROGRAM_REACH = 30  # how far back in its clause a program's item being spelled out is looked for
 _CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？\n]")
 _CLAUSE_MARKS = re.compile(r"[,，。;；:：!！?？\n][^,，。;；:：!！?？\n]*\Z")
+
+
+def _program_near(g: _Grammar, text: str, lo: int, hi: int) -> bool:
+    """Whether a program's word stands in ``text[lo:hi]``: ``any(text.find(w, lo, hi) >= 0 for w in g.program)``,
+    read from where the words stand in the whole text (:func:`_program_starts`, found once per text).
+
+    >>> g = _grammar()
+    >>> text = "甲。“1”即1名网格长"
+    >>> [_program_near(g, text, lo, hi) for lo, hi in ((0, len(text)), (5, len(text)), (0, 5))]
+    [True, False, False]
+    """
+    for size, starts in _program_starts(g.program, text):
+        k = bisect_left(starts, lo)  # the first that starts in the stretch: ends in it if any does
+        if k < len(starts) and starts[k] + size <= hi:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def _program_starts(words: tuple[str, ...], text: str) -> tuple[tuple[int, list[int]], ...]:
+    """(length, where it starts in ``text``) of each program word that stands in the text (most texts hold none):
+    find_figures reads the stretches of one document in turn."""
+    out = []
+    for w in words:
+        starts, at = [], text.find(w)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(w, at + 1)
+        if starts:
+            out.append((len(w), starts))
+    return tuple(out)
 
 
 def _in_program(g: _Grammar, text: str, pos: int) -> bool:
