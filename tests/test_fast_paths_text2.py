@@ -1,0 +1,107 @@
+"""Fast paths of the text stages (normalize, segment, dates) against their plain forms, second round: the anchored
+furniture alternatives tried one by one by a line's first and last characters and the literals of the page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fast_path_helpers import samples
+from partyevents import normalize as nz
+from partyevents.regex_first import edge_class
+
+SAMPLES = samples()
+
+# openings and endings of furniture lines and of prose, so that drawn lines start and end where the anchored
+# alternatives do
+_LINE_BITS = ["首页", " > ", "当前位置:", "上一篇:", "版权所有", "Copyright", "12:30", "编辑:王某", "摄影/李某", "【打印】",
+              "关闭窗口", "http://a.cn", "·请遵守", "2021-05-06", "某社区开展活动,", "共30人参加。", "(", ")", "]", "】",
+              "热线:", "值班电话:", "©", "  ", "a", "7", "。", "扫一扫", "责任编辑 张三", "摄", "报道", "字号:大 中 小",
+              "浏览次数:12", "来源:某网", "\n", "未经授权,不得转载", "请下载客户端查看", "0", "次", "?", "]", "版"]
+_LINES = st.lists(st.sampled_from(_LINE_BITS), max_size=6).map("".join)
+
+
+def _plain_anchored(line: str) -> bool:
+    """Whether one alternation of every anchored alternative matches the line (the plain form)."""
+    anchored = nz._anchored_alternation(tuple(range(len(nz._anchored_alternatives()))))
+    return anchored is not None and anchored.match(line) is not None
+
+
+def _plain_is_furniture(line: str) -> bool:
+    return _plain_anchored(line) or any(p.search(line) for p in nz._furniture_rest())
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINES)
+def test_edge_classes_hold_the_first_and_last_character_of_every_anchored_match(line: str) -> None:
+    for p, first, last, _literals in nz._anchored_patterns():
+        m = p.match(line)
+        if m is None or not m.group():
+            continue
+        assert first is None or first.match(line[0]), (p.pattern, line)
+        if not line.endswith("\n"):
+            assert last is None or last.match(line[-1]), (p.pattern, line)
+
+
+# (pattern, characters a match may open with, characters none opens with, the same for the end); None: no class
+@pytest.mark.parametrize(("pattern", "opens", "never_opens", "ends", "never_ends"), [
+    (r"^\s*[^a-c]x$", " dz", "b", "x", "ay"), (r"(?=y)\d|.z", "5.y", "\n", None, None),
+    (r"^a(?:b|\W)*$", "a", "b-", "ab-", "c"), (r"^(?:x|y?)$", None, None, None, None),
+    (r"^\S++( \S++){0,3} 首页( \S+)*$", "x首", " ", "页x", " "), (r"^a\Z", "a", "b", "a", "b"), (r"^ab", "a", "b", None, None),
+])
+def test_edge_classes_read_off_hand_written_patterns(pattern: str, opens: str | None, never_opens: str | None,
+                                                     ends: str | None, never_ends: str | None) -> None:
+    first, last = edge_class(re.compile(pattern)), edge_class(re.compile(pattern), last=True)
+    for cls, holds, never in ((first, opens, never_opens), (last, ends, never_ends)):
+        assert (cls is None) == (holds is None), pattern
+        for ch in holds or "":
+            assert cls is not None and cls.match(ch), (pattern, ch)
+        for ch in never or "":
+            assert cls is not None and not cls.match(ch), (pattern, ch)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINES)
+def test_furniture_by_edges_and_literals_is_the_plain_test(line: str) -> None:
+    plain = _plain_is_furniture(line)
+    assert nz._is_furniture(line) == plain
+    mask = nz._anchored_mask(nz._present(line))  # what strip_boilerplate passes for a line it did not cut
+    assert nz._is_furniture(line, None, mask) == plain
+
+
+def test_furniture_by_edges_and_literals_on_sample_lines() -> None:
+    for text in SAMPLES:
+        mask = nz._anchored_mask(nz._present(text))
+        for line in text.split("\n"):
+            assert nz._is_furniture(line, None, mask) == _plain_is_furniture(line), line
+
+
+@pytest.mark.parametrize("text", ["", "粤ICP备12345号 (线索提供人:王某) 首页 > 新闻", *SAMPLES[:5]])
+def test_present_literals_are_those_of_the_whole_automaton_kept_to_their_patterns(text: str) -> None:
+    pats = [*nz.boilerplate_patterns().get("inline", ()), *nz._furniture_rest()]
+    mine = {lit for p in pats for lit in nz._literals(p) or ()}
+    assert nz.present_literals(text) == frozenset(lit for lit in mine if lit in text)
+    every = mine | {lit for *_r, literals in nz._anchored_patterns() for lit in literals or ()}
+    assert nz._present(text) == frozenset(lit for lit in every if lit in text)
+
+
+_PAGE_BITS = ["首页 > 新闻", "当前位置:首页", "上一篇:某镇召开会议", "版权所有 2021", "http://www.a.cn/1.html", "12:30",
+              "发布时间:2021-10-29", "12月4日,某社区开展志愿服务,共30余人参加。", "党员进社区开展活动。", "来源:某网",
+              "(线索提供人:张三)", "未经授权,不得转载", "(记者 李四)", "编辑:王某", "扫一扫", "【打印】", "2021-05-06",
+              "(上接第2版)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PAGE_BITS), min_size=1, max_size=3).map("".join), max_size=12))
+def test_strip_boilerplate_with_the_literal_mask_is_as_without(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    real = nz._anchored_mask
+    try:
+        nz._anchored_mask = lambda present: nz._ALL  # type: ignore[assignment]
+        expected = nz.strip_boilerplate(text)
+    finally:
+        nz._anchored_mask = real  # type: ignore[assignment]
+    assert nz.strip_boilerplate(text) == expected
