@@ -1,5 +1,6 @@
 """Fast paths of the text stages (normalize, segment, dates) against their plain forms, second round: the anchored
-furniture alternatives tried one by one by a line's first and last characters and the literals of the page."""
+furniture alternatives tried one by one by a line's first and last characters and the literals of the page; a line
+without opening quotation marks; the running event's date looked up once."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from hypothesis import strategies as st
 
 from fast_path_helpers import samples
 from partyevents import normalize as nz
+from partyevents import segment as seg
+from partyevents.extract import dates
 from partyevents.regex_first import edge_class
 
 SAMPLES = samples()
@@ -105,3 +108,34 @@ def test_strip_boilerplate_with_the_literal_mask_is_as_without(lines: list[str])
     finally:
         nz._anchored_mask = real  # type: ignore[assignment]
     assert nz.strip_boilerplate(text) == expected
+
+
+# ---------------------------------------------------------------- segment
+_QUOTE_BITS = ["“", "”", "《", "》", "\"", "甲", "某镇召开会议", "。", "3月5日", " ", "\n"]
+
+
+def _plain_in_quotes(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("“") > before.count("”") or before.count("《") > before.count("》")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_QUOTE_BITS), max_size=12).map("".join), st.integers(0, 2))
+def test_quotes_of_a_line_are_the_plain_prefix_counts(text: str, skip: int) -> None:
+    quotes = seg._Quotes(text, skip)
+    for pos in range(-3, len(text) + 3):
+        assert quotes.inside(pos) == _plain_in_quotes(text[skip:], pos), (text, skip, pos)
+
+
+_DATE_BITS = ["3月5日", "2021年", "当天", "近日", ",", "。", "甲镇召开会议", "\n", "上午", "以来", "12日"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_BITS), min_size=1, max_size=10).map("".join), st.data())
+def test_running_date_is_the_first_expression_of_its_span(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    plain = dates.find_date_expressions(text, start, end)
+    for _ in range(2):  # the second time from the cache
+        assert seg._running_date(text, [0, len(text), start, end]) == (plain[0] if plain else None)
+    assert seg._running_date(text, [0, len(text), -1, -1]) is None

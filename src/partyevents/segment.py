@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .extract.dates import FOUNDING_GAP, DateExpr, find_date_expressions, relative_words, tells_founding
 from .records import Segment
@@ -676,14 +676,23 @@ class _Quotes:
         self.text, self.skip = text, skip
         self.marks: dict[str, list[int]] | None = None
 
+    def _marks(self) -> dict[str, list[int]]:
+        """Where each mark stands in the line; empty when no “ or 《 opens anything (most lines)."""
+        if "“" not in self.text and "《" not in self.text:
+            return {}
+        marks: dict[str, list[int]] = {c: [] for c in "“”《》"}
+        for m in _QUOTE_MARKS.finditer(self.text):
+            marks[m.group()].append(m.start())
+        return marks
+
     def inside(self, pos: int) -> bool:
         hi = self.skip + pos
         if pos < 0 or hi > len(self.text):
             return _in_quotes(self.text[self.skip:], pos)
         if self.marks is None:
-            self.marks = {c: [] for c in "“”《》"}
-            for m in _QUOTE_MARKS.finditer(self.text):
-                self.marks[m.group()].append(m.start())
+            self.marks = self._marks()
+        if not self.marks:  # no opening mark in the line: no position is inside
+            return False
         marks, lo = self.marks, self.skip
         opened, closed = marks["“"], marks["”"]
         if bisect_left(opened, hi) - bisect_left(opened, lo) > bisect_left(closed, hi) - bisect_left(closed, lo):
@@ -955,9 +964,14 @@ def _after_goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
 
 def _running_date(text: str, cur: list[int]) -> DateExpr | None:
     """The date expression that dates the running event, if any."""
-    if cur[2] < 0:
-        return None
-    running = find_date_expressions(text, cur[2], cur[3])
+    return None if cur[2] < 0 else _first_date(text, cur[2], cur[3])
+
+
+@lru_cache(maxsize=32)
+def _first_date(text: str, start: int, end: int) -> DateExpr | None:
+    """The first date expression of ``text[start:end]``: a running event's date is asked about for many of the
+    paragraphs after it (a scan of its span each time, before)."""
+    running = find_date_expressions(text, start, end)
     return running[0] if running else None
 
 
