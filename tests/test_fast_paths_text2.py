@@ -110,6 +110,67 @@ def test_strip_boilerplate_with_the_literal_mask_is_as_without(lines: list[str])
     assert nz.strip_boilerplate(text) == expected
 
 
+
+def _plain_source_credit(text: str) -> str | None:
+    for pattern in nz.boilerplate_patterns().get("credit", ()):
+        if (m := pattern.search(text)) is not None:
+            return m.group("name")
+    return None
+
+
+def _plain_drop_unrelated(lines: list[str]) -> tuple[list[str], list[str]]:
+    has_word = nz._domain_re().search
+    if sum(1 for line in lines if has_word(line)) < 2:
+        return lines, []
+    kept, dropped = [], []
+    for line in lines:
+        (dropped if len(line) >= 60 and nz._OWN_TIME.match(line) and not has_word(line) else kept).append(line)
+    return kept, dropped
+
+
+def _plain_drop_repeated(lines: list[str]) -> tuple[list[str], list[str]]:
+    n = nz._REPEAT_MIN_CHARS
+    by_head: dict[str, list[str]] = {}
+    for line in lines:
+        if len(line) >= n:
+            by_head.setdefault(line[:n], []).append(line)
+    seen: set[str] = set()
+    kept, dropped = [], []
+    for line in lines:
+        if len(line) >= n:
+            longer = by_head[line[:n]]
+            if line in seen or (len(longer) > 1 and any(len(o) > len(line) and o.startswith(line) for o in longer)):
+                dropped.append(line)
+                continue
+            seen.add(line)
+        kept.append(line)
+    return kept, dropped
+
+
+_PARA_BITS = ["5月3日,", "昨晚10时许,", "某社区党委组织党员清理小区楼道杂物", "党支部", "党员", "记者从某医院了解到两名工人仍在接受治疗",
+              "。", "活动现场", "来源:某网", "信息来源:县融媒体中心", "稿源 : 某日报", "\n", " "]
+_PARAS = st.lists(st.lists(st.sampled_from(_PARA_BITS), min_size=1, max_size=8).map("".join), max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PARAS)
+def test_page_level_paragraph_checks_are_their_plain_forms(lines: list[str]) -> None:
+    for extra in ([], lines[:2], [line + "。另一句。" for line in lines[:1]]):
+        page = [*lines, *extra]
+        assert nz._drop_unrelated(page) == _plain_drop_unrelated(page)
+        assert nz.drop_repeated_paragraphs(page) == _plain_drop_repeated(page)
+    text = "\n".join(lines)
+    assert nz.source_credit(text) == _plain_source_credit(text)
+
+
+def test_page_level_checks_on_the_samples() -> None:
+    for text in SAMPLES:
+        lines = text.split("\n")
+        assert nz._drop_unrelated(lines) == _plain_drop_unrelated(lines)
+        assert nz.drop_repeated_paragraphs(lines + lines[:3]) == _plain_drop_repeated(lines + lines[:3])
+        assert nz.source_credit(text) == _plain_source_credit(text)
+
+
 # ---------------------------------------------------------------- segment
 _QUOTE_BITS = ["“", "”", "《", "》", "\"", "甲", "某镇召开会议", "。", "3月5日", " ", "\n"]
 
