@@ -171,6 +171,22 @@ def test_page_level_checks_on_the_samples() -> None:
         assert nz.source_credit(text) == _plain_source_credit(text)
 
 
+
+def _plain_digit_space() -> re.Pattern[str]:
+    return re.compile("(?<=[0-9])[ \\t]+(?=" + nz._digit_space_re().pattern.split("(?=", 1)[1])
+
+
+_PLAIN_RUN_BREAK = re.compile(r"(?<=[。!?”])[ \t]+(?=[\u4e00-\u9fff“0-9])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("12 \t\t  月个人x。!?”“党,\n"), max_size=60))
+def test_space_first_patterns_match_as_their_look_behind_first_forms(text: str) -> None:
+    assert nz._digit_space_re().sub("", text) == _plain_digit_space().sub("", text)
+    assert [m.span() for m in nz._RUN_BREAK.finditer(text)] == [m.span() for m in _PLAIN_RUN_BREAK.finditer(text)]
+    assert (nz._RUN_BREAK.search(text) is None) == (_PLAIN_RUN_BREAK.search(text) is None)
+
+
 # ---------------------------------------------------------------- segment
 _QUOTE_BITS = ["“", "”", "《", "》", "\"", "甲", "某镇召开会议", "。", "3月5日", " ", "\n"]
 

@@ -180,7 +180,9 @@ def _digit_space_re() -> re.Pattern[str]:
     """Spaces between Arabic digits and what reads them: a measure word of ``figure_units.tsv``, a date or
     time word, or an approximation (余, 多)."""
     firsts = {row[0][0] for row in read_table("figure_units.tsv")} | set("年月日号时点分秒周岁余多")
-    return re.compile(f"(?<=[0-9])[ \\t]+(?=[{''.join(sorted(firsts))}])")
+    # (?<=[0-9])[ \t]+(?=…), opening with the space so that re skips ahead to one (a look-behind first is tried at
+    # every position): the same matches, as the look-behind checks the digit before the run's first space
+    return re.compile(f"[ \\t](?<=[0-9][ \\t])[ \\t]*(?=[{''.join(sorted(firsts))}])")
 
 
 def join_digit_spacing(text: str) -> str:
@@ -193,7 +195,8 @@ def join_digit_spacing(text: str) -> str:
     return _digit_space_re().sub("", text)
 
 
-_RUN_BREAK = re.compile(r"(?<=[。!?”])[ \t]+(?=[\u4e00-\u9fff“0-9])")
+# (?<=[。!?”])[ \t]+(?=…), opening with the space so that re skips ahead to one (see _digit_space_re)
+_RUN_BREAK = re.compile(r"[ \t](?<=[。!?”][ \t])[ \t]*(?=[\u4e00-\u9fff“0-9])")
 _LONG_LINE = 300  # characters: a line this long holding several paragraphs lost its line breaks
 
 
