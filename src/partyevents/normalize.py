@@ -698,8 +698,8 @@ _Anchored = tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | Non
 @cache
 def _anchored_patterns() -> tuple[_Anchored, ...]:
     """Per anchored alternative: itself compiled alone, the classes of the characters its matches can open and
-    end with (:func:`~partyevents.regex_first.edge_class`; None: any), and its :func:`_literals` (None when one of
-    them is a single character).
+    end with (:func:`~partyevents.regex_first.edge_class`; None: any), and its :func:`_literals` for an alternative
+    that may open with most characters (None when one of them is a single character).
 
     Each compiles on its own in well under a millisecond; one alternation of those a line may match, per kind of
     line, cost a new process most of a second of compiling.
@@ -707,14 +707,18 @@ def _anchored_patterns() -> tuple[_Anchored, ...]:
     out: list[_Anchored] = []
     for a in _anchored_alternatives():
         p = re.compile(a)
-        literals = _literals(p)
-        if literals is not None and min(map(len, literals)) < _ANCHORED_LITERAL:
-            literals = None  # 三, 编 (of 三 审, 编 辑): found on most pages, and costly for the automaton to report
-        out.append((p, edge_class(p), edge_class(p, last=True), literals))
+        first, literals = edge_class(p), _literals(p)
+        if literals is not None and (min(map(len, literals)) < _ANCHORED_LITERAL
+                                     or (first is not None and not first.match(_ANY_HAN))):
+            # 三, 编 (of 三 审, 编 辑): found on most pages; and an alternative that opens with a few characters only
+            # is rarely tried: every literal makes the automaton slower
+            literals = None
+        out.append((p, first, edge_class(p, last=True), literals))
     return tuple(out)
 
 
 _ANCHORED_LITERAL = 2  # characters at least in each required literal of an anchored alternative that the page is checked for
+_ANY_HAN = "\u9fa5"  # a rare character no word opens with: a class holding it holds most lines' first characters
 
 
 _ALL = -1  # every anchored alternative, as a mask of :func:`_anchored_patterns`
