@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from fast_path_helpers import samples
 from partyevents import normalize as nz
+from partyevents import script
 from partyevents import segment as seg
 from partyevents.extract import dates
 from partyevents.regex_first import edge_class
@@ -216,3 +217,16 @@ def test_running_date_is_the_first_expression_of_its_span(text: str, data: st.Da
     for _ in range(2):  # the second time from the cache
         assert seg._running_date(text, [0, len(text), start, end]) == (plain[0] if plain else None)
     assert seg._running_date(text, [0, len(text), -1, -1]) is None
+
+
+# ---------------------------------------------------------------- tables kept in the disk cache
+def test_disk_cached_character_tables_are_the_built_ones() -> None:
+    for config in ("t2s", "s2t"):
+        assert "".join(script._changed_chars(config)) == script._build_changed_chars(config)
+    assert nz._rare_chars() == frozenset(nz._build_rare_chars())
+    assert "黨" in script._changed_chars("t2s") and "党" in script._changed_chars("s2t")
+
+
+def test_the_opencc_stamp_names_the_installed_library() -> None:
+    stamp = script.opencc_stamp()
+    assert stamp.startswith("opencc_clib") and stamp.count(":") >= 2

@@ -21,11 +21,11 @@ from importlib import resources as _res
 import ahocorasick_rs
 import numpy as np
 
-from .cache import cached, file_digest
+from .cache import cached, file_digest, resource_digest
 from .records import Normalized, Problem
 from .regex_first import edge_class, required_literals, with_first_chars
 from .resources import boilerplate_patterns, read_table
-from .script import code_points, detect_script, script_counts, simplify, to_simplified, traditional_chars
+from .script import code_points, detect_script, opencc_stamp, script_counts, simplify, to_simplified, traditional_chars
 
 __all__ = [
     "FIXERS",
@@ -254,10 +254,18 @@ def _rare_chars() -> frozenset[str]:
     A traditional character whose simplified form is common (篤, 踐) is common too: the fixer runs before
     ``to_simplified``, and a traditional page is no mojibake.
     """
+    # built in about a tenth of a second (the converter loaded, every traditional character converted): kept in the
+    # disk cache, keyed by the character table, the OpenCC build and this module's source
+    key = (resource_digest("char_rank.txt"), opencc_stamp(), file_digest(__file__))
+    return frozenset(cached("rare_chars", key, _build_rare_chars))
+
+
+def _build_rare_chars() -> str:
+    """:func:`_rare_chars`, built: one string."""
     common = set(common_chars())
     trad = traditional_chars()
     common |= {t for t, simple in zip(trad, to_simplified("".join(trad)), strict=True) if simple in common}
-    return frozenset(c for c in map(chr, range(0x3400, 0xA000)) if c not in common)
+    return "".join(c for c in map(chr, range(0x3400, 0xA000)) if c not in common)
 
 
 _HAN = "\\u3400-\\u9fff\\ue000-\\uf8ff"
