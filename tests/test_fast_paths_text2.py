@@ -200,9 +200,11 @@ def _plain_in_quotes(text: str, pos: int) -> bool:
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_QUOTE_BITS), max_size=12).map("".join), st.integers(0, 2))
 def test_quotes_of_a_line_are_the_plain_prefix_counts(text: str, skip: int) -> None:
-    quotes = seg._Quotes(text, skip)
+    quotes = seg._Quotes(text, skip)  # the first positions counted, the later ones by the listed marks
     for pos in range(-3, len(text) + 3):
-        assert quotes.inside(pos) == _plain_in_quotes(text[skip:], pos), (text, skip, pos)
+        plain = _plain_in_quotes(text[skip:], pos)
+        assert quotes.inside(pos) == plain, (text, skip, pos)
+        assert seg._Quotes(text, skip).inside(pos) == plain, (text, skip, pos)  # counted
 
 
 _DATE_BITS = ["3月5日", "2021年", "当天", "近日", ",", "。", "甲镇召开会议", "\n", "上午", "以来", "12日"]

@@ -665,16 +665,23 @@ def _in_quotes(text: str, pos: int) -> bool:
     return before.count("“") > before.count("”") or before.count("《") > before.count("》")
 
 
+_QUOTES_COUNTED = 4  # positions of a line answered by counting before its marks are listed
+
+
 class _Quotes:
     """``_in_quotes(text[skip:], pos)`` for many positions of one line, each in log time.
 
-    The marks are found once (lazily) and counted by bisection, instead of counting the whole prefix
+    The first few positions asked about are answered by counting the marks before them (``str.count``, no list
+    made); after that the marks are found once and counted by bisection, instead of counting the whole prefix
     for every date of the line (issue 19.16).
     """
+
+    __slots__ = ("asked", "marks", "skip", "text")
 
     def __init__(self, text: str, skip: int = 0) -> None:
         self.text, self.skip = text, skip
         self.marks: dict[str, list[int]] | None = None
+        self.asked = 0
 
     def _marks(self) -> dict[str, list[int]]:
         """Where each mark stands in the line; empty when no “ or 《 opens anything (most lines)."""
@@ -690,6 +697,11 @@ class _Quotes:
         if pos < 0 or hi > len(self.text):
             return _in_quotes(self.text[self.skip:], pos)
         if self.marks is None:
+            if self.asked < _QUOTES_COUNTED:
+                self.asked += 1
+                text, lo = self.text, self.skip
+                return (text.count("“", lo, hi) > text.count("”", lo, hi)
+                        or text.count("《", lo, hi) > text.count("》", lo, hi))
             self.marks = self._marks()
         if not self.marks:  # no opening mark in the line: no position is inside
             return False
