@@ -232,3 +232,13 @@ def test_disk_cached_character_tables_are_the_built_ones() -> None:
 def test_the_opencc_stamp_names_the_installed_library() -> None:
     stamp = script.opencc_stamp()
     assert stamp.startswith("opencc_clib") and stamp.count(":") >= 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["(线索提供人:王某)", "(上接第2版)", " 责任编辑:张三", "。(记者 李四)", "欢迎光临本站2021",
+                                 "a b c d ", "某镇召开会议", "(来源:某网)", "\n", " "]), max_size=8).map("".join))
+def test_one_inline_pattern_alone_cuts_as_its_alternation(line: str) -> None:
+    pats = nz.boilerplate_patterns()["inline"]
+    for i, p in enumerate(pats):
+        plain = re.compile(f"(?:{p.pattern})")
+        assert nz._inline_alternation((i,)).subn("", line) == plain.subn("", line), p.pattern

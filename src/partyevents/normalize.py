@@ -635,6 +635,10 @@ def _holds_literal(pattern: re.Pattern[str], present: frozenset[str]) -> bool:
 
 @cache
 def _inline_alternation(chosen: tuple[int, ...]) -> re.Pattern[str]:
+    """The ``inline`` patterns numbered ``chosen`` as one alternation; one of them alone is itself, as
+    :func:`_inline_searches` compiled it (most pages need one: no new pattern to compile)."""
+    if len(chosen) == 1:
+        return _inline_searches()[chosen[0]][0]
     pats = boilerplate_patterns()["inline"]
     return with_first_chars(re.compile("|".join(f"(?:{pats[i].pattern})" for i in chosen)))
 
