@@ -15,17 +15,17 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources as _res
 
 import ahocorasick_rs
 import numpy as np
 
-from .cache import cached, file_digest
+from .cache import cached, file_digest, resource_digest
 from .records import Normalized, Problem
-from .regex_first import first_chars, required_literals, with_first_chars
+from .regex_first import edge_class, required_literals, with_first_chars
 from .resources import boilerplate_patterns, read_table
-from .script import code_points, detect_script, script_counts, simplify, to_simplified, traditional_chars
+from .script import code_points, detect_script, opencc_stamp, script_counts, simplify, to_simplified, traditional_chars
 
 __all__ = [
     "FIXERS",
@@ -180,7 +180,9 @@ def _digit_space_re() -> re.Pattern[str]:
     """Spaces between Arabic digits and what reads them: a measure word of ``figure_units.tsv``, a date or
     time word, or an approximation (余, 多)."""
     firsts = {row[0][0] for row in read_table("figure_units.tsv")} | set("年月日号时点分秒周岁余多")
-    return re.compile(f"(?<=[0-9])[ \\t]+(?=[{''.join(sorted(firsts))}])")
+    # (?<=[0-9])[ \t]+(?=…), opening with the space so that re skips ahead to one (a look-behind first is tried at
+    # every position): the same matches, as the look-behind checks the digit before the run's first space
+    return re.compile(f"[ \\t](?<=[0-9][ \\t])[ \\t]*(?=[{''.join(sorted(firsts))}])")
 
 
 def join_digit_spacing(text: str) -> str:
@@ -193,7 +195,8 @@ def join_digit_spacing(text: str) -> str:
     return _digit_space_re().sub("", text)
 
 
-_RUN_BREAK = re.compile(r"(?<=[。!?”])[ \t]+(?=[\u4e00-\u9fff“0-9])")
+# (?<=[。!?”])[ \t]+(?=…), opening with the space so that re skips ahead to one (see _digit_space_re)
+_RUN_BREAK = re.compile(r"[ \t](?<=[。!?”][ \t])[ \t]*(?=[\u4e00-\u9fff“0-9])")
 _LONG_LINE = 300  # characters: a line this long holding several paragraphs lost its line breaks
 
 
@@ -251,10 +254,18 @@ def _rare_chars() -> frozenset[str]:
     A traditional character whose simplified form is common (篤, 踐) is common too: the fixer runs before
     ``to_simplified``, and a traditional page is no mojibake.
     """
+    # built in about a tenth of a second (the converter loaded, every traditional character converted): kept in the
+    # disk cache, keyed by the character table, the OpenCC build and this module's source
+    key = (resource_digest("char_rank.txt"), opencc_stamp(), file_digest(__file__))
+    return frozenset(cached("rare_chars", key, _build_rare_chars))
+
+
+def _build_rare_chars() -> str:
+    """:func:`_rare_chars`, built: one string."""
     common = set(common_chars())
     trad = traditional_chars()
     common |= {t for t, simple in zip(trad, to_simplified("".join(trad)), strict=True) if simple in common}
-    return frozenset(c for c in map(chr, range(0x3400, 0xA000)) if c not in common)
+    return "".join(c for c in map(chr, range(0x3400, 0xA000)) if c not in common)
 
 
 _HAN = "\\u3400-\\u9fff\\ue000-\\uf8ff"
@@ -568,7 +579,7 @@ def _inline_for(joined: str, present: frozenset[str]) -> re.Pattern[str] | None:
     A pattern is tried on the text only when it holds one of the literals every match of it holds, and the
     alternation is built of the patterns that match: the same cuts as all of them, line by line, at the cost
     of the few that can cut here (one alternation of them all tries every pattern at every position).
-    ``present`` is :func:`present_literals` of ``joined``.
+    ``present`` is :func:`_present` of ``joined`` (or :func:`present_literals`, the same answer here).
     """
     chosen = tuple(i for i, (fast, literals) in enumerate(_inline_searches())
                    if (literals is None or not literals.isdisjoint(present)) and fast.search(joined) is not None)
@@ -591,9 +602,20 @@ def _literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 @cache
-def _literal_automaton() -> ahocorasick_rs.AhoCorasick:
-    pats = [*boilerplate_patterns().get("inline", ()), *_furniture_res()[1]]
-    return ahocorasick_rs.AhoCorasick(sorted({lit for p in pats for lit in _literals(p) or ()}) or ["\x00"])
+def _literal_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]]:
+    """One automaton of the required literals of the ``inline`` patterns, the unanchored ``line`` patterns and the
+    anchored alternatives, and the literals of the first two kinds (what :func:`present_literals` reports)."""
+    pats = [*boilerplate_patterns().get("inline", ()), *_furniture_rest()]
+    mine = {lit for p in pats for lit in _literals(p) or ()}
+    every = mine | {lit for *_rest, literals in _anchored_patterns() for lit in literals or ()}
+    # a DFA: with the anchored alternatives' literals the automaton chosen by default reports its matches 2.5× slower
+    automaton = ahocorasick_rs.AhoCorasick(sorted(every) or ["\x00"], implementation=ahocorasick_rs.Implementation.DFA)
+    return automaton, frozenset(mine)
+
+
+def _present(text: str) -> frozenset[str]:
+    """The literals of :func:`_literal_automaton` that occur in ``text`` (one pass, overlapping matches)."""
+    return frozenset(_literal_automaton()[0].find_matches_as_strings(text, overlapping=True))
 
 
 def present_literals(text: str) -> frozenset[str]:
@@ -603,7 +625,7 @@ def present_literals(text: str) -> frozenset[str]:
     >>> sorted(present_literals("粤ICP备12345号 公安备案"))[-2:]
     ['ICP备', '公安备案']
     """
-    return frozenset(_literal_automaton().find_matches_as_strings(text, overlapping=True))
+    return _present(text) & _literal_automaton()[1]
 
 
 def _holds_literal(pattern: re.Pattern[str], present: frozenset[str]) -> bool:
@@ -613,6 +635,10 @@ def _holds_literal(pattern: re.Pattern[str], present: frozenset[str]) -> bool:
 
 @cache
 def _inline_alternation(chosen: tuple[int, ...]) -> re.Pattern[str]:
+    """The ``inline`` patterns numbered ``chosen`` as one alternation; one of them alone is itself, as
+    :func:`_inline_searches` compiled it (most pages need one: no new pattern to compile)."""
+    if len(chosen) == 1:
+        return _inline_searches()[chosen[0]][0]
     pats = boilerplate_patterns()["inline"]
     return with_first_chars(re.compile("|".join(f"(?:{pats[i].pattern})" for i in chosen)))
 
@@ -644,20 +670,25 @@ def _alternatives(pattern: str) -> list[str]:
     return [*parts, pattern[start:]]
 
 
-@cache
 def _furniture_res() -> tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]]:
-    """The ``line`` patterns as (one alternation of their alternatives anchored at ``^``, the rest).
+    """The ``line`` patterns as (one alternation of their alternatives anchored at ``^``, the rest): the plain form
+    the tests compare :func:`_is_furniture` with (the alternation is slow to compile, and not used in a run)."""
+    return _anchored_alternation(tuple(range(len(_anchored_alternatives())))), _furniture_rest()
 
-    Anchored alternatives only need trying at the start of a line; in one alternation with
-    unanchored ones ``re`` would try them at every position, and could not skip ahead to
-    the possible first characters of the others (2.5× slower on body lines).
+
+@cache
+def _furniture_rest() -> tuple[re.Pattern[str], ...]:
+    """The alternatives of the ``line`` patterns not anchored at ``^``, one alternation per pattern.
+
+    Anchored alternatives only need trying at the start of a line (:func:`_anchored_patterns`); in one alternation
+    with unanchored ones ``re`` would try them at every position, and could not skip ahead to the possible first
+    characters of the others (2.5× slower on body lines).
     """
-    anchored = _anchored_alternatives()
     rest: list[re.Pattern[str]] = []
     for p in boilerplate_patterns().get("line", ()):
         if others := [a for a in _alternatives(p.pattern) if not a.startswith("^")]:
             rest.append(with_first_chars(re.compile("|".join(others))))
-    return _anchored_alternation(tuple(range(len(anchored)))), tuple(rest)
+    return tuple(rest)
 
 
 @cache
@@ -673,25 +704,75 @@ def _anchored_alternation(chosen: tuple[int, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{alts[i]})" for i in chosen)) if chosen else None
 
 
+_Anchored = tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None, frozenset[str] | None]
+
+
 @cache
-def _anchored_firsts() -> tuple[re.Pattern[str] | None, ...]:
-    """Per anchored alternative, the class of the characters its matches can start with (None: unknown, or it may
-    match the empty string)."""
-    out: list[re.Pattern[str] | None] = []
+def _anchored_patterns() -> tuple[_Anchored, ...]:
+    """Per anchored alternative: itself compiled alone, the classes of the characters its matches can open and
+    end with (:func:`~partyevents.regex_first.edge_class`; None: any), and its :func:`_literals` for an alternative
+    that may open with most characters (None when one of them is a single character).
+
+    Each compiles on its own in well under a millisecond; one alternation of those a line may match, per kind of
+    line, cost a new process most of a second of compiling.
+    """
+    out: list[_Anchored] = []
     for a in _anchored_alternatives():
-        try:
-            first = first_chars(re.compile(a))
-        except re.error:  # pragma: no cover - each alternative compiles on its own today
-            first = None
-        out.append(re.compile(first) if first is not None else None)
+        p = re.compile(a)
+        first, literals = edge_class(p), _literals(p)
+        if literals is not None and (min(map(len, literals)) < _ANCHORED_LITERAL
+                                     or (first is not None and not first.match(_ANY_HAN))):
+            # 三, 编 (of 三 审, 编 辑): found on most pages; and an alternative that opens with a few characters only
+            # is rarely tried: every literal makes the automaton slower
+            literals = None
+        out.append((p, first, edge_class(p, last=True), literals))
     return tuple(out)
 
 
+_ANCHORED_LITERAL = 2  # characters at least in each required literal of an anchored alternative that the page is checked for
+_ANY_HAN = "\u9fa5"  # a rare character no word opens with: a class holding it holds most lines' first characters
+
+
+_ALL = -1  # every anchored alternative, as a mask of :func:`_anchored_patterns`
+
+
+@lru_cache(maxsize=8192)
+def _first_mask(ch: str) -> int:
+    """The anchored alternatives (a bit each) whose matches can open with ``ch``."""
+    return sum(1 << i for i, (_p, first, _l, _lit) in enumerate(_anchored_patterns()) if first is None or first.match(ch))
+
+
+@lru_cache(maxsize=8192)
+def _last_mask(ch: str) -> int:
+    """The anchored alternatives (a bit each) that can match a line ending with ``ch`` (not a newline)."""
+    return sum(1 << i for i, (_p, _f, last, _lit) in enumerate(_anchored_patterns()) if last is None or last.match(ch))
+
+
+@lru_cache(maxsize=4096)
+def _anchored_of(mask: int) -> tuple[re.Pattern[str], ...]:
+    """The anchored alternatives in ``mask``, in order."""
+    return tuple(p for i, (p, _f, _l, _lit) in enumerate(_anchored_patterns()) if mask >> i & 1)
+
+
+def _anchored_mask(present: frozenset[str]) -> int:
+    """The anchored alternatives a line of a text holding the literals ``present`` (:func:`_present`) may match:
+    those without required literals, and those with one of theirs in the text."""
+    keep, by_literal = _anchored_by_literal()
+    for lit in present:
+        keep |= by_literal.get(lit, 0)
+    return keep
+
+
 @cache
-def _anchored_for(first: str) -> re.Pattern[str] | None:
-    """The anchored alternatives that can match a line opening with the character ``first``, as one alternation
-    (None: none can): the same lines as all of them, without trying the forty that start elsewhere."""
-    return _anchored_alternation(tuple(i for i, f in enumerate(_anchored_firsts()) if f is None or f.match(first)))
+def _anchored_by_literal() -> tuple[int, dict[str, int]]:
+    """(the anchored alternatives without required literals, literal -> the alternatives that require it or another)."""
+    keep, by_literal = 0, dict[str, int]()
+    for i, (_p, _f, _l, literals) in enumerate(_anchored_patterns()):
+        if literals is None:
+            keep |= 1 << i
+        for lit in literals or ():
+            by_literal[lit] = by_literal.get(lit, 0) | 1 << i
+    return keep, by_literal
 
 
 _LINE_BOUND = re.compile(r"\^|\$|\\[AZbB]|\(\?<?!")  # anchors, \b/\B, negative lookaround
@@ -714,7 +795,7 @@ def _furniture_searches(joined: str, present: frozenset[str]) -> tuple[re.Patter
     """The unanchored ``line`` patterns worth trying on the lines of ``joined`` (one search of the whole
     text rules out each pattern that matches nowhere, instead of one search per line; a text holding none of
     the literals every match of a pattern holds rules it out too, whatever its anchors and look-arounds).
-    ``present`` is :func:`present_literals` of ``joined``."""
+    ``present`` is :func:`_present` of ``joined`` (or :func:`present_literals`, the same answer here)."""
     return tuple(p for p, literals, checkable in _furniture_checks()
                  if (literals is None or not literals.isdisjoint(present)) and (not checkable or p.search(joined)))
 
@@ -723,7 +804,7 @@ def _furniture_searches(joined: str, present: frozenset[str]) -> tuple[re.Patter
 def _furniture_checks() -> tuple[tuple[re.Pattern[str], frozenset[str] | None, bool], ...]:
     """Per unanchored ``line`` pattern: itself, its :func:`_literals` and :func:`_checkable_on_text` (what
     :func:`_may_match_a_line` (the plain form, kept for the tests) asks, looked up once)."""
-    return tuple((p, _literals(p), _checkable_on_text(p)) for p in _furniture_res()[1])
+    return tuple((p, _literals(p), _checkable_on_text(p)) for p in _furniture_rest())
 
 
 def _may_match_a_line(pattern: re.Pattern[str], joined: str, present: frozenset[str]) -> bool:
@@ -732,20 +813,25 @@ def _may_match_a_line(pattern: re.Pattern[str], joined: str, present: frozenset[
     return not _checkable_on_text(pattern) or pattern.search(joined) is not None
 
 
-def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None) -> bool:
+def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None, anchored: int = _ALL) -> bool:
     """Whether a whole line is page furniture (a ``line`` pattern of ``boilerplate.tsv`` matches).
 
-    ``searches`` are the unanchored patterns to try (default: all of them).
+    ``searches`` are the unanchored patterns to try (default: all of them), ``anchored`` the mask of the anchored
+    alternatives to try (:func:`_anchored_mask`; default: all); of those, only the ones whose matches can open with
+    the line's first character and end with its last are tried.
 
     >>> _is_furniture("您所在的位置:首页 > 新闻"), _is_furniture("粤ICP备12345号"), _is_furniture("党员进社区。")
     (True, True, False)
     """
-    rest = _furniture_res()[1]
-    anchored = _anchored_for(line[0]) if line else _furniture_res()[0]
-    if anchored is not None and anchored.match(line):
-        return True
-    for pattern in rest if searches is None else searches:  # noqa: SIM110 (a plain loop: a generator per
-        if pattern.search(line):  # line costs as much as the searches)
+    if line:
+        anchored &= _first_mask(line[0])
+        if line[-1] != "\n":  # ``$`` may match before a final newline
+            anchored &= _last_mask(line[-1])
+    for pattern in _anchored_of(anchored):
+        if pattern.match(line):
+            return True
+    for pattern in _furniture_rest() if searches is None else searches:  # noqa: SIM110 (a plain loop: a generator
+        if pattern.search(line):  # per line costs as much as the searches)
             return True
     return False
 
@@ -811,11 +897,12 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
     problems: list[Problem] = []
     lines = [" ".join(line.split()) for line in text.split("\n")]
     joined = "\n".join(lines)
-    present = present_literals(joined)  # one automaton pass, for both prefilters below
+    present = _present(joined)  # one automaton pass, for the prefilters below
     inline_re = _inline_for(joined, present)  # None: no fragment to cut anywhere
     # cutting a fragment out of a line can make a pattern match there: then every pattern is tried
     # (a line the inline fragments leave as it was is a line of ``joined``: the searches hold for it)
     searches = _furniture_searches(joined, present)
+    doc_anchored = _anchored_mask(present)
     kept: list[str] = []
     header: list[str] = []  # short lines before the first body line
     seen_body = False
@@ -830,10 +917,11 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
         if seen_body and _opens_other_articles(line, lines, i):
             break
         line_searches: tuple[re.Pattern[str], ...] | None = searches
+        line_anchored = doc_anchored
         if inline_re is not None:
             cut, n_cut = inline_re.subn("", line)
             if n_cut:
-                line, line_searches = cut.strip(), None
+                line, line_searches, line_anchored = cut.strip(), None, _ALL
         if not line:
             continue
         if stamp is None and lone_date and len(kept) <= 3 and _FULL_DATE_LINE.match(line):
@@ -869,7 +957,7 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
             continue
         if seen_body and len(line) <= 40 and tail_re is not None and tail_re.search(line):
             break
-        if _is_furniture(line, line_searches):
+        if _is_furniture(line, line_searches, line_anchored):
             continue
         if not seen_body and not _is_body(line) and not (header and _figure_prose(line)):
             if _HEADING.match(line) or _DATE_LINE.match(line):
@@ -927,7 +1015,12 @@ def _drop_unrelated(lines: list[str]) -> tuple[list[str], list[str]]:
     [3, 1]
     """
     has_word = _domain_re().search
-    on_topic = sum(1 for line in lines if has_word(line))
+    on_topic = 0
+    for line in lines:  # two are enough: the count is only compared with 2
+        if has_word(line):
+            on_topic += 1
+            if on_topic == 2:
+                break
     if on_topic < 2:
         return lines, []
     kept, dropped = [], []
@@ -959,6 +1052,9 @@ def drop_repeated_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
     ['为做好复检工作,5月3日,东湖社区党委组织党员清理小区楼道']
     """
     n = _REPEAT_MIN_CHARS
+    heads = [line[:n] for line in lines if len(line) >= n]
+    if len(set(heads)) == len(heads):  # no two paragraphs begin alike: none repeats or begins another
+        return list(lines), []
     by_head: dict[str, list[str]] = {}
     for line in lines:
         if len(line) >= n:
@@ -1019,10 +1115,23 @@ def source_credit(text: str) -> str | None:
     >>> source_credit("来源不明的传言。") is None
     True
     """
-    for pattern in boilerplate_patterns().get("credit", ()):
-        if (m := pattern.search(text)) is not None:
+    for pattern, literals in _credit_searches():
+        if (literals is None or any(lit in text for lit in literals)) and (m := pattern.search(text)) is not None:
             return m.group("name")
     return None
+
+
+@cache
+def _credit_searches() -> tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]:
+    """Per ``credit`` pattern: itself and the fewest of its :func:`_literals` that a text holds whenever it holds
+    one of them (信息来源 holds 来源): a page without any has no credit, and is not searched (the pattern opens with
+    an alternation and a look-behind, so a search tries every position)."""
+    out = []
+    for pattern in boilerplate_patterns().get("credit", ()):
+        literals = _literals(pattern)
+        out.append((pattern, None if literals is None else tuple(sorted(
+            lit for lit in literals if not any(other != lit and other in lit for other in literals)))))
+    return tuple(out)
 
 
 def normalize(text: str) -> Normalized:

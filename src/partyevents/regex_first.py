@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c
     import sre_parse as _p
 
-__all__ = ["first_chars", "required_literals", "with_first_chars"]
+__all__ = ["edge_class", "first_chars", "required_literals", "with_first_chars"]
 
 _Ranges = list[tuple[int, int]]
 
@@ -145,6 +145,109 @@ def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return re.compile(f"(?={first})(?:{pattern.pattern})", pattern.flags)
     except re.error:  # pragma: no cover - e.g. global inline flags, which must open a pattern
         return pattern
+
+
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
+               _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _code(cp: int) -> str:
+    """A code point as an escape that reads the same inside and outside a character class."""
+    return f"\\u{cp:04x}" if cp <= 0xFFFF else f"\\U{cp:08x}"
+
+
+def _one_char(op: Any, av: Any) -> str | None:
+    """The source of a regex matching what the one-character item ``(op, av)`` matches (None: not such an item)."""
+    if op is _c.LITERAL:
+        return _code(av)
+    if op is _c.NOT_LITERAL:
+        return f"[^{_code(av)}]"
+    if op is _c.ANY:
+        return "."
+    if op is not _c.IN:
+        return None
+    parts = []
+    for kind, value in av:
+        if kind is _c.NEGATE:
+            parts.append("^")
+        elif kind is _c.LITERAL:
+            parts.append(_code(value))
+        elif kind is _c.RANGE:
+            parts.append(f"{_code(value[0])}-{_code(value[1])}")
+        elif kind is _c.CATEGORY and value in _CATEGORIES:
+            parts.append(_CATEGORIES[value])
+        else:
+            raise _Unknown
+    return "[" + "".join(parts) + "]"
+
+
+def _edge_seq(items: Any, last: bool) -> tuple[list[str], bool]:
+    """(sources of the characters a match of ``items`` can open with -- or, with ``last``, end with --, whether it
+    can match without consuming a character)."""
+    out: list[str] = []
+    for op, av in reversed(items) if last else items:
+        edge, nullable = _edge_item(op, av, last)
+        out += edge
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _edge_item(op: Any, av: Any, last: bool) -> tuple[list[str], bool]:
+    if (one := _one_char(op, av)) is not None:
+        return [one], False
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # zero width
+        return [], True
+    if op is _c.SUBPATTERN:
+        if av[1] or av[2]:
+            raise _Unknown
+        return _edge_seq(av[3], last)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _edge_seq(av, last)
+    if op is _c.BRANCH:
+        out: list[str] = []
+        nullable = False
+        for branch in av[1]:
+            edge, n = _edge_seq(branch, last)
+            out += edge
+            nullable = nullable or n
+        return out, nullable
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        lo, hi, sub = av
+        if hi == 0:
+            return [], True
+        edge, n = _edge_seq(sub, last)
+        return edge, n or lo == 0
+    raise _Unknown  # group references, conditionals
+
+
+def edge_class(pattern: re.Pattern[str], last: bool = False) -> re.Pattern[str] | None:
+    r"""A regex matching (as ``match`` of a one-character string) every character a match of ``pattern`` can open
+    with, classes by category and negated ones included, or None when that is not read off the pattern (flags,
+    back references, a pattern that may match the empty string).
+
+    With ``last``: every character a match can end with, for a pattern whose every match ends at ``$`` or ``\Z`` (the
+    end of a string without a final newline); None for any other pattern.
+
+    >>> [edge_class(re.compile(p)).pattern for p in (r"^\s*[^a-c]x", r"(?=y)\d|.z")]
+    ['[\\s]|[^\\u0061-\\u0063]', '[\\d]|.']
+    >>> edge_class(re.compile(r"^ab?(?:c|\W)?$"), last=True).pattern, edge_class(re.compile("^ab"), last=True)
+    ('[\\u0063\\W]|\\u0062|\\u0061', None)
+    """
+    if pattern.flags & ~re.UNICODE:
+        return None
+    try:
+        items = list(_p.parse(pattern.pattern, pattern.flags))
+        if last:
+            if not items or items[-1][0] is not _c.AT or items[-1][1] not in (_c.AT_END, _c.AT_END_STRING):
+                return None
+            items.pop()
+        edge, nullable = _edge_seq(items, last)
+    except (_Unknown, re.error):
+        return None
+    if nullable or not edge:
+        return None
+    return re.compile("|".join(dict.fromkeys(edge)))
 
 
 def _better(a: list[str] | None, b: list[str] | None) -> list[str] | None:

@@ -8,12 +8,16 @@ the changed characters are counted with numpy.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 
-__all__ = ["code_points", "detect_script", "script_counts", "simplify", "to_simplified", "traditional_chars"]
+from .cache import cached, file_digest
+
+__all__ = ["code_points", "detect_script", "opencc_stamp", "script_counts", "simplify", "to_simplified", "traditional_chars"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -31,9 +35,30 @@ def _convert(config: str, text: str) -> str:
 
 @cache
 def _changed_chars(config: str) -> tuple[str, ...]:
-    """Han characters (BMP) that OpenCC's ``config`` changes on their own, sorted."""
+    """Han characters (BMP) that OpenCC's ``config`` changes on their own, sorted.
+
+    Finding them loads the converter and converts the whole Han block (about a tenth of a second per config, and
+    ``s2t`` is otherwise loaded only for a traditional page): kept in the disk cache, keyed by OpenCC's version.
+    """
+    key = (config, opencc_stamp(), file_digest(__file__))
+    return tuple(cached(f"opencc_changed_{config}", key, lambda: _build_changed_chars(config)))
+
+
+@cache
+def opencc_stamp() -> str:
+    """What names the installed OpenCC build in a cache key, read without importing it (that costs 40 ms): the
+    name, size and modification time of its compiled library (its dictionaries come with it)."""
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or spec.origin is None:
+        return ""
+    return ";".join(f"{p.name}:{st.st_size}:{st.st_mtime_ns}"
+                    for p in sorted((Path(spec.origin).parent / "clib").glob("opencc_clib*")) for st in [p.stat()])
+
+
+def _build_changed_chars(config: str) -> str:
+    """:func:`_changed_chars`, built: one string."""
     han = "".join(chr(cp) for cp in range(0x3400, 0xA000))
-    return tuple(sorted({a for a, b in zip(han, _convert(config, han), strict=False) if a != b}))
+    return "".join(sorted({a for a, b in zip(han, _convert(config, han), strict=False) if a != b}))
 
 
 @cache

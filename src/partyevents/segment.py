@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .extract.dates import FOUNDING_GAP, DateExpr, find_date_expressions, relative_words, tells_founding
 from .records import Segment
@@ -665,25 +665,46 @@ def _in_quotes(text: str, pos: int) -> bool:
     return before.count("“") > before.count("”") or before.count("《") > before.count("》")
 
 
+_QUOTES_COUNTED = 4  # positions of a line answered by counting before its marks are listed
+
+
 class _Quotes:
     """``_in_quotes(text[skip:], pos)`` for many positions of one line, each in log time.
 
-    The marks are found once (lazily) and counted by bisection, instead of counting the whole prefix
+    The first few positions asked about are answered by counting the marks before them (``str.count``, no list
+    made); after that the marks are found once and counted by bisection, instead of counting the whole prefix
     for every date of the line (issue 19.16).
     """
+
+    __slots__ = ("asked", "marks", "skip", "text")
 
     def __init__(self, text: str, skip: int = 0) -> None:
         self.text, self.skip = text, skip
         self.marks: dict[str, list[int]] | None = None
+        self.asked = 0
+
+    def _marks(self) -> dict[str, list[int]]:
+        """Where each mark stands in the line; empty when no “ or 《 opens anything (most lines)."""
+        if "“" not in self.text and "《" not in self.text:
+            return {}
+        marks: dict[str, list[int]] = {c: [] for c in "“”《》"}
+        for m in _QUOTE_MARKS.finditer(self.text):
+            marks[m.group()].append(m.start())
+        return marks
 
     def inside(self, pos: int) -> bool:
         hi = self.skip + pos
         if pos < 0 or hi > len(self.text):
             return _in_quotes(self.text[self.skip:], pos)
         if self.marks is None:
-            self.marks = {c: [] for c in "“”《》"}
-            for m in _QUOTE_MARKS.finditer(self.text):
-                self.marks[m.group()].append(m.start())
+            if self.asked < _QUOTES_COUNTED:
+                self.asked += 1
+                text, lo = self.text, self.skip
+                return (text.count("“", lo, hi) > text.count("”", lo, hi)
+                        or text.count("《", lo, hi) > text.count("》", lo, hi))
+            self.marks = self._marks()
+        if not self.marks:  # no opening mark in the line: no position is inside
+            return False
         marks, lo = self.marks, self.skip
         opened, closed = marks["“"], marks["”"]
         if bisect_left(opened, hi) - bisect_left(opened, lo) > bisect_left(closed, hi) - bisect_left(closed, lo):
@@ -955,9 +976,14 @@ def _after_goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
 
 def _running_date(text: str, cur: list[int]) -> DateExpr | None:
     """The date expression that dates the running event, if any."""
-    if cur[2] < 0:
-        return None
-    running = find_date_expressions(text, cur[2], cur[3])
+    return None if cur[2] < 0 else _first_date(text, cur[2], cur[3])
+
+
+@lru_cache(maxsize=32)
+def _first_date(text: str, start: int, end: int) -> DateExpr | None:
+    """The first date expression of ``text[start:end]``: a running event's date is asked about for many of the
+    paragraphs after it (a scan of its span each time, before)."""
+    running = find_date_expressions(text, start, end)
     return running[0] if running else None
 
 
