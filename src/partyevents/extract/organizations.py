@@ -596,10 +596,12 @@ def _place_suffix_firsts() -> frozenset[str]:
     return frozenset(sfx[0] for sfx in place_suffixes())
 
 
+@lru_cache(maxsize=1 << 14)
 def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool:
     """True when ``name[start:end]`` lies inside a place word followed by a place suffix (:func:`place_words`):
     the 他 of 他拉哈镇, the 进 of 前进村, the 回 of 回龙村 are no stopwords there. ``longer``: only in a place
-    word longer than itself (the 和 of 阳和镇, not the 联合 of 联合区卫健局).
+    word longer than itself (the 和 of 阳和镇, not the 联合 of 联合区卫健局). Kept for names and spans read again
+    (a page names its places more than once).
 
     >>> in_place_word("他拉哈镇党委", 2, 3), in_place_word("回龙村", 0, 1), in_place_word("回到社区", 0, 1)
     (True, True, False)
@@ -626,10 +628,12 @@ def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool
     return False
 
 
+@lru_cache(maxsize=1 << 13)
 def first_stopword(name: str) -> re.Match[str] | None:
     """The first stopword (``org_stopwords.tsv``) in a name that lies in no place word (:func:`in_place_word`).
 
-    At each position the stopword regex's match is taken; one inside a place word is passed over.
+    At each position the stopword regex's match is taken; one inside a place word is passed over. Kept for names
+    read again (a page names its bodies and places more than once): the match is only read, never changed.
 
     >>> first_stopword("他拉哈镇党委") is None, first_stopword("他认真听取社区").group()
     (True, '他')

@@ -605,9 +605,10 @@ def _quote_depth(depth: int, text: str) -> int:
     return max(0, depth + text.count("“") + text.count("「") - text.count("”") - text.count("」"))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1 << 12)
 def _subject(clause: str) -> tuple[int, int, str] | None:
-    """(offset, length, source) of the clause's subject, or None when the clause has none."""
+    """(offset, length, source) of the clause's subject, or None when the clause has none. Kept for clauses read
+    again: the head's clause read alone (:func:`organizer_span`), and a page's clauses written more than once."""
     offset = 0
     stripped = clause.lstrip(_QUOTES)
     offset += len(clause) - len(stripped)

@@ -1,0 +1,101 @@
+"""The organizations stage's second speed pass agrees with the plain forms it replaces.
+
+Each helper kept for names and clauses read again (``lru_cache``), or read with fewer steps, is checked against
+its plain form, kept here as first written: on the sample pages' lines and on generated text made of the pieces
+that matter to it (place words and their suffixes, stopwords, openers, cues, marks).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fast_path_helpers import samples
+from partyevents.extract import organizations as orgs
+from partyevents.extract import organizer
+
+SAMPLES = samples()
+_LINES = sorted({line for text in SAMPLES for line in text.split("\n") if line.strip()})[:400]
+
+_PIECES = ["他拉哈", "回龙", "前进", "阳和", "联合", "东岭", "青禾", "于家", "同丰", "至乐", "和平区", "镇", "村", "社区", "街道",
+           "区", "县", "乡", "党委", "党支部", "委员会", "局", "在", "向", "对", "将", "由", "的", "和", "与", "他", "我们",
+           "进", "了解", "召开", "组织", "开展", "书记", "王明", "小区", "宿舍", "、", ",", "。", "“", "”", "全县", "该镇",
+           "近日", "会议要求", "为", "自", "从", "记者", "说"]
+_TEXTS = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12).map("".join)
+
+
+def _plain_in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool:
+    """:func:`orgs.in_place_word` as first written: every place word from each start before the span to each place
+    suffix after it."""
+    words, ends = orgs.place_words(), orgs.place_suffixes()
+    least = end - start + 1 if longer else 2
+    for i in range(max(0, end - orgs.MAX_PLACE_WORD), start + 1):
+        for j in range(max(end, i + least), min(len(name), i + orgs.MAX_PLACE_WORD) + 1):
+            if name[i:j] in words and name.startswith(ends, j):
+                return True
+    return False
+
+
+def _plain_first_stopword(name: str) -> tuple[int, int] | None:
+    """:func:`orgs.first_stopword` as first written, read afresh: the span of the first stopword in no place word."""
+    stop_re = orgs.stopword_re()
+    stop = stop_re.search(name) if stop_re is not None else None
+    while (
+        stop is not None
+        and _plain_in_place_word(name, stop.start(), stop.end())
+        and not orgs._preposition_re().match(name, stop.start())
+    ):
+        stop = stop_re.search(name, stop.start() + 1)  # type: ignore[union-attr]
+    return None if stop is None else stop.span()
+
+
+def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
+    return None if m is None else m.span()
+
+
+def _fresh(text: str) -> str:
+    """An equal string that is another object: what a cache is asked with when a page repeats a name."""
+    return "".join(list(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS, st.data())
+def test_the_place_word_test_agrees_with_the_plain_one(name: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(name) - 1))
+    end = data.draw(st.integers(start + 1, len(name)))
+    longer = data.draw(st.booleans())
+    want = _plain_in_place_word(name, start, end, longer)
+    assert orgs.in_place_word(name, start, end, longer) == want
+    assert orgs.in_place_word(_fresh(name), start, end, longer=longer) == want  # asked again: from the cache
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS)
+def test_the_first_stopword_agrees_with_the_plain_one(name: str) -> None:
+    want = _plain_first_stopword(name)
+    assert _span(orgs.first_stopword(name)) == want
+    assert _span(orgs.first_stopword(_fresh(name))) == want
+
+
+def test_place_words_and_stopwords_of_the_samples_agree_with_the_plain_ones() -> None:
+    for line in _LINES:
+        for start in range(0, min(len(line), 40)):
+            assert orgs.in_place_word(line, start, start + 1) == _plain_in_place_word(line, start, start + 1)
+        assert _span(orgs.first_stopword(line)) == _plain_first_stopword(line)
+    assert orgs.in_place_word("他拉哈镇党委", 2, 3) and not _plain_in_place_word("回到社区", 0, 1)
+    assert _plain_first_stopword("他认真听取社区") == (0, 1) and _plain_first_stopword("他拉哈镇党委") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_a_clause_read_again_gives_the_subject_read_afresh(clause: str) -> None:
+    assert organizer._subject(clause) == organizer._subject.__wrapped__(_fresh(clause))
+    assert organizer._subject(_fresh(clause)) == organizer._subject.__wrapped__(clause)
+
+
+@pytest.mark.parametrize("clause", ["东岭村党支部召开会议", "近日,东岭村党支部书记王明说", "全县开展活动", "他认真听取"])
+def test_hand_written_clauses_read_again_agree(clause: str) -> None:
+    assert organizer._subject(clause) == organizer._subject.__wrapped__(clause)
