@@ -99,3 +99,47 @@ def test_a_clause_read_again_gives_the_subject_read_afresh(clause: str) -> None:
 @pytest.mark.parametrize("clause", ["东岭村党支部召开会议", "近日,东岭村党支部书记王明说", "全县开展活动", "他认真听取"])
 def test_hand_written_clauses_read_again_agree(clause: str) -> None:
     assert organizer._subject(clause) == organizer._subject.__wrapped__(clause)
+
+
+def _plain_inner_reference(name: str) -> int:
+    """:func:`orgs._inner_reference` as first written: every character after the first looked at."""
+    for i, ch in enumerate(name[1:], 1):
+        if ch in orgs._INNER_HEADS and organizer.reference_match(name[i:]) and not _plain_in_place_word(name, i, i + 1):
+            return i
+    return 0
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "该", "我", "我县", "该镇", "该村", "我院", "春节前夕", "日本", "我们村"]),
+                min_size=1, max_size=8).map("".join))
+def test_the_inner_reference_agrees_with_the_plain_one(name: str) -> None:
+    assert orgs._inner_reference(name) == _plain_inner_reference(name)
+
+
+def test_hand_written_inner_references_agree() -> None:
+    for name in ("春节前夕该镇党委", "东岭镇党委", "该镇党委", "新春佳节该镇", "我们我县党委", "该该镇", "东我县"):
+        assert orgs._inner_reference(name) == _plain_inner_reference(name)
+    assert _plain_inner_reference("春节前夕该镇党委") == 4
+
+
+def _plain_outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The nesting filter of :func:`orgs._bracket_starts` as first written: every pair looked at."""
+    return [span for span in spans if not any(o[0] < span[0] and span[1] <= o[1] and o[0] < span[0] for o in spans)]
+
+
+_SPAN = st.tuples(st.integers(0, 30), st.integers(0, 8), st.sampled_from(["place", "party"])).map(
+    lambda t: (t[0], t[0] + t[1], t[2]))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_SPAN, max_size=8), st.booleans())
+def test_the_outermost_spans_agree_with_the_plain_filter(spans: list[tuple[int, int, str]], ordered: bool) -> None:
+    if ordered:  # the common case: names in order, none overlapping
+        spans = sorted(spans)
+    assert orgs._outermost(list(spans)) == _plain_outermost(spans)
+
+
+def test_hand_written_nested_spans_are_left_out() -> None:
+    spans = [(0, 10, "social"), (3, 10, "social"), (12, 15, "place")]
+    assert orgs._outermost(spans) == _plain_outermost(spans) == [(0, 10, "social"), (12, 15, "place")]
+    assert orgs._outermost([(0, 3, "place"), (3, 6, "party")]) == [(0, 3, "place"), (3, 6, "party")]

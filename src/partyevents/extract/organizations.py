@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from ..cache import cached, file_digest
@@ -1259,7 +1260,15 @@ def _bracket_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
         if chained != out:  # the place before the brackets and its other name are read within the chain
             whole = [c for c, o in zip(chained, out, strict=True) if c != o]
             out = [c for c in chained if c in whole or not any(w[0] <= c[0] and c[1] <= w[1] for w in whole)]
-    return [span for span in out if not any(o[0] < span[0] and span[1] <= o[1] and o[0] < span[0] for o in out)]
+    return _outermost(out)
+
+
+def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans that lie inside no span opened before theirs. Names read in order, each ending before the next
+    opens (most events), hold none inside another: one pass; else every pair is looked at."""
+    if all(s < e for s, e, _ in spans) and all(a[1] <= b[0] for a, b in pairwise(spans)):
+        return spans
+    return [span for span in spans if not any(o[0] < span[0] and span[1] <= o[1] for o in spans)]
 
 
 _ALIAS_CLOSE = ")）"
@@ -1310,12 +1319,20 @@ def _inner_reference(name: str) -> int:
     >>> _inner_reference("春节前夕该镇党委"), _inner_reference("东岭镇党委"), _inner_reference("该镇党委")
     (4, 0, 0)
     """
+    at = _INNER_HEAD_RE.search(name, 1)  # most names hold no reference head after their first character: one scan
+    if at is None:
+        return 0
     from .organizer import reference_match
 
-    for i, ch in enumerate(name[1:], 1):
-        if ch in _INNER_HEADS and reference_match(name[i:]) and not in_place_word(name, i, i + 1):
+    while at is not None:
+        i = at.start()
+        if reference_match(name[i:]) and not in_place_word(name, i, i + 1):
             return i
+        at = _INNER_HEAD_RE.search(name, i + 1)
     return 0
+
+
+_INNER_HEAD_RE = re.compile(f"[{_INNER_HEADS}]")
 
 
 _OPEN_QUOTES = "“\"「‘"
@@ -1430,10 +1447,11 @@ def _references_resolved(ctx: DocContext, ev: Event, named: list[OrgMention]) ->
     """The bodies named, a reference among them (``该街道``, ``我县``, ``本社区``) written as the body it stands for
     (:func:`~partyevents.extract.organizer.resolve_reference`), or left out when that body is listed already: a
     reference is no name of a body of its own. Unresolved, it stays as written (我院党支部 of a page that names no 院)."""
-    from .organizer import reference_match, reference_rest, resolve_reference
+    from .organizer import reference_match
 
     if not any(reference_match(m.name) for m in named):  # most events name none
         return named
+    from .organizer import reference_rest, resolve_reference
     out: list[OrgMention] = []
     for m in named:
         if reference_match(m.name) and m.start is not None:
