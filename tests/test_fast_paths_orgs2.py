@@ -39,9 +39,16 @@ def _plain_in_place_word(name: str, start: int, end: int, longer: bool = False) 
     return False
 
 
+def _plain_stopword_re() -> re.Pattern[str]:
+    """:func:`orgs.stopword_re` as first written: each row as :func:`orgs.stopword_pattern` writes it, the
+    characters a word may not follow looked back at before it."""
+    rows = orgs._stopwords()
+    return re.compile("|".join([orgs.preposition_pattern(), *(orgs.stopword_pattern(*row) for row in rows)]))
+
+
 def _plain_first_stopword(name: str) -> tuple[int, int] | None:
     """:func:`orgs.first_stopword` as first written, read afresh: the span of the first stopword in no place word."""
-    stop_re = orgs.stopword_re()
+    stop_re = _plain_stopword_re()
     stop = stop_re.search(name) if stop_re is not None else None
     while (
         stop is not None
@@ -143,3 +150,27 @@ def test_hand_written_nested_spans_are_left_out() -> None:
     spans = [(0, 10, "social"), (3, 10, "social"), (12, 15, "place")]
     assert orgs._outermost(spans) == _plain_outermost(spans) == [(0, 10, "social"), (12, 15, "place")]
     assert orgs._outermost([(0, 3, "place"), (3, 6, "party")]) == [(0, 3, "place"), (3, 6, "party")]
+
+
+_STOP_PIECES = [row[0] for row in orgs._stopwords()] + [c for row in orgs._stopwords() for c in row[1] + row[2]]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, *_STOP_PIECES, "党委", "服务中心", "志愿者"]), min_size=1, max_size=10).map("".join),
+       st.data())
+def test_the_stopword_scan_finds_what_the_plain_regex_finds(text: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(text)))
+    assert _span(orgs.stopword_re().search(text, pos)) == _span(_plain_stopword_re().search(text, pos))  # type: ignore[union-attr]
+
+
+def test_the_stopword_scan_agrees_on_the_samples_and_on_its_exceptions() -> None:
+    plain, fast = _plain_stopword_re(), orgs.stopword_re()
+    assert fast is not None
+    for line in _LINES:
+        for pos in range(0, len(line), 7):
+            assert _span(fast.search(line, pos)) == _span(plain.search(line, pos))
+    for word, unless_after, _ in orgs._stopwords():
+        for ch in unless_after[:3]:  # an exception before the word, and the word alone
+            assert _span(fast.search(ch + word)) == _span(plain.search(ch + word))
+            assert _span(fast.search(ch + word, 1)) == _span(plain.search(ch + word, 1))
+    assert fast.search("高等") is None or fast.search("高等").group() != "等"

@@ -511,7 +511,20 @@ def stopword_re() -> re.Pattern[str] | None:
     """The stopwords of ``org_stopwords.tsv`` as one regex (None when there are none); a preposition right after a
     body's name (:func:`preposition_pattern`) is one whatever stands around it."""
     rows = _stopwords()
-    return re.compile("|".join([preposition_pattern(), *(stopword_pattern(*row) for row in rows)])) if rows else None
+    return re.compile("|".join([preposition_pattern(), *(_scan_pattern(*row) for row in rows)])) if rows else None
+
+
+def _scan_pattern(word: str, unless_after: str = "", unless_before: str = "") -> str:
+    r""":func:`stopword_pattern` written to open with the word: the characters it may not follow are looked back at
+    after it (with it). Every branch of :func:`stopword_re` then opens with a character, so that ``re`` scans a
+    name for their first characters at once instead of trying each of the many branches at every position.
+
+    >>> _scan_pattern("等", "高中"), _scan_pattern("向", "", "阳")
+    ('等(?<![高中]等)', '向(?![阳])')
+    """
+    after = f"(?<![{re.escape(unless_after)}]{re.escape(word)})" if unless_after else ""
+    before = f"(?![{re.escape(unless_before)}])" if unless_before else ""
+    return f"{re.escape(word)}{after}{before}"
 
 
 @cache
