@@ -174,3 +174,76 @@ def test_the_stopword_scan_agrees_on_the_samples_and_on_its_exceptions() -> None
             assert _span(fast.search(ch + word)) == _span(plain.search(ch + word))
             assert _span(fast.search(ch + word, 1)) == _span(plain.search(ch + word, 1))
     assert fast.search("高等") is None or fast.search("高等").group() != "等"
+
+
+_MIXED = st.lists(st.sampled_from([*_PIECES, "第", "3", "12", "e", "G", "A", "第3", "“", "”", "「", "」", "被评为", "荣获",
+                                   "省级", "文明", "片区", "分队", "前往", "党群服务中心", "欧阳", "王", "司马", "们"]),
+                  max_size=12).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_MIXED)
+def test_the_inner_hint_scan_finds_what_the_plain_alternation_finds(text: str) -> None:
+    assert (orgs._INNER_HINT.search(text) is None) == (re.search(r"[A-Za-z]|第[0-9]", text) is None)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_MIXED, st.sampled_from([orgs._sub_unit_words(), orgs._gone_words(), orgs._venue_words()["suffix"],
+                                orgs._goal_words().get("award", ()), orgs._goal_words().get("quality", ()), ()]))
+def test_one_word_scan_finds_what_a_test_per_word_finds(text: str, words: tuple[str, ...]) -> None:
+    assert (orgs._any_word_re(words).search(text) is not None) == any(w in text for w in words)
+
+
+def _plain_honour(text: str, start: int, end: int, words: dict[str, tuple[str, ...]]) -> bool:
+    """:func:`orgs._honour` as first written: the clause found by reading the text before the name backwards."""
+    clause_end = re.compile(r"[,，。;；:：!！?？\n]")
+    clause = start - next((m.end() for m in clause_end.finditer(text[:start][::-1])), start)
+    if not any(w in text[clause:start] for w in words.get("award", ())):
+        return False
+    return any(q in text[start:end] for q in words.get("quality", ()))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_MIXED, st.data())
+def test_the_honour_test_agrees_with_the_plain_one(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    words = orgs._goal_words()
+    assert orgs._honour(text, start, end, words) == _plain_honour(text, start, end, words)
+
+
+def test_hand_written_honours_agree() -> None:
+    words = orgs._goal_words()
+    for text, start, end in (("东岭镇被评为省级文明镇", 6, 11), ("东岭镇被评为省级文明镇", 0, 3), ("荣获,省级文明镇", 3, 8),
+                             ("被评为省级文明镇", 3, 8), (",被评为省级文明镇", 4, 9)):
+        assert orgs._honour(text, start, end, words) == _plain_honour(text, start, end, words)
+    assert _plain_honour("东岭镇被评为省级文明镇", 6, 11, words)
+
+
+def _plain_quote_depth(depth: int, text: str) -> int:
+    return max(0, depth + text.count("“") + text.count("「") - text.count("”") - text.count("」"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(-2, 3), _MIXED)
+def test_the_quote_depth_agrees_with_the_plain_count(depth: int, text: str) -> None:
+    assert organizer._quote_depth(depth, text) == _plain_quote_depth(depth, text)
+
+
+def _plain_looks_like_person(head: str) -> bool:
+    """:func:`organizer._looks_like_person` as first written: the family names tried longest first."""
+    surname = next((s for s in organizer._surnames() if head.startswith(s)), None)
+    return surname is not None and 1 <= len(head) - len(surname) <= 2 and not head.endswith(("们", "俩", "等"))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from([*organizer._surnames()[:40], *organizer._surnames()[-40:], "明", "们", "等", "东岭", "镇"]),
+                min_size=1, max_size=4).map("".join))
+def test_a_person_is_read_as_the_plain_surname_scan_reads_one(head: str) -> None:
+    assert organizer._looks_like_person(head) == _plain_looks_like_person(head)
+
+
+def test_hand_written_persons_agree() -> None:
+    for head in ("郑士民", "居民们", "大雨还", "欧阳明", "欧阳明华", "司马", "王", "王明明明"):
+        assert organizer._looks_like_person(head) == _plain_looks_like_person(head)
+    assert _plain_looks_like_person("欧阳明华") and not _plain_looks_like_person("居民们")

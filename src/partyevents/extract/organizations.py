@@ -707,7 +707,9 @@ def organizer_clause(text: str) -> tuple[int, int] | None:
 
 
 _ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
-_INNER_HINT = re.compile(r"[A-Za-z]|第[0-9]")  # what any run masked holds
+# what any run masked holds: a Latin letter, or 第 and a digit (written to open with one character class, so that re
+# scans for it at once: [A-Za-z]|第[0-9] would try both branches at every position)
+_INNER_HINT = re.compile(r"[A-Za-z第](?:(?<=第)[0-9]|(?<!第))")
 _MAX_INNER = 6  # characters of a run of Latin letters or digits inside a name (学生e支部, 5G党支部)
 _MAX_INNER_NUMBER = 3  # digits of an ordinal inside a name (第3党支部)
 _INNER_MASK = "\u4e02"  # 丂: a Han character in no word of the tables, standing for one Latin letter or digit
@@ -937,7 +939,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         spans = [(s + _inner_reference(ev.text[s:e]), e, kind) for s, e, kind in spans]  # 春节前夕该镇: 该镇
         spans = _bracket_starts(ev.text, spans)  # 区(中)直单位…: the name opens before the brackets
         spans = _joint_starts(ev.text, spans)  # 东岭、西岭村联合党支部: the joint body of both
-        units = any(w in ev.text for w in _sub_unit_words())  # most events name no sub-unit: one test
+        units = _any_word_re(_sub_unit_words()).search(ev.text) is not None  # most events name no sub-unit: one scan
         if units:
             spans = [(s, _sub_unit_end(ev.text, e), kind) for s, e, kind in spans]  # X镇Y片区组织…: the sub-unit acts
         spans = [(s, e - _doubled_end(ev.text, s, e), kind) for s, e, kind in spans]  # 尚村村部: 尚村
@@ -990,9 +992,9 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             named = sorted([*named, organizer], key=lambda m: m.start or 0)
         if said:
             named = [m for m in named if _same(m, organizer) or not _inside(m, ev.start, said)]
-        if any(w in ev.text for w in _gone_words()):  # 先后前往X县、Y区: the places visited
+        if _any_word_re(_gone_words()).search(ev.text):  # 先后前往X县、Y区: the places visited
             named = [m for m in named if _same(m, organizer) or not _place_gone_to(ev, m)]
-        if any(w in ev.text for w in _venue_words()["suffix"]):  # 在X党群服务中心,党员们…: where, not who
+        if _any_word_re(_venue_words()["suffix"]).search(ev.text):  # 在X党群服务中心,党员们…: where, not who
             named = [m for m in named if _same(m, organizer) or not _venue_mention(ev, m)]
         listed = _references_resolved(ctx, ev, named)  # 该街道: the body it stands for, listed once
         if organizer is not None and organizer.start is None and all(m.name != organizer.name for m in listed):
@@ -1001,6 +1003,17 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         if not is_caption(ev.text.split("\n", 1)[0]):  # a photo caption's scene: the story goes on from before it
             prev, prev_section = organizer, ev.section
     return out
+
+
+@lru_cache(maxsize=64)
+def _any_word_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex that finds any of ``words`` (none: never): one scan of a text where ``any(w in text for w in words)``
+    scans it once per word.
+
+    >>> bool(_any_word_re(("片区", "分队")).search("东岭镇第一片区")), _any_word_re(()).search("片区")
+    (True, None)
+    """
+    return re.compile(trie_pattern(words) if words else "(?!)")
 
 
 def _same(mention: OrgMention, organizer: OrgMention | None) -> bool:
@@ -1426,7 +1439,7 @@ def is_goal(text: str, start: int, end: int, kind: str) -> bool:
     return quality is not None and name[len(quality) :] in place_suffixes()
 
 
-_CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
+_CLAUSE_END_MARKS = ",，。;；:：!！?？\n"
 
 
 def _honour(text: str, start: int, end: int, words: dict[str, tuple[str, ...]]) -> bool:
@@ -1436,10 +1449,10 @@ def _honour(text: str, start: int, end: int, words: dict[str, tuple[str, ...]]) 
     >>> w = _goal_words(); _honour("东岭镇被评为省级文明镇", 6, 11, w), _honour("东岭镇被评为省级文明镇", 0, 3, w)
     (True, False)
     """
-    clause = start - next((m.end() for m in _CLAUSE_END.finditer(text[:start][::-1])), start)
-    if not any(w in text[clause:start] for w in words.get("award", ())):
+    clause = max(0, *(text.rfind(mark, 0, start) for mark in _CLAUSE_END_MARKS))  # the clause's mark, or the start
+    if not _any_word_re(words.get("award", ())).search(text, clause, start):
         return False
-    return any(q in text[start:end] for q in words.get("quality", ()))
+    return _any_word_re(words.get("quality", ())).search(text, start, end) is not None
 
 
 def _own_branch(organizer: OrgMention, named: list[OrgMention]) -> OrgMention:
