@@ -177,7 +177,7 @@ def test_the_stopword_scan_agrees_on_the_samples_and_on_its_exceptions() -> None
 
 
 _MIXED = st.lists(st.sampled_from([*_PIECES, "第", "3", "12", "e", "G", "A", "第3", "“", "”", "「", "」", "被评为", "荣获",
-                                   "省级", "文明", "片区", "分队", "前往", "党群服务中心", "欧阳", "王", "司马", "们"]),
+                                   "省级", "文明", "片区", "分队", "前往", "党群服务中心", "欧阳", "王", "司马", "们", "\n", "；", "!"]),
                   max_size=12).map("".join)
 
 
@@ -247,3 +247,55 @@ def test_hand_written_persons_agree() -> None:
     for head in ("郑士民", "居民们", "大雨还", "欧阳明", "欧阳明华", "司马", "王", "王明明明"):
         assert organizer._looks_like_person(head) == _plain_looks_like_person(head)
     assert _plain_looks_like_person("欧阳明华") and not _plain_looks_like_person("居民们")
+
+
+def _plain_separators(text: str) -> list[tuple[int, int]]:
+    """:func:`orgs._separators` as first written: each match looked at, its first character tested."""
+    firsts = orgs._place_cue_firsts()
+    return [
+        span for sep in orgs._chunk_re().finditer(text)
+        if text[(span := sep.span())[0]] not in firsts or not orgs._cue_in_place(text, *span)
+    ]
+
+
+def _plain_chunks(text: str) -> list[tuple[int, int]]:
+    """The chunks :func:`orgs.org_spans` reads, as first written (indexing the stops by each separator's number)."""
+    n = len(text)
+    seps = _plain_separators(text)
+    stops = [start for start, _ in seps] + [n, n]
+    can_end = orgs._suffix_end_re().search
+    chunks = [(0, stops[0] or stops[1])] if n and can_end(text, 1, stops[0] or stops[1]) else []
+    return chunks + [
+        (end, limit)
+        for i, (_, end) in enumerate(seps)
+        if end < n and can_end(text, end + 1, limit := stops[i + 1] if stops[i + 1] > end else stops[i + 2])
+    ]
+
+
+_SEP_PIECES = st.sampled_from([*_PIECES, "阳和镇", "从江县", "和谐", "以来", "人和镇", "联合区", "2万多名", "7家", "3 个", " ",
+                               "A", "(", ")", "与", "及", "的", "组织部", "开展了", "到来"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_SEP_PIECES, max_size=16).map("".join))
+def test_the_separators_agree_with_the_plain_ones(text: str) -> None:
+    assert orgs._separators(text) == _plain_separators(text)
+
+
+def test_the_separators_of_the_samples_agree_and_a_cue_in_a_place_is_none() -> None:
+    for text in SAMPLES:
+        assert orgs._separators(text) == _plain_separators(text)
+    assert orgs._separators("人和镇党委和社区开展活动") == _plain_separators("人和镇党委和社区开展活动")
+    assert (1, 2) not in _plain_separators("人和镇党委和社区开展活动")  # 和 of 人和镇: no separator
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_SEP_PIECES, max_size=16).map("".join))
+def test_the_chunks_read_agree_with_the_plain_ones(text: str) -> None:
+    assert orgs._chunks(text) == _plain_chunks(text)
+
+
+def test_the_chunks_of_the_samples_agree() -> None:
+    for text in SAMPLES:
+        assert orgs._chunks(orgs.masked(text)) == _plain_chunks(orgs.masked(text))
+    assert _plain_chunks("王寨街道联合襄阳市,成立小分队") == [(0, 4), (6, 9), (10, 15), (12, 15)]

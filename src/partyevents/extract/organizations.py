@@ -430,11 +430,22 @@ def _separators(text: str) -> list[tuple[int, int]]:
     >>> _separators("王寨街道联合襄阳市,成立小分队")
     [(4, 6), (9, 10), (10, 12)]
     """
-    firsts = _place_cue_firsts()  # one set test for most separators: punctuation and most cues are in no place
-    return [
-        span for sep in _chunk_re().finditer(text)
-        if text[(span := sep.span())[0]] not in firsts or not _cue_in_place(text, *span)
-    ]
+    spans = list(map(re.Match.span, _chunk_re().finditer(text)))  # the spans taken without a Python step per match
+    # a cue some longer place word holds (和 of 阳和镇) opens with one of few characters: only separators opening at
+    # one of those are looked up
+    ends = dict(spans)
+    held = {
+        start for start in map(re.Match.start, _place_cue_first_re().finditer(text))
+        if start in ends and _cue_in_place(text, start, ends[start])
+    }
+    return [span for span in spans if span[0] not in held] if held else spans
+
+
+@cache
+def _place_cue_first_re() -> re.Pattern[str]:
+    """The first characters of the cues some longer place word holds (:func:`_place_cue_firsts`), as one class."""
+    firsts = _place_cue_firsts()
+    return re.compile("[" + "".join(sorted(re.escape(c) for c in firsts)) + "]" if firsts else "(?!)")
 
 
 @cache
@@ -748,6 +759,25 @@ def masked(text: str) -> str:
     return "".join(parts) + text[last:] if parts else text
 
 
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """(start, stop) of each chunk of ``text`` (masked) that a name may be read in: :func:`org_spans`."""
+    n = len(text)
+    seps = _separators(text)  # in order, never overlapping, never empty
+    stops = [start for start, _ in seps]
+    stops += (n, n)
+    # A chunk starts at 0 and after each separator and runs to the next stop after its start (one
+    # separator may follow another at once). A name is 2+ chars: it ends on a suffix's last char
+    # after the chunk start and before the stop, so chunks without one are not read.
+    can_end = _suffix_end_re().search
+    chunks = [(0, stops[0] or stops[1])] if n and can_end(text, 1, stops[0] or stops[1]) else []
+    chunks += [  # each separator's end, with the next stop after it and the one after that
+        (end, limit)
+        for (_, end), nxt, after in zip(seps, stops[1:], stops[2:], strict=False)  # stops: two longer than seps
+        if end < n and can_end(text, end + 1, limit := nxt if nxt > end else after)
+    ]
+    return chunks
+
+
 def org_spans(text: str) -> list[tuple[int, int, str]]:
     """Every organization name in ``text``: (start, end, kind), names read at chunk starts.
 
@@ -762,20 +792,7 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
     ['理工学院学生e支部', '东岭社区第3党支部']
     """
     text = masked(text)
-    n = len(text)
-    seps = _separators(text)  # in order, never overlapping, never empty
-    stops = [start for start, _ in seps]
-    stops += (n, n)
-    # A chunk starts at 0 and after each separator and runs to the next stop after its start (one
-    # separator may follow another at once). A name is 2+ chars: it ends on a suffix's last char
-    # after the chunk start and before the stop, so chunks without one are not read.
-    can_end = _suffix_end_re().search
-    chunks = [(0, stops[0] or stops[1])] if n and can_end(text, 1, stops[0] or stops[1]) else []
-    chunks += [
-        (end, limit)
-        for i, (_, end) in enumerate(seps)
-        if end < n and can_end(text, end + 1, limit := stops[i + 1] if stops[i + 1] > end else stops[i + 2])
-    ]
+    chunks = _chunks(text)
     chain, opener, suffixes, stop_re, not_bodies = _body_tools()
     out: list[tuple[int, int, str]] = []
     end_seen = -1
@@ -1439,7 +1456,7 @@ def is_goal(text: str, start: int, end: int, kind: str) -> bool:
     return quality is not None and name[len(quality) :] in place_suffixes()
 
 
-_CLAUSE_END_MARKS = ",，。;；:：!！?？\n"
+_LAST_CLAUSE_END = re.compile(r".*[,，。;；:：!！?？\n]", re.S)  # up to the last mark: read back from the end
 
 
 def _honour(text: str, start: int, end: int, words: dict[str, tuple[str, ...]]) -> bool:
@@ -1449,7 +1466,8 @@ def _honour(text: str, start: int, end: int, words: dict[str, tuple[str, ...]]) 
     >>> w = _goal_words(); _honour("东岭镇被评为省级文明镇", 6, 11, w), _honour("东岭镇被评为省级文明镇", 0, 3, w)
     (True, False)
     """
-    clause = max(0, *(text.rfind(mark, 0, start) for mark in _CLAUSE_END_MARKS))  # the clause's mark, or the start
+    last = _LAST_CLAUSE_END.match(text, 0, start)  # the clause's mark (the last before the name), or the start
+    clause = last.end() - 1 if last else 0
     if not _any_word_re(words.get("award", ())).search(text, clause, start):
         return False
     return _any_word_re(words.get("quality", ())).search(text, start, end) is not None
