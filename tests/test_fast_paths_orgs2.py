@@ -299,3 +299,22 @@ def test_the_chunks_of_the_samples_agree() -> None:
     for text in SAMPLES:
         assert orgs._chunks(orgs.masked(text)) == _plain_chunks(orgs.masked(text))
     assert _plain_chunks("王寨街道联合襄阳市,成立小分队") == [(0, 4), (6, 9), (10, 15), (12, 15)]
+
+
+@pytest.mark.parametrize(("word", "title", "before", "after"), [
+    ("我县", "丹棱县:党旗在防汛一线飘扬", "", ""), ("该社区", None, "幸福街道明德社区组织开展活动。", ""),
+    ("我镇", None, "", "召开大会,表彰了青石镇优秀党员。"), ("镇", None, "在西岭镇,", "领导班子带领驻镇帮镇工作队赶到。"),
+    ("该村", None, "东岭村召开会议。", ""), ("我局党组", None, "区财政局召开会议。", ""), ("全县", None, "", ""),
+])
+def test_a_reference_resolved_again_is_resolved_as_afresh(word: str, title: str | None, before: str, after: str) -> None:
+    want = organizer.resolve_reference.__wrapped__(word, title, before, after)
+    assert organizer.resolve_reference(word, title, before, after) == want
+    assert organizer.resolve_reference(_fresh(word), title, _fresh(before), _fresh(after)) == want  # from the cache
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["我县", "该镇", "本社区", "该村", "镇", "全县", "我院"]), _TEXTS, _TEXTS)
+def test_generated_references_resolved_again_agree(word: str, before: str, after: str) -> None:
+    want = organizer.resolve_reference.__wrapped__(word, None, before, after)
+    assert organizer.resolve_reference(word, None, before, after) == want
+    assert organizer.resolve_reference(word, None, _fresh(before), after) == want

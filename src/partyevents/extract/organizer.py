@@ -1144,8 +1144,10 @@ def is_scope(words: str) -> bool:
     return _scope_re().fullmatch(words) is not None
 
 
+@lru_cache(maxsize=8)
 def resolve_reference(word: str, title: str | None, before: str, after: str = "") -> str | None:
-    """The body a reference (``我县``, ``我镇党委``, ``该社区``) stands for, or None.
+    """The body a reference (``我县``, ``我镇党委``, ``该社区``) stands for, or None. Kept for the few read last: the
+    organizer of an event that is a reference is resolved again when the event's bodies are listed (one in five calls).
 
     The body of the reference's kind (its suffix) named in the title, else the last one named
     in the text before, else the first one named in the text after (the rest of the event: ``我镇召开大会,
