@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from ..cache import cached, file_digest
@@ -429,11 +430,22 @@ def _separators(text: str) -> list[tuple[int, int]]:
     >>> _separators("王寨街道联合襄阳市,成立小分队")
     [(4, 6), (9, 10), (10, 12)]
     """
-    firsts = _place_cue_firsts()  # one set test for most separators: punctuation and most cues are in no place
-    return [
-        span for sep in _chunk_re().finditer(text)
-        if text[(span := sep.span())[0]] not in firsts or not _cue_in_place(text, *span)
-    ]
+    spans = list(map(re.Match.span, _chunk_re().finditer(text)))  # the spans taken without a Python step per match
+    # a cue some longer place word holds (和 of 阳和镇) opens with one of few characters: only separators opening at
+    # one of those are looked up
+    ends = dict(spans)
+    held = {
+        start for start in map(re.Match.start, _place_cue_first_re().finditer(text))
+        if start in ends and _cue_in_place(text, start, ends[start])
+    }
+    return [span for span in spans if span[0] not in held] if held else spans
+
+
+@cache
+def _place_cue_first_re() -> re.Pattern[str]:
+    """The first characters of the cues some longer place word holds (:func:`_place_cue_firsts`), as one class."""
+    firsts = _place_cue_firsts()
+    return re.compile("[" + "".join(sorted(re.escape(c) for c in firsts)) + "]" if firsts else "(?!)")
 
 
 @cache
@@ -510,7 +522,20 @@ def stopword_re() -> re.Pattern[str] | None:
     """The stopwords of ``org_stopwords.tsv`` as one regex (None when there are none); a preposition right after a
     body's name (:func:`preposition_pattern`) is one whatever stands around it."""
     rows = _stopwords()
-    return re.compile("|".join([preposition_pattern(), *(stopword_pattern(*row) for row in rows)])) if rows else None
+    return re.compile("|".join([preposition_pattern(), *(_scan_pattern(*row) for row in rows)])) if rows else None
+
+
+def _scan_pattern(word: str, unless_after: str = "", unless_before: str = "") -> str:
+    r""":func:`stopword_pattern` written to open with the word: the characters it may not follow are looked back at
+    after it (with it). Every branch of :func:`stopword_re` then opens with a character, so that ``re`` scans a
+    name for their first characters at once instead of trying each of the many branches at every position.
+
+    >>> _scan_pattern("等", "高中"), _scan_pattern("向", "", "阳")
+    ('等(?<![高中]等)', '向(?![阳])')
+    """
+    after = f"(?<![{re.escape(unless_after)}]{re.escape(word)})" if unless_after else ""
+    before = f"(?![{re.escape(unless_before)}])" if unless_before else ""
+    return f"{re.escape(word)}{after}{before}"
 
 
 @cache
@@ -596,10 +621,12 @@ def _place_suffix_firsts() -> frozenset[str]:
     return frozenset(sfx[0] for sfx in place_suffixes())
 
 
+@lru_cache(maxsize=1 << 14)
 def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool:
     """True when ``name[start:end]`` lies inside a place word followed by a place suffix (:func:`place_words`):
     the 他 of 他拉哈镇, the 进 of 前进村, the 回 of 回龙村 are no stopwords there. ``longer``: only in a place
-    word longer than itself (the 和 of 阳和镇, not the 联合 of 联合区卫健局).
+    word longer than itself (the 和 of 阳和镇, not the 联合 of 联合区卫健局). Kept for names and spans read again
+    (a page names its places more than once).
 
     >>> in_place_word("他拉哈镇党委", 2, 3), in_place_word("回龙村", 0, 1), in_place_word("回到社区", 0, 1)
     (True, True, False)
@@ -626,10 +653,12 @@ def in_place_word(name: str, start: int, end: int, longer: bool = False) -> bool
     return False
 
 
+@lru_cache(maxsize=1 << 13)
 def first_stopword(name: str) -> re.Match[str] | None:
     """The first stopword (``org_stopwords.tsv``) in a name that lies in no place word (:func:`in_place_word`).
 
-    At each position the stopword regex's match is taken; one inside a place word is passed over.
+    At each position the stopword regex's match is taken; one inside a place word is passed over. Kept for names
+    read again (a page names its bodies and places more than once): the match is only read, never changed.
 
     >>> first_stopword("他拉哈镇党委") is None, first_stopword("他认真听取社区").group()
     (True, '他')
@@ -689,7 +718,9 @@ def organizer_clause(text: str) -> tuple[int, int] | None:
 
 
 _ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
-_INNER_HINT = re.compile(r"[A-Za-z]|第[0-9]")  # what any run masked holds
+# what any run masked holds: a Latin letter, or 第 and a digit (written to open with one character class, so that re
+# scans for it at once: [A-Za-z]|第[0-9] would try both branches at every position)
+_INNER_HINT = re.compile(r"[A-Za-z第](?:(?<=第)[0-9]|(?<!第))")
 _MAX_INNER = 6  # characters of a run of Latin letters or digits inside a name (学生e支部, 5G党支部)
 _MAX_INNER_NUMBER = 3  # digits of an ordinal inside a name (第3党支部)
 _INNER_MASK = "\u4e02"  # 丂: a Han character in no word of the tables, standing for one Latin letter or digit
@@ -728,6 +759,25 @@ def masked(text: str) -> str:
     return "".join(parts) + text[last:] if parts else text
 
 
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """(start, stop) of each chunk of ``text`` (masked) that a name may be read in: :func:`org_spans`."""
+    n = len(text)
+    seps = _separators(text)  # in order, never overlapping, never empty
+    stops = [start for start, _ in seps]
+    stops += (n, n)
+    # A chunk starts at 0 and after each separator and runs to the next stop after its start (one
+    # separator may follow another at once). A name is 2+ chars: it ends on a suffix's last char
+    # after the chunk start and before the stop, so chunks without one are not read.
+    can_end = _suffix_end_re().search
+    chunks = [(0, stops[0] or stops[1])] if n and can_end(text, 1, stops[0] or stops[1]) else []
+    chunks += [  # each separator's end, with the next stop after it and the one after that
+        (end, limit)
+        for (_, end), nxt, after in zip(seps, stops[1:], stops[2:], strict=False)  # stops: two longer than seps
+        if end < n and can_end(text, end + 1, limit := nxt if nxt > end else after)
+    ]
+    return chunks
+
+
 def org_spans(text: str) -> list[tuple[int, int, str]]:
     """Every organization name in ``text``: (start, end, kind), names read at chunk starts.
 
@@ -742,20 +792,7 @@ def org_spans(text: str) -> list[tuple[int, int, str]]:
     ['理工学院学生e支部', '东岭社区第3党支部']
     """
     text = masked(text)
-    n = len(text)
-    seps = _separators(text)  # in order, never overlapping, never empty
-    stops = [start for start, _ in seps]
-    stops += (n, n)
-    # A chunk starts at 0 and after each separator and runs to the next stop after its start (one
-    # separator may follow another at once). A name is 2+ chars: it ends on a suffix's last char
-    # after the chunk start and before the stop, so chunks without one are not read.
-    can_end = _suffix_end_re().search
-    chunks = [(0, stops[0] or stops[1])] if n and can_end(text, 1, stops[0] or stops[1]) else []
-    chunks += [
-        (end, limit)
-        for i, (_, end) in enumerate(seps)
-        if end < n and can_end(text, end + 1, limit := stops[i + 1] if stops[i + 1] > end else stops[i + 2])
-    ]
+    chunks = _chunks(text)
     chain, opener, suffixes, stop_re, not_bodies = _body_tools()
     out: list[tuple[int, int, str]] = []
     end_seen = -1
@@ -919,7 +956,7 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         spans = [(s + _inner_reference(ev.text[s:e]), e, kind) for s, e, kind in spans]  # 春节前夕该镇: 该镇
         spans = _bracket_starts(ev.text, spans)  # 区(中)直单位…: the name opens before the brackets
         spans = _joint_starts(ev.text, spans)  # 东岭、西岭村联合党支部: the joint body of both
-        units = any(w in ev.text for w in _sub_unit_words())  # most events name no sub-unit: one test
+        units = _any_word_re(_sub_unit_words()).search(ev.text) is not None  # most events name no sub-unit: one scan
         if units:
             spans = [(s, _sub_unit_end(ev.text, e), kind) for s, e, kind in spans]  # X镇Y片区组织…: the sub-unit acts
         spans = [(s, e - _doubled_end(ev.text, s, e), kind) for s, e, kind in spans]  # 尚村村部: 尚村
@@ -972,9 +1009,9 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
             named = sorted([*named, organizer], key=lambda m: m.start or 0)
         if said:
             named = [m for m in named if _same(m, organizer) or not _inside(m, ev.start, said)]
-        if any(w in ev.text for w in _gone_words()):  # 先后前往X县、Y区: the places visited
+        if _any_word_re(_gone_words()).search(ev.text):  # 先后前往X县、Y区: the places visited
             named = [m for m in named if _same(m, organizer) or not _place_gone_to(ev, m)]
-        if any(w in ev.text for w in _venue_words()["suffix"]):  # 在X党群服务中心,党员们…: where, not who
+        if _any_word_re(_venue_words()["suffix"]).search(ev.text):  # 在X党群服务中心,党员们…: where, not who
             named = [m for m in named if _same(m, organizer) or not _venue_mention(ev, m)]
         listed = _references_resolved(ctx, ev, named)  # 该街道: the body it stands for, listed once
         if organizer is not None and organizer.start is None and all(m.name != organizer.name for m in listed):
@@ -983,6 +1020,17 @@ def find_organizations(ctx: DocContext, events: list[Event]) -> list[tuple[OrgMe
         if not is_caption(ev.text.split("\n", 1)[0]):  # a photo caption's scene: the story goes on from before it
             prev, prev_section = organizer, ev.section
     return out
+
+
+@lru_cache(maxsize=64)
+def _any_word_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex that finds any of ``words`` (none: never): one scan of a text where ``any(w in text for w in words)``
+    scans it once per word.
+
+    >>> bool(_any_word_re(("片区", "分队")).search("东岭镇第一片区")), _any_word_re(()).search("片区")
+    (True, None)
+    """
+    return re.compile(trie_pattern(words) if words else "(?!)")
 
 
 def _same(mention: OrgMention, organizer: OrgMention | None) -> bool:
@@ -1255,7 +1303,15 @@ def _bracket_starts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
         if chained != out:  # the place before the brackets and its other name are read within the chain
             whole = [c for c, o in zip(chained, out, strict=True) if c != o]
             out = [c for c in chained if c in whole or not any(w[0] <= c[0] and c[1] <= w[1] for w in whole)]
-    return [span for span in out if not any(o[0] < span[0] and span[1] <= o[1] and o[0] < span[0] for o in out)]
+    return _outermost(out)
+
+
+def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans that lie inside no span opened before theirs. Names read in order, each ending before the next
+    opens (most events), hold none inside another: one pass; else every pair is looked at."""
+    if all(s < e for s, e, _ in spans) and all(a[1] <= b[0] for a, b in pairwise(spans)):
+        return spans
+    return [span for span in spans if not any(o[0] < span[0] and span[1] <= o[1] for o in spans)]
 
 
 _ALIAS_CLOSE = ")）"
@@ -1306,12 +1362,20 @@ def _inner_reference(name: str) -> int:
     >>> _inner_reference("春节前夕该镇党委"), _inner_reference("东岭镇党委"), _inner_reference("该镇党委")
     (4, 0, 0)
     """
+    at = _INNER_HEAD_RE.search(name, 1)  # most names hold no reference head after their first character: one scan
+    if at is None:
+        return 0
     from .organizer import reference_match
 
-    for i, ch in enumerate(name[1:], 1):
-        if ch in _INNER_HEADS and reference_match(name[i:]) and not in_place_word(name, i, i + 1):
+    while at is not None:
+        i = at.start()
+        if reference_match(name[i:]) and not in_place_word(name, i, i + 1):
             return i
+        at = _INNER_HEAD_RE.search(name, i + 1)
     return 0
+
+
+_INNER_HEAD_RE = re.compile(f"[{_INNER_HEADS}]")
 
 
 _OPEN_QUOTES = "“\"「‘"
@@ -1392,7 +1456,7 @@ def is_goal(text: str, start: int, end: int, kind: str) -> bool:
     return quality is not None and name[len(quality) :] in place_suffixes()
 
 
-_CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
+_LAST_CLAUSE_END = re.compile(r".*[,，。;；:：!！?？\n]", re.S)  # up to the last mark: read back from the end
 
 
 def _honour(text: str, start: int, end: int, words: dict[str, tuple[str, ...]]) -> bool:
@@ -1402,10 +1466,11 @@ def _honour(text: str, start: int, end: int, words: dict[str, tuple[str, ...]]) 
     >>> w = _goal_words(); _honour("东岭镇被评为省级文明镇", 6, 11, w), _honour("东岭镇被评为省级文明镇", 0, 3, w)
     (True, False)
     """
-    clause = start - next((m.end() for m in _CLAUSE_END.finditer(text[:start][::-1])), start)
-    if not any(w in text[clause:start] for w in words.get("award", ())):
+    last = _LAST_CLAUSE_END.match(text, 0, start)  # the clause's mark (the last before the name), or the start
+    clause = last.end() - 1 if last else 0
+    if not _any_word_re(words.get("award", ())).search(text, clause, start):
         return False
-    return any(q in text[start:end] for q in words.get("quality", ()))
+    return _any_word_re(words.get("quality", ())).search(text, start, end) is not None
 
 
 def _own_branch(organizer: OrgMention, named: list[OrgMention]) -> OrgMention:
@@ -1426,10 +1491,11 @@ def _references_resolved(ctx: DocContext, ev: Event, named: list[OrgMention]) ->
     """The bodies named, a reference among them (``该街道``, ``我县``, ``本社区``) written as the body it stands for
     (:func:`~partyevents.extract.organizer.resolve_reference`), or left out when that body is listed already: a
     reference is no name of a body of its own. Unresolved, it stays as written (我院党支部 of a page that names no 院)."""
-    from .organizer import reference_match, reference_rest, resolve_reference
+    from .organizer import reference_match
 
     if not any(reference_match(m.name) for m in named):  # most events name none
         return named
+    from .organizer import reference_rest, resolve_reference
     out: list[OrgMention] = []
     for m in named:
         if reference_match(m.name) and m.start is not None:

@@ -602,12 +602,18 @@ def _quote_depth(depth: int, text: str) -> int:
     >>> _quote_depth(0, "他说:“我们"), _quote_depth(1, "到了。”"), _quote_depth(0, "”社区")
     (1, 0, 0)
     """
+    if _QUOTE_MARKS.search(text) is None:  # most clauses hold no quotation mark: one scan
+        return max(0, depth)
     return max(0, depth + text.count("“") + text.count("「") - text.count("”") - text.count("」"))
 
 
-@lru_cache(maxsize=64)
+_QUOTE_MARKS = re.compile("[“「”」]")
+
+
+@lru_cache(maxsize=1 << 12)
 def _subject(clause: str) -> tuple[int, int, str] | None:
-    """(offset, length, source) of the clause's subject, or None when the clause has none."""
+    """(offset, length, source) of the clause's subject, or None when the clause has none. Kept for clauses read
+    again: the head's clause read alone (:func:`organizer_span`), and a page's clauses written more than once."""
     offset = 0
     stripped = clause.lstrip(_QUOTES)
     offset += len(clause) - len(stripped)
@@ -1138,8 +1144,10 @@ def is_scope(words: str) -> bool:
     return _scope_re().fullmatch(words) is not None
 
 
+@lru_cache(maxsize=8)
 def resolve_reference(word: str, title: str | None, before: str, after: str = "") -> str | None:
-    """The body a reference (``我县``, ``我镇党委``, ``该社区``) stands for, or None.
+    """The body a reference (``我县``, ``我镇党委``, ``该社区``) stands for, or None. Kept for the few read last: the
+    organizer of an event that is a reference is resolved again when the event's bodies are listed (one in five calls).
 
     The body of the reference's kind (its suffix) named in the title, else the last one named
     in the text before, else the first one named in the text after (the rest of the event: ``我镇召开大会,
@@ -1226,13 +1234,20 @@ def _surnames() -> tuple[str, ...]:
     return tuple(sorted((row[0] for row in raw), key=len, reverse=True))
 
 
+@cache
+def _surname_re() -> re.Pattern[str]:
+    """The family names as one trie: what a scan of them longest first finds first."""
+    return re.compile(orgs.trie_pattern(_surnames()))
+
+
 def _looks_like_person(head: str) -> bool:
     """Two or three characters (four with a double surname) opening with a family name, no plural.
 
     >>> _looks_like_person("郑士民"), _looks_like_person("居民们"), _looks_like_person("大雨还")
     (True, False, False)
     """
-    surname = next((s for s in _surnames() if head.startswith(s)), None)
+    found = _surname_re().match(head)  # the longest family name the head opens with
+    surname = found.group() if found else None
     return surname is not None and 1 <= len(head) - len(surname) <= 2 and not head.endswith(("们", "俩", "等"))
 
 
