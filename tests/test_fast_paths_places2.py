@@ -422,7 +422,7 @@ def _plain_variant_townships(
 
 
 _VARIANT_TEXTS = ["5月1日，诸暨枫桥发动党员清扫街巷。", "罗田县三里畈镇", "某某县胜利完成", "诸暨枫桥社区", "枫桥",
-                  "余杭区良渚镇", "松北区松北镇", "西夏区贺兰山路街道"]
+                  "余杭区良渚镇", "松北区松北镇", "金凤区满城北街街道"]
 
 
 def test_variant_cores_agree_with_the_plain_forms_on_the_samples() -> None:
