@@ -251,13 +251,6 @@ def _prefilter(pattern: re.Pattern[str]) -> bool:
     return not _CONTEXT_FREE.search(_LITERAL_LOOKAROUND.sub("", _NEGATED_CLASS.sub("[", pattern.pattern)))
 
 
-def _cues_in(
-    clause: str, hits: list[_Hit], patterns: tuple[tuple[str, re.Pattern[str]], ...]
-) -> dict[str, tuple[float, int]]:
-    """:func:`clause_cues` from the clause's keyword matches (clause offsets) and the patterns to try."""
-    return _strengths(_spans_in(clause, hits, patterns), clause)
-
-
 def _spans_in(
     clause: str, hits: Collection[_Hit], patterns: tuple[tuple[str, re.Pattern[str]], ...]
 ) -> dict[str, set[tuple[int, int]]]:
@@ -703,7 +696,7 @@ def _score_whole(
 def _clause_cues_whole(
     text: str, hits: Collection[_Hit], patterns: tuple[tuple[str, re.Pattern[str], re.Match[str]], ...]
 ) -> _Cues:
-    """The cues of each clause holding one, in the order :func:`_cues_in` collects them (keywords, then patterns).
+    """The cues of each clause holding one, in the order :func:`_spans_in` collects them (keywords, then patterns).
 
     >>> _clause_cues_whole("召开会议,开展志愿服务", _keyword_hits("召开会议,开展志愿服务"), ())
     {0: (4, {'meeting': [(0, 4)]}), 5: (11, {'volunteer_service': [(7, 11)]})}
