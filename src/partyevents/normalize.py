@@ -23,7 +23,7 @@ import numpy as np
 
 from .cache import cached, file_digest, resource_digest
 from .records import Normalized, Problem
-from .regex_first import edge_class, required_literals, with_first_chars
+from .regex_first import edge_class, required_literals, top_level_alternatives, with_first_chars
 from .resources import boilerplate_patterns, read_table
 from .script import code_points, detect_script, opencc_stamp, script_counts, simplify, to_simplified, traditional_chars
 
@@ -643,33 +643,6 @@ def _inline_alternation(chosen: tuple[int, ...]) -> re.Pattern[str]:
     return with_first_chars(re.compile("|".join(f"(?:{pats[i].pattern})" for i in chosen)))
 
 
-def _alternatives(pattern: str) -> list[str]:
-    r"""A regex's top-level alternatives (split on ``|`` outside groups, classes and escapes).
-
-    >>> _alternatives(r"^a|b(c|d)|[|]e\|f")
-    ['^a', 'b(c|d)', '[|]e\\|f']
-    """
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return [*parts, pattern[start:]]
-
-
 def _furniture_res() -> tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]]:
     """The ``line`` patterns as (one alternation of their alternatives anchored at ``^``, the rest): the plain form
     the tests compare :func:`_is_furniture` with (the alternation is slow to compile, and not used in a run)."""
@@ -686,7 +659,7 @@ def _furniture_rest() -> tuple[re.Pattern[str], ...]:
     """
     rest: list[re.Pattern[str]] = []
     for p in boilerplate_patterns().get("line", ()):
-        if others := [a for a in _alternatives(p.pattern) if not a.startswith("^")]:
+        if others := [a for a in top_level_alternatives(p.pattern) if not a.startswith("^")]:
             rest.append(with_first_chars(re.compile("|".join(others))))
     return tuple(rest)
 
@@ -694,7 +667,7 @@ def _furniture_rest() -> tuple[re.Pattern[str], ...]:
 @cache
 def _anchored_alternatives() -> tuple[str, ...]:
     """The alternatives anchored at ``^`` of the ``line`` patterns, in order."""
-    return tuple(a for p in boilerplate_patterns().get("line", ()) for a in _alternatives(p.pattern) if a.startswith("^"))
+    return tuple(a for p in boilerplate_patterns().get("line", ()) for a in top_level_alternatives(p.pattern) if a.startswith("^"))
 
 
 @cache

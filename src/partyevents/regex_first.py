@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c
     import sre_parse as _p
 
-__all__ = ["edge_class", "first_chars", "required_literals", "with_first_chars"]
+__all__ = ["edge_class", "first_chars", "required_literals", "top_level_alternatives", "with_first_chars"]
 
 _Ranges = list[tuple[int, int]]
 
@@ -302,3 +302,36 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     except re.error:  # pragma: no cover - the pattern compiled once already
         return None
     return tuple(dict.fromkeys(found)) if found else None
+
+
+def top_level_alternatives(source: str) -> list[str]:
+    r"""A regex source's top-level alternatives: split on ``|`` outside groups, character classes and escapes
+    (a ``]`` right after ``[`` or ``[^`` stands for itself).
+
+    >>> top_level_alternatives(r"^a|b(c|d)|[|]e\|f")
+    ['^a', 'b(c|d)', '[|]e\\|f']
+    >>> [len(top_level_alternatives(s)) for s in ("a|b", "(?:a|b)c", "[|]a", "[]|]", r"\|")]
+    [2, 1, 1, 1, 1]
+    """
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (source[i + 1 : i + 2] == "^")
+            i += source[i : i + 1] == "]"
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, source[start:]]

@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 import ahocorasick_rs
 
 from ..records import DocContext, Event
+from ..regex_first import top_level_alternatives
 from ..resources import read_table, taxonomy
 from .organizer import skip_preamble
 from .wordtrie import trie_pattern
@@ -560,42 +561,13 @@ def _leading_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """
     src = pattern.pattern
     m = _LEADING.match(src)
-    if m is None or pattern.flags & (re.IGNORECASE | re.VERBOSE) or _top_level_bar(src):
+    if m is None or pattern.flags & (re.IGNORECASE | re.VERBOSE) or len(top_level_alternatives(src)) > 1:
         return None
     quantified = src.startswith(_QUANTIFIERS, m.end())
     if m.group("run") is not None:
         run = m.group("run")[:-1] if quantified else m.group("run")
         return (run,) if run else None
     return None if quantified else tuple(m.group("words").split("|"))
-
-
-def _top_level_bar(src: str) -> bool:
-    """Whether a regex's source holds ``|`` outside every group and character class.
-
-    >>> _top_level_bar("a|b"), _top_level_bar("(?:a|b)c"), _top_level_bar("[|]a"), _top_level_bar("[]|]"), _top_level_bar(r"\\|")
-    (True, False, False, False, False)
-    """
-    depth, i, in_class = 0, 0, False
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":  # a ] right after [ or [^ stands for itself
-            in_class = True
-            i += 1 + (src[i + 1 : i + 2] == "^")
-            i += src[i : i + 1] == "]"
-            continue
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return True
-        i += 1
-    return False
 
 
 def _clause_at(text: str, pos: int) -> tuple[int, int, int]:
