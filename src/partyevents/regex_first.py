@@ -11,8 +11,9 @@ position with one set test.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -24,60 +25,70 @@ except ImportError:  # pragma: no cover - Python 3.10
 __all__ = ["edge_class", "first_chars", "required_literals", "top_level_alternatives", "with_first_chars"]
 
 _Ranges = list[tuple[int, int]]
+_T = TypeVar("_T")
 
 
 class _Unknown(Exception):
     """A construct whose first characters are not worth computing (any character, classes by category…)."""
 
 
-def _seq(items: Any) -> tuple[_Ranges, bool]:
-    """(first-character ranges, whether the sequence can match without consuming a character)."""
-    out: _Ranges = []
-    for op, av in items:
-        first, nullable = _item(op, av)
-        out += first
+def _edges(items: Any, leaf: Callable[[Any, Any], list[_T] | None], last: bool = False) -> tuple[list[_T], bool]:
+    """(what ``leaf`` reads off each one-character item a match of ``items`` can open with -- or, with ``last``, end
+    with --, whether it can match without consuming a character); :class:`_Unknown` for what is not read."""
+    out: list[_T] = []
+    for op, av in reversed(items) if last else items:
+        edge, nullable = _edge(op, av, leaf, last)
+        out += edge
         if not nullable:
             return out, False
     return out, True
 
 
-def _item(op: Any, av: Any) -> tuple[_Ranges, bool]:
-    if op is _c.LITERAL:
-        return [(av, av)], False
-    if op is _c.IN:
-        ranges: _Ranges = []
-        for kind, value in av:
-            if kind is _c.LITERAL:
-                ranges.append((value, value))
-            elif kind is _c.RANGE:
-                ranges.append(value)
-            else:  # NEGATE, CATEGORY (\d, \s…)
-                raise _Unknown
-        return ranges, False
+def _edge(op: Any, av: Any, leaf: Callable[[Any, Any], list[_T] | None], last: bool) -> tuple[list[_T], bool]:
+    if (one := leaf(op, av)) is not None:
+        return one, False
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # zero width: anchors, look-ahead and look-behind
         return [], True
     if op is _c.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
         if add_flags or del_flags:
             raise _Unknown
-        return _seq(sub)
+        return _edges(sub, leaf, last)
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _seq(av)
+        return _edges(av, leaf, last)
     if op is _c.BRANCH:
-        out: _Ranges = []
+        out: list[_T] = []
         nullable = False
         for branch in av[1]:
-            first, n = _seq(branch)
-            out += first
+            edge, n = _edges(branch, leaf, last)
+            out += edge
             nullable = nullable or n
         return out, nullable
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         lo, hi, sub = av
         if hi == 0:
             return [], True
-        first, n = _seq(sub)
-        return first, n or lo == 0
-    raise _Unknown  # ANY, NOT_LITERAL, group references, conditionals
+        edge, n = _edges(sub, leaf, last)
+        return edge, n or lo == 0
+    raise _Unknown  # what the leaf does not read (ANY, NOT_LITERAL for first_chars), group references, conditionals
+
+
+def _ranges(op: Any, av: Any) -> _Ranges | None:
+    """The code point ranges of a literal or a plain class (None: another item; :class:`_Unknown`: a class by
+    category or a negated one)."""
+    if op is _c.LITERAL:
+        return [(av, av)]
+    if op is not _c.IN:
+        return None
+    ranges: _Ranges = []
+    for kind, value in av:
+        if kind is _c.LITERAL:
+            ranges.append((value, value))
+        elif kind is _c.RANGE:
+            ranges.append(value)
+        else:  # NEGATE, CATEGORY (\d, \s…)
+            raise _Unknown
+    return ranges
 
 
 def first_chars(pattern: re.Pattern[str]) -> str | None:
@@ -92,7 +103,7 @@ def first_chars(pattern: re.Pattern[str]) -> str | None:
     if pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return None
     try:
-        ranges, nullable = _seq(_p.parse(pattern.pattern, pattern.flags))
+        ranges, nullable = _edges(_p.parse(pattern.pattern, pattern.flags), _ranges)
     except (_Unknown, re.error):
         return None
     if nullable or not ranges:
@@ -181,44 +192,10 @@ def _one_char(op: Any, av: Any) -> str | None:
     return "[" + "".join(parts) + "]"
 
 
-def _edge_seq(items: Any, last: bool) -> tuple[list[str], bool]:
-    """(sources of the characters a match of ``items`` can open with -- or, with ``last``, end with --, whether it
-    can match without consuming a character)."""
-    out: list[str] = []
-    for op, av in reversed(items) if last else items:
-        edge, nullable = _edge_item(op, av, last)
-        out += edge
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _edge_item(op: Any, av: Any, last: bool) -> tuple[list[str], bool]:
-    if (one := _one_char(op, av)) is not None:
-        return [one], False
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # zero width
-        return [], True
-    if op is _c.SUBPATTERN:
-        if av[1] or av[2]:
-            raise _Unknown
-        return _edge_seq(av[3], last)
-    if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _edge_seq(av, last)
-    if op is _c.BRANCH:
-        out: list[str] = []
-        nullable = False
-        for branch in av[1]:
-            edge, n = _edge_seq(branch, last)
-            out += edge
-            nullable = nullable or n
-        return out, nullable
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        lo, hi, sub = av
-        if hi == 0:
-            return [], True
-        edge, n = _edge_seq(sub, last)
-        return edge, n or lo == 0
-    raise _Unknown  # group references, conditionals
+def _sources(op: Any, av: Any) -> list[str] | None:
+    """:func:`_one_char` as a list, for :func:`_edges`."""
+    one = _one_char(op, av)
+    return None if one is None else [one]
 
 
 def edge_class(pattern: re.Pattern[str], last: bool = False) -> re.Pattern[str] | None:
@@ -242,7 +219,7 @@ def edge_class(pattern: re.Pattern[str], last: bool = False) -> re.Pattern[str] 
             if not items or items[-1][0] is not _c.AT or items[-1][1] not in (_c.AT_END, _c.AT_END_STRING):
                 return None
             items.pop()
-        edge, nullable = _edge_seq(items, last)
+        edge, nullable = _edges(items, _sources, last)
     except (_Unknown, re.error):
         return None
     if nullable or not edge:
