@@ -15,35 +15,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from . import pipeline
 from .engines import make_engine
 from .ingest import DEFAULT_MAX_BYTES, InputOptions, iter_inputs
 from .inventory import GONE_MESSAGE, PRUNED_MESSAGE, Inventory
 from .pipeline import analyze_text
 from .records import Problem, RawDocument
-from .reposts import Reposts
 from .runlock import run_lock
 from .sources import Columns
 from .tableset import OutputError, TablesDamaged, check_tables, tables_dir
 from .validate import Rows, json_detail, validate_result
-from .write import (
-    INPUT_KEY,
-    SCHEMAS,
-    TABLES,
-    VERSION_KEY,
-    RowBatch,
-    TableWriter,
-    existing_documents,
-    table_files,
-    table_inputs,
-    table_versions,
-)
 
-if TYPE_CHECKING:
-    import pandas as pd  # imported where used: half a second that extract_text does not need
+if TYPE_CHECKING:  # Arrow, pandas and the writer are imported where used: extract_text needs none of them
+    import pandas as pd
+
+    from .reposts import Reposts
+    from .write import RowBatch, TableWriter
 
 __all__ = ["ExtractConfig", "RunSummary", "Tables", "extract", "extract_frame", "extract_text", "load"]
 
@@ -176,6 +163,8 @@ def _same_input(in_dir: Path, out_dir: Path) -> None:
     Paths in the tables are relative to the input folder, so another folder's ``a.txt`` would read as a new
     version of this one's, replacing its rows, and every file of the first folder would read as deleted.
     """
+    from .write import table_inputs
+
     earlier = table_inputs(out_dir)
     if earlier and _folder_name(in_dir) not in earlier:
         raise OtherInputFolder(
@@ -200,6 +189,8 @@ def _extract(in_dir: Path, out_dir: Path, config: ExtractConfig, on_document: Ca
              inside: str | None) -> RunSummary:
     """:func:`extract`, once the output folder's run lock is held."""
     from . import PIPELINE_VERSION
+    from .reposts import Reposts
+    from .write import INPUT_KEY, TABLES, VERSION_KEY, TableWriter, existing_documents, table_files, table_versions
 
     summary = RunSummary()
     start = time.perf_counter()
@@ -347,6 +338,10 @@ def _duplicate_row(doc_id: str, first: str, others: list[str]) -> dict[str, obje
 def _previous_problems(out_dir: Path) -> set[tuple[str | None, str]]:
     """What ``out_dir`` already reports: (source_path, message) of folder-level problems (no doc_id) and
     (doc_id, path) of every copy named in a duplicate warning."""
+    import pyarrow.parquet as pq
+
+    from .write import table_files
+
     seen: set[tuple[str | None, str]] = set()
     for f in table_files(tables_dir(out_dir) / "problems.parquet"):
         for row in pq.read_table(f, columns=["doc_id", "source_path", "message", "detail"]).to_pylist():
@@ -361,7 +356,7 @@ def _previous_problems(out_dir: Path) -> set[tuple[str | None, str]]:
 
 
 def _add_batch(writer: TableWriter, batch: RowBatch, summary: RunSummary) -> None:
-    for table in TABLES:
+    for table in batch.tables:
         writer.add_batch(table, batch.tables[table])
     for status, error in zip(batch.column("documents", "status"), batch.column("documents", "error"), strict=True):
         summary.documents[status] += 1
@@ -425,6 +420,10 @@ def load(out_dir: Path | str) -> Tables:
 
 def _load(out_dir: Path, folder: Path) -> Tables:
     import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .write import SCHEMAS, TABLES
 
     pandas_types = {pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(),
                     pa.bool_(): pd.BooleanDtype()}
@@ -490,6 +489,8 @@ def extract_frame(df: pd.DataFrame, text: str | None = "text", url: str | None =
         first_path: dict[str, str] = {}
         duplicates: dict[str, list[str]] = {}
         engine = make_engine(config.engine, config.workers, config.scheduler)
+        from .write import TableWriter
+
         try:
             with TableWriter(out) as writer:
                 docs = _new_documents(frame_documents(df, cols, ctx), writer, summary, {}, set(), first_path,

@@ -44,7 +44,7 @@ from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["ENV", "cache_dir", "cached", "file_digest", "no_gc", "resource_digest"]
+__all__ = ["ENV", "cache_dir", "cached", "file_digest", "load", "no_gc", "resource_digest", "store"]
 
 ENV = "PARTYEVENTS_CACHE_DIR"
 FORMAT = 1  # bump when the layout of this module's files changes
@@ -165,6 +165,32 @@ def _prune(path: Path) -> None:
     for _, old in others[KEEP - 1 :]:
         with contextlib.suppress(OSError):
             old.unlink()
+
+
+def load(name: str, key: Hashable) -> tuple[bool, object]:
+    """(found, value) of what :func:`store` kept under ``name`` for ``key``; (False, None) without a cache."""
+    folder = cache_dir()
+    if folder is None:
+        return False, None
+    full_key = _full_key(key)
+    return _read(_path(folder, name, full_key), full_key)
+
+
+def store(name: str, key: Hashable, value: object) -> None:
+    """Keep ``value`` under ``name`` for ``key`` (for a table a process extends: :func:`load`, add, store).
+
+    >>> import tempfile, os
+    >>> saved = os.environ.get(ENV); os.environ[ENV] = tempfile.mkdtemp()
+    >>> load("grown", 1)
+    (False, None)
+    >>> store("grown", 1, {"a": 1}); load("grown", 1)
+    (True, {'a': 1})
+    >>> _ = os.environ.pop(ENV) if saved is None else os.environ.update({ENV: saved})
+    """
+    folder = cache_dir()
+    if folder is not None:
+        full_key = _full_key(key)
+        _write(_path(folder, name, full_key), full_key, value)
 
 
 def cached(name: str, key: Hashable, build: Callable[[], T]) -> T:

@@ -28,9 +28,6 @@ import re
 import shutil
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 __all__ = ["CURRENT", "STATE_DIR", "OutputError", "TablesDamaged", "check_tables", "explain_os_error", "publish", "publishing", "remove_path",
            "tables_dir"]
 
@@ -70,6 +67,9 @@ def tables_dir(out_dir: Path | str) -> Path:
 
 def check_tables(folder: Path, advice: str) -> None:
     """Raise :class:`TablesDamaged` naming the first table file whose Parquet footer cannot be read."""
+    import pyarrow as pa  # here, not at the top: extract_text never needs Arrow (a fifth of a second to import)
+    import pyarrow.parquet as pq
+
     for table in _TABLES:
         path = folder / f"{table}.parquet"
         files = sorted(p for p in path.glob("*.parquet") if not p.name.startswith((".", "_"))) \

@@ -22,13 +22,15 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import pipeline
 from ..budget import ENV, DocumentTimeout, seconds_for, time_budget
 from ..records import DocumentResult, Problem, RawDocument
 from ..validate import Rows, validate_result
-from ..write import RowBatch
+
+if TYPE_CHECKING:  # Arrow is imported by the engines that run, not by extract_text
+    from ..write import RowBatch
 
 __all__ = ["ENGINES", "Engine", "EngineUnavailable", "SerialEngine", "default_workers", "make_engine", "process_batch", "process_chunk", "process_one",
            "warm_up"]
@@ -80,6 +82,8 @@ def process_chunk(raws: list[RawDocument]) -> list[Rows]:
 
 def process_batch(raws: list[RawDocument]) -> RowBatch:
     """:func:`process_chunk`, its rows packed as Arrow record batches (what engines send back)."""
+    from ..write import RowBatch
+
     return RowBatch.of(process_chunk(raws))
 
 
@@ -165,6 +169,8 @@ def _collect(chunk: list[RawDocument], future: Any, submit: Callable[[list[RawDo
         except Exception as exc:
             recover()
             parts.append(crashed_rows(raw, f"the worker failed ({type(exc).__name__}: {exc})"))
+    from ..write import RowBatch
+
     return RowBatch.of(parts)
 
 
