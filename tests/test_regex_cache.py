@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from array import array
 
 import pytest
 from hypothesis import given, settings
@@ -55,7 +56,7 @@ def test_matches_like_re(case: tuple[str, int], text: str) -> None:
 @pytest.mark.usefixtures("fresh_table")
 def test_damaged_entry_is_compiled_afresh() -> None:
     pattern = r"(\d+)户"
-    rx._loaded()[(pattern, 0)] = (0, [999, 1, 2], 0, {}, (None,))  # code the matcher refuses
+    rx._loaded()[(pattern, 0)] = (0, array("I", [999, 1, 2]), 0, {}, (None,))  # code the matcher refuses
     assert rx.compile(pattern) == re.compile(pattern)
 
 

@@ -27,6 +27,7 @@ import atexit
 import contextlib
 import re
 import sys
+from array import array
 
 from .cache import cache_dir, load, store
 
@@ -40,10 +41,12 @@ try:  # CPython's matcher and compiler internals; anything else falls back to re
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
     _KEY: tuple[object, ...] | None = (sys.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
+    if array("I").itemsize != _sre.CODESIZE:  # pragma: no cover - no such CPython build is known
+        _KEY = None
 except Exception:  # pragma: no cover - not CPython
     _KEY = None
 
-Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+Entry = tuple[int, "array[int]", int, dict[str, int], tuple[str | None, ...]]  # code as 32-bit words: 8x smaller than ints
 _table: dict[tuple[str, int], Entry] | None = None  # loaded on first use
 _used: set[tuple[str, int]] = set()
 _dirty = False
@@ -59,12 +62,12 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     entry = table.get(key)
     if entry is not None:
         with contextlib.suppress(Exception):  # a damaged entry: compiled afresh below
-            compiled: re.Pattern[str] = _sre.compile(pattern, *entry)
+            compiled: re.Pattern[str] = _built(pattern, entry)
             _used.add(key)
             return compiled
     try:
         entry = _code_of(pattern, int(flags))
-        compiled = _sre.compile(pattern, *entry)
+        compiled = _built(pattern, entry)
     except re.error:
         raise
     except Exception:  # the internals differ from what this module knows
@@ -80,12 +83,17 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def _code_of(pattern: str, flags: int) -> Entry:
     """What ``re._compiler.compile`` hands to ``_sre.compile`` after the pattern: parsed, then generated."""
     parsed = _parser.parse(pattern, flags)
-    code = [int(c) for c in _compiler._code(parsed, flags)]  # named constants pickle as plain ints
+    code = array("I", _compiler._code(parsed, flags))
     groupindex = dict(parsed.state.groupdict)
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, i in groupindex.items():
         indexgroup[i] = name
     return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _built(pattern: str, entry: Entry) -> re.Pattern[str]:
+    flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, flags, code.tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
 
 
 def _loaded() -> dict[tuple[str, int], Entry]:

@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .. import pipeline
+from .. import pipeline, regex_cache
 from ..budget import ENV, DocumentTimeout, seconds_for, time_budget
 from ..records import DocumentResult, Problem, RawDocument
 from ..validate import Rows, validate_result
@@ -88,8 +88,17 @@ def process_batch(raws: list[RawDocument]) -> RowBatch:
 
 
 def warm_up() -> None:
-    """Load the heavy resources (gazetteers, keyword tables, models) once per worker process."""
-    pipeline.analyze_text("2022年12月4日\n某街道党工委组织党员志愿者开展志愿服务,上门宣传400余户。")
+    """Load the heavy resources (gazetteers, keyword tables, models) once per worker process.
+
+    Arrow is loaded too, by packing the rows as an engine does: its first conversion of Python rows imports
+    pandas (a quarter of a second and 50 MiB), which the local engine's forked workers then share with the
+    parent instead of each importing its own. Patterns compiled here are written to the disk cache at once
+    (:mod:`~partyevents.regex_cache`): a worker process does not run exit handlers.
+    """
+    from ..write import RowBatch
+
+    RowBatch.of([validate_result(pipeline.analyze_text("2022年12月4日\n某街道党工委组织党员志愿者开展志愿服务,上门宣传400余户。"))])
+    regex_cache.save()
 
 
 def crashed_rows(raw: RawDocument, reason: str) -> Rows:
