@@ -21,13 +21,14 @@ from .api import ExtractConfig, extract
 __all__ = ["WorkerMemory", "resources_size", "worker_memory"]
 
 _RESOURCES = (
-    "import psutil; p = psutil.Process(); import partyevents; from partyevents.engines import warm_up; "
+    "import psutil; p = psutil.Process(); import partyevents, pandas, pyarrow; from partyevents.engines import warm_up; "
     "before = p.memory_full_info().uss; warm_up(); print(p.memory_full_info().uss - before)"
 )
 
 
 def resources_size() -> int:
-    """Bytes a fresh process holds for the resources: its unique memory after ``warm_up`` minus before."""
+    """Bytes a fresh process holds for the resources: its unique memory after ``warm_up`` minus before (Arrow
+    and pandas, which ``warm_up`` also loads, are imported before: they are libraries, not our resources)."""
     out = subprocess.run([sys.executable, "-c", _RESOURCES], check=True, capture_output=True, text=True)
     return int(out.stdout.strip().splitlines()[-1])
 
