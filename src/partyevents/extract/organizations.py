@@ -431,21 +431,36 @@ def _separators(text: str) -> list[tuple[int, int]]:
     [(4, 6), (9, 10), (10, 12)]
     """
     spans = list(map(re.Match.span, _chunk_re().finditer(text)))  # the spans taken without a Python step per match
-    # a cue some longer place word holds (和 of 阳和镇) opens with one of few characters: only separators opening at
-    # one of those are looked up
+    # a cue some longer place word holds (和 of 阳和镇) has a character of that word right before or after it: only
+    # separators opening where such a cue does are looked up (most texts have none)
+    starts = list(map(re.Match.start, _place_cue_at_re().finditer(text)))
+    if not starts:
+        return spans
     ends = dict(spans)
-    held = {
-        start for start in map(re.Match.start, _place_cue_first_re().finditer(text))
-        if start in ends and _cue_in_place(text, start, ends[start])
-    }
+    held = {start for start in starts if start in ends and _cue_in_place(text, start, ends[start])}
     return [span for span in spans if span[0] not in held] if held else spans
 
 
 @cache
-def _place_cue_first_re() -> re.Pattern[str]:
-    """The first characters of the cues some longer place word holds (:func:`_place_cue_firsts`), as one class."""
-    firsts = _place_cue_firsts()
-    return re.compile("[" + "".join(sorted(re.escape(c) for c in firsts)) + "]" if firsts else "(?!)")
+def _place_cue_at_re() -> re.Pattern[str]:
+    """Where a cue some longer place word holds starts with a character that word has right before the cue
+    (side 0 of :func:`_place_cues`) or right after it (side 1): one character matched, the rest looked at.
+
+    Every separator :func:`_cue_in_place` finds in a place word starts at one of these: its cue is under
+    one of the two characters around it in :func:`_place_cues`.
+    """
+    sides: dict[tuple[str, int], set[str]] = {}
+    for cue, side, ch in _place_cues():
+        sides.setdefault((cue, side), set()).add(ch)
+    if not sides:
+        return re.compile("(?!)")
+    branches = []
+    for (cue, side), chars in sorted(sides.items()):
+        first, rest, around = re.escape(cue[0]), re.escape(cue[1:]), "".join(sorted(re.escape(c) for c in chars))
+        branches.append(f"{first}(?<=[{around}]{first}){f'(?={rest})' if rest else ''}" if side == 0
+                        else f"{first}(?={rest}[{around}])")
+    firsts = "".join(sorted(re.escape(c) for c in _place_cue_firsts()))
+    return re.compile(f"(?=[{firsts}])(?:{'|'.join(branches)})")  # one set test before the branches
 
 
 @cache

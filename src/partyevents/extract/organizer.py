@@ -393,7 +393,9 @@ def organizer_span(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
     """
     head = event_head(text)
     found = find_organizer(head, spans)
-    lo, hi = (found.clause_start, found.clause_end) if found else (0, len(head))
+    if found is None:  # the whole head read again with the names within it (the same names read): none again
+        return None
+    lo, hi = found.clause_start, found.clause_end
     inner = None if spans is None else [(s - lo, e - lo, kind) for s, e, kind in spans if lo <= s and e <= hi]
     hit = find_organizer(head[lo:hi], inner)
     return OrganizerSpan(hit.start + lo, hit.end + lo, hit.source) if hit else None
