@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from pathlib import Path
 
 from ..cache import cached, file_digest
@@ -430,15 +430,40 @@ def _separators(text: str) -> list[tuple[int, int]]:
     >>> _separators("王寨街道联合襄阳市,成立小分队")
     [(4, 6), (9, 10), (10, 12)]
     """
-    spans = list(map(re.Match.span, _chunk_re().finditer(text)))  # the spans taken without a Python step per match
+    return _separators_ahead(text)[0]
+
+
+def _separators_ahead(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """:func:`_separators`, and for each where the first suffix end after its end's character lies
+    (:func:`_chunk_ahead_re`, group 1): read in the same scan, so that a chunk is tested with no search of its own.
+
+    >>> _separators_ahead("王寨街道联合襄阳市,成立小分队")
+    ([(4, 6), (9, 10), (10, 12)], [8, 14, 14])
+    """
+    found = list(_chunk_ahead_re().finditer(text))
+    spans = list(map(re.Match.span, found))  # the spans taken without a Python step per match
+    nexts = list(map(re.Match.end, found, repeat(1)))
     # a cue some longer place word holds (和 of 阳和镇) has a character of that word right before or after it: only
     # separators opening where such a cue does are looked up (most texts have none)
     starts = list(map(re.Match.start, _place_cue_at_re().finditer(text)))
     if not starts:
-        return spans
+        return spans, nexts
     ends = dict(spans)
     held = {start for start in starts if start in ends and _cue_in_place(text, start, ends[start])}
-    return [span for span in spans if span[0] not in held] if held else spans
+    if not held:
+        return spans, nexts
+    kept = [i for i, span in enumerate(spans) if span[0] not in held]
+    return [spans[i] for i in kept], [nexts[i] for i in kept]
+
+
+@cache
+def _chunk_ahead_re() -> re.Pattern[str]:
+    """:func:`_chunk_re`, and a look-ahead past the character after the match to the first suffix end
+    (:func:`_suffix_end_re`) or the text's end: group 1 ends there (-1 for a match at the text's end).
+
+    The look-ahead always succeeds (its last branch is empty): the matches are :func:`_chunk_re`'s.
+    """
+    return re.compile(f"{_chunk_re().pattern}(?=(?s:.)([^{_suffix_end_chars()}]*)|)")
 
 
 @cache
@@ -528,8 +553,14 @@ def first_cue(text: str) -> re.Match[str] | None:
 @cache
 def _suffix_end_re() -> re.Pattern[str]:
     """The last character of any suffix or military-corps unit: a name ends on one."""
+    return re.compile(f"[{_suffix_end_chars()}]")
+
+
+@cache
+def _suffix_end_chars() -> str:
+    """The last characters of the suffixes and military-corps units, escaped for a character class."""
     ends = {sfx[-1] for sfx in _suffixes()} | set(_units().get("unit", ""))
-    return re.compile("[" + "".join(sorted(re.escape(c) for c in ends)) + "]")
+    return "".join(sorted(re.escape(c) for c in ends))
 
 
 @cache
@@ -777,7 +808,7 @@ def masked(text: str) -> str:
 def _chunks(text: str) -> list[tuple[int, int]]:
     """(start, stop) of each chunk of ``text`` (masked) that a name may be read in: :func:`org_spans`."""
     n = len(text)
-    seps = _separators(text)  # in order, never overlapping, never empty
+    seps, nexts = _separators_ahead(text)  # in order, never overlapping, never empty
     stops = [start for start, _ in seps]
     stops += (n, n)
     # A chunk starts at 0 and after each separator and runs to the next stop after its start (one
@@ -785,10 +816,11 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     # after the chunk start and before the stop, so chunks without one are not read.
     can_end = _suffix_end_re().search
     chunks = [(0, stops[0] or stops[1])] if n and can_end(text, 1, stops[0] or stops[1]) else []
-    chunks += [  # each separator's end, with the next stop after it and the one after that
+    chunks += [  # each separator's end, with the next stop after it and the one after that; ``nexts`` holds where
+        # the first suffix's end after the end's character lies (the text's end for none)
         (end, limit)
-        for (_, end), nxt, after in zip(seps, stops[1:], stops[2:], strict=False)  # stops: two longer than seps
-        if end < n and can_end(text, end + 1, limit := nxt if nxt > end else after)
+        for (_, end), nxt, after, first in zip(seps, stops[1:], stops[2:], nexts, strict=False)  # stops: two longer
+        if end < n and first < (limit := nxt if nxt > end else after)
     ]
     return chunks
 
