@@ -1182,16 +1182,25 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
     order: tuple[tuple[str, bool], ...] = ((title or "", False), (before, True), (after, False))
     if bare:  # a bare 社区: the one its sentence names before it (在X镇,镇领导班子…), else the one its event names first
         order = ((_last_sentence(before), True), *order[2:], *order[:2])
-    for text, last in order:
-        names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
-        names += orgs.places_in(text)
+    def good(names: list[str]) -> list[str]:  # the names that may be the body, in order (read one by one)
         if bare:  # 街道 of X街道党工委: one of its bodies names it too
             names = [n[: n.rindex(kind) + len(kind)] for n in names if kind in n[1:]]
             names = [n for n in names if not n.endswith(_EACH + kind)]  # X街道各社区: a class, no body
-        good = [n for n in names if (fits(n) or _region_body(kind, n)) and not _reference_re().match(n)]
-        if good:
-            return (good[-1] if last else good[0]) + rest
+        return [n for n in names if (fits(n) or _region_body(kind, n)) and not _reference_re().match(n)]
+
+    for text, last in order:
+        # the bodies' names, then the places': the last of the good ones is the last good place when there is one,
+        # the first the first good body's name when there is one; the other list is read only when it must be
+        first, then = (orgs.places_in, _body_names) if last else (_body_names, orgs.places_in)
+        found = good(first(text)) or good(then(text))
+        if found:
+            return found[-1 if last else 0] + rest
     return None
+
+
+def _body_names(text: str) -> list[str]:
+    """The bodies' names in ``text``, in order (:func:`~partyevents.extract.organizations.org_spans`)."""
+    return [text[s:e] for s, e, _ in orgs.org_spans(text)]
 
 
 def _longer_place_end(name: str, kind: str) -> bool:
