@@ -168,3 +168,44 @@ def test_hand_written_references_resolve_as_the_plain_reading_resolves_them() ->
             word, title, before, after)
     # the last good place wins over a body's name named after it in the text before
     assert organizer.resolve_reference.__wrapped__("我区", None, "黄陂区,东岭区委召开会议", "") == "黄陂区"
+
+
+_TAIL_PIECES = [*_CHUNK_PIECES, "。", "。", "〇", "一连", "第3", "A", "e支部", "3日", "住房和城乡建设局", "向", "我们村", "阳和镇", "在",
+                "的", "与", "及", "公司", "宿舍", "小区", "乡村", "组织部", "党组织", "五连党支部", "12个", "2万名"]
+_TAIL_TEXTS = st.lists(st.sampled_from(_TAIL_PIECES), min_size=0, max_size=24).map("".join)
+
+
+def _cut_agrees(text: str, cut: int) -> None:
+    whole = orgs.org_spans(text)
+    assert all(e <= cut for s, e, _ in whole if s < cut)
+    assert [(s, e, kind) for s, e, kind in whole if s >= cut] == [
+        (s + cut, e + cut, kind) for s, e, kind in orgs.org_spans(text[cut:])]
+
+
+@settings(max_examples=800, deadline=None)
+@given(_TAIL_TEXTS)
+def test_the_names_read_after_a_full_stop_are_those_the_whole_text_reads_there(text: str) -> None:
+    for m in organizer._TAIL_CUT.finditer(text):
+        _cut_agrees(text, m.end())
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TAIL_TEXTS, st.integers(0, 40), st.booleans())
+def test_the_last_good_body_of_a_tail_is_the_last_of_the_whole_text(text: str, least: int, long_only: bool) -> None:
+    def good(names: list[str]) -> list[str]:
+        return [n for n in names if len(n) > 4 or not long_only]
+
+    want = good(organizer._body_names(text))
+    got = organizer._good_bodies_last(text, good, least)
+    assert bool(got) == bool(want) and (not got or got[-1] == want[-1])
+
+
+def test_the_tails_of_the_samples_and_of_hand_written_texts_agree() -> None:
+    for text in SAMPLES:
+        for m in list(organizer._TAIL_CUT.finditer(text))[:30]:
+            _cut_agrees(text, m.end())
+    for text in ("西岭镇召开会议。东岭镇党委开展活动", "开展〇。东岭村党支部", "开展3。东岭村委会", "住房和。城乡建设局", "一师。七团"):
+        for m in organizer._TAIL_CUT.finditer(text):
+            _cut_agrees(text, m.end())
+    assert organizer._good_bodies_last("西岭镇召开会议。东岭镇党委开展活动。散会", lambda n: n, 0) == ["东岭镇党委"]
+    assert organizer._good_bodies_last("西岭镇召开会议。散会", lambda n: n, 0) == ["西岭镇"]  # none in the tail: all read

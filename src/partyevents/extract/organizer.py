@@ -48,7 +48,7 @@ alone (the spaCy component reads only that).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -1182,6 +1182,7 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
     order: tuple[tuple[str, bool], ...] = ((title or "", False), (before, True), (after, False))
     if bare:  # a bare 社区: the one its sentence names before it (在X镇,镇领导班子…), else the one its event names first
         order = ((_last_sentence(before), True), *order[2:], *order[:2])
+
     def good(names: list[str]) -> list[str]:  # the names that may be the body, in order (read one by one)
         if bare:  # 街道 of X街道党工委: one of its bodies names it too
             names = [n[: n.rindex(kind) + len(kind)] for n in names if kind in n[1:]]
@@ -1191,8 +1192,10 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
     for text, last in order:
         # the bodies' names, then the places': the last of the good ones is the last good place when there is one,
         # the first the first good body's name when there is one; the other list is read only when it must be
-        first, then = (orgs.places_in, _body_names) if last else (_body_names, orgs.places_in)
-        found = good(first(text)) or good(then(text))
+        if last:
+            found = good(orgs.places_in(text)) or _good_bodies_last(text, good)
+        else:
+            found = good(_body_names(text)) or good(orgs.places_in(text))
         if found:
             return found[-1 if last else 0] + rest
     return None
@@ -1201,6 +1204,34 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
 def _body_names(text: str) -> list[str]:
     """The bodies' names in ``text``, in order (:func:`~partyevents.extract.organizations.org_spans`)."""
     return [text[s:e] for s, e, _ in orgs.org_spans(text)]
+
+
+# a full stop before a CJK character: no name, separator or look-around of the name finder reads across it, so the
+# names read from there on are those read in the whole text that start there or later
+_TAIL_CUT = re.compile("。(?=[\u4e00-\u9fff])")
+_MIN_TAIL = 200  # characters of the first tail read for the last good name
+
+
+def _good_bodies_last(text: str, good: Callable[[list[str]], list[str]], least: int = _MIN_TAIL) -> list[str]:
+    """``good`` of the bodies' names in ``text``, or of those of a tail of it (after a full stop): a list whose last
+    name is the last of ``good(_body_names(text))``, empty when that is. Tails of ``least`` characters or more are read
+    first, each at least twice as long as the one before; the whole text last.
+
+    ``good`` keeps or drops each name by itself (in order), so the good names of the whole text end with those of
+    the tail.
+
+    >>> _good_bodies_last("西岭镇召开会议。东岭镇党委开展活动", lambda names: names, 0)
+    ['东岭镇党委']
+    """
+    cuts = [m.end() for m in _TAIL_CUT.finditer(text)]
+    for cut in reversed(cuts):
+        if len(text) - cut < least:
+            continue
+        found = good(_body_names(text[cut:]))
+        if found:
+            return found
+        least = 2 * (len(text) - cut)
+    return good(_body_names(text))
 
 
 def _longer_place_end(name: str, kind: str) -> bool:
