@@ -209,3 +209,75 @@ def test_the_tails_of_the_samples_and_of_hand_written_texts_agree() -> None:
             _cut_agrees(text, m.end())
     assert organizer._good_bodies_last("西岭镇召开会议。东岭镇党委开展活动。散会", lambda n: n, 0) == ["东岭镇党委"]
     assert organizer._good_bodies_last("西岭镇召开会议。散会", lambda n: n, 0) == ["西岭镇"]  # none in the tail: all read
+
+
+def _plain_subjects(text: str) -> tuple[organizer.Found | None, int, tuple[tuple[int, int, int, bool], ...]]:
+    """:func:`organizer._subjects` as first written: every clause handed to each test."""
+    o = organizer
+    text = orgs.masked(text)
+    base = o.skip_preamble(text)
+    pos, depth = base, 0
+    quoted = o._QUOTE_OPEN.search(text, base) is not None
+    after_quote = text.rfind("”", 0, base) >= 0 or text.rfind("」", 0, base) >= 0
+    clauses: list[tuple[int, int, int, bool]] = []
+    idle = None
+    undergoes = False
+    for n_sentence, sentence in enumerate(o._SENTENCE_SPLIT.split(text[base:])):
+        if n_sentence >= o._MAX_SENTENCES:
+            break
+        cpos, before = pos, ""
+        for clause in o._CLAUSE_SPLIT.split(sentence):
+            addressed, before = o._demands(before), clause
+            if addressed:
+                cpos += len(clause) + 1
+                continue
+            lead = len(clause) - len(clause.lstrip(o._QUOTES))
+            spoken = False
+            if quoted:
+                opened = o._quote_depth(depth, clause[:lead]) > 0
+                depth = o._quote_depth(depth, clause)
+                spoken = opened and depth > 0
+            if o._gives_examples(clause[lead:]) or o._says_quote(text[cpos - 1 : cpos] + clause):
+                cpos += len(clause) + 1
+                continue
+            hit = None if spoken else o._subject.__wrapped__(clause)
+            if hit and o._speaker(clause, hit[2], sentence, n_sentence == 0 and after_quote):
+                cpos += len(clause) + 1
+                continue
+            if hit:
+                start = cpos + hit[0]
+                found = o.Found(start, start + hit[1], hit[2], cpos, cpos + len(clause))
+                if idle is None and o._idle_place(clause, hit):
+                    idle = (found, n_sentence, tuple(clauses))
+                    undergoes = o._undergoes(clause, hit)
+                elif idle is None or o._acting_body(clause, hit) or (undergoes and o._any_body(clause, hit)):
+                    return found, n_sentence, tuple(clauses)
+                else:
+                    return idle
+            if not spoken:
+                clauses.append((n_sentence, cpos, cpos + len(clause), bool(o._LOCATIVE.match(clause))))
+            cpos += len(clause) + 1
+        pos += len(sentence)
+    return idle or (None, o._MAX_SENTENCES, tuple(clauses))
+
+
+_HEAD_PIECES = [*_EVENT_PIECES, "如", "比如", "如皋市", "要求", "强调", "会议要求", " ", "」", "「", "他说:", "说", "表示", "”东岭村老党员王某说",
+                "东岭村党支部书记王明说", "。", "，"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_PIECES), min_size=0, max_size=20).map("".join))
+def test_the_subjects_of_a_head_agree_with_the_plain_reading(head: str) -> None:
+    assert organizer._subjects.__wrapped__(head) == _plain_subjects(head)
+
+
+def test_the_subjects_of_the_samples_and_of_hand_written_heads_agree() -> None:
+    for text in SAMPLES:
+        for paragraph in text.split("\n\n")[:40]:
+            head = organizer.event_head(paragraph)
+            assert organizer._subjects.__wrapped__(head) == _plain_subjects(head)
+    for head in ("会议要求,东岭村党支部要带头。", "如幸福社区、和平社区等开展义诊,东岭镇召开会议。", "“好!”东岭村老党员王某说,西岭镇开展活动。",
+                 "如皋市开展义诊。", "他说:“东岭村召开会议,”西岭镇组织党员。"):
+        assert organizer._subjects.__wrapped__(head) == _plain_subjects(head)
+    found, _, _ = _plain_subjects("会议要求,东岭村党支部要带头,西岭镇召开会议。")
+    assert found is not None and found.start == 15  # the body asked to act is passed over

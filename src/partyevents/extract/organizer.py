@@ -416,13 +416,15 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
     clauses: list[_Clause] = []
     idle: tuple[Found, int, tuple[_Clause, ...]] | None = None  # a place that does nothing, read on past it
     undergoes = False  # … and that is acted on (X村多户居民被困): any body acting later comes first
+    # the words the tests below open with or end on, looked at before the tests are called: most clauses pass them
+    demand, examples, closes = _cues().get("demand", ()), _cues()["example"], any(q in text for q in _CLOSE_QUOTE)
     for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text[base:])):
         if n_sentence >= _MAX_SENTENCES:
             break
         cpos = pos
         before = ""  # the clause before, in this sentence
         for clause in _CLAUSE_SPLIT.split(sentence):
-            addressed, before = _demands(before), clause
+            addressed, before = before.rstrip(" ").endswith(demand) and _demands(before), clause
             if addressed:  # 会议要求,X村党支部要…: X is asked to act, neither subject nor stand-in
                 cpos += len(clause) + 1
                 continue
@@ -432,8 +434,10 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
                 opened = _quote_depth(depth, clause[:lead]) > 0
                 depth = _quote_depth(depth, clause)
                 spoken = opened and depth > 0  # said inside a quotation (not a quoted name: “红色物业”联盟): no subject
-            if _gives_examples(clause[lead:]) or _says_quote(text[cpos - 1 : cpos] + clause):  # 如X、Y等…, “…”X说: neither subject
-                cpos += len(clause) + 1  # nor stand-in
+            if (clause.startswith(examples, lead) and _gives_examples(clause[lead:])) or (
+                closes and _says_quote(text[cpos - 1 : cpos] + clause)
+            ):  # 如X、Y等…, “…”X说: neither subject nor stand-in
+                cpos += len(clause) + 1
                 continue
             hit = None if spoken else _subject(clause)
             if hit and _speaker(clause, hit[2], sentence, n_sentence == 0 and after_quote):
