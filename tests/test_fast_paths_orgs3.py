@@ -281,3 +281,45 @@ def test_the_subjects_of_the_samples_and_of_hand_written_heads_agree() -> None:
         assert organizer._subjects.__wrapped__(head) == _plain_subjects(head)
     found, _, _ = _plain_subjects("会议要求,东岭村党支部要带头,西岭镇召开会议。")
     assert found is not None and found.start == 15  # the body asked to act is passed over
+
+
+def _plain_body_from(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
+    """:func:`orgs.body_at` as first written: the opener read afresh at every step."""
+    chain, opener, _, _, _ = orgs._body_tools()
+    m = chain(text, pos, endpos)
+    if m is None:
+        return None
+    if opener(text, pos, m.end()):
+        cut = 1
+        for _ in range(orgs._MAX_OPENERS):
+            if not (cut := orgs._opener_length(text, pos, m.end())):
+                break
+            if text.startswith(orgs._pronouns(), pos):
+                return None
+            pos += cut
+            if (next_m := chain(text, pos, endpos)) is None:
+                return None
+            m = next_m
+        if cut and orgs._opener_length(text, pos, m.end()):
+            return None
+    return orgs._backed_off(text, pos, m)
+
+
+_OPENER_PIECES = ["在", "推动", "和平区", "于家村", "同丰村", "至乐社区", "同济大学", "他", "我们", "听取", "社区", "党支部", "街道", "村",
+                  "镇", "东岭", "青禾", "局", "委员会", "宿舍", "小区", "对", "向", "了解", "乡村", "将", "由", "的", "中心", "在将"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_OPENER_PIECES), min_size=1, max_size=9).map("".join), st.data())
+def test_the_body_read_with_its_first_opener_given_agrees_with_the_plain_one(text: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(text) - 1))
+    endpos = data.draw(st.integers(pos, len(text)))
+    assert orgs.body_at(text, pos, endpos) == _plain_body_from(text, pos, endpos)
+    opened = orgs._opener_re().match(text, pos, endpos)
+    assert orgs._opener_length(text, pos, endpos, opened) == orgs._opener_length(text, pos, endpos)
+
+
+def test_hand_written_bodies_read_with_their_first_opener_given_agree() -> None:
+    for text in ("在青禾村党支部活动室", "推动东岭镇党委", "和平区东岭街道", "他认真听取东岭村", "将在社区党支部", "在至乐社区", "在同济大学"):
+        assert orgs.body_at(text, 0, len(text)) == _plain_body_from(text, 0, len(text))
+    assert orgs.body_at("在将社区党支部", 0, 7) == _plain_body_from("在将社区党支部", 0, 7)

@@ -246,8 +246,9 @@ def not_body_endings() -> tuple[str, ...]:
     return tuple(row[0] for row in read_table("org_not_bodies.tsv"))
 
 
-def _opener_length(text: str, pos: int, end: int) -> int:
+def _opener_length(text: str, pos: int, end: int, opened: re.Match[str] | None = None) -> int:
     """Length of the opener (``org_openers.tsv``) the name at ``text[pos:end]`` starts with; 0 for none.
+    ``opened``: the opener regex's match there, when the caller has it (else it is read here).
 
     A name that starts with a full place name of the gazetteer that opens with an opener
     (和平区, 于都县), or with a longer place word a place suffix follows (于家村), has none.
@@ -255,7 +256,7 @@ def _opener_length(text: str, pos: int, end: int) -> int:
     >>> _opener_length("在社区党群服务中心", 0, 9), _opener_length("和平区马路湾街道", 0, 8), _opener_length("区财政局", 0, 4)
     (1, 0, 0)
     """
-    m = _opener_re().match(text, pos, end)
+    m = opened or _opener_re().match(text, pos, end)
     if m is None:
         return 0
     place = _opener_place_re().match(text, pos, end)
@@ -910,17 +911,18 @@ def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
 def _body_from(text: str, pos: int, endpos: int, m: re.Match[str]) -> tuple[int, int] | None:
     """:func:`body_at` once the name at ``pos`` is read (``m``): the caller that has it reads it only once."""
     chain, opener, _, _, _ = _body_tools()
-    if opener(text, pos, m.end()):  # rare: most names open with no opener
+    opened = opener(text, pos, m.end())
+    if opened:  # rare: most names open with no opener
         cut = 1
         for _ in range(_MAX_OPENERS):  # 在社区党群服务中心 -> 社区党群服务中心; 推动乡 -> nothing
-            if not (cut := _opener_length(text, pos, m.end())):
+            if not (cut := _opener_length(text, pos, m.end(), opened)):  # the first opener is read already
                 break
             if text.startswith(_pronouns(), pos):  # 他认真听取X村: what follows a pronoun is its verb phrase
                 return None
             pos += cut
             if (next_m := chain(text, pos, endpos)) is None:
                 return None
-            m = next_m
+            m, opened = next_m, None
         if cut and _opener_length(text, pos, m.end()):  # (a cut of 0 was the same test, just made)
             return None
     return _backed_off(text, pos, m)
