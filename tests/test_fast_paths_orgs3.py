@@ -65,7 +65,9 @@ def _both_organizer_spans_agree(text: str) -> None:
 
 
 _EVENT_PIECES = [*_PIECES, "5月3日", "在", "东岭村党群服务中心", "党员们", "来自", "的志愿者", "。", "向", "捐赠", "观摩了", "各村党支部",
-                 "村民", "组织部长", "王某", "一行", "到", "调研", "“", "大家好", "”"]
+                 "村民", "组织部长", "王某", "一行", "到", "调研", "“", "大家好", "”", "本报讯", "(记者王某)", "新华网上海1月25日电", "讯",
+                 "(", "e支部", "学生", "A", "「", "」", "\"", "东岭村老党员王某说", "谈起变化", "党支部书记王明", "带领党员", "普降暴雨",
+                 "东岭镇讯 ", "日电 ", "消息:"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -78,8 +80,16 @@ def test_the_organizer_spans_of_the_samples_and_of_hand_written_events_agree() -
     for text in SAMPLES:
         for paragraph in text.split("\n\n")[:40]:
             _both_organizer_spans_agree(paragraph)
-    for text in ("近日,党员们齐聚一堂。大家合影。", "5月3日,在东岭村党群服务中心,党员们重温誓词。", "东岭镇党委召开会议。", ""):
+    for text in ("近日,党员们齐聚一堂。大家合影。", "5月3日,在东岭村党群服务中心,党员们重温誓词。", "东岭镇党委召开会议。", "",
+                 "本报讯(记者王某)东岭镇党委召开会议。", "本报讯(东岭镇党委召开会议", "5月3日,“东岭村党支部”召开会议。",
+                 "“好!”,东岭村老党员王某说,西岭镇开展活动。", "学生e支部召开会议,理工学院学生e支部组织学习。"):
         _both_organizer_spans_agree(text)
+    # the clause read alone reads otherwise: a quotation's speaker after its closing mark, a dateline opening it
+    for text, want in (("近日,”东岭村老党员王某说", None), ("近日,东岭镇讯 西岭村召开会议", (8, 11)),
+                       ("近日,东岭村日电 西岭镇召开会议", (9, 12))):
+        _both_organizer_spans_agree(text)
+        got = organizer.organizer_span(text)
+        assert (got.start, got.end) == want if want else got is None
     assert organizer.organizer_span("近日,党员们齐聚一堂。") is None
 
 

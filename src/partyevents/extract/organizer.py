@@ -396,9 +396,29 @@ def organizer_span(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
     if found is None:  # the whole head read again with the names within it (the same names read): none again
         return None
     lo, hi = found.clause_start, found.clause_end
+    if _reads_alone(head, found):
+        return OrganizerSpan(found.start, found.end, found.source)
     inner = None if spans is None else [(s - lo, e - lo, kind) for s, e, kind in spans if lo <= s and e <= hi]
     hit = find_organizer(head[lo:hi], inner)
     return OrganizerSpan(hit.start + lo, hit.end + lo, hit.source) if hit else None
+
+
+_QUOTE_CHARS = frozenset("“”「」")
+
+
+def _reads_alone(head: str, found: Found) -> bool:
+    """True when the clause of ``found`` read alone is sure to give ``found`` again (shifted to the clause), so that
+    :func:`organizer_span` need not read it: ``found`` is the subject :func:`_subjects` read in that clause (the clause
+    alone has it as its first clause, and nothing before it), the clause holds no quotation mark (nothing of it is said
+    in a quotation, nor does it open after one), no letter, digit nor CJK character stands before it (its Latin letters
+    and digits are masked alike: :func:`~partyevents.extract.organizations.masked`) and it opens with no dateline nor
+    quotation (:func:`skip_preamble`).
+    """
+    lo, hi = found.clause_start, found.clause_end
+    if found != _subjects(head)[0] or (lo and head[lo - 1].isalnum()):  # CJK characters are alphanumeric too
+        return False
+    clause = head[lo:hi]
+    return _QUOTE_CHARS.isdisjoint(clause) and skip_preamble(orgs.masked(clause)) == 0
 
 
 _Clause = tuple[int, int, int, bool]  # (sentence number, start, end, opens with 在)
