@@ -451,7 +451,7 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
             lead = len(clause) - len(clause.lstrip(_QUOTES))
             spoken = False
             if quoted:
-                opened = _quote_depth(depth, clause[:lead]) > 0
+                opened = (_quote_depth(depth, clause[:lead]) if lead else depth) > 0  # (depth is never below none)
                 depth = _quote_depth(depth, clause)
                 spoken = opened and depth > 0  # said inside a quotation (not a quoted name: “红色物业”联盟): no subject
             if (clause.startswith(examples, lead) and _gives_examples(clause[lead:])) or (
