@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from pathlib import Path
 
 from ..cache import cached, file_digest
@@ -246,8 +246,9 @@ def not_body_endings() -> tuple[str, ...]:
     return tuple(row[0] for row in read_table("org_not_bodies.tsv"))
 
 
-def _opener_length(text: str, pos: int, end: int) -> int:
+def _opener_length(text: str, pos: int, end: int, opened: re.Match[str] | None = None) -> int:
     """Length of the opener (``org_openers.tsv``) the name at ``text[pos:end]`` starts with; 0 for none.
+    ``opened``: the opener regex's match there, when the caller has it (else it is read here).
 
     A name that starts with a full place name of the gazetteer that opens with an opener
     (和平区, 于都县), or with a longer place word a place suffix follows (于家村), has none.
@@ -255,7 +256,7 @@ def _opener_length(text: str, pos: int, end: int) -> int:
     >>> _opener_length("在社区党群服务中心", 0, 9), _opener_length("和平区马路湾街道", 0, 8), _opener_length("区财政局", 0, 4)
     (1, 0, 0)
     """
-    m = _opener_re().match(text, pos, end)
+    m = opened or _opener_re().match(text, pos, end)
     if m is None:
         return 0
     place = _opener_place_re().match(text, pos, end)
@@ -430,22 +431,62 @@ def _separators(text: str) -> list[tuple[int, int]]:
     >>> _separators("王寨街道联合襄阳市,成立小分队")
     [(4, 6), (9, 10), (10, 12)]
     """
-    spans = list(map(re.Match.span, _chunk_re().finditer(text)))  # the spans taken without a Python step per match
-    # a cue some longer place word holds (和 of 阳和镇) opens with one of few characters: only separators opening at
-    # one of those are looked up
+    return _separators_ahead(text)[0]
+
+
+def _separators_ahead(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """:func:`_separators`, and for each where the first suffix end after its end's character lies
+    (:func:`_chunk_ahead_re`, group 1): read in the same scan, so that a chunk is tested with no search of its own.
+
+    >>> _separators_ahead("王寨街道联合襄阳市,成立小分队")
+    ([(4, 6), (9, 10), (10, 12)], [8, 14, 14])
+    """
+    found = list(_chunk_ahead_re().finditer(text))
+    spans = list(map(re.Match.span, found))  # the spans taken without a Python step per match
+    nexts = list(map(re.Match.end, found, repeat(1)))
+    # a cue some longer place word holds (和 of 阳和镇) has a character of that word right before or after it: only
+    # separators opening where such a cue does are looked up (most texts have none)
+    starts = list(map(re.Match.start, _place_cue_at_re().finditer(text)))
+    if not starts:
+        return spans, nexts
     ends = dict(spans)
-    held = {
-        start for start in map(re.Match.start, _place_cue_first_re().finditer(text))
-        if start in ends and _cue_in_place(text, start, ends[start])
-    }
-    return [span for span in spans if span[0] not in held] if held else spans
+    held = {start for start in starts if start in ends and _cue_in_place(text, start, ends[start])}
+    if not held:
+        return spans, nexts
+    kept = [i for i, span in enumerate(spans) if span[0] not in held]
+    return [spans[i] for i in kept], [nexts[i] for i in kept]
 
 
 @cache
-def _place_cue_first_re() -> re.Pattern[str]:
-    """The first characters of the cues some longer place word holds (:func:`_place_cue_firsts`), as one class."""
-    firsts = _place_cue_firsts()
-    return re.compile("[" + "".join(sorted(re.escape(c) for c in firsts)) + "]" if firsts else "(?!)")
+def _chunk_ahead_re() -> re.Pattern[str]:
+    """:func:`_chunk_re`, and a look-ahead past the character after the match to the first suffix end
+    (:func:`_suffix_end_re`) or the text's end: group 1 ends there (-1 for a match at the text's end).
+
+    The look-ahead always succeeds (its last branch is empty): the matches are :func:`_chunk_re`'s.
+    """
+    return re.compile(f"{_chunk_re().pattern}(?=(?s:.)([^{_suffix_end_chars()}]*)|)")
+
+
+@cache
+def _place_cue_at_re() -> re.Pattern[str]:
+    """Where a cue some longer place word holds starts with a character that word has right before the cue
+    (side 0 of :func:`_place_cues`) or right after it (side 1): one character matched, the rest looked at.
+
+    Every separator :func:`_cue_in_place` finds in a place word starts at one of these: its cue is under
+    one of the two characters around it in :func:`_place_cues`.
+    """
+    sides: dict[tuple[str, int], set[str]] = {}
+    for cue, side, ch in _place_cues():
+        sides.setdefault((cue, side), set()).add(ch)
+    if not sides:
+        return re.compile("(?!)")
+    branches = []
+    for (cue, side), chars in sorted(sides.items()):
+        first, rest, around = re.escape(cue[0]), re.escape(cue[1:]), "".join(sorted(re.escape(c) for c in chars))
+        branches.append(f"{first}(?<=[{around}]{first}){f'(?={rest})' if rest else ''}" if side == 0
+                        else f"{first}(?={rest}[{around}])")
+    firsts = "".join(sorted(re.escape(c) for c in _place_cue_firsts()))
+    return re.compile(f"(?=[{firsts}])(?:{'|'.join(branches)})")  # one set test before the branches
 
 
 @cache
@@ -513,8 +554,14 @@ def first_cue(text: str) -> re.Match[str] | None:
 @cache
 def _suffix_end_re() -> re.Pattern[str]:
     """The last character of any suffix or military-corps unit: a name ends on one."""
+    return re.compile(f"[{_suffix_end_chars()}]")
+
+
+@cache
+def _suffix_end_chars() -> str:
+    """The last characters of the suffixes and military-corps units, escaped for a character class."""
     ends = {sfx[-1] for sfx in _suffixes()} | set(_units().get("unit", ""))
-    return re.compile("[" + "".join(sorted(re.escape(c) for c in ends)) + "]")
+    return "".join(sorted(re.escape(c) for c in ends))
 
 
 @cache
@@ -762,7 +809,7 @@ def masked(text: str) -> str:
 def _chunks(text: str) -> list[tuple[int, int]]:
     """(start, stop) of each chunk of ``text`` (masked) that a name may be read in: :func:`org_spans`."""
     n = len(text)
-    seps = _separators(text)  # in order, never overlapping, never empty
+    seps, nexts = _separators_ahead(text)  # in order, never overlapping, never empty
     stops = [start for start, _ in seps]
     stops += (n, n)
     # A chunk starts at 0 and after each separator and runs to the next stop after its start (one
@@ -770,10 +817,11 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     # after the chunk start and before the stop, so chunks without one are not read.
     can_end = _suffix_end_re().search
     chunks = [(0, stops[0] or stops[1])] if n and can_end(text, 1, stops[0] or stops[1]) else []
-    chunks += [  # each separator's end, with the next stop after it and the one after that
+    chunks += [  # each separator's end, with the next stop after it and the one after that; ``nexts`` holds where
+        # the first suffix's end after the end's character lies (the text's end for none)
         (end, limit)
-        for (_, end), nxt, after in zip(seps, stops[1:], stops[2:], strict=False)  # stops: two longer than seps
-        if end < n and can_end(text, end + 1, limit := nxt if nxt > end else after)
+        for (_, end), nxt, after, first in zip(seps, stops[1:], stops[2:], nexts, strict=False)  # stops: two longer
+        if end < n and first < (limit := nxt if nxt > end else after)
     ]
     return chunks
 
@@ -863,17 +911,18 @@ def body_at(text: str, pos: int, endpos: int) -> tuple[int, int] | None:
 def _body_from(text: str, pos: int, endpos: int, m: re.Match[str]) -> tuple[int, int] | None:
     """:func:`body_at` once the name at ``pos`` is read (``m``): the caller that has it reads it only once."""
     chain, opener, _, _, _ = _body_tools()
-    if opener(text, pos, m.end()):  # rare: most names open with no opener
+    opened = opener(text, pos, m.end())
+    if opened:  # rare: most names open with no opener
         cut = 1
         for _ in range(_MAX_OPENERS):  # 在社区党群服务中心 -> 社区党群服务中心; 推动乡 -> nothing
-            if not (cut := _opener_length(text, pos, m.end())):
+            if not (cut := _opener_length(text, pos, m.end(), opened)):  # the first opener is read already
                 break
             if text.startswith(_pronouns(), pos):  # 他认真听取X村: what follows a pronoun is its verb phrase
                 return None
             pos += cut
             if (next_m := chain(text, pos, endpos)) is None:
                 return None
-            m = next_m
+            m, opened = next_m, None
         if cut and _opener_length(text, pos, m.end()):  # (a cut of 0 was the same test, just made)
             return None
     return _backed_off(text, pos, m)

@@ -48,7 +48,7 @@ alone (the spaCy component reads only that).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -393,10 +393,32 @@ def organizer_span(text: str, spans: Sequence[tuple[int, int, str]] | None = Non
     """
     head = event_head(text)
     found = find_organizer(head, spans)
-    lo, hi = (found.clause_start, found.clause_end) if found else (0, len(head))
+    if found is None:  # the whole head read again with the names within it (the same names read): none again
+        return None
+    lo, hi = found.clause_start, found.clause_end
+    if _reads_alone(head, found):
+        return OrganizerSpan(found.start, found.end, found.source)
     inner = None if spans is None else [(s - lo, e - lo, kind) for s, e, kind in spans if lo <= s and e <= hi]
     hit = find_organizer(head[lo:hi], inner)
     return OrganizerSpan(hit.start + lo, hit.end + lo, hit.source) if hit else None
+
+
+_QUOTE_CHARS = frozenset("“”「」")
+
+
+def _reads_alone(head: str, found: Found) -> bool:
+    """True when the clause of ``found`` read alone is sure to give ``found`` again (shifted to the clause), so that
+    :func:`organizer_span` need not read it: ``found`` is the subject :func:`_subjects` read in that clause (the clause
+    alone has it as its first clause, and nothing before it), the clause holds no quotation mark (nothing of it is said
+    in a quotation, nor does it open after one), no letter, digit nor CJK character stands before it (its Latin letters
+    and digits are masked alike: :func:`~partyevents.extract.organizations.masked`) and it opens with no dateline nor
+    quotation (:func:`skip_preamble`).
+    """
+    lo, hi = found.clause_start, found.clause_end
+    if found != _subjects(head)[0] or (lo and head[lo - 1].isalnum()):  # CJK characters are alphanumeric too
+        return False
+    clause = head[lo:hi]
+    return _QUOTE_CHARS.isdisjoint(clause) and skip_preamble(orgs.masked(clause)) == 0
 
 
 _Clause = tuple[int, int, int, bool]  # (sentence number, start, end, opens with 在)
@@ -414,24 +436,28 @@ def _subjects(text: str) -> tuple[Found | None, int, tuple[_Clause, ...]]:
     clauses: list[_Clause] = []
     idle: tuple[Found, int, tuple[_Clause, ...]] | None = None  # a place that does nothing, read on past it
     undergoes = False  # … and that is acted on (X村多户居民被困): any body acting later comes first
+    # the words the tests below open with or end on, looked at before the tests are called: most clauses pass them
+    demand, examples, closes = _cues().get("demand", ()), _cues()["example"], any(q in text for q in _CLOSE_QUOTE)
     for n_sentence, sentence in enumerate(_SENTENCE_SPLIT.split(text[base:])):
         if n_sentence >= _MAX_SENTENCES:
             break
         cpos = pos
         before = ""  # the clause before, in this sentence
         for clause in _CLAUSE_SPLIT.split(sentence):
-            addressed, before = _demands(before), clause
+            addressed, before = before.rstrip(" ").endswith(demand) and _demands(before), clause
             if addressed:  # 会议要求,X村党支部要…: X is asked to act, neither subject nor stand-in
                 cpos += len(clause) + 1
                 continue
             lead = len(clause) - len(clause.lstrip(_QUOTES))
             spoken = False
             if quoted:
-                opened = _quote_depth(depth, clause[:lead]) > 0
+                opened = (_quote_depth(depth, clause[:lead]) if lead else depth) > 0  # (depth is never below none)
                 depth = _quote_depth(depth, clause)
                 spoken = opened and depth > 0  # said inside a quotation (not a quoted name: “红色物业”联盟): no subject
-            if _gives_examples(clause[lead:]) or _says_quote(text[cpos - 1 : cpos] + clause):  # 如X、Y等…, “…”X说: neither subject
-                cpos += len(clause) + 1  # nor stand-in
+            if (clause.startswith(examples, lead) and _gives_examples(clause[lead:])) or (
+                closes and _says_quote(text[cpos - 1 : cpos] + clause)
+            ):  # 如X、Y等…, “…”X说: neither subject nor stand-in
+                cpos += len(clause) + 1
                 continue
             hit = None if spoken else _subject(clause)
             if hit and _speaker(clause, hit[2], sentence, n_sentence == 0 and after_quote):
@@ -1180,16 +1206,56 @@ def resolve_reference(word: str, title: str | None, before: str, after: str = ""
     order: tuple[tuple[str, bool], ...] = ((title or "", False), (before, True), (after, False))
     if bare:  # a bare 社区: the one its sentence names before it (在X镇,镇领导班子…), else the one its event names first
         order = ((_last_sentence(before), True), *order[2:], *order[:2])
-    for text, last in order:
-        names = [text[s:e] for s, e, _ in orgs.org_spans(text)]
-        names += orgs.places_in(text)
+
+    def good(names: list[str]) -> list[str]:  # the names that may be the body, in order (read one by one)
         if bare:  # 街道 of X街道党工委: one of its bodies names it too
             names = [n[: n.rindex(kind) + len(kind)] for n in names if kind in n[1:]]
             names = [n for n in names if not n.endswith(_EACH + kind)]  # X街道各社区: a class, no body
-        good = [n for n in names if (fits(n) or _region_body(kind, n)) and not _reference_re().match(n)]
-        if good:
-            return (good[-1] if last else good[0]) + rest
+        return [n for n in names if (fits(n) or _region_body(kind, n)) and not _reference_re().match(n)]
+
+    for text, last in order:
+        # the bodies' names, then the places': the last of the good ones is the last good place when there is one,
+        # the first the first good body's name when there is one; the other list is read only when it must be
+        if last:
+            found = good(orgs.places_in(text)) or _good_bodies_last(text, good)
+        else:
+            found = good(_body_names(text)) or good(orgs.places_in(text))
+        if found:
+            return found[-1 if last else 0] + rest
     return None
+
+
+def _body_names(text: str) -> list[str]:
+    """The bodies' names in ``text``, in order (:func:`~partyevents.extract.organizations.org_spans`)."""
+    return [text[s:e] for s, e, _ in orgs.org_spans(text)]
+
+
+# a full stop before a CJK character: no name, separator or look-around of the name finder reads across it, so the
+# names read from there on are those read in the whole text that start there or later
+_TAIL_CUT = re.compile("。(?=[\u4e00-\u9fff])")
+_MIN_TAIL = 200  # characters of the first tail read for the last good name
+
+
+def _good_bodies_last(text: str, good: Callable[[list[str]], list[str]], least: int = _MIN_TAIL) -> list[str]:
+    """``good`` of the bodies' names in ``text``, or of those of a tail of it (after a full stop): a list whose last
+    name is the last of ``good(_body_names(text))``, empty when that is. Tails of ``least`` characters or more are read
+    first, each at least twice as long as the one before; the whole text last.
+
+    ``good`` keeps or drops each name by itself (in order), so the good names of the whole text end with those of
+    the tail.
+
+    >>> _good_bodies_last("西岭镇召开会议。东岭镇党委开展活动", lambda names: names, 0)
+    ['东岭镇党委']
+    """
+    cuts = [m.end() for m in _TAIL_CUT.finditer(text)]
+    for cut in reversed(cuts):
+        if len(text) - cut < least:
+            continue
+        found = good(_body_names(text[cut:]))
+        if found:
+            return found
+        least = 2 * (len(text) - cut)
+    return good(_body_names(text))
 
 
 def _longer_place_end(name: str, kind: str) -> bool:
