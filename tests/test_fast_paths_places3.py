@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from partyevents import pipeline
 from partyevents.extract import places
+from partyevents.extract.wordtrie import first_ending
 from partyevents.ingest import iter_inputs
 from partyevents.records import DocContext, DocumentResult, RawDocument
 
@@ -160,4 +161,51 @@ def test_resolve_places_is_unchanged_by_the_plain_forms(monkeypatch: pytest.Monk
     monkeypatch.setattr(places, "_COMMUNITY", _PLAIN_COMMUNITY)
     monkeypatch.setattr(places, "_DIGIT_LAST", _Everything())
     monkeypatch.setattr(places, "_conflict_detail", _plain_conflict_detail)
+    monkeypatch.setattr(places, "_free_start", _plain_free_start)
     assert [places.resolve_places(_ctx(r), r.events) for r in [*RESULTS, *own]] == fast
+
+
+# --- _free_start: the character before the start read before the word look-ups --------------------------------------
+
+
+def _plain_free_start(text: str, start: int) -> bool:
+    """:func:`places._free_start` calling both word look-ups wherever the character before is a Han one."""
+    if start == 0:
+        return True
+    prev = text[start - 1]
+    if not ("\u4e00" <= prev <= "\u9fff"):
+        return not prev.isalnum()
+    if places._opening_ends()(text, start):
+        return True
+    if prev not in places._DATE_ENDS:
+        word = first_ending(text, places._times_of_day(), start)
+        if word is None:
+            return False
+        start -= len(word)
+        if text[start - 1 : start] not in places._DATE_ENDS:
+            return False
+    return bool(places._DATE_BEFORE.search(text, max(0, start - 8), start))
+
+
+_START_PIECES = st.sampled_from(
+    ["12月23日", "下午", "上午", "晚上", "近日", "日前", "2019年", "3月份", "在", "来到", "前往", "我们", "驻点村", "新里", "开元",
+     "社区", "村", "，", "。", "\n", " ", "a", "5", "某"]
+)
+
+
+def test_free_start_reads_as_the_plain_form_on_own_texts_and_samples() -> None:
+    own = ["12月23日下午新里村召开会议。", "近日开元社区开展活动。", "我们开元社区组织党员。", "2019年开元社区获评。", "来到新里村。"]
+    free = 0
+    for text in [*own, *OWN_TEXTS, *SAMPLE_TEXTS]:
+        for start in range(len(text) + 1):
+            fast = places._free_start(text, start)
+            assert fast == _plain_free_start(text, start), (text[max(0, start - 8) : start + 2], start)
+            free += fast and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
+    assert free > 5  # the word look-ups said yes somewhere
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_START_PIECES, max_size=12).map("".join))
+def test_free_start_reads_as_the_plain_form_on_generated_text(text: str) -> None:
+    for start in range(len(text) + 1):
+        assert places._free_start(text, start) == _plain_free_start(text, start), (text, start)

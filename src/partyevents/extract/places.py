@@ -1372,9 +1372,12 @@ def _free_start(text: str, start: int) -> bool:
     prev = text[start - 1]
     if not ("\u4e00" <= prev <= "\u9fff"):
         return not prev.isalnum()
-    if _opening_ends()(text, start):
+    opening = _opening_ends()
+    if prev in opening.last and opening(text, start):  # its first test made here: most characters end no word
         return True
     if prev not in _DATE_ENDS:  # a time of day between the date and the name: 12月23日下午新里村
+        if prev not in _time_of_day_ends():  # none ends here (first_ending's answer, without the call)
+            return False
         word = first_ending(text, _times_of_day(), start)
         if word is None:
             return False
@@ -1430,6 +1433,12 @@ def _time_words() -> tuple[str, ...]:
     """Time words, and kinds of villages put before a name (驻点村某某村), after which a name may stand on its
     own (``place_where_words.tsv``, kinds ``time_word`` and ``title_word``)."""
     return words_of("place_where_words.tsv", "time_word") + words_of("place_where_words.tsv", "title_word")
+
+
+@cache
+def _time_of_day_ends() -> frozenset[str]:
+    """The last characters of :func:`_times_of_day`: a time of day ends only on one of them."""
+    return frozenset(w[-1] for w in _times_of_day())
 
 
 def _times_of_day() -> tuple[str, ...]:
