@@ -1372,11 +1372,11 @@ def _free_start(text: str, start: int) -> bool:
     prev = text[start - 1]
     if not ("\u4e00" <= prev <= "\u9fff"):
         return not prev.isalnum()
-    opening = _opening_ends()
-    if prev in opening.last and opening(text, start):  # its first test made here: most characters end no word
+    opening_lasts, time_lasts = _last_chars()  # most characters end no word: the look-ups are not called there
+    if prev in opening_lasts and _opening_ends()(text, start):
         return True
     if prev not in _DATE_ENDS:  # a time of day between the date and the name: 12月23日下午新里村
-        if prev not in _time_of_day_ends():  # none ends here (first_ending's answer, without the call)
+        if prev not in time_lasts:  # first_ending would find none
             return False
         word = first_ending(text, _times_of_day(), start)
         if word is None:
@@ -1436,9 +1436,9 @@ def _time_words() -> tuple[str, ...]:
 
 
 @cache
-def _time_of_day_ends() -> frozenset[str]:
-    """The last characters of :func:`_times_of_day`: a time of day ends only on one of them."""
-    return frozenset(w[-1] for w in _times_of_day())
+def _last_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """The last characters of :func:`_opening_words` and of :func:`_times_of_day`: one of them ends only there."""
+    return frozenset(w[-1] for w in _opening_words()), frozenset(w[-1] for w in _times_of_day())
 
 
 def _times_of_day() -> tuple[str, ...]:
