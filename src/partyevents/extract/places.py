@@ -91,6 +91,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import json.encoder
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -101,7 +102,6 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ..records import DocContext, Event, Place, Problem
-from ..regex_first import with_first_chars
 from ..resources import read_table, words_of
 from .gazetteer import Division, Gazetteer, Match, gazetteer, township_core
 from .place_ambiguity import by_known_villages, by_parents, disambiguate
@@ -120,11 +120,13 @@ from .wordtrie import WordEnds, first_ending, first_starting, trie_pattern
 
 __all__ = ["is_self_word", "resolve_places"]
 
-# behind a look-ahead on the first characters (:mod:`partyevents.regex_first`): re skips ahead to them;
-# 村 before 社区 is part of a community's name (某新村社区); 社区居委会 is a community's own committee
-_COMMUNITY = with_first_chars(re.compile(r"社区|(?<!社区)居委会|(?<!社区)居民区|嘎查|(?<!乡)村(?!民|委(?!会|员会)|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会|居民区)"))
+# 村 before 社区 is part of a community's name (某新村社区); 社区居委会 is a community's own committee. Every branch
+# opens with its literal first character, the look-behinds written after it (居(?<!社区居) for (?<!社区)居): re then
+# finds the branch's first characters with a set scan in C, as it does for no pattern opening with a look-around
+_COMMUNITY = re.compile(r"社区|居(?<!社区居)(?:委会|民区)|嘎查|村(?<!乡村)(?!民|委(?!会|员会)|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会|居民区)")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,6}")
 _DIGIT_NAME = re.compile(r"(?<![0-9])[0-9]{1,5}$")  # a community numbered rather than named (某某街3520社区)
+_DIGIT_LAST = frozenset("0123456789\n")  # what _DIGIT_NAME's match ends with, or its $ stands before: tested first
 _TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,5}?)(街道|镇|乡)(?!镇|村|街|长|党|政府|干部|级|里)")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _HOMETOWN = re.compile(r"(?:人|籍)(?=[,，。、;；)）\s]|$)")  # 河南禹州人, : a person's hometown
@@ -839,7 +841,7 @@ def _with_communities(
         reach = name_reach(text[pos - _FREE_LONGEST if pos > _FREE_LONGEST else 0 : pos])
         suffix = cm.group()
         if not reach:  # no name can end here: _community_start would find none, unless one of digits follows a place
-            if (digits := _DIGIT_NAME.search(text, max(0, pos - 6), pos)) is None or (
+            if text[pos - 1 : pos] not in _DIGIT_LAST or (digits := _DIGIT_NAME.search(text, max(0, pos - 6), pos)) is None or (
                 owner := owners.any.get(digits.start())
             ) is None:  # 某某街3520社区: a numbered community of that township
                 continue
@@ -1370,9 +1372,12 @@ def _free_start(text: str, start: int) -> bool:
     prev = text[start - 1]
     if not ("\u4e00" <= prev <= "\u9fff"):
         return not prev.isalnum()
-    if _opening_ends()(text, start):
+    opening_lasts, time_lasts = _last_chars()  # most characters end no word: the look-ups are not called there
+    if prev in opening_lasts and _opening_ends()(text, start):
         return True
     if prev not in _DATE_ENDS:  # a time of day between the date and the name: 12月23日下午新里村
+        if prev not in time_lasts:  # first_ending would find none
+            return False
         word = first_ending(text, _times_of_day(), start)
         if word is None:
             return False
@@ -1428,6 +1433,12 @@ def _time_words() -> tuple[str, ...]:
     """Time words, and kinds of villages put before a name (驻点村某某村), after which a name may stand on its
     own (``place_where_words.tsv``, kinds ``time_word`` and ``title_word``)."""
     return words_of("place_where_words.tsv", "time_word") + words_of("place_where_words.tsv", "title_word")
+
+
+@cache
+def _last_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """The last characters of :func:`_opening_words` and of :func:`_times_of_day`: one of them ends only there."""
+    return frozenset(w[-1] for w in _opening_words()), frozenset(w[-1] for w in _times_of_day())
 
 
 def _times_of_day() -> tuple[str, ...]:
@@ -2528,12 +2539,25 @@ def _province_conflict(
         severity="warning",
         message=f"event {ev.seq}: place evidence points to two provinces; kept {chosen}, not {other} "
         f"({mention.surface!r} is in {theirs})",
-        detail=json.dumps(
-            {"event": ev.seq, "surface": mention.surface, "start": mention.start, "kept": chosen, "other": other},
-            ensure_ascii=False,
-        ),
+        detail=_conflict_detail(ev.seq, mention.surface, mention.start, chosen, other),
     )
     return kept, problem
+
+
+def _conflict_detail(seq: int, surface: str, start: int, kept: str, other: str) -> str:
+    """``json.dumps({"event": seq, "surface": surface, "start": start, "kept": kept, "other": other},
+    ensure_ascii=False)``, its strings quoted by the encoder's own function (:data:`_quote`): the same text, without
+    a new encoder per call (these are half the warnings of the stage).
+
+    >>> _conflict_detail(2, "某县", 5, "浙江省", "江苏省")
+    '{"event": 2, "surface": "某县", "start": 5, "kept": "浙江省", "other": "江苏省"}'
+    """
+    q = _quote
+    return f'{{"event": {seq}, "surface": {q(surface)}, "start": {start}, "kept": {q(kept)}, "other": {q(other)}}}'
+
+
+# what json.dumps(..., ensure_ascii=False) quotes every string with (the C function where there is one)
+_quote = json.encoder.encode_basestring
 
 
 def _place(gz: Gazetteer, mention: _Mention, when: dt.date | None, old_names: dict[int, str] | None = None) -> Place:
@@ -2598,7 +2622,7 @@ def _ambiguity_detail(surface: str, start: int, chains_json: str) -> str:
     """``json.dumps({"surface": surface, "start": start, "candidates": chains}, ensure_ascii=False)`` with the
     chains' part already written (:func:`_chains_json`): the same text."""
     return (
-        f'{{"surface": {json.dumps(surface, ensure_ascii=False)}, "start": {json.dumps(start)}, '
+        f'{{"surface": {_quote(surface)}, "start": {start}, '
         f'"candidates": {chains_json}}}'
     )
 
