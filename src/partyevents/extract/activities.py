@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 import ahocorasick_rs
 
 from ..records import DocContext, Event
-from ..regex_first import top_level_alternatives
+from ..regex_first import top_level_alternatives, with_first_chars
 from ..resources import read_table, taxonomy
 from .organizer import skip_preamble
 from .wordtrie import trie_pattern
@@ -1180,6 +1180,7 @@ def _scores(ev: Event) -> dict[str, tuple[float, int]]:
 
 _MEETING = "meeting"
 _CO_BUILDING = "co_building"
+_CO_BUILDING_ONLY = frozenset({_CO_BUILDING})
 
 
 @cache
@@ -1201,6 +1202,8 @@ def uncued_act(text: str) -> bool:
     """
     verbs, heads = _topics()[3], _uncued_heads()
     sentence = _main_sentence(text)
+    if not _may_match(_OCCASION_NAME, sentence):  # a clause's name of an occasion stands in its sentence: most none
+        return False
     for clause in _clauses(sentence):
         words = clause.rstrip("。!！?？ ")
         if words.endswith(heads) and any(v in words for v in verbs) and _OCCASION_NAME.search(words):
@@ -1217,6 +1220,11 @@ def _actors() -> frozenset[str]:
     return frozenset(row[1] for row in read_table("activity_titles.tsv") if row[0] == "actor")
 
 
+@cache
+def _actor_words() -> tuple[str, ...]:
+    return tuple(sorted(_actors(), key=len, reverse=True))
+
+
 def actor_act(text: str) -> str | None:
     """The label of what the volunteers do when the first clause of the event's main sentence (the first after its
     lead) holding a cue holds only words that name who acts (``activity_titles.tsv``, kind actor: 志愿者入户上门) and a
@@ -1230,6 +1238,8 @@ def actor_act(text: str) -> str | None:
     """
     actors = _actors()
     sentence = _main_sentence(text)
+    if not _may_hold(_actor_words(), sentence):  # the first clause with a cue holds only them: most sentences none
+        return None
     subject_seen = False
     for clause in _clauses(sentence):
         found = clause_cues(clause)
@@ -1290,6 +1300,8 @@ def partner_act(text: str) -> str | None:
     from .organizations import name_at
 
     sentence = _main_sentence(text)
+    if not _may_hold(_labelled_words(_CO_BUILDING_ONLY), sentence):  # no keyword of co_building: no tie
+        return None
     for clause in _clauses(sentence):
         hits = _clause_hits(clause)
         ties = [(s, e) for s, e, labels in hits if _CO_BUILDING in labels]
@@ -1333,6 +1345,8 @@ def carried_act(text: str) -> str | None:
     (True, 'org_building')
     """
     sentence = _main_sentence(text)
+    if not _may_hold(_carried_words(), sentence):  # the act is a word of kind carried in a clause: most have none
+        return None
     labels = _cues()[1]
     meeting_seen = False
     for clause in _clauses(sentence):
@@ -1374,6 +1388,8 @@ def activity_over_topic(text: str) -> tuple[str, tuple[str, ...]] | None:
     subjects = _topics()[0]
     yielding = _yielding()
     sentence = _main_sentence(text)
+    if not _may_hold(_labelled_words(subjects), sentence):  # most main sentences hold no word of subject matter
+        return None
     for clause in _clauses(sentence):
         spans = _clause_spans(clause)  # read by the other rules too
         topics = tuple(sorted(label for label in spans if label in subjects))
@@ -1395,6 +1411,35 @@ def activity_over_topic(text: str) -> tuple[str, tuple[str, ...]] | None:
             return act, topics
         return None
     return None
+
+
+@cache
+def _labelled_words(labels: frozenset[str]) -> tuple[str, ...] | None:
+    """The keywords with one of ``labels``, longest first; None when a pattern has one of them: a clause then may
+    hold a cue of them with none of the words."""
+    _, word_labels, patterns = _cues()
+    if any(label in labels for label, _ in patterns):
+        return None
+    return tuple(sorted((w for w, found in word_labels.items() if labels.intersection(found)), key=len, reverse=True))
+
+
+def _may_hold(words: tuple[str, ...] | None, text: str) -> bool:
+    """Whether one of ``words`` stands anywhere in ``text`` (inside a longer word too); True for None (no list).
+
+    A clause of ``text`` holds a cue of a word only where the word stands, so a rule that needs one in some clause
+    has nothing to find in a text without any: one search of the text instead of reading every clause."""
+    return words is None or _may_match(_words_re(words), text)
+
+
+def _may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` (no anchors, no look-around) matches in ``text``: if not, it matches in no clause of it."""
+    return pattern.search(text) is not None
+
+
+@lru_cache(maxsize=16)
+def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words as one regex that skips ahead to a character one of them opens with."""
+    return with_first_chars(re.compile(trie_pattern(words) if words else "(?!)"))
 
 
 def _dated_sentence(ev: Event, text: str, cut: int) -> int | None:

@@ -1,0 +1,118 @@
+"""Fast paths of activity scoring (third pass) agree with the plain forms they replace.
+
+The rules read after the scores (:func:`activities.activity_over_topic`, :func:`activities.partner_act`, …) look
+first for the words they need anywhere in the event's main sentence, and read its clauses only when one stands there.
+The plain form of each rule is the rule with that look taken away: :func:`activities._may_match` always true.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from partyevents.extract import activities
+from partyevents.resources import read_table
+
+_MARKS = list(",，;；:：、\n。!！?？")
+_SUBORDINATORS = [row[0] for row in read_table("activity_subordinators.tsv")]
+_TOPIC_ROWS = [row[1] for row in read_table("activity_topics.tsv")]
+_TITLE_ROWS = [row[1] for row in read_table("activity_titles.tsv")]
+_PIECES = [
+    *sorted(activities._cues()[1])[::5], *_SUBORDINATORS[::2], *_TOPIC_ROWS, *_TITLE_ROWS[::2], *_MARKS,
+    *["召开", "党员大会", "成立", "联合党支部", "与", "结对共建的", "共建", "的", "社区党支部", "共同", "卫生清扫", "志愿者",
+      "入户上门", "向群众", "宣传", "举办", "第五届", "赛马会", "“", "”", "系列", "人才", "交流会", "乡村振兴", "观摩学习",
+      "5月3日", "近日", "为", "东岭镇", "开展", "活动", "〇〇", " "],
+]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+_RULES: list[Callable[[str], object]] = [
+    activities.activity_over_topic, activities.partner_act, activities.actor_act, activities.carried_act,
+    activities.uncued_act,
+]
+_HAND_WRITTEN = [
+    "", "6月3日,东岭村党支部召开党员大会,成立第二联合党支部。", "6月3日,东岭镇召开推进会,部署疫情防控工作。",
+    "6月3日,东岭镇举行商会党委成立大会。", "5月3日,东岭镇开展了人才交流会。会上大家谈人才。",
+    "为推进乡村振兴,5月3日,东岭镇赴青禾县观摩学习产业发展经验。", "近日,东岭村志愿者入户上门,向群众宣传防诈骗知识。",
+    "近日,东岭村志愿者奔赴一线,参与防汛。", "4月10日,甲小学党支部与结对共建的东岭社区党支部共同开展卫生清扫活动。",
+    "4月10日,甲小学党支部与东岭社区党支部开展联建共建活动。", "7月3日,东岭乡举办第五届赛马会。会上开展政策宣讲。",
+    "7月3日,东岭乡举办政策宣讲会。", "7月3日,东岭村党员走进社区开展服务活动。大家清扫楼道。", "天气晴朗。",
+    "7月3日,东岭乡举办“丰收”系列活动。", "青禾街道联合〇〇〇〇开展共建活动,清扫楼道。",
+]
+
+
+@contextmanager
+def _plain() -> Iterator[None]:
+    """The rules as written before the look for their words: every clause read."""
+    with mock.patch.object(activities, "_may_match", lambda pattern, text: True):
+        yield
+
+
+def _clear() -> None:
+    """Forget the kept clauses and sentences, so the plain rules read afresh and not from the fast ones' leavings."""
+    for kept in (activities._clause_spans, activities._clause_hits, activities._clause_cues, activities._main_sentence,
+                 activities._clauses, activities._lead_end, activities._scored, activities._text_hits):
+        kept.cache_clear()
+
+
+def _both(rule: Callable[[str], object], text: str) -> tuple[object, object]:
+    fast = rule(text)
+    _clear()
+    with _plain():
+        plain = rule(text)
+    return fast, plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_rules_that_look_for_their_words_first_are_the_clause_by_clause_rules(text: str) -> None:
+    for rule in _RULES:
+        fast, plain = _both(rule, text)
+        assert fast == plain, rule.__name__
+
+
+def test_rules_on_hand_written_texts() -> None:
+    for text in _HAND_WRITTEN:
+        for rule in _RULES:
+            fast, plain = _both(rule, text)
+            assert fast == plain, (rule.__name__, text)
+
+
+def test_the_hand_written_texts_reach_past_the_look_for_words() -> None:
+    """Each rule finds something in some hand-written text: the comparison above is no comparison of Nones."""
+    for rule in _RULES:
+        assert any(rule(text) for text in _HAND_WRITTEN), rule.__name__
+
+
+def test_the_plain_rules_differ_from_a_look_that_finds_nothing() -> None:
+    """Taking every word away from the look changes the answers: the comparison above can fail."""
+    with mock.patch.object(activities, "_may_match", lambda pattern, text: False):
+        assert not any(rule(text) for rule in _RULES for text in _HAND_WRITTEN)
+
+
+def test_may_hold_is_whether_a_word_stands_in_the_text() -> None:
+    words = ("乡村振兴", "振兴", "人才")
+    for text in ["", "推进乡村振兴", "振", "人 才", "引进人才,", chr(0xD800) + "人才"]:
+        assert activities._may_hold(words, text) == any(w in text for w in words), text
+    assert activities._may_hold(None, "") and not activities._may_hold((), "人才")
+
+
+def test_labelled_words_are_the_keywords_of_those_labels() -> None:
+    _, word_labels, patterns = activities._cues()
+    for labels in (activities._topics()[0], activities._CO_BUILDING_ONLY, frozenset({"meeting"})):
+        got = activities._labelled_words(labels)
+        if any(label in labels for label, _ in patterns):
+            assert got is None
+        else:
+            assert got is not None and set(got) == {w for w, found in word_labels.items() if labels & set(found)}
+    assert activities._labelled_words(activities._topics()[0])  # subject matter: words, no pattern
+
+
+def test_occasion_names_found_in_a_clause_are_found_in_its_sentence() -> None:
+    """uncued_act looks for :data:`activities._OCCASION_NAME` in the sentence first: it holds no anchor or
+    look-around, so a match in a clause is a match in the sentence."""
+    assert not re.search(r"\(\?<|\(\?=|\(\?!|[$^]|\\[AZbB]", activities._OCCASION_NAME.pattern)
