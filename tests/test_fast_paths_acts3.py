@@ -116,3 +116,72 @@ def test_occasion_names_found_in_a_clause_are_found_in_its_sentence() -> None:
     """uncued_act looks for :data:`activities._OCCASION_NAME` in the sentence first: it holds no anchor or
     look-around, so a match in a clause is a match in the sentence."""
     assert not re.search(r"\(\?<|\(\?=|\(\?!|[$^]|\\[AZbB]", activities._OCCASION_NAME.pattern)
+
+
+_TIME_PIECES = ["3", "12", "月", "日", "号", "近日", "近", "日前", "连日来", "当天", "昨日", "今天", "上午", "下午", "晚上",
+                "年", "2024", "０", "٣", "。", ",", "甲", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data())
+def test_times_found_behind_their_first_characters_are_the_time_regex_matches(data: st.DataObject) -> None:
+    text = "".join(data.draw(st.lists(st.sampled_from(_TIME_PIECES), max_size=20)))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    want = [m.span() for m in activities._any_time().finditer(text, start, end)]
+    assert [m.span() for m in activities._any_time_scan().finditer(text, start, end)] == want
+
+
+def test_times_behind_their_first_characters_on_hand_written_texts() -> None:
+    assert activities._any_time_scan() is not activities._any_time()  # the look-ahead is there
+    for text in ["", "3月5日", "近日,甲镇", "٣月", "今天是12号", "甲乙丙。昨天"]:
+        want = [m.span() for m in activities._any_time().finditer(text)]
+        assert [m.span() for m in activities._any_time_scan().finditer(text)] == want, text
+
+
+def _plain_lead_end(text: str) -> int:
+    """_lead_end with the undated lead read by the time regex itself."""
+    with mock.patch.object(activities, "_any_time_scan", activities._any_time):
+        return activities._lead_end.__wrapped__(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_the_lead_read_with_the_time_scan_is_the_lead_read_with_the_time_regex(text: str) -> None:
+    assert activities._lead_end.__wrapped__(text) == _plain_lead_end(text)
+
+
+def test_the_tables_fetched_once_are_the_tables() -> None:
+    weights = activities._weights()
+    tables = activities._score_tables()
+    assert tables[0] == (weights["subordinate"], weights["main"], weights["sentence"], weights["rest"])
+    assert tables[1] == activities._subordinate_opening().match
+    assert tables[2:4] == (activities._subordinate_endings(), activities._occasions())
+    assert tables[5] == activities._topic_kinds()
+    for text in ["", "参加完主题党日", "间", "调研间隙", "工作之余,又开展学习"]:
+        assert (tables[4].search(text) is not None) == any(w in text for w in activities._asides()), text
+
+
+def _plain_told_masked(text: str) -> str:
+    """_told_masked as first written: each word of telling looked for in turn."""
+    if not any(w in text for w in activities._told_words()) or not activities._told_end_re().search(text):
+        return text
+    out = activities._told_re().sub(lambda m: m.group()[: m.start(1) - m.start()] + activities._MASK * len(m.group(1)),
+                                    text)
+    return out if out != text and activities.score_labels(out) else text
+
+
+_TOLD_PIECES = ["镇党委书记", "王明", "指出", "强调", "要求", ",", ":", "。", "要", "开展学习", "召开部署会", "5月6日,", "东岭镇"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TOLD_PIECES), max_size=20).map("".join))
+def test_told_masked_after_one_search_for_a_word_of_telling_is_the_plain_rule(text: str) -> None:
+    got = activities._told_masked(text)
+    assert got == _plain_told_masked(text) and (got is text) == (_plain_told_masked(text) is text)
+
+
+def test_told_masked_on_hand_written_texts() -> None:
+    for text in ["5月6日,东岭镇召开部署会。书记王明指出,要优化人才选拔。", "", "指出", "书记王明强调:要开展学习。"]:
+        assert activities._told_masked(text) == _plain_told_masked(text), text
+    assert activities._told_masked("5月6日,东岭镇召开部署会。书记王明指出,要优化人才选拔。").count(activities._MASK) == 7
