@@ -1,4 +1,4 @@
-"""Fast paths of activity scoring (third pass) agree with the plain forms they replace.
+"""Fast paths of activity scoring and dates (third pass) agree with the plain forms they replace.
 
 The rules read after the scores (:func:`activities.activity_over_topic`, :func:`activities.partner_act`, …) look
 first for the words they need anywhere in the event's main sentence, and read its clauses only when one stands there.
@@ -7,6 +7,7 @@ The plain form of each rule is the rule with that look taken away: :func:`activi
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partyevents.extract import activities
+from partyevents.extract import activities, dates
 from partyevents.resources import read_table
 
 _MARKS = list(",，;；:：、\n。!！?？")
@@ -185,3 +186,31 @@ def test_told_masked_on_hand_written_texts() -> None:
     for text in ["5月6日,东岭镇召开部署会。书记王明指出,要优化人才选拔。", "", "指出", "书记王明强调:要开展学习。"]:
         assert activities._told_masked(text) == _plain_told_masked(text), text
     assert activities._told_masked("5月6日,东岭镇召开部署会。书记王明指出,要优化人才选拔。").count(activities._MASK) == 7
+
+
+def _plain_season_span(text: str) -> tuple[int, int] | None:
+    """season_span as first written: the span regex run over every page."""
+    this_year = dt.date.today().year
+    found = None
+    for m in dates._SEASON_SPAN.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if b == a + 1 and b <= this_year:
+            found = (a, b)
+    return found
+
+
+_SEASON_PIECES = ["2025", "2026", "2019", "2020", "1999", "年", "年度", "学年", "度", "学", "—", "——", "-", "–", "~", "至",
+                  "到", " ", "冬训", "甲镇", "3", "。"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SEASON_PIECES), max_size=20).map("".join))
+def test_season_span_of_a_page_without_its_closing_words_is_none_as_the_scan_finds(text: str) -> None:
+    assert dates.season_span(text) == _plain_season_span(text)
+
+
+def test_season_span_on_hand_written_texts() -> None:
+    for text in ["甲镇紧扣2025—2026年度党员冬训工作。", "2023-2024学年", "2021-2025年规划", "", "2023-2024 年度,2024~2025学年"]:
+        assert dates.season_span(text) == _plain_season_span(text), text
+    assert dates.season_span("2023-2024学年") == (2023, 2024)
+    assert dates._SEASON_SPAN.pattern.endswith("(?:年度|学年)")  # what the look before the scan reads
