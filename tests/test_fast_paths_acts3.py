@@ -16,7 +16,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partyevents.extract import activities, dates
+from partyevents.extract import activities, dates, figures
 from partyevents.resources import read_table
 
 _MARKS = list(",，;；:：、\n。!！?？")
@@ -214,3 +214,41 @@ def test_season_span_on_hand_written_texts() -> None:
         assert dates.season_span(text) == _plain_season_span(text), text
     assert dates.season_span("2023-2024学年") == (2023, 2024)
     assert dates._SEASON_SPAN.pattern.endswith("(?:年度|学年)")  # what the look before the scan reads
+
+
+def _plain_speech_spans(text: str) -> tuple[list[int], list[int]]:
+    """figures._speech_spans as first written: each quotation's characters gathered into a set."""
+    g = figures._grammar()
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in figures._SPEECH_QUOTE_RE.finditer(text):
+        a, b = m.span()
+        if not figures._SENTENCE_PUNCT.intersection(m.group()):
+            continue
+        before = text[max(0, a - 6) : a].rstrip(":：,，")
+        after = figures._SPEAKER_RE.match(text, b, b + 24)
+        if (g.speech_re.search(before[-4:]) or (after and g.speech_re.search(after.group()))
+                or figures._SENTENCE_STOP.search(m.group())):
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+_SPEECH_PIECES = ["“", "”", "说", "表示", "他说:", ",", "，", "。", "!", "?", ":", ";", "好", "大家", "共30人", "\n", "书记"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SPEECH_PIECES), max_size=25).map("".join))
+def test_speech_spans_read_in_place_are_those_of_each_quotations_characters(text: str) -> None:
+    assert figures._speech_spans.__wrapped__(text) == _plain_speech_spans(text)
+    _, _, quotes, _ = figures._document_marks.__wrapped__(text)
+    assert quotes == [(m.start(), m.end(), not figures._SENTENCE_PUNCT.intersection(m.group()))
+                      for m in figures._QUOTE_RE.finditer(text)]
+
+
+def test_speech_spans_on_hand_written_texts() -> None:
+    for text in ["他说:“今天来了三十人,很热闹。”", "开展“十个一”活动", "“好,好!”书记表示", "", "“甲;乙”"]:
+        assert figures._speech_spans.__wrapped__(text) == _plain_speech_spans(text), text
+    assert figures._speech_spans.__wrapped__("他说:“今天来了三十人,很热闹。”") == ([3], [17])
+    assert figures._SENTENCE_PUNCT_RE.findall("".join(sorted(figures._SENTENCE_PUNCT)) + "“”、a") == sorted(
+        figures._SENTENCE_PUNCT)
