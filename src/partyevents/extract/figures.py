@@ -50,6 +50,7 @@ _QUOTES = (  # (opening mark, the quotation)
 )
 _QUOTE_RE = re.compile("|".join(q for _, q in _QUOTES))
 _SENTENCE_PUNCT = frozenset(",，。;；!！?？:：")
+_SENTENCE_PUNCT_RE = re.compile(f"[{re.escape(''.join(sorted(_SENTENCE_PUNCT)))}]")  # one of them, found in place
 _GENERAL_UNIT = "个"  # the general measure word: 两个新村 counts villages, it names none
 _BEFORE_CODE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/#_-")
 
@@ -525,7 +526,10 @@ def _document_marks(text: str) -> tuple[list[tuple[int, int]], list[int], list[t
     titles = [m.span() for m in _TITLE_RE.finditer(text)]
     opening = "".join(mark for mark, _ in _QUOTES if mark in text)
     found = _quote_re(opening).finditer(text) if opening else ()
-    quotes = [(m.start(), m.end(), not _SENTENCE_PUNCT.intersection(m.group())) for m in found]
+    quotes = []
+    for m in found:
+        a, b = m.span()
+        quotes.append((a, b, _SENTENCE_PUNCT_RE.search(text, a, b) is None))  # read in place: no set of its characters
     return titles, [t[0] for t in titles], quotes, [q[0] for q in quotes]
 
 
@@ -1166,7 +1170,7 @@ def _speech_spans(text: str) -> tuple[list[int], list[int]]:
     ends: list[int] = []
     for m in _SPEECH_QUOTE_RE.finditer(text):
         a, b = m.span()
-        if not _SENTENCE_PUNCT.intersection(m.group()):
+        if _SENTENCE_PUNCT_RE.search(text, a, b) is None:  # read in place: no set of the quote's characters
             continue
         before = text[max(0, a - 6) : a].rstrip(":：,，")
         after = _SPEAKER_RE.match(text, b, b + 24)  # ”肖港镇党政办支部书记郑强说。
