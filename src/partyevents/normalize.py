@@ -269,14 +269,14 @@ def _build_rare_chars() -> str:
 
 
 _HAN = "\\u3400-\\u9fff\\ue000-\\uf8ff"
-_LATIN_BETWEEN = re.compile(f"[A-Za-z](?<=[{_HAN}][A-Za-z])(?=[{_HAN}])")
 
 
 def _rare_char_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The plain form of :func:`_rare_hits` (one class of every rare character; slow to compile, about
-    60 ms, so used only by the equivalence test) and the pattern of a Latin letter between Han characters."""
+    60 ms, so used only by the equivalence test) and the pattern of a Latin letter between Han characters (the
+    plain form of the rest of :func:`_suspect_hits`)."""
     rare = _ranges(sorted(map(ord, _rare_chars())))
-    return re.compile(f"[{rare}\\ue000-\\uf8ff]"), _LATIN_BETWEEN
+    return re.compile(f"[{rare}\\ue000-\\uf8ff]"), re.compile(f"[A-Za-z](?<=[{_HAN}][A-Za-z])(?=[{_HAN}])")
 
 
 def _rare_hits(text: str) -> list[int]:
@@ -303,7 +303,42 @@ def _rare_mask() -> np.ndarray:
     return mask
 
 
-_RUN_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z\ue000-\uf8ff]+")
+_RARE, _HAN_OR_PRIVATE, _LATIN = 1, 2, 4  # bits of :func:`_char_kinds`
+
+
+@cache
+def _char_kinds() -> np.ndarray:
+    """Per BMP code point (U+FFFF: none), its kinds as bits: ``_RARE`` (:func:`_rare_mask`), ``_HAN_OR_PRIVATE`` (the
+    class ``_HAN``) and ``_LATIN`` (A-Z, a-z)."""
+    kinds = np.zeros(0x10000, dtype=np.uint8)
+    kinds[0x3400:0xA000] = kinds[0xE000:0xF900] = _HAN_OR_PRIVATE
+    kinds[_rare_mask()] |= _RARE
+    kinds[ord("A") : ord("Z") + 1] = kinds[ord("a") : ord("z") + 1] = _LATIN
+    return kinds
+
+
+def _suspect_hits(text: str) -> list[int]:
+    """Offsets of the rare Han and private-use characters of ``text`` (:func:`_rare_hits`) and of the Latin letters
+    that stand between two Han or private-use characters, in order: both read off one table lookup per character,
+    instead of a regex scan of the text for the letters (:func:`_rare_char_re` holds the plain forms).
+
+    >>> _suspect_hits("施工!爸辽僖矐該測試僖"), _suspect_hits("党a建 b党"), _suspect_hits("a党")
+    ([5, 6, 10], [1], [])
+    """
+    if text.isascii():
+        return []
+    kinds = _char_kinds()[np.minimum(code_points(text), 0xFFFF)]  # beyond the BMP: no kind
+    hits = kinds & _RARE
+    if len(kinds) >= 3:
+        han = (kinds & _HAN_OR_PRIVATE) != 0
+        hits[1:-1] |= ((kinds[1:-1] & _LATIN) != 0) & han[:-2] & han[2:]
+    return np.flatnonzero(hits).tolist()
+
+
+@cache
+def _run_char() -> re.Pattern[str]:
+    """A run of Han, private-use and Latin characters (compiled at its first use: few pages need it)."""
+    return re.compile(r"[\u3400-\u9fffA-Za-z\ue000-\uf8ff]+")
 
 
 def _mojibake_spans(text: str) -> list[tuple[int, int]]:
@@ -312,16 +347,15 @@ def _mojibake_spans(text: str) -> list[tuple[int, int]]:
     >>> _mojibake_spans("施工!爸辽僖矐該測試"), _mojibake_spans("樊城区召开会议")
     ([(5, 7)], [])
     """
-    hits = _rare_hits(text)
-    if between := [m.start() for m in _LATIN_BETWEEN.finditer(text)]:
-        hits = sorted(hits + between)
+    hits = _suspect_hits(text)
     if len(hits) < 2:
         return []
     spans: list[tuple[int, int]] = []
+    run = _run_char().fullmatch
     i = 0
     while i < len(hits):
         j = i
-        while j + 1 < len(hits) and hits[j + 1] - hits[j] <= 2 and _RUN_CHAR.fullmatch(text, hits[j], hits[j + 1] + 1):
+        while j + 1 < len(hits) and hits[j + 1] - hits[j] <= 2 and run(text, hits[j], hits[j + 1] + 1):
             j += 1
         if j > i:
             spans.append((hits[i], hits[j] + 1))
@@ -372,11 +406,20 @@ _HEADING = re.compile(r"^【[^】]{1,30}】$")
 
 _CLAUSE = re.compile(r"[,、]")  # not ":": header lines are made of label:value pairs
 _OPENS_WITH_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")
-_SITE_SUFFIX = re.compile(r"\s*[_|\-–—]+\s*[^_|\-–—]{2,30}(?:人民政府|政府网|门户网站|官网|新闻网|党建网|网站|网|频道)$")
+# Patterns that few lines need are compiled at their first use (``@cache``), not at import: a class of the Han block
+# costs ``re`` a millisecond or more to compile (it walks the block in Python), and a new process that reads a short
+# text would pay for all of them.
 
 
-# a count with its measure word (82个, 4.46万名, 9013项): prose states figures, titles and menus rarely hold two
-_COUNTED = re.compile(r"[0-9]+(?:\.[0-9]+)?[万亿]?[\u4e00-\u9fff]")
+@cache
+def _site_suffix() -> re.Pattern[str]:
+    return re.compile(r"\s*[_|\-–—]+\s*[^_|\-–—]{2,30}(?:人民政府|政府网|门户网站|官网|新闻网|党建网|网站|网|频道)$")
+
+
+@cache
+def _counted() -> re.Pattern[str]:
+    """A count with its measure word (82个, 4.46万名, 9013项): prose states figures, titles and menus rarely hold two."""
+    return re.compile(r"[0-9]+(?:\.[0-9]+)?[万亿]?[\u4e00-\u9fff]")
 
 
 def _figure_prose(line: str) -> bool:
@@ -390,7 +433,7 @@ def _figure_prose(line: str) -> bool:
     False
     """
     return (len(line) >= 25 and "|" not in line and ":" not in line and bool(_CLAUSE.search(line))
-            and len(_COUNTED.findall(line)) >= 2)
+            and len(_counted().findall(line)) >= 2)
 
 
 def _is_body(line: str) -> bool:
@@ -415,7 +458,7 @@ def clean_title(title: str) -> str:
     ('前川街道:党员下沉社区助力疫情防控', '某镇召开述职评议会')
     """
     title = title.lstrip("—-–─ ") or title  # a subtitle's dash
-    return _SITE_SUFFIX.sub("", title) or title
+    return _site_suffix().sub("", title) or title
 
 
 _NUMERIC_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -474,8 +517,10 @@ def _header_title_like(line: str) -> bool:
             and not _CAPTION.match(line))
 
 
-_BARE_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:社区|村|镇|乡|街道|居委会|村委会|党支部|党总支|党委)$")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+@cache
+def _title_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a bare unit name, a Han character) for :func:`_first_title`."""
+    return re.compile(r"^[\u4e00-\u9fff]{2,12}(?:社区|村|镇|乡|街道|居委会|村委会|党支部|党总支|党委)$"), re.compile(r"[\u4e00-\u9fff]")
 
 
 def _first_title(header: list[str]) -> str | None:
@@ -493,17 +538,19 @@ def _first_title(header: list[str]) -> str | None:
     >>> _first_title(["2022 05/ 13 10:36", "本报记者 某某", "某某日报 数字报纸", "某镇召开党建会"])
     '某镇召开党建会'
     """
+    bare_unit, cjk = _title_res()
+
     def spaced_headline(line: str) -> bool:  # not a byline (本报记者 某某) or a masthead (某某日报 数字报)
         plain = line.replace(" ", "")
-        return (all(len(part) >= 4 for part in line.split(" ")) and len(_CJK.findall(plain)) >= 0.6 * len(plain)
+        return (all(len(part) >= 4 for part in line.split(" ")) and len(cjk.findall(plain)) >= 0.6 * len(plain)
                 and line.count(" ") <= 2 and not line.endswith((":", ">")) and any(w in line for w in _domain_words()))
 
     titles = [h for h in header if _header_title_like(h.replace(" ", "") if spaced_headline(h) else h)]
     for i, line in enumerate(titles):
-        if not _BARE_UNIT.match(line):
+        if not bare_unit.match(line):
             return line
         if i + 1 < len(titles) and header.index(titles[i + 1]) == header.index(line) + 1 \
-                and not _BARE_UNIT.match(titles[i + 1]):
+                and not bare_unit.match(titles[i + 1]):
             return line + titles[i + 1]  # a headline set on two lines: 某某社区 / 开展植树活动
     return titles[0] if titles else None
 
@@ -809,8 +856,10 @@ def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None
     return False
 
 
-_LIST_HEADING = re.compile(r"[\u4e00-\u9fff]{2,6}")
-_TEASER = re.compile(r"[\u3400-\u9fff]\.{3}$")
+@cache
+def _list_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a list's label: two to six Han characters, a teaser cut off with ``...``) for :func:`_opens_other_articles`."""
+    return re.compile(r"[\u4e00-\u9fff]{2,6}"), re.compile(r"[\u3400-\u9fff]\.{3}$")
 
 
 def _title_like(line: str) -> bool:
@@ -844,10 +893,13 @@ def _opens_other_articles(line: str, lines: list[str], at: int) -> bool:
     >>> _opens_other_articles("活动现场", ["活动现场", "6月3日,某社区开展主题党日活动。"], 0)
     False
     """
-    if not _LIST_HEADING.fullmatch(line):
+    if not 2 <= len(line) <= 6:  # what the label's pattern fullmatches: most lines are longer
+        return False
+    heading, teaser = _list_res()
+    if not heading.fullmatch(line):
         return False
     after = [ln for ln in lines[at + 1 : at + 8] if ln][:3]
-    if after and _TEASER.search(after[0]):
+    if after and teaser.search(after[0]):
         return True
     return len(after) == 3 and all(_title_like(ln) for ln in after)
 
@@ -1046,7 +1098,7 @@ def drop_repeated_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
     return kept, dropped
 
 
-_SHORT_LINE = re.compile(r"[\u4e00-\u9fff\u201c\u201d\u300a\u300b ,、0-9a-zA-Z]{2,24}")  # no colon, no sentence end
+_SHORT_RE = r"[\u4e00-\u9fff\u201c\u201d\u300a\u300b ,、0-9a-zA-Z]{2,24}"  # no colon, no sentence end
 _SHORT_RUN = 4  # lines in a row, at least, to be read as one sentence
 
 
@@ -1061,6 +1113,7 @@ def join_short_lines(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
     run: list[str] = []
+    short = re.compile(_SHORT_RE).fullmatch  # compiled here: few pages get this far
 
     def flush() -> None:
         if len(run) >= _SHORT_RUN:
@@ -1070,7 +1123,7 @@ def join_short_lines(text: str) -> str:
         run.clear()
 
     for line in lines:
-        if _SHORT_LINE.fullmatch(line.strip()):
+        if short(line.strip()):
             run.append(line)
         else:
             flush()
