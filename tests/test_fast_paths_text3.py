@@ -10,9 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fast_path_helpers import samples
+from fast_path_helpers import RAW, samples
+from partyevents import ingest, script, validate
 from partyevents import normalize as nz
 from partyevents import segment as seg
+from partyevents.records import DateInfo, Event, Figure, OrgMention, Place
 
 SAMPLES = samples()
 
@@ -116,3 +118,137 @@ def test_patterns_compiled_at_first_use_are_the_ones_compiled_at_import_before()
         + "[\\s" + re.escape(seg._OPENER_MARKS) + "]*(?:[一二三四五六七八九十]是)?(?:自|从|在|于)?")
     assert nz._list_res()[0].pattern == _PLAIN_LIST_HEADING.pattern
     assert nz._list_res()[1].pattern == _PLAIN_TEASER.pattern
+
+
+# ---------------------------------------------------------------- fixers not run on a text without their characters
+_OLD_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe\ufffc]")
+
+
+def _bmp_with(bit: int) -> set[int]:
+    kinds = nz._fix_kinds()
+    return {cp for cp in range(0x10000) if kinds[cp] & bit}
+
+
+def test_fix_kinds_hold_every_character_a_fixer_looks_for() -> None:
+    bmp = [chr(cp) for cp in range(0x10000)]
+    assert _bmp_with(nz._KIND_BREAK) == {ord(c) for c in bmp if nz._BREAK_CHAR.match(c)}
+    control = {ord(c) for c in bmp if _OLD_CONTROL.match(c)}
+    assert _bmp_with(nz._KIND_CONTROL) == control == {ord(c) for c in bmp if nz._CONTROL.match(c)}
+    runs = nz._nfkc_runs()
+    assert _bmp_with(nz._KIND_NFKC) == {ord(c) for c in bmp if runs.match(c)}
+    assert {ord(c) for c in bmp if nz._WIDE.match(c)} <= _bmp_with(nz._KIND_NFKC)  # nfkc narrows only those
+    t2s = script._changed_by("t2s")
+    assert _bmp_with(nz._KIND_T2S) == {ord(c) for c in bmp if t2s.match(c)}
+    # beyond the BMP: NFKC's runs hold every character, no other fixer's class holds one
+    assert set(nz._fix_kinds()[nz._BEYOND_BMP :].tolist()) == {nz._KIND_NFKC}
+    for c in ("\U00010000", "\U0001d400", "\U00020000", "\U0010ffff"):
+        assert runs.match(c) and not nz._BREAK_CHAR.match(c) and not nz._CONTROL.match(c) and not t2s.match(c)
+
+
+def _plain_normalize(text: str) -> object:
+    """:func:`normalize.normalize` running every fixer on every text."""
+    needs = nz._NEEDS
+    nz._NEEDS = {}
+    try:
+        return nz.normalize(text)
+    finally:
+        nz._NEEDS = needs
+
+
+@pytest.mark.parametrize("text", [
+    "", "党员进社区。", "黨員進社區,推進(jìn)工作。", "Ａ\r\nＢ\u2028党\x07员\u200b", "第1版 ｜ 記者 王某\n\n12月4日,某鎮召開會議。",
+    "\U0001d400党建\U00020000", "e\u0301党", "\ufeff3月9日,,某镇召开会议。", "施工!爸辽僖矐該測試",
+])
+def test_normalize_skipping_fixers_is_the_plain_run(text: str) -> None:
+    assert nz.normalize(text) == _plain_normalize(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    "党员進區黨镇\r\n\u2028\x85\x07\u200b\ufeffＡ１\u3000\xa0e\u0301\U0001d400\uf900(jìn) ,、。12月日:来源版a僖矐"), max_size=60))
+def test_normalize_skipping_fixers_is_the_plain_run_on_drawn_text(text: str) -> None:
+    assert nz.normalize(text) == _plain_normalize(text)
+
+
+def test_normalize_skipping_fixers_on_the_samples() -> None:
+    for path in sorted(RAW.iterdir()):
+        if path.suffix in (".txt", ".html"):
+            text = ingest.decode(path.read_bytes(), str(path)).text
+            assert nz.normalize(text) == _plain_normalize(text), path
+
+
+# ---------------------------------------------------------------- an event's row built in one dict display
+def _plain_event_row(doc_id: str, ev: Event) -> dict[str, object]:
+    """:func:`validate._event_row` as it read before: a dict built by updates."""
+    d = ev.date
+    place = ev.place
+    largest: dict[str, int | None] = dict.fromkeys(validate.CONVENIENCE_CATEGORIES)
+    for f in ev.figures:
+        if f.kind == "count" and f.category in largest:
+            cur = largest[f.category]
+            largest[f.category] = max(cur or 0, int(f.value))
+    org = ev.organization
+    row: dict[str, object] = {
+        "event_id": f"{doc_id}:{ev.seq}", "doc_id": doc_id, "seq": ev.seq, "section": ev.section,
+        "date_text": d.text, "year": d.year, "month": d.month, "day": d.day,
+        "date_start": d.full_date, "date_end": d.end_date, "month_end": d.end_month, "day_end": d.end_day,
+        "date_since": d.since, "year_source": d.year_source if d.year is not None else None,
+    }
+    if place is None:
+        row.update(dict.fromkeys(("locality", "locality_level", "province", "prefecture", "county", "township",
+                                  "community", "adcode", "province_code", "prefecture_code", "county_code",
+                                  "county_code_current", "locality_source")))
+    else:
+        row.update({
+            "locality": place.name, "locality_level": place.level, "province": place.province,
+            "prefecture": place.prefecture, "county": place.county, "township": place.township,
+            "community": place.community, "adcode": place.adcode, "province_code": place.province_code,
+            "prefecture_code": place.prefecture_code, "county_code": place.county_code,
+            "county_code_current": place.county_code_current, "locality_source": place.source,
+        })
+    row.update({
+        "organization_source": org.source if org else None, "is_repost": ev.is_repost,
+        "organization": org.name if org else None,
+        "organizations": list(dict.fromkeys(o.name for o in ev.organizations)),
+        "activity_type": ev.activity_type, "activity_types": list(dict.fromkeys(ev.activity_types)),
+        **largest, "text": ev.text, "char_start": ev.start, "char_end": ev.end,
+    })
+    return row
+
+
+_CATEGORIES = st.sampled_from(["volunteers", "party_members", "households", "people", "cadres", "money_cny"])
+_FIGURES = st.builds(Figure, value=st.floats(0, 1e6, allow_nan=False), value_text=st.just("30人"), unit=st.just("人"),
+                     category=_CATEGORIES, start=st.just(0), end=st.just(3),
+                     kind=st.sampled_from(["count", "cumulative", "target"]))
+_PLACES = st.none() | st.builds(Place, surface=st.just("甲镇"), start=st.just(0), end=st.just(2), name=st.just("甲镇"),
+                                level=st.just("township"), province=st.sampled_from([None, "某省"]),
+                                adcode=st.sampled_from([None, "110101"]), source=st.sampled_from([None, "event"]))
+_ORGS = st.builds(OrgMention, name=st.sampled_from(["甲镇党委", "乙村党支部"]), start=st.none(), end=st.none(),
+                  source=st.sampled_from([None, "subject"]))
+_DATES = st.builds(DateInfo, text=st.sampled_from([None, "5月3日"]), year=st.sampled_from([None, 2021]),
+                   month=st.sampled_from([None, 5, 2]), day=st.sampled_from([None, 3, 30]),
+                   year_source=st.sampled_from([None, "expression"]), since=st.booleans())
+_EVENTS = st.builds(Event, seq=st.integers(0, 9), start=st.just(0), end=st.just(5), text=st.just("甲镇开会。"),
+                    section=st.sampled_from([None, "动态"]), date=_DATES, place=_PLACES, organization=st.none() | _ORGS,
+                    organizations=st.lists(_ORGS, max_size=3), activity_type=st.just("meeting"),
+                    activity_types=st.lists(st.sampled_from(["meeting", "study"]), max_size=3),
+                    figures=st.lists(_FIGURES, max_size=4), is_repost=st.booleans())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EVENTS)
+def test_event_row_is_the_plain_row(ev: Event) -> None:
+    fast, plain = validate._event_row("0123456789abcdef", ev), _plain_event_row("0123456789abcdef", ev)
+    assert fast == plain and list(fast) == list(plain)
+
+
+def test_event_row_on_a_hand_written_event() -> None:
+    place = Place("甲镇", 0, 2, "甲镇", "township", province="某省", adcode="110101", source="event")
+    figures = [Figure(30.0, "30人", "人", "people", 0, 3), Figure(50.0, "50人", "人", "people", 4, 7),
+               Figure(8.0, "8名", "名", "volunteers", 8, 10, kind="target")]
+    orgs = [OrgMention("甲镇党委", 0, 4), OrgMention("甲镇党委", 5, 9), OrgMention("乙村", 10, 12)]
+    for ev in (Event(1, 0, 5, "甲镇开会。"), Event(2, 0, 5, "甲镇开会。", place=place, figures=figures, organizations=orgs,
+                                                   organization=orgs[0], activity_types=["meeting", "meeting"])):
+        fast, plain = validate._event_row("0123456789abcdef", ev), _plain_event_row("0123456789abcdef", ev)
+        assert fast == plain and list(fast) == list(plain)
+    assert fast["people"] == 50 and fast["volunteers"] is None and fast["organizations"] == ["甲镇党委", "乙村"]

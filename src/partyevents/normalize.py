@@ -54,11 +54,16 @@ def fix_line_breaks(text: str) -> str:
     return _LINE_BREAK.sub("\n", text) if _BREAK_CHAR.search(text) else text  # one class scans fast
 
 
-_BREAK_CHAR = re.compile(r"[\r\u2028\u2029\x85]")
+_BREAK_CHARS = "\r\u2028\u2029\x85"
+_BREAK_CHAR = re.compile(f"[{_BREAK_CHARS}]")
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe\ufffc]")
+# control, zero-width and direction characters: (first, last) code points, the class of _CONTROL and the
+# bits of :func:`_fix_kinds`
+_CONTROL_RANGES = ((0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064),
+                   (0xFEFF, 0xFEFF), (0xFFFE, 0xFFFE), (0xFFFC, 0xFFFC))
+_CONTROL = re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _CONTROL_RANGES) + "]")
 
 
 def remove_control_chars(text: str) -> str:
@@ -376,6 +381,43 @@ def remove_mojibake(text: str) -> str:
     '施工!爸辽該測試'
     """
     return _cut(text, _mojibake_spans(text))
+
+
+# ---------------------------------------------------------------- which fixers a text needs
+# bits of :func:`_fix_kinds`: a text holding no character of a fixer's kind is one the fixer returns as it is
+_KIND_BREAK, _KIND_CONTROL, _KIND_NFKC, _KIND_T2S = 1, 2, 4, 8
+_NEEDS = {"fix_line_breaks": _KIND_BREAK, "remove_control_chars": _KIND_CONTROL, "nfkc": _KIND_NFKC,
+          "to_simplified": _KIND_T2S}
+_BEYOND_BMP = 0x10000  # the first code point beyond the BMP
+
+
+@cache
+def _fix_kinds() -> np.ndarray:
+    """Per code point, the bits of the fixers that may change a text holding it: a line-break character
+    (``_BREAK_CHAR``), a control character (``_CONTROL``), a character of a run of :func:`_nfkc_runs` (every one
+    beyond the BMP is), a character t2s changes (:func:`simplify` converts a text holding one). Over all of Unicode
+    (a megabyte): a lookup needs no clipping of the code points then."""
+    kinds = np.full(0x110000, _KIND_NFKC, dtype=np.uint8)
+    for a, b in _RANGE_ITEM.findall(_nfkc_runs().pattern):  # the class is [^ranges]: the ranges are kept as they are
+        kinds[int(a, 16) : int(b or a, 16) + 1] = 0
+    kinds[[ord(c) for c in _BREAK_CHARS]] |= _KIND_BREAK
+    for a, b in _CONTROL_RANGES:
+        kinds[a : b + 1] |= _KIND_CONTROL
+    kinds[[ord(c) for c in traditional_chars()]] |= _KIND_T2S
+    return kinds
+
+
+_RANGE_ITEM = re.compile(r"\\u([0-9a-f]{4})(?:-\\u([0-9a-f]{4}))?")  # an item of :func:`_ranges`
+
+
+def _kinds_in(text: str) -> int:
+    """The bits of :func:`_fix_kinds` of the characters of ``text``, together (one table lookup per character:
+    cheaper than a scan for each fixer).
+
+    >>> _kinds_in("党员") == 0, _kinds_in("黨\\u2028") == _KIND_T2S | _KIND_BREAK, _kinds_in("Ａ\\U0001d400") == _KIND_NFKC
+    (True, True, True)
+    """
+    return int(np.bitwise_or.reduce(_fix_kinds().take(code_points(text))))  # take: faster than indexing
 
 
 Fixer = Callable[[str], str]
@@ -1170,7 +1212,12 @@ def normalize(text: str) -> Normalized:
     problems: list[Problem] = []
     fixes: list[str] = []
     script = None
+    kinds = _kinds_in(text)  # a fixer that would find none of its characters is not run (:data:`_NEEDS`)
     for name, fixer in FIXERS:
+        if name in _NEEDS and not kinds & _NEEDS[name]:
+            if name == "to_simplified":  # what simplify(text) gives then
+                script = script_counts(text, 0)[0]
+            continue
         if name == "to_simplified":
             fixed, n_trad = simplify(text)
             script = script_counts(text, n_trad)[0]
@@ -1187,11 +1234,13 @@ def normalize(text: str) -> Normalized:
                                         json.dumps(sample, ensure_ascii=False)))
                 text = _cut(text, spans)
                 fixes.append(name)
+                kinds = _kinds_in(text)
             continue
         fixed = fixer(text)
         if fixed != text:
             fixes.append(name)
             text = fixed
+            kinds = _kinds_in(text)
     body, facts, bp_problems = strip_boilerplate(text)
     if not body.strip() and (joined := join_short_lines(text)) != text:
         body, facts, bp_problems = strip_boilerplate(joined)
