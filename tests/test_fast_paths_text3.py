@@ -252,3 +252,52 @@ def test_event_row_on_a_hand_written_event() -> None:
         fast, plain = validate._event_row("0123456789abcdef", ev), _plain_event_row("0123456789abcdef", ev)
         assert fast == plain and list(fast) == list(plain)
     assert fast["people"] == 50 and fast["volunteers"] is None and fast["organizations"] == ["甲镇党委", "乙村"]
+
+
+# ---------------------------------------------------------------- inline patterns searched only past their gate
+def test_every_gate_names_an_inline_pattern_of_the_table() -> None:
+    inline = {p.pattern for p in nz.boilerplate_patterns()["inline"]}
+    assert set(nz._INLINE_GATES) <= inline
+    assert sum(g is not None for g in nz._inline_gates()) == len(nz._INLINE_GATES)
+
+
+_ASCII_BITS = ["a", "b c", "A", "1", " ", "  ", "x y z", ",", "(", ")", ":", "!", "党", "。", "\n", "、", "ab ", "@",
+               ".", "~", "\t", "Q R S T", "?", "3 4 5", "某社区开展活动", " . ", "w w w . c n", "- "]
+
+
+def _gated_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    pats = nz.boilerplate_patterns()["inline"]
+    return [(p, gate) for p, gate in zip(pats, nz._inline_gates(), strict=True) if gate is not None]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_ASCII_BITS), max_size=12).map("".join))
+def test_a_text_an_inline_pattern_matches_holds_its_gate(text: str) -> None:
+    for pattern, gate in _gated_patterns():
+        if pattern.search(text) is not None:
+            assert gate.search(text) is not None, (pattern.pattern, text)
+
+
+@pytest.mark.parametrize(("text", "stray"), [
+    ("党员 a . b c d。", True), ("活动 a b - c d 党", True), ("d . i . a 党", True), ("某镇 w w w . c n 党", True),
+    ("某社区开展活动 a b c 。", False), ("党员 A B C D\n", False), ("12 月 4 日", False), ("某社区开展活动。", False),
+    ("a b", False), ("(a b c)", False),
+])
+def test_gate_on_hand_written_text(text: str, stray: bool) -> None:
+    [(pattern, gate)] = _gated_patterns()
+    assert (pattern.search(text) is not None) is stray
+    if stray:
+        assert gate.search(text) is not None
+    present = nz.present_literals(text)
+    plain = tuple(i for i, p in enumerate(nz.boilerplate_patterns()["inline"]) if p.search(text) is not None)
+    fast = nz._inline_for(text, present)
+    assert (fast.pattern if fast is not None else None) == (nz._inline_alternation(plain).pattern if plain else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_ASCII_BITS, "(线索提供人:王某)", "责任编辑:张三", "(记者 李四)"]), max_size=10).map("".join))
+def test_inline_patterns_chosen_past_their_gates_as_by_plain_searches(joined: str) -> None:
+    present = nz.present_literals(joined)
+    plain = tuple(i for i, p in enumerate(nz.boilerplate_patterns()["inline"]) if p.search(joined) is not None)
+    fast = nz._inline_for(joined, present)
+    assert (fast.pattern if fast is not None else None) == (nz._inline_alternation(plain).pattern if plain else None)

@@ -670,8 +670,9 @@ def _inline_for(joined: str, present: frozenset[str]) -> re.Pattern[str] | None:
     of the few that can cut here (one alternation of them all tries every pattern at every position).
     ``present`` is :func:`_present` of ``joined`` (or :func:`present_literals`, the same answer here).
     """
-    chosen = tuple(i for i, (fast, literals) in enumerate(_inline_searches())
-                   if (literals is None or not literals.isdisjoint(present)) and fast.search(joined) is not None)
+    chosen = tuple(i for i, ((fast, literals), gate) in enumerate(zip(_inline_searches(), _inline_gates(), strict=True))
+                   if (literals is None or not literals.isdisjoint(present)) and (gate is None or gate.search(joined))
+                   and fast.search(joined) is not None)
     return _inline_alternation(chosen) if chosen else None
 
 
@@ -681,6 +682,27 @@ def _inline_searches() -> tuple[tuple[re.Pattern[str], frozenset[str] | None], .
     with look-behinds, such as the one of stray ASCII words, is tried only where an ASCII character stands), and
     its :func:`_literals`."""
     return tuple((with_first_chars(p), _literals(p)) for p in boilerplate_patterns().get("inline", ()))
+
+
+# A pattern of a text that every match of an ``inline`` pattern holds, for patterns whose required literals are
+# found on most pages: a text without it is not searched with the pattern. Keyed by the pattern as boilerplate.tsv
+# writes it, so that a pattern edited there is searched plainly until its entry here is written again.
+_INLINE_GATES = {
+    # stray ASCII words (the literal it requires is a space): every match consumes (?:[!-~]{1,2} ){3,}, three groups
+    # of one or two ASCII characters, each followed by a space; from the first group's space on, the text reads
+    # space, group, group, after an ASCII character. Searched from the space, which re finds fast (few pages hold
+    # three such groups; the pattern itself is tried at each ASCII character, a comma or a digit of most lines).
+    r"(?:(?<=\s)|^|(?<=[\u3400-\u9fff。、“”‘’《》「」:;,!?])(?![:;,.!?)\]}]))(?=(?:[!-~]{1,2} ){0,6}[!-~]?[!-/:-@\[-`{-~])"
+    r"(?=(?:[!-~]{1,2} ){0,6}[!-~]?[A-Za-z])(?:[!-~]{1,2} ){3,}(?:[!-~](?:[!-'*-~])?(?=[\n(]|$|[\u3400-\u9fff]))?":
+        r" (?<=[!-~] )[!-~]{1,2} [!-~]{1,2} ",
+}
+
+
+@cache
+def _inline_gates() -> tuple[re.Pattern[str] | None, ...]:
+    """Per ``inline`` pattern: its entry of ``_INLINE_GATES``, compiled (None: none)."""
+    return tuple(re.compile(gate) if (gate := _INLINE_GATES.get(p.pattern)) else None
+                 for p in boilerplate_patterns().get("inline", ()))
 
 
 @cache
