@@ -14,6 +14,7 @@ from fast_path_helpers import RAW, samples
 from partyevents import ingest, script, validate
 from partyevents import normalize as nz
 from partyevents import segment as seg
+from partyevents.extract import dates
 from partyevents.records import DateInfo, Event, Figure, OrgMention, Place
 
 SAMPLES = samples()
@@ -301,3 +302,78 @@ def test_inline_patterns_chosen_past_their_gates_as_by_plain_searches(joined: st
     plain = tuple(i for i, p in enumerate(nz.boilerplate_patterns()["inline"]) if p.search(joined) is not None)
     fast = nz._inline_for(joined, present)
     assert (fast.pattern if fast is not None else None) == (nz._inline_alternation(plain).pattern if plain else None)
+
+
+# ---------------------------------------------------------------- segment: a line's heading read once, marks by map
+def _plain_structure(b: seg._Builder, line: seg.Line, exprs: list[dates.DateExpr], style: str) -> bool:
+    """:func:`segment._structure` as it read before: it read the line's heading itself."""
+    bare = seg._date_only(line, exprs) if exprs else None
+    if bare is not None:
+        b.open(line.start, line.end, bare)
+        return True
+    heading = seg._heading(line, style)
+    if heading is not None:
+        if b.cur is not None and (b.notice or seg._notice_item(heading)):
+            b.notice = True
+            b.extend(line.end)
+            return True
+        b.close()
+        b.section = heading
+        return True
+    return False
+
+
+def _plain_captions(b: seg._Builder, line: seg.Line, exprs: list[dates.DateExpr], held: list[str]) -> bool:
+    """:func:`segment._captions` as it read before: it read the line's heading itself, up to three times."""
+    if b.cur is not None and seg._heading(line, "news") is not None and seg._is_caption(line.text):
+        return True
+    if b.cur is not None and b.cur_section == b.section and not b.notice and not (exprs and seg._date_only(line, exprs)):
+        heading = seg._heading(line, "news")
+        if heading is not None and not seg._BRACKET_HEADING.match(line.text) and not seg._notice_item(heading):
+            held.append(heading)
+            return True
+    if held:
+        if not line.text.startswith(seg._go_on_words() + seg._as_of()) or seg._heading(line, "news") is not None:
+            b.close()
+            b.section = held[-1]
+        held.clear()
+    return False
+
+
+def _plain_segment(text: str) -> list[object]:
+    """:func:`segment.segment` with the plain forms of ``_captions`` and ``_structure`` (the heading passed in is
+    not used: they read it again)."""
+    real = seg._captions, seg._structure
+    seg._captions = lambda b, line, exprs, held, _heading: _plain_captions(b, line, exprs, held)  # type: ignore[assignment]
+    seg._structure = lambda b, line, exprs, _heading: _plain_structure(  # type: ignore[assignment]
+        b, line, exprs, "bulletin" if seg.document_style(text) == "bulletin" else "news")
+    try:
+        return list(seg.segment(text))
+    finally:
+        seg._captions, seg._structure = real
+
+
+_SEGMENT_LINES = ["12月4日", "【镇(街)组织工作动态】", "活动现场", "奏唱国歌", "会上,书记讲话。", "5月3日,甲社区开展志愿服务。",
+                  "当天,乙村召开党员大会。", "二、活动地点", "社区会议室", "图为活动现场", "(王某摄)", "截至今日,共有30人参加。",
+                  "某镇组织发动2443名党员", "据悉,该镇今年已发展党员20名。", "会议要求,各村于11月15日开展集中宣传。",
+                  "书记强调:今年以来全镇发展良好。", "全年开展活动6次,其中在3月10日召开动员会,在8月20日举办培训。", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SEGMENT_LINES), max_size=10).map("\n".join))
+def test_segment_reading_a_heading_once_is_the_plain_segmentation(text: str) -> None:
+    assert seg.segment(text) == _plain_segment(text)
+
+
+def test_segment_reading_a_heading_once_on_the_samples() -> None:
+    for text in SAMPLES:
+        assert seg.segment(text) == _plain_segment(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("甲,,。!?;::乙"), max_size=20), st.integers(-3, 24), st.integers(-24, 24))
+def test_last_of_is_the_plain_maximum(text: str, lo: int, hi: int) -> None:
+    for marks in ("。!?;", ",，:：", "。!?"):
+        assert seg._last_of(text, marks, lo, hi) == max(text.rfind(mark, lo, hi) for mark in marks)
+        if lo >= 0:  # how _asked and _topic_or_speech read a sentence's start after ``lead`` (before: a slice)
+            assert max(lo, seg._last_of(text, marks, lo, hi) + 1) == lo + 1 + max(text[lo:hi].rfind(m) for m in marks)

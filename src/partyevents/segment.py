@@ -296,14 +296,24 @@ def _asked(line: Line, lead: int, e: DateExpr) -> bool:
     False
     """
     text, i = line.text, e.start - line.start
-    head = text[lead:i]
-    sentence = lead + 1 + max(head.rfind(mark) for mark in "。!?;")
-    own = max(sentence, max(text.rfind(mark, sentence, i) for mark in ",，:：") + 1)  # the date's clause
-    before = max(sentence, max(text.rfind(mark, sentence, own - 1) for mark in ",，:：") + 1) if own > sentence else own
+    sentence = max(lead, _last_of(text, "。!?;", lead, i) + 1)
+    own = max(sentence, _last_of(text, ",，:：", sentence, i) + 1)  # the date's clause
+    before = max(sentence, _last_of(text, ",，:：", sentence, own - 1) + 1) if own > sentence else own
     basis = words_of("segment_words.tsv", "basis")
     if _directive_in(text, own, i):
         return not text.startswith(basis, own)
     return own > sentence and _directive_in(text, before, own - 1, ending=True) and not text.startswith(basis, before)
+
+
+def _last_of(text: str, marks: str, lo: int, hi: int) -> int:
+    """The offset of the last of ``marks`` in ``text[lo:hi]``, or -1: ``max(text.rfind(m, lo, hi) for m in marks)``
+    without a generator (asked about for most dates).
+
+    >>> _last_of("甲,乙。丙,丁", ",。", 0, 7), _last_of("甲,乙。丙,丁", ",。", 0, 4), _last_of("甲乙", ",。", 0, 2)
+    (5, 3, -1)
+    """
+    n = len(marks)
+    return max(map(text.rfind, marks, (lo,) * n, (hi,) * n))
 
 
 def _directive_in(text: str, lo: int, hi: int, ending: bool = False) -> bool:
@@ -356,8 +366,7 @@ def _topic_or_speech(line: Line, lead: int, e: DateExpr) -> bool:
         return False  # 他介绍说,7月30日下午,村里召开…: a dated activity told in speech is still one
     if line.text.endswith(_history_words(), 0, i):
         return True
-    head = line.text[lead:i]
-    start = lead + 1 + max(head.rfind(mark) for mark in "。!?;")
+    start = max(lead, _last_of(line.text, "。!?;", lead, i) + 1)
     return _speech_re().search(line.text, start, i) is not None
 
 
@@ -665,7 +674,7 @@ def _clause_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateE
                 or text.startswith("的", e.end - line.start)):
             continue
         lo = max(0, i - _CLAUSE_SENTENCE_REACH)
-        opened = max(text.rfind(mark, lo, i) for mark in "。!?")  # the sentence so far: 会议要求,6月1日起,… is asked for
+        opened = _last_of(text, "。!?", lo, i)  # the sentence so far: 会议要求,6月1日起,… is asked for
         if any(text.find(w, max(lo, opened + 1), i) >= 0 for w in words_of("segment_words.tsv", "speaker")):
             continue
         if _asked(line, 0, e):
@@ -804,13 +813,13 @@ class _Builder:
         self.cur = None
 
 
-def _structure(b: _Builder, line: Line, exprs: list[DateExpr], style: str) -> bool:
-    """Handle a bare date line (it opens an entry) or a heading (it closes one); True when it was either."""
+def _structure(b: _Builder, line: Line, exprs: list[DateExpr], heading: str | None) -> bool:
+    """Handle a bare date line (it opens an entry) or a heading (it closes one); True when it was either.
+    ``heading`` is :func:`_heading` of the line in the document's style (the caller reads it once a line)."""
     bare = _date_only(line, exprs) if exprs else None
     if bare is not None:  # a lone date line opens an entry in news too; it is no sub-heading
         b.open(line.start, line.end, bare)
         return True
-    heading = _heading(line, style)
     if heading is not None:
         if b.cur is not None and (b.notice or _notice_item(heading)):  # 二、活动地点 and the item's value
             b.notice = True  # (松园社区工作站会议室): parts of the one activity the notice announces
@@ -849,7 +858,7 @@ def _notice_words() -> frozenset[str]:
 def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
     for line, exprs in zip(lines, by_line, strict=True):
-        if _structure(b, line, exprs, "bulletin"):
+        if _structure(b, line, exprs, _heading(line, "bulletin")):
             continue
         opening = next((e for e in exprs if _opens(line, e) and (e.relative is None or e.start - line.start <= 2)
                         and e.relative not in _part_words() and e.relative not in _AFTER),
@@ -1301,24 +1310,24 @@ def _activity_labels(text: str) -> set[str]:
     return {label for label, words in activity_keywords().items() if any(w in text for w in words)}
 
 
-def _captions(b: _Builder, line: Line, exprs: list[DateExpr], held: list[str]) -> bool:
+def _captions(b: _Builder, line: Line, exprs: list[DateExpr], held: list[str], heading: str | None) -> bool:
     """Hold back a short line that would close the running event as a sub-heading until the next paragraph shows
     what it was: a photo caption without a credit (奏唱国歌, 党员在某村除草) when that paragraph goes on with the
     running event (会上, 会议由…主持, 活动中: ``segment_words.tsv``, kind ``go_on``; or 截至今日,…: kind ``as_of``),
     else a heading after all.
     A line that is a caption by its form (▲…, 图为…, a credit: :func:`_is_caption`) is never a sub-heading: it is
     passed over, and the lines held before it stay held.
-    True when ``line`` was held back or passed over."""
-    if b.cur is not None and _heading(line, "news") is not None and _is_caption(line.text):
+    True when ``line`` was held back or passed over. ``heading`` is :func:`_heading` of the line in news style."""
+    if b.cur is not None and heading is not None and _is_caption(line.text):
         return True
-    if b.cur is not None and b.cur_section == b.section and not b.notice and not (exprs and _date_only(line, exprs)):
-        heading = _heading(line, "news")
-        if heading is not None and not _BRACKET_HEADING.match(line.text) and not _notice_item(heading):
-            held.append(heading)
-            return True
+    if (heading is not None and b.cur is not None and b.cur_section == b.section and not b.notice
+            and not (exprs and _date_only(line, exprs)) and not _BRACKET_HEADING.match(line.text)
+            and not _notice_item(heading)):
+        held.append(heading)
+        return True
     if held:
         # 截至今日,… (how the running work stands) goes on with it like 会上: the lines were its photos' captions
-        if not line.text.startswith(_go_on_words() + _as_of()) or _heading(line, "news") is not None:
+        if not line.text.startswith(_go_on_words() + _as_of()) or heading is not None:
             b.close()
             b.section = held[-1]
         held.clear()
@@ -1425,7 +1434,8 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
     pairs = [(line, [e for e in exprs if (e.year is None or e.year >= floor) and not _founding(line, e, latest)])
              for line, exprs in zip(lines, by_line, strict=True)]
     for n, (line, exprs) in enumerate(pairs):
-        if _captions(b, line, exprs, held) or _structure(b, line, exprs, "news"):
+        heading = _heading(line, "news")  # asked about up to four times below: read once
+        if _captions(b, line, exprs, held, heading) or _structure(b, line, exprs, heading):
             continue
         if b.cur is None and n + 1 < len(pairs) and not any(e.day is not None for e in exprs) and _is_caption(line.text):
             continue  # a photo caption before the report (…。本报通讯员摄) opens no event
