@@ -377,3 +377,29 @@ def test_last_of_is_the_plain_maximum(text: str, lo: int, hi: int) -> None:
         assert seg._last_of(text, marks, lo, hi) == max(text.rfind(mark, lo, hi) for mark in marks)
         if lo >= 0:  # how _asked and _topic_or_speech read a sentence's start after ``lead`` (before: a slice)
             assert max(lo, seg._last_of(text, marks, lo, hi) + 1) == lo + 1 + max(text[lo:hi].rfind(m) for m in marks)
+
+
+_FIXER_TEXT = st.text(alphabet=st.sampled_from(
+    "党员進區\r\n\u2028\x85\x07\u200b\ufeffＡ１\u3000\xa0e\u0301\U0001d400\uf900(jìn) \t,、。!?”“12月日摄a僖矐該測"), max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_FIXER_TEXT)
+def test_fixers_but_nfkc_add_no_character_but_a_line_break(text: str) -> None:
+    """What lets :func:`normalize.normalize` keep a text's kinds past a fixer that changed it (``_ADDS_CHARACTERS``)."""
+    long_line = text * (1 + nz._LONG_LINE // max(1, len(text)))  # split_run_paragraphs looks at long lines only
+    for name, fixer in nz.FIXERS:
+        if name in nz._ADDS_CHARACTERS or name == "to_simplified":  # to_simplified: the last fixer
+            continue
+        for t in (text, long_line):
+            assert set(fixer(t)) <= set(t) | {"\n"}, name
+
+
+def test_fixers_but_nfkc_add_no_character_on_hand_written_text() -> None:
+    run = "某社区召开议事会,协商加装电梯事宜。" * 20 + " 6月2日,某小区召开协商议事会。"
+    for text in ("a\r\nb\rc\u2028d", "党\u200b建\x07\tA", "推進(jìn)黨的建設(shè)", "共 100 余人参加", "3月9日,,某镇,。",
+                 run, "施工!爸辽僖矐該測試"):
+        for name, fixer in nz.FIXERS:
+            if name not in nz._ADDS_CHARACTERS and name != "to_simplified":
+                assert set(fixer(text)) <= set(text) | {"\n"}, name
+    assert "\n" in nz.split_run_paragraphs(run) and nz.fix_line_breaks("a\rb") == "a\nb"

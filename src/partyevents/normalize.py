@@ -313,11 +313,11 @@ _RARE, _HAN_OR_PRIVATE, _LATIN = 1, 2, 4  # bits of :func:`_char_kinds`
 
 @cache
 def _char_kinds() -> np.ndarray:
-    """Per BMP code point (U+FFFF: none), its kinds as bits: ``_RARE`` (:func:`_rare_mask`), ``_HAN_OR_PRIVATE`` (the
-    class ``_HAN``) and ``_LATIN`` (A-Z, a-z)."""
-    kinds = np.zeros(0x10000, dtype=np.uint8)
+    """Per code point, its kinds as bits: ``_RARE`` (:func:`_rare_mask`), ``_HAN_OR_PRIVATE`` (the class ``_HAN``)
+    and ``_LATIN`` (A-Z, a-z); beyond the BMP, none. Over all of Unicode (a megabyte): a lookup needs no clipping."""
+    kinds = np.zeros(0x110000, dtype=np.uint8)
     kinds[0x3400:0xA000] = kinds[0xE000:0xF900] = _HAN_OR_PRIVATE
-    kinds[_rare_mask()] |= _RARE
+    kinds[: len(_rare_mask())][_rare_mask()] |= _RARE
     kinds[ord("A") : ord("Z") + 1] = kinds[ord("a") : ord("z") + 1] = _LATIN
     return kinds
 
@@ -332,11 +332,12 @@ def _suspect_hits(text: str) -> list[int]:
     """
     if text.isascii():
         return []
-    kinds = _char_kinds()[np.minimum(code_points(text), 0xFFFF)]  # beyond the BMP: no kind
+    kinds = _char_kinds().take(code_points(text))  # take: faster than indexing
+    if not np.bitwise_or.reduce(kinds) & _LATIN:  # no Latin letter (many pages): no letter between Han characters
+        return np.flatnonzero(kinds & _RARE).tolist()
     hits = kinds & _RARE
-    if len(kinds) >= 3:
-        han = (kinds & _HAN_OR_PRIVATE) != 0
-        hits[1:-1] |= ((kinds[1:-1] & _LATIN) != 0) & han[:-2] & han[2:]
+    han = (kinds & _HAN_OR_PRIVATE) != 0
+    hits[1:-1] |= ((kinds[1:-1] & _LATIN) != 0) & han[:-2] & han[2:]
     return np.flatnonzero(hits).tolist()
 
 
@@ -388,6 +389,10 @@ def remove_mojibake(text: str) -> str:
 _KIND_BREAK, _KIND_CONTROL, _KIND_NFKC, _KIND_T2S = 1, 2, 4, 8
 _NEEDS = {"fix_line_breaks": _KIND_BREAK, "remove_control_chars": _KIND_CONTROL, "nfkc": _KIND_NFKC,
           "to_simplified": _KIND_T2S}
+# the fixers whose output may hold a character their input did not: every other one only removes characters or
+# puts a line break (which no kind holds), so the kinds of the text before it still hold every kind after it
+# (to_simplified adds characters too, but it is the last)
+_ADDS_CHARACTERS = frozenset({"nfkc"})
 _BEYOND_BMP = 0x10000  # the first code point beyond the BMP
 
 
@@ -1256,13 +1261,13 @@ def normalize(text: str) -> Normalized:
                                         json.dumps(sample, ensure_ascii=False)))
                 text = _cut(text, spans)
                 fixes.append(name)
-                kinds = _kinds_in(text)
             continue
         fixed = fixer(text)
         if fixed != text:
             fixes.append(name)
             text = fixed
-            kinds = _kinds_in(text)
+            if name in _ADDS_CHARACTERS:
+                kinds = _kinds_in(text)
     body, facts, bp_problems = strip_boilerplate(text)
     if not body.strip() and (joined := join_short_lines(text)) != text:
         body, facts, bp_problems = strip_boilerplate(joined)
