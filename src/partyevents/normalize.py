@@ -95,10 +95,16 @@ def _nfkc_runs() -> re.Pattern[str]:
     A composition only reaches back to the character before a run, so normalizing each run
     with that character gives NFKC of the whole text (``tests/test_normalize.py`` checks it).
     """
+    return re.compile(f"[^{_nfkc_keep()}]+")  # one class first: re scans for it fast
+
+
+def _nfkc_keep() -> str:
+    """:func:`_nfkc_keep_ranges`, read from the disk cache (:func:`_fix_kinds` reads it without compiling the class,
+    which costs a new process milliseconds: a text that holds no run never needs it)."""
     # built in about half a second, the same in every process: kept in the disk cache, keyed by the Unicode
     # version and this module's source
     key = (unicodedata.unidata_version, file_digest(__file__))
-    return re.compile(f"[^{cached('nfkc_keep', key, _nfkc_keep_ranges)}]+")  # one class first: re scans for it fast
+    return cached("nfkc_keep", key, _nfkc_keep_ranges)
 
 
 def _nfkc_keep_ranges() -> str:
@@ -403,7 +409,7 @@ def _fix_kinds() -> np.ndarray:
     beyond the BMP is), a character t2s changes (:func:`simplify` converts a text holding one). Over all of Unicode
     (a megabyte): a lookup needs no clipping of the code points then."""
     kinds = np.full(0x110000, _KIND_NFKC, dtype=np.uint8)
-    for a, b in _RANGE_ITEM.findall(_nfkc_runs().pattern):  # the class is [^ranges]: the ranges are kept as they are
+    for a, b in _RANGE_ITEM.findall(_nfkc_keep()):  # what the runs' class [^ranges] leaves out: kept as they are
         kinds[int(a, 16) : int(b or a, 16) + 1] = 0
     kinds[[ord(c) for c in _BREAK_CHARS]] |= _KIND_BREAK
     for a, b in _CONTROL_RANGES:
