@@ -5,17 +5,19 @@ short lines, and the patterns compiled at their first use (the same patterns as 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fast_path_helpers import RAW, samples
-from partyevents import ingest, script, validate
+from partyevents import cache, ingest, script, validate
 from partyevents import normalize as nz
 from partyevents import segment as seg
 from partyevents.extract import dates
 from partyevents.records import DateInfo, Event, Figure, OrgMention, Place
+from partyevents.regex_first import edge_class
 
 SAMPLES = samples()
 
@@ -403,3 +405,36 @@ def test_fixers_but_nfkc_add_no_character_on_hand_written_text() -> None:
             if name not in nz._ADDS_CHARACTERS and name != "to_simplified":
                 assert set(fixer(text)) <= set(text) | {"\n"}, name
     assert "\n" in nz.split_run_paragraphs(run) and nz.fix_line_breaks("a\rb") == "a\nb"
+
+
+# ---------------------------------------------------------------- what is read off the anchored alternatives, cached
+def _plain_anchored_patterns() -> list[tuple[str, str | None, str | None, frozenset[str] | None]]:
+    """:func:`normalize._anchored_patterns` as it read before (every alternative read again in each process), as
+    comparable values: the patterns and the literals."""
+    out = []
+    for a in nz._anchored_alternatives():
+        p = re.compile(a)
+        first, literals = edge_class(p), nz._literals(p)
+        if literals is not None and (min(map(len, literals)) < nz._ANCHORED_LITERAL
+                                     or (first is not None and not first.match(nz._ANY_HAN))):
+            literals = None
+        last = edge_class(p, last=True)
+        out.append((p.pattern, first and first.pattern, last and last.pattern, literals))
+    return out
+
+
+def _as_values(anchored: tuple[nz._Anchored, ...]) -> list[tuple[str, str | None, str | None, frozenset[str] | None]]:
+    return [(p.pattern, first and first.pattern, last and last.pattern, literals) for p, first, last, literals in anchored]
+
+
+def test_anchored_facts_read_from_the_cache_are_a_fresh_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.ENV, str(tmp_path))
+    nz._anchored_patterns.cache_clear()
+    try:
+        built = _as_values(nz._anchored_patterns())  # read off the patterns, then stored
+        assert list(tmp_path.glob("anchored_facts-*.pickle"))
+        nz._anchored_patterns.cache_clear()
+        assert _as_values(nz._anchored_patterns()) == built == _plain_anchored_patterns()  # read back
+        assert any(literals for *_rest, literals in built) and any(first for _p, first, *_rest in built)
+    finally:
+        nz._anchored_patterns.cache_clear()

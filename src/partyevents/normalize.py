@@ -21,6 +21,7 @@ from importlib import resources as _res
 import ahocorasick_rs
 import numpy as np
 
+from . import regex_first
 from .cache import cached, file_digest, resource_digest
 from .records import Normalized, Problem
 from .regex_first import edge_class, required_literals, top_level_alternatives, with_first_chars
@@ -809,9 +810,25 @@ def _anchored_patterns() -> tuple[_Anchored, ...]:
     that may open with most characters (None when one of them is a single character).
 
     Each compiles on its own in well under a millisecond; one alternation of those a line may match, per kind of
-    line, cost a new process most of a second of compiling.
+    line, cost a new process most of a second of compiling. What is read off each (:func:`_anchored_facts`) is kept
+    in the disk cache: reading it costs a new process about 25 ms.
     """
-    out: list[_Anchored] = []
+    # keyed by the patterns, the module that reads them and this module's source
+    key = (resource_digest("boilerplate.tsv"), file_digest(regex_first.__file__), file_digest(__file__))
+    facts = cached("anchored_facts", key, _anchored_facts)
+    return tuple((re.compile(a), _compiled(first), _compiled(last), None if literals is None else frozenset(literals))
+                 for a, (first, last, literals) in zip(_anchored_alternatives(), facts, strict=True))
+
+
+def _compiled(pattern: str | None) -> re.Pattern[str] | None:
+    return None if pattern is None else re.compile(pattern)
+
+
+def _anchored_facts() -> list[tuple[str | None, str | None, tuple[str, ...] | None]]:
+    """Per anchored alternative: the patterns of its :func:`~partyevents.regex_first.edge_class` (first and last
+    character; None: any) and its sorted :func:`_literals` (None: not checked), as :func:`_anchored_patterns` uses
+    them."""
+    out = []
     for a in _anchored_alternatives():
         p = re.compile(a)
         first, literals = edge_class(p), _literals(p)
@@ -820,8 +837,10 @@ def _anchored_patterns() -> tuple[_Anchored, ...]:
             # 三, 编 (of 三 审, 编 辑): found on most pages; and an alternative that opens with a few characters only
             # is rarely tried: every literal makes the automaton slower
             literals = None
-        out.append((p, first, edge_class(p, last=True), literals))
-    return tuple(out)
+        last = edge_class(p, last=True)
+        out.append((None if first is None else first.pattern, None if last is None else last.pattern,
+                    None if literals is None else tuple(sorted(literals))))
+    return out
 
 
 _ANCHORED_LITERAL = 2  # characters at least in each required literal of an anchored alternative that the page is checked for
