@@ -438,3 +438,21 @@ def test_anchored_facts_read_from_the_cache_are_a_fresh_reading(tmp_path: Path, 
         assert any(literals for *_rest, literals in built) and any(first for _p, first, *_rest in built)
     finally:
         nz._anchored_patterns.cache_clear()
+
+
+# ---------------------------------------------------------------- fixers not scanning a text without their opening
+_PLAIN_PINYIN = re.compile(rf"\((?<=[\u3400-\u9fff]\()(?:[a-zü{nz._TONED}]*[{nz._TONED}][a-zü{nz._TONED}]*\s?){{1,3}}\)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("進黨设(()) jìnshèa1ǎ\t\n12月余人个"), max_size=40))
+def test_pinyin_and_digit_spacing_without_their_scan_are_the_plain_fixers(text: str) -> None:
+    assert nz.remove_pinyin(text) == _PLAIN_PINYIN.sub("", text)
+    assert nz.join_digit_spacing(text) == nz._digit_space_re().sub("", text)
+
+
+@pytest.mark.parametrize("text", ["推進(jìn)黨的建設(shè)(2021)", "推進黨的建設", "共 100 余人参加", "共100\t余人", "共100余人",
+                                  "", "進(jìn", "(jìn)"])
+def test_pinyin_and_digit_spacing_on_hand_written_text(text: str) -> None:
+    assert nz.remove_pinyin(text) == _PLAIN_PINYIN.sub("", text)
+    assert nz.join_digit_spacing(text) == nz._digit_space_re().sub("", text)

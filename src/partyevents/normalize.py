@@ -174,8 +174,14 @@ def nfkc(text: str) -> str:
 
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-# starts with the literal "(" (then looks behind it for a Han character), so re skips ahead to each "("
-_PINYIN = re.compile(rf"\((?<=[\u3400-\u9fff]\()(?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s?){{1,3}}\)")
+
+
+@cache
+def _pinyin_re() -> re.Pattern[str]:
+    """A pinyin reading in brackets after a Han character (compiled at its first use: a Han class costs ``re`` a
+    millisecond or more to compile)."""
+    # starts with the literal "(" (then looks behind it for a Han character), so re skips ahead to each "("
+    return re.compile(rf"\((?<=[\u3400-\u9fff]\()(?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s?){{1,3}}\)")
 
 
 def remove_pinyin(text: str) -> str:
@@ -184,7 +190,7 @@ def remove_pinyin(text: str) -> str:
     >>> remove_pinyin("推進(jìn)黨的建設(shè)(2021)")
     '推進黨的建設(2021)'
     """
-    return _PINYIN.sub("", text)
+    return _pinyin_re().sub("", text) if "(" in text else text  # every match opens with "("
 
 
 @cache
@@ -204,6 +210,8 @@ def join_digit_spacing(text: str) -> str:
     >>> join_digit_spacing("1 月 19 日,全镇 45 个党支部 100 余人参加。2021-03-06 青石镇讯")
     '1月 19日,全镇 45个党支部 100余人参加。2021-03-06 青石镇讯'
     """
+    if " " not in text and "\t" not in text:  # every match opens with one: no pattern to build, no scan
+        return text
     return _digit_space_re().sub("", text)
 
 
