@@ -306,7 +306,7 @@ def test_inline_patterns_chosen_past_their_gates_as_by_plain_searches(joined: st
     assert (fast.pattern if fast is not None else None) == (nz._inline_alternation(plain).pattern if plain else None)
 
 
-# ---------------------------------------------------------------- segment: a line's heading read once, marks by map
+# ---------------------------------------------------------------- segment: a line's heading read once
 def _plain_structure(b: seg._Builder, line: seg.Line, exprs: list[dates.DateExpr], style: str) -> bool:
     """:func:`segment._structure` as it read before: it read the line's heading itself."""
     bare = seg._date_only(line, exprs) if exprs else None
@@ -371,14 +371,6 @@ def test_segment_reading_a_heading_once_on_the_samples() -> None:
     for text in SAMPLES:
         assert seg.segment(text) == _plain_segment(text)
 
-
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from("甲,,。!?;::乙"), max_size=20), st.integers(-3, 24), st.integers(-24, 24))
-def test_last_of_is_the_plain_maximum(text: str, lo: int, hi: int) -> None:
-    for marks in ("。!?;", ",，:：", "。!?"):
-        assert seg._last_of(text, marks, lo, hi) == max(text.rfind(mark, lo, hi) for mark in marks)
-        if lo >= 0:  # how _asked and _topic_or_speech read a sentence's start after ``lead`` (before: a slice)
-            assert max(lo, seg._last_of(text, marks, lo, hi) + 1) == lo + 1 + max(text[lo:hi].rfind(m) for m in marks)
 
 
 _FIXER_TEXT = st.text(alphabet=st.sampled_from(

@@ -296,24 +296,14 @@ def _asked(line: Line, lead: int, e: DateExpr) -> bool:
     False
     """
     text, i = line.text, e.start - line.start
-    sentence = max(lead, _last_of(text, "。!?;", lead, i) + 1)
-    own = max(sentence, _last_of(text, ",，:：", sentence, i) + 1)  # the date's clause
-    before = max(sentence, _last_of(text, ",，:：", sentence, own - 1) + 1) if own > sentence else own
+    head = text[lead:i]
+    sentence = lead + 1 + max(head.rfind(mark) for mark in "。!?;")
+    own = max(sentence, max(text.rfind(mark, sentence, i) for mark in ",，:：") + 1)  # the date's clause
+    before = max(sentence, max(text.rfind(mark, sentence, own - 1) for mark in ",，:：") + 1) if own > sentence else own
     basis = words_of("segment_words.tsv", "basis")
     if _directive_in(text, own, i):
         return not text.startswith(basis, own)
     return own > sentence and _directive_in(text, before, own - 1, ending=True) and not text.startswith(basis, before)
-
-
-def _last_of(text: str, marks: str, lo: int, hi: int) -> int:
-    """The offset of the last of ``marks`` in ``text[lo:hi]``, or -1: ``max(text.rfind(m, lo, hi) for m in marks)``
-    without a generator (asked about for most dates).
-
-    >>> _last_of("甲,乙。丙,丁", ",。", 0, 7), _last_of("甲,乙。丙,丁", ",。", 0, 4), _last_of("甲乙", ",。", 0, 2)
-    (5, 3, -1)
-    """
-    n = len(marks)
-    return max(map(text.rfind, marks, (lo,) * n, (hi,) * n))
 
 
 def _directive_in(text: str, lo: int, hi: int, ending: bool = False) -> bool:
@@ -366,7 +356,8 @@ def _topic_or_speech(line: Line, lead: int, e: DateExpr) -> bool:
         return False  # 他介绍说,7月30日下午,村里召开…: a dated activity told in speech is still one
     if line.text.endswith(_history_words(), 0, i):
         return True
-    start = max(lead, _last_of(line.text, "。!?;", lead, i) + 1)
+    head = line.text[lead:i]
+    start = lead + 1 + max(head.rfind(mark) for mark in "。!?;")
     return _speech_re().search(line.text, start, i) is not None
 
 
@@ -674,7 +665,7 @@ def _clause_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateE
                 or text.startswith("的", e.end - line.start)):
             continue
         lo = max(0, i - _CLAUSE_SENTENCE_REACH)
-        opened = _last_of(text, "。!?", lo, i)  # the sentence so far: 会议要求,6月1日起,… is asked for
+        opened = max(text.rfind(mark, lo, i) for mark in "。!?")  # the sentence so far: 会议要求,6月1日起,… is asked for
         if any(text.find(w, max(lo, opened + 1), i) >= 0 for w in words_of("segment_words.tsv", "speaker")):
             continue
         if _asked(line, 0, e):
