@@ -21,6 +21,7 @@ from importlib import resources as _res
 import ahocorasick_rs
 import numpy as np
 
+from . import regex_first
 from .cache import cached, file_digest, resource_digest
 from .records import Normalized, Problem
 from .regex_first import edge_class, required_literals, top_level_alternatives, with_first_chars
@@ -54,11 +55,16 @@ def fix_line_breaks(text: str) -> str:
     return _LINE_BREAK.sub("\n", text) if _BREAK_CHAR.search(text) else text  # one class scans fast
 
 
-_BREAK_CHAR = re.compile(r"[\r\u2028\u2029\x85]")
+_BREAK_CHARS = "\r\u2028\u2029\x85"
+_BREAK_CHAR = re.compile(f"[{_BREAK_CHARS}]")
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe\ufffc]")
+# control, zero-width and direction characters: (first, last) code points, the class of _CONTROL and the
+# bits of :func:`_fix_kinds`
+_CONTROL_RANGES = ((0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064),
+                   (0xFEFF, 0xFEFF), (0xFFFE, 0xFFFE), (0xFFFC, 0xFFFC))
+_CONTROL = re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _CONTROL_RANGES) + "]")
 
 
 def remove_control_chars(text: str) -> str:
@@ -90,10 +96,16 @@ def _nfkc_runs() -> re.Pattern[str]:
     A composition only reaches back to the character before a run, so normalizing each run
     with that character gives NFKC of the whole text (``tests/test_normalize.py`` checks it).
     """
+    return re.compile(f"[^{_nfkc_keep()}]+")  # one class first: re scans for it fast
+
+
+def _nfkc_keep() -> str:
+    """:func:`_nfkc_keep_ranges`, read from the disk cache (:func:`_fix_kinds` reads it without compiling the class,
+    which costs a new process milliseconds: a text that holds no run never needs it)."""
     # built in about half a second, the same in every process: kept in the disk cache, keyed by the Unicode
     # version and this module's source
     key = (unicodedata.unidata_version, file_digest(__file__))
-    return re.compile(f"[^{cached('nfkc_keep', key, _nfkc_keep_ranges)}]+")  # one class first: re scans for it fast
+    return cached("nfkc_keep", key, _nfkc_keep_ranges)
 
 
 def _nfkc_keep_ranges() -> str:
@@ -162,8 +174,14 @@ def nfkc(text: str) -> str:
 
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-# starts with the literal "(" (then looks behind it for a Han character), so re skips ahead to each "("
-_PINYIN = re.compile(rf"\((?<=[\u3400-\u9fff]\()(?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s?){{1,3}}\)")
+
+
+@cache
+def _pinyin_re() -> re.Pattern[str]:
+    """A pinyin reading in brackets after a Han character (compiled at its first use: a Han class costs ``re`` a
+    millisecond or more to compile)."""
+    # starts with the literal "(" (then looks behind it for a Han character), so re skips ahead to each "("
+    return re.compile(rf"\((?<=[\u3400-\u9fff]\()(?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s?){{1,3}}\)")
 
 
 def remove_pinyin(text: str) -> str:
@@ -172,7 +190,7 @@ def remove_pinyin(text: str) -> str:
     >>> remove_pinyin("推進(jìn)黨的建設(shè)(2021)")
     '推進黨的建設(2021)'
     """
-    return _PINYIN.sub("", text)
+    return _pinyin_re().sub("", text) if "(" in text else text  # every match opens with "("
 
 
 @cache
@@ -192,6 +210,8 @@ def join_digit_spacing(text: str) -> str:
     >>> join_digit_spacing("1 月 19 日,全镇 45 个党支部 100 余人参加。2021-03-06 青石镇讯")
     '1月 19日,全镇 45个党支部 100余人参加。2021-03-06 青石镇讯'
     """
+    if " " not in text and "\t" not in text:  # every match opens with one: no pattern to build, no scan
+        return text
     return _digit_space_re().sub("", text)
 
 
@@ -254,10 +274,15 @@ def _rare_chars() -> frozenset[str]:
     A traditional character whose simplified form is common (篤, 踐) is common too: the fixer runs before
     ``to_simplified``, and a traditional page is no mojibake.
     """
+    return frozenset(_rare_string())
+
+
+def _rare_string() -> str:
+    """:func:`_rare_chars` as one string, from the disk cache."""
     # built in about a tenth of a second (the converter loaded, every traditional character converted): kept in the
     # disk cache, keyed by the character table, the OpenCC build and this module's source
     key = (resource_digest("char_rank.txt"), opencc_stamp(), file_digest(__file__))
-    return frozenset(cached("rare_chars", key, _build_rare_chars))
+    return cached("rare_chars", key, _build_rare_chars)
 
 
 def _build_rare_chars() -> str:
@@ -269,14 +294,14 @@ def _build_rare_chars() -> str:
 
 
 _HAN = "\\u3400-\\u9fff\\ue000-\\uf8ff"
-_LATIN_BETWEEN = re.compile(f"[A-Za-z](?<=[{_HAN}][A-Za-z])(?=[{_HAN}])")
 
 
 def _rare_char_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The plain form of :func:`_rare_hits` (one class of every rare character; slow to compile, about
-    60 ms, so used only by the equivalence test) and the pattern of a Latin letter between Han characters."""
+    60 ms, so used only by the equivalence test) and the pattern of a Latin letter between Han characters (the
+    plain form of the rest of :func:`_suspect_hits`)."""
     rare = _ranges(sorted(map(ord, _rare_chars())))
-    return re.compile(f"[{rare}\\ue000-\\uf8ff]"), _LATIN_BETWEEN
+    return re.compile(f"[{rare}\\ue000-\\uf8ff]"), re.compile(f"[A-Za-z](?<=[{_HAN}][A-Za-z])(?=[{_HAN}])")
 
 
 def _rare_hits(text: str) -> list[int]:
@@ -298,12 +323,48 @@ def _rare_hits(text: str) -> list[int]:
 def _rare_mask() -> np.ndarray:
     """:func:`_rare_chars` and the private-use area as a boolean array over the BMP code points (U+FFFF: False)."""
     mask = np.zeros(0x10000, dtype=bool)
-    mask[[ord(c) for c in _rare_chars()]] = True
+    mask[code_points(_rare_string())] = True  # not a set of twenty thousand characters: ~7 ms less for a new process
     mask[0xE000:0xF900] = True
     return mask
 
 
-_RUN_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z\ue000-\uf8ff]+")
+_RARE, _HAN_OR_PRIVATE, _LATIN = 1, 2, 4  # bits of :func:`_char_kinds`
+
+
+@cache
+def _char_kinds() -> np.ndarray:
+    """Per code point, its kinds as bits: ``_RARE`` (:func:`_rare_mask`), ``_HAN_OR_PRIVATE`` (the class ``_HAN``)
+    and ``_LATIN`` (A-Z, a-z); beyond the BMP, none. Over all of Unicode (a megabyte): a lookup needs no clipping."""
+    kinds = np.zeros(0x110000, dtype=np.uint8)
+    kinds[0x3400:0xA000] = kinds[0xE000:0xF900] = _HAN_OR_PRIVATE
+    kinds[: len(_rare_mask())][_rare_mask()] |= _RARE
+    kinds[ord("A") : ord("Z") + 1] = kinds[ord("a") : ord("z") + 1] = _LATIN
+    return kinds
+
+
+def _suspect_hits(text: str) -> list[int]:
+    """Offsets of the rare Han and private-use characters of ``text`` (:func:`_rare_hits`) and of the Latin letters
+    that stand between two Han or private-use characters, in order: both read off one table lookup per character,
+    instead of a regex scan of the text for the letters (:func:`_rare_char_re` holds the plain forms).
+
+    >>> _suspect_hits("施工!爸辽僖矐該測試僖"), _suspect_hits("党a建 b党"), _suspect_hits("a党")
+    ([5, 6, 10], [1], [])
+    """
+    if text.isascii():
+        return []
+    kinds = _char_kinds().take(code_points(text))  # take: faster than indexing
+    if not np.bitwise_or.reduce(kinds) & _LATIN:  # no Latin letter (many pages): no letter between Han characters
+        return np.flatnonzero(kinds & _RARE).tolist()
+    hits = kinds & _RARE
+    han = (kinds & _HAN_OR_PRIVATE) != 0
+    hits[1:-1] |= ((kinds[1:-1] & _LATIN) != 0) & han[:-2] & han[2:]
+    return np.flatnonzero(hits).tolist()
+
+
+@cache
+def _run_char() -> re.Pattern[str]:
+    """A run of Han, private-use and Latin characters (compiled at its first use: few pages need it)."""
+    return re.compile(r"[\u3400-\u9fffA-Za-z\ue000-\uf8ff]+")
 
 
 def _mojibake_spans(text: str) -> list[tuple[int, int]]:
@@ -312,16 +373,15 @@ def _mojibake_spans(text: str) -> list[tuple[int, int]]:
     >>> _mojibake_spans("施工!爸辽僖矐該測試"), _mojibake_spans("樊城区召开会议")
     ([(5, 7)], [])
     """
-    hits = _rare_hits(text)
-    if between := [m.start() for m in _LATIN_BETWEEN.finditer(text)]:
-        hits = sorted(hits + between)
+    hits = _suspect_hits(text)
     if len(hits) < 2:
         return []
     spans: list[tuple[int, int]] = []
+    run = _run_char().fullmatch
     i = 0
     while i < len(hits):
         j = i
-        while j + 1 < len(hits) and hits[j + 1] - hits[j] <= 2 and _RUN_CHAR.fullmatch(text, hits[j], hits[j + 1] + 1):
+        while j + 1 < len(hits) and hits[j + 1] - hits[j] <= 2 and run(text, hits[j], hits[j + 1] + 1):
             j += 1
         if j > i:
             spans.append((hits[i], hits[j] + 1))
@@ -342,6 +402,47 @@ def remove_mojibake(text: str) -> str:
     '施工!爸辽該測試'
     """
     return _cut(text, _mojibake_spans(text))
+
+
+# ---------------------------------------------------------------- which fixers a text needs
+# bits of :func:`_fix_kinds`: a text holding no character of a fixer's kind is one the fixer returns as it is
+_KIND_BREAK, _KIND_CONTROL, _KIND_NFKC, _KIND_T2S = 1, 2, 4, 8
+_NEEDS = {"fix_line_breaks": _KIND_BREAK, "remove_control_chars": _KIND_CONTROL, "nfkc": _KIND_NFKC,
+          "to_simplified": _KIND_T2S}
+# the fixers whose output may hold a character their input did not: every other one only removes characters or
+# puts a line break (which no kind holds), so the kinds of the text before it still hold every kind after it
+# (to_simplified adds characters too, but it is the last)
+_ADDS_CHARACTERS = frozenset({"nfkc"})
+_BEYOND_BMP = 0x10000  # the first code point beyond the BMP
+
+
+@cache
+def _fix_kinds() -> np.ndarray:
+    """Per code point, the bits of the fixers that may change a text holding it: a line-break character
+    (``_BREAK_CHAR``), a control character (``_CONTROL``), a character of a run of :func:`_nfkc_runs` (every one
+    beyond the BMP is), a character t2s changes (:func:`simplify` converts a text holding one). Over all of Unicode
+    (a megabyte): a lookup needs no clipping of the code points then."""
+    kinds = np.full(0x110000, _KIND_NFKC, dtype=np.uint8)
+    for a, b in _RANGE_ITEM.findall(_nfkc_keep()):  # what the runs' class [^ranges] leaves out: kept as they are
+        kinds[int(a, 16) : int(b or a, 16) + 1] = 0
+    kinds[[ord(c) for c in _BREAK_CHARS]] |= _KIND_BREAK
+    for a, b in _CONTROL_RANGES:
+        kinds[a : b + 1] |= _KIND_CONTROL
+    kinds[[ord(c) for c in traditional_chars()]] |= _KIND_T2S
+    return kinds
+
+
+_RANGE_ITEM = re.compile(r"\\u([0-9a-f]{4})(?:-\\u([0-9a-f]{4}))?")  # an item of :func:`_ranges`
+
+
+def _kinds_in(text: str) -> int:
+    """The bits of :func:`_fix_kinds` of the characters of ``text``, together (one table lookup per character:
+    cheaper than a scan for each fixer).
+
+    >>> _kinds_in("党员") == 0, _kinds_in("黨\\u2028") == _KIND_T2S | _KIND_BREAK, _kinds_in("Ａ\\U0001d400") == _KIND_NFKC
+    (True, True, True)
+    """
+    return int(np.bitwise_or.reduce(_fix_kinds().take(code_points(text))))  # take: faster than indexing
 
 
 Fixer = Callable[[str], str]
@@ -372,11 +473,20 @@ _HEADING = re.compile(r"^【[^】]{1,30}】$")
 
 _CLAUSE = re.compile(r"[,、]")  # not ":": header lines are made of label:value pairs
 _OPENS_WITH_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")
-_SITE_SUFFIX = re.compile(r"\s*[_|\-–—]+\s*[^_|\-–—]{2,30}(?:人民政府|政府网|门户网站|官网|新闻网|党建网|网站|网|频道)$")
+# Patterns that few lines need are compiled at their first use (``@cache``), not at import: a class of the Han block
+# costs ``re`` a millisecond or more to compile (it walks the block in Python), and a new process that reads a short
+# text would pay for all of them.
 
 
-# a count with its measure word (82个, 4.46万名, 9013项): prose states figures, titles and menus rarely hold two
-_COUNTED = re.compile(r"[0-9]+(?:\.[0-9]+)?[万亿]?[\u4e00-\u9fff]")
+@cache
+def _site_suffix() -> re.Pattern[str]:
+    return re.compile(r"\s*[_|\-–—]+\s*[^_|\-–—]{2,30}(?:人民政府|政府网|门户网站|官网|新闻网|党建网|网站|网|频道)$")
+
+
+@cache
+def _counted() -> re.Pattern[str]:
+    """A count with its measure word (82个, 4.46万名, 9013项): prose states figures, titles and menus rarely hold two."""
+    return re.compile(r"[0-9]+(?:\.[0-9]+)?[万亿]?[\u4e00-\u9fff]")
 
 
 def _figure_prose(line: str) -> bool:
@@ -390,7 +500,7 @@ def _figure_prose(line: str) -> bool:
     False
     """
     return (len(line) >= 25 and "|" not in line and ":" not in line and bool(_CLAUSE.search(line))
-            and len(_COUNTED.findall(line)) >= 2)
+            and len(_counted().findall(line)) >= 2)
 
 
 def _is_body(line: str) -> bool:
@@ -415,7 +525,7 @@ def clean_title(title: str) -> str:
     ('前川街道:党员下沉社区助力疫情防控', '某镇召开述职评议会')
     """
     title = title.lstrip("—-–─ ") or title  # a subtitle's dash
-    return _SITE_SUFFIX.sub("", title) or title
+    return _site_suffix().sub("", title) or title
 
 
 _NUMERIC_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -474,8 +584,10 @@ def _header_title_like(line: str) -> bool:
             and not _CAPTION.match(line))
 
 
-_BARE_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:社区|村|镇|乡|街道|居委会|村委会|党支部|党总支|党委)$")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+@cache
+def _title_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a bare unit name, a Han character) for :func:`_first_title`."""
+    return re.compile(r"^[\u4e00-\u9fff]{2,12}(?:社区|村|镇|乡|街道|居委会|村委会|党支部|党总支|党委)$"), re.compile(r"[\u4e00-\u9fff]")
 
 
 def _first_title(header: list[str]) -> str | None:
@@ -493,17 +605,19 @@ def _first_title(header: list[str]) -> str | None:
     >>> _first_title(["2022 05/ 13 10:36", "本报记者 某某", "某某日报 数字报纸", "某镇召开党建会"])
     '某镇召开党建会'
     """
+    bare_unit, cjk = _title_res()
+
     def spaced_headline(line: str) -> bool:  # not a byline (本报记者 某某) or a masthead (某某日报 数字报)
         plain = line.replace(" ", "")
-        return (all(len(part) >= 4 for part in line.split(" ")) and len(_CJK.findall(plain)) >= 0.6 * len(plain)
+        return (all(len(part) >= 4 for part in line.split(" ")) and len(cjk.findall(plain)) >= 0.6 * len(plain)
                 and line.count(" ") <= 2 and not line.endswith((":", ">")) and any(w in line for w in _domain_words()))
 
     titles = [h for h in header if _header_title_like(h.replace(" ", "") if spaced_headline(h) else h)]
     for i, line in enumerate(titles):
-        if not _BARE_UNIT.match(line):
+        if not bare_unit.match(line):
             return line
         if i + 1 < len(titles) and header.index(titles[i + 1]) == header.index(line) + 1 \
-                and not _BARE_UNIT.match(titles[i + 1]):
+                and not bare_unit.match(titles[i + 1]):
             return line + titles[i + 1]  # a headline set on two lines: 某某社区 / 开展植树活动
     return titles[0] if titles else None
 
@@ -581,8 +695,9 @@ def _inline_for(joined: str, present: frozenset[str]) -> re.Pattern[str] | None:
     of the few that can cut here (one alternation of them all tries every pattern at every position).
     ``present`` is :func:`_present` of ``joined`` (or :func:`present_literals`, the same answer here).
     """
-    chosen = tuple(i for i, (fast, literals) in enumerate(_inline_searches())
-                   if (literals is None or not literals.isdisjoint(present)) and fast.search(joined) is not None)
+    chosen = tuple(i for i, ((fast, literals), gate) in enumerate(zip(_inline_searches(), _inline_gates(), strict=True))
+                   if (literals is None or not literals.isdisjoint(present)) and (gate is None or gate.search(joined))
+                   and fast.search(joined) is not None)
     return _inline_alternation(chosen) if chosen else None
 
 
@@ -592,6 +707,27 @@ def _inline_searches() -> tuple[tuple[re.Pattern[str], frozenset[str] | None], .
     with look-behinds, such as the one of stray ASCII words, is tried only where an ASCII character stands), and
     its :func:`_literals`."""
     return tuple((with_first_chars(p), _literals(p)) for p in boilerplate_patterns().get("inline", ()))
+
+
+# A pattern of a text that every match of an ``inline`` pattern holds, for patterns whose required literals are
+# found on most pages: a text without it is not searched with the pattern. Keyed by the pattern as boilerplate.tsv
+# writes it, so that a pattern edited there is searched plainly until its entry here is written again.
+_INLINE_GATES = {
+    # stray ASCII words (the literal it requires is a space): every match consumes (?:[!-~]{1,2} ){3,}, three groups
+    # of one or two ASCII characters, each followed by a space; from the first group's space on, the text reads
+    # space, group, group, after an ASCII character. Searched from the space, which re finds fast (few pages hold
+    # three such groups; the pattern itself is tried at each ASCII character, a comma or a digit of most lines).
+    r"(?:(?<=\s)|^|(?<=[\u3400-\u9fff。、“”‘’《》「」:;,!?])(?![:;,.!?)\]}]))(?=(?:[!-~]{1,2} ){0,6}[!-~]?[!-/:-@\[-`{-~])"
+    r"(?=(?:[!-~]{1,2} ){0,6}[!-~]?[A-Za-z])(?:[!-~]{1,2} ){3,}(?:[!-~](?:[!-'*-~])?(?=[\n(]|$|[\u3400-\u9fff]))?":
+        r" (?<=[!-~] )[!-~]{1,2} [!-~]{1,2} ",
+}
+
+
+@cache
+def _inline_gates() -> tuple[re.Pattern[str] | None, ...]:
+    """Per ``inline`` pattern: its entry of ``_INLINE_GATES``, compiled (None: none)."""
+    return tuple(re.compile(gate) if (gate := _INLINE_GATES.get(p.pattern)) else None
+                 for p in boilerplate_patterns().get("inline", ()))
 
 
 @cache
@@ -687,9 +823,25 @@ def _anchored_patterns() -> tuple[_Anchored, ...]:
     that may open with most characters (None when one of them is a single character).
 
     Each compiles on its own in well under a millisecond; one alternation of those a line may match, per kind of
-    line, cost a new process most of a second of compiling.
+    line, cost a new process most of a second of compiling. What is read off each (:func:`_anchored_facts`) is kept
+    in the disk cache: reading it costs a new process about 25 ms.
     """
-    out: list[_Anchored] = []
+    # keyed by the patterns, the module that reads them and this module's source
+    key = (resource_digest("boilerplate.tsv"), file_digest(regex_first.__file__), file_digest(__file__))
+    facts = cached("anchored_facts", key, _anchored_facts)
+    return tuple((re.compile(a), _compiled(first), _compiled(last), None if literals is None else frozenset(literals))
+                 for a, (first, last, literals) in zip(_anchored_alternatives(), facts, strict=True))
+
+
+def _compiled(pattern: str | None) -> re.Pattern[str] | None:
+    return None if pattern is None else re.compile(pattern)
+
+
+def _anchored_facts() -> list[tuple[str | None, str | None, tuple[str, ...] | None]]:
+    """Per anchored alternative: the patterns of its :func:`~partyevents.regex_first.edge_class` (first and last
+    character; None: any) and its sorted :func:`_literals` (None: not checked), as :func:`_anchored_patterns` uses
+    them."""
+    out = []
     for a in _anchored_alternatives():
         p = re.compile(a)
         first, literals = edge_class(p), _literals(p)
@@ -698,8 +850,10 @@ def _anchored_patterns() -> tuple[_Anchored, ...]:
             # 三, 编 (of 三 审, 编 辑): found on most pages; and an alternative that opens with a few characters only
             # is rarely tried: every literal makes the automaton slower
             literals = None
-        out.append((p, first, edge_class(p, last=True), literals))
-    return tuple(out)
+        last = edge_class(p, last=True)
+        out.append((None if first is None else first.pattern, None if last is None else last.pattern,
+                    None if literals is None else tuple(sorted(literals))))
+    return out
 
 
 _ANCHORED_LITERAL = 2  # characters at least in each required literal of an anchored alternative that the page is checked for
@@ -809,8 +963,10 @@ def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None
     return False
 
 
-_LIST_HEADING = re.compile(r"[\u4e00-\u9fff]{2,6}")
-_TEASER = re.compile(r"[\u3400-\u9fff]\.{3}$")
+@cache
+def _list_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a list's label: two to six Han characters, a teaser cut off with ``...``) for :func:`_opens_other_articles`."""
+    return re.compile(r"[\u4e00-\u9fff]{2,6}"), re.compile(r"[\u3400-\u9fff]\.{3}$")
 
 
 def _title_like(line: str) -> bool:
@@ -844,10 +1000,13 @@ def _opens_other_articles(line: str, lines: list[str], at: int) -> bool:
     >>> _opens_other_articles("活动现场", ["活动现场", "6月3日,某社区开展主题党日活动。"], 0)
     False
     """
-    if not _LIST_HEADING.fullmatch(line):
+    if not 2 <= len(line) <= 6:  # what the label's pattern fullmatches: most lines are longer
+        return False
+    heading, teaser = _list_res()
+    if not heading.fullmatch(line):
         return False
     after = [ln for ln in lines[at + 1 : at + 8] if ln][:3]
-    if after and _TEASER.search(after[0]):
+    if after and teaser.search(after[0]):
         return True
     return len(after) == 3 and all(_title_like(ln) for ln in after)
 
@@ -1046,7 +1205,7 @@ def drop_repeated_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
     return kept, dropped
 
 
-_SHORT_LINE = re.compile(r"[\u4e00-\u9fff\u201c\u201d\u300a\u300b ,、0-9a-zA-Z]{2,24}")  # no colon, no sentence end
+_SHORT_RE = r"[\u4e00-\u9fff\u201c\u201d\u300a\u300b ,、0-9a-zA-Z]{2,24}"  # no colon, no sentence end
 _SHORT_RUN = 4  # lines in a row, at least, to be read as one sentence
 
 
@@ -1061,6 +1220,7 @@ def join_short_lines(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
     run: list[str] = []
+    short = re.compile(_SHORT_RE).fullmatch  # compiled here: few pages get this far
 
     def flush() -> None:
         if len(run) >= _SHORT_RUN:
@@ -1070,7 +1230,7 @@ def join_short_lines(text: str) -> str:
         run.clear()
 
     for line in lines:
-        if _SHORT_LINE.fullmatch(line.strip()):
+        if short(line.strip()):
             run.append(line)
         else:
             flush()
@@ -1117,7 +1277,12 @@ def normalize(text: str) -> Normalized:
     problems: list[Problem] = []
     fixes: list[str] = []
     script = None
+    kinds = _kinds_in(text)  # a fixer that would find none of its characters is not run (:data:`_NEEDS`)
     for name, fixer in FIXERS:
+        if name in _NEEDS and not kinds & _NEEDS[name]:
+            if name == "to_simplified":  # what simplify(text) gives then
+                script = script_counts(text, 0)[0]
+            continue
         if name == "to_simplified":
             fixed, n_trad = simplify(text)
             script = script_counts(text, n_trad)[0]
@@ -1139,6 +1304,8 @@ def normalize(text: str) -> Normalized:
         if fixed != text:
             fixes.append(name)
             text = fixed
+            if name in _ADDS_CHARACTERS:
+                kinds = _kinds_in(text)
     body, facts, bp_problems = strip_boilerplate(text)
     if not body.strip() and (joined := join_short_lines(text)) != text:
         body, facts, bp_problems = strip_boilerplate(joined)

@@ -45,11 +45,29 @@ _ENUMERATORS = "一二三四五六七八九十"  # before 是, a point of an enu
 # a body's or place's name and a colon opening an entry (甲镇:12月5日,…): the entry's label, the date after it opens
 _LABEL_CHARS = "\u4e00-\u9fff()（）"
 _LABEL_MAX = 12
-_LABEL = re.compile(rf"[{_LABEL_CHARS}]{{0,{_LABEL_MAX - 1}}}(?:镇|乡|街道|社区|村|县|区|市|局|委|部|办|所|站|中心|支部|总支|公司|院)")
-_LABEL_CHAR = re.compile(f"[{_LABEL_CHARS}]")
-_OPENER_PREFIX = re.compile(
-    rf"^(?:(?={_LABEL.pattern}[:：])[{_LABEL_CHARS}]{{1,{_LABEL_MAX}}}[:：])?"
-    rf"[\s{re.escape(_OPENER_MARKS)}]*(?:[{_ENUMERATORS}]是)?(?:{'|'.join(_OPENER_WORDS)})?")
+_LABEL_PATTERN = rf"[{_LABEL_CHARS}]{{0,{_LABEL_MAX - 1}}}(?:镇|乡|街道|社区|村|县|区|市|局|委|部|办|所|站|中心|支部|总支|公司|院)"
+# The patterns below that few lines need are compiled at their first use, not at import: a class of the Han block
+# costs ``re`` a millisecond or more to compile (it walks the block in Python), and a new process that reads a
+# short text would pay for all of them (a cached call costs a line well under a microsecond).
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    return re.compile(_LABEL_PATTERN)
+
+
+@cache
+def _label_char() -> re.Pattern[str]:
+    return re.compile(f"[{_LABEL_CHARS}]")
+
+
+@cache
+def _opener_prefix() -> re.Pattern[str]:
+    """What may stand before a date that opens its sentence: the plain form of :func:`_opens`."""
+    return re.compile(rf"^(?:(?={_LABEL_PATTERN}[:：])[{_LABEL_CHARS}]{{1,{_LABEL_MAX}}}[:：])?"
+                      rf"[\s{re.escape(_OPENER_MARKS)}]*(?:[{_ENUMERATORS}]是)?(?:{'|'.join(_OPENER_WORDS)})?")
+
+
 _QUOTE_MARKS = re.compile("[“”《》]")
 
 
@@ -137,10 +155,18 @@ def _by_line(lines: list[Line], exprs: list[DateExpr]) -> list[list[DateExpr]]:
     return out
 
 
-# A dateline (新华网上海1月25日电(记者 某某), 5月3日讯): the date right before it is the report's, not an event's.
-_DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:讯|电|消息)(?=[\s((::,,“\"]|$)(?:\s*[((][^()()]{0,30}[))])?")
-# a credit with no date before the report (本报讯(记者 某某), 某某网讯): where the paragraph's own report begins
-_CREDIT = re.compile(r"[\u4e00-\u9fff]{1,10}?讯(?=[\s((::,,“\"])(?:\s*[((][^()()]{0,30}[))])?[\s::,,]*")
+@cache
+def _dateline() -> re.Pattern[str]:
+    """A dateline (新华网上海1月25日电(记者 某某), 5月3日讯): the date right before it is the report's, not an event's."""
+    return re.compile(r"[\u4e00-\u9fff]{0,6}?(?:讯|电|消息)(?=[\s((::,,“\"]|$)(?:\s*[((][^()()]{0,30}[))])?")
+
+
+@cache
+def _credit() -> re.Pattern[str]:
+    """A credit with no date before the report (本报讯(记者 某某), 某某网讯): where the paragraph's own report begins."""
+    return re.compile(r"[\u4e00-\u9fff]{1,10}?讯(?=[\s((::,,“\"])(?:\s*[((][^()()]{0,30}[))])?[\s::,,]*")
+
+
 _SHORT_LEAD = 30  # a first sentence this short with no date in it (金秋十月爽,九九话重阳。) lets the next one speak
 
 
@@ -157,9 +183,9 @@ def _dateline_end(line: Line, exprs: list[DateExpr]) -> int:
     for e in exprs:
         if e.start - line.start > 20:
             break
-        if e.relative is None and e.day is not None and (m := _DATELINE.match(line.text, e.end - line.start)):
+        if e.relative is None and e.day is not None and (m := _dateline().match(line.text, e.end - line.start)):
             return m.end()
-    m = _CREDIT.match(line.text)
+    m = _credit().match(line.text)
     return m.end() if m else 0
 
 
@@ -526,7 +552,7 @@ def _sentence_end(text: str, pos: int) -> int:
 def _opens(line: Line, e: DateExpr) -> bool:
     """The expression stands at the start of the line or of a sentence.
 
-    Walks back from the expression over what :data:`_OPENER_PREFIX` allows, so its cost is that prefix, not
+    Walks back from the expression over what :func:`_opener_prefix` allows, so its cost is that prefix, not
     the line before it (a line of thousands of dates is linear, issue 19.16); :func:`_opens_plain` is the
     plain form.
     """
@@ -546,9 +572,10 @@ def _opens(line: Line, e: DateExpr) -> bool:
         ch = text[i] if i >= 0 else ""
     if ch in (":", "：") and ch:
         k = i  # the label before the colon: at most _LABEL_MAX name characters, opening the line or a sentence
-        while k > 0 and i - k < _LABEL_MAX and _LABEL_CHAR.match(text[k - 1]):
+        label_char = _label_char().match
+        while k > 0 and i - k < _LABEL_MAX and label_char(text[k - 1]):
             k -= 1
-        if k < i and (k == 0 or not _LABEL_CHAR.match(text[k - 1])) and _LABEL.fullmatch(text, k, i):
+        if k < i and (k == 0 or not label_char(text[k - 1])) and _label().fullmatch(text, k, i):
             i = k - 1
     return i < 0 or _SENTENCE_END.match(text, i) is not None
 
@@ -556,7 +583,7 @@ def _opens(line: Line, e: DateExpr) -> bool:
 def _opens_plain(line: Line, e: DateExpr) -> bool:
     before = line.text[: e.start - line.start]
     tail = _SENTENCE_END.split(before)[-1]
-    return not _OPENER_PREFIX.sub("", tail)
+    return not _opener_prefix().sub("", tail)
 
 
 def _sentence_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateExpr]:
@@ -777,13 +804,13 @@ class _Builder:
         self.cur = None
 
 
-def _structure(b: _Builder, line: Line, exprs: list[DateExpr], style: str) -> bool:
-    """Handle a bare date line (it opens an entry) or a heading (it closes one); True when it was either."""
+def _structure(b: _Builder, line: Line, exprs: list[DateExpr], heading: str | None) -> bool:
+    """Handle a bare date line (it opens an entry) or a heading (it closes one); True when it was either.
+    ``heading`` is :func:`_heading` of the line in the document's style (the caller reads it once a line)."""
     bare = _date_only(line, exprs) if exprs else None
     if bare is not None:  # a lone date line opens an entry in news too; it is no sub-heading
         b.open(line.start, line.end, bare)
         return True
-    heading = _heading(line, style)
     if heading is not None:
         if b.cur is not None and (b.notice or _notice_item(heading)):  # 二、活动地点 and the item's value
             b.notice = True  # (松园社区工作站会议室): parts of the one activity the notice announces
@@ -795,7 +822,9 @@ def _structure(b: _Builder, line: Line, exprs: list[DateExpr], style: str) -> bo
     return False
 
 
-_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[((][一二三四五六七八九十0-9]{1,2}[))])\s*[、.．]?\s*")
+@cache
+def _enumerator() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[((][一二三四五六七八九十0-9]{1,2}[))])\s*[、.．]?\s*")
 
 
 def _notice_item(heading: str) -> bool:
@@ -805,7 +834,7 @@ def _notice_item(heading: str) -> bool:
     >>> _notice_item("二、活动地点"), _notice_item("(三)参加人员:"), _notice_item("二、强化组织领导")
     (True, True, False)
     """
-    m = _ENUMERATOR.match(heading)
+    m = _enumerator().match(heading)
     if m is None or m.end() == 0:
         return False
     label = heading[m.end() :].strip().rstrip(":-").strip()
@@ -820,7 +849,7 @@ def _notice_words() -> frozenset[str]:
 def _bulletin(lines: list[Line], by_line: list[list[DateExpr]]) -> list[Segment]:
     b = _Builder()
     for line, exprs in zip(lines, by_line, strict=True):
-        if _structure(b, line, exprs, "bulletin"):
+        if _structure(b, line, exprs, _heading(line, "bulletin")):
             continue
         opening = next((e for e in exprs if _opens(line, e) and (e.relative is None or e.start - line.start <= 2)
                         and e.relative not in _part_words() and e.relative not in _AFTER),
@@ -858,13 +887,16 @@ def _entry_day(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
         return None
     i = e.start - line.start
     subject = line.text[:i].removesuffix("于")
-    if _LABEL.fullmatch(subject) or _clause_day(line, exprs, -1) is e:
+    if _label().fullmatch(subject) or _clause_day(line, exprs, -1) is e:
         return e
     return None
 
 
-# a named place (八经街道, 南彩门社区) right after 当天/当日: the same day, but somewhere else
-_PLACE_NAME = re.compile(r"(?<![各全该本每所其此])(?:(?![各全该本每所其此等])[\u4e00-\u9fff]){2,6}?(?:街道|社区|村|镇|乡)(?![\u4e00-\u9fff]{0,1}[民委里])")
+@cache
+def _place_name() -> re.Pattern[str]:
+    """A named place (八经街道, 南彩门社区) right after 当天/当日: the same day, but somewhere else."""
+    return re.compile(r"(?<![各全该本每所其此])(?:(?![各全该本每所其此等])[\u4e00-\u9fff]){2,6}?(?:街道|社区|村|镇|乡)"
+                      r"(?![\u4e00-\u9fff]{0,1}[民委里])")
 
 
 # a photo caption: opens with 图为/▲, or ends with the photographer's credit ((某某摄), 记者 某某 摄)
@@ -933,7 +965,7 @@ def _goes_on(text: str, line: Line, e: DateExpr, cur: list[int]) -> bool:
     if line.text.startswith(_reporters() + _whole_areas(), e.end - line.start + 1):
         return True  # 当天,记者跟随…: the reporter's steps; 当天,全区各单位…: the whole occasion in sum
     running = text[cur[0] : cur[1]]
-    names = [name for name in _PLACE_NAME.findall(line.text, e.end - line.start, min(len(line.text), e.end - line.start
+    names = [name for name in _place_name().findall(line.text, e.end - line.start, min(len(line.text), e.end - line.start
                                                                                       + 40))
              if not name.endswith(words_of("segment_words.tsv", "not_place")) and not _generic_place(name)]
     if any(name not in running for name in names):
@@ -1095,15 +1127,19 @@ def _whole_areas() -> tuple[str, ...]:
 _LEVEL_WORDS = re.compile(r"(?:街道|社区|村|镇|乡|区|县|市)+")
 
 
-# a paragraph opening in a county and a township (在某某县某某镇某村,…): where it happens is named in full
-_ELSEWHERE = re.compile(r"(?:在|走进|来到)(?P<chain>(?:[\u4e00-\u9fff]{2,5}?[市县区旗])+)[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")
 _ELSEWHERE_REACH = 3000  # how much of the running event (its last characters) is searched for the county
-# a paragraph opening with a named community or village (or its party body) that acts (某社区联合某医院开展…): the
-# subject of an activity of its own; one opening at a place (在某村,…) may illustrate the running occasion
-_ELSEWHERE_LOCAL = re.compile(
-    r"(?P<name>(?:(?![各全该本每所其此等我在])[\u4e00-\u9fff]){2,6}?(?:社区|村))"
-    r"(?:党委|党总支|党支部|居委会|村委会)?(?:联合|组织|开展|举办|召开|启动)")
-_COUNTY_PART = re.compile(r"[\u4e00-\u9fff]{1,4}?[市县区旗]")
+
+
+@cache
+def _elsewhere_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a paragraph opening in a county and a township (在某某县某某镇某村,…): where it happens is named in full;
+    one opening with a named community or village (or its party body) that acts (某社区联合某医院开展…): the subject
+    of an activity of its own, while one opening at a place (在某村,…) may illustrate the running occasion;
+    a county's part of the first one's chain)."""
+    return (re.compile(r"(?:在|走进|来到)(?P<chain>(?:[\u4e00-\u9fff]{2,5}?[市县区旗])+)[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)"),
+            re.compile(r"(?P<name>(?:(?![各全该本每所其此等我在])[\u4e00-\u9fff]){2,6}?(?:社区|村))"
+                       r"(?:党委|党总支|党支部|居委会|村委会)?(?:联合|组织|开展|举办|召开|启动)"),
+            re.compile(r"[\u4e00-\u9fff]{1,4}?[市县区旗]"))
 
 
 def _elsewhere(text: str, line: Line, cur: list[int]) -> bool:
@@ -1116,7 +1152,8 @@ def _elsewhere(text: str, line: Line, cur: list[int]) -> bool:
     >>> _elsewhere(text, split_lines(text)[1], [0, 17, 0, 4])
     True
     """
-    local = _ELSEWHERE_LOCAL.match(line.text)
+    elsewhere, elsewhere_local, county_part = _elsewhere_res()
+    local = elsewhere_local.match(line.text)
     if (local is not None and not _generic_place(local["name"]) and local["name"] not in text[cur[0] : cur[1]]
             and not local["name"].endswith(words_of("segment_words.tsv", "not_place"))  # 党员进村开展…: no name
             and not _announced(text, cur)):
@@ -1124,10 +1161,10 @@ def _elsewhere(text: str, line: Line, cur: list[int]) -> bool:
     if cur[2] < 0:
         return False
     running = text[max(cur[0], cur[1] - _ELSEWHERE_REACH) : cur[1]]
-    m = _ELSEWHERE.match(line.text)
+    m = elsewhere.match(line.text)
     if m is None:
         return False
-    return not any(part in running for part in _COUNTY_PART.findall(m["chain"]))
+    return not any(part in running for part in county_part.findall(m["chain"]))
 
 
 _FIRST_CLAUSE = re.compile(r"[,，:：。!?;]")
@@ -1264,24 +1301,24 @@ def _activity_labels(text: str) -> set[str]:
     return {label for label, words in activity_keywords().items() if any(w in text for w in words)}
 
 
-def _captions(b: _Builder, line: Line, exprs: list[DateExpr], held: list[str]) -> bool:
+def _captions(b: _Builder, line: Line, exprs: list[DateExpr], held: list[str], heading: str | None) -> bool:
     """Hold back a short line that would close the running event as a sub-heading until the next paragraph shows
     what it was: a photo caption without a credit (奏唱国歌, 党员在某村除草) when that paragraph goes on with the
     running event (会上, 会议由…主持, 活动中: ``segment_words.tsv``, kind ``go_on``; or 截至今日,…: kind ``as_of``),
     else a heading after all.
     A line that is a caption by its form (▲…, 图为…, a credit: :func:`_is_caption`) is never a sub-heading: it is
     passed over, and the lines held before it stay held.
-    True when ``line`` was held back or passed over."""
-    if b.cur is not None and _heading(line, "news") is not None and _is_caption(line.text):
+    True when ``line`` was held back or passed over. ``heading`` is :func:`_heading` of the line in news style."""
+    if b.cur is not None and heading is not None and _is_caption(line.text):
         return True
-    if b.cur is not None and b.cur_section == b.section and not b.notice and not (exprs and _date_only(line, exprs)):
-        heading = _heading(line, "news")
-        if heading is not None and not _BRACKET_HEADING.match(line.text) and not _notice_item(heading):
-            held.append(heading)
-            return True
+    if (heading is not None and b.cur is not None and b.cur_section == b.section and not b.notice
+            and not (exprs and _date_only(line, exprs)) and not _BRACKET_HEADING.match(line.text)
+            and not _notice_item(heading)):
+        held.append(heading)
+        return True
     if held:
         # 截至今日,… (how the running work stands) goes on with it like 会上: the lines were its photos' captions
-        if not line.text.startswith(_go_on_words() + _as_of()) or _heading(line, "news") is not None:
+        if not line.text.startswith(_go_on_words() + _as_of()) or heading is not None:
             b.close()
             b.section = held[-1]
         held.clear()
@@ -1388,7 +1425,8 @@ def _news(text: str, lines: list[Line], by_line: list[list[DateExpr]]) -> list[S
     pairs = [(line, [e for e in exprs if (e.year is None or e.year >= floor) and not _founding(line, e, latest)])
              for line, exprs in zip(lines, by_line, strict=True)]
     for n, (line, exprs) in enumerate(pairs):
-        if _captions(b, line, exprs, held) or _structure(b, line, exprs, "news"):
+        heading = _heading(line, "news")  # asked about up to four times below: read once
+        if _captions(b, line, exprs, held, heading) or _structure(b, line, exprs, heading):
             continue
         if b.cur is None and n + 1 < len(pairs) and not any(e.day is not None for e in exprs) and _is_caption(line.text):
             continue  # a photo caption before the report (…。本报通讯员摄) opens no event

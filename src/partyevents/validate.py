@@ -65,47 +65,49 @@ def _span_problem(kind: str, row_id: str, text: str, start: int, end: int, surfa
 
 
 def _event_row(doc_id: str, ev: Event) -> dict[str, Any]:
+    """The event's row, its columns in the order of the table (one dict display: building it by updates cost as
+    much as validating it)."""
     d = ev.date
     place = ev.place
-    largest: dict[str, int | None] = dict.fromkeys(CONVENIENCE_CATEGORIES)
-    for f in ev.figures:
-        if f.kind == "count" and f.category in largest:
-            cur = largest[f.category]
-            largest[f.category] = max(cur or 0, int(f.value))
     org = ev.organization
-    row = {
+    return {
         "event_id": f"{doc_id}:{ev.seq}", "doc_id": doc_id, "seq": ev.seq, "section": ev.section,
         "date_text": d.text, "year": d.year, "month": d.month, "day": d.day,
         "date_start": d.full_date, "date_end": d.end_date, "month_end": d.end_month, "day_end": d.end_day,
         "date_since": d.since,
         "year_source": d.year_source if d.year is not None else None,
-    }
-    if place is None:
-        row.update(_NO_PLACE)
-    else:
-        row.update({
+        **(_NO_PLACE if place is None else {
             "locality": place.name, "locality_level": place.level, "province": place.province,
             "prefecture": place.prefecture, "county": place.county, "township": place.township,
             "community": place.community, "adcode": place.adcode, "province_code": place.province_code,
             "prefecture_code": place.prefecture_code, "county_code": place.county_code,
             "county_code_current": place.county_code_current, "locality_source": place.source,
-        })
-    row.update({
+        }),
         "organization_source": org.source if org else None,
         "is_repost": ev.is_repost,
         "organization": org.name if org else None,
-        "organizations": list(dict.fromkeys(o.name for o in ev.organizations)),
+        "organizations": list(dict.fromkeys([o.name for o in ev.organizations])),
         "activity_type": ev.activity_type, "activity_types": list(dict.fromkeys(ev.activity_types)),
-        **largest,
+        **(_largest(ev.figures) if ev.figures else _NO_COUNTS),
         "text": ev.text, "char_start": ev.start, "char_end": ev.end,
-    })
-    return row
+    }
+
+
+def _largest(figures: list[Figure]) -> dict[str, int | None]:
+    """The largest count of each convenience category among the figures (None: no count of it)."""
+    largest: dict[str, int | None] = dict.fromkeys(CONVENIENCE_CATEGORIES)
+    for f in figures:
+        if f.kind == "count" and f.category in largest:
+            cur = largest[f.category]
+            largest[f.category] = max(cur or 0, int(f.value))
+    return largest
 
 
 # an event's place columns when it has no place (the columns in their order in the row)
 _NO_PLACE: dict[str, None] = dict.fromkeys((
     "locality", "locality_level", "province", "prefecture", "county", "township", "community", "adcode",
     "province_code", "prefecture_code", "county_code", "county_code_current", "locality_source"))
+_NO_COUNTS: dict[str, None] = dict.fromkeys(CONVENIENCE_CATEGORIES)  # an event's counts when it has no figure
 
 
 def _figure_row(doc_id: str, event_id: str | None, n: int, f: Figure) -> dict[str, Any]:
