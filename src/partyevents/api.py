@@ -6,7 +6,6 @@ import ast
 import contextlib
 import datetime as dt
 import json
-import re
 import tempfile
 import time
 from collections import Counter
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import pipeline
+from . import regex_cache as rx
 from .engines import make_engine
 from .ingest import DEFAULT_MAX_BYTES, InputOptions, iter_inputs
 from .inventory import GONE_MESSAGE, PRUNED_MESSAGE, Inventory
@@ -368,7 +368,7 @@ def _add_batch(writer: TableWriter, batch: RowBatch, summary: RunSummary) -> Non
     summary.errors += batch.column("problems", "severity").count("error")
 
 
-_DIGITS = re.compile(r"\d[\d,]*")
+_DIGITS = rx.compile(r"\d[\d,]*")
 
 
 def _reason_kind(error: str) -> str:

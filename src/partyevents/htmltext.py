@@ -17,12 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from . import regex_cache as rx
 from .resources import boilerplate_patterns, read_table
 
 __all__ = ["HtmlContent", "extract_html", "parse_date"]
@@ -53,7 +53,7 @@ def _meta_names() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
+_DATE = rx.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
 
 
 def parse_date(value: object) -> dt.date | None:

@@ -23,6 +23,7 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+from . import regex_cache as rx
 from .records import Decoded, ManifestRow, Problem, RawDocument
 from .sources import Columns, Context, container_kind, iter_container
 from .sources.folder import display_name, long_path_reason, name_problem, walk
@@ -372,7 +373,7 @@ def _common_share(text: str, *, traditional: bool) -> float:
     return sum(map(len, _common_run_re().findall(han))) / len(han)
 
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_RUN = rx.compile(r"[\u4e00-\u9fff]+")
 
 
 def _n_cjk(text: str) -> int:
@@ -388,7 +389,7 @@ def _n_cjk(text: str) -> int:
 def _common_run_re() -> re.Pattern[str]:
     from .normalize import common_chars
 
-    return re.compile("[" + "".join(sorted(common_chars())) + "]+")
+    return rx.compile("[" + "".join(sorted(common_chars())) + "]+")
 
 
 def _cjk_share(text: str) -> float:
@@ -399,7 +400,7 @@ def _count_bad_utf8(data: bytes) -> int:
     return data.decode("utf-8", errors="replace").count("\ufffd")
 
 
-_HTML_HINT = re.compile(r"<(?:!doctype|html|head|meta|title|body|div|p|br|table|span|h[1-6]|article|section)\b",
+_HTML_HINT = rx.compile(r"<(?:!doctype|html|head|meta|title|body|div|p|br|table|span|h[1-6]|article|section)\b",
                         re.I)
 
 

@@ -21,6 +21,7 @@ from importlib import resources as _res
 import ahocorasick_rs
 import numpy as np
 
+from . import regex_cache as rx
 from . import regex_first
 from .cache import cached, file_digest, resource_digest
 from .records import Normalized, Problem
@@ -56,15 +57,15 @@ def fix_line_breaks(text: str) -> str:
 
 
 _BREAK_CHARS = "\r\u2028\u2029\x85"
-_BREAK_CHAR = re.compile(f"[{_BREAK_CHARS}]")
-_LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_BREAK_CHAR = rx.compile(f"[{_BREAK_CHARS}]")
+_LINE_BREAK = rx.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
 # control, zero-width and direction characters: (first, last) code points, the class of _CONTROL and the
 # bits of :func:`_fix_kinds`
 _CONTROL_RANGES = ((0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064),
                    (0xFEFF, 0xFEFF), (0xFFFE, 0xFFFE), (0xFFFC, 0xFFFC))
-_CONTROL = re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _CONTROL_RANGES) + "]")
+_CONTROL = rx.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _CONTROL_RANGES) + "]")
 
 
 def remove_control_chars(text: str) -> str:
@@ -96,7 +97,7 @@ def _nfkc_runs() -> re.Pattern[str]:
     A composition only reaches back to the character before a run, so normalizing each run
     with that character gives NFKC of the whole text (``tests/test_normalize.py`` checks it).
     """
-    return re.compile(f"[^{_nfkc_keep()}]+")  # one class first: re scans for it fast
+    return rx.compile(f"[^{_nfkc_keep()}]+")  # one class first: re scans for it fast
 
 
 def _nfkc_keep() -> str:
@@ -132,7 +133,7 @@ def _ranges(cps: list[int]) -> str:
     return "".join(out)
 
 
-_WIDE = re.compile("[\uff01-\uff5e\u3000\xa0]")
+_WIDE = rx.compile("[\uff01-\uff5e\u3000\xa0]")
 
 
 def _narrow(text: str) -> str:
@@ -181,7 +182,7 @@ def _pinyin_re() -> re.Pattern[str]:
     """A pinyin reading in brackets after a Han character (compiled at its first use: a Han class costs ``re`` a
     millisecond or more to compile)."""
     # starts with the literal "(" (then looks behind it for a Han character), so re skips ahead to each "("
-    return re.compile(rf"\((?<=[\u3400-\u9fff]\()(?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s?){{1,3}}\)")
+    return rx.compile(rf"\((?<=[\u3400-\u9fff]\()(?:[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s?){{1,3}}\)")
 
 
 def remove_pinyin(text: str) -> str:
@@ -200,7 +201,7 @@ def _digit_space_re() -> re.Pattern[str]:
     firsts = {row[0][0] for row in read_table("figure_units.tsv")} | set("年月日号时点分秒周岁余多")
     # (?<=[0-9])[ \t]+(?=…), opening with the space so that re skips ahead to one (a look-behind first is tried at
     # every position): the same matches, as the look-behind checks the digit before the run's first space
-    return re.compile(f"[ \\t](?<=[0-9][ \\t])[ \\t]*(?=[{''.join(sorted(firsts))}])")
+    return rx.compile(f"[ \\t](?<=[0-9][ \\t])[ \\t]*(?=[{''.join(sorted(firsts))}])")
 
 
 def join_digit_spacing(text: str) -> str:
@@ -216,7 +217,7 @@ def join_digit_spacing(text: str) -> str:
 
 
 # (?<=[。!?”])[ \t]+(?=…), opening with the space so that re skips ahead to one (see _digit_space_re)
-_RUN_BREAK = re.compile(r"[ \t](?<=[。!?”][ \t])[ \t]*(?=[\u4e00-\u9fff“0-9])")
+_RUN_BREAK = rx.compile(r"[ \t](?<=[。!?”][ \t])[ \t]*(?=[\u4e00-\u9fff“0-9])")
 _LONG_LINE = 300  # characters: a line this long holding several paragraphs lost its line breaks
 
 
@@ -248,7 +249,7 @@ def _split_line(line: str) -> str:
     return "\n".join([*pieces, line[start:]])
 
 
-_DOUBLED_MARKS = re.compile(r"[,、]+(?=[,、。;!?])")
+_DOUBLED_MARKS = rx.compile(r"[,、]+(?=[,、。;!?])")
 
 
 def collapse_punctuation(text: str) -> str:
@@ -301,7 +302,7 @@ def _rare_char_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     60 ms, so used only by the equivalence test) and the pattern of a Latin letter between Han characters (the
     plain form of the rest of :func:`_suspect_hits`)."""
     rare = _ranges(sorted(map(ord, _rare_chars())))
-    return re.compile(f"[{rare}\\ue000-\\uf8ff]"), re.compile(f"[A-Za-z](?<=[{_HAN}][A-Za-z])(?=[{_HAN}])")
+    return rx.compile(f"[{rare}\\ue000-\\uf8ff]"), rx.compile(f"[A-Za-z](?<=[{_HAN}][A-Za-z])(?=[{_HAN}])")
 
 
 def _rare_hits(text: str) -> list[int]:
@@ -364,7 +365,7 @@ def _suspect_hits(text: str) -> list[int]:
 @cache
 def _run_char() -> re.Pattern[str]:
     """A run of Han, private-use and Latin characters (compiled at its first use: few pages need it)."""
-    return re.compile(r"[\u3400-\u9fffA-Za-z\ue000-\uf8ff]+")
+    return rx.compile(r"[\u3400-\u9fffA-Za-z\ue000-\uf8ff]+")
 
 
 def _mojibake_spans(text: str) -> list[tuple[int, int]]:
@@ -432,7 +433,7 @@ def _fix_kinds() -> np.ndarray:
     return kinds
 
 
-_RANGE_ITEM = re.compile(r"\\u([0-9a-f]{4})(?:-\\u([0-9a-f]{4}))?")  # an item of :func:`_ranges`
+_RANGE_ITEM = rx.compile(r"\\u([0-9a-f]{4})(?:-\\u([0-9a-f]{4}))?")  # an item of :func:`_ranges`
 
 
 def _kinds_in(text: str) -> int:
@@ -466,13 +467,13 @@ def _domain_words() -> tuple[str, ...]:
     return tuple(w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
 
 
-_SENTENCE_END = re.compile(r"[。!?;]")
-_DATE_LINE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:以来|起|至今)?$")
-_HEADING = re.compile(r"^【[^】]{1,30}】$")
+_SENTENCE_END = rx.compile(r"[。!?;]")
+_DATE_LINE = rx.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:以来|起|至今)?$")
+_HEADING = rx.compile(r"^【[^】]{1,30}】$")
 
 
-_CLAUSE = re.compile(r"[,、]")  # not ":": header lines are made of label:value pairs
-_OPENS_WITH_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")
+_CLAUSE = rx.compile(r"[,、]")  # not ":": header lines are made of label:value pairs
+_OPENS_WITH_DATE = rx.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")
 # Patterns that few lines need are compiled at their first use (``@cache``), not at import: a class of the Han block
 # costs ``re`` a millisecond or more to compile (it walks the block in Python), and a new process that reads a short
 # text would pay for all of them.
@@ -480,13 +481,13 @@ _OPENS_WITH_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]")
 
 @cache
 def _site_suffix() -> re.Pattern[str]:
-    return re.compile(r"\s*[_|\-–—]+\s*[^_|\-–—]{2,30}(?:人民政府|政府网|门户网站|官网|新闻网|党建网|网站|网|频道)$")
+    return rx.compile(r"\s*[_|\-–—]+\s*[^_|\-–—]{2,30}(?:人民政府|政府网|门户网站|官网|新闻网|党建网|网站|网|频道)$")
 
 
 @cache
 def _counted() -> re.Pattern[str]:
     """A count with its measure word (82个, 4.46万名, 9013项): prose states figures, titles and menus rarely hold two."""
-    return re.compile(r"[0-9]+(?:\.[0-9]+)?[万亿]?[\u4e00-\u9fff]")
+    return rx.compile(r"[0-9]+(?:\.[0-9]+)?[万亿]?[\u4e00-\u9fff]")
 
 
 def _figure_prose(line: str) -> bool:
@@ -528,7 +529,7 @@ def clean_title(title: str) -> str:
     return _site_suffix().sub("", title) or title
 
 
-_NUMERIC_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_NUMERIC_DATE = rx.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 
 def _parse_published(value: str) -> dt.date | None:
@@ -570,7 +571,7 @@ def _stamp_date(line: str) -> dt.date | None:
     return None
 
 
-_CAPTION = re.compile(r"^(?:图为|图片为|图:|▲|△|\(图\))")
+_CAPTION = rx.compile(r"^(?:图为|图片为|图:|▲|△|\(图\))")
 
 
 def _header_title_like(line: str) -> bool:
@@ -587,7 +588,7 @@ def _header_title_like(line: str) -> bool:
 @cache
 def _title_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a bare unit name, a Han character) for :func:`_first_title`."""
-    return re.compile(r"^[\u4e00-\u9fff]{2,12}(?:社区|村|镇|乡|街道|居委会|村委会|党支部|党总支|党委)$"), re.compile(r"[\u4e00-\u9fff]")
+    return rx.compile(r"^[\u4e00-\u9fff]{2,12}(?:社区|村|镇|乡|街道|居委会|村委会|党支部|党总支|党委)$"), rx.compile(r"[\u4e00-\u9fff]")
 
 
 def _first_title(header: list[str]) -> str | None:
@@ -676,7 +677,7 @@ def _link_date(lines: list[str]) -> tuple[str, dt.date] | None:
     return None
 
 
-_FULL_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}[日号]$")
+_FULL_DATE_LINE = rx.compile(r"^\d{4}年\d{1,2}月\d{1,2}[日号]$")
 
 
 @cache
@@ -684,7 +685,7 @@ def _combined(kind: str) -> re.Pattern[str] | None:
     """All patterns of one kind as a single alternation (one scan per line instead of one per pattern), behind a
     look-ahead on the characters its matches can start with (:mod:`partyevents.regex_first`)."""
     pats = boilerplate_patterns().get(kind, ())
-    return with_first_chars(re.compile("|".join(f"(?:{p.pattern})" for p in pats))) if pats else None
+    return with_first_chars(rx.compile("|".join(f"(?:{p.pattern})" for p in pats))) if pats else None
 
 
 def _inline_for(joined: str, present: frozenset[str]) -> re.Pattern[str] | None:
@@ -726,7 +727,7 @@ _INLINE_GATES = {
 @cache
 def _inline_gates() -> tuple[re.Pattern[str] | None, ...]:
     """Per ``inline`` pattern: its entry of ``_INLINE_GATES``, compiled (None: none)."""
-    return tuple(re.compile(gate) if (gate := _INLINE_GATES.get(p.pattern)) else None
+    return tuple(rx.compile(gate) if (gate := _INLINE_GATES.get(p.pattern)) else None
                  for p in boilerplate_patterns().get("inline", ()))
 
 
@@ -776,7 +777,7 @@ def _inline_alternation(chosen: tuple[int, ...]) -> re.Pattern[str]:
     if len(chosen) == 1:
         return _inline_searches()[chosen[0]][0]
     pats = boilerplate_patterns()["inline"]
-    return with_first_chars(re.compile("|".join(f"(?:{pats[i].pattern})" for i in chosen)))
+    return with_first_chars(rx.compile("|".join(f"(?:{pats[i].pattern})" for i in chosen)))
 
 
 def _furniture_res() -> tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]]:
@@ -796,7 +797,7 @@ def _furniture_rest() -> tuple[re.Pattern[str], ...]:
     rest: list[re.Pattern[str]] = []
     for p in boilerplate_patterns().get("line", ()):
         if others := [a for a in top_level_alternatives(p.pattern) if not a.startswith("^")]:
-            rest.append(with_first_chars(re.compile("|".join(others))))
+            rest.append(with_first_chars(rx.compile("|".join(others))))
     return tuple(rest)
 
 
@@ -810,7 +811,7 @@ def _anchored_alternatives() -> tuple[str, ...]:
 def _anchored_alternation(chosen: tuple[int, ...]) -> re.Pattern[str] | None:
     """The anchored alternatives numbered ``chosen`` as one alternation (None: none)."""
     alts = _anchored_alternatives()
-    return re.compile("|".join(f"(?:{alts[i]})" for i in chosen)) if chosen else None
+    return rx.compile("|".join(f"(?:{alts[i]})" for i in chosen)) if chosen else None
 
 
 _Anchored = tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None, frozenset[str] | None]
@@ -829,12 +830,12 @@ def _anchored_patterns() -> tuple[_Anchored, ...]:
     # keyed by the patterns, the module that reads them and this module's source
     key = (resource_digest("boilerplate.tsv"), file_digest(regex_first.__file__), file_digest(__file__))
     facts = cached("anchored_facts", key, _anchored_facts)
-    return tuple((re.compile(a), _compiled(first), _compiled(last), None if literals is None else frozenset(literals))
+    return tuple((rx.compile(a), _compiled(first), _compiled(last), None if literals is None else frozenset(literals))
                  for a, (first, last, literals) in zip(_anchored_alternatives(), facts, strict=True))
 
 
 def _compiled(pattern: str | None) -> re.Pattern[str] | None:
-    return None if pattern is None else re.compile(pattern)
+    return None if pattern is None else rx.compile(pattern)
 
 
 def _anchored_facts() -> list[tuple[str | None, str | None, tuple[str, ...] | None]]:
@@ -843,7 +844,7 @@ def _anchored_facts() -> list[tuple[str | None, str | None, tuple[str, ...] | No
     them."""
     out = []
     for a in _anchored_alternatives():
-        p = re.compile(a)
+        p = rx.compile(a)
         first, literals = edge_class(p), _literals(p)
         if literals is not None and (min(map(len, literals)) < _ANCHORED_LITERAL
                                      or (first is not None and not first.match(_ANY_HAN))):
@@ -902,7 +903,7 @@ def _anchored_by_literal() -> tuple[int, dict[str, int]]:
     return keep, by_literal
 
 
-_LINE_BOUND = re.compile(r"\^|\$|\\[AZbB]|\(\?<?!")  # anchors, \b/\B, negative lookaround
+_LINE_BOUND = rx.compile(r"\^|\$|\\[AZbB]|\(\?<?!")  # anchors, \b/\B, negative lookaround
 
 
 @cache
@@ -912,7 +913,7 @@ def _checkable_on_text(pattern: re.Pattern[str]) -> bool:
     That holds without anchors, word boundaries and negative lookaround, whose outcome at
     a line's edge can depend on the line break next to it.
 
-    >>> _checkable_on_text(re.compile("ICP备|公安备案")), _checkable_on_text(re.compile("^首页|x(?!y)"))
+    >>> _checkable_on_text(rx.compile("ICP备|公安备案")), _checkable_on_text(rx.compile("^首页|x(?!y)"))
     (True, False)
     """
     return not _LINE_BOUND.search(pattern.pattern)
@@ -966,7 +967,7 @@ def _is_furniture(line: str, searches: tuple[re.Pattern[str], ...] | None = None
 @cache
 def _list_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a list's label: two to six Han characters, a teaser cut off with ``...``) for :func:`_opens_other_articles`."""
-    return re.compile(r"[\u4e00-\u9fff]{2,6}"), re.compile(r"[\u3400-\u9fff]\.{3}$")
+    return rx.compile(r"[\u4e00-\u9fff]{2,6}"), rx.compile(r"[\u3400-\u9fff]\.{3}$")
 
 
 def _title_like(line: str) -> bool:
@@ -1127,11 +1128,11 @@ def strip_boilerplate(text: str) -> tuple[str, dict[str, object], list[Problem]]
 def _domain_re() -> re.Pattern[str]:
     """The domain words as one regex: it finds one in a line exactly when ``any(w in line for w in words)``."""
     words = _domain_words()
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)")
+    return rx.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)")
 
 
 # a paragraph that opens with its own time (昨晚10时许, 5月3日, 2019年): a report of its own, not a continuation
-_OWN_TIME = re.compile(r"^(?:(?:19|20)[0-9]{2}年|[0-9]{1,2}月|[0-9]{1,2}日|昨|今[天日晨早晚]|前天|近日|日前)")
+_OWN_TIME = rx.compile(r"^(?:(?:19|20)[0-9]{2}年|[0-9]{1,2}月|[0-9]{1,2}日|昨|今[天日晨早晚]|前天|近日|日前)")
 
 
 def _drop_unrelated(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -1220,7 +1221,7 @@ def join_short_lines(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
     run: list[str] = []
-    short = re.compile(_SHORT_RE).fullmatch  # compiled here: few pages get this far
+    short = rx.compile(_SHORT_RE).fullmatch  # compiled here: few pages get this far
 
     def flush() -> None:
         if len(run) >= _SHORT_RUN:

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
+from . import regex_cache as rx
+
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
     from re import _parser as _p  # type: ignore[attr-defined]
@@ -95,9 +97,9 @@ def first_chars(pattern: re.Pattern[str]) -> str | None:
     r"""A character class holding every character a match of ``pattern`` can start with, or None when the
     pattern can match the empty string or opens with a construct not read here (``.``, ``\d``, ``[^…]``).
 
-    >>> first_chars(re.compile("(?<=x)(?:ab|c[d-f])|欢迎"))
+    >>> first_chars(rx.compile("(?<=x)(?:ab|c[d-f])|欢迎"))
     '[ac欢]'
-    >>> first_chars(re.compile("a?b")), first_chars(re.compile("a*")), first_chars(re.compile(".b"))
+    >>> first_chars(rx.compile("a?b")), first_chars(rx.compile("a*")), first_chars(rx.compile(".b"))
     ('[a-b]', None, None)
     """
     if pattern.flags & (re.IGNORECASE | re.VERBOSE):
@@ -144,16 +146,16 @@ def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` behind a look-ahead on its possible first characters (itself when they are unknown, or when
     ``re`` skips ahead by itself: a literal or a class opens every branch).
 
-    >>> with_first_chars(re.compile("(?:(?<=x)|^)[a-z]{2}")).pattern
+    >>> with_first_chars(rx.compile("(?:(?<=x)|^)[a-z]{2}")).pattern
     '(?=[a-z])(?:(?:(?<=x)|^)[a-z]{2})'
-    >>> with_first_chars(re.compile("ab|[cd]e")).pattern, with_first_chars(re.compile("^ab|^c")).pattern
+    >>> with_first_chars(rx.compile("ab|[cd]e")).pattern, with_first_chars(rx.compile("^ab|^c")).pattern
     ('ab|[cd]e', '^ab|^c')
     """
     first = first_chars(pattern)
     if first is None or _scans_itself(_p.parse(pattern.pattern, pattern.flags)):
         return pattern
     try:
-        return re.compile(f"(?={first})(?:{pattern.pattern})", pattern.flags)
+        return rx.compile(f"(?={first})(?:{pattern.pattern})", pattern.flags)
     except re.error:  # pragma: no cover - e.g. global inline flags, which must open a pattern
         return pattern
 
@@ -206,9 +208,9 @@ def edge_class(pattern: re.Pattern[str], last: bool = False) -> re.Pattern[str] 
     With ``last``: every character a match can end with, for a pattern whose every match ends at ``$`` or ``\Z`` (the
     end of a string without a final newline); None for any other pattern.
 
-    >>> [edge_class(re.compile(p)).pattern for p in (r"^\s*[^a-c]x", r"(?=y)\d|.z")]
+    >>> [edge_class(rx.compile(p)).pattern for p in (r"^\s*[^a-c]x", r"(?=y)\d|.z")]
     ['[\\s]|[^\\u0061-\\u0063]', '[\\d]|.']
-    >>> edge_class(re.compile(r"^ab?(?:c|\W)?$"), last=True).pattern, edge_class(re.compile("^ab"), last=True)
+    >>> edge_class(rx.compile(r"^ab?(?:c|\W)?$"), last=True).pattern, edge_class(rx.compile("^ab"), last=True)
     ('[\\u0063\\W]|\\u0062|\\u0061', None)
     """
     if pattern.flags & ~re.UNICODE:
@@ -224,7 +226,7 @@ def edge_class(pattern: re.Pattern[str], last: bool = False) -> re.Pattern[str] 
         return None
     if nullable or not edge:
         return None
-    return re.compile("|".join(dict.fromkeys(edge)))
+    return rx.compile("|".join(dict.fromkeys(edge)))
 
 
 def _better(a: list[str] | None, b: list[str] | None) -> list[str] | None:
@@ -267,9 +269,9 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 
     A text holding none of them has no match, whatever the anchors and look-arounds around the match.
 
-    >>> required_literals(re.compile(r"[\u3400-\u9fff]\.{3}$")), required_literals(re.compile("-->|<!--|[a-z]\.s?html?"))
+    >>> required_literals(rx.compile(r"[\u3400-\u9fff]\.{3}$")), required_literals(rx.compile("-->|<!--|[a-z]\.s?html?"))
     (('...',), ('-->', '<!--', 'htm'))
-    >>> required_literals(re.compile("(?i)abc")), required_literals(re.compile("a|[bc]"))
+    >>> required_literals(rx.compile("(?i)abc")), required_literals(rx.compile("a|[bc]"))
     (None, None)
     """
     if pattern.flags & (re.IGNORECASE | re.VERBOSE):

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import numpy as np
 
+from . import regex_cache as rx
 from .cache import cached, file_digest
 
 __all__ = ["code_points", "detect_script", "opencc_stamp", "script_counts", "simplify", "to_simplified", "traditional_chars"]
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN = rx.compile(r"[\u4e00-\u9fff]+")
 
 
 @cache
@@ -64,7 +65,7 @@ def _build_changed_chars(config: str) -> str:
 @cache
 def _changed_by(config: str) -> re.Pattern[str]:
     """:func:`_changed_chars` as one character class: a text without any of t2s's is simplified already."""
-    return re.compile("[" + "".join(_changed_chars(config)) + "]")
+    return rx.compile("[" + "".join(_changed_chars(config)) + "]")
 
 
 @cache

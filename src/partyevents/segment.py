@@ -22,14 +22,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from . import regex_cache as rx
 from .extract.dates import FOUNDING_GAP, DateExpr, find_date_expressions, relative_words, tells_founding
 from .records import Segment
 from .resources import activity_keywords, words_of
 
 __all__ = ["Line", "document_style", "segment", "split_lines"]
 
-_SENTENCE_END = re.compile(r"[。!?;]")
-_BRACKET_HEADING = re.compile(r"^【(?P<name>[^】]{1,30})】$")
+_SENTENCE_END = rx.compile(r"[。!?;]")
+_BRACKET_HEADING = rx.compile(r"^【(?P<name>[^】]{1,30})】$")
 # Relative day words that continue from the previous event; they open an event
 # only at the start of a paragraph or of a sentence.
 _DAY_SHIFT = frozenset({"第二天", "次日", "第三天", "翌日", "隔天"})
@@ -38,7 +39,7 @@ _DAY_SHIFT = frozenset({"第二天", "次日", "第三天", "翌日", "隔天"})
 _AFTER = frozenset(w for w, r in relative_words().items() if r.unit == "after")
 _SAME_DAY = frozenset({"当天", "当日", "同日", "同天", "随后"}) | _AFTER
 _SAME_DAY_NEW = _SAME_DAY - {"随后"}  # inside a paragraph, these may start another activity of the day (随后 goes on)
-_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding whitespace
+_LINE = rx.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding whitespace
 _OPENER_MARKS = "“\"‘'((◆◇●○■□▲△★☆·•*-"  # with white space, what may stand before a sentence's opening date
 _OPENER_WORDS = "自从在于"  # and one of these right before it
 _ENUMERATORS = "一二三四五六七八九十"  # before 是, a point of an enumeration (一是…。二是12月6日,…) may stand before those
@@ -53,22 +54,22 @@ _LABEL_PATTERN = rf"[{_LABEL_CHARS}]{{0,{_LABEL_MAX - 1}}}(?:镇|乡|街道|社�
 
 @cache
 def _label() -> re.Pattern[str]:
-    return re.compile(_LABEL_PATTERN)
+    return rx.compile(_LABEL_PATTERN)
 
 
 @cache
 def _label_char() -> re.Pattern[str]:
-    return re.compile(f"[{_LABEL_CHARS}]")
+    return rx.compile(f"[{_LABEL_CHARS}]")
 
 
 @cache
 def _opener_prefix() -> re.Pattern[str]:
     """What may stand before a date that opens its sentence: the plain form of :func:`_opens`."""
-    return re.compile(rf"^(?:(?={_LABEL_PATTERN}[:：])[{_LABEL_CHARS}]{{1,{_LABEL_MAX}}}[:：])?"
+    return rx.compile(rf"^(?:(?={_LABEL_PATTERN}[:：])[{_LABEL_CHARS}]{{1,{_LABEL_MAX}}}[:：])?"
                       rf"[\s{re.escape(_OPENER_MARKS)}]*(?:[{_ENUMERATORS}]是)?(?:{'|'.join(_OPENER_WORDS)})?")
 
 
-_QUOTE_MARKS = re.compile("[“”《》]")
+_QUOTE_MARKS = rx.compile("[“”《》]")
 
 
 @dataclass(slots=True)
@@ -107,7 +108,7 @@ def _heading(line: Line, style: str) -> str | None:
     return None
 
 
-_COUNT = re.compile(r"[0-9]{2,}(?:余|多)?(?:名|人|户|位)")
+_COUNT = rx.compile(r"[0-9]{2,}(?:余|多)?(?:名|人|户|位)")
 
 
 def _counted_act(text: str) -> bool:
@@ -158,13 +159,13 @@ def _by_line(lines: list[Line], exprs: list[DateExpr]) -> list[list[DateExpr]]:
 @cache
 def _dateline() -> re.Pattern[str]:
     """A dateline (新华网上海1月25日电(记者 某某), 5月3日讯): the date right before it is the report's, not an event's."""
-    return re.compile(r"[\u4e00-\u9fff]{0,6}?(?:讯|电|消息)(?=[\s((::,,“\"]|$)(?:\s*[((][^()()]{0,30}[))])?")
+    return rx.compile(r"[\u4e00-\u9fff]{0,6}?(?:讯|电|消息)(?=[\s((::,,“\"]|$)(?:\s*[((][^()()]{0,30}[))])?")
 
 
 @cache
 def _credit() -> re.Pattern[str]:
     """A credit with no date before the report (本报讯(记者 某某), 某某网讯): where the paragraph's own report begins."""
-    return re.compile(r"[\u4e00-\u9fff]{1,10}?讯(?=[\s((::,,“\"])(?:\s*[((][^()()]{0,30}[))])?[\s::,,]*")
+    return rx.compile(r"[\u4e00-\u9fff]{1,10}?讯(?=[\s((::,,“\"])(?:\s*[((][^()()]{0,30}[))])?[\s::,,]*")
 
 
 _SHORT_LEAD = 30  # a first sentence this short with no date in it (金秋十月爽,九九话重阳。) lets the next one speak
@@ -332,7 +333,7 @@ def _weather(line: Line, e: DateExpr) -> bool:
 @cache
 def _weather_re() -> re.Pattern[str]:
     """Any weather word (``segment_words.tsv``, kind ``weather``): one search instead of a test per word."""
-    return re.compile("|".join(map(re.escape, words_of("segment_words.tsv", "weather"))))
+    return rx.compile("|".join(map(re.escape, words_of("segment_words.tsv", "weather"))))
 
 
 def _topic_or_speech(line: Line, lead: int, e: DateExpr) -> bool:
@@ -365,7 +366,7 @@ def _topic_or_speech(line: Line, lead: int, e: DateExpr) -> bool:
 def _speech_re() -> re.Pattern[str]:
     """A verb of saying followed by a mark (强调: / 表示,): ``segment_words.tsv``, kind ``speech``."""
     words = sorted(words_of("segment_words.tsv", "speech"), key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, words))})[,:，：]")
+    return rx.compile(f"(?:{'|'.join(map(re.escape, words))})[,:，：]")
 
 
 _LEAD_SENTENCES = 3  # how far into a paragraph a day opening a clause still dates its event
@@ -627,7 +628,7 @@ def _year_summary(line: Line, e: DateExpr, exprs: list[DateExpr]) -> bool:
     return not any(w in sentence for w in words_of("segment_words.tsv", "year_act"))
 
 
-_SENTENCE_OR_QUOTE = re.compile(r"[。!?;“\"]")
+_SENTENCE_OR_QUOTE = rx.compile(r"[。!?;“\"]")
 _CLAUSE_OPENER_WORDS = "在于自从"  # may stand between a clause's mark and the day opening it (,在3月10日召开…)
 _CLAUSE_LEAD_REACH = 8  # the longest lead of a clause before its day: a mark, a joining word, 在/于
 _CLAUSE_SENTENCE_REACH = 120  # how far back in its sentence a verb of saying before a clause's day is looked for
@@ -638,7 +639,7 @@ def _clause_lead() -> re.Pattern[str]:
     """A clause's lead right before a day: a comma, colon or semicolon, perhaps a joining word (其中, 并:
     ``segment_words.tsv``, kind ``clause_join``) and 在/于/自/从, ending where the day begins."""
     joins = "|".join(map(re.escape, sorted(words_of("segment_words.tsv", "clause_join"), key=len, reverse=True)))
-    return re.compile(rf"[,，:：;；]\s*(?:{joins})?[{_CLAUSE_OPENER_WORDS}]?\s*\Z")
+    return rx.compile(rf"[,，:：;；]\s*(?:{joins})?[{_CLAUSE_OPENER_WORDS}]?\s*\Z")
 
 
 def _clause_openers(line: Line, exprs: list[DateExpr], after: int) -> list[DateExpr]:
@@ -754,7 +755,7 @@ def segment(text: str) -> list[Segment]:
     return _without_digest_preamble(text, _news(text, lines, by_line))
 
 
-_ENTRY_DAY = re.compile(r"(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}[日号]")
+_ENTRY_DAY = rx.compile(r"(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}[日号]")
 
 
 def _without_digest_preamble(text: str, segs: list[Segment]) -> list[Segment]:
@@ -824,7 +825,7 @@ def _structure(b: _Builder, line: Line, exprs: list[DateExpr], heading: str | No
 
 @cache
 def _enumerator() -> re.Pattern[str]:
-    return re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[((][一二三四五六七八九十0-9]{1,2}[))])\s*[、.．]?\s*")
+    return rx.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2}|[((][一二三四五六七八九十0-9]{1,2}[))])\s*[、.．]?\s*")
 
 
 def _notice_item(heading: str) -> bool:
@@ -895,12 +896,12 @@ def _entry_day(line: Line, exprs: list[DateExpr]) -> DateExpr | None:
 @cache
 def _place_name() -> re.Pattern[str]:
     """A named place (八经街道, 南彩门社区) right after 当天/当日: the same day, but somewhere else."""
-    return re.compile(r"(?<![各全该本每所其此])(?:(?![各全该本每所其此等])[\u4e00-\u9fff]){2,6}?(?:街道|社区|村|镇|乡)"
+    return rx.compile(r"(?<![各全该本每所其此])(?:(?![各全该本每所其此等])[\u4e00-\u9fff]){2,6}?(?:街道|社区|村|镇|乡)"
                       r"(?![\u4e00-\u9fff]{0,1}[民委里])")
 
 
 # a photo caption: opens with 图为/▲, or ends with the photographer's credit ((某某摄), 记者 某某 摄)
-_CAPTION = re.compile(r"^(?:图为|▲|△)|[((][^()()]{1,12}(?:摄|供图)[))]$|(?:记者|通讯员)\s*\S{1,10}\s*摄$"
+_CAPTION = rx.compile(r"^(?:图为|▲|△)|[((][^()()]{1,12}(?:摄|供图)[))]$|(?:记者|通讯员)\s*\S{1,10}\s*摄$"
                       r"|。\s*[^。,,]{0,12}(?:(?<!拍)摄|供图|[网社]发)$|\s[\u4e00-\u9fff]{2,4}\s*(?<!拍)摄$")
 _CAPTION_OPENERS = ("图为", "▲", "△")
 _CAPTION_CREDITS = ("供图", "供图)", "供图）", "网发", "社发")
@@ -1063,7 +1064,7 @@ def _dates_the_lead(text: str, line: Line, e: DateExpr, cur: list[int] | None) -
     return _goes_on(text, line, e, cur)
 
 
-_CLAUSE_STOP = re.compile(r"[,，。!?;]")
+_CLAUSE_STOP = rx.compile(r"[,，。!?;]")
 
 
 @cache
@@ -1124,7 +1125,7 @@ def _whole_areas() -> tuple[str, ...]:
     return words_of("segment_words.tsv", "whole")
 
 
-_LEVEL_WORDS = re.compile(r"(?:街道|社区|村|镇|乡|区|县|市)+")
+_LEVEL_WORDS = rx.compile(r"(?:街道|社区|村|镇|乡|区|县|市)+")
 
 
 _ELSEWHERE_REACH = 3000  # how much of the running event (its last characters) is searched for the county
@@ -1136,10 +1137,10 @@ def _elsewhere_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     one opening with a named community or village (or its party body) that acts (某社区联合某医院开展…): the subject
     of an activity of its own, while one opening at a place (在某村,…) may illustrate the running occasion;
     a county's part of the first one's chain)."""
-    return (re.compile(r"(?:在|走进|来到)(?P<chain>(?:[\u4e00-\u9fff]{2,5}?[市县区旗])+)[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)"),
-            re.compile(r"(?P<name>(?:(?![各全该本每所其此等我在])[\u4e00-\u9fff]){2,6}?(?:社区|村))"
+    return (rx.compile(r"(?:在|走进|来到)(?P<chain>(?:[\u4e00-\u9fff]{2,5}?[市县区旗])+)[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)"),
+            rx.compile(r"(?P<name>(?:(?![各全该本每所其此等我在])[\u4e00-\u9fff]){2,6}?(?:社区|村))"
                        r"(?:党委|党总支|党支部|居委会|村委会)?(?:联合|组织|开展|举办|召开|启动)"),
-            re.compile(r"[\u4e00-\u9fff]{1,4}?[市县区旗]"))
+            rx.compile(r"[\u4e00-\u9fff]{1,4}?[市县区旗]"))
 
 
 def _elsewhere(text: str, line: Line, cur: list[int]) -> bool:
@@ -1167,7 +1168,7 @@ def _elsewhere(text: str, line: Line, cur: list[int]) -> bool:
     return not any(part in running for part in county_part.findall(m["chain"]))
 
 
-_FIRST_CLAUSE = re.compile(r"[,，:：。!?;]")
+_FIRST_CLAUSE = rx.compile(r"[,，:：。!?;]")
 
 
 @cache
@@ -1175,7 +1176,7 @@ def _described() -> re.Pattern[str]:
     """A body described as the area's first or only one of its kind (某服务队是某县首个…: ``segment_words.tsv``, kind
     ``first_of_kind``): background about it."""
     words = "|".join(map(re.escape, sorted(words_of("segment_words.tsv", "first_of_kind"), key=len, reverse=True)))
-    return re.compile(rf"^[^,，。!?;“”]{{2,30}}?是[^,，。!?;]{{0,20}}?(?:{words})")
+    return rx.compile(rf"^[^,，。!?;“”]{{2,30}}?是[^,，。!?;]{{0,20}}?(?:{words})")
 
 
 def _apart(text: str, line: Line, cur: list[int]) -> bool:
@@ -1230,14 +1231,14 @@ def _alternation(kind: str) -> str:
 def _period_body() -> re.Pattern[str]:
     """A paragraph (perhaps after a short lead sentence, 活动暖民心。) opening with an occasion's period and a body
     acting in it (某节期间,某村党支部…): the body ends in a word of ``segment_words.tsv``, kind ``period_body``."""
-    return re.compile(r"(?:[^。!?;,，]{1,10}[。!?])?(?P<occasion>[\u4e00-\u9fff]{2,8}?)期间[,，]"
+    return rx.compile(r"(?:[^。!?;,，]{1,10}[。!?])?(?P<occasion>[\u4e00-\u9fff]{2,8}?)期间[,，]"
                       rf"(?P<body>[^,，。!?;]{{2,20}}?(?:{_alternation('period_body')}))")
 
 
 @cache
 def _occasion_end() -> re.Pattern[str]:
     """A word that ends an occasion's name (节, 会, 周: ``segment_words.tsv``, kind ``occasion_end``), ending the text."""
-    return re.compile(rf"(?:{_alternation('occasion_end')})\Z")
+    return rx.compile(rf"(?:{_alternation('occasion_end')})\Z")
 
 
 def _period_date(text: str, line: Line, cur: list[int]) -> DateExpr | None:
@@ -1259,7 +1260,7 @@ def _period_date(text: str, line: Line, cur: list[int]) -> DateExpr | None:
     end = _occasion_end().search(m["occasion"])
     if end is None or end.start() < 2:
         return running if m["occasion"] in sentence else None
-    named = re.compile(rf"{re.escape(m['occasion'][: end.start()])}(?:{_alternation('occasion_end')})")
+    named = rx.compile(rf"{re.escape(m['occasion'][: end.start()])}(?:{_alternation('occasion_end')})")
     return running if named.search(sentence) else None
 
 
@@ -1268,7 +1269,7 @@ def _at_township() -> re.Pattern[str]:
     """A paragraph opening at a township, then a comma (在某镇,…); a determiner (各, 该: ``segment_words.tsv``, kind
     ``determiner``) inside the name makes it no name of its own (在该镇,)."""
     determiners = "".join(words_of("segment_words.tsv", "determiner"))
-    return re.compile(rf"在(?P<name>(?:(?![{determiners}])[\u4e00-\u9fff]){{2,6}}?(?:镇|乡|街道))[,，]")
+    return rx.compile(rf"在(?P<name>(?:(?![{determiners}])[\u4e00-\u9fff]){{2,6}}?(?:镇|乡|街道))[,，]")
 
 
 def _announced(text: str, cur: list[int]) -> bool:
@@ -1352,7 +1353,7 @@ def _speaker_line(line: Line, exprs: list[DateExpr]) -> bool:
     return line.text.endswith(words_of("segment_words.tsv", "speaker"), 0, end)
 
 
-_COLON = re.compile(r"[:：]")
+_COLON = rx.compile(r"[:：]")
 
 
 def _background_before_speech(b: _Builder, line: Line, e: DateExpr, after: list[tuple[Line, list[DateExpr]]]) -> bool:

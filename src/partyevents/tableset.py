@@ -28,12 +28,14 @@ import re
 import shutil
 from pathlib import Path
 
+from . import regex_cache as rx
+
 __all__ = ["CURRENT", "STATE_DIR", "OutputError", "TablesDamaged", "check_tables", "explain_os_error", "publish", "publishing", "remove_path",
            "tables_dir"]
 
 STATE_DIR = ".partyevents"
 CURRENT = "current"
-_GEN = re.compile(r"gen-(\d{6,})")
+_GEN = rx.compile(r"gen-(\d{6,})")
 _TABLES = ("documents", "events", "figures", "problems")
 
 

@@ -20,18 +20,19 @@ from functools import cache, lru_cache
 
 import ahocorasick_rs
 
+from .. import regex_cache as rx
 from ..records import DocContext, Event
 from ..regex_first import edge_class, top_level_alternatives, with_first_chars
 from ..resources import read_table, taxonomy
 from .organizer import skip_preamble
 from .wordtrie import trie_pattern
 
-_CLAUSE_SPLIT = re.compile(r"[,，;；:：、\n]")
-_SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
+_CLAUSE_SPLIT = rx.compile(r"[,，;；:：、\n]")
+_SENTENCE_SPLIT = rx.compile(r"(?<=[。!！?？])")
 _CLAUSE_MARKS = ",，;；:：、\n"
-_BOUNDARY = re.compile(r"[,，;；:：、\n。!！?？]")  # a clause starts after each
-_SENTENCE_MARK = re.compile(r"[。!！?？]")
-_CLAUSE_HEAD = re.compile(r"(?s:.*[,，;；:：、\n。!！?？])?")  # up to endpos: through the last mark before it
+_BOUNDARY = rx.compile(r"[,，;；:：、\n。!！?？]")  # a clause starts after each
+_SENTENCE_MARK = rx.compile(r"[。!！?？]")
+_CLAUSE_HEAD = rx.compile(r"(?s:.*[,，;；:：、\n。!！?？])?")  # up to endpos: through the last mark before it
 _EXTRA_CUE = 0.1  # each further cue of the same label in one clause
 _MIN_SCORE = 0.5  # a secondary label needs at least this much
 _NOT_A_CUE = "-"  # the label of a word that holds a cue but is none (宣传部)
@@ -59,9 +60,9 @@ def _cues() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], tuple[tuple[st
         else "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     )
     patterns = tuple(
-        (label, re.compile(pattern)) for label, pattern, *_ in read_table("activity_patterns.tsv") if label in known
+        (label, rx.compile(pattern)) for label, pattern, *_ in read_table("activity_patterns.tsv") if label in known
     )
-    return re.compile(alternation), {w: tuple(v) for w, v in words.items()}, patterns
+    return rx.compile(alternation), {w: tuple(v) for w, v in words.items()}, patterns
 
 
 @cache
@@ -103,7 +104,7 @@ def _titles() -> tuple[frozenset[str], frozenset[int], re.Pattern[str]]:
     titles = frozenset(row[1] for row in rows if row[0] == "title")
     not_names = {row[1] for row in rows if row[0] == "not_a_name"}
     surnames = sorted((row[0] for row in read_table("org_surnames.txt") if row[0] not in not_names), key=len, reverse=True)
-    name = re.compile("(?:" + "|".join(map(re.escape, surnames)) + ")[\u4e00-\u9fff]")
+    name = rx.compile("(?:" + "|".join(map(re.escape, surnames)) + ")[\u4e00-\u9fff]")
     return titles, frozenset(len(t) for t in titles), name
 
 
@@ -125,7 +126,7 @@ def _drop_titles(text: str, hits: list[_Hit]) -> list[_Hit]:
                     and (_names_people(text, h[0], h[1], name) or _before_any_name(text, hits, i)))]
 
 
-_NAME_RUN = re.compile("[\u4e00-\u9fff·]{2,3}")  # a name of no known family name: 巴特尔, 阿不都 (two or three)
+_NAME_RUN = rx.compile("[\u4e00-\u9fff·]{2,3}")  # a name of no known family name: 巴特尔, 阿不都 (two or three)
 
 
 def _before_any_name(text: str, hits: list[_Hit], i: int) -> bool:
@@ -179,11 +180,11 @@ def _names_people(text: str, start: int, end: int, name: re.Pattern[str]) -> boo
 _OPEN_MARKS, _CLOSE_MARKS = "“\"‘", "”\"’"
 
 
-_CONTEXT_FREE = re.compile(r"\(\?<|\(\?=|\(\?!|[$^]|\\[AZbB]")  # lookaround, anchors, word boundaries
-_NEGATED_CLASS = re.compile(r"(?<!\\)\[\^")  # the ^ of [^…] is no anchor
+_CONTEXT_FREE = rx.compile(r"\(\?<|\(\?=|\(\?!|[$^]|\\[AZbB]")  # lookaround, anchors, word boundaries
+_NEGATED_CLASS = rx.compile(r"(?<!\\)\[\^")  # the ^ of [^…] is no anchor
 _MARKS = ",，;；:：、\n。!！?？"
 # lookaround over plain text without clause marks sees the same at a clause edge as in the whole text
-_LITERAL_LOOKAROUND = re.compile(rf"\(\?<?[=!][^\\()\[\]|.*+?{{}}^$\s{_MARKS}]+\)")
+_LITERAL_LOOKAROUND = rx.compile(rf"\(\?<?[=!][^\\()\[\]|.*+?{{}}^$\s{_MARKS}]+\)")
 
 
 @cache
@@ -244,9 +245,9 @@ def _prefilter(pattern: re.Pattern[str]) -> bool:
     over plain text without clause marks): a match inside a clause is then also a
     match in the whole text.
 
-    >>> _prefilter(re.compile("学习[^,，。;；]{0,12}?精神")), _prefilter(re.compile("大?会(?!员)"))
+    >>> _prefilter(rx.compile("学习[^,，。;；]{0,12}?精神")), _prefilter(rx.compile("大?会(?!员)"))
     (True, True)
-    >>> _prefilter(re.compile("会(?![,，])")), _prefilter(re.compile("^会")), _prefilter(re.compile("(?<=x.)会"))
+    >>> _prefilter(rx.compile("会(?![,，])")), _prefilter(rx.compile("^会")), _prefilter(rx.compile("(?<=x.)会"))
     (False, False, False)
     """
     return not _CONTEXT_FREE.search(_LITERAL_LOOKAROUND.sub("", _NEGATED_CLASS.sub("[", pattern.pattern)))
@@ -546,7 +547,7 @@ def _pattern_gate() -> tuple[ahocorasick_rs.AhoCorasick, tuple[tuple[int, ...], 
 
 
 _PLAIN = r"[^\\()\[\]{}|.*+?^$]+"  # characters that stand for themselves in a regex
-_LEADING = re.compile(rf"(?P<run>{_PLAIN})|\(\?:(?P<words>{_PLAIN}(?:\|{_PLAIN})*)\)")
+_LEADING = rx.compile(rf"(?P<run>{_PLAIN})|\(\?:(?P<words>{_PLAIN}(?:\|{_PLAIN})*)\)")
 _QUANTIFIERS = ("?", "*", "+", "{")
 
 
@@ -556,7 +557,7 @@ def _leading_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     quantifier after it; None when the pattern opens otherwise, ignores case or spaces, or holds ``|`` outside any
     group.
 
-    >>> [_leading_words(re.compile(p)) for p in ("召开[^,]{0,20}?会", "(?:走访|入户)群众", "ab?c", "a|b", "(?:a|b)?c")]
+    >>> [_leading_words(rx.compile(p)) for p in ("召开[^,]{0,20}?会", "(?:走访|入户)群众", "ab?c", "a|b", "(?:a|b)?c")]
     [('召开',), ('走访', '入户'), ('a',), None, None]
     """
     src = pattern.pattern
@@ -748,7 +749,7 @@ def _inner_item(text: str, start: int, end: int) -> bool:
     return (listed >= 0 and not _actions().search(text, listed, end)) or _named_person(text, start, end)
 
 
-_NAME_TAIL = re.compile("[\u4e00-\u9fff·]{0,3}")
+_NAME_TAIL = rx.compile("[\u4e00-\u9fff·]{0,3}")
 
 
 def _named_person(text: str, start: int, end: int) -> bool:
@@ -770,7 +771,7 @@ def _named_person(text: str, start: int, end: int) -> bool:
 def _actions() -> re.Pattern[str]:
     """A verb of action (``activity_subordinators.tsv``, kind action: 开展, 组织…)."""
     rows = read_table("activity_subordinators.tsv")
-    return re.compile("|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "action"))
+    return rx.compile("|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "action"))
 
 
 @lru_cache(maxsize=16)
@@ -852,7 +853,7 @@ def _since_after_motto(text: str, start: int) -> int:
 def _any_time() -> re.Pattern[str]:
     """A date or a word of ``activity_subordinators.tsv`` of kind time, anywhere."""
     words = [row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "time"]
-    return re.compile("|".join([r"\d{1,2}月", r"\d{1,2}[日号]", *(re.escape(w) for w in words)]))
+    return rx.compile("|".join([r"\d{1,2}月", r"\d{1,2}[日号]", *(re.escape(w) for w in words)]))
 
 
 @cache
@@ -860,13 +861,13 @@ def _any_time_scan() -> re.Pattern[str]:
     """:func:`_any_time` behind a look-ahead on the characters its matches open with (a digit, 近, 昨…): the same
     matches, found faster, as ``re`` tries every alternative of it at every position but rejects most at once."""
     edge = edge_class(_any_time())
-    return re.compile(f"(?=(?:{edge.pattern}))(?:{_any_time().pattern})") if edge is not None else _any_time()
+    return rx.compile(f"(?=(?:{edge.pattern}))(?:{_any_time().pattern})") if edge is not None else _any_time()
 
 
 @cache
 def _sentence_time() -> re.Pattern[str]:
     """A sentence opening with a time (after spaces and line breaks): group 1 ends where the sentence starts."""
-    return re.compile(rf"([ \u3000\n]*)(?:(?:\d{{1,4}}年)?\d{{1,2}}月|\d{{1,2}}日|{_any_time().pattern})")
+    return rx.compile(rf"([ \u3000\n]*)(?:(?:\d{{1,4}}年)?\d{{1,2}}月|\d{{1,2}}日|{_any_time().pattern})")
 
 
 def _background_end(text: str) -> int:
@@ -908,7 +909,7 @@ def _background_endings() -> tuple[str, ...]:
 @cache
 def _time_after_any() -> re.Pattern[str]:
     """:func:`_time_opening` after any mark, a sentence's end too."""
-    return re.compile(_time_opening().pattern.replace(f"(?<=[{re.escape(_CLAUSE_MARKS)}])", "(?<=[,，;；:：、\\n。!！?？])", 1))
+    return rx.compile(_time_opening().pattern.replace(f"(?<=[{re.escape(_CLAUSE_MARKS)}])", "(?<=[,，;；:：、\\n。!！?？])", 1))
 
 
 def _purpose_end(text: str) -> int:
@@ -942,7 +943,7 @@ def _time_opening() -> re.Pattern[str]:
     """A clause opening with a time: a date (8月29日, 29日) or a word of ``activity_subordinators.tsv`` of kind time."""
     words = [row[0] for row in read_table("activity_subordinators.tsv") if len(row) > 1 and row[1] == "time"]
     alternatives = "|".join([r"(?:\d{1,4}年)?\d{1,2}月", r"\d{1,2}日", *(re.escape(w) for w in words)])
-    return re.compile(rf"(?<=[{re.escape(_CLAUSE_MARKS)}])[ \u3000]*(?:{alternatives})")
+    return rx.compile(rf"(?<=[{re.escape(_CLAUSE_MARKS)}])[ \u3000]*(?:{alternatives})")
 
 
 @cache
@@ -977,7 +978,7 @@ def _subordinate_opening() -> re.Pattern[str]:
     national = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "national") or "(?!)"
     opened = "|".join(re.escape(row[0]) for row in rows if len(row) > 1 and row[1] == "opened") or "(?!)"
     occasion = f"(?:第?[一二三四五六七八九十]+届)?(?:{national}){clause}(?:{opened})"  # 全国政协…会议开幕: the day's
-    return re.compile(
+    return rx.compile(
         f"[ “”\"'‘’]*+(?:{not_own}(?:{words})|(?:{manner})(?!{clause}(?:{_actions().pattern}))|{copula}|{occasion})"
     )
 
@@ -1095,7 +1096,7 @@ def _last_label(text: str) -> str | None:
     return max(spans, key=lambda span: span[:2])[2] if spans else None
 
 
-_QUOTED = re.compile(r"([“\"])([^“”\"\n]{1,40})([”\"])")
+_QUOTED = rx.compile(r"([“\"])([^“”\"\n]{1,40})([”\"])")
 
 
 _OTHER, _VOLUNTEERS = "other", "volunteer_service"  # flood control and rescue (other) done by volunteers: their service
@@ -1232,7 +1233,7 @@ def uncued_act(text: str) -> bool:
     return False
 
 
-_OCCASION_NAME = re.compile(r"[”\"」]|第[0-9一二三四五六七八九十百]{1,4}[届期次]|系列")  # a named occasion, not 服务活动
+_OCCASION_NAME = rx.compile(r"[”\"」]|第[0-9一二三四五六七八九十百]{1,4}[届期次]|系列")  # a named occasion, not 服务活动
 
 
 @cache
@@ -1460,7 +1461,7 @@ def _may_match(pattern: re.Pattern[str], text: str) -> bool:
 @lru_cache(maxsize=16)
 def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
     """The words as one regex that skips ahead to a character one of them opens with."""
-    return with_first_chars(re.compile(trie_pattern(words) if words else "(?!)"))
+    return with_first_chars(rx.compile(trie_pattern(words) if words else "(?!)"))
 
 
 def _dated_sentence(ev: Event, text: str, cut: int) -> int | None:
@@ -1488,14 +1489,14 @@ _SPACES = " \u3000\n"
 
 _ITEMS_TIE = 0.01  # what the kind every item of a summary shares counts more than the best label of the event
 _MIN_ITEMS = 3  # items a summary lists at least
-_ITEM_RE = re.compile(
+_ITEM_RE = rx.compile(
     r"(?:^|(?<=[\n。;；:：]))[ \u3000]*(?:[一二三四五六七八九十]是|[一二三四五六七八九十]、|[(（][一二三四五六七八九十][)）])"
 )
 # the same items found faster: the first at the text's start, the others with the mark before them, so the search
 # skips ahead to a mark (a match holds no mark: each starts at the text's start or right after one)
-_ITEM_FIRST = re.compile(_ITEM_RE.pattern.replace(r"(?:^|(?<=[\n。;；:：]))", "", 1))
-_ITEM_AFTER = re.compile(_ITEM_RE.pattern.replace(r"(?:^|(?<=[\n。;；:：]))", r"[\n。;；:：]", 1))
-_ITEM_END = re.compile(r"[。;；\n]")
+_ITEM_FIRST = rx.compile(_ITEM_RE.pattern.replace(r"(?:^|(?<=[\n。;；:：]))", "", 1))
+_ITEM_AFTER = rx.compile(_ITEM_RE.pattern.replace(r"(?:^|(?<=[\n。;；:：]))", r"[\n。;；:：]", 1))
+_ITEM_END = rx.compile(r"[。;；\n]")
 
 
 def items_label(text: str) -> str | None:
@@ -1546,8 +1547,8 @@ def activity_text(ev: Event) -> str:
     return text[cut:] if cut and score_labels(text[cut:]) else text
 
 
-_SPEECH = re.compile(r"“([^“”\n]{8,300}?)”")
-_SPEECH_MARK = re.compile(r"[,，。!！?？]")
+_SPEECH = rx.compile(r"“([^“”\n]{8,300}?)”")
+_SPEECH_MARK = rx.compile(r"[,，。!！?？]")
 _KEEP = frozenset(_MARKS)
 
 
@@ -1601,19 +1602,19 @@ def _told_re() -> re.Pattern[str]:
     (``org_titles.tsv``) and a name (``镇党委书记王明指出,``), then what is told, to the sentence's end: group 1."""
     words = _told_words()
     if not words:
-        return re.compile("(?!)")
+        return rx.compile("(?!)")
     from .organizer import _leader_titles  # the titles of those who lead a body (org_titles.tsv)
 
     titles = trie_pattern(_leader_titles())
     told = "|".join(map(re.escape, words))
-    return re.compile(rf"(?:{titles})[\u4e00-\u9fff]{{0,3}}(?:{told})[,，:：]([^。!！?？\n]+)")
+    return rx.compile(rf"(?:{titles})[\u4e00-\u9fff]{{0,3}}(?:{told})[,，:：]([^。!！?？\n]+)")
 
 
 @cache
 def _told_end_re() -> re.Pattern[str]:
     """What every match of :func:`_told_re` holds: a word of telling and the mark after it (``指出,``), found faster
     than a whole match, which opens with one of many titles."""
-    return re.compile(f"(?:{'|'.join(map(re.escape, _told_words()))})[,，:：]" if _told_words() else "(?!)")
+    return rx.compile(f"(?:{'|'.join(map(re.escape, _told_words()))})[,，:：]" if _told_words() else "(?!)")
 
 
 def _told_masked(text: str) -> str:
@@ -1652,14 +1653,14 @@ def _theme_words() -> str:
 
 @cache
 def _theme_re() -> re.Pattern[str]:
-    return re.compile(f"((?:以)?[“\"])([^“”\"\n]{{1,40}})([”\"]为?(?:{_theme_words()}))")
+    return rx.compile(f"((?:以)?[“\"])([^“”\"\n]{{1,40}})([”\"]为?(?:{_theme_words()}))")
 
 
 @cache
 def _theme_end_re() -> re.Pattern[str]:
     """How every match of :func:`_theme_re` ends (its group 3): a closing quote, 为 perhaps, a theme word. Found
     faster than a whole match, as the search skips ahead to a closing quote."""
-    return re.compile(f"[”\"]为?(?:{_theme_words()})")
+    return rx.compile(f"[”\"]为?(?:{_theme_words()})")
 
 
 def _masked(ev: Event) -> tuple[str, int, str]:

@@ -27,6 +27,7 @@ from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple
 
+from .. import regex_cache as rx
 from ..records import DateInfo, DocContext, Segment
 from ..regex_first import with_first_chars
 from ..resources import read_table, words_of
@@ -86,7 +87,7 @@ _TAIL = (
     rf"(?P<since>{_since_words('tail')})?"
 )
 _YEAR_ZEROS = "○O0"  # what stands for 〇 in a year written digit by digit (二○二三年, 二O二三年, 二0二三年)
-_DATE_RE = re.compile(
+_DATE_RE = rx.compile(
     r"(?<![0-9\-/])(?:(?<![0-9]\.)|(?<=\n[0-9]\.)|(?<=\n[0-9][0-9]\.)|(?<=\A[0-9]\.)|(?<=\A[0-9][0-9]\.))"
     r"(?P<pre>自|从)?(?:"
     # ISO-like: 2021-10-25, 2021.10.25, 2021/10/25
@@ -104,7 +105,7 @@ _DIGIT = "0-9〇零一二三四五六七八九十"
 # an ISO separator, or the 时/点/: of a bare time (3时). Every other part of _DATE_RE is optional, so without
 # one of these the match is empty. The leading class lets the engine skip ahead in C instead of trying
 # _DATE_RE at every character.
-_DATE_START = re.compile(
+_DATE_START = rx.compile(
     rf"[自从{_DIGIT}](?<![0-9\-/][\s\S])(?:(?<![0-9]\.[\s\S])|(?<=\n[0-9]\.[\s\S])|(?<=\n[0-9][0-9]\.[\s\S])"
     rf"|(?<=\A[0-9]\.[\s\S])|(?<=\A[0-9][0-9]\.[\s\S]))(?:(?<=[自从])(?=[{_DIGIT}])|[{_DIGIT}{_YEAR_ZEROS}]{{0,3}}\s*[年月时点:\-./])"
 )
@@ -133,13 +134,13 @@ def relative_words() -> dict[str, RelativeWord]:
 
 
 # an age after a year word (今年70岁, 今年已经80多岁): the word dates nothing
-_AGE_AFTER = re.compile(r"(?:已经|已|刚满|满|都)?[0-9一二三四五六七八九十]{1,3}(?:多|余)?周?岁")
+_AGE_AFTER = rx.compile(r"(?:已经|已|刚满|满|都)?[0-9一二三四五六七八九十]{1,3}(?:多|余)?周?岁")
 
 
 @cache
 def _relative_re() -> re.Pattern[str]:
     words = sorted(relative_words(), key=len, reverse=True)
-    return re.compile(
+    return rx.compile(
         "(?P<rel>" + "|".join(map(re.escape, words)) + ")"
         # a month (and day) after a year word: 去年8月, 今年3月5日; a day after a month word: 本月20日, 当月15日;
         # a day of the week after a week word: 上周五, 本周三 (not 本周一系列, 上周一次)
@@ -151,7 +152,7 @@ def _relative_re() -> re.Pattern[str]:
 
 
 # 2022-12-09, 202112, t20221213_456 (the t of many CMS article names), and folders 2022/12/13/
-_PATH_DATE = re.compile(
+_PATH_DATE = rx.compile(
     r"(?:(?<=[/\\_.tT])|(?<![0-9A-Za-z]))(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-_./\\]?)(?P<m>0[1-9]|1[0-2])"
     r"(?:(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01]))?(?![0-9A-Za-z])"
 )
@@ -258,9 +259,9 @@ def _absolute(m: re.Match[str], text: str) -> DateExpr | None:
 # 以来, which only ever closes such a phrase, may end a longer one that names a campaign in quotes
 # (自2011年全区开展“某某某某”活动以来)
 # (the words: ``date_since_words.tsv``, forms later and closing)
-_SINCE_LATER = re.compile(rf"[^,,。;;!?、]{{0,16}}?(?:{_since_words('later')})|[^,,。;;!?\n]{{17,40}}?(?:{_since_words('closing')})")
+_SINCE_LATER = rx.compile(rf"[^,,。;;!?、]{{0,16}}?(?:{_since_words('later')})|[^,,。;;!?\n]{{17,40}}?(?:{_since_words('closing')})")
 # a date opening its clause with no 自/从, then a verb phrase ending in 以来 (2019年开展结对共建以来,…)
-_SINCE_BARE = re.compile(rf"[^,,。;;!?、\n0-9]{{1,24}}?(?:{_since_words('closing')})(?=[,,。;;:])")
+_SINCE_BARE = rx.compile(rf"[^,,。;;!?、\n0-9]{{1,24}}?(?:{_since_words('closing')})(?=[,,。;;:])")
 _CLAUSE_BEFORE = frozenset(",,。;;:!?\n“")  # what stands before a date that opens its clause
 
 
@@ -329,17 +330,17 @@ def _document_expressions(text: str) -> tuple[DateExpr, ...]:
 _LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12}
 _LUNAR_DAY = r"(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
 # 正月十五, 腊月二十三, 农历八月十五, 大年初二: a Chinese-calendar day, written without 日
-_LUNAR_PLAIN = re.compile(
+_LUNAR_PLAIN = rx.compile(
     rf"(?:农历)?(?:(?P<lm>正|冬|腊|十[一二]?|[一二三四五六七八九])月(?P<ld>{_LUNAR_DAY})(?![日号])"
     r"|大年(?P<dn>初[一二三四五六七八九十]|三十))"
 )
 _LUNAR_RE = with_first_chars(_LUNAR_PLAIN)  # one set test on the first character where re would try each branch
-_LUNAR_HINT = re.compile(r"月[初十二廿三]|大年")
+_LUNAR_HINT = rx.compile(r"月[初十二廿三]|大年")
 # where a festival's name stands as the day itself (中秋节当天, 元旦上午, and 国庆节, opening a clause), not
 # 国庆节期间, 春节前夕 or 为迎接“七一”建党节,
 _HOLIDAY_AFTER = r"(?=当天|当日|上午|下午|晚上|晚间|晚(?![会餐饭报宴点])|早上|中午|一早|[,,]|\n|$)"
-_YEAR_BEFORE = re.compile(rf"(?<![0-9]){_YEAR}\s*年\s*$")
-_SPELLED_DAY = re.compile(r"(?<![0-9.])(?P<m>1[0-2]|0?[1-9])[.](?P<d>[12][0-9]|3[01]|0?[1-9])$")
+_YEAR_BEFORE = rx.compile(rf"(?<![0-9]){_YEAR}\s*年\s*$")
+_SPELLED_DAY = rx.compile(r"(?<![0-9.])(?P<m>1[0-2]|0?[1-9])[.](?P<d>[12][0-9]|3[01]|0?[1-9])$")
 _CLAUSE_START = "\n,,。;:!?◆◇●○■□▲△★☆·•、 "
 
 
@@ -347,7 +348,7 @@ _CLAUSE_START = "\n,,。;:!?◆◇●○■□▲△★☆·•、 "
 def _occasion_re() -> re.Pattern[str]:
     """A festival's name (or a few characters ending in 节) and then a word of ``date_occasion_words.tsv``."""
     words = [row[0] for row in read_table("date_occasion_words.tsv")]
-    return re.compile(rf"(?:{_holiday_names_re().pattern}|[\u4e00-\u9fff]{{0,3}}节)?(?:{'|'.join(map(re.escape, words))})")
+    return rx.compile(rf"(?:{_holiday_names_re().pattern}|[\u4e00-\u9fff]{{0,3}}节)?(?:{'|'.join(map(re.escape, words))})")
 
 
 def _occasion_after(text: str, pos: int) -> bool:
@@ -382,20 +383,20 @@ def _holiday_re() -> re.Pattern[str]:
     names = sorted(holidays(), key=len, reverse=True)
     firsts = "".join(sorted({re.escape(n[0]) for n in names}))
     # a digit before the name only as the day of a month.day that spells the festival's day (3.5学雷锋纪念日)
-    return re.compile(f"(?=[{firsts}])(?<![一二三四五六七八九十〇零])(?:(?<![0-9])|(?<=[0-9][.][0-9])|(?<=[0-9][.][0-9]{{2}}))"
+    return rx.compile(f"(?=[{firsts}])(?<![一二三四五六七八九十〇零])(?:(?<![0-9])|(?<=[0-9][.][0-9])|(?<=[0-9][.][0-9]{{2}}))"
                       f"(?P<name>{trie_pattern(names)})" + _HOLIDAY_AFTER)
 
 
 @cache
 def _quoted_holiday_re() -> re.Pattern[str]:
     """A festival's name in quotation marks standing as the day (“七一”当天, “八一”上午)."""
-    return re.compile(f"[“\"](?P<name>{trie_pattern(sorted(holidays(), key=len, reverse=True))})[”\"]" + _HOLIDAY_AFTER)
+    return rx.compile(f"[“\"](?P<name>{trie_pattern(sorted(holidays(), key=len, reverse=True))})[”\"]" + _HOLIDAY_AFTER)
 
 
 @cache
 def _holiday_names_re() -> re.Pattern[str]:
     """The festival names alone, as a plain alternation (every branch opens with a literal: re skips ahead)."""
-    return re.compile("|".join(map(re.escape, sorted(holidays(), key=len, reverse=True))))
+    return rx.compile("|".join(map(re.escape, sorted(holidays(), key=len, reverse=True))))
 
 
 def _calendar_days(text: str, start: int, end: int) -> list[DateExpr]:
@@ -460,7 +461,7 @@ def lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
 
 # A day without its month (◆5日上午, 12日,), only where an entry or a clause opens: the month comes from the
 # neighbouring entries or the publication date (:func:`resolve_dates`).
-_DAY_ONLY = re.compile(  # (?=[0-9]): a set test before the look-behinds
+_DAY_ONLY = rx.compile(  # (?=[0-9]): a set test before the look-behinds
     # where an entry or a clause opens (after a credit's closing bracket too: 本报讯(记者 王五)3日,…) …
     rf"(?=[0-9])(?:(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 )）])|^)(?P<d>{_D2})\s*[日号]"
     rf"(?:\s*(?:至|到|—{{1,2}}|–|-|~)\s*(?P<d2>{_D2})\s*[日号])?"
@@ -473,7 +474,7 @@ _DAY_ONLY = re.compile(  # (?=[0-9]): a set test before the look-behinds
 
 
 # digits before 日 that are no day (429日, 20210315日): a date that lost a character, where an entry opens
-_RUN_DAY = re.compile(
+_RUN_DAY = rx.compile(
     r"(?=[0-9])(?:(?<=[\n,。;:!?◆◇●○■□▲△★☆·•\-*、 ])|^)(?P<digits>[0-9]{3,4}|20[0-9]{6})\s*[日号]"
     r"(?P<tod>上午|下午|晚上|早上|中午|晚(?![会餐饭报宴点]))?(?=[,,\s])"
 )
@@ -483,7 +484,7 @@ _RUN_DAY = re.compile(
 # most: _DAY_ONLY's 2 digits, 日, 2 for the range sign, 2 digits, 日, 2 for the time of day, 2 for 以来, 1 for the
 # lookahead (13); _RUN_DAY's 8 digits, 日, 2, 1 (12).
 _DAY_REACH = 16
-_WS = re.compile(r"\s")
+_WS = rx.compile(r"\s")
 
 
 @cache
@@ -532,7 +533,7 @@ def _matches_until(pattern: re.Pattern[str], text: str, start: int, end: int, st
 
 # Where a _DAY_ONLY or _RUN_DAY match can start: both read a whole run of digits, then 日 or 号, so each starts
 # where a match of this begins (a digit after a delimiter is never inside one of its matches).
-_DAY_CANDIDATE = re.compile(r"[0-9]+\s*[日号]")
+_DAY_CANDIDATE = rx.compile(r"[0-9]+\s*[日号]")
 
 
 def _day_matches(text: str, start: int) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
@@ -734,7 +735,7 @@ def _scan(text: str, start: int, end: int) -> list[DateExpr]:
     return sorted(found, key=attrgetter("start"))
 
 
-_TITLE_SPAN = re.compile(r"《[^》]{0,80}》")
+_TITLE_SPAN = rx.compile(r"《[^》]{0,80}》")
 
 
 def body_year(text: str, exprs: list[DateExpr] | None = None) -> int | None:
@@ -784,10 +785,10 @@ def _founded_in() -> tuple[str, ...]:
     return words_of("segment_words.tsv", "history")
 
 
-_FOUNDING_CLAUSE = re.compile(r"[,，。!！?？;；、:：]")
+_FOUNDING_CLAUSE = rx.compile(r"[,，。!！?？;；、:：]")
 _FOUNDING_BEFORE = frozenset("\n,，。!！?？;；:： “\"")  # what stands before a year that opens its clause
 _FOUNDING_REACH = 24  # how far into its clause a year's founding word is looked for
-_NUMERAL_RUN = re.compile(r"[0-9一二三四五六七八九十百多余]*")  # 成立100周年: the number before a founding_event word
+_NUMERAL_RUN = rx.compile(r"[0-9一二三四五六七八九十百多余]*")  # 成立100周年: the number before a founding_event word
 
 
 def tells_founding(text: str, e: DateExpr, offset: int = 0, day_too: bool = False) -> bool:
@@ -824,7 +825,7 @@ def tells_founding(text: str, e: DateExpr, offset: int = 0, day_too: bool = Fals
     return False
 
 
-_CLAUSE_AFTER = re.compile(r"[^,，。;；!！?？:：\n]{0,24}")
+_CLAUSE_AFTER = rx.compile(r"[^,，。;；!！?？:：\n]{0,24}")
 
 
 def _past_year(text: str, e: DateExpr) -> bool:
@@ -847,7 +848,7 @@ def _past_year(text: str, e: DateExpr) -> bool:
 @cache
 def _history_re() -> re.Pattern[str]:
     """A history word that ends its phrase (1966年入党, 1966年入党的老党员; not 2017年入党积极分子培训会)."""
-    return re.compile(f"(?:{trie_pattern(list(_year_words()[1]))})(?=[,，。;；、!！?？()（）\\s的后]|以来|至今|$)")
+    return rx.compile(f"(?:{trie_pattern(list(_year_words()[1]))})(?=[,，。;；、!！?？()（）\\s的后]|以来|至今|$)")
 
 
 def _shift(year: int | None, month: int, day: int, days: int) -> tuple[int | None, int, int] | None:
@@ -1158,7 +1159,7 @@ def _expressions_in(text: str, start: int, end: int) -> list[DateExpr]:
 
 # a span of two running years named as one season (2025—2026年度冬训, 2023-2024学年): a month of the season belongs
 # to the first year from SEASON_TURN on, to the second before it (冬训 in February: the second year)
-_SEASON_SPAN = re.compile(rf"(?<![0-9])(?P<a>{_YEAR})\s*年?\s*(?:—{{1,2}}|–|-|~|至|到)\s*(?P<b>{_YEAR})\s*(?:年度|学年)")
+_SEASON_SPAN = rx.compile(rf"(?<![0-9])(?P<a>{_YEAR})\s*年?\s*(?:—{{1,2}}|–|-|~|至|到)\s*(?P<b>{_YEAR})\s*(?:年度|学年)")
 SEASON_TURN = 7
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import itemgetter
 
+from .. import regex_cache as rx
 from ..records import Figure
 from ..resources import read_table
 from .numerals import NUMERAL_CHARS, parse_numeral
@@ -43,14 +44,14 @@ _PRE_ROUND = "上"  # before a round number only: 上千人
 _PRE = "|".join(_PRE_WORDS) + f"|{_PRE_ROUND}(?=[百千万])"
 _SEPS = ("至", "到", "-", "~", "—", "–")
 _POST = "左右|以上|上下|之多"
-_TITLE_RE = re.compile(r"《[^《》\n]{0,60}》")
+_TITLE_RE = rx.compile(r"《[^《》\n]{0,60}》")
 _QUOTES = (  # (opening mark, the quotation)
     ("“", r"“[^“”\n]{0,40}”"), ("‘", r"‘[^‘’\n]{0,40}’"), ("「", r"「[^「」\n]{0,40}」"), ("『", r"『[^『』\n]{0,40}』"),
     ('"', r"\"[^\"\n]{0,40}\""),
 )
-_QUOTE_RE = re.compile("|".join(q for _, q in _QUOTES))
+_QUOTE_RE = rx.compile("|".join(q for _, q in _QUOTES))
 _SENTENCE_PUNCT = frozenset(",，。;；!！?？:：")
-_SENTENCE_PUNCT_RE = re.compile(f"[{re.escape(''.join(sorted(_SENTENCE_PUNCT)))}]")  # one of them, found in place
+_SENTENCE_PUNCT_RE = rx.compile(f"[{re.escape(''.join(sorted(_SENTENCE_PUNCT)))}]")  # one of them, found in place
 _GENERAL_UNIT = "个"  # the general measure word: 两个新村 counts villages, it names none
 _BEFORE_CODE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/#_-")
 
@@ -77,7 +78,7 @@ def _unit(row: list[str]) -> _Unit:
     then = next((o.removeprefix("then=") for o in options if o.startswith("then=")), "")
     return _Unit(row[1], row[2], frozenset(row[3] if len(row) > 3 else ""), arabic="arabic" in options,
                  after=tuple(w for w in after.split("|") if w),
-                 then=re.compile(rf"[多余]?的?(?:{_alternation(then.split('|'))})") if then else None, noun_may=frozenset(w for w in noun_may.split("|") if w),
+                 then=rx.compile(rf"[多余]?的?(?:{_alternation(then.split('|'))})") if then else None, noun_may=frozenset(w for w in noun_may.split("|") if w),
                  needs_noun="needs_noun" in options, persons="persons" in options, refers="refers" in options)
 
 
@@ -149,7 +150,7 @@ def _grammar() -> _Grammar:
     num = f"(?:[0-9][0-9.{NUMERAL_CHARS}余多几]*|[{common}]{common_on}*|[{financial}][{financial}余多几]*)"
     start = (f"(?:(?<![0-9.])(?=[0-9])|(?<![0-9.{common}几数若])(?=[{common}])"
              f"|(?<![0-9.{_TWO_AFTER}几数若])(?=两)|(?<![0-9.{financial}几数若])(?=[{financial}]))")
-    figure_re = re.compile(
+    figure_re = rx.compile(
         rf"(?P<pre>{_PRE})?{start}(?P<num>{num})(?:(?P<sep>{'|'.join(_SEPS)})(?P<num2>{num}))?"
         rf"(?P<unit>{_alternation(list(units))})(?P<post>{_POST})?"
     )
@@ -157,27 +158,27 @@ def _grammar() -> _Grammar:
     modifiers = {row[0]: row[1] for row in read_table("figure_modifiers.tsv")}
     return _Grammar(
         figure_re=figure_re, head_re=head_re, run_re=run_re, unit_first=unit_first,
-        number_run_re=re.compile(f"[0-9][0-9.{NUMERAL_CHARS}余多几]*"), units=units, nouns=nouns, members=members,
+        number_run_re=rx.compile(f"[0-9][0-9.{NUMERAL_CHARS}余多几]*"), units=units, nouns=nouns, members=members,
         noun_maxlen=max(map(len, nouns)),
         phrase_re=_phrase_re(list(nouns), excl.get("stop", []), excl.get("word", [])),
-        after_re=re.compile(trie_pattern(excl.get("after", []))), before=tuple(excl.get("before", [])),
-        connector_re=re.compile(rf"(?:{_alternation(excl.get('connector', []))})+$"),
+        after_re=rx.compile(trie_pattern(excl.get("after", []))), before=tuple(excl.get("before", [])),
+        connector_re=rx.compile(rf"(?:{_alternation(excl.get('connector', []))})+$"),
         connectors=tuple(excl.get("connector", [])), tails=tuple(excl.get("tail", [])),
-        cue_re=re.compile(trie_pattern(list(cues))), cue_kinds=cues,
-        speech_re=re.compile(trie_pattern(speech)),
+        cue_re=rx.compile(trie_pattern(list(cues))), cue_kinds=cues,
+        speech_re=rx.compile(trie_pattern(speech)),
         program=tuple(excl.get("program", [])), topics=tuple(excl.get("topic", [])),
         pronoun_after=tuple(sorted(excl.get("pronoun_after", []), key=len, reverse=True)),
-        studied_re=re.compile(rf"(?:{_alternation(excl.get('topic_verb', []))}){_NAMES}等\Z"),
+        studied_re=rx.compile(rf"(?:{_alternation(excl.get('topic_verb', []))}){_NAMES}等\Z"),
         name_ends=frozenset(excl.get("name_end", [])), name_maxlen=max(map(len, excl.get("name_end", ["村"]))),
         hamlets=tuple(excl.get("hamlet", [])), first=tuple(excl.get("first", [])),
         stock_places=tuple(word for kind, word in read_table("figure_kinds.tsv") if kind == "place"),
-        modifier_re=re.compile(trie_pattern(list(modifiers))), modifiers=modifiers,
-        selection_re=re.compile(rf"(?:{_alternation([r[0] for r in read_table('figure_selection.tsv')])})了?\Z"),
-        person_re=re.compile(trie_pattern([w for w, c in nouns.items() if c in _PERSON_CATEGORIES or w in members])),
+        modifier_re=rx.compile(trie_pattern(list(modifiers))), modifiers=modifiers,
+        selection_re=rx.compile(rf"(?:{_alternation([r[0] for r in read_table('figure_selection.tsv')])})了?\Z"),
+        person_re=rx.compile(trie_pattern([w for w, c in nouns.items() if c in _PERSON_CATEGORIES or w in members])),
         member_words=frozenset(excl.get("member", [])), collective=tuple(excl.get("collective", [])),
-        device_names=tuple(excl.get("device", [])), areas=frozenset(excl.get("area", [])), team_re=re.compile(trie_pattern(list(members))),
+        device_names=tuple(excl.get("device", [])), areas=frozenset(excl.get("area", [])), team_re=rx.compile(trie_pattern(list(members))),
         joins=tuple(sorted(excl.get("join", []), key=len, reverse=True)),
-        owner_re=re.compile(rf"(?:{_alternation(list(members))})的\Z"),
+        owner_re=rx.compile(rf"(?:{_alternation(list(members))})的\Z"),
     )
 
 
@@ -196,7 +197,7 @@ def _phrase_re(nouns: list[str], stops: list[str], words: list[str]) -> re.Patte
     The lookahead is a cheap test of the first character before the word lists are tried.
     """
     first = _char_class({w[0] for w in nouns + stops + words} | set(_BRACKETS + "的"))
-    return re.compile(
+    return rx.compile(
         rf"(?=[\x00-\u4dff\ua000-\U0010ffff{first}])"
         rf"(?:(?P<noun>{trie_pattern(nouns + words)})|(?P<paren>[{_BRACKETS}])"
         rf"|(?P<stop>{trie_pattern(stops)})|(?P<de>的)|(?P<other>[^\u4e00-\u9fff]))"
@@ -221,9 +222,9 @@ def _start_scan(units: list[str]) -> tuple[re.Pattern[str], re.Pattern[str], fro
     # ``head_re`` also reads ahead (at most _RUN_AHEAD run characters, possessively: linear) and passes over the
     # heads whose run ends there before a character that begins no measure word: the run check below would
     # reject them. Those whose run goes on are kept for that check (it reads the whole run).
-    return (re.compile(rf"[{first}0-9{NUMERAL_CHARS}](?:(?<=[{first}])|(?<![0-9.][\s\S]))"
+    return (rx.compile(rf"[{first}0-9{NUMERAL_CHARS}](?:(?<=[{first}])|(?<![0-9.][\s\S]))"
                        rf"[{run}]{{0,{_RUN_AHEAD}}}+(?=[{run}{_char_class(set(unit_first))}])"),
-            re.compile(rf"[{run}]*"), unit_first)
+            rx.compile(rf"[{run}]*"), unit_first)
 
 
 _RUN_AHEAD = 16
@@ -339,7 +340,7 @@ def _place_next(g: _Grammar, text: str, pos: int) -> bool:
     return m is not None and m.lastgroup == "noun" and g.nouns.get(m.group(), "") == "places"
 
 
-_RELATIVE_RE = re.compile(r"[^\d,，。;；:：!！?？“”()（）\n]{1,16}?的")  # a clause said of the people counted, to its 的
+_RELATIVE_RE = rx.compile(r"[^\d,，。;；:：!！?？“”()（）\n]{1,16}?的")  # a clause said of the people counted, to its 的
 
 
 def _person_after_clause(g: _Grammar, text: str, pos: int, end: int) -> tuple[str, str] | None:
@@ -392,7 +393,7 @@ def _clause_before(text: str, pos: int, lo: int) -> tuple[str, str]:
     return window[k:], window[k - 1 : k]
 
 
-_CLAUSE_TAIL = re.compile(r"[\u4e00-\u9fff()”’:]*\Z")  # the characters a clause before a number may hold
+_CLAUSE_TAIL = rx.compile(r"[\u4e00-\u9fff()”’:]*\Z")  # the characters a clause before a number may hold
 
 
 def _noun_before(g: _Grammar, text: str, pos: int, lo: int, person: bool) -> tuple[str, str] | None:
@@ -537,7 +538,7 @@ def _document_marks(text: str) -> tuple[list[tuple[int, int]], list[int], list[t
 def _quote_re(opening: str) -> re.Pattern[str]:
     """:data:`_QUOTE_RE` with only the kinds of quotation whose opening marks ``opening`` holds: a kind whose mark a
     text lacks matches nowhere in it, and most texts have only “…”, which the search then skips ahead to."""
-    return re.compile("|".join(q for mark, q in _QUOTES if mark in opening))
+    return rx.compile("|".join(q for mark, q in _QUOTES if mark in opening))
 
 
 def _scan_protected(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -649,8 +650,8 @@ def _listed_before(text: str, pos: int, lo: int) -> bool:
 
 # a number in 万 or 亿 with no measure word, ending its clause (挣了10多万。): the 元 of an amount left out. Found
 # from each 万 and 亿 (few) backwards: the digits before one, then what follows it
-_BIG_CHARS = re.compile("[万亿]")
-_DIGITS_BEFORE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?[余多]?\Z")
+_BIG_CHARS = rx.compile("[万亿]")
+_DIGITS_BEFORE = rx.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?[余多]?\Z")
 _AMOUNT_END = frozenset(",，。;；!！?？、”)）")
 _AMOUNT_DIGITS = 16  # how far back from 万 its digits are read
 _MONEY_REACH = 12  # how far back in its clause a money word is looked for
@@ -658,7 +659,7 @@ _MONEY_REACH = 12  # how far back in its clause a money word is looked for
 
 @cache
 def _money_words() -> re.Pattern[str]:
-    return re.compile(trie_pattern([row[0] for row in read_table("figure_money_words.tsv")]))
+    return rx.compile(trie_pattern([row[0] for row in read_table("figure_money_words.tsv")]))
 
 
 def _add_bare_amounts(text: str, start: int, end: int, out: list[Figure], rests: list[int]) -> None:
@@ -689,8 +690,8 @@ def _add_bare_amounts(text: str, start: int, end: int, out: list[Figure], rests:
 
 
 # a number in 万 with no measure word, right before a word for people (逾3万多群众, 2万余党员): a count of them
-_WAN_DIGITS_BEFORE = re.compile(r"(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]+)\Z")
-_WAN_PRE = re.compile(rf"(?:{_PRE})\Z")
+_WAN_DIGITS_BEFORE = rx.compile(r"(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]+)\Z")
+_WAN_PRE = rx.compile(rf"(?:{_PRE})\Z")
 
 
 def _add_bare_people(g: _Grammar, text: str, start: int, end: int, out: list[Figure], rests: list[int]) -> None:
@@ -734,7 +735,7 @@ def _add_bare_people(g: _Grammar, text: str, start: int, end: int, out: list[Fig
 
 _SUBSET_WORD = "其中"
 _SUBSET_REACH = 80  # how far after the whole its parts are looked for
-_FULL_STOP = re.compile(r"[。!！?？\n]")
+_FULL_STOP = rx.compile(r"[。!！?？\n]")
 
 
 def _subsets(g: _Grammar, text: str, figures: list[Figure]) -> None:
@@ -805,8 +806,8 @@ def _excluded(g: _Grammar, text: str, m: re.Match[str]) -> bool:
 _CLAUSE_OPENERS = frozenset(",，。;；:：!！?？、\n“(（")  # what stands before a word that opens a clause
 _SENTENCE_OPENERS = frozenset("。;；!！?？\n“")  # and before one that opens a sentence
 _PROGRAM_REACH = 30  # how far back in its clause a program's item being spelled out is looked for
-_CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？\n]")
-_CLAUSE_MARKS = re.compile(r"[,，。;；:：!！?？\n][^,，。;；:：!！?？\n]*\Z")
+_CLAUSE_MARK = rx.compile(r"[,，。;；:：!！?？\n]")
+_CLAUSE_MARKS = rx.compile(r"[,，。;；:：!！?？\n][^,，。;；:：!！?？\n]*\Z")
 
 
 def _program_near(g: _Grammar, text: str, lo: int, hi: int) -> bool:
@@ -962,7 +963,7 @@ def _lone_place(g: _Grammar, text: str, pos: int, end: int) -> bool:
 
 
 _TEAM_REACH = 40  # how far back in its sentence the team whose members are counted may be named
-_TEAM_CLAUSE = re.compile(r"[。;；!！?？\n]")
+_TEAM_CLAUSE = rx.compile(r"[。;；!！?？\n]")
 
 
 def _team_members(g: _Grammar, text: str, pos: int, lo: int) -> str | None:
@@ -1074,7 +1075,7 @@ def _after_connector(g: _Grammar, text: str, pos: int, lo: int) -> bool:
     return head.endswith(g.connectors)
 
 
-_SENTENCE_END = re.compile(r"[。!！?？;；\n]")
+_SENTENCE_END = rx.compile(r"[。!！?？;；\n]")
 _KIND_REACH = 120  # how far back in its sentence a cue is looked for
 
 
@@ -1134,7 +1135,7 @@ def _set_kinds(g: _Grammar, text: str, figures: list[Figure], rests: list[int]) 
             figure.kind = kind
 
 
-_CLAUSE_END = re.compile(r"[,，:：]")
+_CLAUSE_END = rx.compile(r"[,，:：]")
 
 
 def _population(g: _Grammar, text: str, figures: list[Figure], rests: list[int], n: int) -> bool:
@@ -1155,9 +1156,9 @@ def _population(g: _Grammar, text: str, figures: list[Figure], rests: list[int],
 _POPULATION_END = frozenset(",，。;；、中的")  # what follows a place's population (1760户6540人中), or the text's end
 
 
-_SPEECH_QUOTE_RE = re.compile(r"“[^“”]{2,600}”")
-_SENTENCE_STOP = re.compile(r"[。!！?？]")  # a quotation holding a full sentence is speech, a verb of saying or not
-_SPEAKER_RE = re.compile(r"[^。，,;；!！?？\n“]*")  # what follows a quotation up to the end of its clause
+_SPEECH_QUOTE_RE = rx.compile(r"“[^“”]{2,600}”")
+_SENTENCE_STOP = rx.compile(r"[。!！?？]")  # a quotation holding a full sentence is speech, a verb of saying or not
+_SPEAKER_RE = rx.compile(r"[^。，,;；!！?？\n“]*")  # what follows a quotation up to the end of its clause
 
 
 @lru_cache(maxsize=4)

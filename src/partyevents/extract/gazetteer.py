@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
+from .. import regex_cache as rx
 from ..cache import cache_dir, cached, file_digest, no_gc, resource_digest
 from ..resources import read_table
 from .wordtrie import WordEnds
@@ -39,9 +40,9 @@ LEVELS = ("province", "prefecture", "county", "township")
 _LEVEL_INDEX = {level: i for i, level in enumerate(LEVELS)}
 _LINE = re.compile(rb"^(\t{0,3})([^\t\r\n]+)(?:\t(\d+)\t([^\t\r\n]*))?\r?$", re.M)
 _VILLAGE = re.compile(rb"^(\t{3,4})([^\t\r\n]+)\r?$", re.M)
-_TOWNSHIP_LINE = re.compile(r"^\t{3}[^\t\r\n]+\r?$", re.M)  # a township's line in a decoded county block
-_VILLAGE_NAME = re.compile(r"^\t{4}([^\t\r\n]+)\r?$", re.M)  # a village's line: its name
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_TOWNSHIP_LINE = rx.compile(r"^\t{3}[^\t\r\n]+\r?$", re.M)  # a township's line in a decoded county block
+_VILLAGE_NAME = rx.compile(r"^\t{4}([^\t\r\n]+)\r?$", re.M)  # a village's line: its name
+_SURROGATE = rx.compile("[\ud800-\udfff]")
 _START, _END = itemgetter(1), itemgetter(2)  # of an automaton match (pattern index, start, end)
 
 
@@ -154,7 +155,7 @@ _VARIANT_SUFFIXES = (*_LEVEL_SUFFIXES, "地区")  # Beijing's 某某地区 (an a
 _OFFICE = "办事处"  # a subdistrict's office, also written after the subdistrict's core alone (某某办事处)
 # a Production and Construction Corps farm (兵团二十一团, 兵团农九师一六三团, 兵团一三七团乡): its regiment's
 # number of two numerals or more and 团 (一团 is also a word: 抱成一团)
-_REGIMENT = re.compile(r"兵团(?:[农第]?[一二三四五六七八九十]{1,3}师)?([一二三四五六七八九十零〇]{2,4}团)")
+_REGIMENT = rx.compile(r"兵团(?:[农第]?[一二三四五六七八九十]{1,3}师)?([一二三四五六七八九十零〇]{2,4}团)")
 
 
 _SPLIT_OFF = frozenset("东西南北中新")

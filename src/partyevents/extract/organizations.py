@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from itertools import pairwise, repeat
 from pathlib import Path
 
+from .. import regex_cache as rx
 from ..cache import cached, file_digest
 from ..records import DocContext, Event, OrgMention
 from ..resources import read_table
@@ -48,7 +49,7 @@ def _cjk_class(excluded: str) -> str:
 
 
 _NAME_CHAR = _cjk_class(_NOT_IN_NAME)  # the same as (?:(?![与及的])[\u4e00-\u9fff]), cheaper
-BARE_NAME = re.compile(rf"{_NAME_CHAR}+")
+BARE_NAME = rx.compile(rf"{_NAME_CHAR}+")
 
 
 def _words_pattern(words: tuple[str, ...]) -> str:
@@ -106,7 +107,7 @@ def join_guard() -> str:
 
     From the ``joins`` rows of ``org_cues.tsv`` (the cue, and the word right before it there).
 
-    >>> re.compile("和" + join_guard()).findall("县住房和城乡建设局和社区")
+    >>> rx.compile("和" + join_guard()).findall("县住房和城乡建设局和社区")
     ['和']
     """
     rows = [(row[1], row[2]) for row in read_table("org_cues.tsv") if row[0] == "joins"]
@@ -170,7 +171,7 @@ def _run_on_pattern(ends: dict[str, str]) -> str:
 @cache
 def _run_on_re() -> re.Pattern[str]:
     """Matches where a suffix that ends right before runs on into a longer word (for names cut short by an end)."""
-    return re.compile(_run_on_pattern(_word_ends()))
+    return rx.compile(_run_on_pattern(_word_ends()))
 
 
 @cache
@@ -188,7 +189,7 @@ def _chain_re() -> re.Pattern[str]:
     # a unit piece (two characters at most before it: 立足三师五团) is tried only where a unit's character lies close
     # ahead (one possessive scan): they are rare
     unit = rf"(?=[^{units}]{{0,8}}+[{units}]){_NAME_CHAR}{{0,2}}?{unit_pattern()}"
-    return re.compile(rf"(?:{piece}|{unit})+(?<!党组(?=织))")
+    return rx.compile(rf"(?:{piece}|{unit})+(?<!党组(?=织))")
 
 
 @cache
@@ -201,7 +202,7 @@ def _units() -> dict[str, str]:
 def unit_pattern() -> str:
     """A military-corps unit written with numbers, one piece of a name: ``一师七团``, ``十四团五连``, ``三连``.
 
-    >>> re.compile(unit_pattern()).fullmatch("三师十四团五连") is not None, re.match(unit_pattern(), "一连三天")
+    >>> rx.compile(unit_pattern()).fullmatch("三师十四团五连") is not None, re.match(unit_pattern(), "一连三天")
     (True, None)
     """
     u = _units()
@@ -215,7 +216,7 @@ def unit_pattern() -> str:
 @cache
 def verb_re() -> re.Pattern[str]:
     """The action cues (``org_cues.tsv``, kind verb), longest first; 组织 not as in 组织部."""
-    return re.compile(rf"{_words_pattern(_cues()['verb'])}(?!部){cue_guard()}{join_guard()}")  # 组织 but not 组织部
+    return rx.compile(rf"{_words_pattern(_cues()['verb'])}(?!部){cue_guard()}{join_guard()}")  # 组织 but not 组织部
 
 
 _verb_re = verb_re
@@ -237,7 +238,7 @@ def _pronouns() -> tuple[str, ...]:
 @cache
 def _opener_re() -> re.Pattern[str]:
     """The openers, longest first; one that is a cue in a longer word (和 of 和谐社区) is none there."""
-    return re.compile(trie_pattern(openers()) + cue_guard())
+    return rx.compile(trie_pattern(openers()) + cue_guard())
 
 
 @cache
@@ -342,7 +343,7 @@ def _opener_place_re() -> re.Pattern[str]:
 
     first = _opener_re()
     names = {d.name for d in gazetteer().divisions if first.match(d.name) and len(d.name) > 1}
-    return re.compile(trie_pattern(names))
+    return rx.compile(trie_pattern(names))
 
 
 def is_place(word: str) -> bool:
@@ -422,7 +423,7 @@ def _chunk_re() -> re.Pattern[str]:
     singles = "".join(re.escape(w) for w in verbs if len(w) == 1)
     branches += [rf"(?<=[{singles}])(?!部)"] if singles else []
     branches.append("(?<=[与及的])")
-    return re.compile(rf"[{_NON_CJK}{firsts}与及的](?:{'|'.join(branches)}){cue_guard()}{join_guard()}")
+    return rx.compile(rf"[{_NON_CJK}{firsts}与及的](?:{'|'.join(branches)}){cue_guard()}{join_guard()}")
 
 
 def _separators(text: str) -> list[tuple[int, int]]:
@@ -464,7 +465,7 @@ def _chunk_ahead_re() -> re.Pattern[str]:
 
     The look-ahead always succeeds (its last branch is empty): the matches are :func:`_chunk_re`'s.
     """
-    return re.compile(f"{_chunk_re().pattern}(?=(?s:.)([^{_suffix_end_chars()}]*)|)")
+    return rx.compile(f"{_chunk_re().pattern}(?=(?s:.)([^{_suffix_end_chars()}]*)|)")
 
 
 @cache
@@ -479,14 +480,14 @@ def _place_cue_at_re() -> re.Pattern[str]:
     for cue, side, ch in _place_cues():
         sides.setdefault((cue, side), set()).add(ch)
     if not sides:
-        return re.compile("(?!)")
+        return rx.compile("(?!)")
     branches = []
     for (cue, side), chars in sorted(sides.items()):
         first, rest, around = re.escape(cue[0]), re.escape(cue[1:]), "".join(sorted(re.escape(c) for c in chars))
         branches.append(f"{first}(?<=[{around}]{first}){f'(?={rest})' if rest else ''}" if side == 0
                         else f"{first}(?={rest}[{around}])")
     firsts = "".join(sorted(re.escape(c) for c in _place_cue_firsts()))
-    return re.compile(f"(?=[{firsts}])(?:{'|'.join(branches)})")  # one set test before the branches
+    return rx.compile(f"(?=[{firsts}])(?:{'|'.join(branches)})")  # one set test before the branches
 
 
 @cache
@@ -554,7 +555,7 @@ def first_cue(text: str) -> re.Match[str] | None:
 @cache
 def _suffix_end_re() -> re.Pattern[str]:
     """The last character of any suffix or military-corps unit: a name ends on one."""
-    return re.compile(f"[{_suffix_end_chars()}]")
+    return rx.compile(f"[{_suffix_end_chars()}]")
 
 
 @cache
@@ -569,7 +570,7 @@ def stopword_re() -> re.Pattern[str] | None:
     """The stopwords of ``org_stopwords.tsv`` as one regex (None when there are none); a preposition right after a
     body's name (:func:`preposition_pattern`) is one whatever stands around it."""
     rows = _stopwords()
-    return re.compile("|".join([preposition_pattern(), *(_scan_pattern(*row) for row in rows)])) if rows else None
+    return rx.compile("|".join([preposition_pattern(), *(_scan_pattern(*row) for row in rows)])) if rows else None
 
 
 def _scan_pattern(word: str, unless_after: str = "", unless_before: str = "") -> str:
@@ -591,7 +592,7 @@ def preposition_pattern() -> str:
     suffix of a kind other than place (``X党委向北岭村``: 向, though 向 before 北 is excepted elsewhere), or after a word
     for people (fourth column person: 党员向东岭社区).
 
-    >>> re.compile(preposition_pattern()).search("青禾镇党委向北岭村").start(), re.compile(preposition_pattern()).search("青禾镇向北村")
+    >>> rx.compile(preposition_pattern()).search("青禾镇党委向北岭村").start(), rx.compile(preposition_pattern()).search("青禾镇向北村")
     (5, None)
     """
     rows = read_table("org_stopwords.tsv")
@@ -610,7 +611,7 @@ def preposition_pattern() -> str:
 
 @cache
 def _preposition_re() -> re.Pattern[str]:
-    return re.compile(preposition_pattern())
+    return rx.compile(preposition_pattern())
 
 
 _stopword_re = stopword_re
@@ -637,7 +638,7 @@ def place_words() -> frozenset[str]:
 def _build_place_words() -> tuple[str, ...]:
     from .gazetteer import gazetteer
 
-    end = re.compile(f"(?:{'|'.join(map(re.escape, place_suffixes()))})$")  # the leftmost match: the longest suffix
+    end = rx.compile(f"(?:{'|'.join(map(re.escape, place_suffixes()))})$")  # the leftmost match: the longest suffix
     return tuple(sorted({
         div.name[: m.start()] for div in gazetteer().divisions
         if (m := end.search(div.name)) and 2 <= m.start() <= MAX_PLACE_WORD
@@ -647,7 +648,7 @@ def _build_place_words() -> tuple[str, ...]:
 @cache
 def _kinds_of_place_re() -> re.Pattern[str]:
     committees = {row[0] for row in read_table("org_committees.tsv")}
-    return re.compile(f"(?:{trie_pattern([s for s in place_suffixes() if s not in committees])})+")
+    return rx.compile(f"(?:{trie_pattern([s for s in place_suffixes() if s not in committees])})+")
 
 
 def is_kinds_of_place(name: str) -> bool:
@@ -764,10 +765,10 @@ def organizer_clause(text: str) -> tuple[int, int] | None:
     return (found.clause_start, found.clause_end) if found else None
 
 
-_ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
+_ASCII_RUN = rx.compile(r"[A-Za-z0-9]+")
 # what any run masked holds: a Latin letter, or 第 and a digit (written to open with one character class, so that re
 # scans for it at once: [A-Za-z]|第[0-9] would try both branches at every position)
-_INNER_HINT = re.compile(r"[A-Za-z第](?:(?<=第)[0-9]|(?<!第))")
+_INNER_HINT = rx.compile(r"[A-Za-z第](?:(?<=第)[0-9]|(?<!第))")
 _MAX_INNER = 6  # characters of a run of Latin letters or digits inside a name (学生e支部, 5G党支部)
 _MAX_INNER_NUMBER = 3  # digits of an ordinal inside a name (第3党支部)
 _INNER_MASK = "\u4e02"  # 丂: a Han character in no word of the tables, standing for one Latin letter or digit
@@ -1079,7 +1080,7 @@ def _any_word_re(words: tuple[str, ...]) -> re.Pattern[str]:
     >>> bool(_any_word_re(("片区", "分队")).search("东岭镇第一片区")), _any_word_re(()).search("片区")
     (True, None)
     """
-    return re.compile(trie_pattern(words) if words else "(?!)")
+    return rx.compile(trie_pattern(words) if words else "(?!)")
 
 
 def _same(mention: OrgMention, organizer: OrgMention | None) -> bool:
@@ -1100,11 +1101,11 @@ def _sub_unit_re() -> re.Pattern[str]:
     cue (``org_cues.tsv``)."""
     words = _sub_unit_words()
     if not words:
-        return re.compile("(?!)")
+        return rx.compile("(?!)")
     verbs = _words_pattern(_cues()["verb"])
     no_cue = _words_pattern(tuple(sorted({*_cues()["verb"], *openers()}, key=len, reverse=True)))
     name = f"(?:(?!{no_cue}){_NAME_CHAR}){{1,4}}?"  # its own name holds no verb cue nor opener: X镇在Y片区开展
-    return re.compile(f"{name}(?:{'|'.join(map(re.escape, words))})(?={verbs})")
+    return rx.compile(f"{name}(?:{'|'.join(map(re.escape, words))})(?={verbs})")
 
 
 def _sub_unit_end(text: str, end: int) -> int:
@@ -1170,7 +1171,7 @@ def _venue_before_re() -> re.Pattern[str]:
     too), at the end."""
     items = r"(?:[\u4e00-\u9fff()（）]{1,24}、)*"
     owner = r"(?:[\u4e00-\u9fff]{2,12}的)?"  # 在X镇的Y社区党群服务中心: the place it stands in, then its name
-    return re.compile(f"(?:{trie_pattern(_venue_words().get('before', ()))}){owner}{items}$")
+    return rx.compile(f"(?:{trie_pattern(_venue_words().get('before', ()))}){owner}{items}$")
 
 
 def _venue_mention(ev: Event, m: OrgMention) -> bool:
@@ -1205,11 +1206,11 @@ def venue_only(text: str, start: int, end: int) -> bool:
     return _UNDER_ITS.match(text, end) is None
 
 
-_UNDER_ITS = re.compile(r"的[\u4e00-\u9fff]{1,4}下")  # 在X的指导下, 在X的大力支持下: X acts
+_UNDER_ITS = rx.compile(r"的[\u4e00-\u9fff]{1,4}下")  # 在X的指导下, 在X的大力支持下: X acts
 
 
-_SPEECH = re.compile(r"“[^“”\n]{8,300}?”")
-_SPEECH_MARK = re.compile(r"[,，。!！?？;；]")
+_SPEECH = rx.compile(r"“[^“”\n]{8,300}?”")
+_SPEECH_MARK = rx.compile(r"[,，。!！?？;；]")
 
 
 def _speeches(text: str) -> list[tuple[int, int]]:
@@ -1284,7 +1285,7 @@ def _distributive_owner(organizer: OrgMention) -> OrgMention:
     return OrgMention(owner, organizer.start, end, kind_of(owner), organizer.source)
 
 
-_OPENED_BY_BRACKETS = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[与和及同]))[\u4e00-\u9fff]{1,3}[(（][\u4e00-\u9fff]{1,3}[)）]$")
+_OPENED_BY_BRACKETS = rx.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[与和及同]))[\u4e00-\u9fff]{1,3}[(（][\u4e00-\u9fff]{1,3}[)）]$")
 
 
 def _bracket_start(text: str, start: int) -> int:
@@ -1309,7 +1310,7 @@ def _joint_re() -> tuple[tuple[str, ...], re.Pattern[str]]:
     places right before a name, each of two to six characters and 、, the first after no character of a name or
     after a conjunction)."""
     heads = tuple(row[1] + row[2] for row in read_table("org_cues.tsv") if row[0] == "name" and row[1] == "联合")
-    return heads, re.compile(f"(?:(?<![\u4e00-\u9fff])|(?<=[与和及同暨]))(?:{_NAME_CHAR}{{2,6}}{_LIST_MARK})+$")
+    return heads, rx.compile(f"(?:(?<![\u4e00-\u9fff])|(?<=[与和及同暨]))(?:{_NAME_CHAR}{{2,6}}{_LIST_MARK})+$")
 
 
 _MAX_JOINT_LEAD = 30  # characters of the list of places before a joint body's name
@@ -1424,7 +1425,7 @@ def _inner_reference(name: str) -> int:
     return 0
 
 
-_INNER_HEAD_RE = re.compile(f"[{_INNER_HEADS}]")
+_INNER_HEAD_RE = rx.compile(f"[{_INNER_HEADS}]")
 
 
 _OPEN_QUOTES = "“\"「‘"
@@ -1461,7 +1462,7 @@ def _quoted_title(text: str, start: int, end: int, kind: str) -> bool:
 
 _MAX_SLOGAN = 16  # characters of a slogan before the name it ends with, or after the name it opens with
 _SLOGAN_JOINS = ("·", "•", ",", "，", " ", "!", "！")  # what joins a slogan's parts (、 joins a list of names)
-_SLOGAN_MARK = re.compile(r"[,，、;；!！ ]")
+_SLOGAN_MARK = rx.compile(r"[,，、;；!！ ]")
 
 
 @cache
@@ -1505,7 +1506,7 @@ def is_goal(text: str, start: int, end: int, kind: str) -> bool:
     return quality is not None and name[len(quality) :] in place_suffixes()
 
 
-_LAST_CLAUSE_END = re.compile(r".*[,，。;；:：!！?？\n]", re.S)  # up to the last mark: read back from the end
+_LAST_CLAUSE_END = rx.compile(r".*[,，。;；:：!！?？\n]", re.S)  # up to the last mark: read back from the end
 
 
 def _honour(text: str, start: int, end: int, words: dict[str, tuple[str, ...]]) -> bool:
@@ -1591,7 +1592,7 @@ def _goes_on(ev: Event, prev: OrgMention | None) -> bool:
     return prev is not None and ev.date.month is None and ev.date.year is None
 
 
-_CLAUSE_MARK = re.compile(r"[,，。;；:：!！?？\n]")
+_CLAUSE_MARK = rx.compile(r"[,，。;；:：!！?？\n]")
 _MAX_PERSONS = 3  # subjects read as persons that name no body, passed over in one event head
 
 
@@ -1685,7 +1686,7 @@ def _department_head_re() -> re.Pattern[str]:
     """A second title after a committee member's (``常委、组织部长``, ``常委、宣传部部长``): the department, group 1 (the
     party committee's departments of ``org_suffixes.tsv``: a suffix of kind government ending with 部)."""
     depts = [sfx for sfx, kind in _suffixes().items() if kind == "government" and sfx.endswith("部") and len(sfx) > 2]
-    return re.compile(rf"[\u4e00-\u9fff]{{1,4}}、({trie_pattern(depts)})部?长") if depts else re.compile("(?!)")
+    return rx.compile(rf"[\u4e00-\u9fff]{{1,4}}、({trie_pattern(depts)})部?长") if depts else rx.compile("(?!)")
 
 
 def _headed_department(text: str, end: int) -> str | None:

@@ -52,21 +52,22 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from .. import regex_cache as rx
 from ..resources import read_table
 from . import organizations as orgs
 
 __all__ = ["Found", "OrganizerSpan", "area_body", "class_words", "event_head", "expand_generic", "find_organizer", "is_scope", "organizer_span",
            "reference_match", "resolve_person", "resolve_reference", "scope_acts", "short_place", "skip_preamble", "titled_person"]
 
-_CLAUSE_SPLIT = re.compile(r"[,，。;；:：!！?？\n]")
-_SENTENCE_SPLIT = re.compile(r"(?<=[。!！?？])")
+_CLAUSE_SPLIT = rx.compile(r"[,，。;；:：!！?？\n]")
+_SENTENCE_SPLIT = rx.compile(r"(?<=[。!！?？])")
 _MAX_SENTENCES = 3
 _MAX_BARE = 4  # a bare place or person standing for the subject is short
 _ADMIN_HEADS = frozenset("省市区县")  # a name opening with one is a department of the page's own place
 _MIN_GENERIC = 3  # a suffix alone stands for the body (服务队, 工作队), but not 社区 or 党委
 _QUOTES = " “”\"'‘’"
-_TIME_ONLY = re.compile(r"^[\d年月日号上下午晚早中凌晨以来前后至今初底旬]*$")
-_LEADING_TIME = re.compile(r"^(?:\d+[年月日号][\d年月日号]*|\d{1,2}[:：]\d{2})(?:以来)?(?:上午|下午|晚上|早上|中午|凌晨|晚|早)?")
+_TIME_ONLY = rx.compile(r"^[\d年月日号上下午晚早中凌晨以来前后至今初底旬]*$")
+_LEADING_TIME = rx.compile(r"^(?:\d+[年月日号][\d年月日号]*|\d{1,2}[:：]\d{2})(?:以来)?(?:上午|下午|晚上|早上|中午|凌晨|晚|早)?")
 
 
 @cache
@@ -75,16 +76,16 @@ def _leading_time_re() -> re.Pattern[str]:
     the subject: ``当天下午东岭社区…`` -> ``当天下午``."""
     words = [row[0] for row in read_table("org_openers.tsv") if row[1:2] == ["time"]]
     when = f"|^(?:{orgs.trie_pattern(words)})+(?=[\u4e00-\u9fff])" if words else ""
-    return re.compile(_LEADING_TIME.pattern + when)
+    return rx.compile(_LEADING_TIME.pattern + when)
 
 
 # a dateline: a short source name, then 讯 / 消息 / X日电, then a byline in brackets, a colon or a space
-_DATELINE = re.compile(
+_DATELINE = rx.compile(
     r"[\u4e00-\u9fffA-Za-z0-9·]{0,24}?(?:讯|消息|日电)(?=[ \u3000(（:：])[ \u3000]*(?:[(（][^()（）\n]{0,40}[)）])?[ \u3000:：]*"
 )
-_QUOTE_RUN = re.compile(r"[“\"「]([^”\"」\n]{1,300})[”\"」][.。…,，!！?？ \u3000]*")
-_LOCATIVE = re.compile(r"[ “”\"'‘’]*(?:\d+[年月日号][\d年月日号]*(?:上午|下午|晚上|早上|中午|晚)?)?在")
-_QUOTE_MARK = re.compile(r"[,，。;；:：!！?？、…]")
+_QUOTE_RUN = rx.compile(r"[“\"「]([^”\"」\n]{1,300})[”\"」][.。…,，!！?？ \u3000]*")
+_LOCATIVE = rx.compile(r"[ “”\"'‘’]*(?:\d+[年月日号][\d年月日号]*(?:上午|下午|晚上|早上|中午|晚)?)?在")
+_QUOTE_MARK = rx.compile(r"[,，。;；:：!！?？、…]")
 
 
 class Found(NamedTuple):
@@ -120,7 +121,7 @@ def _joint() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
     return (
         tuple(w for w, kind in rows if kind == "verb"),
         tuple(w for w, kind in rows if kind == "with"),
-        re.compile("|".join(re.escape(w) for w in sorted(together, key=len, reverse=True)) or "(?!)"),
+        rx.compile("|".join(re.escape(w) for w in sorted(together, key=len, reverse=True)) or "(?!)"),
     )
 
 
@@ -130,7 +131,7 @@ def _reference_re() -> re.Pattern[str]:
     rows = read_table("org_references.tsv")
     heads = "".join(re.escape(word) for kind, word in rows if kind == "head")
     kinds = orgs.trie_pattern([*orgs.suffixes(), *(word for kind, word in rows if kind == "body")])
-    return re.compile(rf"[{heads}]({kinds})")
+    return rx.compile(rf"[{heads}]({kinds})")
 
 
 @cache
@@ -141,7 +142,7 @@ def _scope_re() -> re.Pattern[str]:
     """
     heads = "".join(re.escape(word) for kind, word in read_table("org_references.tsv") if kind == "scope")
     places = orgs.trie_pattern([s for s, kind in orgs.suffixes().items() if kind == "place"])
-    return re.compile(f"[{heads}]({places}){orgs.word_end_guard(orgs._word_ends())}" if heads else "(?!)")
+    return rx.compile(f"[{heads}]({places}){orgs.word_end_guard(orgs._word_ends())}" if heads else "(?!)")
 
 
 def scope_acts(text: str) -> bool:
@@ -161,7 +162,7 @@ def scope_acts(text: str) -> bool:
 @cache
 def _host_re() -> re.Pattern[str]:
     """An occasion ending a clause (``org_cues.tsv``, kind host: ``仪式上``, ``大会上``)."""
-    return re.compile("(?:" + "|".join(re.escape(w) for w in _cues().get("host", ())) + ")$" if _cues().get("host") else "(?!)")
+    return rx.compile("(?:" + "|".join(re.escape(w) for w in _cues().get("host", ())) + ")$" if _cues().get("host") else "(?!)")
 
 
 @cache
@@ -173,8 +174,8 @@ def _scene_re() -> re.Pattern[str]:
     """
     sites, ats = _cues().get("site", ()), _cues().get("at", ())
     if not sites or not ats:
-        return re.compile("(?!)")
-    return re.compile(rf"[\u4e00-\u9fff]{{0,8}}?{orgs.trie_pattern(sites)}{orgs.trie_pattern(ats)}")
+        return rx.compile("(?!)")
+    return rx.compile(rf"[\u4e00-\u9fff]{{0,8}}?{orgs.trie_pattern(sites)}{orgs.trie_pattern(ats)}")
 
 
 @cache
@@ -185,13 +186,13 @@ def _under_re() -> re.Pattern[str]:
     '镇党委'
     """
     words = _cues().get("under", ())
-    return re.compile(rf"在([^,，。;；]{{2,40}}?)的(?:{orgs.trie_pattern(words)})下") if words else re.compile("(?!)")
+    return rx.compile(rf"在([^,，。;；]{{2,40}}?)的(?:{orgs.trie_pattern(words)})下") if words else rx.compile("(?!)")
 
 
 @cache
 def _hosted_by_re() -> re.Pattern[str]:
     """``由X主办``: the body after 由 hosts the event."""
-    return re.compile(r"由[^,，。;；]{2,60}?(?:主办|牵头|组织(?!部)|举办|发起|承办|带领|率领|带队)")
+    return rx.compile(r"由[^,，。;；]{2,60}?(?:主办|牵头|组织(?!部)|举办|发起|承办|带领|率领|带队)")
 
 
 def skip_preamble(text: str) -> int:
@@ -292,7 +293,7 @@ def _toured_re() -> re.Pattern[str]:
     words = _cues().get("toured", ())
     # the word, 了, and the items of a list before the name (观摩了X村、Y村: Y村 too)
     items = r"(?:[\u4e00-\u9fff()（）]{1,24}、)*"
-    return re.compile(f"(?:{orgs.trie_pattern(words)})(?:了|学习了)?{items}$") if words else re.compile("(?!)")
+    return rx.compile(f"(?:{orgs.trie_pattern(words)})(?:了|学习了)?{items}$") if words else rx.compile("(?!)")
 
 
 def _toured(text: str, cpos: int, s: int) -> bool:
@@ -337,7 +338,7 @@ def _gone_to(text: str, cpos: int, s: int) -> bool:
 
 @cache
 def _leader_title_re() -> re.Pattern[str]:
-    return re.compile(orgs.trie_pattern(_leader_titles()))
+    return rx.compile(orgs.trie_pattern(_leader_titles()))
 
 
 def _origin(text: str, clauses: Sequence[_Clause], names: list[tuple[int, int]]) -> Found | None:
@@ -350,7 +351,7 @@ def _origin(text: str, clauses: Sequence[_Clause], names: list[tuple[int, int]])
     return None
 
 
-_HEAD_END = re.compile(r"[。!！?？]")
+_HEAD_END = rx.compile(r"[。!！?？]")
 _HEAD_SENTENCES = 3
 
 
@@ -619,7 +620,7 @@ def _acting_body(clause: str, hit: tuple[int, int, str]) -> bool:
     return hit[2] in ("subject", "reference", "joint") and orgs.kind_of(name) in _ORGANS and not name.startswith(_EACH)
 
 
-_QUOTE_OPEN = re.compile("[“「]")
+_QUOTE_OPEN = rx.compile("[“「]")
 
 
 def _quote_depth(depth: int, text: str) -> int:
@@ -633,7 +634,7 @@ def _quote_depth(depth: int, text: str) -> int:
     return max(0, depth + text.count("“") + text.count("「") - text.count("”") - text.count("」"))
 
 
-_QUOTE_MARKS = re.compile("[“「”」]")
+_QUOTE_MARKS = rx.compile("[“「”」]")
 
 
 @lru_cache(maxsize=1 << 12)
@@ -876,13 +877,13 @@ def _area_re() -> re.Pattern[str]:
     """
     words = _cues().get("area", ())
     if not words:
-        return re.compile("(?!)")
-    return re.compile(rf"(?:(?![{_NOT_IN_AREA}])[\u4e00-\u9fff]){{1,{_MAX_AREA}}}?{orgs.trie_pattern(words)}")
+        return rx.compile("(?!)")
+    return rx.compile(rf"(?:(?![{_NOT_IN_AREA}])[\u4e00-\u9fff]){{1,{_MAX_AREA}}}?{orgs.trie_pattern(words)}")
 
 
 @cache
 def _visit_re() -> re.Pattern[str]:
-    return re.compile(orgs.trie_pattern(_cues().get("visit", ())))
+    return rx.compile(orgs.trie_pattern(_cues().get("visit", ())))
 
 
 def _visits(clause: str, verb: re.Match[str] | None) -> bool:
@@ -911,7 +912,7 @@ def _owned_body(head: str, item: int, end: int) -> int | None:
     return None if orgs.kind_of(name) == "place" or name.startswith(class_words()) else span[1] - span[0]
 
 
-_QUOTED_PART = re.compile(r"“[^“”\"',，。;；:：!！?？、\s]{1,12}”")  # a short quoted word: a slogan or a program
+_QUOTED_PART = rx.compile(r"“[^“”\"',，。;；:：!！?？、\s]{1,12}”")  # a short quoted word: a slogan or a program
 _MAX_QUOTED_LEAD = 16  # characters of a name before its quoted part (习近平新时代中国特色社会主义思想“四进”宣讲团)
 
 
@@ -931,7 +932,7 @@ def _through_quotes(head: str, end: int) -> int:
     return end
 
 
-_ALIAS = re.compile(r"[(（]([\u4e00-\u9fff]{2,12})[)）]")
+_ALIAS = rx.compile(r"[(（]([\u4e00-\u9fff]{2,12})[)）]")
 
 
 def _through_alias(head: str, end: int) -> int:
@@ -952,8 +953,8 @@ def _through_alias(head: str, end: int) -> int:
     return end if after is None else after
 
 
-_BRACKET = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
-_BRACKET_RUN = re.compile(r"(?:[(（][\u4e00-\u9fff]{1,4}[)）][\u4e00-\u9fff]{0,4})+")
+_BRACKET = rx.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
+_BRACKET_RUN = rx.compile(r"(?:[(（][\u4e00-\u9fff]{1,4}[)）][\u4e00-\u9fff]{0,4})+")
 
 
 def _through_brackets(head: str, start: int, end: int) -> int:
@@ -1021,7 +1022,7 @@ def _through_short_township(head: str, start: int, end: int) -> int:
     return end
 
 
-_SHORT_STREET = re.compile(r"[\u4e00-\u9fff]{1,4}街")
+_SHORT_STREET = rx.compile(r"[\u4e00-\u9fff]{1,4}街")
 _COUNTY_ENDS = ("区", "县", "市", "旗")
 
 
@@ -1076,7 +1077,7 @@ def class_words() -> tuple[str, ...]:
 def _built_re() -> re.Pattern[str]:
     """Words saying a facility is built or opened (``org_cues.tsv``, kind built: 开工, 落成, 揭牌, 投入使用)."""
     words = _cues().get("built", ())
-    return re.compile("|".join(re.escape(w) for w in words) if words else "(?!)")
+    return rx.compile("|".join(re.escape(w) for w in words) if words else "(?!)")
 
 
 def _owner_length(name: str) -> int | None:
@@ -1125,7 +1126,7 @@ def _next_item(head: str, item: int) -> int | None:
 
 @cache
 def _title_re() -> re.Pattern[str]:
-    return re.compile(orgs.trie_pattern(_titles()))
+    return rx.compile(orgs.trie_pattern(_titles()))
 
 
 def _joins(cue: str, rest: str) -> bool:
@@ -1232,7 +1233,7 @@ def _body_names(text: str) -> list[str]:
 
 # a full stop before a CJK character: no name, separator or look-around of the name finder reads across it, so the
 # names read from there on are those read in the whole text that start there or later
-_TAIL_CUT = re.compile("。(?=[\u4e00-\u9fff])")
+_TAIL_CUT = rx.compile("。(?=[\u4e00-\u9fff])")
 _MIN_TAIL = 200  # characters of the first tail read for the last good name
 
 
@@ -1268,7 +1269,7 @@ def _longer_place_end(name: str, kind: str) -> bool:
     return any(len(p) > len(kind) and name.endswith(p) and p.endswith(kind) for p in _generic_heads())
 
 
-_SENTENCE_END = re.compile(r"[。!！?？\n]")
+_SENTENCE_END = rx.compile(r"[。!！?？\n]")
 
 
 def _last_sentence(text: str) -> str:
@@ -1303,7 +1304,7 @@ def _surnames() -> tuple[str, ...]:
 @cache
 def _surname_re() -> re.Pattern[str]:
     """The family names as one trie: what a scan of them longest first finds first."""
-    return re.compile(orgs.trie_pattern(_surnames()))
+    return rx.compile(orgs.trie_pattern(_surnames()))
 
 
 def _looks_like_person(head: str) -> bool:
@@ -1334,7 +1335,7 @@ def short_place(words: str, text: str) -> str | None:
 @cache
 def _titled_list_re() -> re.Pattern[str]:
     """A title, then the people it names before the person looked up: ``领导杜庆节、`` (up to the end)."""
-    return re.compile(rf"({orgs.trie_pattern(_titles())})(?:[\u4e00-\u9fff]{{2,4}}、){{0,8}}$")
+    return rx.compile(rf"({orgs.trie_pattern(_titles())})(?:[\u4e00-\u9fff]{{2,4}}、){{0,8}}$")
 
 
 def resolve_person(person: str, text: str, before: int) -> str | None:
@@ -1391,7 +1392,7 @@ def _bare_heads() -> tuple[str, ...]:
 @cache
 def _bare_head_re() -> re.Pattern[str]:
     """The place suffixes of :func:`_bare_heads` as one trie, longest first (what a scan of them in order finds)."""
-    return re.compile(orgs.trie_pattern(_bare_heads()))
+    return rx.compile(orgs.trie_pattern(_bare_heads()))
 
 
 @cache
@@ -1471,8 +1472,8 @@ def _named_area_re() -> re.Pattern[str]:
     """A residential area's name (``org_cues.tsv``, kind area) that opens the text or follows 在/到/于 or a mark."""
     words = _cues().get("area", ())
     if not words:
-        return re.compile("(?!)")
-    return re.compile(
+        return rx.compile("(?!)")
+    return rx.compile(
         rf"(?:(?<=[在到于])|(?<![\u4e00-\u9fff0-9]))(?![在到于])([\u4e00-\u9fff0-9]{{2,10}}?{orgs.trie_pattern(words)})"
     )
 

@@ -29,18 +29,18 @@ True
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import pairwise
 
+from .. import regex_cache as rx
 from ..resources import words_of
 from .gazetteer import Gazetteer, Match, _short_ok
 from .wordtrie import first_starting
 
 __all__ = ["bare_after_counties", "recandidated", "street_townships", "townships_of_counties", "variant_townships"]
 
-_SUFFIX = re.compile(r"(?:街道|镇|乡)(?!镇|村|长|党|政府|干部|级|里|亲|土|贤|愁|音|情)")
+_SUFFIX = rx.compile(r"(?:街道|镇|乡)(?!镇|村|长|党|政府|干部|级|里|亲|土|贤|愁|音|情)")
 _CORES = (4, 3, 2)  # characters before the suffix tried as the name's core, the longest first
 _VILLAGE_CORES = range(2, 6)  # characters of a village name before 村/社区 tried right after the township
 _VILLAGE_SUFFIXES = ("村", "社区", "居委会", "嘎查")
@@ -142,9 +142,9 @@ def bare_after_counties(gz: Gazetteer, text: str, matches: list[Match]) -> list[
 
 
 # 街 ending a subdistrict's name written short (某某街 for 某某街道 or 某某街街道), not the start of 街道 or 街办
-_STREET = re.compile(r"街(?!道|办|街)")
-_NUMBERED = re.compile(r"[0-9]{1,5}(?:社区|居委会)")  # a community numbered rather than named (某某街3520社区)
-_HOUSE = re.compile(r"[0-9０-９]+号")  # a house number: the 街 is a street
+_STREET = rx.compile(r"街(?!道|办|街)")
+_NUMBERED = rx.compile(r"[0-9]{1,5}(?:社区|居委会)")  # a community numbered rather than named (某某街3520社区)
+_HOUSE = rx.compile(r"[0-9０-９]+号")  # a house number: the 街 is a street
 
 
 @lru_cache(maxsize=1 << 14)

@@ -18,15 +18,15 @@ True
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from .. import regex_cache as rx
 from .gazetteer import Gazetteer
 
 __all__ = ["MAX_CANDIDATES", "by_villages", "county_by_villages"]
 
 MAX_CANDIDATES = 40  # more townships of one name than this: not decided by a village name
-_SUFFIX = re.compile(r"村|社区|居委会|嘎查")
+_SUFFIX = rx.compile(r"村|社区|居委会|嘎查")
 _LONGEST_CORE = 5  # characters before the suffix tried as a name (杨开, 梁家坝, 石门坪)
 
 

@@ -101,6 +101,7 @@ from itertools import accumulate, pairwise
 from operator import itemgetter
 from typing import NamedTuple
 
+from .. import regex_cache as rx
 from ..records import DocContext, Event, Place, Problem
 from ..resources import read_table, words_of
 from .gazetteer import Division, Gazetteer, Match, gazetteer, township_core
@@ -123,13 +124,13 @@ __all__ = ["is_self_word", "resolve_places"]
 # 村 before 社区 is part of a community's name (某新村社区); 社区居委会 is a community's own committee. Every branch
 # opens with its literal first character, the look-behinds written after it (居(?<!社区居) for (?<!社区)居): re then
 # finds the branch's first characters with a set scan in C, as it does for no pattern opening with a look-around
-_COMMUNITY = re.compile(r"社区|居(?<!社区居)(?:委会|民区)|嘎查|村(?<!乡村)(?!民|委(?!会|员会)|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会|居民区)")
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{1,6}")
-_DIGIT_NAME = re.compile(r"(?<![0-9])[0-9]{1,5}$")  # a community numbered rather than named (某某街3520社区)
+_COMMUNITY = rx.compile(r"社区|居(?<!社区居)(?:委会|民区)|嘎查|村(?<!乡村)(?!民|委(?!会|员会)|干部|级|庄|落|镇|里|内|口|官|务|医|社区|居委会|居民区)")
+_NAME_CHARS = rx.compile(r"[\u4e00-\u9fff]{1,6}")
+_DIGIT_NAME = rx.compile(r"(?<![0-9])[0-9]{1,5}$")  # a community numbered rather than named (某某街3520社区)
 _DIGIT_LAST = frozenset("0123456789\n")  # what _DIGIT_NAME's match ends with, or its $ stands before: tested first
-_TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,5}?)(街道|镇|乡)(?!镇|村|街|长|党|政府|干部|级|里)")
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
-_HOMETOWN = re.compile(r"(?:人|籍)(?=[,，。、;；)）\s]|$)")  # 河南禹州人, : a person's hometown
+_TOWNSHIP = rx.compile(r"([\u4e00-\u9fff]{2,5}?)(街道|镇|乡)(?!镇|村|街|长|党|政府|干部|级|里)")
+_SENTENCE_END = rx.compile(r"[。！？!?\n]")
+_HOMETOWN = rx.compile(r"(?:人|籍)(?=[,，。、;；)）\s]|$)")  # 河南禹州人, : a person's hometown
 _BORN = ("出生于", "生于", "老家", "籍贯")
 _HOME_WEIGHT = 3  # a place in the title or the manifest counts this many body mentions
 _START = itemgetter(0)  # a _Mention's start, as a sort key
@@ -392,7 +393,7 @@ def _self_word_set() -> frozenset[str]:
 @cache
 def _self_word_re() -> re.Pattern[str]:
     """Any word of :func:`_self_words`: one search tells whether a text holds one of them."""
-    return re.compile(trie_pattern(word for word, _ in _self_words()))
+    return rx.compile(trie_pattern(word for word, _ in _self_words()))
 
 
 @cache
@@ -813,7 +814,7 @@ class _FreeNames:
         return start in self.bodies or text.startswith(_BODY_WORDS, end) or text[start:end] in self.title
 
 
-_WRITTEN_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?=[\u4e00-\u9fff]{2})")  # in a free name
+_WRITTEN_TOWNSHIP = rx.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?=[\u4e00-\u9fff]{2})")  # in a free name
 _FREE_LONGEST = 6  # the longest community name before its suffix (某某城第一居民区, 某某城市花园居民区)
 _BODY_WORDS = ("党委", "党总支", "党支部", "支部", "党组织", "居委会", "村委会", "两委", "居民委员会", "村民委员会", "党群")
 
@@ -946,9 +947,9 @@ def _under_written_townships(gz: Gazetteer, mentions: list[_Mention], found: lis
     return out
 
 
-_TITLE_COMMUNITY = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:社区|居委会|居民区|嘎查|村)(?![民委干级])")
+_TITLE_COMMUNITY = rx.compile(r"[\u4e00-\u9fff]{2,6}?(?:社区|居委会|居民区|嘎查|村)(?![民委干级])")
 _LEVEL_SUFFIXES = ("街道", "镇", "乡")
-_TITLE_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)")  # one the gazetteer lacks, after its county
+_TITLE_TOWNSHIP = rx.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡)")  # one the gazetteer lacks, after its county
 
 
 def _title_communities(gz: Gazetteer, title_text: str, title: list[Match], choice: Mapping[str, int | None]) -> dict[str, _Mention]:
@@ -1053,7 +1054,7 @@ def _slogan_words() -> tuple[str, ...]:
 
 
 # a township's other name in brackets right after it (某乡(某街道), 某街道（原某镇）): a community may follow it
-_TOWNSHIP_ALIAS = re.compile(r"[（(](?:原|现|今|即)?[\u4e00-\u9fff]{0,8}?(?:街道办事处|街道|办事处|镇|乡|苏木)[）)]")
+_TOWNSHIP_ALIAS = rx.compile(r"[（(](?:原|现|今|即)?[\u4e00-\u9fff]{0,8}?(?:街道办事处|街道|办事处|镇|乡|苏木)[）)]")
 
 
 class _Owners:
@@ -1446,14 +1447,14 @@ def _times_of_day() -> tuple[str, ...]:
     return words_of("place_where_words.tsv", "time_of_day")
 
 
-_DATE_BEFORE = re.compile(r"\d(?:年|月|日|号|月份)$")
+_DATE_BEFORE = rx.compile(r"\d(?:年|月|日|号|月份)$")
 _DATE_ENDS = frozenset("年月日号份")
 
 
 @cache
 def _free_stops() -> re.Pattern[str]:
     """Words that cannot be part of a name standing on its own (``place_free_name_stops.tsv``)."""
-    return re.compile("|".join(re.escape(row[0]) for row in read_table("place_free_name_stops.tsv")))
+    return rx.compile("|".join(re.escape(row[0]) for row in read_table("place_free_name_stops.tsv")))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1485,7 +1486,7 @@ def _name_reach(before: str) -> int:
 def _not_in_name() -> re.Pattern[str]:
     """Words that cannot be part of a community or village name (``place_not_community.tsv``)."""
     rows = read_table("place_not_community.tsv")
-    return re.compile("|".join(re.escape(row[0]) for row in rows if row[1:2] in ([], ["any"])))
+    return rx.compile("|".join(re.escape(row[0]) for row in rows if row[1:2] in ([], ["any"])))
 
 
 @cache
@@ -1501,7 +1502,7 @@ def _county_town_re() -> re.Pattern[str]:
     other than 在 (到县城), or with 内 after it (县城内); not 县城关镇 (a township's name) nor 县城区."""
     towns = "|".join(map(re.escape, words_of("place_where_words.tsv", "county_town")))
     where = "|".join(re.escape(w) for w in sorted(words_of("place_where_words.tsv", "where"), key=len, reverse=True) if w != "在")
-    return re.compile(rf"(?:(?:{where})(?:{towns})内?|(?:{towns})内)(?![关乡镇区])")
+    return rx.compile(rf"(?:(?:{where})(?:{towns})内?|(?:{towns})内)(?![关乡镇区])")
 
 
 def _county_town(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], m: _Mention) -> _Mention | None:
@@ -1523,7 +1524,7 @@ def _county_town(gz: Gazetteer, text: str, ev: Event, inside: list[_Mention], m:
 def _compound_re() -> re.Pattern[str]:
     """A compound's kind (家属楼, ``place_not_community.tsv``, ``compound``) right before 社区 or 居委会."""
     words = [row[0] for row in read_table("place_not_community.tsv") if row[1:2] == ["compound"]]
-    return re.compile(f"(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})(?:社区|居委会)")
+    return rx.compile(f"(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})(?:社区|居委会)")
 
 
 def _title_community(
@@ -1698,8 +1699,8 @@ def _shared_place(gz: Gazetteer, members: tuple[_Mention, ...]) -> _Mention | No
 
 
 # another community after this one (、乙社区; 、大通县小石山社区), or one just before it
-_LIST_NEXT = re.compile(r"[、和及与][\u4e00-\u9fff]{1,12}?(?:社区|居委会|居民区|嘎查|村)(?![民委干级])")
-_LIST_PREV = re.compile(r"(?:社区|居委会|居民区|嘎查|村)$")
+_LIST_NEXT = rx.compile(r"[、和及与][\u4e00-\u9fff]{1,12}?(?:社区|居委会|居民区|嘎查|村)(?![民委干级])")
+_LIST_PREV = rx.compile(r"(?:社区|居委会|居民区|嘎查|村)$")
 
 
 def _locality(
@@ -2014,7 +2015,7 @@ def _where_township() -> re.Pattern[str]:
     """A where-word, then a township's name as written (到七河乡开展; a subdistrict's office, 到某某办事处: that
     subdistrict, named as written; 某某街道办事处 is 某某街道)."""
     words = "|".join(re.escape(w) for w in sorted(_where_words(), key=len, reverse=True))
-    return re.compile(rf"(?:{words})([\u4e00-\u9fff]{{2,3}}?(?:街道|镇|乡|{_OFFICE}))(?!镇|村|街|长|党|政府|干部|级|里|亲|土|贤|情)")
+    return rx.compile(rf"(?:{words})([\u4e00-\u9fff]{{2,3}}?(?:街道|镇|乡|{_OFFICE}))(?!镇|村|街|长|党|政府|干部|级|里|亲|土|贤|情)")
 
 
 _OFFICE = "办事处"  # a subdistrict's office, also written with the subdistrict's core alone (某某办事处)
@@ -2178,7 +2179,7 @@ def _several_words() -> tuple[str, ...]:
 @cache
 def _several_re() -> re.Pattern[str]:
     """:func:`_several_words` as one regex: it finds one in a text exactly when ``any(w in text for w in words)``."""
-    return re.compile("|".join(map(re.escape, _several_words())) or "(?!)")
+    return rx.compile("|".join(map(re.escape, _several_words())) or "(?!)")
 
 
 @cache
@@ -2186,12 +2187,12 @@ def _scene_after() -> re.Pattern[str]:
     """A scene in a place, right after its name (植树现场, 的文化广场: ``place_where_words.tsv``, kind ``scene``, after at
     most four characters naming the activity)."""
     words = "|".join(re.escape(w) for w in sorted(words_of("place_where_words.tsv", "scene"), key=len, reverse=True))
-    return re.compile(rf"的?[\u4e00-\u9fff]{{0,4}}?(?:{words})")
+    return rx.compile(rf"的?[\u4e00-\u9fff]{{0,4}}?(?:{words})")
 
 
 # the words opening a later sentence before its venue: a where-word, after a word of time if any (随后,在…)
-_LATER_WHERE = re.compile(r"(?:(?:随后|之后|当天|当日|活动中|活动当天|上午|下午|晚上)[,，]?)?(?:在|来到|走进|深入)")
-_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+_LATER_WHERE = rx.compile(r"(?:(?:随后|之后|当天|当日|活动中|活动当天|上午|下午|晚上)[,，]?)?(?:在|来到|走进|深入)")
+_CLAUSE_END = rx.compile(r"[，,。；;！？!?\n]")
 
 
 def _site_of(text: str, end: int) -> bool:
@@ -2341,7 +2342,7 @@ def _unit_prefix(gz: Gazetteer, text: str, inside: list[_Mention], m: _Mention, 
     return i is not None and _opens_unit(text, inside, i) and _strictly_under(gz, occasion, m)
 
 
-_UNIT_NAME = re.compile(r"[0-9]{1,4}号?|[\u4e00-\u9fff]{1,4}?(?=小区|楼栋|网格|片区|家属院)")  # a unit's own name
+_UNIT_NAME = rx.compile(r"[0-9]{1,4}号?|[\u4e00-\u9fff]{1,4}?(?=小区|楼栋|网格|片区|家属院)")  # a unit's own name
 
 
 def _opens_unit(text: str, inside: list[_Mention], i: int) -> bool:

@@ -11,6 +11,8 @@ import re
 from functools import cache
 from importlib import resources as _res
 
+from .. import regex_cache as rx
+
 __all__ = ["activity_keywords", "boilerplate_patterns", "read_table", "taxonomy", "words_of"]
 
 
@@ -59,5 +61,5 @@ def boilerplate_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     """kind -> compiled patterns, from ``boilerplate.tsv`` (kind, regex)."""
     out: dict[str, list[re.Pattern[str]]] = {}
     for row in read_table("boilerplate.tsv"):
-        out.setdefault(row[0], []).append(re.compile(row[1]))
+        out.setdefault(row[0], []).append(rx.compile(row[1]))
     return {k: tuple(v) for k, v in out.items()}
