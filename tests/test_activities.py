@@ -417,6 +417,14 @@ def test_the_title_of_a_page_of_one_event_names_its_activity() -> None:
     assert classify_activities(titled, two)[0][0] == "volunteer_service"  # a page of several events: each its own
 
 
+def test_the_title_names_the_activity_of_an_occasion_that_has_no_label_of_its_own() -> None:
+    text = "为增进邻里感情,近日,石泉社区开展“携手同行”系列活动。居民和志愿者一起清扫楼道、修剪绿植。"
+    ev = Event(0, 0, len(text), text)
+    assert classify_activities(DocContext(text=text), [ev])[0][0] == "other"  # no title: a named occasion, no label
+    titled = DocContext(text=text, title="石泉社区“携手同行”志愿服务活动")
+    assert classify_activities(titled, [ev])[0][0] == "volunteer_service"
+
+
 def test_flood_control_done_by_volunteers_is_volunteer_service_else_other() -> None:
     def primary(text: str) -> str:
         ev = Event(0, 0, len(text), text)

@@ -61,6 +61,7 @@ def test_adjacent_digits_are_a_range_read_as_the_lower_bound(d: int, unit: str) 
         ("二十余", 20, True), ("1.3万", 13000, False), ("65万多", 650000, True), ("110余万", 1100000, True),
         ("十几", 10, True), ("二〇二〇", 2020, False), ("一亿二千万", 120_000_000, False), ("万", 10000, False),
         ("十万零一十", 100010, False), ("壹佰贰拾", 120, False), ("3864", 3864, False),
+        ("百十", 100, True), ("千百", 1000, True), ("一百一十", 110, False),
     ],
 )
 def test_report_forms(text: str, value: float, approximate: bool) -> None:

@@ -423,6 +423,13 @@ def test_a_place_that_only_gives_an_area_its_address_is_not_the_organizer() -> N
     assert acting is not None and acting.name == "石泉社区党委"
 
 
+def test_a_township_written_short_is_the_owner_of_what_it_opens_not_its_county() -> None:
+    organizer, _ = _run_case({"text": "6月2日,和平区小白楼街“红色家园”服务站揭牌仪式举行,辖区居民到场。"})
+    assert organizer is not None and organizer.name == "和平区小白楼街"
+    owner, _ = _run_case({"text": "6月2日,东岭镇白沙村党群服务中心揭牌仪式举行。"})
+    assert owner is not None and owner.name == "东岭镇白沙村"
+
+
 def test_a_place_that_does_nothing_gives_way_to_the_organ_that_acts_later() -> None:
     rain, _ = _run_case({"text": "7月2日,枫岭区突降大雨,多处路段积水。千余名干部投入抢险。面对汛情,枫岭区委、区政府连夜部署。"})
     assert rain is not None and rain.name == "枫岭区委"

@@ -713,6 +713,15 @@ def test_a_dated_sentence_about_the_whole_city_is_the_citys_whatever_example_fol
     assert chain(p)[:2] == ("江夏区", "county")
 
 
+def test_an_undated_lead_about_the_whole_district_naming_no_place_is_the_districts_whatever_example_follows() -> None:
+    text = "当前，防汛形势严峻，全区各单位党员干部纷纷下沉一线。在纸坊街道秀山社区，下沉干部正在值守。"
+    (p,), _ = resolve_places(DocContext(text=text, title="江夏区干部下沉一线"), [Event(seq=0, start=0, end=len(text), text=text)])
+    assert chain(p)[:2] == ("江夏区", "county")
+    text = "当前，全区各单位党员干部下沉一线，在纸坊街道秀山社区值守。"  # the lead sentence names the venue
+    (p,), _ = resolve_places(DocContext(text=text, title="江夏区干部下沉一线"), [Event(seq=0, start=0, end=len(text), text=text)])
+    assert chain(p)[:2] == ("秀山社区", "community")
+
+
 def test_a_venue_opening_the_next_paragraph_is_where_it_happened_unless_the_lead_spans_many_places() -> None:
     text = "3月12日，递铺街道联合多家单位开展植树活动。\n在递铺街道云栖湾村植树现场，党员干部挥锹铲土。"
     assert chain(_on_day(text, "递铺街道"))[:2] == ("云栖湾村", "village")

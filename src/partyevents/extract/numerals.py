@@ -141,10 +141,23 @@ def parse_numeral(text: str) -> Numeral | None:
     approx = any(q in s for q in _QUALIFIERS)
     s = "".join(ch for ch in s if ch not in _QUALIFIERS)
     s, ranged = _collapse_ranges(s)
+    s, rough = _rough_units(s)
     value = _parse_plain(s)
     if value is None:
         return None
-    return Numeral(value, approx or ranged)
+    return Numeral(value, approx or ranged or rough)
+
+
+def _rough_units(s: str) -> tuple[str, bool]:
+    """``百十`` → ``百``, ``千百`` → ``千``: a numeral that opens with a unit and a smaller one, no digit before them,
+    is a rough count of the larger (``百十名党员``: about a hundred; a hundred and ten is written 一百一十).
+
+    >>> _rough_units("百十"), _rough_units("千百万"), _rough_units("一百十"), _rough_units("十万")
+    (('百', True), ('千万', True), ('一百十', False), ('十万', False))
+    """
+    if len(s) >= 2 and s[0] in CN_UNITS and s[1] in CN_UNITS and CN_UNITS[s[1]] < CN_UNITS[s[0]]:
+        return s[0] + s[2:], True
+    return s, False
 
 
 _CN = "零一二三四五六七八九"

@@ -724,8 +724,9 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             if span is None or span[0] != item:
                 return None
             end = _through_alias(head, _through_quotes(head, span[1]))  # 高河塘社区“五星”党建联盟: one name
-            end = _through_short_township(head, item, end)  # 和平区小白楼街 (of 小白楼街道): one name
-            end = _through_brackets(head, item, end)  # 红岭镇各村(社区)党(总)支部: one name
+            street = _through_short_township(head, item, end)  # 和平区小白楼街 (of 小白楼街道): one name
+            township = street > end  # a township written short: a place, though 街 is no place suffix
+            end = _through_brackets(head, item, street)  # 红岭镇各村(社区)党(总)支部: one name
             end = _shared_team(head, end)  # X局、Y联、Z医院驻W村工作队: the units' one team
             length = end - item
             if verb is None and (_scene_re().match(head, end) or _area_re().match(head, end)):
@@ -748,7 +749,7 @@ def _subject(clause: str) -> tuple[int, int, str] | None:
             name = head[item : item + length]
             if name.startswith(class_words()):  # 各村党支部, 农村党支部: a class of bodies, no organizer
                 return None
-            if orgs.kind_of(name) != "place" and _built_re().search(stripped, item + length):
+            if not township and orgs.kind_of(name) != "place" and _built_re().search(stripped, item + length):
                 length = _owner_length(name) or length  # X村党群服务中心正式投入使用: X村, the facility's owner
             return offset + item, length, "subject"
         nxt = _next_item(head, item)  # 副市长曾奕、镇党委书记薛治国: the next person of the list

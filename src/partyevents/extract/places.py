@@ -450,14 +450,20 @@ def _whole_place(
     county-wide occasion, whatever local example the event goes on to tell of. The place is the home's (else the
     event's first placed name's) division at that level; None when there is no such word or no place to take."""
     d = ev.date
-    if d.start is None or d.end is None or not ev.start <= d.start < ev.end:
-        return None
-    at = d.end
-    while at < ev.end and text[at] in ",，、 ":
-        at += 1
-    at += len(first_starting(text, _times_of_day(), at) or "")
-    while at < ev.end and text[at] in ",，、 ":
-        at += 1
+    if d.start is None:  # an undated overview: a clause of its lead sentence that opens with the word
+        undated = _undated_whole_at(text, ev, inside)
+        if undated is None:
+            return None
+        at = undated
+    else:
+        if d.end is None or not ev.start <= d.start < ev.end:
+            return None
+        at = d.end
+        while at < ev.end and text[at] in ",，、 ":
+            at += 1
+        at += len(first_starting(text, _times_of_day(), at) or "")
+        while at < ev.end and text[at] in ",，、 ":
+            at += 1
     if text[at : at + 1] not in _WHOLE_OPENERS:  # most dated sentences: no whole-place word can start here
         return None
     found = next(
@@ -480,6 +486,17 @@ def _whole_place(
             return None
     div = chain[level].id
     return _Mention(ref.start, ref.end, gz.divisions[div].name, div, candidates=(div,))
+
+
+def _undated_whole_at(text: str, ev: Event, inside: list[_Mention]) -> int | None:
+    """Where a clause of an undated event's lead sentence opens with a whole-place word, when that sentence names no
+    place (当前,防汛形势严峻,全区各单位党员下沉一线。在某镇某村,…: the district's occasion, the village one example);
+    else None."""
+    first_end = _first_sentence_end(text, ev)
+    if any(m.start < first_end for m in inside):
+        return None
+    starts = (ev.start, *(i + 1 for i in range(ev.start, first_end) if text[i] in ",，"))
+    return next((at for at in starts if text[at : at + 1] in _WHOLE_OPENERS), None)
 
 
 _WHOLE_OPENERS = frozenset("全")  # the whole-place words (全市, 全县), not the page's voice (我县迎来降雨,某村…) nor a body's (市直)
