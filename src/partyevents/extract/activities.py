@@ -1024,7 +1024,7 @@ def classify_activities(ctx: DocContext, events: list[Event]) -> list[tuple[str,
         scores = _scores(ev)
         if named is not None and named in scores and (_ranked(scores)[0] == _OTHER or named in _leading_labels(ev)):
             # the title of a page of one event names its activity, one its leading sentence supports, or one the
-            # event's cues hold when its occasion has no label (开展“共筑美丽家园”系列活动 under a title of 志愿服务活动)
+            # event's cues hold when its occasion has no label (开展“清风邻里行”系列活动 under a title of 志愿服务活动)
             top = max(score for score, _ in scores.values())
             scores[named] = (max(scores[named][0], top + _ITEMS_TIE), scores[named][1])
         out.append(_ranked(scores))
