@@ -7,8 +7,9 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from partyevents import ingest, normalize
+from partyevents import ingest, normalize, pipeline
 from partyevents.extract import figures
+from partyevents.records import DocContext, DocumentResult, RawDocument
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -17,6 +18,17 @@ def samples() -> list[str]:
     """The shipped sample pages, decoded and normalized as the pipeline reads them."""
     return [normalize.normalize(ingest.decode(path.read_bytes(), str(path)).text).text
             for path in sorted(RAW.iterdir()) if path.suffix in (".txt", ".html")]
+
+
+def sample_results() -> list[DocumentResult]:
+    """The shipped sample pages run through the pipeline (those with events): what a stage's inputs look like."""
+    docs = [d for d in ingest.iter_inputs(RAW) if isinstance(d, RawDocument)]
+    return [r for r in map(pipeline.process_document, docs) if r.events]
+
+
+def context_of(r: DocumentResult) -> DocContext:
+    """The document context the extract stage was given for ``r``."""
+    return DocContext(text=r.text, source_path=r.source_path, title=r.title, published_date=r.published_date)
 
 
 def match_spans(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:

@@ -11,28 +11,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyevents import pipeline
+from fast_path_helpers import context_of, sample_results
 from partyevents.extract import gazetteer as gazetteer_module
 from partyevents.extract import place_evidence, place_variants, places
 from partyevents.extract.gazetteer import Gazetteer, Match, _short_ok, gazetteer
 from partyevents.extract.wordtrie import WordEnds, first_starting
-from partyevents.ingest import iter_inputs
-from partyevents.records import DateInfo, DocContext, DocumentResult, Event, RawDocument
+from partyevents.records import DateInfo, DocumentResult, Event
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
-
-
-def _results() -> list[DocumentResult]:
-    docs = [d for d in iter_inputs(RAW) if isinstance(d, RawDocument)]
-    return [r for r in map(pipeline.process_document, docs) if r.events]
-
-
-RESULTS = _results()
+RESULTS = sample_results()
 SAMPLE_TEXTS = [r.text for r in RESULTS]
 
 # pieces that make the tested words, their parts and their neighbours likely in generated text
@@ -158,19 +148,15 @@ def test_self_named_agrees_with_the_plain_form_on_written_cases() -> None:
 # --- the whole stage on the samples ----------------------------------------------------------------------------
 
 
-def _ctx(r: DocumentResult) -> DocContext:
-    return DocContext(text=r.text, source_path=r.source_path, title=r.title, published_date=r.published_date)
-
-
 def test_resolve_places_is_unchanged_by_the_plain_forms(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    fast = [places.resolve_places(_ctx(r), r.events) for r in RESULTS]
+    fast = [places.resolve_places(context_of(r), r.events) for r in RESULTS]
     assert any(p is not None for places_, _ in fast for p in places_)
     monkeypatch.setattr(place_evidence, "without_word_parts", _plain_without_word_parts)
     monkeypatch.setattr(places, "without_word_parts", _plain_without_word_parts)
     monkeypatch.setattr(places, "_self_named", _plain_self_named)
     for name, words in (("_where_ends", places._where_words), ("_opening_ends", places._opening_words)):
         monkeypatch.setattr(places, name, lambda words=words: lambda text, end: text.endswith(words(), 0, end))
-    assert [places.resolve_places(_ctx(r), r.events) for r in RESULTS] == fast
+    assert [places.resolve_places(context_of(r), r.events) for r in RESULTS] == fast
 
 
 # --- after_travel: a set lookup for the travel verbs --------------------------------------------------------------

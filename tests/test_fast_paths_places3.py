@@ -12,27 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fast_path_helpers import context_of, sample_results
 from partyevents import pipeline
 from partyevents.extract import places
 from partyevents.extract.wordtrie import first_ending
-from partyevents.ingest import iter_inputs
-from partyevents.records import DocContext, DocumentResult, RawDocument
+from partyevents.records import DocumentResult
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
-
-
-def _results() -> list[DocumentResult]:
-    docs = [d for d in iter_inputs(RAW) if isinstance(d, RawDocument)]
-    return [r for r in map(pipeline.process_document, docs) if r.events]
-
-
-RESULTS = _results()
+RESULTS = sample_results()
 SAMPLE_TEXTS = [r.text for r in RESULTS]
 
 # sentences of our own holding what the changed code reads: suffixes after names, numbers, committees, villages
@@ -141,10 +132,6 @@ def test_conflict_detail_is_the_plain_json_on_generated_text(seq: int, surface: 
 # --- the whole stage with the plain forms put back -------------------------------------------------------------------
 
 
-def _ctx(r: DocumentResult) -> DocContext:
-    return DocContext(text=r.text, source_path=r.source_path, title=r.title, published_date=r.published_date)
-
-
 class _Everything:
     def __contains__(self, item: object) -> bool:
         return True
@@ -156,13 +143,13 @@ def _own_results() -> list[DocumentResult]:
 
 def test_resolve_places_is_unchanged_by_the_plain_forms(monkeypatch: pytest.MonkeyPatch) -> None:
     own = _own_results()
-    fast = [places.resolve_places(_ctx(r), r.events) for r in [*RESULTS, *own]]
+    fast = [places.resolve_places(context_of(r), r.events) for r in [*RESULTS, *own]]
     assert any(p is not None and p.community for places_, _ in fast for p in places_)
     monkeypatch.setattr(places, "_COMMUNITY", _PLAIN_COMMUNITY)
     monkeypatch.setattr(places, "_DIGIT_LAST", _Everything())
     monkeypatch.setattr(places, "_conflict_detail", _plain_conflict_detail)
     monkeypatch.setattr(places, "_free_start", _plain_free_start)
-    assert [places.resolve_places(_ctx(r), r.events) for r in [*RESULTS, *own]] == fast
+    assert [places.resolve_places(context_of(r), r.events) for r in [*RESULTS, *own]] == fast
 
 
 # --- _free_start: the character before the start read before the word look-ups --------------------------------------
